@@ -1,0 +1,119 @@
+"""Domain types that travel between stages, the CLI, batch files and eval reports.
+
+Offsets (`start`, `end`) are always character offsets into the original file's decoded text
+(the document), so `document_text[start:end]` is the exact cited text.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Sentence(BaseModel):
+    id: str  # "<article_id>:<n>"
+    article_id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    # Set on sentences that repeat one seen earlier in the corpus (syndicated paragraphs).
+    duplicate_of: str | None = None
+
+
+class Article(BaseModel):
+    """One article. A file that aggregates several pages yields `<stem>#<n>` articles."""
+
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    outlet: str | None = None
+    sentences: list[Sentence] = Field(default_factory=list)
+    # Canonical article id when this one is an exact/near copy of an earlier one.
+    duplicate_of: str | None = None
+    content_hash: str = ""
+
+    @property
+    def body(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+
+class Document(BaseModel):
+    """One input file."""
+
+    id: str  # file name without extension
+    path: str
+    sha256: str
+    n_chars: int
+    articles: list[Article] = Field(default_factory=list)
+    # Lines dropped as boilerplate, kept for transparency ("why is this text missing?").
+    removed_lines: int = 0
+
+
+class Chunk(BaseModel):
+    """A retrieval unit: a run of consecutive sentences of one article."""
+
+    id: str  # "<article_id>:c<n>"
+    article_id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    sentence_ids: list[str]
+    duplicate_of: str | None = None
+
+
+class Hit(BaseModel):
+    """A retrieval result."""
+
+    chunk_id: str
+    source: str  # article id
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    score: float
+    # The ids of other copies folded into this hit (syndicated duplicates).
+    also_in: list[str] = Field(default_factory=list)
+
+
+class Citation(BaseModel):
+    """Only created by code that found `quote` at `start:end` of `source`'s document."""
+
+    source: str  # article id
+    quote: str
+    start: int
+    end: int
+
+
+class Evidence(BaseModel):
+    """A sentence chosen as evidence, with its relevance score and a short label for prompts."""
+
+    label: str  # "S1", "S2", ...
+    sentence: Sentence
+    score: float
+    outlet: str | None = None
+    also_in: list[str] = Field(default_factory=list)
+
+
+class AnswerSentence(BaseModel):
+    text: str
+    citations: list[Citation] = Field(default_factory=list)
+
+
+class Answer(BaseModel):
+    question: str
+    answer: str
+    abstained: bool
+    sentences: list[AnswerSentence] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    backend: str
+    model: str
+    latency_s: float
+    tokens_in: int = 0
+    tokens_out: int = 0
+    id: str | None = None
+    error: str | None = None
