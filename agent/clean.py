@@ -1,0 +1,360 @@
+"""Line-level cleaning of raw page text: classify lines, drop boilerplate, split pages that
+aggregate several articles, and pull per-article metadata.
+
+Everything works on character offsets into the original text; the text is never rewritten, so
+a paragraph span `(start, end)` always satisfies `text[start:end] == <that paragraph>`.
+
+The rules are generic (web-page furniture vocabulary, line shapes and their context), never
+keyed to a particular outlet:
+- a header block (byline and/or date line, optionally a title above and an outlet line below)
+  directly before body text opens a new article once the current article has body text;
+- a copyright line, or a navigation block ("You might like", "Popular posts", ...), ends one;
+- an agency dateline ("CITY, St. (AP) —") at the start of a paragraph also opens a new one;
+- lines after the last body paragraph of the page (related-post lists, comment forms) are
+  dropped with their metadata, since no body text follows them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(Enum):
+    BLANK = "blank"
+    BODY = "body"
+    HEADING = "heading"
+    NAME = "name"  # name-shaped; becomes BYLINE or HEADING from its neighbours
+    BYLINE = "byline"
+    BYLINE_DATE = "byline_date"  # "By Jane Roe on May 3, 2025"
+    DATE = "date"
+    OUTLET = "outlet"
+    COPYRIGHT = "copyright"
+    CAPTION = "caption"
+    BOILER = "boiler"  # one-line page furniture: "Advertisement", "Share this"
+    NAV = "nav"  # header of a related/popular-posts block
+
+
+@dataclass
+class Line:
+    start: int  # stripped span into the original text
+    end: int
+    text: str
+    kind: Kind = Kind.BODY
+
+
+@dataclass
+class ArticleBlock:
+    start: int
+    end: int
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    outlet: str | None = None
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    # Section headings inside the article ("Quick Takes"): kept, but not body sentences.
+    headings: list[tuple[int, int]] = field(default_factory=list)
+
+
+MAX_HEADING_WORDS = 20
+MAX_META_CHARS = 120
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?"
+_TIME = r"(?:\s*(?:at\s+|,\s*|[-–—|]\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
+_DATE_CORE = (
+    rf"(?:(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})"
+    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})"
+)
+_DATE_LINE = re.compile(
+    rf"^(?:(?:published|updated|posted|last updated|date)(?:\s+on)?:?\s+)?{_DATE_CORE}{_TIME}$",
+    re.IGNORECASE,
+)
+_BY_ON_DATE = re.compile(rf"^by\s+(?P<name>.+?)\s+(?:on|[|•·-])\s+(?P<date>{_DATE_CORE})$", re.I)
+_BY = re.compile(r"^by[:\s]\s*(?P<name>[^\d].{1,80})$", re.IGNORECASE)
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][A-Z]+(?:[-'’][A-Z]+)*|[A-Z]\.)$"
+)
+_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "del", "la", "le", "bin", "al"})
+_NOT_NAME_WORDS = frozenset(
+    {"the", "a", "an", "of", "for", "and", "or", "in", "on", "at", "to", "with", "from", "by",
+     "about", "after", "over", "new", "more", "how", "why", "what", "who", "when", "where",
+     "news", "breaking", "live", "update", "updates", "world", "politics", "opinion", "video"}
+)  # fmt: skip
+_COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b", re.I)
+_COPYRIGHT_HOLDER = re.compile(
+    r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<holder>.*?)"
+    r"\s*(?:[.,]?\s*all rights reserved\.?)?\s*$",
+    re.I,
+)
+_CAPTION = re.compile(
+    r"\((?:[A-Z][\w.&]*\s+)*Photo(?:graph)?(?:\s*/|\s+by\b|:)|\bPhoto(?:graph)?:\s|"
+    r"\bPhoto credit\b|\((?:Getty Images|AFP|Reuters|AP)[^)]*\)\s*$|"
+    r"(?:ASSOCIATED PRESS|REUTERS|AFP|GETTY IMAGES|via Getty Images)\s*$"
+)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,20})?\s*"
+    r"\((?P<agency>AP|Reuters|AFP|UPI|CNN|Bloomberg|dpa|Xinhua|CNS|RNS)\)\s*[—–-]+\s*"
+)
+_AGENCY_NAMES = {"AP": "AP", "REUTERS": "Reuters", "AFP": "AFP", "UPI": "UPI"}
+_OUTLET_WORDS = re.compile(
+    r"\b(?:News|Times|Post|Press|Journal|Herald|Tribune|Gazette|Reuters|Associated Press|"
+    r"BBC|CNN|NPR|Guardian|Daily|Magazine|Wire|Telegraph|Chronicle|Insider|Network|Media|"
+    r"Radio|Television|Today|Observer|Independent|Examiner|Courier|Dispatch|Bulletin|Review|"
+    r"Sentinel|Star|Register|Monitor|Report|Digest|Globe|Mail|Express|Standard)\b"
+)
+# Navigation blocks: after one of these, list lines are dropped until body text resumes.
+_NAV = re.compile(
+    r"^(?:you (?:may|might) (?:also )?like|(?:most )?popular(?: posts| stories| articles)?|"
+    r"latest(?: posts| news| stories| articles)?|"
+    r"related(?: posts| stories| articles| content| coverage)?|"
+    r"recommended(?: for you| stories| articles)?|trending(?: now| stories)?|most read|"
+    r"more (?:from|stories|news|on)\b.*|read (?:next|more)|also read|see also|"
+    r"recent posts|top stories|editor'?s picks|in case you missed it|around the web|"
+    r"sponsored(?: content| stories)?|from around the web)[\s:.!]*$",
+    re.I,
+)
+_BOILER = re.compile(
+    r"^(?:no comments|\d+ comments?|comments?|post a comment|leave a (?:comment|reply)|"
+    r"share(?: this(?: article| story| post)?| on \w+)?|tweet|email|print|subscribe(?: now)?|"
+    r"advertisement|advertise(?:ment)?s?|sponsored|skip to (?:main )?content|menu|home|search|"
+    r"sign in|log in|sign up|newsletter|follow us|back to top|cookie(?:s| policy| settings)?|"
+    r"privacy policy|terms of (?:use|service)|accept(?: all)?(?: cookies)?|close|loading\.*|"
+    r"tags?|filed under|topics|click here|continue reading|report an error|"
+    r"newer post|older post|home page|labels?)[\s:.!…]*$"
+    r"|^(?:sign up (?:for|to)|subscribe (?:to|for)|follow us on|share on|read more:|related:|"
+    r"tags?:|labels?:|filed under:|click here|posted by|this (?:article|story) (?:was|has been)"
+    r" (?:originally )?(?:published|updated)|get the latest|download (?:the|our) app|"
+    r"we use cookies|by clicking|want more\b)",
+    re.I,
+)
+_TERMINAL = re.compile(r"[.!?…:;,][\"”’')\]]*$")
+
+
+def iter_lines(text: str) -> list[Line]:
+    """Lines with spans stripped of surrounding whitespace (blank lines keep an empty span)."""
+    lines: list[Line] = []
+    for m in re.finditer(r"[^\n]*", text):
+        if m.start() > 0 and m.start() == m.end() and text[m.start() - 1] != "\n":
+            continue  # finditer's empty match right after a non-empty line
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        lines.append(Line(s, e, text[s:e], Kind.BLANK if s == e else Kind.BODY))
+    return lines
+
+
+def classify_line(t: str) -> Kind:
+    """The kind of one stripped line, ignoring its neighbours."""
+    if not t:
+        return Kind.BLANK
+    words = t.split()
+    short = len(t) <= MAX_META_CHARS
+    if short and _NAV.match(t):
+        return Kind.NAV
+    if short and _BOILER.match(t):
+        return Kind.BOILER
+    if len(t) <= 200 and _COPYRIGHT.search(t):
+        return Kind.COPYRIGHT
+    if _CAPTION.search(t) and not _DATELINE.match(t):
+        return Kind.CAPTION
+    if short and _DATE_LINE.match(t):
+        return Kind.DATE
+    if short and _BY_ON_DATE.match(t):
+        return Kind.BYLINE_DATE
+    if short and _is_by_line(t, words):
+        return Kind.BYLINE
+    if short and _is_outlet_shaped(t, words):
+        return Kind.OUTLET
+    if _is_name_shaped(words):
+        return Kind.NAME
+    if len(words) <= MAX_HEADING_WORDS and not _TERMINAL.search(t):
+        return Kind.HEADING
+    return Kind.BODY
+
+
+def _is_by_line(t: str, words: list[str]) -> bool:
+    """'By Jane Roe, Reuters' but not 'By Tuesday, the council had voted.'."""
+    if not _BY.match(t) or len(words) > 12 or len(words) < 2 or not words[1][:1].isupper():
+        return False
+    return not re.search(r"[a-z]{2}[.!?]$", t)
+
+
+def _is_name_shaped(words: list[str]) -> bool:
+    if not 2 <= len(words) <= 4:
+        return False
+    if words[0].casefold() in _NOT_NAME_WORDS:
+        return False
+    for w in words:
+        if w.casefold() in _NAME_PARTICLES:
+            continue
+        if w.casefold() in _NOT_NAME_WORDS or not _NAME_TOKEN.match(w):
+            return False
+    return True
+
+
+def _is_outlet_shaped(t: str, words: list[str]) -> bool:
+    """'The Hill.', 'Springfield Gazette', 'Reuters': a short capitalised publication name."""
+    if len(words) > 5 or not all(w[:1].isupper() or w in ("of", "the", "and", "&") for w in words):
+        return False
+    if _OUTLET_WORDS.search(t):
+        return True
+    # A bare "The Xxx." line: a headline would not end with a period, a sentence needs a verb.
+    return words[0] == "The" and t.endswith(".") and len(words) <= 3
+
+
+def classify(text: str) -> list[Line]:
+    """All lines with their kinds, with context rules applied."""
+    lines = iter_lines(text)
+    for ln in lines:
+        ln.kind = classify_line(ln.text)
+    content = [ln for ln in lines if ln.kind is not Kind.BLANK]
+    meta = {Kind.DATE, Kind.OUTLET, Kind.BYLINE, Kind.BYLINE_DATE}
+    for i, ln in enumerate(content):
+        if ln.kind is Kind.NAME:
+            # A bare name is a byline only next to other header lines; else it is a heading.
+            near = {c.kind for c in content[max(0, i - 1) : i + 2] if c is not ln}
+            ln.kind = Kind.BYLINE if near & meta else Kind.HEADING
+    # A heading-shaped line continued by a lower-case line is a hard-wrapped paragraph.
+    for a, b in itertools.pairwise(lines):
+        if a.kind is Kind.HEADING and b.kind in (Kind.BODY, Kind.HEADING) and b.text[:1].islower():
+            a.kind = Kind.BODY
+    return lines
+
+
+def agency_of(paragraph: str) -> str | None:
+    """'WASHINGTON (AP) — ...' -> 'AP'."""
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None
+    agency = m.group("agency")
+    return _AGENCY_NAMES.get(agency.upper(), agency)
+
+
+def copyright_holder(line: str) -> str | None:
+    m = _COPYRIGHT_HOLDER.match(line)
+    holder = m.group("holder").strip(" .,") if m else ""
+    return holder or None
+
+
+def _byline_name(t: str) -> str:
+    m = _BY_ON_DATE.match(t) or _BY.match(t)
+    name = m.group("name") if m else t
+    return name.strip(" ,.|")
+
+
+def split_articles(text: str) -> tuple[list[ArticleBlock], int]:
+    """Articles found in `text`, and the number of non-blank lines dropped as
+    boilerplate/metadata (every non-blank line that is neither a paragraph nor a heading)."""
+    lines = classify(text)
+    articles: list[ArticleBlock] = []
+    current: ArticleBlock | None = None
+    pending: list[Line] = []  # non-body lines since the last paragraph
+    boundary = False  # a copyright line or nav block closed the current article
+    in_nav = False
+
+    def open_article(header: list[Line], first_body: Line) -> ArticleBlock:
+        art = ArticleBlock(start=first_body.start, end=first_body.end)
+        _apply_header(art, header)
+        starts = [ln.start for ln in header if ln.kind is not Kind.BLANK] + [first_body.start]
+        art.start = min(starts)
+        articles.append(art)
+        return art
+
+    prev: Line | None = None
+    for ln in lines:
+        k = ln.kind
+        if k is Kind.BLANK:
+            prev = ln
+            continue
+        if k is Kind.NAV:
+            in_nav, boundary = True, True
+            pending.clear()
+            prev = ln
+            continue
+        if k is not Kind.BODY:
+            if k is Kind.COPYRIGHT and current is not None and current.paragraphs:
+                if current.outlet is None:
+                    current.outlet = copyright_holder(ln.text)
+                boundary = True
+                pending.clear()
+            elif not in_nav and k is not Kind.BOILER:
+                pending.append(ln)
+            prev = ln
+            continue
+        # A body line.
+        if (
+            current is not None
+            and prev is not None
+            and prev.kind is Kind.BODY
+            and current.paragraphs
+            and current.paragraphs[-1][1] == prev.end
+            and not _TERMINAL.search(prev.text)
+            and ln.text[:1].islower()
+        ):
+            # Hard-wrapped paragraph: extend it.
+            current.paragraphs[-1] = (current.paragraphs[-1][0], ln.end)
+            current.end = ln.end
+            prev = ln
+            continue
+        in_nav = False
+        header_kinds = {p.kind for p in pending}
+        has_header = bool(header_kinds & {Kind.BYLINE, Kind.BYLINE_DATE, Kind.DATE})
+        dateline = agency_of(ln.text) is not None
+        if current is None or (current.paragraphs and (has_header or boundary or dateline)):
+            current = open_article(pending, ln)
+        else:
+            for p in pending:
+                if p.kind is Kind.HEADING:
+                    current.headings.append((p.start, p.end))
+        pending = []
+        boundary = False
+        if current.outlet is None:
+            current.outlet = agency_of(ln.text)
+        current.paragraphs.append((ln.start, ln.end))
+        current.end = ln.end
+        prev = ln
+
+    articles = [a for a in articles if a.paragraphs]
+    kept = sum(len(a.paragraphs) + len(a.headings) for a in articles)
+    wrapped = sum(text.count("\n", s, e) for a in articles for s, e in a.paragraphs)
+    non_blank = sum(1 for ln in lines if ln.kind is not Kind.BLANK)
+    return articles, non_blank - kept - wrapped
+
+
+def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
+    """Fill metadata from the header lines before an article's first paragraph."""
+    seen_meta = False
+    for ln in header:
+        k = ln.kind
+        if k in (Kind.BYLINE, Kind.BYLINE_DATE):
+            if art.byline is None:
+                art.byline = _byline_name(ln.text)
+            if k is Kind.BYLINE_DATE and art.date is None:
+                m = _BY_ON_DATE.match(ln.text)
+                art.date = m.group("date") if m else None
+            seen_meta = True
+        elif k is Kind.DATE:
+            if art.date is None:
+                art.date = ln.text
+            seen_meta = True
+        elif k is Kind.OUTLET:
+            if art.outlet is None:
+                art.outlet = ln.text.rstrip(".")
+            seen_meta = True
+        elif k is Kind.HEADING:
+            if not seen_meta and art.title is None:
+                art.title = ln.text
+            elif seen_meta and art.outlet is None and len(ln.text.split()) <= 5:
+                art.outlet = ln.text.rstrip(".")  # a short line under the byline/date
+            elif not seen_meta:
+                art.headings.append((ln.start, ln.end))

@@ -1,0 +1,193 @@
+"""Line classification, boilerplate removal and article splitting (offsets into raw text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agent.clean import ArticleBlock, Kind, classify, classify_line, split_articles
+
+
+def paragraphs(text: str, art: ArticleBlock) -> list[str]:
+    return [text[s:e] for s, e in art.paragraphs]
+
+
+def seed(seeds_dir: Path, prefix: str) -> str:
+    (path,) = seeds_dir.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Sat, May 3, 2025", Kind.DATE),
+        ("Dec 13, 2021", Kind.DATE),
+        ("Published June 2, 2024 10:15 a.m. EDT", Kind.DATE),
+        ("2024-06-02", Kind.DATE),
+        ("By John Doe", Kind.BYLINE),
+        ("BY JANE ROE AND JOHN POE", Kind.BYLINE),
+        ("By Maria Lopez | June 2, 2024", Kind.BYLINE_DATE),
+        ("By Tuesday, the council had voted.", Kind.BODY),
+        ("Updated: May 4, 2025, 7:02 PM ET", Kind.DATE),
+        ("By John Doe on Dec 19, 2020", Kind.BYLINE_DATE),
+        ("Copyright 2025 Nexstar Media, Inc. All rights reserved.", Kind.COPYRIGHT),
+        ("© 2024 Springfield Gazette", Kind.COPYRIGHT),
+        ("A man waves a flag in Lima, Peru. (AP Photo/Jane Roe)", Kind.CAPTION),
+        ("Officials meet in Paris on Monday.ASSOCIATED PRESS", Kind.CAPTION),
+        ("YOU MIGHT LIKE", Kind.NAV),
+        ("Related Articles", Kind.NAV),
+        ("More from the Gazette", Kind.NAV),
+        ("No comments:", Kind.BOILER),
+        ("Post a Comment", Kind.BOILER),
+        ("Share this article", Kind.BOILER),
+        ("Advertisement", Kind.BOILER),
+        ("Sign up for our daily newsletter", Kind.BOILER),
+        ("The Hill.", Kind.OUTLET),
+        ("Springfield Gazette", Kind.OUTLET),
+        ("City council approves new budget after long debate", Kind.HEADING),
+        ("The council voted 7-2 on Tuesday to approve the budget.", Kind.BODY),
+    ],
+)
+def test_classify_line(line: str, kind: Kind) -> None:
+    assert classify_line(line) is kind
+
+
+def test_name_shaped_line_is_byline_only_next_to_header_lines() -> None:
+    text = (
+        "The mayor spoke on Monday.\nMaria Lopez\nJune 2, 2024\nThe mayor spoke again.\n"
+        "Budget Talks\nThe council met on Tuesday.\n"
+    )
+    kinds = {ln.text: ln.kind for ln in classify(text)}
+    assert kinds["Maria Lopez"] is Kind.BYLINE
+    assert kinds["Budget Talks"] is Kind.HEADING
+
+
+def test_seed_003_yields_three_articles_with_metadata(seeds_dir: Path) -> None:
+    text = seed(seeds_dir, "003")
+    arts, removed = split_articles(text)
+    assert len(arts) == 3
+    first, second, third = arts
+    assert first.title is not None and first.title.startswith("Mexico")
+    assert (first.byline, first.date, first.outlet) == (
+        "Ashleigh Fields",
+        "Sat, May 3, 2025",
+        "The Hill",
+    )
+    assert second.title is None
+    assert (second.byline, second.date) == (first.byline, first.date)
+    assert paragraphs(text, first) == paragraphs(text, second)
+    assert third.byline == "AAMER MADHANI" and third.date == "Sun, May 4, 2025"
+    assert third.outlet == "AP"
+    assert paragraphs(text, third)[0].startswith("WEST PALM BEACH")
+    # Metadata, copyright, photo captions and the comment form are not paragraphs.
+    body = "\n".join(p for a in arts for p in paragraphs(text, a))
+    for junk in ("AP Photo", "Copyright", "No comments", "Post a Comment", "The Hill.\n"):
+        assert junk not in body
+    assert removed >= 15
+
+
+def test_seed_002_drops_trailing_navigation_and_keeps_headings(seeds_dir: Path) -> None:
+    text = seed(seeds_dir, "002")
+    (art,), removed = split_articles(text)
+    body = "\n".join(paragraphs(text, art))
+    for junk in ("YOU MIGHT LIKE", "POPULAR POSTS", "John Doe", "LATEST POSTS", "Dec 13, 2021"):
+        assert junk not in body
+    assert "Quick Takes" in [text[s:e] for s, e in art.headings]
+    assert "Quick Takes" not in body
+    tail_lines = text[text.index("YOU MIGHT LIKE") :].strip().count("\n") + 1
+    assert removed == tail_lines
+    assert art.end <= text.index("YOU MIGHT LIKE")
+
+
+def test_paragraph_offsets_are_exact_on_all_seeds(seeds_dir: Path) -> None:
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        arts, _ = split_articles(text)
+        assert arts, path
+        lines = {ln.strip() for ln in text.splitlines()}
+        for a in arts:
+            assert a.start <= a.paragraphs[0][0] and a.end == a.paragraphs[-1][1]
+            for p in paragraphs(text, a):
+                assert p in lines and p == p.strip()
+
+
+def test_single_article_headline_becomes_title() -> None:
+    text = "Council Approves Budget\n\nThe council voted on Tuesday. It was close.\n"
+    (art,), removed = split_articles(text)
+    assert art.title == "Council Approves Budget"
+    assert paragraphs(text, art) == ["The council voted on Tuesday. It was close."]
+    assert removed == 1
+
+
+GAZETTE_PAGE = """Skip to content
+Menu
+Council approves new budget after long debate
+By Maria Lopez
+Published June 2, 2024 10:15 a.m.
+Springfield Gazette
+The city council voted 7-2 on Tuesday to approve a $1.2 billion budget for next year.
+Advertisement
+Council member Ann Park said the plan "keeps the library open." Others disagreed.
+Share this article
+Related Articles
+Mayor opens new bridge downtown
+June 1, 2024
+School board delays vote on calendar
+LONDON (Reuters) — British lawmakers on Wednesday debated a bill on river pollution.
+The bill would raise fines for water companies that spill sewage.
+Leave a comment
+© 2024 Springfield Gazette. All rights reserved.
+"""
+
+
+def test_made_up_page_with_other_outlet_and_boilerplate() -> None:
+    arts, removed = split_articles(GAZETTE_PAGE)
+    assert len(arts) == 2
+    gazette, wire = arts
+    assert gazette.title == "Council approves new budget after long debate"
+    assert gazette.byline == "Maria Lopez"
+    assert gazette.date == "Published June 2, 2024 10:15 a.m."
+    assert gazette.outlet == "Springfield Gazette"
+    assert paragraphs(GAZETTE_PAGE, gazette) == [
+        "The city council voted 7-2 on Tuesday to approve a $1.2 billion budget for next year.",
+        'Council member Ann Park said the plan "keeps the library open." Others disagreed.',
+    ]
+    assert wire.outlet == "Reuters"
+    assert wire.title is None
+    assert len(wire.paragraphs) == 2
+    kept = sum(len(a.paragraphs) for a in arts)
+    assert removed == len([ln for ln in GAZETTE_PAGE.splitlines() if ln.strip()]) - kept
+
+
+def test_agency_dateline_after_body_starts_a_new_article() -> None:
+    text = (
+        "First story opens here.\nIt goes on.\n"
+        "WASHINGTON (AP) — A second story begins.\nIt continues.\n"
+    )
+    arts, _ = split_articles(text)
+    assert [len(a.paragraphs) for a in arts] == [2, 2]
+    assert arts[0].outlet is None and arts[1].outlet == "AP"
+
+
+def test_copyright_line_ends_an_article_and_names_its_holder() -> None:
+    text = "Story one body.\nCopyright 2023 Acme Media Group\nStory two body.\n"
+    arts, _ = split_articles(text)
+    assert len(arts) == 2
+    assert arts[0].outlet == "Acme Media Group"
+
+
+def test_hard_wrapped_paragraph_is_one_paragraph() -> None:
+    text = "The council approved the budget\nafter a long debate on Tuesday.\nNext paragraph.\n"
+    (art,), removed = split_articles(text)
+    assert paragraphs(text, art) == [
+        "The council approved the budget\nafter a long debate on Tuesday.",
+        "Next paragraph.",
+    ]
+    assert removed == 0
+
+
+def test_page_of_only_boilerplate_yields_no_article() -> None:
+    arts, removed = split_articles("Menu\nSubscribe\nPOPULAR POSTS\nJan 16, 2024\n")
+    assert arts == []
+    assert removed == 4

@@ -1,0 +1,133 @@
+"""Exact/near duplicate articles and syndicated sentences."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+
+from agent.dedup import (
+    NEAR_DUP_THRESHOLD,
+    duplicate_groups,
+    jaccard,
+    mark_duplicates,
+    normalize_for_match,
+    shingles,
+)
+from agent.types import Article, Sentence
+
+
+def make_article(article_id: str, text: str, doc_id: str | None = None) -> Article:
+    """An article whose sentences are the '.'-terminated pieces of `text`."""
+    doc = doc_id or article_id.split("#")[0]
+    sentences = [
+        Sentence(
+            id=f"{article_id}:{i}",
+            article_id=article_id,
+            doc_id=doc,
+            start=m.start(),
+            end=m.end(),
+            text=m.group(0),
+        )
+        for i, m in enumerate(re.finditer(r"[^.]+\.", text))
+    ]
+    return Article(id=article_id, doc_id=doc, start=0, end=len(text), sentences=sentences)
+
+
+def prose(seed: int, n_sentences: int = 20) -> str:
+    rng = random.Random(seed)
+    vocab = [f"w{seed % 7}{i}" for i in range(400)] + ["the", "a", "of", "to", "in"]
+    return " ".join(
+        " ".join(rng.choice(vocab) for _ in range(rng.randint(8, 16))).capitalize() + "."
+        for _ in range(n_sentences)
+    )
+
+
+def test_normalize_for_match() -> None:
+    assert normalize_for_match("  “Trump’s”\u00a0 PLAN —\n ok…  ") == '"trump\'s" plan - ok...'
+
+
+def test_shingles_and_jaccard() -> None:
+    a = shingles("one two three four five six")
+    assert len(a) == 2
+    assert shingles("One  two three four five six") == a  # case and spacing do not matter
+    assert len(shingles("too short")) == 1
+    assert shingles("") == set()
+    assert jaccard(a, a) == 1.0
+    assert jaccard(a, shingles("seven eight nine ten eleven")) == 0.0
+
+
+def test_exact_copy_is_marked_and_earliest_wins() -> None:
+    text = prose(1)
+    arts = [make_article("a", text), make_article("b#1", text), make_article("c", prose(2))]
+    marked = mark_duplicates(arts)
+    assert [m.duplicate_of for m in marked] == [None, "a", None]
+    assert arts[1].duplicate_of is None  # inputs are not mutated
+    assert duplicate_groups(marked) == [["a", "b#1"]]
+
+
+def test_perturbed_copy_is_a_near_duplicate() -> None:
+    text = prose(3, 30)
+    words = text.split()
+    for i in (10, 100, 200):  # change three words spread through the text
+        words[i] = "changed"
+    copy = " ".join(words)
+    assert NEAR_DUP_THRESHOLD <= jaccard(shingles(text), shingles(copy)) < 1.0
+    marked = mark_duplicates([make_article("orig", text), make_article("copy", copy)])
+    assert marked[1].duplicate_of == "orig"
+
+
+def test_half_overlapping_articles_are_not_duplicates() -> None:
+    a, b = prose(4, 20), prose(5, 20)
+    mixed = " ".join(a.split(". ")[:10]) + " " + " ".join(b.split(". ")[:10])
+    marked = mark_duplicates([make_article("a", a), make_article("m", mixed)])
+    assert marked[1].duplicate_of is None
+
+
+def test_copy_of_a_copy_points_to_the_canonical() -> None:
+    text = prose(6)
+    marked = mark_duplicates([make_article(x, text) for x in ("first", "second", "third")])
+    assert [m.duplicate_of for m in marked] == [None, "first", "first"]
+    assert duplicate_groups(marked) == [["first", "second", "third"]]
+
+
+def test_syndicated_sentences_are_marked_across_documents() -> None:
+    shared = "Officials said the new bridge will open to traffic next spring."
+    a = make_article("docA", f"The mayor spoke on Monday about roads. {shared}")
+    b = make_article("docB#2", f"A different story starts here today. {shared.upper()} He said no.")
+    marked = mark_duplicates([a, b])
+    assert marked[1].duplicate_of is None
+    dup_sentences = {s.text.strip(): s.duplicate_of for s in marked[1].sentences}
+    assert dup_sentences[shared.upper()] == "docA:1"
+    assert dup_sentences["A different story starts here today."] is None
+    assert all(s.duplicate_of is None for s in marked[0].sentences)
+
+
+def test_short_common_sentences_and_duplicate_articles_do_not_seed_marks() -> None:
+    base = prose(7)
+    only_in_copy = "This closing line appears only in the copied version of it."
+    a = make_article("a", base + " He said no.")
+    b = make_article("b", base + " " + only_in_copy)  # near copy of a
+    c = make_article("c", f"Something else entirely happened in town. {only_in_copy} He said no.")
+    marked = mark_duplicates([a, b, c])
+    assert marked[1].duplicate_of == "a"
+    assert all(s.duplicate_of is None for s in marked[2].sentences)
+    # The copy's own sentences point at the canonical article's sentences.
+    assert marked[1].sentences[0].duplicate_of == "a:0"
+
+
+def test_many_articles_scale_and_find_the_planted_copy() -> None:
+    arts = [make_article(f"d{i}", prose(1000 + i, 12)) for i in range(1500)]
+    planted = arts[10].body.replace("the", "THE")  # a case-only change: exact after normalising
+    words = arts[20].body.split()
+    words[5] = "edited"
+    arts.append(make_article("copy10", planted))
+    arts.append(make_article("copy20", " ".join(words)))
+    t0 = time.perf_counter()
+    marked = mark_duplicates(arts)
+    elapsed = time.perf_counter() - t0
+    assert {m.id: m.duplicate_of for m in marked if m.duplicate_of} == {
+        "copy10": "d10",
+        "copy20": "d20",
+    }
+    assert elapsed < 20
