@@ -1,0 +1,291 @@
+"""In-process llama.cpp chat model for LangChain.
+
+One `llama_cpp.Llama` per model path per process (module cache); calls on it are serialised
+by a lock because a Llama context is not thread-safe. The Llama object is never reset between
+calls, so llama.cpp reuses the KV cache for the prompt prefix shared with the previous call:
+put shared context first and the variable part last.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import (
+    AIMessage,
+    AIMessageChunk,
+    BaseMessage,
+    ChatMessage,
+    HumanMessage,
+    SystemMessage,
+    ToolMessage,
+)
+from langchain_core.messages.ai import UsageMetadata
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Loaded:
+    llama: Any
+    n_ctx: int
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+_CACHE: dict[str, _Loaded] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+@functools.cache
+def _cpu_advertises_amx() -> bool:
+    try:
+        flags = Path("/proc/cpuinfo").read_text(encoding="ascii", errors="ignore")
+    except OSError:
+        return False
+    return "amx_tile" in flags
+
+
+def _load(path: str, n_ctx: int, n_threads: int) -> _Loaded:
+    """Load (or reuse) the Llama for `path`. A larger n_ctx than cached forces a reload."""
+    key = str(Path(path).resolve())
+    with _CACHE_LOCK:
+        cached = _CACHE.get(key)
+        if cached is not None and cached.n_ctx >= n_ctx:
+            return cached
+        import llama_cpp.llama_cpp as lc
+        from llama_cpp import Llama
+
+        # A native build on AMX CPUs routes matmuls through ggml's AMX "extra buffer type",
+        # which segfaults (ldtilecfg) in some VMs; plain CPU buffers are safe and fast.
+        orig_defaults = lc.llama_model_default_params
+        if _cpu_advertises_amx():
+
+            def _defaults() -> Any:
+                params = orig_defaults()
+                params.use_extra_bufts = False
+                return params
+
+            lc.llama_model_default_params = _defaults
+        try:
+            llama = Llama(model_path=key, n_ctx=n_ctx, n_threads=n_threads, verbose=False)
+        finally:
+            lc.llama_model_default_params = orig_defaults
+        # verbose=False still prints ERROR-level llama.cpp logs to stderr; failures surface
+        # as exceptions, so keep the user's terminal clean.
+        logging.getLogger("llama-cpp-python").setLevel(logging.CRITICAL)
+        loaded = _Loaded(llama=llama, n_ctx=n_ctx)
+        _CACHE[key] = loaded
+        return loaded
+
+
+def _content_text(message: BaseMessage) -> str:
+    if isinstance(message.content, str):
+        return message.content
+    parts: list[str] = []
+    for part in message.content:
+        if isinstance(part, str):
+            parts.append(part)
+        elif isinstance(part, dict) and part.get("type") == "text":
+            parts.append(str(part.get("text", "")))
+    return "".join(parts)
+
+
+def to_llama_messages(messages: Sequence[BaseMessage]) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for m in messages:
+        if isinstance(m, SystemMessage):
+            role = "system"
+        elif isinstance(m, HumanMessage):
+            role = "user"
+        elif isinstance(m, AIMessage):
+            role = "assistant"
+        elif isinstance(m, ChatMessage):
+            role = m.role
+        elif isinstance(m, ToolMessage):
+            role = "tool"
+        else:
+            raise ValueError(f"unsupported message type {type(m).__name__}")
+        out.append({"role": role, "content": _content_text(m)})
+    return out
+
+
+class _LogprobRecorder:
+    """Logits processor that records the full distribution of the first `n` generated steps.
+
+    llama.cpp's own logprobs need `logits_all=True` (n_ctx x n_vocab floats, ~2.5 GB for
+    Qwen); the raw (pre-grammar) logits of a few steps are all label probabilities need.
+    """
+
+    def __init__(self, n_steps: int, top_k: int) -> None:
+        self.n_steps = n_steps
+        self.top_k = max(1, top_k)
+        self.steps: list[tuple[int, np.ndarray]] = []  # (position, log-softmax over vocab)
+
+    def __call__(self, input_ids: Any, scores: Any) -> Any:
+        if len(self.steps) < self.n_steps:
+            logits = np.asarray(scores, dtype=np.float64)
+            m = float(logits.max())
+            lse = m + math.log(float(np.exp(logits - m).sum()))
+            self.steps.append((len(input_ids), (logits - lse).astype(np.float32)))
+        return scores
+
+    def content(self, llama: Any) -> list[dict[str, Any]]:
+        """OpenAI-shaped `logprobs.content`: chosen token (read back from the context) + tops."""
+
+        def tok(i: int) -> str:
+            return bytes(llama.detokenize([int(i)])).decode("utf-8", errors="replace")
+
+        out: list[dict[str, Any]] = []
+        ids = llama.input_ids
+        for pos, lps in self.steps:
+            if pos >= llama.n_tokens:
+                break  # the step whose sample ended generation (EOS) is not in the context
+            chosen = int(ids[pos])
+            k = min(self.top_k, lps.shape[0] - 1)
+            top = np.argpartition(-lps, k)[:k]
+            top = top[np.argsort(-lps[top])]
+            tops = [{"token": tok(t), "logprob": float(lps[t])} for t in top]
+            out.append({"token": tok(chosen), "logprob": float(lps[chosen]), "top_logprobs": tops})
+        return out
+
+
+class LlamaCppChat(BaseChatModel):
+    """LangChain chat model over an in-process llama.cpp model.
+
+    Call kwargs (via `.bind()` or invoke): `response_format` ({"type": "json_object",
+    "schema": {...}} for grammar-constrained JSON), `max_tokens`, `temperature`, `seed`,
+    `logprobs=True` + `top_logprobs=k` (+ `logprobs_steps`, default 8) to get the raw
+    distributions of the first generated tokens in `response_metadata["logprobs"]`.
+    """
+
+    model_path: str
+    n_ctx: int = 4096
+    n_threads: int = 2
+    temperature: float = 0.0
+    max_tokens: int = 384
+    seed: int = 0
+
+    @property
+    def _llm_type(self) -> str:
+        return "llama-cpp-inprocess"
+
+    @property
+    def _identifying_params(self) -> dict[str, Any]:
+        return {"model_path": self.model_path, "n_ctx": self.n_ctx, "temperature": self.temperature}
+
+    @property
+    def model_name(self) -> str:
+        return Path(self.model_path).stem
+
+    def _loaded(self) -> _Loaded:
+        return _load(self.model_path, self.n_ctx, self.n_threads)
+
+    def count_tokens(self, text: str) -> int:
+        """Token count with the model's own tokenizer (tiktoken is unusable offline)."""
+        loaded = self._loaded()
+        with loaded.lock:
+            return len(loaded.llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+
+    def _params(
+        self, stop: list[str] | None, kwargs: dict[str, Any]
+    ) -> tuple[dict[str, Any], _LogprobRecorder | None]:
+        params: dict[str, Any] = {
+            "temperature": kwargs.get("temperature", self.temperature),
+            "max_tokens": kwargs.get("max_tokens", self.max_tokens),
+            "seed": kwargs.get("seed", self.seed),
+            "stop": stop or [],
+        }
+        if kwargs.get("response_format") is not None:
+            params["response_format"] = kwargs["response_format"]
+        recorder = None
+        if kwargs.get("logprobs"):
+            recorder = _LogprobRecorder(
+                n_steps=int(kwargs.get("logprobs_steps", 8)),
+                top_k=int(kwargs.get("top_logprobs") or 5),
+            )
+            params["logits_processor"] = [recorder]
+        return params, recorder
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        params, recorder = self._params(stop, kwargs)
+        loaded = self._loaded()
+        with loaded.lock:
+            resp = loaded.llama.create_chat_completion(
+                messages=to_llama_messages(messages), stream=False, **params
+            )
+            logprobs = recorder.content(loaded.llama) if recorder is not None else None
+        choice = resp["choices"][0]
+        text = choice["message"].get("content") or ""
+        usage = resp.get("usage") or {}
+        usage_md = UsageMetadata(
+            input_tokens=int(usage.get("prompt_tokens", 0)),
+            output_tokens=int(usage.get("completion_tokens", 0)),
+            total_tokens=int(usage.get("total_tokens", 0)),
+        )
+        meta: dict[str, Any] = {
+            "finish_reason": choice.get("finish_reason"),
+            "model_name": self.model_name,
+        }
+        if logprobs is not None:
+            meta["logprobs"] = {"content": logprobs}
+        message = AIMessage(content=text, usage_metadata=usage_md, response_metadata=meta)
+        return ChatResult(
+            generations=[ChatGeneration(message=message, generation_info=dict(meta))],
+            llm_output={"token_usage": dict(usage), "model_name": self.model_name},
+        )
+
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        params, _ = self._params(stop, {k: v for k, v in kwargs.items() if k != "logprobs"})
+        loaded = self._loaded()
+        llama_messages = to_llama_messages(messages)
+        with loaded.lock:
+            llama = loaded.llama
+            n_prompt = 0
+            n_out = 0
+            finish = None
+            stream = llama.create_chat_completion(messages=llama_messages, stream=True, **params)
+            for chunk in stream:
+                choice = chunk["choices"][0]
+                delta = choice.get("delta") or {}
+                piece = delta.get("content") or ""
+                finish = choice.get("finish_reason") or finish
+                if piece:
+                    n_out += 1
+                    if run_manager is not None:
+                        run_manager.on_llm_new_token(piece)
+                    yield ChatGenerationChunk(message=AIMessageChunk(content=piece))
+            # The stream carries no usage; the context holds prompt + generated tokens.
+            n_total = int(llama.n_tokens)
+            n_prompt = max(0, n_total - n_out)
+        usage_md = UsageMetadata(
+            input_tokens=n_prompt, output_tokens=n_out, total_tokens=n_prompt + n_out
+        )
+        yield ChatGenerationChunk(
+            message=AIMessageChunk(
+                content="",
+                usage_metadata=usage_md,
+                response_metadata={"finish_reason": finish, "model_name": self.model_name},
+            )
+        )
