@@ -1,0 +1,111 @@
+"""Wiring: builds the stages from settings, with every part injectable (tests pass fakes).
+
+Heavy parts (Chroma client, embedding session, LLM) are created on first use, once per
+process, so `sourcebound sources` does not load a model and `ask --file` loads it once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from agent.corpus import Corpus
+from agent.ingest import IngestReport, ingest
+from agent.retrieve import Retriever, keyword_index
+from agent.settings import Settings
+from agent.types import Hit
+
+if TYPE_CHECKING:
+    from agent.llm.base import LLM
+    from vectorstore.store import VectorStore
+
+
+class App:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        store: VectorStore | None = None,
+        sentence_store: VectorStore | None = None,
+        embedder: Any | None = None,
+        llm: LLM | None = None,
+    ) -> None:
+        self.settings = settings
+        self._store = store
+        self._sentence_store = sentence_store
+        self._embedder = embedder
+        self._llm = llm
+
+    @cached_property
+    def corpus(self) -> Corpus:
+        return Corpus(self.settings.data_dir)
+
+    @cached_property
+    def client(self) -> Any:
+        from vectorstore.client import make_client
+
+        return make_client(self.settings)
+
+    @property
+    def store(self) -> VectorStore:
+        if self._store is None:
+            from vectorstore.chroma_store import ChromaStore
+
+            self._store = ChromaStore(self.client, self.settings.collection)
+        return self._store
+
+    @property
+    def sentence_store(self) -> VectorStore:
+        """Sentence vectors for evidence selection, in a sibling collection."""
+        if self._sentence_store is None:
+            from vectorstore.chroma_store import ChromaStore
+
+            self._sentence_store = ChromaStore(self.client, f"{self.settings.collection}-sentences")
+        return self._sentence_store
+
+    @property
+    def embedder(self) -> Any:
+        if self._embedder is None:
+            from vectorstore.embeddings import MiniLMEmbedder
+
+            self._embedder = MiniLMEmbedder()
+        return self._embedder
+
+    @property
+    def llm(self) -> LLM:
+        if self._llm is None:
+            from agent.llm.base import make_llm
+
+            self._llm = make_llm(self.settings)
+        return self._llm
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        keywords = keyword_index(self.corpus, self.settings.data_dir / "bm25")
+        return Retriever(self.corpus, self.store, self.embedder, keywords, self.sentence_store)
+
+    def ingest(
+        self,
+        paths: Sequence[Path],
+        *,
+        prune: bool = False,
+        progress: Callable[[str, int, int], None] | None = None,
+    ) -> IngestReport:
+        report = ingest(
+            paths,
+            self.corpus,
+            self.store,
+            self.embedder,
+            sentence_store=self.sentence_store,
+            chunk_max_chars=self.settings.chunk_max_chars,
+            batch_size=self.settings.embed_batch_size,
+            prune=prune,
+            progress=progress,
+        )
+        self.__dict__.pop("retriever", None)  # the keyword index may be stale now
+        return report
+
+    def search(self, query: str, k: int | None = None) -> list[Hit]:
+        return self.retriever.search(query, k or self.settings.top_k)

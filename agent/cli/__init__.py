@@ -1,0 +1,9 @@
+"""The `sourcebound` command line: a thin layer over library functions.
+
+Each command module registers its commands on `common.app`; importing them here wires them.
+"""
+
+from agent.cli import ask_cmds, chat_cmds, corpus_cmds  # noqa: F401  (registers commands)
+from agent.cli.common import app, main
+
+__all__ = ["app", "main"]

@@ -1,0 +1,117 @@
+"""Shared CLI plumbing: global options, settings, JSON output, and error -> exit code."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import typer
+from pydantic import BaseModel
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from agent.app import App
+from agent.errors import SourceboundError
+from agent.settings import Settings, load_settings
+
+app = typer.Typer(
+    name="sourcebound",
+    help="Cited answers, summaries and claim checks over news articles (offline by default).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+# Human-readable output goes to stdout; progress and errors to stderr, so --json stays clean.
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+
+class _State:
+    overrides: dict[str, Any] = {}  # noqa: RUF012  (one CLI invocation per process)
+    _app: App | None = None
+
+
+@app.callback()
+def _global_options(
+    data_dir: Path | None = typer.Option(None, help="Data directory [env SOURCEBOUND_DATA_DIR]."),
+    backend: str | None = typer.Option(None, help="auto | local | openai | openai-compatible."),
+    base_url: str | None = typer.Option(None, help="OpenAI-compatible server URL."),
+    model: str | None = typer.Option(None, help="Model name for API backends."),
+    model_path: Path | None = typer.Option(None, help="Any GGUF file for the local backend."),
+    local_model: str | None = typer.Option(None, help="qwen2.5-coder-1.5b | smollm2-135m."),
+    chroma_url: str | None = typer.Option(None, help="http://host:port of a `chroma run` server."),
+) -> None:
+    _State.overrides = {
+        "data_dir": data_dir,
+        "backend": backend,
+        "openai_base_url": base_url,
+        "model": model,
+        "model_path": model_path,
+        "local_model": local_model,
+        "chroma_url": chroma_url,
+    }
+    _State._app = None
+
+
+def settings() -> Settings:
+    return load_settings(**_State.overrides)
+
+
+def get_app() -> App:
+    if _State._app is None:
+        _State._app = App(settings())
+    return _State._app
+
+
+def emit_json(obj: BaseModel | dict[str, Any] | list[Any]) -> None:
+    """One JSON object per line on stdout."""
+    if isinstance(obj, BaseModel):
+        text = obj.model_dump_json()
+    else:
+        text = json.dumps(obj, ensure_ascii=False, default=str)
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+@contextmanager
+def progress_bar(enabled: bool = True) -> Iterator[Progress]:
+    """A progress bar on stderr (silent when stderr is not a terminal and not forced)."""
+    prog = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not enabled,
+    )
+    with prog:
+        yield prog
+
+
+def main() -> None:
+    """Console-script entry: domain errors become one line on stderr and a non-zero exit."""
+    try:
+        rc = app(standalone_mode=False)
+    except SourceboundError as e:
+        err.print(f"[red]error:[/red] {escape(str(e))}")
+        raise SystemExit(e.exit_code) from None
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        raise SystemExit(130) from None
+    except (typer.Abort, typer.Exit) as e:
+        raise SystemExit(getattr(e, "exit_code", 1)) from None
+    except Exception as e:  # click usage errors and the like
+        import click
+
+        if isinstance(e, click.ClickException):
+            e.show()
+            raise SystemExit(e.exit_code) from None
+        raise
+    if isinstance(rc, int) and rc != 0:
+        raise SystemExit(rc)

@@ -1,0 +1,340 @@
+"""Evidence stage: from retrieved chunks, the few sentences that bear on a question or claim.
+
+Small local models read slowly (~54 prompt tok/s) and judge poorly when given long contexts,
+so we score single sentences (embedding similarity + lexical overlap with the query's content
+words), fold syndicated repeats into one, and pass only the best few on.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from agent.corpus import Corpus
+from agent.dedup import normalize_for_match
+from agent.retrieve import QueryEmbedder, Retriever
+from agent.types import Evidence, Hit, Sentence
+
+SEMANTIC_WEIGHT = 0.7  # cosine similarity dominates; lexical overlap rescues names/numbers
+LEXICAL_WEIGHT = 0.3
+MIN_SENTENCE_CHARS = 25  # fragments like "Quick Takes" or a lone date carry no evidence
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "done",
+        "has",
+        "have",
+        "had",
+        "having",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "we",
+        "our",
+        "us",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "than",
+        "too",
+        "very",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "about",
+        "into",
+        "over",
+        "under",
+        "after",
+        "before",
+        "between",
+        "during",
+        "against",
+        "also",
+        "just",
+        "only",
+        "any",
+        "all",
+        "each",
+        "some",
+        "such",
+        "said",
+        "says",
+        "say",
+        "tell",
+        "told",
+        "according",
+    ]
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9'%.-]*[a-z0-9%]|[a-z0-9]")
+
+
+def content_terms(text: str) -> set[str]:
+    """Lower-cased content words and numbers, stopwords dropped; crude plural folding."""
+    terms = set()
+    for w in _WORD.findall(normalize_for_match(text)):
+        w = w.strip(".'")
+        if not w or w in STOPWORDS:
+            continue
+        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        terms.add(w)
+    return terms
+
+
+def lexical_overlap(
+    query_terms: set[str], sentence: str, idf: dict[str, float] | None = None
+) -> float:
+    """IDF-weighted share of the query's content terms found in the sentence.
+
+    Names that every article repeats (the story's protagonists) weigh little; a rare word
+    shared with the query weighs a lot. Unknown terms get the highest weight."""
+    if not query_terms:
+        return 0.0
+    top = max(idf.values(), default=1.0) if idf else 1.0
+
+    def w(t: str) -> float:
+        return idf.get(t, top) if idf else 1.0
+
+    found = query_terms & content_terms(sentence)
+    return sum(w(t) for t in found) / sum(w(t) for t in query_terms)
+
+
+def sentence_idf(sentences: Sequence[str]) -> dict[str, float]:
+    """Smoothed inverse document frequency of content terms over sentences."""
+    df: dict[str, int] = {}
+    for text in sentences:
+        for t in content_terms(text):
+            df[t] = df.get(t, 0) + 1
+    n = len(sentences)
+    return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+
+
+# Answer-type cues (classic QA answer typing): a sentence that carries the kind of thing the
+# question asks for gets a small boost. Generic English, not tied to any story.
+_ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (
+        re.compile(r"^\s*where\b|\bwhat (place|city|country|venue|location)\b", re.I),
+        re.compile(
+            r"\b(in|at|aboard|on board|from|during|inside|outside|near)\s+(a|an|the)?\s*"
+            r"([A-Z][\w-]+|rally|event|conference|briefing|speech|address|meeting|summit|"
+            r"interview|university|campus|hearing|ceremony|visit|flight|plane|press)",
+        ),
+    ),
+    (
+        re.compile(r"^\s*when\b|\bwhat (day|date|month|year|time)\b", re.I),
+        re.compile(
+            r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+            r"april|may|june|july|august|september|october|november|december|yesterday|today|"
+            r"\d{4}|last (week|month|year)|(earlier|later) this (week|month|year))\b",
+            re.I,
+        ),
+    ),
+    (
+        re.compile(
+            r"\b(how (many|much|long|far|old)|what (percentage|share|number|amount)|number of)\b",
+            re.I,
+        ),
+        re.compile(r"\d"),
+    ),
+]
+ANSWER_TYPE_BOOST = 0.08
+
+
+def answer_type_bonus(query: str, sentence: str) -> float:
+    for question_cue, sentence_cue in _ANSWER_TYPES:
+        if question_cue.search(query):
+            return ANSWER_TYPE_BOOST if sentence_cue.search(sentence) else -ANSWER_TYPE_BOOST
+    return 0.0
+
+
+@dataclass
+class EvidenceSet:
+    items: list[Evidence]
+    best_semantic: float  # highest cosine between the query and any candidate sentence
+    best_lexical: float  # highest share of query terms covered by one candidate sentence
+
+    def labelled(self) -> dict[str, Evidence]:
+        return {e.label: e for e in self.items}
+
+
+def candidate_sentences(
+    hits: Sequence[Hit], corpus: Corpus, extra: Sequence[str] = ()
+) -> list[tuple[Sentence, list[str]]]:
+    """Sentences of the hit chunks (in hit order) and `extra` sentence ids, each once, with
+    the other copies' sources.
+
+    Sentences marked as repeats (syndicated copies) fold into their canonical sentence."""
+    out: dict[str, tuple[Sentence, list[str]]] = {}
+    by_norm: dict[str, str] = {}
+
+    def add(s: Sentence, also: list[str]) -> None:
+        if len(s.text) < MIN_SENTENCE_CHARS or s.id in out:
+            return
+        norm = normalize_for_match(s.text)
+        twin = by_norm.get(norm)
+        if twin is not None:
+            if s.article_id not in out[twin][1] and s.article_id != out[twin][0].article_id:
+                out[twin][1].append(s.article_id)
+            return
+        by_norm[norm] = s.id
+        out[s.id] = (s, also)
+
+    for hit in hits:
+        chunk = corpus.chunk(hit.chunk_id)
+        if chunk is None:
+            continue
+        for sid in chunk.sentence_ids:
+            s = corpus.sentence(sid)
+            add(s, list(hit.also_in) if s.article_id == hit.source else [])
+    for sid in extra:
+        if corpus.has_sentence(sid):
+            add(corpus.sentence(sid), [])
+    # A copy whose canonical sentence is also a candidate was folded above; a lone copy stays.
+    return list(out.values())
+
+
+MAX_PER_ARTICLE = 3  # keeps room for other outlets, so disagreements reach the prompt
+
+
+def select_evidence(
+    query: str,
+    hits: Sequence[Hit],
+    corpus: Corpus,
+    embedder: QueryEmbedder,
+    max_sentences: int = 6,
+    min_score: float = 0.25,
+    sentence_sims: dict[str, float] | None = None,
+    query_vec: np.ndarray | None = None,
+) -> EvidenceSet:
+    """Score candidate sentences and keep the best few, at most MAX_PER_ARTICLE per article.
+
+    `sentence_sims` (sentence id -> cosine) comes from the sentence index; candidates it does
+    not cover are embedded here."""
+    sims = dict(sentence_sims or {})
+    cands = candidate_sentences(hits, corpus, list(sims))
+    if not cands:
+        return EvidenceSet([], 0.0, 0.0)
+    missing = [i for i, (s, _) in enumerate(cands) if s.id not in sims]
+    if missing:
+        qv = query_vec if query_vec is not None else embedder.embed([query])[0]
+        vecs = embedder.embed([cands[i][0].text for i in missing])
+        for i, v in zip(missing, vecs @ qv, strict=True):
+            sims[cands[i][0].id] = float(v)
+    semantic = np.array([sims[s.id] for s, _ in cands])
+    terms = content_terms(query)
+    idf = corpus.term_idf()
+    lexical = np.array([lexical_overlap(terms, s.text, idf) for s, _ in cands])
+    bonus = np.array([answer_type_bonus(query, s.text) for s, _ in cands])
+    scores = SEMANTIC_WEIGHT * semantic + LEXICAL_WEIGHT * lexical + bonus
+    picked: list[int] = []
+    per_article: dict[str, int] = {}
+    for i in np.argsort(-scores, kind="stable"):
+        if scores[i] < min_score or len(picked) >= max_sentences:
+            break
+        art = cands[i][0].article_id
+        if per_article.get(art, 0) >= MAX_PER_ARTICLE:
+            continue
+        per_article[art] = per_article.get(art, 0) + 1
+        picked.append(int(i))
+    items = []
+    for n, i in enumerate(picked, start=1):
+        s, also = cands[i]
+        items.append(
+            Evidence(
+                label=f"S{n}",
+                sentence=s,
+                score=round(float(scores[i]), 4),
+                outlet=corpus.article(s.article_id).outlet,
+                also_in=also,
+            )
+        )
+    return EvidenceSet(items, float(semantic.max()), float(lexical.max()))
+
+
+def gather_evidence(
+    query: str,
+    retriever: Retriever,
+    *,
+    k: int = 8,
+    max_sentences: int = 6,
+    sentence_pool: int = 30,
+    sources: Sequence[str] | None = None,
+) -> EvidenceSet:
+    """Retrieval + sentence selection in one call: chunk hits and nearest sentences."""
+    vec = retriever.query_vector(query)
+    hits = retriever.search(query, k, sources=sources, vec=vec)
+    sims = retriever.similar_sentences(vec, sentence_pool, sources=sources)
+    return select_evidence(
+        query,
+        hits,
+        retriever.corpus,
+        retriever.embedder,
+        max_sentences,
+        sentence_sims=sims,
+        query_vec=vec,
+    )

@@ -1,0 +1,344 @@
+"""Ingest stage: files -> Documents (clean, split, segment) -> duplicate marks -> chunks ->
+embeddings -> vector store, plus the document registry and the BM25 keyword index.
+
+Incremental and crash-safe: a document is recorded in the registry only after its chunks are
+in the store, and any document not recorded with its current hash first has its old chunks
+deleted. So a re-run after a kill converges to the same store with no duplicates.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from agent.corpus import Corpus, DocumentRecord, hash_text
+from agent.dedup import mark_duplicates
+from agent.errors import IngestError, InputError, StoreError
+from agent.parse import decode_bytes, html_to_text, looks_like_html, parse_document
+from agent.types import Article, Chunk, Document
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
+MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are almost never a news article
+EMBED_GROUP_CHUNKS = 256  # documents are embedded in groups this big, then committed
+LOCK_WAIT_S = 10.0
+
+
+class Embedder(Protocol):
+    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray: ...
+
+
+class ChunkStore(Protocol):
+    def upsert(
+        self,
+        ids: list[str],
+        texts: list[str],
+        embeddings: np.ndarray | None,
+        metadatas: list[dict[str, Any]],
+    ) -> None: ...
+
+    def delete_where(self, where: dict[str, Any]) -> int: ...
+
+    def count(self) -> int: ...
+
+
+class FileError(BaseModel):
+    path: str
+    error: str
+
+
+class IngestReport(BaseModel):
+    documents: int = 0  # documents in the corpus after this run
+    ingested: int = 0  # (re-)embedded this run
+    unchanged: int = 0
+    pruned: int = 0
+    articles: int = 0
+    duplicate_groups: list[list[str]] = Field(default_factory=list)
+    duplicate_sentences: int = 0
+    chunks: int = 0  # chunks in the store after this run
+    chunks_embedded: int = 0
+    errors: list[FileError] = Field(default_factory=list)
+    seconds: float = 0.0
+    chunks_per_s: float | None = None
+
+
+@dataclass
+class _Pending:
+    document: Document
+    text: str
+    chunks: list[Chunk] = field(default_factory=list)
+
+
+def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
+    """Expand dirs (recursively, sorted) into supported files; report missing paths."""
+    files: list[Path] = []
+    errors: list[FileError] = []
+    for p in paths:
+        if not p.exists():
+            errors.append(FileError(path=str(p), error="no such file or directory"))
+        elif p.is_dir():
+            try:
+                found = sorted(f for f in p.rglob("*") if f.suffix.lower() in SUPPORTED_SUFFIXES)
+            except OSError as e:  # e.g. a symlink loop deep inside
+                errors.append(FileError(path=str(p), error=f"cannot list directory: {e}"))
+                continue
+            files.extend(f for f in found if not f.name.startswith("."))
+        else:
+            files.append(p)
+    return files, errors
+
+
+def read_document_text(path: Path) -> str:
+    """Read and decode one file; HTML is reduced to its visible text."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise IngestError(
+                str(path),
+                f"file is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MiB limit",
+            )
+        data = path.read_bytes()
+    except IngestError:
+        raise
+    except OSError as e:
+        raise IngestError(str(path), f"cannot read file: {e.strerror or e}") from e
+    text = decode_bytes(str(path), data)
+    if path.suffix.lower() in (".html", ".htm") or looks_like_html(text):
+        text = html_to_text(text)
+    if not text.strip():
+        raise IngestError(str(path), "no text content")
+    return text
+
+
+def make_chunks(article: Article, max_chars: int) -> list[Chunk]:
+    """Consecutive sentences of one article, up to `max_chars` (a long sentence stays whole)."""
+    chunks: list[Chunk] = []
+    group: list[Any] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        chunks.append(
+            Chunk(
+                id=f"{article.id}:c{len(chunks)}",
+                article_id=article.id,
+                doc_id=article.doc_id,
+                start=group[0].start,
+                end=group[-1].end,
+                text=" ".join(s.text for s in group),
+                sentence_ids=[s.id for s in group],
+            )
+        )
+        group.clear()
+
+    size = 0
+    for s in article.sentences:
+        if group and size + len(s.text) + 1 > max_chars:
+            flush()
+            size = 0
+        group.append(s)
+        size += len(s.text) + 1
+    flush()
+    return chunks
+
+
+@contextmanager
+def ingest_lock(data_dir: Path, wait_s: float = LOCK_WAIT_S) -> Iterator[None]:
+    """One writer at a time on an embedded store: a second ingest waits, then fails clearly."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock_path = data_dir / "ingest.lock"
+    with open(lock_path, "w") as fh:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError as e:
+                if time.monotonic() > deadline:
+                    raise StoreError(
+                        f"{lock_path}: another ingest is running on this data directory"
+                    ) from e
+                time.sleep(0.2)
+        try:
+            fh.write(str(os.getpid()))
+            fh.flush()
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _metadata(ch: Chunk) -> dict[str, Any]:
+    return {"doc_id": ch.doc_id, "article_id": ch.article_id, "start": ch.start, "end": ch.end}
+
+
+def ingest(
+    paths: Sequence[Path],
+    corpus: Corpus,
+    store: ChunkStore,
+    embedder: Embedder,
+    *,
+    sentence_store: ChunkStore | None = None,
+    chunk_max_chars: int = 480,
+    batch_size: int = 32,
+    prune: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> IngestReport:
+    """Ingest `paths` into `store` and `corpus`. Per-file errors are collected, not raised."""
+    t0 = time.perf_counter()
+    report = IngestReport()
+    files, report.errors = discover(paths)
+    seen_ids: dict[str, Path] = {}
+    pending: list[_Pending] = []
+    with ingest_lock(corpus.data_dir):
+        for i, path in enumerate(files):
+            if progress:
+                progress("read", i + 1, len(files))
+            doc_id = path.stem
+            if doc_id in seen_ids:
+                report.errors.append(
+                    FileError(
+                        path=str(path),
+                        error=f"document id {doc_id!r} already used by {seen_ids[doc_id]}",
+                    )
+                )
+                continue
+            try:
+                text = read_document_text(path)
+            except InputError as e:
+                report.errors.append(FileError(path=str(path), error=e.problem))
+                continue
+            seen_ids[doc_id] = path
+            old = corpus.record(doc_id)
+            if old is not None and old.document.sha256 == hash_text(text):
+                report.unchanged += 1
+                continue
+            try:
+                doc = parse_document(doc_id, str(path), text)
+            except InputError as e:
+                report.errors.append(FileError(path=str(path), error=e.problem))
+                continue
+            if not any(a.sentences for a in doc.articles):
+                report.errors.append(
+                    FileError(
+                        path=str(path), error="no article text found after removing boilerplate"
+                    )
+                )
+                continue
+            pending.append(_Pending(doc, text))
+
+        if prune:
+            scanned = {p.resolve() for p in files}
+            for rec in corpus.records():
+                if Path(rec.document.path).resolve() not in scanned:
+                    store.delete_where({"doc_id": rec.document.id})
+                    if sentence_store is not None:
+                        sentence_store.delete_where({"doc_id": rec.document.id})
+                    corpus.remove(rec.document.id)
+                    report.pruned += 1
+            corpus.save()
+
+        total_chunks = 0
+        for p in pending:
+            p.chunks = [c for a in p.document.articles for c in make_chunks(a, chunk_max_chars)]
+            total_chunks += len(p.chunks)
+        done = 0
+        t_embed = time.perf_counter()
+        for group in _groups(pending, EMBED_GROUP_CHUNKS):
+            chunks = [c for p in group for c in p.chunks]
+            sentences = [s for p in group for a in p.document.articles for s in a.sentences]
+            # Sentences are embedded once; a chunk's vector is the mean of its sentences'
+            # (re-normalised), so evidence selection gets sentence vectors for free.
+            sent_vecs = embedder.embed([s.text for s in sentences], batch_size=batch_size)
+            row = {s.id: i for i, s in enumerate(sentences)}
+            chunk_vecs = np.stack(
+                [sent_vecs[[row[sid] for sid in c.sentence_ids]].mean(axis=0) for c in chunks]
+            )
+            chunk_vecs /= np.linalg.norm(chunk_vecs, axis=1, keepdims=True)
+            for p in group:  # old entries of a changed (or half-written) document go first
+                store.delete_where({"doc_id": p.document.id})
+                if sentence_store is not None:
+                    sentence_store.delete_where({"doc_id": p.document.id})
+            store.upsert(
+                [c.id for c in chunks],
+                [c.text for c in chunks],
+                chunk_vecs,
+                [_metadata(c) for c in chunks],
+            )
+            if sentence_store is not None:
+                sentence_store.upsert(
+                    [s.id for s in sentences],
+                    [s.text for s in sentences],
+                    sent_vecs,
+                    [
+                        {
+                            "doc_id": s.doc_id,
+                            "article_id": s.article_id,
+                            "start": s.start,
+                            "end": s.end,
+                        }
+                        for s in sentences
+                    ],
+                )
+            for p in group:
+                corpus.put(DocumentRecord(document=p.document, chunks=p.chunks), p.text)
+            corpus.save()
+            done += len(chunks)
+            report.ingested += len(group)
+            if progress:
+                progress("embed", done, total_chunks)
+        report.chunks_embedded = done
+        if done:
+            report.chunks_per_s = round(done / max(time.perf_counter() - t_embed, 1e-9), 1)
+
+        if pending or report.pruned:
+            _refresh_duplicates(corpus)
+            corpus.save()
+
+    report.documents = len(corpus.records())
+    report.articles = len(corpus.articles())
+    report.duplicate_groups = corpus.duplicate_groups()
+    report.duplicate_sentences = sum(
+        1 for a in corpus.articles() if not a.duplicate_of for s in a.sentences if s.duplicate_of
+    )
+    report.chunks = sum(len(r.chunks) for r in corpus.records())
+    report.seconds = round(time.perf_counter() - t0, 3)
+    return report
+
+
+def _groups(pending: list[_Pending], max_chunks: int) -> Iterator[list[_Pending]]:
+    group: list[_Pending] = []
+    size = 0
+    for p in pending:
+        group.append(p)
+        size += len(p.chunks)
+        if size >= max_chunks:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
+
+
+def _refresh_duplicates(corpus: Corpus) -> None:
+    """Recompute duplicate marks corpus-wide, in a stable order (document id, article order)."""
+    articles = [
+        a.model_copy(deep=True)
+        for d in sorted(corpus.documents(), key=lambda d: d.id)
+        for a in d.articles
+    ]
+    for a in articles:
+        a.duplicate_of = None
+        for s in a.sentences:
+            s.duplicate_of = None
+    marked = mark_duplicates(articles)
+    corpus.set_duplicates(
+        {a.id: a.duplicate_of for a in marked},
+        {s.id: s.duplicate_of for a in marked for s in a.sentences},
+    )

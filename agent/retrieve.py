@@ -1,0 +1,134 @@
+"""Retrieve stage: hybrid search (BM25 + vectors, fused by reciprocal rank) with duplicate
+suppression, so a syndicated copy never fills the top k twice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from agent.corpus import Corpus
+from agent.dedup import jaccard, shingles
+from agent.errors import StoreError
+from agent.types import Hit
+from vectorstore.keyword import BM25Index, fingerprint
+
+RRF_K = 60  # the constant from Cormack et al. (2009); damps the influence of top ranks
+CANDIDATES_PER_K = 4  # each ranker contributes this many candidates per requested hit
+NEAR_DUPLICATE_JACCARD = 0.6  # chunk texts this similar are one passage told twice
+
+
+class QueryEmbedder(Protocol):
+    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray: ...
+
+
+class VectorQuery(Protocol):
+    def query(
+        self, embedding: np.ndarray, k: int, where: dict[str, Any] | None = None
+    ) -> Sequence[Any]: ...
+
+
+def rrf_fuse(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> list[tuple[str, float]]:
+    """Reciprocal rank fusion: score(d) = sum over rankings of 1 / (k + rank)."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, doc in enumerate(ranking, start=1):
+            scores[doc] = scores.get(doc, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def keyword_index(corpus: Corpus, index_dir: Path) -> BM25Index:
+    """The persisted BM25 index, rebuilt only when the corpus changed since it was saved."""
+    chunks = corpus.chunks()
+    ids = [c.id for c in chunks]
+    texts = [c.text for c in chunks]
+    if BM25Index.saved_fingerprint(index_dir) == fingerprint(ids, texts):
+        try:
+            return BM25Index.load(index_dir)
+        except StoreError:
+            pass  # unreadable index: rebuild it below
+    index = BM25Index.from_corpus(ids, texts)
+    index.save(index_dir)
+    return index
+
+
+class Retriever:
+    def __init__(
+        self,
+        corpus: Corpus,
+        store: VectorQuery,
+        embedder: QueryEmbedder,
+        keywords: BM25Index,
+        sentence_store: VectorQuery | None = None,
+    ) -> None:
+        self.corpus = corpus
+        self.store = store
+        self.embedder = embedder
+        self.keywords = keywords
+        self.sentence_store = sentence_store
+
+    def query_vector(self, query: str) -> np.ndarray:
+        return np.asarray(self.embedder.embed([query])[0], dtype=np.float32)
+
+    def similar_sentences(
+        self, vec: np.ndarray, n: int, sources: Sequence[str] | None = None
+    ) -> dict[str, float]:
+        """Sentence id -> cosine similarity for the `n` sentences nearest to `vec`."""
+        if self.sentence_store is None:
+            return {}
+        where = {"article_id": {"$in": list(sources)}} if sources else None
+        return {
+            h.id: 1.0 - float(h.distance) for h in self.sentence_store.query(vec, n, where=where)
+        }
+
+    def search(
+        self,
+        query: str,
+        k: int = 8,
+        sources: Sequence[str] | None = None,
+        vec: np.ndarray | None = None,
+    ) -> list[Hit]:
+        """Top-k chunks for `query`; `sources` restricts to those article ids."""
+        n = max(k * CANDIDATES_PER_K, 20)
+        where = {"article_id": {"$in": list(sources)}} if sources else None
+        vec = self.query_vector(query) if vec is None else vec
+        vector_hits = self.store.query(vec, n, where=where)
+        vector_ranking = [h.id for h in vector_hits]
+        keyword_ranking = [cid for cid, _ in self.keywords.search(query, n)]
+        if sources:
+            allowed = set(sources)
+            keyword_ranking = [
+                cid
+                for cid in keyword_ranking
+                if (c := self.corpus.chunk(cid)) and c.article_id in allowed
+            ]
+        fused = rrf_fuse([vector_ranking, keyword_ranking])
+        return self._suppress_duplicates(fused, k)
+
+    def _suppress_duplicates(self, fused: list[tuple[str, float]], k: int) -> list[Hit]:
+        kept: list[tuple[Hit, set[int]]] = []
+        for chunk_id, score in fused:
+            chunk = self.corpus.chunk(chunk_id)
+            if chunk is None:  # the store holds a chunk the registry dropped: skip, never crash
+                continue
+            sh = shingles(chunk.text)
+            twin = next((h for h, hs in kept if jaccard(sh, hs) >= NEAR_DUPLICATE_JACCARD), None)
+            if twin is not None:
+                if chunk.article_id not in twin.also_in and chunk.article_id != twin.source:
+                    twin.also_in.append(chunk.article_id)
+                continue
+            hit = Hit(
+                chunk_id=chunk.id,
+                source=chunk.article_id,
+                doc_id=chunk.doc_id,
+                text=chunk.text,
+                start=chunk.start,
+                end=chunk.end,
+                score=round(score, 6),
+            )
+            kept.append((hit, sh))
+            if len(kept) >= k:
+                break
+        return [h for h, _ in kept]

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The main job, offline on the embedded defaults: set up .venv if needed, ingest the seeds,
+# list what was found, search, then ask a question and verify a claim with the local model.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+SB=.venv/bin/sourcebound
+echo "==> sourcebound ingest seeds"
+$SB ingest seeds
+echo "==> sourcebound sources"
+$SB sources
+echo "==> sourcebound search 'Where did Trump make his remarks about Sheinbaum?'"
+$SB search "Where did Trump make his remarks about Sheinbaum?" -k 5
