@@ -1,0 +1,203 @@
+"""Answer stage: question -> retrieval -> evidence -> constrained draft -> checked citations.
+
+The model only chooses which evidence labels support each sentence it writes. Citations are
+then built by code from those labelled sentences and checked against the source text, and
+every answer sentence must be backed by its citations (its numbers and most of its content
+words appear in them). What fails is repaired from other evidence or dropped. Abstention is
+decided by the pipeline: weak evidence, the model saying so, or nothing surviving the checks.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationError, create_model
+
+from agent.citations import make_citation
+from agent.corpus import Corpus
+from agent.evidence import EvidenceSet, content_terms, gather_evidence
+from agent.llm.base import LLM, parse_json_reply
+from agent.prompts import load_prompt, wrap_document
+from agent.retrieve import QueryEmbedder, Retriever
+from agent.streaming import json_text_fields
+from agent.types import Answer, AnswerSentence, Citation, Evidence
+
+# Evidence gate: below both, no sentence is close to the question (measured on evals/data/qa).
+MIN_SEMANTIC = 0.45
+MIN_LEXICAL = 0.5
+# An answer sentence must have this share of its content words in its cited evidence.
+MIN_SUPPORT = 0.5
+ABSTAIN_TEXT = "The sources do not say."
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+class DraftSentence(BaseModel):
+    text: str = Field(max_length=400)
+    cite: list[str] = Field(default_factory=list, max_length=4)
+
+
+class Draft(BaseModel):
+    answerable: bool
+    sentences: list[DraftSentence] = Field(default_factory=list, max_length=4)
+
+
+def draft_schema(labels: Sequence[str]) -> type[Draft]:
+    """The Draft schema with `cite` constrained to the labels actually shown."""
+    label_type: Any = Literal[tuple(labels)] if labels else str
+    sentence = create_model(
+        "DraftSentence",
+        __base__=DraftSentence,
+        cite=(list[label_type], Field(default_factory=list, max_length=4)),
+    )
+    return create_model(
+        "Draft",
+        __base__=Draft,
+        sentences=(list[sentence], Field(default_factory=list, max_length=4)),
+    )
+
+
+def numbers_in(text: str) -> set[str]:
+    return {n.rstrip(".,").replace(",", "") for n in _NUMBER.findall(text)}
+
+
+def support_score(sentence: str, evidence: Sequence[str], question: str = "") -> float:
+    """Share of the sentence's content words found in the evidence (0 if a number is missing).
+
+    Words from the question are not counted: restating the question proves nothing."""
+    joined = " ".join(evidence)
+    if not numbers_in(sentence) <= numbers_in(joined):
+        return 0.0
+    terms = content_terms(sentence) - content_terms(question)
+    if not terms:
+        return 1.0
+    return len(terms & content_terms(joined)) / len(terms)
+
+
+def render_evidence(items: Sequence[Evidence]) -> str:
+    return "\n".join(
+        wrap_document(
+            e.label, f"({e.outlet or 'source ' + e.sentence.article_id}) {e.sentence.text}"
+        )
+        for e in items
+    )
+
+
+class Answerer:
+    def __init__(
+        self,
+        corpus: Corpus,
+        retriever: Retriever,
+        embedder: QueryEmbedder,
+        llm: LLM,
+        *,
+        top_k: int = 8,
+        max_evidence: int = 6,
+    ) -> None:
+        self.corpus = corpus
+        self.retriever = retriever
+        self.embedder = embedder
+        self.llm = llm
+        self.top_k = top_k
+        self.max_evidence = max_evidence
+        self.prompt = load_prompt("answer")
+
+    def evidence(self, question: str) -> EvidenceSet:
+        return gather_evidence(
+            question, self.retriever, k=self.top_k, max_sentences=self.max_evidence
+        )
+
+    def ask(self, question: str, on_text: Callable[[str], None] | None = None) -> Answer:
+        """Answer `question`; `on_text` receives the draft's text as it streams (chat)."""
+        t0 = time.perf_counter()
+        before = self.llm.usage.snapshot()
+        ev = self.evidence(question)
+        sentences: list[AnswerSentence] = []
+        if ev.items and (ev.best_semantic >= MIN_SEMANTIC or ev.best_lexical >= MIN_LEXICAL):
+            schema = draft_schema([e.label for e in ev.items])
+            variables = {"evidence": render_evidence(ev.items), "question": question}
+            if on_text is None:
+                draft = (self.prompt.template | self.llm.structured(schema)).invoke(variables)
+            else:
+                draft = self._stream_draft(schema, variables, on_text)
+            if draft.answerable:
+                sentences = self.check(question, draft, ev)
+        used = self.llm.usage.snapshot() - before
+        return self._finish(question, sentences, t0, used.tokens_in, used.tokens_out)
+
+    def _stream_draft(
+        self, schema: type[Draft], variables: dict[str, str], on_text: Callable[[str], None]
+    ) -> Draft:
+        """Stream the constrained JSON, passing new answer text on; parse it at the end."""
+        messages = self.prompt.messages(**variables)
+        fmt = self.llm.response_format(
+            schema, "json_schema" if self.llm.structured_mode == "json_schema" else "json_object"
+        )
+        buffer, shown = "", ""
+        for piece in self.llm.stream_text(messages, response_format=fmt):
+            buffer += piece
+            text = " ".join(json_text_fields(buffer))
+            if text.startswith(shown) and len(text) > len(shown):
+                on_text(text[len(shown) :])
+                shown = text
+        try:
+            return parse_json_reply(buffer, schema)
+        except (ValueError, ValidationError):
+            # A broken stream (cut off, invalid JSON): fall back to the checked, repairing call.
+            return self.llm.structured(schema).invoke(messages)
+
+    def check(self, question: str, draft: Draft, ev: EvidenceSet) -> list[AnswerSentence]:
+        """Keep sentences whose citations exist and back them; repair or drop the rest."""
+        by_label = ev.labelled()
+        kept: list[AnswerSentence] = []
+        for ds in draft.sentences:
+            text = ds.text.strip()
+            if not text:
+                continue
+            cited = [by_label[c] for c in dict.fromkeys(ds.cite) if c in by_label]
+            if support_score(text, [e.sentence.text for e in cited], question) < MIN_SUPPORT:
+                cited = self._repair(text, question, ev.items)
+            citations = [
+                c
+                for e in cited
+                if (c := make_citation(self.corpus, e.sentence.article_id, e.sentence.text))
+            ]
+            if citations:
+                kept.append(AnswerSentence(text=text, citations=citations))
+        return kept
+
+    @staticmethod
+    def _repair(text: str, question: str, items: Sequence[Evidence]) -> list[Evidence]:
+        """The smallest set of evidence (1-2 sentences) that backs `text`, or none."""
+        singles = sorted(items, key=lambda e: -support_score(text, [e.sentence.text], question))
+        for e in singles:
+            if support_score(text, [e.sentence.text], question) >= MIN_SUPPORT:
+                return [e]
+        for i, a in enumerate(singles[:4]):
+            for b in singles[i + 1 : 4]:
+                if support_score(text, [a.sentence.text, b.sentence.text], question) >= MIN_SUPPORT:
+                    return [a, b]
+        return []
+
+    def _finish(
+        self, question: str, sentences: list[AnswerSentence], t0: float, tin: int, tout: int
+    ) -> Answer:
+        citations: list[Citation] = []
+        for s in sentences:
+            for c in s.citations:
+                if c not in citations:
+                    citations.append(c)
+        return Answer(
+            question=question,
+            answer=" ".join(s.text for s in sentences) if sentences else ABSTAIN_TEXT,
+            abstained=not sentences,
+            sentences=sentences,
+            citations=citations,
+            backend=self.llm.backend,
+            model=self.llm.model_name,
+            latency_s=round(time.perf_counter() - t0, 3),
+            tokens_in=tin,
+            tokens_out=tout,
+        )

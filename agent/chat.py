@@ -1,0 +1,82 @@
+"""Chat session: conversation memory, follow-up rewriting, slash commands.
+
+Kept free of terminal code so tests drive it directly; the CLI adds line editing and output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, Field
+
+from agent.answer import Answerer
+from agent.prompts import load_prompt
+from agent.types import Answer
+
+HISTORY_TURNS = 3  # older turns rarely matter for resolving a pronoun and cost prompt tokens
+# A question needs rewriting when it leans on the conversation: pronouns, "that", ellipsis.
+_REFERRING = re.compile(
+    r"\b(he|she|it|they|him|her|them|his|hers|its|their|theirs|this|that|these|those|there|then|"
+    r"the same|also|else|more|other|why|how come)\b",
+    re.IGNORECASE,
+)
+HELP = """commands:
+  /sources          list the ingested articles
+  /verify <claim>   check a claim against the sources
+  /summarize        summarize the whole story across outlets
+  /reset            forget the conversation
+  /help             this help
+  /quit             leave (Ctrl-D works too)"""
+
+
+class Standalone(BaseModel):
+    question: str = Field(min_length=1, max_length=500)
+
+
+@dataclass
+class Turn:
+    question: str
+    answer: str
+
+
+@dataclass
+class ChatSession:
+    answerer: Answerer
+    history: list[Turn] = field(default_factory=list)
+
+    def needs_rewrite(self, question: str) -> bool:
+        return bool(self.history) and (
+            bool(_REFERRING.search(question)) or len(question.split()) <= 4
+        )
+
+    def standalone(self, question: str) -> str:
+        """The follow-up rewritten into a standalone question (unchanged without history)."""
+        if not self.needs_rewrite(question):
+            return question
+        history = "\n".join(
+            f"User: {t.question}\nAssistant: {t.answer}" for t in self.history[-HISTORY_TURNS:]
+        )
+        chain = load_prompt("condense").template | self.answerer.llm.structured(Standalone)
+        rewritten = chain.invoke({"history": history, "question": question}).question.strip()
+        return rewritten or question
+
+    def ask(
+        self, question: str, on_text: Callable[[str], None] | None = None
+    ) -> tuple[str, Answer]:
+        standalone = self.standalone(question)
+        ans = self.answerer.ask(standalone, on_text=on_text)
+        self.history.append(Turn(standalone, ans.answer))
+        return standalone, ans
+
+    def reset(self) -> None:
+        self.history.clear()
+
+
+def parse_command(line: str) -> tuple[str, str] | None:
+    """('/verify', 'claim text') for a slash command, None for a question."""
+    if not line.startswith("/"):
+        return None
+    name, _, rest = line.partition(" ")
+    return name.lower(), rest.strip()

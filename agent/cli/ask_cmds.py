@@ -1,0 +1,152 @@
+"""Question commands: ask (one question or a file of them) and the interactive chat."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+
+from agent.answer import Answerer
+from agent.cli.common import app, emit_json, err, get_app, out
+from agent.errors import InputError, SourceboundError
+from agent.types import Answer
+
+MAX_QUESTION_CHARS = 2000  # longer input is not a question; refuse it with a clear error
+
+
+def make_answerer() -> Answerer:
+    a = get_app()
+    return Answerer(
+        a.corpus,
+        a.retriever,
+        a.embedder,
+        a.llm,
+        top_k=a.settings.top_k,
+        max_evidence=a.settings.evidence_sentences,
+    )
+
+
+def check_question(text: str, where: str) -> str:
+    q = text.strip()
+    if not q:
+        raise InputError(where, "empty question")
+    if len(q) > MAX_QUESTION_CHARS:
+        raise InputError(
+            where, f"question is {len(q)} characters; the limit is {MAX_QUESTION_CHARS}"
+        )
+    if "\x00" in q:
+        raise InputError(where, "question contains NUL bytes (binary input?)")
+    return q
+
+
+def read_items(path: Path, field: str) -> list[tuple[str, str | None, str | None]]:
+    """(id, text, error) per non-blank line: JSONL objects with `id` + `field`, or plain lines."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError(str(path), f"cannot read: {e.strerror or e}") from e
+    try:
+        lines = raw.decode("utf-8").splitlines()
+    except UnicodeDecodeError as e:
+        raise InputError(str(path), f"not UTF-8 text (byte {e.start})") from e
+    items: list[tuple[str, str | None, str | None]] = []
+    for n, line in enumerate(lines, start=1):
+        where = f"{path}:{n}"
+        if not line.strip():
+            continue
+        if line.lstrip().startswith("{"):
+            try:
+                obj = json.loads(line)
+                item_id = str(obj.get("id", n))
+                text = obj.get(field)
+                if not isinstance(text, str):
+                    raise InputError(where, f"missing string field {field!r}")
+                items.append((item_id, check_question(text, where), None))
+            except json.JSONDecodeError as e:
+                items.append((str(n), None, f"{where}: invalid JSON ({e.msg})"))
+            except InputError as e:
+                items.append((str(n), None, str(e)))
+        else:
+            try:
+                items.append((str(n), check_question(line, where), None))
+            except InputError as e:
+                items.append((str(n), None, str(e)))
+    return items
+
+
+def render_answer(ans: Answer) -> None:
+    """Answer text with numbered footnote markers, then the quotes under it."""
+    notes: list[tuple[str, str]] = []
+    parts = []
+    for s in ans.sentences:
+        marks = []
+        for c in s.citations:
+            key = (c.source, c.quote)
+            if key not in notes:
+                notes.append(key)
+            marks.append(f"[{notes.index(key) + 1}]")
+        parts.append(escape(s.text) + "".join(marks))
+    if ans.abstained:
+        out.print(f"[yellow]{escape(ans.answer)}[/yellow]")
+    else:
+        out.print(" ".join(parts))
+    corpus = get_app().corpus
+    for i, (source, quote) in enumerate(notes, start=1):
+        outlet = corpus.article(source).outlet if corpus.has_article(source) else None
+        label = f"{source} ({outlet})" if outlet else source
+        out.print(f"  [dim][{i}] {escape(label)}:[/dim] “{escape(quote)}”")
+    out.print(
+        f"[dim]{ans.backend}/{ans.model} · {ans.latency_s:.1f} s · "
+        f"{ans.tokens_in}→{ans.tokens_out} tokens[/dim]"
+    )
+
+
+@app.command()
+def ask(
+    question: str = typer.Argument(None, help="The question."),
+    file: Path | None = typer.Option(
+        None, "--file", "-f", help="JSONL with id+question, or one question a line."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="JSON: one object (JSONL with --file)."),
+) -> None:
+    """Answer from the ingested articles, every sentence cited, or say the sources do not say."""
+    if file is None:
+        if question is None:
+            raise InputError("question", "give a question or --file")
+        ans = make_answerer().ask(check_question(question, "question"))
+        emit_json(ans) if json_out else render_answer(ans)
+        return
+    answerer = make_answerer()  # the model loads once for the whole file
+    failed = 0
+    for item_id, text, problem in read_items(file, "question"):
+        if text is None:
+            failed += 1
+            result = {"id": item_id, "question": None, "error": problem}
+            emit_json(result) if json_out else err.print(f"[red]{escape(str(problem))}[/red]")
+            continue
+        try:
+            ans = answerer.ask(text)
+            ans.id = item_id
+        except SourceboundError as e:  # one failed item must not stop the batch
+            failed += 1
+            ans = Answer(
+                id=item_id,
+                question=text,
+                answer="",
+                abstained=True,
+                backend=answerer.llm.backend,
+                model=answerer.llm.model_name,
+                latency_s=0.0,
+                error=str(e),
+            )
+        if json_out:
+            emit_json(ans)
+        else:
+            out.print(f"[bold]{escape(item_id)}. {escape(text)}[/bold]")
+            render_answer(ans) if ans.error is None else err.print(
+                f"[red]{escape(ans.error)}[/red]"
+            )
+    if failed:
+        raise typer.Exit(1)

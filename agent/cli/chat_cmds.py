@@ -1,0 +1,112 @@
+"""`sourcebound chat`: an interactive REPL over the answer stage (piped stdin works too)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+from rich.markup import escape
+
+from agent.chat import HELP, ChatSession, parse_command
+from agent.cli.ask_cmds import check_question, make_answerer, render_answer
+from agent.cli.common import app, err, get_app, out
+from agent.errors import SourceboundError
+
+
+def _lines(interactive: bool) -> Iterator[str]:
+    """Input lines: prompt_toolkit with history when on a terminal, plain stdin otherwise."""
+    if interactive:
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.history import FileHistory
+
+        hist = get_app().settings.data_dir / "chat_history"
+        hist.parent.mkdir(parents=True, exist_ok=True)
+        session: PromptSession[str] = PromptSession(history=FileHistory(str(hist)))
+        while True:
+            try:
+                yield session.prompt("you> ")
+            except KeyboardInterrupt:
+                continue  # Ctrl-C at the prompt clears the line, like a shell
+            except EOFError:
+                return
+    else:
+        for raw in sys.stdin.buffer:
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError:
+                err.print("[red]error:[/red] input line is not UTF-8 text; skipped")
+
+
+def _command(session: ChatSession, name: str, arg: str) -> bool:
+    """Run a slash command; False means quit."""
+    if name in ("/quit", "/exit"):
+        return False
+    if name == "/help":
+        out.print(HELP)
+    elif name == "/reset":
+        session.reset()
+        out.print("[dim]conversation cleared[/dim]")
+    elif name == "/sources":
+        corpus = get_app().corpus
+        for art in corpus.articles():
+            dup = f" (copy of {art.duplicate_of})" if art.duplicate_of else ""
+            out.print(
+                f"  {escape(art.id)} {escape(art.outlet or '')} {escape(art.title or '')}{dup}"
+            )
+    elif name == "/verify":
+        try:
+            from agent.cli.verify_cmds import verify_claim_for_chat
+        except ImportError:
+            out.print("claim verification is not available in this build")
+            return True
+        verify_claim_for_chat(arg)
+    elif name == "/summarize":
+        try:
+            from agent.cli.summarize_cmds import summarize_story_for_chat
+        except ImportError:
+            out.print("summaries are not available in this build")
+            return True
+        summarize_story_for_chat()
+    else:
+        out.print(f"unknown command {escape(name)}; /help lists them")
+    return True
+
+
+@app.command()
+def chat() -> None:
+    """Ask questions in a conversation; follow-ups are resolved through memory."""
+    interactive = sys.stdin.isatty()
+    session = ChatSession(make_answerer())
+    if interactive:
+        out.print("[dim]sourcebound chat — /help for commands, /quit to leave[/dim]")
+    for line in _lines(interactive):
+        text = line.strip()
+        if not text:
+            continue
+        cmd = parse_command(text)
+        try:
+            if cmd is not None:
+                if not _command(session, *cmd):
+                    break
+                continue
+            question = check_question(text, "input")
+            if not interactive:
+                out.print(f"[bold]you>[/bold] {escape(question)}")
+            streamed: list[str] = []
+
+            def show(piece: str, streamed: list[str] = streamed) -> None:
+                if not streamed:
+                    out.print("[dim]draft:[/dim] ", end="")
+                streamed.append(piece)
+                out.print(escape(piece), end="")
+
+            standalone, ans = session.ask(question, on_text=show if interactive else None)
+            if streamed:
+                out.print()
+            if standalone != question:
+                out.print(f"[dim](understood as: {escape(standalone)})[/dim]")
+            render_answer(ans)
+        except KeyboardInterrupt:
+            out.print("\n[dim]interrupted[/dim]")  # the session goes on
+        except SourceboundError as e:
+            err.print(f"[red]error:[/red] {escape(str(e))}")  # one failed turn ends nothing
