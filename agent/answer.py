@@ -26,10 +26,11 @@ from agent.streaming import json_text_fields
 from agent.types import Answer, AnswerSentence, Citation, Evidence
 
 # Evidence gate: below both, no sentence is close to the question (measured on evals/data/qa).
-MIN_SEMANTIC = 0.45
+MIN_SEMANTIC = 0.40
 MIN_LEXICAL = 0.5
 # An answer sentence must have this share of its content words in its cited evidence.
 MIN_SUPPORT = 0.5
+MAX_CITATIONS = 3  # ALCE also caps citations per sentence at 3
 ABSTAIN_TEXT = "The sources do not say."
 _NUMBER = re.compile(r"\d[\d,.]*")
 
@@ -157,8 +158,9 @@ class Answerer:
             if not text:
                 continue
             cited = [by_label[c] for c in dict.fromkeys(ds.cite) if c in by_label]
-            if support_score(text, [e.sentence.text for e in cited], question) < MIN_SUPPORT:
-                cited = self._repair(text, question, ev.items)
+            # Keep only citations that back the sentence (the small model often cites every
+            # label); fall back to the best backing among all evidence, else drop the sentence.
+            cited = self._backing(text, question, cited) or self._backing(text, question, ev.items)
             citations = [
                 c
                 for e in cited
@@ -169,14 +171,17 @@ class Answerer:
         return kept
 
     @staticmethod
-    def _repair(text: str, question: str, items: Sequence[Evidence]) -> list[Evidence]:
-        """The smallest set of evidence (1-2 sentences) that backs `text`, or none."""
-        singles = sorted(items, key=lambda e: -support_score(text, [e.sentence.text], question))
-        for e in singles:
-            if support_score(text, [e.sentence.text], question) >= MIN_SUPPORT:
-                return [e]
-        for i, a in enumerate(singles[:4]):
-            for b in singles[i + 1 : 4]:
+    def _backing(text: str, question: str, items: Sequence[Evidence]) -> list[Evidence]:
+        """Evidence that backs `text`: every item that does so alone (up to MAX_CITATIONS,
+        so agreeing outlets all show), else the best pair, else nothing."""
+        scored = sorted(items, key=lambda e: -support_score(text, [e.sentence.text], question))
+        alone = [
+            e for e in scored if support_score(text, [e.sentence.text], question) >= MIN_SUPPORT
+        ]
+        if alone:
+            return alone[:MAX_CITATIONS]
+        for i, a in enumerate(scored[:4]):
+            for b in scored[i + 1 : 4]:
                 if support_score(text, [a.sentence.text, b.sentence.text], question) >= MIN_SUPPORT:
                     return [a, b]
         return []

@@ -11,3 +11,6 @@ echo "==> sourcebound sources"
 $SB sources
 echo "==> sourcebound search 'Where did Trump make his remarks about Sheinbaum?'"
 $SB search "Where did Trump make his remarks about Sheinbaum?" -k 5
+echo "==> sourcebound ask (local model; the first use assembles the 1.07 GB GGUF)"
+$SB ask "How many troops did Mexico send to the US border in February?"
+$SB ask "How many fentanyl labs have US drone flights located in Mexico?"
