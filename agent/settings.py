@@ -44,7 +44,9 @@ class Settings(BaseSettings):
     backend: Backend = "auto"
     openai_api_key: SecretStr | None = Field(
         default=None,
-        validation_alias=AliasChoices("SOURCEBOUND_OPENAI_API_KEY", "OPENAI_API_KEY", "openai_api_key"),
+        validation_alias=AliasChoices(
+            "SOURCEBOUND_OPENAI_API_KEY", "OPENAI_API_KEY", "openai_api_key"
+        ),
     )
     openai_base_url: str | None = Field(
         default=None,
@@ -67,7 +69,9 @@ class Settings(BaseSettings):
     # Where the assembled default model is cached; defaults to <data_dir>/models.
     models_dir_override: Path | None = Field(
         default=None,
-        validation_alias=AliasChoices("SOURCEBOUND_MODELS_DIR", "models_dir_override", "models_dir"),
+        validation_alias=AliasChoices(
+            "SOURCEBOUND_MODELS_DIR", "models_dir_override", "models_dir"
+        ),
     )
     n_ctx: int = Field(default=4096, ge=512)
     n_threads: int = Field(default=2, ge=1)

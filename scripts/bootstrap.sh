@@ -34,8 +34,9 @@ if ! "$VENV/bin/python" -c "import llama_cpp" 2>/dev/null; then
   echo "==> installing dependencies; llama-cpp-python may compile from source:"
   echo "    6-9 minutes on 2 cores the first time (progress below, full log in $LOG)"
   # Show ninja's [n/m] build steps while pip runs.
-  ( tail -n +1 -F "$LOG" 2>/dev/null | grep --line-buffered -oE '\[[0-9]+/[0-9]+\]' \
-      | awk '{ if (NR % 10 == 0) { printf "    build step %s\n", $0; fflush() } }' ) &
+  ( tail --pid=$$ -n +1 -F "$LOG" 2>/dev/null | grep --line-buffered -oE '\[[0-9]+/[0-9]+\]' \
+      | { n=0; while read -r step; do   # a shell loop, not awk: mawk buffers its input
+            n=$((n + 1)); [ $((n % 10)) -eq 0 ] && echo "    build step $step"; done; } ) &
   watcher=$!
   trap 'kill $watcher 2>/dev/null || true' EXIT
 else
