@@ -70,6 +70,11 @@ class Corpus:
                 "delete the data directory and ingest again"
             ) from e
 
+    def reload(self) -> None:
+        """Re-read the registry from disk (another writer may have saved since we loaded)."""
+        self._reg = self._load()
+        self._invalidate()
+
     # --- writes ------------------------------------------------------------------------------
     def put(self, record: DocumentRecord, text: str) -> None:
         """Add or replace one document (text snapshot first, so the registry never points at

@@ -151,8 +151,9 @@ def make_chunks(article: Article, max_chars: int) -> list[Chunk]:
 
 
 @contextmanager
-def ingest_lock(data_dir: Path, wait_s: float = LOCK_WAIT_S) -> Iterator[None]:
+def ingest_lock(data_dir: Path, wait_s: float | None = None) -> Iterator[None]:
     """One writer at a time on an embedded store: a second ingest waits, then fails clearly."""
+    wait_s = LOCK_WAIT_S if wait_s is None else wait_s  # read at call time (tests shorten it)
     data_dir.mkdir(parents=True, exist_ok=True)
     lock_path = data_dir / "ingest.lock"
     with open(lock_path, "w") as fh:
@@ -198,6 +199,9 @@ def ingest(
     seen_ids: dict[str, Path] = {}
     pending: list[_Pending] = []
     with ingest_lock(corpus.data_dir):
+        # The registry may have been saved by another writer while we waited for the lock:
+        # writing back a copy read before that would drop its documents.
+        corpus.reload()
         for i, path in enumerate(files):
             if progress:
                 progress("read", i + 1, len(files))
@@ -244,6 +248,7 @@ def ingest(
                     corpus.remove(rec.document.id)
                     report.pruned += 1
             corpus.save()
+            _sweep_orphans(corpus, [store] if sentence_store is None else [store, sentence_store])
 
         total_chunks = 0
         for p in pending:
@@ -311,6 +316,21 @@ def ingest(
     report.chunks = sum(len(r.chunks) for r in corpus.records())
     report.seconds = round(time.perf_counter() - t0, 3)
     return report
+
+
+def _sweep_orphans(corpus: Corpus, stores: Sequence[ChunkStore]) -> None:
+    """Drop entries of documents the registry does not know (a crash between a new
+    document's upsert and its registry commit, whose file was then removed)."""
+    known = [r.document.id for r in corpus.records()]
+    where: dict[str, Any] = {"doc_id": {"$nin": known}} if known else {}
+    for s in stores:
+        get_ids = getattr(s, "get_ids", None)
+        delete_ids = getattr(s, "delete_ids", None)
+        if get_ids is None or delete_ids is None:
+            continue
+        orphans = get_ids(where or None)
+        if orphans:
+            delete_ids(orphans)
 
 
 def _groups(pending: list[_Pending], max_chunks: int) -> Iterator[list[_Pending]]:

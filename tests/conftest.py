@@ -16,7 +16,12 @@ SEEDS = ROOT / "seeds"
 def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every test gets its own data dir and no API credentials from the outer environment."""
     monkeypatch.setenv("SOURCEBOUND_DATA_DIR", str(tmp_path / "data"))
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SOURCEBOUND_CHROMA_URL", "SOURCEBOUND_BACKEND"):
+    for var in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "SOURCEBOUND_CHROMA_URL",
+        "SOURCEBOUND_BACKEND",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("SOURCEBOUND_CONFIG", str(tmp_path / "no-config.toml"))
     yield

@@ -28,7 +28,7 @@ app = typer.Typer(
 )
 # Human-readable output goes to stdout; progress and errors to stderr, so --json stays clean.
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line
 
 
 class _State:

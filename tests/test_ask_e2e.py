@@ -1,0 +1,62 @@
+"""End to end with the real embedded model on the real seeds: cited answers whose quotes are
+verbatim in their sources, and abstention on a question the seeds do not answer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from agent.answer import Answerer
+from agent.app import App
+from agent.citations import is_valid
+from agent.settings import load_settings
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def answerer(model_cache_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Answerer]:
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    settings = load_settings(
+        data_dir=tmp_path_factory.mktemp("e2e") / "data",
+        backend="local",
+        models_dir_override=model_cache_dir,
+    )
+    app = App(settings)
+    report = app.ingest([seeds])
+    assert report.errors == [] and report.documents == 5
+    yield Answerer(
+        app.corpus,
+        app.retriever,
+        app.embedder,
+        app.llm,
+        top_k=settings.top_k,
+        max_evidence=settings.evidence_sentences,
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many troops did Mexico send to its border in February?",
+        "When did Trump designate drug cartels as foreign terrorist organizations?",
+    ],
+)
+def test_answerable_question_is_answered_with_valid_citations(
+    answerer: Answerer, question: str
+) -> None:
+    ans = answerer.ask(question)
+    assert not ans.abstained, ans.answer
+    assert ans.citations
+    for c in ans.citations:
+        assert is_valid(answerer.corpus, c), c
+    for s in ans.sentences:
+        assert s.citations and all(is_valid(answerer.corpus, c) for c in s.citations)
+
+
+def test_unanswerable_question_abstains(answerer: Answerer) -> None:
+    ans = answerer.ask("How many people attended the opening ceremony of the Paris Olympics?")
+    assert ans.abstained, ans.answer
+    assert ans.citations == []

@@ -1,0 +1,117 @@
+"""Chat session logic: follow-up detection and rewriting, slash commands, streamed JSON text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fakes import FakeChatModel
+from test_answer import ANSWERABLE, build_app, draft, make_answerer
+
+from agent.chat import HISTORY_TURNS, ChatSession, Turn, parse_command
+from agent.streaming import json_text_fields
+
+
+@pytest.fixture
+def fake() -> FakeChatModel:
+    return FakeChatModel()
+
+
+@pytest.fixture
+def session(seeds_dir: Path, fake: FakeChatModel) -> ChatSession:
+    return ChatSession(make_answerer(build_app(seeds_dir, fake)))
+
+
+def test_needs_rewrite_only_with_history(session: ChatSession) -> None:
+    assert not session.needs_rewrite("Why did they do it?")
+    session.history.append(Turn("Who sent troops?", "Mexico did."))
+    assert session.needs_rewrite("Why did they do it?")
+    assert session.needs_rewrite("And Canada?")  # short ellipsis
+    assert not session.needs_rewrite(
+        "How many suspected cartel members did Mexico extradite to the United States?"
+    )
+
+
+def test_standalone_without_history_calls_nothing(
+    session: ChatSession, fake: FakeChatModel
+) -> None:
+    assert session.standalone("Why did they do it?") == "Why did they do it?"
+    assert fake.calls == []
+
+
+def test_standalone_uses_condense_prompt_with_history(
+    session: ChatSession, fake: FakeChatModel
+) -> None:
+    for i in range(HISTORY_TURNS + 2):
+        session.history.append(Turn(f"old question {i}?", f"old answer {i}."))
+    fake.queue(json.dumps({"question": "Why did Mexico send troops to the border?"}))
+    assert session.standalone("Why did they do that?") == (
+        "Why did Mexico send troops to the border?"
+    )
+    (messages, _kw) = fake.calls[0]
+    system, user = str(messages[0].content), str(messages[-1].content)
+    assert "standalone" in system.lower()
+    assert "Why did they do that?" in user
+    assert f"old question {HISTORY_TURNS + 1}?" in user  # recent turns are shown...
+    assert "old question 0?" not in user  # ...older ones are not
+
+
+def test_session_ask_records_standalone_and_reset(
+    session: ChatSession, fake: FakeChatModel
+) -> None:
+    ev = session.answerer.evidence(ANSWERABLE)
+    fake.queue(draft((ev.items[0].sentence.text, [ev.items[0].label])))
+    standalone, ans = session.ask(ANSWERABLE)
+    assert standalone == ANSWERABLE and not ans.abstained
+    assert session.history == [Turn(ANSWERABLE, ans.answer)]
+    session.reset()
+    assert session.history == []
+
+
+def test_streamed_answer_text_reaches_callback(session: ChatSession, fake: FakeChatModel) -> None:
+    ev = session.answerer.evidence(ANSWERABLE)
+    text = ev.items[0].sentence.text
+    fake.queue(draft((text, [ev.items[0].label])))
+    pieces: list[str] = []
+    _q, ans = session.ask(ANSWERABLE, on_text=pieces.append)
+    assert len(pieces) > 1
+    assert "".join(pieces) == text
+    assert not ans.abstained
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("/verify Mexico sent 10,000 troops", ("/verify", "Mexico sent 10,000 troops")),
+        ("/QUIT", ("/quit", "")),
+        ("/help   ", ("/help", "")),
+        ("/sources", ("/sources", "")),
+        ("what about /help?", None),
+        ("How many troops?", None),
+    ],
+)
+def test_parse_command(line: str, expected: tuple[str, str] | None) -> None:
+    assert parse_command(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("buffer", "expected"),
+    [
+        ('{"answerable": true, "sentences": [{"text": "Mexico se', ["Mexico se"]),
+        ('{"sentences": [{"text": "A \\"quoted\\" word', ['A "quoted" word']),
+        ('{"sentences": [{"text": "cut escape \\', ["cut escape "]),
+        ('{"sentences": [{"text": "caf\\u00e9", "cite": ["S1"]}, {"text": "Two', ["café", "Two"]),
+        ('{"sentences": [{"text": "line\\nbreak"}]}', ["line\nbreak"]),
+        ('{"answerable": false, "sentences": []}', []),
+        ('{"sentences": [{"te', []),
+    ],
+)
+def test_json_text_fields_on_partial_json(buffer: str, expected: list[str]) -> None:
+    assert list(json_text_fields(buffer)) == expected
+
+
+def test_json_text_fields_half_unicode_escape_does_not_leak_backslash() -> None:
+    """A \\uXXXX escape cut mid-way must not show raw escape text to the user."""
+    got = list(json_text_fields('{"sentences": [{"text": "caf\\u00'))
+    assert got and "\\" not in got[0]

@@ -1,0 +1,149 @@
+"""Retrieval: reciprocal rank fusion and duplicate suppression (fakes, no model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from fakes import FakeEmbedder
+
+from agent.corpus import Corpus
+from agent.dedup import jaccard, shingles
+from agent.ingest import ingest
+from agent.retrieve import NEAR_DUPLICATE_JACCARD, RRF_K, Retriever, keyword_index, rrf_fuse
+from agent.types import Hit
+from vectorstore.memory_store import InMemoryStore
+
+
+class _Embedder:
+    def __init__(self) -> None:
+        self.inner = FakeEmbedder(0)
+
+    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        return self.inner.embed(texts)
+
+
+@pytest.fixture
+def retriever(tmp_path: Path, seeds_dir: Path) -> Retriever:
+    corpus = Corpus(tmp_path / "data")
+    store, sentences, emb = InMemoryStore(), InMemoryStore(), _Embedder()
+    ingest([seeds_dir], corpus, store, emb, sentence_store=sentences)
+    return Retriever(corpus, store, emb, keyword_index(corpus, tmp_path / "bm25"), sentences)
+
+
+def test_rrf_single_ranking_scores() -> None:
+    fused = rrf_fuse([["a", "b", "c"]])
+    assert [d for d, _ in fused] == ["a", "b", "c"]
+    assert fused[0][1] == pytest.approx(1 / (RRF_K + 1))
+    assert fused[2][1] == pytest.approx(1 / (RRF_K + 3))
+
+
+def test_rrf_sums_over_rankings_and_agreement_wins() -> None:
+    fused = dict(rrf_fuse([["a", "b", "c"], ["c", "b", "d"]], k=10))
+    assert fused["b"] == pytest.approx(2 / 12)
+    assert fused["c"] == pytest.approx(1 / 13 + 1 / 11)
+    assert fused["a"] == pytest.approx(1 / 11)
+    assert fused["d"] == pytest.approx(1 / 13)
+    order = [d for d, _ in rrf_fuse([["a", "b", "c"], ["c", "b", "d"]], k=10)]
+    assert order == ["c", "b", "a", "d"]  # 1/11 + 1/13 edges out 2/12
+
+
+def test_rrf_ties_break_by_id_and_empty_input() -> None:
+    assert [d for d, _ in rrf_fuse([["y"], ["x"]])] == ["x", "y"]
+    assert rrf_fuse([]) == []
+    assert rrf_fuse([[], []]) == []
+
+
+def _dup_pair(corpus: Corpus) -> tuple[str, str]:
+    (group,) = corpus.duplicate_groups()
+    return group[0], group[1]
+
+
+def test_search_folds_duplicate_article_into_also_in(retriever: Retriever) -> None:
+    corpus = retriever.corpus
+    canonical, copy = _dup_pair(corpus)
+    # Query with a sentence of the syndicated article: both copies match it equally well.
+    sentence = max(corpus.article(canonical).sentences, key=lambda s: len(s.text))
+    hits = retriever.search(sentence.text, k=5)
+    sources = [h.source for h in hits]
+    assert canonical in sources or copy in sources
+    assert not (canonical in sources and copy in sources and _same_text(hits))
+    top = next(h for h in hits if h.source in (canonical, copy))
+    assert ({canonical, copy} - {top.source}) <= set(top.also_in)
+
+
+def _same_text(hits: list[Hit]) -> bool:
+    sh = [shingles(h.text) for h in hits]
+    return any(
+        jaccard(sh[i], sh[j]) >= NEAR_DUPLICATE_JACCARD
+        for i in range(len(sh))
+        for j in range(i + 1, len(sh))
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "troops sent to the border",
+        "cartels designated as terrorist organizations",
+        "tariffs on imports paused",
+    ],
+)
+def test_no_two_hits_are_near_duplicates(retriever: Retriever, query: str) -> None:
+    hits = retriever.search(query, k=8)
+    assert hits
+    assert not _same_text(hits)
+    assert len({h.chunk_id for h in hits}) == len(hits)
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    for h in hits:  # offsets point at the chunk in the document text
+        text = retriever.corpus.text(h.doc_id)
+        assert 0 <= h.start < h.end <= len(text)
+
+
+def test_sources_filter_restricts_hits(retriever: Retriever) -> None:
+    corpus = retriever.corpus
+    only = corpus.articles()[0].id
+    hits = retriever.search("border troops tariffs", k=5, sources=[only])
+    assert hits and {h.source for h in hits} == {only}
+
+
+def test_chunk_missing_from_registry_is_skipped(retriever: Retriever) -> None:
+    ghost = np.ones(384, dtype=np.float32)
+    retriever.store.upsert(  # type: ignore[attr-defined]
+        ["ghost:c0"],
+        ["ghost text"],
+        ghost[None, :] / np.linalg.norm(ghost),
+        [{"doc_id": "ghost", "article_id": "ghost"}],
+    )
+    hits = retriever.search("ghost text", k=5, vec=ghost)
+    assert "ghost" not in {h.source for h in hits}
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many troops did Mexico send to its border?",
+        "Why did Sheinbaum reject the offer of US troops?",
+        "When were cartels designated as foreign terrorist organizations?",
+    ],
+)
+def test_real_search_has_no_duplicate_text(seeds_dir: Path, question: str) -> None:
+    from agent.app import App
+    from agent.dedup import normalize_for_match
+    from agent.settings import load_settings
+
+    app = App(load_settings())
+    if app.corpus.records() == []:
+        assert app.ingest([seeds_dir]).documents == 5
+    hits = app.search(question, 5)
+    assert len(hits) == 5
+    norm = [normalize_for_match(h.text) for h in hits]
+    assert len(set(norm)) == len(norm)
+    assert not _same_text(hits)
+    sources = {h.source for h in hits}
+    for h in hits:
+        canonical = app.corpus.canonical(h.source)
+        assert canonical == h.source or canonical not in sources, (h.source, canonical)
