@@ -1,0 +1,236 @@
+"""Deterministic signals that compare a claim with one evidence sentence.
+
+The local model is a weak judge (it leans "refuted" and agrees with anything on-topic), so its
+stance is combined with facts code can check reliably: do the numbers, dates, places and
+polarity of the claim agree with an evidence sentence about the same thing, how much of the
+claim the sentence covers, and whether the sentence states something as fact or only reports
+that someone said it. Nothing here knows about any particular story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from agent.dedup import normalize_for_match
+from agent.evidence import content_terms
+from agent.textfacts import (  # noqa: F401  (re-exported: the checks' vocabulary)
+    CAP_RUN,
+    CUE_RE,
+    NEG_STEMS,
+    NEGATIONS,
+    NOT_ENTITY,
+    SPEECH_WORDS,
+    asserted_part,
+    attribution,
+    content_without_quotes,
+    entities,
+    event_places,
+    mentions,
+    months,
+    negated,
+    numbers,
+    place_rival,
+    places,
+    strip_places,
+    subject_of,
+    weekdays,
+)
+
+Stance = Literal["supports", "refutes", "silent"]
+
+# A sentence is "about the same thing" as the claim when it covers this share of the claim's
+# content words (numbers, dates and places excluded, since those are what may disagree).
+ALIGNED_COVERAGE = 0.5
+# ...or when its retrieval relevance score (0.7 cosine + 0.3 lexical) is at least this.
+ALIGNED_SCORE = 0.62
+# The model's "supports" needs this coverage of the claim's content words.
+MIN_SUPPORT_COVERAGE = 0.5
+# A paraphrase (high embedding similarity) may support with less word overlap.
+PARAPHRASE_COVERAGE = 0.3
+# Code alone calls a sentence supporting when it covers nearly all of the claim, agrees on
+# polarity and has no conflict (rescues the model's misses on near-verbatim evidence).
+CODE_SUPPORT_COVERAGE = 0.85
+# A polarity flip counts only when one clause of the sentence covers this much of the claim.
+POLARITY_COVERAGE = 0.7
+# Dates are checked on sentences sharing less of the claim, if retrieval found them relevant.
+LOOSE_COVERAGE = 0.3
+LOOSE_SCORE = 0.45
+# The model's "refutes" without a concrete conflict signal needs a highly relevant sentence.
+MODEL_REFUTE_COVERAGE = 0.6
+
+@dataclass
+class Signals:
+    """What code found comparing one claim with one evidence sentence."""
+
+    coverage: float  # share of the claim's content words (numbers/places excluded) present
+    aligned: bool  # the sentence is about the same thing as the claim
+    conflicts: list[str] = field(default_factory=list)  # concrete disagreements, human-readable
+    missing_numbers: bool = False  # the claim has a number/date/place the sentence lacks
+    polarity_conflict: bool = False
+    attributed_to: str | None = None  # the sentence only reports someone saying it
+    speech: bool = False  # the sentence reports what someone said
+    score: float = 0.0  # retrieval relevance of the sentence
+    matched: int = 0  # how many of the claim's content terms the sentence has
+    n_terms: int = 0
+
+    @property
+    def hard_conflict(self) -> bool:
+        return bool(self.conflicts)  # each conflict was only recorded on an aligned sentence
+
+
+def _number_conflicts(claim: str, evidence: str, aligned: bool) -> tuple[list[str], bool]:
+    """Claim numbers absent from the evidence, and those the evidence contradicts: another
+    number of the same kind counting the same thing (same next word), or any number of the
+    same kind when the sentence is otherwise about the same thing."""
+    cn, en = numbers(claim), numbers(evidence)
+    conflicts: list[str] = []
+    missing = False
+    for c in cn:
+        if any(
+            e.value == c.value and (e.kind == c.kind or "count" in (e.kind, c.kind)) for e in en
+        ):
+            continue
+        missing = True
+        same_kind = [e for e in en if e.kind == c.kind]
+        same_head = [e for e in same_kind if c.head and e.head == c.head]
+        rival = same_head or (same_kind if aligned else [])
+        if rival:
+            shown = ", ".join(sorted({f"{e.value:g}" for e in rival}))
+            pct = "%" if c.kind == "percent" else ""
+            conflicts.append(f"number: claim {c.value:g}{pct} vs source {shown}{pct}")
+    return conflicts, missing
+
+
+_CLAUSE_SPLIT = re.compile(r"[,;:—–]|\b(?:but|and|that|while|because|although|though|whereas)\b")
+
+
+def best_clause(claim_terms: set[str], evidence: str) -> tuple[str, float]:
+    """The clause of `evidence` that covers most of the claim's (stemmed) terms, and that
+    coverage."""
+    best, best_cov = evidence, -1.0
+    for clause in _CLAUSE_SPLIT.split(evidence):
+        if not clause.strip():
+            continue
+        cov = _share(claim_terms, stems(clause))
+        if cov > best_cov:
+            best, best_cov = clause, cov
+    return best, max(best_cov, 0.0)
+
+
+def stems(text: str) -> set[str]:
+    """Content terms cut to 5 characters: a crude stemmer that also folds "deployed"/"deploy",
+    "Mexican"/"Mexico", "criticised"/"criticized"."""
+    return {t[:5] for t in content_terms(text)}
+
+
+def _share(terms: set[str], other: set[str]) -> float:
+    return len(terms & other) / len(terms) if terms else 0.0
+
+
+def _neg_word(term: str) -> bool:
+    return term in NEGATIONS or any(term.startswith(st[:5]) for st in NEG_STEMS if " " not in st)
+
+
+def compare(claim: str, evidence: str, score: float = 0.0, context: str = "") -> Signals:
+    """Signals for `claim` against one `evidence` sentence.
+
+    `score` is the sentence's retrieval relevance; `context` the sentence before it in its
+    article, used only to resolve details the sentence leaves implicit ("that same month")."""
+    claim_places = places(claim)
+    claim_low = normalize_for_match(claim)
+    ev_low = normalize_for_match(evidence)
+    detail_words = {str(int(n.value)) for n in numbers(claim)} | months(claim) | weekdays(claim)
+    for p in claim_places:
+        detail_words |= set(p.split())
+    detail = {w[:5] for w in detail_words}
+    all_terms = stems(claim)
+    terms = all_terms - detail
+    ev_terms = stems(evidence)
+    # Alignment ignores the details that may disagree; support counts them.
+    core = _share(terms, ev_terms)
+    coverage = _share(all_terms, ev_terms)
+    aligned = core >= ALIGNED_COVERAGE or score >= ALIGNED_SCORE
+    loosely = aligned or (core >= LOOSE_COVERAGE and score >= LOOSE_SCORE)
+    conflicts, missing = _number_conflicts(claim, evidence, aligned)
+    cm, em, cw, ew = months(claim), months(evidence), weekdays(claim), weekdays(evidence)
+    if loosely and cm and em and not cm & em:
+        conflicts.append(f"month: claim {', '.join(sorted(cm))} vs source {', '.join(sorted(em))}")
+    if loosely and cw and ew and not cw & ew:
+        conflicts.append(f"day: claim {', '.join(sorted(cw))} vs source {', '.join(sorted(ew))}")
+    near = evidence + " " + context
+    lost = [p for p in claim_places if not mentions(ev_low, p)]
+    rivals = [q for q in event_places(evidence) if not mentions(claim_low, q)]
+    subject = subject_of(claim)
+    # Where someone spoke is a detail outlets disagree on: the same speaker somewhere else.
+    if lost and rivals and place_rival(claim, evidence):
+        conflicts.append(
+            f"place: claim {', '.join(sorted(lost))} vs source {', '.join(sorted(rivals))}"
+        )
+    missing = (
+        missing
+        or bool(cm - months(near))
+        or bool(cw - weekdays(near))
+        or any(not mentions(normalize_for_match(near), p, every=True) for p in claim_places)
+    )
+    # Polarity: compare the clause that says the same thing, on its non-name, non-negation words.
+    names = {w[:5] for e in entities(claim) for w in e.split()}
+    pol_terms = {t for t in terms - names if not _neg_word(t)}
+    clause, clause_cov = best_clause(pol_terms, evidence)
+    polarity = (
+        len(pol_terms) >= 2
+        and clause_cov >= POLARITY_COVERAGE
+        and negated(claim) != negated(content_without_quotes(clause) or clause)
+    )
+    speaker = attribution(evidence)
+    if speaker is not None and terms:
+        if _share(terms, stems(asserted_part(evidence))) >= MIN_SUPPORT_COVERAGE:
+            speaker = None  # the sentence states the claim itself; the quote is beside it
+        elif subject and speaker != "someone" and mentions(normalize_for_match(speaker), subject):
+            speaker = None  # the claim is about what this speaker said or did
+    return Signals(
+        coverage=round(coverage, 3),
+        aligned=aligned,
+        conflicts=conflicts,
+        missing_numbers=missing,
+        polarity_conflict=polarity,
+        attributed_to=speaker,
+        speech=attribution(evidence) is not None,
+        score=score,
+        matched=len(all_terms & ev_terms),
+        n_terms=len(all_terms),
+    )
+
+
+def combine(model: Stance | None, sig: Signals, *, claim_attributed: bool = False) -> Stance:
+    """The final stance of one evidence sentence from the model's stance and code signals.
+
+    - A concrete conflict (number, date, place) on an aligned sentence refutes, whatever the
+      model says: the model often calls on-topic sentences "supporting".
+    - "supports" needs enough of the claim covered, every claim number present and no
+      polarity flip; near-verbatim coverage supports even when the model missed it.
+    - "refutes" without a concrete conflict needs a polarity flip or a highly relevant
+      sentence: this counters the small model's lean towards "refuted".
+    - An attributed claim ("X said P") is supported only by a sentence that reports speech.
+    """
+    if sig.hard_conflict:
+        return "refutes"
+    if sig.polarity_conflict:
+        return (
+            "refutes" if model != "supports" or sig.coverage >= CODE_SUPPORT_COVERAGE else "silent"
+        )
+    covered = sig.coverage >= MIN_SUPPORT_COVERAGE or (
+        sig.score >= ALIGNED_SCORE and sig.coverage >= PARAPHRASE_COVERAGE
+    )
+    # One shared word of a two-word claim ("the city") is topic, not support.
+    covered = covered and sig.matched >= min(2, sig.n_terms)
+    supportable = covered and not sig.missing_numbers and not sig.polarity_conflict
+    if claim_attributed and not sig.speech:
+        supportable = False
+    if supportable and (model == "supports" or sig.coverage >= CODE_SUPPORT_COVERAGE):
+        return "supports"
+    # A claim number the sentence lacks means the sentence does not address it (not_enough_info).
+    if model == "refutes" and sig.coverage >= MODEL_REFUTE_COVERAGE and not sig.missing_numbers:
+        return "refutes"
+    return "silent"

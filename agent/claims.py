@@ -1,0 +1,346 @@
+"""Claim analysis in code: attribution ("X said that P") and splitting into atomic claims.
+
+Splitting is deterministic: clauses joined by ";", "and", "but", "while", "whereas" or a list
+of predicates are separated, and a clause with no subject of its own borrows the first
+clause's ("Ana rejected the offer and sent 200 troops" -> "Ana rejected the offer",
+"Ana sent 200 troops"). Noun coordinations ("tariffs on Canada and Mexico") stay whole. The
+rules only use word shapes, so they carry over to any story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPEECH_VERBS = (
+    "said|says|claimed|claims|told|tells|stated|states|accused|accuses|alleged|alleges|argued|"
+    "argues|suggested|suggests|asserted|asserts|insisted|insists|warned|warns|announced|"
+    "announces|declared|declares|denied|denies|wrote|writes|tweeted|posted|believes|thinks|"
+    "maintained|maintains|reported|reports|added|remarked|admitted|admits|confirmed|confirms"
+)
+_OBJECT_VERBS = "told|tells|accused|accuses|warned|warns|assured|assures|informed|informs"
+# "Trump said (that) P", "Trump told reporters (that) P", "Trump accused Ana of P".
+_ATTR_RE = re.compile(
+    rf"^(?P<speaker>(?:[A-Z][\w’'.-]*|the|The|a|A|an|An|[a-z]+)(?:\s+[\w’'.-]+){{0,5}}?)\s+"
+    rf"(?:(?P<overb>{_OBJECT_VERBS})\s+(?P<obj>[\w’'-]+(?:\s+[A-Z][\w’'-]*)*)|(?P<verb>{_SPEECH_VERBS}))"
+    rf"(?:\s+(?:on|in|at|during)\s+[A-Z][\w’'-]*)?\s*(?:,\s*)?(?P<that>that\s+|of\s+)?(?P<content>.+)$"
+)
+_ACCORDING_RE = re.compile(r"^according to (?P<speaker>[^,]+),\s*(?P<content>.+)$", re.IGNORECASE)
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "some",
+        "many",
+        "several",
+        "all",
+        "no",
+        "each",
+        "every",
+        "both",
+        "other",
+        "another",
+        "any",
+        "more",
+        "most",
+        "few",
+        "such",
+    ]
+)
+# Frequent irregular verb forms (word shape cannot tell "sent" is a verb).
+_IRREGULAR = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "said",
+        "says",
+        "told",
+        "made",
+        "makes",
+        "took",
+        "takes",
+        "gave",
+        "gives",
+        "sent",
+        "sends",
+        "met",
+        "meets",
+        "won",
+        "wins",
+        "lost",
+        "loses",
+        "got",
+        "gets",
+        "went",
+        "goes",
+        "came",
+        "comes",
+        "saw",
+        "sees",
+        "began",
+        "begins",
+        "left",
+        "leaves",
+        "kept",
+        "keeps",
+        "held",
+        "holds",
+        "led",
+        "leads",
+        "paid",
+        "pays",
+        "put",
+        "puts",
+        "set",
+        "sets",
+        "cut",
+        "cuts",
+        "hit",
+        "hits",
+        "ran",
+        "runs",
+        "brought",
+        "brings",
+        "bought",
+        "buys",
+        "thought",
+        "thinks",
+        "found",
+        "finds",
+        "spoke",
+        "speaks",
+        "wrote",
+        "writes",
+        "rose",
+        "rises",
+        "fell",
+        "falls",
+        "sought",
+        "seeks",
+        "struck",
+        "strikes",
+        "became",
+        "becomes",
+        "stood",
+        "stands",
+        "knew",
+        "knows",
+        "called",
+        "calls",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str  # "Trump", "the White House"
+    verb: str  # "said"
+    content: str  # the attributed proposition P
+
+
+def attribution_of(claim: str) -> Attribution | None:
+    """The speaker and content of an attributed claim, or None for a plain factual claim."""
+    text = claim.strip().rstrip(".")
+    m = _ACCORDING_RE.match(text)
+    if m:
+        return Attribution(m.group("speaker").strip(), "according to", m.group("content").strip())
+    m = _ATTR_RE.match(text)
+    if not m:
+        return None
+    speaker = m.group("speaker").strip()
+    first = speaker.split()[0]
+    # "Ana rejected the offer and said ...": a speaker is a noun phrase, not a clause.
+    if any(_verbish(w) or w.lower() in ("and", "but", "while") for w in speaker.split()[1:]):
+        return None
+    # The speaker must look like a name or a noun phrase, not a clause ("what he did").
+    if not (first[0].isupper() or first.lower() in _DETERMINERS or first.lower() in _PRONOUNS):
+        return None
+    if len(m.group("content").split()) < 2:
+        return None
+    return Attribution(speaker, m.group("verb") or m.group("overb"), m.group("content").strip())
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _verbish(word: str) -> bool:
+    if word[:1].isupper():
+        return False  # "United" is a name, not a verb
+    w = word.lower().strip(",.;:")
+    return (len(w) > 3 and w.endswith("ed")) or w in _IRREGULAR or w.endswith("n't")
+
+
+def _subject_of(clause: str) -> str | None:
+    """The words before the first verb-shaped word ("The Mexican president" in "The Mexican
+    president rejected the offer"), or None if no verb is found."""
+    words = _words(clause)
+    for i, w in enumerate(words):
+        if i > 0 and _verbish(w):
+            return " ".join(words[:i])
+    return None
+
+
+def _is_predicate(fragment: str) -> bool:
+    """A subjectless clause: it starts with a verb-shaped word ("sent 200 troops")."""
+    words = _words(fragment)
+    return bool(words) and words[0][0].islower() and _verbish(words[0])
+
+
+def _is_clause(fragment: str) -> bool:
+    """A full clause: a subject of 1-6 words, then a verb-shaped word."""
+    words = _words(fragment)
+    if not words or _is_predicate(fragment):
+        return False
+    first = words[0].lower()
+    if not (words[0][0].isupper() or first in _PRONOUNS or first in _DETERMINERS):
+        return False
+    return any(_verbish(w) for w in words[1:7])
+
+
+_SPLIT_RE = re.compile(
+    r"(\s*;\s*|,?\s+(?:and|but|while|whereas)\s+|,\s+(?:and\s+)?)", re.IGNORECASE
+)
+
+
+def split_claim(claim: str) -> list[str]:
+    """Atomic claims of `claim` (the claim itself when it is already atomic)."""
+    text = " ".join(claim.split()).strip()
+    if not text:
+        return []
+    attr = attribution_of(text)
+    if attr is None:
+        return _split_plain(text)
+    content = attr.content.rstrip(".")
+    prefix = text.rstrip(".")[: -len(content)].strip() if text.rstrip(".").endswith(content) else ""
+    parts = _split_plain(content)
+    if len(parts) < 2 or not prefix:
+        return [text]
+    out = []
+    content_verb_past = _past(_first_verb(content))
+    for p in parts:
+        # "Trump said she is afraid and called her lovely": a past-tense predicate after a
+        # present-tense content belongs to the speaker, not to the reported clause.
+        tail = (
+            p[len(_subject_of(content) or "") :].strip()
+            if p.startswith(_subject_of(content) or "\0")
+            else ""
+        )
+        subjectless = (
+            bool(tail) and re.search(rf"(?:and|,)\s+{re.escape(tail)}$", content) is not None
+        )
+        if subjectless and p is not parts[0] and _past(tail.split()[0]) and not content_verb_past:
+            out.append(f"{attr.speaker} {tail}")
+        else:
+            out.append(f"{prefix} {p}")
+    return out
+
+
+def _first_verb(clause: str) -> str:
+    return next((w for i, w in enumerate(_words(clause)) if i > 0 and _verbish(w)), "")
+
+
+def _past(word: str) -> bool:
+    w = word.lower()
+    return (len(w) > 3 and w.endswith("ed")) or w in {
+        "said",
+        "told",
+        "made",
+        "took",
+        "gave",
+        "sent",
+        "met",
+        "won",
+        "lost",
+        "got",
+        "went",
+        "came",
+        "saw",
+        "began",
+        "left",
+        "kept",
+        "held",
+        "led",
+        "paid",
+        "brought",
+        "bought",
+        "thought",
+        "found",
+        "spoke",
+        "wrote",
+        "rose",
+        "fell",
+        "sought",
+        "struck",
+        "became",
+        "stood",
+        "knew",
+        "was",
+        "were",
+        "had",
+        "did",
+    }
+
+
+def _split_plain(text: str) -> list[str]:
+    body = text.rstrip(".")
+    tokens = _SPLIT_RE.split(body)  # [part, separator, part, separator, part, ...]
+    if len(tokens) < 3:
+        return [text]
+    if not _is_clause(tokens[0]):
+        return [text]  # "Mexico and Canada ...": a coordinated subject, not two clauses
+    subject = _subject_of(tokens[0])
+    subject_is_pronoun = bool(subject) and subject.split()[0].lower() in _PRONOUNS  # type: ignore[union-attr]
+    out: list[str] = [tokens[0].strip()]
+    for sep, piece in zip(tokens[1::2], tokens[2::2], strict=False):
+        piece = piece.strip()
+        if not piece:
+            continue
+        words = _words(piece)
+        if _is_predicate(piece) and subject:
+            out.append(f"{subject} {piece}")
+        elif (
+            words[0].lower() in _PRONOUNS
+            and subject
+            and not subject_is_pronoun
+            and _is_clause(piece)
+        ):
+            out.append(f"{subject} {' '.join(words[1:])}")  # "... and she sent" -> "Ana sent"
+        elif _is_clause(piece):
+            out.append(piece)
+        else:
+            # A noun coordination or a participle phrase belongs to the previous part.
+            out[-1] = f"{out[-1]}{sep}{piece}"
+    return [p for p in out if p] if len(out) > 1 else [text]

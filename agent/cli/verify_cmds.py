@@ -1,0 +1,193 @@
+"""Verification commands: verify (one claim, a batch file, or a generated answer) and compare."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.markup import escape
+
+from agent.cli.common import app, emit_json, get_app, out
+from agent.errors import InputError, SourceboundError
+from agent.segment import split_sentences
+from agent.verify import Verdict, Verifier, verify_sentences
+
+_COLOUR = {
+    "supported": "green",
+    "refuted": "red",
+    "conflicting": "yellow",
+    "not_enough_info": "cyan",
+}
+_MARK = {"supports": "[green]+[/green]", "refutes": "[red]-[/red]", "silent": "[dim]·[/dim]"}
+
+
+def make_verifier(use_model: bool = True) -> Verifier:
+    a = get_app()
+    s = a.settings
+    return Verifier(
+        a.corpus,
+        a.retriever,
+        a.embedder,
+        a.llm if use_model else None,
+        top_k=s.top_k,
+        use_model=use_model,
+    )
+
+
+def read_claims(path: Path) -> Iterator[tuple[int, str | None, str | None, str | None]]:
+    """(line number, id, claim, error) per non-blank line: JSONL with `claim` (+ `id`), or
+    plain text lines. A bad line yields an error naming it; the others go on."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(path), f"cannot read claims file ({e.__class__.__name__})") from e
+    for n, line in enumerate(lines, start=1):
+        text = line.strip()
+        if not text:
+            continue
+        where = f"{path}:{n}"
+        if not text.startswith("{"):
+            yield n, None, text, None
+            continue
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as e:
+            yield n, None, None, f"{where}: invalid JSON ({e.msg})"
+            continue
+        item_id = obj.get("id") if isinstance(obj, dict) else None
+        item_id = str(item_id) if item_id is not None else None
+        claim = obj.get("claim") if isinstance(obj, dict) else None
+        if not isinstance(claim, str) or not claim.strip():
+            yield n, item_id, None, f"{where}: field 'claim' missing or not a non-empty string"
+            continue
+        yield n, item_id, claim.strip(), None
+
+
+def answer_sentences(path: Path) -> list[str]:
+    """Sentences of a JSON answer/summary: `sentences` ([{text}] or [str]), else the text of
+    `answer` / `summary` / `text` split into sentences, or a bare list of strings."""
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise InputError(str(path), f"not a readable JSON answer ({e.__class__.__name__})") from e
+    items: Any = data
+    if isinstance(data, dict):
+        items = data.get("sentences")
+        if not items:
+            text = next(
+                (data[k] for k in ("answer", "summary", "text") if isinstance(data.get(k), str)),
+                None,
+            )
+            if text is None:
+                raise InputError(
+                    str(path), "expected 'sentences' or an 'answer'/'summary'/'text' string"
+                )
+            return [text[s:e] for s, e in split_sentences(text)]
+    if not isinstance(items, list):
+        raise InputError(str(path), "'sentences' must be a list")
+    texts = [i.get("text") if isinstance(i, dict) else i for i in items]
+    return [t for t in texts if isinstance(t, str) and t.strip()]
+
+
+def print_verdict(v: Verdict) -> None:
+    colour = _COLOUR.get(v.verdict, "white")
+    head = f"[{escape(v.id)}] " if v.id else ""
+    out.print(f"{head}[bold {colour}]{v.verdict}[/bold {colour}]  {escape(v.claim)}")
+    out.print(f"  {escape(v.explanation)}")
+    for a in v.atomic:
+        if len(v.atomic) > 1:
+            c = _COLOUR.get(a.verdict, "white")
+            out.print(f"  part: [{c}]{a.verdict}[/{c}]  {escape(a.claim)}")
+        for e in a.evidence:
+            if e.stance == "silent":
+                continue
+            note = f" [dim]({escape('; '.join(e.signals))})[/dim]" if e.signals else ""
+            out.print(
+                f"    {_MARK[e.stance]} {escape(e.outlet or e.source)} [{e.start}:{e.end}] "
+                f"“{escape(e.quote)}”{note}"
+            )
+    out.print(f"  [dim]{v.backend}/{escape(v.model)} · {v.latency_s:.1f} s[/dim]")
+
+
+@app.command()
+def verify(
+    claim: str | None = typer.Argument(None, help="The claim to check."),
+    file: Path | None = typer.Option(
+        None, "--file", help="JSONL with id + claim, or one claim per line."
+    ),
+    answer_file: Path | None = typer.Option(
+        None, "--answer-file", help="JSON answer/summary: verify each sentence."
+    ),
+    json_out: bool = typer.Option(
+        False, "--json", help="JSON: one object per claim (JSONL for files)."
+    ),
+    no_model: bool = typer.Option(
+        False, "--no-model", help="Code checks only (never load the model)."
+    ),
+) -> None:
+    """Verdict (supported / refuted / not_enough_info / conflicting) with quoted evidence."""
+    given = [x for x in (claim, file, answer_file) if x is not None]
+    if len(given) != 1:
+        raise InputError("verify", "give exactly one of CLAIM, --file or --answer-file")
+    verifier = make_verifier(use_model=not no_model)
+    emit = emit_json if json_out else print_verdict
+    if claim is not None:
+        emit(verifier.verify(claim))
+        return
+    if answer_file is not None:
+        for v in verify_sentences(verifier, answer_sentences(answer_file)):
+            emit(v)
+        return
+    assert file is not None
+    failures = 0
+    for n, item_id, text, error in read_claims(file):
+        if text is None:
+            failures += 1
+            _emit_error(json_out, item_id or f"line-{n}", error or "unusable line")
+            continue
+        try:
+            emit(verifier.verify(text, id=item_id or f"line-{n}"))
+        except SourceboundError as e:  # one claim failing (model error) must not stop the batch
+            failures += 1
+            _emit_error(json_out, item_id or f"line-{n}", f"{file}:{n}: {e}", text)
+    if failures:
+        raise typer.Exit(1)
+
+
+def verify_claim_for_chat(claim: str) -> None:
+    """`/verify CLAIM` inside `sourcebound chat`: the same verdict, printed for humans."""
+    if not claim.strip():
+        out.print("usage: /verify CLAIM")
+        return
+    print_verdict(make_verifier().verify(claim.strip()))
+
+
+def _emit_error(json_out: bool, item_id: str, error: str, claim: str | None = None) -> None:
+    if json_out:
+        emit_json({"id": item_id, "claim": claim, "error": error})
+    else:
+        out.print(f"[red]error[/red] [{escape(item_id)}] {escape(error)}")
+
+
+@app.command()
+def compare(
+    json_out: bool = typer.Option(False, "--json", help="Print the matrix as one JSON object."),
+    html: Path | None = typer.Option(None, "--html", help="Also write a self-contained HTML page."),
+    max_claims: int = typer.Option(12, "--max-claims", min=1, max=100, help="Key claims to show."),
+) -> None:
+    """Key factual claims × independent outlets: supports / contradicts / silent."""
+    from agent.compare import build_matrix, print_matrix, render_html
+
+    a = get_app()
+    matrix = build_matrix(a.corpus, a.embedder, max_claims=max_claims)
+    if html is not None:
+        html.write_text(render_html(matrix), encoding="utf-8")
+    if json_out:
+        emit_json(matrix)
+    else:
+        print_matrix(matrix, out)
+        if html is not None:
+            out.print(f"HTML written to {escape(str(html))}")

@@ -1,0 +1,283 @@
+"""Cross-outlet matrix: the corpus's key factual claims × independent outlets.
+
+Cheap and deterministic (no model): sentences of canonical articles are embedded and grouped
+greedily by cosine similarity across outlets; each group's most central sentence is the row's
+claim, and each outlet's closest sentence in the group is compared with it by the code checks
+(numbers, dates, polarity) -> supports / contradicts. Outlets with no sentence in the group
+are silent. A second pass finds where outlets place the same speaker at incompatible venues
+("at a rally in X" vs "aboard Y"), a detail outlets often get wrong. Contradictions first.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+from pydantic import BaseModel, Field
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from agent.checks import (
+    CUE_RE,
+    SPEECH_WORDS,
+    attribution,
+    compare,
+    entities,
+    event_places,
+    subject_of,
+)
+from agent.citations import make_citation
+from agent.corpus import Corpus
+from agent.retrieve import QueryEmbedder
+from agent.types import Sentence
+
+Cell = Literal["supports", "contradicts", "silent"]
+SIMILAR = 0.62  # cosine at which two sentences from different outlets state the same point
+MIN_CHARS, MAX_CHARS = 40, 320
+MAX_SENTENCES = 3000  # embedding cost bound for large corpora
+_VENUE_NOUNS = (
+    r"rally|event|briefing|press conference|news conference|conference|meeting|summit|ceremony|"
+    r"hearing|interview|address|speech|university|dinner|forum|town hall|gathering"
+)
+_VENUE = re.compile(
+    rf"\b(?i:at|during|aboard|on board|in remarks to|in|to)\s+(?:a|an|the|his|her|their)\s+"
+    rf"(?:(?!to\b)[\w-]+\s+){{0,2}}?(?:{_VENUE_NOUNS})\b(?:\s+(?:in|on|at|aboard)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?"
+    r"|\baboard\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+)
+
+
+class MatrixCell(BaseModel):
+    stance: Cell
+    source: str | None = None
+    quote: str | None = None
+    start: int | None = None
+    end: int | None = None
+    note: str | None = None
+
+
+class MatrixRow(BaseModel):
+    claim: str
+    kind: Literal["point", "venue"]
+    contradiction: bool
+    cells: dict[str, MatrixCell] = Field(default_factory=dict)
+
+
+class Matrix(BaseModel):
+    outlets: list[str]
+    rows: list[MatrixRow]
+
+
+def _candidates(corpus: Corpus) -> list[tuple[str, Sentence]]:
+    out = []
+    for art in corpus.articles():
+        if art.duplicate_of:
+            continue  # a syndicated copy is the same outlet's voice
+        key = corpus.outlet_key(art.id)
+        for s in art.sentences:
+            if s.duplicate_of is None and MIN_CHARS <= len(s.text) <= MAX_CHARS:
+                out.append((key, s))
+    return out[:MAX_SENTENCES]
+
+
+def _cell(corpus: Corpus, stance: Cell, s: Sentence, note: str | None = None) -> MatrixCell:
+    c = make_citation(corpus, s.article_id, s.text)
+    if c is None:
+        return MatrixCell(stance="silent")
+    return MatrixCell(
+        stance=stance, source=c.source, quote=c.quote, start=c.start, end=c.end, note=note
+    )
+
+
+def point_rows(
+    corpus: Corpus, cands: Sequence[tuple[str, Sentence]], vecs: np.ndarray, outlets: Sequence[str]
+) -> list[MatrixRow]:
+    """Groups of similar sentences told by two or more outlets, most widely told first."""
+    keys = np.array([k for k, _ in cands])
+    sim = vecs @ vecs.T
+    used = np.zeros(len(cands), dtype=bool)
+    rows = []
+    while True:
+        # Centre: the unused sentence with the most other outlets saying something similar.
+        reach = [
+            len({keys[j] for j in np.nonzero((sim[i] >= SIMILAR) & ~used)[0] if keys[j] != keys[i]})
+            if not used[i]
+            else -1
+            for i in range(len(cands))
+        ]
+        i = int(np.argmax(reach)) if reach else 0
+        if not reach or reach[i] < 1:
+            break
+        centre = cands[i][1]
+        cells: dict[str, MatrixCell] = {}
+        for outlet in outlets:
+            idx = [j for j in np.nonzero((keys == outlet) & ~used)[0] if sim[i, j] >= SIMILAR]
+            if not idx:
+                cells[outlet] = MatrixCell(stance="silent")
+                continue
+            j = int(max(idx, key=lambda j: sim[i, j]))
+            sig = compare(centre.text, cands[j][1].text, float(sim[i, j]))
+            # Whole sentences hold several clauses: only concrete conflicts (numbers, dates,
+            # places) count here, not a negation somewhere in one of them.
+            bad = sig.conflicts
+            cells[outlet] = _cell(
+                corpus, "contradicts" if bad else "supports", cands[j][1], "; ".join(bad) or None
+            )
+            used[np.array(idx, dtype=int)] = True
+        used[i] = True
+        rows.append(
+            MatrixRow(
+                claim=centre.text,
+                kind="point",
+                contradiction=any(c.stance == "contradicts" for c in cells.values()),
+                cells=cells,
+            )
+        )
+    return rows
+
+
+def _speaker(text: str) -> str | None:
+    """The speaker's surname ("Donald Trump" and "President Trump" are one speaker)."""
+    who = attribution(text)
+    if who is None:
+        rest = text.split(",", 1)[1] if "," in text else text
+        who = subject_of(rest)
+    if not who or who == "someone":
+        return None
+    return who.split()[-1].lower()
+
+
+def _venue(text: str) -> tuple[str, set[str]] | None:
+    """The venue phrase of a speech sentence and its tokens (venue noun + place names)."""
+    m = _VENUE.search(text)
+    if m is None:
+        return None
+    phrase = m.group(0).strip()
+    tokens = {w for w in re.findall(r"[a-z]+", phrase.lower()) if re.fullmatch(_VENUE_NOUNS, w)}
+    tokens |= {p for p in event_places(text) | {e for e in entities(phrase)}}
+    return phrase, tokens
+
+
+def venue_rows(
+    corpus: Corpus, cands: Sequence[tuple[str, Sentence]], outlets: Sequence[str]
+) -> list[MatrixRow]:
+    """Where outlets say one speaker spoke, when they name incompatible venues."""
+    by_speaker: dict[str, list[tuple[str, Sentence, str, set[str]]]] = {}
+    for key, s in cands:
+        if not (CUE_RE.search(s.text) or SPEECH_WORDS.search(s.text)):
+            continue
+        v = _venue(s.text)
+        who = _speaker(s.text)
+        if v and who:
+            by_speaker.setdefault(who, []).append((key, s, v[0], v[1]))
+    rows = []
+    for who, found in by_speaker.items():
+        groups: list[list[tuple[str, Sentence, str, set[str]]]] = []
+        for item in found:  # venues sharing a token ("university") are one venue
+            home = next((g for g in groups if any(item[3] & other[3] for other in g)), None)
+            if home is None:
+                groups.append([item])
+            else:
+                home.append(item)
+        if len({k for g in groups for k, *_ in g}) < 2 or len(groups) < 2:
+            continue
+        for g in groups:
+            mine = {k for k, *_ in g}
+            cells: dict[str, MatrixCell] = {}
+            for outlet in outlets:
+                if outlet in mine:
+                    key, s, phrase, _ = next(x for x in g if x[0] == outlet)
+                    cells[outlet] = _cell(corpus, "supports", s, phrase)
+                else:
+                    other = next(
+                        (x for og in groups if og is not g for x in og if x[0] == outlet), None
+                    )
+                    cells[outlet] = (
+                        _cell(corpus, "contradicts", other[1], other[2])
+                        if other
+                        else MatrixCell(stance="silent")
+                    )
+            name = who.title()
+            rows.append(
+                MatrixRow(
+                    claim=f"{name} spoke {g[0][2][:1].lower()}{g[0][2][1:]}",
+                    kind="venue",
+                    contradiction=True,
+                    cells=cells,
+                )
+            )
+    return rows
+
+
+def build_matrix(corpus: Corpus, embedder: QueryEmbedder, max_claims: int = 12) -> Matrix:
+    cands = _candidates(corpus)
+    outlets = sorted({k for k, _ in cands})
+    if not cands:
+        return Matrix(outlets=outlets, rows=[])
+    vecs = np.asarray(embedder.embed([s.text for _, s in cands]), dtype=np.float32)
+    rows = venue_rows(corpus, cands, outlets) + point_rows(corpus, cands, vecs, outlets)
+    supporting = lambda r: sum(c.stance == "supports" for c in r.cells.values())  # noqa: E731
+    rows.sort(key=lambda r: (not r.contradiction, -supporting(r)))
+    return Matrix(outlets=outlets, rows=rows[:max_claims])
+
+
+_SYMBOL = {"supports": "✔", "contradicts": "✘", "silent": "·"}
+
+
+def print_matrix(m: Matrix, console: Console) -> None:
+    table = Table(
+        title=f"{len(m.rows)} key claims × {len(m.outlets)} independent outlets", show_lines=True
+    )
+    table.add_column("claim", overflow="fold", max_width=50)
+    for o in m.outlets:
+        table.add_column(escape(o[:18]), overflow="fold", max_width=28)
+    for r in m.rows:
+        cells = []
+        for o in m.outlets:
+            c = r.cells.get(o, MatrixCell(stance="silent"))
+            colour = {"supports": "green", "contradicts": "red", "silent": "dim"}[c.stance]
+            detail = f"\n[dim]{escape(c.note)}[/dim]" if c.note else ""
+            cells.append(f"[{colour}]{_SYMBOL[c.stance]} {c.stance}[/{colour}]{detail}")
+        flag = "[red]⚠ [/red]" if r.contradiction else ""
+        table.add_row(flag + escape(r.claim), *cells)
+    console.print(table)
+
+
+def render_html(m: Matrix) -> str:
+    """A self-contained page. All article text is escaped: it is data, never markup."""
+    e = html.escape
+    head = "".join(f"<th>{e(o)}</th>" for o in m.outlets)
+    body = []
+    for r in m.rows:
+        tds = []
+        for o in m.outlets:
+            c = r.cells.get(o, MatrixCell(stance="silent"))
+            quote = (
+                f"<blockquote>{e(c.quote)}</blockquote>"
+                f"<small>{e(c.source or '')} [{c.start}:{c.end}]</small>"
+                if c.quote
+                else ""
+            )
+            note = f"<div class=note>{e(c.note)}</div>" if c.note else ""
+            tds.append(
+                f'<td class="{c.stance}"><b>{_SYMBOL[c.stance]} {c.stance}</b>{note}{quote}</td>'
+            )
+        cls = " class=contra" if r.contradiction else ""
+        body.append(f"<tr{cls}><th scope=row>{e(r.claim)}</th>{''.join(tds)}</tr>")
+    return (
+        "<!doctype html><html><head><meta charset=utf-8>"
+        "<title>sourcebound: cross-outlet matrix</title>"
+        "<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse}"
+        "td,th{border:1px solid #ccc;padding:.4em;vertical-align:top;max-width:22em;font-size:.9em}"
+        ".supports{background:#e9f7ec}.contradicts{background:#fdecea}.silent{color:#999}"
+        "tr.contra>th{border-left:4px solid #c62828}blockquote{margin:.3em 0;font-style:italic}"
+        ".note{color:#555;font-size:.85em}</style></head><body>"
+        "<h1>Key claims × independent outlets</h1>"
+        "<p>Contradictions first. Quotes are verbatim from "
+        "the sources, with character offsets.</p>"
+        f"<table><thead><tr><th>claim</th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        "</body></html>"
+    )

@@ -1,0 +1,334 @@
+"""What code can read off a sentence without a model: numbers, dates, places, names, polarity,
+and whether it states something as fact or reports that someone said it.
+
+Used by agent/checks.py to compare a claim with its evidence. Nothing here knows about any
+particular story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from agent.dedup import normalize_for_match
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+MONTHS = _words(
+    "january february march april may june july august september october november december"
+)
+_MONTH_ABBR = {m[:3]: m for m in MONTHS if m != "may"} | {"sept": "september"}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        _words(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+        )
+    )
+} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
+_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        _words("first second third fourth fifth sixth seventh eighth ninth tenth")
+    )
+}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_NUM_RE = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(st|nd|rd|th)?\s*(%|percent\b|per cent\b)?"
+    r"(?:\s*(thousand|million|billion|trillion)\b)?",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
+
+# Grammatical negation and verbs whose meaning is a refusal: the polarity of a statement.
+NEGATIONS = frozenset(["not", "no", "never", "none", "neither", "nor", "without", "cannot"])
+NEG_STEMS = (
+    "reject",
+    "refus",
+    "deni",
+    "deny",
+    "declin",
+    "dismiss",
+    "turned down",
+    "turn down",
+    "turns down",
+    "ruled out",
+    "rule out",
+    "fail",
+    "halt",
+    "block",
+    "oppos",
+    "vetoed",
+)
+# Reporting verbs: a sentence using them states that someone said something, not that it is so.
+_CUES = (
+    r"said|says|say|saying|told|tells|tell|stated|states|stating|claimed|claims|claiming|"
+    r"accused|accuses|accusing|accusation|alleged|alleges|alleging|allegedly|suggested|suggests|"
+    r"suggesting|argued|argues|arguing|asserted|asserts|asserting|insisted|insists|remarked|"
+    r"added|explained|described|describing|emphasized|emphasizing|emphasised|emphasising|"
+    r"mentioned|reportedly|believes|contended|contends|warned|warns|quoted|according to|"
+    r"called|calling|wrote|writes|recounted|maintained|maintains|blamed|blames"
+)
+CUE_RE = re.compile(rf"\b(?:{_CUES})\b", re.IGNORECASE)
+_QUOTE_CHARS = '“”"«»„'
+_LONG_QUOTE = re.compile(r"[“\"«„][^”\"»]{30,}")
+_PLACE_PREP = re.compile(
+    r"\b(?:in|at|aboard|on board|onboard|on|inside|near|outside)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)"
+)
+CAP_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'-]*)*")
+# Capitalised words that are not names of entities (sentence starts, titles, pronouns).
+NOT_ENTITY = (
+    frozenset(
+        _words(
+            "the a an in on at during after before when while but and or as he she they it his "
+            "her their its this that these those there we i you our my mr mrs ms dr president "
+            "prime minister secretary sen rep gov earlier later last next then however meanwhile "
+            "also speaking"
+        )
+    )
+    | frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    kind: Literal["count", "percent", "year", "ordinal"]
+    head: str  # the next content word ("troops" in "10,000 troops"), lower-case, may be ""
+
+
+def _head_after(text: str, end: int) -> str:
+    for w in _TOKEN.findall(text[end : end + 40]):
+        lw = w.lower()
+        if (
+            lw not in {"of", "the", "a", "an", "and", "more", "than", "about", "some"}
+            and not lw[0].isdigit()
+        ):
+            return lw[:-1] if len(lw) > 4 and lw.endswith("s") else lw
+    return ""
+
+
+def numbers(text: str) -> list[Number]:
+    """Numbers with their kind: counts ("10,000", "ten", "2 million"), percents, years, ordinals."""
+    out: list[Number] = []
+    for m in _NUM_RE.finditer(text):
+        raw, ordinal, pct, scale = m.groups()
+        value = float(raw.replace(",", ""))
+        if scale:
+            value *= _SCALE[scale.lower()]
+        if pct:
+            kind: Literal["count", "percent", "year", "ordinal"] = "percent"
+        elif ordinal:
+            kind = "ordinal"
+        elif "," not in raw and "." not in raw and 1900 <= value <= 2100:
+            kind = "year"
+        else:
+            kind = "count"
+        out.append(Number(value, kind, _head_after(text, m.end())))
+    for m in re.finditer(r"\b([a-z]+)\b", text.lower()):
+        w = m.group(1)
+        if w in _WORD_NUMBERS and w not in {"one", "zero"}:  # "one" is mostly a pronoun
+            pct = re.match(r"\s*(%|percent|per cent)", text[m.end() :], re.IGNORECASE)
+            out.append(
+                Number(
+                    float(_WORD_NUMBERS[w]),
+                    "percent" if pct else "count",
+                    _head_after(text, m.end()),
+                )
+            )
+        elif w in _ORDINALS:
+            out.append(Number(float(_ORDINALS[w]), "ordinal", _head_after(text, m.end())))
+    return out
+
+
+def months(text: str) -> set[str]:
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    found = {m for m in MONTHS if m in words and m != "may"}
+    found |= {_MONTH_ABBR[w] for w in words if w in _MONTH_ABBR}
+    # "May" is a month only when capitalised mid-sentence next to a day or year.
+    if re.search(r"\bMay\s+\d|\b\d{1,2}\s+May\b|\bin May\b", text):
+        found.add("may")
+    return found
+
+
+def weekdays(text: str) -> set[str]:
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return {d for d in WEEKDAYS if d in words}
+
+
+def negated(text: str) -> bool:
+    """Whether the statement is negative: "not", "never", "n't" or a refusal verb."""
+    low = normalize_for_match(text)
+    if "n't" in low or any(w in NEGATIONS for w in re.findall(r"[a-z]+", low)):
+        return True
+    return any(re.search(rf"\b{stem}", low) for stem in NEG_STEMS)
+
+
+def entities(text: str) -> set[str]:
+    """Capitalised name spans, lower-cased, title/function words stripped."""
+    out = set()
+    for m in CAP_RUN.finditer(text):
+        words = [
+            w
+            for w in m.group(0).split()
+            if w.lower().strip("’'") not in NOT_ENTITY and w.lower() != "of"
+        ]
+        if words:
+            out.add(" ".join(words).lower().replace("’s", "").replace("'s", ""))
+    return out
+
+
+_FUNCTION_WORDS = frozenset(
+    _words("on in at of to for with by from and or but as after before during when where on,")
+)
+
+
+def places(text: str) -> set[str]:
+    """Capitalised names after a place preposition ("in Ohio", "aboard Air Force One").
+
+    Proper adjectives ("on Mexican imports") and possessives ("in Ana's view") are not places:
+    the name must not run on into a lower-case word other than a function word."""
+    out = set()
+    for m in _PLACE_PREP.finditer(text):
+        name = m.group(1)
+        if re.search(r"[’']s$", name):
+            continue
+        after = re.match(r"\s*([A-Za-z’']+)?", text[m.end() :])
+        nxt = after.group(1) if after else None
+        if (
+            nxt
+            and nxt[0].islower()
+            and nxt not in _FUNCTION_WORDS
+            and not text[m.end() :].startswith((",", ".", ";"))
+        ):
+            continue
+        words = [w for w in name.split() if w.lower().strip("’'.,;:") not in NOT_ENTITY]
+        if words:
+            out.add(" ".join(words).lower().replace("’s", "").replace("'s", "").rstrip(".,;:"))
+    return out
+
+
+def event_places(text: str) -> set[str]:
+    """Places tied to where something was said: in an opening phrase ("During a rally in
+    Ohio, ...") or just after a reporting word ("said ... aboard a ship")."""
+    out = set()
+    opening = text.split(",", 1)[0] if "," in text else ""
+    if opening and len(opening.split()) <= 12:
+        out |= places(opening)
+    for m in list(CUE_RE.finditer(text)) + list(SPEECH_WORDS.finditer(text)):
+        out |= places(" ".join(text[m.end() :].split()[:9]))
+    return out
+
+
+SPEECH_WORDS = re.compile(
+    r"\b(?:remarks?|comments?|spoke|speech|said|says|told|statement|speaking|address)\b",
+    re.IGNORECASE,
+)
+
+
+def subject_of(claim: str) -> str | None:
+    found = [m for m in CAP_RUN.finditer(claim)]
+    for m in found:
+        words = [w for w in m.group(0).split() if w.lower().strip("’'") not in NOT_ENTITY]
+        if words:
+            return " ".join(words).lower().replace("’s", "").replace("'s", "")
+    return None
+
+
+def place_rival(claim: str, sentence: str) -> bool:
+    """The sentence reports the claim's subject speaking somewhere the claim does not name."""
+    subject = subject_of(claim)
+    if not subject or not places(claim) or not SPEECH_WORDS.search(claim):
+        return False
+    speaker = attribution(sentence)
+    if speaker is None:
+        rest = sentence.split(",", 1)[1] if "," in sentence else sentence
+        speaker = subject_of(rest)
+    if not speaker or not mentions(normalize_for_match(speaker), subject):
+        return False
+    claim_low = normalize_for_match(claim)
+    return any(not mentions(claim_low, q) for q in event_places(sentence))
+
+
+def strip_places(text: str) -> str:
+    """`text` without its place phrases ("Ana spoke in Lyon" -> "Ana spoke")."""
+    return " ".join(_PLACE_PREP.sub(" ", text).split())
+
+
+def mentions(text_low: str, name: str, every: bool = False) -> bool:
+    """Whether a name's words (longer than 2 letters) occur: any of them, or `every` one."""
+    toks = [t for t in name.split() if len(t) > 2 and t != "the"]
+    hits = [re.search(rf"\b{re.escape(tok)}\b", text_low) is not None for tok in toks]
+    return all(hits) if every and toks else any(hits)
+
+
+def _blank_quotes(text: str) -> str:
+    """Quoted spans replaced by spaces of the same length (offsets stay valid)."""
+    return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", lambda m: " " * len(m.group(0)), text)
+
+
+def attribution(text: str) -> str | None:
+    """Who a sentence attributes its content to: "Trump" in "Trump said she is afraid".
+
+    Returns the speaker's name, "someone" when the sentence is reported speech with no name
+    (a quotation fragment, "she said", "reportedly"), or None when it states its content as
+    fact. The speaker is the first name outside quotes before the reporting verb (the
+    sentence's subject), else a name right after it ("according to Ana", "said Ana")."""
+    cue = CUE_RE.search(text)
+    stripped = text.strip()
+    # Speech, not scare quotes: a quoted run of some length, or a quotation fragment.
+    quoted = bool(_LONG_QUOTE.search(text)) or (
+        bool(stripped) and (stripped[0] in _QUOTE_CHARS or stripped[-1] in _QUOTE_CHARS)
+    )
+    if cue is None:
+        return "someone" if quoted else None
+    before = text[: cue.start()]
+    if re.search(r"\b(?:he|she|they|it|we|i)(?:\s+[a-z]+){0,2}\s*$", before, re.IGNORECASE):
+        return "someone"  # "..., she said", "He later asserted"
+    bare = _blank_quotes(text)
+    # The subject of the reporting clause: after the last comma before the verb, if any.
+    clause_start = bare.rfind(",", 0, cue.start()) + 1
+    region = bare[clause_start : cue.start()]
+    if not any(w[:1].isupper() and w.lower() not in NOT_ENTITY for w in region.split()):
+        region = bare[: cue.start()]
+    for m in CAP_RUN.finditer(region):
+        words = [w for w in m.group(0).split() if w.lower().strip("’'") not in NOT_ENTITY]
+        if words:
+            return " ".join(words).replace("’s", "").replace("'s", "")
+    after = re.match(r"\s+(?:\w+\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", bare[cue.end() :])
+    if after:
+        words = [w for w in after.group(1).split() if w.lower() not in NOT_ENTITY]
+        if words:
+            return " ".join(words)
+    return "someone"
+
+
+def content_without_quotes(text: str) -> str:
+    return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", " ", text)
+
+
+def asserted_part(text: str) -> str:
+    """What a sentence states in its own voice: quotations and reported clauses removed
+    ("Ana rejected the plan, sparking a claim from Bo that she is afraid" -> "Ana rejected
+    the plan, sparking a")."""
+    bare = content_without_quotes(text)
+    cue = CUE_RE.search(bare)
+    return bare[: cue.start()] if cue else bare

@@ -1,0 +1,349 @@
+"""Verify stage: claim -> atomic claims -> evidence per independent outlet -> stances -> verdict.
+
+The small local model only judges one short (claim, sentence) pair at a time, with few-shot
+examples and constrained JSON; code decides everything it can check itself (numbers, dates,
+places, polarity, coverage, attribution, see agent/checks.py) and the model is not even asked
+when its answer could not change the stance. Outlets, not articles, are counted: syndicated
+copies are one voice. Verdicts: any refuted part -> refuted; else any conflicting ->
+conflicting; else any not_enough_info -> not_enough_info; else supported.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from pydantic import BaseModel, Field
+
+from agent.checks import Signals, Stance, combine, compare, place_rival, strip_places
+from agent.citations import make_citation
+from agent.claims import attribution_of, split_claim
+from agent.corpus import Corpus
+from agent.evidence import select_evidence
+from agent.llm.base import LLM, UsageSnapshot
+from agent.prompts import load_examples, load_prompt, wrap_document
+from agent.retrieve import QueryEmbedder, Retriever
+from agent.types import Evidence, Sentence
+
+Label = Literal["supported", "refuted", "not_enough_info", "conflicting"]
+_STANCE_OF = {"supported": "supports", "refuted": "refutes", "not_enough_info": "silent"}
+
+
+class Judgement(BaseModel):
+    """What the model may answer for one (claim, sentence) pair."""
+
+    label: Literal["supported", "refuted", "not_enough_info"]
+
+
+class EvidenceItem(BaseModel):
+    source: str
+    quote: str
+    start: int
+    end: int
+    stance: Stance
+    outlet: str | None = None
+    # Why code decided as it did: conflicts found, "reported by X", the model's own label.
+    signals: list[str] = Field(default_factory=list)
+
+
+class AtomicVerdict(BaseModel):
+    claim: str
+    verdict: Label
+    evidence: list[EvidenceItem] = Field(default_factory=list)
+    explanation: str = ""
+
+
+class Verdict(BaseModel):
+    claim: str
+    verdict: Label
+    atomic: list[AtomicVerdict] = Field(default_factory=list)
+    evidence: list[EvidenceItem] = Field(default_factory=list)
+    explanation: str
+    backend: str
+    model: str
+    latency_s: float
+    tokens_in: int = 0
+    tokens_out: int = 0
+    model_calls: int = 0
+    id: str | None = None
+    error: str | None = None
+
+
+def aggregate(labels: Iterable[Label]) -> Label:
+    """Overall verdict from the atomic ones."""
+    found = set(labels)
+    for label in ("refuted", "conflicting", "not_enough_info"):
+        if label in found:
+            return label
+    return "supported" if found else "not_enough_info"
+
+
+class Verifier:
+    def __init__(
+        self,
+        corpus: Corpus,
+        retriever: Retriever,
+        embedder: QueryEmbedder,
+        llm: LLM | None,
+        *,
+        top_k: int = 8,
+        per_outlet: int = 2,
+        max_outlets: int = 6,
+        min_score: float = 0.3,
+        use_model: bool = True,
+        max_calls: int = 4,
+    ) -> None:
+        self.corpus = corpus
+        self.retriever = retriever
+        self.embedder = embedder
+        self.llm = llm
+        self.top_k = top_k
+        self.per_outlet = per_outlet
+        self.max_outlets = max_outlets
+        self.min_score = min_score
+        self.use_model = use_model and llm is not None
+        self.max_calls = max_calls
+        self.prompt = load_prompt("verify")
+        self.examples = load_examples("verify_examples")
+
+    # --- evidence -------------------------------------------------------------------------
+    def gather(self, claim: str) -> list[tuple[str, Evidence]]:
+        """(outlet key, evidence) pairs: the best few sentences of each independent outlet."""
+        items, sources = self._candidates(claim)
+        # Details that may differ between outlets (a place) also steer retrieval towards the
+        # outlets that agree: search once more without them, to find the ones that differ.
+        stripped = strip_places(claim)
+        if stripped != claim:
+            seen = {e.sentence.id for e in items}
+            more, more_sources = self._candidates(stripped)
+            items += [e for e in more if e.sentence.id not in seen]
+            items.sort(key=lambda e: -e.score)
+            items += self._place_rivals(claim, items, sources + more_sources)
+        per: dict[str, list[Evidence]] = {}
+        for e in items:
+            key = self.corpus.outlet_key(e.sentence.article_id)
+            if key not in per and len(per) >= self.max_outlets:
+                continue
+            rival = e.label == "P"
+            if len(per.setdefault(key, [])) < self.per_outlet + rival:
+                per[key].append(e)
+        return sorted(
+            ((k, e) for k, items in per.items() for e in items), key=lambda ke: -ke[1].score
+        )
+
+    def _place_rivals(
+        self, claim: str, items: Sequence[Evidence], sources: Sequence[str]
+    ) -> list[Evidence]:
+        """Sentences of the retrieved articles placing the claim's speaker elsewhere: retrieval
+        by similarity rarely finds "aboard a plane" for a claim about "a rally in Ohio"."""
+        seen = {e.sentence.id for e in items}
+        articles = dict.fromkeys(self.corpus.canonical(a) for a in sources)
+        out = []
+        for aid in articles:
+            for s in self.corpus.article(aid).sentences:
+                if s.id not in seen and s.duplicate_of is None and place_rival(claim, s.text):
+                    out.append(
+                        Evidence(
+                            label="P", sentence=s, score=0.0, outlet=self.corpus.article(aid).outlet
+                        )
+                    )
+        return out
+
+    def _candidates(self, query: str) -> tuple[list[Evidence], list[str]]:
+        """Evidence sentences for `query` and the articles its retrieval hits came from."""
+        hits = self.retriever.search(query, self.top_k)
+        ev = select_evidence(
+            query,
+            hits,
+            self.corpus,
+            self.embedder,
+            max_sentences=4 * self.max_outlets,
+            min_score=self.min_score,
+        )
+        return ev.items, [a for h in hits for a in (h.source, *h.also_in)]
+
+    def _previous(self, s: Sentence) -> str:
+        n = int(s.id.rsplit(":", 1)[1])
+        sents = self.corpus.article(s.article_id).sentences
+        return (
+            sents[n - 1].text
+            if 0 < n <= len(sents) and sents[n - 1].id.endswith(f":{n - 1}")
+            else ""
+        )
+
+    # --- judging --------------------------------------------------------------------------
+    def messages(self, claim: str, sentence: str) -> list[BaseMessage]:
+        """System + few-shot turns first (a prefix llama.cpp reuses), the pair last."""
+        msgs = self.prompt.messages(claim=claim, evidence=wrap_document("E", sentence))
+        shots: list[BaseMessage] = []
+        for ex in self.examples:
+            user = self.prompt.messages(
+                claim=ex["claim"], evidence=wrap_document("E", ex["evidence"])
+            )[-1]
+            shots += [
+                HumanMessage(content=user.content),
+                AIMessage(content=f'{{"label": "{ex["label"]}"}}'),
+            ]
+        return [msgs[0], *shots, msgs[-1]]
+
+    def judge(self, claim: str, sentence: str) -> Stance:
+        assert self.llm is not None
+        result = self.llm.structured(Judgement).invoke(self.messages(claim, sentence))
+        return _STANCE_OF[result.label]  # type: ignore[return-value]
+
+    def stance(
+        self, claim: str, sentence: str, sig: Signals, claim_attributed: bool, ask: bool = True
+    ) -> tuple[Stance, Stance | None]:
+        """Final stance and the model's (None when the model was not asked: its answer could
+        not change the outcome, or the budget for this claim is spent)."""
+        options = {
+            combine(m, sig, claim_attributed=claim_attributed)
+            for m in ("supports", "refutes", "silent")
+        }
+        if len(options) == 1 or not self.use_model or not ask:
+            return combine(None, sig, claim_attributed=claim_attributed), None
+        model = self.judge(claim, sentence)
+        return combine(model, sig, claim_attributed=claim_attributed), model
+
+    # --- verdicts -------------------------------------------------------------------------
+    def verify_atomic(self, claim: str) -> AtomicVerdict:
+        attr = attribution_of(claim)
+        items: list[tuple[str, EvidenceItem, Signals]] = []
+        calls = 0
+        backed: set[str] = set()
+        for outlet, e in self.gather(claim):
+            s = e.sentence
+            sig = compare(claim, s.text, e.score, self._previous(s))
+            # Each call costs seconds on a laptop CPU: stop asking once two outlets back the
+            # claim (more agreement cannot change the verdict; conflicts are found by code).
+            ask = calls < self.max_calls and len(backed) < 2
+            final, model = self.stance(claim, s.text, sig, attr is not None, ask)
+            calls += model is not None
+            if final == "supports":
+                backed.add(outlet)
+            cite = make_citation(self.corpus, s.article_id, s.text)
+            if cite is None:  # the registry and the text snapshot disagree: never cite it
+                continue
+            notes = list(sig.conflicts) if final == "refutes" else []
+            if sig.polarity_conflict and final == "refutes":
+                notes.append("negation: the source states the opposite")
+            if final == "supports" and sig.attributed_to and attr is None:
+                notes.append(f"reported: attributed to {sig.attributed_to}")
+            if model is not None:
+                notes.append(f"model: {model}")
+            item = EvidenceItem(
+                source=cite.source,
+                quote=cite.quote,
+                start=cite.start,
+                end=cite.end,
+                stance=final,
+                outlet=outlet,
+                signals=notes,
+            )
+            items.append((outlet, item, sig))
+        verdict, explanation = self._decide(claim, items, attr is not None)
+        order = {"refutes": 0, "supports": 1, "silent": 2}
+        evidence = sorted((i for _, i, _ in items), key=lambda i: order[i.stance])
+        return AtomicVerdict(
+            claim=claim, verdict=verdict, evidence=evidence, explanation=explanation
+        )
+
+    @staticmethod
+    def _decide(
+        claim: str, items: Sequence[tuple[str, EvidenceItem, Signals]], attributed: bool
+    ) -> tuple[Label, str]:
+        supports: dict[str, int] = {}
+        reported: dict[str, str] = {}
+        refutes: dict[str, list[str]] = {}
+        hard: set[str] = set()
+        for outlet, item, sig in items:
+            if item.stance == "supports":
+                if sig.attributed_to and not attributed:
+                    reported.setdefault(outlet, sig.attributed_to)
+                else:
+                    supports[outlet] = supports.get(outlet, 0) + 1
+            elif item.stance == "refutes":
+                refutes.setdefault(outlet, []).extend(sig.conflicts or ["states otherwise"])
+                if sig.hard_conflict or sig.polarity_conflict:
+                    hard.add(outlet)
+        # Within one outlet, its supporting sentences outweigh a model-only refutation.
+        for outlet in list(refutes):
+            if outlet in supports and outlet not in hard:
+                del refutes[outlet]
+        both = [o for o in refutes if o in supports]
+        for o in both:  # an outlet that says both: keep the side with the concrete signal
+            supports.pop(o)
+        s_names, r_names = sorted(supports), sorted(refutes)
+        why = "; ".join(dict.fromkeys(c for o in r_names for c in refutes[o]))
+        if s_names and r_names:
+            # The small model's refutations alone are too unreliable to overrule supporting
+            # outlets: disagreement needs a concrete conflict found by code.
+            if hard & set(r_names):
+                return (
+                    "conflicting",
+                    f"Sources disagree: {', '.join(s_names)} support it, "
+                    f"{', '.join(r_names)} contradict it ({why}).",
+                )
+            return (
+                "supported",
+                f"Supported by {', '.join(s_names)}; {', '.join(r_names)} seemed to differ "
+                "without a concrete conflict.",
+            )
+        if r_names:
+            return "refuted", f"Contradicted by {', '.join(r_names)} ({why})."
+        if s_names:
+            return (
+                "supported",
+                f"Stated by {len(s_names)} independent outlet(s): {', '.join(s_names)}.",
+            )
+        if reported:
+            who = ", ".join(sorted(set(reported.values())))
+            return (
+                "not_enough_info",
+                f"The sources only report this as a claim made by {who}; "
+                "they do not state it as fact.",
+            )
+        return "not_enough_info", "No source states or contradicts this claim."
+
+    def verify(self, claim: str, id: str | None = None) -> Verdict:
+        t0 = time.perf_counter()
+        before = self.llm.usage.snapshot() if self.llm else None
+        parts = split_claim(claim) or [claim]
+        atomic = [self.verify_atomic(p) for p in parts]
+        verdict = aggregate(a.verdict for a in atomic)
+        if len(atomic) == 1:
+            explanation = atomic[0].explanation
+        else:
+            deciding = next(a for a in atomic if a.verdict == verdict)
+            label = verdict.replace("_", " ")
+            part = f'"{deciding.claim}" is {label}'
+            explanation = f"{len(atomic)} parts; {part}: {deciding.explanation}"
+        evidence: list[EvidenceItem] = []
+        seen: set[tuple[str, int, str]] = set()
+        for a in atomic:
+            for e in a.evidence:
+                if (e.source, e.start, e.stance) not in seen:
+                    seen.add((e.source, e.start, e.stance))
+                    evidence.append(e)
+        used = self.llm.usage.since(before) if self.llm and before else UsageSnapshot()
+        return Verdict(
+            claim=claim,
+            verdict=verdict,
+            atomic=atomic,
+            evidence=evidence,
+            explanation=explanation,
+            backend=self.llm.backend if self.llm else "none",
+            model=self.llm.model_name if self.llm else "rules-only",
+            latency_s=round(time.perf_counter() - t0, 3),
+            tokens_in=used.tokens_in,
+            tokens_out=used.tokens_out,
+            model_calls=used.calls,
+            id=id,
+        )
+
+
+def verify_sentences(verifier: Verifier, texts: Sequence[str]) -> list[Verdict]:
+    """Verify each sentence of a generated answer or summary (reused by summarize and evals)."""
+    return [verifier.verify(t, id=str(i)) for i, t in enumerate(texts) if t.strip()]

@@ -1,0 +1,153 @@
+"""Deterministic claim-vs-evidence signals (agent/checks.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.checks import (
+    attribution,
+    combine,
+    compare,
+    event_places,
+    months,
+    negated,
+    numbers,
+    places,
+    weekdays,
+)
+
+
+def test_numbers_parse_commas_percents_words_and_scales() -> None:
+    got = {
+        (n.value, n.kind)
+        for n in numbers("They sent 10,000 troops, raised tariffs 25% and hired twelve staff.")
+    }
+    assert (10000.0, "count") in got
+    assert (25.0, "percent") in got
+    assert (12.0, "count") in got
+    assert {(n.value, n.kind) for n in numbers("about 2 million people in 2024")} == {
+        (2e6, "count"),
+        (2024.0, "year"),
+    }
+    assert {(n.value, n.kind) for n in numbers("the 3rd round")} == {(3.0, "ordinal")}
+
+
+def test_months_weekdays_and_may_is_a_month_only_in_date_context() -> None:
+    assert months("In mid-April and Sept. 3") == {"april", "september"}
+    assert months("She may resign") == set()
+    assert months("on 4 May 2021") == {"may"}
+    assert weekdays("said on Sunday") == {"sunday"}
+
+
+@pytest.mark.parametrize(
+    ("text", "neg"),
+    [
+        ("The board did not approve the plan", True),
+        ("The board rejected the plan", True),
+        ("They will never accept it", True),
+        ("The board approved the plan", False),
+    ],
+)
+def test_negated(text: str, neg: bool) -> None:
+    assert negated(text) is neg
+
+
+def test_places_skip_adjectives_possessives_and_dates() -> None:
+    assert places("He spoke at a rally in Ohio on Monday.") == {"ohio"}
+    assert places("tariffs on Canadian imports") == set()
+    assert places("in Ana's view") == set()
+    assert "air force one" in places("told reporters aboard Air Force One.")
+    assert event_places("During a summit in Lisbon, the minister said taxes will rise.") == {
+        "lisbon"
+    }
+
+
+def test_attribution_finds_the_speaker_or_none() -> None:
+    assert attribution("The mayor is corrupt, Smith said on Friday.") == "Smith"
+    assert attribution("Lee expressed anger at Kim's plan, stating that it would fail.") == "Lee"
+    assert attribution("“It will fail,” she said.") == "someone"
+    assert attribution("The bridge reopened in June.") is None
+    # Scare quotes around a short term are not reported speech.
+    assert attribution("The group was labelled a “terrorist organization” in May.") is None
+
+
+def test_number_mismatch_on_the_same_thing_is_a_conflict() -> None:
+    sig = compare("The storm killed 50 people", "The storm killed 29 people, officials confirmed.")
+    assert sig.hard_conflict and "50" in sig.conflicts[0] and "29" in sig.conflicts[0]
+    assert combine("supports", sig) == "refutes"  # the model's agreement is overridden
+
+
+def test_number_present_is_no_conflict_and_supports() -> None:
+    sig = compare("The storm killed 29 people", "Officials said the storm killed 29 people.")
+    assert not sig.conflicts and not sig.missing_numbers
+    assert combine("supports", sig) == "supports"
+
+
+def test_missing_number_blocks_support_without_refuting() -> None:
+    sig = compare("The council hired 40 inspectors", "The council hired new inspectors last year.")
+    assert sig.missing_numbers and not sig.hard_conflict
+    assert combine("supports", sig) == "silent"
+
+
+def test_month_mismatch_refutes() -> None:
+    sig = compare("The law was passed in June", "The law was passed in March after a long debate.")
+    assert any(c.startswith("month") for c in sig.conflicts)
+    assert combine("supports", sig) == "refutes"
+
+
+def test_month_in_previous_sentence_counts_as_present() -> None:
+    sig = compare(
+        "The city hired 12 nurses in March",
+        "That same month, the city hired 12 nurses.",
+        context="In March, the council approved the budget.",
+    )
+    assert not sig.missing_numbers
+
+
+def test_negation_flip_refutes_even_if_model_is_silent() -> None:
+    sig = compare(
+        "The company accepted the buyout offer", "The company rejected the buyout offer on Friday."
+    )
+    assert sig.polarity_conflict
+    assert combine("silent", sig) == "refutes"
+    same = compare("The company turned down the offer", "The company rejected the buyout offer.")
+    assert not same.polarity_conflict
+
+
+def test_negation_elsewhere_in_the_sentence_is_ignored() -> None:
+    sig = compare(
+        "Ana is tired of the meetings",
+        "Ana is a good boss, but she is so tired of the meetings that she cannot think.",
+    )
+    assert not sig.polarity_conflict
+
+
+def test_model_refutes_needs_a_signal_or_high_relevance() -> None:
+    weak = compare("The mayor opened the new library", "The mayor spoke about schools.")
+    assert combine("refutes", weak) == "silent"  # counters the small model's refuted-lean
+
+
+def test_place_conflict_same_speaker_elsewhere() -> None:
+    claim = "Governor Reyes made the remarks at a rally in Ohio"
+    sig = compare(claim, "During a press briefing in Texas, Reyes said the plan would pass.")
+    assert any(c.startswith("place") for c in sig.conflicts)
+    other = compare(claim, "During a press briefing in Texas, Lopez said the plan would pass.")
+    assert not other.conflicts  # another speaker's venue is no conflict
+
+
+def test_reported_only_support_is_marked() -> None:
+    sig = compare(
+        "The minister took bribes", "“He took bribes,” opposition leader Diaz said of the minister."
+    )
+    assert sig.attributed_to == "Diaz"
+    stated = compare("The minister took bribes", "The minister took bribes, a court found.")
+    assert stated.attributed_to is None
+
+
+def test_attributed_claim_needs_reported_speech() -> None:
+    sig = compare("Diaz said the minister took bribes", "The minister took bribes from builders.")
+    assert combine("supports", sig, claim_attributed=True) == "silent"
+    speech = compare(
+        "Diaz said the minister took bribes", "“He took bribes,” Diaz said of the minister."
+    )
+    assert combine("supports", speech, claim_attributed=True) == "supports"

@@ -1,0 +1,85 @@
+"""Atomic splitting and attribution parsing (agent/claims.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.claims import attribution_of, split_claim
+
+
+@pytest.mark.parametrize(
+    ("claim", "parts"),
+    [
+        (
+            "The mayor rejected the plan and sent 200 officers",
+            ["The mayor rejected the plan", "The mayor sent 200 officers"],
+        ),
+        ("Lee won the vote; Kim conceded", ["Lee won the vote", "Kim conceded"]),
+        (
+            "Ana closed the port, fired the chief, and ordered an inquiry",
+            ["Ana closed the port", "Ana fired the chief", "Ana ordered an inquiry"],
+        ),
+        (
+            "Ana closed the port and she fired the chief",
+            ["Ana closed the port", "Ana fired the chief"],
+        ),
+        ("Lee offered help but Kim refused", ["Lee offered help", "Kim refused"]),
+    ],
+)
+def test_compound_claims_split_with_subject_carry_over(claim: str, parts: list[str]) -> None:
+    assert split_claim(claim) == parts
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The city taxed hotels in Lyon and Nice",  # noun coordination
+        "Spain and Portugal signed the treaty",  # coordinated subject
+        "The minister resigned.",
+        "Ana criticised Lee while praising his staff",  # participle phrase
+    ],
+)
+def test_atomic_claims_stay_whole(claim: str) -> None:
+    assert split_claim(claim) == [claim]
+
+
+def test_attributed_compound_keeps_the_speaker_on_each_part() -> None:
+    assert split_claim("Lee said the port closed and the chief resigned") == [
+        "Lee said the port closed",
+        "Lee said the chief resigned",
+    ]
+    # A past-tense predicate after present-tense speech is the speaker's own act.
+    assert split_claim("Lee said Kim is tired and called him a friend") == [
+        "Lee said Kim is tired",
+        "Lee called him a friend",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("claim", "speaker", "content"),
+    [
+        ("Lee said Kim is afraid of the vote", "Lee", "Kim is afraid of the vote"),
+        ("The ministry told reporters that prices will rise", "The ministry", "prices will rise"),
+        ("According to the police, two men were arrested", "the police", "two men were arrested"),
+        ("Lee accused Kim of lying about the vote", "Lee", "lying about the vote"),
+    ],
+)
+def test_attribution_is_parsed(claim: str, speaker: str, content: str) -> None:
+    attr = attribution_of(claim)
+    assert attr is not None
+    assert (attr.speaker, attr.content) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "claim", ["Kim is afraid of the vote", "The port closed and the chief resigned"]
+)
+def test_plain_claims_have_no_attribution(claim: str) -> None:
+    assert attribution_of(claim) is None
+
+
+def test_clause_with_and_is_not_a_speaker() -> None:
+    assert attribution_of("Ana rejected the plan and said it was too costly") is None
+    assert split_claim("Ana rejected the plan and said it was too costly") == [
+        "Ana rejected the plan",
+        "Ana said it was too costly",
+    ]

@@ -1,0 +1,55 @@
+"""Cross-outlet matrix (agent/compare.py) on a small fake corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from agent.compare import Matrix, MatrixCell, MatrixRow, build_matrix, render_html
+from tests.test_verify import SUPPORTED, make_app
+
+
+def test_venue_disagreement_is_a_contradiction_listed_first(tmp_path: Path) -> None:
+    app, _ = make_app(tmp_path, [SUPPORTED])
+    m = build_matrix(app.corpus, app.embedder)
+    assert m.rows and m.rows[0].contradiction
+    venue = [r for r in m.rows if r.kind == "venue"]
+    assert venue, "the Lyon rally vs Geneva briefing disagreement must be found"
+    quotes = {c.quote for r in venue for c in r.cells.values() if c.quote}
+    assert any("Lyon" in q for q in quotes) and any("Geneva" in q for q in quotes)
+    # Every quote is verbatim at its offsets.
+    for r in m.rows:
+        for c in r.cells.values():
+            if c.quote is not None:
+                text = app.corpus.text(app.corpus.article(c.source or "").doc_id)
+                assert text[c.start : c.end] == c.quote
+    # Contradictions come before agreements.
+    flags = [r.contradiction for r in m.rows]
+    assert flags == sorted(flags, reverse=True)
+
+
+def test_matrix_columns_are_independent_outlets(tmp_path: Path) -> None:
+    app, _ = make_app(tmp_path, [SUPPORTED])
+    m = build_matrix(app.corpus, app.embedder)
+    assert len(m.outlets) == len(set(m.outlets)) == 3
+    for r in m.rows:
+        assert set(r.cells) == set(m.outlets)
+
+
+def test_html_escapes_article_text() -> None:
+    evil = '<script>alert("x")</script>'
+    m = Matrix(
+        outlets=["A&B"],
+        rows=[
+            MatrixRow(
+                claim=evil,
+                kind="point",
+                contradiction=False,
+                cells={
+                    "A&B": MatrixCell(stance="supports", source="s", quote=evil, start=0, end=5)
+                },
+            )
+        ],
+    )
+    page = render_html(m)
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page and "A&amp;B" in page
