@@ -1,0 +1,149 @@
+"""`sourcebound summarize`: cited summaries of articles, of the whole story, or all in batch."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+
+from agent.app import App
+from agent.cli.common import app, emit_json, err, get_app, out, progress_bar
+from agent.errors import InputError
+from agent.summarize import Summarizer, Summary, lexical_check, verifier_check
+from agent.summary_report import STORY_ID, pending, run_batch, write_reports
+
+
+def make_summarizer(a: App | None = None) -> Summarizer:
+    """The summarizer with the claim verifier (rules only: no extra model calls) behind the
+    quote check; if the verifier cannot be built, the quote check alone."""
+    a = a or get_app()
+    check = lexical_check
+    try:
+        from agent.verify import Verifier, verify_sentences
+
+        verifier = Verifier(a.corpus, a.retriever, a.embedder, None, use_model=False)
+
+        def verdict(text: str) -> str:
+            found = verify_sentences(verifier, [text])
+            return found[0].verdict if found else "not_enough_info"
+
+        check = verifier_check(verdict)
+    except Exception as e:  # the verifier is optional here; say why it is not used
+        err.print(
+            f"[dim]claim verifier unavailable ({escape(type(e).__name__)}); "
+            "using the quote check alone[/dim]"
+        )
+    return Summarizer(a.corpus, a.embedder, a.llm, check=check)
+
+
+def batch_ids(a: App) -> list[str]:
+    """Every canonical article (syndicated copies are summarized once), then the story."""
+    return [x.id for x in a.corpus.articles() if a.corpus.canonical(x.id) == x.id] + [STORY_ID]
+
+
+def render_summary(rec: Summary) -> None:
+    corpus = get_app().corpus
+    out.print(f"[bold]{escape(rec.title or rec.id)}[/bold]")
+    notes: list[tuple[str, str]] = []
+    for s in rec.sentences:
+        marks = ""
+        for c in s.citations:
+            if (c.source, c.quote) not in notes:
+                notes.append((c.source, c.quote))
+            marks += f"[{notes.index((c.source, c.quote)) + 1}]"
+        tag = f" [dim]({s.section}, {s.outlets} outlets)[/dim]" if s.section else ""
+        flag = "" if s.supported else f" [red](unsupported: {escape(s.flag or '')})[/red]"
+        flag += f" [yellow](note: {escape(s.note)})[/yellow]" if s.note else ""
+        out.print(f"• {escape(s.text)}{escape(marks)}{tag}{flag}")
+    for i, (source, quote) in enumerate(notes, start=1):
+        outlet = corpus.article(source).outlet if corpus.has_article(source) else None
+        label = f"{source} ({outlet})" if outlet else source
+        out.print(f"  [dim][{i}] {escape(label)}:[/dim] “{escape(quote)}”")
+    out.print(f"[dim]{rec.backend}/{rec.model} · {rec.latency_s:.1f} s[/dim]")
+
+
+def summarize_story_for_chat() -> None:
+    """The chat's /summarize: the story summary, rendered."""
+    render_summary(make_summarizer().story(STORY_ID))
+
+
+def _batch(a: App, out_dir: Path, json_out: bool) -> None:
+    t0 = time.perf_counter()
+    ids = batch_ids(a)
+    todo = pending(out_dir, ids)
+    if todo:  # only now load the embedder and the model
+        summarizer = make_summarizer(a)
+        llm = a.llm
+        local = llm.backend == "local"
+        workers = 1 if local else a.settings.max_concurrency
+
+        def one(item: str) -> Summary:
+            return summarizer.story(item) if item == STORY_ID else summarizer.article(item)
+
+        def failed(item: str, problem: str) -> Summary:
+            kind = "story" if item == STORY_ID else "article"
+            return Summary(
+                id=item,
+                kind=kind,
+                backend=llm.backend,
+                model=llm.model_name,
+                latency_s=0.0,
+                error=problem,
+            )
+
+        with progress_bar() as prog:
+            task = prog.add_task("summarizing", total=len(todo))
+            run_batch(
+                out_dir,
+                ids,
+                one,
+                failed=failed,
+                workers=workers,
+                on_done=lambda _i: prog.advance(task),
+            )
+    write_reports(out_dir, a.corpus, ids)
+    summary = {
+        "out": str(out_dir),
+        "items": len(ids),
+        "done_now": len(todo),
+        "skipped": len(ids) - len(todo),
+        "wall_s": round(time.perf_counter() - t0, 2),
+    }
+    if json_out:
+        emit_json(summary)
+    else:
+        out.print(
+            f"{len(todo)} summarized, {len(ids) - len(todo)} already done; wrote "
+            f"{out_dir}/summaries.jsonl, summaries.md, report.html "
+            f"in {summary['wall_s']} s"
+        )
+
+
+@app.command()
+def summarize(
+    doc: list[str] = typer.Option(None, "--doc", help="Article id (repeatable)."),
+    story: bool = typer.Option(False, "--story", help="One summary of the story across outlets."),
+    all_: bool = typer.Option(False, "--all", help="Every article plus the story (batch)."),
+    out_dir: Path | None = typer.Option(None, "--out", help="Batch output folder (with --all)."),
+    json_out: bool = typer.Option(False, "--json", help="One JSON object per summary."),
+) -> None:
+    """Cited summaries: each sentence backed by verified quotes, unsupported ones flagged."""
+    a = get_app()
+    if all_:
+        if out_dir is None:
+            raise InputError("--out", "--all needs an output folder")
+        _batch(a, out_dir, json_out)
+        return
+    if not doc and not story:
+        raise InputError("summarize", "give --doc ID, --story or --all --out DIR")
+    for d in doc or []:
+        if not a.corpus.has_article(d):
+            raise InputError("--doc", f"unknown article id {d!r}; `sourcebound sources` lists them")
+    summarizer = make_summarizer(a)
+    results = [summarizer.article(d) for d in doc or []]
+    if story:
+        results.append(summarizer.story(STORY_ID))
+    for rec in results:
+        emit_json(rec) if json_out else render_summary(rec)

@@ -1,0 +1,212 @@
+"""Summaries with fakes: citations built and checked in code, unsupported sentences flagged,
+independent outlets counted once, story points classified."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from agent.app import App
+from agent.citations import is_valid
+from agent.llm.base import LLM
+from agent.settings import load_settings
+from agent.summarize import (
+    Point,
+    Summarizer,
+    classify,
+    group_points,
+    key_sentences,
+    lexical_check,
+    loaded_terms,
+    point_evidence,
+    verifier_check,
+)
+from agent.types import Sentence
+from tests.fakes import FakeChatModel, FakeEmbedder
+from vectorstore.memory_store import InMemoryStore
+
+
+class BatchFakeEmbedder(FakeEmbedder):
+    """FakeEmbedder with the `batch_size` keyword ingest passes."""
+
+    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        return super().embed(list(texts))
+
+
+def seeded_app(tmp_path: Path, seeds_dir: Path, chat: FakeChatModel) -> App:
+    settings = load_settings(data_dir=tmp_path / "data")
+    app = App(
+        settings,
+        store=InMemoryStore(),
+        sentence_store=InMemoryStore(),
+        embedder=BatchFakeEmbedder(),
+        llm=LLM("local", "fake", chat),
+    )
+    app.ingest([seeds_dir])
+    return app
+
+
+@pytest.fixture
+def chat() -> FakeChatModel:
+    return FakeChatModel()
+
+
+@pytest.fixture
+def app(tmp_path: Path, seeds_dir: Path, chat: FakeChatModel) -> App:
+    return seeded_app(tmp_path, seeds_dir, chat)
+
+
+def first_canonical(app: App) -> str:
+    return next(a.id for a in app.corpus.articles() if app.corpus.canonical(a.id) == a.id)
+
+
+def test_article_summary_cites_verified_quotes_and_flags_unsupported(
+    app: App, chat: FakeChatModel
+) -> None:
+    art = app.corpus.article(first_canonical(app))
+    shown = [s for s, _ in key_sentences(art, app.embedder)]
+    assert 3 <= len(shown) <= 8
+    reply = {
+        "sentences": [
+            {"text": shown[0].text, "cite": ["S1"]},
+            # Cites the wrong label: code must find the sentence that backs it.
+            {"text": shown[2].text, "cite": ["S2"]},
+            {"text": "Zebras painted 123 purple bicycles on the moon.", "cite": ["S1"]},
+        ]
+    }
+    chat.queue(json.dumps(reply))
+    summary = Summarizer(app.corpus, app.embedder, app.llm).article(art.id)
+    assert summary.kind == "article" and len(summary.sentences) == 3
+    good, repaired, bad = summary.sentences
+    for s in (good, repaired):
+        assert s.supported and s.flag is None
+        assert s.citations and all(is_valid(app.corpus, c) for c in s.citations)
+    assert repaired.citations[0].quote == shown[2].text
+    assert not bad.supported and bad.flag
+    # The prompt showed labelled sentences only, wrapped as data.
+    prompt = str(chat.calls[0][0][-1].content)
+    assert "<<doc id=S1>>" in prompt and shown[0].text in prompt
+
+
+def test_drop_unsupported_removes_flagged_sentences(app: App, chat: FakeChatModel) -> None:
+    art = app.corpus.article(first_canonical(app))
+    shown = [s for s, _ in key_sentences(art, app.embedder)]
+    reply = {
+        "sentences": [
+            {"text": shown[0].text, "cite": ["S1"]},
+            {"text": shown[1].text, "cite": ["S2"]},
+            {"text": "An entirely invented statement about 77 volcanoes.", "cite": ["S3"]},
+        ]
+    }
+    chat.queue(json.dumps(reply))
+    s = Summarizer(app.corpus, app.embedder, app.llm, drop_unsupported=True).article(art.id)
+    assert len(s.sentences) == 2 and all(x.supported for x in s.sentences)
+
+
+def test_story_sections_cited_and_outlets_counted_once(app: App, chat: FakeChatModel) -> None:
+    summarizer = Summarizer(app.corpus, app.embedder, app.llm)
+    # The syndicated copy never contributes a voice of its own.
+    copies = [a.id for a in app.corpus.articles() if a.duplicate_of]
+    assert copies
+    items = summarizer.outlet_sentences()
+    assert not {s.article_id for s, _, _ in items} & set(copies)
+    points = summarizer.points()
+    assert points
+    for p in points:
+        shown = point_evidence(p)
+        assert 1 <= len(shown) <= 3
+        chat.queue(json.dumps({"text": shown[0].text, "cite": ["S1"]}))
+    story = summarizer.story()
+    assert story.kind == "story" and len(story.sentences) == len(points)
+    assert len(chat.calls) == len(points)  # one small prompt per point
+    for s, p in zip(story.sentences, points, strict=True):
+        assert s.citations and all(is_valid(app.corpus, c) for c in s.citations)
+        assert s.supported or s.flag
+        assert s.section == p.section
+        if s.section == "agreement":
+            assert s.outlets == len(p.outlets) >= 2
+
+
+def test_duplicate_copy_counts_as_one_outlet(app: App) -> None:
+    corpus = app.corpus
+    (orig, *copies) = corpus.duplicate_groups()[0]
+    assert copies and {corpus.outlet_key(c) for c in copies} == {corpus.outlet_key(orig)}
+    s_orig = corpus.article(orig).sentences[0]
+    s_copy = corpus.article(copies[0]).sentences[0]
+    point = Point(members=[(s_orig, corpus.outlet_key(orig), 1.0)])
+    point.members.append((s_copy, corpus.outlet_key(copies[0]), 1.0))
+    classify(point, lambda a, b: 1.0)
+    assert len(point.outlets) == 1 and point.section is None  # one voice: no agreement
+
+
+def _s(n: int, text: str) -> Sentence:
+    return Sentence(
+        id=f"a{n}:0", article_id=f"a{n}", doc_id=f"a{n}", start=0, end=len(text), text=text
+    )
+
+
+def test_classify_difference_framing_agreement() -> None:
+    diff = Point(
+        members=[
+            (_s(1, "Ana Ruiz spoke about the budget plan at a rally in Lyon on Monday."), "A", 1),
+            (_s(2, "Ana Ruiz spoke about the budget plan at a rally in Nantes on Monday."), "B", 1),
+        ]
+    )
+    classify(diff, lambda a, b: 0.9)
+    assert diff.section == "difference" and "place" in diff.detail
+    framing = Point(
+        members=[
+            (_s(1, "The minister defiantly slammed the stunning budget plan on Monday."), "A", 1),
+            (_s(2, "The minister criticised the budget plan on Monday in a statement."), "B", 1),
+        ]
+    )
+    classify(framing, lambda a, b: 0.9)
+    assert framing.section == "framing" and "slammed" in framing.detail
+    shown = point_evidence(framing)
+    assert loaded_terms(shown[0].text) and not loaded_terms(shown[1].text)
+    agree = Point(
+        members=[
+            (_s(1, "The minister presented the budget plan to parliament on Monday."), "A", 1),
+            (_s(2, "On Monday the minister presented the budget plan to parliament."), "B", 1),
+        ]
+    )
+    classify(agree, lambda a, b: 0.9)
+    assert agree.section == "agreement"
+
+
+def test_group_points_joins_similar_sentences_only() -> None:
+    items = [
+        (_s(i, t), f"o{i}", 1.0 - i / 10)
+        for i, t in enumerate(
+            ["alpha beta gamma delta", "alpha beta gamma delta epsilon", "zulu yankee xray whiskey"]
+        )
+    ]
+    vecs = FakeEmbedder().embed([s.text for s, _, _ in items])
+    points = group_points(items, vecs, threshold=0.6)
+    sizes = sorted(len(p.members) for p in points)
+    assert sizes == [1, 2]
+    assert float(np.linalg.norm(vecs[0])) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_lexical_check_numbers_and_words() -> None:
+    quote = "The council voted 7-2 to close the bridge for repairs costing $4 million."
+    assert lexical_check("The council voted to close the bridge for repairs.", [quote], None)[0]
+    ok, flag = lexical_check("The repairs cost $9 million.", [quote], None)
+    assert not ok and flag
+    ok, flag = lexical_check("Anything at all.", [], None)
+    assert not ok and flag == "no verifiable citation"
+
+
+def test_verifier_adapter_flags_refuted_sentences() -> None:
+    quote = "The council voted to close the bridge for repairs."
+    text = "The council voted to close the bridge."
+    assert verifier_check(lambda t: "supported")(text, [quote], None) == (True, None)
+    # Backed by its own quotes but refuted elsewhere: faithful, with a warning.
+    ok, flag = verifier_check(lambda t: "refuted")(text, [quote], None)
+    assert ok and flag and "refute" in flag
+    # Not backed by its quotes: unsupported whatever the verifier says.
+    ok, flag = verifier_check(lambda t: "supported")("Bananas fly.", [quote], None)
+    assert not ok and flag
