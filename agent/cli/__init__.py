@@ -7,6 +7,7 @@ from agent.cli import (  # noqa: F401  (registers commands)
     ask_cmds,
     chat_cmds,
     corpus_cmds,
+    eval_cmds,
     summarize_cmds,
     verify_cmds,
 )

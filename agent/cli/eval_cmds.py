@@ -1,0 +1,110 @@
+"""`sourcebound eval`: run the eval suites, print a table, write results.json + report.html,
+and optionally gate against a baseline results file."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from agent.app import App
+from agent.cli.common import _State, app, emit_json, err, out, progress_bar
+from agent.errors import InputError
+from agent.settings import load_settings
+
+
+def _fmt(m: dict[str, Any] | None) -> str:
+    if not m or m.get("mean") is None:
+        return "n/a"
+    s = f"{m['mean']:.3f}"
+    if m.get("low") is not None and m.get("high") is not None:
+        s += f" ±{max(m['high'] - m['mean'], m['mean'] - m['low']):.3f}"
+    return s
+
+
+def results_table(results: dict[str, Any]) -> Table:
+    runs = results["runs"]
+    table = Table(title="eval results (mean ± 95% CI half-width)")
+    table.add_column("metric")
+    for p in runs:
+        table.add_column(p, justify="right")
+    names = sorted({n for r in runs.values() for n in r["metrics"]})
+    for n in names:
+        table.add_row(n, *(_fmt(r["metrics"].get(n)) for r in runs.values()))
+    return table
+
+
+@app.command("eval")
+def eval_cmd(
+    suite: str = typer.Option("all", help="qa | claims | summary | all."),
+    backend: str | None = typer.Option(None, help="LLM backend for this run (overrides)."),
+    repeat: int = typer.Option(1, min=1, help="Runs per suite; means with 95% CIs."),
+    limit: int | None = typer.Option(None, min=1, help="At most N items per suite."),
+    out_dir: Path | None = typer.Option(None, "--out", help="Default <data_dir>/eval/<time>."),
+    pipeline: str = typer.Option("sourcebound", help="sourcebound | naive | both."),
+    compare: Path | None = typer.Option(None, help="Baseline results.json to compare with."),
+    fail_on_regression: bool = typer.Option(False, help="Exit 1 when a metric regresses."),
+    judge: str = typer.Option("lexical", help="Fact judge: lexical | verifier."),
+    top_k: int | None = typer.Option(None, min=1, help="Retrieval k (e.g. 1 = degraded)."),
+    ci_slice: bool = typer.Option(False, help="The small CI slice (5 QA + 5 claims)."),
+    no_cache: bool = typer.Option(False, help="Do not read or write the LLM reply cache."),
+    as_json: bool = typer.Option(False, "--json", help="Print results JSON on stdout."),
+) -> None:
+    """Run the eval suites over the seeds (ingested first if needed)."""
+    from evals.gate import compare as compare_runs
+    from evals.gate import describe, load_results, regressions
+    from evals.harness import CI_SLICE, PIPELINES, SUITES, EvalConfig, default_out_dir, run_eval
+
+    suites = SUITES if suite == "all" else tuple(s.strip() for s in suite.split(","))
+    if any(s not in SUITES for s in suites):
+        raise InputError("--suite", f"unknown suite {suite!r}; use qa, claims, summary or all")
+    pipes = PIPELINES if pipeline == "both" else (pipeline,)
+    if any(p not in PIPELINES for p in pipes):
+        raise InputError("--pipeline", f"unknown pipeline {pipeline!r}")
+    if judge not in ("lexical", "verifier"):
+        raise InputError("--judge", f"unknown judge {judge!r}")
+    baseline = load_results(compare) if compare else None
+    settings = load_settings(**{**_State.overrides, "backend": backend or _State.overrides.get(
+        "backend")})
+    target = out_dir or default_out_dir(settings.data_dir)
+    config = EvalConfig(
+        suites=suites, pipelines=pipes, repeat=repeat, limit=limit, judge=judge,
+        out_dir=target, use_cache=not no_cache, top_k=top_k,
+        limits=dict(CI_SLICE) if ci_slice else {},
+    )
+    with progress_bar(not as_json) as prog:
+        tasks: dict[str, Any] = {}
+
+        def tick(s: str) -> None:
+            if s not in tasks:
+                tasks[s] = prog.add_task(s, total=None)
+            prog.advance(tasks[s])
+
+        results = run_eval(config, App(settings), progress=tick)
+    if as_json:
+        emit_json(results)
+    else:
+        out.print(results_table(results))
+        for p, run in results["runs"].items():
+            for s, st in run["suites"].items():
+                if st != "ok":
+                    out.print(f"{escape(p)}/{escape(s)}: {escape(st)}")
+        meta = results["meta"]
+        acc = meta.get("judge_accuracy")
+        if acc is not None and not math.isnan(acc):
+            out.print(f"judge ({escape(meta['judge'])}) accuracy on labelled pairs: {acc:.3f}")
+    cache = results["meta"]["cache"]
+    err.print(f"cache: {cache['hits']} hits, {cache['misses']} misses; "
+              f"wall {results['meta']['wall_s']}s; wrote {escape(str(target))}")
+    if baseline is not None:
+        bad = regressions(compare_runs(results, baseline))
+        for c in bad:
+            err.print(f"[red]regression[/red] {escape(describe(c))}")
+        if not bad:
+            err.print("gate: no metric regressed")
+        if bad and fail_on_regression:
+            raise typer.Exit(1)

@@ -1,0 +1,84 @@
+"""A persistent LLM response cache: a LangChain `BaseCache` backed by sqlite3.
+
+Set as `chat.cache`, LangChain keys it by (prompt = the serialized messages, llm_string = the
+model's identifying params plus bound kwargs such as response_format), so a changed prompt,
+model file, temperature or schema is a miss. `salt` separates repeats of one configuration
+(`--repeat N` must not replay repeat 1's replies as repeats 2..N).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from langchain_core.caches import RETURN_VAL_TYPE, BaseCache
+from langchain_core.messages import AIMessage
+from langchain_core.outputs import ChatGeneration, Generation
+
+
+class SqliteLLMCache(BaseCache):
+    def __init__(self, path: Path, salt: str = "") -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.salt = salt
+        self.hits = 0
+        self.misses = 0
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(str(path), check_same_thread=False)
+        self._db.execute("CREATE TABLE IF NOT EXISTS llm (key TEXT PRIMARY KEY, value TEXT)")
+        self._db.commit()
+
+    def _key(self, prompt: str, llm_string: str) -> str:
+        return hashlib.sha256(f"{self.salt}\x00{llm_string}\x00{prompt}".encode()).hexdigest()
+
+    def lookup(self, prompt: str, llm_string: str) -> RETURN_VAL_TYPE | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT value FROM llm WHERE key = ?", (self._key(prompt, llm_string),)
+            ).fetchone()
+            if row is None:
+                self.misses += 1
+                return None
+            self.hits += 1
+        return [_load_generation(g) for g in json.loads(row[0])]
+
+    def update(self, prompt: str, llm_string: str, return_val: RETURN_VAL_TYPE) -> None:
+        value = json.dumps([_dump_generation(g) for g in return_val], ensure_ascii=False)
+        with self._lock:
+            self._db.execute(
+                "INSERT OR REPLACE INTO llm (key, value) VALUES (?, ?)",
+                (self._key(prompt, llm_string), value),
+            )
+            self._db.commit()
+
+    def clear(self, **kwargs: Any) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM llm")
+            self._db.commit()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+def _dump_generation(g: Generation) -> dict[str, Any]:
+    if isinstance(g, ChatGeneration):
+        msg = g.message
+        # Usage is kept so token counts per item do not drop to zero on a cached re-run.
+        usage = dict(getattr(msg, "usage_metadata", None) or {})
+        return {"content": msg.content, "usage": usage or None}
+    return {"content": g.text, "usage": None}
+
+
+def _load_generation(d: dict[str, Any]) -> Generation:
+    msg = AIMessage(content=d["content"], usage_metadata=d.get("usage"))
+    return ChatGeneration(message=msg)
+
+
+def cache_counts(caches: Sequence[SqliteLLMCache]) -> tuple[int, int]:
+    return sum(c.hits for c in caches), sum(c.misses for c in caches)

@@ -1,0 +1,280 @@
+"""The eval harness: wires pipelines to suites, caches LLM replies, aggregates repeats, and
+writes results.json + report.html.
+
+results.json shape (read by evals.gate and evals.report):
+    {"meta": {...}, "runs": {"<pipeline>": {"metrics": {name: {mean, low, high, values}},
+                                            "suites": {suite: "ok" | "unavailable: why"},
+                                            "items": {suite: [row, ...]}}}}
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from agent.answer import Answerer
+from agent.app import App
+from agent.types import Answer
+from evals.cache import SqliteLLMCache
+from evals.datasets import load_claims, load_qa, load_summary_facts
+from evals.metrics import fact_present, mean_ci
+from evals.suites import (
+    ClaimResult,
+    Judge,
+    SummaryOutput,
+    judge_accuracy,
+    judge_labelled_set,
+    run_claims,
+    run_qa,
+    run_summary,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT / "seeds"
+SUITES = ("qa", "claims", "summary")
+PIPELINES = ("sourcebound", "naive")
+CI_SLICE = {"qa": 5, "claims": 5}  # the fast slice run in CI (pytest)
+
+
+@dataclass
+class EvalConfig:
+    suites: Sequence[str] = SUITES
+    pipelines: Sequence[str] = ("sourcebound",)
+    repeat: int = 1
+    limit: int | None = None
+    judge: str = "lexical"  # "lexical" | "verifier"
+    out_dir: Path | None = None
+    seeds_dir: Path = SEEDS_DIR
+    use_cache: bool = True
+    top_k: int | None = None  # overrides settings.top_k (e.g. a degraded k=1 run)
+    limits: dict[str, int] = field(default_factory=dict)  # per-suite item caps
+
+
+class SourceboundQA:
+    name = "sourcebound"
+
+    def __init__(self, app: App, top_k: int) -> None:
+        self.app = app
+        self.top_k = top_k
+        self.answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm, top_k=top_k,
+                                 max_evidence=app.settings.evidence_sentences)
+
+    def ask(self, question: str) -> Answer:
+        return self.answerer.ask(question)
+
+    def retrieve(self, question: str, k: int) -> list[str]:
+        # Never deeper than the configured retrieval depth: a k=1 config must show in recall@8.
+        return [h.source for h in self.app.retriever.search(question, min(k, self.top_k))]
+
+    def text_of(self, source: str) -> str:
+        return self.app.corpus.text(self.app.corpus.doc_id_of(source))
+
+
+def _verifier(app: App, top_k: int) -> Any:
+    """The claim verifier, or None when agent.verify is not there (suite "unavailable")."""
+    try:
+        from agent.verify import Verifier
+    except ImportError:
+        return None
+    return Verifier(app.corpus, app.retriever, app.embedder, app.llm, top_k=top_k)
+
+
+def make_judge(kind: str, app: App, top_k: int) -> Judge:
+    if kind == "lexical":
+        return fact_present
+    verifier = _verifier(app, top_k)
+    if kind != "verifier" or verifier is None:
+        raise ValueError(f"judge {kind!r} is not available (agent.verify missing?)")
+    # The verifier's pair judge: does `text` (as evidence) support `fact` (as the claim)?
+    return lambda fact, text: bool(text.strip()) and verifier.judge(fact, text) == "supports"
+
+
+def attach_cache(app: App, salt: str = "") -> SqliteLLMCache:
+    cache = SqliteLLMCache(app.settings.cache_dir / "eval-llm.sqlite", salt=salt)
+    app.llm.chat.cache = cache
+    return cache
+
+
+def ensure_ingested(app: App, seeds_dir: Path) -> None:
+    if not app.corpus.documents():
+        app.ingest([seeds_dir])
+
+
+def _naive(app: App, seeds_dir: Path) -> Any:
+    from evals.naive import NaiveRAG
+
+    files = sorted(p for p in seeds_dir.iterdir() if p.is_file())
+    return NaiveRAG(app.llm, app.corpus, files, client=app.client)
+
+
+def _cap(items: list[Any], config: EvalConfig, suite: str) -> list[Any]:
+    n = config.limits.get(suite, config.limit)
+    return items[:n] if n is not None else items
+
+
+def _run_once(
+    app: App, pipeline: str, config: EvalConfig, judge: Judge, top_k: int,
+    naive: Any, progress: Callable[[str], None],
+) -> tuple[dict[str, float], dict[str, str], dict[str, list[dict[str, Any]]]]:
+    metrics: dict[str, float] = {}
+    status: dict[str, str] = {}
+    items: dict[str, list[dict[str, Any]]] = {}
+    canonical = app.corpus.canonical
+    if "qa" in config.suites:
+        qa_pipe = naive if pipeline == "naive" else SourceboundQA(app, top_k)
+        m, rows = run_qa(qa_pipe, _cap(load_qa(), config, "qa"), judge, canonical,
+                         lambda: progress("qa"))
+        metrics.update(m)
+        items["qa"], status["qa"] = rows, "ok"
+    if "claims" in config.suites:
+        verify = _claim_fn(app, pipeline, naive, top_k)
+        if verify is None:
+            status["claims"] = "unavailable: agent.verify not importable"
+        else:
+            m, rows = run_claims(verify, _cap(load_claims(), config, "claims"),
+                                 lambda: progress("claims"))
+            metrics.update(m)
+            items["claims"], status["claims"] = rows, "ok"
+    if "summary" in config.suites:
+        summarize = _summary_fn(app) if pipeline == "sourcebound" else None
+        if summarize is None:
+            why = "agent.summarize not importable" if pipeline == "sourcebound" else (
+                "no summary mode in the naive baseline")
+            status["summary"] = f"unavailable: {why}"
+        else:
+            def text_of(source: str) -> str:
+                return app.corpus.text(app.corpus.doc_id_of(source))
+
+            try:
+                m, rows = run_summary(summarize, load_summary_facts(), judge, text_of)
+            except Exception as e:  # one story summary: its failure is the suite's result
+                status["summary"] = f"error: {type(e).__name__}: {e}"
+            else:
+                metrics.update(m)
+                items["summary"], status["summary"] = rows, "ok"
+            progress("summary")
+    return metrics, status, items
+
+
+def _claim_fn(
+    app: App, pipeline: str, naive: Any, top_k: int
+) -> Callable[[str], ClaimResult] | None:
+    if pipeline == "naive":
+
+        def naive_verify(claim: str) -> ClaimResult:
+            v, lat, tin, tout = naive.verify(claim)
+            return ClaimResult(v, lat, tin, tout)
+
+        return naive_verify
+    verifier = _verifier(app, top_k)
+    if verifier is None:
+        return None
+
+    def verify(claim: str) -> ClaimResult:
+        v = verifier.verify(claim)
+        return ClaimResult(v.verdict, v.latency_s, v.tokens_in, v.tokens_out)
+
+    return verify
+
+
+def _summary_fn(app: App) -> Callable[[], SummaryOutput] | None:
+    try:
+        from agent.summarize import Summarizer
+    except ImportError:
+        return None
+
+    def summarize() -> SummaryOutput:
+        s = Summarizer(app.corpus, app.embedder, app.llm).story()
+        return SummaryOutput([(x.text, list(x.citations)) for x in s.sentences], s.latency_s,
+                             s.tokens_in, s.tokens_out)
+
+    return summarize
+
+
+def aggregate(per_repeat: list[dict[str, float]]) -> dict[str, dict[str, Any]]:
+    """name -> {mean, low, high, values}; nan values (undefined rates) are left out."""
+    names = sorted({n for m in per_repeat for n in m})
+    out: dict[str, dict[str, Any]] = {}
+    for n in names:
+        vals = [m[n] for m in per_repeat if n in m and not math.isnan(m[n])]
+        mean, low, high = mean_ci(vals)
+        out[n] = {"mean": _num(mean), "low": _num(low), "high": _num(high), "values": vals}
+    return out
+
+
+def _num(x: float) -> float | None:
+    return None if math.isnan(x) else round(x, 4)
+
+
+def run_eval(
+    config: EvalConfig,
+    app: App,
+    *,
+    naive_factory: Callable[[App], Any] | None = None,
+    progress: Callable[[str], None] = lambda suite: None,
+) -> dict[str, Any]:
+    """Run the configured suites and pipelines; returns the results dict (also written to
+    config.out_dir when set)."""
+    t0 = time.perf_counter()
+    ensure_ingested(app, config.seeds_dir)
+    top_k = config.top_k or app.settings.top_k
+    caches: list[SqliteLLMCache] = []
+    runs: dict[str, Any] = {}
+    judge_acc: float | None = None
+    for pipeline in config.pipelines:
+        per_repeat: list[dict[str, float]] = []
+        status: dict[str, str] = {}
+        items: dict[str, list[dict[str, Any]]] = {}
+        naive = None
+        for r in range(max(1, config.repeat)):
+            if config.use_cache:
+                # Repeat 1 shares the ordinary cache; later repeats get their own replies.
+                caches.append(attach_cache(app, salt=f"repeat{r}" if r else ""))
+            judge = make_judge(config.judge, app, top_k)
+            if pipeline == "naive" and naive is None:
+                naive = (naive_factory or (lambda a: _naive(a, config.seeds_dir)))(app)
+            m, status, its = _run_once(app, pipeline, config, judge, top_k, naive, progress)
+            per_repeat.append(m)
+            items = items or its
+        runs[pipeline] = {"metrics": aggregate(per_repeat), "suites": status, "items": items}
+    if config.judge != "lexical" or "qa" in config.suites:
+        judge = make_judge(config.judge, app, top_k)
+        pairs = judge_labelled_set(load_qa(), lambda a: [s.text for s in
+                                                         app.corpus.article(a).sentences])
+        judge_acc = _num(judge_accuracy(judge, pairs))
+    hits, misses = sum(c.hits for c in caches), sum(c.misses for c in caches)
+    results = {
+        "meta": {
+            "timestamp": datetime.now(UTC).isoformat(timespec="seconds"),
+            "backend": app.llm.backend, "model": app.llm.model_name,
+            "pipelines": list(config.pipelines), "suites": list(config.suites),
+            "repeat": config.repeat, "limit": config.limit, "limits": config.limits,
+            "judge": config.judge, "judge_accuracy": judge_acc, "top_k": top_k,
+            "cache": {"hits": hits, "misses": misses},
+            "wall_s": round(time.perf_counter() - t0, 2),
+        },
+        "runs": runs,
+    }
+    if config.out_dir is not None:
+        write_results(results, config.out_dir)
+    return results
+
+
+def write_results(results: dict[str, Any], out_dir: Path) -> tuple[Path, Path]:
+    from evals.report import render_html
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rj, rh = out_dir / "results.json", out_dir / "report.html"
+    rj.write_text(json.dumps(results, indent=1, ensure_ascii=False, default=str), "utf-8")
+    rh.write_text(render_html(results), "utf-8")
+    return rj, rh
+
+
+def default_out_dir(data_dir: Path) -> Path:
+    return data_dir / "eval" / datetime.now().strftime("%Y%m%d-%H%M%S")

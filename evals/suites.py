@@ -1,0 +1,284 @@
+"""The three eval suites: run a pipeline over a dataset, score each item, aggregate.
+
+Each suite returns `(metrics, items)`: metrics is a flat name -> float dict (nan = undefined,
+printed "n/a"); items are JSON-able dicts with at least `id`, `score` (0..1) and `ok`, so the
+report can put the wrong items first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from agent.evidence import content_terms
+from agent.types import Answer, Citation
+from evals.metrics import (
+    alce_citation_scores,
+    fact_recall,
+    faithfulness,
+    judge_sentence_citations,
+    percentile,
+    quote_presence,
+    quote_validity,
+    recall_at_k,
+    verdict_scores,
+)
+from evals.schema import ClaimItem, QAItem, SummaryFact
+
+# judge(fact, text): is `fact` stated in `text`? (entails(premise, hypothesis) = judge(h, p))
+Judge = Callable[[str, str], bool]
+RECALL_KS = (4, 8)
+
+
+class QAPipeline(Protocol):
+    name: str
+
+    def ask(self, question: str) -> Answer: ...
+    def retrieve(self, question: str, k: int) -> list[str]: ...
+    def text_of(self, source: str) -> str: ...
+
+
+def _entails(judge: Judge) -> Callable[[str, str], bool]:
+    return lambda premise, hypothesis: judge(hypothesis, premise)
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else float("nan")
+
+
+def _latency(items: list[dict[str, Any]], prefix: str) -> dict[str, float]:
+    lat = [float(i["latency_s"]) for i in items if i.get("latency_s") is not None]
+    return {
+        f"{prefix}.latency_p50_s": percentile(lat, 50) if lat else float("nan"),
+        f"{prefix}.latency_p90_s": percentile(lat, 90) if lat else float("nan"),
+    }
+
+
+# --- QA -----------------------------------------------------------------------------------
+
+
+def run_qa(
+    pipeline: QAPipeline,
+    items: Sequence[QAItem],
+    judge: Judge,
+    canonical: Callable[[str], str],
+    on_item: Callable[[], None] | None = None,
+) -> tuple[dict[str, float], list[dict[str, Any]]]:
+    entails = _entails(judge)
+    rows: list[dict[str, Any]] = []
+    fact_j: list[list[bool]] = []
+    alce: list[list[Any]] = []
+    faith: list[list[bool]] = []
+    cites: list[Citation] = []
+    abst: list[bool] = []
+    answerable: list[bool] = []
+    retrieved: dict[int, list[list[str]]] = {k: [] for k in RECALL_KS}
+    gold: list[list[str]] = []
+    for item in items:
+        row: dict[str, Any] = {"id": item.id, "question": item.question,
+                               "answerable": item.answerable}
+        try:
+            ans = pipeline.ask(item.question)
+            ranked = pipeline.retrieve(item.question, max(RECALL_KS))
+        except Exception as e:  # one failing item is a scored failure, not a crashed eval
+            row.update(error=f"{type(e).__name__}: {e}", score=0.0, ok=False, abstained=True)
+            rows.append(row)
+            abst.append(True)
+            answerable.append(item.answerable)
+            if item.answerable:
+                fact_j.append([False] * len(item.facts))
+            for k in RECALL_KS:
+                retrieved[k].append([])
+            gold.append(list(item.gold_sources))
+            continue
+        present = [judge(f.text, ans.answer) and not ans.abstained for f in item.facts]
+        sent_j = [
+            judge_sentence_citations(s.text, [c.quote for c in s.citations], entails)
+            for s in ans.sentences
+        ]
+        sent_faith = [
+            entails("\n".join(c.quote for c in s.citations), s.text) for s in ans.sentences
+        ]
+        if item.answerable:
+            fact_j.append(present)
+        if sent_j:
+            alce.append(sent_j)
+            faith.append(sent_faith)
+        cites += ans.citations
+        abst.append(ans.abstained)
+        answerable.append(item.answerable)
+        for k in RECALL_KS:
+            retrieved[k].append(_dedup([canonical(s) for s in ranked[:k]]))
+        gold.append(list(item.gold_sources))
+        score = (sum(present) / len(present) if present else 0.0) if item.answerable else float(
+            ans.abstained
+        )
+        row.update(
+            answer=ans.answer, abstained=ans.abstained, score=score,
+            ok=score >= 1.0 if not item.answerable else (score >= 0.5 and not ans.abstained),
+            facts=[{"text": f.text, "present": p}
+                   for f, p in zip(item.facts, present, strict=True)],
+            n_citations=len(ans.citations), sentences_supported=sent_faith,
+            retrieved=retrieved[max(RECALL_KS)][-1], gold_sources=list(item.gold_sources),
+            latency_s=ans.latency_s, tokens_in=ans.tokens_in, tokens_out=ans.tokens_out,
+        )
+        rows.append(row)
+        if on_item:
+            on_item()
+    return _qa_metrics(rows, fact_j, alce, faith, cites, abst, answerable, retrieved, gold,
+                       pipeline), rows
+
+
+def _dedup(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+def _qa_metrics(
+    rows: list[dict[str, Any]], fact_j: list[list[bool]], alce: list[list[Any]],
+    faith: list[list[bool]], cites: list[Citation], abst: list[bool], answerable: list[bool],
+    retrieved: dict[int, list[list[str]]], gold: list[list[str]], pipeline: QAPipeline,
+) -> dict[str, float]:
+    from evals.metrics import abstention_rates
+
+    c_rec, c_prec = alce_citation_scores(alce)
+    rates = abstention_rates(abst, answerable)
+    m = {
+        "qa.fact_recall": fact_recall(fact_j),
+        "qa.citation_recall": c_rec,
+        "qa.citation_precision": c_prec,
+        "qa.faithfulness": faithfulness(faith),
+        "qa.quote_validity": quote_validity(cites, pipeline.text_of),
+        "qa.quote_presence": quote_presence(cites, pipeline.text_of),
+        "qa.abstain_recall": rates["abstain_recall"],
+        "qa.false_abstention_rate": rates["false_abstention_rate"],
+    }
+    for k in RECALL_KS:
+        # Lists are already cut at k hits (deduplicated to sources), so compare all of them.
+        m[f"qa.recall_at_{k}"] = recall_at_k(retrieved[k], gold, 10**6)
+    m.update(_latency(rows, "qa"))
+    toks = [r["tokens_in"] + r["tokens_out"] for r in rows if "tokens_in" in r]
+    m["qa.tokens_per_item"] = _mean([float(t) for t in toks])
+    return m
+
+
+# --- claims -------------------------------------------------------------------------------
+
+
+@dataclass
+class ClaimResult:
+    verdict: str
+    latency_s: float
+    tokens_in: int = 0
+    tokens_out: int = 0
+
+
+def run_claims(
+    verify: Callable[[str], ClaimResult],
+    items: Sequence[ClaimItem],
+    on_item: Callable[[], None] | None = None,
+) -> tuple[dict[str, float], list[dict[str, Any]]]:
+    rows: list[dict[str, Any]] = []
+    gold: list[str] = []
+    pred: list[str] = []
+    for item in items:
+        row: dict[str, Any] = {"id": item.id, "claim": item.claim, "gold": item.verdict}
+        try:
+            r = verify(item.claim)
+            row.update(pred=r.verdict, latency_s=r.latency_s, tokens_in=r.tokens_in,
+                       tokens_out=r.tokens_out)
+        except Exception as e:
+            row.update(pred="error", error=f"{type(e).__name__}: {e}")
+        row["ok"] = row["pred"] == item.verdict
+        row["score"] = float(row["ok"])
+        gold.append(item.verdict)
+        pred.append(str(row["pred"]))
+        rows.append(row)
+        if on_item:
+            on_item()
+    m: dict[str, float] = {}
+    if rows:
+        vs = verdict_scores(gold, pred)
+        m = {"claims.accuracy": vs.accuracy, "claims.balanced_accuracy": vs.balanced_accuracy}
+        m.update({f"claims.recall_{label}": v for label, v in vs.per_label_recall.items()})
+    m.update(_latency(rows, "claims"))
+    return m, rows
+
+
+# --- summary ------------------------------------------------------------------------------
+
+
+@dataclass
+class SummaryOutput:
+    sentences: list[tuple[str, list[Citation]]]
+    latency_s: float
+    tokens_in: int = 0
+    tokens_out: int = 0
+
+
+def run_summary(
+    summarize: Callable[[], SummaryOutput],
+    facts: Sequence[SummaryFact],
+    judge: Judge,
+    text_of: Callable[[str], str],
+) -> tuple[dict[str, float], list[dict[str, Any]]]:
+    out = summarize()
+    text = " ".join(t for t, _ in out.sentences)
+    entails = _entails(judge)
+    rows: list[dict[str, Any]] = []
+    for f in facts:
+        present = judge(f.text, text)
+        rows.append({"id": f.id, "fact": f.text, "importance": f.importance,
+                     "present": present, "ok": present, "score": float(present)})
+    core = [float(r["score"]) for r in rows if r["importance"] == "core"]
+    c_rec, c_prec = alce_citation_scores(
+        [[judge_sentence_citations(t, [c.quote for c in cs], entails) for t, cs in out.sentences]]
+    )
+    cites = [c for _, cs in out.sentences for c in cs]
+    rows.append({"id": "summary", "summary": text, "ok": True, "score": 1.0,
+                 "latency_s": out.latency_s, "tokens_in": out.tokens_in,
+                 "tokens_out": out.tokens_out})
+    return {
+        "summary.fact_recall": _mean([float(r["score"]) for r in rows[:-1]]),
+        "summary.core_fact_recall": _mean(core),
+        "summary.citation_recall": c_rec,
+        "summary.citation_precision": c_prec,
+        "summary.quote_validity": quote_validity(cites, text_of),
+        "summary.latency_s": out.latency_s,
+    }, rows
+
+
+# --- the judge's own accuracy --------------------------------------------------------------
+
+
+def judge_labelled_set(
+    items: Sequence[QAItem], article_sentences: Callable[[str], list[str]], limit: int = 20
+) -> list[tuple[str, str, bool]]:
+    """(fact, text, present) pairs derived from the gold data: a fact against the 3 sentences
+    of its first source article that share most words with it (present), and against another
+    question's gold facts (absent)."""
+    answerable = [i for i in items if i.answerable]
+    pairs: list[tuple[str, str, bool]] = []
+    for n, item in enumerate(answerable):
+        other = answerable[(n + len(answerable) // 2) % len(answerable)]
+        if other.id == item.id:
+            continue
+        fact = item.facts[0]
+        try:
+            sents = article_sentences(fact.sources[0])
+        except Exception:
+            continue
+        terms = content_terms(fact.text)
+        best = sorted(sents, key=lambda s: -len(terms & content_terms(s)))[:3]
+        pairs.append((fact.text, " ".join(best), True))
+        pairs.append((fact.text, " ".join(f.text for f in other.facts), False))
+        if len(pairs) >= 2 * limit:
+            break
+    return pairs
+
+
+def judge_accuracy(judge: Judge, pairs: Sequence[tuple[str, str, bool]]) -> float:
+    if not pairs:
+        return float("nan")
+    return sum(judge(f, t) == want for f, t, want in pairs) / len(pairs)
+

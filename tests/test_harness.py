@@ -1,0 +1,250 @@
+"""Eval harness plumbing with deterministic fakes: suites score what the pipeline returned,
+the sqlite LLM cache replays replies, results/report are written, missing modules degrade."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from fakes import FakeChatModel, FakeEmbedder
+from langchain_core.messages import BaseMessage, HumanMessage
+
+from agent.app import App
+from agent.llm.base import make_llm
+from agent.settings import load_settings
+from agent.types import Answer, AnswerSentence, Citation
+from evals.cache import SqliteLLMCache
+from evals.harness import EvalConfig, aggregate, attach_cache, run_eval
+from evals.metrics import fact_present
+from evals.report import render_html
+from evals.schema import ClaimItem, GoldFact, QAItem, SummaryFact
+from evals.suites import (
+    ClaimResult,
+    SummaryOutput,
+    judge_accuracy,
+    judge_labelled_set,
+    run_claims,
+    run_qa,
+    run_summary,
+)
+from vectorstore.memory_store import InMemoryStore
+
+_DOC = re.compile(r"<<doc id=(S\d+)>>\n(?:\([^)]*\) )?(.*?)\n<</doc>>", re.DOTALL)
+
+
+class ScriptedChat(FakeChatModel):
+    """Answers by the requested schema: a draft citing its first evidence sentence verbatim,
+    a "supported" judgement, or (free text) the first line of the context."""
+
+    def _next(self, messages: list[BaseMessage], kwargs: dict[str, Any]) -> str:
+        self._calls.append((list(messages), dict(kwargs)))
+        prompt = "\n".join(str(m.content) for m in messages)
+        props = (kwargs.get("response_format") or {}).get("schema", {}).get("properties", {})
+        if "answerable" in props:
+            docs = _DOC.findall(str(messages[-1].content)) or _DOC.findall(prompt)
+            if not docs:
+                return json.dumps({"answerable": False, "sentences": []})
+            label, text = docs[0]
+            return json.dumps({"answerable": True, "sentences": [{"text": text, "cite": [label]}]})
+        if "label" in props:
+            return json.dumps({"label": "supported"})
+        if "context:" in prompt:
+            ctx = prompt.split("context:", 1)[1].strip().splitlines()
+            return ctx[0] if ctx else "I don't know."
+        return json.dumps({"text": "x", "cite": []})
+
+
+class SeededEmbedder:
+    def __init__(self) -> None:
+        self.inner = FakeEmbedder(0)
+
+    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        return self.inner.embed(list(texts))
+
+
+def fake_app(chat: FakeChatModel) -> App:
+    settings = load_settings()
+    return App(settings, store=InMemoryStore(), sentence_store=InMemoryStore(),
+               embedder=SeededEmbedder(), llm=make_llm(settings, chat=chat))
+
+
+class StubQA:
+    name = "stub"
+
+    def __init__(self, answers: dict[str, Answer], ranked: list[str], text: str) -> None:
+        self.answers, self.ranked, self.text = answers, ranked, text
+
+    def ask(self, question: str) -> Answer:
+        return self.answers[question]
+
+    def retrieve(self, question: str, k: int) -> list[str]:
+        return self.ranked[:k]
+
+    def text_of(self, source: str) -> str:
+        return self.text
+
+
+TEXT = "Mexico sent 10,000 troops to the border. The president rejected the offer."
+
+
+def _answer(q: str, sentence: str | None) -> Answer:
+    if sentence is None:
+        return Answer(question=q, answer="The sources do not say.", abstained=True,
+                      backend="x", model="x", latency_s=1.0)
+    start = TEXT.index(sentence)
+    cite = Citation(source="a", quote=sentence, start=start, end=start + len(sentence))
+    return Answer(question=q, answer=sentence, abstained=False, backend="x", model="x",
+                  sentences=[AnswerSentence(text=sentence, citations=[cite])], citations=[cite],
+                  latency_s=2.0, tokens_in=10, tokens_out=5)
+
+
+def test_qa_suite_scores_what_the_pipeline_answered() -> None:
+    items = [
+        QAItem(id="q1", question="How many troops?", answerable=True,
+               facts=[GoldFact(text="Mexico sent 10,000 troops", sources=["a"])],
+               gold_sources=["a"]),
+        QAItem(id="q2", question="Who rejected?", answerable=True,
+               facts=[GoldFact(text="The president rejected the offer", sources=["b"])],
+               gold_sources=["b"]),
+        QAItem(id="q3", question="What is the budget?", answerable=False),
+    ]
+    answers = {
+        "How many troops?": _answer("How many troops?", "Mexico sent 10,000 troops to the border."),
+        "Who rejected?": _answer("Who rejected?", None),  # false abstention
+        "What is the budget?": _answer("What is the budget?", None),  # right abstention
+    }
+    m, rows = run_qa(StubQA(answers, ["a", "c"], TEXT), items, fact_present, lambda s: s)
+    assert m["qa.fact_recall"] == pytest.approx(0.5)
+    assert m["qa.abstain_recall"] == 1.0
+    assert m["qa.false_abstention_rate"] == pytest.approx(0.5)
+    assert m["qa.quote_validity"] == 1.0
+    assert m["qa.citation_recall"] == 1.0 and m["qa.faithfulness"] == 1.0
+    assert m["qa.recall_at_4"] == pytest.approx(0.5)  # a found, b not
+    assert m["qa.latency_p50_s"] == pytest.approx(1.0)
+    assert [r["ok"] for r in rows] == [True, False, True]
+
+
+def test_qa_suite_records_a_crashing_item_as_failure() -> None:
+    class Broken(StubQA):
+        def ask(self, question: str) -> Answer:
+            raise RuntimeError("boom")
+
+    item = QAItem(id="q", question="?", answerable=True,
+                  facts=[GoldFact(text="x y z", sources=["a"])], gold_sources=["a"])
+    m, rows = run_qa(Broken({}, [], ""), [item], fact_present, lambda s: s)
+    assert rows[0]["ok"] is False and "boom" in rows[0]["error"]
+    assert m["qa.fact_recall"] == 0.0
+
+
+def test_claims_suite_balanced_accuracy() -> None:
+    items = [ClaimItem(id=f"c{i}", claim=f"claim {i}", verdict=v,
+                       evidence_sources=["a", "b"])
+             for i, v in enumerate(["supported", "supported", "supported", "refuted"])]
+    m, rows = run_claims(lambda c: ClaimResult("supported", 0.5), items)
+    assert m["claims.accuracy"] == pytest.approx(0.75)
+    assert m["claims.balanced_accuracy"] == pytest.approx(0.5)
+    assert m["claims.recall_refuted"] == 0.0
+    assert sum(r["ok"] for r in rows) == 3
+
+
+def test_summary_suite_fact_recall() -> None:
+    facts = [SummaryFact(id="f1", text="Mexico sent 10,000 troops", sources=["a"],
+                         importance="core"),
+             SummaryFact(id="f2", text="Tariffs were suspended", sources=["a"],
+                         importance="detail")]
+    s = "Mexico sent 10,000 troops to the border."
+    cite = Citation(source="a", quote=s, start=0, end=len(s))
+    m, _ = run_summary(lambda: SummaryOutput([(s, [cite])], 3.0), facts, fact_present,
+                       lambda src: TEXT)
+    assert m["summary.fact_recall"] == 0.5 and m["summary.core_fact_recall"] == 1.0
+    assert m["summary.quote_validity"] == 1.0
+
+
+def test_judge_labelled_set_measures_the_judge() -> None:
+    items = [QAItem(id=f"q{i}", question="?", answerable=True,
+                    facts=[GoldFact(text=t, sources=["a"])], gold_sources=["a"])
+             for i, t in enumerate(["Mexico sent 10,000 troops", "The president rejected offer"])]
+    pairs = judge_labelled_set(items, lambda a: TEXT.split(". "))
+    assert {p[2] for p in pairs} == {True, False}
+    assert judge_accuracy(fact_present, pairs) == 1.0
+    assert judge_accuracy(lambda f, t: True, pairs) == 0.5
+
+
+def test_aggregate_gives_ci_and_skips_nan() -> None:
+    agg = aggregate([{"m": 0.5, "n": float("nan")}, {"m": 0.7, "n": 1.0}])
+    assert agg["m"]["mean"] == pytest.approx(0.6)
+    assert agg["m"]["low"] < 0.6 < agg["m"]["high"]
+    assert agg["n"]["mean"] == 1.0 and agg["n"]["low"] is None
+
+
+def test_sqlite_cache_replays_and_keys_on_kwargs(tmp_path: Path) -> None:
+    cache = SqliteLLMCache(tmp_path / "c.sqlite")
+    chat = FakeChatModel(["one", "two"])
+    chat.cache = cache
+    msg = [HumanMessage(content="hi")]
+    assert chat.invoke(msg).content == "one"
+    again = chat.invoke(msg)
+    assert again.content == "one" and again.usage_metadata is not None  # tokens survive
+    assert chat.bind(response_format={"type": "json_object"}).invoke(msg).content == "two"
+    assert (cache.hits, cache.misses) == (1, 2)
+    # A new process (new cache object, same file) still hits; a different salt does not.
+    fresh = FakeChatModel([])
+    fresh.cache = SqliteLLMCache(tmp_path / "c.sqlite")
+    assert fresh.invoke(msg).content == "one"
+    salted = FakeChatModel(["three"])
+    salted.cache = SqliteLLMCache(tmp_path / "c.sqlite", salt="repeat1")
+    assert salted.invoke(msg).content == "three"
+
+
+def test_run_eval_writes_results_and_reports_unavailable_suite(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import evals.harness as h
+
+    monkeypatch.setattr(h, "_summary_fn", lambda app: None)  # as if agent.summarize were absent
+    app = fake_app(ScriptedChat())
+    cfg = EvalConfig(suites=("qa", "summary"), limit=3, out_dir=tmp_path / "out",
+                     seeds_dir=seeds_dir, repeat=2)
+    res = run_eval(cfg, app)
+    run = res["runs"]["sourcebound"]
+    assert run["suites"]["summary"].startswith("unavailable")
+    assert len(run["items"]["qa"]) == 3
+    assert run["metrics"]["qa.fact_recall"]["values"] and len(
+        run["metrics"]["qa.fact_recall"]["values"]) == 2
+    saved = json.loads((tmp_path / "out" / "results.json").read_text())
+    assert saved["meta"]["cache"]["misses"] > 0
+    assert (tmp_path / "out" / "report.html").read_text().startswith("<!doctype html>")
+    assert attach_cache(app).path.exists()
+
+
+def test_report_escapes_text_and_puts_wrong_items_first() -> None:
+    res = {"meta": {"model": "<m>"}, "runs": {"sourcebound": {
+        "metrics": {"qa.fact_recall": {"mean": 0.5, "low": 0.4, "high": 0.6, "values": []}},
+        "suites": {"qa": "ok"},
+        "items": {"qa": [
+            {"id": "good", "ok": True, "score": 1.0, "answer": "fine", "latency_s": 1.0},
+            {"id": "bad", "ok": False, "score": 0.0, "answer": "<script>x</script>",
+             "latency_s": 3.0},
+        ]}}}}
+    html = render_html(res)
+    assert "<script>x" not in html and "&lt;script&gt;" in html
+    assert html.index(">bad<") < html.index(">good<")
+    assert "<svg" in html and "latency histogram" in html
+
+
+def test_verifier_judge_uses_the_model_and_is_measured(seeds_dir: Path) -> None:
+    from evals.harness import make_judge
+
+    chat = ScriptedChat()  # always answers "supported": a judge that cannot say "absent"
+    app = fake_app(chat)
+    app.ingest([seeds_dir])
+    judge = make_judge("verifier", app, 8)
+    assert judge("Mexico sent troops", "Mexico sent 10,000 troops.") is True
+    assert judge("Mexico sent troops", "") is False
+    assert chat.calls, "the verifier judge must ask the model"
+    with pytest.raises(ValueError):
+        make_judge("oracle", app, 8)

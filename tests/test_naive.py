@@ -1,0 +1,65 @@
+"""The naive baseline: tutorial chunking, top-4 retrieval, chunk citations mapped to article
+ids by offset, and the documented abstention rule (fake embeddings and chat model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fakes import FakeChatModel
+from langchain_core.embeddings import DeterministicFakeEmbedding
+from langchain_core.vectorstores import InMemoryVectorStore
+from test_harness import fake_app
+
+from evals.naive import CHUNK_SIZE, TOP_K, NaiveRAG, is_abstention, parse_verdict
+
+
+@pytest.fixture
+def naive(seeds_dir: Path) -> tuple[NaiveRAG, FakeChatModel]:
+    chat = FakeChatModel()
+    app = fake_app(chat)
+    app.ingest([seeds_dir])
+    store = InMemoryVectorStore(DeterministicFakeEmbedding(size=32))
+    files = sorted(seeds_dir.iterdir())
+    return NaiveRAG(app.llm, app.corpus, files, vectorstore=store), chat
+
+
+def test_chunks_and_answer_cite_the_four_retrieved_chunks(
+    naive: tuple[NaiveRAG, FakeChatModel]
+) -> None:
+    rag, chat = naive
+    chat.queue("Mexico sent troops. Sheinbaum said no.")
+    ans = rag.ask("What did Mexico do?")
+    assert not ans.abstained and len(ans.sentences) == 2
+    assert len(ans.citations) == TOP_K
+    for c in ans.citations:
+        assert len(c.quote) <= CHUNK_SIZE
+        assert rag.text_of(c.source)[c.start : c.end] == c.quote
+        assert rag.corpus.doc_id_of(c.source) in {p.stem for p in rag.seed_files}
+    prompt = str(chat.calls[0][0][-1].content)
+    assert "based only on the following context" in prompt and "What did Mexico do?" in prompt
+    assert ans.tokens_in > 0 and ans.tokens_out > 0
+
+
+def test_abstention_rule(naive: tuple[NaiveRAG, FakeChatModel]) -> None:
+    rag, chat = naive
+    chat.queue("The context does not mention the size of the force.")
+    ans = rag.ask("How big was the force?")
+    assert ans.abstained and ans.sentences == [] and ans.citations == []
+    assert is_abstention("I don't know.") and is_abstention("")
+    assert not is_abstention("Mexico sent 10,000 troops.")
+
+
+def test_parse_verdict_takes_the_first_label_word() -> None:
+    assert parse_verdict("Refuted: the article says otherwise") == "refuted"
+    assert parse_verdict("The claim is not supported by the context") == "not_enough_info"
+    assert parse_verdict("Supported.") == "supported"
+    assert parse_verdict("Sources disagree, so it is conflicting.") == "conflicting"
+    assert parse_verdict("hmm") == "not_enough_info"
+
+
+def test_retrieve_returns_article_ids(naive: tuple[NaiveRAG, FakeChatModel]) -> None:
+    rag, _ = naive
+    ids = rag.retrieve("troops at the border", 4)
+    assert 1 <= len(ids) <= 4
+    assert all(rag.corpus.has_article(i) or "#" not in i for i in ids)
