@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -270,11 +270,12 @@ def select_evidence(
     min_score: float = 0.25,
     sentence_sims: dict[str, float] | None = None,
     query_vec: np.ndarray | None = None,
+    stored_vectors: Callable[[Sequence[str]], dict[str, np.ndarray]] | None = None,
 ) -> EvidenceSet:
     """Score candidate sentences and keep the best few, at most MAX_PER_ARTICLE per article.
 
     `sentence_sims` (sentence id -> cosine) comes from the sentence index; candidates it does
-    not cover are embedded here."""
+    not cover are looked up in `stored_vectors` (the sentence index), else embedded here."""
     sims = dict(sentence_sims or {})
     cands = candidate_sentences(hits, corpus, list(sims))
     if not cands:
@@ -282,6 +283,11 @@ def select_evidence(
     missing = [i for i, (s, _) in enumerate(cands) if s.id not in sims]
     if missing:
         qv = query_vec if query_vec is not None else embedder.embed([query])[0]
+        stored = stored_vectors([cands[i][0].id for i in missing]) if stored_vectors else {}
+        for i in [i for i in missing if cands[i][0].id in stored]:
+            sims[cands[i][0].id] = float(stored[cands[i][0].id] @ qv)
+        missing = [i for i in missing if cands[i][0].id not in sims]
+    if missing:
         vecs = embedder.embed([cands[i][0].text for i in missing])
         for i, v in zip(missing, vecs @ qv, strict=True):
             sims[cands[i][0].id] = float(v)
@@ -337,4 +343,5 @@ def gather_evidence(
         max_sentences,
         sentence_sims=sims,
         query_vec=vec,
+        stored_vectors=retriever.sentence_vectors,
     )

@@ -83,6 +83,11 @@ class Retriever:
             h.id: 1.0 - float(h.distance) for h in self.sentence_store.query(vec, n, where=where)
         }
 
+    def sentence_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of these sentences (reading them beats re-embedding: ~50x faster)."""
+        get = getattr(self.sentence_store, "get_embeddings", None)
+        return get(ids) if get is not None and ids else {}
+
     def search(
         self,
         query: str,

@@ -147,3 +147,34 @@ def test_real_search_has_no_duplicate_text(seeds_dir: Path, question: str) -> No
     for h in hits:
         canonical = app.corpus.canonical(h.source)
         assert canonical == h.source or canonical not in sources, (h.source, canonical)
+
+
+class _CountingEmbedder(_Embedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts = 0
+
+    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        self.texts += len(texts)
+        return super().embed(texts, batch_size)
+
+
+def test_evidence_reads_stored_sentence_vectors_instead_of_re_embedding(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    from agent.evidence import gather_evidence
+
+    corpus = Corpus(tmp_path / "data")
+    store, sentences, emb = InMemoryStore(), InMemoryStore(), _CountingEmbedder()
+    ingest([seeds_dir], corpus, store, emb, sentence_store=sentences)
+    retriever = Retriever(corpus, store, emb, keyword_index(corpus, tmp_path / "bm25"), sentences)
+    emb.texts = 0
+    stored = gather_evidence("troops border February", retriever, k=8)
+    assert emb.texts == 1  # only the query: every candidate sentence's vector was stored
+    # Same scores as when every candidate is embedded afresh (no sentence index to read).
+    fresh = Retriever(corpus, store, emb, keyword_index(corpus, tmp_path / "bm25"), None)
+    again = gather_evidence("troops border February", fresh, k=8)
+    assert emb.texts > 2
+    assert [(e.sentence.id, e.score) for e in stored.items] == [
+        (e.sentence.id, e.score) for e in again.items
+    ]

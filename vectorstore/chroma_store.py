@@ -164,6 +164,18 @@ class ChromaStore:
         order = list(ids) if ids is not None else list(res["ids"])
         return [found[rid] for rid in order if rid in found]
 
+    def get_embeddings(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        if not ids:
+            return {}
+        try:
+            res = self.collection.get(ids=list(ids), include=["embeddings"])
+        except Exception as e:
+            raise self._fail("get", e) from e
+        embs = res.get("embeddings")
+        if embs is None:
+            return {}
+        return {rid: np.asarray(embs[i], dtype=np.float32) for i, rid in enumerate(res["ids"])}
+
     def count(self) -> int:
         try:
             return int(self.collection.count())

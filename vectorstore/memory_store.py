@@ -123,6 +123,9 @@ class InMemoryStore:
     def get_ids(self, where: Where | None = None) -> list[str]:
         return [rid for rid, meta in self._metas.items() if matches_where(meta, where)]
 
+    def get_embeddings(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        return {i: self._vecs[i] for i in ids if i in self._vecs}
+
     def get(
         self, ids: Sequence[str] | None = None, where: Where | None = None
     ) -> list[StoreRecord]:

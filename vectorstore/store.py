@@ -68,6 +68,10 @@ class VectorStore(Protocol):
         """Records by id (in the order asked, missing ids skipped) and/or by filter."""
         ...
 
+    def get_embeddings(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors by id (missing ids left out)."""
+        ...
+
     def count(self) -> int: ...
 
 
