@@ -8,6 +8,8 @@ put shared context first and the variable part last.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import functools
 import logging
 import math
@@ -44,6 +46,17 @@ class _Loaded:
 
 _CACHE: dict[str, _Loaded] = {}
 _CACHE_LOCK = threading.Lock()
+
+
+@atexit.register
+def _close_models() -> None:
+    """Free models before interpreter teardown: llama-cpp-python's __del__ fails noisily
+    ("NoneType is not callable") when it runs after its module globals are gone."""
+    with _CACHE_LOCK:
+        for loaded in _CACHE.values():
+            with contextlib.suppress(Exception):
+                loaded.llama.close()
+        _CACHE.clear()
 
 
 @functools.cache
