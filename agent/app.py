@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agent.corpus import Corpus
-from agent.ingest import IngestReport, ingest
+from agent.ingest import IngestReport, ingest, ingest_lock
 from agent.retrieve import Retriever, keyword_index
 from agent.settings import Settings
 from agent.types import Hit
@@ -93,17 +93,22 @@ class App:
         prune: bool = False,
         progress: Callable[[str, int, int], None] | None = None,
     ) -> IngestReport:
-        report = ingest(
-            paths,
-            self.corpus,
-            self.store,
-            self.embedder,
-            sentence_store=self.sentence_store,
-            chunk_max_chars=self.settings.chunk_max_chars,
-            batch_size=self.settings.embed_batch_size,
-            prune=prune,
-            progress=progress,
-        )
+        # Opening the embedded store creates or migrates its sqlite file, and a second
+        # writer doing that at the same moment fails with "database is locked": take the
+        # writer lock before the store is opened (ingest() re-enters it).
+        with ingest_lock(self.settings.data_dir):
+            report = ingest(
+                paths,
+                self.corpus,
+                self.store,
+                self.embedder,
+                sentence_store=self.sentence_store,
+                chunk_max_chars=self.settings.chunk_max_chars,
+                batch_size=self.settings.embed_batch_size,
+                prune=prune,
+                progress=progress,
+                max_file_bytes=int(self.settings.max_file_mb * 2**20),
+            )
         self.__dict__.pop("retriever", None)  # the keyword index may be stale now
         return report
 

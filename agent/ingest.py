@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import os
 import stat
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -157,12 +158,26 @@ def make_chunks(article: Article, max_chars: int) -> list[Chunk]:
     return chunks
 
 
+_HELD: dict[tuple[Path, int], int] = {}  # (lock file, thread) -> nesting depth
+
+
 @contextmanager
 def ingest_lock(data_dir: Path, wait_s: float | None = None) -> Iterator[None]:
-    """One writer at a time on an embedded store: a second ingest waits, then fails clearly."""
+    """One writer at a time on an embedded store: a second ingest waits, then fails clearly.
+
+    Re-entrant within one thread (App.ingest holds it while opening the store, then ingest()
+    takes it again): flock on a second descriptor of the same file would wait for itself."""
     wait_s = LOCK_WAIT_S if wait_s is None else wait_s  # read at call time (tests shorten it)
     data_dir.mkdir(parents=True, exist_ok=True)
     lock_path = data_dir / "ingest.lock"
+    key = (lock_path.resolve(), threading.get_ident())
+    if key in _HELD:
+        _HELD[key] += 1
+        try:
+            yield
+        finally:
+            _HELD[key] -= 1
+        return
     with open(lock_path, "w") as fh:
         deadline = time.monotonic() + wait_s
         while True:
@@ -175,11 +190,13 @@ def ingest_lock(data_dir: Path, wait_s: float | None = None) -> Iterator[None]:
                         f"{lock_path}: another ingest is running on this data directory"
                     ) from e
                 time.sleep(0.2)
+        _HELD[key] = 1
         try:
             fh.write(str(os.getpid()))
             fh.flush()
             yield
         finally:
+            del _HELD[key]
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 

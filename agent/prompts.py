@@ -203,7 +203,10 @@ def load_examples(name: str) -> list[dict[str, Any]]:
 
 
 # --- untrusted article text ---------------------------------------------------------------
-_DELIM = re.compile(r"<<\s*/?\s*/?\s*doc\b", re.IGNORECASE)
+# Whitespace and invisible format characters (zero-width space/joiners, soft hyphen, BOM...)
+# that a tokenizer or a reader may drop, so `<\u200b</doc>>` must count as a delimiter too.
+_GAP = r"[\s\u00ad\u034f\u180e\u200b-\u200f\u2028-\u202f\u2060-\u2064\ufeff]*"
+_DELIM = re.compile(rf"<{_GAP}<{_GAP}/?{_GAP}/?{_GAP}d{_GAP}o{_GAP}c", re.IGNORECASE)
 _LABEL_BAD = re.compile(r"[^A-Za-z0-9_.:#\-]")
 
 

@@ -83,6 +83,9 @@ class Settings(BaseSettings):
     chroma_url: str | None = None
     collection: str = Field(default="sourcebound", min_length=3, max_length=512)
 
+    # Ingest refuses larger files (checked before reading): no news article is this big.
+    max_file_mb: float = Field(default=20.0, gt=0, le=1024)
+
     # --- Retrieval and evidence -------------------------------------------------------------
     chunk_max_chars: int = Field(default=480, ge=100)
     top_k: int = Field(default=8, ge=1)

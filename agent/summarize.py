@@ -28,6 +28,7 @@ from agent.citations import make_citation
 from agent.corpus import Corpus
 from agent.dedup import normalize_for_match
 from agent.evidence import MIN_SENTENCE_CHARS
+from agent.injection import looks_like_instruction
 from agent.llm.base import LLM
 from agent.prompts import load_prompt, wrap_document
 from agent.types import Article, Citation, Sentence
@@ -330,6 +331,9 @@ class Summarizer:
         text = " ".join(text.split())
         if not text:
             return None
+        # Instructions to the model never back a sentence (agent.injection).
+        cited = [s for s in cited if not looks_like_instruction(s.text)]
+        shown = [s for s in shown if not looks_like_instruction(s.text)]
         alone = [s for s in shown if support_score(text, [s.text], META_WORDS) >= MIN_SUPPORT]
         if section == "difference":
             cited = list(shown)  # both sides must be visible for a difference

@@ -22,6 +22,7 @@ from agent.citations import make_citation
 from agent.claims import attribution_of, split_claim
 from agent.corpus import Corpus
 from agent.evidence import select_evidence
+from agent.injection import looks_like_instruction
 from agent.llm.base import LLM, UsageSnapshot
 from agent.prompts import load_examples, load_prompt, wrap_document
 from agent.retrieve import QueryEmbedder, Retriever
@@ -215,6 +216,8 @@ class Verifier:
         backed: set[str] = set()
         for outlet, e in self.gather(claim):
             s = e.sentence
+            if looks_like_instruction(s.text):
+                continue  # an instruction to the model is no evidence (agent.injection)
             sig = compare(claim, s.text, e.score, self._previous(s))
             # Each call costs seconds on a laptop CPU: stop asking once two outlets back the
             # claim (more agreement cannot change the verdict; conflicts are found by code).

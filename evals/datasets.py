@@ -51,7 +51,7 @@ def load_jsonl(path: str | Path, model: type[T]) -> list[T]:
         try:
             raw = json.loads(line)
         except json.JSONDecodeError as e:
-            raise InputError(where, f"invalid JSON: {e.msg} at column {e.colno}") from e
+            raise InputError(where, f"invalid JSON ({e.msg}, column {e.colno})") from e
         try:
             item = model.model_validate(raw)
         except ValidationError as e:

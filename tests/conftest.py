@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,6 +30,26 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
 
 
 @pytest.fixture
+def run(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., tuple[int, str, str]]:
+    """Run the console entry point (agent.cli.main); returns (exit code, stdout, stderr)."""
+    import agent.cli
+
+    def _run(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "argv", ["sourcebound", *args])
+        code = 0
+        try:
+            agent.cli.main()
+        except SystemExit as e:
+            code = int(e.code or 0)
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return _run
+
+
+@pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
 
@@ -38,3 +60,18 @@ def model_cache_dir() -> Path:
     d = Path(os.environ.get("SOURCEBOUND_TEST_MODEL_DIR", ROOT / ".sourcebound" / "models"))
     d.mkdir(parents=True, exist_ok=True)
     return d
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print the reliability table (tests/reliability.py) when any test recorded a row."""
+    import reliability
+
+    if not reliability.ROWS:
+        return
+    table = reliability.markdown()
+    out = ROOT / ".pytest_cache" / "reliability-table.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(table, encoding="utf-8")
+    terminalreporter.section("reliability results")
+    terminalreporter.write(table)
+    terminalreporter.write_line(f"(written to {out})")

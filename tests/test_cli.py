@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,6 @@ from fakes import FakeChatModel
 from test_answer import ANSWERABLE, UNRELATED, SeededEmbedder, draft
 from typer.testing import CliRunner
 
-import agent.cli
 import agent.cli.common as common
 from agent.app import App
 from agent.llm.base import make_llm
@@ -59,21 +57,7 @@ def injected(monkeypatch: pytest.MonkeyPatch, fake: FakeChatModel) -> Injected:
     return inj
 
 
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
-    """Run the console entry point; returns (exit code, stdout, stderr)."""
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["sourcebound", *args])
-        code = 0
-        try:
-            agent.cli.main()
-        except SystemExit as e:
-            code = int(e.code or 0)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return _run
+# The `run` fixture (console entry -> exit code, stdout, stderr) is in conftest.py.
 
 
 def jsonl(text: str) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pytest
 from fakes import FakeEmbedder
+from reliability import record
 
 import agent.ingest as ingest_mod
 from agent.corpus import Corpus
@@ -407,7 +408,14 @@ m.EMBED_GROUP_CHUNKS = 24  # many commits, so a kill lands between them as well 
 from agent.app import App
 from agent.settings import load_settings
 print("start", flush=True)
-App(load_settings()).ingest([Path(sys.argv[1])])
+
+
+def progress(stage, done, total):
+    if stage == "embed":  # one line per committed group: the test picks its kill point
+        print("committed", done, total, flush=True)
+
+
+App(load_settings()).ingest([Path(sys.argv[1])], progress=progress)
 print("done", flush=True)
 """
 
@@ -465,7 +473,9 @@ def test_kill_minus_9_then_rerun_matches_clean_ingest(
 
     rng = random.Random(7)
     killed = 0
-    for run_no in range(3):
+    # Run 1 is killed early (model load / first group); the others after a random number of
+    # committed groups plus a random delay, so the kill lands inside a later group.
+    for run_no in range(4):
         data = tmp_path / f"crash{run_no}"
         proc = subprocess.Popen(
             [sys.executable, "-c", _KILLABLE, str(corpus)],
@@ -477,13 +487,31 @@ def test_kill_minus_9_then_rerun_matches_clean_ingest(
         )
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "start"
-        time.sleep(rng.uniform(0.5, max(1.0, 0.8 * clean_s)))
-        if proc.poll() is None:
+        groups = 0 if run_no == 0 else rng.randint(1, 6)
+        for _ in range(groups):
+            line = proc.stdout.readline()
+            if not line.startswith("committed"):
+                break
+        delay = rng.uniform(0.5, 0.3 * clean_s) if run_no == 0 else rng.uniform(0.0, 0.4)
+        time.sleep(delay)
+        was_running = proc.poll() is None
+        if was_running:
             proc.send_signal(signal.SIGKILL)
             killed += 1
         proc.wait(timeout=60)
+        committed = len(Corpus(data).records())
         monkeypatch.setenv("SOURCEBOUND_DATA_DIR", str(data))
         report = App(load_settings()).ingest([corpus])
         assert report.errors == []
         assert _store_state(data, monkeypatch) == clean, f"run {run_no}"
+        record(
+            "crash safety",
+            f"kill -9 ingest {delay:.2f} s after "
+            + (f"commit #{groups}" if groups else "start")
+            + f" (run {run_no + 1}, 60 files)",
+            (f"killed with {committed}/60 documents committed" if was_running
+             else "finished before the kill")
+            + f"; re-run embedded {report.ingested}; store identical to a clean ingest "
+            f"({len(clean[0])} chunks, {len(clean[1])} sentences, same ids)",
+        )  # fmt: skip
     assert killed >= 1  # at least one run was really interrupted

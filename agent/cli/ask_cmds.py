@@ -9,11 +9,17 @@ import typer
 from rich.markup import escape
 
 from agent.answer import Answerer
-from agent.cli.common import app, emit_json, err, get_app, out
+from agent.cli.common import (
+    app,
+    check_user_text,
+    emit_json,
+    err,
+    get_app,
+    out,
+    read_text_lines,
+)
 from agent.errors import InputError, SourceboundError
 from agent.types import Answer
-
-MAX_QUESTION_CHARS = 2000  # longer input is not a question; refuse it with a clear error
 
 
 def make_answerer() -> Answerer:
@@ -29,36 +35,21 @@ def make_answerer() -> Answerer:
 
 
 def check_question(text: str, where: str) -> str:
-    q = text.strip()
-    if not q:
-        raise InputError(where, "empty question")
-    if len(q) > MAX_QUESTION_CHARS:
-        raise InputError(
-            where, f"question is {len(q)} characters; the limit is {MAX_QUESTION_CHARS}"
-        )
-    if "\x00" in q:
-        raise InputError(where, "question contains NUL bytes (binary input?)")
-    return q
+    return check_user_text(text, where, "question")
 
 
 def read_items(path: Path, field: str) -> list[tuple[str, str | None, str | None]]:
     """(id, text, error) per non-blank line: JSONL objects with `id` + `field`, or plain lines."""
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise InputError(str(path), f"cannot read: {e.strerror or e}") from e
-    try:
-        lines = raw.decode("utf-8").splitlines()
-    except UnicodeDecodeError as e:
-        raise InputError(str(path), f"not UTF-8 text (byte {e.start})") from e
     items: list[tuple[str, str | None, str | None]] = []
-    for n, line in enumerate(lines, start=1):
+    for n, line, problem in read_text_lines(path):
         where = f"{path}:{n}"
-        if not line.strip():
-            continue
-        if line.lstrip().startswith("{"):
+        if line is None:
+            items.append((str(n), None, problem))
+        elif line.lstrip().startswith("{"):
             try:
                 obj = json.loads(line)
+                if not isinstance(obj, dict):
+                    raise InputError(where, "expected a JSON object")
                 item_id = str(obj.get("id", n))
                 text = obj.get(field)
                 if not isinstance(text, str):

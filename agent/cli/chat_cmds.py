@@ -9,12 +9,13 @@ from rich.markup import escape
 
 from agent.chat import HELP, ChatSession, parse_command
 from agent.cli.ask_cmds import check_question, make_answerer, render_answer
-from agent.cli.common import app, err, get_app, out
-from agent.errors import SourceboundError
+from agent.cli.common import app, decode_line, err, get_app, out
+from agent.errors import InputError, SourceboundError
 
 
-def _lines(interactive: bool) -> Iterator[str]:
-    """Input lines: prompt_toolkit with history when on a terminal, plain stdin otherwise."""
+def _lines(interactive: bool) -> Iterator[tuple[str, str]]:
+    """(where, line) pairs: prompt_toolkit with history on a terminal, else plain stdin with
+    `stdin:N` naming each line, so an error can point at the line that caused it."""
     if interactive:
         from prompt_toolkit import PromptSession
         from prompt_toolkit.history import FileHistory
@@ -24,17 +25,18 @@ def _lines(interactive: bool) -> Iterator[str]:
         session: PromptSession[str] = PromptSession(history=FileHistory(str(hist)))
         while True:
             try:
-                yield session.prompt("you> ")
+                yield "input", session.prompt("you> ")
             except KeyboardInterrupt:
                 continue  # Ctrl-C at the prompt clears the line, like a shell
             except EOFError:
                 return
     else:
-        for raw in sys.stdin.buffer:
+        for n, raw in enumerate(sys.stdin.buffer, start=1):
+            where = f"stdin:{n}"
             try:
-                yield raw.decode("utf-8")
-            except UnicodeDecodeError:
-                err.print("[red]error:[/red] input line is not UTF-8 text; skipped")
+                yield where, decode_line(raw, where)
+            except InputError as e:
+                err.print(f"[red]error:[/red] {escape(str(e))}; skipped")
 
 
 def _command(session: ChatSession, name: str, arg: str) -> bool:
@@ -79,7 +81,7 @@ def chat() -> None:
     session = ChatSession(make_answerer())
     if interactive:
         out.print("[dim]sourcebound chat — /help for commands, /quit to leave[/dim]")
-    for line in _lines(interactive):
+    for where, line in _lines(interactive):
         text = line.strip()
         if not text:
             continue
@@ -89,7 +91,7 @@ def chat() -> None:
                 if not _command(session, *cmd):
                     break
                 continue
-            question = check_question(text, "input")
+            question = check_question(text, where)
             if not interactive:
                 out.print(f"[bold]you>[/bold] {escape(question)}")
             streamed: list[str] = []

@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from agent.app import App
-from agent.errors import SourceboundError
+from agent.errors import InputError, SourceboundError
 from agent.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -92,6 +92,48 @@ def progress_bar(enabled: bool = True) -> Iterator[Progress]:
     )
     with prog:
         yield prog
+
+
+MAX_INPUT_CHARS = 2000  # a longer question or claim is not one; refuse it with a clear error
+
+
+def check_user_text(text: str, where: str, what: str = "question") -> str:
+    """The stripped text, or InputError naming `where`: empty, too long, or binary."""
+    q = text.strip()
+    if not q:
+        raise InputError(where, f"empty {what}")
+    if len(q) > MAX_INPUT_CHARS:
+        raise InputError(where, f"{what} is {len(q)} characters; the limit is {MAX_INPUT_CHARS}")
+    if "\x00" in q:
+        raise InputError(where, f"{what} contains NUL bytes (binary input?)")
+    return q
+
+
+def decode_line(raw: bytes, where: str) -> str:
+    """One input line as text, or InputError naming the line and the first bad byte."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        bad = f"byte 0x{raw[e.start]:02x} at column {e.start + 1}"
+        raise InputError(where, f"not UTF-8 text ({bad})") from None
+
+
+def read_text_lines(path: Path) -> list[tuple[int, str | None, str | None]]:
+    """(line number, text, error) per non-blank line of a user file. A line that is not
+    UTF-8 gets an error naming `path:line`, so one bad line does not sink the whole file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError(str(path), f"cannot read: {e.strerror or e}") from e
+    rows: list[tuple[int, str | None, str | None]] = []
+    for n, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append((n, decode_line(line, f"{path}:{n}"), None))
+        except InputError as e:
+            rows.append((n, None, str(e)))
+    return rows
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import typer
 from rich.markup import escape
 
-from agent.cli.common import app, emit_json, get_app, out
+from agent.cli.common import app, check_user_text, emit_json, get_app, out, read_text_lines
 from agent.errors import InputError, SourceboundError
 from agent.segment import split_sentences
 from agent.verify import Verdict, Verifier, verify_sentences
@@ -39,18 +39,19 @@ def make_verifier(use_model: bool = True) -> Verifier:
 
 def read_claims(path: Path) -> Iterator[tuple[int, str | None, str | None, str | None]]:
     """(line number, id, claim, error) per non-blank line: JSONL with `claim` (+ `id`), or
-    plain text lines. A bad line yields an error naming it; the others go on."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(str(path), f"cannot read claims file ({e.__class__.__name__})") from e
-    for n, line in enumerate(lines, start=1):
-        text = line.strip()
-        if not text:
-            continue
+    plain text lines. A bad line (invalid JSON, empty or overlong claim, not UTF-8) yields an
+    error naming it; the others go on."""
+    for n, line, problem in read_text_lines(path):
         where = f"{path}:{n}"
+        if line is None:
+            yield n, None, None, problem
+            continue
+        text = line.strip()
         if not text.startswith("{"):
-            yield n, None, text, None
+            try:
+                yield n, None, check_user_text(text, where, "claim"), None
+            except InputError as e:
+                yield n, None, None, str(e)
             continue
         try:
             obj = json.loads(text)
@@ -63,7 +64,10 @@ def read_claims(path: Path) -> Iterator[tuple[int, str | None, str | None, str |
         if not isinstance(claim, str) or not claim.strip():
             yield n, item_id, None, f"{where}: field 'claim' missing or not a non-empty string"
             continue
-        yield n, item_id, claim.strip(), None
+        try:
+            yield n, item_id, check_user_text(claim, where, "claim"), None
+        except InputError as e:
+            yield n, item_id, None, str(e)
 
 
 def answer_sentences(path: Path) -> list[str]:
@@ -135,7 +139,7 @@ def verify(
     verifier = make_verifier(use_model=not no_model)
     emit = emit_json if json_out else print_verdict
     if claim is not None:
-        emit(verifier.verify(claim))
+        emit(verifier.verify(check_user_text(claim, "claim", "claim")))
         return
     if answer_file is not None:
         for v in verify_sentences(verifier, answer_sentences(answer_file)):
@@ -162,7 +166,7 @@ def verify_claim_for_chat(claim: str) -> None:
     if not claim.strip():
         out.print("usage: /verify CLAIM")
         return
-    print_verdict(make_verifier().verify(claim.strip()))
+    print_verdict(make_verifier().verify(check_user_text(claim, "/verify", "claim")))
 
 
 def _emit_error(json_out: bool, item_id: str, error: str, claim: str | None = None) -> None:

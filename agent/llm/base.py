@@ -180,7 +180,11 @@ class LLM:
         return f"{self.model_name} at {self.base_url}" if self.base_url else self.model_name
 
     def model_error(self, e: BaseException) -> ModelError:
-        """One-line, key-free ModelError for any backend failure."""
+        """One-line, key-free ModelError for any backend failure.
+
+        Callers raise it `from None`: the client's exception may quote the key (a proxy that
+        echoes request headers in its error body) and a chained cause would print it in any
+        traceback. The message keeps the cause's type and its redacted first line."""
         import openai
 
         where = self._where()
@@ -188,6 +192,8 @@ class LLM:
             problem = f"request to {where} timed out (after retries); raise request_timeout_s?"
         elif isinstance(e, openai.APIConnectionError):
             problem = f"cannot connect to {where} (after retries): {self._redact(str(e))}"
+        elif isinstance(e, json.JSONDecodeError):  # a 200 whose body is not JSON (proxy page)
+            problem = f"{where} sent a malformed response (not valid JSON): {self._redact(str(e))}"
         elif isinstance(e, openai.AuthenticationError):
             problem = f"authentication failed for {where}: check the API key"
         elif _status_code(e) is not None:
@@ -209,7 +215,7 @@ class LLM:
                 "json_schema"
             ):
                 raise  # handled by the caller's fallback
-            raise self.model_error(e) from e
+            raise self.model_error(e) from None
         self.usage.add_message(reply)
         if not isinstance(reply, AIMessage):
             raise ModelError(self.backend, f"unexpected reply type {type(reply).__name__}")
@@ -238,7 +244,7 @@ class LLM:
             raise
         except Exception as e:
             if mode != "auto":
-                raise self.model_error(e) from e
+                raise self.model_error(e) from None
             # The server cannot do json_schema: use json_object+schema for the rest of the run.
             with self._mode_lock:
                 self._mode = "json_object"
@@ -296,7 +302,7 @@ class LLM:
     def stream_text(self, messages: LLMInput, **kwargs: Any) -> Iterator[str]:
         """Token pieces as they arrive (chat CLI). Usage is recorded when the stream ends."""
         runnable: Runnable[Any, Any] = self.chat.bind(**kwargs) if kwargs else self.chat
-        n_in = n_out = 0
+        n_in = n_out = pieces = 0
         try:
             for chunk in runnable.stream(to_messages(messages)):
                 md = getattr(chunk, "usage_metadata", None)
@@ -305,13 +311,24 @@ class LLM:
                     n_out += int(md.get("output_tokens", 0) or 0)
                 piece = message_text(chunk)
                 if piece:
+                    pieces += 1
                     yield piece
         except ModelError:
             raise
         except Exception as e:
-            raise self.model_error(e) from e
+            if pieces:  # the client's retries only cover the request, not a stream cut later
+                raise StreamBrokenError(
+                    self.backend,
+                    f"the reply stream from {self._where()} broke off after {pieces} pieces: "
+                    f"{self._redact(str(e)) or type(e).__name__}",
+                ) from None
+            raise self.model_error(e) from None
         finally:
             self.usage.add(n_in, n_out)
+
+
+class StreamBrokenError(ModelError):
+    """A streamed reply started and then stopped half-way (connection cut mid-body)."""
 
 
 def _short_error(e: BaseException) -> str:

@@ -1,0 +1,348 @@
+"""Model-server faults through the real openai-compatible backend (ChatOpenAI + the openai
+client) against tests/faultserver.py on 127.0.0.1: retries with backoff where retrying is
+right, one clear ModelError where it is not, and batch commands / chat that mark the failed
+item and finish the rest. Every test bounds its requests (max_retries, request_timeout_s,
+scripted queues) and its wall time (pytest-timeout)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from faultserver import FaultServer, drop, malformed, ok, running, slow, status, stream_cut
+from reliability import record
+from test_answer import SeededEmbedder
+from test_cli import Injected, Run, jsonl
+from typer.testing import CliRunner
+
+import agent.cli.common as common
+from agent.answer import Answerer, Draft
+from agent.app import App
+from agent.errors import ModelError
+from agent.llm.base import LLM, make_llm
+from agent.settings import load_settings
+from vectorstore.memory_store import InMemoryStore
+
+pytestmark = pytest.mark.timeout(60)
+
+SENTINEL = "sk-SENTINEL-faults-0123456789"
+RETRIES = 2  # so a request is tried at most 3 times
+Q_OK = "How many troops did Mexico send to its border?"
+Q_FAIL = "Who rejected the offer of US troops?"
+Q_OK2 = "What did Trump say about Sheinbaum?"
+C_OK = "Mexico sent 10,000 troops to the border."
+C_FAIL = "Trump called Sheinbaum a lovely woman."
+EVIDENCE = "Question: x\nEvidence:\n<<doc id=S1>>\n(Outlet) The sky is blue.\n<</doc>>"
+
+
+@pytest.fixture
+def server() -> Iterator[FaultServer]:
+    with running() as srv:
+        yield srv
+
+
+def remote_llm(server: FaultServer, timeout: float = 2.0) -> LLM:
+    settings = load_settings(
+        backend="openai-compatible",
+        openai_base_url=server.base_url,
+        openai_api_key=SENTINEL,
+        max_retries=RETRIES,
+        request_timeout_s=timeout,
+    )
+    return make_llm(settings)
+
+
+def use_fault_server(
+    server: FaultServer, monkeypatch: pytest.MonkeyPatch, seeds_dir: Path, run: Run
+) -> Injected:
+    """CLI invocations use the real client against the fault server; the seeds are ingested
+    into in-memory stores with the seeded fake embedder (no model, no network)."""
+    monkeypatch.setenv("SOURCEBOUND_BACKEND", "openai-compatible")
+    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", SENTINEL)
+    monkeypatch.setenv("SOURCEBOUND_MAX_RETRIES", str(RETRIES))
+    monkeypatch.setenv("SOURCEBOUND_REQUEST_TIMEOUT_S", "2")
+    inj = Injected(None)
+    monkeypatch.setattr(common, "App", inj.app)
+    code, _, err = run("ingest", str(seeds_dir), "--json")
+    assert code == 0, err
+    return inj
+
+
+@pytest.fixture
+def remote_cli(
+    server: FaultServer, monkeypatch: pytest.MonkeyPatch, seeds_dir: Path, run: Run
+) -> Injected:
+    return use_fault_server(server, monkeypatch, seeds_dir, run)
+
+
+def gaps(server: FaultServer) -> list[float]:
+    at = [r.at for r in server.requests]
+    return [b - a for a, b in itertools.pairwise(at)]
+
+
+def no_leak(*texts: str) -> None:
+    for t in texts:
+        assert "Traceback" not in t
+        assert SENTINEL not in t
+
+
+# --- retries -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("first", "min_gap"),
+    [
+        (status(429, retry_after="1"), 0.9),  # the server's Retry-After is honoured
+        (status(500), 0.3),  # backoff: 0.5 s minus up to 25 % jitter
+        (status(503), 0.3),
+        (drop(), 0.3),
+    ],
+    ids=["429+Retry-After", "500", "503", "connection-drop"],
+)
+def test_retried_with_backoff_then_success(server: FaultServer, first: Any, min_gap: float) -> None:
+    server.push(first, ok())
+    draft = remote_llm(server).structured(Draft).invoke(EVIDENCE)
+    assert draft.answerable and draft.sentences[0].text == "The sky is blue."
+    assert [r.behaviour for r in server.requests] == [str(first), "ok"]
+    assert gaps(server)[0] >= min_gap
+    record(
+        "model server",
+        f"{first} once, then OK",
+        f"retried after {gaps(server)[0]:.2f} s; answer returned",
+    )
+
+
+@pytest.mark.parametrize(
+    "fault", [status(503), status(429, retry_after="0.2"), drop()], ids=["503", "429", "drop"]
+)
+def test_retries_exhausted_is_one_clear_model_error(server: FaultServer, fault: Any) -> None:
+    server.default = fault
+    t0 = time.monotonic()
+    with pytest.raises(ModelError) as exc:
+        remote_llm(server).structured(Draft).invoke(EVIDENCE)
+    elapsed = time.monotonic() - t0
+    msg = str(exc.value)
+    assert len(server.requests) == RETRIES + 1  # bounded: no retry on top of the client's
+    assert elapsed < 10
+    assert "\n" not in msg and server.base_url in msg
+    assert ("HTTP" in msg) if fault.kind == "status" else ("cannot connect" in msg)
+    no_leak(msg)
+    record(
+        "model server",
+        f"{fault} on every try",
+        f"{len(server.requests)} tries in {elapsed:.1f} s, then ModelError: {msg[:150]}",
+        "nothing (the caller gets the error)",
+    )
+
+
+def test_slow_server_times_out_after_retries(server: FaultServer) -> None:
+    server.default = slow(5)
+    t0 = time.monotonic()
+    with pytest.raises(ModelError, match="timed out"):
+        remote_llm(server, timeout=0.3).structured(Draft).invoke(EVIDENCE)
+    elapsed = time.monotonic() - t0
+    assert len(server.requests) == RETRIES + 1 and elapsed < 5
+    record("model server", "slow (5 s, timeout 0.3 s)", f"timed out after 3 tries, {elapsed:.1f} s")
+
+
+def test_slow_but_in_time_is_fine(server: FaultServer) -> None:
+    server.push(slow(0.3))
+    assert remote_llm(server, timeout=2).structured(Draft).invoke(EVIDENCE).answerable
+    assert len(server.requests) == 1
+
+
+def test_malformed_body_is_a_clear_error_without_retry_storm(server: FaultServer) -> None:
+    server.default = malformed()
+    with pytest.raises(ModelError, match="malformed response") as exc:
+        remote_llm(server).structured(Draft).invoke(EVIDENCE)
+    assert len(server.requests) == 1  # the openai client does not retry a 200
+    no_leak(str(exc.value))
+    record("model server", "200 with malformed JSON body", f"no retry; ModelError: {exc.value}")
+
+
+def test_schema_invalid_output_gets_one_repair_turn_then_error(server: FaultServer) -> None:
+    server.default = ok('{"verdict": "yes"}')
+    with pytest.raises(ModelError, match="no valid Draft JSON after one repair") as exc:
+        remote_llm(server).structured(Draft).invoke(EVIDENCE)
+    assert len(server.requests) == 2
+    assert "not a valid JSON object" in server.requests[1].last_user
+    assert "answerable" in server.requests[1].last_user  # the validation error is quoted back
+    record("model server", "schema-invalid structured output", f"one repair turn, then {exc.value}")
+
+
+def test_schema_invalid_then_repaired(server: FaultServer) -> None:
+    server.push(ok("Sure! Here you go: {not json"), ok())
+    assert remote_llm(server).structured(Draft).invoke(EVIDENCE).answerable
+    assert len(server.requests) == 2
+    record("model server", "invalid JSON, then valid after repair", "answer returned")
+
+
+def test_stream_cut_half_way_falls_back_to_a_checked_call(
+    server: FaultServer, seeds_dir: Path
+) -> None:
+    settings = load_settings(
+        backend="openai-compatible",
+        openai_base_url=server.base_url,
+        max_retries=RETRIES,
+        request_timeout_s=2,
+    )
+    app = App(
+        settings, store=InMemoryStore(), sentence_store=InMemoryStore(), embedder=SeededEmbedder()
+    )
+    app.ingest([seeds_dir])
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    server.push(stream_cut(chunks=3))
+    shown: list[str] = []
+    ans = answerer.ask(Q_OK, on_text=shown.append)
+    assert not ans.abstained and ans.citations
+    kinds = [(r.behaviour, bool(r.body.get("stream"))) for r in server.requests]
+    assert kinds == [("stream_cut", True), ("ok", False)]
+    record("model server", "SSE stream stops half-way", "re-asked without streaming; cited answer")
+
+
+# --- batches and chat through the CLI --------------------------------------------------------
+def test_ask_file_marks_the_failed_item_and_finishes_the_rest(
+    server: FaultServer, remote_cli: Injected, run: Run, tmp_path: Path
+) -> None:
+    server.when(Q_FAIL, status(500))
+    qfile = tmp_path / "questions.jsonl"
+    qfile.write_text(
+        "".join(
+            json.dumps({"id": i, "question": q}) + "\n"
+            for i, q in (("q1", Q_OK), ("q2", Q_FAIL), ("q3", Q_OK2))
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run("ask", "--file", str(qfile), "--json")
+    rows = jsonl(out)
+    assert code == 1
+    assert [r["id"] for r in rows] == ["q1", "q2", "q3"]
+    assert rows[0]["error"] is None and not rows[0]["abstained"] and rows[0]["citations"]
+    assert rows[2]["error"] is None and not rows[2]["abstained"]
+    assert "HTTP 500" in rows[1]["error"]
+    no_leak(out, err)
+    fails = sum(1 for r in server.requests if Q_FAIL in r.last_user)
+    assert fails == RETRIES + 1
+    record(
+        "batch",
+        "ask --file, item 2 gets HTTP 500 on every try",
+        "q1, q3 answered with citations; q2 has an error field; exit 1",
+    )
+
+
+def test_verify_file_marks_the_failed_claim_and_finishes_the_rest(
+    server: FaultServer, remote_cli: Injected, run: Run, tmp_path: Path
+) -> None:
+    server.when(f"Claim: {C_FAIL}", drop())
+    cfile = tmp_path / "claims.jsonl"
+    cfile.write_text(
+        "".join(
+            json.dumps({"id": i, "claim": c}) + "\n"
+            for i, c in (("c1", C_OK), ("c2", C_FAIL), ("c3", C_OK))
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run("verify", "--file", str(cfile), "--json")
+    rows = jsonl(out)
+    assert code == 1
+    assert [r["id"] for r in rows] == ["c1", "c2", "c3"]
+    assert rows[0]["verdict"] and rows[2]["verdict"] and rows[0].get("error") is None
+    assert f"{cfile}:2" in rows[1]["error"] and "cannot connect" in rows[1]["error"]
+    no_leak(out, err)
+    record(
+        "batch",
+        "verify --file, claim 2's model calls drop the connection",
+        "c1, c3 verdicts; c2 has an error field naming file:line; exit 1",
+    )
+
+
+def test_chat_continues_after_a_failed_turn(
+    server: FaultServer, remote_cli: Injected, tmp_path: Path
+) -> None:
+    server.when(Q_FAIL, status(503))
+    result = CliRunner().invoke(common.app, ["chat"], input=f"{Q_FAIL}\n/reset\n{Q_OK}\n")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "error:" in out and "HTTP 503" in out
+    assert out.index("HTTP 503") < out.index(f"you> {Q_OK}")
+    after = out[out.index(f"you> {Q_OK}") :]
+    assert "[1]" in after and "sources do not say" not in after  # a cited answer
+    no_leak(out)
+    record("chat", "a turn fails (HTTP 503 x3)", "one error line; the next turn is answered")
+
+
+def test_summarize_batch_rerun_redoes_only_failed_items(
+    server: FaultServer, remote_cli: Injected, run: Run, tmp_path: Path
+) -> None:
+    app = remote_cli.app(common.settings())
+    canon = [a for a in app.corpus.articles() if app.corpus.canonical(a.id) == a.id]
+    victim = canon[1]
+    # Outlets share sentences (quotes, wire copy): fail the article-summary requests that
+    # show a sentence found in no other article, i.e. the victim's and only the victim's.
+    others = " ".join(a.body for a in app.corpus.articles() if a.id != victim.id)
+    unique = [s.text for s in victim.sentences if s.text not in others]
+    assert unique
+
+    def shows_victim(body: dict[str, Any]) -> bool:
+        users = [m for m in body.get("messages", []) if m.get("role") == "user"]
+        schema = json.dumps(body.get("response_format", {}))
+        return "SummaryDraft" in schema and any(
+            t in str(users[-1].get("content", "")) for t in unique
+        )
+
+    server.when(shows_victim, status(500))
+    out_dir = tmp_path / "summaries"
+    code, out, err = run("summarize", "--all", "--out", str(out_dir), "--json")
+    assert code == 0, err
+    first = jsonl(out)[0]
+    recs = [json.loads(x) for x in (out_dir / "summaries.jsonl").read_text().splitlines()]
+    failed = {r["id"] for r in recs if r["error"]}
+    assert failed == {victim.id}, failed
+    assert first["done_now"] == len(canon) + 1
+
+    server.clear()  # the server recovers
+    code, out, err = run("summarize", "--all", "--out", str(out_dir), "--json")
+    second = jsonl(out)[0]
+    assert code == 0, err
+    assert second["done_now"] == 1 and second["skipped"] == len(canon)
+    assert len(server.requests) >= 1
+    assert all("SummaryDraft" in json.dumps(r.body["response_format"]) for r in server.requests)
+    recs = [json.loads(x) for x in (out_dir / "summaries.jsonl").read_text().splitlines()]
+    last = {r["id"]: r for r in recs}
+    assert all(r["error"] is None for r in last.values()) and len(last) == len(canon) + 1
+    no_leak(out, err, (out_dir / "summaries.jsonl").read_text())
+    record(
+        "batch",
+        "summarize --all, one article's calls fail; re-run",
+        f"first run: {len(canon)} done + 1 error record; re-run redid only {victim.id}",
+    )
+
+
+@pytest.mark.parametrize(
+    ("fault", "words"),
+    [
+        (status(503), "HTTP 503"),
+        (drop(), "cannot connect"),
+        (malformed(), "malformed response"),
+        (ok('{"answerable": "maybe"}'), "no valid Draft JSON"),
+        (stream_cut(chunks=1), "cannot connect"),  # not streaming: the cut body is a dead link
+    ],
+    ids=["503", "drop", "malformed", "schema-invalid", "cut-body"],
+)
+def test_cli_ask_failure_is_one_line_and_exit_code(
+    server: FaultServer, remote_cli: Injected, run: Run, fault: Any, words: str
+) -> None:
+    server.default = fault
+    code, out, err = run("ask", Q_OK, "--json")
+    assert code == 1 and out == ""
+    line = err.strip()
+    assert len(line.splitlines()) == 1 and line.startswith("error:") and words in line
+    no_leak(out, err)
+    assert len(server.requests) <= 2 * (RETRIES + 1)  # bounded: retries, plus one repair turn
+    record(
+        "cli", f"sourcebound ask; server: {fault} on every request", f"exit 1, stderr: {line[:110]}"
+    )
