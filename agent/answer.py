@@ -18,8 +18,15 @@ from pydantic import BaseModel, Field, ValidationError, create_model
 
 from agent.citations import make_citation
 from agent.corpus import Corpus
-from agent.evidence import EvidenceSet, content_terms, gather_evidence
-from agent.llm.base import LLM, parse_json_reply
+from agent.evidence import (
+    EvidenceSet,
+    answer_type_match,
+    content_terms,
+    gather_evidence,
+    lexical_overlap,
+)
+from agent.injection import looks_like_instruction
+from agent.llm.base import LLM, StreamBrokenError, parse_json_reply
 from agent.prompts import load_prompt, wrap_document
 from agent.retrieve import QueryEmbedder, Retriever
 from agent.streaming import json_text_fields
@@ -31,6 +38,8 @@ MIN_LEXICAL = 0.5
 # An answer sentence must have this share of its content words in its cited evidence.
 MIN_SUPPORT = 0.5
 MAX_CITATIONS = 3  # ALCE also caps citations per sentence at 3
+# An extractive fallback answer must cover this share of the question's (IDF-weighted) terms.
+EXTRACT_MIN_LEXICAL = 0.4
 ABSTAIN_TEXT = "The sources do not say."
 _NUMBER = re.compile(r"\d[\d,.]*")
 
@@ -78,9 +87,15 @@ def support_score(sentence: str, evidence: Sequence[str], question: str = "") ->
 
 
 def render_evidence(items: Sequence[Evidence]) -> str:
+    """The labelled evidence block. An article without a known outlet gets a short alias
+    ("source A"): enough to tell outlets apart, and a hex id would cost ~10 prompt tokens."""
+    aliases: dict[str, str] = {}
+    for e in items:
+        if not e.outlet and e.sentence.article_id not in aliases:
+            aliases[e.sentence.article_id] = f"source {chr(ord('A') + len(aliases) % 26)}"
     return "\n".join(
         wrap_document(
-            e.label, f"({e.outlet or 'source ' + e.sentence.article_id}) {e.sentence.text}"
+            e.label, f"({e.outlet or aliases[e.sentence.article_id]}) {e.sentence.text}"
         )
         for e in items
     )
@@ -125,6 +140,8 @@ class Answerer:
                 draft = self._stream_draft(schema, variables, on_text)
             if draft.answerable:
                 sentences = self.check(question, draft, ev)
+                if not self._gives_asked_kind(question, sentences):
+                    sentences = self.extractive(question, ev) or sentences
         used = self.llm.usage.snapshot() - before
         return self._finish(question, sentences, t0, used.tokens_in, used.tokens_out)
 
@@ -137,12 +154,15 @@ class Answerer:
             schema, "json_schema" if self.llm.structured_mode == "json_schema" else "json_object"
         )
         buffer, shown = "", ""
-        for piece in self.llm.stream_text(messages, response_format=fmt):
-            buffer += piece
-            text = " ".join(json_text_fields(buffer))
-            if text.startswith(shown) and len(text) > len(shown):
-                on_text(text[len(shown) :])
-                shown = text
+        try:
+            for piece in self.llm.stream_text(messages, response_format=fmt):
+                buffer += piece
+                text = " ".join(json_text_fields(buffer))
+                if text.startswith(shown) and len(text) > len(shown):
+                    on_text(text[len(shown) :])
+                    shown = text
+        except StreamBrokenError:
+            buffer = ""  # the server answered, then the connection broke: ask again below
         try:
             return parse_json_reply(buffer, schema)
         except (ValueError, ValidationError):
@@ -171,9 +191,42 @@ class Answerer:
         return kept
 
     @staticmethod
+    def _gives_asked_kind(question: str, sentences: Sequence[AnswerSentence]) -> bool:
+        """A *how many* answer has a number, a *when* answer a date, a *where* answer a place
+        (questions of no such kind pass). The small model sometimes restates a nearby
+        sentence instead of answering."""
+        if answer_type_match(question, "") is None:
+            return True  # a question of no particular kind: nothing to check
+        return any(answer_type_match(question, s.text) for s in sentences)
+
+    def extractive(self, question: str, ev: EvidenceSet) -> list[AnswerSentence]:
+        """The best evidence sentence that holds the kind of thing asked for and covers most
+        of the question, quoted as the answer, cited with the sentences that agree with it."""
+        terms, idf = content_terms(question), self.corpus.term_idf()
+        for e in ev.items:  # best first
+            text = e.sentence.text
+            if (
+                answer_type_match(question, text) is False
+                or lexical_overlap(terms, text, idf) < EXTRACT_MIN_LEXICAL
+                or looks_like_instruction(text)
+            ):
+                continue
+            backing = [e] + [b for b in self._backing(text, question, ev.items) if b is not e]
+            citations = [
+                c
+                for b in backing[:MAX_CITATIONS]
+                if (c := make_citation(self.corpus, b.sentence.article_id, b.sentence.text))
+            ]
+            if citations:
+                return [AnswerSentence(text=text, citations=citations)]
+        return []
+
+    @staticmethod
     def _backing(text: str, question: str, items: Sequence[Evidence]) -> list[Evidence]:
         """Evidence that backs `text`: every item that does so alone (up to MAX_CITATIONS,
         so agreeing outlets all show), else the best pair, else nothing."""
+        # An instruction to the model restates the lie it asks for, so it would "back" it.
+        items = [e for e in items if not looks_like_instruction(e.sentence.text)]
         scored = sorted(items, key=lambda e: -support_score(text, [e.sentence.text], question))
         alone = [
             e for e in scored if support_score(text, [e.sentence.text], question) >= MIN_SUPPORT

@@ -205,11 +205,20 @@ _ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
 ANSWER_TYPE_BOOST = 0.08
 
 
-def answer_type_bonus(query: str, sentence: str) -> float:
+def answer_type_match(query: str, sentence: str) -> bool | None:
+    """Does `sentence` hold the kind of thing the question asks for (a place for *where*, a
+    date for *when*, a number for *how many*)? None when the question asks for no such kind."""
     for question_cue, sentence_cue in _ANSWER_TYPES:
         if question_cue.search(query):
-            return ANSWER_TYPE_BOOST if sentence_cue.search(sentence) else -ANSWER_TYPE_BOOST
-    return 0.0
+            return bool(sentence_cue.search(sentence))
+    return None
+
+
+def answer_type_bonus(query: str, sentence: str) -> float:
+    match = answer_type_match(query, sentence)
+    if match is None:
+        return 0.0
+    return ANSWER_TYPE_BOOST if match else -ANSWER_TYPE_BOOST
 
 
 @dataclass

@@ -121,10 +121,41 @@ def test_sentence_with_unsupported_number_is_dropped(
 def test_only_unsupported_sentences_means_abstention(
     answerer: Answerer, fake: FakeChatModel
 ) -> None:
-    ev = answerer.evidence(ANSWERABLE)
+    question = "Did Mexico send troops to its border?"  # asks for no number/date/place
+    ev = answerer.evidence(question)
+    assert ev.items
     fake.queue(draft(("Mexico sent 987654 soldiers by submarine.", [ev.items[0].label])))
-    ans = answerer.ask(ANSWERABLE)
+    ans = answerer.ask(question)
     assert ans.abstained and ans.citations == [] and ans.answer == ABSTAIN_TEXT
+
+
+def test_answer_without_the_asked_number_falls_back_to_the_evidence_sentence(
+    answerer: Answerer, fake: FakeChatModel
+) -> None:
+    question = "How many troops did Sheinbaum send to the border in February?"
+    ev = answerer.evidence(question)
+    # The small model restating a numberless sentence for a "how many" question.
+    restated = next(e for e in ev.items if not numbers_in(e.sentence.text))
+    fake.queue(draft((restated.sentence.text, [restated.label])))
+    ans = answerer.ask(question)
+    assert not ans.abstained
+    assert numbers_in(ans.answer), ans.answer
+    (sentence,) = ans.sentences
+    assert sentence.text in {e.sentence.text for e in ev.items}
+    assert all(is_valid(answerer.corpus, c) for c in ans.citations)
+    assert sentence.citations[0].quote == sentence.text
+
+
+def test_fabricated_number_for_unanswerable_kind_still_abstains(
+    answerer: Answerer, fake: FakeChatModel
+) -> None:
+    question = "How many votes did Sheinbaum win in the election?"
+    ev = answerer.evidence(question)
+    if not ev.items:
+        pytest.skip("the gate already stops this question")
+    fake.queue(draft(("Sheinbaum won 987654 votes.", [ev.items[0].label])))
+    ans = answerer.ask(question)
+    assert ans.abstained, ans.answer  # no evidence sentence covers "votes ... election"
 
 
 def test_model_saying_unanswerable_abstains(answerer: Answerer, fake: FakeChatModel) -> None:
