@@ -154,7 +154,8 @@ class Verifier:
 
     def _candidates(self, query: str) -> tuple[list[Evidence], list[str]]:
         """Evidence sentences for `query` and the articles its retrieval hits came from."""
-        hits = self.retriever.search(query, self.top_k)
+        vec = self.retriever.query_vector(query)
+        hits = self.retriever.search(query, self.top_k, vec=vec)
         ev = select_evidence(
             query,
             hits,
@@ -162,6 +163,8 @@ class Verifier:
             self.embedder,
             max_sentences=4 * self.max_outlets,
             min_score=self.min_score,
+            query_vec=vec,
+            stored_vectors=self.retriever.sentence_vectors,  # not re-embedded per claim
         )
         return ev.items, [a for h in hits for a in (h.source, *h.also_in)]
 
