@@ -41,7 +41,9 @@ CLUSTER_SIM = 0.62  # MiniLM: paraphrases 0.51-0.76, unrelated < 0.15 (offline-s
 NEAR_DUPLICATE_SIM = 0.92
 LEAD_BONUS = (0.15, 0.1, 0.05)  # news leads carry the main point
 DISPUTED = "disputed"
-MAX_POINTS = {"difference": 3, "framing": 2, "agreement": 4}
+# Shown in this order: what outlets agree on is the story; then where they differ, then how
+# they word it.
+MAX_POINTS = {"agreement": 6, "difference": 3, "framing": 2}
 # Words a summary uses to talk about the sources themselves; not facts to find in quotes.
 META_WORDS = (
     "outlet outlets source sources report reports reported reporting article articles differ "
@@ -202,6 +204,7 @@ class Point:
     vec: np.ndarray | None = None
     section: Section | None = None
     detail: str = ""  # what differs, or which words are loaded
+    sides: tuple[str, str] = ("", "")  # a difference's two values ("sunday", "saturday")
 
     @property
     def outlets(self) -> set[str]:
@@ -220,6 +223,22 @@ def loaded_terms(text: str) -> list[str]:
     return found
 
 
+def conflict_sides(conflict: str) -> tuple[str, str]:
+    """("sunday", "saturday") from agent.checks' "day: claim sunday vs source saturday"."""
+    m = re.match(r"\w+: claim (.+?) vs source (.+)$", conflict)
+    return (m.group(1), m.group(2)) if m else ("", "")
+
+
+def states_both_sides(text: str, sides: tuple[str, str]) -> bool:
+    """A difference sentence must name a value from each side (the small model sometimes
+    writes "one says Sunday, another says on Sunday")."""
+    low = normalize_for_match(text)
+    return all(
+        any(v.strip() and normalize_for_match(v.strip()) in low for v in side.split(","))
+        for side in sides
+    )
+
+
 def classify(point: Point, sims: Callable[[Sentence, Sentence], float]) -> None:
     """Difference: two outlets' sentences disagree on a number/date/place (agent.checks).
     Framing: one outlet uses loaded wording where another states the point neutrally.
@@ -233,6 +252,7 @@ def classify(point: Point, sims: Callable[[Sentence, Sentence], float]) -> None:
                 conflicts = compare(a.text, b.text, score=sims(a, b)).conflicts
                 if conflicts:
                     point.section, point.detail = "difference", conflicts[0].split(":")[0]
+                    point.sides = conflict_sides(conflicts[0])
                     return
     loaded = {o: loaded_terms(s.text) for s, o, _ in point.members}
     if any(loaded.values()) and any(not v for v in loaded.values()):
@@ -429,6 +449,8 @@ class Summarizer:
             draft: Any = chain.invoke({"sentences": self._render(shown, True), "task": task})
             by_label = dict(zip(labels, shown, strict=True))
             cited = [by_label[c] for c in dict.fromkeys(draft.cite) if c in by_label]
+            if p.section == "difference" and not states_both_sides(draft.text, p.sides):
+                continue  # a "difference" that does not state both values says nothing
             s = self._checked(draft.text, cited, shown, p.section)
             if s is not None:
                 s.section = p.section

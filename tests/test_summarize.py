@@ -118,7 +118,12 @@ def test_story_sections_cited_and_outlets_counted_once(app: App, chat: FakeChatM
     for p in points:
         shown = point_evidence(p)
         assert 1 <= len(shown) <= 3
-        chat.queue(json.dumps({"text": shown[0].text, "cite": ["S1"]}))
+        if p.section == "difference":
+            a, b = p.sides
+            text = f"Outlets differ on the {p.detail}: one says {a}, another says {b}."
+            chat.queue(json.dumps({"text": text, "cite": ["S1", "S2"]}))
+        else:
+            chat.queue(json.dumps({"text": shown[0].text, "cite": ["S1"]}))
     story = summarizer.story()
     assert story.kind == "story" and len(story.sentences) == len(points)
     assert len(chat.calls) == len(points)  # one small prompt per point
@@ -128,6 +133,26 @@ def test_story_sections_cited_and_outlets_counted_once(app: App, chat: FakeChatM
         assert s.section == p.section
         if s.section == "agreement":
             assert s.outlets == len(p.outlets) >= 2
+
+
+def test_difference_that_does_not_name_both_values_is_dropped(
+    app: App, chat: FakeChatModel
+) -> None:
+    summarizer = Summarizer(app.corpus, app.embedder, app.llm)
+    points = summarizer.points()
+    diffs = [p for p in points if p.section == "difference"]
+    if not diffs:
+        pytest.skip("no difference point among the seeds with the fake embedder")
+    assert points[0].section == "agreement"  # the story first, then differences
+    for p in points:
+        shown = point_evidence(p)
+        same = p.sides[0]  # names one side twice: says nothing about the difference
+        text = f"Outlets differ: one says {same}, another says on {same}."
+        reply = text if p.section == "difference" else shown[0].text
+        chat.queue(json.dumps({"text": reply, "cite": ["S1"]}))
+    story = summarizer.story()
+    assert all(s.section != "difference" for s in story.sentences)
+    assert len(story.sentences) == len(points) - len(diffs)
 
 
 def test_duplicate_copy_counts_as_one_outlet(app: App) -> None:
