@@ -92,6 +92,12 @@ _PLACE_PREP = re.compile(
     r"\b(?:in|at|aboard|on board|onboard|on|inside|near|outside)\s+(?:the\s+)?"
     r"((?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)"
 )
+# Unnamed venues: "at a campaign event", "during a rally", "at a university event".
+_VENUE = re.compile(
+    r"\b(?:at|during|in)\s+(?:a|an|the|his|her|their)\s+((?:[a-z]+\s+){0,2}"
+    r"(?:event|rally|conference|summit|university|campus|meeting|speech|address|ceremony|"
+    r"briefing|fundraiser|dinner|gathering|interview|hearing))\b"
+)
 CAP_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'-]*)*")
 # Capitalised words that are not names of entities (sentence starts, titles, pronouns).
 NOT_ENTITY = (
@@ -223,6 +229,8 @@ def places(text: str) -> set[str]:
         words = [w for w in name.split() if w.lower().strip("’'.,;:") not in NOT_ENTITY]
         if words:
             out.add(" ".join(words).lower().replace("’s", "").replace("'s", "").rstrip(".,;:"))
+    if not out:  # a named place says more than "a rally"
+        out = {m.group(1) for m in _VENUE.finditer(text)}
     return out
 
 
@@ -256,7 +264,7 @@ def subject_of(claim: str) -> str | None:
 def place_rival(claim: str, sentence: str) -> bool:
     """The sentence reports the claim's subject speaking somewhere the claim does not name."""
     subject = subject_of(claim)
-    if not subject or not places(claim) or not SPEECH_WORDS.search(claim):
+    if not subject or not places(claim) or not (SPEECH_WORDS.search(claim) or CUE_RE.search(claim)):
         return False
     speaker = attribution(sentence)
     if speaker is None:
