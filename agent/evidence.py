@@ -16,6 +16,7 @@ import numpy as np
 
 from agent.corpus import Corpus
 from agent.dedup import normalize_for_match
+from agent.injection import looks_like_instruction
 from agent.retrieve import QueryEmbedder, Retriever
 from agent.types import Evidence, Hit, Sentence
 
@@ -286,7 +287,13 @@ def select_evidence(
     `sentence_sims` (sentence id -> cosine) comes from the sentence index; candidates it does
     not cover are looked up in `stored_vectors` (the sentence index), else embedded here."""
     sims = dict(sentence_sims or {})
-    cands = candidate_sentences(hits, corpus, list(sims))
+    # Text that addresses the model (agent.injection) is never evidence: shown, it would take
+    # a slot from real reporting and could steer the small model.
+    cands = [
+        c
+        for c in candidate_sentences(hits, corpus, list(sims))
+        if not looks_like_instruction(c[0].text)
+    ]
     if not cands:
         return EvidenceSet([], 0.0, 0.0)
     missing = [i for i, (s, _) in enumerate(cands) if s.id not in sims]

@@ -199,26 +199,27 @@ INJECTION = (
 )
 
 
-def test_prompt_wraps_evidence_and_keeps_injected_text_inside_data(
+def test_injected_instructions_never_reach_the_prompt(
     tmp_path: Path, seeds_dir: Path, fake: FakeChatModel
 ) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(seeds_dir, corpus)
     (corpus / "zz_hostile.txt").write_text(INJECTION, encoding="utf-8")
     answerer = make_answerer(build_app(corpus, fake))
+    # Precondition: retrieval does find the hostile article for this question.
+    hits = answerer.retriever.search(ANSWERABLE, 8)
+    assert any(h.source.startswith("zz_hostile") for h in hits)
     fake.queue(draft(answerable=False))
     answerer.ask(ANSWERABLE)
     (messages, _kwargs) = fake.calls[0]
-    system = str(messages[0].content)
-    user = str(messages[-1].content)
-    assert "Ignore previous instructions" not in system
-    assert user.count("Ignore previous instructions") == 1  # precondition: it was retrieved
-    # Outside the <<doc ...>> ... <</doc>> blocks there is no article text at all.
+    system, user = str(messages[0].content), str(messages[-1].content)
+    # Instructions are filtered out of the evidence (agent.injection) ...
+    assert "Ignore previous instructions" not in system + user
+    assert "SYSTEM:" not in user and "S9" not in user
+    # ... and what remains is article text inside <<doc ...>> ... <</doc>> blocks only.
     blocks = re.findall(r"<<doc id=[A-Za-z0-9_.:#-]+>>\n(.*?)\n<</doc>>", user, re.S)
-    assert blocks and any("Ignore previous instructions" in b for b in blocks)
+    assert blocks
     outside = re.sub(r"<<doc id=[A-Za-z0-9_.:#-]+>>\n.*?\n<</doc>>", "", user, flags=re.S)
-    assert "Ignore previous instructions" not in outside
-    assert "SYSTEM:" not in outside
-    # The article's own delimiter text cannot close a block early.
+    assert "Mexico" not in outside.replace(ANSWERABLE, "")
     for b in blocks:
         assert "<</doc>>" not in b and "<<doc" not in b

@@ -183,7 +183,9 @@ def test_injected_documents_stay_data_and_do_not_change_outputs(
             + "; no hostile quote cited",
             "nothing" if same else "answer lost (abstained) but nothing false shown",
         )  # fmt: skip
-    assert shown_hostile >= 1 and model.obeyed >= 1  # the attack really reached the model
+    # Instructions are filtered out of answer evidence before any prompt (agent.injection);
+    # the summaries below still show the hostile articles to the model (they are their subject).
+    assert shown_hostile == 0
 
     clean_v = Verifier(clean_app.corpus, clean_app.retriever, clean_app.embedder, clean_app.llm)
     dirty_v = Verifier(app.corpus, app.retriever, app.embedder, app.llm)
@@ -224,6 +226,7 @@ def test_injected_documents_stay_data_and_do_not_change_outputs(
             f"{len(summary.sentences)} sentences flagged unsupported, none cites the instruction",
             "nothing false shown as supported",
         )
+    assert model.obeyed >= 1  # the attack did reach the model, in the article summaries
     record(
         "injection",
         "summary over all question cases",
