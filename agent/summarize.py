@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
 
 import numpy as np
@@ -44,6 +44,7 @@ DISPUTED = "disputed"
 # Shown in this order: what outlets agree on is the story; then where they differ, then how
 # they word it.
 MAX_POINTS = {"agreement": 6, "difference": 3, "framing": 2}
+SINGLE_OUTLET_POINTS = 3
 # Words a summary uses to talk about the sources themselves; not facts to find in quotes.
 META_WORDS = (
     "outlet outlets source sources report reports reported reporting article articles differ "
@@ -433,9 +434,15 @@ class Summarizer:
         ranked = sorted(points, key=lambda p: (-len(p.outlets), -p.weight))
         chosen: list[Point] = []
         for section, cap in MAX_POINTS.items():
-            chosen += [p for p in ranked if p.section == section][:cap]
-        if not chosen:  # one outlet only: its most central points
-            chosen = ranked[: MAX_POINTS["agreement"]]
+            if section == "agreement":
+                # What several outlets report is agreed even when they differ on a detail
+                # (the day, the place): that point is stated once here, its difference below.
+                shared = [p for p in ranked if p.section in ("agreement", "difference")]
+                chosen += [replace(p, section="agreement") for p in shared[:cap]]
+            else:
+                chosen += [p for p in ranked if p.section == section][:cap]
+        # Then what only one outlet reports, most central first (section None).
+        chosen += [p for p in ranked if p.section is None][:SINGLE_OUTLET_POINTS]
         return chosen
 
     def story(self, id: str = "story") -> Summary:
