@@ -56,6 +56,8 @@ def run(report: Path, png: Path, timeout: float = 120.0) -> list[str]:
             text=True,
         ).stdout
     problems = check_report(dom)
+    markers = dom.count('<sup><a href="#')
+    print(f"{markers} citation markers in the rendered page", file=sys.stderr)
     if not png.exists() or png.stat().st_size == 0:
         problems.append(f"no screenshot written to {png}")
     return problems
