@@ -30,6 +30,7 @@ from agent.llm.base import LLM, StreamBrokenError, parse_json_reply
 from agent.prompts import load_prompt, wrap_document
 from agent.retrieve import QueryEmbedder, Retriever
 from agent.streaming import json_text_fields
+from agent.textfacts import actor_mismatch
 from agent.types import Answer, AnswerSentence, Citation, Evidence
 
 # Evidence gate: below both, no sentence is close to the question (measured on evals/data/qa).
@@ -225,8 +226,15 @@ class Answerer:
     def _backing(text: str, question: str, items: Sequence[Evidence]) -> list[Evidence]:
         """Evidence that backs `text`: every item that does so alone (up to MAX_CITATIONS,
         so agreeing outlets all show), else the best pair, else nothing."""
-        # An instruction to the model restates the lie it asks for, so it would "back" it.
-        items = [e for e in items if not looks_like_instruction(e.sentence.text)]
+        # An instruction to the model restates the lie it asks for, so it would "back" it; a
+        # sentence giving the action to someone else ("Sheinbaum rejected" for "Trump
+        # rejected") shares every word yet says the opposite about who did it.
+        items = [
+            e
+            for e in items
+            if not looks_like_instruction(e.sentence.text)
+            and actor_mismatch(text, [e.sentence.text]) is None
+        ]
         scored = sorted(items, key=lambda e: -support_score(text, [e.sentence.text], question))
         alone = [
             e for e in scored if support_score(text, [e.sentence.text], question) >= MIN_SUPPORT

@@ -31,6 +31,7 @@ from agent.evidence import MIN_SENTENCE_CHARS
 from agent.injection import looks_like_instruction
 from agent.llm.base import LLM
 from agent.prompts import load_prompt, wrap_document
+from agent.textfacts import actor_mismatch
 from agent.types import Article, Citation, Sentence
 
 Section = Literal["agreement", "difference", "framing"]
@@ -135,6 +136,9 @@ def lexical_check(
     score = support_score(text, quotes, META_WORDS)
     if score < MIN_SUPPORT:
         return False, f"only {score:.0%} of its content words are in the cited quotes"
+    other = actor_mismatch(text, quotes)
+    if other is not None:
+        return False, f"its subject is swapped: the cited quotes give that action to {other}"
     if section != "difference":  # a difference sentence states both sides on purpose
         conflicts = compare(text, " ".join(quotes), score=1.0).conflicts
         if conflicts:

@@ -151,3 +151,43 @@ def test_attributed_claim_needs_reported_speech() -> None:
         "Diaz said the minister took bribes", "“He took bribes,” Diaz said of the minister."
     )
     assert combine("supports", speech, claim_attributed=True) == "supports"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "other"),
+    [
+        # The subject swapped: the source gives the action to someone else.
+        (
+            "President Trump rejected US troops on Mexican soil.",
+            "Mexican President Sheinbaum firmly rejected Trump’s offer to send US troops.",
+            "mexican sheinbaum",
+        ),
+        (
+            "President Trump announced he rejected a bold offer made by Donald Trump.",
+            "Cartels were relieved after President Claudia Sheinbaum announced she rejected "
+            "a bold offer made by President Donald Trump.",
+            "claudia sheinbaum",
+        ),
+        # Same actor (with or without title and first name), or the quote does not say.
+        ("Sheinbaum rejected the offer.", "President Claudia Sheinbaum rejected it.", None),
+        ("The Ministry of Health announced rules.", "The Ministry of Health announced it.", None),
+        ("Trump rejected the plan.", "The plan was rejected by the council.", None),
+        ("He rejected the plan.", "Sheinbaum rejected the plan.", None),
+    ],
+)
+def test_actor_mismatch_catches_swapped_subjects(
+    sentence: str, quote: str, other: str | None
+) -> None:
+    from agent.textfacts import actor_mismatch
+
+    assert actor_mismatch(sentence, [quote]) == other
+
+
+def test_summary_sentence_with_swapped_subject_is_flagged() -> None:
+    from agent.summarize import lexical_check
+
+    quote = "Mexican President Sheinbaum firmly rejected Trump’s offer to send US troops to Mexico."
+    ok, flag = lexical_check("President Trump rejected US troops to Mexico.", [quote], "agreement")
+    assert not ok and flag is not None and "sheinbaum" in flag
+    ok, _ = lexical_check("Sheinbaum rejected Trump’s offer of US troops.", [quote], "agreement")
+    assert ok
