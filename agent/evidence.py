@@ -296,17 +296,16 @@ def select_evidence(
     ]
     if not cands:
         return EvidenceSet([], 0.0, 0.0)
-    missing = [i for i, (s, _) in enumerate(cands) if s.id not in sims]
+    missing = [s for s, _ in cands if s.id not in sims]
     if missing:
         qv = query_vec if query_vec is not None else embedder.embed([query])[0]
-        stored = stored_vectors([cands[i][0].id for i in missing]) if stored_vectors else {}
-        for i in [i for i in missing if cands[i][0].id in stored]:
-            sims[cands[i][0].id] = float(stored[cands[i][0].id] @ qv)
-        missing = [i for i in missing if cands[i][0].id not in sims]
-    if missing:
-        vecs = embedder.embed([cands[i][0].text for i in missing])
-        for i, v in zip(missing, vecs @ qv, strict=True):
-            sims[cands[i][0].id] = float(v)
+        vecs = dict(stored_vectors([s.id for s in missing])) if stored_vectors else {}
+        unstored = [s for s in missing if s.id not in vecs]
+        if unstored:
+            fresh = embedder.embed([s.text for s in unstored])
+            vecs.update(zip([s.id for s in unstored], fresh, strict=True))
+        for s in missing:
+            sims[s.id] = float(vecs[s.id] @ qv)
     semantic = np.array([sims[s.id] for s, _ in cands])
     terms = content_terms(query)
     idf = corpus.term_idf()
