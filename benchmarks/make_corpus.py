@@ -1,21 +1,25 @@
 """Generate a synthetic news corpus for benchmarks: one .txt article per file.
 
     python benchmarks/make_corpus.py --out DIR --articles N --seed S [--dup-rate 0.05]
+        [--no-seed-sentences]
 
 Articles mix template sentences (filled with varied names, places, organisations, numbers and
 dates) with sentences sampled from the seed files and lightly perturbed (numbers and names
 swapped), so the text looks like news to the tokenizer, the sentence splitter and BM25.
 A controlled share are duplicates: exact copies of an earlier article under another header
 (syndication) and near copies (a sentence changed or dropped). Deterministic for a seed.
+--no-seed-sentences leaves the seed sentences out (distractors to ingest next to the seeds).
 Prints one JSON line: {"articles": ..., "files": ..., "duplicates": ..., ...}.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -306,12 +310,19 @@ def seed_sentences(seeds_dir: Path) -> list[str]:
     return out
 
 
-def generate(n_articles: int, seed: int, dup_rate: float, seeds_dir: Path) -> list[Generated]:
+def iter_generated(
+    seed: int, dup_rate: float, seeds_dir: Path, *, use_seed_sentences: bool = True
+) -> Iterator[Generated]:
+    """Articles without end, deterministic for a seed: every run yields the same sequence, so
+    the first n of a longer run are the corpus of a shorter one (bench_scale grows by prefix).
+
+    Without seed sentences (distractor mode) bodies come from the templates only: a perturbed
+    seed sentence keeps its subject but changes its numbers and names, so next to the real
+    seeds it would read as contradicting reporting, not as an unrelated story."""
     rng = random.Random(seed)
-    gen = Generator(rng, seed_sentences(seeds_dir))
-    docs: list[Generated] = []
+    gen = Generator(rng, seed_sentences(seeds_dir) if use_seed_sentences else [])
     originals: list[tuple[str, str, list[list[str]]]] = []  # (name, headline, paragraphs)
-    for i in range(n_articles):
+    for i in itertools.count():
         name = f"art_{i:06d}"
         if originals and rng.random() < dup_rate:
             src_name, headline, paras = rng.choice(originals)
@@ -326,13 +337,24 @@ def generate(n_articles: int, seed: int, dup_rate: float, seeds_dir: Path) -> li
                     p = rng.choice([q for q in paras if len(q) > 1] or paras)
                     if len(p) > 1:
                         p.pop(rng.randrange(len(p)))
-            docs.append(Generated(name, gen.article_text(headline, paras), src_name, kind))
+            yield Generated(name, gen.article_text(headline, paras), src_name, kind)
             continue
         paras = gen.paragraphs(gen.body())
         headline = gen.fill(rng.choice(HEADLINES))
         originals.append((name, headline, paras))
-        docs.append(Generated(name, gen.article_text(headline, paras)))
-    return docs
+        yield Generated(name, gen.article_text(headline, paras))
+
+
+def generate(
+    n_articles: int,
+    seed: int,
+    dup_rate: float,
+    seeds_dir: Path,
+    *,
+    use_seed_sentences: bool = True,
+) -> list[Generated]:
+    it = iter_generated(seed, dup_rate, seeds_dir, use_seed_sentences=use_seed_sentences)
+    return list(itertools.islice(it, n_articles))
 
 
 def write_corpus(docs: list[Generated], out: Path) -> None:
@@ -350,10 +372,21 @@ def main(argv: list[str] | None = None) -> dict[str, int]:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--dup-rate", type=float, default=0.05)
     ap.add_argument("--seeds-dir", type=Path, default=SEEDS_DIR)
+    ap.add_argument(
+        "--no-seed-sentences",
+        action="store_true",
+        help="distractor mode: template sentences only, nothing sampled from the seeds",
+    )
     args = ap.parse_args(argv)
     if args.articles < 1 or not 0.0 <= args.dup_rate < 1.0:
         ap.error("--articles must be >= 1 and --dup-rate in [0, 1)")
-    docs = generate(args.articles, args.seed, args.dup_rate, args.seeds_dir)
+    docs = generate(
+        args.articles,
+        args.seed,
+        args.dup_rate,
+        args.seeds_dir,
+        use_seed_sentences=not args.no_seed_sentences,
+    )
     write_corpus(docs, args.out)
     summary = {
         "articles": len(docs),

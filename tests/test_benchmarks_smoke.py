@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,10 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "benchmarks" / "make_corpus.py"
 
 
-def _run(out: Path, articles: int, seed: int, dup_rate: float = 0.2) -> dict[str, int]:
+def _run(
+    out: Path, articles: int, seed: int, dup_rate: float = 0.2, extra: list[str] | None = None
+) -> dict[str, int]:
     proc = subprocess.run(
         [sys.executable, str(SCRIPT), "--out", str(out), "--articles", str(articles),
-         "--seed", str(seed), "--dup-rate", str(dup_rate)],
+         "--seed", str(seed), "--dup-rate", str(dup_rate), *(extra or [])],
         capture_output=True, text=True, check=True, timeout=60,
     )  # fmt: skip
     lines = proc.stdout.strip().splitlines()
@@ -71,3 +74,27 @@ def test_articles_parse_into_sentences_and_exact_copies_share_the_body(tmp_path:
         assert first_para in files[f"{copy}.txt"]
     for copy, original in near:
         assert files[f"{copy}.txt"] != files[f"{original}.txt"]
+
+
+def test_no_seed_sentences_leaves_out_every_seed_only_word(tmp_path: Path) -> None:
+    """Distractor mode: nothing from the seeds, so no perturbed seed sentence can contradict
+    the real seeds it is ingested next to. Seed-only words (never in the templates or the
+    fill-in lists) appear with the default mode and never without seed sentences."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from benchmarks import make_corpus as mc
+
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[a-z]{4,}", text.lower()))
+
+    lists = [mc.TEMPLATES, mc.HEADLINES, *mc.BOILER_TAILS, mc.FIRST, mc.LAST, mc.PLACE_LIST]
+    lists += [mc.ORG_LIST, mc.TOPIC_LIST, mc.MONTH_LIST, mc.DAYS, mc.OUTLETS, mc.VERBS]
+    template_text = " ".join(w for words_list in lists for w in words_list) + " By"
+    seed_only = words(" ".join(mc.seed_sentences(mc.SEEDS_DIR))) - words(template_text)
+    assert seed_only
+    _run(tmp_path / "with", 40, seed=5)
+    _run(tmp_path / "without", 40, seed=5, extra=["--no-seed-sentences"])
+    with_words = set().union(*(words(t) for t in _texts(tmp_path / "with").values()))
+    without_words = set().union(*(words(t) for t in _texts(tmp_path / "without").values()))
+    assert with_words & seed_only
+    assert not without_words & seed_only, sorted(without_words & seed_only)[:10]
