@@ -44,6 +44,13 @@ class UsageSnapshot:
     tokens_out: int = 0
     calls: int = 0
 
+    def __add__(self, other: UsageSnapshot) -> UsageSnapshot:
+        return UsageSnapshot(
+            self.tokens_in + other.tokens_in,
+            self.tokens_out + other.tokens_out,
+            self.calls + other.calls,
+        )
+
     def __sub__(self, other: UsageSnapshot) -> UsageSnapshot:
         return UsageSnapshot(
             self.tokens_in - other.tokens_in,
@@ -53,19 +60,23 @@ class UsageSnapshot:
 
 
 class Usage:
-    """Cumulative token counts across threads. `since(snap)` gives one stage's share."""
+    """Token counts: the process total, and each thread's own running count.
+
+    A stage (one answer, one verdict, one summary) makes its model calls in one thread, and
+    batch commands run several stages at once over the same LLM. So `snapshot()` / `since()`
+    read the calling thread's count: a stage's share never includes the tokens of the items
+    running beside it. `total()` (and `tokens_in` / `tokens_out`) is every thread's."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._in = 0
-        self._out = 0
-        self._calls = 0
+        self._total = UsageSnapshot()
+        self._mine = threading.local()  # .count: this thread's UsageSnapshot
 
     def add(self, tokens_in: int, tokens_out: int) -> None:
+        step = UsageSnapshot(tokens_in, tokens_out, 1)
         with self._lock:
-            self._in += tokens_in
-            self._out += tokens_out
-            self._calls += 1
+            self._total += step
+        self._mine.count = self.snapshot() + step  # thread-local: no lock needed
 
     def add_message(self, message: BaseMessage) -> None:
         md = getattr(message, "usage_metadata", None) or {}
@@ -73,15 +84,19 @@ class Usage:
 
     @property
     def tokens_in(self) -> int:
-        return self._in
+        return self._total.tokens_in
 
     @property
     def tokens_out(self) -> int:
-        return self._out
+        return self._total.tokens_out
+
+    def total(self) -> UsageSnapshot:
+        return self._total
 
     def snapshot(self) -> UsageSnapshot:
-        with self._lock:
-            return UsageSnapshot(self._in, self._out, self._calls)
+        """The calling thread's running count (subtract an earlier one for a stage's share)."""
+        count: UsageSnapshot = getattr(self._mine, "count", UsageSnapshot())
+        return count
 
     def since(self, earlier: UsageSnapshot) -> UsageSnapshot:
         return self.snapshot() - earlier
