@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     structured_mode: Literal["auto", "json_schema", "json_object"] = "auto"
     request_timeout_s: float = 120.0
     max_retries: int = Field(default=3, ge=0, le=10)
+    # Items in flight at once in batch commands (ask/verify --file, summarize --all) on API
+    # backends; `--concurrency/-j` overrides it. The local model always takes one at a time.
     max_concurrency: int = Field(default=4, ge=1, le=64)
 
     # --- Embedded local model -------------------------------------------------------------

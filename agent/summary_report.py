@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from html.parser import HTMLParser
 from pathlib import Path
 from threading import Lock
 
+from agent.batch import map_ordered
 from agent.corpus import Corpus
 from agent.errors import SourceboundError
 from agent.summarize import Summary
@@ -69,13 +69,8 @@ def run_batch(
         if on_done:
             on_done(item)
 
-    if workers <= 1:
-        for item in todo:
-            one(item)
-    else:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            for fut in as_completed([pool.submit(one, i) for i in todo]):
-                fut.result()
+    for _ in map_ordered(one, todo, workers):
+        pass  # each record is appended by `one` as it finishes, in whatever order
     return todo
 
 

@@ -16,6 +16,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from agent.app import App
+from agent.batch import batch_workers
 from agent.errors import InputError, SourceboundError
 from agent.settings import Settings, load_settings
 
@@ -92,6 +93,31 @@ def progress_bar(enabled: bool = True) -> Iterator[Progress]:
     )
     with prog:
         yield prog
+
+
+def concurrency_option() -> Any:
+    """`--concurrency/-j` for the batch commands (the setting is `max_concurrency`)."""
+    return typer.Option(
+        None,
+        "--concurrency",
+        "-j",
+        min=1,
+        max=64,
+        help="Items in flight at once on API backends [default: max_concurrency, 4]; "
+        "the local model takes one at a time.",
+    )
+
+
+def batch_workers_for(requested: int | None) -> int:
+    """Workers for a batch command: the flag, else the setting; 1 on the local backend
+    (saying so when the flag asked for more)."""
+    n = batch_workers(get_app().settings, requested)
+    if requested is not None and requested > n:
+        err.print(
+            f"[dim]the local model takes one item at a time: --concurrency {requested} "
+            "is not used[/dim]"
+        )
+    return n
 
 
 MAX_INPUT_CHARS = 2000  # a longer question or claim is not one; refuse it with a clear error

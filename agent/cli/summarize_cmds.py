@@ -9,7 +9,17 @@ import typer
 from rich.markup import escape
 
 from agent.app import App
-from agent.cli.common import app, emit_json, err, get_app, out, progress_bar
+from agent.batch import batch_workers
+from agent.cli.common import (
+    app,
+    batch_workers_for,
+    concurrency_option,
+    emit_json,
+    err,
+    get_app,
+    out,
+    progress_bar,
+)
 from agent.errors import InputError
 from agent.summarize import Summarizer, Summary, lexical_check, verifier_check
 from agent.summary_report import STORY_ID, pending, run_batch, write_reports
@@ -69,15 +79,14 @@ def summarize_story_for_chat() -> None:
     render_summary(make_summarizer().story(STORY_ID))
 
 
-def _batch(a: App, out_dir: Path, json_out: bool) -> None:
+def _batch(a: App, out_dir: Path, json_out: bool, workers: int | None = None) -> None:
     t0 = time.perf_counter()
     ids = batch_ids(a)
     todo = pending(out_dir, ids)
     if todo:  # only now load the embedder and the model
         summarizer = make_summarizer(a)
         llm = a.llm
-        local = llm.backend == "local"
-        workers = 1 if local else a.settings.max_concurrency
+        workers = workers or batch_workers(a.settings)
 
         def one(item: str) -> Summary:
             return summarizer.story(item) if item == STORY_ID else summarizer.article(item)
@@ -128,13 +137,14 @@ def summarize(
     all_: bool = typer.Option(False, "--all", help="Every article plus the story (batch)."),
     out_dir: Path | None = typer.Option(None, "--out", help="Batch output folder (with --all)."),
     json_out: bool = typer.Option(False, "--json", help="One JSON object per summary."),
+    concurrency: int | None = concurrency_option(),
 ) -> None:
     """Cited summaries: each sentence backed by verified quotes, unsupported ones flagged."""
     a = get_app()
     if all_:
         if out_dir is None:
             raise InputError("--out", "--all needs an output folder")
-        _batch(a, out_dir, json_out)
+        _batch(a, out_dir, json_out, batch_workers_for(concurrency))
         return
     if not doc and not story:
         raise InputError("summarize", "give --doc ID, --story or --all --out DIR")
