@@ -6,7 +6,9 @@ matching rule, or the default); behaviours reply normally, slowly, with an error
 send a malformed body, or stream server-sent events and stop half-way. Replies of `ok()`
 without fixed content are made by a responder that plays a well-behaved model (see
 `evidence_responder`). Every request is recorded with its arrival time, so tests can check
-retry counts and backoff gaps. Stdlib only; threads are daemons; `stop()` wakes slow ones.
+retry counts and backoff gaps; the most requests in flight at once is kept too (concurrency
+tests, benchmarks/bench_concurrency.py). Stdlib only; threads are daemons; `stop()` wakes
+slow ones.
 """
 
 from __future__ import annotations
@@ -133,6 +135,8 @@ class FaultServer:
     responder: Responder = evidence_responder
     default: Behaviour = field(default_factory=ok)
     requests: list[Request] = field(default_factory=list)
+    in_flight: int = 0  # requests being handled now
+    max_in_flight: int = 0  # the most at once since start (or the last clear())
     _queue: deque[Behaviour] = field(default_factory=deque)
     _rules: list[tuple[Rule, Behaviour]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -163,10 +167,20 @@ class FaultServer:
             self._queue.clear()
             self._rules.clear()
             self.requests.clear()
+            self.max_in_flight = self.in_flight
 
     @property
     def pending(self) -> int:
         return len(self._queue)
+
+    def _arrived(self) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+
+    def _left(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
 
     def _next(self, body: dict[str, Any]) -> Behaviour:
         with self._lock:
@@ -221,9 +235,13 @@ class _Handler(BaseHTTPRequestHandler):
         self._json(200, {"object": "list", "data": [{"id": "fault-model", "object": "model"}]})
 
     def do_POST(self) -> None:
-        # The client gave up (its timeout) before we answered: what a real server sees too.
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            self._post()
+        self.owner._arrived()
+        try:
+            # The client gave up (its timeout) before we answered: what a real server sees too.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self._post()
+        finally:
+            self.owner._left()
 
     def _post(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.markup import escape
 
 from agent.answer import Answerer
+from agent.batch import map_ordered
 from agent.cli.common import (
     app,
+    batch_workers_for,
     check_user_text,
+    concurrency_option,
     emit_json,
     err,
     get_app,
@@ -20,6 +26,8 @@ from agent.cli.common import (
 )
 from agent.errors import InputError, SourceboundError
 from agent.types import Answer
+
+Item = tuple[str, str | None, str | None]  # (id, question, why the line is unusable)
 
 
 def make_answerer() -> Answerer:
@@ -38,9 +46,9 @@ def check_question(text: str, where: str) -> str:
     return check_user_text(text, where, "question")
 
 
-def read_items(path: Path, field: str) -> list[tuple[str, str | None, str | None]]:
+def read_items(path: Path, field: str) -> list[Item]:
     """(id, text, error) per non-blank line: JSONL objects with `id` + `field`, or plain lines."""
-    items: list[tuple[str, str | None, str | None]] = []
+    items: list[Item] = []
     for n, line, problem in read_text_lines(path):
         where = f"{path}:{n}"
         if line is None:
@@ -65,6 +73,37 @@ def read_items(path: Path, field: str) -> list[tuple[str, str | None, str | None
             except InputError as e:
                 items.append((str(n), None, str(e)))
     return items
+
+
+def answer_item(answerer: Answerer, item: Item) -> Answer | dict[str, Any]:
+    """One line of `ask --file`: its Answer (with `error` set when the model failed), or
+    {id, question: None, error} for an unusable line. Never raises a SourceboundError: one
+    failed item must not stop the batch."""
+    item_id, text, problem = item
+    if text is None:
+        return {"id": item_id, "question": None, "error": problem}
+    try:
+        ans = answerer.ask(text)
+        ans.id = item_id
+        return ans
+    except SourceboundError as e:
+        return Answer(
+            id=item_id,
+            question=text,
+            answer="",
+            abstained=True,
+            backend=answerer.llm.backend,
+            model=answerer.llm.model_name,
+            latency_s=0.0,
+            error=str(e),
+        )
+
+
+def answer_items(
+    answerer: Answerer, items: Sequence[Item], workers: int = 1
+) -> Iterator[Answer | dict[str, Any]]:
+    """`ask --file`'s batch: every item answered, `workers` at a time, in input order."""
+    return map_ordered(partial(answer_item, answerer), items, workers)
 
 
 def render_answer(ans: Answer) -> None:
@@ -101,6 +140,7 @@ def ask(
         None, "--file", "-f", help="JSONL with id+question, or one question a line."
     ),
     json_out: bool = typer.Option(False, "--json", help="JSON: one object (JSONL with --file)."),
+    concurrency: int | None = concurrency_option(),
 ) -> None:
     """Answer from the ingested articles, every sentence cited, or say the sources do not say."""
     if file is None:
@@ -109,35 +149,20 @@ def ask(
         ans = make_answerer().ask(check_question(question, "question"))
         emit_json(ans) if json_out else render_answer(ans)
         return
+    items = read_items(file, "question")
     answerer = make_answerer()  # the model loads once for the whole file
     failed = 0
-    for item_id, text, problem in read_items(file, "question"):
-        if text is None:
+    for result in answer_items(answerer, items, batch_workers_for(concurrency)):
+        if isinstance(result, dict) or result.error is not None:
             failed += 1
-            result = {"id": item_id, "question": None, "error": problem}
-            emit_json(result) if json_out else err.print(f"[red]{escape(str(problem))}[/red]")
-            continue
-        try:
-            ans = answerer.ask(text)
-            ans.id = item_id
-        except SourceboundError as e:  # one failed item must not stop the batch
-            failed += 1
-            ans = Answer(
-                id=item_id,
-                question=text,
-                answer="",
-                abstained=True,
-                backend=answerer.llm.backend,
-                model=answerer.llm.model_name,
-                latency_s=0.0,
-                error=str(e),
-            )
         if json_out:
-            emit_json(ans)
+            emit_json(result)
+        elif isinstance(result, dict):
+            err.print(f"[red]{escape(str(result['error']))}[/red]")
         else:
-            out.print(f"[bold]{escape(item_id)}. {escape(text)}[/bold]")
-            render_answer(ans) if ans.error is None else err.print(
-                f"[red]{escape(ans.error)}[/red]"
+            out.print(f"[bold]{escape(str(result.id))}. {escape(result.question)}[/bold]")
+            render_answer(result) if result.error is None else err.print(
+                f"[red]{escape(result.error)}[/red]"
             )
     if failed:
         raise typer.Exit(1)

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import typer
 from rich.markup import escape
 
-from agent.cli.common import app, check_user_text, emit_json, get_app, out, read_text_lines
+from agent.batch import map_ordered
+from agent.cli.common import (
+    app,
+    batch_workers_for,
+    check_user_text,
+    concurrency_option,
+    emit_json,
+    get_app,
+    out,
+    read_text_lines,
+)
 from agent.errors import InputError, SourceboundError
 from agent.segment import split_sentences
 from agent.verify import Verdict, Verifier, verify_sentences
@@ -37,7 +48,10 @@ def make_verifier(use_model: bool = True) -> Verifier:
     )
 
 
-def read_claims(path: Path) -> Iterator[tuple[int, str | None, str | None, str | None]]:
+ClaimLine = tuple[int, str | None, str | None, str | None]  # (line, id, claim, error)
+
+
+def read_claims(path: Path) -> Iterator[ClaimLine]:
     """(line number, id, claim, error) per non-blank line: JSONL with `claim` (+ `id`), or
     plain text lines. A bad line (invalid JSON, empty or overlong claim, not UTF-8) yields an
     error naming it; the others go on."""
@@ -68,6 +82,27 @@ def read_claims(path: Path) -> Iterator[tuple[int, str | None, str | None, str |
             yield n, item_id, check_user_text(claim, where, "claim"), None
         except InputError as e:
             yield n, item_id, None, str(e)
+
+
+def verify_line(verifier: Verifier, path: Path, line: ClaimLine) -> Verdict | dict[str, Any]:
+    """One line of `verify --file`: its Verdict, or {id, claim, error} for an unusable line or
+    a claim whose check failed (model error). Never raises a SourceboundError: one claim
+    failing must not stop the batch."""
+    n, item_id, text, error = line
+    item_id = item_id or f"line-{n}"
+    if text is None:
+        return {"id": item_id, "claim": None, "error": error or "unusable line"}
+    try:
+        return verifier.verify(text, id=item_id)
+    except SourceboundError as e:
+        return {"id": item_id, "claim": text, "error": f"{path}:{n}: {e}"}
+
+
+def verify_lines(
+    verifier: Verifier, path: Path, lines: Sequence[ClaimLine], workers: int = 1
+) -> Iterator[Verdict | dict[str, Any]]:
+    """`verify --file`'s batch: every line checked, `workers` at a time, in input order."""
+    return map_ordered(partial(verify_line, verifier, path), lines, workers)
 
 
 def answer_sentences(path: Path) -> list[str]:
@@ -131,6 +166,7 @@ def verify(
     no_model: bool = typer.Option(
         False, "--no-model", help="Code checks only (never load the model)."
     ),
+    concurrency: int | None = concurrency_option(),
 ) -> None:
     """Verdict (supported / refuted / not_enough_info / conflicting) with quoted evidence."""
     given = [x for x in (claim, file, answer_file) if x is not None]
@@ -147,16 +183,13 @@ def verify(
         return
     assert file is not None
     failures = 0
-    for n, item_id, text, error in read_claims(file):
-        if text is None:
+    lines = list(read_claims(file))
+    for result in verify_lines(verifier, file, lines, batch_workers_for(concurrency)):
+        if isinstance(result, dict):
             failures += 1
-            _emit_error(json_out, item_id or f"line-{n}", error or "unusable line")
-            continue
-        try:
-            emit(verifier.verify(text, id=item_id or f"line-{n}"))
-        except SourceboundError as e:  # one claim failing (model error) must not stop the batch
-            failures += 1
-            _emit_error(json_out, item_id or f"line-{n}", f"{file}:{n}: {e}", text)
+            _emit_error(json_out, result["id"], result["error"], result["claim"])
+        else:
+            emit(result)
     if failures:
         raise typer.Exit(1)
 
