@@ -15,6 +15,7 @@ from typing import Literal
 
 from agent.dedup import normalize_for_match
 from agent.evidence import content_terms
+from agent.polarity import negation_scopes, split_by_polarity
 from agent.textfacts import (  # noqa: F401  (re-exported: the checks' vocabulary)
     CAP_RUN,
     CUE_RE,
@@ -69,8 +70,10 @@ class Signals:
     conflicts: list[str] = field(default_factory=list)  # concrete disagreements, human-readable
     missing_numbers: bool = False  # the claim has a number/date/place the sentence lacks
     polarity_conflict: bool = False
+    negation_flip: bool = False  # a word the claim negates, the sentence affirms on its own
     attributed_to: str | None = None  # the sentence only reports someone saying it
     speech: bool = False  # the sentence reports what someone said
+    speaker: str | None = None  # who it reports ("someone" when it does not say)
     score: float = 0.0  # retrieval relevance of the sentence
     matched: int = 0  # how many of the claim's content terms the sentence has
     n_terms: int = 0
@@ -133,11 +136,18 @@ def _neg_word(term: str) -> bool:
     return term in NEGATIONS or any(term.startswith(st[:5]) for st in NEG_STEMS if " " not in st)
 
 
-def compare(claim: str, evidence: str, score: float = 0.0, context: str = "") -> Signals:
+def compare(
+    claim: str,
+    evidence: str,
+    score: float = 0.0,
+    context: str = "",
+    article_terms: set[str] | None = None,
+) -> Signals:
     """Signals for `claim` against one `evidence` sentence.
 
     `score` is the sentence's retrieval relevance; `context` the sentence before it in its
-    article, used only to resolve details the sentence leaves implicit ("that same month")."""
+    article, used only to resolve details the sentence leaves implicit ("that same month");
+    `article_terms` the stems of its whole article, where the claim's subject must occur."""
     claim_places = places(claim)
     claim_low = normalize_for_match(claim)
     ev_low = normalize_for_match(evidence)
@@ -168,11 +178,15 @@ def compare(claim: str, evidence: str, score: float = 0.0, context: str = "") ->
         conflicts.append(
             f"place: claim {', '.join(sorted(lost))} vs source {', '.join(sorted(rivals))}"
         )
+    subject_terms = stems(subject) if subject else set()
     missing = (
         missing
         or bool(cm - months(near))
         or bool(cw - weekdays(near))
         or any(not mentions(normalize_for_match(near), p, every=True) for p in claim_places)
+        # Who did it is a detail too: an article that never names Canada says nothing of
+        # Canada's refusal, however well one of its sentences matches the rest of the claim.
+        or bool(subject_terms and article_terms is not None and not subject_terms & article_terms)
     )
     # Polarity: compare the clause that says the same thing, on its non-name, non-negation words.
     names = {w[:5] for e in entities(claim) for w in e.split()}
@@ -183,7 +197,18 @@ def compare(claim: str, evidence: str, score: float = 0.0, context: str = "") ->
         and clause_cov >= POLARITY_COVERAGE
         and negated(claim) != negated(content_without_quotes(clause) or clause)
     )
-    speaker = attribution(evidence)
+    # Word-level polarity: what the claim negates ("cannot collaborate"), the sentence affirms
+    # in a part of its own ("it is collaboration"), even if it negates something else.
+    scopes = negation_scopes(claim)
+    negated_terms = {t for sc in scopes for t in stems(sc.text)} - names
+    flip = False
+    if negated_terms and loosely:
+        affirmed, denied = split_by_polarity(evidence)
+        flip = bool((negated_terms & stems(affirmed)) - stems(denied))
+    # "No exemptions": a sentence that never mentions exemptions cannot support their absence.
+    absent = {t for sc in scopes if sc.absence for t in stems(sc.text)} - names
+    missing = missing or bool(absent - ev_terms)
+    reporter = speaker = attribution(evidence)
     if speaker is not None and terms:
         if _share(terms, stems(asserted_part(evidence))) >= MIN_SUPPORT_COVERAGE:
             speaker = None  # the sentence states the claim itself; the quote is beside it
@@ -194,16 +219,25 @@ def compare(claim: str, evidence: str, score: float = 0.0, context: str = "") ->
         aligned=aligned,
         conflicts=conflicts,
         missing_numbers=missing,
-        polarity_conflict=polarity,
+        polarity_conflict=polarity or flip,
+        negation_flip=flip,
         attributed_to=speaker,
-        speech=attribution(evidence) is not None,
+        speech=reporter is not None,
+        speaker=reporter,
         score=score,
         matched=len(all_terms & ev_terms),
         n_terms=len(all_terms),
     )
 
 
-def combine(model: Stance | None, sig: Signals, *, claim_attributed: bool = False) -> Stance:
+def _reports(sig: Signals, speaker: str) -> bool:
+    """The sentence reports speech, and not someone else's."""
+    if sig.speaker is None:
+        return False
+    return sig.speaker == "someone" or mentions(normalize_for_match(sig.speaker), speaker.lower())
+
+
+def combine(model: Stance | None, sig: Signals, *, claim_speaker: str | None = None) -> Stance:
     """The final stance of one evidence sentence from the model's stance and code signals.
 
     - A concrete conflict (number, date, place) on an aligned sentence refutes, whatever the
@@ -212,9 +246,12 @@ def combine(model: Stance | None, sig: Signals, *, claim_attributed: bool = Fals
       polarity flip; near-verbatim coverage supports even when the model missed it.
     - "refutes" without a concrete conflict needs a polarity flip or a highly relevant
       sentence: this counters the small model's lean towards "refuted".
-    - An attributed claim ("X said P") is supported only by a sentence that reports speech.
+    - An attributed claim ("X said P") is supported only by a sentence that reports X's
+      speech (or unnamed speech, "she said"): Y saying P does not show that X said it.
     """
-    if sig.hard_conflict:
+    # The model calls on-topic sentences "supporting" even when they affirm what the claim
+    # denies; a word-level flip is as concrete as a wrong number.
+    if sig.hard_conflict or sig.negation_flip:
         return "refutes"
     if sig.polarity_conflict:
         return (
@@ -226,7 +263,7 @@ def combine(model: Stance | None, sig: Signals, *, claim_attributed: bool = Fals
     # One shared word of a two-word claim ("the city") is topic, not support.
     covered = covered and sig.matched >= min(2, sig.n_terms)
     supportable = covered and not sig.missing_numbers and not sig.polarity_conflict
-    if claim_attributed and not sig.speech:
+    if claim_speaker is not None and not _reports(sig, claim_speaker):
         supportable = False
     if supportable and (model == "supports" or sig.coverage >= CODE_SUPPORT_COVERAGE):
         return "supports"

@@ -146,11 +146,16 @@ def test_reported_only_support_is_marked() -> None:
 
 def test_attributed_claim_needs_reported_speech() -> None:
     sig = compare("Diaz said the minister took bribes", "The minister took bribes from builders.")
-    assert combine("supports", sig, claim_attributed=True) == "silent"
+    assert combine("supports", sig, claim_speaker="Diaz") == "silent"
     speech = compare(
         "Diaz said the minister took bribes", "“He took bribes,” Diaz said of the minister."
     )
-    assert combine("supports", speech, claim_attributed=True) == "supports"
+    assert combine("supports", speech, claim_speaker="Diaz") == "supports"
+    # Someone else saying it does not show that Diaz said it.
+    other = compare(
+        "Diaz said the minister took bribes", "“He took bribes,” Ruiz said of the minister."
+    )
+    assert combine("supports", other, claim_speaker="Diaz") == "silent"
 
 
 @pytest.mark.parametrize(

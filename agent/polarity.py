@@ -1,0 +1,77 @@
+"""Negation scope: which words of a statement are negated, and which a sentence affirms.
+
+Sentence-level polarity (`textfacts.negated`) cannot see that "We can share information, but we
+will never accept troops" affirms sharing: its negation belongs to the other clause. Here a
+claim's negated words are the few words right after its negator ("cannot collaborate", "no
+exemptions", "refuse to share information"), up to a preposition or clause boundary; a
+sentence affirms a word when it says it in a part with no negation. Word shapes only, so it
+carries over to any story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.dedup import normalize_for_match
+from agent.textfacts import NEG_STEMS, NEGATIONS
+
+_GRAMMATICAL = r"\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b|n['’]t\b"
+_REFUSAL = r"\b(?:" + "|".join(re.escape(s) for s in NEG_STEMS) + r")[a-z]*"
+# Anything that makes a part of a sentence negative ("rejected the offer" included).
+_NEGATOR = re.compile(rf"{_GRAMMATICAL}|{_REFUSAL}")
+# What negates the words after it: "not", "no", "cannot", or a refusal taking a clause
+# ("refuse to share", "denied that he proposed"). "Rejected the offer" does not deny that
+# there was an offer, so a refusal with an object opens no scope.
+_SCOPE_OPENER = re.compile(rf"(?:{_GRAMMATICAL})|(?:{_REFUSAL})\s+(?:to|that|having)\b")
+# Negators of a thing's existence ("no exemptions"): a sentence silent about the thing cannot
+# support its absence.
+_ABSENCE = frozenset(["no", "none", "without"])
+# A negation reaches the next few words, up to a clause boundary or a preposition: "did not
+# accept the proposal to send troops" negates accepting the proposal, not the troops.
+_SCOPE_END = re.compile(
+    r"[,;:.!?()\"“”—–]|\b(?:but|and|or|while|whereas|because|although|though|to|with|against|"
+    r"for|from|into|onto|on|in|at|by|of|over|under|about|after|before|than|rather|as|since|if|"
+    r"when|who|which|that)\b"
+)
+_MAX_SCOPE_WORDS = 4
+# Parts of a sentence with their own polarity: clauses split at punctuation and contrasts.
+_PART_SPLIT = re.compile(r"[,;:—–]|\b(?:but|while|whereas|although|though|however|yet)\b")
+_RELATIVE = ("which", "that", "who", "whom")
+_INFINITIVE = re.compile(r"\bto\s+[a-z]+")
+
+
+@dataclass(frozen=True)
+class Scope:
+    text: str  # the negated words, lower-case
+    absence: bool  # "no X" / "without X": the claim says X does not exist
+
+
+def negation_scopes(text: str) -> list[Scope]:
+    """The negated word runs of `text`: "cannot collaborate against X" -> "collaborate"."""
+    low = normalize_for_match(text)
+    scopes = []
+    for m in _SCOPE_OPENER.finditer(low):
+        rest = low[m.end() :]
+        end = _SCOPE_END.search(rest)
+        words = (rest[: end.start()] if end else rest).split()[:_MAX_SCOPE_WORDS]
+        if words:
+            head = m.group(0).split()[0]
+            scopes.append(Scope(" ".join(words), absence=head in _ABSENCE))
+    return scopes
+
+
+def split_by_polarity(text: str) -> tuple[str, str]:
+    """(affirmed, negated): the sentence's parts without a negation, and those with one.
+
+    A relative clause that negates ("the offer, which she rejected") negates its antecedent."""
+    parts = [p for p in _PART_SPLIT.split(normalize_for_match(text)) if p.strip()]
+    neg = [bool(_NEGATOR.search(p)) for p in parts]
+    for i in range(len(parts) - 1):
+        if neg[i + 1] and parts[i + 1].lstrip().startswith(_RELATIVE):
+            neg[i] = True
+    affirmed = " ".join(p for p, n in zip(parts, neg, strict=True) if not n)
+    # "Pressed her to accept" does not say she accepted: an infinitive affirms nothing.
+    affirmed = _INFINITIVE.sub(" ", affirmed)
+    negated = " ".join(p for p, n in zip(parts, neg, strict=True) if n)
+    return affirmed, negated

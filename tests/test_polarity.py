@@ -1,0 +1,72 @@
+"""Word-level negation: what a claim negates, and what a sentence affirms on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.checks import combine, compare, stems
+from agent.polarity import negation_scopes, split_by_polarity
+
+
+@pytest.mark.parametrize(
+    ("claim", "scope", "absence"),
+    [
+        ("The two cities cannot cooperate on water.", "cooperate", False),
+        (
+            "The mayor said the council would refuse to publish the audit.",
+            "publish the audit",
+            False,
+        ),
+        ("The firm denied that it had hired lobbyists.", "it had hired lobbyists", False),
+        ("All of the new fees apply to every resident, with no exemptions.", "exemptions", True),
+        ("The governor did not sign the bill into law.", "sign the bill", False),
+    ],
+)
+def test_a_negation_reaches_the_words_after_it(claim: str, scope: str, absence: bool) -> None:
+    assert [(s.text, s.absence) for s in negation_scopes(claim)] == [(scope, absence)]
+
+
+def test_a_refusal_with_an_object_opens_no_scope() -> None:
+    # Rejecting an offer does not deny that there was one.
+    assert negation_scopes("The union rejected the offer of a 3% raise.") == []
+
+
+def test_parts_of_a_sentence_have_their_own_polarity() -> None:
+    affirmed, negated = split_by_polarity(
+        "We can publish the audit, but we will never accept outside auditors."
+    )
+    assert "publish" in affirmed and "accept" in negated
+    # A relative clause that negates negates its antecedent.
+    affirmed, negated = split_by_polarity("The offer, which the union rejected, was generous.")
+    assert "offer" not in affirmed
+    # An infinitive affirms nothing: pressing someone to publish is not publishing.
+    affirmed, _ = split_by_polarity("Critics pressed the council to publish the audit.")
+    assert "publish" not in affirmed
+
+
+def test_affirming_what_the_claim_denies_refutes_whatever_the_model_says() -> None:
+    claim = "The two cities cannot cooperate on water."
+    sig = compare(claim, "Both mayors said the two cities cooperate on water, but never on roads.")
+    assert sig.negation_flip and sig.polarity_conflict
+    assert combine("supports", sig) == "refutes"
+    agrees = compare(claim, "The two cities cannot cooperate on water, the mayors said.")
+    assert not agrees.negation_flip
+
+
+def test_a_sentence_silent_about_the_exemptions_cannot_support_their_absence() -> None:
+    claim = "The new fees apply to every resident, with no exemptions."
+    sig = compare(claim, "The new fees apply to every resident of the city.", score=0.8)
+    assert sig.missing_numbers  # the claim's detail is not there
+    assert combine("supports", sig) == "silent"
+    exempt = compare(claim, "The new fees apply to residents, and some are exempted.", score=0.8)
+    assert combine("supports", exempt) == "refutes"
+
+
+def test_the_claims_subject_must_occur_in_the_evidence_article() -> None:
+    claim = "Peru also rejected the proposed mining deal."
+    sentence = "Chile rejected the proposed mining deal on Monday."
+    elsewhere = compare(claim, sentence, 0.8, article_terms=stems("Chile rejected the deal."))
+    assert elsewhere.missing_numbers
+    assert combine("supports", elsewhere) == "silent"
+    named = compare(claim, sentence, 0.8, article_terms=stems("Peru and Chile both rejected it."))
+    assert not named.missing_numbers
