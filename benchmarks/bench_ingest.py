@@ -125,14 +125,26 @@ def grouped_texts(corpus: Corpus) -> list[list[str]]:
     return groups
 
 
-def change_files(files: list[Path], share: float, seed: int) -> int:
+def change_files(
+    files: list[Path], share: float, seed: int, out_dir: Path | None = None
+) -> list[Path]:
+    """Append a sentence to `share` of the files (at least one); returns the edited files.
+
+    In place, or with `out_dir` as edited copies under the same names there: an ingest of the
+    file list with those copies swapped in sees new versions of the same documents (the
+    document id is the file stem), and the untouched originals serve for a revert."""
     rng = random.Random(seed)
     chosen = rng.sample(files, max(1, round(len(files) * share)))
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    edited: list[Path] = []
     for f in chosen:
         text = f.read_text(encoding="utf-8")
         extra = f"\n\nOfficials said on {rng.randint(2, 28)} March that talks would resume.\n"
-        f.write_text(text + extra, encoding="utf-8")
-    return len(chosen)
+        target = f if out_dir is None else out_dir / f.name
+        target.write_text(text + extra, encoding="utf-8")
+        edited.append(target)
+    return edited
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -230,7 +242,7 @@ def main(argv: list[str] | None = None) -> None:
             documents=r2.documents,
         )
         files = sorted(corpus_dir.glob("*.txt"))
-        changed = change_files(files, 0.01, args.seed)
+        changed = len(change_files(files, 0.01, args.seed))
         app3 = make_app(data_dir)
         with profiled(app3) as timers:
             t0 = time.perf_counter()

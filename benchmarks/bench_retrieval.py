@@ -52,8 +52,27 @@ QUESTION_TEMPLATES = [
 ]
 
 
-def emit(figure: str, **values: Any) -> None:
-    print(json.dumps({"figure": figure, **values}), flush=True)
+_SINKS: list[Callable[[dict[str, Any]], None]] = []
+
+
+def emit(figure: str, **values: Any) -> dict[str, Any]:
+    record = {"figure": figure, **values}
+    print(json.dumps(record), flush=True)
+    for sink in _SINKS:
+        sink(record)
+    return record
+
+
+@contextmanager
+def collecting() -> Iterator[list[dict[str, Any]]]:
+    """Also collect the figures emitted inside the block, for a script that tabulates them
+    (bench_scale) while the functions here keep printing their lines as they go."""
+    records: list[dict[str, Any]] = []
+    _SINKS.append(records.append)
+    try:
+        yield records
+    finally:
+        _SINKS.remove(records.append)
 
 
 def percentiles(samples_s: list[float]) -> dict[str, float]:
@@ -106,13 +125,16 @@ def bench_bm25(app: App) -> None:
     ids, texts = [c.id for c in chunks], [c.text for c in chunks]
     proc = psutil.Process()
     rss0 = proc.memory_info().rss
-    tracemalloc.start()
     t0 = time.perf_counter()
     index = BM25Index.from_corpus(ids, texts)
     build = time.perf_counter() - t0
+    rss1 = proc.memory_info().rss
+    # A second build for the allocation peak: tracemalloc slows the build ~3x, so the timed
+    # build above runs without it.
+    tracemalloc.start()
+    BM25Index.from_corpus(ids, texts)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    rss1 = proc.memory_info().rss
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         index.save(tmp + "/bm25")
@@ -139,7 +161,7 @@ def bench_bm25(app: App) -> None:
     )
 
 
-def bench_queries(app: App, queries: list[str], label: str) -> None:
+def bench_queries(app: App, queries: list[str], label: str, evidence: bool = True) -> None:
     retriever = app.retriever
     k = app.settings.top_k
     emit(
@@ -163,6 +185,8 @@ def bench_queries(app: App, queries: list[str], label: str) -> None:
         f"stage_query_embedding_{label}",
         **percentiles(time_each(queries, retriever.query_vector)),
     )
+    if not evidence:
+        return
     emit(
         f"gather_evidence_{label}",
         loadavg=round(os.getloadavg()[0], 2),
@@ -211,7 +235,15 @@ def chroma_server(path: Path, log: Path) -> Iterator[str]:
                 time.sleep(0.2)
         emit("chroma_server_start", seconds=round(time.perf_counter() - t0, 2))
         yield url
-        emit("chroma_server_rss", mb=round(psutil.Process(proc.pid).memory_info().rss / 2**20, 1))
+        server = psutil.Process(proc.pid)
+        cpu = server.cpu_times()
+        # CPU time too: a server busy in the background (loading, compacting) competes with
+        # the client's query embedding for the same cores.
+        emit(
+            "chroma_server_rss",
+            mb=round(server.memory_info().rss / 2**20, 1),
+            cpu_s=round(cpu.user + cpu.system, 2),
+        )
     finally:
         proc.terminate()
         try:
