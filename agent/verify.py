@@ -17,7 +17,7 @@ from typing import Literal
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel, Field
 
-from agent.checks import Signals, Stance, combine, compare, place_rival, strip_places
+from agent.checks import Signals, Stance, combine, compare, place_rival, stems, strip_places
 from agent.citations import make_citation
 from agent.claims import attribution_of, split_claim
 from agent.corpus import Corpus
@@ -108,6 +108,7 @@ class Verifier:
         self.max_calls = max_calls
         self.prompt = load_prompt("verify")
         self.examples = load_examples("verify_examples")
+        self._terms_cache: dict[str, set[str]] = {}
 
     # --- evidence -------------------------------------------------------------------------
     def gather(self, claim: str) -> list[tuple[str, Evidence]]:
@@ -177,6 +178,12 @@ class Verifier:
             else ""
         )
 
+    def _article_terms(self, article_id: str) -> set[str]:
+        if article_id not in self._terms_cache:
+            text = " ".join(s.text for s in self.corpus.article(article_id).sentences)
+            self._terms_cache[article_id] = stems(text)
+        return self._terms_cache[article_id]
+
     # --- judging --------------------------------------------------------------------------
     def messages(self, claim: str, sentence: str) -> list[BaseMessage]:
         """System + few-shot turns first (a prefix llama.cpp reuses), the pair last."""
@@ -198,18 +205,18 @@ class Verifier:
         return _STANCE_OF[result.label]  # type: ignore[return-value]
 
     def stance(
-        self, claim: str, sentence: str, sig: Signals, claim_attributed: bool, ask: bool = True
+        self, claim: str, sentence: str, sig: Signals, claim_speaker: str | None, ask: bool = True
     ) -> tuple[Stance, Stance | None]:
         """Final stance and the model's (None when the model was not asked: its answer could
         not change the outcome, or the budget for this claim is spent)."""
         options = {
-            combine(m, sig, claim_attributed=claim_attributed)
+            combine(m, sig, claim_speaker=claim_speaker)
             for m in ("supports", "refutes", "silent")
         }
         if len(options) == 1 or not self.use_model or not ask:
-            return combine(None, sig, claim_attributed=claim_attributed), None
+            return combine(None, sig, claim_speaker=claim_speaker), None
         model = self.judge(claim, sentence)
-        return combine(model, sig, claim_attributed=claim_attributed), model
+        return combine(model, sig, claim_speaker=claim_speaker), model
 
     # --- verdicts -------------------------------------------------------------------------
     def verify_atomic(self, claim: str) -> AtomicVerdict:
@@ -221,11 +228,13 @@ class Verifier:
             s = e.sentence
             if looks_like_instruction(s.text):
                 continue  # an instruction to the model is no evidence (agent.injection)
-            sig = compare(claim, s.text, e.score, self._previous(s))
+            sig = compare(
+                claim, s.text, e.score, self._previous(s), self._article_terms(s.article_id)
+            )
             # Each call costs seconds on a laptop CPU: stop asking once two outlets back the
             # claim (more agreement cannot change the verdict; conflicts are found by code).
             ask = calls < self.max_calls and len(backed) < 2
-            final, model = self.stance(claim, s.text, sig, attr is not None, ask)
+            final, model = self.stance(claim, s.text, sig, attr.speaker if attr else None, ask)
             calls += model is not None
             if final == "supports":
                 backed.add(outlet)
