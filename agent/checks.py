@@ -61,6 +61,11 @@ LOOSE_SCORE = 0.45
 # The model's "refutes" without a concrete conflict signal needs a highly relevant sentence.
 MODEL_REFUTE_COVERAGE = 0.6
 
+# Sentences that open by pointing back ("The report said", "It added") lean on the one before.
+# ("The Hill said" names an outlet: a name is no back-reference.)
+_BACK_REFERENCE = re.compile(r"^\W*(?:(?:The|This|That|These|Those)\s+[a-z]|(?:It|He|She|They)\b)")
+
+
 @dataclass
 class Signals:
     """What code found comparing one claim with one evidence sentence."""
@@ -163,6 +168,10 @@ def compare(
     coverage = _share(all_terms, ev_terms)
     aligned = core >= ALIGNED_COVERAGE or score >= ALIGNED_SCORE
     loosely = aligned or (core >= LOOSE_COVERAGE and score >= LOOSE_SCORE)
+    if not loosely and context and _BACK_REFERENCE.match(evidence):
+        # "The report detailed a call in mid-April": what "the report" is, the sentence
+        # before says; read the two together to tell whether it is about the claim.
+        loosely = _share(terms, ev_terms | stems(context)) >= ALIGNED_COVERAGE
     conflicts, missing = _number_conflicts(claim, evidence, aligned)
     cm, em, cw, ew = months(claim), months(evidence), weekdays(claim), weekdays(evidence)
     if loosely and cm and em and not cm & em:

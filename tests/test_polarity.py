@@ -70,3 +70,16 @@ def test_the_claims_subject_must_occur_in_the_evidence_article() -> None:
     assert combine("supports", elsewhere) == "silent"
     named = compare(claim, sentence, 0.8, article_terms=stems("Peru and Chile both rejected it."))
     assert not named.missing_numbers
+
+
+def test_a_sentence_pointing_back_is_read_with_the_one_before() -> None:
+    claim = "The Daily Post reported that the mayor met union leaders in mid-June."
+    before = "The mayor's remarks followed a Daily Post article saying she met union leaders."
+    sentence = "The article described a meeting in mid-April, officials said."
+    alone = compare(claim, sentence, 0.4)
+    assert not alone.conflicts  # on its own it is not visibly about the claim
+    read_together = compare(claim, sentence, 0.4, context=before)
+    assert read_together.conflicts == ["month: claim june vs source april"]
+    # A name is no back-reference: "The Post" does not lean on the sentence before.
+    named = compare(claim, "The Post described a meeting in mid-April.", 0.4, context=before)
+    assert not named.conflicts
