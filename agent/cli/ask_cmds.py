@@ -12,6 +12,7 @@ import typer
 from rich.markup import escape
 
 from agent.answer import Answerer
+from agent.app import App
 from agent.batch import map_ordered
 from agent.cli.common import (
     app,
@@ -30,8 +31,8 @@ from agent.types import Answer
 Item = tuple[str, str | None, str | None]  # (id, question, why the line is unusable)
 
 
-def make_answerer() -> Answerer:
-    a = get_app()
+def make_answerer(a: App | None = None) -> Answerer:
+    a = a or get_app()
     return Answerer(
         a.corpus,
         a.retriever,

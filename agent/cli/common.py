@@ -103,8 +103,8 @@ def concurrency_option() -> Any:
         "-j",
         min=1,
         max=64,
-        help="Items in flight at once on API backends [default: max_concurrency, 4]; "
-        "the local model takes one at a time.",
+        help="Items in flight at once on API backends (default: the max_concurrency "
+        "setting, 4); the local model takes one at a time.",
     )
 
 
