@@ -119,3 +119,13 @@ def test_fingerprint_detects_staleness(tmp_path: Path) -> None:
     assert fingerprint(IDS[:-1], TEXTS[:-1]) != saved
     assert fingerprint([*IDS[:-1], "d9"], TEXTS) != saved
     assert not idx.is_current(IDS, edited)
+
+
+def test_equal_scores_keep_corpus_order_when_only_the_top_k_are_sorted() -> None:
+    # Six identical documents tie; the top 3 must be the first three, as a full stable sort
+    # of every score would give.
+    ids = [f"d{i}" for i in range(6)] + ["other"]
+    texts = ["tariff talks resumed"] * 6 + ["unrelated weather report"]
+    index = BM25Index.from_corpus(ids, texts)
+    assert [i for i, _ in index.search("tariff", 3)] == ["d0", "d1", "d2"]
+    assert [i for i, _ in index.search("tariff", 10)] == ids[:6]

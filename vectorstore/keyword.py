@@ -93,8 +93,15 @@ class BM25Index:
         if not terms:
             return []
         scores = np.asarray(self._bm25.get_scores(terms), dtype=np.float64)
-        # Stable sort on -score: equal scores keep corpus order, so results are deterministic.
-        order = np.argsort(-scores, kind="stable")[:k]
+        # Sorting every score costs ~4.5 ms at 100k chunks: sort only those at or above the
+        # k-th best (ties included), stably, so equal scores keep corpus order as a full
+        # stable sort would.
+        if k < len(scores):
+            kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+            pool = np.flatnonzero(scores >= kth)
+        else:
+            pool = np.arange(len(scores))
+        order = pool[np.argsort(-scores[pool], kind="stable")][:k]
         return [(self.ids[i], float(scores[i])) for i in order if scores[i] > 0.0]
 
     def save(self, directory: str | Path) -> None:
