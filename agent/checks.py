@@ -25,6 +25,7 @@ from agent.textfacts import (  # noqa: F401  (re-exported: the checks' vocabular
     SPEECH_WORDS,
     asserted_part,
     attribution,
+    cancel_double_negation,
     content_without_quotes,
     entities,
     event_places,
@@ -199,7 +200,9 @@ def compare(
     )
     # Polarity: compare the clause that says the same thing, on its non-name, non-negation words.
     names = {w[:5] for e in entities(claim) for w in e.split()}
-    pol_terms = {t for t in terms - names if not _neg_word(t)}
+    # A refusal under a negation ("did not reject") is the claim's predicate, not its polarity.
+    double = cancel_double_negation(claim_low) != claim_low
+    pol_terms = {t for t in terms - names if double or not _neg_word(t)}
     clause, clause_cov = best_clause(pol_terms, evidence)
     polarity = (
         len(pol_terms) >= 2

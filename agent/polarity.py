@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from agent.dedup import normalize_for_match
-from agent.textfacts import NEG_STEMS, NEGATIONS
+from agent.textfacts import NEG_STEMS, NEGATIONS, cancel_double_negation
 
 _GRAMMATICAL = r"\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b|n['’]t\b"
 _REFUSAL = r"\b(?:" + "|".join(re.escape(s) for s in NEG_STEMS) + r")[a-z]*"
@@ -49,7 +49,7 @@ class Scope:
 
 def negation_scopes(text: str) -> list[Scope]:
     """The negated word runs of `text`: "cannot collaborate against X" -> "collaborate"."""
-    low = normalize_for_match(text)
+    low = cancel_double_negation(normalize_for_match(text))
     scopes = []
     for m in _SCOPE_OPENER.finditer(low):
         rest = low[m.end() :]
@@ -65,7 +65,8 @@ def split_by_polarity(text: str) -> tuple[str, str]:
     """(affirmed, negated): the sentence's parts without a negation, and those with one.
 
     A relative clause that negates ("the offer, which she rejected") negates its antecedent."""
-    parts = [p for p in _PART_SPLIT.split(normalize_for_match(text)) if p.strip()]
+    low = cancel_double_negation(normalize_for_match(text))
+    parts = [p for p in _PART_SPLIT.split(low) if p.strip()]
     neg = [bool(_NEGATOR.search(p)) for p in parts]
     for i in range(len(parts) - 1):
         if neg[i + 1] and parts[i + 1].lstrip().startswith(_RELATIVE):

@@ -181,9 +181,21 @@ def weekdays(text: str) -> set[str]:
     return {d for d in WEEKDAYS if d in words}
 
 
+# "Did not reject", "never denied": two negations that cancel out.
+_DOUBLE_NEGATION = re.compile(
+    r"(?:\b(?:not|never)|n't)\s+(?:\w+\s+)?(?:" + "|".join(NEG_STEMS) + r")[a-z]*"
+)
+
+
+def cancel_double_negation(low: str) -> str:
+    """Lower-cased text with "did not reject"-style double negatives blanked out."""
+    return _DOUBLE_NEGATION.sub(" ", low)
+
+
 def negated(text: str) -> bool:
-    """Whether the statement is negative: "not", "never", "n't" or a refusal verb."""
-    low = normalize_for_match(text)
+    """Whether the statement is negative: "not", "never", "n't" or a refusal verb (and not
+    two of them cancelling out: "did not reject")."""
+    low = cancel_double_negation(normalize_for_match(text))
     if "n't" in low or any(w in NEGATIONS for w in re.findall(r"[a-z]+", low)):
         return True
     return any(re.search(rf"\b{stem}", low) for stem in NEG_STEMS)

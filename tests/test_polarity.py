@@ -6,6 +6,7 @@ import pytest
 
 from agent.checks import combine, compare, stems
 from agent.polarity import negation_scopes, split_by_polarity
+from agent.textfacts import negated
 
 
 @pytest.mark.parametrize(
@@ -83,3 +84,14 @@ def test_a_sentence_pointing_back_is_read_with_the_one_before() -> None:
     # A name is no back-reference: "The Post" does not lean on the sentence before.
     named = compare(claim, "The Post described a meeting in mid-April.", 0.4, context=before)
     assert not named.conflicts
+
+
+def test_two_negations_cancel_out() -> None:
+    assert negated("The union rejected the offer.")
+    assert not negated("The union did not reject the offer.")
+    assert not negated("The mayor never denied it.")
+    claim = "The union did not reject the offer of a 3% raise."
+    sig = compare(claim, "The union rejected the offer of a 3% raise on Monday.", 0.8)
+    assert sig.polarity_conflict
+    assert combine("supports", sig) == "refutes"
+    assert negation_scopes(claim) == []  # "not reject" negates nothing after it
