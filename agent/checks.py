@@ -15,23 +15,26 @@ from typing import Literal
 
 from agent.dedup import normalize_for_match
 from agent.evidence import content_terms
-from agent.polarity import negation_scopes, split_by_polarity
+from agent.polarity import (
+    NEG_STEMS,
+    NEGATIONS,
+    cancel_double_negation,
+    negated,
+    negation_scopes,
+    split_by_polarity,
+)
 from agent.textfacts import (  # noqa: F401  (re-exported: the checks' vocabulary)
     CAP_RUN,
     CUE_RE,
-    NEG_STEMS,
-    NEGATIONS,
     NOT_ENTITY,
     SPEECH_WORDS,
     asserted_part,
     attribution,
-    cancel_double_negation,
     content_without_quotes,
     entities,
     event_places,
     mentions,
     months,
-    negated,
     numbers,
     place_rival,
     places,

@@ -1,7 +1,8 @@
-"""Negation scope: which words of a statement are negated, and which a sentence affirms.
+"""Polarity: whether a statement is negative, which of its words a negation reaches, and
+which words a sentence affirms.
 
-Sentence-level polarity (`textfacts.negated`) cannot see that "We can share information, but we
-will never accept troops" affirms sharing: its negation belongs to the other clause. Here a
+Sentence-level polarity (`negated`) cannot see that "We can share information, but we will
+never accept troops" affirms sharing: its negation belongs to the other clause. So a
 claim's negated words are the few words right after its negator ("cannot collaborate", "no
 exemptions", "refuse to share information"), up to a preposition or clause boundary; a
 sentence affirms a word when it says it in a part with no negation. Word shapes only, so it
@@ -14,7 +15,47 @@ import re
 from dataclasses import dataclass
 
 from agent.dedup import normalize_for_match
-from agent.textfacts import NEG_STEMS, NEGATIONS, cancel_double_negation
+
+# Grammatical negation and verbs whose meaning is a refusal: the polarity of a statement.
+NEGATIONS = frozenset(["not", "no", "never", "none", "neither", "nor", "without", "cannot"])
+NEG_STEMS = (
+    "reject",
+    "refus",
+    "deni",
+    "deny",
+    "declin",
+    "dismiss",
+    "turned down",
+    "turn down",
+    "turns down",
+    "ruled out",
+    "rule out",
+    "fail",
+    "halt",
+    "block",
+    "oppos",
+    "vetoed",
+)
+
+# "Did not reject", "never denied": two negations that cancel out.
+_DOUBLE_NEGATION = re.compile(
+    r"(?:\b(?:not|never)|n't)\s+(?:\w+\s+)?(?:" + "|".join(NEG_STEMS) + r")[a-z]*"
+)
+
+
+def cancel_double_negation(low: str) -> str:
+    """Lower-cased text with "did not reject"-style double negatives blanked out."""
+    return _DOUBLE_NEGATION.sub(" ", low)
+
+
+def negated(text: str) -> bool:
+    """Whether the statement is negative: "not", "never", "n't" or a refusal verb (and not
+    two of them cancelling out: "did not reject")."""
+    low = cancel_double_negation(normalize_for_match(text))
+    if "n't" in low or any(w in NEGATIONS for w in re.findall(r"[a-z]+", low)):
+        return True
+    return any(re.search(rf"\b{stem}", low) for stem in NEG_STEMS)
+
 
 _GRAMMATICAL = r"\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b|n['’]t\b"
 _REFUSAL = r"\b(?:" + "|".join(re.escape(s) for s in NEG_STEMS) + r")[a-z]*"

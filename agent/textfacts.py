@@ -57,26 +57,6 @@ _NUM_RE = re.compile(
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
 
-# Grammatical negation and verbs whose meaning is a refusal: the polarity of a statement.
-NEGATIONS = frozenset(["not", "no", "never", "none", "neither", "nor", "without", "cannot"])
-NEG_STEMS = (
-    "reject",
-    "refus",
-    "deni",
-    "deny",
-    "declin",
-    "dismiss",
-    "turned down",
-    "turn down",
-    "turns down",
-    "ruled out",
-    "rule out",
-    "fail",
-    "halt",
-    "block",
-    "oppos",
-    "vetoed",
-)
 # Reporting verbs: a sentence using them states that someone said something, not that it is so.
 _CUES = (
     r"said|says|say|saying|told|tells|tell|stated|states|stating|claimed|claims|claiming|"
@@ -179,26 +159,6 @@ def months(text: str) -> set[str]:
 def weekdays(text: str) -> set[str]:
     words = set(re.findall(r"[a-z]+", text.lower()))
     return {d for d in WEEKDAYS if d in words}
-
-
-# "Did not reject", "never denied": two negations that cancel out.
-_DOUBLE_NEGATION = re.compile(
-    r"(?:\b(?:not|never)|n't)\s+(?:\w+\s+)?(?:" + "|".join(NEG_STEMS) + r")[a-z]*"
-)
-
-
-def cancel_double_negation(low: str) -> str:
-    """Lower-cased text with "did not reject"-style double negatives blanked out."""
-    return _DOUBLE_NEGATION.sub(" ", low)
-
-
-def negated(text: str) -> bool:
-    """Whether the statement is negative: "not", "never", "n't" or a refusal verb (and not
-    two of them cancelling out: "did not reject")."""
-    low = cancel_double_negation(normalize_for_match(text))
-    if "n't" in low or any(w in NEGATIONS for w in re.findall(r"[a-z]+", low)):
-        return True
-    return any(re.search(rf"\b{stem}", low) for stem in NEG_STEMS)
 
 
 def entities(text: str) -> set[str]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from agent.checks import combine, compare, stems
-from agent.polarity import negation_scopes, split_by_polarity
-from agent.textfacts import negated
+from agent.polarity import negated, negation_scopes, split_by_polarity
 
 
 @pytest.mark.parametrize(
@@ -33,12 +32,12 @@ def test_a_refusal_with_an_object_opens_no_scope() -> None:
 
 
 def test_parts_of_a_sentence_have_their_own_polarity() -> None:
-    affirmed, negated = split_by_polarity(
+    affirmed, denied = split_by_polarity(
         "We can publish the audit, but we will never accept outside auditors."
     )
-    assert "publish" in affirmed and "accept" in negated
+    assert "publish" in affirmed and "accept" in denied
     # A relative clause that negates negates its antecedent.
-    affirmed, negated = split_by_polarity("The offer, which the union rejected, was generous.")
+    affirmed, _ = split_by_polarity("The offer, which the union rejected, was generous.")
     assert "offer" not in affirmed
     # An infinitive affirms nothing: pressing someone to publish is not publishing.
     affirmed, _ = split_by_polarity("Critics pressed the council to publish the audit.")
