@@ -18,6 +18,8 @@ T = TypeVar("T", bound=BaseModel)
 DATA_DIR = Path(__file__).resolve().parent / "data"
 QA_FILE = DATA_DIR / "qa.jsonl"
 CLAIMS_FILE = DATA_DIR / "claims.jsonl"
+# Claims written after the verifier was tuned on CLAIMS_FILE, to show how it generalises.
+HELDOUT_CLAIMS_FILE = DATA_DIR / "claims_heldout.jsonl"
 SUMMARY_FACTS_FILE = DATA_DIR / "summary_facts.jsonl"
 
 

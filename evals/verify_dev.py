@@ -9,7 +9,8 @@ and writes everything (per-claim predictions too) to evals/results/verify_dev.js
         .venv/bin/python -m evals.verify_dev [--modes direct,pipeline,rules] [--limit N]
 
 `rules` is the pipeline with the model never asked (code signals only): the ablation that
-shows what the model adds.
+shows what the model adds. `--claims evals/data/claims_heldout.jsonl` runs the held-out
+claims, written after the rules were tuned on the dev set (use another `--out`).
 """
 
 from __future__ import annotations
@@ -51,13 +52,15 @@ def direct(app: App, claim: str) -> str:
     return out.verdict
 
 
-def run(modes: list[str], limit: int | None, data_dir: Path) -> dict[str, Any]:
+def run(
+    modes: list[str], limit: int | None, data_dir: Path, claims: Path | None = None
+) -> dict[str, Any]:
     settings = load_settings(data_dir=data_dir)
     app = App(settings)
     t0 = time.perf_counter()
     app.ingest([ROOT / "seeds"])
     ingest_s = time.perf_counter() - t0
-    items = load_claims()[:limit]
+    items = load_claims(claims)[:limit]
     report: dict[str, Any] = {"n": len(items), "ingest_s": round(ingest_s, 1), "modes": {}}
     for mode in modes:
         llm = None if mode == "rules" else app.llm
@@ -114,10 +117,13 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--out", type=Path, default=RESULTS)
     ap.add_argument("--data-dir", type=Path, default=None, help="default: a fresh temp dir")
+    ap.add_argument(
+        "--claims", type=Path, default=None, help="default: evals/data/claims.jsonl"
+    )
     args = ap.parse_args()
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     with tempfile.TemporaryDirectory(prefix="verify-dev-") as tmp:
-        report = run(modes, args.limit, args.data_dir or Path(tmp))
+        report = run(modes, args.limit, args.data_dir or Path(tmp), args.claims)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     previous: dict[str, Any] = json.loads(args.out.read_text()) if args.out.exists() else {}
     previous.setdefault("modes", {}).update(report["modes"])

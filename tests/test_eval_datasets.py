@@ -12,6 +12,7 @@ import pytest
 from agent.errors import InputError
 from evals.datasets import (
     CLAIMS_FILE,
+    HELDOUT_CLAIMS_FILE,
     QA_FILE,
     load_claims,
     load_jsonl,
@@ -149,7 +150,7 @@ def test_default_files_are_located_inside_the_package() -> None:
 
 
 def _all_items() -> list[QAItem | ClaimItem | SummaryFact]:
-    return [*load_qa(), *load_claims(), *load_summary_facts()]
+    return [*load_qa(), *load_claims(), *load_claims(HELDOUT_CLAIMS_FILE), *load_summary_facts()]
 
 
 def test_every_gold_source_is_a_seed_article() -> None:
