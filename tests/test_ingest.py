@@ -515,3 +515,35 @@ def test_kill_minus_9_then_rerun_matches_clean_ingest(
             f"({len(clean[0])} chunks, {len(clean[1])} sentences, same ids)",
         )  # fmt: skip
     assert killed >= 1  # at least one run was really interrupted
+
+
+def test_reload_reads_the_registry_only_when_another_writer_saved(
+    tmp_path: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A no-op re-ingest must not parse the registry twice (it is most of its time), yet a
+    registry saved by someone else since, or unsaved changes of our own, are never kept."""
+    env = Env(tmp_path / "data")
+    files = sorted(corpus_dir.glob("*.txt"))
+    env.run(files[:2])
+    mine = env.corpus
+    loads: list[int] = []
+    real_load = Corpus._load
+
+    def counting_load(self: Corpus) -> Any:
+        loads.append(1)
+        return real_load(self)
+
+    monkeypatch.setattr(Corpus, "_load", counting_load)
+    mine.reload()
+    assert loads == []  # the file is the one it read
+    report = ingest(files, mine, env.store, env.embedder, sentence_store=env.sentences)
+    assert report.unchanged == 2 and report.ingested == 3
+    assert loads == []  # its own saves do not make it re-read
+    other = env.corpus  # another writer saves a change
+    other.remove(files[4].stem)
+    other.save()
+    mine.reload()
+    assert len(loads) >= 1 and files[4].stem not in {r.document.id for r in mine.records()}
+    mine.remove(files[3].stem)  # unsaved: a reload discards it
+    mine.reload()
+    assert files[3].stem in {r.document.id for r in mine.records()}
