@@ -207,3 +207,10 @@ def test_sentinel_key_never_printed(
     for f in logs.rglob("*"):
         if f.is_file() and f.stat().st_size < 5_000_000:
             assert SENTINEL.encode() not in f.read_bytes(), f
+
+
+def test_a_usage_error_is_one_clear_line_not_a_traceback(run: Run) -> None:
+    code, out, err = run("ingest", "seeds", "--no-such-flag")
+    assert code == 2
+    assert "No such option: --no-such-flag" in err
+    assert "Traceback" not in err + out

@@ -174,12 +174,15 @@ def main() -> None:
         raise SystemExit(130) from None
     except (typer.Abort, typer.Exit) as e:
         raise SystemExit(getattr(e, "exit_code", 1)) from None
-    except Exception as e:  # click usage errors and the like
+    except Exception as e:  # usage errors ("No such option") and the like
         import click
 
-        if isinstance(e, click.ClickException):
+        # Typer carries its own copy of click: its usage errors are not click's classes.
+        if isinstance(e, (click.ClickException, typer.exceptions.TyperException)) and hasattr(
+            e, "show"
+        ):
             e.show()
-            raise SystemExit(e.exit_code) from None
+            raise SystemExit(getattr(e, "exit_code", 2)) from None
         raise
     if isinstance(rc, int) and rc != 0:
         raise SystemExit(rc)
