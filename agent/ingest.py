@@ -90,7 +90,11 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
             errors.append(FileError(path=str(p), error="no such file or directory"))
         elif p.is_dir():
             try:
-                found = sorted(f for f in p.rglob("*") if f.suffix.lower() in SUPPORTED_SUFFIXES)
+                # Sorting by parts gives Path order without Path.__lt__ (~2 s per 40k files).
+                found = sorted(
+                    (f for f in p.rglob("*") if f.suffix.lower() in SUPPORTED_SUFFIXES),
+                    key=lambda f: f.parts,
+                )
             except OSError as e:  # e.g. a symlink loop deep inside
                 errors.append(FileError(path=str(p), error=f"cannot list directory: {e}"))
                 continue
@@ -245,8 +249,7 @@ def ingest(
                 report.errors.append(FileError(path=str(path), error=e.problem))
                 continue
             seen_ids[doc_id] = path
-            old = corpus.record(doc_id)
-            if old is not None and old.document.sha256 == hash_text(text):
+            if corpus.content_hash(doc_id) == hash_text(text):
                 report.unchanged += 1
                 continue
             try:
@@ -272,7 +275,7 @@ def ingest(
                         sentence_store.delete_where({"doc_id": rec.document.id})
                     corpus.remove(rec.document.id)
                     report.pruned += 1
-            corpus.save()
+            corpus.save(index=False)  # the final save writes it
             _sweep_orphans(corpus, [store] if sentence_store is None else [store, sentence_store])
 
         total_chunks = 0
@@ -320,7 +323,7 @@ def ingest(
                 )
             for p in group:
                 corpus.put(DocumentRecord(document=p.document, chunks=p.chunks), p.text)
-            corpus.save()
+            corpus.save(index=False)  # the final save writes it
             done += len(chunks)
             report.ingested += len(group)
             if progress:
@@ -332,14 +335,15 @@ def ingest(
         if pending or report.pruned:
             _refresh_duplicates(corpus)
             corpus.save()
+        else:
+            corpus.ensure_index()  # a data dir from before the sidecar existed gets one now
 
-    report.documents = len(corpus.records())
-    report.articles = len(corpus.articles())
-    report.duplicate_groups = corpus.duplicate_groups()
-    report.duplicate_sentences = sum(
-        1 for a in corpus.articles() if not a.duplicate_of for s in a.sentences if s.duplicate_of
-    )
-    report.chunks = sum(len(r.chunks) for r in corpus.records())
+    summary = corpus.summary()
+    report.documents = summary.documents
+    report.articles = summary.articles
+    report.duplicate_groups = summary.duplicate_groups
+    report.duplicate_sentences = summary.duplicate_sentences
+    report.chunks = summary.chunks
     report.seconds = round(time.perf_counter() - t0, 3)
     return report
 

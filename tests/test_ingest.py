@@ -517,15 +517,15 @@ def test_kill_minus_9_then_rerun_matches_clean_ingest(
     assert killed >= 1  # at least one run was really interrupted
 
 
-def test_reload_reads_the_registry_only_when_another_writer_saved(
+def test_noop_reingest_reads_only_the_sidecar_and_reload_rereads_only_changes(
     tmp_path: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A no-op re-ingest must not parse the registry twice (it is most of its time), yet a
-    registry saved by someone else since, or unsaved changes of our own, are never kept."""
+    """Parsing the registry is most of a no-op re-ingest's time: it must not happen at all
+    then, and only once in a real ingest; yet a registry saved by someone else since, or
+    unsaved changes of our own, are never kept."""
     env = Env(tmp_path / "data")
     files = sorted(corpus_dir.glob("*.txt"))
-    env.run(files[:2])
-    mine = env.corpus
+    first = env.run(files[:2])
     loads: list[int] = []
     real_load = Corpus._load
 
@@ -534,16 +534,43 @@ def test_reload_reads_the_registry_only_when_another_writer_saved(
         return real_load(self)
 
     monkeypatch.setattr(Corpus, "_load", counting_load)
-    mine.reload()
-    assert loads == []  # the file is the one it read
+    noop = env.run(files[:2])
+    assert noop.unchanged == 2 and loads == []
+    assert (noop.documents, noop.articles, noop.chunks) == (2, first.articles, first.chunks)
+    mine = env.corpus
     report = ingest(files, mine, env.store, env.embedder, sentence_store=env.sentences)
     assert report.unchanged == 2 and report.ingested == 3
-    assert loads == []  # its own saves do not make it re-read
+    assert len(loads) == 1  # parsed once, not re-read after its own saves
+    mine.reload()
+    assert len(loads) == 1  # the file is the one it wrote
     other = env.corpus  # another writer saves a change
     other.remove(files[4].stem)
     other.save()
     mine.reload()
-    assert len(loads) >= 1 and files[4].stem not in {r.document.id for r in mine.records()}
+    assert files[4].stem not in {r.document.id for r in mine.records()}
     mine.remove(files[3].stem)  # unsaved: a reload discards it
     mine.reload()
     assert files[3].stem in {r.document.id for r in mine.records()}
+
+
+@pytest.mark.parametrize("damage", ["missing", "garbage", "stale"])
+def test_a_missing_or_stale_sidecar_falls_back_to_the_registry(
+    tmp_path: Path, corpus_dir: Path, damage: str
+) -> None:
+    env = Env(tmp_path / "data")
+    files = sorted(corpus_dir.glob("*.txt"))
+    env.run(files)
+    index = tmp_path / "data" / "registry-index.json"
+    if damage == "missing":
+        index.unlink()
+    elif damage == "garbage":
+        index.write_text("{not json")
+    else:  # the registry changed behind the sidecar's back (a crash between the two writes)
+        corpus = env.corpus
+        corpus.remove(files[0].stem)
+        corpus.save(index=False)
+    report = env.run(files)
+    expected_unchanged = 4 if damage == "stale" else 5
+    assert report.unchanged == expected_unchanged
+    assert report.documents == 5 and not report.errors
+    assert env.corpus.summary().documents == 5  # and the sidecar is current again
