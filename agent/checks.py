@@ -81,8 +81,7 @@ class Signals:
     polarity_conflict: bool = False
     negation_flip: bool = False  # a word the claim negates, the sentence affirms on its own
     attributed_to: str | None = None  # the sentence only reports someone saying it
-    speech: bool = False  # the sentence reports what someone said
-    speaker: str | None = None  # who it reports ("someone" when it does not say)
+    speaker: str | None = None  # whose speech it reports ("someone" when it does not say)
     score: float = 0.0  # retrieval relevance of the sentence
     matched: int = 0  # how many of the claim's content terms the sentence has
     n_terms: int = 0
@@ -237,7 +236,6 @@ def compare(
         polarity_conflict=polarity or flip,
         negation_flip=flip,
         attributed_to=speaker,
-        speech=reporter is not None,
         speaker=reporter,
         score=score,
         matched=len(all_terms & ev_terms),
