@@ -20,6 +20,7 @@ from typing import Any
 
 from agent.answer import Answerer
 from agent.app import App
+from agent.errors import InputError
 from agent.types import Answer
 from evals.cache import SqliteLLMCache
 from evals.datasets import load_claims, load_qa, load_summary_facts
@@ -102,8 +103,11 @@ def attach_cache(app: App, salt: str = "") -> SqliteLLMCache:
 
 
 def ensure_ingested(app: App, seeds_dir: Path) -> None:
-    if not app.corpus.documents():
-        app.ingest([seeds_dir])
+    """Make sure the gold data's sources are in the store, also when it holds other
+    documents (seeds + distractors): a no-op re-ingest when they are there already."""
+    report = app.ingest([seeds_dir])
+    if report.errors:
+        raise InputError(str(seeds_dir), f"seeds did not ingest: {report.errors[0].error}")
 
 
 def _naive(app: App, seeds_dir: Path) -> Any:

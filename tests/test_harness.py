@@ -248,3 +248,22 @@ def test_verifier_judge_uses_the_model_and_is_measured(seeds_dir: Path) -> None:
     assert chat.calls, "the verifier judge must ask the model"
     with pytest.raises(ValueError):
         make_judge("oracle", app, 8)
+
+
+def test_seeds_are_ingested_into_a_store_that_already_holds_other_documents(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seeds + distractors: a data dir with other articles still gets the gold sources."""
+    from evals.harness import ensure_ingested
+
+    monkeypatch.setenv("SOURCEBOUND_DATA_DIR", str(tmp_path / "data"))
+    other = tmp_path / "distractors"
+    other.mkdir()
+    (other / "art_1.txt").write_text("Rain closed two ferry lines on Tuesday, officials said.\n")
+    app = fake_app(ScriptedChat())
+    app.ingest([other])
+    ensure_ingested(app, seeds_dir)
+    ids = {d.id for d in app.corpus.documents()}
+    assert "art_1" in ids and {p.stem for p in seeds_dir.glob("*.txt")} <= ids
+    ensure_ingested(app, seeds_dir)  # a second call changes nothing
+    assert {d.id for d in app.corpus.documents()} == ids
