@@ -65,6 +65,8 @@ LOOSE_SCORE = 0.45
 # The model's "refutes" without a concrete conflict signal needs a highly relevant sentence.
 MODEL_REFUTE_COVERAGE = 0.6
 
+# Dates given by reference to the sentence before.
+_SAME_TIME = re.compile(r"\b(?:(?:that|the) same|that) (?:month|day)\b", re.IGNORECASE)
 # Sentences that open by pointing back ("The report said", "It added") lean on the one before.
 # ("The Hill said" names an outlet: a name is no back-reference.)
 _BACK_REFERENCE = re.compile(r"^\W*(?:(?:The|This|That|These|Those)\s+[a-z]|(?:It|He|She|They)\b)")
@@ -130,10 +132,22 @@ def best_clause(claim_terms: set[str], evidence: str) -> tuple[str, float]:
     return best, max(best_cov, 0.0)
 
 
+def stem(term: str) -> str:
+    """A crude stemmer: "-ing", "-ed" and a final "e" dropped, then cut to 5 characters, so
+    "send"/"sending", "share"/"sharing", "deployed"/"deploy", "Mexican"/"Mexico",
+    "criticised"/"criticized" fold together."""
+    if len(term) > 5 and term.endswith("ing"):
+        term = term[:-3]
+    elif len(term) > 4 and term.endswith("ed"):
+        term = term[:-2]
+    if len(term) > 3 and term.endswith("e"):
+        term = term[:-1]
+    return term[:5]
+
+
 def stems(text: str) -> set[str]:
-    """Content terms cut to 5 characters: a crude stemmer that also folds "deployed"/"deploy",
-    "Mexican"/"Mexico", "criticised"/"criticized"."""
-    return {t[:5] for t in content_terms(text)}
+    """The stems of a text's content terms."""
+    return {stem(t) for t in content_terms(text)}
 
 
 def _share(terms: set[str], other: set[str]) -> float:
@@ -162,7 +176,7 @@ def compare(
     detail_words = {str(int(n.value)) for n in numbers(claim)} | months(claim) | weekdays(claim)
     for p in claim_places:
         detail_words |= set(p.split())
-    detail = {w[:5] for w in detail_words}
+    detail = {stem(w) for w in detail_words}
     all_terms = stems(claim)
     terms = all_terms - detail
     ev_terms = stems(evidence)
@@ -177,6 +191,9 @@ def compare(
         loosely = _share(terms, ev_terms | stems(context)) >= ALIGNED_COVERAGE
     conflicts, missing = _number_conflicts(claim, evidence, aligned)
     cm, em, cw, ew = months(claim), months(evidence), weekdays(claim), weekdays(evidence)
+    if context and _SAME_TIME.search(evidence):
+        # "That same month, Mexico extradited 29": the month is the one the sentence before names.
+        em, ew = em or months(context), ew or weekdays(context)
     if loosely and cm and em and not cm & em:
         conflicts.append(f"month: claim {', '.join(sorted(cm))} vs source {', '.join(sorted(em))}")
     if loosely and cw and ew and not cw & ew:
@@ -198,13 +215,15 @@ def compare(
         or any(not mentions(normalize_for_match(near), p, every=True) for p in claim_places)
         # Who did it is a detail too: an article that never names Canada says nothing of
         # Canada's refusal, however well one of its sentences matches the rest of the claim.
-        or bool(subject_terms and article_terms is not None and not subject_terms & article_terms)
+        or bool(subject_terms and article_terms is not None and subject_terms - article_terms)
     )
     # Polarity: compare the clause that says the same thing, on its non-name, non-negation words.
-    names = {w[:5] for e in entities(claim) for w in e.split()}
+    names = {stem(w) for e in entities(claim) for w in e.split()}
     # A refusal under a negation ("did not reject") is the claim's predicate, not its polarity.
     double = cancel_double_negation(claim_low) != claim_low
-    pol_terms = {t for t in terms - names if double or not _neg_word(t)}
+    # Reporting verbs ("said") say who speaks, not what is so: they are no polarity terms.
+    speech = {stem(w.lower()) for w in CUE_RE.findall(claim)}
+    pol_terms = {t for t in terms - names - speech if double or not _neg_word(t)}
     clause, clause_cov = best_clause(pol_terms, evidence)
     polarity = (
         len(pol_terms) >= 2

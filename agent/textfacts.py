@@ -220,7 +220,8 @@ def event_places(text: str) -> set[str]:
 
 
 SPEECH_WORDS = re.compile(
-    r"\b(?:remarks?|comments?|spoke|speech|said|says|told|statement|speaking|address)\b",
+    r"\b(?:remarks?|comments?|spoke|speech|said|says|told|statement|speaking|address|"
+    r"criticis(?:ed|es|ing)|criticiz(?:ed|es|ing)|slammed|lashed|praised)\b",
     re.IGNORECASE,
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.checks import combine, compare, stems
+from agent.checks import combine, compare, stem, stems
 from agent.polarity import negated, negation_scopes, split_by_polarity
 
 
@@ -94,3 +94,33 @@ def test_two_negations_cancel_out() -> None:
     assert sig.polarity_conflict
     assert combine("supports", sig) == "refutes"
     assert negation_scopes(claim) == []  # "not reject" negates nothing after it
+
+
+def test_the_stemmer_folds_common_endings() -> None:
+    assert stem("sending") == stem("send") and stem("sharing") == stem("share")
+    assert stem("deployed") == stem("deploy") and stem("located") == stem("locate")
+
+
+def test_that_same_month_is_the_month_of_the_sentence_before() -> None:
+    claim = "The port authority fined 12 shipping firms in March."
+    before = "In February, the port authority opened an inquiry into shipping firms."
+    sentence = "That same month, the port authority fined 12 shipping firms."
+    assert compare(claim, sentence, 0.8, context=before).conflicts == [
+        "month: claim march vs source february"
+    ]
+
+
+def test_every_word_of_the_subject_must_occur_in_the_article() -> None:
+    claim = "Peru's Senate voted to reject the mining deal."
+    sentence = "Peru rejected the mining deal on Monday."
+    sig = compare(claim, sentence, 0.8, article_terms=stems("Peru rejected the mining deal."))
+    assert sig.missing_numbers  # the article never mentions a senate
+
+
+def test_a_reporting_verb_is_not_a_polarity_term() -> None:
+    # "stated" must not dilute the clause match: the source denies what the claim asserts.
+    sig = compare(
+        "Ana Ruiz stated that the bridge can be reopened.",
+        "The bridge cannot be reopened, Ruiz said.",
+    )
+    assert sig.polarity_conflict
