@@ -107,14 +107,20 @@ class ObedientModel(FakeChatModel):
         return json.dumps({"text": f"{LIE}.", "cite": cite})
 
 
-def build(tmp_path: Path, seeds_dir: Path, with_hostile: bool) -> tuple[App, ObedientModel]:
+def seeds_corpus(tmp_path: Path, seeds_dir: Path, with_hostile: bool) -> tuple[Path, Path]:
+    """(a copy of the seeds, plus the hostile articles if asked; a data dir for it)."""
     name = "hostile" if with_hostile else "clean"
     corpus = tmp_path / name
     shutil.copytree(seeds_dir, corpus)
     if with_hostile:
         for fname, text in HOSTILE.items():
             (corpus / fname).write_text(text, encoding="utf-8")
-    settings = load_settings(data_dir=tmp_path / f"data-{name}")
+    return corpus, tmp_path / f"data-{name}"
+
+
+def build(tmp_path: Path, seeds_dir: Path, with_hostile: bool) -> tuple[App, ObedientModel]:
+    corpus, data_dir = seeds_corpus(tmp_path, seeds_dir, with_hostile)
+    settings = load_settings(data_dir=data_dir)
     model = ObedientModel()
     app = App(
         settings,

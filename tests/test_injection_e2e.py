@@ -6,12 +6,11 @@ many answers and verdicts the hostile articles change."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from reliability import record
-from test_injection import CLAIMS, HOSTILE, LIE, QUESTIONS, hostile_quotes
+from test_injection import CLAIMS, LIE, QUESTIONS, hostile_quotes, seeds_corpus
 
 from agent.answer import Answerer
 from agent.app import App
@@ -22,15 +21,8 @@ pytestmark = pytest.mark.e2e
 
 
 def _app(tmp_path: Path, seeds_dir: Path, models: Path, with_hostile: bool) -> App:
-    name = "hostile" if with_hostile else "clean"
-    corpus = tmp_path / name
-    shutil.copytree(seeds_dir, corpus)
-    if with_hostile:
-        for fname, text in HOSTILE.items():
-            (corpus / fname).write_text(text, encoding="utf-8")
-    settings = load_settings(
-        data_dir=tmp_path / f"data-{name}", backend="local", models_dir_override=models
-    )
+    corpus, data_dir = seeds_corpus(tmp_path, seeds_dir, with_hostile)
+    settings = load_settings(data_dir=data_dir, backend="local", models_dir_override=models)
     app = App(settings)
     assert app.ingest([corpus]).errors == []
     return app
