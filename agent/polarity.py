@@ -48,15 +48,6 @@ def cancel_double_negation(low: str) -> str:
     return _DOUBLE_NEGATION.sub(" ", low)
 
 
-def negated(text: str) -> bool:
-    """Whether the statement is negative: "not", "never", "n't" or a refusal verb (and not
-    two of them cancelling out: "did not reject")."""
-    low = cancel_double_negation(normalize_for_match(text))
-    if "n't" in low or any(w in NEGATIONS for w in re.findall(r"[a-z]+", low)):
-        return True
-    return any(re.search(rf"\b{stem}", low) for stem in NEG_STEMS)
-
-
 _GRAMMATICAL = r"\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b|n['’]t\b"
 _REFUSAL = r"\b(?:" + "|".join(re.escape(s) for s in NEG_STEMS) + r")[a-z]*"
 # Anything that makes a part of a sentence negative ("rejected the offer" included).
@@ -65,6 +56,8 @@ _NEGATOR = re.compile(rf"{_GRAMMATICAL}|{_REFUSAL}")
 # ("refuse to share", "denied that he proposed"). "Rejected the offer" does not deny that
 # there was an offer, so a refusal with an object opens no scope.
 _SCOPE_OPENER = re.compile(rf"(?:{_GRAMMATICAL})|(?:{_REFUSAL})\s+(?:to|that|having)\b")
+
+
 # Negators of a thing's existence ("no exemptions"): a sentence silent about the thing cannot
 # support its absence.
 _ABSENCE = frozenset(["no", "none", "without"])
@@ -80,6 +73,12 @@ _MAX_SCOPE_WORDS = 4
 _PART_SPLIT = re.compile(r"[,;:—–]|\b(?:but|while|whereas|although|though|however|yet)\b")
 _RELATIVE = ("which", "that", "who", "whom")
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+")
+
+
+def negated(text: str) -> bool:
+    """Whether the statement is negative: "not", "never", "n't" or a refusal verb (and not
+    two of them cancelling out: "did not reject")."""
+    return bool(_NEGATOR.search(cancel_double_negation(normalize_for_match(text))))
 
 
 @dataclass(frozen=True)
