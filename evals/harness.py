@@ -2,7 +2,8 @@
 writes results.json + report.html.
 
 results.json shape (read by evals.gate and evals.report):
-    {"meta": {...}, "runs": {"<pipeline>": {"metrics": {name: {mean, low, high, values}},
+    {"meta": {...}, "runs": {"<pipeline>": {"metrics": {name: {mean, low, high, values,
+                                                                n, interval}},
                                             "suites": {suite: "ok" | "unavailable: why"},
                                             "items": {suite: [row, ...]}}}}
 """
@@ -24,10 +25,12 @@ from agent.errors import InputError
 from agent.types import Answer
 from evals.cache import SqliteLLMCache
 from evals.datasets import load_claims, load_qa, load_summary_facts
-from evals.metrics import fact_present, mean_ci
+from evals.intervals import mean_ci
+from evals.metrics import fact_present
 from evals.suites import (
     ClaimResult,
     Judge,
+    Samples,
     SummaryOutput,
     judge_accuracy,
     judge_labelled_set,
@@ -39,8 +42,11 @@ from evals.suites import (
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
 SUITES = ("qa", "claims", "summary")
-PIPELINES = ("sourcebound", "naive")
+# "direct": the model asked for one verdict with the same evidence, claims only (the ablation
+# that shows what the pipeline adds; evals/verify_dev.py).
+PIPELINES = ("sourcebound", "naive", "direct")
 CI_SLICE = {"qa": 5, "claims": 5}  # the fast slice run in CI (pytest)
+Items = dict[str, list[dict[str, Any]]]
 
 
 @dataclass
@@ -55,6 +61,10 @@ class EvalConfig:
     use_cache: bool = True
     top_k: int | None = None  # overrides settings.top_k (e.g. a degraded k=1 run)
     limits: dict[str, int] = field(default_factory=dict)  # per-suite item caps
+    # The labelled sets scored against seeds_dir's articles; None = the seeds' own sets.
+    qa_file: Path | None = None
+    claims_file: Path | None = None
+    facts_file: Path | None = None
 
 
 class SourceboundQA:
@@ -125,45 +135,52 @@ def _cap(items: list[Any], config: EvalConfig, suite: str) -> list[Any]:
 def _run_once(
     app: App, pipeline: str, config: EvalConfig, judge: Judge, top_k: int,
     naive: Any, progress: Callable[[str], None],
-) -> tuple[dict[str, float], dict[str, str], dict[str, list[dict[str, Any]]]]:
+) -> tuple[dict[str, float], dict[str, str], Items, Samples]:
     metrics: dict[str, float] = {}
+    samples: Samples = {}
     status: dict[str, str] = {}
     items: dict[str, list[dict[str, Any]]] = {}
     canonical = app.corpus.canonical
-    if "qa" in config.suites:
+    if "qa" in config.suites and pipeline == "direct":
+        status["qa"] = "unavailable: the direct pipeline verifies claims only"
+    elif "qa" in config.suites:
         qa_pipe = naive if pipeline == "naive" else SourceboundQA(app, top_k)
-        m, rows = run_qa(qa_pipe, _cap(load_qa(), config, "qa"), judge, canonical,
-                         lambda: progress("qa"))
+        m, rows, smp = run_qa(qa_pipe, _cap(load_qa(config.qa_file), config, "qa"), judge,
+                              canonical, lambda: progress("qa"))
         metrics.update(m)
+        samples.update(smp)
         items["qa"], status["qa"] = rows, "ok"
     if "claims" in config.suites:
         verify = _claim_fn(app, pipeline, naive, top_k)
         if verify is None:
             status["claims"] = "unavailable: agent.verify not importable"
         else:
-            m, rows = run_claims(verify, _cap(load_claims(), config, "claims"),
-                                 lambda: progress("claims"))
+            m, rows, smp = run_claims(verify, _cap(load_claims(config.claims_file), config,
+                                                   "claims"), lambda: progress("claims"))
             metrics.update(m)
+            samples.update(smp)
             items["claims"], status["claims"] = rows, "ok"
     if "summary" in config.suites:
         summarize = _summary_fn(app) if pipeline == "sourcebound" else None
         if summarize is None:
             why = "agent.summarize not importable" if pipeline == "sourcebound" else (
-                "no summary mode in the naive baseline")
+                f"no summary mode in the {pipeline} baseline")
             status["summary"] = f"unavailable: {why}"
         else:
             def text_of(source: str) -> str:
                 return app.corpus.text(app.corpus.doc_id_of(source))
 
             try:
-                m, rows = run_summary(summarize, load_summary_facts(), judge, text_of)
+                m, rows, smp = run_summary(summarize, load_summary_facts(config.facts_file),
+                                           judge, text_of)
             except Exception as e:  # one story summary: its failure is the suite's result
                 status["summary"] = f"error: {type(e).__name__}: {e}"
             else:
                 metrics.update(m)
+                samples.update(smp)
                 items["summary"], status["summary"] = rows, "ok"
             progress("summary")
-    return metrics, status, items
+    return metrics, status, items, samples
 
 
 def _claim_fn(
@@ -176,13 +193,25 @@ def _claim_fn(
             return ClaimResult(v, lat, tin, tout)
 
         return naive_verify
+    if pipeline == "direct":
+        from evals.verify_dev import direct
+
+        def direct_verify(claim: str) -> ClaimResult:
+            before = app.llm.usage.snapshot()
+            t0 = time.perf_counter()
+            v = direct(app, claim)
+            used = app.llm.usage.since(before)
+            return ClaimResult(v, time.perf_counter() - t0, used.tokens_in, used.tokens_out,
+                               used.calls)
+
+        return direct_verify
     verifier = _verifier(app, top_k)
     if verifier is None:
         return None
 
     def verify(claim: str) -> ClaimResult:
         v = verifier.verify(claim)
-        return ClaimResult(v.verdict, v.latency_s, v.tokens_in, v.tokens_out)
+        return ClaimResult(v.verdict, v.latency_s, v.tokens_in, v.tokens_out, v.model_calls)
 
     return verify
 
@@ -201,14 +230,29 @@ def _summary_fn(app: App) -> Callable[[], SummaryOutput] | None:
     return summarize
 
 
-def aggregate(per_repeat: list[dict[str, float]]) -> dict[str, dict[str, Any]]:
-    """name -> {mean, low, high, values}; nan values (undefined rates) are left out."""
+def aggregate(
+    per_repeat: list[dict[str, float]], samples: Samples | None = None
+) -> dict[str, dict[str, Any]]:
+    """name -> {mean, low, high, values, n, interval}; nan values (undefined rates) are left out.
+
+    low/high: Student-t interval over repeats (null for one repeat). n and interval: the number
+    of units the metric averages and its 95% sampling interval over them ({low, high, method},
+    see evals/intervals.py), from the first repeat's samples; null for metrics without a
+    sample (latency, tokens) or with no units. The regression gate reads `interval`.
+    """
     names = sorted({n for m in per_repeat for n in m})
     out: dict[str, dict[str, Any]] = {}
     for n in names:
         vals = [m[n] for m in per_repeat if n in m and not math.isnan(m[n])]
         mean, low, high = mean_ci(vals)
-        out[n] = {"mean": _num(mean), "low": _num(low), "high": _num(high), "values": vals}
+        out[n] = {"mean": _num(mean), "low": _num(low), "high": _num(high), "values": vals,
+                  "n": None, "interval": None}
+        iv = (samples or {}).get(n)
+        ci = iv.interval() if iv is not None else None
+        if ci is not None:
+            out[n]["n"] = ci.n
+            out[n]["interval"] = {"low": _num(ci.low), "high": _num(ci.high),
+                                  "method": ci.method}
     return out
 
 
@@ -222,9 +266,11 @@ def run_eval(
     *,
     naive_factory: Callable[[App], Any] | None = None,
     progress: Callable[[str], None] = lambda suite: None,
+    samples_out: dict[str, Samples] | None = None,
 ) -> dict[str, Any]:
     """Run the configured suites and pipelines; returns the results dict (also written to
-    config.out_dir when set)."""
+    config.out_dir when set). `samples_out`, when given, receives each pipeline's per-unit
+    samples (the first repeat's), for pooling runs over several stories."""
     t0 = time.perf_counter()
     ensure_ingested(app, config.seeds_dir)
     top_k = config.top_k or app.settings.top_k
@@ -233,6 +279,7 @@ def run_eval(
     judge_acc: float | None = None
     for pipeline in config.pipelines:
         per_repeat: list[dict[str, float]] = []
+        first_samples: Samples = {}
         status: dict[str, str] = {}
         items: dict[str, list[dict[str, Any]]] = {}
         naive = None
@@ -243,13 +290,18 @@ def run_eval(
             judge = make_judge(config.judge, app, top_k)
             if pipeline == "naive" and naive is None:
                 naive = (naive_factory or (lambda a: _naive(a, config.seeds_dir)))(app)
-            m, status, its = _run_once(app, pipeline, config, judge, top_k, naive, progress)
+            m, status, its, smp = _run_once(app, pipeline, config, judge, top_k, naive,
+                                            progress)
             per_repeat.append(m)
             items = items or its
-        runs[pipeline] = {"metrics": aggregate(per_repeat), "suites": status, "items": items}
+            first_samples = first_samples or smp
+        runs[pipeline] = {"metrics": aggregate(per_repeat, first_samples), "suites": status,
+                          "items": items}
+        if samples_out is not None:
+            samples_out[pipeline] = first_samples
     if config.judge != "lexical" or "qa" in config.suites:
         judge = make_judge(config.judge, app, top_k)
-        pairs = judge_labelled_set(load_qa(), lambda a: [s.text for s in
+        pairs = judge_labelled_set(load_qa(config.qa_file), lambda a: [s.text for s in
                                                          app.corpus.article(a).sentences])
         judge_acc = _num(judge_accuracy(judge, pairs))
     hits, misses = sum(c.hits for c in caches), sum(c.misses for c in caches)

@@ -80,21 +80,28 @@ def citation_recall_precision(sentences: list[SentenceCitations]) -> tuple[float
     """
     if not sentences:
         return NAN, NAN
-    supported = 0
-    precise = 0
-    total_citations = 0
-    for s in sentences:
-        total_citations += len(s.citations)
-        if not s.citations or not s.supported_jointly:
-            continue
-        supported += 1
-        if len(s.citations) == 1:
-            precise += 1
-            continue
-        precise += sum(1 for c in s.citations if c.supports_alone or not c.rest_support)
-    recall = supported / len(sentences)
-    precision = precise / total_citations if total_citations else 0.0
+    recall_hits, precision_hits = alce_units(sentences)
+    recall = sum(recall_hits) / len(recall_hits)
+    precision = sum(precision_hits) / len(precision_hits) if precision_hits else 0.0
     return recall, precision
+
+
+def alce_units(sentences: list[SentenceCitations]) -> tuple[list[bool], list[bool]]:
+    """The units ALCE's recall and precision average, for one answer: one bool per sentence
+    (its citations jointly entail it) and one per citation (it is not irrelevant), under the
+    rules of `citation_recall_precision`."""
+    recall_hits: list[bool] = []
+    precision_hits: list[bool] = []
+    for s in sentences:
+        ok = bool(s.citations) and s.supported_jointly
+        recall_hits.append(ok)
+        if not ok:
+            precision_hits += [False] * len(s.citations)
+        elif len(s.citations) == 1:
+            precision_hits.append(True)
+        else:
+            precision_hits += [c.supports_alone or not c.rest_support for c in s.citations]
+    return recall_hits, precision_hits
 
 
 def alce_citation_scores(answers: list[list[SentenceCitations]]) -> tuple[float, float]:
@@ -283,85 +290,6 @@ def percentile(values: Sequence[float], p: float) -> float:
     lo = math.floor(h)
     hi = min(lo + 1, len(xs) - 1)
     return xs[lo] + (h - lo) * (xs[hi] - xs[lo])
-
-
-def _betacf(a: float, b: float, x: float) -> float:
-    """Continued fraction of the incomplete beta function (modified Lentz; Numerical Recipes
-    §6.4). Converges fast for x < (a + 1) / (a + b + 2)."""
-    tiny = 1e-300
-    c, d = 1.0, 1.0 - (a + b) * x / (a + 1)
-    d = 1 / (d if abs(d) > tiny else tiny)
-    h = d
-    for m in range(1, 500):
-        for num in (
-            m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
-            -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1)),
-        ):
-            d = 1 + num * d
-            d = 1 / (d if abs(d) > tiny else tiny)
-            c = 1 + num / c
-            c = c if abs(c) > tiny else tiny
-            h *= d * c
-        if abs(d * c - 1) < 1e-15:
-            break
-    return h
-
-
-def _betainc(a: float, b: float, x: float) -> float:
-    """Regularized incomplete beta I_x(a, b)."""
-    if x <= 0:
-        return 0.0
-    if x >= 1:
-        return 1.0
-    log_front = (math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b)
-                 + a * math.log(x) + b * math.log1p(-x))
-    if x < (a + 1) / (a + b + 2):
-        return math.exp(log_front) * _betacf(a, b, x) / a
-    return 1 - math.exp(log_front) * _betacf(b, a, 1 - x) / b
-
-
-def t_cdf(t: float, df: float) -> float:
-    """Student-t CDF via I_{df/(df+t²)}(df/2, 1/2)."""
-    tail = 0.5 * _betainc(df / 2, 0.5, df / (df + t * t))
-    return 1 - tail if t > 0 else tail
-
-
-def t_quantile(p: float, df: float) -> float:
-    """Student-t quantile by bisection on `t_cdf` (scipy is not a dependency). Agrees with
-    scipy.stats.t.ppf / printed tables to better than 1e-9 for df >= 1, 0.5 < p < 0.9999."""
-    if not 0 < p < 1 or df <= 0:
-        raise ValueError(f"need 0 < p < 1 and df > 0, got p={p}, df={df}")
-    if p < 0.5:
-        return -t_quantile(1 - p, df)
-    lo, hi = 0.0, 1.0
-    while t_cdf(hi, df) < p:
-        lo, hi = hi, hi * 2
-    for _ in range(200):
-        mid = (lo + hi) / 2
-        if t_cdf(mid, df) < p:
-            lo = mid
-        else:
-            hi = mid
-        if hi - lo < 1e-12 * max(1.0, hi):
-            break
-    return (lo + hi) / 2
-
-
-def mean_ci(values: Sequence[float], confidence: float = 0.95) -> tuple[float, float, float]:
-    """(mean, low, high): two-sided Student-t confidence interval for the mean,
-    mean ± t_{(1+c)/2, n-1} · s/√n with the sample standard deviation s (ddof=1).
-    Bounds are nan with fewer than two values; all three are nan with none."""
-    if not 0 < confidence < 1:
-        raise ValueError(f"confidence must be in (0, 1), got {confidence}")
-    n = len(values)
-    if n == 0:
-        return NAN, NAN, NAN
-    m = sum(values) / n
-    if n == 1:
-        return m, NAN, NAN
-    sd = math.sqrt(sum((v - m) ** 2 for v in values) / (n - 1))
-    half = t_quantile((1 + confidence) / 2, n - 1) * sd / math.sqrt(n)
-    return m, m - half, m + half
 
 
 # --- lexical fallback judge -------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """The three eval suites: run a pipeline over a dataset, score each item, aggregate.
 
-Each suite returns `(metrics, items)`: metrics is a flat name -> float dict (nan = undefined,
-printed "n/a"); items are JSON-able dicts with at least `id`, `score` (0..1) and `ok`, so the
-report can put the wrong items first.
+Each suite returns `(metrics, items, samples)`: metrics is a flat name -> float dict (nan =
+undefined, printed "n/a"); items are JSON-able dicts with at least `id`, `score` (0..1) and
+`ok`, so the report can put the wrong items first; samples maps each quality metric to the
+per-unit values it was computed from (`evals.intervals.Sample`), from which the harness derives
+the metric's sampling interval for the regression gate.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ from typing import Any, Protocol
 
 from agent.evidence import content_terms
 from agent.types import Answer, Citation
+from evals.intervals import Sample
 from evals.metrics import (
     alce_citation_scores,
+    alce_units,
+    citation_recall_precision,
     fact_recall,
     faithfulness,
     judge_sentence_citations,
@@ -29,6 +34,8 @@ from evals.schema import ClaimItem, QAItem, SummaryFact
 # judge(fact, text): is `fact` stated in `text`? (entails(premise, hypothesis) = judge(h, p))
 Judge = Callable[[str, str], bool]
 RECALL_KS = (4, 8)
+Samples = dict[str, Sample]
+SuiteResult = tuple[dict[str, float], list[dict[str, Any]], Samples]
 
 
 class QAPipeline(Protocol):
@@ -64,7 +71,7 @@ def run_qa(
     judge: Judge,
     canonical: Callable[[str], str],
     on_item: Callable[[], None] | None = None,
-) -> tuple[dict[str, float], list[dict[str, Any]]]:
+) -> SuiteResult:
     entails = _entails(judge)
     rows: list[dict[str, Any]] = []
     fact_j: list[list[bool]] = []
@@ -126,8 +133,11 @@ def run_qa(
         rows.append(row)
         if on_item:
             on_item()
-    return _qa_metrics(rows, fact_j, alce, faith, cites, abst, answerable, retrieved, gold,
-                       pipeline), rows
+    metrics = _qa_metrics(rows, fact_j, alce, faith, cites, abst, answerable, retrieved, gold,
+                          pipeline)
+    samples = _qa_samples(fact_j, alce, faith, cites, abst, answerable, retrieved, gold,
+                          pipeline)
+    return metrics, rows, samples
 
 
 def _dedup(ids: list[str]) -> list[str]:
@@ -162,6 +172,30 @@ def _qa_metrics(
     return m
 
 
+def _qa_samples(
+    fact_j: list[list[bool]], alce: list[list[Any]], faith: list[list[bool]],
+    cites: list[Citation], abst: list[bool], answerable: list[bool],
+    retrieved: dict[int, list[list[str]]], gold: list[list[str]], pipeline: QAPipeline,
+) -> Samples:
+    per_answer = [citation_recall_precision(a) for a in alce if a]
+    samples = {
+        "qa.fact_recall": Sample.mean([sum(j) / len(j) for j in fact_j if j]),
+        "qa.citation_recall": Sample.mean([r for r, _ in per_answer]),
+        "qa.citation_precision": Sample.mean([p for _, p in per_answer]),
+        "qa.faithfulness": Sample.mean([sum(j) / len(j) for j in faith if j]),
+        "qa.quote_validity": Sample.rate([quote_validity([c], pipeline.text_of) for c in cites]),
+        "qa.quote_presence": Sample.rate([quote_presence([c], pipeline.text_of) for c in cites]),
+        "qa.abstain_recall": Sample.rate([p for p, a in zip(abst, answerable, strict=True)
+                                          if not a]),
+        "qa.false_abstention_rate": Sample.rate([p for p, a in zip(abst, answerable, strict=True)
+                                                 if a]),
+    }
+    for k in RECALL_KS:
+        samples[f"qa.recall_at_{k}"] = Sample.mean(
+            [recall_at_k([r], [g], 10**6) for r, g in zip(retrieved[k], gold, strict=True) if g])
+    return samples
+
+
 # --- claims -------------------------------------------------------------------------------
 
 
@@ -171,13 +205,14 @@ class ClaimResult:
     latency_s: float
     tokens_in: int = 0
     tokens_out: int = 0
+    model_calls: int | None = None  # None: the pipeline does not count them
 
 
 def run_claims(
     verify: Callable[[str], ClaimResult],
     items: Sequence[ClaimItem],
     on_item: Callable[[], None] | None = None,
-) -> tuple[dict[str, float], list[dict[str, Any]]]:
+) -> SuiteResult:
     rows: list[dict[str, Any]] = []
     gold: list[str] = []
     pred: list[str] = []
@@ -186,7 +221,7 @@ def run_claims(
         try:
             r = verify(item.claim)
             row.update(pred=r.verdict, latency_s=r.latency_s, tokens_in=r.tokens_in,
-                       tokens_out=r.tokens_out)
+                       tokens_out=r.tokens_out, model_calls=r.model_calls)
         except Exception as e:
             row.update(pred="error", error=f"{type(e).__name__}: {e}")
         row["ok"] = row["pred"] == item.verdict
@@ -197,12 +232,23 @@ def run_claims(
         if on_item:
             on_item()
     m: dict[str, float] = {}
+    samples: Samples = {}
     if rows:
         vs = verdict_scores(gold, pred)
         m = {"claims.accuracy": vs.accuracy, "claims.balanced_accuracy": vs.balanced_accuracy}
         m.update({f"claims.recall_{label}": v for label, v in vs.per_label_recall.items()})
+        hits = [g == p for g, p in zip(gold, pred, strict=True)]
+        samples = {"claims.accuracy": Sample.rate(hits),
+                   "claims.balanced_accuracy": Sample.balanced(hits, gold)}
+        samples.update({f"claims.recall_{label}": Sample.rate(
+            [h for h, g in zip(hits, gold, strict=True) if g == label])
+            for label in vs.per_label_recall})
     m.update(_latency(rows, "claims"))
-    return m, rows
+    calls = [r["model_calls"] for r in rows if r.get("model_calls") is not None]
+    if calls:
+        # How often code alone decided: reported, not gated (neither direction is "better").
+        m["claims.no_model_call_rate"] = sum(c == 0 for c in calls) / len(calls)
+    return m, rows, samples
 
 
 # --- summary ------------------------------------------------------------------------------
@@ -221,7 +267,7 @@ def run_summary(
     facts: Sequence[SummaryFact],
     judge: Judge,
     text_of: Callable[[str], str],
-) -> tuple[dict[str, float], list[dict[str, Any]]]:
+) -> SuiteResult:
     out = summarize()
     text = " ".join(t for t, _ in out.sentences)
     entails = _entails(judge)
@@ -231,9 +277,10 @@ def run_summary(
         rows.append({"id": f.id, "fact": f.text, "importance": f.importance,
                      "present": present, "ok": present, "score": float(present)})
     core = [float(r["score"]) for r in rows if r["importance"] == "core"]
-    c_rec, c_prec = alce_citation_scores(
-        [[judge_sentence_citations(t, [c.quote for c in cs], entails) for t, cs in out.sentences]]
-    )
+    judged = [judge_sentence_citations(t, [c.quote for c in cs], entails)
+              for t, cs in out.sentences]
+    c_rec, c_prec = alce_citation_scores([judged])
+    rec_hits, prec_hits = alce_units(judged)
     cites = [c for _, cs in out.sentences for c in cs]
     rows.append({"id": "summary", "summary": text, "ok": True, "score": 1.0,
                  "latency_s": out.latency_s, "tokens_in": out.tokens_in,
@@ -245,7 +292,13 @@ def run_summary(
         "summary.citation_precision": c_prec,
         "summary.quote_validity": quote_validity(cites, text_of),
         "summary.latency_s": out.latency_s,
-    }, rows
+    }, rows, {
+        "summary.fact_recall": Sample.rate([bool(r["present"]) for r in rows[:-1]]),
+        "summary.core_fact_recall": Sample.rate([bool(s) for s in core]),
+        "summary.citation_recall": Sample.rate(rec_hits),
+        "summary.citation_precision": Sample.rate(prec_hits),
+        "summary.quote_validity": Sample.rate([quote_validity([c], text_of) for c in cites]),
+    }
 
 
 # --- the judge's own accuracy --------------------------------------------------------------

@@ -1,5 +1,7 @@
 """Regression gate on synthetic results: identical passes, a degraded run fails naming the
-metrics, CI width and tolerance widen what is allowed, latency is never gated."""
+metrics, the baseline's sampling interval (or, without one, the repeat CI and tolerance) sets
+what is allowed, latency is never gated; on a 5-item slice one changed item passes and three
+fail."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ import pytest
 
 from agent.errors import InputError
 from evals.gate import compare, describe, load_results, regressions
+from evals.harness import aggregate
+from evals.intervals import Sample
 
 
 def results(**metrics: float | tuple[float, float, float]) -> dict[str, Any]:
@@ -53,9 +57,52 @@ def test_wide_confidence_interval_allows_a_bigger_drop() -> None:
     base = results(qa__fact_recall=(0.6, 0.45, 0.75))
     cur = results(qa__fact_recall=0.5)
     assert regressions(compare(cur, base)) == []
-    assert regressions(compare(cur, base, {"qa.fact_recall": 0.01})) == []  # CI still wins
     narrow = results(qa__fact_recall=(0.6, 0.59, 0.61))
     assert [c.metric for c in regressions(compare(cur, narrow))] == ["qa.fact_recall"]
+
+
+def _slice(**samples: Sample) -> dict[str, Any]:
+    """A results dict as the harness writes it, from per-item samples of one run."""
+    per_run = {n.replace("__", "."): s.estimate() for n, s in samples.items()}
+    metrics = aggregate([per_run], {n.replace("__", "."): s for n, s in samples.items()})
+    return {"meta": {}, "runs": {"sourcebound": {"metrics": metrics, "suites": {}, "items": {}}}}
+
+
+def _changed(n_changed: int, n: int = 5) -> list[bool]:
+    return [False] * n_changed + [True] * (n - n_changed)
+
+
+def test_five_item_slice_one_changed_item_passes() -> None:
+    base = _slice(claims__accuracy=Sample.rate(_changed(0)),
+                  qa__citation_precision=Sample.mean([1.0] * 5),
+                  qa__fact_recall=Sample.mean([1.0, 0.5, 1.0, 1.0, 0.5]))
+    assert base["runs"]["sourcebound"]["metrics"]["claims.accuracy"]["interval"]["low"] == (
+        pytest.approx(0.5655, abs=1e-4))
+    one = _slice(claims__accuracy=Sample.rate(_changed(1)),
+                 qa__citation_precision=Sample.mean([0.0, 1.0, 1.0, 1.0, 1.0]),
+                 qa__fact_recall=Sample.mean([1.0, 0.5, 1.0, 0.5, 0.5]))
+    comps = compare(one, base)
+    assert len(comps) == 3
+    assert regressions(comps) == [], [describe(c) for c in comps]
+    assert {c.rule for c in comps} == {"wilson", "bootstrap"}
+
+
+def test_five_item_slice_three_changed_items_fail() -> None:
+    base = _slice(claims__accuracy=Sample.rate(_changed(0)),
+                  qa__citation_precision=Sample.mean([1.0] * 5),
+                  qa__false_abstention_rate=Sample.rate([False] * 5))
+    three = _slice(claims__accuracy=Sample.rate(_changed(3)),
+                   qa__citation_precision=Sample.mean([0.0, 0.0, 0.0, 1.0, 1.0]),
+                   qa__false_abstention_rate=Sample.rate([True] * 3 + [False] * 2))
+    bad = {c.metric for c in regressions(compare(three, base))}
+    assert bad == {"claims.accuracy", "qa.citation_precision", "qa.false_abstention_rate"}
+
+
+def test_large_suite_is_strict() -> None:
+    # 186 of 200 right: the interval is about ±0.035, so a drop of 0.05 regresses.
+    base = _slice(claims__accuracy=Sample.rate([True] * 186 + [False] * 14))
+    cur = _slice(claims__accuracy=Sample.rate([True] * 176 + [False] * 24))
+    assert [c.metric for c in regressions(compare(cur, base))] == ["claims.accuracy"]
 
 
 def test_missing_metric_or_pipeline_is_not_compared() -> None:
@@ -92,7 +139,8 @@ def test_cli_gate_exit_codes(
     assert same.exit_code == 0, same.output
     # A baseline that was much better: the current run must fail, naming the metric.
     better = json.loads(base.read_text())
-    better["runs"]["sourcebound"]["metrics"]["qa.recall_at_8"]["mean"] = 1.5
+    better["runs"]["sourcebound"]["metrics"]["qa.recall_at_8"].update(
+        mean=1.5, interval={"low": 1.4, "high": 1.6, "method": "bootstrap"})
     (tmp_path / "better.json").write_text(json.dumps(better))
     worse = runner.invoke(cli, [*args, "--out", str(tmp_path / "c"), "--compare",
                                 str(tmp_path / "better.json"), "--fail-on-regression"])

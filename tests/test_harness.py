@@ -4,6 +4,7 @@ the sqlite LLM cache replays replies, results/report are written, missing module
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from agent.settings import load_settings
 from agent.types import Answer, AnswerSentence, Citation
 from evals.cache import SqliteLLMCache
 from evals.harness import EvalConfig, aggregate, attach_cache, run_eval
+from evals.intervals import Sample
 from evals.metrics import fact_present
 from evals.report import render_html
 from evals.schema import ClaimItem, GoldFact, QAItem, SummaryFact
@@ -102,6 +104,15 @@ def _answer(q: str, sentence: str | None) -> Answer:
                   latency_s=2.0, tokens_in=10, tokens_out=5)
 
 
+def _samples_reproduce_metrics(metrics: dict[str, float], samples: dict[str, Sample]) -> None:
+    """Every gated metric has a sample, and the sample's estimate is the metric itself."""
+    gated = {n for n in metrics if "latency" not in n and "tokens" not in n}
+    assert gated == set(samples)
+    for name, sample in samples.items():
+        want, got = metrics[name], sample.estimate()
+        assert (math.isnan(want) and math.isnan(got)) or got == pytest.approx(want), name
+
+
 def test_qa_suite_scores_what_the_pipeline_answered() -> None:
     items = [
         QAItem(id="q1", question="How many troops?", answerable=True,
@@ -117,7 +128,10 @@ def test_qa_suite_scores_what_the_pipeline_answered() -> None:
         "Who rejected?": _answer("Who rejected?", None),  # false abstention
         "What is the budget?": _answer("What is the budget?", None),  # right abstention
     }
-    m, rows = run_qa(StubQA(answers, ["a", "c"], TEXT), items, fact_present, lambda s: s)
+    m, rows, samples = run_qa(StubQA(answers, ["a", "c"], TEXT), items, fact_present,
+                              lambda s: s)
+    _samples_reproduce_metrics(m, samples)
+    assert samples["qa.false_abstention_rate"].n == 2
     assert m["qa.fact_recall"] == pytest.approx(0.5)
     assert m["qa.abstain_recall"] == 1.0
     assert m["qa.false_abstention_rate"] == pytest.approx(0.5)
@@ -135,7 +149,7 @@ def test_qa_suite_records_a_crashing_item_as_failure() -> None:
 
     item = QAItem(id="q", question="?", answerable=True,
                   facts=[GoldFact(text="x y z", sources=["a"])], gold_sources=["a"])
-    m, rows = run_qa(Broken({}, [], ""), [item], fact_present, lambda s: s)
+    m, rows, _ = run_qa(Broken({}, [], ""), [item], fact_present, lambda s: s)
     assert rows[0]["ok"] is False and "boom" in rows[0]["error"]
     assert m["qa.fact_recall"] == 0.0
 
@@ -144,7 +158,9 @@ def test_claims_suite_balanced_accuracy() -> None:
     items = [ClaimItem(id=f"c{i}", claim=f"claim {i}", verdict=v,
                        evidence_sources=["a", "b"])
              for i, v in enumerate(["supported", "supported", "supported", "refuted"])]
-    m, rows = run_claims(lambda c: ClaimResult("supported", 0.5), items)
+    m, rows, samples = run_claims(lambda c: ClaimResult("supported", 0.5), items)
+    _samples_reproduce_metrics(m, samples)
+    assert samples["claims.recall_refuted"].n == 1
     assert m["claims.accuracy"] == pytest.approx(0.75)
     assert m["claims.balanced_accuracy"] == pytest.approx(0.5)
     assert m["claims.recall_refuted"] == 0.0
@@ -158,8 +174,9 @@ def test_summary_suite_fact_recall() -> None:
                          importance="detail")]
     s = "Mexico sent 10,000 troops to the border."
     cite = Citation(source="a", quote=s, start=0, end=len(s))
-    m, _ = run_summary(lambda: SummaryOutput([(s, [cite])], 3.0), facts, fact_present,
-                       lambda src: TEXT)
+    m, _, samples = run_summary(lambda: SummaryOutput([(s, [cite])], 3.0), facts, fact_present,
+                                lambda src: TEXT)
+    _samples_reproduce_metrics(m, samples)
     assert m["summary.fact_recall"] == 0.5 and m["summary.core_fact_recall"] == 1.0
     assert m["summary.quote_validity"] == 1.0
 
@@ -179,6 +196,15 @@ def test_aggregate_gives_ci_and_skips_nan() -> None:
     assert agg["m"]["mean"] == pytest.approx(0.6)
     assert agg["m"]["low"] < 0.6 < agg["m"]["high"]
     assert agg["n"]["mean"] == 1.0 and agg["n"]["low"] is None
+    assert agg["m"]["interval"] is None  # no sample: no sampling interval
+
+
+def test_aggregate_attaches_the_sampling_interval() -> None:
+    agg = aggregate([{"claims.accuracy": 0.8}],
+                    {"claims.accuracy": Sample.rate([True, True, True, True, False])})
+    m = agg["claims.accuracy"]
+    assert m["n"] == 5 and m["interval"]["method"] == "wilson"
+    assert m["interval"]["low"] < 0.8 < m["interval"]["high"]
 
 
 def test_sqlite_cache_replays_and_keys_on_kwargs(tmp_path: Path) -> None:

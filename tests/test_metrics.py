@@ -19,12 +19,10 @@ from evals.metrics import (
     fact_recall,
     faithfulness,
     judge_sentence_citations,
-    mean_ci,
     percentile,
     quote_presence,
     quote_validity,
     recall_at_k,
-    t_quantile,
     verdict_scores,
 )
 
@@ -260,44 +258,6 @@ def test_percentile_matches_numpy() -> None:
         values = [rng.uniform(0, 10) for _ in range(n)]
         for p in (0, 10, 50, 90, 99, 100):
             assert percentile(values, p) == pytest.approx(float(np.percentile(values, p)))
-
-
-@pytest.mark.parametrize(
-    ("df", "p", "table"),
-    [
-        (1, 0.975, 12.7062),
-        (2, 0.975, 4.3027),
-        (4, 0.975, 2.7764),
-        (9, 0.975, 2.2622),
-        (29, 0.975, 2.0452),
-        (120, 0.975, 1.9799),
-        (5, 0.95, 2.0150),
-        (10, 0.995, 3.1693),
-        (3, 0.025, -3.1824),
-    ],
-)
-def test_t_quantile_matches_printed_tables(df: int, p: float, table: float) -> None:
-    assert t_quantile(p, df) == pytest.approx(table, abs=5e-5)
-
-
-def test_mean_ci_hand_computed() -> None:
-    # mean 2, sample sd 1, n = 3: half-width = t(0.975, 2) * 1 / sqrt(3) = 4.302653 / 1.732051
-    m, lo, hi = mean_ci([1.0, 2.0, 3.0])
-    assert m == 2.0
-    assert hi - m == pytest.approx(2.484138, abs=1e-6)
-    assert m - lo == pytest.approx(hi - m)
-    # a constant sample has a zero-width interval; wider confidence, wider interval
-    assert mean_ci([0.5] * 4) == (0.5, 0.5, 0.5)
-    _, lo90, hi90 = mean_ci([1.0, 2.0, 3.0], confidence=0.9)
-    assert lo < lo90 < hi90 < hi
-
-
-def test_mean_ci_small_samples() -> None:
-    assert all(math.isnan(x) for x in mean_ci([]))
-    m, lo, hi = mean_ci([0.7])
-    assert m == 0.7 and math.isnan(lo) and math.isnan(hi)
-    with pytest.raises(ValueError):
-        mean_ci([1.0, 2.0], confidence=1.0)
 
 
 # --- lexical fact judge -------------------------------------------------------------------------
