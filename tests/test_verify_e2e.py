@@ -1,10 +1,15 @@
-"""End to end: the real local model on the real seeds, a handful of clear claims."""
+"""End to end: the real local model on the real seeds, a handful of claims of every label.
+
+Asserted: the invariants that hold whichever verdict the model gives on a machine (valid
+labels, verbatim quotes, quoted evidence for every stance; tests/invariants.py). How often the
+verdicts are right is the eval suite's figure, gated in tests/test_eval_ci_slice.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from invariants import verdict_problems
 
 from agent.app import App
 from agent.compare import build_matrix
@@ -14,11 +19,11 @@ from agent.verify import Verifier
 pytestmark = pytest.mark.e2e
 
 CLAIMS = [
-    ("Mexico extradited 50 suspected cartel members to the US.", "refuted"),
-    ("Trump imposed 25% tariffs on Mexican imports.", "supported"),
-    ("Trump said Sheinbaum is afraid of the cartels.", "supported"),
-    ("Sheinbaum is afraid of the cartels.", "not_enough_info"),
-    ("Trump made his remarks about Sheinbaum at a rally in Pennsylvania.", "conflicting"),
+    "Mexico extradited 50 suspected cartel members to the US.",
+    "Trump imposed 25% tariffs on Mexican imports and Sheinbaum rejected his offer of troops.",
+    "Trump said Sheinbaum is afraid of the cartels.",
+    "Sheinbaum is afraid of the cartels.",
+    "Trump made his remarks about Sheinbaum at a rally in Pennsylvania.",
 ]
 
 
@@ -30,10 +35,12 @@ def seeded(tmp_path_factory: pytest.TempPathFactory, model_cache_dir: Path) -> A
     return app
 
 
-def test_clear_claims_get_the_right_verdict(seeded: App) -> None:
+def test_verdicts_keep_their_invariants(seeded: App) -> None:
     v = Verifier(seeded.corpus, seeded.retriever, seeded.embedder, seeded.llm)
-    got = [(c, v.verify(c).verdict) for c, _ in CLAIMS]
-    assert got == [(c, want) for c, want in CLAIMS]
+    for claim in CLAIMS:
+        verdict = v.verify(claim)
+        assert verdict_problems(seeded.corpus, verdict) == [], (claim, verdict.verdict)
+        assert verdict.backend == "local" and verdict.error is None
 
 
 def test_matrix_shows_where_the_remarks_were_made(seeded: App) -> None:
