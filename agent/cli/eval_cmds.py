@@ -38,6 +38,36 @@ def results_table(results: dict[str, Any]) -> Table:
     return table
 
 
+STORY_COLUMNS = (
+    ("claims.accuracy", "claim acc"), ("claims.balanced_accuracy", "balanced"),
+    ("claims.recall_supported", "sup"), ("claims.recall_refuted", "ref"),
+    ("claims.recall_not_enough_info", "nei"), ("claims.recall_conflicting", "conf"),
+    ("claims.no_model_call_rate", "no call"), ("qa.fact_recall", "fact rec"),
+    ("qa.abstain_recall", "abstain"), ("qa.false_abstention_rate", "false abst"),
+    ("qa.citation_precision", "cite prec"), ("claims.latency_p50_s", "claim p50 s"),
+    ("qa.latency_p50_s", "qa p50 s"),
+)
+
+
+def story_table(results: dict[str, Any]) -> Table:
+    """One row per run (`pipeline@story`, then the pooled `pipeline@split` rows)."""
+    table = Table(title="eval results by story (pooled rows: 95% interval)")
+    table.add_column("run")
+    for _, title in STORY_COLUMNS:
+        table.add_column(title, justify="right")
+    for name, run in results["runs"].items():
+        cells = []
+        for metric, _ in STORY_COLUMNS:
+            m = run["metrics"].get(metric)
+            cell = "n/a" if not m or m.get("mean") is None else f"{m['mean']:.2f}"
+            iv = (m or {}).get("interval")
+            if "@dev" in name or "@heldout" in name:
+                cell += f" [{iv['low']:.2f}-{iv['high']:.2f}]" if iv else ""
+            cells.append(cell)
+        table.add_row(escape(name), *cells)
+    return table
+
+
 @app.command("eval")
 def eval_cmd(
     suite: str = typer.Option("all", help="qa | claims | summary | all."),
@@ -51,13 +81,17 @@ def eval_cmd(
     judge: str = typer.Option("lexical", help="Fact judge: lexical | verifier."),
     top_k: int | None = typer.Option(None, min=1, help="Retrieval k (e.g. 1 = degraded)."),
     ci_slice: bool = typer.Option(False, help="The small CI slice (5 QA + 5 claims)."),
+    stories: str | None = typer.Option(
+        None, help="Score labelled stories instead of the seeds: dev | heldout | all | ID,ID."),
     no_cache: bool = typer.Option(False, help="Do not read or write the LLM reply cache."),
     as_json: bool = typer.Option(False, "--json", help="Print results JSON on stdout."),
 ) -> None:
-    """Run the eval suites over the seeds (ingested first if needed)."""
+    """Run the eval suites over the seeds (ingested first if needed), or over labelled
+    stories, each in its own store under <data_dir>/stories/<id>."""
     from evals.gate import compare as compare_runs
     from evals.gate import describe, load_results, regressions
     from evals.harness import CI_SLICE, PIPELINES, SUITES, EvalConfig, default_out_dir, run_eval
+    from evals.stories import load_stories, run_stories
 
     suites = SUITES if suite == "all" else tuple(s.strip() for s in suite.split(","))
     if any(s not in SUITES for s in suites):
@@ -84,11 +118,22 @@ def eval_cmd(
                 tasks[s] = prog.add_task(s, total=None)
             prog.advance(tasks[s])
 
-        results = run_eval(config, App(settings), progress=tick)
+        if stories is None:
+            results = run_eval(config, App(settings), progress=tick)
+        else:
+            chosen = load_stories(stories)
+
+            def story_app(story: Any) -> App:
+                # One store per story; the model file is shared, never re-assembled.
+                return App(settings.model_copy(update={
+                    "data_dir": settings.data_dir / "stories" / story.id,
+                    "models_dir_override": settings.models_dir}))
+
+            results = run_stories(config, chosen, story_app, progress=tick)
     if as_json:
         emit_json(results)
     else:
-        out.print(results_table(results))
+        out.print(results_table(results) if stories is None else story_table(results))
         for p, run in results["runs"].items():
             for s, st in run["suites"].items():
                 if st != "ok":
