@@ -10,20 +10,11 @@ that someone said it. Nothing here knows about any particular story.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.dedup import normalize_for_match
-from agent.evidence import content_terms
-from agent.polarity import (
-    NEG_STEMS,
-    NEGATIONS,
-    cancel_double_negation,
-    negated,
-    negation_scopes,
-    split_by_polarity,
-)
-from agent.textfacts import (  # noqa: F401  (re-exported: the checks' vocabulary)
+from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
     CAP_RUN,
     CUE_RE,
     NOT_ENTITY,
@@ -35,13 +26,22 @@ from agent.textfacts import (  # noqa: F401  (re-exported: the checks' vocabular
     event_places,
     mentions,
     months,
-    numbers,
     place_rival,
     places,
     strip_places,
     subject_of,
     weekdays,
 )
+from agent.text.normalize import content_terms, normalize_for_match
+from agent.text.polarity import (
+    NEG_STEMS,
+    NEGATIONS,
+    cancel_double_negation,
+    negated,
+    negation_scopes,
+    split_by_polarity,
+)
+from agent.text.quantities import Quantity, quantities
 
 Stance = Literal["supports", "refutes", "silent"]
 
@@ -94,26 +94,50 @@ class Signals:
 
 
 def _number_conflicts(claim: str, evidence: str, aligned: bool) -> tuple[list[str], bool]:
-    """Claim numbers absent from the evidence, and those the evidence contradicts: another
-    number of the same kind counting the same thing (same next word), or any number of the
-    same kind when the sentence is otherwise about the same thing."""
-    cn, en = numbers(claim), numbers(evidence)
+    """Claim quantities the evidence does not state, and those it contradicts.
+
+    A claim quantity is stated when an evidence quantity of the same kind commits to no more
+    than the claim allows ("over 4,000" states "more than 4,000"; "$1.2 million" states
+    "$1,200,000"). It is contradicted by a comparable quantity whose interval does not overlap
+    it, counting the same thing (same next word), or any comparable one when the sentence is
+    otherwise about the same thing (agent.text.quantities)."""
+    cq, eq = quantities(claim), quantities(evidence)
     conflicts: list[str] = []
     missing = False
-    for c in cn:
-        if any(
-            e.value == c.value and (e.kind == c.kind or "count" in (e.kind, c.kind)) for e in en
-        ):
+    for c in cq:
+        if any(c.comparable(e) and c.low - _EPS * abs(c.value) <= e.low
+               and e.high <= c.high + _EPS * abs(c.value) for e in eq):
             continue
         missing = True
-        same_kind = [e for e in en if e.kind == c.kind]
-        same_head = [e for e in same_kind if c.head and e.head == c.head]
-        rival = same_head or (same_kind if aligned else [])
+        if any(c.agrees(e) for e in eq):
+            continue  # compatible but less precise ("more than 4,000" for "4,500"): silent
+        comparable = [e for e in eq if c.comparable(e)]
+        same_head = [e for e in comparable if c.head and e.head == c.head]
+        rival = same_head or (comparable if aligned else [])
         if rival:
-            shown = ", ".join(sorted({f"{e.value:g}" for e in rival}))
-            pct = "%" if c.kind == "percent" else ""
-            conflicts.append(f"number: claim {c.value:g}{pct} vs source {shown}{pct}")
+            shown = ", ".join(sorted({_show(e) for e in rival}))
+            conflicts.append(f"number: claim {_show(c)} vs source {shown}")
     return conflicts, missing
+
+
+_EPS = 0.005  # rounding room, relative
+
+
+def _show(q: Quantity) -> str:
+    if q.kind == "day":
+        return f"{q.value:g} {q.head}"
+    unit = {"percent": "%", "duration": " years"}.get(q.kind, "")
+    shown = f"{q.value:,.0f}" if q.value >= 1e4 and q.value == int(q.value) else f"{q.value:g}"
+    return f"{q.unit}{shown}{unit}"
+
+
+_NUMBER_STEMS = frozenset({"thous", "milli", "billi", "trill", "decad", "dozen", "perce", "hundr",
+                           "centu"})
+
+
+def _numeric(term: str) -> bool:
+    """A term that only says how many: checked as a quantity, not as a word."""
+    return any(ch.isdigit() for ch in term) or term in _NUMBER_STEMS
 
 
 _CLAUSE_SPLIT = re.compile(r"[,;:—–]|\b(?:but|and|that|while|because|although|though|whereas)\b")
@@ -173,11 +197,12 @@ def compare(
     claim_places = places(claim)
     claim_low = normalize_for_match(claim)
     ev_low = normalize_for_match(evidence)
-    detail_words = {str(int(n.value)) for n in numbers(claim)} | months(claim) | weekdays(claim)
+    detail_words = months(claim) | weekdays(claim)
     for p in claim_places:
         detail_words |= set(p.split())
     detail = {stem(w) for w in detail_words}
-    all_terms = stems(claim)
+    # Quantities are compared as quantities, so "10k" and "10,000" are no missing words.
+    all_terms = {t for t in stems(claim) if not _numeric(t)}
     terms = all_terms - detail
     ev_terms = stems(evidence)
     # Alignment ignores the details that may disagree; support counts them.
@@ -269,37 +294,55 @@ def _reports(sig: Signals, speaker: str) -> bool:
     return sig.speaker == "someone" or mentions(normalize_for_match(sig.speaker), speaker.lower())
 
 
-def combine(model: Stance | None, sig: Signals, *, claim_speaker: str | None = None) -> Stance:
-    """The final stance of one evidence sentence from the model's stance and code signals.
+StanceProbs = Mapping[str, float]  # P(stance) for "supports" / "refutes" / "silent"
 
-    - A concrete conflict (number, date, place) on an aligned sentence refutes, whatever the
-      model says: the model often calls on-topic sentences "supporting".
-    - "supports" needs enough of the claim covered, every claim number present and no
-      polarity flip; near-verbatim coverage supports even when the model missed it.
-    - "refutes" without a concrete conflict needs a polarity flip or a highly relevant
-      sentence: this counters the small model's lean towards "refuted".
-    - An attributed claim ("X said P") is supported only by a sentence that reports X's
-      speech (or unnamed speech, "she said"): Y saying P does not show that X said it.
+# The model's probability for a stance that lets it decide (chosen on the dev stories,
+# evals/calibrate.py; figures in evals/results/calibration.json).
+SUPPORT_P = 0.5
+REFUTE_P = 0.5
+
+
+def as_probs(model: Stance | StanceProbs | None) -> dict[str, float]:
+    """A model stance as probabilities: a bare label is certain, None is no opinion."""
+    if model is None:
+        return {}
+    if isinstance(model, str):
+        return {model: 1.0}
+    return dict(model)
+
+
+def combine(
+    model: Stance | StanceProbs | None, sig: Signals, *, claim_speaker: str | None = None
+) -> Stance:
+    """The final stance of one evidence sentence from the model's judgement and code signals.
+
+    `model` is the model's probability per stance (or one stance, taken as certain, or None
+    when it was not asked).
+    - Vetoes measured precise on the dev stories: a concrete conflict (another quantity, date
+      or place for the same thing) on an aligned sentence, or a word the claim negates that
+      the sentence affirms, refutes whatever the model says.
+    - "supports" needs the claim's quantities and places in the sentence, enough of its words
+      (less for a close paraphrase), the right speaker for "X said P", and the model's
+      P(supports) >= SUPPORT_P; near-verbatim coverage supports without the model.
+    - "refutes" without a veto needs P(refutes) >= REFUTE_P on a highly relevant sentence.
     """
-    # The model calls on-topic sentences "supporting" even when they affirm what the claim
-    # denies; a word-level flip is as concrete as a wrong number.
     if sig.hard_conflict or sig.negation_flip:
         return "refutes"
+    probs = as_probs(model)
+    p_sup, p_ref = probs.get("supports", 0.0), probs.get("refutes", 0.0)
     if sig.polarity_conflict:
-        return (
-            "refutes" if model != "supports" or sig.coverage >= CODE_SUPPORT_COVERAGE else "silent"
-        )
+        return "refutes" if p_sup < SUPPORT_P or sig.coverage >= CODE_SUPPORT_COVERAGE else "silent"
     covered = sig.coverage >= MIN_SUPPORT_COVERAGE or (
         sig.score >= ALIGNED_SCORE and sig.coverage >= PARAPHRASE_COVERAGE
     )
     # One shared word of a two-word claim ("the city") is topic, not support.
     covered = covered and sig.matched >= min(2, sig.n_terms)
-    supportable = covered and not sig.missing_numbers and not sig.polarity_conflict
+    supportable = covered and not sig.missing_numbers
     if claim_speaker is not None and not _reports(sig, claim_speaker):
         supportable = False
-    if supportable and (model == "supports" or sig.coverage >= CODE_SUPPORT_COVERAGE):
+    if supportable and (p_sup >= SUPPORT_P or sig.coverage >= CODE_SUPPORT_COVERAGE):
         return "supports"
     # A claim number the sentence lacks means the sentence does not address it (not_enough_info).
-    if model == "refutes" and sig.coverage >= MODEL_REFUTE_COVERAGE and not sig.missing_numbers:
+    if p_ref >= REFUTE_P and sig.coverage >= MODEL_REFUTE_COVERAGE and not sig.missing_numbers:
         return "refutes"
     return "silent"

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 import zlib
 from collections import defaultdict
 
 import numpy as np
 
+from agent.text.normalize import normalize_for_match
 from agent.types import Article
 
 NEAR_DUP_THRESHOLD = 0.8
@@ -29,15 +29,6 @@ NUM_PERM = LSH_BANDS * LSH_ROWS
 # Sentences shorter than this ("He said no.") repeat by chance; they are not syndication marks.
 MIN_DUP_SENTENCE_WORDS = 5
 
-_QUOTES = str.maketrans(
-    {
-        "’": "'", "‘": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
-        "“": '"', "”": '"', "„": '"', "″": '"', "«": '"', "»": '"',
-        "–": "-", "—": "-", "‒": "-", "―": "-", "‐": "-", "‑": "-", "−": "-",
-        "…": "...", "\u00a0": " ",
-    }
-)  # fmt: skip
-_WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
 _rng = np.random.default_rng(20240503)  # fixed seed: signatures must be stable across runs
@@ -46,12 +37,6 @@ _rng = np.random.default_rng(20240503)  # fixed seed: signatures must be stable 
 _PERM_A = _rng.integers(0, 1 << 63, size=NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _PERM_B = _rng.integers(0, 1 << 63, size=NUM_PERM, dtype=np.uint64)
 _SHIFT = np.uint64(32)
-
-
-def normalize_for_match(text: str) -> str:
-    """Casefold, unify quote marks and dashes, collapse whitespace."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return _WS.sub(" ", text).strip()
 
 
 def _hash32(s: str) -> int:

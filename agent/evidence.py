@@ -15,137 +15,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from agent.corpus import Corpus
-from agent.dedup import normalize_for_match
 from agent.injection import looks_like_instruction
 from agent.retrieve import QueryEmbedder, Retriever
+from agent.text.normalize import content_terms, normalize_for_match
 from agent.types import Evidence, Hit, Sentence
 
 SEMANTIC_WEIGHT = 0.7  # cosine similarity dominates; lexical overlap rescues names/numbers
 LEXICAL_WEIGHT = 0.3
 MIN_SENTENCE_CHARS = 25  # fragments like "Quick Takes" or a lone date carry no evidence
-
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "if",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "do",
-        "does",
-        "did",
-        "done",
-        "has",
-        "have",
-        "had",
-        "having",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "their",
-        "they",
-        "them",
-        "he",
-        "she",
-        "his",
-        "her",
-        "him",
-        "we",
-        "our",
-        "us",
-        "you",
-        "your",
-        "i",
-        "me",
-        "my",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "why",
-        "how",
-        "not",
-        "no",
-        "nor",
-        "so",
-        "than",
-        "too",
-        "very",
-        "can",
-        "could",
-        "should",
-        "would",
-        "will",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "about",
-        "into",
-        "over",
-        "under",
-        "after",
-        "before",
-        "between",
-        "during",
-        "against",
-        "also",
-        "just",
-        "only",
-        "any",
-        "all",
-        "each",
-        "some",
-        "such",
-        "said",
-        "says",
-        "say",
-        "tell",
-        "told",
-        "according",
-    ]
-)
-_WORD = re.compile(r"[a-z0-9][a-z0-9'%.-]*[a-z0-9%]|[a-z0-9]")
-
-
-def content_terms(text: str) -> set[str]:
-    """Lower-cased content words and numbers, stopwords dropped; crude plural folding."""
-    terms = set()
-    for w in _WORD.findall(normalize_for_match(text)):
-        w = w.strip(".'")
-        if not w or w in STOPWORDS:
-            continue
-        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]
-        terms.add(w)
-    return terms
-
 
 def lexical_overlap(
     query_terms: set[str], sentence: str, idf: dict[str, float] | None = None

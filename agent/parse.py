@@ -10,9 +10,9 @@ import re
 from html.parser import HTMLParser
 
 from agent.clean import split_articles
-from agent.dedup import normalize_for_match
 from agent.errors import IngestError
 from agent.segment import split_sentences
+from agent.text.normalize import normalize_for_match
 from agent.types import Article, Document, Sentence
 
 MAX_FILE_BYTES = 20 * 1024 * 1024

@@ -26,12 +26,12 @@ from agent.answer import MIN_SUPPORT, support_score
 from agent.checks import compare
 from agent.citations import make_citation
 from agent.corpus import Corpus
-from agent.dedup import normalize_for_match
 from agent.evidence import MIN_SENTENCE_CHARS
 from agent.injection import looks_like_instruction
 from agent.llm.base import LLM
 from agent.prompts import load_prompt, wrap_document
-from agent.textfacts import actor_mismatch
+from agent.text.facts import actor_mismatch
+from agent.text.normalize import normalize_for_match
 from agent.types import Article, Citation, Sentence
 
 Section = Literal["agreement", "difference", "framing"]

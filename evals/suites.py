@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from agent.evidence import content_terms
+from agent.text.normalize import content_terms
 from agent.types import Answer, Citation
 from evals.intervals import Sample
 from evals.metrics import (

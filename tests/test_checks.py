@@ -11,25 +11,9 @@ from agent.checks import (
     event_places,
     months,
     negated,
-    numbers,
     places,
     weekdays,
 )
-
-
-def test_numbers_parse_commas_percents_words_and_scales() -> None:
-    got = {
-        (n.value, n.kind)
-        for n in numbers("They sent 10,000 troops, raised tariffs 25% and hired twelve staff.")
-    }
-    assert (10000.0, "count") in got
-    assert (25.0, "percent") in got
-    assert (12.0, "count") in got
-    assert {(n.value, n.kind) for n in numbers("about 2 million people in 2024")} == {
-        (2e6, "count"),
-        (2024.0, "year"),
-    }
-    assert {(n.value, n.kind) for n in numbers("the 3rd round")} == {(3.0, "ordinal")}
 
 
 def test_months_weekdays_and_may_is_a_month_only_in_date_context() -> None:
@@ -183,7 +167,7 @@ def test_attributed_claim_needs_reported_speech() -> None:
 def test_actor_mismatch_catches_swapped_subjects(
     sentence: str, quote: str, other: str | None
 ) -> None:
-    from agent.textfacts import actor_mismatch
+    from agent.text.facts import actor_mismatch
 
     assert actor_mismatch(sentence, [quote]) == other
 

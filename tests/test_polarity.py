@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from agent.checks import combine, compare, stem, stems
-from agent.polarity import negated, negation_scopes, split_by_polarity
+from agent.text.polarity import negated, negation_scopes, split_by_polarity
 
 
 @pytest.mark.parametrize(

@@ -132,8 +132,8 @@ def test_chunk_missing_from_registry_is_skipped(retriever: Retriever) -> None:
 )
 def test_real_search_has_no_duplicate_text(seeds_dir: Path, question: str) -> None:
     from agent.app import App
-    from agent.dedup import normalize_for_match
     from agent.settings import load_settings
+    from agent.text.normalize import normalize_for_match
 
     app = App(load_settings())
     if app.corpus.records() == []:

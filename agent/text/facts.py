@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
 
-from agent.dedup import normalize_for_match
+from agent.text.normalize import normalize_for_match
 
 
 def _words(text: str) -> list[str]:
@@ -24,38 +22,6 @@ MONTHS = _words(
 )
 _MONTH_ABBR = {m[:3]: m for m in MONTHS if m != "may"} | {"sept": "september"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WORD_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        _words(
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
-        )
-    )
-} | {
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-}
-_ORDINALS = {
-    w: i + 1
-    for i, w in enumerate(
-        _words("first second third fourth fifth sixth seventh eighth ninth tenth")
-    )
-}
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_NUM_RE = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(st|nd|rd|th)?\s*(%|percent\b|per cent\b)?"
-    r"(?:\s*(thousand|million|billion|trillion)\b)?",
-    re.IGNORECASE,
-)
-_TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
 
 # Reporting verbs: a sentence using them states that someone said something, not that it is so.
 _CUES = (
@@ -64,7 +30,7 @@ _CUES = (
     r"suggesting|argued|argues|arguing|asserted|asserts|asserting|insisted|insists|remarked|"
     r"added|explained|described|describing|emphasized|emphasizing|emphasised|emphasising|"
     r"mentioned|reportedly|believes|contended|contends|warned|warns|quoted|according to|"
-    r"called|calling|wrote|writes|recounted|maintained|maintains|blamed|blames"
+    r"called|wrote|writes|recounted|maintained|maintains|blamed|blames"
 )
 CUE_RE = re.compile(rf"\b(?:{_CUES})\b", re.IGNORECASE)
 _QUOTE_CHARS = '“”"«»„'
@@ -87,63 +53,13 @@ NOT_ENTITY = (
             "the a an in on at during after before when while but and or as he she they it his "
             "her their its this that these those there we i you our my mr mrs ms dr president "
             "prime minister secretary sen rep gov earlier later last next then however meanwhile "
-            "also speaking"
+            "also speaking who whom whose what which where when why how did does do is are was "
+            "were"
         )
     )
     | frozenset(MONTHS)
     | frozenset(WEEKDAYS)
 )
-
-
-@dataclass(frozen=True)
-class Number:
-    value: float
-    kind: Literal["count", "percent", "year", "ordinal"]
-    head: str  # the next content word ("troops" in "10,000 troops"), lower-case, may be ""
-
-
-def _head_after(text: str, end: int) -> str:
-    for w in _TOKEN.findall(text[end : end + 40]):
-        lw = w.lower()
-        if (
-            lw not in {"of", "the", "a", "an", "and", "more", "than", "about", "some"}
-            and not lw[0].isdigit()
-        ):
-            return lw[:-1] if len(lw) > 4 and lw.endswith("s") else lw
-    return ""
-
-
-def numbers(text: str) -> list[Number]:
-    """Numbers with their kind: counts ("10,000", "ten", "2 million"), percents, years, ordinals."""
-    out: list[Number] = []
-    for m in _NUM_RE.finditer(text):
-        raw, ordinal, pct, scale = m.groups()
-        value = float(raw.replace(",", ""))
-        if scale:
-            value *= _SCALE[scale.lower()]
-        if pct:
-            kind: Literal["count", "percent", "year", "ordinal"] = "percent"
-        elif ordinal:
-            kind = "ordinal"
-        elif "," not in raw and "." not in raw and 1900 <= value <= 2100:
-            kind = "year"
-        else:
-            kind = "count"
-        out.append(Number(value, kind, _head_after(text, m.end())))
-    for m in re.finditer(r"\b([a-z]+)\b", text.lower()):
-        w = m.group(1)
-        if w in _WORD_NUMBERS and w not in {"one", "zero"}:  # "one" is mostly a pronoun
-            pct = re.match(r"\s*(%|percent|per cent)", text[m.end() :], re.IGNORECASE)
-            out.append(
-                Number(
-                    float(_WORD_NUMBERS[w]),
-                    "percent" if pct else "count",
-                    _head_after(text, m.end()),
-                )
-            )
-        elif w in _ORDINALS:
-            out.append(Number(float(_ORDINALS[w]), "ordinal", _head_after(text, m.end())))
-    return out
 
 
 def months(text: str) -> set[str]:
@@ -267,6 +183,19 @@ def _blank_quotes(text: str) -> str:
     return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", lambda m: " " * len(m.group(0)), text)
 
 
+# A wire dateline: "ORRIN FLATS —", "KESTON (Reuters) -", "LONDON, May 3 (AP) —".
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{2,}(?:,[^—–-]{0,20})?(?:\s*\([^)]{1,30}\))?\s*[—–-]+\s*"
+)
+
+
+def strip_dateline(text: str) -> str:
+    """The sentence without a leading wire dateline, blanked to keep offsets: the place in a
+    dateline is where the story was filed, never a speaker or the sentence's subject."""
+    m = _DATELINE.match(text)
+    return " " * m.end() + text[m.end():] if m else text
+
+
 def attribution(text: str) -> str | None:
     """Who a sentence attributes its content to: "Trump" in "Trump said she is afraid".
 
@@ -274,6 +203,7 @@ def attribution(text: str) -> str | None:
     (a quotation fragment, "she said", "reportedly"), or None when it states its content as
     fact. The speaker is the first name outside quotes before the reporting verb (the
     sentence's subject), else a name right after it ("according to Ana", "said Ana")."""
+    text = strip_dateline(text)
     cue = CUE_RE.search(text)
     stripped = text.strip()
     # Speech, not scare quotes: a quoted run of some length, or a quotation fragment.
@@ -289,6 +219,10 @@ def attribution(text: str) -> str | None:
     # The subject of the reporting clause: after the last comma before the verb, if any.
     clause_start = bare.rfind(",", 0, cue.start()) + 1
     region = bare[clause_start : cue.start()]
+    if clause_start and re.search(r"[a-z]{3,}", region) and not any(
+        w[:1].isupper() and w.lower() not in NOT_ENTITY for w in region.split()
+    ):
+        return "someone"  # "..., the council said": an unnamed speaker
     if not any(w[:1].isupper() and w.lower() not in NOT_ENTITY for w in region.split()):
         region = bare[: cue.start()]
     for m in CAP_RUN.finditer(region):
@@ -301,6 +235,30 @@ def attribution(text: str) -> str | None:
         if words:
             return " ".join(words)
     return "someone"
+
+
+_PRONOUN_OR_FILLER = frozenset((
+    "he", "she", "they", "it", "we", "i", "you", "also", "later", "earlier", "then", "had", "has",
+    "have", "was", "were", "is", "are", "the", "a", "an", "and", "but", "who", "which", "that",
+    "this",
+))
+
+
+def speaker_terms(text: str) -> set[str]:
+    """The words naming who speaks in a reported-speech sentence, lower-case: {"mayor"} for
+    "The plan is fair, the mayor said", {"council"} for "According to the council, ...",
+    {"sheinbaum"} for "Sheinbaum said ..."; empty for a pronoun ("she said") or no speech."""
+    bare = _blank_quotes(strip_dateline(text))
+    cue = CUE_RE.search(bare)
+    if cue is None:
+        return set()
+    before = bare[: cue.start()]
+    clause = before[before.rfind(",") + 1 :]
+    words = re.findall(r"[A-Za-z][\w’'-]*", clause)[-3:]
+    if not words:
+        words = re.findall(r"[A-Za-z][\w’'-]*", bare[cue.end() :].split(",")[0])[:3]
+    out = {w.lower().replace("’s", "").replace("'s", "") for w in words}
+    return {w for w in out if w not in _PRONOUN_OR_FILLER and w not in NOT_ENTITY}
 
 
 def content_without_quotes(text: str) -> str:

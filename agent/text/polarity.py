@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.dedup import normalize_for_match
+from agent.text.normalize import normalize_for_match
 
 # Grammatical negation and verbs whose meaning is a refusal: the polarity of a statement.
 NEGATIONS = frozenset(["not", "no", "never", "none", "neither", "nor", "without", "cannot"])

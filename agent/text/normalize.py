@@ -1,0 +1,145 @@
+"""Text normalisation and content terms: the vocabulary every stage compares text with."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans(
+    {
+        "’": "'", "‘": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+        "“": '"', "”": '"', "„": '"', "″": '"', "«": '"', "»": '"',
+        "–": "-", "—": "-", "‒": "-", "―": "-", "‐": "-", "‑": "-", "−": "-",
+        "…": "...", "\u00a0": " ",
+    }
+)  # fmt: skip
+_WS = re.compile(r"\s+")
+
+
+def normalize_for_match(text: str) -> str:
+    """Casefold, unify quote marks and dashes, collapse whitespace."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return _WS.sub(" ", text).strip()
+
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "done",
+        "has",
+        "have",
+        "had",
+        "having",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "we",
+        "our",
+        "us",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "than",
+        "too",
+        "very",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "about",
+        "into",
+        "over",
+        "under",
+        "after",
+        "before",
+        "between",
+        "during",
+        "against",
+        "also",
+        "just",
+        "only",
+        "any",
+        "all",
+        "each",
+        "some",
+        "such",
+        "said",
+        "says",
+        "say",
+        "tell",
+        "told",
+        "according",
+    ]
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9'%.-]*[a-z0-9%]|[a-z0-9]")
+
+
+def content_terms(text: str) -> set[str]:
+    """Lower-cased content words and numbers, stopwords dropped; crude plural folding."""
+    terms = set()
+    for w in _WORD.findall(normalize_for_match(text)):
+        w = w.strip(".'")
+        if not w or w in STOPWORDS:
+            continue
+        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        terms.add(w)
+    return terms

@@ -1,0 +1,233 @@
+"""Quantities in a sentence: the value a text commits to, as an interval in a normal unit.
+
+"nearly three decades" and "about thirty years" are both about 30 years; "10k" is 10,000;
+"$1.2 million" is "$1,200,000"; "more than 4,000" and "over 4,000" are the same claim; "between
+30 and 40" is a range. A typo such as "45,00" is not a number anyone can compare, so it is
+skipped rather than read as 45 and 0. Number words go through `text2num` (a maintained
+parser of spelled-out numbers); scale words, currencies, approximators and time units are read
+here.
+
+Two quantities *conflict* when they are of the same kind (count, percent, money in the same
+currency, duration, year, ordinal) and their intervals do not overlap: a source's "more than
+4,000" does not contradict a claim's "4,500", "nearly 3,000" does contradict "2,314".
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from text_to_num import alpha2digit
+
+Kind = Literal["count", "percent", "money", "duration", "year", "ordinal", "day"]
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_MONTH_AT = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?", re.IGNORECASE)
+
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+          "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_CURRENCY_SIGN = {"$": "$", "£": "£", "€": "€", "¥": "¥"}
+_CURRENCY_WORD = {"dollar": "$", "pound": "£", "euro": "€", "yen": "¥"}
+# Durations in years, so "three decades" and "30 years" compare.
+_DURATION = {"decade": 10.0, "century": 100.0, "year": 1.0, "month": 1 / 12, "week": 7 / 365,
+             "day": 1 / 365, "fortnight": 14 / 365}
+# How far an approximate figure may lie from its stated value (relative).
+APPROX = 0.1
+_BOUND_WORDS: dict[str, tuple[float, float]] = {
+    # (low factor, high factor) around the stated value v
+    "about": (1 - APPROX, 1 + APPROX), "around": (1 - APPROX, 1 + APPROX),
+    "approximately": (1 - APPROX, 1 + APPROX), "roughly": (1 - APPROX, 1 + APPROX),
+    "some": (1 - APPROX, 1 + APPROX), "an estimated": (1 - APPROX, 1 + APPROX),
+    "estimated": (1 - APPROX, 1 + APPROX), "close to": (1 - APPROX, 1.0),
+    "nearly": (1 - APPROX, 1.0), "almost": (1 - APPROX, 1.0), "just under": (1 - APPROX, 1.0),
+    "just over": (1.0, 1 + APPROX), "more than": (1.0, math.inf), "over": (1.0, math.inf),
+    "above": (1.0, math.inf), "at least": (1.0, math.inf), "upwards of": (1.0, math.inf),
+    "in excess of": (1.0, math.inf), "exceeding": (1.0, math.inf),
+    "less than": (0.0, 1.0), "fewer than": (0.0, 1.0), "under": (0.0, 1.0),
+    "below": (0.0, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0), "no more than": (0.0, 1.0),
+}
+_BOUND_RE = "|".join(sorted((re.escape(w) for w in _BOUND_WORDS), key=len, reverse=True))
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_RE = r"thousand|million|billion|trillion|bn|mn|tn|[kmb]"
+_QUANTITY = re.compile(
+    rf"(?:\b(?P<bound>{_BOUND_RE})\s+)?"
+    rf"(?:\b(?P<between>between|from)\s+)?"
+    rf"(?P<cur>[$£€¥])?\s?(?<![\w.,])(?P<num>{_NUM})(?![\d,]*\d)(?P<ord>st|nd|rd|th)?"
+    rf"(?:\s?(?P<scale>{_SCALE_RE})\b)?"
+    rf"(?:\s?(?P<pct>%|percent\b|per cent\b))?"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>[$£€¥])?(?P<num2>{_NUM})"
+    rf"(?:\s?(?P<scale2>{_SCALE_RE})\b)?(?:\s?(?P<pct2>%|percent\b|per cent\b))?)?",
+    re.IGNORECASE,
+)
+# "45,00" or "1,2345": comma groups that are not thousands are typos, not numbers.
+_MALFORMED = re.compile(r"\d,(?!\d{3}\b)\d+|\d,\d{3}\d")
+_WORD_NUMBER = re.compile(
+    r"\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\s-]+(?:and[\s-]+)?|\b))+",
+    re.IGNORECASE,
+)
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_HEAD = re.compile(r"[A-Za-z][\w'’-]*")
+_SKIP_HEAD = frozenset(("of", "the", "a", "an", "and", "more", "than", "about", "some", "per",
+                        "cent", "percent", "to", "from"))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One figure a text commits to.
+
+    value: the stated figure in the normal unit (durations in years, money in units of its
+    currency, percents as 0..100, a day of the month for kind "day", whose head is the
+    month). low/high: the interval the wording allows ("more than 4,000"
+    is [4000, inf)). unit: "" or the currency sign. head: the next content word, lower-case
+    ("runners" in "10,000 runners"), "" if none. approx: the wording hedges the figure.
+    """
+
+    value: float
+    low: float
+    high: float
+    kind: Kind
+    unit: str = ""
+    head: str = ""
+    approx: bool = False
+
+    def comparable(self, other: Quantity) -> bool:
+        """Same kind and unit: a count is never compared with a year or a sum of money."""
+        if "day" in (self.kind, other.kind):  # the 9th and the 19th differ only in one month
+            return self.kind == other.kind and self.head == other.head
+        return self.kind == other.kind and (
+            not self.unit or not other.unit or self.unit == other.unit)
+
+    def agrees(self, other: Quantity) -> bool:
+        """The two figures can both be true: comparable and their intervals overlap (with a
+        little room for rounding: 1.2 million vs 1,180,000 is not a contradiction)."""
+        if not self.comparable(other):
+            return False
+        eps = 0.005 * max(abs(self.value), abs(other.value), 1.0)
+        return self.low <= other.high + eps and other.low <= self.high + eps
+
+
+def _float(raw: str) -> float:
+    return float(raw.replace(",", ""))
+
+
+def _head_after(text: str, end: int) -> str:
+    for w in _HEAD.findall(text[end: end + 40]):
+        lw = w.lower().replace("’", "'")
+        if lw not in _SKIP_HEAD:
+            return lw[:-1] if len(lw) > 4 and lw.endswith("s") and not lw.endswith("ss") else lw
+    return ""
+
+
+def _words_to_digits(text: str) -> str:
+    """Spell-out numbers as digits ("three decades" -> "3 decades"), leaving "one" (mostly a
+    pronoun) and scale words after digits ("1.2 million") alone."""
+
+    def repl(m: re.Match[str]) -> str:
+        span = m.group(0)
+        before = text[max(0, m.start() - 12): m.start()]
+        if re.search(r"\d\s*$", before) or span.strip().lower() in {"one", "hundred", "thousand",
+                                                                    "million", "billion"}:
+            return span
+        trail = span[len(span.rstrip()):]
+        converted = alpha2digit(span.strip(), "en", threshold=2)
+        return converted + trail
+
+    text = _WORD_NUMBER.sub(repl, text)
+    return re.sub(r"\ba dozen\b", "12", text, flags=re.IGNORECASE)
+
+
+def _month_beside(text: str, start: int, end: int) -> str | None:
+    """The month named right after ("9 May") or right before ("May 19") a number."""
+    after = _MONTH_AT.match(text[end: end + 12].lstrip(" ,"))
+    before = re.search(r"\b([A-Za-z]+)\.?\s+$", text[max(0, start - 12): start])
+    for m in (after, _MONTH_AT.fullmatch(before.group(1)) if before else None):
+        if m:
+            word = m.group(0).lower()
+            return next((mo for mo in _MONTHS if mo.startswith(word[:3])), None)
+    return None
+
+
+def _unit_after(text: str, end: int) -> tuple[Kind | None, float, str]:
+    """A duration or currency word right after the number: (kind, factor, unit)."""
+    m = re.match(r"\s*(?:-\s*)?([a-z]+)", text[end: end + 20], re.IGNORECASE)
+    if not m:
+        return None, 1.0, ""
+    w = m.group(1).lower()
+    w1 = w[:-1] if w.endswith("s") else w
+    w1 = "century" if w in {"centuries", "century"} else w1
+    if w1 in _DURATION:
+        return "duration", _DURATION[w1], ""
+    if w1 in _CURRENCY_WORD:
+        return "money", 1.0, _CURRENCY_WORD[w1]
+    return None, 1.0, ""
+
+
+@functools.lru_cache(maxsize=65536)
+def quantities(text: str) -> tuple[Quantity, ...]:
+    """Every quantity in `text`, in order. Years (1900-2100 without separators), ordinals
+    ("3rd", "third"), percents, money, durations and plain counts."""
+    text = _words_to_digits(text)
+    out: list[Quantity] = []
+    for m in _QUANTITY.finditer(text):
+        raw = m.group("num")
+        context = text[max(0, m.start("num") - 1): m.end("num") + 4]
+        if _MALFORMED.search(context):
+            continue
+        value = _float(raw)
+        scale = (m.group("scale") or "").lower()
+        cur = m.group("cur") or ""
+        if scale in ("m", "b") and not cur:
+            scale = ""  # "5.8 m" is metres, "4 b" nothing: only "£4.8m" is a scale
+        value *= _SCALE.get(scale, 1.0)
+        high_value = value
+        end = m.end()
+        if m.group("num2"):
+            second = _float(m.group("num2")) * _SCALE.get(
+                (m.group("scale2") or scale).lower(), 1.0)
+            if second < value and not m.group("between"):
+                # "voted 14-9", "won 3-1": a tally of two counts, not a range
+                head = _head_after(text, end)
+                out += [Quantity(value, value, value, "count", "", head),
+                        Quantity(second, second, second, "count", "", head)]
+                continue
+            high_value = second
+        kind: Kind
+        unit = cur
+        if m.group("pct") or m.group("pct2"):
+            kind = "percent"
+        elif cur:
+            kind = "money"
+        elif (month := _month_beside(text, m.start("num"), m.end("num"))) and value <= 31 \
+                and "," not in raw and "." not in raw and not m.group("num2"):
+            out.append(Quantity(value, value, value, "day", "", month))
+            continue
+        elif m.group("ord"):
+            kind = "ordinal"
+        else:
+            after_kind, factor, after_unit = _unit_after(text, end)
+            if after_kind is not None:
+                kind, unit = after_kind, after_unit
+                value, high_value = value * factor, high_value * factor
+            elif ("," not in raw and "." not in raw and 1900 <= value <= 2100 and not scale
+                  and not m.group("num2")):
+                kind = "year"
+            else:
+                kind = "count"
+        low, high = min(value, high_value), max(value, high_value)
+        bound = (m.group("bound") or "").lower()
+        if bound:
+            lo_f, hi_f = _BOUND_WORDS[bound]
+            low, high = low * lo_f, high * hi_f
+        out.append(Quantity(value, low, high, kind, unit, _head_after(text, end), bool(bound)))
+    for m in re.finditer(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", text, re.IGNORECASE):
+        v = float(_ORDINAL_WORDS[m.group(1).lower()])
+        out.append(Quantity(v, v, v, "ordinal", "", _head_after(text, m.end())))
+    return tuple(out)

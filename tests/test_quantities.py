@@ -1,0 +1,105 @@
+"""Quantities (agent/text/quantities.py) and the number checks built on them: one reading of
+every number format, so a paraphrase of a figure is never a contradiction and another figure
+for the same thing always is (the kind of ../shared/cases/03_verify_number_format_units)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.checks import compare
+from agent.text.quantities import quantities
+
+
+def _one(text: str) -> tuple[str, float, float, float, str]:
+    (q,) = quantities(text)
+    return q.kind, q.value, q.low, q.high, q.unit
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("10,000 runners", ("count", 1e4, 1e4, 1e4, "")),
+        ("10k runners", ("count", 1e4, 1e4, 1e4, "")),
+        ("twelve staff", ("count", 12, 12, 12, "")),
+        ("a dozen warnings", ("count", 12, 12, 12, "")),
+        ("about 2 million people", ("count", 2e6, 1.8e6, 2.2e6, "")),
+        ("raised $1,200,000", ("money", 1.2e6, 1.2e6, 1.2e6, "$")),
+        ("raised $1.2 million", ("money", 1.2e6, 1.2e6, 1.2e6, "$")),
+        ("repairs of £4.8m", ("money", 4.8e6, 4.8e6, 4.8e6, "£")),
+        ("1.5 billion euros", ("money", 1.5e9, 1.5e9, 1.5e9, "€")),
+        ("tariffs of 25%", ("percent", 25, 25, 25, "")),
+        ("twenty-five per cent", ("percent", 25, 25, 25, "")),
+        ("more than 4,000 homes", ("count", 4000, 4000, float("inf"), "")),
+        ("over 4,000 homes", ("count", 4000, 4000, float("inf"), "")),
+        ("between 30 and 40 people", ("count", 30, 30, 40, "")),
+        ("nearly three decades", ("duration", 30, 27, 30, "")),
+        ("about thirty years", ("duration", 30, 27, 33, "")),
+        ("in 2024", ("year", 2024, 2024, 2024, "")),
+        ("the 3rd round", ("ordinal", 3, 3, 3, "")),
+    ],
+)
+def test_formats_read_as_one_quantity(
+    text: str, want: tuple[str, float, float, float, str]
+) -> None:
+    kind, value, low, high, unit = _one(text)
+    assert (kind, unit) == (want[0], want[4])
+    assert (value, low, high) == pytest.approx(want[1:4])
+
+
+def test_days_carry_their_month_and_tallies_are_two_counts() -> None:
+    assert [(q.kind, q.value, q.head) for q in quantities("the 9 May vote")] == [
+        ("day", 9, "may")]
+    assert [(q.kind, q.value, q.head) for q in quantities("the May 19th vote")] == [
+        ("day", 19, "may")]
+    assert [q.value for q in quantities("voted 14-9 on Tuesday")] == [14, 9]
+
+
+def test_malformed_grouping_is_no_number() -> None:
+    # "45,00" is a typo: neither 45 nor 0 may refute "45,000"
+    assert quantities("some 45,00 homes lost power") == ()
+    assert quantities("one of the wards") == ()  # "one" is mostly a pronoun
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ("10k runners finished the Marlow Bay half marathon.",
+         "A record 10,000 runners finished the Marlow Bay half marathon on Sunday."),
+        ("The event raised $1,200,000 for the hospital.",
+         "The event raised $1.2 million for the Marlow Bay regional hospital."),
+        ("More than 4,000 homes were tied to the outage.",
+         "Over 4,000 homes have been linked to the outage."),
+        ("The dispute has lasted about thirty years.",
+         "The dispute has run for nearly three decades."),
+        ("The repairs will cost £4,800,000.", "Repairs are expected to cost £4.8m."),
+    ],
+)
+def test_number_paraphrases_neither_conflict_nor_go_missing(claim: str, evidence: str) -> None:
+    sig = compare(claim, evidence, score=0.8)
+    assert sig.conflicts == [] and not sig.missing_numbers, sig
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ("12,000 runners finished the half marathon.",
+         "A record 10,000 runners finished the half marathon on Sunday."),
+        ("The event raised $2.1 million for the hospital.",
+         "The event raised $1.2 million for the hospital."),
+        ("The council held the vote on 9 May.", "The council held the vote on May 19."),
+        ("Nearly 3,000 people signed the petition.", "The petition had 2,314 signatures."),
+    ],
+)
+def test_another_figure_for_the_same_thing_conflicts(claim: str, evidence: str) -> None:
+    assert compare(claim, evidence, score=0.8).conflicts, (claim, evidence)
+
+
+def test_a_typo_in_the_source_does_not_refute() -> None:
+    sig = compare("45,000 homes lost power in the storm.",
+                  "Some 45,00 homes lost power in the storm.", score=0.8)
+    assert sig.conflicts == [] and sig.missing_numbers
+
+
+def test_a_less_precise_source_is_silent_not_contradicting() -> None:
+    sig = compare("4,500 homes lost power.", "More than 4,000 homes lost power.", score=0.8)
+    assert sig.conflicts == [] and sig.missing_numbers
