@@ -1,9 +1,10 @@
 """Verify stage: claim -> atomic claims -> evidence per independent outlet -> stances -> verdict.
 
-The small local model only judges one short (claim, sentence) pair at a time, with few-shot
-examples and constrained JSON; code decides everything it can check itself (numbers, dates,
-places, polarity, coverage, attribution, see agent/checks.py) and the model is not even asked
-when its answer could not change the stance. Outlets, not articles, are counted: syndicated
+The model judges every relevant (claim part, sentence) pair, one short pair at a time, with
+few-shot examples and constrained JSON, and its label probabilities are combined with code
+signals (numbers, dates, places, polarity, coverage, attribution, see agent/checks.py); only
+signals measured precise on the dev stories veto it. Two sentences of one article may back a
+claim together when neither does alone. Outlets, not articles, are counted: syndicated
 copies are one voice. Verdicts: any refuted part -> refuted; else any conflicting ->
 conflicting; else any not_enough_info -> not_enough_info; else supported.
 """
@@ -12,24 +13,37 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from dataclasses import asdict
+from typing import Any, Literal
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel, Field
 
-from agent.checks import Signals, Stance, combine, compare, place_rival, stems, strip_places
+from agent.checks import (
+    LOOSE_COVERAGE,
+    Signals,
+    Stance,
+    StanceProbs,
+    combine,
+    compare,
+    place_rival,
+    stems,
+    strip_places,
+)
 from agent.citations import make_citation
 from agent.claims import attribution_of, split_claim
 from agent.corpus import Corpus
 from agent.evidence import select_evidence
 from agent.injection import looks_like_instruction
 from agent.llm.base import LLM, UsageSnapshot
+from agent.llm.labels import label_probabilities
 from agent.prompts import load_examples, load_prompt, wrap_document
 from agent.retrieve import QueryEmbedder, Retriever
 from agent.types import Evidence, Sentence
 
 Label = Literal["supported", "refuted", "not_enough_info", "conflicting"]
 _STANCE_OF = {"supported": "supports", "refuted": "refutes", "not_enough_info": "silent"}
+_LABELS = tuple(_STANCE_OF)
 
 
 class Judgement(BaseModel):
@@ -109,6 +123,8 @@ class Verifier:
         self.prompt = load_prompt("verify")
         self.examples = load_examples("verify_examples")
         self._terms_cache: dict[str, set[str]] = {}
+        # When a list, every judged pair is appended to it (calibration, debugging).
+        self.trace: list[dict[str, Any]] | None = None
 
     # --- evidence -------------------------------------------------------------------------
     def gather(self, claim: str) -> list[tuple[str, Evidence]]:
@@ -200,30 +216,39 @@ class Verifier:
         return [msgs[0], *shots, msgs[-1]]
 
     def judge(self, claim: str, sentence: str) -> Stance:
+        """The model's most likely stance for one pair."""
+        probs = self.judge_probs(claim, sentence)
+        best = max(probs, key=lambda k: probs[k])
+        return "supports" if best == "supports" else "refutes" if best == "refutes" else "silent"
+
+    def judge_probs(self, claim: str, sentence: str) -> dict[str, float]:
+        """P(stance) for one (claim, sentence) pair from the model's label probabilities
+        (agent.llm.labels)."""
         assert self.llm is not None
-        result = self.llm.structured(Judgement).invoke(self.messages(claim, sentence))
-        return _STANCE_OF[result.label]  # type: ignore[return-value]
+        probs = label_probabilities(self.llm, self.messages(claim, sentence), Judgement,
+                                    "label", _LABELS)
+        return {_STANCE_OF[k]: v for k, v in probs.items()}
 
     def stance(
         self, claim: str, sentence: str, sig: Signals, claim_speaker: str | None, ask: bool = True
-    ) -> tuple[Stance, Stance | None]:
-        """Final stance and the model's (None when the model was not asked: its answer could
-        not change the outcome, or the budget for this claim is spent)."""
-        options = {
-            combine(m, sig, claim_speaker=claim_speaker)
-            for m in ("supports", "refutes", "silent")
-        }
-        if len(options) == 1 or not self.use_model or not ask:
+    ) -> tuple[Stance, StanceProbs | None]:
+        """Final stance and the model's probabilities (None when the model was not asked: a
+        veto decides, the sentence is not about the claim, or the budget is spent)."""
+        vetoed = sig.hard_conflict or sig.negation_flip
+        relevant = sig.aligned or sig.coverage >= LOOSE_COVERAGE
+        if vetoed or not relevant or not self.use_model or not ask:
             return combine(None, sig, claim_speaker=claim_speaker), None
-        model = self.judge(claim, sentence)
-        return combine(model, sig, claim_speaker=claim_speaker), model
+        probs = self.judge_probs(claim, sentence)
+        return combine(probs, sig, claim_speaker=claim_speaker), probs
 
     # --- verdicts -------------------------------------------------------------------------
     def verify_atomic(self, claim: str) -> AtomicVerdict:
         attr = attribution_of(claim)
+        speaker = attr.speaker if attr else None
         items: list[tuple[str, EvidenceItem, Signals]] = []
         calls = 0
         backed: set[str] = set()
+        by_article: dict[str, list[tuple[str, Sentence, Signals]]] = {}
         for outlet, e in self.gather(claim):
             s = e.sentence
             if looks_like_instruction(s.text):
@@ -234,36 +259,78 @@ class Verifier:
             # Each call costs seconds on a laptop CPU: stop asking once two outlets back the
             # claim (more agreement cannot change the verdict; conflicts are found by code).
             ask = calls < self.max_calls and len(backed) < 2
-            final, model = self.stance(claim, s.text, sig, attr.speaker if attr else None, ask)
-            calls += model is not None
+            final, probs = self.stance(claim, s.text, sig, speaker, ask)
+            calls += probs is not None
+            self._trace(claim, outlet, s.text, sig, probs, final)
             if final == "supports":
                 backed.add(outlet)
-            cite = make_citation(self.corpus, s.article_id, s.text)
-            if cite is None:  # the registry and the text snapshot disagree: never cite it
-                continue
-            notes = list(sig.conflicts) if final == "refutes" else []
-            if sig.polarity_conflict and final == "refutes":
-                notes.append("negation: the source states the opposite")
-            if final == "supports" and sig.attributed_to and attr is None:
-                notes.append(f"reported: attributed to {sig.attributed_to}")
-            if model is not None:
-                notes.append(f"model: {model}")
-            item = EvidenceItem(
-                source=cite.source,
-                quote=cite.quote,
-                start=cite.start,
-                end=cite.end,
-                stance=final,
-                outlet=outlet,
-                signals=notes,
-            )
-            items.append((outlet, item, sig))
+            by_article.setdefault(s.article_id, []).append((outlet, s, sig))
+            item = self._item(s, outlet, sig, final, probs, attr is not None)
+            if item is not None:
+                items.append((outlet, item, sig))
+        if not backed and self.use_model:
+            items += self._joint_support(claim, by_article, speaker, calls)
         verdict, explanation = self._decide(claim, items, attr is not None)
         order = {"refutes": 0, "supports": 1, "silent": 2}
         evidence = sorted((i for _, i, _ in items), key=lambda i: order[i.stance])
         return AtomicVerdict(
             claim=claim, verdict=verdict, evidence=evidence, explanation=explanation
         )
+
+    def _item(
+        self, s: Sentence, outlet: str, sig: Signals, final: Stance, probs: StanceProbs | None,
+        attributed: bool,
+    ) -> EvidenceItem | None:
+        cite = make_citation(self.corpus, s.article_id, s.text)
+        if cite is None:  # the registry and the text snapshot disagree: never cite it
+            return None
+        notes = list(sig.conflicts) if final == "refutes" else []
+        if sig.polarity_conflict and final == "refutes":
+            notes.append("negation: the source states the opposite")
+        if final == "supports" and sig.attributed_to and not attributed:
+            notes.append(f"reported: attributed to {sig.attributed_to}")
+        if probs is not None:
+            top = max(probs, key=lambda k: probs[k])
+            notes.append(f"model: {top} ({probs[top]:.2f})")
+        return EvidenceItem(source=cite.source, quote=cite.quote, start=cite.start,
+                            end=cite.end, stance=final, outlet=outlet, signals=notes)
+
+    def _joint_support(
+        self, claim: str, by_article: dict[str, list[tuple[str, Sentence, Signals]]],
+        speaker: str | None, calls: int,
+    ) -> list[tuple[str, EvidenceItem, Signals]]:
+        """Two sentences of one article that back the claim together ("10,000 runners
+        finished the race" + "The event raised $1.2 million" for a claim joining both), when
+        no sentence backs it alone: judged as one passage, cited as two quotes."""
+        out: list[tuple[str, EvidenceItem, Signals]] = []
+        for pairs in by_article.values():
+            if len(pairs) < 2 or calls >= self.max_calls:
+                continue
+            (outlet, a, sa), (_, b, sb) = sorted(pairs[:2], key=lambda p: p[1].start)
+            if sa.hard_conflict or sb.hard_conflict:
+                continue
+            joint = f"{a.text} {b.text}"
+            sig = compare(claim, joint, max(sa.score, sb.score), self._previous(a),
+                          self._article_terms(a.article_id))
+            final, probs = self.stance(claim, joint, sig, speaker)
+            calls += probs is not None
+            self._trace(claim, outlet, joint, sig, probs, final)
+            if final != "supports":
+                continue
+            for s in (a, b):
+                item = self._item(s, outlet, sig, final, probs, speaker is not None)
+                if item is not None:
+                    out.append((outlet, item, sig))
+            break
+        return out
+
+    def _trace(self, claim: str, outlet: str, text: str, sig: Signals,
+               probs: StanceProbs | None, final: Stance) -> None:
+        """Record one judged pair when tracing (evals/calibrate.py replays them)."""
+        if self.trace is not None:
+            self.trace.append({"claim": claim, "outlet": outlet, "text": text,
+                               "signals": asdict(sig), "probs": dict(probs or {}),
+                               "stance": final})
 
     @staticmethod
     def _decide(

@@ -236,6 +236,11 @@ class LLM:
             raise ModelError(self.backend, f"unexpected reply type {type(reply).__name__}")
         return reply
 
+    def invoke_raw(self, messages: list[BaseMessage], **kwargs: Any) -> AIMessage:
+        """One call with backend kwargs (response_format, logprobs, ...); the reply message
+        with its response_metadata. Raises ModelError."""
+        return self._invoke(messages, None, **kwargs)
+
     # --- structured -----------------------------------------------------------------------
     def response_format(self, schema: type[BaseModel], mode: StructuredMode) -> dict[str, Any]:
         if mode == "json_schema":

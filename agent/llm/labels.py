@@ -1,0 +1,68 @@
+"""Label probabilities from one constrained classification call.
+
+A classifier prompt asks for `{"<field>": "<label>"}`. The reply's first generated tokens carry
+the model's distribution over the labels at the step where the label starts: read off the
+token log-probabilities (`logprobs` + `top_logprobs`, which the OpenAI API and the embedded
+llama.cpp model both return, the latter from its raw pre-grammar logits), the labels' first
+tokens are compared there and renormalised over the labels. This is the standard way to turn
+a generative model into a scored classifier (e.g. Jiang et al. 2021, "How Can We Know When
+Language Models Know?"; the "verbalizer" of prompt-based classification).
+
+When a backend returns no log-probabilities (a server that ignores the parameter, a test fake),
+the chosen label gets probability 1.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from langchain_core.messages import BaseMessage
+from pydantic import BaseModel
+
+from agent.llm.base import LLM, parse_json_reply
+
+TOP_LOGPROBS = 10
+
+
+def label_probabilities(
+    llm: LLM, messages: list[BaseMessage], schema: type[BaseModel], field: str,
+    labels: Sequence[str],
+) -> dict[str, float]:
+    """{label: probability} summing to 1 for one classification call.
+
+    `schema` is a pydantic model whose `field` is a Literal over `labels`. Raises ModelError
+    (via the LLM) on backend failure and ValueError when the reply is not the schema."""
+    fmt = llm.response_format(schema, "json_schema" if llm.structured_mode == "json_schema"
+                              else "json_object")
+    reply = llm.invoke_raw(messages, response_format=fmt, logprobs=True,
+                           top_logprobs=TOP_LOGPROBS)
+    chosen = str(getattr(parse_json_reply(str(reply.content), schema), field))
+    steps = (reply.response_metadata.get("logprobs") or {}).get("content") or []
+    probs = _from_steps(steps, chosen, labels)
+    return probs or {lab: float(lab == chosen) for lab in labels}
+
+
+def _from_steps(steps: list[dict[str, Any]], chosen: str,
+                labels: Sequence[str]) -> dict[str, float] | None:
+    """The label distribution at the first step whose token starts the chosen label."""
+    for step in steps:
+        token = str(step.get("token", "")).strip().strip('"')
+        if not token or not chosen.startswith(token):
+            continue
+        scores: dict[str, float] = {}
+        for alt in step.get("top_logprobs") or []:
+            t = str(alt.get("token", "")).strip().strip('"')
+            if not t:
+                continue
+            for lab in labels:
+                if lab.startswith(t) and float(alt["logprob"]) > scores.get(lab, -math.inf):
+                    scores[lab] = float(alt["logprob"])
+        if chosen not in scores:
+            continue
+        z = max(scores.values())
+        raw = {lab: math.exp(scores[lab] - z) if lab in scores else 0.0 for lab in labels}
+        total = sum(raw.values())
+        return {lab: v / total for lab, v in raw.items()}
+    return None
