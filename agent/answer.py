@@ -18,19 +18,14 @@ from pydantic import BaseModel, Field, ValidationError, create_model
 
 from agent.citations import make_citation
 from agent.corpus import Corpus
-from agent.evidence import (
-    EvidenceSet,
-    answer_type_match,
-    content_terms,
-    gather_evidence,
-    lexical_overlap,
-)
+from agent.evidence import EvidenceSet, answer_type_match, gather_evidence, lexical_overlap
 from agent.injection import looks_like_instruction
 from agent.llm.base import LLM, StreamBrokenError, parse_json_reply
 from agent.prompts import load_prompt, wrap_document
 from agent.retrieve import QueryEmbedder, Retriever
 from agent.streaming import json_text_fields
-from agent.textfacts import actor_mismatch
+from agent.text.facts import actor_mismatch, entities, mentions, speaker_terms
+from agent.text.normalize import content_terms, normalize_for_match
 from agent.types import Answer, AnswerSentence, Citation, Evidence
 
 # Evidence gate: below both, no sentence is close to the question (measured on evals/data/qa).
@@ -43,6 +38,20 @@ MAX_CITATIONS = 3  # ALCE also caps citations per sentence at 3
 EXTRACT_MIN_LEXICAL = 0.4
 ABSTAIN_TEXT = "The sources do not say."
 _NUMBER = re.compile(r"\d[\d,.]*")
+# Prompt labels and outlet aliases are the pipeline's own bookkeeping, never answer text.
+_ALIAS_PHRASE = re.compile(
+    r",?\s*\(?\b(?:according to|as reported by|reported by|per|says|said|in)\s+"
+    r"source [A-Z]\b\)?|\s*\(source [A-Z]\)|\s*\[S\d+\]"
+)
+_ALIAS = re.compile(r"\bsource [A-Z]\b")
+
+
+def strip_internal_labels(text: str) -> str:
+    """The answer text without evidence labels ("[S2]") or outlet aliases ("according to
+    source A"); an alias left inside a clause becomes "one outlet"."""
+    text = _ALIAS_PHRASE.sub("", text)
+    text = _ALIAS.sub("one outlet", text)
+    return re.sub(r"\s+([.,;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
 
 
 class DraftSentence(BaseModel):
@@ -143,6 +152,8 @@ class Answerer:
                 sentences = self.check(question, draft, ev)
                 if not self._gives_asked_kind(question, sentences):
                     sentences = self.extractive(question, ev) or sentences
+                if self.unmatched_names(question, sentences):
+                    sentences = []  # a near-miss: the cited facts are about someone else
         used = self.llm.usage.snapshot() - before
         return self._finish(question, sentences, t0, used.tokens_in, used.tokens_out)
 
@@ -175,7 +186,7 @@ class Answerer:
         by_label = ev.labelled()
         kept: list[AnswerSentence] = []
         for ds in draft.sentences:
-            text = ds.text.strip()
+            text = strip_internal_labels(ds.text)
             if not text:
                 continue
             cited = [by_label[c] for c in dict.fromkeys(ds.cite) if c in by_label]
@@ -190,6 +201,19 @@ class Answerer:
             if citations:
                 kept.append(AnswerSentence(text=text, citations=citations))
         return kept
+
+    def unmatched_names(self, question: str, sentences: Sequence[AnswerSentence]) -> list[str]:
+        """Names in the question that no cited article mentions (all their words). "When did
+        Okafor join Crestline Foods?" answered from an article about Okafor at Harlow Mills
+        leaves "crestline foods" unmatched: the answer is about a near-miss entity."""
+        names = [n for n in entities(question) if len(n) > 2]
+        if not names or not sentences:
+            return []
+        texts = []
+        for aid in dict.fromkeys(c.source for s in sentences for c in s.citations):
+            article = self.corpus.article(aid)
+            texts.append(normalize_for_match(f"{article.title or ''} {article.body}"))
+        return [n for n in names if not any(mentions(t, n, every=True) for t in texts)]
 
     @staticmethod
     def _gives_asked_kind(question: str, sentences: Sequence[AnswerSentence]) -> bool:
@@ -229,11 +253,14 @@ class Answerer:
         # An instruction to the model restates the lie it asks for, so it would "back" it; a
         # sentence giving the action to someone else ("Sheinbaum rejected" for "Trump
         # rejected") shares every word yet says the opposite about who did it.
+        # A speaker the answer names ("the mayor said") must be the one the sentence reports.
+        speaker = speaker_terms(text)
         items = [
             e
             for e in items
             if not looks_like_instruction(e.sentence.text)
             and actor_mismatch(text, [e.sentence.text]) is None
+            and all(mentions(normalize_for_match(e.sentence.text), w) for w in speaker)
         ]
         scored = sorted(items, key=lambda e: -support_score(text, [e.sentence.text], question))
         alone = [
