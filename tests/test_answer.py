@@ -8,9 +8,8 @@ import re
 import shutil
 from pathlib import Path
 
-import numpy as np
 import pytest
-from fakes import FakeChatModel, FakeEmbedder
+from fakes import FakeChatModel, SeededEmbedder
 
 from agent.answer import ABSTAIN_TEXT, MIN_LEXICAL, MIN_SEMANTIC, Answerer, numbers_in
 from agent.app import App
@@ -22,16 +21,6 @@ from vectorstore.memory_store import InMemoryStore
 
 ANSWERABLE = "How many troops did Mexico send to its border?"
 UNRELATED = "What is the recipe for a sourdough pizza crust with basil?"
-
-
-class SeededEmbedder:
-    """FakeEmbedder with the `batch_size` keyword the ingest stage passes."""
-
-    def __init__(self) -> None:
-        self.inner = FakeEmbedder(0)
-
-    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-        return self.inner.embed(texts)
 
 
 def build_app(corpus_dir: Path, fake: FakeChatModel) -> App:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakes import SeededEmbedder
 from reliability import record
-from test_answer import SeededEmbedder
 
 import agent.cli.common as common
 from agent.app import App

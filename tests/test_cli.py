@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes import FakeChatModel
-from test_answer import ANSWERABLE, UNRELATED, SeededEmbedder, draft
+from fakes import FakeChatModel, SeededEmbedder
+from test_answer import ANSWERABLE, UNRELATED, draft
 from typer.testing import CliRunner
 
 import agent.cli.common as common

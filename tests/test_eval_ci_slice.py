@@ -10,10 +10,10 @@ import os
 from pathlib import Path
 
 import pytest
-from fakes import FakeChatModel
+from fakes import FakeChatModel, ScriptedChat
 from langchain_core.embeddings import DeterministicFakeEmbedding
 from langchain_core.vectorstores import InMemoryVectorStore
-from test_harness import ScriptedChat, fake_app
+from test_harness import fake_app
 
 from agent.app import App
 from agent.settings import load_settings

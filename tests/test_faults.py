@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakes import SeededEmbedder
 from faultserver import FaultServer, drop, malformed, ok, running, slow, status, stream_cut
 from reliability import record
-from test_answer import SeededEmbedder
 from test_cli import Injected, Run, jsonl
 from typer.testing import CliRunner
 

@@ -121,7 +121,8 @@ def test_load_results_errors(tmp_path: Path) -> None:
 def test_cli_gate_exit_codes(
     tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from test_harness import ScriptedChat, fake_app
+    from fakes import ScriptedChat
+    from test_harness import fake_app
     from typer.testing import CliRunner
 
     import agent.cli.eval_cmds as cmds

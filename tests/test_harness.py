@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from pathlib import Path
-from typing import Any
 
-import numpy as np
 import pytest
-from fakes import FakeChatModel, FakeEmbedder
-from langchain_core.messages import BaseMessage, HumanMessage
+from fakes import FakeChatModel, ScriptedChat, SeededEmbedder
+from langchain_core.messages import HumanMessage
 
 from agent.app import App
 from agent.llm.base import make_llm
@@ -34,38 +31,6 @@ from evals.suites import (
     run_summary,
 )
 from vectorstore.memory_store import InMemoryStore
-
-_DOC = re.compile(r"<<doc id=(S\d+)>>\n(?:\([^)]*\) )?(.*?)\n<</doc>>", re.DOTALL)
-
-
-class ScriptedChat(FakeChatModel):
-    """Answers by the requested schema: a draft citing its first evidence sentence verbatim,
-    a "supported" judgement, or (free text) the first line of the context."""
-
-    def _next(self, messages: list[BaseMessage], kwargs: dict[str, Any]) -> str:
-        self._calls.append((list(messages), dict(kwargs)))
-        prompt = "\n".join(str(m.content) for m in messages)
-        props = (kwargs.get("response_format") or {}).get("schema", {}).get("properties", {})
-        if "answerable" in props:
-            docs = _DOC.findall(str(messages[-1].content)) or _DOC.findall(prompt)
-            if not docs:
-                return json.dumps({"answerable": False, "sentences": []})
-            label, text = docs[0]
-            return json.dumps({"answerable": True, "sentences": [{"text": text, "cite": [label]}]})
-        if "label" in props:
-            return json.dumps({"label": "supported"})
-        if "context:" in prompt:
-            ctx = prompt.split("context:", 1)[1].strip().splitlines()
-            return ctx[0] if ctx else "I don't know."
-        return json.dumps({"text": "x", "cite": []})
-
-
-class SeededEmbedder:
-    def __init__(self) -> None:
-        self.inner = FakeEmbedder(0)
-
-    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-        return self.inner.embed(list(texts))
 
 
 def fake_app(chat: FakeChatModel) -> App:

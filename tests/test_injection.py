@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes import FakeChatModel
+from fakes import FakeChatModel, SeededEmbedder
 from faultserver import evidence_responder
 from langchain_core.messages import BaseMessage
 from reliability import record
-from test_answer import SeededEmbedder
 
 from agent.answer import Answerer
 from agent.app import App

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_harness import ScriptedChat, SeededEmbedder
+from fakes import ScriptedChat, SeededEmbedder
 
 from agent.app import App
 from agent.errors import InputError
