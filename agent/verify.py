@@ -109,6 +109,7 @@ class Verifier:
         min_score: float = 0.3,
         use_model: bool = True,
         max_calls: int = 4,
+        enough_support: int = 2,
     ) -> None:
         self.corpus = corpus
         self.retriever = retriever
@@ -120,6 +121,7 @@ class Verifier:
         self.min_score = min_score
         self.use_model = use_model and llm is not None
         self.max_calls = max_calls
+        self.enough_support = enough_support
         self.prompt = load_prompt("verify")
         self.examples = load_examples("verify_examples")
         self._terms_cache: dict[str, set[str]] = {}
@@ -258,10 +260,10 @@ class Verifier:
             )
             # Each call costs seconds on a laptop CPU: stop asking once two outlets back the
             # claim (more agreement cannot change the verdict; conflicts are found by code).
-            ask = calls < self.max_calls and len(backed) < 2
+            ask = calls < self.max_calls and len(backed) < self.enough_support
             final, probs = self.stance(claim, s.text, sig, speaker, ask)
             calls += probs is not None
-            self._trace(claim, outlet, s.text, sig, probs, final)
+            self._trace(claim, outlet, s.text, sig, probs, final, speaker)
             if final == "supports":
                 backed.add(outlet)
             by_article.setdefault(s.article_id, []).append((outlet, s, sig))
@@ -314,7 +316,7 @@ class Verifier:
                           self._article_terms(a.article_id))
             final, probs = self.stance(claim, joint, sig, speaker)
             calls += probs is not None
-            self._trace(claim, outlet, joint, sig, probs, final)
+            self._trace(claim, outlet, joint, sig, probs, final, speaker)
             if final != "supports":
                 continue
             for s in (a, b):
@@ -325,12 +327,12 @@ class Verifier:
         return out
 
     def _trace(self, claim: str, outlet: str, text: str, sig: Signals,
-               probs: StanceProbs | None, final: Stance) -> None:
+               probs: StanceProbs | None, final: Stance, speaker: str | None) -> None:
         """Record one judged pair when tracing (evals/calibrate.py replays them)."""
         if self.trace is not None:
             self.trace.append({"claim": claim, "outlet": outlet, "text": text,
                                "signals": asdict(sig), "probs": dict(probs or {}),
-                               "stance": final})
+                               "stance": final, "speaker": speaker})
 
     @staticmethod
     def _decide(

@@ -21,6 +21,7 @@ from typing import Any
 
 from agent.answer import Answerer
 from agent.app import App
+from agent.claims import attribution_of
 from agent.errors import InputError
 from agent.types import Answer
 from evals.cache import SqliteLLMCache
@@ -210,8 +211,13 @@ def _claim_fn(
         return None
 
     def verify(claim: str) -> ClaimResult:
+        verifier.trace = []  # every judged pair, kept in the item row (evals/calibrate.py)
         v = verifier.verify(claim)
-        return ClaimResult(v.verdict, v.latency_s, v.tokens_in, v.tokens_out, v.model_calls)
+        parts = [{"part": a.claim, "attributed": attribution_of(a.claim) is not None,
+                  "pairs": [t for t in verifier.trace if t["claim"] == a.claim]}
+                 for a in v.atomic]
+        return ClaimResult(v.verdict, v.latency_s, v.tokens_in, v.tokens_out, v.model_calls,
+                           parts)
 
     return verify
 

@@ -206,6 +206,7 @@ class ClaimResult:
     tokens_in: int = 0
     tokens_out: int = 0
     model_calls: int | None = None  # None: the pipeline does not count them
+    parts: list[dict[str, Any]] | None = None  # per claim part, the judged pairs (calibration)
 
 
 def run_claims(
@@ -222,6 +223,8 @@ def run_claims(
             r = verify(item.claim)
             row.update(pred=r.verdict, latency_s=r.latency_s, tokens_in=r.tokens_in,
                        tokens_out=r.tokens_out, model_calls=r.model_calls)
+            if r.parts is not None:
+                row["parts"] = r.parts
         except Exception as e:
             row.update(pred="error", error=f"{type(e).__name__}: {e}")
         row["ok"] = row["pred"] == item.verdict

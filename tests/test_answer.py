@@ -212,3 +212,40 @@ def test_injected_instructions_never_reach_the_prompt(
     assert "Mexico" not in outside.replace(ANSWERABLE, "")
     for b in blocks:
         assert "<</doc>>" not in b and "<<doc" not in b
+
+
+@pytest.mark.integration
+def test_where_answer_reports_each_outlets_version(seeds_dir: Path, tmp_path: Path) -> None:
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    settings = load_settings(data_dir=tmp_path / "data")
+    embedder = MiniLMEmbedder()
+    fake = FakeChatModel()
+    app = App(settings, store=InMemoryStore(embed=embedder.embed), sentence_store=InMemoryStore(),
+              embedder=embedder, llm=make_llm(settings, chat=fake))
+    app.ingest([seeds_dir])
+    answerer = make_answerer(app)
+    q = "Where did Trump make his remarks about Sheinbaum?"
+    ev = answerer.evidence(q)
+    rally = next(e for e in ev.items if "rally in Pennsylvania" in e.sentence.text)
+    fake.queue(draft((rally.sentence.text, [rally.label])))
+    ans = answerer.ask(q)
+    versions = [s for s in ans.sentences if " differs: " in s.text]
+    assert versions, ans.answer
+    quoted = " ".join(s.text for s in versions)
+    assert "Air Force One" in quoted or "campaign event" in quoted
+    for s in versions:
+        (c,) = s.citations
+        assert is_valid(answerer.corpus, c) and c.quote in s.text
+        assert c.source != rally.sentence.article_id
+
+
+def test_internal_labels_never_reach_the_answer() -> None:
+    from agent.answer import strip_internal_labels
+
+    assert strip_internal_labels("Trump spoke at a rally, according to source A.") == (
+        "Trump spoke at a rally.")
+    assert strip_internal_labels("Troops were sent [S2] to the border.") == (
+        "Troops were sent to the border.")
+    assert strip_internal_labels("As source B put it, talks failed.") == (
+        "As one outlet put it, talks failed.")

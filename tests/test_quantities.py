@@ -87,6 +87,8 @@ def test_number_paraphrases_neither_conflict_nor_go_missing(claim: str, evidence
         ("The event raised $2.1 million for the hospital.",
          "The event raised $1.2 million for the hospital."),
         ("The council held the vote on 9 May.", "The council held the vote on May 19."),
+        ("The committee met only twice before the vote.",
+         "The committee held six meetings before the vote."),
         ("Nearly 3,000 people signed the petition.", "The petition had 2,314 signatures."),
     ],
 )

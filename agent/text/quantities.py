@@ -227,6 +227,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             lo_f, hi_f = _BOUND_WORDS[bound]
             low, high = low * lo_f, high * hi_f
         out.append(Quantity(value, low, high, kind, unit, _head_after(text, end), bool(bound)))
+    for m in re.finditer(r"\b(once|twice|thrice)\b", text, re.IGNORECASE):
+        v = float(("once", "twice", "thrice").index(m.group(1).lower()) + 1)
+        out.append(Quantity(v, v, v, "count", "", _head_after(text, m.end())))
     for m in re.finditer(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", text, re.IGNORECASE):
         v = float(_ORDINAL_WORDS[m.group(1).lower()])
         out.append(Quantity(v, v, v, "ordinal", "", _head_after(text, m.end())))

@@ -1,0 +1,180 @@
+"""Choose the verifier's combination thresholds on dev data, and measure its vetoes.
+
+The verifier combines the model's label probabilities for each (claim part, sentence) pair
+with code signals (agent/checks.py: `combine`). This script runs the verifier once over the
+dev claims with the model asked about every relevant pair (no early stop), records every
+judged pair (`Verifier.trace`), then replays the verdicts offline for a grid of thresholds
+and keeps the setting with the best balanced accuracy (ties: accuracy, then the setting
+nearest the defaults). Only dev data is used: the dev stories (`split: dev`) and the seeds'
+claim sets. It also reports how precise each veto is: of the pairs a concrete conflict
+refutes, how many belong to claims labelled refuted or conflicting.
+
+    SOURCEBOUND_MODELS_DIR=... python -m evals.calibrate --data-dir /tmp/calib \\
+        --out evals/results/calibration.json
+
+Output: the chosen thresholds, dev figures at the defaults and at the choice, veto precision.
+The thresholds are then written into agent/checks.py by hand, with the figures cited there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from agent import checks
+from agent.app import App
+from agent.checks import Signals, combine
+from agent.claims import attribution_of
+from agent.settings import load_settings
+from agent.verify import EvidenceItem, Verifier, aggregate
+from evals.datasets import CLAIMS_FILE, HELDOUT_CLAIMS_FILE, load_claims
+from evals.harness import SEEDS_DIR
+from evals.metrics import verdict_scores
+from evals.stories import load_stories
+
+GRID: dict[str, tuple[float, ...]] = {
+    "SUPPORT_P": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
+    "REFUTE_P": (0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
+    "MIN_SUPPORT_COVERAGE": (0.4, 0.5, 0.6),
+    "PARAPHRASE_COVERAGE": (0.2, 0.3, 0.4),
+    "MODEL_REFUTE_COVERAGE": (0.4, 0.5, 0.6, 0.7),
+}
+
+
+def _dev_sets() -> Iterator[tuple[str, Path, list[Any]]]:
+    """(name, articles dir, claims) of every dev set."""
+    yield "seeds", SEEDS_DIR, load_claims(CLAIMS_FILE) + load_claims(HELDOUT_CLAIMS_FILE)
+    for story in load_stories("dev"):
+        yield story.id, story.articles_dir, load_claims(story.claims_file)
+
+
+def collect(data_root: Path) -> list[dict[str, Any]]:
+    """Run the verifier over every dev claim; one record per claim with its traced pairs."""
+    records: list[dict[str, Any]] = []
+    for name, articles, claims in _dev_sets():
+        settings = load_settings(data_dir=data_root / name)
+        app = App(settings)
+        app.ingest([articles])
+        verifier = Verifier(app.corpus, app.retriever, app.embedder, app.llm,
+                            top_k=settings.top_k, max_calls=6, enough_support=99)
+        for item in claims:
+            verifier.trace = []
+            v = verifier.verify(item.claim)
+            parts = [{"part": a.claim, "attributed": attribution_of(a.claim) is not None,
+                      "pairs": [t for t in verifier.trace if t["claim"] == a.claim]}
+                     for a in v.atomic]
+            records.append({"set": name, "id": item.id, "gold": item.verdict,
+                            "pred": v.verdict, "parts": parts})
+            print(f"{name} {item.id} gold={item.verdict} pred={v.verdict}", file=sys.stderr)
+    return records
+
+
+def records_from_results(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Records from the claim rows of a stories results file, dev stories only (the pairs
+    were traced with the verifier's early stop, so a replay is close, not exact)."""
+    dev = {s.id for s in load_stories("dev")}
+    out = []
+    for key, run in results["runs"].items():
+        pipeline, _, story = key.partition("@")
+        if pipeline != "sourcebound" or story not in dev:
+            continue
+        for row in run["items"].get("claims", []):
+            if "parts" in row:
+                out.append({"set": story, "id": row["id"], "gold": row["gold"],
+                            "pred": row["pred"], "parts": row["parts"]})
+    return out
+
+
+@contextmanager
+def thresholds(values: dict[str, float]) -> Iterator[None]:
+    old = {k: getattr(checks, k) for k in values}
+    for k, v in values.items():
+        setattr(checks, k, v)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            setattr(checks, k, v)
+
+
+def replay(record: dict[str, Any]) -> str:
+    """The claim's verdict from its traced pairs under the current thresholds."""
+    verdicts = []
+    for part in record["parts"]:
+        items = []
+        for t in part["pairs"]:
+            sig = Signals(**t["signals"])
+            stance = combine(t["probs"] or None, sig, claim_speaker=t["speaker"])
+            item = EvidenceItem(source="x", quote="x", start=0, end=1, stance=stance)
+            items.append((t["outlet"], item, sig))
+        verdicts.append(Verifier._decide(part["part"], items, part["attributed"])[0])
+    return aggregate(verdicts)
+
+
+def score(records: list[dict[str, Any]]) -> dict[str, Any]:
+    gold = [r["gold"] for r in records]
+    pred = [replay(r) for r in records]
+    vs = verdict_scores(gold, pred)
+    return {"accuracy": round(vs.accuracy, 4), "balanced_accuracy": round(vs.balanced_accuracy, 4),
+            "recall": {k: round(v, 3) for k, v in vs.per_label_recall.items()}, "n": vs.n}
+
+
+def veto_precision(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Of the pairs each veto refutes, the share in claims labelled refuted or conflicting."""
+    out: dict[str, Any] = {}
+    for name, test in (("concrete_conflict", lambda s: bool(s["conflicts"])),
+                       ("negation_flip", lambda s: s["negation_flip"])):
+        hits = [r["gold"] in ("refuted", "conflicting") for r in records
+                for p in r["parts"] for t in p["pairs"] if test(t["signals"])]
+        out[name] = {"pairs": len(hits),
+                     "precision": round(sum(hits) / len(hits), 3) if hits else None}
+    return out
+
+
+def choose(records: list[dict[str, Any]]) -> tuple[dict[str, float], dict[str, Any]]:
+    defaults = {k: float(getattr(checks, k)) for k in GRID}
+    best: tuple[tuple[float, ...], dict[str, float], dict[str, Any]] | None = None
+    for combo in itertools.product(*GRID.values()):
+        values = dict(zip(GRID, combo, strict=True))
+        with thresholds(values):
+            s = score(records)
+        distance = sum(abs(values[k] - defaults[k]) for k in values)
+        key = (s["balanced_accuracy"], s["accuracy"], -distance)
+        if best is None or key > best[0]:
+            best = (key, values, s)
+    assert best is not None
+    return best[1], best[2]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data-dir", type=Path, required=True)
+    ap.add_argument("--out", type=Path, default=Path("evals/results/calibration.json"))
+    ap.add_argument("--records", type=Path, help="reuse records written by an earlier run")
+    ap.add_argument("--from-results", type=Path,
+                    help="replay the pairs an `eval --stories dev` results.json traced")
+    args = ap.parse_args()
+    if args.from_results:
+        records = records_from_results(json.loads(args.from_results.read_text("utf-8")))
+    elif args.records:
+        records = json.loads(args.records.read_text(encoding="utf-8"))
+    else:
+        records = collect(args.data_dir)
+        (args.data_dir / "calibration-records.json").write_text(json.dumps(records), "utf-8")
+    at_defaults = score(records)
+    chosen, at_choice = choose(records)
+    report = {"n_claims": len(records), "sets": sorted({r["set"] for r in records}),
+              "grid": GRID, "defaults": at_defaults, "chosen": chosen, "at_choice": at_choice,
+              "veto_precision": veto_precision(records)}
+    args.out.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()
