@@ -32,7 +32,8 @@ from agent.app import App
 from agent.checks import Signals, combine
 from agent.claims import attribution_of
 from agent.settings import load_settings
-from agent.verify import EvidenceItem, Verifier, aggregate
+from agent.verdicts import EvidenceItem, aggregate, decide
+from agent.verify import Verifier
 from evals.datasets import CLAIMS_FILE, HELDOUT_CLAIMS_FILE, load_claims
 from evals.harness import SEEDS_DIR
 from evals.metrics import verdict_scores
@@ -113,7 +114,7 @@ def replay(record: dict[str, Any]) -> str:
             stance = combine(t["probs"] or None, sig, claim_speaker=t["speaker"])
             item = EvidenceItem(source="x", quote="x", start=0, end=1, stance=stance)
             items.append((t["outlet"], item, sig))
-        verdicts.append(Verifier._decide(part["part"], items, part["attributed"])[0])
+        verdicts.append(decide(part["part"], items, part["attributed"])[0])
     return aggregate(verdicts)
 
 

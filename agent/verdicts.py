@@ -1,0 +1,115 @@
+"""Verdict records and how verdicts combine: per claim part from its evidence items, per
+claim from its parts. Pure functions over the verify stage's typed records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from agent.checks import Signals, Stance
+
+Label = Literal["supported", "refuted", "not_enough_info", "conflicting"]
+class EvidenceItem(BaseModel):
+    source: str
+    quote: str
+    start: int
+    end: int
+    stance: Stance
+    outlet: str | None = None
+    # Why code decided as it did: conflicts found, "reported by X", the model's own label.
+    signals: list[str] = Field(default_factory=list)
+
+
+class AtomicVerdict(BaseModel):
+    claim: str
+    verdict: Label
+    evidence: list[EvidenceItem] = Field(default_factory=list)
+    explanation: str = ""
+
+
+class Verdict(BaseModel):
+    claim: str
+    verdict: Label
+    atomic: list[AtomicVerdict] = Field(default_factory=list)
+    evidence: list[EvidenceItem] = Field(default_factory=list)
+    explanation: str
+    backend: str
+    model: str
+    latency_s: float
+    tokens_in: int = 0
+    tokens_out: int = 0
+    model_calls: int = 0
+    id: str | None = None
+    error: str | None = None
+
+
+def aggregate(labels: Iterable[Label]) -> Label:
+    """Overall verdict from the atomic ones."""
+    found = set(labels)
+    for label in ("refuted", "conflicting", "not_enough_info"):
+        if label in found:
+            return label
+    return "supported" if found else "not_enough_info"
+
+
+def decide(
+    claim: str, items: Sequence[tuple[str, EvidenceItem, Signals]], attributed: bool
+) -> tuple[Label, str]:
+    """The verdict of one claim part from its evidence items (outlet, item, signals), and
+    why: outlets on both sides with a concrete conflict -> conflicting; only refuting ->
+    refuted; only supporting -> supported; support that only reports someone's words for an
+    unattributed claim -> not_enough_info, naming who said it; none -> not_enough_info."""
+    supports: dict[str, int] = {}
+    reported: dict[str, str] = {}
+    refutes: dict[str, list[str]] = {}
+    hard: set[str] = set()
+    for outlet, item, sig in items:
+        if item.stance == "supports":
+            if sig.attributed_to and not attributed:
+                reported.setdefault(outlet, sig.attributed_to)
+            else:
+                supports[outlet] = supports.get(outlet, 0) + 1
+        elif item.stance == "refutes":
+            refutes.setdefault(outlet, []).extend(sig.conflicts or ["states otherwise"])
+            if sig.hard_conflict or sig.polarity_conflict:
+                hard.add(outlet)
+    # Within one outlet, its supporting sentences outweigh a model-only refutation.
+    for outlet in list(refutes):
+        if outlet in supports and outlet not in hard:
+            del refutes[outlet]
+    both = [o for o in refutes if o in supports]
+    for o in both:  # an outlet that says both: keep the side with the concrete signal
+        supports.pop(o)
+    s_names, r_names = sorted(supports), sorted(refutes)
+    why = "; ".join(dict.fromkeys(c for o in r_names for c in refutes[o]))
+    if s_names and r_names:
+        # The small model's refutations alone are too unreliable to overrule supporting
+        # outlets: disagreement needs a concrete conflict found by code.
+        if hard & set(r_names):
+            return (
+                "conflicting",
+                f"Sources disagree: {', '.join(s_names)} support it, "
+                f"{', '.join(r_names)} contradict it ({why}).",
+            )
+        return (
+            "supported",
+            f"Supported by {', '.join(s_names)}; {', '.join(r_names)} seemed to differ "
+            "without a concrete conflict.",
+        )
+    if r_names:
+        return "refuted", f"Contradicted by {', '.join(r_names)} ({why})."
+    if s_names:
+        return (
+            "supported",
+            f"Stated by {len(s_names)} independent outlet(s): {', '.join(s_names)}.",
+        )
+    if reported:
+        who = ", ".join(sorted(set(reported.values())))
+        return (
+            "not_enough_info",
+            f"The sources only report this as a claim made by {who}; "
+            "they do not state it as fact.",
+        )
+    return "not_enough_info", "No source states or contradicts this claim."
