@@ -75,7 +75,8 @@ def eval_cmd(
     repeat: int = typer.Option(1, min=1, help="Runs per suite; means with 95% CIs."),
     limit: int | None = typer.Option(None, min=1, help="At most N items per suite."),
     out_dir: Path | None = typer.Option(None, "--out", help="Default <data_dir>/eval/<time>."),
-    pipeline: str = typer.Option("sourcebound", help="sourcebound | naive | both."),
+    pipeline: str = typer.Option(
+        "sourcebound", help="sourcebound | naive | direct (claims) | a,b | both (all three)."),
     compare: Path | None = typer.Option(None, help="Baseline results.json to compare with."),
     fail_on_regression: bool = typer.Option(False, help="Exit 1 when a metric regresses."),
     judge: str = typer.Option("lexical", help="Fact judge: lexical | verifier."),
@@ -96,7 +97,9 @@ def eval_cmd(
     suites = SUITES if suite == "all" else tuple(s.strip() for s in suite.split(","))
     if any(s not in SUITES for s in suites):
         raise InputError("--suite", f"unknown suite {suite!r}; use qa, claims, summary or all")
-    pipes = PIPELINES if pipeline == "both" else (pipeline,)
+    # "both" predates the third pipeline: it means sourcebound beside every baseline.
+    pipes = PIPELINES if pipeline in ("both", "all") else tuple(
+        p.strip() for p in pipeline.split(",") if p.strip())
     if any(p not in PIPELINES for p in pipes):
         raise InputError("--pipeline", f"unknown pipeline {pipeline!r}")
     if judge not in ("lexical", "verifier"):
