@@ -251,6 +251,7 @@ def run_claims(
     if calls:
         # How often code alone decided: reported, not gated (neither direction is "better").
         m["claims.no_model_call_rate"] = sum(c == 0 for c in calls) / len(calls)
+        samples["claims.no_model_call_rate"] = Sample.rate([c == 0 for c in calls])
     return m, rows, samples
 
 
