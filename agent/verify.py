@@ -200,7 +200,7 @@ class Verifier:
     ) -> tuple[Stance, StanceProbs | None]:
         """Final stance and the model's probabilities (None when the model was not asked: a
         veto decides, the sentence is not about the claim, or the budget is spent)."""
-        vetoed = sig.hard_conflict or sig.negation_flip
+        vetoed = sig.hard_conflict
         relevant = sig.aligned or sig.coverage >= LOOSE_COVERAGE
         if vetoed or not relevant or not self.use_model or not ask:
             return combine(None, sig, claim_speaker=claim_speaker), None

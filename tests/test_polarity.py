@@ -44,11 +44,15 @@ def test_parts_of_a_sentence_have_their_own_polarity() -> None:
     assert "publish" not in affirmed
 
 
-def test_affirming_what_the_claim_denies_refutes_whatever_the_model_says() -> None:
+def test_affirming_what_the_claim_denies_refutes_unless_the_model_is_sure_it_supports() -> None:
+    # No hard veto (measured 0 of 1 on the dev stories): a confident "supports" leaves the
+    # sentence silent, never supporting; any other judgement refutes.
     claim = "The two cities cannot cooperate on water."
     sig = compare(claim, "Both mayors said the two cities cooperate on water, but never on roads.")
     assert sig.negation_flip and sig.polarity_conflict
-    assert combine("supports", sig) == "refutes"
+    assert combine("supports", sig) == "silent"
+    for model in ("refutes", "silent", None):
+        assert combine(model, sig) == "refutes"
     agrees = compare(claim, "The two cities cannot cooperate on water, the mayors said.")
     assert not agrees.negation_flip
 
@@ -59,7 +63,8 @@ def test_a_sentence_silent_about_the_exemptions_cannot_support_their_absence() -
     assert sig.missing_numbers  # the claim's detail is not there
     assert combine("supports", sig) == "silent"
     exempt = compare(claim, "The new fees apply to residents, and some are exempted.", score=0.8)
-    assert combine("supports", exempt) == "refutes"
+    assert combine("supports", exempt) != "supports"
+    assert combine(None, exempt) == combine("refutes", exempt) == "refutes"
 
 
 def test_the_claims_subject_must_occur_in_the_evidence_article() -> None:
