@@ -35,7 +35,7 @@ from agent.text.facts import (
     subject_of,
     weekdays,
 )
-from agent.text.normalize import content_terms, normalize_for_match
+from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match
 from agent.text.quantities import quantities
 from agent.types import Answer, AnswerSentence, Citation, Evidence, Sentence
 
@@ -60,6 +60,7 @@ _ALIAS_PHRASE = re.compile(
     r"source [A-Z]\b\)?|\s*\(source [A-Z]\)|\s*\[S\d+\]"
 )
 _ALIAS = re.compile(r"\bsource [A-Z]\b")
+_HOW_MANY = re.compile(r"\bhow many\s+(\w+)", re.IGNORECASE)
 
 
 def differs(answer: str, other: str) -> bool:
@@ -85,6 +86,14 @@ def _about(sentence: str, subject: str) -> bool:
     rest = sentence.split(",", 1)[1] if "," in sentence else sentence
     actor = attribution(sentence) or subject_of(rest) or ""
     return actor != "someone" and mentions(normalize_for_match(actor), subject)
+
+
+def _singular(word: str) -> str:
+    """A crude singular, enough to match "seats" with "40,000-seat" and "buses" with "bus"."""
+    for suffix, repl in (("ies", "y"), ("s", "")):
+        if len(word) > 3 and word.endswith(suffix):
+            return word[: -len(suffix)] + repl
+    return word
 
 
 def strip_internal_labels(text: str) -> str:
@@ -170,6 +179,7 @@ class Answerer:
         self.top_k = top_k
         self.max_evidence = max_evidence
         self.prompt = load_prompt("answer")
+        self._stems: dict[str, set[str]] = {}
 
     def evidence(self, question: str) -> EvidenceSet:
         return gather_evidence(
@@ -193,8 +203,10 @@ class Answerer:
                 sentences = self.check(question, draft, ev)
                 if not self._gives_asked_kind(question, sentences):
                     sentences = self.extractive(question, ev) or sentences
-                if self.unmatched_names(question, sentences):
-                    sentences = []  # a near-miss: the cited facts are about someone else
+                if self.unmatched_names(question, sentences) or not self.counts_what_is_asked(
+                    question, sentences
+                ):
+                    sentences = []  # a near-miss: the cited facts are about something else
                 sentences = self.with_disagreements(question, sentences, ev)
         used = self.llm.usage.snapshot() - before
         return self._finish(question, sentences, t0, used.tokens_in, used.tokens_out)
@@ -259,6 +271,20 @@ class Answerer:
             meta = " ".join(x for x in (a.title, a.byline, a.outlet) if x)
             texts.append(normalize_for_match(f"{meta} {a.body}"))
         return [n for n, head in heads.items() if not any(mentions(t, head) for t in texts)]
+
+    @staticmethod
+    def counts_what_is_asked(question: str, sentences: Sequence[AnswerSentence]) -> bool:
+        """A "how many X" answer must cite a sentence that names X: "How many buses used the
+        bridge?" is not answered by "14,000 vehicles a day" (a lure: the figure is there,
+        the thing counted is not)."""
+        m = _HOW_MANY.search(question)
+        if m is None or not sentences or m.group(1).lower() in STOPWORDS:
+            return True
+        head = _singular(m.group(1).lower())
+        cited = {_singular(w) for s in sentences for c in s.citations
+                 for w in re.findall(r"[a-z]+", c.quote.lower())}
+        # "nurses"/"nurse", "buses"/"bus": one singular is a prefix of the other
+        return any(w.startswith(head) or (len(w) >= 3 and head.startswith(w)) for w in cited)
 
     def with_disagreements(
         self, question: str, sentences: list[AnswerSentence], ev: EvidenceSet
@@ -336,21 +362,29 @@ class Answerer:
                 return [AnswerSentence(text=text, citations=citations)]
         return []
 
-    @staticmethod
-    def _backing(text: str, question: str, items: Sequence[Evidence]) -> list[Evidence]:
+    def _article_stems(self, article_id: str) -> set[str]:
+        """Five-letter stems of an article's content terms, with its title, byline and
+        outlet (cached per answerer)."""
+        if article_id not in self._stems:
+            a = self.corpus.article(article_id)
+            meta = " ".join(x for x in (a.title, a.byline, a.outlet) if x)
+            self._stems[article_id] = {t[:5] for t in content_terms(f"{meta} {a.body}")}
+        return self._stems[article_id]
+
+    def _backing(self, text: str, question: str, items: Sequence[Evidence]) -> list[Evidence]:
         """Evidence that backs `text`: every item that does so alone (up to MAX_CITATIONS,
         so agreeing outlets all show), else the best pair, else nothing."""
         # An instruction to the model restates the lie it asks for, so it would "back" it; a
         # sentence giving the action to someone else ("Sheinbaum rejected" for "Trump
         # rejected") shares every word yet says the opposite about who did it.
-        # A speaker the answer names ("the mayor said") must be one the sentence mentions.
+        # A speaker the answer names ("the mayor said") must be one the cited article names.
         speaker = {w[:5] for w in speaker_terms(text)}
         items = [
             e
             for e in items
             if not looks_like_instruction(e.sentence.text)
             and actor_mismatch(text, [e.sentence.text]) is None
-            and (not speaker or bool(speaker & {t[:5] for t in content_terms(e.sentence.text)}))
+            and (not speaker or bool(speaker & self._article_stems(e.sentence.article_id)))
         ]
         scored = sorted(items, key=lambda e: -support_score(text, [e.sentence.text], question))
         alone = [

@@ -249,3 +249,19 @@ def test_internal_labels_never_reach_the_answer() -> None:
         "Troops were sent to the border.")
     assert strip_internal_labels("As source B put it, talks failed.") == (
         "As one outlet put it, talks failed.")
+
+
+def test_how_many_answers_must_name_what_is_counted() -> None:
+    from agent.answer import AnswerSentence, Answerer
+    from agent.types import Citation
+
+    def said(quote: str) -> list[AnswerSentence]:
+        c = Citation(source="a", quote=quote, start=0, end=len(quote))
+        return [AnswerSentence(text=quote, citations=[c])]
+
+    check = Answerer.counts_what_is_asked
+    assert not check("How many buses used the bridge?", said("It carried 14k vehicles a day."))
+    assert check("How many buses used the bridge?", said("About 300 buses crossed it daily."))
+    assert check("How many seats will it have?", said("A 40,000-seat stadium is planned."))
+    assert check("How many nurses were hired?", said("The trust hired 12 agency nurses."))
+    assert check("Who rejected the offer?", said("The mayor rejected it."))  # not a count
