@@ -252,7 +252,7 @@ def test_internal_labels_never_reach_the_answer() -> None:
 
 
 def test_how_many_answers_must_name_what_is_counted() -> None:
-    from agent.answer import AnswerSentence, Answerer
+    from agent.answer import Answerer, AnswerSentence
     from agent.types import Citation
 
     def said(quote: str) -> list[AnswerSentence]:
