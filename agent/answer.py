@@ -265,11 +265,8 @@ class Answerer:
         heads = {n: n.split()[-1] for n in names if len(n.split()[-1]) > 2}
         if not heads or not sentences:
             return []
-        texts = []
-        for aid in dict.fromkeys(c.source for s in sentences for c in s.citations):
-            a = self.corpus.article(aid)
-            meta = " ".join(x for x in (a.title, a.byline, a.outlet) if x)
-            texts.append(normalize_for_match(f"{meta} {a.body}"))
+        texts = [normalize_for_match(self._article_text(aid))
+                 for aid in dict.fromkeys(c.source for s in sentences for c in s.citations)]
         return [n for n, head in heads.items() if not any(mentions(t, head) for t in texts)]
 
     @staticmethod
@@ -362,13 +359,16 @@ class Answerer:
                 return [AnswerSentence(text=text, citations=citations)]
         return []
 
+    def _article_text(self, article_id: str) -> str:
+        """An article's title, byline and outlet, then its body: where a name may stand."""
+        a = self.corpus.article(article_id)
+        meta = " ".join(x for x in (a.title, a.byline, a.outlet) if x)
+        return f"{meta} {a.body}"
+
     def _article_stems(self, article_id: str) -> set[str]:
-        """Five-letter stems of an article's content terms, with its title, byline and
-        outlet (cached per answerer)."""
+        """Five-letter stems of `_article_text`'s content terms (cached per answerer)."""
         if article_id not in self._stems:
-            a = self.corpus.article(article_id)
-            meta = " ".join(x for x in (a.title, a.byline, a.outlet) if x)
-            self._stems[article_id] = {t[:5] for t in content_terms(f"{meta} {a.body}")}
+            self._stems[article_id] = {t[:5] for t in content_terms(self._article_text(article_id))}
         return self._stems[article_id]
 
     def _backing(self, text: str, question: str, items: Sequence[Evidence]) -> list[Evidence]:
