@@ -11,9 +11,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from agent.corpus import Corpus
-from agent.ingest import IngestReport, ingest, ingest_lock
-from agent.retrieve import Retriever, keyword_index
+from agent.ingest.corpus import Corpus
+from agent.ingest.pipeline import IngestReport, ingest, ingest_lock
+from agent.retrieval.retrieve import Retriever, keyword_index
 from agent.settings import Settings
 from agent.types import Hit
 
@@ -46,7 +46,7 @@ class App:
     def client(self) -> Any:
         from vectorstore.client import make_client
 
-        return make_client(self.settings)
+        return make_client(self.settings.chroma_url, self.settings.store_dir)
 
     @property
     def store(self) -> VectorStore:

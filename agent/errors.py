@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from vectorstore.errors import VectorStoreError
+
 
 class SourceboundError(Exception):
     """Base class: the CLI prints `str(err)` as one line and exits non-zero."""
@@ -45,3 +47,7 @@ class ModelError(SourceboundError):
 
 class ModelAssetError(SourceboundError):
     """The embedded model file is missing, incomplete or fails its checksum."""
+
+
+# What the CLI and batch loops catch as "a domain error": ours and the vector-store layer's.
+DOMAIN_ERRORS: tuple[type[Exception], ...] = (SourceboundError, VectorStoreError)

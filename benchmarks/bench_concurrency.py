@@ -29,10 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the
 
 from faultserver import FaultServer, running, slow
 
-from agent.answer import Answerer
 from agent.app import App
-from agent.batch import batch_workers
 from agent.cli.ask_cmds import answer_items, make_answerer, read_items
+from agent.generation.answer import Answerer
+from agent.generation.batch import batch_workers
 from agent.settings import load_settings
 from benchmarks.bench_ingest import emit
 

@@ -28,9 +28,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import agent.ingest as ingest_mod
+import agent.ingest.pipeline as ingest_mod
 from agent.app import App
-from agent.corpus import Corpus
+from agent.ingest.corpus import Corpus
 from agent.settings import load_settings
 from benchmarks.make_corpus import SEEDS_DIR, generate, write_corpus
 

@@ -8,7 +8,7 @@ Chroma deletes/upserts, duplicate refresh. That share is what keeps ingest below
 embedding throughput, and it is measured here without the noise of a loaded CPU running the
 model. Each variant runs on the same corpus into a fresh data directory:
 
-- baseline: agent.ingest.ingest as it is;
+- baseline: agent.ingest.pipeline.ingest as it is;
 - batched_deletes: the per-document `delete_where` calls of a group become one `$in` delete
   issued just before the group's upsert (same order of effects, so same crash safety);
 - batched_deletes_no_text_fsync: also writes text snapshots without a per-file fsync (shows
@@ -33,7 +33,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import agent.corpus as corpus_mod
+import agent.ingest.corpus as corpus_mod
 from agent.app import App
 from agent.settings import load_settings
 from benchmarks.bench_ingest import Timers, emit

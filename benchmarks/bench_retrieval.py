@@ -33,8 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import psutil
 
 from agent.app import App
-from agent.evidence import gather_evidence
-from agent.retrieve import keyword_index
+from agent.retrieval.evidence import gather_evidence
+from agent.retrieval.retrieve import keyword_index
 from agent.settings import load_settings
 from benchmarks.make_corpus import MONTH_LIST, ORG_LIST, PLACE_LIST, TOPIC_LIST
 from vectorstore.keyword import BM25Index

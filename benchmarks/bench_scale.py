@@ -35,8 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import psutil
 
 from agent.app import App
-from agent.ingest import IngestReport, discover, make_chunks, read_document_text
-from agent.parse import parse_document
+from agent.ingest.parse import parse_document
+from agent.ingest.pipeline import IngestReport, discover, make_chunks, read_document_text
 from agent.settings import load_settings
 from benchmarks.bench_ingest import change_files, make_app, peak_rss_mb, profiled
 from benchmarks.bench_retrieval import (

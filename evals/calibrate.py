@@ -27,13 +27,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from agent import checks
 from agent.app import App
-from agent.checks import Signals, combine
-from agent.claims import attribution_of
 from agent.settings import load_settings
-from agent.verdicts import EvidenceItem, aggregate, decide
-from agent.verify import Verifier
+from agent.verification import checks
+from agent.verification.checks import Signals, combine
+from agent.verification.claims import attribution_of
+from agent.verification.verdicts import EvidenceItem, aggregate, decide
+from agent.verification.verify import Verifier
 from evals.datasets import CLAIMS_FILE, HELDOUT_CLAIMS_FILE, load_claims
 from evals.harness import SEEDS_DIR
 from evals.metrics import verdict_scores

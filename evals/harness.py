@@ -19,11 +19,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from agent.answer import Answerer
 from agent.app import App
-from agent.claims import attribution_of
 from agent.errors import InputError
+from agent.generation.answer import Answerer
 from agent.types import Answer
+from agent.verification.claims import attribution_of
 from evals.cache import SqliteLLMCache
 from evals.datasets import load_claims, load_qa, load_summary_facts
 from evals.intervals import mean_ci
@@ -89,9 +89,9 @@ class SourceboundQA:
 
 
 def _verifier(app: App, top_k: int) -> Any:
-    """The claim verifier, or None when agent.verify is not there (suite "unavailable")."""
+    """The claim verifier, or None when verification.verify is not there (suite "unavailable")."""
     try:
-        from agent.verify import Verifier
+        from agent.verification.verify import Verifier
     except ImportError:
         return None
     return Verifier(app.corpus, app.retriever, app.embedder, app.llm, top_k=top_k)
@@ -102,7 +102,7 @@ def make_judge(kind: str, app: App, top_k: int) -> Judge:
         return fact_present
     verifier = _verifier(app, top_k)
     if kind != "verifier" or verifier is None:
-        raise ValueError(f"judge {kind!r} is not available (agent.verify missing?)")
+        raise ValueError(f"judge {kind!r} is not available (agent.verification.verify missing?)")
     # The verifier's pair judge: does `text` (as evidence) support `fact` (as the claim)?
     return lambda fact, text: bool(text.strip()) and verifier.judge(fact, text) == "supports"
 
@@ -154,7 +154,7 @@ def _run_once(
     if "claims" in config.suites:
         verify = _claim_fn(app, pipeline, naive, top_k)
         if verify is None:
-            status["claims"] = "unavailable: agent.verify not importable"
+            status["claims"] = "unavailable: agent.verification.verify not importable"
         else:
             m, rows, smp = run_claims(verify, _cap(load_claims(config.claims_file), config,
                                                    "claims"), lambda: progress("claims"))
@@ -164,7 +164,7 @@ def _run_once(
     if "summary" in config.suites:
         summarize = _summary_fn(app) if pipeline == "sourcebound" else None
         if summarize is None:
-            why = "agent.summarize not importable" if pipeline == "sourcebound" else (
+            why = "agent.generation.summarize not importable" if pipeline == "sourcebound" else (
                 f"no summary mode in the {pipeline} baseline")
             status["summary"] = f"unavailable: {why}"
         else:
@@ -224,7 +224,7 @@ def _claim_fn(
 
 def _summary_fn(app: App) -> Callable[[], SummaryOutput] | None:
     try:
-        from agent.summarize import Summarizer
+        from agent.generation.summarize import Summarizer
     except ImportError:
         return None
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from agent.types import Answer, AnswerSentence, Citation
 
 if TYPE_CHECKING:
-    from agent.corpus import Corpus
+    from agent.ingest.corpus import Corpus
     from agent.llm.base import LLM
 
 CHUNK_SIZE = 1000

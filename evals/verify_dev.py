@@ -1,7 +1,8 @@
 """Claim-verification dev run: (a) the model asked directly vs (b) the full pipeline.
 
 (a) retrieves the same evidence sentences (top 6, hybrid search + sentence selection) and asks
-the model for one verdict in one constrained call; (b) is `agent.verify.Verifier`. Both use the
+the model for one verdict in one constrained call; (b) is
+`agent.verification.verify.Verifier`. Both use the
 configured backend (the local default unless told otherwise). Prints one JSON line per mode
 and writes everything (per-claim predictions too) to evals/results/verify_dev.json.
 
@@ -25,12 +26,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from agent.answer import render_evidence
 from agent.app import App
-from agent.evidence import select_evidence
-from agent.prompts import load_prompt
+from agent.generation.answer import render_evidence
+from agent.llm.prompts import load_prompt
+from agent.retrieval.evidence import select_evidence
 from agent.settings import load_settings
-from agent.verify import Verifier
+from agent.verification.verify import Verifier
 from evals.datasets import load_claims
 from evals.metrics import percentile, verdict_scores
 

@@ -4,7 +4,7 @@ Usage: python scripts/screenshot_report.py REPORT.html OUT.png
 
 Checks (exit 1 on failure): every citation marker in the page Chromium rendered (--dump-dom)
 resolves to a quote element whose text is highlighted in the source text on the page
-(agent.summary_report.check_report, the same check the unit tests run without Chromium).
+(agent.generation.summary_report.check_report, the same check the unit tests run without Chromium).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from agent.summary_report import check_report
+from agent.generation.summary_report import check_report
 
 FLAGS = [
     "--headless",

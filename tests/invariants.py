@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from agent.citations import is_valid
-from agent.corpus import Corpus
+from agent.ingest.corpus import Corpus
+from agent.retrieval.citations import is_valid
 from agent.types import Answer, Citation
-from agent.verify import Verdict
+from agent.verification.verify import Verdict
 
 LABELS = ("supported", "refuted", "not_enough_info", "conflicting")
 # Prompt labels ("[S3]", "S3") and source aliases ("source A") are internal: never shown.

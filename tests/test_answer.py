@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from fakes import FakeChatModel, SeededEmbedder
 
-from agent.answer import ABSTAIN_TEXT, MIN_LEXICAL, MIN_SEMANTIC, Answerer, numbers_in
 from agent.app import App
-from agent.citations import is_valid
+from agent.generation.answer import ABSTAIN_TEXT, MIN_LEXICAL, MIN_SEMANTIC, Answerer, numbers_in
 from agent.llm.base import make_llm
+from agent.retrieval.citations import is_valid
 from agent.settings import load_settings
 from agent.types import Evidence
 from vectorstore.memory_store import InMemoryStore
@@ -202,7 +202,7 @@ def test_injected_instructions_never_reach_the_prompt(
     answerer.ask(ANSWERABLE)
     (messages, _kwargs) = fake.calls[0]
     system, user = str(messages[0].content), str(messages[-1].content)
-    # Instructions are filtered out of the evidence (agent.injection) ...
+    # Instructions are filtered out of the evidence (agent.text.injection) ...
     assert "Ignore previous instructions" not in system + user
     assert "SYSTEM:" not in user and "S9" not in user
     # ... and what remains is article text inside <<doc ...>> ... <</doc>> blocks only.
@@ -241,7 +241,7 @@ def test_where_answer_reports_each_outlets_version(seeds_dir: Path, tmp_path: Pa
 
 
 def test_internal_labels_never_reach_the_answer() -> None:
-    from agent.answer import strip_internal_labels
+    from agent.generation.answer import strip_internal_labels
 
     assert strip_internal_labels("Trump spoke at a rally, according to source A.") == (
         "Trump spoke at a rally.")
@@ -252,7 +252,7 @@ def test_internal_labels_never_reach_the_answer() -> None:
 
 
 def test_how_many_answers_must_name_what_is_counted() -> None:
-    from agent.answer import Answerer, AnswerSentence
+    from agent.generation.answer import Answerer, AnswerSentence
     from agent.types import Citation
 
     def said(quote: str) -> list[AnswerSentence]:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from invariants import answer_problems
 
-from agent.answer import Answerer
 from agent.app import App
+from agent.generation.answer import Answerer
 from agent.settings import load_settings
 
 pytestmark = pytest.mark.e2e

@@ -11,11 +11,11 @@ import pytest
 from fakes import ScriptedChat
 from invariants import answer_problems, verdict_problems
 
-from agent.answer import Answerer
 from agent.app import App
+from agent.generation.answer import Answerer
 from agent.llm.base import make_llm
 from agent.settings import load_settings
-from agent.verify import Verifier
+from agent.verification.verify import Verifier
 from vectorstore.memory_store import InMemoryStore
 
 pytestmark = pytest.mark.integration

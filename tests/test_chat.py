@@ -9,8 +9,8 @@ import pytest
 from fakes import FakeChatModel
 from test_answer import ANSWERABLE, build_app, draft, make_answerer
 
-from agent.chat import HISTORY_TURNS, ChatSession, Turn, parse_command
-from agent.streaming import json_text_fields
+from agent.generation.chat import HISTORY_TURNS, ChatSession, Turn, parse_command
+from agent.generation.streaming import json_text_fields
 
 
 @pytest.fixture

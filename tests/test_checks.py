@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.checks import (
+from agent.verification.checks import (
     attribution,
     combine,
     compare,
@@ -173,7 +173,7 @@ def test_actor_mismatch_catches_swapped_subjects(
 
 
 def test_summary_sentence_with_swapped_subject_is_flagged() -> None:
-    from agent.summarize import lexical_check
+    from agent.generation.summarize import lexical_check
 
     quote = "Mexican President Sheinbaum firmly rejected Trump’s offer to send US troops to Mexico."
     ok, flag = lexical_check("President Trump rejected US troops to Mexico.", [quote], "agreement")

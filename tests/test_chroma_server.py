@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.errors import ConfigError, StoreError
-from agent.settings import load_settings
+from vectorstore.errors import StoreConfigError, VectorStoreError
 
 HEARTBEAT_TIMEOUT_S = 30.0
 POLL_S = 0.2
@@ -87,7 +86,7 @@ def test_http_store_upsert_query_delete(chroma_server: str) -> None:
     from vectorstore.client import make_client, parse_chroma_url
     from vectorstore.embeddings import MiniLMEmbedder
 
-    client = make_client(load_settings(chroma_url=chroma_server))
+    client = make_client(chroma_server, Path('unused'))
     store = ChromaStore(client, "server_test")
     emb = MiniLMEmbedder()
     store.upsert(IDS[:2], TEXTS[:2], emb.embed(TEXTS[:2]), METAS[:2])
@@ -112,15 +111,15 @@ def test_unreachable_server_names_url() -> None:
     from vectorstore.client import make_client
 
     url = f"http://127.0.0.1:{_free_port()}"
-    with pytest.raises(StoreError, match=url.replace(".", r"\.")):
-        make_client(load_settings(chroma_url=url))
+    with pytest.raises(VectorStoreError, match=url.replace(".", r"\.")):
+        make_client(url, Path('unused'))
 
 
 @pytest.mark.parametrize("bad", ["ftp://host:1", "http://", "http://h:notaport", "http://h:1/x"])
 def test_parse_chroma_url_rejects_bad_urls(bad: str) -> None:
     from vectorstore.client import parse_chroma_url
 
-    with pytest.raises(ConfigError, match="chroma_url"):
+    with pytest.raises(StoreConfigError, match="chroma_url"):
         parse_chroma_url(bad)
 
 

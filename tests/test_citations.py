@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from fakes import FakeEmbedder
 
-from agent.citations import fold, is_valid, locate, make_citation
-from agent.corpus import Corpus
-from agent.ingest import ingest
+from agent.ingest.corpus import Corpus
+from agent.ingest.pipeline import ingest
+from agent.retrieval.citations import fold, is_valid, locate, make_citation
 from agent.types import Citation
 from vectorstore.memory_store import InMemoryStore
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.claims import attribution_of, split_claim
+from agent.verification.claims import attribution_of, split_claim
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.clean import ArticleBlock, Kind, classify, classify_line, split_articles
+from agent.ingest.clean import ArticleBlock, Kind, classify, classify_line, split_articles
 
 
 def paragraphs(text: str, art: ArticleBlock) -> list[str]:

@@ -119,7 +119,7 @@ def test_ask_json_with_fake_model(
 ) -> None:
     run("ingest", str(seeds_dir), "--json")
     app = injected.app(common.settings())
-    from agent.answer import Answerer
+    from agent.generation.answer import Answerer
 
     ev = Answerer(app.corpus, app.retriever, app.embedder, app.llm).evidence(ANSWERABLE)
     fake.queue(draft((ev.items[0].sentence.text, [ev.items[0].label])))

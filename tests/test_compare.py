@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agent.compare import Matrix, MatrixCell, MatrixRow, build_matrix, render_html
+from agent.verification.compare import Matrix, MatrixCell, MatrixRow, build_matrix, render_html
 from tests.test_verify import SUPPORTED, make_app
 
 

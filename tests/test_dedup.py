@@ -6,7 +6,7 @@ import random
 import re
 import time
 
-from agent.dedup import (
+from agent.ingest.dedup import (
     NEAR_DUP_THRESHOLD,
     duplicate_groups,
     jaccard,

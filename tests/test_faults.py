@@ -21,9 +21,9 @@ from test_cli import Injected, Run, jsonl
 from typer.testing import CliRunner
 
 import agent.cli.common as common
-from agent.answer import Answerer, Draft
 from agent.app import App
 from agent.errors import ModelError
+from agent.generation.answer import Answerer, Draft
 from agent.llm.base import LLM, make_llm
 from agent.settings import load_settings
 from vectorstore.memory_store import InMemoryStore

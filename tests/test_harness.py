@@ -196,7 +196,7 @@ def test_run_eval_writes_results_and_reports_unavailable_suite(
 ) -> None:
     import evals.harness as h
 
-    monkeypatch.setattr(h, "_summary_fn", lambda app: None)  # as if agent.summarize were absent
+    monkeypatch.setattr(h, "_summary_fn", lambda app: None)  # as if summarize were absent
     app = fake_app(ScriptedChat())
     cfg = EvalConfig(suites=("qa", "summary"), limit=3, out_dir=tmp_path / "out",
                      seeds_dir=seeds_dir, repeat=2)

@@ -16,10 +16,10 @@ import pytest
 from fakes import FakeEmbedder
 from reliability import record
 
-import agent.ingest as ingest_mod
-from agent.corpus import Corpus
+import agent.ingest.pipeline as ingest_mod
 from agent.errors import StoreError
-from agent.ingest import IngestReport, ingest, ingest_lock
+from agent.ingest.corpus import Corpus
+from agent.ingest.pipeline import IngestReport, ingest, ingest_lock
 from vectorstore.memory_store import InMemoryStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -358,7 +358,7 @@ def test_prune_sweeps_chunks_of_a_half_written_document(
 _HOLDER = """
 import sys, time
 from pathlib import Path
-from agent.ingest import ingest_lock
+from agent.ingest.pipeline import ingest_lock
 with ingest_lock(Path(sys.argv[1])):
     print("locked", flush=True)
     time.sleep(30)
@@ -403,7 +403,7 @@ def test_lock_is_reentrant_free_after_release(tmp_path: Path) -> None:
 _KILLABLE = """
 import sys
 from pathlib import Path
-import agent.ingest as m
+import agent.ingest.pipeline as m
 m.EMBED_GROUP_CHUNKS = 24  # many commits, so a kill lands between them as well as inside
 from agent.app import App
 from agent.settings import load_settings

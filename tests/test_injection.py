@@ -20,13 +20,13 @@ from faultserver import evidence_responder
 from langchain_core.messages import BaseMessage
 from reliability import record
 
-from agent.answer import Answerer
 from agent.app import App
+from agent.generation.answer import Answerer
+from agent.generation.summarize import Summarizer
 from agent.llm.base import make_llm
-from agent.prompts import load_prompt, wrap_document
+from agent.llm.prompts import load_prompt, wrap_document
 from agent.settings import load_settings
-from agent.summarize import Summarizer
-from agent.verify import Verifier
+from agent.verification.verify import Verifier
 from vectorstore.memory_store import InMemoryStore
 
 pytestmark = pytest.mark.timeout(120)
@@ -188,7 +188,7 @@ def test_injected_documents_stay_data_and_do_not_change_outputs(
             + "; no hostile quote cited",
             "nothing" if same else "answer lost (abstained) but nothing false shown",
         )  # fmt: skip
-    # Instructions are filtered out of answer evidence before any prompt (agent.injection);
+    # Instructions are filtered out of answer evidence before any prompt (agent.text.injection);
     # the summaries below still show the hostile articles to the model (they are their subject).
     assert shown_hostile == 0
 
@@ -262,6 +262,6 @@ def test_injected_documents_stay_data_and_do_not_change_outputs(
 def test_instruction_detector(text: str, expected: bool) -> None:
     """Injected instructions are caught; ordinary news wording is not (false positives
     would silently remove real evidence)."""
-    from agent.injection import looks_like_instruction
+    from agent.text.injection import looks_like_instruction
 
     assert looks_like_instruction(text) is expected

@@ -12,10 +12,10 @@ import pytest
 from reliability import record
 from test_injection import CLAIMS, LIE, QUESTIONS, hostile_quotes, seeds_corpus
 
-from agent.answer import Answerer
 from agent.app import App
+from agent.generation.answer import Answerer
 from agent.settings import load_settings
-from agent.verify import Verifier
+from agent.verification.verify import Verifier
 
 pytestmark = pytest.mark.e2e
 

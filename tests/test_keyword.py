@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.errors import StoreError
+from vectorstore.errors import VectorStoreError
 from vectorstore.keyword import BM25Index, fingerprint, tokenize
 
 IDS = ["d1", "d2", "d3", "d4"]
@@ -102,7 +102,7 @@ def test_empty_index_round_trip(tmp_path: Path) -> None:
 
 
 def test_load_missing_raises_store_error(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="keyword index"):
+    with pytest.raises(VectorStoreError, match="keyword index"):
         BM25Index.load(tmp_path / "nope")
     assert BM25Index.saved_fingerprint(tmp_path / "nope") is None
 

@@ -10,11 +10,11 @@ import pytest
 from fakes import FakeChatModel
 from langchain_core.messages import HumanMessage
 
-from agent.checks import Signals, combine
 from agent.llm.base import make_llm
 from agent.llm.labels import _from_steps, label_probabilities
 from agent.settings import load_settings
-from agent.verify import Judgement
+from agent.verification.checks import Signals, combine
+from agent.verification.verify import Judgement
 
 LABELS = ("supported", "refuted", "not_enough_info")
 

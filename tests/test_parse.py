@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from agent.dedup import mark_duplicates
 from agent.errors import IngestError
-from agent.parse import (
+from agent.ingest.dedup import mark_duplicates
+from agent.ingest.parse import (
     decode_bytes,
     html_to_text,
     looks_like_html,

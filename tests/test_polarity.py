@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agent.checks import combine, compare, stem, stems
 from agent.text.polarity import negated, negation_scopes, split_by_polarity
+from agent.verification.checks import combine, compare, stem, stems
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
-from agent.prompts import (
+from agent.llm.prompts import (
     PromptError,
     load_prompt,
     parse_examples,

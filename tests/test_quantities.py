@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from agent.checks import compare
 from agent.text.quantities import quantities
+from agent.verification.checks import compare
 
 
 def _one(text: str) -> tuple[str, float, float, float, str]:

@@ -8,10 +8,16 @@ import numpy as np
 import pytest
 from fakes import FakeEmbedder
 
-from agent.corpus import Corpus
-from agent.dedup import jaccard, shingles
-from agent.ingest import ingest
-from agent.retrieve import NEAR_DUPLICATE_JACCARD, RRF_K, Retriever, keyword_index, rrf_fuse
+from agent.ingest.corpus import Corpus
+from agent.ingest.dedup import jaccard, shingles
+from agent.ingest.pipeline import ingest
+from agent.retrieval.retrieve import (
+    NEAR_DUPLICATE_JACCARD,
+    RRF_K,
+    Retriever,
+    keyword_index,
+    rrf_fuse,
+)
 from agent.types import Hit
 from vectorstore.memory_store import InMemoryStore
 
@@ -162,7 +168,7 @@ class _CountingEmbedder(_Embedder):
 def test_evidence_reads_stored_sentence_vectors_instead_of_re_embedding(
     tmp_path: Path, seeds_dir: Path
 ) -> None:
-    from agent.evidence import gather_evidence
+    from agent.retrieval.evidence import gather_evidence
 
     corpus = Corpus(tmp_path / "data")
     store, sentences, emb = InMemoryStore(), InMemoryStore(), _CountingEmbedder()

@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 
 import agent.cli.common as common
 import agent.cli.eval_cmds as eval_cmds
-from agent.answer import Draft
 from agent.errors import ModelError
+from agent.generation.answer import Draft
 
 pytestmark = pytest.mark.timeout(90)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.segment import split_sentences
+from agent.text.segment import split_sentences
 
 
 def sents(text: str) -> list[str]:

@@ -10,10 +10,7 @@ import numpy as np
 import pytest
 
 from agent.app import App
-from agent.citations import is_valid
-from agent.llm.base import LLM
-from agent.settings import load_settings
-from agent.summarize import (
+from agent.generation.summarize import (
     Point,
     Summarizer,
     classify,
@@ -24,6 +21,9 @@ from agent.summarize import (
     point_evidence,
     verifier_check,
 )
+from agent.llm.base import LLM
+from agent.retrieval.citations import is_valid
+from agent.settings import load_settings
 from agent.types import Sentence
 from tests.fakes import FakeChatModel, FakeEmbedder
 from vectorstore.memory_store import InMemoryStore

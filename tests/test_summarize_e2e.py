@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from agent.app import App
-from agent.citations import is_valid
+from agent.generation.summarize import Summarizer
+from agent.retrieval.citations import is_valid
 from agent.settings import load_settings
-from agent.summarize import Summarizer
 from vectorstore.memory_store import InMemoryStore
 
 

@@ -9,9 +9,8 @@ import pytest
 
 from agent.app import App
 from agent.errors import ModelError
-from agent.llm.base import LLM
-from agent.summarize import Summary, SummarySentence
-from agent.summary_report import (
+from agent.generation.summarize import Summary, SummarySentence
+from agent.generation.summary_report import (
     JSONL,
     check_report,
     load_records,
@@ -20,6 +19,7 @@ from agent.summary_report import (
     run_batch,
     write_reports,
 )
+from agent.llm.base import LLM
 from agent.types import Citation
 from tests.fakes import FakeChatModel
 from tests.test_summarize import seeded_app

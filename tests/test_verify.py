@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from agent.app import App
 from agent.llm.base import make_llm
 from agent.settings import load_settings
-from agent.verify import Verdict, Verifier, aggregate, verify_sentences
+from agent.verification.verify import Verdict, Verifier, aggregate, verify_sentences
 from tests.fakes import FakeChatModel, FakeEmbedder
 from vectorstore.memory_store import InMemoryStore
 

@@ -12,9 +12,9 @@ import pytest
 from invariants import verdict_problems
 
 from agent.app import App
-from agent.compare import build_matrix
 from agent.settings import load_settings
-from agent.verify import Verifier
+from agent.verification.compare import build_matrix
+from agent.verification.verify import Verifier
 
 pytestmark = pytest.mark.e2e
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from vectorstore.keyword import BM25Index
-from vectorstore.memory_store import InMemoryStore
+from vectorstore.errors import EmbeddingModelError, StoreConfigError, VectorStoreError
 from vectorstore.store import StoreHit, StoreRecord, VectorStore
 
 if TYPE_CHECKING:
@@ -23,8 +22,12 @@ if TYPE_CHECKING:
         benchmark_embedding,
         count_tokens,
     )
+    from vectorstore.keyword import BM25Index
+    from vectorstore.memory_store import InMemoryStore
 
 _LAZY = {
+    "BM25Index": "vectorstore.keyword",
+    "InMemoryStore": "vectorstore.memory_store",
     "ChromaStore": "vectorstore.chroma_store",
     "make_client": "vectorstore.client",
     "MiniLMEmbedder": "vectorstore.embeddings",
@@ -37,13 +40,16 @@ _LAZY = {
 __all__ = [
     "BM25Index",
     "ChromaStore",
+    "EmbeddingModelError",
     "InMemoryStore",
     "MiniLMEmbedder",
     "MiniLMEmbeddingFunction",
     "MiniLMEmbeddings",
+    "StoreConfigError",
     "StoreHit",
     "StoreRecord",
     "VectorStore",
+    "VectorStoreError",
     "benchmark_embedding",
     "count_tokens",
     "make_client",

@@ -13,8 +13,8 @@ import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 
-from agent.errors import StoreError
 from vectorstore.embeddings import DIM, MiniLMEmbeddingFunction
+from vectorstore.errors import VectorStoreError
 from vectorstore.store import (
     Metadata,
     StoreHit,
@@ -58,10 +58,10 @@ class ChromaStore:
                 configuration={"hnsw": {"space": "cosine"}},
             )
         except Exception as e:
-            raise StoreError(f"cannot open collection {collection_name!r}: {e}") from e
+            raise VectorStoreError(f"cannot open collection {collection_name!r}: {e}") from e
         space = (self.collection.configuration.get("hnsw") or {}).get("space")
         if space not in (None, "cosine"):
-            raise StoreError(
+            raise VectorStoreError(
                 f"collection {collection_name!r} uses the {space!r} space, not cosine; "
                 "delete it and re-ingest"
             )
@@ -71,8 +71,8 @@ class ChromaStore:
             limit = -1
         self.max_batch = limit if limit > 0 else _FALLBACK_BATCH
 
-    def _fail(self, action: str, e: Exception) -> StoreError:
-        return StoreError(f"Chroma {action} on collection {self.name!r} failed: {e}")
+    def _fail(self, action: str, e: Exception) -> VectorStoreError:
+        return VectorStoreError(f"Chroma {action} on collection {self.name!r} failed: {e}")
 
     def upsert(
         self,

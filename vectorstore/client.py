@@ -1,17 +1,17 @@
 """Chroma client factory: an embedded PersistentClient by default, an HttpClient when
-`settings.chroma_url` names a `chroma run` server."""
+a `chroma_url` names a `chroma run` server."""
 
 from __future__ import annotations
 
 import urllib.request
+from pathlib import Path
 from urllib.parse import urlparse
 
 import chromadb
 from chromadb.api import ClientAPI
 from chromadb.config import Settings as ChromaSettings
 
-from agent.errors import ConfigError, StoreError
-from agent.settings import Settings
+from vectorstore.errors import StoreConfigError, VectorStoreError
 
 
 def _chroma_settings() -> ChromaSettings:
@@ -20,22 +20,24 @@ def _chroma_settings() -> ChromaSettings:
 
 
 def parse_chroma_url(url: str) -> tuple[str, int, bool]:
-    """`http://host:port` -> (host, port, ssl). Raises ConfigError on anything else."""
+    """`http://host:port` -> (host, port, ssl). Raises StoreConfigError on anything else."""
     parsed = urlparse(url if "://" in url else f"http://{url}")
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise ConfigError(f"invalid setting chroma_url: expected http://host:port, got {url!r}")
+        raise StoreConfigError(
+            f"invalid setting chroma_url: expected http://host:port, got {url!r}"
+        )
     if parsed.path not in ("", "/"):
-        raise ConfigError(f"invalid setting chroma_url: unexpected path in {url!r}")
+        raise StoreConfigError(f"invalid setting chroma_url: unexpected path in {url!r}")
     ssl = parsed.scheme == "https"
     try:
         port = parsed.port or (443 if ssl else 8000)
     except ValueError as e:
-        raise ConfigError(f"invalid setting chroma_url: bad port in {url!r}") from e
+        raise StoreConfigError(f"invalid setting chroma_url: bad port in {url!r}") from e
     return parsed.hostname, port, ssl
 
 
-def _unreachable(url: str, e: Exception) -> StoreError:
-    return StoreError(
+def _unreachable(url: str, e: Exception) -> VectorStoreError:
+    return VectorStoreError(
         f"cannot reach the Chroma server at {url} ({type(e).__name__}: {e}); "
         "start it with `chroma run --path DIR --host HOST --port PORT` "
         "or unset chroma_url to use the embedded store"
@@ -63,16 +65,19 @@ def make_persistent_client(path: str) -> ClientAPI:
     try:
         return chromadb.PersistentClient(path=path, settings=_chroma_settings())
     except Exception as e:
-        raise StoreError(f"cannot open the Chroma store at {path}: {type(e).__name__}: {e}") from e
+        raise VectorStoreError(
+            f"cannot open the Chroma store at {path}: {type(e).__name__}: {e}"
+        ) from e
 
 
-def make_client(settings: Settings) -> ClientAPI:
-    """The Chroma client the settings ask for. Raises StoreError naming the URL or path."""
-    if settings.chroma_url:
-        return make_http_client(settings.chroma_url)
-    store_dir = settings.store_dir
+def make_client(chroma_url: str | None, store_dir: Path) -> ClientAPI:
+    """An HttpClient for `chroma_url` (a `chroma run` server) when it is set, else an embedded
+    PersistentClient in `store_dir` (created if missing). Raises VectorStoreError naming the URL
+    or path, StoreConfigError for a malformed URL."""
+    if chroma_url:
+        return make_http_client(chroma_url)
     try:
         store_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise StoreError(f"cannot create the store directory {store_dir}: {e}") from e
+        raise VectorStoreError(f"cannot create the store directory {store_dir}: {e}") from e
     return make_persistent_client(str(store_dir))

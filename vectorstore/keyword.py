@@ -22,7 +22,7 @@ import bm25s
 import numpy as np
 from bm25s.stopwords import STOPWORDS_EN
 
-from agent.errors import StoreError
+from vectorstore.errors import VectorStoreError
 
 _STOPWORDS = frozenset(STOPWORDS_EN)
 # A number with separators ("3.5", "1,200"), else a run of letters/digits ("25", "covid19").
@@ -125,7 +125,7 @@ class BM25Index:
             tmp.rename(target)
         except OSError as e:
             shutil.rmtree(tmp, ignore_errors=True)
-            raise StoreError(f"cannot save the keyword index to {target}: {e}") from e
+            raise VectorStoreError(f"cannot save the keyword index to {target}: {e}") from e
 
     @classmethod
     def load(cls, directory: str | Path) -> BM25Index:
@@ -140,7 +140,7 @@ class BM25Index:
             if not meta["empty"]:
                 idx._bm25 = bm25s.BM25.load(str(path), show_progress=False)
         except (OSError, ValueError, KeyError) as e:
-            raise StoreError(f"cannot load the keyword index from {path}: {e}") from e
+            raise VectorStoreError(f"cannot load the keyword index from {path}: {e}") from e
         return idx
 
     @staticmethod

@@ -11,9 +11,7 @@ from typing import Any
 import typer
 from rich.markup import escape
 
-from agent.answer import Answerer
 from agent.app import App
-from agent.batch import map_ordered
 from agent.cli.common import (
     app,
     batch_workers_for,
@@ -25,7 +23,9 @@ from agent.cli.common import (
     out,
     read_text_lines,
 )
-from agent.errors import InputError, SourceboundError
+from agent.errors import DOMAIN_ERRORS, InputError
+from agent.generation.answer import Answerer
+from agent.generation.batch import map_ordered
 from agent.types import Answer
 
 Item = tuple[str, str | None, str | None]  # (id, question, why the line is unusable)
@@ -87,7 +87,7 @@ def answer_item(answerer: Answerer, item: Item) -> Answer | dict[str, Any]:
         ans = answerer.ask(text)
         ans.id = item_id
         return ans
-    except SourceboundError as e:
+    except DOMAIN_ERRORS as e:
         return Answer(
             id=item_id,
             question=text,

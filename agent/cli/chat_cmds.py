@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from rich.markup import escape
 
-from agent.chat import HELP, ChatSession, parse_command
 from agent.cli.ask_cmds import check_question, make_answerer, render_answer
 from agent.cli.common import app, decode_line, err, get_app, out
-from agent.errors import InputError, SourceboundError
+from agent.errors import DOMAIN_ERRORS, InputError
+from agent.generation.chat import HELP, ChatSession, parse_command
 
 
 def _lines(interactive: bool) -> Iterator[tuple[str, str]]:
@@ -110,5 +110,5 @@ def chat() -> None:
             render_answer(ans)
         except KeyboardInterrupt:
             out.print("\n[dim]interrupted[/dim]")  # the session goes on
-        except SourceboundError as e:
+        except DOMAIN_ERRORS as e:
             err.print(f"[red]error:[/red] {escape(str(e))}")  # one failed turn ends nothing

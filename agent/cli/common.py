@@ -16,8 +16,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from agent.app import App
-from agent.batch import batch_workers
-from agent.errors import InputError, SourceboundError
+from agent.errors import DOMAIN_ERRORS, InputError
+from agent.generation.batch import batch_workers
 from agent.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -166,9 +166,9 @@ def main() -> None:
     """Console-script entry: domain errors become one line on stderr and a non-zero exit."""
     try:
         rc = app(standalone_mode=False)
-    except SourceboundError as e:
+    except DOMAIN_ERRORS as e:
         err.print(f"[red]error:[/red] {escape(str(e))}")
-        raise SystemExit(e.exit_code) from None
+        raise SystemExit(getattr(e, "exit_code", 1)) from None
     except KeyboardInterrupt:
         err.print("interrupted")
         raise SystemExit(130) from None

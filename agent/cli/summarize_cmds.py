@@ -9,7 +9,6 @@ import typer
 from rich.markup import escape
 
 from agent.app import App
-from agent.batch import batch_workers
 from agent.cli.common import (
     app,
     batch_workers_for,
@@ -21,8 +20,9 @@ from agent.cli.common import (
     progress_bar,
 )
 from agent.errors import InputError
-from agent.summarize import Summarizer, Summary, lexical_check, verifier_check
-from agent.summary_report import STORY_ID, pending, run_batch, write_reports
+from agent.generation.batch import batch_workers
+from agent.generation.summarize import Summarizer, Summary, lexical_check, verifier_check
+from agent.generation.summary_report import STORY_ID, pending, run_batch, write_reports
 
 
 def make_summarizer(a: App | None = None) -> Summarizer:
@@ -31,7 +31,7 @@ def make_summarizer(a: App | None = None) -> Summarizer:
     a = a or get_app()
     check = lexical_check
     try:
-        from agent.verify import Verifier, verify_sentences
+        from agent.verification.verify import Verifier, verify_sentences
 
         verifier = Verifier(a.corpus, a.retriever, a.embedder, None, use_model=False)
 

@@ -11,7 +11,6 @@ from typing import Any
 import typer
 from rich.markup import escape
 
-from agent.batch import map_ordered
 from agent.cli.common import (
     app,
     batch_workers_for,
@@ -22,9 +21,10 @@ from agent.cli.common import (
     out,
     read_text_lines,
 )
-from agent.errors import InputError, SourceboundError
-from agent.segment import split_sentences
-from agent.verify import Verdict, Verifier, verify_sentences
+from agent.errors import DOMAIN_ERRORS, InputError
+from agent.generation.batch import map_ordered
+from agent.text.segment import split_sentences
+from agent.verification.verify import Verdict, Verifier, verify_sentences
 
 _COLOUR = {
     "supported": "green",
@@ -94,7 +94,7 @@ def verify_line(verifier: Verifier, path: Path, line: ClaimLine) -> Verdict | di
         return {"id": item_id, "claim": None, "error": error or "unusable line"}
     try:
         return verifier.verify(text, id=item_id)
-    except SourceboundError as e:
+    except DOMAIN_ERRORS as e:
         return {"id": item_id, "claim": text, "error": f"{path}:{n}: {e}"}
 
 
@@ -216,7 +216,7 @@ def compare(
     max_claims: int = typer.Option(12, "--max-claims", min=1, max=100, help="Key claims to show."),
 ) -> None:
     """Key factual claims × independent outlets: supports / contradicts / silent."""
-    from agent.compare import build_matrix, print_matrix, render_html
+    from agent.verification.compare import build_matrix, print_matrix, render_html
 
     a = get_app()
     matrix = build_matrix(a.corpus, a.embedder, max_claims=max_claims)

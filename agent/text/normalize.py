@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _QUOTES = str.maketrans(
     {
@@ -143,3 +145,13 @@ def content_terms(text: str) -> set[str]:
             w = w[:-1]
         terms.add(w)
     return terms
+
+
+def sentence_idf(sentences: Sequence[str]) -> dict[str, float]:
+    """Smoothed inverse document frequency of content terms over sentences."""
+    df: dict[str, int] = {}
+    for text in sentences:
+        for t in content_terms(text):
+            df[t] = df.get(t, 0) + 1
+    n = len(sentences)
+    return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}

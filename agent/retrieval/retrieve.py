@@ -9,10 +9,10 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from agent.corpus import Corpus
-from agent.dedup import jaccard, shingles
-from agent.errors import StoreError
+from agent.ingest.corpus import Corpus
+from agent.ingest.dedup import jaccard, shingles
 from agent.types import Hit
+from vectorstore.errors import VectorStoreError
 from vectorstore.keyword import BM25Index, fingerprint
 
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the influence of top ranks
@@ -47,7 +47,7 @@ def keyword_index(corpus: Corpus, index_dir: Path) -> BM25Index:
     if BM25Index.saved_fingerprint(index_dir) == fingerprint(ids, texts):
         try:
             return BM25Index.load(index_dir)
-        except StoreError:
+        except VectorStoreError:
             pass  # unreadable index: rebuild it below
     index = BM25Index.from_corpus(ids, texts)
     index.save(index_dir)

@@ -16,14 +16,18 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
-from agent.citations import make_citation
-from agent.corpus import Corpus
-from agent.evidence import EvidenceSet, answer_type_match, gather_evidence, lexical_overlap
-from agent.injection import looks_like_instruction
+from agent.generation.streaming import json_text_fields
+from agent.ingest.corpus import Corpus
 from agent.llm.base import LLM, StreamBrokenError, parse_json_reply
-from agent.prompts import load_prompt, wrap_document
-from agent.retrieve import QueryEmbedder, Retriever
-from agent.streaming import json_text_fields
+from agent.llm.prompts import load_prompt, wrap_document
+from agent.retrieval.citations import make_citation
+from agent.retrieval.evidence import (
+    EvidenceSet,
+    answer_type_match,
+    gather_evidence,
+    lexical_overlap,
+)
+from agent.retrieval.retrieve import QueryEmbedder, Retriever
 from agent.text.facts import (
     actor_mismatch,
     attribution,
@@ -35,6 +39,7 @@ from agent.text.facts import (
     subject_of,
     weekdays,
 )
+from agent.text.injection import looks_like_instruction
 from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match
 from agent.text.quantities import quantities
 from agent.types import Answer, AnswerSentence, Citation, Evidence, Sentence

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from agent.checks import Signals, Stance
+from agent.verification.checks import Signals, Stance
 
 Label = Literal["supported", "refuted", "not_enough_info", "conflicting"]
 class EvidenceItem(BaseModel):

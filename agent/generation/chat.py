@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
-from agent.answer import Answerer
-from agent.prompts import load_prompt
+from agent.generation.answer import Answerer
+from agent.llm.prompts import load_prompt
 from agent.types import Answer
 
 HISTORY_TURNS = 3  # older turns rarely matter for resolving a pronoun and cost prompt tokens

@@ -9,10 +9,10 @@ import hashlib
 import re
 from html.parser import HTMLParser
 
-from agent.clean import split_articles
 from agent.errors import IngestError
-from agent.segment import split_sentences
+from agent.ingest.clean import split_articles
 from agent.text.normalize import normalize_for_match
+from agent.text.segment import split_sentences
 from agent.types import Article, Document, Sentence
 
 MAX_FILE_BYTES = 20 * 1024 * 1024

@@ -19,7 +19,16 @@ from typing import Any, Literal
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel
 
-from agent.checks import (
+from agent.ingest.corpus import Corpus
+from agent.llm.base import LLM, UsageSnapshot
+from agent.llm.labels import label_probabilities
+from agent.llm.prompts import load_examples, load_prompt, wrap_document
+from agent.retrieval.citations import make_citation
+from agent.retrieval.evidence import select_evidence
+from agent.retrieval.retrieve import QueryEmbedder, Retriever
+from agent.text.injection import looks_like_instruction
+from agent.types import Evidence, Sentence
+from agent.verification.checks import (
     LOOSE_COVERAGE,
     Signals,
     Stance,
@@ -30,17 +39,8 @@ from agent.checks import (
     stems,
     strip_places,
 )
-from agent.citations import make_citation
-from agent.claims import attribution_of, split_claim
-from agent.corpus import Corpus
-from agent.evidence import select_evidence
-from agent.injection import looks_like_instruction
-from agent.llm.base import LLM, UsageSnapshot
-from agent.llm.labels import label_probabilities
-from agent.prompts import load_examples, load_prompt, wrap_document
-from agent.retrieve import QueryEmbedder, Retriever
-from agent.types import Evidence, Sentence
-from agent.verdicts import (  # noqa: F401  (re-exported: the verify stage's records)
+from agent.verification.claims import attribution_of, split_claim
+from agent.verification.verdicts import (  # noqa: F401  (re-exported: the verify stage's records)
     AtomicVerdict,
     EvidenceItem,
     Label,
@@ -218,7 +218,7 @@ class Verifier:
         for outlet, e in self.gather(claim):
             s = e.sentence
             if looks_like_instruction(s.text):
-                continue  # an instruction to the model is no evidence (agent.injection)
+                continue  # an instruction to the model is no evidence (agent.text.injection)
             sig = compare(
                 claim, s.text, e.score, self._previous(s), self._article_terms(s.article_id)
             )

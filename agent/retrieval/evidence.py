@@ -7,16 +7,15 @@ words), fold syndicated repeats into one, and pass only the best few on.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from agent.corpus import Corpus
-from agent.injection import looks_like_instruction
-from agent.retrieve import QueryEmbedder, Retriever
+from agent.ingest.corpus import Corpus
+from agent.retrieval.retrieve import QueryEmbedder, Retriever
+from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms, normalize_for_match
 from agent.types import Evidence, Hit, Sentence
 
@@ -40,16 +39,6 @@ def lexical_overlap(
 
     found = query_terms & content_terms(sentence)
     return sum(w(t) for t in found) / sum(w(t) for t in query_terms)
-
-
-def sentence_idf(sentences: Sequence[str]) -> dict[str, float]:
-    """Smoothed inverse document frequency of content terms over sentences."""
-    df: dict[str, int] = {}
-    for text in sentences:
-        for t in content_terms(text):
-            df[t] = df.get(t, 0) + 1
-    n = len(sentences)
-    return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
 
 
 # Answer-type cues (classic QA answer typing): a sentence that carries the kind of thing the
@@ -164,7 +153,7 @@ def select_evidence(
     `sentence_sims` (sentence id -> cosine) comes from the sentence index; candidates it does
     not cover are looked up in `stored_vectors` (the sentence index), else embedded here."""
     sims = dict(sentence_sims or {})
-    # Text that addresses the model (agent.injection) is never evidence: shown, it would take
+    # Text that addresses the model (agent.text.injection) is never evidence: shown, it would take
     # a slot from real reporting and could steer the small model.
     cands = [
         c

@@ -22,17 +22,17 @@ from typing import Any, Literal, Protocol
 import numpy as np
 from pydantic import BaseModel, Field, create_model
 
-from agent.answer import MIN_SUPPORT, support_score
-from agent.checks import compare
-from agent.citations import make_citation
-from agent.corpus import Corpus
-from agent.evidence import MIN_SENTENCE_CHARS
-from agent.injection import looks_like_instruction
+from agent.generation.answer import MIN_SUPPORT, support_score
+from agent.ingest.corpus import Corpus
 from agent.llm.base import LLM
-from agent.prompts import load_prompt, wrap_document
+from agent.llm.prompts import load_prompt, wrap_document
+from agent.retrieval.citations import make_citation
+from agent.retrieval.evidence import MIN_SENTENCE_CHARS
 from agent.text.facts import actor_mismatch
+from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
 from agent.types import Article, Citation, Sentence
+from agent.verification.checks import compare
 
 Section = Literal["agreement", "difference", "framing"]
 MAX_ARTICLE_SENTENCES = 8  # labelled sentences shown per article prompt
@@ -130,7 +130,7 @@ def lexical_check(
     text: str, quotes: Sequence[str], section: Section | None
 ) -> tuple[bool, str | None]:
     """Numbers and most content words of the sentence must be in its quotes; for one-source
-    statements, no number/date/place may contradict them (agent.checks)."""
+    statements, no number/date/place may contradict them (agent.verification.checks)."""
     if not quotes:
         return False, "no verifiable citation"
     score = support_score(text, quotes, META_WORDS)
@@ -229,7 +229,7 @@ def loaded_terms(text: str) -> list[str]:
 
 
 def conflict_sides(conflict: str) -> tuple[str, str]:
-    """("sunday", "saturday") from agent.checks' "day: claim sunday vs source saturday"."""
+    """("sunday", "saturday") from the checks' "day: claim sunday vs source saturday"."""
     m = re.match(r"\w+: claim (.+?) vs source (.+)$", conflict)
     return (m.group(1), m.group(2)) if m else ("", "")
 
@@ -245,7 +245,7 @@ def states_both_sides(text: str, sides: tuple[str, str]) -> bool:
 
 
 def classify(point: Point, sims: Callable[[Sentence, Sentence], float]) -> None:
-    """Difference: two outlets' sentences disagree on a number/date/place (agent.checks).
+    """Difference: two outlets' sentences disagree on a number/date/place (verification.checks).
     Framing: one outlet uses loaded wording where another states the point neutrally.
     Agreement: two or more outlets, otherwise."""
     point.section = None
@@ -356,7 +356,7 @@ class Summarizer:
         text = " ".join(text.split())
         if not text:
             return None
-        # Instructions to the model never back a sentence (agent.injection).
+        # Instructions to the model never back a sentence (agent.text.injection).
         cited = [s for s in cited if not looks_like_instruction(s.text)]
         shown = [s for s in shown if not looks_like_instruction(s.text)]
         alone = [s for s in shown if support_score(text, [s.text], META_WORDS) >= MIN_SUPPORT]

@@ -22,10 +22,10 @@ from typing import Any, Protocol
 import numpy as np
 from pydantic import BaseModel, Field
 
-from agent.corpus import Corpus, DocumentRecord, hash_text
-from agent.dedup import mark_duplicates
 from agent.errors import IngestError, InputError, StoreError
-from agent.parse import decode_bytes, html_to_text, looks_like_html, parse_document
+from agent.ingest.corpus import Corpus, DocumentRecord, hash_text
+from agent.ingest.dedup import mark_duplicates
+from agent.ingest.parse import decode_bytes, html_to_text, looks_like_html, parse_document
 from agent.types import Article, Chunk, Document
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")

@@ -21,7 +21,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from agent.checks import (
+from agent.ingest.corpus import Corpus
+from agent.retrieval.citations import make_citation
+from agent.retrieval.retrieve import QueryEmbedder
+from agent.types import Sentence
+from agent.verification.checks import (
     CUE_RE,
     SPEECH_WORDS,
     attribution,
@@ -30,10 +34,6 @@ from agent.checks import (
     event_places,
     subject_of,
 )
-from agent.citations import make_citation
-from agent.corpus import Corpus
-from agent.retrieve import QueryEmbedder
-from agent.types import Sentence
 
 Cell = Literal["supports", "contradicts", "silent"]
 SIMILAR = 0.62  # cosine at which two sentences from different outlets state the same point

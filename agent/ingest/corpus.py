@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, ValidationError
 
 from agent.errors import StoreError
+from agent.text.normalize import sentence_idf
 from agent.types import Article, Chunk, Document, Sentence
 
 REGISTRY_VERSION = 1
@@ -254,8 +255,6 @@ class Corpus:
     def term_idf(self) -> dict[str, float]:
         """IDF of content terms over the corpus's sentences (cached until the corpus changes)."""
         if self._idf is None:
-            from agent.evidence import sentence_idf
-
             self._idf = sentence_idf([s.text for s in self._sentences.values()])
         return self._idf
 

@@ -7,7 +7,7 @@ quote is then replaced by the source's exact characters and offsets.
 
 from __future__ import annotations
 
-from agent.corpus import Corpus
+from agent.ingest.corpus import Corpus
 from agent.types import Citation
 
 _FOLD = str.maketrans(

@@ -14,10 +14,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from threading import Lock
 
-from agent.batch import map_ordered
-from agent.corpus import Corpus
-from agent.errors import SourceboundError
-from agent.summarize import Summary
+from agent.errors import DOMAIN_ERRORS
+from agent.generation.batch import map_ordered
+from agent.generation.summarize import Summary
+from agent.ingest.corpus import Corpus
 
 JSONL = "summaries.jsonl"
 STORY_ID = "story"
@@ -61,7 +61,7 @@ def run_batch(
     def one(item: str) -> None:
         try:
             rec = summarize(item)
-        except SourceboundError as e:  # one failed item must not stop the batch
+        except DOMAIN_ERRORS as e:  # one failed item must not stop the batch
             rec = failed(item, str(e))
         with lock, (out_dir / JSONL).open("a", encoding="utf-8") as f:
             f.write(rec.model_dump_json() + "\n")
