@@ -1,11 +1,15 @@
-"""Wiring: builds the stages from settings, with every part injectable (tests pass fakes).
+"""Wiring: the one place that builds the stages from settings, with every part injectable
+(tests pass fakes). The CLI, the eval harness and the Python API ask an `App` for an
+answerer, a verifier or a summarizer; none of them assembles a stage itself.
 
 Heavy parts (Chroma client, embedding session, LLM) are created on first use, once per
 process, so `sourcebound sources` does not load a model and `ask --file` loads it once.
+Stage modules are imported inside the builders for the same reason.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -18,18 +22,29 @@ from agent.settings import Settings
 from agent.types import Hit
 
 if TYPE_CHECKING:
+    from agent.generation.answer import Answerer
+    from agent.generation.summarize import Summarizer
     from agent.llm.base import LLM
-    from vectorstore.store import VectorStore
+    from agent.verification.verify import Verifier
+    from vectorstore.store import Embedder, VectorStore
+
+log = logging.getLogger(__name__)
 
 
 class App:
+    """The stages of one data directory, built from `settings`.
+
+    `store`, `sentence_store`, `embedder` and `llm` may be injected (tests, benchmarks, other
+    backends); anything not injected is built from the settings on first use.
+    """
+
     def __init__(
         self,
         settings: Settings,
         *,
         store: VectorStore | None = None,
         sentence_store: VectorStore | None = None,
-        embedder: Any | None = None,
+        embedder: Embedder | None = None,
         llm: LLM | None = None,
     ) -> None:
         self.settings = settings
@@ -66,7 +81,7 @@ class App:
         return self._sentence_store
 
     @property
-    def embedder(self) -> Any:
+    def embedder(self) -> Embedder:
         if self._embedder is None:
             from vectorstore.embeddings import MiniLMEmbedder
 
@@ -114,3 +129,62 @@ class App:
 
     def search(self, query: str, k: int | None = None) -> list[Hit]:
         return self.retriever.search(query, k or self.settings.top_k)
+
+    # --- the stages ---------------------------------------------------------------------
+    def answerer(self, top_k: int | None = None) -> Answerer:
+        """The question answerer: hybrid retrieval, evidence selection, a cited draft from the
+        model and the answer checks. `top_k` overrides `settings.top_k` (chunks retrieved)."""
+        from agent.generation.answer import Answerer
+
+        return Answerer(
+            self.corpus,
+            self.retriever,
+            self.embedder,
+            self.llm,
+            top_k=top_k or self.settings.top_k,
+            max_evidence=self.settings.evidence_sentences,
+        )
+
+    def verifier(
+        self, *, use_model: bool = True, top_k: int | None = None, **tuning: int
+    ) -> Verifier:
+        """The claim verifier. `use_model=False` decides from code signals alone and never
+        loads the model. `tuning` passes the verifier's call budget (`max_calls`,
+        `enough_support`) for calibration runs; see `Verifier`."""
+        from agent.verification.verify import Verifier
+
+        return Verifier(
+            self.corpus,
+            self.retriever,
+            self.embedder,
+            self.llm if use_model else None,
+            top_k=top_k or self.settings.top_k,
+            use_model=use_model,
+            **tuning,
+        )
+
+    def summarizer(self, *, claim_check: bool = True) -> Summarizer:
+        """The article and story summarizer. With `claim_check`, each written sentence is
+        also checked by the rules-only claim verifier (no extra model calls) behind the quote
+        check; if that verifier cannot be built (e.g. the store is unreadable), the quote
+        check alone is used and a warning is logged."""
+        from agent.generation.summarize import Summarizer, lexical_check, verifier_check
+
+        check = lexical_check
+        if claim_check:
+            try:
+                from agent.verification.verify import verify_sentences
+
+                rules = self.verifier(use_model=False)
+
+                def verdict(text: str) -> str:
+                    found = verify_sentences(rules, [text])
+                    return found[0].verdict if found else "not_enough_info"
+
+                check = verifier_check(verdict)
+            except Exception as e:  # the claim check is an extra; say why it is missing
+                log.warning(
+                    "claim verifier unavailable (%s); using the quote check alone",
+                    type(e).__name__,
+                )
+        return Summarizer(self.corpus, self.embedder, self.llm, check=check)

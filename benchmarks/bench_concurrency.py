@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the
 from faultserver import FaultServer, running, slow
 
 from agent.app import App
-from agent.cli.ask_cmds import answer_items, make_answerer, read_items
+from agent.cli.ask_cmds import answer_items, read_items
 from agent.generation.answer import Answerer
 from agent.generation.batch import batch_workers
 from agent.settings import load_settings
@@ -99,7 +99,7 @@ def bench(server: FaultServer, work: Path, latency: float, n: int, levels: list[
     app = App(settings)
     report = app.ingest([SEEDS])
     emit("ingest", documents=report.documents, chunks=report.chunks_embedded)
-    answerer = make_answerer(app)
+    answerer = app.answerer()
     qfile = work / "questions.jsonl"
     questions = write_questions(qfile, n)
     warm = work / "warm.jsonl"

@@ -33,7 +33,6 @@ from agent.verification import checks
 from agent.verification.checks import Signals, combine
 from agent.verification.claims import attribution_of
 from agent.verification.verdicts import EvidenceItem, aggregate, decide
-from agent.verification.verify import Verifier
 from evals.datasets import CLAIMS_FILE, HELDOUT_CLAIMS_FILE, load_claims
 from evals.harness import SEEDS_DIR
 from evals.metrics import verdict_scores
@@ -62,8 +61,7 @@ def collect(data_root: Path) -> list[dict[str, Any]]:
         settings = load_settings(data_dir=data_root / name)
         app = App(settings)
         app.ingest([articles])
-        verifier = Verifier(app.corpus, app.retriever, app.embedder, app.llm,
-                            top_k=settings.top_k, max_calls=6, enough_support=99)
+        verifier = app.verifier(max_calls=6, enough_support=99)
         for item in claims:
             verifier.trace = []
             v = verifier.verify(item.claim)

@@ -21,7 +21,6 @@ from typing import Any
 
 from agent.app import App
 from agent.errors import InputError
-from agent.generation.answer import Answerer
 from agent.types import Answer
 from agent.verification.claims import attribution_of
 from evals.cache import SqliteLLMCache
@@ -74,8 +73,7 @@ class SourceboundQA:
     def __init__(self, app: App, top_k: int) -> None:
         self.app = app
         self.top_k = top_k
-        self.answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm, top_k=top_k,
-                                 max_evidence=app.settings.evidence_sentences)
+        self.answerer = app.answerer(top_k=top_k)
 
     def ask(self, question: str) -> Answer:
         return self.answerer.ask(question)
@@ -88,21 +86,12 @@ class SourceboundQA:
         return self.app.corpus.text(self.app.corpus.doc_id_of(source))
 
 
-def _verifier(app: App, top_k: int) -> Any:
-    """The claim verifier, or None when verification.verify is not there (suite "unavailable")."""
-    try:
-        from agent.verification.verify import Verifier
-    except ImportError:
-        return None
-    return Verifier(app.corpus, app.retriever, app.embedder, app.llm, top_k=top_k)
-
-
 def make_judge(kind: str, app: App, top_k: int) -> Judge:
     if kind == "lexical":
         return fact_present
-    verifier = _verifier(app, top_k)
-    if kind != "verifier" or verifier is None:
-        raise ValueError(f"judge {kind!r} is not available (agent.verification.verify missing?)")
+    if kind != "verifier":
+        raise ValueError(f"unknown judge {kind!r}: expected 'lexical' or 'verifier'")
+    verifier = app.verifier(top_k=top_k)
     # The verifier's pair judge: does `text` (as evidence) support `fact` (as the claim)?
     return lambda fact, text: bool(text.strip()) and verifier.judge(fact, text) == "supports"
 
@@ -206,9 +195,7 @@ def _claim_fn(
                                used.calls)
 
         return direct_verify
-    verifier = _verifier(app, top_k)
-    if verifier is None:
-        return None
+    verifier = app.verifier(top_k=top_k)
 
     def verify(claim: str) -> ClaimResult:
         verifier.trace = []  # every judged pair, kept in the item row (evals/calibrate.py)
@@ -223,13 +210,12 @@ def _claim_fn(
 
 
 def _summary_fn(app: App) -> Callable[[], SummaryOutput] | None:
-    try:
-        from agent.generation.summarize import Summarizer
-    except ImportError:
-        return None
+    """The story summary as the summary suite scores it (None would mark the suite
+    "unavailable"; tests use that seam)."""
 
     def summarize() -> SummaryOutput:
-        s = Summarizer(app.corpus, app.embedder, app.llm).story()
+        # The quote check alone, as the committed summary baselines were measured.
+        s = app.summarizer(claim_check=False).story()
         return SummaryOutput([(x.text, list(x.citations)) for x in s.sentences], s.latency_s,
                              s.tokens_in, s.tokens_out)
 

@@ -31,7 +31,6 @@ from agent.generation.answer import render_evidence
 from agent.llm.prompts import load_prompt
 from agent.retrieval.evidence import select_evidence
 from agent.settings import load_settings
-from agent.verification.verify import Verifier
 from evals.datasets import load_claims
 from evals.metrics import percentile, verdict_scores
 
@@ -65,7 +64,7 @@ def run(
     report: dict[str, Any] = {"n": len(items), "ingest_s": round(ingest_s, 1), "modes": {}}
     for mode in modes:
         llm = None if mode == "rules" else app.llm
-        verifier = Verifier(app.corpus, app.retriever, app.embedder, llm, use_model=mode != "rules")
+        verifier = app.verifier(use_model=mode != "rules", top_k=8)
         preds, lat, rows = [], [], []
         for item in items:
             t = time.perf_counter()

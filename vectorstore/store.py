@@ -38,6 +38,13 @@ class StoreHit:
         return 1.0 - self.distance
 
 
+class Embedder(Protocol):
+    """Text -> vectors: `embed(texts)` returns a float32 array of shape (len(texts), dim), one
+    L2-normalised row per text, in input order. The one embedder interface of every stage."""
+
+    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray: ...
+
+
 @runtime_checkable
 class VectorStore(Protocol):
     def upsert(

@@ -11,7 +11,6 @@ from typing import Any
 import typer
 from rich.markup import escape
 
-from agent.app import App
 from agent.cli.common import (
     app,
     batch_workers_for,
@@ -29,18 +28,6 @@ from agent.generation.batch import map_ordered
 from agent.types import Answer
 
 Item = tuple[str, str | None, str | None]  # (id, question, why the line is unusable)
-
-
-def make_answerer(a: App | None = None) -> Answerer:
-    a = a or get_app()
-    return Answerer(
-        a.corpus,
-        a.retriever,
-        a.embedder,
-        a.llm,
-        top_k=a.settings.top_k,
-        max_evidence=a.settings.evidence_sentences,
-    )
 
 
 def check_question(text: str, where: str) -> str:
@@ -147,11 +134,11 @@ def ask(
     if file is None:
         if question is None:
             raise InputError("question", "give a question or --file")
-        ans = make_answerer().ask(check_question(question, "question"))
+        ans = get_app().answerer().ask(check_question(question, "question"))
         emit_json(ans) if json_out else render_answer(ans)
         return
     items = read_items(file, "question")
-    answerer = make_answerer()  # the model loads once for the whole file
+    answerer = get_app().answerer()  # the model loads once for the whole file
     failed = 0
     for result in answer_items(answerer, items, batch_workers_for(concurrency)):
         if isinstance(result, dict) or result.error is not None:

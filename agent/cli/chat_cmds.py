@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from rich.markup import escape
 
-from agent.cli.ask_cmds import check_question, make_answerer, render_answer
+from agent.cli.ask_cmds import check_question, render_answer
 from agent.cli.common import app, decode_line, err, get_app, out
 from agent.errors import DOMAIN_ERRORS, InputError
 from agent.generation.chat import HELP, ChatSession, parse_command
@@ -78,7 +78,7 @@ def _command(session: ChatSession, name: str, arg: str) -> bool:
 def chat() -> None:
     """Ask questions in a conversation; follow-ups are resolved through memory."""
     interactive = sys.stdin.isatty()
-    session = ChatSession(make_answerer())
+    session = ChatSession(get_app().answerer())
     if interactive:
         out.print("[dim]sourcebound chat — /help for commands, /quit to leave[/dim]")
     for where, line in _lines(interactive):

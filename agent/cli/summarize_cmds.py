@@ -14,38 +14,14 @@ from agent.cli.common import (
     batch_workers_for,
     concurrency_option,
     emit_json,
-    err,
     get_app,
     out,
     progress_bar,
 )
 from agent.errors import InputError
 from agent.generation.batch import batch_workers
-from agent.generation.summarize import Summarizer, Summary, lexical_check, verifier_check
+from agent.generation.summarize import Summary
 from agent.generation.summary_report import STORY_ID, pending, run_batch, write_reports
-
-
-def make_summarizer(a: App | None = None) -> Summarizer:
-    """The summarizer with the claim verifier (rules only: no extra model calls) behind the
-    quote check; if the verifier cannot be built, the quote check alone."""
-    a = a or get_app()
-    check = lexical_check
-    try:
-        from agent.verification.verify import Verifier, verify_sentences
-
-        verifier = Verifier(a.corpus, a.retriever, a.embedder, None, use_model=False)
-
-        def verdict(text: str) -> str:
-            found = verify_sentences(verifier, [text])
-            return found[0].verdict if found else "not_enough_info"
-
-        check = verifier_check(verdict)
-    except Exception as e:  # the verifier is optional here; say why it is not used
-        err.print(
-            f"[dim]claim verifier unavailable ({escape(type(e).__name__)}); "
-            "using the quote check alone[/dim]"
-        )
-    return Summarizer(a.corpus, a.embedder, a.llm, check=check)
 
 
 def batch_ids(a: App) -> list[str]:
@@ -76,7 +52,7 @@ def render_summary(rec: Summary) -> None:
 
 def summarize_story_for_chat() -> None:
     """The chat's /summarize: the story summary, rendered."""
-    render_summary(make_summarizer().story(STORY_ID))
+    render_summary(get_app().summarizer().story(STORY_ID))
 
 
 def _batch(a: App, out_dir: Path, json_out: bool, workers: int | None = None) -> None:
@@ -84,7 +60,7 @@ def _batch(a: App, out_dir: Path, json_out: bool, workers: int | None = None) ->
     ids = batch_ids(a)
     todo = pending(out_dir, ids)
     if todo:  # only now load the embedder and the model
-        summarizer = make_summarizer(a)
+        summarizer = a.summarizer()
         llm = a.llm
         workers = workers or batch_workers(a.settings)
 
@@ -151,7 +127,7 @@ def summarize(
     for d in doc or []:
         if not a.corpus.has_article(d):
             raise InputError("--doc", f"unknown article id {d!r}; `sourcebound sources` lists them")
-    summarizer = make_summarizer(a)
+    summarizer = a.summarizer()
     results = [summarizer.article(d) for d in doc or []]
     if story:
         results.append(summarizer.story(STORY_ID))

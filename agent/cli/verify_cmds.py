@@ -35,19 +35,6 @@ _COLOUR = {
 _MARK = {"supports": "[green]+[/green]", "refutes": "[red]-[/red]", "silent": "[dim]·[/dim]"}
 
 
-def make_verifier(use_model: bool = True) -> Verifier:
-    a = get_app()
-    s = a.settings
-    return Verifier(
-        a.corpus,
-        a.retriever,
-        a.embedder,
-        a.llm if use_model else None,
-        top_k=s.top_k,
-        use_model=use_model,
-    )
-
-
 ClaimLine = tuple[int, str | None, str | None, str | None]  # (line, id, claim, error)
 
 
@@ -172,7 +159,7 @@ def verify(
     given = [x for x in (claim, file, answer_file) if x is not None]
     if len(given) != 1:
         raise InputError("verify", "give exactly one of CLAIM, --file or --answer-file")
-    verifier = make_verifier(use_model=not no_model)
+    verifier = get_app().verifier(use_model=not no_model)
     emit = emit_json if json_out else print_verdict
     if claim is not None:
         emit(verifier.verify(check_user_text(claim, "claim", "claim")))
@@ -199,7 +186,7 @@ def verify_claim_for_chat(claim: str) -> None:
     if not claim.strip():
         out.print("usage: /verify CLAIM")
         return
-    print_verdict(make_verifier().verify(check_user_text(claim, "/verify", "claim")))
+    print_verdict(get_app().verifier().verify(check_user_text(claim, "/verify", "claim")))
 
 
 def _emit_error(json_out: bool, item_id: str, error: str, claim: str | None = None) -> None:

@@ -27,7 +27,7 @@ from agent.retrieval.evidence import (
     gather_evidence,
     lexical_overlap,
 )
-from agent.retrieval.retrieve import QueryEmbedder, Retriever
+from agent.retrieval.retrieve import Retriever
 from agent.text.facts import (
     actor_mismatch,
     attribution,
@@ -43,6 +43,7 @@ from agent.text.injection import looks_like_instruction
 from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match
 from agent.text.quantities import quantities
 from agent.types import Answer, AnswerSentence, Citation, Evidence, Sentence
+from vectorstore.store import Embedder
 
 # Evidence gate: below both, no sentence is close to the question (measured on evals/data/qa).
 MIN_SEMANTIC = 0.40
@@ -171,7 +172,7 @@ class Answerer:
         self,
         corpus: Corpus,
         retriever: Retriever,
-        embedder: QueryEmbedder,
+        embedder: Embedder,
         llm: LLM,
         *,
         top_k: int = 8,

@@ -33,6 +33,7 @@ from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
 from agent.types import Article, Citation, Sentence
 from agent.verification.checks import compare
+from vectorstore.store import Embedder
 
 Section = Literal["agreement", "difference", "framing"]
 MAX_ARTICLE_SENTENCES = 8  # labelled sentences shown per article prompt
@@ -161,10 +162,6 @@ def verifier_check(verify: Callable[[str], str]) -> SentenceCheck:
 
 
 # --- sentence selection -------------------------------------------------------------------
-class Embedder(Protocol):
-    def embed(self, texts: list[str]) -> np.ndarray: ...
-
-
 def _usable(s: Sentence) -> bool:
     # Fragments (bylines, "Quick Takes", dates) carry no summary content.
     return len(s.text) >= MIN_SENTENCE_CHARS and len(s.text.split()) >= 6

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -27,6 +27,7 @@ from agent.ingest.corpus import Corpus, DocumentRecord, hash_text
 from agent.ingest.dedup import mark_duplicates
 from agent.ingest.parse import decode_bytes, html_to_text, looks_like_html, parse_document
 from agent.types import Article, Chunk, Document
+from vectorstore.store import Embedder, VectorStore
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are almost never a news article
@@ -34,24 +35,6 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are almost never a news articl
 # many sentences by length (less padding) and cut per-group store round trips.
 EMBED_GROUP_CHUNKS = 1024
 LOCK_WAIT_S = 10.0
-
-
-class Embedder(Protocol):
-    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray: ...
-
-
-class ChunkStore(Protocol):
-    def upsert(
-        self,
-        ids: list[str],
-        texts: list[str],
-        embeddings: np.ndarray | None,
-        metadatas: list[dict[str, Any]],
-    ) -> None: ...
-
-    def delete_where(self, where: dict[str, Any]) -> int: ...
-
-    def count(self) -> int: ...
 
 
 class FileError(BaseModel):
@@ -211,10 +194,10 @@ def _metadata(ch: Chunk) -> dict[str, Any]:
 def ingest(
     paths: Sequence[Path],
     corpus: Corpus,
-    store: ChunkStore,
+    store: VectorStore,
     embedder: Embedder,
     *,
-    sentence_store: ChunkStore | None = None,
+    sentence_store: VectorStore | None = None,
     chunk_max_chars: int = 480,
     batch_size: int = 32,
     prune: bool = False,
@@ -348,19 +331,15 @@ def ingest(
     return report
 
 
-def _sweep_orphans(corpus: Corpus, stores: Sequence[ChunkStore]) -> None:
+def _sweep_orphans(corpus: Corpus, stores: Sequence[VectorStore]) -> None:
     """Drop entries of documents the registry does not know (a crash between a new
     document's upsert and its registry commit, whose file was then removed)."""
     known = [r.document.id for r in corpus.records()]
     where: dict[str, Any] = {"doc_id": {"$nin": known}} if known else {}
     for s in stores:
-        get_ids = getattr(s, "get_ids", None)
-        delete_ids = getattr(s, "delete_ids", None)
-        if get_ids is None or delete_ids is None:
-            continue
-        orphans = get_ids(where or None)
+        orphans = s.get_ids(where or None)
         if orphans:
-            delete_ids(orphans)
+            s.delete_ids(orphans)
 
 
 def _groups(pending: list[_Pending], max_chunks: int) -> Iterator[list[_Pending]]:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from agent.ingest.corpus import Corpus
-from agent.retrieval.retrieve import QueryEmbedder, Retriever
+from agent.retrieval.retrieve import Retriever
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms, normalize_for_match
 from agent.types import Evidence, Hit, Sentence
+from vectorstore.store import Embedder
 
 SEMANTIC_WEIGHT = 0.7  # cosine similarity dominates; lexical overlap rescues names/numbers
 LEXICAL_WEIGHT = 0.3
@@ -141,7 +142,7 @@ def select_evidence(
     query: str,
     hits: Sequence[Hit],
     corpus: Corpus,
-    embedder: QueryEmbedder,
+    embedder: Embedder,
     max_sentences: int = 6,
     min_score: float = 0.25,
     sentence_sims: dict[str, float] | None = None,

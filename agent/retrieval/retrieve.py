@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
 
 import numpy as np
 
@@ -14,20 +13,11 @@ from agent.ingest.dedup import jaccard, shingles
 from agent.types import Hit
 from vectorstore.errors import VectorStoreError
 from vectorstore.keyword import BM25Index, fingerprint
+from vectorstore.store import Embedder, VectorStore
 
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the influence of top ranks
 CANDIDATES_PER_K = 4  # each ranker contributes this many candidates per requested hit
 NEAR_DUPLICATE_JACCARD = 0.6  # chunk texts this similar are one passage told twice
-
-
-class QueryEmbedder(Protocol):
-    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray: ...
-
-
-class VectorQuery(Protocol):
-    def query(
-        self, embedding: np.ndarray, k: int, where: dict[str, Any] | None = None
-    ) -> Sequence[Any]: ...
 
 
 def rrf_fuse(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> list[tuple[str, float]]:
@@ -58,10 +48,10 @@ class Retriever:
     def __init__(
         self,
         corpus: Corpus,
-        store: VectorQuery,
-        embedder: QueryEmbedder,
+        store: VectorStore,
+        embedder: Embedder,
         keywords: BM25Index,
-        sentence_store: VectorQuery | None = None,
+        sentence_store: VectorStore | None = None,
     ) -> None:
         self.corpus = corpus
         self.store = store
@@ -85,8 +75,9 @@ class Retriever:
 
     def sentence_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         """Stored vectors of these sentences (reading them beats re-embedding: ~50x faster)."""
-        get = getattr(self.sentence_store, "get_embeddings", None)
-        return get(ids) if get is not None and ids else {}
+        if self.sentence_store is None or not ids:
+            return {}
+        return self.sentence_store.get_embeddings(ids)
 
     def search(
         self,

@@ -23,7 +23,6 @@ from rich.table import Table
 
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
-from agent.retrieval.retrieve import QueryEmbedder
 from agent.types import Sentence
 from agent.verification.checks import (
     CUE_RE,
@@ -34,6 +33,7 @@ from agent.verification.checks import (
     event_places,
     subject_of,
 )
+from vectorstore.store import Embedder
 
 Cell = Literal["supports", "contradicts", "silent"]
 SIMILAR = 0.62  # cosine at which two sentences from different outlets state the same point
@@ -212,7 +212,7 @@ def venue_rows(
     return rows
 
 
-def build_matrix(corpus: Corpus, embedder: QueryEmbedder, max_claims: int = 12) -> Matrix:
+def build_matrix(corpus: Corpus, embedder: Embedder, max_claims: int = 12) -> Matrix:
     cands = _candidates(corpus)
     outlets = sorted({k for k, _ in cands})
     if not cands:

@@ -25,7 +25,7 @@ from agent.llm.labels import label_probabilities
 from agent.llm.prompts import load_examples, load_prompt, wrap_document
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import select_evidence
-from agent.retrieval.retrieve import QueryEmbedder, Retriever
+from agent.retrieval.retrieve import Retriever
 from agent.text.injection import looks_like_instruction
 from agent.types import Evidence, Sentence
 from agent.verification.checks import (
@@ -48,6 +48,7 @@ from agent.verification.verdicts import (  # noqa: F401  (re-exported: the verif
     aggregate,
     decide,
 )
+from vectorstore.store import Embedder
 
 _STANCE_OF = {"supported": "supports", "refuted": "refutes", "not_enough_info": "silent"}
 _LABELS = tuple(_STANCE_OF)
@@ -64,7 +65,7 @@ class Verifier:
         self,
         corpus: Corpus,
         retriever: Retriever,
-        embedder: QueryEmbedder,
+        embedder: Embedder,
         llm: LLM | None,
         *,
         top_k: int = 8,
