@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationError, create_model
 
 from agent.generation.streaming import json_text_fields
+from agent.generation.versions import with_versions
 from agent.ingest.corpus import Corpus
 from agent.llm.base import LLM, StreamBrokenError, parse_json_reply
 from agent.llm.prompts import load_prompt, wrap_document
@@ -30,19 +31,13 @@ from agent.retrieval.evidence import (
 from agent.retrieval.retrieve import Retriever
 from agent.text.facts import (
     actor_mismatch,
-    attribution,
     entities,
-    event_places,
     mentions,
-    months,
     speaker_terms,
-    subject_of,
-    weekdays,
 )
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match
-from agent.text.quantities import quantities
-from agent.types import Answer, AnswerSentence, Citation, Evidence, Sentence
+from agent.types import Answer, AnswerSentence, Citation, Evidence
 from vectorstore.store import Embedder
 
 # Evidence gate: below both, no sentence is close to the question (measured on evals/data/qa).
@@ -51,11 +46,6 @@ MIN_LEXICAL = 0.5
 # An answer sentence must have this share of its content words in its cited evidence.
 MIN_SUPPORT = 0.5
 MAX_CITATIONS = 3  # ALCE also caps citations per sentence at 3
-MAX_VERSIONS = 3  # an answer shows at most this many outlets' versions of a disputed detail
-VERSION_CANDIDATES = 20  # evidence sentences whose articles are searched for other versions
-# A version shares some of the question's (IDF-weighted) terms; its actor and its differing
-# place, date or figure are what make it a version (see `differs`, `_about`).
-VERSION_MIN_LEXICAL = 0.05
 # An extractive fallback answer must cover this share of the question's (IDF-weighted) terms.
 EXTRACT_MIN_LEXICAL = 0.4
 ABSTAIN_TEXT = "The sources do not say."
@@ -67,31 +57,6 @@ _ALIAS_PHRASE = re.compile(
 )
 _ALIAS = re.compile(r"\bsource [A-Z]\b")
 _HOW_MANY = re.compile(r"\bhow many\s+(\w+)", re.IGNORECASE)
-
-
-def differs(answer: str, other: str) -> bool:
-    """`other` gives another place, date or figure than `answer`: a place the answer does not
-    name, a month or weekday it does not, or a figure for the same thing that none of the
-    answer's agrees with."""
-    low = normalize_for_match(answer)
-    if any(not mentions(low, p) for p in event_places(other)) and event_places(answer):
-        return True
-    if (months(answer) and months(other) and not months(answer) & months(other)) or (
-        weekdays(answer) and weekdays(other) and not weekdays(answer) & weekdays(other)
-    ):
-        return True
-    # A figure differs only for the same thing counted (same next word: "troops").
-    mine, theirs = quantities(answer), quantities(other)
-    same = [(a, b) for a in mine for b in theirs if a.comparable(b) and a.head and a.head == b.head]
-    return bool(same) and not any(a.agrees(b) for a, b in same)
-
-
-def _about(sentence: str, subject: str) -> bool:
-    """The sentence's actor (its speaker, else the subject of its main clause) is `subject`:
-    "In remarks to a university, Sheinbaum responded ..." is about Sheinbaum, not Trump."""
-    rest = sentence.split(",", 1)[1] if "," in sentence else sentence
-    actor = attribution(sentence) or subject_of(rest) or ""
-    return actor != "someone" and mentions(normalize_for_match(actor), subject)
 
 
 def _singular(word: str) -> str:
@@ -213,7 +178,9 @@ class Answerer:
                     question, sentences
                 ):
                     sentences = []  # a near-miss: the cited facts are about something else
-                sentences = self.with_disagreements(question, sentences, ev)
+                sentences = with_versions(
+                    question, sentences, ev, self.corpus, self.retriever, self.top_k
+                )
         used = self.llm.usage.snapshot() - before
         return self._finish(question, sentences, t0, used.tokens_in, used.tokens_out)
 
@@ -288,51 +255,6 @@ class Answerer:
                  for w in re.findall(r"[a-z]+", c.quote.lower())}
         # "nurses"/"nurse", "buses"/"bus": one singular is a prefix of the other
         return any(w.startswith(head) or (len(w) >= 3 and head.startswith(w)) for w in cited)
-
-    def with_disagreements(
-        self, question: str, sentences: list[AnswerSentence], ev: EvidenceSet
-    ) -> list[AnswerSentence]:
-        """For a where / when / how-many question: a sentence of another article that answers
-        the same question (the asked kind, most of the question's terms) with another place,
-        date or figure than the answer is added as a second version, quoted and cited, so the
-        answer does not silently pick one outlet's account."""
-        if not sentences or answer_type_match(question, "") is None:
-            return sentences
-        answer = " ".join(s.text for s in sentences)
-        cited = {c.source for s in sentences for c in s.citations}
-        terms, idf = content_terms(question), self.corpus.term_idf()
-        subject = subject_of(question)
-        wider = gather_evidence(question, self.retriever, k=self.top_k,
-                                max_sentences=VERSION_CANDIDATES)
-        extra: list[AnswerSentence] = []
-        for sentence, outlet in self._version_candidates([*ev.items, *wider.items]):
-            text = sentence.text
-            if (len(extra) >= MAX_VERSIONS - 1 or sentence.article_id in cited
-                    or looks_like_instruction(text)
-                    or lexical_overlap(terms, text, idf) < VERSION_MIN_LEXICAL
-                    or (subject is not None and not _about(text, subject))
-                    or not differs(answer, text)):
-                continue
-            cite = make_citation(self.corpus, sentence.article_id, text)
-            if cite is None:
-                continue
-            extra.append(AnswerSentence(text=f"{outlet or 'Another report'} differs: {text}",
-                                        citations=[cite]))
-            cited.add(sentence.article_id)
-        return sentences + extra
-
-    def _version_candidates(self, items: Sequence[Evidence]) -> list[tuple[Sentence, str | None]]:
-        """The evidence sentences, then every other sentence of their articles: where an
-        outlet says something happened is often in a sentence retrieval ranks low."""
-        out: dict[str, tuple[Sentence, str | None]] = {}
-        for e in items:
-            out.setdefault(e.sentence.id, (e.sentence, e.outlet))
-        for aid in dict.fromkeys(e.sentence.article_id for e in items):
-            article = self.corpus.article(aid)
-            for s in article.sentences:
-                if s.duplicate_of is None:
-                    out.setdefault(s.id, (s, article.outlet))
-        return list(out.values())
 
     @staticmethod
     def _gives_asked_kind(question: str, sentences: Sequence[AnswerSentence]) -> bool:
