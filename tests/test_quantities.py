@@ -105,3 +105,13 @@ def test_a_typo_in_the_source_does_not_refute() -> None:
 def test_a_less_precise_source_is_silent_not_contradicting() -> None:
     sig = compare("4,500 homes lost power.", "More than 4,000 homes lost power.", score=0.8)
     assert sig.conflicts == [] and sig.missing_numbers
+
+
+def test_years_are_labels_without_rounding_room() -> None:
+    (a,), (b,) = quantities("It was launched in 2022."), quantities("It was launched in 2021.")
+    assert a.kind == b.kind == "year" and not a.agrees(b)
+    sig = compare("The probe was launched in 2021.", "The probe was launched in 2022.", score=0.8)
+    assert sig.conflicts, "another year for the same event"
+    # Large sums keep their rounding room: $1.2 million is $1,195,000 rounded.
+    (c,), (d,) = quantities("It cost $1.2 million."), quantities("It cost $1,195,000.")
+    assert c.agrees(d)

@@ -105,8 +105,7 @@ def _number_conflicts(claim: str, evidence: str, aligned: bool) -> tuple[list[st
     conflicts: list[str] = []
     missing = False
     for c in cq:
-        if any(c.comparable(e) and c.low - _EPS * abs(c.value) <= e.low
-               and e.high <= c.high + _EPS * abs(c.value) for e in eq):
+        if any(c.stated_by(e) for e in eq):
             continue
         missing = True
         if any(c.agrees(e) for e in eq):
@@ -120,7 +119,6 @@ def _number_conflicts(claim: str, evidence: str, aligned: bool) -> tuple[list[st
     return conflicts, missing
 
 
-_EPS = 0.005  # rounding room, relative
 
 
 def _show(q: Quantity) -> str:
