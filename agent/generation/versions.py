@@ -7,6 +7,7 @@ answers the same question with another place, date or figure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from agent.ingest.corpus import Corpus
@@ -18,10 +19,18 @@ from agent.retrieval.evidence import (
     lexical_overlap,
 )
 from agent.retrieval.retrieve import Retriever
-from agent.text.facts import attribution, event_places, mentions, months, subject_of, weekdays
+from agent.text.facts import (
+    actor_and_verb,
+    attribution,
+    event_places,
+    mentions,
+    months,
+    subject_of,
+    weekdays,
+)
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms, normalize_for_match
-from agent.text.quantities import quantities
+from agent.text.quantities import Quantity, quantities
 from agent.types import AnswerSentence, Evidence, Sentence
 
 MAX_VERSIONS = 3  # an answer shows at most this many outlets' versions of a disputed detail
@@ -31,29 +40,73 @@ VERSION_CANDIDATES = 20  # evidence sentences whose articles are searched for ot
 VERSION_MIN_LEXICAL = 0.05
 
 
-def differs(answer: str, other: str) -> bool:
-    """`other` gives another place, date or figure than `answer`: a place the answer does not
-    name, a month or weekday it does not, or a figure for the same thing that none of the
-    answer's agrees with."""
+# Measures carry what they measure in their unit, so two of the same kind can answer the
+# same question, if the question asks for that kind. A bare count needs the same counted
+# thing ("40,000 seats" vs "42,000-seat"): "14,000 vehicles" and "1,100 lorries" are no two
+# versions of one figure.
+_ASKED_MEASURES = [
+    ("money", re.compile(r"\b(how much|cost|price|paid|pay|worth|spen[dt]|fund|fee|claim)", re.I)),
+    ("percent", re.compile(r"\b(percent|percentage|per cent|share|by how much|rate)\b", re.I)),
+    ("duration", re.compile(r"\bhow long\b", re.I)),
+    ("year", re.compile(r"\b(when|what year|which year)\b", re.I)),
+]
+# Outlets that disagree on one figure disagree within an order of magnitude ("£412,000" vs
+# "£421,000", "$148m" vs "$184m"); a figure three times larger is about something else. Two
+# years more than five apart are two events.
+MAX_MEASURE_RATIO = 3.0
+MAX_YEAR_GAP = 5
+
+
+def _versions_of_one(a: Quantity, b: Quantity, asked: set[str]) -> bool:
+    """`a` and `b` may be two outlets' figures for the same thing the question asks about."""
+    if not a.comparable(b):
+        return False
+    if a.kind == "count":
+        return bool(a.head) and a.head == b.head
+    if a.kind not in asked:
+        return False
+    if a.kind == "year":
+        return abs(a.value - b.value) <= MAX_YEAR_GAP
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return lo > 0 and hi / lo <= MAX_MEASURE_RATIO
+
+
+def differs(answer: str, other: str, question: str = "") -> str | None:
+    """What `other` gives differently from `answer`: "place" (a place the answer does not
+    name), "date" (a month or weekday it does not), "figure" (a figure for the same thing, a
+    count of the same thing or a measure of the kind `question` asks for, that none of the
+    answer's agrees with), or None."""
     low = normalize_for_match(answer)
     if any(not mentions(low, p) for p in event_places(other)) and event_places(answer):
-        return True
+        return "place"
     if (months(answer) and months(other) and not months(answer) & months(other)) or (
         weekdays(answer) and weekdays(other) and not weekdays(answer) & weekdays(other)
     ):
-        return True
-    # A figure differs only for the same thing counted (same next word: "troops").
+        return "date"
+    asked = {kind for kind, cue in _ASKED_MEASURES if cue.search(question)}
     mine, theirs = quantities(answer), quantities(other)
-    same = [(a, b) for a in mine for b in theirs if a.comparable(b) and a.head and a.head == b.head]
-    return bool(same) and not any(a.agrees(b) for a, b in same)
+    same = [(a, b) for a in mine for b in theirs if _versions_of_one(a, b, asked)]
+    return "figure" if same and not any(a.agrees(b) for a, b in same) else None
 
 
-def _about(sentence: str, subject: str) -> bool:
-    """The sentence's actor (its speaker, else the subject of its main clause) is `subject`:
-    "In remarks to a university, Sheinbaum responded ..." is about Sheinbaum, not Trump."""
+def _about(sentence: str, subject: str, kind: str) -> bool:
+    """The sentence is about `subject`: its speaker, else the actor of its main clause, is
+    the subject ("In remarks to a university, Sheinbaum responded ..." is about Sheinbaum,
+    not Trump). Where and when someone did something belong to a named actor; a figure may
+    also stand in a sentence whose actor is a description ("The mission cost $148 million",
+    "A local man was convicted of taking £421,000"), which is taken as about the subject."""
+    speaker = attribution(sentence)
+    if speaker is not None and speaker != "someone":
+        return mentions(normalize_for_match(speaker), subject)
+    if kind == "figure":
+        rest = sentence.split(", ", 1)[1] if ", " in sentence else ""
+        for clause in (sentence, rest):
+            found = actor_and_verb(clause) if clause else None
+            if found is not None:
+                return mentions(normalize_for_match(found[0]), subject)
+        return True
     rest = sentence.split(",", 1)[1] if "," in sentence else sentence
-    actor = attribution(sentence) or subject_of(rest) or ""
-    return actor != "someone" and mentions(normalize_for_match(actor), subject)
+    return mentions(normalize_for_match(subject_of(rest) or ""), subject)
 
 
 def with_versions(
@@ -74,18 +127,22 @@ def with_versions(
     cited = {c.source for s in sentences for c in s.citations}
     terms, idf = content_terms(question), corpus.term_idf()
     subject = subject_of(question)
+    subject = subject.rstrip("'’") if subject else None  # "Rovers'" is Rovers
     wider = gather_evidence(question, retriever, k=top_k, max_sentences=VERSION_CANDIDATES)
     extra: list[AnswerSentence] = []
+    shown: set[str] = set()  # a syndicated copy is one version, shown once
     for sentence, outlet in _version_candidates(corpus, [*ev.items, *wider.items]):
         text = sentence.text
         if (
             len(extra) >= MAX_VERSIONS - 1
             or sentence.article_id in cited
+            or normalize_for_match(text) in shown
             or looks_like_instruction(text)
             or lexical_overlap(terms, text, idf) < VERSION_MIN_LEXICAL
-            or (subject is not None and not _about(text, subject))
-            or not differs(answer, text)
         ):
+            continue
+        kind = differs(answer, text, question)
+        if kind is None or (subject is not None and not _about(text, subject, kind)):
             continue
         cite = make_citation(corpus, sentence.article_id, text)
         if cite is None:
@@ -94,6 +151,7 @@ def with_versions(
             AnswerSentence(text=f"{outlet or 'Another report'} differs: {text}", citations=[cite])
         )
         cited.add(sentence.article_id)
+        shown.add(normalize_for_match(text))
     return sentences + extra
 
 

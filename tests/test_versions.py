@@ -1,0 +1,62 @@
+"""Other outlets' versions of the asked detail (agent/generation/versions.py): which
+sentence counts as another version of the answer's figure, place or date."""
+
+from __future__ import annotations
+
+from agent.generation.versions import _about, differs
+
+
+def test_a_transposed_sum_of_money_is_another_version() -> None:
+    q = "How much money was the treasurer found to have taken from the charity?"
+    answer = "Okoro was found guilty of taking £412,000 from the charity."
+    other = "A local man has been convicted of defrauding the charity of £421,000."
+    assert differs(answer, other, q) == "figure"
+
+
+def test_a_measure_counts_only_when_the_question_asks_for_its_kind() -> None:
+    answer = "The repairs will cost £4.8 million and take nine months."
+    other = "The council has put the cost of the work at £8.4m."
+    assert differs(answer, other, "How much will the repairs cost?") == "figure"
+    # A who-question does not ask for a sum: the figures are no versions of the answer.
+    assert differs(answer, other, "Who will carry out the repairs?") is None
+
+
+def test_a_figure_of_another_order_of_magnitude_is_about_something_else() -> None:
+    q = "How much is the club claiming from the council?"
+    answer = "The club is claiming £6 million."
+    assert differs(answer, "The club unveiled a £310m stadium plan.", q) is None
+    assert differs(answer, "The club says it is owed £4.5 million.", q) == "figure"
+
+
+def test_agreeing_figures_in_other_words_are_no_version() -> None:
+    q = "How much did the mission cost?"
+    assert differs("The mission cost $1.2 million.", "It cost $1,200,000 in all.", q) is None
+
+
+def test_counts_need_the_same_counted_thing() -> None:
+    q = "How many seats will the stadium have?"
+    answer = "The stadium will have 40,000 seats."
+    assert differs(answer, "The club wants a 42,000-seat stadium by the quay.", q) == "figure"
+    assert differs(answer, "About 14,000 vehicles a day use the road.", q) is None
+
+
+def test_years_differ_only_for_a_when_question_and_only_a_few_years_apart() -> None:
+    answer = "The probe was launched in 2022."
+    other = "The probe left the launch pad in 2021."
+    assert differs(answer, other, "In what year was the probe launched?") == "figure"
+    assert differs(answer, "The bridge was built in 1931.", "When was it launched?") is None
+    assert differs(answer, other, "Who built the probe?") is None
+
+
+def test_a_place_version_must_name_the_subject_as_its_actor() -> None:
+    other = "In remarks to a university, Sheinbaum responded to the plan."
+    assert not _about(other, "trump", "place")
+    assert _about("In a speech at a rally, Trump spoke about the plan.", "trump", "place")
+
+
+def test_a_figure_may_stand_in_a_sentence_whose_actor_is_a_description() -> None:
+    assert _about("The mission cost $148 million, most of it public money.", "kittiwake", "figure")
+    # ...but not in one that opens with another named actor.
+    assert not _about("Bramwell offered $4.10 per share last year.", "kestrel", "figure")
+    # The comma inside "42,000" is no clause break.
+    assert _about("Rovers want a 42,000-seat stadium at Saltmarsh Quay.", "rovers", "figure")
