@@ -14,7 +14,6 @@ from rich.markup import escape
 from agent.cli.common import (
     app,
     batch_workers_for,
-    check_user_text,
     concurrency_option,
     emit_json,
     err,
@@ -25,6 +24,7 @@ from agent.cli.common import (
 from agent.errors import DOMAIN_ERRORS, InputError
 from agent.generation.answer import Answerer
 from agent.generation.batch import map_ordered
+from agent.inputs import check_user_text
 from agent.types import Answer
 
 Item = tuple[str, str | None, str | None]  # (id, question, why the line is unusable)

@@ -14,7 +14,6 @@ from rich.markup import escape
 from agent.cli.common import (
     app,
     batch_workers_for,
-    check_user_text,
     concurrency_option,
     emit_json,
     get_app,
@@ -23,6 +22,7 @@ from agent.cli.common import (
 )
 from agent.errors import DOMAIN_ERRORS, InputError
 from agent.generation.batch import map_ordered
+from agent.inputs import check_user_text
 from agent.text.segment import split_sentences
 from agent.verification.verify import Verdict, Verifier, verify_sentences
 
