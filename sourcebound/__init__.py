@@ -7,6 +7,7 @@
     answer = sb.ask("Where did the mayor speak?")  # Answer, every sentence cited
     verdict = sb.verify("The strike ended on Tuesday.")   # Verdict
     story = sb.summarize()                         # Summary of the story across outlets
+    docs = sb.retriever(k=4).invoke("strike")      # LangChain Documents, one sentence each
 
 `Sourcebound` (what `open` returns) wraps an `agent.app.App`; `Sourcebound(App(...))` injects
 parts. The records returned are pydantic models (`.model_dump_json()` gives the CLI's
@@ -36,17 +37,21 @@ if TYPE_CHECKING:
     )
     from agent.generation.summarize import Summary, SummarySentence
     from agent.ingest.pipeline import FileError, IngestReport
+    from agent.retrieval.langchain_retriever import SourceboundRetriever, citation_of
     from agent.settings import Settings
     from agent.types import Answer, AnswerSentence, Article, Citation, Sentence
     from agent.verification.verdicts import AtomicVerdict, EvidenceItem, Verdict
-    from sourcebound.api import Sourcebound, open
+    from sourcebound.api import Sourcebound, open, retriever
     from vectorstore.errors import VectorStoreError
 
 _LAZY = {
     "Sourcebound": "sourcebound.api",
     "open": "sourcebound.api",
+    "retriever": "sourcebound.api",
     "App": "agent.app",
     "Settings": "agent.settings",
+    "SourceboundRetriever": "agent.retrieval.langchain_retriever",
+    "citation_of": "agent.retrieval.langchain_retriever",
     # records
     "IngestReport": "agent.ingest.pipeline",
     "FileError": "agent.ingest.pipeline",
@@ -90,13 +95,16 @@ __all__ = [
     "Settings",
     "Sourcebound",
     "SourceboundError",
+    "SourceboundRetriever",
     "StoreError",
     "Summary",
     "SummarySentence",
     "VectorStoreError",
     "Verdict",
     "__version__",
+    "citation_of",
     "open",
+    "retriever",
 ]
 
 

@@ -21,6 +21,7 @@ from agent.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from agent.generation.summarize import Summary
+    from agent.retrieval.langchain_retriever import SourceboundRetriever
     from agent.types import Answer, Article
     from agent.verification.verdicts import Verdict
 
@@ -133,6 +134,12 @@ class Sourcebound:
         summarizer = self.app.summarizer()
         return summarizer.story(STORY_ID) if article_id is None else summarizer.article(article_id)
 
+    def retriever(
+        self, *, k: int | None = None, top_k: int | None = None, sources: list[str] | None = None
+    ) -> SourceboundRetriever:
+        """This corpus's evidence as a LangChain retriever; see `sourcebound.retriever`."""
+        return retriever(self, k=k, top_k=top_k, sources=sources)
+
 
 def open(data_dir: PathLike | None = None, **settings_overrides: object) -> Sourcebound:
     """Open (or start) a data directory: `Sourcebound` over an `App` built from settings.
@@ -150,3 +157,34 @@ def open(data_dir: PathLike | None = None, **settings_overrides: object) -> Sour
     )
     return Sourcebound(App(settings))
 
+
+def retriever(
+    app: App | Sourcebound,
+    *,
+    k: int | None = None,
+    top_k: int | None = None,
+    sources: list[str] | None = None,
+) -> SourceboundRetriever:
+    """A LangChain `BaseRetriever` over `app`'s hybrid search and sentence-level evidence.
+
+    `invoke(query)` returns at most `k` Documents (default the `evidence_sentences` setting,
+    6), one evidence sentence each, best first; `top_k` chunks are retrieved first (default
+    the `top_k` setting, 8); `sources` restricts the search to those article ids.
+    `page_content` is the sentence as it stands in the file; `metadata` holds its citation:
+    `source` (article id), `doc_id`, `path`, `sentence_id`, `start`/`end` (character offsets
+    into the file's text), `outlet`, `title`, `date`, `score`, `rank`, `also_in`
+    (`agent.retrieval.langchain_retriever.evidence_document` defines them);
+    `sourcebound.citation_of(doc)` turns one back into a `Citation`. No LLM is called.
+
+    Raises pydantic's `ValidationError` for `k` or `top_k` below 1. Retrieval raises
+    `StoreError` / `VectorStoreError` from the corpus or the store.
+    """
+    from agent.retrieval.langchain_retriever import SourceboundRetriever
+
+    a = app.app if isinstance(app, Sourcebound) else app
+    return SourceboundRetriever(
+        retriever_of=lambda: a.retriever,
+        k=k if k is not None else a.settings.evidence_sentences,
+        top_k=top_k if top_k is not None else a.settings.top_k,
+        sources=sources,
+    )
