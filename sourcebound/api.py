@@ -36,7 +36,7 @@ class Sourcebound:
     `Sourcebound(App(settings, llm=...))`. The embedding model and the LLM load on first
     use: `ingest` loads only the embedder, `verify(..., use_model=False)` never loads the LLM.
 
-    Every method raises domain errors only as `agent.errors.SourceboundError` subclasses or
+    Failures a user can act on are raised as `agent.errors.SourceboundError` subclasses or
     `vectorstore.errors.VectorStoreError` (together `agent.errors.DOMAIN_ERRORS`), with a
     one-line message naming the file, setting or backend at fault.
     """
