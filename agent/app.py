@@ -24,7 +24,7 @@ from agent.types import Hit
 if TYPE_CHECKING:
     from agent.generation.answer import Answerer
     from agent.generation.summarize import Summarizer
-    from agent.llm.base import LLM
+    from agent.llm.facade import LLM
     from agent.verification.verify import Verifier
     from vectorstore.store import Embedder, VectorStore
 
@@ -91,7 +91,7 @@ class App:
     @property
     def llm(self) -> LLM:
         if self._llm is None:
-            from agent.llm.base import make_llm
+            from agent.llm.factory import make_llm
 
             self._llm = make_llm(self.settings)
         return self._llm

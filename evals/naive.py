@@ -23,7 +23,7 @@ from agent.types import Answer, AnswerSentence, Citation
 
 if TYPE_CHECKING:
     from agent.ingest.corpus import Corpus
-    from agent.llm.base import LLM
+    from agent.llm.facade import LLM
 
 CHUNK_SIZE = 1000
 CHUNK_OVERLAP = 200

@@ -13,7 +13,7 @@ from fakes import FakeChatModel, SeededEmbedder
 
 from agent.app import App
 from agent.generation.answer import ABSTAIN_TEXT, MIN_LEXICAL, MIN_SEMANTIC, Answerer, numbers_in
-from agent.llm.base import make_llm
+from agent.llm.factory import make_llm
 from agent.retrieval.citations import is_valid
 from agent.settings import load_settings
 from agent.types import Evidence

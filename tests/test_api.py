@@ -15,7 +15,7 @@ from langchain_core.messages import BaseMessage
 import sourcebound
 from agent.app import App
 from agent.errors import DOMAIN_ERRORS
-from agent.llm.base import make_llm
+from agent.llm.factory import make_llm
 from agent.types import Citation
 from sourcebound import ConfigError, InputError, ModelError, Sourcebound
 from tests.fakes import FakeChatModel, SeededEmbedder

@@ -23,7 +23,7 @@ from test_faults import C_FAIL, C_OK, Q_FAIL, Q_OK, Q_OK2, use_fault_server
 import agent.cli.ask_cmds as ask_cmds
 import agent.cli.common as common
 from agent.generation.batch import batch_workers, map_ordered
-from agent.llm.base import make_llm
+from agent.llm.factory import make_llm
 from agent.settings import load_settings
 
 pytestmark = pytest.mark.timeout(90)

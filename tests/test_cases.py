@@ -13,7 +13,7 @@ from invariants import answer_problems, verdict_problems
 
 from agent.app import App
 from agent.generation.answer import Answerer
-from agent.llm.base import make_llm
+from agent.llm.factory import make_llm
 from agent.settings import load_settings
 from agent.verification.verify import Verifier
 from vectorstore.memory_store import InMemoryStore

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 import agent.cli.common as common
 from agent.app import App
-from agent.llm.base import make_llm
+from agent.llm.factory import make_llm
 from agent.settings import Settings
 from vectorstore.memory_store import InMemoryStore
 

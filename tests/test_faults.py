@@ -24,7 +24,8 @@ import agent.cli.common as common
 from agent.app import App
 from agent.errors import ModelError
 from agent.generation.answer import Answerer, Draft
-from agent.llm.base import LLM, make_llm
+from agent.llm.facade import LLM
+from agent.llm.factory import make_llm
 from agent.settings import load_settings
 from vectorstore.memory_store import InMemoryStore
 

@@ -12,7 +12,7 @@ from fakes import FakeChatModel, ScriptedChat, SeededEmbedder
 from langchain_core.messages import HumanMessage
 
 from agent.app import App
-from agent.llm.base import make_llm
+from agent.llm.factory import make_llm
 from agent.settings import load_settings
 from agent.types import Answer, AnswerSentence, Citation
 from evals.cache import SqliteLLMCache

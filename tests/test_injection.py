@@ -23,7 +23,7 @@ from reliability import record
 from agent.app import App
 from agent.generation.answer import Answerer
 from agent.generation.summarize import Summarizer
-from agent.llm.base import make_llm
+from agent.llm.factory import make_llm
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.settings import load_settings
 from agent.verification.verify import Verifier

@@ -10,7 +10,7 @@ import pytest
 from fakes import FakeChatModel
 from langchain_core.messages import HumanMessage
 
-from agent.llm.base import make_llm
+from agent.llm.factory import make_llm
 from agent.llm.labels import _from_steps, label_probabilities
 from agent.settings import load_settings
 from agent.verification.checks import Signals, combine

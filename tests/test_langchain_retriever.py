@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 import sourcebound
 from agent.app import App
-from agent.llm.base import make_llm
+from agent.llm.factory import make_llm
 from agent.retrieval.citations import is_valid
 from agent.retrieval.langchain_retriever import SourceboundRetriever, citation_of
 from agent.settings import load_settings

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from agent.errors import ConfigError, ModelError
 from agent.llm import make_llm
-from agent.llm.base import parse_json_reply
+from agent.llm.replies import parse_json_reply
 from agent.settings import load_settings
 from tests.fakes import FakeChatModel
 

@@ -11,7 +11,7 @@ from fakes import ScriptedChat, SeededEmbedder
 
 from agent.app import App
 from agent.errors import InputError
-from agent.llm.base import make_llm
+from agent.llm.factory import make_llm
 from agent.settings import load_settings
 from evals.datasets import load_claims, load_qa, load_summary_facts, validate_sources
 from evals.harness import EvalConfig

@@ -21,7 +21,7 @@ from agent.generation.summarize import (
     point_evidence,
     verifier_check,
 )
-from agent.llm.base import LLM
+from agent.llm.facade import LLM
 from agent.retrieval.citations import is_valid
 from agent.settings import load_settings
 from agent.types import Sentence

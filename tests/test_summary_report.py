@@ -19,7 +19,7 @@ from agent.generation.summary_report import (
     run_batch,
     write_reports,
 )
-from agent.llm.base import LLM
+from agent.llm.facade import LLM
 from agent.types import Citation
 from tests.fakes import FakeChatModel
 from tests.test_summarize import seeded_app

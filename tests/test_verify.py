@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from agent.app import App
-from agent.llm.base import make_llm
+from agent.llm.factory import make_llm
 from agent.settings import load_settings
 from agent.verification.verify import Verdict, Verifier, aggregate, verify_sentences
 from tests.fakes import FakeChatModel, FakeEmbedder

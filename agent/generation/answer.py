@@ -19,8 +19,10 @@ from pydantic import BaseModel, Field, ValidationError, create_model
 from agent.generation.streaming import json_text_fields
 from agent.generation.versions import with_versions
 from agent.ingest.corpus import Corpus
-from agent.llm.base import LLM, StreamBrokenError, parse_json_reply
+from agent.llm.facade import LLM
+from agent.llm.failures import StreamBrokenError
 from agent.llm.prompts import load_prompt, wrap_document
+from agent.llm.replies import parse_json_reply
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import (
     EvidenceSet,

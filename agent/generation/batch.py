@@ -8,7 +8,7 @@ a second thread would only queue for it, so the local backend gets one worker.
 What the items share must be safe to call from several threads: the LLM client (the openai
 client's connection pool), the ONNX session (onnxruntime's `run` is thread-safe), Chroma,
 the BM25 index and the corpus (read-only during a batch). Per-stage token counts are per
-thread (`agent.llm.base.Usage`).
+thread (`agent.llm.usage.Usage`).
 """
 
 from __future__ import annotations

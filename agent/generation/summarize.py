@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field, create_model
 
 from agent.generation.answer import MIN_SUPPORT, support_score
 from agent.ingest.corpus import Corpus
-from agent.llm.base import LLM
+from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import MIN_SENTENCE_CHARS

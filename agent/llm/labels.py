@@ -21,7 +21,8 @@ from typing import Any
 from langchain_core.messages import BaseMessage
 from pydantic import BaseModel
 
-from agent.llm.base import LLM, parse_json_reply
+from agent.llm.facade import LLM
+from agent.llm.replies import parse_json_reply
 
 TOP_LOGPROBS = 10
 

@@ -20,9 +20,10 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel
 
 from agent.ingest.corpus import Corpus
-from agent.llm.base import LLM, UsageSnapshot
+from agent.llm.facade import LLM
 from agent.llm.labels import label_probabilities
 from agent.llm.prompts import load_examples, load_prompt, wrap_document
+from agent.llm.usage import UsageSnapshot
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import select_evidence
 from agent.retrieval.retrieve import Retriever
