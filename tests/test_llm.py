@@ -9,11 +9,14 @@ import httpx2
 import openai
 import pytest
 from langchain_core.messages import HumanMessage, SystemMessage
+from langchain_core.runnables import RunnableBinding, RunnableSequence
+from langchain_openai import ChatOpenAI
 from pydantic import BaseModel
 
 from agent.errors import ConfigError, ModelError
 from agent.llm import make_llm
 from agent.llm.replies import parse_json_reply
+from agent.llm.structured import response_format
 from agent.settings import load_settings
 from tests.fakes import FakeChatModel
 
@@ -24,6 +27,18 @@ MSGS = [SystemMessage(content="Judge the claim."), HumanMessage(content="Claim: 
 class Verdict(BaseModel):
     label: str
     confidence: float
+
+
+class Reason(BaseModel):
+    text: str
+    weight: float = 1.0
+
+
+class Explained(BaseModel):
+    """A verdict with its reasons."""
+
+    verdict: Verdict
+    reasons: list[Reason] = []
 
 
 def _llm(backend: str, replies: list[str | BaseException], **kw: object) -> tuple:
@@ -90,6 +105,35 @@ def test_openai_uses_strict_json_schema() -> None:
     assert rf["type"] == "json_schema"
     assert rf["json_schema"]["strict"] is True
     assert rf["json_schema"]["schema"]["additionalProperties"] is False
+
+
+@pytest.mark.parametrize("schema", [Verdict, Explained])
+def test_json_schema_request_is_langchains_structured_output_request(
+    schema: type[BaseModel],
+) -> None:
+    """The json_schema response_format is the one ChatOpenAI.with_structured_output binds."""
+    chat = ChatOpenAI(model="m", api_key=SENTINEL, base_url="http://127.0.0.1:9/v1")
+    bound = chat.with_structured_output(
+        schema.model_json_schema(), method="json_schema", strict=True
+    )
+    assert isinstance(bound, RunnableSequence) and isinstance(bound.first, RunnableBinding)
+    ours = response_format(schema, "json_schema")
+    assert bound.first.kwargs["response_format"] == ours
+    assert ours["json_schema"]["name"] == schema.__name__
+    assert ours["json_schema"]["schema"]["required"] == list(schema.model_fields)
+
+
+def test_a_reply_cut_off_mid_object_is_repaired_not_completed() -> None:
+    """Strict parsing: a truncated object is invalid (a partial-JSON parser would close it)."""
+    with pytest.raises(ValueError):
+        parse_json_reply('{"label": "a", "confidence": 0.5, "note": "cut', Verdict)
+    llm, chat = _llm(
+        "openai-compatible",
+        ['{"label": "a", "confidence": 0.5, "note": "cut', '{"label": "b", "confidence": 1}'],
+        openai_base_url="http://127.0.0.1:9/v1",
+    )
+    assert llm.structured(Verdict).invoke(MSGS).label == "b"
+    assert len(chat.calls) == 2
 
 
 def test_auto_mode_falls_back_to_json_object_once_for_the_process() -> None:

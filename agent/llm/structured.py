@@ -6,6 +6,15 @@
   server rejects it (llama.cpp's server answers 500), uses json_object+schema from then on.
 Replies are parsed in code (code fences stripped) and validated with pydantic; one repair
 turn quotes the validation error back to the model, then ModelError.
+
+The json_schema request is the one LangChain's structured output builds; the call is not
+`ChatOpenAI.with_structured_output` itself (langchain-openai 1.7.3), because it cannot keep
+what the tests check: with a pydantic class the openai client validates inside the request
+and raises, so the bad reply (for the repair turn) and its token counts are lost, and a reply
+replayed from the eval cache has no `parsed` field and fails; with a JSON schema, or
+method="json_mode", its parser completes partial JSON, so a reply cut off at max_tokens
+passes; json_mode sends no schema (the json_object fallback needs one); and include_raw does
+not stream (streamed drafts).
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ from typing import Any, Literal, Protocol
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from langchain_core.runnables import RunnableConfig
+from langchain_core.utils.function_calling import convert_to_openai_function
 from pydantic import BaseModel, ValidationError
 
 from agent.errors import ModelError
@@ -40,28 +50,20 @@ class Invoke(Protocol):
     ) -> AIMessage: ...
 
 
-def _strict_schema(schema: type[BaseModel]) -> tuple[dict[str, Any], bool]:
-    """OpenAI strict mode wants every property required and no extra keys."""
-    try:
-        from openai.lib._pydantic import to_strict_json_schema
-
-        return to_strict_json_schema(schema), True
-    except Exception:  # private helper: fall back to a non-strict schema if it moves
-        return schema.model_json_schema(), False
-
-
 def response_format(schema: type[BaseModel], mode: FormatMode) -> dict[str, Any]:
     """The `response_format` request field asking for `schema`.
 
-    json_schema: `{"type": "json_schema", "json_schema": {"name", "schema", "strict"}}`;
+    json_schema: `{"type": "json_schema", "json_schema": {"name", "description"?, "schema",
+    "strict": true}}` (OpenAI strict structured outputs);
     json_object: `{"type": "json_object", "schema": <JSON schema>}` (llama.cpp's grammar
     constraint, also understood by llama.cpp's server)."""
     if mode == "json_schema":
-        js, strict = _strict_schema(schema)
-        return {
-            "type": "json_schema",
-            "json_schema": {"name": schema.__name__, "schema": js, "strict": strict},
-        }
+        # Exactly what ChatOpenAI.with_structured_output(<JSON schema>, method="json_schema",
+        # strict=True) binds (tests/test_llm.py checks): every property required, no extra
+        # keys, name from the schema's title, its docstring as the description.
+        function = convert_to_openai_function(schema.model_json_schema(), strict=True)
+        function["schema"] = function.pop("parameters")
+        return {"type": "json_schema", "json_schema": function}
     return {"type": "json_object", "schema": schema.model_json_schema()}
 
 
