@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from agent.errors import ConfigError
 from agent.types import Answer, AnswerSentence, Citation
 
 if TYPE_CHECKING:
@@ -52,6 +53,22 @@ _VERDICT_WORDS = (
 )
 
 
+# The baseline's own dependencies, not the pipeline's: the `eval` extra in pyproject.toml.
+EVAL_EXTRA = {"langchain_chroma": "langchain-chroma",
+              "langchain_text_splitters": "langchain-text-splitters"}
+
+
+def missing_eval_extra(e: ImportError) -> ConfigError:
+    """The one-line error for a naive-baseline dependency that is not installed: names the
+    package and the `eval` extra that brings it (raise it `from None`)."""
+    module = (e.name or "").split(".")[0]
+    package = EVAL_EXTRA.get(module, module or "a dependency")
+    return ConfigError(
+        f"the naive baseline needs the optional 'eval' extra ({package} is not installed): "
+        'pip install -e ".[eval]"'
+    )
+
+
 def is_abstention(text: str) -> bool:
     return not text.strip() or ABSTAIN_PATTERN.search(text) is not None
 
@@ -76,7 +93,10 @@ def article_at(corpus: Corpus, doc_id: str, offset: int) -> str:
 
 
 class NaiveRAG:
-    """Question -> top-4 chunks -> one free-text answer. `ask` returns an agent Answer."""
+    """Question -> top-4 chunks -> one free-text answer. `ask` returns an agent Answer.
+
+    Raises ConfigError when the `eval` extra is not installed (langchain-text-splitters;
+    langchain-chroma too unless a `vectorstore` is given)."""
 
     name = "naive"
 
@@ -98,7 +118,10 @@ class NaiveRAG:
         self.seed_files = list(seed_files)
         self._texts: dict[str, str] = {}
         if vectorstore is None:
-            from langchain_chroma import Chroma
+            try:
+                from langchain_chroma import Chroma
+            except ImportError as e:
+                raise missing_eval_extra(e) from None
 
             if embeddings is None:
                 from vectorstore.embeddings import MiniLMEmbeddings
@@ -117,7 +140,11 @@ class NaiveRAG:
 
     def _index(self) -> None:
         from langchain_core.documents import Document
-        from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+        try:
+            from langchain_text_splitters import RecursiveCharacterTextSplitter
+        except ImportError as e:
+            raise missing_eval_extra(e) from None
 
         splitter = RecursiveCharacterTextSplitter(
             chunk_size=CHUNK_SIZE, chunk_overlap=CHUNK_OVERLAP, add_start_index=True

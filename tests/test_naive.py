@@ -3,6 +3,7 @@ ids by offset, and the documented abstention rule (fake embeddings and chat mode
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from langchain_core.embeddings import DeterministicFakeEmbedding
 from langchain_core.vectorstores import InMemoryVectorStore
 from test_harness import fake_app
 
+from agent.errors import ConfigError
 from evals.naive import CHUNK_SIZE, TOP_K, NaiveRAG, is_abstention, parse_verdict
 
 
@@ -63,3 +65,25 @@ def test_retrieve_returns_article_ids(naive: tuple[NaiveRAG, FakeChatModel]) -> 
     ids = rag.retrieve("troops at the border", 4)
     assert 1 <= len(ids) <= 4
     assert all(rag.corpus.has_article(i) or "#" not in i for i in ids)
+
+
+@pytest.mark.parametrize(
+    ("module", "package", "with_store"),
+    [
+        ("langchain_text_splitters", "langchain-text-splitters", True),
+        ("langchain_chroma", "langchain-chroma", False),
+    ],
+)
+def test_missing_eval_extra_is_one_line_naming_it(
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, module: str, package: str,
+    with_store: bool,
+) -> None:
+    app = fake_app(FakeChatModel())
+    store = InMemoryVectorStore(DeterministicFakeEmbedding(size=32)) if with_store else None
+    monkeypatch.setitem(sys.modules, module, None)  # `import module` now raises ImportError
+    with pytest.raises(ConfigError) as err:
+        NaiveRAG(app.llm, app.corpus, sorted(seeds_dir.iterdir()), vectorstore=store)
+    msg = str(err.value)
+    assert "\n" not in msg
+    assert "'eval' extra" in msg and package in msg and '.[eval]' in msg
+    assert err.value.__cause__ is None and err.value.__suppress_context__
