@@ -9,7 +9,7 @@ turn quotes the validation error back to the model, then ModelError.
 
 The json_schema request is the one LangChain's structured output builds; the call is not
 `ChatOpenAI.with_structured_output` itself (langchain-openai 1.7.3), because it cannot keep
-what the tests check: with a pydantic class the openai client validates inside the request
+the behaviour here: with a pydantic class the openai client validates inside the request
 and raises, so the bad reply (for the repair turn) and its token counts are lost, and a reply
 replayed from the eval cache has no `parsed` field and fails; with a JSON schema, or
 method="json_mode", its parser completes partial JSON, so a reply cut off at max_tokens
