@@ -28,6 +28,7 @@ from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import MIN_SENTENCE_CHARS
+from agent.retrieval.grouping import SAME_POINT_SIM, group_across_outlets
 from agent.text.facts import actor_mismatch
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
@@ -39,7 +40,6 @@ Section = Literal["agreement", "difference", "framing"]
 MAX_ARTICLE_SENTENCES = 8  # labelled sentences shown per article prompt
 KEY_SENTENCES_PER_ARTICLE = 8  # map step: sentences each outlet contributes to the story
 MAX_POINT_SENTENCES = 3  # sentences shown per story point prompt
-CLUSTER_SIM = 0.62  # MiniLM: paraphrases 0.51-0.76, unrelated < 0.15 (offline-stack notes)
 NEAR_DUPLICATE_SIM = 0.92
 LEAD_BONUS = (0.15, 0.1, 0.05)  # news leads carry the main point
 DISPUTED = "disputed"
@@ -203,7 +203,6 @@ class Point:
     """A group of sentences from (possibly) several outlets saying the same thing."""
 
     members: list[tuple[Sentence, str, float]] = field(default_factory=list)  # (s, outlet, score)
-    vec: np.ndarray | None = None
     section: Section | None = None
     detail: str = ""  # what differs, or which words are loaded
     sides: tuple[str, str] = ("", "")  # a difference's two values ("sunday", "saturday")
@@ -265,23 +264,17 @@ def classify(point: Point, sims: Callable[[Sentence, Sentence], float]) -> None:
 
 
 def group_points(
-    items: Sequence[tuple[Sentence, str, float]], vecs: np.ndarray, threshold: float = CLUSTER_SIM
+    items: Sequence[tuple[Sentence, str, float]],
+    vecs: np.ndarray,
+    threshold: float = SAME_POINT_SIM,
 ) -> list[Point]:
-    """Leader clustering in order of centrality: a sentence joins the first point whose
-    leader it resembles, else starts a new point."""
-    points: list[Point] = []
-    for i in np.argsort([-sc for _, _, sc in items], kind="stable"):
-        best, best_sim = None, threshold
-        for p in points:
-            assert p.vec is not None
-            sim = float(p.vec @ vecs[i])
-            if sim >= best_sim:
-                best, best_sim = p, sim
-        if best is None:
-            points.append(Point(members=[items[i]], vec=vecs[i]))
-        else:
-            best.members.append(items[i])
-    return points
+    """Points from the shared cross-outlet grouping (agent.retrieval.grouping), sentences
+    taken most central first: a sentence joins the point whose leader it resembles most,
+    else starts a new one. `items` are (sentence, outlet key, centrality), `vecs` (n, d)
+    their unit embeddings."""
+    order = [int(i) for i in np.argsort([-sc for _, _, sc in items], kind="stable")]
+    groups = group_across_outlets(vecs, [o for _, o, _ in items], order=order, threshold=threshold)
+    return [Point(members=[items[i] for i in g.members]) for g in groups]
 
 
 def point_evidence(point: Point) -> list[Sentence]:

@@ -1,12 +1,12 @@
 """Cross-outlet matrix: the corpus's key factual claims × independent outlets.
 
 Cheap and deterministic (no model): sentences of canonical articles are embedded and grouped
-greedily by cosine similarity across outlets; each group's most central sentence is the row's
-claim, and each outlet's closest sentence in the group is compared with it by the code checks
-(numbers, dates, polarity) -> supports / contradicts. Outlets with no sentence in the group
-are silent. A second pass finds where outlets place the same speaker at incompatible venues
-("at a rally in X" vs "aboard Y"), a detail outlets often get wrong. Contradictions first.
-"""
+across outlets by the grouping the story summary also uses (agent.retrieval.grouping), the
+sentence most outlets echo first; each group's leader is the row's claim, and each outlet's
+closest sentence in the group is compared with it by the code checks (numbers, dates,
+polarity) -> supports / contradicts. Outlets with no sentence in the group are silent. A
+second pass finds where outlets place the same speaker at incompatible venues ("at a rally
+in X" vs "aboard Y"), a detail outlets often get wrong. Contradictions first."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from rich.table import Table
 
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
+from agent.retrieval.grouping import leader_groups, similarities, widest_reach_first
 from agent.types import Sentence
 from agent.verification.checks import (
     CUE_RE,
@@ -36,7 +37,6 @@ from agent.verification.checks import (
 from vectorstore.store import Embedder
 
 Cell = Literal["supports", "contradicts", "silent"]
-SIMILAR = 0.62  # cosine at which two sentences from different outlets state the same point
 MIN_CHARS, MAX_CHARS = 40, 320
 MAX_SENTENCES = 3000  # embedding cost bound for large corpora
 _VENUE_NOUNS = (
@@ -95,26 +95,18 @@ def _cell(corpus: Corpus, stance: Cell, s: Sentence, note: str | None = None) ->
 def point_rows(
     corpus: Corpus, cands: Sequence[tuple[str, Sentence]], vecs: np.ndarray, outlets: Sequence[str]
 ) -> list[MatrixRow]:
-    """Groups of similar sentences told by two or more outlets, most widely told first."""
-    keys = np.array([k for k, _ in cands])
-    sim = vecs @ vecs.T
-    used = np.zeros(len(cands), dtype=bool)
+    """Groups of similar sentences told by two or more outlets (agent.retrieval.grouping,
+    widest reach first), most widely told first. `vecs` (n, d) are the unit embeddings of
+    `cands` (outlet key, sentence); every outlet of `outlets` gets a cell per row."""
+    keys = [k for k, _ in cands]
+    sim = similarities(vecs)
     rows = []
-    while True:
-        # Centre: the unused sentence with the most other outlets saying something similar.
-        reach = [
-            len({keys[j] for j in np.nonzero((sim[i] >= SIMILAR) & ~used)[0] if keys[j] != keys[i]})
-            if not used[i]
-            else -1
-            for i in range(len(cands))
-        ]
-        i = int(np.argmax(reach)) if reach else 0
-        if not reach or reach[i] < 1:
-            break
+    for group in leader_groups(sim, widest_reach_first(sim, keys)):
+        i = group.leader
         centre = cands[i][1]
         cells: dict[str, MatrixCell] = {}
         for outlet in outlets:
-            idx = [j for j in np.nonzero((keys == outlet) & ~used)[0] if sim[i, j] >= SIMILAR]
+            idx = sorted(j for j in group.members if keys[j] == outlet)
             if not idx:
                 cells[outlet] = MatrixCell(stance="silent")
                 continue
@@ -126,8 +118,6 @@ def point_rows(
             cells[outlet] = _cell(
                 corpus, "contradicts" if bad else "supports", cands[j][1], "; ".join(bad) or None
             )
-            used[np.array(idx, dtype=int)] = True
-        used[i] = True
         rows.append(
             MatrixRow(
                 claim=centre.text,
