@@ -108,7 +108,7 @@ def replay(record: dict[str, Any]) -> str:
     for part in record["parts"]:
         items = []
         for t in part["pairs"]:
-            sig = Signals(**t["signals"])
+            sig = Signals.from_record(t["signals"])
             stance = combine(t["probs"] or None, sig, claim_speaker=t["speaker"])
             item = EvidenceItem(source="x", quote="x", start=0, end=1, stance=stance)
             items.append((t["outlet"], item, sig))

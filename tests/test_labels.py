@@ -14,6 +14,7 @@ from agent.llm.factory import make_llm
 from agent.llm.labels import _from_steps, label_probabilities
 from agent.settings import load_settings
 from agent.verification.checks import Signals, combine
+from agent.verification.conflicts import Conflict
 from agent.verification.verify import Judgement
 
 LABELS = ("supported", "refuted", "not_enough_info")
@@ -63,7 +64,7 @@ def test_combine_follows_the_models_probabilities() -> None:
 
 def test_vetoes_and_gates_override_the_model() -> None:
     sure = {"supports": 0.99, "refutes": 0.0, "silent": 0.01}
-    assert combine(sure, _sig(conflicts=["number: claim 5 vs source 6"])) == "refutes"
+    assert combine(sure, _sig(conflicts=[Conflict("number", ("5",), ("6",))])) == "refutes"
     assert combine(sure, _sig(missing_numbers=True)) != "supports"
     # an attributed claim needs the named speaker's words
     assert combine(sure, _sig(speaker="Ana Ruiz"), claim_speaker="Bo Chen") != "supports"

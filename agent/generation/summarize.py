@@ -34,6 +34,7 @@ from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
 from agent.types import Article, Citation, Sentence
 from agent.verification.checks import compare
+from agent.verification.conflicts import Conflict
 from vectorstore.store import Embedder
 
 Section = Literal["agreement", "difference", "framing"]
@@ -143,7 +144,7 @@ def lexical_check(
     if section != "difference":  # a difference sentence states both sides on purpose
         conflicts = compare(text, " ".join(quotes), score=1.0).conflicts
         if conflicts:
-            return False, "; ".join(conflicts)
+            return False, "; ".join(c.describe() for c in conflicts)
     return True, None
 
 
@@ -204,8 +205,15 @@ class Point:
 
     members: list[tuple[Sentence, str, float]] = field(default_factory=list)  # (s, outlet, score)
     section: Section | None = None
-    detail: str = ""  # what differs, or which words are loaded
-    sides: tuple[str, str] = ("", "")  # a difference's two values ("sunday", "saturday")
+    detail: str = ""  # what differs (the conflict's kind), or which words are loaded
+    conflict: Conflict | None = None  # a difference's first conflict (agent.verification)
+
+    @property
+    def sides(self) -> tuple[str, str]:
+        """A difference's two values as text ("sunday", "saturday"); ("", "") otherwise."""
+        if self.conflict is None:
+            return "", ""
+        return self.conflict.claim_text, self.conflict.source_text
 
     @property
     def outlets(self) -> set[str]:
@@ -224,19 +232,18 @@ def loaded_terms(text: str) -> list[str]:
     return found
 
 
-def conflict_sides(conflict: str) -> tuple[str, str]:
-    """("sunday", "saturday") from the checks' "day: claim sunday vs source saturday"."""
-    m = re.match(r"\w+: claim (.+?) vs source (.+)$", conflict)
-    return (m.group(1), m.group(2)) if m else ("", "")
-
-
-def states_both_sides(text: str, sides: tuple[str, str]) -> bool:
-    """A difference sentence must name a value from each side (the small model sometimes
-    writes "one says Sunday, another says on Sunday")."""
+def states_both_sides(text: str, conflict: Conflict | None) -> bool:
+    """A difference sentence must name a value from each side of its conflict (the small
+    model sometimes writes "one says Sunday, another says on Sunday"). False without one."""
+    if conflict is None:
+        return False
     low = normalize_for_match(text)
+    # Values are also split at commas, as when sides travelled as text: a figure's digit
+    # groups ("1,200,000") count one by one.
     return all(
-        any(v.strip() and normalize_for_match(v.strip()) in low for v in side.split(","))
-        for side in sides
+        any(v.strip() and normalize_for_match(v.strip()) in low
+            for value in side for v in value.split(","))
+        for side in (conflict.claim_values, conflict.source_values)
     )
 
 
@@ -252,8 +259,8 @@ def classify(point: Point, sims: Callable[[Sentence, Sentence], float]) -> None:
             if oa != ob:
                 conflicts = compare(a.text, b.text, score=sims(a, b)).conflicts
                 if conflicts:
-                    point.section, point.detail = "difference", conflicts[0].split(":")[0]
-                    point.sides = conflict_sides(conflicts[0])
+                    point.section, point.detail = "difference", conflicts[0].kind
+                    point.conflict = conflicts[0]
                     return
     loaded = {o: loaded_terms(s.text) for s, o, _ in point.members}
     if any(loaded.values()) and any(not v for v in loaded.values()):
@@ -450,7 +457,7 @@ class Summarizer:
             draft: Any = chain.invoke({"sentences": self._render(shown, True), "task": task})
             by_label = dict(zip(labels, shown, strict=True))
             cited = [by_label[c] for c in dict.fromkeys(draft.cite) if c in by_label]
-            if p.section == "difference" and not states_both_sides(draft.text, p.sides):
+            if p.section == "difference" and not states_both_sides(draft.text, p.conflict):
                 continue  # a "difference" that does not state both values says nothing
             s = self._checked(draft.text, cited, shown, p.section)
             if s is not None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
 
 from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
     CAP_RUN,
@@ -42,6 +42,7 @@ from agent.text.polarity import (
     split_by_polarity,
 )
 from agent.text.quantities import Quantity, quantities
+from agent.verification.conflicts import Conflict
 
 Stance = Literal["supports", "refutes", "silent"]
 
@@ -78,7 +79,7 @@ class Signals:
 
     coverage: float  # share of the claim's content words (numbers/places excluded) present
     aligned: bool  # the sentence is about the same thing as the claim
-    conflicts: list[str] = field(default_factory=list)  # concrete disagreements, human-readable
+    conflicts: list[Conflict] = field(default_factory=list)  # concrete disagreements
     missing_numbers: bool = False  # the claim has a number/date/place the sentence lacks
     polarity_conflict: bool = False
     negation_flip: bool = False  # a word the claim negates, the sentence affirms on its own
@@ -92,8 +93,22 @@ class Signals:
     def hard_conflict(self) -> bool:
         return bool(self.conflicts)  # each conflict was only recorded on an aligned sentence
 
+    def as_record(self) -> dict[str, Any]:
+        """The fields as JSON-ready values, conflicts as their `describe()` text: the shape
+        eval traces store (`signals` of each judged pair, read by evals/calibrate.py)."""
+        record = {f.name: getattr(self, f.name) for f in fields(self)}
+        record["conflicts"] = [c.describe() for c in self.conflicts]
+        return record
 
-def _number_conflicts(claim: str, evidence: str, aligned: bool) -> tuple[list[str], bool]:
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Signals:
+        """Signals from `as_record()` output. Raises TypeError for unknown or missing
+        fields and ValueError for a conflict text that is no `Conflict.describe()`."""
+        conflicts = [Conflict.parse(c) for c in record.get("conflicts", [])]
+        return cls(**{**record, "conflicts": conflicts})
+
+
+def _number_conflicts(claim: str, evidence: str, aligned: bool) -> tuple[list[Conflict], bool]:
     """Claim quantities the evidence does not state, and those it contradicts.
 
     A claim quantity is stated when an evidence quantity of the same kind commits to no more
@@ -102,7 +117,7 @@ def _number_conflicts(claim: str, evidence: str, aligned: bool) -> tuple[list[st
     it, counting the same thing (same next word), or any comparable one when the sentence is
     otherwise about the same thing (agent.text.quantities)."""
     cq, eq = quantities(claim), quantities(evidence)
-    conflicts: list[str] = []
+    conflicts: list[Conflict] = []
     missing = False
     for c in cq:
         if any(c.stated_by(e) for e in eq):
@@ -114,8 +129,8 @@ def _number_conflicts(claim: str, evidence: str, aligned: bool) -> tuple[list[st
         same_head = [e for e in comparable if c.head and e.head == c.head]
         rival = same_head or (comparable if aligned else [])
         if rival:
-            shown = ", ".join(sorted({_show(e) for e in rival}))
-            conflicts.append(f"number: claim {_show(c)} vs source {shown}")
+            shown = tuple(sorted({_show(e) for e in rival}))
+            conflicts.append(Conflict("number", (_show(c),), shown))
     return conflicts, missing
 
 
@@ -218,18 +233,16 @@ def compare(
         # "That same month, Mexico extradited 29": the month is the one the sentence before names.
         em, ew = em or months(context), ew or weekdays(context)
     if loosely and cm and em and not cm & em:
-        conflicts.append(f"month: claim {', '.join(sorted(cm))} vs source {', '.join(sorted(em))}")
+        conflicts.append(Conflict("month", tuple(sorted(cm)), tuple(sorted(em))))
     if loosely and cw and ew and not cw & ew:
-        conflicts.append(f"day: claim {', '.join(sorted(cw))} vs source {', '.join(sorted(ew))}")
+        conflicts.append(Conflict("day", tuple(sorted(cw)), tuple(sorted(ew))))
     near = evidence + " " + context
     lost = [p for p in claim_places if not mentions(ev_low, p)]
     rivals = [q for q in event_places(evidence) if not mentions(claim_low, q)]
     subject = subject_of(claim)
     # Where someone spoke is a detail outlets disagree on: the same speaker somewhere else.
     if lost and rivals and place_rival(claim, evidence):
-        conflicts.append(
-            f"place: claim {', '.join(sorted(lost))} vs source {', '.join(sorted(rivals))}"
-        )
+        conflicts.append(Conflict("place", tuple(sorted(lost)), tuple(sorted(rivals))))
     subject_terms = stems(subject) if subject else set()
     missing = (
         missing

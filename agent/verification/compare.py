@@ -114,9 +114,9 @@ def point_rows(
             sig = compare(centre.text, cands[j][1].text, float(sim[i, j]))
             # Whole sentences hold several clauses: only concrete conflicts (numbers, dates,
             # places) count here, not a negation somewhere in one of them.
-            bad = sig.conflicts
+            bad = "; ".join(c.describe() for c in sig.conflicts)
             cells[outlet] = _cell(
-                corpus, "contradicts" if bad else "supports", cands[j][1], "; ".join(bad) or None
+                corpus, "contradicts" if bad else "supports", cands[j][1], bad or None
             )
         rows.append(
             MatrixRow(

@@ -72,7 +72,8 @@ def decide(
             else:
                 supports[outlet] = supports.get(outlet, 0) + 1
         elif item.stance == "refutes":
-            refutes.setdefault(outlet, []).extend(sig.conflicts or ["states otherwise"])
+            found = [c.describe() for c in sig.conflicts] or ["states otherwise"]
+            refutes.setdefault(outlet, []).extend(found)
             if sig.hard_conflict or sig.polarity_conflict:
                 hard.add(outlet)
     # Within one outlet, its supporting sentences outweigh a model-only refutation.

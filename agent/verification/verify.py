@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import asdict
 from typing import Any, Literal
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
@@ -252,7 +251,7 @@ class Verifier:
         cite = make_citation(self.corpus, s.article_id, s.text)
         if cite is None:  # the registry and the text snapshot disagree: never cite it
             return None
-        notes = list(sig.conflicts) if final == "refutes" else []
+        notes = [c.describe() for c in sig.conflicts] if final == "refutes" else []
         if sig.polarity_conflict and final == "refutes":
             notes.append("negation: the source states the opposite")
         if final == "supports" and sig.attributed_to and not attributed:
@@ -297,7 +296,7 @@ class Verifier:
         """Record one judged pair when tracing (evals/calibrate.py replays them)."""
         if self.trace is not None:
             self.trace.append({"claim": claim, "outlet": outlet, "text": text,
-                               "signals": asdict(sig), "probs": dict(probs or {}),
+                               "signals": sig.as_record(), "probs": dict(probs or {}),
                                "stance": final, "speaker": speaker})
 
     def verify(self, claim: str, id: str | None = None) -> Verdict:

@@ -1,0 +1,92 @@
+"""Conflict records (agent/verification/conflicts.py): typed where code reads them, today's
+text wherever they are shown or stored, and stored traces still replay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agent.generation.summarize import Point, classify, states_both_sides
+from agent.types import Sentence
+from agent.verification.checks import Signals, compare
+from agent.verification.conflicts import Conflict
+
+BASELINE = Path(__file__).resolve().parents[1] / "evals" / "baselines" / "local-default.json"
+
+
+def test_each_kind_reads_as_before() -> None:
+    cases = [
+        ("The storm killed 50 people", "The storm killed 29 people, officials said.",
+         "number: claim 50 vs source 29"),
+        ("The law was passed in June", "The law was passed in March after a long debate.",
+         "month: claim june vs source march"),
+        ("The race was held on Sunday", "The race was held on Saturday in the rain.",
+         "day: claim sunday vs source saturday"),
+        ("Governor Reyes made the remarks at a rally in Ohio",
+         "During a press briefing in Texas, Reyes said the plan would pass.",
+         "place: claim ohio vs source texas"),
+    ]
+    for claim, sentence, text in cases:
+        (c,) = compare(claim, sentence, 0.8).conflicts
+        assert c.describe() == str(c) == text
+        assert Conflict.parse(c.describe()) == c
+
+
+def test_several_values_per_side_and_parse_errors() -> None:
+    c = Conflict("month", ("june", "may"), ("april",))
+    assert c.describe() == "month: claim june, may vs source april"
+    assert c.claim_text == "june, may" and c.source_text == "april"
+    assert Conflict.parse(c.describe()) == c
+    # Digit groups are no value separators.
+    n = Conflict("number", ("$1,200,000",), ("$2,100,000", "45%"))
+    assert Conflict.parse(n.describe()) == n
+    for bad in ("", "colour: claim red vs source blue", "number 5 vs 6"):
+        with pytest.raises(ValueError):
+            Conflict.parse(bad)
+
+
+def test_signals_record_keeps_the_trace_shape_and_round_trips() -> None:
+    sig = compare("The storm killed 50 people", "The storm killed 29 people, officials said.")
+    record = sig.as_record()
+    assert record["conflicts"] == ["number: claim 50 vs source 29"]
+    assert json.loads(json.dumps(record)) == record
+    assert Signals.from_record(record) == sig
+
+
+def test_traces_in_the_committed_baseline_replay() -> None:
+    """Eval rows store each judged pair's signals (evals/calibrate.py replays them)."""
+    from evals.calibrate import replay
+
+    runs = json.loads(BASELINE.read_text(encoding="utf-8"))["runs"]
+    rows = [r for r in runs["sourcebound"]["items"]["claims"] if "parts" in r]
+    pairs: list[dict[str, Any]] = [t for r in rows for p in r["parts"] for t in p["pairs"]]
+    with_conflicts = [t for t in pairs if t["signals"]["conflicts"]]
+    assert with_conflicts
+    for t in with_conflicts:
+        sig = Signals.from_record(t["signals"])
+        assert [c.describe() for c in sig.conflicts] == t["signals"]["conflicts"]
+        assert sig.as_record() == t["signals"]
+    for r in rows:
+        assert replay(r) in ("supported", "refuted", "not_enough_info", "conflicting")
+
+
+def _s(n: int, text: str) -> Sentence:
+    return Sentence(id=f"a{n}:0", article_id=f"a{n}", doc_id=f"a{n}", start=0, end=len(text),
+                    text=text)
+
+
+def test_a_story_difference_carries_its_conflict() -> None:
+    point = Point(members=[
+        (_s(1, "The city marathon was held on Sunday with 4,000 runners."), "A", 1.0),
+        (_s(2, "The city marathon was held on Saturday with 4,000 runners."), "B", 1.0),
+    ])
+    classify(point, lambda a, b: 0.9)
+    assert point.section == "difference" and point.detail == "day"
+    assert point.conflict == Conflict("day", ("sunday",), ("saturday",))
+    assert point.sides == ("sunday", "saturday")
+    assert states_both_sides("One says Sunday, another Saturday.", point.conflict)
+    assert not states_both_sides("One says Sunday, another on Sunday.", point.conflict)
+    assert not states_both_sides("Anything.", None)
