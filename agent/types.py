@@ -99,21 +99,28 @@ class Evidence(BaseModel):
     also_in: list[str] = Field(default_factory=list)
 
 
+class ModelRun(BaseModel):
+    """What every generated output records about the run that made it: the base of
+    `Answer`, `Summary` (agent.generation.summarize) and `Verdict`
+    (agent.verification.verdicts). Field names are part of their JSON."""
+
+    backend: str  # "local", "openai", "openai-compatible"; "none" when no model was used
+    model: str  # the model's name ("rules-only" when none)
+    latency_s: float  # wall-clock seconds, rounded to ms
+    tokens_in: int = 0  # prompt tokens over all model calls of the run
+    tokens_out: int = 0  # completion tokens over all model calls of the run
+    error: str | None = None  # why a batch item failed (its output is then empty, latency 0)
+
+
 class AnswerSentence(BaseModel):
     text: str
     citations: list[Citation] = Field(default_factory=list)
 
 
-class Answer(BaseModel):
+class Answer(ModelRun):
     question: str
     answer: str
     abstained: bool
     sentences: list[AnswerSentence] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
-    backend: str
-    model: str
-    latency_s: float
-    tokens_in: int = 0
-    tokens_out: int = 0
     id: str | None = None
-    error: str | None = None

@@ -32,7 +32,7 @@ from agent.retrieval.grouping import SAME_POINT_SIM, group_across_outlets
 from agent.text.facts import actor_mismatch
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
-from agent.types import Article, Citation, Sentence
+from agent.types import Article, Citation, ModelRun, Sentence
 from agent.verification.checks import compare
 from agent.verification.conflicts import Conflict
 from vectorstore.store import Embedder
@@ -78,17 +78,11 @@ class SummarySentence(BaseModel):
     outlets: int | None = None  # independent outlets behind a story point
 
 
-class Summary(BaseModel):
+class Summary(ModelRun):
     id: str
     kind: Literal["article", "story"]
     title: str | None = None
     sentences: list[SummarySentence] = Field(default_factory=list)
-    backend: str
-    model: str
-    latency_s: float
-    tokens_in: int = 0
-    tokens_out: int = 0
-    error: str | None = None
 
 
 class _Draft(BaseModel):

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from agent.types import ModelRun
 from agent.verification.checks import Signals, Stance
 
 Label = Literal["supported", "refuted", "not_enough_info", "conflicting"]
@@ -29,20 +30,14 @@ class AtomicVerdict(BaseModel):
     explanation: str = ""
 
 
-class Verdict(BaseModel):
+class Verdict(ModelRun):
     claim: str
     verdict: Label
     atomic: list[AtomicVerdict] = Field(default_factory=list)
     evidence: list[EvidenceItem] = Field(default_factory=list)
     explanation: str
-    backend: str
-    model: str
-    latency_s: float
-    tokens_in: int = 0
-    tokens_out: int = 0
     model_calls: int = 0
     id: str | None = None
-    error: str | None = None
 
 
 def aggregate(labels: Iterable[Label]) -> Label:
