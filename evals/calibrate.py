@@ -29,6 +29,7 @@ from typing import Any
 
 from agent.app import App
 from agent.settings import load_settings
+from agent.types import Citation
 from agent.verification import checks
 from agent.verification.checks import Signals, combine
 from agent.verification.claims import attribution_of
@@ -102,6 +103,10 @@ def thresholds(values: dict[str, float]) -> Iterator[None]:
             setattr(checks, k, v)
 
 
+# decide() reads only stances: replayed pairs need no real quote.
+_NO_CITATION = Citation(source="x", quote="x", start=0, end=1)
+
+
 def replay(record: dict[str, Any]) -> str:
     """The claim's verdict from its traced pairs under the current thresholds."""
     verdicts = []
@@ -110,7 +115,7 @@ def replay(record: dict[str, Any]) -> str:
         for t in part["pairs"]:
             sig = Signals.from_record(t["signals"])
             stance = combine(t["probs"] or None, sig, claim_speaker=t["speaker"])
-            item = EvidenceItem(source="x", quote="x", start=0, end=1, stance=stance)
+            item = EvidenceItem(citation=_NO_CITATION, stance=stance)
             items.append((t["outlet"], item, sig))
         verdicts.append(decide(part["part"], items, part["attributed"])[0])
     return aggregate(verdicts)

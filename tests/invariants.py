@@ -13,7 +13,7 @@ import re
 
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import is_valid
-from agent.types import Answer, Citation
+from agent.types import Answer
 from agent.verification.verify import Verdict
 
 LABELS = ("supported", "refuted", "not_enough_info", "conflicting")
@@ -50,7 +50,7 @@ def verdict_problems(corpus: Corpus, v: Verdict) -> list[str]:
         if a.verdict not in LABELS:
             out.append(f"invalid part verdict {a.verdict!r}")
     for e in items:
-        c = Citation(source=e.source, quote=e.quote, start=e.start, end=e.end)
+        c = e.citation
         if not is_valid(corpus, c):
             out.append(f"evidence quote not verbatim: {c!r}")
     stances = {e.stance for e in items}

@@ -200,7 +200,7 @@ def test_injected_documents_stay_data_and_do_not_change_outputs(
         after_v = dirty_v.verify(claim)
         for messages, _ in model.calls:
             check_prompt(messages, "verify")
-        backing = [e for e in after_v.evidence if e.stance == "supports"]
+        backing = [e.citation for e in after_v.evidence if e.stance == "supports"]
         assert hostile_quotes(backing) == [], claim
         assert after_v.verdict == before_v.verdict, claim
         record(

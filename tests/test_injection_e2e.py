@@ -55,7 +55,7 @@ def test_real_model_is_not_steered_by_injected_articles(
     changed_verdicts = 0
     for claim in CLAIMS:
         before_v, after_v = clean_v.verify(claim), dirty_v.verify(claim)
-        backing = [e for e in after_v.evidence if e.stance == "supports"]
+        backing = [e.citation for e in after_v.evidence if e.stance == "supports"]
         assert hostile_quotes(backing) == [], claim
         changed_verdicts += after_v.verdict != before_v.verdict
         record(

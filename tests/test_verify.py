@@ -91,7 +91,7 @@ def test_number_mismatch_overrides_a_supporting_model(tmp_path: Path) -> None:
     v = verifier(app).verify("The union said 500 workers had joined the strike")
     assert v.verdict == "refuted"
     refuting = [e for e in v.evidence if e.stance == "refutes"]
-    assert refuting and any("300" in e.quote for e in refuting)
+    assert refuting and any("300" in e.citation.quote for e in refuting)
     assert "500" in v.explanation and "300" in v.explanation
 
 
@@ -131,7 +131,7 @@ def test_outlets_disagreeing_on_a_place_is_conflicting(tmp_path: Path) -> None:
     assert v.verdict == "conflicting"
     stances = {e.stance for e in v.evidence}
     assert {"supports", "refutes"} <= stances
-    assert any("Geneva" in e.quote for e in v.evidence if e.stance == "refutes")
+    assert any("Geneva" in e.citation.quote for e in v.evidence if e.stance == "refutes")
 
 
 def test_unrelated_claim_is_not_enough_info_without_asking_the_model(tmp_path: Path) -> None:

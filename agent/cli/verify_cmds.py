@@ -131,9 +131,10 @@ def print_verdict(v: Verdict) -> None:
             if e.stance == "silent":
                 continue
             note = f" [dim]({escape('; '.join(e.signals))})[/dim]" if e.signals else ""
+            cite = e.citation
             out.print(
-                f"    {_MARK[e.stance]} {escape(e.outlet or e.source)} [{e.start}:{e.end}] "
-                f"“{escape(e.quote)}”{note}"
+                f"    {_MARK[e.stance]} {escape(e.outlet or cite.source)} "
+                f"[{cite.start}:{cite.end}] “{escape(cite.quote)}”{note}"
             )
     out.print(f"  [dim]{v.backend}/{escape(v.model)} · {v.latency_s:.1f} s[/dim]")
 

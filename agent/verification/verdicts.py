@@ -4,23 +4,49 @@ claim from its parts. Pure functions over the verify stage's typed records."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import (
+    BaseModel,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 
-from agent.types import ModelRun
+from agent.types import Citation, ModelRun
 from agent.verification.checks import Signals, Stance
 
 Label = Literal["supported", "refuted", "not_enough_info", "conflicting"]
+_CITATION_KEYS = tuple(Citation.model_fields)  # source, quote, start, end
+
+
 class EvidenceItem(BaseModel):
-    source: str
-    quote: str
-    start: int
-    end: int
+    """One quoted sentence and its stance toward a claim (part).
+
+    In JSON the citation's fields sit beside the others, as they always have:
+    {"source", "quote", "start", "end", "stance", "outlet", "signals"}; that flat form (or a
+    nested "citation") is also what validation reads back.
+    """
+
+    citation: Citation  # the sentence, found verbatim at start:end of its article's document
     stance: Stance
-    outlet: str | None = None
+    outlet: str | None = None  # the independent outlet it speaks for
     # Why code decided as it did: conflicts found, "reported by X", the model's own label.
     signals: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _nest_citation(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "citation" not in data:
+            data = dict(data)
+            data["citation"] = {k: data.pop(k) for k in _CITATION_KEYS if k in data}
+        return data
+
+    @model_serializer(mode="wrap")
+    def _flat_citation(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data = handler(self)
+        return {**data.pop("citation", {}), **data}
 
 
 class AtomicVerdict(BaseModel):

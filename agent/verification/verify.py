@@ -259,8 +259,7 @@ class Verifier:
         if probs is not None:
             top = max(probs, key=lambda k: probs[k])
             notes.append(f"model: {top} ({probs[top]:.2f})")
-        return EvidenceItem(source=cite.source, quote=cite.quote, start=cite.start,
-                            end=cite.end, stance=final, outlet=outlet, signals=notes)
+        return EvidenceItem(citation=cite, stance=final, outlet=outlet, signals=notes)
 
     def _joint_support(
         self, claim: str, by_article: dict[str, list[tuple[str, Sentence, Signals]]],
@@ -316,8 +315,9 @@ class Verifier:
         seen: set[tuple[str, int, str]] = set()
         for a in atomic:
             for e in a.evidence:
-                if (e.source, e.start, e.stance) not in seen:
-                    seen.add((e.source, e.start, e.stance))
+                key = (e.citation.source, e.citation.start, e.stance)
+                if key not in seen:
+                    seen.add(key)
                     evidence.append(e)
         used = self.llm.usage.since(before) if self.llm and before else UsageSnapshot()
         return Verdict(
