@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from agent.generation.summarize import Point, classify, states_both_sides
+from agent.generation.story_points import Point, classify, states_both_sides
 from agent.types import Sentence
 from agent.verification.checks import Signals, compare
 from agent.verification.conflicts import Conflict

@@ -7,47 +7,49 @@ each summary sentence is backed by its quotes. Unsupported sentences are kept bu
 
 Story = map-reduce that never puts the corpus in one prompt: map — each independent outlet's
 key sentences (syndicated copies count once); reduce — sentences grouped by embedding
-similarity into points, each point classified (agreement / difference / framing) in code and
-written by the model from at most MAX_POINT_SENTENCES sentences, one small prompt per point.
+similarity into points, each point classified (agreement / difference / framing) in code
+(agent.generation.story_points) and written by the model from at most MAX_POINT_SENTENCES
+sentences, one small prompt per point.
 """
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from typing import Any, Literal, Protocol
 
 import numpy as np
 from pydantic import BaseModel, Field, create_model
 
 from agent.generation.answer import MIN_SUPPORT, support_score
+from agent.generation.story_points import (  # noqa: F401  (re-exported: the story's points)
+    MAX_POINT_SENTENCES,
+    Point,
+    Section,
+    classify,
+    group_points,
+    loaded_terms,
+    point_evidence,
+    states_both_sides,
+    story_points,
+)
 from agent.ingest.corpus import Corpus
 from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import MIN_SENTENCE_CHARS
-from agent.retrieval.grouping import SAME_POINT_SIM, group_across_outlets
 from agent.text.facts import actor_mismatch
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
 from agent.types import Article, Citation, ModelRun, Sentence
 from agent.verification.checks import compare
-from agent.verification.conflicts import Conflict
 from vectorstore.store import Embedder
 
-Section = Literal["agreement", "difference", "framing"]
 MAX_ARTICLE_SENTENCES = 8  # labelled sentences shown per article prompt
 KEY_SENTENCES_PER_ARTICLE = 8  # map step: sentences each outlet contributes to the story
-MAX_POINT_SENTENCES = 3  # sentences shown per story point prompt
 NEAR_DUPLICATE_SIM = 0.92
 LEAD_BONUS = (0.15, 0.1, 0.05)  # news leads carry the main point
 DISPUTED = "disputed"
-# Shown in this order: what outlets agree on is the story; then where they differ, then how
-# they word it.
-MAX_POINTS = {"agreement": 6, "difference": 3, "framing": 2}
-SINGLE_OUTLET_POINTS = 3
 # Words a summary uses to talk about the sources themselves; not facts to find in quotes.
 META_WORDS = (
     "outlet outlets source sources report reports reported reporting article articles differ "
@@ -55,20 +57,11 @@ META_WORDS = (
     "whereas wording words loaded neutral neutrally describe describes described frame frames "
     "framing language calls version versions account accounts details detail state states"
 )
-# Small generic lexicon of evaluative/loaded news wording (not tied to any story).
-_LOADED = """stunning stunned shocking shocked shock bombshell defiant defiance defiantly slammed
-slams slam slapped slaps blasted blasts blast lashed lashes ripped rips torched mocked mocks
-humiliating humiliated humiliation disastrous disaster catastrophic chaos chaotic meltdown
-outrageous outrage outraged furious fury fumed fuming scathing brazen bold boldly reckless
-radical extremist extreme caved caves crushing crushed destroyed destroys obliterated
-sigh relief flooding flood invasion invading thugs impunity out-of-control lawless
-explosive fiery firestorm vicious brutal ruthless dangerous disgraceful shameful snubbed
-snubs rebuked rebuke scolded dodged trashed savaged"""
-LOADED_WORDS = frozenset(_LOADED.split())
-LOADED_PHRASES = ("lashed into", "lashed out", "out of control", "sigh of relief", "tore into")
 
 
 class SummarySentence(BaseModel):
+    """One written sentence with the quotes that back it and the self-check's verdict."""
+
     text: str
     citations: list[Citation] = Field(default_factory=list)
     supported: bool = True
@@ -79,6 +72,9 @@ class SummarySentence(BaseModel):
 
 
 class Summary(ModelRun):
+    """A summary of one article (`id` = article id) or of the story across outlets; its run
+    fields (backend, model, latency, tokens, error) come from ModelRun."""
+
     id: str
     kind: Literal["article", "story"]
     title: str | None = None
@@ -192,112 +188,6 @@ def key_sentences(
     return [(cands[i], float(scores[i])) for i in sorted(picked)]
 
 
-# --- story points -------------------------------------------------------------------------
-@dataclass
-class Point:
-    """A group of sentences from (possibly) several outlets saying the same thing."""
-
-    members: list[tuple[Sentence, str, float]] = field(default_factory=list)  # (s, outlet, score)
-    section: Section | None = None
-    detail: str = ""  # what differs (the conflict's kind), or which words are loaded
-    conflict: Conflict | None = None  # a difference's first conflict (agent.verification)
-
-    @property
-    def sides(self) -> tuple[str, str]:
-        """A difference's two values as text ("sunday", "saturday"); ("", "") otherwise."""
-        if self.conflict is None:
-            return "", ""
-        return self.conflict.claim_text, self.conflict.source_text
-
-    @property
-    def outlets(self) -> set[str]:
-        return {o for _, o, _ in self.members}
-
-    @property
-    def weight(self) -> float:
-        return sum(sc for _, _, sc in self.members)
-
-
-def loaded_terms(text: str) -> list[str]:
-    low = normalize_for_match(text)
-    found = [p for p in LOADED_PHRASES if p in low]
-    words = re.findall(r"[a-z][a-z-]*", low)
-    found += [w for w in dict.fromkeys(words) if w in LOADED_WORDS]
-    return found
-
-
-def states_both_sides(text: str, conflict: Conflict | None) -> bool:
-    """A difference sentence must name a value from each side of its conflict (the small
-    model sometimes writes "one says Sunday, another says on Sunday"). False without one."""
-    if conflict is None:
-        return False
-    low = normalize_for_match(text)
-    # Values are also split at commas, as when sides travelled as text: a figure's digit
-    # groups ("1,200,000") count one by one.
-    return all(
-        any(v.strip() and normalize_for_match(v.strip()) in low
-            for value in side for v in value.split(","))
-        for side in (conflict.claim_values, conflict.source_values)
-    )
-
-
-def classify(point: Point, sims: Callable[[Sentence, Sentence], float]) -> None:
-    """Difference: two outlets' sentences disagree on a number/date/place (verification.checks).
-    Framing: one outlet uses loaded wording where another states the point neutrally.
-    Agreement: two or more outlets, otherwise."""
-    point.section = None
-    if len(point.outlets) < 2:
-        return
-    for i, (a, oa, _) in enumerate(point.members):
-        for b, ob, _ in point.members[i + 1 :]:
-            if oa != ob:
-                conflicts = compare(a.text, b.text, score=sims(a, b)).conflicts
-                if conflicts:
-                    point.section, point.detail = "difference", conflicts[0].kind
-                    point.conflict = conflicts[0]
-                    return
-    loaded = {o: loaded_terms(s.text) for s, o, _ in point.members}
-    if any(loaded.values()) and any(not v for v in loaded.values()):
-        point.section = "framing"
-        point.detail = ", ".join(dict.fromkeys(t for v in loaded.values() for t in v))
-        return
-    point.section = "agreement"
-
-
-def group_points(
-    items: Sequence[tuple[Sentence, str, float]],
-    vecs: np.ndarray,
-    threshold: float = SAME_POINT_SIM,
-) -> list[Point]:
-    """Points from the shared cross-outlet grouping (agent.retrieval.grouping), sentences
-    taken most central first: a sentence joins the point whose leader it resembles most,
-    else starts a new one. `items` are (sentence, outlet key, centrality), `vecs` (n, d)
-    their unit embeddings."""
-    order = [int(i) for i in np.argsort([-sc for _, _, sc in items], kind="stable")]
-    groups = group_across_outlets(vecs, [o for _, o, _ in items], order=order, threshold=threshold)
-    return [Point(members=[items[i] for i in g.members]) for g in groups]
-
-
-def point_evidence(point: Point) -> list[Sentence]:
-    """At most MAX_POINT_SENTENCES sentences, one per outlet first; for framing, a loaded
-    and a neutral one."""
-    ranked = sorted(point.members, key=lambda m: -m[2])
-    if point.section == "framing":
-        ranked.sort(key=lambda m: not loaded_terms(m[0].text))
-        neutral = next((m for m in ranked if not loaded_terms(m[0].text)), None)
-        if neutral is not None:
-            ranked.remove(neutral)
-            ranked.insert(1, neutral)
-    chosen: list[tuple[Sentence, str, float]] = []
-    for m in ranked:
-        if m[1] not in {c[1] for c in chosen}:
-            chosen.append(m)
-    for m in ranked:
-        if m not in chosen:
-            chosen.append(m)
-    return [s for s, _, _ in chosen[:MAX_POINT_SENTENCES]]
-
-
 TASKS: dict[Section | None, str] = {
     "agreement": "state the fact these sentences all report, neutrally.",
     "difference": "say how the outlets differ on this point ({detail}).",
@@ -308,6 +198,11 @@ TASKS: dict[Section | None, str] = {
 
 
 class Summarizer:
+    """Article and story summaries with code-built, checked citations. `check` judges each
+    written sentence against its quotes (lexical_check, or verifier_check for the claim
+    verifier too); `drop_unsupported` drops flagged sentences instead of keeping them.
+    Model failures surface as agent.errors.ModelError from the LLM."""
+
     def __init__(
         self,
         corpus: Corpus,
@@ -389,6 +284,8 @@ class Summarizer:
 
     # --- one article --------------------------------------------------------------------------
     def article(self, article_id: str) -> Summary:
+        """3-6 cited sentences on one article, from its key sentences, one model call.
+        Raises StoreError for an unknown article id, ModelError when the model fails."""
         t0, before = time.perf_counter(), self.llm.usage.snapshot()
         art = self.corpus.article(article_id)
         shown = [s for s, _ in key_sentences(art, self.embedder)]
@@ -421,26 +318,12 @@ class Summarizer:
         items = self.outlet_sentences()
         if not items:
             return []
-        vecs = self.embedder.embed([s.text for s, _, _ in items])
-        index = {s.id: i for i, (s, _, _) in enumerate(items)}
-        points = group_points(items, vecs)
-        for p in points:
-            classify(p, lambda a, b: float(vecs[index[a.id]] @ vecs[index[b.id]]))
-        ranked = sorted(points, key=lambda p: (-len(p.outlets), -p.weight))
-        chosen: list[Point] = []
-        for section, cap in MAX_POINTS.items():
-            if section == "agreement":
-                # What several outlets report is agreed even when they differ on a detail
-                # (the day, the place): that point is stated once here, its difference below.
-                shared = [p for p in ranked if p.section in ("agreement", "difference")]
-                chosen += [replace(p, section="agreement") for p in shared[:cap]]
-            else:
-                chosen += [p for p in ranked if p.section == section][:cap]
-        # Then what only one outlet reports, most central first (section None).
-        chosen += [p for p in ranked if p.section is None][:SINGLE_OUTLET_POINTS]
-        return chosen
+        return story_points(items, self.embedder.embed([s.text for s, _, _ in items]))
 
     def story(self, id: str = "story") -> Summary:
+        """The story across outlets: one cited sentence per chosen point (agreements with
+        their outlet counts, then differences, framing, single-outlet points), one small
+        model call per point. Raises ModelError when the model fails."""
         t0, before = time.perf_counter(), self.llm.usage.snapshot()
         out: list[SummarySentence] = []
         for p in self.points():
