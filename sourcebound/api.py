@@ -98,8 +98,9 @@ class Sourcebound:
 
         Returns a `Verdict`: `verdict` (`supported`, `refuted`, `not_enough_info` or
         `conflicting`), `atomic` (one `AtomicVerdict` per part of a compound claim, each with
-        its evidence), `evidence` (`EvidenceItem`s: `source` article id, `outlet`, `quote`,
-        `start`/`end` character offsets, `stance` supports / refutes / silent, `signals`),
+        its evidence), `evidence` (`EvidenceItem`s: `citation` with the `source` article id,
+        `quote` and `start`/`end` character offsets; `outlet`, `stance` supports / refutes /
+        silent, `signals`; in JSON the citation's fields sit beside the others),
         `explanation`, `backend`, `model`, `latency_s` (seconds), `model_calls`, tokens.
         With `use_model=False` the verdict comes from code checks alone and the LLM is never
         loaded.

@@ -188,8 +188,7 @@ def test_verify_finds_both_outlets_and_can_skip_the_model(
     backing = [e for e in v.evidence if e.stance == "supports"]
     assert {e.outlet for e in backing} == {"The Daily", "The Herald"}
     for e in backing:
-        assert_in_file(articles_dir, Citation(source=e.source, quote=e.quote, start=e.start,
-                                              end=e.end))
+        assert_in_file(articles_dir, e.citation)
     calls = len(chat.calls)
     assert calls > 0
     rules = sb.verify(claim, use_model=False)
