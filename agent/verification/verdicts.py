@@ -57,6 +57,9 @@ class AtomicVerdict(BaseModel):
 
 
 class Verdict(ModelRun):
+    """A claim's verdict: its parts (`atomic`), the quoted evidence of all parts (deduplicated)
+    and why; the run fields (backend, model, latency, tokens, error) come from ModelRun."""
+
     claim: str
     verdict: Label
     atomic: list[AtomicVerdict] = Field(default_factory=list)
