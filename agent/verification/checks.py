@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
+from agent.text.analysis import SentenceAnalysis, analyze, stem, stems
 from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
     CAP_RUN,
     CUE_RE,
@@ -32,16 +33,13 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
     subject_of,
     weekdays,
 )
-from agent.text.normalize import content_terms, normalize_for_match
+from agent.text.normalize import normalize_for_match
 from agent.text.polarity import (
     NEG_STEMS,
     NEGATIONS,
-    cancel_double_negation,
     negated,
-    negation_scopes,
-    split_by_polarity,
 )
-from agent.text.quantities import Quantity, quantities
+from agent.text.quantities import Quantity
 from agent.verification.conflicts import Conflict
 
 Stance = Literal["supports", "refutes", "silent"]
@@ -108,7 +106,9 @@ class Signals:
         return cls(**{**record, "conflicts": conflicts})
 
 
-def _number_conflicts(claim: str, evidence: str, aligned: bool) -> tuple[list[Conflict], bool]:
+def _number_conflicts(
+    claim: SentenceAnalysis, evidence: SentenceAnalysis, aligned: bool
+) -> tuple[list[Conflict], bool]:
     """Claim quantities the evidence does not state, and those it contradicts.
 
     A claim quantity is stated when an evidence quantity of the same kind commits to no more
@@ -116,7 +116,7 @@ def _number_conflicts(claim: str, evidence: str, aligned: bool) -> tuple[list[Co
     "$1,200,000"). It is contradicted by a comparable quantity whose interval does not overlap
     it, counting the same thing (same next word), or any comparable one when the sentence is
     otherwise about the same thing (agent.text.quantities)."""
-    cq, eq = quantities(claim), quantities(evidence)
+    cq, eq = claim.quantities, evidence.quantities
     conflicts: list[Conflict] = []
     missing = False
     for c in cq:
@@ -169,24 +169,6 @@ def best_clause(claim_terms: set[str], evidence: str) -> tuple[str, float]:
     return best, max(best_cov, 0.0)
 
 
-def stem(term: str) -> str:
-    """A crude stemmer: "-ing", "-ed" and a final "e" dropped, then cut to 5 characters, so
-    "send"/"sending", "share"/"sharing", "deployed"/"deploy", "Mexican"/"Mexico",
-    "criticised"/"criticized" fold together."""
-    if len(term) > 5 and term.endswith("ing"):
-        term = term[:-3]
-    elif len(term) > 4 and term.endswith("ed"):
-        term = term[:-2]
-    if len(term) > 3 and term.endswith("e"):
-        term = term[:-1]
-    return term[:5]
-
-
-def stems(text: str) -> set[str]:
-    """The stems of a text's content terms."""
-    return {stem(t) for t in content_terms(text)}
-
-
 def _share(terms: set[str], other: set[str]) -> float:
     return len(terms & other) / len(terms) if terms else 0.0
 
@@ -207,56 +189,58 @@ def compare(
     `score` is the sentence's retrieval relevance; `context` the sentence before it in its
     article, used only to resolve details the sentence leaves implicit ("that same month");
     `article_terms` the stems of its whole article, where the claim's subject must occur."""
-    claim_places = places(claim)
-    claim_low = normalize_for_match(claim)
-    ev_low = normalize_for_match(evidence)
-    detail_words = months(claim) | weekdays(claim)
+    c, e = analyze(claim), analyze(evidence)  # each text parsed once, shared across calls
+    claim_places = c.places
+    detail_words = set(c.months | c.weekdays)
     for p in claim_places:
         detail_words |= set(p.split())
     detail = {stem(w) for w in detail_words}
     # Quantities are compared as quantities, so "10k" and "10,000" are no missing words.
-    all_terms = {t for t in stems(claim) if not _numeric(t)}
+    all_terms = {t for t in c.stems if not _numeric(t)}
     terms = all_terms - detail
-    ev_terms = stems(evidence)
+    ev_terms = set(e.stems)
     # Alignment ignores the details that may disagree; support counts them.
     core = _share(terms, ev_terms)
     coverage = _share(all_terms, ev_terms)
     aligned = core >= ALIGNED_COVERAGE or score >= ALIGNED_SCORE
     loosely = aligned or (core >= LOOSE_COVERAGE and score >= LOOSE_SCORE)
-    if not loosely and context and _BACK_REFERENCE.match(evidence):
+    ctx = analyze(context) if context else None
+    if not loosely and ctx is not None and _BACK_REFERENCE.match(evidence):
         # "The report detailed a call in mid-April": what "the report" is, the sentence
         # before says; read the two together to tell whether it is about the claim.
-        loosely = _share(terms, ev_terms | stems(context)) >= ALIGNED_COVERAGE
-    conflicts, missing = _number_conflicts(claim, evidence, aligned)
-    cm, em, cw, ew = months(claim), months(evidence), weekdays(claim), weekdays(evidence)
-    if context and _SAME_TIME.search(evidence):
+        loosely = _share(terms, ev_terms | ctx.stems) >= ALIGNED_COVERAGE
+    conflicts, missing = _number_conflicts(c, e, aligned)
+    cm, em, cw, ew = c.months, e.months, c.weekdays, e.weekdays
+    if ctx is not None and _SAME_TIME.search(evidence):
         # "That same month, Mexico extradited 29": the month is the one the sentence before names.
-        em, ew = em or months(context), ew or weekdays(context)
+        em, ew = em or ctx.months, ew or ctx.weekdays
     if loosely and cm and em and not cm & em:
         conflicts.append(Conflict("month", tuple(sorted(cm)), tuple(sorted(em))))
     if loosely and cw and ew and not cw & ew:
         conflicts.append(Conflict("day", tuple(sorted(cw)), tuple(sorted(ew))))
-    near = evidence + " " + context
-    lost = [p for p in claim_places if not mentions(ev_low, p)]
-    rivals = [q for q in event_places(evidence) if not mentions(claim_low, q)]
-    subject = subject_of(claim)
+    near_months = e.months | (ctx.months if ctx else frozenset())
+    near_weekdays = e.weekdays | (ctx.weekdays if ctx else frozenset())
+    near_low = normalize_for_match(evidence + " " + context)
+    lost = [p for p in claim_places if not mentions(e.low, p)]
+    rivals = [q for q in e.event_places if not mentions(c.low, q)]
+    subject = c.subject
     # Where someone spoke is a detail outlets disagree on: the same speaker somewhere else.
     if lost and rivals and place_rival(claim, evidence):
         conflicts.append(Conflict("place", tuple(sorted(lost)), tuple(sorted(rivals))))
     subject_terms = stems(subject) if subject else set()
     missing = (
         missing
-        or bool(cm - months(near))
-        or bool(cw - weekdays(near))
-        or any(not mentions(normalize_for_match(near), p, every=True) for p in claim_places)
+        or bool(cm - near_months)
+        or bool(cw - near_weekdays)
+        or any(not mentions(near_low, p, every=True) for p in claim_places)
         # Who did it is a detail too: an article that never names Canada says nothing of
         # Canada's refusal, however well one of its sentences matches the rest of the claim.
         or bool(subject_terms and article_terms is not None and subject_terms - article_terms)
     )
     # Polarity: compare the clause that says the same thing, on its non-name, non-negation words.
-    names = {stem(w) for e in entities(claim) for w in e.split()}
+    names = c.name_stems
     # A refusal under a negation ("did not reject") is the claim's predicate, not its polarity.
-    double = cancel_double_negation(claim_low) != claim_low
+    double = c.double_negation
     # Reporting verbs ("said") say who speaks, not what is so: they are no polarity terms.
     speech = {stem(w.lower()) for w in CUE_RE.findall(claim)}
     pol_terms = {t for t in terms - names - speech if double or not _neg_word(t)}
@@ -264,22 +248,22 @@ def compare(
     polarity = (
         len(pol_terms) >= 2
         and clause_cov >= POLARITY_COVERAGE
-        and negated(claim) != negated(content_without_quotes(clause) or clause)
+        and c.negated != negated(content_without_quotes(clause) or clause)
     )
     # Word-level polarity: what the claim negates ("cannot collaborate"), the sentence affirms
     # in a part of its own ("it is collaboration"), even if it negates something else.
-    scopes = negation_scopes(claim)
+    scopes = c.negation_scopes
     negated_terms = {t for sc in scopes for t in stems(sc.text)} - names
     flip = False
     if negated_terms and loosely:
-        affirmed, denied = split_by_polarity(evidence)
-        flip = bool((negated_terms & stems(affirmed)) - stems(denied))
+        affirmed, denied = e.polarity_split
+        flip = bool((negated_terms & affirmed) - denied)
     # "No exemptions": a sentence that never mentions exemptions cannot support their absence.
     absent = {t for sc in scopes if sc.absence for t in stems(sc.text)} - names
     missing = missing or bool(absent - ev_terms)
-    reporter = speaker = attribution(evidence)
+    reporter = speaker = e.speaker
     if speaker is not None and terms:
-        if _share(terms, stems(asserted_part(evidence))) >= MIN_SUPPORT_COVERAGE:
+        if _share(terms, set(e.asserted_stems)) >= MIN_SUPPORT_COVERAGE:
             speaker = None  # the sentence states the claim itself; the quote is beside it
         elif subject and speaker != "someone" and mentions(normalize_for_match(speaker), subject):
             speaker = None  # the claim is about what this speaker said or did

@@ -1,0 +1,151 @@
+"""One typed analysis of a sentence, computed once and read by every stage.
+
+`analyze(text)` returns the `SentenceAnalysis` of a sentence or claim: its normalised form,
+content-term stems, quantities, months and weekdays, places, named entities, subject, speaker,
+and its polarity. Each field is computed on first use and kept, and `analyze` keeps the
+analyses of recent texts (an LRU cache keyed by the exact text), so comparing one claim with
+twenty evidence sentences, or one sentence with many claims, parses each text once.
+
+The fields are those of the functions in this package (`normalize`, `quantities`, `facts`,
+`polarity`); the analysis adds no rule of its own.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property, lru_cache
+
+from agent.text.facts import (
+    asserted_part,
+    attribution,
+    entities,
+    event_places,
+    months,
+    places,
+    subject_of,
+    weekdays,
+)
+from agent.text.normalize import content_terms, normalize_for_match
+from agent.text.polarity import (
+    Scope,
+    cancel_double_negation,
+    negated,
+    negation_scopes,
+    split_by_polarity,
+)
+from agent.text.quantities import Quantity, quantities
+
+# Distinct texts kept: a corpus of ~5,000 sentences plus the claims of a batch.
+CACHE_SIZE = 20_000
+
+
+def stem(term: str) -> str:
+    """A crude stemmer: "-ing", "-ed" and a final "e" dropped, then cut to 5 characters, so
+    "send"/"sending", "share"/"sharing", "deployed"/"deploy", "Mexican"/"Mexico",
+    "criticised"/"criticized" fold together."""
+    if len(term) > 5 and term.endswith("ing"):
+        term = term[:-3]
+    elif len(term) > 4 and term.endswith("ed"):
+        term = term[:-2]
+    if len(term) > 3 and term.endswith("e"):
+        term = term[:-1]
+    return term[:5]
+
+
+def stems(text: str) -> set[str]:
+    """The stems of a text's content terms (a fresh set; `analyze(text).stems` is cached)."""
+    return {stem(t) for t in content_terms(text)}
+
+
+class SentenceAnalysis:
+    """What code reads off one sentence. Every attribute is computed once, on first use.
+
+    Sets are frozen so that one cached analysis can be shared by every caller.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def low(self) -> str:
+        """`normalize_for_match(text)`: lower case, folded punctuation and accents."""
+        return normalize_for_match(self.text)
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """Stems of the content terms (`stem`)."""
+        return frozenset(stems(self.text))
+
+    @cached_property
+    def quantities(self) -> tuple[Quantity, ...]:
+        """Numbers as intervals with kind, unit and the word they count (`quantities`)."""
+        return quantities(self.text)
+
+    @cached_property
+    def months(self) -> frozenset[str]:
+        return frozenset(months(self.text))
+
+    @cached_property
+    def weekdays(self) -> frozenset[str]:
+        return frozenset(weekdays(self.text))
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """Places named in the sentence, lower-cased (`facts.places`)."""
+        return frozenset(places(self.text))
+
+    @cached_property
+    def event_places(self) -> frozenset[str]:
+        """Places where something happens ("at a rally in Ohio"), lower-cased."""
+        return frozenset(event_places(self.text))
+
+    @cached_property
+    def entities(self) -> frozenset[str]:
+        """Capitalised names (`facts.entities`)."""
+        return frozenset(entities(self.text))
+
+    @cached_property
+    def name_stems(self) -> frozenset[str]:
+        """Stems of the words of the named entities."""
+        return frozenset(stem(w) for e in self.entities for w in e.split())
+
+    @cached_property
+    def subject(self) -> str | None:
+        """The actor of the main clause, when it is a name (`facts.subject_of`)."""
+        return subject_of(self.text)
+
+    @cached_property
+    def speaker(self) -> str | None:
+        """Whose speech the sentence reports ("someone" when it does not say), or None when
+        it states something itself (`facts.attribution`)."""
+        return attribution(self.text)
+
+    @cached_property
+    def asserted_stems(self) -> frozenset[str]:
+        """Stems of what the sentence states itself, outside the reported speech."""
+        return frozenset(stems(asserted_part(self.text)))
+
+    @cached_property
+    def negated(self) -> bool:
+        """The sentence is negated (`polarity.negated`)."""
+        return negated(self.text)
+
+    @cached_property
+    def double_negation(self) -> bool:
+        """A negation cancels another ("did not reject")."""
+        return cancel_double_negation(self.low) != self.low
+
+    @cached_property
+    def negation_scopes(self) -> tuple[Scope, ...]:
+        return tuple(negation_scopes(self.text))
+
+    @cached_property
+    def polarity_split(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(stems stated affirmatively, stems under a negation)."""
+        affirmed, denied = split_by_polarity(self.text)
+        return frozenset(stems(affirmed)), frozenset(stems(denied))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def analyze(text: str) -> SentenceAnalysis:
+    """The shared analysis of `text` (the same object for the same text while cached)."""
+    return SentenceAnalysis(text)

@@ -1,0 +1,35 @@
+"""The typed analysis of a sentence (agent/text/analysis.py): computed once, shared, and
+the same facts the text functions give."""
+
+from __future__ import annotations
+
+from agent.text.analysis import analyze, stem, stems
+from agent.text.facts import attribution, months, subject_of
+from agent.text.normalize import content_terms
+from agent.text.quantities import quantities
+
+
+def test_one_analysis_per_text_is_shared() -> None:
+    text = "Mayor Ana Ruiz said on Monday that 4,000 homes lost power in May."
+    a = analyze(text)
+    assert analyze(text) is a
+    assert a.quantities is a.quantities  # computed on first use, then kept
+
+
+def test_fields_are_the_text_layers_facts() -> None:
+    text = "Mayor Ana Ruiz said on Monday that about 4,000 homes lost power in May."
+    a = analyze(text)
+    assert a.quantities == quantities(text) and a.quantities[0].value == 4000
+    assert a.months == frozenset(months(text)) == {"may"}
+    assert a.weekdays == {"monday"}
+    assert a.speaker == attribution(text) == "Mayor Ana Ruiz"
+    assert a.subject == subject_of(text)
+    assert {"power", "homes"} <= content_terms(text)
+    assert a.stems == frozenset(stems(text)) and stem("losing") in stems("They are losing")
+
+
+def test_polarity_fields() -> None:
+    a = analyze("The council did not approve the budget.")
+    assert a.negated and not analyze("The council approved the budget.").negated
+    affirmed, denied = analyze("It approved the plan but did not fund it.").polarity_split
+    assert stem("approved") in affirmed and stem("fund") in denied
