@@ -1,4 +1,9 @@
-"""Shared fixtures. Fakes are deterministic; nothing here touches the network."""
+"""Shared fixtures. Fakes are deterministic; nothing here touches the network.
+
+Markers: every test is exactly one of `unit` (the default, given here to every test that is
+neither of the others), `integration` (real Chroma and/or the real MiniLM embeddings) and
+`e2e` (the real local model), so each set runs alone: `pytest -m unit` and so on.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        levels = [m for m in ("unit", "integration", "e2e") if item.get_closest_marker(m)]
+        if len(levels) > 1:
+            raise pytest.UsageError(f"{item.nodeid}: marked {' and '.join(levels)}; pick one")
+        if not levels:
+            item.add_marker(pytest.mark.unit)
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,7 @@ import agent.cli.common as common
 from agent.app import App
 from agent.settings import Settings, load_settings
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
 
 Run = Callable[..., tuple[int, str, str]]
 HUGE_MB = 50
