@@ -3,58 +3,32 @@ and the prompt's data wrapping (FakeEmbedder + InMemoryStore, no model)."""
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from fakes import FakeChatModel, SeededEmbedder
+from scenarios import ANSWERABLE, UNRELATED, draft
 
 from agent.app import App
 from agent.generation.answer import ABSTAIN_TEXT, MIN_LEXICAL, MIN_SEMANTIC, Answerer, numbers_in
-from agent.llm.factory import make_llm
 from agent.retrieval.citations import is_valid
-from agent.settings import load_settings
 from agent.types import Evidence
 from vectorstore.memory_store import InMemoryStore
 
-ANSWERABLE = "How many troops did Mexico send to its border?"
-UNRELATED = "What is the recipe for a sourdough pizza crust with basil?"
-
-
-def build_app(corpus_dir: Path, fake: FakeChatModel) -> App:
-    settings = load_settings()
-    app = App(
-        settings,
-        store=InMemoryStore(),
-        sentence_store=InMemoryStore(),
-        embedder=SeededEmbedder(),
-        llm=make_llm(settings, chat=fake),
-    )
-    report = app.ingest([corpus_dir])
-    assert report.errors == [] and report.documents > 0
-    return app
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
 
 
 def make_answerer(app: App) -> Answerer:
     return Answerer(app.corpus, app.retriever, app.embedder, app.llm)
 
 
-def draft(*sentences: tuple[str, list[str]], answerable: bool = True) -> str:
-    return json.dumps(
-        {"answerable": answerable, "sentences": [{"text": t, "cite": c} for t, c in sentences]}
-    )
-
-
 @pytest.fixture
-def fake() -> FakeChatModel:
-    return FakeChatModel()
-
-
-@pytest.fixture
-def answerer(seeds_dir: Path, fake: FakeChatModel) -> Answerer:
-    return make_answerer(build_app(seeds_dir, fake))
+def answerer(seeds_dir: Path, make_app: Callable[..., App]) -> Answerer:
+    return make_answerer(make_app(seeds_dir))
 
 
 def _with_number(items: list[Evidence]) -> Evidence:
@@ -62,13 +36,13 @@ def _with_number(items: list[Evidence]) -> Evidence:
 
 
 def test_cited_draft_gives_verbatim_checked_citations(
-    answerer: Answerer, fake: FakeChatModel
+    answerer: Answerer, fake_model: FakeChatModel
 ) -> None:
     ev = answerer.evidence(ANSWERABLE)
     target = _with_number(ev.items)
-    fake.queue(draft((target.sentence.text, [target.label])))
+    fake_model.queue(draft((target.sentence.text, [target.label])))
     ans = answerer.ask(ANSWERABLE)
-    assert len(fake.calls) == 1
+    assert len(fake_model.calls) == 1
     assert not ans.abstained
     assert ans.citations and ans.sentences
     for c in ans.citations:
@@ -78,13 +52,13 @@ def test_cited_draft_gives_verbatim_checked_citations(
 
 
 def test_number_missing_from_cited_evidence_is_repaired_from_other_evidence(
-    answerer: Answerer, fake: FakeChatModel
+    answerer: Answerer, fake_model: FakeChatModel
 ) -> None:
     ev = answerer.evidence(ANSWERABLE)
     target = _with_number(ev.items)
     nums = numbers_in(target.sentence.text)
     wrong = next(e for e in ev.items if not nums & numbers_in(e.sentence.text))
-    fake.queue(draft((target.sentence.text, [wrong.label])))
+    fake_model.queue(draft((target.sentence.text, [wrong.label])))
     ans = answerer.ask(ANSWERABLE)
     assert not ans.abstained
     text = answerer.corpus.text(target.sentence.doc_id)
@@ -95,37 +69,37 @@ def test_number_missing_from_cited_evidence_is_repaired_from_other_evidence(
 
 
 def test_sentence_with_unsupported_number_is_dropped(
-    answerer: Answerer, fake: FakeChatModel
+    answerer: Answerer, fake_model: FakeChatModel
 ) -> None:
     ev = answerer.evidence(ANSWERABLE)
     target = _with_number(ev.items)
     invented = re.sub(r"\d[\d,.]*\d|\d", "987654", target.sentence.text, count=1)
     assert invented != target.sentence.text
-    fake.queue(draft((invented, [target.label]), (target.sentence.text, [target.label])))
+    fake_model.queue(draft((invented, [target.label]), (target.sentence.text, [target.label])))
     ans = answerer.ask(ANSWERABLE)
     assert "987654" not in ans.answer
     assert [s.text for s in ans.sentences] == [target.sentence.text]
 
 
 def test_only_unsupported_sentences_means_abstention(
-    answerer: Answerer, fake: FakeChatModel
+    answerer: Answerer, fake_model: FakeChatModel
 ) -> None:
     question = "Did Mexico send troops to its border?"  # asks for no number/date/place
     ev = answerer.evidence(question)
     assert ev.items
-    fake.queue(draft(("Mexico sent 987654 soldiers by submarine.", [ev.items[0].label])))
+    fake_model.queue(draft(("Mexico sent 987654 soldiers by submarine.", [ev.items[0].label])))
     ans = answerer.ask(question)
     assert ans.abstained and ans.citations == [] and ans.answer == ABSTAIN_TEXT
 
 
 def test_answer_without_the_asked_number_falls_back_to_the_evidence_sentence(
-    answerer: Answerer, fake: FakeChatModel
+    answerer: Answerer, fake_model: FakeChatModel
 ) -> None:
     question = "How many troops did Sheinbaum send to the border in February?"
     ev = answerer.evidence(question)
     # The small model restating a numberless sentence for a "how many" question.
     restated = next(e for e in ev.items if not numbers_in(e.sentence.text))
-    fake.queue(draft((restated.sentence.text, [restated.label])))
+    fake_model.queue(draft((restated.sentence.text, [restated.label])))
     ans = answerer.ask(question)
     assert not ans.abstained
     assert numbers_in(ans.answer), ans.answer
@@ -136,47 +110,49 @@ def test_answer_without_the_asked_number_falls_back_to_the_evidence_sentence(
 
 
 def test_fabricated_number_for_unanswerable_kind_still_abstains(
-    answerer: Answerer, fake: FakeChatModel
+    answerer: Answerer, fake_model: FakeChatModel
 ) -> None:
     question = "How many votes did Sheinbaum win in the election?"
     ev = answerer.evidence(question)
     if not ev.items:
         pytest.skip("the gate already stops this question")
-    fake.queue(draft(("Sheinbaum won 987654 votes.", [ev.items[0].label])))
+    fake_model.queue(draft(("Sheinbaum won 987654 votes.", [ev.items[0].label])))
     ans = answerer.ask(question)
     assert ans.abstained, ans.answer  # no evidence sentence covers "votes ... election"
 
 
-def test_model_saying_unanswerable_abstains(answerer: Answerer, fake: FakeChatModel) -> None:
-    fake.queue(draft(answerable=False))
+def test_model_saying_unanswerable_abstains(
+    answerer: Answerer, fake_model: FakeChatModel
+) -> None:
+    fake_model.queue(draft(answerable=False))
     ans = answerer.ask(ANSWERABLE)
-    assert len(fake.calls) == 1
+    assert len(fake_model.calls) == 1
     assert ans.abstained is True
     assert ans.answer == ABSTAIN_TEXT
     assert ans.citations == [] and ans.sentences == []
 
 
 def test_weak_evidence_abstains_without_calling_the_model(
-    answerer: Answerer, fake: FakeChatModel
+    answerer: Answerer, fake_model: FakeChatModel
 ) -> None:
     ev = answerer.evidence(UNRELATED)
     assert ev.best_semantic < MIN_SEMANTIC and ev.best_lexical < MIN_LEXICAL  # precondition
     ans = answerer.ask(UNRELATED)
-    assert fake.calls == []
+    assert fake_model.calls == []
     assert ans.abstained and ans.answer == ABSTAIN_TEXT and ans.citations == []
 
 
 def test_invalid_label_in_reply_is_repaired_or_fails_cleanly(
-    answerer: Answerer, fake: FakeChatModel
+    answerer: Answerer, fake_model: FakeChatModel
 ) -> None:
     """A label outside the evidence is a schema error: one repair round, then a valid draft."""
     ev = answerer.evidence(ANSWERABLE)
     target = _with_number(ev.items)
-    fake.queue(
+    fake_model.queue(
         draft((target.sentence.text, ["S99"])), draft((target.sentence.text, [target.label]))
     )
     ans = answerer.ask(ANSWERABLE)
-    assert len(fake.calls) == 2
+    assert len(fake_model.calls) == 2
     assert not ans.abstained and all(is_valid(answerer.corpus, c) for c in ans.citations)
 
 
@@ -189,18 +165,18 @@ INJECTION = (
 
 
 def test_injected_instructions_never_reach_the_prompt(
-    tmp_path: Path, seeds_dir: Path, fake: FakeChatModel
+    tmp_path: Path, seeds_dir: Path, make_app: Callable[..., App], fake_model: FakeChatModel
 ) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(seeds_dir, corpus)
     (corpus / "zz_hostile.txt").write_text(INJECTION, encoding="utf-8")
-    answerer = make_answerer(build_app(corpus, fake))
+    answerer = make_answerer(make_app(corpus))
     # Precondition: retrieval does find the hostile article for this question.
     hits = answerer.retriever.search(ANSWERABLE, 8)
     assert any(h.source.startswith("zz_hostile") for h in hits)
-    fake.queue(draft(answerable=False))
+    fake_model.queue(draft(answerable=False))
     answerer.ask(ANSWERABLE)
-    (messages, _kwargs) = fake.calls[0]
+    (messages, _kwargs) = fake_model.calls[0]
     system, user = str(messages[0].content), str(messages[-1].content)
     # Instructions are filtered out of the evidence (agent.text.injection) ...
     assert "Ignore previous instructions" not in system + user
@@ -215,20 +191,18 @@ def test_injected_instructions_never_reach_the_prompt(
 
 
 @pytest.mark.integration
-def test_where_answer_reports_each_outlets_version(seeds_dir: Path, tmp_path: Path) -> None:
+def test_where_answer_reports_each_outlets_version(
+    seeds_dir: Path, make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
     from vectorstore.embeddings import MiniLMEmbedder
 
-    settings = load_settings(data_dir=tmp_path / "data")
     embedder = MiniLMEmbedder()
-    fake = FakeChatModel()
-    app = App(settings, store=InMemoryStore(embed=embedder.embed), sentence_store=InMemoryStore(),
-              embedder=embedder, llm=make_llm(settings, chat=fake))
-    app.ingest([seeds_dir])
+    app = make_app(seeds_dir, embedder=embedder, store=InMemoryStore(embed=embedder.embed))
     answerer = make_answerer(app)
     q = "Where did Trump make his remarks about Sheinbaum?"
     ev = answerer.evidence(q)
     rally = next(e for e in ev.items if "rally in Pennsylvania" in e.sentence.text)
-    fake.queue(draft((rally.sentence.text, [rally.label])))
+    fake_model.queue(draft((rally.sentence.text, [rally.label])))
     ans = answerer.ask(q)
     versions = [s for s in ans.sentences if " differs: " in s.text]
     assert versions, ans.answer

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from langchain_core.messages import BaseMessage
@@ -15,11 +16,11 @@ from langchain_core.messages import BaseMessage
 import sourcebound
 from agent.app import App
 from agent.errors import DOMAIN_ERRORS
-from agent.llm.factory import make_llm
 from agent.types import Citation
 from sourcebound import ConfigError, InputError, ModelError, Sourcebound
-from tests.fakes import FakeChatModel, SeededEmbedder
-from vectorstore.memory_store import InMemoryStore
+
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
 
 ARTICLES = {
     "daily.txt": (
@@ -49,27 +50,24 @@ ARTICLES = {
 _DOC = re.compile(r"<<doc id=(S\d+)>>\n(?:\([^)]*\) )?(.*?)\n<</doc>>", re.DOTALL)
 
 
-class SchemaChat(FakeChatModel):
-    """Replies by the requested schema, quoting the labelled sentences it was shown: an answer
-    draft citing the first, a "supported" label, an article summary of the first three, a
-    story point from the first."""
-
-    def _next(self, messages: list[BaseMessage], kwargs: dict[str, Any]) -> str:
-        self._calls.append((list(messages), dict(kwargs)))
-        fmt = kwargs.get("response_format") or {}
-        props = (fmt.get("schema") or fmt.get("json_schema", {}).get("schema", {})).get(
-            "properties", {}
-        )
-        docs = _DOC.findall(str(messages[-1].content))
-        if "answerable" in props:
-            sentences = [{"text": t, "cite": [label]} for label, t in docs[:1]]
-            return json.dumps({"answerable": bool(docs), "sentences": sentences})
-        if "label" in props:
-            return json.dumps({"label": "supported"})
-        if "sentences" in props:
-            return json.dumps({"sentences": [{"text": t, "cite": [lab]} for lab, t in docs[:3]]})
-        label, text = docs[0]
-        return json.dumps({"text": text, "cite": [label]})
+def schema_reply(messages: list[BaseMessage], kwargs: dict[str, Any]) -> str:
+    """A fake model's replies by the requested schema, quoting the labelled sentences it was
+    shown: an answer draft citing the first, a "supported" label, an article summary of the
+    first three, a story point from the first."""
+    fmt = kwargs.get("response_format") or {}
+    props = (fmt.get("schema") or fmt.get("json_schema", {}).get("schema", {})).get(
+        "properties", {}
+    )
+    docs = _DOC.findall(str(messages[-1].content))
+    if "answerable" in props:
+        sentences = [{"text": t, "cite": [label]} for label, t in docs[:1]]
+        return json.dumps({"answerable": bool(docs), "sentences": sentences})
+    if "label" in props:
+        return json.dumps({"label": "supported"})
+    if "sentences" in props:
+        return json.dumps({"sentences": [{"text": t, "cite": [lab]} for lab, t in docs[:3]]})
+    label, text = docs[0]
+    return json.dumps({"text": text, "cite": [label]})
 
 
 @pytest.fixture
@@ -81,27 +79,29 @@ def articles_dir(tmp_path: Path) -> Path:
     return src
 
 
-def make_sb(tmp_path: Path, chat: FakeChatModel) -> Sourcebound:
-    """The API over fakes: in-memory stores, the seeded embedder, `chat` as the model."""
-    settings = sourcebound.open(tmp_path / "data").settings
-    app = App(
-        settings,
-        store=InMemoryStore(),
-        sentence_store=InMemoryStore(),
-        embedder=SeededEmbedder(),
-        llm=make_llm(settings, chat=chat),
-    )
-    return Sourcebound(app)
+MakeSb = Callable[["FakeChatModel"], Sourcebound]
 
 
 @pytest.fixture
-def chat() -> SchemaChat:
-    return SchemaChat()
+def make_sb(tmp_path: Path, make_app: Callable[..., App]) -> MakeSb:
+    """The API over fakes (`make_app`: in-memory stores, the fake embedder), `chat` as the
+    model."""
+
+    def make(chat: FakeChatModel) -> Sourcebound:
+        settings = sourcebound.open(tmp_path / "data").settings
+        return Sourcebound(make_app(settings=settings, chat=chat))
+
+    return make
 
 
 @pytest.fixture
-def sb(tmp_path: Path, articles_dir: Path, chat: SchemaChat) -> Sourcebound:
-    s = make_sb(tmp_path, chat)
+def chat(make_fake_model: Callable[..., FakeChatModel]) -> FakeChatModel:
+    return make_fake_model(responder=schema_reply)
+
+
+@pytest.fixture
+def sb(make_sb: MakeSb, articles_dir: Path, chat: FakeChatModel) -> Sourcebound:
+    s = make_sb(chat)
     report = s.ingest(articles_dir)
     assert report.errors == [] and report.documents == 3
     return s
@@ -129,9 +129,9 @@ def test_open_defaults_to_the_environment_data_dir(tmp_path: Path) -> None:
 
 
 def test_ingest_takes_one_path_or_many_and_reports_bad_files(
-    tmp_path: Path, articles_dir: Path, chat: SchemaChat
+    make_sb: MakeSb, articles_dir: Path, chat: FakeChatModel
 ) -> None:
-    sb = make_sb(tmp_path, chat)
+    sb = make_sb(chat)
     first = sb.ingest(str(articles_dir / "daily.txt"))
     assert (first.documents, first.ingested) == (1, 1)
     (articles_dir / "empty.txt").write_text("", encoding="utf-8")
@@ -147,7 +147,7 @@ def test_ingest_takes_one_path_or_many_and_reports_bad_files(
 
 
 def test_ask_gives_an_answer_cited_from_the_files(
-    sb: Sourcebound, chat: SchemaChat, articles_dir: Path
+    sb: Sourcebound, chat: FakeChatModel, articles_dir: Path
 ) -> None:
     ans = sb.ask("How many workers joined the strike?")
     assert isinstance(ans, sourcebound.Answer)
@@ -159,7 +159,7 @@ def test_ask_gives_an_answer_cited_from_the_files(
 
 
 def test_ask_abstains_on_an_unrelated_question_without_the_model(
-    sb: Sourcebound, chat: SchemaChat
+    sb: Sourcebound, chat: FakeChatModel
 ) -> None:
     ans = sb.ask("What is the recipe for a sourdough pizza crust with basil?")
     assert ans.abstained and ans.answer == "The sources do not say." and ans.citations == []
@@ -168,7 +168,7 @@ def test_ask_abstains_on_an_unrelated_question_without_the_model(
 
 @pytest.mark.parametrize("text", ["", "   ", "x" * 2001, "nul\x00byte"])
 def test_ask_and_verify_refuse_unusable_text_before_any_work(
-    sb: Sourcebound, chat: SchemaChat, text: str
+    sb: Sourcebound, chat: FakeChatModel, text: str
 ) -> None:
     with pytest.raises(InputError) as asked:
         sb.ask(text)
@@ -179,7 +179,7 @@ def test_ask_and_verify_refuse_unusable_text_before_any_work(
 
 
 def test_verify_finds_both_outlets_and_can_skip_the_model(
-    sb: Sourcebound, chat: SchemaChat, articles_dir: Path
+    sb: Sourcebound, chat: FakeChatModel, articles_dir: Path
 ) -> None:
     claim = "The harbour workers union ended its strike on Tuesday."
     v = sb.verify(claim)
@@ -196,7 +196,7 @@ def test_verify_finds_both_outlets_and_can_skip_the_model(
 
 
 def test_summarize_an_article_and_the_story(
-    sb: Sourcebound, chat: SchemaChat, articles_dir: Path
+    sb: Sourcebound, chat: FakeChatModel, articles_dir: Path
 ) -> None:
     article = sb.summarize("daily")
     assert isinstance(article, sourcebound.Summary)
@@ -214,16 +214,16 @@ def test_summarize_an_article_and_the_story(
             assert_in_file(articles_dir, c)
 
 
-def test_summarize_unknown_article_is_an_input_error(sb: Sourcebound, chat: SchemaChat) -> None:
+def test_summarize_unknown_article_is_an_input_error(sb: Sourcebound, chat: FakeChatModel) -> None:
     with pytest.raises(InputError, match="nope"):
         sb.summarize("nope")
     assert chat.calls == []
 
 
 def test_a_failing_model_surfaces_as_one_model_error(
-    tmp_path: Path, articles_dir: Path
+    make_sb: MakeSb, articles_dir: Path, make_fake_model: Callable[..., FakeChatModel]
 ) -> None:
-    sb = make_sb(tmp_path, FakeChatModel([RuntimeError("upstream exploded")]))
+    sb = make_sb(make_fake_model(RuntimeError("upstream exploded")))
     sb.ingest(articles_dir)
     with pytest.raises(ModelError, match="upstream exploded"):
         sb.ask("How many workers joined the strike?")

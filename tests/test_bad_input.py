@@ -11,15 +11,15 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from fakes import SeededEmbedder
 from reliability import record
 
-import agent.cli.common as common
 from agent.app import App
-from agent.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from conftest import CliApp
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(120)]
 
@@ -87,19 +87,13 @@ def store_state(app: App) -> dict[str, Any]:
 
 
 @pytest.fixture
-def chroma_app(monkeypatch: pytest.MonkeyPatch) -> Callable[[Settings], App]:
+def chroma_app(cli_app: Callable[..., CliApp]) -> CliApp:
     """The CLI builds the real App (embedded Chroma under the data dir) with a fake embedder."""
-    embedder = SeededEmbedder()
-
-    def build(settings: Settings) -> App:
-        return App(settings, embedder=embedder)
-
-    monkeypatch.setattr(common, "App", build)
-    return build
+    return cli_app(chroma=True)
 
 
 def test_bad_input_corpus_each_file_named_the_rest_ingests(
-    tmp_path: Path, seeds_dir: Path, run: Run, chroma_app: Callable[[Settings], App]
+    tmp_path: Path, seeds_dir: Path, run: Run, chroma_app: CliApp
 ) -> None:
     corpus = tmp_path / "corpus"
     bad = make_bad_corpus(corpus, seeds_dir)
@@ -127,7 +121,7 @@ def test_bad_input_corpus_each_file_named_the_rest_ingests(
 
     # Everything else is in: 5 seeds, the HTML page and the renamed copy.
     assert report["documents"] == 7 and report["ingested"] == 7
-    app = load_app(chroma_app)
+    app = chroma_app.current()
     state = store_state(app)
     assert "good" in state["docs"] and "zz_same_story_other_name" in state["docs"]
     texts = [r.text for r in app.store.get()] + [r.text for r in app.sentence_store.get()]
@@ -142,7 +136,7 @@ def test_bad_input_corpus_each_file_named_the_rest_ingests(
     again = json.loads(out)
     assert code == 0 and again["ingested"] == 0 and again["unchanged"] == 7
     assert {e["path"] for e in again["errors"]} == set(errors)
-    assert store_state(load_app(chroma_app)) == state
+    assert store_state(chroma_app.current()) == state
 
     for name, (path, _) in bad.items():
         record(
@@ -171,12 +165,8 @@ def test_bad_input_corpus_each_file_named_the_rest_ingests(
     )
 
 
-def load_app(build: Callable[[Settings], App]) -> App:
-    return build(load_settings())
-
-
 def test_max_file_size_is_a_setting(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run, chroma_app: Callable[[Settings], App]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Run, chroma_app: CliApp
 ) -> None:
     d = tmp_path / "c"
     d.mkdir()

@@ -8,17 +8,14 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from fakes import FakeChatModel
-from faultserver import FaultServer, running, slow, status
+from faultserver import FaultServer, slow, status
 from reliability import record
-from test_answer import UNRELATED
-from test_cli import Injected, Run, jsonl
-from test_faults import C_FAIL, C_OK, Q_FAIL, Q_OK, Q_OK2, use_fault_server
+from scenarios import C_FAIL, C_OK, Q_FAIL, Q_OK, Q_OK2, UNRELATED, jsonl
 
 import agent.cli.ask_cmds as ask_cmds
 import agent.cli.common as common
@@ -26,17 +23,21 @@ from agent.generation.batch import batch_workers, map_ordered
 from agent.llm.factory import make_llm
 from agent.settings import load_settings
 
+if TYPE_CHECKING:
+    from conftest import CliApp, FakeChatModel, Remote
+
 pytestmark = pytest.mark.timeout(90)
 
+Run = Callable[..., tuple[int, str, str]]
 LATENCY = 0.4  # every model request by default
 SLOW_FIRST = 1.2  # the first item's request: it finishes after later items (still < timeout)
 
 
 @pytest.fixture
-def server() -> Iterator[FaultServer]:
-    with running() as srv:
-        srv.default = slow(LATENCY)
-        yield srv
+def slow_server(fault_server: FaultServer) -> FaultServer:
+    """The fault server, answering every request after LATENCY seconds."""
+    fault_server.default = slow(LATENCY)
+    return fault_server
 
 
 def write_jsonl(path: Path, field: str, rows: list[tuple[str, str]]) -> Path:
@@ -88,8 +89,10 @@ def test_batch_workers_local_is_one_api_backends_use_flag_or_setting() -> None:
     assert batch_workers(api, 2) == 2  # the flag wins over the setting
 
 
-def test_token_counts_per_stage_exclude_concurrent_calls_on_the_same_llm() -> None:
-    llm = make_llm(load_settings(backend="local"), chat=FakeChatModel(["a b c", "d e f g h"]))
+def test_token_counts_per_stage_exclude_concurrent_calls_on_the_same_llm(
+    make_fake_model: Callable[..., FakeChatModel]
+) -> None:
+    llm = make_llm(load_settings(backend="local"), chat=make_fake_model("a b c", "d e f g h"))
     barrier = threading.Barrier(2)
     shares: list[int] = []
 
@@ -111,11 +114,11 @@ def test_token_counts_per_stage_exclude_concurrent_calls_on_the_same_llm() -> No
 
 # --- through the CLI, against the slow fake server ------------------------------------------
 def test_ask_file_concurrent_requests_overlap_order_kept_failure_isolated(
-    server: FaultServer, monkeypatch: pytest.MonkeyPatch, seeds_dir: Path, run: Run, tmp_path: Path
+    slow_server: FaultServer, remote: Remote, run: Run, tmp_path: Path
 ) -> None:
-    use_fault_server(server, monkeypatch, seeds_dir, run)
-    server.when("Trump say about Sheinbaum", slow(SLOW_FIRST))
-    server.when(Q_FAIL, status(400))  # not retried: the item fails at once
+    remote.cli()
+    slow_server.when("Trump say about Sheinbaum", slow(SLOW_FIRST))
+    slow_server.when(Q_FAIL, status(400))  # not retried: the item fails at once
     rows_in = [("q1", Q_OK2), ("q2", Q_OK), ("q3", Q_FAIL), ("q4", Q_OK), ("q5", Q_OK)]
     qfile = write_jsonl(tmp_path / "q.jsonl", "question", rows_in)
     code, out, err = run("ask", "--file", str(qfile), "--json", "-j", "4")
@@ -125,43 +128,45 @@ def test_ask_file_concurrent_requests_overlap_order_kept_failure_isolated(
     assert "HTTP 400" in rows[2]["error"]
     for r in rows[:2] + rows[3:]:
         assert r["error"] is None and not r["abstained"] and r["citations"], r
-    assert server.max_in_flight > 1
+    assert slow_server.max_in_flight > 1
     # q5 can only start when an earlier item is done: it arrived while q1 was still waiting,
     # so q1 finished after later items, and was still printed first.
-    first = next(r for r in server.requests if Q_OK2 in r.last_user)
-    overlapped = [r for r in server.requests if r is not first and r.at < first.at + SLOW_FIRST]
-    assert len(overlapped) >= 4, [round(r.at - first.at, 2) for r in server.requests]
+    first = next(r for r in slow_server.requests if Q_OK2 in r.last_user)
+    overlapped = [
+        r for r in slow_server.requests if r is not first and r.at < first.at + SLOW_FIRST
+    ]
+    assert len(overlapped) >= 4, [round(r.at - first.at, 2) for r in slow_server.requests]
     record(
         "concurrency",
         "ask --file -j 4, slow server, item 1 slowest, item 3 HTTP 400",
-        f"max {server.max_in_flight} requests in flight; output in input order; "
+        f"max {slow_server.max_in_flight} requests in flight; output in input order; "
         "item 3 has an error field, the others cited; exit 1",
     )
 
 
 def test_ask_file_tokens_per_answer_do_not_depend_on_concurrency(
-    server: FaultServer, monkeypatch: pytest.MonkeyPatch, seeds_dir: Path, run: Run, tmp_path: Path
+    slow_server: FaultServer, remote: Remote, run: Run, tmp_path: Path
 ) -> None:
-    use_fault_server(server, monkeypatch, seeds_dir, run)
+    remote.cli()
     qfile = write_jsonl(tmp_path / "q.jsonl", "question", [("a", Q_OK), ("b", Q_OK2), ("c", Q_OK)])
     counts: dict[int, dict[str, tuple[int, int]]] = {}
     in_flight: dict[int, int] = {}
     for j in (1, 3):
-        server.clear()
-        server.default = slow(LATENCY)
+        slow_server.clear()
+        slow_server.default = slow(LATENCY)
         code, out, err = run("ask", "--file", str(qfile), "--json", "--concurrency", str(j))
         assert code == 0, err
         counts[j] = {r["id"]: (r["tokens_in"], r["tokens_out"]) for r in jsonl(out)}
-        in_flight[j] = server.max_in_flight
+        in_flight[j] = slow_server.max_in_flight
     assert in_flight[1] == 1 and in_flight[3] > 1
     assert counts[3] == counts[1] and all(t > 0 for t, _ in counts[1].values())
 
 
 def test_verify_file_concurrent_requests_overlap_order_kept_failure_isolated(
-    server: FaultServer, monkeypatch: pytest.MonkeyPatch, seeds_dir: Path, run: Run, tmp_path: Path
+    slow_server: FaultServer, remote: Remote, run: Run, tmp_path: Path
 ) -> None:
-    use_fault_server(server, monkeypatch, seeds_dir, run)
-    server.when(f"Claim: {C_FAIL}", status(400))
+    remote.cli()
+    slow_server.when(f"Claim: {C_FAIL}", status(400))
     rows_in = [("c1", C_OK), ("c2", C_OK), ("c3", C_FAIL), ("c4", C_OK)]
     cfile = write_jsonl(tmp_path / "c.jsonl", "claim", rows_in)
     code, out, err = run("verify", "--file", str(cfile), "--json", "-j", "3")
@@ -170,13 +175,17 @@ def test_verify_file_concurrent_requests_overlap_order_kept_failure_isolated(
     assert [(r["id"], r["claim"]) for r in rows] == [(i, c) for i, c in rows_in]
     assert f"{cfile}:3" in rows[2]["error"] and "HTTP 400" in rows[2]["error"]
     assert all(r["verdict"] and r.get("error") is None for r in rows[:2] + rows[3:])
-    assert server.max_in_flight > 1
+    assert slow_server.max_in_flight > 1
 
 
 def test_local_backend_takes_one_item_at_a_time(
-    monkeypatch: pytest.MonkeyPatch, run: Run, seeds_dir: Path, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch,
+    run: Run,
+    seeds_dir: Path,
+    tmp_path: Path,
+    cli_app: Callable[..., CliApp],
 ) -> None:
-    monkeypatch.setattr(common, "App", Injected(FakeChatModel()).app)  # local backend, faked
+    cli_app()  # local backend, faked
     run("ingest", str(seeds_dir), "--json")
     threads: list[str] = []
     answer_item = ask_cmds.answer_item

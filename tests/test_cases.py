@@ -4,17 +4,15 @@ real embeddings, and a model that agrees with anything, so the outcome is the pi
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes import ScriptedChat
 from invariants import answer_problems, verdict_problems
 
 from agent.app import App
 from agent.generation.answer import Answerer
-from agent.llm.factory import make_llm
-from agent.settings import load_settings
 from agent.verification.verify import Verifier
 from vectorstore.memory_store import InMemoryStore
 
@@ -22,23 +20,14 @@ pytestmark = pytest.mark.integration
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
 
 
-def _app(tmp_path: Path, case: Path) -> App:
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case(case: Path, make_app: Callable[..., App]) -> None:
     from vectorstore.embeddings import MiniLMEmbedder
 
-    settings = load_settings(data_dir=tmp_path / "data")
-    embedder = MiniLMEmbedder()
-    app = App(settings, store=InMemoryStore(embed=embedder.embed),
-              sentence_store=InMemoryStore(), embedder=embedder,
-              llm=make_llm(settings, chat=ScriptedChat()))
-    report = app.ingest([case / "articles"])
-    assert report.errors == []
-    return app
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_case(case: Path, tmp_path: Path) -> None:
     spec: dict[str, Any] = json.loads((case / "case.json").read_text(encoding="utf-8"))
-    app = _app(tmp_path, case)
+    embedder = MiniLMEmbedder()
+    app = make_app(case / "articles", scripted=True, embedder=embedder,
+                   store=InMemoryStore(embed=embedder.embed))
     expect = spec["expect"]
     if spec["kind"] == "verify":
         v = Verifier(app.corpus, app.retriever, app.embedder, app.llm).verify(spec["input"])

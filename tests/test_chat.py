@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from fakes import FakeChatModel
-from test_answer import ANSWERABLE, build_app, draft, make_answerer
+from scenarios import ANSWERABLE, draft
 
+from agent.app import App
+from agent.generation.answer import Answerer
 from agent.generation.chat import HISTORY_TURNS, ChatSession, Turn, parse_command
 from agent.generation.streaming import json_text_fields
 
-
-@pytest.fixture
-def fake() -> FakeChatModel:
-    return FakeChatModel()
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
 
 
 @pytest.fixture
-def session(seeds_dir: Path, fake: FakeChatModel) -> ChatSession:
-    return ChatSession(make_answerer(build_app(seeds_dir, fake)))
+def session(seeds_dir: Path, make_app: Callable[..., App]) -> ChatSession:
+    app = make_app(seeds_dir)
+    return ChatSession(Answerer(app.corpus, app.retriever, app.embedder, app.llm))
 
 
 def test_needs_rewrite_only_with_history(session: ChatSession) -> None:
@@ -34,22 +36,22 @@ def test_needs_rewrite_only_with_history(session: ChatSession) -> None:
 
 
 def test_standalone_without_history_calls_nothing(
-    session: ChatSession, fake: FakeChatModel
+    session: ChatSession, fake_model: FakeChatModel
 ) -> None:
     assert session.standalone("Why did they do it?") == "Why did they do it?"
-    assert fake.calls == []
+    assert fake_model.calls == []
 
 
 def test_standalone_uses_condense_prompt_with_history(
-    session: ChatSession, fake: FakeChatModel
+    session: ChatSession, fake_model: FakeChatModel
 ) -> None:
     for i in range(HISTORY_TURNS + 2):
         session.history.append(Turn(f"old question {i}?", f"old answer {i}."))
-    fake.queue(json.dumps({"question": "Why did Mexico send troops to the border?"}))
+    fake_model.queue(json.dumps({"question": "Why did Mexico send troops to the border?"}))
     assert session.standalone("Why did they do that?") == (
         "Why did Mexico send troops to the border?"
     )
-    (messages, _kw) = fake.calls[0]
+    (messages, _kw) = fake_model.calls[0]
     system, user = str(messages[0].content), str(messages[-1].content)
     assert "standalone" in system.lower()
     assert "Why did they do that?" in user
@@ -58,10 +60,10 @@ def test_standalone_uses_condense_prompt_with_history(
 
 
 def test_session_ask_records_standalone_and_reset(
-    session: ChatSession, fake: FakeChatModel
+    session: ChatSession, fake_model: FakeChatModel
 ) -> None:
     ev = session.answerer.evidence(ANSWERABLE)
-    fake.queue(draft((ev.items[0].sentence.text, [ev.items[0].label])))
+    fake_model.queue(draft((ev.items[0].sentence.text, [ev.items[0].label])))
     standalone, ans = session.ask(ANSWERABLE)
     assert standalone == ANSWERABLE and not ans.abstained
     assert session.history == [Turn(ANSWERABLE, ans.answer)]
@@ -69,10 +71,12 @@ def test_session_ask_records_standalone_and_reset(
     assert session.history == []
 
 
-def test_streamed_answer_text_reaches_callback(session: ChatSession, fake: FakeChatModel) -> None:
+def test_streamed_answer_text_reaches_callback(
+    session: ChatSession, fake_model: FakeChatModel
+) -> None:
     ev = session.answerer.evidence(ANSWERABLE)
     text = ev.items[0].sentence.text
-    fake.queue(draft((text, [ev.items[0].label])))
+    fake_model.queue(draft((text, [ev.items[0].label])))
     pieces: list[str] = []
     _q, ans = session.ask(ANSWERABLE, on_text=pieces.append)
     assert len(pieces) > 1

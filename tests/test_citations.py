@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 import pytest
-from fakes import FakeEmbedder
 
 from agent.ingest.corpus import Corpus
 from agent.ingest.pipeline import ingest
 from agent.retrieval.citations import fold, is_valid, locate, make_citation
 from agent.types import Citation
 from vectorstore.memory_store import InMemoryStore
+
+if TYPE_CHECKING:
+    from conftest import FakeEmbedder
 
 SOURCE = (
     "Intro.  The mayor said \u201cwe\u2019ll reopen\u201d the bridge \u2014 in June\u00a0 2025."
@@ -55,7 +57,7 @@ def test_fold_index_points_at_source_characters() -> None:
 
 
 @pytest.fixture
-def corpus(tmp_path: Path) -> Corpus:
+def corpus(tmp_path: Path, fake_embedder: type[FakeEmbedder]) -> Corpus:
     d = tmp_path / "docs"
     d.mkdir()
     (d / "story.txt").write_text(
@@ -65,13 +67,8 @@ def corpus(tmp_path: Path) -> Corpus:
         "Traffic will be limited to two lanes for the first month.\n",
         encoding="utf-8",
     )
-
-    class Emb:
-        def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-            return FakeEmbedder(1).embed(texts)
-
     c = Corpus(tmp_path / "data")
-    report = ingest([d], c, InMemoryStore(), Emb(), sentence_store=InMemoryStore())
+    report = ingest([d], c, InMemoryStore(), fake_embedder(1), sentence_store=InMemoryStore())
     assert report.errors == []
     return c
 

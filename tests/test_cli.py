@@ -7,71 +7,39 @@ import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
-from fakes import FakeChatModel, SeededEmbedder
-from test_answer import ANSWERABLE, UNRELATED, draft
+from scenarios import ANSWERABLE, UNRELATED, draft, jsonl
 from typer.testing import CliRunner
 
 import agent.cli.common as common
-from agent.app import App
-from agent.llm.factory import make_llm
-from agent.settings import Settings
-from vectorstore.memory_store import InMemoryStore
+
+if TYPE_CHECKING:
+    from conftest import CliApp, FakeChatModel
 
 SENTINEL = "sk-test-SENTINEL-123"
 
 Run = Callable[..., tuple[int, str, str]]
 
 
-class Injected:
-    """Stores shared across CLI invocations in one test, as a persisted store would be."""
-
-    def __init__(self, fake: FakeChatModel | None) -> None:
-        self.store = InMemoryStore()
-        self.sentences = InMemoryStore()
-        self.embedder = SeededEmbedder()
-        self.fake = fake
-
-    def app(self, settings: Settings) -> App:
-        llm = make_llm(settings, chat=self.fake) if self.fake is not None else None
-        return App(
-            settings,
-            store=self.store,
-            sentence_store=self.sentences,
-            embedder=self.embedder,
-            llm=llm,
-        )
-
-
 @pytest.fixture
-def fake() -> FakeChatModel:
-    return FakeChatModel()
-
-
-@pytest.fixture
-def injected(monkeypatch: pytest.MonkeyPatch, fake: FakeChatModel) -> Injected:
-    inj = Injected(fake)
-    monkeypatch.setattr(common, "App", inj.app)
-    return inj
+def cli(cli_app: Callable[..., CliApp]) -> CliApp:
+    """The CLI's apps share in-memory stores and use the test's `fake_model`."""
+    return cli_app()
 
 
 # The `run` fixture (console entry -> exit code, stdout, stderr) is in conftest.py.
 
 
-def jsonl(text: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
-def test_ingest_json_shape_and_second_run(injected: Injected, run: Run, seeds_dir: Path) -> None:
+def test_ingest_json_shape_and_second_run(cli: CliApp, run: Run, seeds_dir: Path) -> None:
     code, out, _err = run("ingest", str(seeds_dir), "--json")
     assert code == 0
     (report,) = jsonl(out)
     assert {"documents", "articles", "duplicate_groups", "chunks", "seconds"} <= set(report)
     assert report["documents"] == 5 and report["articles"] == 7
     assert len(report["duplicate_groups"]) == 1
-    assert report["chunks"] == injected.store.count() > 0
+    assert report["chunks"] == cli.store.count() > 0
     assert isinstance(report["seconds"], float)
     code, out, _ = run("ingest", str(seeds_dir), "--json")
     (again,) = jsonl(out)
@@ -79,7 +47,7 @@ def test_ingest_json_shape_and_second_run(injected: Injected, run: Run, seeds_di
 
 
 def test_ingest_exit_code_nonzero_only_when_nothing_ingested(
-    injected: Injected, run: Run, seeds_dir: Path, tmp_path: Path
+    cli: CliApp, run: Run, seeds_dir: Path, tmp_path: Path
 ) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
@@ -93,7 +61,7 @@ def test_ingest_exit_code_nonzero_only_when_nothing_ingested(
     assert jsonl(out)[0]["documents"] == 5
 
 
-def test_search_json_lines(injected: Injected, run: Run, seeds_dir: Path) -> None:
+def test_search_json_lines(cli: CliApp, run: Run, seeds_dir: Path) -> None:
     run("ingest", str(seeds_dir), "--json")
     code, out, _ = run("search", "troops at the border", "--k", "5", "--json")
     hits = jsonl(out)
@@ -104,25 +72,25 @@ def test_search_json_lines(injected: Injected, run: Run, seeds_dir: Path) -> Non
     assert len({h["text"] for h in hits}) == len(hits)
 
 
-def test_sources_json(injected: Injected, run: Run, seeds_dir: Path) -> None:
+def test_sources_json(cli: CliApp, run: Run, seeds_dir: Path) -> None:
     run("ingest", str(seeds_dir), "--json")
     code, out, _ = run("sources", "--json")
     rows = jsonl(out)
     assert code == 0 and len(rows) == 7
     dups = [r for r in rows if r["duplicate_of"]]
     assert len(dups) == 1 and dups[0]["duplicate_of"] in {r["id"] for r in rows}
-    assert sum(r["chunks"] for r in rows) == injected.store.count()
+    assert sum(r["chunks"] for r in rows) == cli.store.count()
 
 
 def test_ask_json_with_fake_model(
-    injected: Injected, run: Run, seeds_dir: Path, fake: FakeChatModel
+    cli: CliApp, run: Run, seeds_dir: Path, fake_model: FakeChatModel
 ) -> None:
     run("ingest", str(seeds_dir), "--json")
-    app = injected.app(common.settings())
+    app = cli.current()
     from agent.generation.answer import Answerer
 
     ev = Answerer(app.corpus, app.retriever, app.embedder, app.llm).evidence(ANSWERABLE)
-    fake.queue(draft((ev.items[0].sentence.text, [ev.items[0].label])))
+    fake_model.queue(draft((ev.items[0].sentence.text, [ev.items[0].label])))
     code, out, err = run("ask", ANSWERABLE, "--json")
     assert code == 0, err
     (ans,) = jsonl(out)
@@ -135,7 +103,7 @@ def test_ask_json_with_fake_model(
 
 
 def test_ask_file_broken_line_reports_file_and_line(
-    injected: Injected, run: Run, seeds_dir: Path, tmp_path: Path
+    cli: CliApp, run: Run, seeds_dir: Path, tmp_path: Path
 ) -> None:
     run("ingest", str(seeds_dir), "--json")
     qfile = tmp_path / "questions.jsonl"
@@ -155,7 +123,7 @@ def test_ask_file_broken_line_reports_file_and_line(
     assert "Traceback" not in err
 
 
-def test_huge_question_is_one_line_error(injected: Injected, run: Run, seeds_dir: Path) -> None:
+def test_huge_question_is_one_line_error(cli: CliApp, run: Run, seeds_dir: Path) -> None:
     code, out, err = run("ask", "why " * 25_000, "--json")
     assert code != 0
     assert out == ""
@@ -170,7 +138,7 @@ def test_help_lists_commands() -> None:
         assert name in result.output
 
 
-def test_chat_piped_stdin(injected: Injected, seeds_dir: Path, fake: FakeChatModel) -> None:
+def test_chat_piped_stdin(cli: CliApp, seeds_dir: Path, fake_model: FakeChatModel) -> None:
     runner = CliRunner()
     assert runner.invoke(common.app, ["ingest", str(seeds_dir), "--json"]).exit_code == 0
     result = runner.invoke(common.app, ["chat"], input=f"/help\n{UNRELATED}\n/quit\nnever\n")
@@ -179,7 +147,7 @@ def test_chat_piped_stdin(injected: Injected, seeds_dir: Path, fake: FakeChatMod
     assert "sources do not say" in result.output
     assert f"you> {UNRELATED}" in result.output
     assert "you> never" not in result.output  # nothing after /quit is read
-    assert fake.calls == []  # weak evidence: abstained without the model
+    assert fake_model.calls == []  # weak evidence: abstained without the model
 
 
 def test_sentinel_key_never_printed(
@@ -187,9 +155,9 @@ def test_sentinel_key_never_printed(
     run: Run,
     seeds_dir: Path,
     caplog: pytest.LogCaptureFixture,
+    cli_app: Callable[..., CliApp],
 ) -> None:
-    inj = Injected(None)  # the real openai-compatible client, against a closed port
-    monkeypatch.setattr(common, "App", inj.app)
+    apps = cli_app(fake_llm=False)  # the real openai-compatible client, against a closed port
     monkeypatch.setenv("OPENAI_API_KEY", SENTINEL)
     monkeypatch.setenv("SOURCEBOUND_BACKEND", "openai-compatible")
     monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
@@ -203,7 +171,7 @@ def test_sentinel_key_never_printed(
     assert len(err.strip().splitlines()) == 1
     for text in (out, err, caplog.text):
         assert SENTINEL not in text  # ...without the key
-    logs = inj.app(common.settings()).settings.data_dir
+    logs = apps.current().settings.data_dir
     for f in logs.rglob("*"):
         if f.is_file() and f.stat().st_size < 5_000_000:
             assert SENTINEL.encode() not in f.read_bytes(), f

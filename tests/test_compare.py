@@ -1,15 +1,18 @@
-"""Cross-outlet matrix (agent/compare.py) on a small fake corpus."""
+"""Cross-outlet matrix (agent/verification/compare.py) on a small fake corpus (three outlets
+on one strike, scenarios.STRIKE_ARTICLES)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
+from scenarios import STRIKE_ARTICLES
+
+from agent.app import App
 from agent.verification.compare import Matrix, MatrixCell, MatrixRow, build_matrix, render_html
-from tests.test_verify import SUPPORTED, make_app
 
 
-def test_venue_disagreement_is_a_contradiction_listed_first(tmp_path: Path) -> None:
-    app, _ = make_app(tmp_path, [SUPPORTED])
+def test_venue_disagreement_is_a_contradiction_listed_first(make_app: Callable[..., App]) -> None:
+    app = make_app(STRIKE_ARTICLES)
     m = build_matrix(app.corpus, app.embedder)
     assert m.rows and m.rows[0].contradiction
     venue = [r for r in m.rows if r.kind == "venue"]
@@ -27,8 +30,8 @@ def test_venue_disagreement_is_a_contradiction_listed_first(tmp_path: Path) -> N
     assert flags == sorted(flags, reverse=True)
 
 
-def test_matrix_columns_are_independent_outlets(tmp_path: Path) -> None:
-    app, _ = make_app(tmp_path, [SUPPORTED])
+def test_matrix_columns_are_independent_outlets(make_app: Callable[..., App]) -> None:
+    app = make_app(STRIKE_ARTICLES)
     m = build_matrix(app.corpus, app.embedder)
     assert len(m.outlets) == len(set(m.outlets)) == 3
     for r in m.rows:

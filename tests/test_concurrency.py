@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from reliability import record
-from test_ingest import _store_state, make_generated_corpus
+from scenarios import chroma_state, make_generated_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = "from agent.cli import main; main()"
@@ -22,7 +22,7 @@ CLI = "from agent.cli import main; main()"
 @pytest.mark.integration
 @pytest.mark.timeout(240)
 def test_two_concurrent_ingests_one_waits_and_nothing_is_doubled(
-    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, seeds_dir: Path
 ) -> None:
     corpus = make_generated_corpus(tmp_path / "gen", seeds_dir, n=20)
     data = tmp_path / "data"
@@ -52,7 +52,7 @@ def test_two_concurrent_ingests_one_waits_and_nothing_is_doubled(
     assert reports, results
     # Each document was embedded by exactly one of the two processes.
     assert sum(r["ingested"] for r in reports) == 20
-    chunks, sentences, registry = _store_state(data, monkeypatch)
+    chunks, sentences, registry = chroma_state(data)
     assert chunks == registry and len(chunks) == len(set(chunks)) > 0 and sentences
     outcome = ", ".join(
         f"exit {code}" + (f" ({json.loads(out)['ingested']} ingested)" if code == 0 else "")

@@ -7,13 +7,12 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from fakes import FakeChatModel, ScriptedChat
 from langchain_core.embeddings import DeterministicFakeEmbedding
 from langchain_core.vectorstores import InMemoryVectorStore
-from test_harness import fake_app
 
 from agent.app import App
 from agent.settings import load_settings
@@ -39,10 +38,12 @@ def _naive_factory(seeds: Path):  # type: ignore[no-untyped-def]
     return make
 
 
-def test_ci_slice_with_fake_model_and_cached_rerun(tmp_path: Path, seeds_dir: Path) -> None:
+def test_ci_slice_with_fake_model_and_cached_rerun(
+    tmp_path: Path, seeds_dir: Path, make_app: Callable[..., App]
+) -> None:
     cfg = EvalConfig(suites=("qa", "claims"), pipelines=("sourcebound", "naive"),
                      limits=dict(CI_SLICE), out_dir=tmp_path / "run1", seeds_dir=seeds_dir)
-    app = fake_app(ScriptedChat())
+    app = make_app(scripted=True)
     res = run_eval(cfg, app, naive_factory=_naive_factory(seeds_dir))
     for p in ("sourcebound", "naive"):
         run = res["runs"][p]
@@ -55,9 +56,10 @@ def test_ci_slice_with_fake_model_and_cached_rerun(tmp_path: Path, seeds_dir: Pa
     assert (tmp_path / "run1" / "results.json").exists()
     assert "<svg" in (tmp_path / "run1" / "report.html").read_text()
 
-    # Re-run with a model that has no replies at all: only the cache can answer.
-    app2 = App(app.settings, store=app.store, sentence_store=app.sentence_store,
-               embedder=app.embedder, llm=fake_app(FakeChatModel()).llm)
+    # Re-run with a model that has no replies at all (the test's `fake_model`, nothing
+    # queued): only the cache can answer.
+    app2 = make_app(settings=app.settings, store=app.store, sentence_store=app.sentence_store,
+                    embedder=app.embedder)
     cfg.out_dir = tmp_path / "run2"
     res2 = run_eval(cfg, app2, naive_factory=_naive_factory(seeds_dir))
     assert res2["meta"]["cache"] == {"hits": res["meta"]["cache"]["misses"], "misses": 0}

@@ -9,77 +9,32 @@ from __future__ import annotations
 import itertools
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from fakes import SeededEmbedder
-from faultserver import FaultServer, drop, malformed, ok, running, slow, status, stream_cut
+from faultserver import Behaviour, FaultServer, drop, malformed, ok, slow, status, stream_cut
 from reliability import record
-from test_cli import Injected, Run, jsonl
+from scenarios import C_FAIL, C_OK, EVIDENCE, Q_FAIL, Q_OK, Q_OK2, jsonl
 from typer.testing import CliRunner
 
 import agent.cli.common as common
 from agent.app import App
 from agent.errors import ModelError
 from agent.generation.answer import Answerer, Draft
-from agent.llm.facade import LLM
-from agent.llm.factory import make_llm
-from agent.settings import load_settings
-from vectorstore.memory_store import InMemoryStore
+
+if TYPE_CHECKING:
+    from conftest import CliApp, Remote
 
 pytestmark = pytest.mark.timeout(60)
 
-SENTINEL = "sk-SENTINEL-faults-0123456789"
-RETRIES = 2  # so a request is tried at most 3 times
-Q_OK = "How many troops did Mexico send to its border?"
-Q_FAIL = "Who rejected the offer of US troops?"
-Q_OK2 = "What did Trump say about Sheinbaum?"
-C_OK = "Mexico sent 10,000 troops to the border."
-C_FAIL = "Trump called Sheinbaum a lovely woman."
-EVIDENCE = "Question: x\nEvidence:\n<<doc id=S1>>\n(Outlet) The sky is blue.\n<</doc>>"
+Run = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
-def server() -> Iterator[FaultServer]:
-    with running() as srv:
-        yield srv
-
-
-def remote_llm(server: FaultServer, timeout: float = 2.0) -> LLM:
-    settings = load_settings(
-        backend="openai-compatible",
-        openai_base_url=server.base_url,
-        openai_api_key=SENTINEL,
-        max_retries=RETRIES,
-        request_timeout_s=timeout,
-    )
-    return make_llm(settings)
-
-
-def use_fault_server(
-    server: FaultServer, monkeypatch: pytest.MonkeyPatch, seeds_dir: Path, run: Run
-) -> Injected:
-    """CLI invocations use the real client against the fault server; the seeds are ingested
-    into in-memory stores with the seeded fake embedder (no model, no network)."""
-    monkeypatch.setenv("SOURCEBOUND_BACKEND", "openai-compatible")
-    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
-    monkeypatch.setenv("OPENAI_API_KEY", SENTINEL)
-    monkeypatch.setenv("SOURCEBOUND_MAX_RETRIES", str(RETRIES))
-    monkeypatch.setenv("SOURCEBOUND_REQUEST_TIMEOUT_S", "2")
-    inj = Injected(None)
-    monkeypatch.setattr(common, "App", inj.app)
-    code, _, err = run("ingest", str(seeds_dir), "--json")
-    assert code == 0, err
-    return inj
-
-
-@pytest.fixture
-def remote_cli(
-    server: FaultServer, monkeypatch: pytest.MonkeyPatch, seeds_dir: Path, run: Run
-) -> Injected:
-    return use_fault_server(server, monkeypatch, seeds_dir, run)
+def remote_cli(remote: Remote) -> CliApp:
+    return remote.cli()
 
 
 def gaps(server: FaultServer) -> list[float]:
@@ -87,10 +42,10 @@ def gaps(server: FaultServer) -> list[float]:
     return [b - a for a, b in itertools.pairwise(at)]
 
 
-def no_leak(*texts: str) -> None:
+def no_leak(remote: Remote, *texts: str) -> None:
     for t in texts:
         assert "Traceback" not in t
-        assert SENTINEL not in t
+        assert remote.key not in t
 
 
 # --- retries -------------------------------------------------------------------------------
@@ -104,112 +59,115 @@ def no_leak(*texts: str) -> None:
     ],
     ids=["429+Retry-After", "500", "503", "connection-drop"],
 )
-def test_retried_with_backoff_then_success(server: FaultServer, first: Any, min_gap: float) -> None:
-    server.push(first, ok())
-    draft = remote_llm(server).structured(Draft).invoke(EVIDENCE)
+def test_retried_with_backoff_then_success(
+    fault_server: FaultServer, remote: Remote, first: Behaviour, min_gap: float
+) -> None:
+    fault_server.push(first, ok())
+    draft = remote.llm().structured(Draft).invoke(EVIDENCE)
     assert draft.answerable and draft.sentences[0].text == "The sky is blue."
-    assert [r.behaviour for r in server.requests] == [str(first), "ok"]
-    assert gaps(server)[0] >= min_gap
+    assert [r.behaviour for r in fault_server.requests] == [str(first), "ok"]
+    assert gaps(fault_server)[0] >= min_gap
     record(
         "model server",
         f"{first} once, then OK",
-        f"retried after {gaps(server)[0]:.2f} s; answer returned",
+        f"retried after {gaps(fault_server)[0]:.2f} s; answer returned",
     )
 
 
 @pytest.mark.parametrize(
     "fault", [status(503), status(429, retry_after="0.2"), drop()], ids=["503", "429", "drop"]
 )
-def test_retries_exhausted_is_one_clear_model_error(server: FaultServer, fault: Any) -> None:
-    server.default = fault
+def test_retries_exhausted_is_one_clear_model_error(
+    fault_server: FaultServer, remote: Remote, fault: Behaviour
+) -> None:
+    fault_server.default = fault
     t0 = time.monotonic()
     with pytest.raises(ModelError) as exc:
-        remote_llm(server).structured(Draft).invoke(EVIDENCE)
+        remote.llm().structured(Draft).invoke(EVIDENCE)
     elapsed = time.monotonic() - t0
     msg = str(exc.value)
-    assert len(server.requests) == RETRIES + 1  # bounded: no retry on top of the client's
+    assert len(fault_server.requests) == remote.retries + 1  # bounded: no retry on top
     assert elapsed < 10
-    assert "\n" not in msg and server.base_url in msg
+    assert "\n" not in msg and fault_server.base_url in msg
     assert ("HTTP" in msg) if fault.kind == "status" else ("cannot connect" in msg)
-    no_leak(msg)
+    no_leak(remote, msg)
     record(
         "model server",
         f"{fault} on every try",
-        f"{len(server.requests)} tries in {elapsed:.1f} s, then ModelError: {msg[:150]}",
+        f"{len(fault_server.requests)} tries in {elapsed:.1f} s, then ModelError: {msg[:150]}",
         "nothing (the caller gets the error)",
     )
 
 
-def test_slow_server_times_out_after_retries(server: FaultServer) -> None:
-    server.default = slow(5)
+def test_slow_server_times_out_after_retries(fault_server: FaultServer, remote: Remote) -> None:
+    fault_server.default = slow(5)
     t0 = time.monotonic()
     with pytest.raises(ModelError, match="timed out"):
-        remote_llm(server, timeout=0.3).structured(Draft).invoke(EVIDENCE)
+        remote.llm(timeout=0.3).structured(Draft).invoke(EVIDENCE)
     elapsed = time.monotonic() - t0
-    assert len(server.requests) == RETRIES + 1 and elapsed < 5
+    assert len(fault_server.requests) == remote.retries + 1 and elapsed < 5
     record("model server", "slow (5 s, timeout 0.3 s)", f"timed out after 3 tries, {elapsed:.1f} s")
 
 
-def test_slow_but_in_time_is_fine(server: FaultServer) -> None:
-    server.push(slow(0.3))
-    assert remote_llm(server, timeout=2).structured(Draft).invoke(EVIDENCE).answerable
-    assert len(server.requests) == 1
+def test_slow_but_in_time_is_fine(
+    fault_server: FaultServer, remote: Remote
+) -> None:
+    fault_server.push(slow(0.3))
+    assert remote.llm(timeout=2).structured(Draft).invoke(EVIDENCE).answerable
+    assert len(fault_server.requests) == 1
 
 
-def test_malformed_body_is_a_clear_error_without_retry_storm(server: FaultServer) -> None:
-    server.default = malformed()
+def test_malformed_body_is_a_clear_error_without_retry_storm(
+    fault_server: FaultServer, remote: Remote
+) -> None:
+    fault_server.default = malformed()
     with pytest.raises(ModelError, match="malformed response") as exc:
-        remote_llm(server).structured(Draft).invoke(EVIDENCE)
-    assert len(server.requests) == 1  # the openai client does not retry a 200
-    no_leak(str(exc.value))
+        remote.llm().structured(Draft).invoke(EVIDENCE)
+    assert len(fault_server.requests) == 1  # the openai client does not retry a 200
+    no_leak(remote, str(exc.value))
     record("model server", "200 with malformed JSON body", f"no retry; ModelError: {exc.value}")
 
 
-def test_schema_invalid_output_gets_one_repair_turn_then_error(server: FaultServer) -> None:
-    server.default = ok('{"verdict": "yes"}')
+def test_schema_invalid_output_gets_one_repair_turn_then_error(
+    fault_server: FaultServer, remote: Remote
+) -> None:
+    fault_server.default = ok('{"verdict": "yes"}')
     with pytest.raises(ModelError, match="no valid Draft JSON after one repair") as exc:
-        remote_llm(server).structured(Draft).invoke(EVIDENCE)
-    assert len(server.requests) == 2
-    assert "not a valid JSON object" in server.requests[1].last_user
-    assert "answerable" in server.requests[1].last_user  # the validation error is quoted back
+        remote.llm().structured(Draft).invoke(EVIDENCE)
+    assert len(fault_server.requests) == 2
+    assert "not a valid JSON object" in fault_server.requests[1].last_user
+    assert "answerable" in fault_server.requests[1].last_user  # the validation error is quoted back
     record("model server", "schema-invalid structured output", f"one repair turn, then {exc.value}")
 
 
-def test_schema_invalid_then_repaired(server: FaultServer) -> None:
-    server.push(ok("Sure! Here you go: {not json"), ok())
-    assert remote_llm(server).structured(Draft).invoke(EVIDENCE).answerable
-    assert len(server.requests) == 2
+def test_schema_invalid_then_repaired(
+    fault_server: FaultServer, remote: Remote
+) -> None:
+    fault_server.push(ok("Sure! Here you go: {not json"), ok())
+    assert remote.llm().structured(Draft).invoke(EVIDENCE).answerable
+    assert len(fault_server.requests) == 2
     record("model server", "invalid JSON, then valid after repair", "answer returned")
 
 
 def test_stream_cut_half_way_falls_back_to_a_checked_call(
-    server: FaultServer, seeds_dir: Path
+    fault_server: FaultServer, remote: Remote, seeds_dir: Path, make_app: Callable[..., App]
 ) -> None:
-    settings = load_settings(
-        backend="openai-compatible",
-        openai_base_url=server.base_url,
-        max_retries=RETRIES,
-        request_timeout_s=2,
-    )
-    app = App(
-        settings, store=InMemoryStore(), sentence_store=InMemoryStore(), embedder=SeededEmbedder()
-    )
-    app.ingest([seeds_dir])
+    app = make_app(seeds_dir, settings=remote.settings(), fake_llm=False)
     answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
-    server.push(stream_cut(chunks=3))
+    fault_server.push(stream_cut(chunks=3))
     shown: list[str] = []
     ans = answerer.ask(Q_OK, on_text=shown.append)
     assert not ans.abstained and ans.citations
-    kinds = [(r.behaviour, bool(r.body.get("stream"))) for r in server.requests]
+    kinds = [(r.behaviour, bool(r.body.get("stream"))) for r in fault_server.requests]
     assert kinds == [("stream_cut", True), ("ok", False)]
     record("model server", "SSE stream stops half-way", "re-asked without streaming; cited answer")
 
 
 # --- batches and chat through the CLI --------------------------------------------------------
 def test_ask_file_marks_the_failed_item_and_finishes_the_rest(
-    server: FaultServer, remote_cli: Injected, run: Run, tmp_path: Path
+    fault_server: FaultServer, remote: Remote, remote_cli: CliApp, run: Run, tmp_path: Path
 ) -> None:
-    server.when(Q_FAIL, status(500))
+    fault_server.when(Q_FAIL, status(500))
     qfile = tmp_path / "questions.jsonl"
     qfile.write_text(
         "".join(
@@ -225,9 +183,9 @@ def test_ask_file_marks_the_failed_item_and_finishes_the_rest(
     assert rows[0]["error"] is None and not rows[0]["abstained"] and rows[0]["citations"]
     assert rows[2]["error"] is None and not rows[2]["abstained"]
     assert "HTTP 500" in rows[1]["error"]
-    no_leak(out, err)
-    fails = sum(1 for r in server.requests if Q_FAIL in r.last_user)
-    assert fails == RETRIES + 1
+    no_leak(remote, out, err)
+    fails = sum(1 for r in fault_server.requests if Q_FAIL in r.last_user)
+    assert fails == remote.retries + 1
     record(
         "batch",
         "ask --file, item 2 gets HTTP 500 on every try",
@@ -236,9 +194,9 @@ def test_ask_file_marks_the_failed_item_and_finishes_the_rest(
 
 
 def test_verify_file_marks_the_failed_claim_and_finishes_the_rest(
-    server: FaultServer, remote_cli: Injected, run: Run, tmp_path: Path
+    fault_server: FaultServer, remote: Remote, remote_cli: CliApp, run: Run, tmp_path: Path
 ) -> None:
-    server.when(f"Claim: {C_FAIL}", drop())
+    fault_server.when(f"Claim: {C_FAIL}", drop())
     cfile = tmp_path / "claims.jsonl"
     cfile.write_text(
         "".join(
@@ -253,7 +211,7 @@ def test_verify_file_marks_the_failed_claim_and_finishes_the_rest(
     assert [r["id"] for r in rows] == ["c1", "c2", "c3"]
     assert rows[0]["verdict"] and rows[2]["verdict"] and rows[0].get("error") is None
     assert f"{cfile}:2" in rows[1]["error"] and "cannot connect" in rows[1]["error"]
-    no_leak(out, err)
+    no_leak(remote, out, err)
     record(
         "batch",
         "verify --file, claim 2's model calls drop the connection",
@@ -262,9 +220,9 @@ def test_verify_file_marks_the_failed_claim_and_finishes_the_rest(
 
 
 def test_chat_continues_after_a_failed_turn(
-    server: FaultServer, remote_cli: Injected, tmp_path: Path
+    fault_server: FaultServer, remote: Remote, remote_cli: CliApp, tmp_path: Path
 ) -> None:
-    server.when(Q_FAIL, status(503))
+    fault_server.when(Q_FAIL, status(503))
     result = CliRunner().invoke(common.app, ["chat"], input=f"{Q_FAIL}\n/reset\n{Q_OK}\n")
     assert result.exit_code == 0, result.output
     out = result.output
@@ -272,14 +230,14 @@ def test_chat_continues_after_a_failed_turn(
     assert out.index("HTTP 503") < out.index(f"you> {Q_OK}")
     after = out[out.index(f"you> {Q_OK}") :]
     assert "[1]" in after and "sources do not say" not in after  # a cited answer
-    no_leak(out)
+    no_leak(remote, out)
     record("chat", "a turn fails (HTTP 503 x3)", "one error line; the next turn is answered")
 
 
 def test_summarize_batch_rerun_redoes_only_failed_items(
-    server: FaultServer, remote_cli: Injected, run: Run, tmp_path: Path
+    fault_server: FaultServer, remote: Remote, remote_cli: CliApp, run: Run, tmp_path: Path
 ) -> None:
-    app = remote_cli.app(common.settings())
+    app = remote_cli.current()
     canon = [a for a in app.corpus.articles() if app.corpus.canonical(a.id) == a.id]
     victim = canon[1]
     # Outlets share sentences (quotes, wire copy): fail the article-summary requests that
@@ -295,7 +253,7 @@ def test_summarize_batch_rerun_redoes_only_failed_items(
             t in str(users[-1].get("content", "")) for t in unique
         )
 
-    server.when(shows_victim, status(500))
+    fault_server.when(shows_victim, status(500))
     out_dir = tmp_path / "summaries"
     code, out, err = run("summarize", "--all", "--out", str(out_dir), "--json")
     assert code == 0, err
@@ -305,17 +263,19 @@ def test_summarize_batch_rerun_redoes_only_failed_items(
     assert failed == {victim.id}, failed
     assert first["done_now"] == len(canon) + 1
 
-    server.clear()  # the server recovers
+    fault_server.clear()  # the server recovers
     code, out, err = run("summarize", "--all", "--out", str(out_dir), "--json")
     second = jsonl(out)[0]
     assert code == 0, err
     assert second["done_now"] == 1 and second["skipped"] == len(canon)
-    assert len(server.requests) >= 1
-    assert all("SummaryDraft" in json.dumps(r.body["response_format"]) for r in server.requests)
+    assert len(fault_server.requests) >= 1
+    assert all(
+        "SummaryDraft" in json.dumps(r.body["response_format"]) for r in fault_server.requests
+    )
     recs = [json.loads(x) for x in (out_dir / "summaries.jsonl").read_text().splitlines()]
     last = {r["id"]: r for r in recs}
     assert all(r["error"] is None for r in last.values()) and len(last) == len(canon) + 1
-    no_leak(out, err, (out_dir / "summaries.jsonl").read_text())
+    no_leak(remote, out, err, (out_dir / "summaries.jsonl").read_text())
     record(
         "batch",
         "summarize --all, one article's calls fail; re-run",
@@ -335,15 +295,16 @@ def test_summarize_batch_rerun_redoes_only_failed_items(
     ids=["503", "drop", "malformed", "schema-invalid", "cut-body"],
 )
 def test_cli_ask_failure_is_one_line_and_exit_code(
-    server: FaultServer, remote_cli: Injected, run: Run, fault: Any, words: str
+    fault_server: FaultServer, remote: Remote, remote_cli: CliApp, run: Run, fault: Any, words: str
 ) -> None:
-    server.default = fault
+    fault_server.default = fault
     code, out, err = run("ask", Q_OK, "--json")
     assert code == 1 and out == ""
     line = err.strip()
     assert len(line.splitlines()) == 1 and line.startswith("error:") and words in line
-    no_leak(out, err)
-    assert len(server.requests) <= 2 * (RETRIES + 1)  # bounded: retries, plus one repair turn
+    no_leak(remote, out, err)
+    # Bounded: the client's retries, plus one repair turn.
+    assert len(fault_server.requests) <= 2 * (remote.retries + 1)
     record(
         "cli", f"sourcebound ask; server: {fault} on every request", f"exit 1, stderr: {line[:110]}"
     )

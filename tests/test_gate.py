@@ -6,8 +6,9 @@ fail."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -15,6 +16,9 @@ from agent.errors import InputError
 from evals.gate import compare, describe, load_results, regressions
 from evals.harness import aggregate
 from evals.intervals import Sample
+
+if TYPE_CHECKING:
+    from conftest import CliApp
 
 
 def results(**metrics: float | tuple[float, float, float]) -> dict[str, Any]:
@@ -118,18 +122,12 @@ def test_load_results_errors(tmp_path: Path) -> None:
         load_results(p)
 
 
-def test_cli_gate_exit_codes(
-    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from fakes import ScriptedChat
-    from test_harness import fake_app
+def test_cli_gate_exit_codes(tmp_path: Path, cli_app: Callable[..., CliApp]) -> None:
     from typer.testing import CliRunner
 
-    import agent.cli.eval_cmds as cmds
     from agent.cli.common import app as cli
 
-    shared = fake_app(ScriptedChat())  # in-memory stores: one app across invocations
-    monkeypatch.setattr(cmds, "App", lambda settings: shared)
+    cli_app(scripted=True)  # in-memory stores shared by every invocation
     runner = CliRunner()
     args = ["eval", "--suite", "qa", "--limit", "3", "--no-cache"]
     first = runner.invoke(cli, [*args, "--out", str(tmp_path / "a")])

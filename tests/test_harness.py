@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from fakes import FakeChatModel, ScriptedChat, SeededEmbedder
 from langchain_core.messages import HumanMessage
 
 from agent.app import App
-from agent.llm.factory import make_llm
-from agent.settings import load_settings
 from agent.types import Answer, AnswerSentence, Citation
 from evals.cache import SqliteLLMCache
 from evals.harness import EvalConfig, aggregate, attach_cache, run_eval
@@ -30,13 +29,9 @@ from evals.suites import (
     run_qa,
     run_summary,
 )
-from vectorstore.memory_store import InMemoryStore
 
-
-def fake_app(chat: FakeChatModel) -> App:
-    settings = load_settings()
-    return App(settings, store=InMemoryStore(), sentence_store=InMemoryStore(),
-               embedder=SeededEmbedder(), llm=make_llm(settings, chat=chat))
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
 
 
 class StubQA:
@@ -172,9 +167,11 @@ def test_aggregate_attaches_the_sampling_interval() -> None:
     assert m["interval"]["low"] < 0.8 < m["interval"]["high"]
 
 
-def test_sqlite_cache_replays_and_keys_on_kwargs(tmp_path: Path) -> None:
+def test_sqlite_cache_replays_and_keys_on_kwargs(
+    tmp_path: Path, make_fake_model: Callable[..., FakeChatModel]
+) -> None:
     cache = SqliteLLMCache(tmp_path / "c.sqlite")
-    chat = FakeChatModel(["one", "two"])
+    chat = make_fake_model("one", "two")
     chat.cache = cache
     msg = [HumanMessage(content="hi")]
     assert chat.invoke(msg).content == "one"
@@ -183,21 +180,21 @@ def test_sqlite_cache_replays_and_keys_on_kwargs(tmp_path: Path) -> None:
     assert chat.bind(response_format={"type": "json_object"}).invoke(msg).content == "two"
     assert (cache.hits, cache.misses) == (1, 2)
     # A new process (new cache object, same file) still hits; a different salt does not.
-    fresh = FakeChatModel([])
+    fresh = make_fake_model()
     fresh.cache = SqliteLLMCache(tmp_path / "c.sqlite")
     assert fresh.invoke(msg).content == "one"
-    salted = FakeChatModel(["three"])
+    salted = make_fake_model("three")
     salted.cache = SqliteLLMCache(tmp_path / "c.sqlite", salt="repeat1")
     assert salted.invoke(msg).content == "three"
 
 
 def test_run_eval_writes_results_and_reports_unavailable_suite(
-    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, make_app: Callable[..., App]
 ) -> None:
     import evals.harness as h
 
     monkeypatch.setattr(h, "_summary_fn", lambda app: None)  # as if summarize were absent
-    app = fake_app(ScriptedChat())
+    app = make_app(scripted=True)
     cfg = EvalConfig(suites=("qa", "summary"), limit=3, out_dir=tmp_path / "out",
                      seeds_dir=seeds_dir, repeat=2)
     res = run_eval(cfg, app)
@@ -227,12 +224,13 @@ def test_report_escapes_text_and_puts_wrong_items_first() -> None:
     assert "<svg" in html and "latency histogram" in html
 
 
-def test_verifier_judge_uses_the_model_and_is_measured(seeds_dir: Path) -> None:
+def test_verifier_judge_uses_the_model_and_is_measured(
+    seeds_dir: Path, make_app: Callable[..., App], make_fake_model: Callable[..., FakeChatModel]
+) -> None:
     from evals.harness import make_judge
 
-    chat = ScriptedChat()  # always answers "supported": a judge that cannot say "absent"
-    app = fake_app(chat)
-    app.ingest([seeds_dir])
+    chat = make_fake_model(scripted=True)  # always "supported": a judge that cannot say "absent"
+    app = make_app(seeds_dir, chat=chat)
     judge = make_judge("verifier", app, 8)
     assert judge("Mexico sent troops", "Mexico sent 10,000 troops.") is True
     assert judge("Mexico sent troops", "") is False
@@ -242,7 +240,7 @@ def test_verifier_judge_uses_the_model_and_is_measured(seeds_dir: Path) -> None:
 
 
 def test_seeds_are_ingested_into_a_store_that_already_holds_other_documents(
-    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, make_app: Callable[..., App]
 ) -> None:
     """Seeds + distractors: a data dir with other articles still gets the gold sources."""
     from evals.harness import ensure_ingested
@@ -251,8 +249,7 @@ def test_seeds_are_ingested_into_a_store_that_already_holds_other_documents(
     other = tmp_path / "distractors"
     other.mkdir()
     (other / "art_1.txt").write_text("Rain closed two ferry lines on Tuesday, officials said.\n")
-    app = fake_app(ScriptedChat())
-    app.ingest([other])
+    app = make_app(other, scripted=True)
     ensure_ingested(app, seeds_dir)
     ids = {d.id for d in app.corpus.documents()}
     assert "art_1" in ids and {p.stem for p in seeds_dir.glob("*.txt")} <= ids

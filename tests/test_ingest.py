@@ -1,45 +1,36 @@
 """Ingest orchestration: counts, incrementality, replacement, pruning, bad input, consistency,
-crash safety and the writer lock (InMemoryStore + a counting fake embedder)."""
+crash safety and the writer lock (in-memory stores + the counting fake embedder,
+conftest.IngestEnv)."""
 
 from __future__ import annotations
 
 import os
+import random
 import shutil
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pytest
-from fakes import FakeEmbedder
 from reliability import record
+from scenarios import chroma_state, make_generated_corpus
 
 import agent.ingest.pipeline as ingest_mod
+from agent.app import App
 from agent.errors import StoreError
 from agent.ingest.corpus import Corpus
-from agent.ingest.pipeline import IngestReport, ingest, ingest_lock
+from agent.ingest.pipeline import ingest, ingest_lock
+from agent.settings import load_settings
 from vectorstore.memory_store import InMemoryStore
 
+if TYPE_CHECKING:
+    from conftest import FakeEmbedder, IngestEnv
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-class CountingEmbedder:
-    """FakeEmbedder with the ingest signature, counting texts embedded; can fail on call N."""
-
-    def __init__(self, fail_on_call: int | None = None) -> None:
-        self.inner = FakeEmbedder(0)
-        self.texts = 0
-        self.calls = 0
-        self.fail_on_call = fail_on_call
-
-    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-        self.calls += 1
-        if self.fail_on_call is not None and self.calls >= self.fail_on_call:
-            raise RuntimeError("simulated crash in the embedder")
-        self.texts += len(texts)
-        return self.inner.embed(texts)
 
 
 class CrashingStore(InMemoryStore):
@@ -57,50 +48,12 @@ class CrashingStore(InMemoryStore):
         super().upsert(*args, **kwargs)
 
 
-class Env:
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        self.store = InMemoryStore()
-        self.sentences = InMemoryStore()
-        self.embedder = CountingEmbedder()
-
-    @property
-    def corpus(self) -> Corpus:
-        return Corpus(self.data_dir)  # fresh each time: what a new process would see
-
-    def run(self, paths: list[Path], **kw: Any) -> IngestReport:
-        return ingest(
-            paths, self.corpus, self.store, self.embedder, sentence_store=self.sentences, **kw
-        )
-
-
-def assert_consistent(env: Env) -> None:
-    """Every stored chunk/sentence id belongs to a registry document, and vice versa."""
-    corpus = env.corpus
-    chunk_ids = {c.id for r in corpus.records() for c in r.chunks}
-    sentence_ids = {s.id for a in corpus.articles() for s in a.sentences}
-    assert set(env.store.get_ids()) == chunk_ids
-    assert set(env.sentences.get_ids()) == sentence_ids
-    doc_ids = {r.document.id for r in corpus.records()}
-    metas = [m.metadata for m in env.store.get()] + [m.metadata for m in env.sentences.get()]
-    assert {m["doc_id"] for m in metas} <= doc_ids
-
-
 @pytest.fixture
-def corpus_dir(tmp_path: Path, seeds_dir: Path) -> Path:
-    d = tmp_path / "corpus"
-    d.mkdir()
-    for f in seeds_dir.glob("*.txt"):
-        shutil.copyfile(f, d / f.name)
-    return d
+def env(ingest_env: IngestEnv) -> IngestEnv:
+    return ingest_env
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> Env:
-    return Env(tmp_path / "data")
-
-
-def test_seeds_counts(env: Env, seeds_dir: Path) -> None:
+def test_seeds_counts(env: IngestEnv, seeds_dir: Path) -> None:
     report = env.run([seeds_dir])
     assert report.errors == []
     assert report.documents == 5
@@ -109,15 +62,17 @@ def test_seeds_counts(env: Env, seeds_dir: Path) -> None:
     assert len(report.duplicate_groups[0]) == 2
     assert report.chunks == env.store.count() == report.chunks_embedded > 0
     assert env.sentences.count() == sum(len(a.sentences) for a in env.corpus.articles())
-    assert_consistent(env)
+    env.assert_consistent()
 
 
-def test_chunk_vectors_are_means_of_sentence_vectors(env: Env, seeds_dir: Path) -> None:
+def test_chunk_vectors_are_means_of_sentence_vectors(
+    env: IngestEnv, seeds_dir: Path, fake_embedder: type[FakeEmbedder]
+) -> None:
     env.run([seeds_dir])
     corpus = env.corpus
     chunk = max(corpus.chunks(), key=lambda c: len(c.sentence_ids))
     assert len(chunk.sentence_ids) > 1
-    sent = FakeEmbedder(0).embed([corpus.sentence(s).text for s in chunk.sentence_ids])
+    sent = fake_embedder(0).embed([corpus.sentence(s).text for s in chunk.sentence_ids])
     want = sent.mean(axis=0)
     want /= np.linalg.norm(want)
     (hit,) = env.store.query(want, 1)
@@ -125,17 +80,21 @@ def test_chunk_vectors_are_means_of_sentence_vectors(env: Env, seeds_dir: Path) 
     assert hit.distance == pytest.approx(0.0, abs=1e-5)
 
 
-def test_reingest_unchanged_embeds_nothing(env: Env, corpus_dir: Path) -> None:
+def test_reingest_unchanged_embeds_nothing(
+    env: IngestEnv, corpus_dir: Path, fake_embedder: type[FakeEmbedder]
+) -> None:
     env.run([corpus_dir])
     ids_before = sorted(env.store.get_ids())
-    env.embedder = CountingEmbedder()
+    env.embedder = fake_embedder()
     report = env.run([corpus_dir])
     assert env.embedder.texts == 0
     assert report.ingested == 0 and report.unchanged == 5
     assert sorted(env.store.get_ids()) == ids_before
 
 
-def test_changed_file_replaces_its_chunks(env: Env, corpus_dir: Path) -> None:
+def test_changed_file_replaces_its_chunks(
+    env: IngestEnv, corpus_dir: Path, fake_embedder: type[FakeEmbedder]
+) -> None:
     env.run([corpus_dir])
     target = sorted(corpus_dir.glob("*.txt"))[0]
     doc_id = target.stem
@@ -143,7 +102,7 @@ def test_changed_file_replaces_its_chunks(env: Env, corpus_dir: Path) -> None:
     # Keep only the first lines: fewer chunks, so leftovers of the old version would show.
     lines = target.read_text(encoding="utf-8").splitlines()
     target.write_text("\n".join(lines[: max(4, len(lines) // 3)]) + "\n", encoding="utf-8")
-    env.embedder = CountingEmbedder()
+    env.embedder = fake_embedder()
     report = env.run([corpus_dir])
     assert report.ingested == 1 and report.unchanged == 4
     new_ids = set(env.store.get_ids({"doc_id": doc_id}))
@@ -153,10 +112,10 @@ def test_changed_file_replaces_its_chunks(env: Env, corpus_dir: Path) -> None:
     assert env.embedder.texts == len(env.sentences.get_ids({"doc_id": doc_id}))
     snapshot = env.corpus.text(doc_id)
     assert snapshot == target.read_text(encoding="utf-8")
-    assert_consistent(env)
+    env.assert_consistent()
 
 
-def test_prune_removes_deleted_file(env: Env, corpus_dir: Path) -> None:
+def test_prune_removes_deleted_file(env: IngestEnv, corpus_dir: Path) -> None:
     env.run([corpus_dir])
     gone = sorted(corpus_dir.glob("*.txt"))[1]
     gone.unlink()
@@ -165,10 +124,10 @@ def test_prune_removes_deleted_file(env: Env, corpus_dir: Path) -> None:
     assert env.store.get_ids({"doc_id": gone.stem}) == []
     assert env.sentences.get_ids({"doc_id": gone.stem}) == []
     assert env.corpus.record(gone.stem) is None
-    assert_consistent(env)
+    env.assert_consistent()
 
 
-def test_without_prune_deleted_file_stays(env: Env, corpus_dir: Path) -> None:
+def test_without_prune_deleted_file_stays(env: IngestEnv, corpus_dir: Path) -> None:
     env.run([corpus_dir])
     gone = sorted(corpus_dir.glob("*.txt"))[1]
     gone.unlink()
@@ -176,7 +135,7 @@ def test_without_prune_deleted_file_stays(env: Env, corpus_dir: Path) -> None:
     assert report.pruned == 0 and report.documents == 5
 
 
-def test_duplicate_marks_move_when_canonical_is_pruned(env: Env, corpus_dir: Path) -> None:
+def test_duplicate_marks_move_when_canonical_is_pruned(env: IngestEnv, corpus_dir: Path) -> None:
     """A copy under another name is marked a duplicate; pruning the original un-marks it."""
     first = sorted(corpus_dir.glob("*.txt"))[0]
     shutil.copyfile(first, corpus_dir / "zz_copy.txt")
@@ -215,7 +174,7 @@ def _bad_inputs(d: Path) -> dict[str, Path]:
 
 
 def test_bad_inputs_each_get_one_error_and_good_files_ingest(
-    env: Env, corpus_dir: Path, tmp_path: Path
+    env: IngestEnv, corpus_dir: Path, tmp_path: Path
 ) -> None:
     bad = _bad_inputs(tmp_path / "bad")
     missing = tmp_path / "does-not-exist"
@@ -236,10 +195,10 @@ def test_bad_inputs_each_get_one_error_and_good_files_ingest(
     assert "limit" in msgs["huge"]
     assert "symbolic link" in msgs["loop"].lower() or "loop" in msgs["loop"].lower()
     assert "no such file" in by_path[str(missing)][0]
-    assert_consistent(env)
+    env.assert_consistent()
 
 
-def test_html_script_text_never_reaches_the_store(env: Env, tmp_path: Path) -> None:
+def test_html_script_text_never_reaches_the_store(env: IngestEnv, tmp_path: Path) -> None:
     d = tmp_path / "html"
     d.mkdir()
     body = " ".join(
@@ -257,7 +216,7 @@ def test_html_script_text_never_reaches_the_store(env: Env, tmp_path: Path) -> N
     assert any("council approved" in t for t in texts)
 
 
-def test_unreadable_file(env: Env, corpus_dir: Path) -> None:
+def test_unreadable_file(env: IngestEnv, corpus_dir: Path) -> None:
     if os.geteuid() == 0:
         pytest.skip("root can read any file")
     locked = corpus_dir / "locked.txt"
@@ -268,15 +227,15 @@ def test_unreadable_file(env: Env, corpus_dir: Path) -> None:
     assert report.documents == 5
 
 
-def test_directory_symlink_loop_does_not_hang(env: Env, corpus_dir: Path) -> None:
+def test_directory_symlink_loop_does_not_hang(env: IngestEnv, corpus_dir: Path) -> None:
     os.symlink(corpus_dir, corpus_dir / "again")
     report = env.run([corpus_dir])
     assert report.documents == 5
-    assert_consistent(env)
+    env.assert_consistent()
 
 
 def test_stale_corpus_object_does_not_lose_other_writers_documents(
-    tmp_path: Path, corpus_dir: Path
+    tmp_path: Path, corpus_dir: Path, fake_embedder: type[FakeEmbedder]
 ) -> None:
     """Two writers open the registry, then ingest one after the other (the lock serialises
     them): the second must not write back the registry it read before the first finished."""
@@ -284,8 +243,8 @@ def test_stale_corpus_object_does_not_lose_other_writers_documents(
     store, sentences = InMemoryStore(), InMemoryStore()
     files = sorted(corpus_dir.glob("*.txt"))
     a, b = Corpus(data), Corpus(data)
-    ingest(files[:2], a, store, CountingEmbedder(), sentence_store=sentences)
-    ingest(files[2:], b, store, CountingEmbedder(), sentence_store=sentences)
+    ingest(files[:2], a, store, fake_embedder(), sentence_store=sentences)
+    ingest(files[2:], b, store, fake_embedder(), sentence_store=sentences)
     final = Corpus(data)
     assert len(final.records()) == 5
     assert set(store.get_ids()) == {c.id for c in final.chunks()}
@@ -294,15 +253,20 @@ def test_stale_corpus_object_does_not_lose_other_writers_documents(
 @pytest.mark.parametrize("where", ["embedder", "store", "sentence_store"])
 @pytest.mark.parametrize("after", [1, 2])
 def test_crash_then_rerun_matches_clean_ingest(
-    tmp_path: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, where: str, after: int
+    ingest_env: IngestEnv,
+    corpus_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_embedder: type[FakeEmbedder],
+    where: str,
+    after: int,
 ) -> None:
     monkeypatch.setattr(ingest_mod, "EMBED_GROUP_CHUNKS", 8)  # several commits per run
-    clean = Env(tmp_path / "clean")
+    clean = ingest_env.sibling("clean")
     clean.run([corpus_dir])
 
-    env = Env(tmp_path / "crashy")
+    env = ingest_env.sibling("crashy")
     if where == "embedder":
-        env.embedder = CountingEmbedder(fail_on_call=after + 1)
+        env.embedder = fake_embedder(fail_on_call=after + 1)
     elif where == "store":
         env.store = CrashingStore(after)
     else:
@@ -323,21 +287,22 @@ def test_crash_then_rerun_matches_clean_ingest(
                 np.stack([src._vecs[r.id] for r in recs]),
                 [r.metadata for r in recs],
             )
-    env.store, env.sentences, env.embedder = store, sentences, CountingEmbedder()
+    env.store, env.sentences, env.embedder = store, sentences, fake_embedder()
     report = env.run([corpus_dir])
     assert report.errors == []
     assert sorted(env.store.get_ids()) == sorted(clean.store.get_ids())
     assert sorted(env.sentences.get_ids()) == sorted(clean.sentences.get_ids())
     assert env.store.count() == len(set(env.store.get_ids()))
     assert report.duplicate_groups == clean.corpus.duplicate_groups()
-    assert_consistent(env)
+    env.assert_consistent()
 
 
 def test_prune_sweeps_chunks_of_a_half_written_document(
-    env: Env, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+    ingest_env: IngestEnv, corpus_dir: Path
 ) -> None:
     """Crash after a new document's chunks were stored but before the registry recorded it,
     then the file is deleted: --prune must still leave no orphan chunks."""
+    env = ingest_env
     sentences = env.sentences = CrashingStore(10**9)
     env.run([corpus_dir])
     extra = corpus_dir / "zz_new.txt"
@@ -352,7 +317,7 @@ def test_prune_sweeps_chunks_of_a_half_written_document(
     extra.unlink()
     env.run([corpus_dir], prune=True)
     assert env.store.get_ids({"doc_id": "zz_new"}) == []
-    assert_consistent(env)
+    env.assert_consistent()
 
 
 _HOLDER = """
@@ -366,7 +331,7 @@ with ingest_lock(Path(sys.argv[1])):
 
 
 def test_second_ingest_fails_clearly_while_lock_held(
-    env: Env, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+    env: IngestEnv, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(ingest_mod, "LOCK_WAIT_S", 0.5)
     env.data_dir.mkdir(parents=True)
@@ -420,55 +385,17 @@ print("done", flush=True)
 """
 
 
-def make_generated_corpus(dst: Path, seeds: Path, n: int = 60, lines: int = 6) -> Path:
-    """`n` files built from seed sentences: a distinct title, shuffled long lines."""
-    import random
-
-    dst.mkdir(parents=True, exist_ok=True)
-    files = sorted(seeds.glob("*.txt"))
-    for i in range(n):
-        body = [
-            ln
-            for ln in files[i % len(files)].read_text(encoding="utf-8").splitlines()
-            if len(ln) > 60
-        ]
-        rng = random.Random(i)
-        rng.shuffle(body)
-        text = f"Generated report number {i}\n\n" + "\n".join(body[:lines]) + "\n"
-        (dst / f"gen_{i:03d}.txt").write_text(text, encoding="utf-8")
-    return dst
-
-
-def _store_state(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], ...]:
-    from agent.app import App
-    from agent.settings import load_settings
-
-    monkeypatch.setenv("SOURCEBOUND_DATA_DIR", str(data_dir))
-    app = App(load_settings())
-    chunks, sentences = app.store.get_ids(), app.sentence_store.get_ids()
-    assert app.store.count() == len(chunks) == len(set(chunks))
-    assert app.sentence_store.count() == len(sentences) == len(set(sentences))
-    registry = sorted(c.id for c in app.corpus.chunks())
-    return sorted(chunks), sorted(sentences), registry
-
-
 @pytest.mark.integration
 def test_kill_minus_9_then_rerun_matches_clean_ingest(
     tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import random
-    import signal
-
-    from agent.app import App
-    from agent.settings import load_settings
-
     corpus = make_generated_corpus(tmp_path / "gen", seeds_dir)
     clean_dir = tmp_path / "clean"
     monkeypatch.setenv("SOURCEBOUND_DATA_DIR", str(clean_dir))
     t0 = time.monotonic()
     App(load_settings()).ingest([corpus])
     clean_s = time.monotonic() - t0
-    clean = _store_state(clean_dir, monkeypatch)
+    clean = chroma_state(clean_dir)
     assert clean[0] == clean[2] and len(clean[0]) > 50
 
     rng = random.Random(7)
@@ -503,7 +430,7 @@ def test_kill_minus_9_then_rerun_matches_clean_ingest(
         monkeypatch.setenv("SOURCEBOUND_DATA_DIR", str(data))
         report = App(load_settings()).ingest([corpus])
         assert report.errors == []
-        assert _store_state(data, monkeypatch) == clean, f"run {run_no}"
+        assert chroma_state(data) == clean, f"run {run_no}"
         record(
             "crash safety",
             f"kill -9 ingest {delay:.2f} s after "
@@ -518,12 +445,11 @@ def test_kill_minus_9_then_rerun_matches_clean_ingest(
 
 
 def test_noop_reingest_reads_only_the_sidecar_and_reload_rereads_only_changes(
-    tmp_path: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+    env: IngestEnv, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Parsing the registry is most of a no-op re-ingest's time: it must not happen at all
     then, and only once in a real ingest; yet a registry saved by someone else since, or
     unsaved changes of our own, are never kept."""
-    env = Env(tmp_path / "data")
     files = sorted(corpus_dir.glob("*.txt"))
     first = env.run(files[:2])
     loads: list[int] = []
@@ -555,12 +481,11 @@ def test_noop_reingest_reads_only_the_sidecar_and_reload_rereads_only_changes(
 
 @pytest.mark.parametrize("damage", ["missing", "garbage", "stale"])
 def test_a_missing_or_stale_sidecar_falls_back_to_the_registry(
-    tmp_path: Path, corpus_dir: Path, damage: str
+    env: IngestEnv, corpus_dir: Path, damage: str
 ) -> None:
-    env = Env(tmp_path / "data")
     files = sorted(corpus_dir.glob("*.txt"))
     env.run(files)
-    index = tmp_path / "data" / "registry-index.json"
+    index = env.data_dir / "registry-index.json"
     if damage == "missing":
         index.unlink()
     elif damage == "garbage":

@@ -1,8 +1,8 @@
 """Prompt injection measured on the real embedded model: the hostile articles of
-tests/test_injection.py are ingested next to the seeds, and the same questions and claims go
-through the real local model with and without them. Asserted: no hostile sentence is quoted
-as support and the planted lie is never stated or verified. Measured (reliability table): how
-many answers and verdicts the hostile articles change."""
+tests/test_injection.py (scenarios.HOSTILE) are ingested next to the seeds, and the same
+questions and claims go through the real local model with and without them. Asserted: no
+hostile sentence is quoted as support and the planted lie is never stated or verified.
+Measured (reliability table): how many answers and verdicts the hostile articles change."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from reliability import record
-from test_injection import CLAIMS, LIE, QUESTIONS, hostile_quotes, seeds_corpus
+from scenarios import CLAIMS, LIE, QUESTIONS, hostile_quotes, seeds_corpus
 
 from agent.app import App
 from agent.generation.answer import Answerer

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
-from fakes import FakeChatModel
 from langchain_core.messages import HumanMessage
 
 from agent.llm.factory import make_llm
@@ -16,6 +17,9 @@ from agent.settings import load_settings
 from agent.verification.checks import Signals, combine
 from agent.verification.conflicts import Conflict
 from agent.verification.verify import Judgement
+
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
 
 LABELS = ("supported", "refuted", "not_enough_info")
 
@@ -41,9 +45,11 @@ def test_distribution_is_read_at_the_labels_first_token() -> None:
     assert sum(probs.values()) == pytest.approx(1.0)
 
 
-def test_no_logprobs_means_the_chosen_label_is_certain() -> None:
+def test_no_logprobs_means_the_chosen_label_is_certain(
+    make_fake_model: Callable[..., FakeChatModel]
+) -> None:
     settings = load_settings()
-    llm = make_llm(settings, chat=FakeChatModel([json.dumps({"label": "refuted"})]))
+    llm = make_llm(settings, chat=make_fake_model(json.dumps({"label": "refuted"})))
     probs = label_probabilities(llm, [HumanMessage(content="x")], Judgement, "label", LABELS)
     assert probs == {"supported": 0.0, "refuted": 1.0, "not_enough_info": 0.0}
 

@@ -5,7 +5,9 @@ with citations that check out, the same evidence the answer stage would use."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from langchain_core.documents import Document
@@ -15,13 +17,12 @@ from pydantic import ValidationError
 
 import sourcebound
 from agent.app import App
-from agent.llm.factory import make_llm
 from agent.retrieval.citations import is_valid
 from agent.retrieval.langchain_retriever import SourceboundRetriever, citation_of
-from agent.settings import load_settings
 from agent.text.normalize import normalize_for_match
-from tests.fakes import FakeChatModel, SeededEmbedder
-from vectorstore.memory_store import InMemoryStore
+
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
 
 QUESTION = "How many troops did Mexico send to its border?"
 METADATA = {
@@ -31,23 +32,9 @@ METADATA = {
 
 
 @pytest.fixture
-def chat() -> FakeChatModel:
-    return FakeChatModel()  # no reply queued: any model call fails the test
-
-
-@pytest.fixture
-def app(tmp_path: Path, seeds_dir: Path, chat: FakeChatModel) -> App:
-    settings = load_settings(data_dir=tmp_path / "data")
-    a = App(
-        settings,
-        store=InMemoryStore(),
-        sentence_store=InMemoryStore(),
-        embedder=SeededEmbedder(),
-        llm=make_llm(settings, chat=chat),
-    )
-    report = a.ingest([seeds_dir])
-    assert report.errors == [] and report.documents > 0
-    return a
+def app(seeds_dir: Path, make_app: Callable[..., App]) -> App:
+    """The seeds over fakes; the `fake_model` has no reply queued: any model call fails."""
+    return make_app(seeds_dir)
 
 
 def cite_line(docs: list[Document]) -> list[str]:
@@ -60,7 +47,7 @@ def cite_line(docs: list[Document]) -> list[str]:
 
 
 def test_documents_in_an_lcel_chain_are_cited_sentences_of_the_files(
-    app: App, chat: FakeChatModel
+    app: App, fake_model: FakeChatModel
 ) -> None:
     retriever = sourcebound.retriever(app, k=4)
     assert isinstance(retriever, BaseRetriever)
@@ -88,7 +75,7 @@ def test_documents_in_an_lcel_chain_are_cited_sentences_of_the_files(
     assert [d.metadata["rank"] for d in docs] == list(range(1, len(docs) + 1))
     scores = [d.metadata["score"] for d in docs]
     assert scores == sorted(scores, reverse=True) and scores[-1] >= 0.25
-    assert chat.calls == []  # retrieval never asks the model
+    assert fake_model.calls == []  # retrieval never asks the model
 
 
 def test_documents_are_the_answer_stages_evidence(app: App) -> None:

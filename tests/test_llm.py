@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx2
 import openai
@@ -15,10 +17,13 @@ from pydantic import BaseModel
 
 from agent.errors import ConfigError, ModelError
 from agent.llm import make_llm
+from agent.llm.facade import LLM
 from agent.llm.replies import parse_json_reply
 from agent.llm.structured import response_format
 from agent.settings import load_settings
-from tests.fakes import FakeChatModel
+
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
 
 SENTINEL = "sk-test-SENTINEL-123"
 MSGS = [SystemMessage(content="Judge the claim."), HumanMessage(content="Claim: x is y.")]
@@ -41,10 +46,20 @@ class Explained(BaseModel):
     reasons: list[Reason] = []
 
 
-def _llm(backend: str, replies: list[str | BaseException], **kw: object) -> tuple:
-    settings = load_settings(backend=backend, **kw)
-    chat = FakeChatModel(replies)
-    return make_llm(settings, chat=chat), chat
+FakeLLM = Callable[..., tuple[LLM, "FakeChatModel"]]
+
+
+@pytest.fixture
+def fake_llm(make_fake_model: Callable[..., FakeChatModel]) -> FakeLLM:
+    """`fake_llm(backend, replies, **settings)` -> (the LLM of that backend, its fake model)."""
+
+    def build(
+        backend: str, replies: list[str | BaseException], **kw: object
+    ) -> tuple[LLM, FakeChatModel]:
+        chat = make_fake_model(*replies)
+        return make_llm(load_settings(backend=backend, **kw), chat=chat), chat
+
+    return build
 
 
 def _status_error(code: int, message: str) -> openai.APIStatusError:
@@ -54,8 +69,8 @@ def _status_error(code: int, message: str) -> openai.APIStatusError:
     return cls(message, response=resp, body=None)
 
 
-def test_structured_parses_and_sends_schema_constrained_format_locally() -> None:
-    llm, chat = _llm("local", ['{"label": "supported", "confidence": 0.8}'])
+def test_structured_parses_and_sends_schema_constrained_format_locally(fake_llm: FakeLLM) -> None:
+    llm, chat = fake_llm("local", ['{"label": "supported", "confidence": 0.8}'])
     out = llm.structured(Verdict).invoke(MSGS)
     assert out == Verdict(label="supported", confidence=0.8)
     rf = chat.calls[0][1]["response_format"]
@@ -71,14 +86,14 @@ def test_structured_parses_and_sends_schema_constrained_format_locally() -> None
         'Here it is: {"label": "refuted", "confidence": 0.1}',
     ],
 )
-def test_code_fences_and_prose_are_stripped(reply: str) -> None:
+def test_code_fences_and_prose_are_stripped(reply: str, fake_llm: FakeLLM) -> None:
     assert parse_json_reply(reply, Verdict).label == "refuted"
-    llm, _ = _llm("local", [reply])
+    llm, _ = fake_llm("local", [reply])
     assert llm.structured(Verdict).invoke(MSGS).confidence == pytest.approx(0.1)
 
 
-def test_one_repair_retry_quotes_the_validation_error() -> None:
-    llm, chat = _llm(
+def test_one_repair_retry_quotes_the_validation_error(fake_llm: FakeLLM) -> None:
+    llm, chat = fake_llm(
         "local", ['{"label": "supported"}', '{"label": "supported", "confidence": 0.5}']
     )
     out = llm.structured(Verdict).invoke(MSGS)
@@ -89,8 +104,8 @@ def test_one_repair_retry_quotes_the_validation_error() -> None:
     assert "confidence" in str(repair_msgs[-1].content)  # the missing field is named
 
 
-def test_second_invalid_reply_raises_model_error() -> None:
-    llm, chat = _llm("local", ["not json", '{"label": 3}'])
+def test_second_invalid_reply_raises_model_error(fake_llm: FakeLLM) -> None:
+    llm, chat = fake_llm("local", ["not json", '{"label": 3}'])
     with pytest.raises(ModelError) as err:
         llm.structured(Verdict).invoke(MSGS)
     assert err.value.backend == "local"
@@ -98,8 +113,8 @@ def test_second_invalid_reply_raises_model_error() -> None:
     assert len(chat.calls) == 2
 
 
-def test_openai_uses_strict_json_schema() -> None:
-    llm, chat = _llm("openai", ['{"label": "a", "confidence": 1}'], openai_api_key=SENTINEL)
+def test_openai_uses_strict_json_schema(fake_llm: FakeLLM) -> None:
+    llm, chat = fake_llm("openai", ['{"label": "a", "confidence": 1}'], openai_api_key=SENTINEL)
     llm.structured(Verdict).invoke(MSGS)
     rf = chat.calls[0][1]["response_format"]
     assert rf["type"] == "json_schema"
@@ -123,11 +138,11 @@ def test_json_schema_request_is_langchains_structured_output_request(
     assert ours["json_schema"]["schema"]["required"] == list(schema.model_fields)
 
 
-def test_a_reply_cut_off_mid_object_is_repaired_not_completed() -> None:
+def test_a_reply_cut_off_mid_object_is_repaired_not_completed(fake_llm: FakeLLM) -> None:
     """Strict parsing: a truncated object is invalid (a partial-JSON parser would close it)."""
     with pytest.raises(ValueError):
         parse_json_reply('{"label": "a", "confidence": 0.5, "note": "cut', Verdict)
-    llm, chat = _llm(
+    llm, chat = fake_llm(
         "openai-compatible",
         ['{"label": "a", "confidence": 0.5, "note": "cut', '{"label": "b", "confidence": 1}'],
         openai_base_url="http://127.0.0.1:9/v1",
@@ -136,9 +151,9 @@ def test_a_reply_cut_off_mid_object_is_repaired_not_completed() -> None:
     assert len(chat.calls) == 2
 
 
-def test_auto_mode_falls_back_to_json_object_once_for_the_process() -> None:
+def test_auto_mode_falls_back_to_json_object_once_for_the_process(fake_llm: FakeLLM) -> None:
     err = _status_error(500, "response_format type json_schema is not supported")
-    llm, chat = _llm(
+    llm, chat = fake_llm(
         "openai-compatible",
         [err, '{"label": "a", "confidence": 1}', '{"label": "b", "confidence": 0}'],
         openai_base_url="http://127.0.0.1:9/v1",
@@ -152,9 +167,9 @@ def test_auto_mode_falls_back_to_json_object_once_for_the_process() -> None:
     assert llm.structured_mode == "json_object"
 
 
-def test_explicit_json_schema_mode_does_not_fall_back() -> None:
+def test_explicit_json_schema_mode_does_not_fall_back(fake_llm: FakeLLM) -> None:
     err = _status_error(400, "response_format json_schema unsupported")
-    llm, chat = _llm(
+    llm, chat = fake_llm(
         "openai-compatible",
         [err],
         openai_base_url="http://127.0.0.1:9/v1",
@@ -165,8 +180,8 @@ def test_explicit_json_schema_mode_does_not_fall_back() -> None:
     assert len(chat.calls) == 1
 
 
-def test_usage_is_accumulated_and_snapshots_give_deltas() -> None:
-    llm, _ = _llm("local", ["one two three", '{"label": "a", "confidence": 1}'])
+def test_usage_is_accumulated_and_snapshots_give_deltas(fake_llm: FakeLLM) -> None:
+    llm, _ = fake_llm("local", ["one two three", '{"label": "a", "confidence": 1}'])
     before = llm.usage.snapshot()
     assert llm.text().invoke(MSGS) == "one two three"
     delta = llm.usage.since(before)
@@ -178,8 +193,8 @@ def test_usage_is_accumulated_and_snapshots_give_deltas() -> None:
     assert llm.usage.tokens_out == 3 + 4
 
 
-def test_stream_text_yields_pieces_and_counts_usage() -> None:
-    llm, _ = _llm("local", ["alpha beta gamma"])
+def test_stream_text_yields_pieces_and_counts_usage(fake_llm: FakeLLM) -> None:
+    llm, _ = fake_llm("local", ["alpha beta gamma"])
     pieces = list(llm.stream_text(MSGS))
     assert "".join(pieces).split() == ["alpha", "beta", "gamma"]
     assert llm.usage.tokens_out == 3
@@ -221,8 +236,10 @@ def test_real_chatopenai_is_configured_from_settings() -> None:
         ),
     ],
 )
-def test_api_errors_become_one_line_model_errors_without_the_key(exc: Exception) -> None:
-    llm, _ = _llm(
+def test_api_errors_become_one_line_model_errors_without_the_key(
+    exc: Exception, fake_llm: FakeLLM
+) -> None:
+    llm, _ = fake_llm(
         "openai-compatible",
         [exc],
         openai_base_url="http://127.0.0.1:9/v1",

@@ -6,20 +6,24 @@ no traceback, and the other lines are still processed."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from fakes import FakeChatModel
 from reliability import record
-from test_answer import UNRELATED
-from test_cli import Injected, Run, jsonl
+from scenarios import UNRELATED, jsonl
 from typer.testing import CliRunner
 
 import agent.cli.common as common
-import agent.cli.eval_cmds as eval_cmds
 import evals.datasets as datasets
 
+if TYPE_CHECKING:
+    from conftest import CliApp
+
 pytestmark = pytest.mark.timeout(60)
+
+Run = Callable[..., tuple[int, str, str]]
 
 BIG = "why " * 25_000  # 100 KB
 BINARY = b"GIF89a\x01\x00\x01\x00\x07\x00\x00\x00\x00"  # no newline bytes inside
@@ -27,14 +31,12 @@ CLAIM = "Mexico sent 10,000 troops to the border."
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, run: Run, seeds_dir: Path) -> Injected:
+def cli(cli_app: Callable[..., CliApp], run: Run, seeds_dir: Path) -> CliApp:
     """Fake model with no replies queued: a test fails loudly if anything reaches the model."""
-    inj = Injected(FakeChatModel())
-    monkeypatch.setattr(common, "App", inj.app)
-    monkeypatch.setattr(eval_cmds, "App", inj.app)
+    apps = cli_app()
     code, _, err = run("ingest", str(seeds_dir), "--json")
     assert code == 0, err
-    return inj
+    return apps
 
 
 def one_clean_line(err: str) -> str:
@@ -46,7 +48,7 @@ def one_clean_line(err: str) -> str:
 
 @pytest.mark.parametrize("suite", ["qa", "claims"])
 def test_eval_dataset_with_a_broken_line_names_file_and_line(
-    cli: Injected,
+    cli: CliApp,
     run: Run,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -68,7 +70,7 @@ def test_eval_dataset_with_a_broken_line_names_file_and_line(
 
 
 def test_claims_file_bad_lines_are_named_and_the_rest_verified(
-    cli: Injected, run: Run, tmp_path: Path
+    cli: CliApp, run: Run, tmp_path: Path
 ) -> None:
     f = tmp_path / "claims.jsonl"
     f.write_bytes(
@@ -101,7 +103,7 @@ def test_claims_file_bad_lines_are_named_and_the_rest_verified(
     )
 
 
-def test_100kb_question_or_claim_is_one_line_error(cli: Injected, run: Run) -> None:
+def test_100kb_question_or_claim_is_one_line_error(cli: CliApp, run: Run) -> None:
     for args in (["ask", BIG], ["verify", BIG, "--no-model"]):
         code, out, err = run(*args, "--json")
         line = one_clean_line(err)
@@ -110,7 +112,7 @@ def test_100kb_question_or_claim_is_one_line_error(cli: Injected, run: Run) -> N
 
 
 def test_ask_file_with_binary_lines_names_each_line(
-    cli: Injected, run: Run, tmp_path: Path
+    cli: CliApp, run: Run, tmp_path: Path
 ) -> None:
     f = tmp_path / "questions.txt"
     f.write_bytes(
@@ -139,7 +141,7 @@ def test_ask_file_with_binary_lines_names_each_line(
     )
 
 
-def test_chat_stdin_non_text_bytes_name_the_line_and_session_goes_on(cli: Injected) -> None:
+def test_chat_stdin_non_text_bytes_name_the_line_and_session_goes_on(cli: CliApp) -> None:
     data = (
         "Qu\u00e9 pas\u00f3?".encode("latin-1")
         + b"\n"

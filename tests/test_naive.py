@@ -4,26 +4,30 @@ ids by offset, and the documented abstention rule (fake embeddings and chat mode
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from fakes import FakeChatModel
 from langchain_core.embeddings import DeterministicFakeEmbedding
 from langchain_core.vectorstores import InMemoryVectorStore
-from test_harness import fake_app
 
+from agent.app import App
 from agent.errors import ConfigError
 from evals.naive import CHUNK_SIZE, TOP_K, NaiveRAG, is_abstention, parse_verdict
 
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
+
 
 @pytest.fixture
-def naive(seeds_dir: Path) -> tuple[NaiveRAG, FakeChatModel]:
-    chat = FakeChatModel()
-    app = fake_app(chat)
-    app.ingest([seeds_dir])
+def naive(
+    seeds_dir: Path, make_app: Callable[..., App], fake_model: FakeChatModel
+) -> tuple[NaiveRAG, FakeChatModel]:
+    app = make_app(seeds_dir)
     store = InMemoryVectorStore(DeterministicFakeEmbedding(size=32))
     files = sorted(seeds_dir.iterdir())
-    return NaiveRAG(app.llm, app.corpus, files, vectorstore=store), chat
+    return NaiveRAG(app.llm, app.corpus, files, vectorstore=store), fake_model
 
 
 def test_chunks_and_answer_cite_the_four_retrieved_chunks(
@@ -75,10 +79,10 @@ def test_retrieve_returns_article_ids(naive: tuple[NaiveRAG, FakeChatModel]) -> 
     ],
 )
 def test_missing_eval_extra_is_one_line_naming_it(
-    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, module: str, package: str,
-    with_store: bool,
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, make_app: Callable[..., App],
+    module: str, package: str, with_store: bool,
 ) -> None:
-    app = fake_app(FakeChatModel())
+    app = make_app()
     store = InMemoryVectorStore(DeterministicFakeEmbedding(size=32)) if with_store else None
     monkeypatch.setitem(sys.modules, module, None)  # `import module` now raises ImportError
     with pytest.raises(ConfigError) as err:

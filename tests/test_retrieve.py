@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
-from fakes import FakeEmbedder
 
 from agent.ingest.corpus import Corpus
 from agent.ingest.dedup import jaccard, shingles
@@ -21,19 +21,14 @@ from agent.retrieval.retrieve import (
 from agent.types import Hit
 from vectorstore.memory_store import InMemoryStore
 
-
-class _Embedder:
-    def __init__(self) -> None:
-        self.inner = FakeEmbedder(0)
-
-    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-        return self.inner.embed(texts)
+if TYPE_CHECKING:
+    from conftest import FakeEmbedder
 
 
 @pytest.fixture
-def retriever(tmp_path: Path, seeds_dir: Path) -> Retriever:
+def retriever(tmp_path: Path, seeds_dir: Path, fake_embedder: type[FakeEmbedder]) -> Retriever:
     corpus = Corpus(tmp_path / "data")
-    store, sentences, emb = InMemoryStore(), InMemoryStore(), _Embedder()
+    store, sentences, emb = InMemoryStore(), InMemoryStore(), fake_embedder()
     ingest([seeds_dir], corpus, store, emb, sentence_store=sentences)
     return Retriever(corpus, store, emb, keyword_index(corpus, tmp_path / "bm25"), sentences)
 
@@ -155,23 +150,13 @@ def test_real_search_has_no_duplicate_text(seeds_dir: Path, question: str) -> No
         assert canonical == h.source or canonical not in sources, (h.source, canonical)
 
 
-class _CountingEmbedder(_Embedder):
-    def __init__(self) -> None:
-        super().__init__()
-        self.texts = 0
-
-    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-        self.texts += len(texts)
-        return super().embed(texts, batch_size)
-
-
 def test_evidence_reads_stored_sentence_vectors_instead_of_re_embedding(
-    tmp_path: Path, seeds_dir: Path
+    tmp_path: Path, seeds_dir: Path, fake_embedder: type[FakeEmbedder]
 ) -> None:
     from agent.retrieval.evidence import gather_evidence
 
     corpus = Corpus(tmp_path / "data")
-    store, sentences, emb = InMemoryStore(), InMemoryStore(), _CountingEmbedder()
+    store, sentences, emb = InMemoryStore(), InMemoryStore(), fake_embedder()
     ingest([seeds_dir], corpus, store, emb, sentence_store=sentences)
     retriever = Retriever(corpus, store, emb, keyword_index(corpus, tmp_path / "bm25"), sentences)
     emb.texts = 0

@@ -8,34 +8,33 @@ from __future__ import annotations
 import json
 import logging
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from faultserver import FaultServer, running, status
+from faultserver import Behaviour, FaultServer, status
 from reliability import record
-from test_cli import Injected, Run, jsonl
-from test_faults import EVIDENCE, Q_FAIL, Q_OK, RETRIES, SENTINEL, remote_llm, use_fault_server
+from scenarios import EVIDENCE, Q_FAIL, Q_OK, jsonl
 from typer.testing import CliRunner
 
 import agent.cli.common as common
-import agent.cli.eval_cmds as eval_cmds
 from agent.errors import ModelError
 from agent.generation.answer import Draft
 
+if TYPE_CHECKING:
+    from conftest import Remote
+
 pytestmark = pytest.mark.timeout(90)
 
-
-@pytest.fixture
-def server() -> FaultServer:
-    with running() as srv:
-        yield srv  # type: ignore[misc]
+Run = Callable[..., tuple[int, str, str]]
 
 
-def leaks_in_files(root: Path) -> list[Path]:
+def leaks_in_files(root: Path, key: str) -> list[Path]:
     return [
         f
         for f in root.rglob("*")
-        if f.is_file() and not f.is_symlink() and SENTINEL.encode() in f.read_bytes()
+        if f.is_file() and not f.is_symlink() and key.encode() in f.read_bytes()
     ]
 
 
@@ -45,34 +44,35 @@ def leaks_in_files(root: Path) -> list[Path]:
     ids=["401", "500", "429"],
 )
 def test_echoed_key_is_not_in_the_error_or_its_traceback(
-    server: FaultServer, fault: object, caplog: pytest.LogCaptureFixture
+    fault_server: FaultServer,
+    remote: Remote,
+    fault: Behaviour,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    server.default = fault  # type: ignore[assignment]
+    fault_server.default = fault
     with pytest.raises(ModelError) as exc:
-        remote_llm(server).structured(Draft).invoke(EVIDENCE)
+        remote.llm().structured(Draft).invoke(EVIDENCE)
     # The server really did echo it: the test would catch a leak.
-    assert server.requests[0].headers["authorization"] == f"Bearer {SENTINEL}"
+    assert fault_server.requests[0].headers["authorization"] == f"Bearer {remote.key}"
     printed = "".join(traceback.format_exception(exc.value))
     for text in (str(exc.value), repr(exc.value), printed, caplog.text):
-        assert SENTINEL not in text
+        assert remote.key not in text
     msg = str(exc.value)
     shown = msg if len(msg) < 120 else f"...{msg[-100:]}"
     record("secrets", f"{fault} echoing the Authorization header", f"one-line error: {shown}")
 
 
 def test_key_never_reaches_output_logs_or_files(
-    server: FaultServer,
-    monkeypatch: pytest.MonkeyPatch,
-    seeds_dir: Path,
+    fault_server: FaultServer,
+    remote: Remote,
     run: Run,
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    inj: Injected = use_fault_server(server, monkeypatch, seeds_dir, run)
-    monkeypatch.setattr(eval_cmds, "App", inj.app)
-    server.when(Q_FAIL, status(500, echo_auth=True))
+    remote.cli()  # every CLI command, `eval` included, against the fault server
+    fault_server.when(Q_FAIL, status(500, echo_auth=True))
     outputs: list[str] = []
 
     code, out, err = run("ask", Q_FAIL, "--json")
@@ -90,27 +90,29 @@ def test_key_never_reaches_output_logs_or_files(
     outputs.append(result.output)
 
     out_dir = tmp_path / "summaries"
-    server.clear()
-    server.when(lambda body: "SummaryDraft" in json.dumps(body), status(500, echo_auth=True))
+    fault_server.clear()
+    fault_server.when(lambda body: "SummaryDraft" in json.dumps(body), status(500, echo_auth=True))
     code, out, err = run("summarize", "--all", "--out", str(out_dir), "--json")
     assert code == 0, err
     assert "HTTP 500" in (out_dir / "summaries.jsonl").read_text()  # failures recorded...
     outputs += [out, err]
 
-    server.clear()
-    server.default = status(500, echo_auth=True)
+    fault_server.clear()
+    fault_server.default = status(500, echo_auth=True)
     eval_dir = tmp_path / "eval"
     code, out, err = run("eval", "--suite", "qa", "--limit", "3", "--out", str(eval_dir), "--json")
     assert code == 0, err
     assert (eval_dir / "results.json").exists() and (eval_dir / "report.html").exists()
     outputs += [out, err]
 
-    echoed = [r for r in server.requests if r.headers.get("authorization") == f"Bearer {SENTINEL}"]
-    assert echoed and len(server.requests) >= RETRIES + 1  # the key was sent and echoed
+    sent = f"Bearer {remote.key}"
+    echoed = [r for r in fault_server.requests if r.headers.get("authorization") == sent]
+    assert echoed and len(fault_server.requests) >= remote.retries + 1  # sent, and echoed
     for text in [*outputs, caplog.text]:
-        assert SENTINEL not in text
+        assert remote.key not in text
         assert "Traceback" not in text
-    assert leaks_in_files(tmp_path) == []  # data dir (caches, history), summaries, eval report
+    # Nothing under the data dir (caches, history), summaries or eval report holds it either.
+    assert leaks_in_files(tmp_path, remote.key) == []
     record(
         "secrets",
         "sentinel key; server echoes it in every error (ask, ask --file, chat, summarize, eval)",

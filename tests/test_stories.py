@@ -4,20 +4,17 @@ run_stories scores each story in its own store and pools a split's items."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from fakes import ScriptedChat, SeededEmbedder
 
 from agent.app import App
 from agent.errors import InputError
-from agent.llm.factory import make_llm
-from agent.settings import load_settings
 from evals.datasets import load_claims, load_qa, load_summary_facts, validate_sources
 from evals.harness import EvalConfig
 from evals.intervals import Sample
 from evals.stories import Story, load_stories, pool, run_stories
-from vectorstore.memory_store import InMemoryStore
 
 
 def test_story_sets_are_valid_and_cite_their_own_articles() -> None:
@@ -64,17 +61,17 @@ def test_pool_concatenates_units() -> None:
     assert p["claims.balanced_accuracy"].estimate() == 0.5
 
 
-def test_run_stories_scores_each_story_and_pools_the_split(tmp_path: Path) -> None:
+def test_run_stories_scores_each_story_and_pools_the_split(
+    tmp_path: Path, make_app: Callable[..., App]
+) -> None:
     stories = load_stories("dev")[:2]
 
-    def make_app(story: Story) -> App:
-        settings = load_settings(data_dir=tmp_path / story.id)
-        return App(settings, store=InMemoryStore(), sentence_store=InMemoryStore(),
-                   embedder=SeededEmbedder(), llm=make_llm(settings, chat=ScriptedChat()))
+    def story_app(story: Story) -> App:
+        return make_app(data_dir=tmp_path / story.id, scripted=True)
 
     cfg = EvalConfig(suites=("qa", "claims"), limits={"qa": 2, "claims": 3},
                      use_cache=False, out_dir=tmp_path / "out")
-    res = run_stories(cfg, stories, make_app)
+    res = run_stories(cfg, stories, story_app)
     keys = set(res["runs"])
     assert keys == {f"sourcebound@{s.id}" for s in stories} | {"sourcebound@dev"}
     pooled = res["runs"]["sourcebound@dev"]["metrics"]

@@ -4,7 +4,9 @@ independent outlets counted once, story points classified."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
@@ -21,42 +23,16 @@ from agent.generation.summarize import (
     point_evidence,
     verifier_check,
 )
-from agent.llm.facade import LLM
 from agent.retrieval.citations import is_valid
-from agent.settings import load_settings
 from agent.types import Sentence
-from tests.fakes import FakeChatModel, FakeEmbedder
-from vectorstore.memory_store import InMemoryStore
 
-
-class BatchFakeEmbedder(FakeEmbedder):
-    """FakeEmbedder with the `batch_size` keyword ingest passes."""
-
-    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-        return super().embed(list(texts))
-
-
-def seeded_app(tmp_path: Path, seeds_dir: Path, chat: FakeChatModel) -> App:
-    settings = load_settings(data_dir=tmp_path / "data")
-    app = App(
-        settings,
-        store=InMemoryStore(),
-        sentence_store=InMemoryStore(),
-        embedder=BatchFakeEmbedder(),
-        llm=LLM("local", "fake", chat),
-    )
-    app.ingest([seeds_dir])
-    return app
+if TYPE_CHECKING:
+    from conftest import FakeChatModel, FakeEmbedder
 
 
 @pytest.fixture
-def chat() -> FakeChatModel:
-    return FakeChatModel()
-
-
-@pytest.fixture
-def app(tmp_path: Path, seeds_dir: Path, chat: FakeChatModel) -> App:
-    return seeded_app(tmp_path, seeds_dir, chat)
+def app(seeds_dir: Path, make_app: Callable[..., App]) -> App:
+    return make_app(seeds_dir)
 
 
 def first_canonical(app: App) -> str:
@@ -64,7 +40,7 @@ def first_canonical(app: App) -> str:
 
 
 def test_article_summary_cites_verified_quotes_and_flags_unsupported(
-    app: App, chat: FakeChatModel
+    app: App, fake_model: FakeChatModel
 ) -> None:
     art = app.corpus.article(first_canonical(app))
     shown = [s for s, _ in key_sentences(art, app.embedder)]
@@ -77,7 +53,7 @@ def test_article_summary_cites_verified_quotes_and_flags_unsupported(
             {"text": "Zebras painted 123 purple bicycles on the moon.", "cite": ["S1"]},
         ]
     }
-    chat.queue(json.dumps(reply))
+    fake_model.queue(json.dumps(reply))
     summary = Summarizer(app.corpus, app.embedder, app.llm).article(art.id)
     assert summary.kind == "article" and len(summary.sentences) == 3
     good, repaired, bad = summary.sentences
@@ -87,11 +63,11 @@ def test_article_summary_cites_verified_quotes_and_flags_unsupported(
     assert repaired.citations[0].quote == shown[2].text
     assert not bad.supported and bad.flag
     # The prompt showed labelled sentences only, wrapped as data.
-    prompt = str(chat.calls[0][0][-1].content)
+    prompt = str(fake_model.calls[0][0][-1].content)
     assert "<<doc id=S1>>" in prompt and shown[0].text in prompt
 
 
-def test_drop_unsupported_removes_flagged_sentences(app: App, chat: FakeChatModel) -> None:
+def test_drop_unsupported_removes_flagged_sentences(app: App, fake_model: FakeChatModel) -> None:
     art = app.corpus.article(first_canonical(app))
     shown = [s for s, _ in key_sentences(art, app.embedder)]
     reply = {
@@ -101,12 +77,12 @@ def test_drop_unsupported_removes_flagged_sentences(app: App, chat: FakeChatMode
             {"text": "An entirely invented statement about 77 volcanoes.", "cite": ["S3"]},
         ]
     }
-    chat.queue(json.dumps(reply))
+    fake_model.queue(json.dumps(reply))
     s = Summarizer(app.corpus, app.embedder, app.llm, drop_unsupported=True).article(art.id)
     assert len(s.sentences) == 2 and all(x.supported for x in s.sentences)
 
 
-def test_story_sections_cited_and_outlets_counted_once(app: App, chat: FakeChatModel) -> None:
+def test_story_sections_cited_and_outlets_counted_once(app: App, fake_model: FakeChatModel) -> None:
     summarizer = Summarizer(app.corpus, app.embedder, app.llm)
     # The syndicated copy never contributes a voice of its own.
     copies = [a.id for a in app.corpus.articles() if a.duplicate_of]
@@ -121,12 +97,12 @@ def test_story_sections_cited_and_outlets_counted_once(app: App, chat: FakeChatM
         if p.section == "difference":
             a, b = p.sides
             text = f"Outlets differ on the {p.detail}: one says {a}, another says {b}."
-            chat.queue(json.dumps({"text": text, "cite": ["S1", "S2"]}))
+            fake_model.queue(json.dumps({"text": text, "cite": ["S1", "S2"]}))
         else:
-            chat.queue(json.dumps({"text": shown[0].text, "cite": ["S1"]}))
+            fake_model.queue(json.dumps({"text": shown[0].text, "cite": ["S1"]}))
     story = summarizer.story()
     assert story.kind == "story" and len(story.sentences) == len(points)
-    assert len(chat.calls) == len(points)  # one small prompt per point
+    assert len(fake_model.calls) == len(points)  # one small prompt per point
     for s, p in zip(story.sentences, points, strict=True):
         assert s.citations and all(is_valid(app.corpus, c) for c in s.citations)
         assert s.supported or s.flag
@@ -136,7 +112,7 @@ def test_story_sections_cited_and_outlets_counted_once(app: App, chat: FakeChatM
 
 
 def test_difference_that_does_not_name_both_values_is_dropped(
-    app: App, chat: FakeChatModel
+    app: App, fake_model: FakeChatModel
 ) -> None:
     summarizer = Summarizer(app.corpus, app.embedder, app.llm)
     points = summarizer.points()
@@ -149,7 +125,7 @@ def test_difference_that_does_not_name_both_values_is_dropped(
         same = p.sides[0]  # names one side twice: says nothing about the difference
         text = f"Outlets differ: one says {same}, another says on {same}."
         reply = text if p.section == "difference" else shown[0].text
-        chat.queue(json.dumps({"text": reply, "cite": ["S1"]}))
+        fake_model.queue(json.dumps({"text": reply, "cite": ["S1"]}))
     story = summarizer.story()
     assert all(s.section != "difference" for s in story.sentences)
     assert len(story.sentences) == len(points) - len(diffs)
@@ -202,14 +178,14 @@ def test_classify_difference_framing_agreement() -> None:
     assert agree.section == "agreement"
 
 
-def test_group_points_joins_similar_sentences_only() -> None:
+def test_group_points_joins_similar_sentences_only(fake_embedder: type[FakeEmbedder]) -> None:
     items = [
         (_s(i, t), f"o{i}", 1.0 - i / 10)
         for i, t in enumerate(
             ["alpha beta gamma delta", "alpha beta gamma delta epsilon", "zulu yankee xray whiskey"]
         )
     ]
-    vecs = FakeEmbedder().embed([s.text for s, _, _ in items])
+    vecs = fake_embedder().embed([s.text for s, _, _ in items])
     points = group_points(items, vecs, threshold=0.6)
     sizes = sorted(len(p.members) for p in points)
     assert sizes == [1, 2]

@@ -3,6 +3,7 @@ citation markers all resolve to quotes highlighted in the page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,13 +22,11 @@ from agent.generation.summary_report import (
 )
 from agent.llm.facade import LLM
 from agent.types import Citation
-from tests.fakes import FakeChatModel
-from tests.test_summarize import seeded_app
 
 
 @pytest.fixture
-def app(tmp_path: Path, seeds_dir: Path) -> App:
-    return seeded_app(tmp_path, seeds_dir, FakeChatModel())
+def app(seeds_dir: Path, make_app: Callable[..., App]) -> App:
+    return make_app(seeds_dir)
 
 
 def fake_summary(app: App, item: str) -> Summary:
