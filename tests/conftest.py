@@ -6,7 +6,7 @@ neither of the others), `integration` (real Chroma and/or the real MiniLM embedd
 `e2e` (the real local model), so each set runs alone: `pytest -m unit` and so on.
 
 Fixtures for tests: `fake_model`, `make_fake_model`, `fake_embedder`, `make_app`, `cli_app`,
-`fault_server`, `remote`, `ingest_env`, `corpus_dir`, `run`, `seeds_dir`.
+`fault_server`, `remote`, `retry_sleeps`, `ingest_env`, `corpus_dir`, `run`, `seeds_dir`.
 Tests never import this module (nor each other); an annotation may name a class from here
 under `if TYPE_CHECKING:` only. Inputs several test modules share (questions, claims, small
 corpora) are in scenarios.py; the fake OpenAI-compatible server is faultserver.py.
@@ -22,6 +22,7 @@ import re
 import shutil
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -451,6 +452,26 @@ def remote(
     run: Callable[..., tuple[int, str, str]],
 ) -> Remote:
     return Remote(fault_server, monkeypatch, cli_app, run)
+
+
+@pytest.fixture
+def retry_sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The openai client's retry delays (Retry-After, or backoff with jitter) as it computed
+    them, recorded in order instead of slept."""
+    import openai._base_client as base_client
+
+    slept: list[float] = []
+
+    class Clock:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(time, name)
+
+        @staticmethod
+        def sleep(seconds: float) -> None:
+            slept.append(seconds)
+
+    monkeypatch.setattr(base_client, "time", Clock())
+    return slept
 
 
 # --- ingest --------------------------------------------------------------------------------

@@ -5,15 +5,17 @@ matching rule, or the default); behaviours reply normally, slowly, with an error
 (429 + Retry-After, 500, 503, 401 echoing the Authorization header), drop the connection,
 send a malformed body, or stream server-sent events and stop half-way. Replies of `ok()`
 without fixed content are made by a responder that plays a well-behaved model (see
-`evidence_responder`). Every request is recorded with its arrival time, so tests can check
-retry counts and backoff gaps; the most requests in flight at once is kept too (concurrency
-tests, benchmarks/bench_concurrency.py). Stdlib only; threads are daemons; `stop()` wakes
-slow ones.
+`evidence_responder`). Every request is recorded with its arrival time and its place in the
+order of the server's arrivals and replies (`arrived`, `left`), so tests can check retry
+counts and which requests overlapped without reading a clock; the most requests in flight at
+once is kept too (concurrency tests, benchmarks/bench_concurrency.py). Stdlib only; threads
+are daemons; `stop()` wakes slow ones.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import re
 import socket
@@ -82,6 +84,8 @@ class Request:
     body: dict[str, Any]
     behaviour: str
     raw: str = ""
+    arrived: int = -1  # position among the server's arrival and departure events
+    left: int | None = None  # the same, once the reply was sent (None: still being handled)
 
     @property
     def last_user(self) -> str:
@@ -140,6 +144,7 @@ class FaultServer:
     _queue: deque[Behaviour] = field(default_factory=deque)
     _rules: list[tuple[Rule, Behaviour]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _events: itertools.count[int] = field(default_factory=itertools.count)
     _stopping: threading.Event = field(default_factory=threading.Event)
     _httpd: ThreadingHTTPServer | None = None
 
@@ -178,9 +183,11 @@ class FaultServer:
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
 
-    def _left(self) -> None:
+    def _left(self, request: Request | None) -> None:
         with self._lock:
             self.in_flight -= 1
+            if request is not None:
+                request.left = next(self._events)
 
     def _next(self, body: dict[str, Any]) -> Behaviour:
         with self._lock:
@@ -236,12 +243,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         self.owner._arrived()
+        self.request_record: Request | None = None
         try:
             # The client gave up (its timeout) before we answered: what a real server sees too.
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self._post()
         finally:
-            self.owner._left()
+            self.owner._left(self.request_record)
 
     def _post(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
@@ -253,15 +261,15 @@ class _Handler(BaseHTTPRequestHandler):
         owner = self.owner
         b = owner._next(body)
         with owner._lock:
-            owner.requests.append(
-                Request(
-                    time.monotonic(),
-                    {k.lower(): v for k, v in self.headers.items()},
-                    body,
-                    str(b),
-                    raw,
-                )
+            self.request_record = Request(
+                time.monotonic(),
+                {k.lower(): v for k, v in self.headers.items()},
+                body,
+                str(b),
+                raw,
+                arrived=next(owner._events),
             )
+            owner.requests.append(self.request_record)
         if b.kind == "slow" and owner._stopping.wait(b.delay):
             return
         if b.kind == "drop":

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -93,7 +92,7 @@ def chroma_app(cli_app: Callable[..., CliApp]) -> CliApp:
 
 
 def test_bad_input_corpus_each_file_named_the_rest_ingests(
-    tmp_path: Path, seeds_dir: Path, run: Run, chroma_app: CliApp
+    tmp_path: Path, seeds_dir: Path, run: Run, chroma_app: CliApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus = tmp_path / "corpus"
     bad = make_bad_corpus(corpus, seeds_dir)
@@ -105,9 +104,16 @@ def test_bad_input_corpus_each_file_named_the_rest_ingests(
     first_seed = sorted(seeds_dir.glob("*.txt"))[0]
     shutil.copyfile(first_seed, corpus / "zz_same_story_other_name.txt")
 
-    t0 = time.monotonic()
+    opened: list[Path] = []
+    path_open = Path.open
+
+    def spy_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        opened.append(self)
+        return path_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", spy_open)
     code, out, err = run("ingest", str(corpus), "--json")
-    elapsed = time.monotonic() - t0
+    monkeypatch.setattr(Path, "open", path_open)
     assert code == 0, err
     assert "Traceback" not in err
     report = json.loads(out)
@@ -117,7 +123,8 @@ def test_bad_input_corpus_each_file_named_the_rest_ingests(
         assert str(path) in errors, name
         assert expect.lower() in errors[str(path)].lower(), (name, errors[str(path)])
         assert str(path) in err  # the human-facing line names the file too
-    assert elapsed < 60  # the 50 MB file is refused by its size, not read
+    huge = bad[f"huge ({HUGE_MB} MB)"][0]
+    assert huge not in opened and corpus / "good.html" in opened  # refused by size, not read
 
     # Everything else is in: 5 seeds, the HTML page and the renamed copy.
     assert report["documents"] == 7 and report["ingested"] == 7
@@ -161,7 +168,7 @@ def test_bad_input_corpus_each_file_named_the_rest_ingests(
         "bad input",
         "whole corpus (store consistency)",
         f"{len(state['chunks'])} chunks: Chroma ids == registry ids, no duplicates; "
-        f"second run identical; first run {elapsed:.1f} s",
+        "second run identical; the 50 MB file refused by its size, never opened",
     )
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -31,6 +31,24 @@ with ingest_lock(Path(sys.argv[1])):
 """
 
 
+class FakeClock:
+    """The `time` ingest_lock reads: monotonic() moves only when it sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(time, name)
+
+
 def test_second_ingest_fails_clearly_while_lock_held(
     ingest_env: IngestEnv, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -46,10 +64,13 @@ def test_second_ingest_fails_clearly_while_lock_held(
     try:
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "locked"
-        t0 = time.monotonic()
-        with pytest.raises(StoreError, match=r"ingest\.lock"):
-            env.run([corpus_dir])
-        assert time.monotonic() - t0 < 5
+        clock = FakeClock()
+        with monkeypatch.context() as m:
+            m.setattr(ingest_mod, "time", clock)
+            with pytest.raises(StoreError, match=r"ingest\.lock"):
+                env.run([corpus_dir])
+        # It polled, and gave up once LOCK_WAIT_S had passed on its clock, not much later.
+        assert clock.sleeps and 0.5 <= clock.now <= 0.5 + max(clock.sleeps)
         assert env.store.count() == 0
     finally:
         holder.kill()

@@ -46,6 +46,7 @@ def leaks_in_files(root: Path, key: str) -> list[Path]:
 def test_echoed_key_is_not_in_the_error_or_its_traceback(
     fault_server: FaultServer,
     remote: Remote,
+    retry_sleeps: list[float],
     fault: Behaviour,
     caplog: pytest.LogCaptureFixture,
 ) -> None:

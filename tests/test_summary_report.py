@@ -3,6 +3,7 @@ citation markers all resolve to quotes highlighted in the page."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from agent.app import App
 from agent.errors import ModelError
-from agent.generation.summarize import Summary, SummarySentence
+from agent.generation.summarize import Summarizer, Summary, SummarySentence
 from agent.generation.summary_report import (
     JSONL,
     check_report,
@@ -106,15 +107,16 @@ def test_check_report_finds_broken_markers(app: App) -> None:
     assert check_report("<html><body>no markers</body></html>") == ["no citation markers"]
 
 
-def test_cli_batch_with_everything_done_loads_no_model(app: App, tmp_path: Path) -> None:
-    import time
-
+def test_cli_batch_with_everything_done_loads_no_model(
+    app: App, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from agent.cli.summarize_cmds import _batch, batch_ids
 
     out = tmp_path / "out"
     ids = batch_ids(app)
     assert "story" in ids and not any(app.corpus.article(i).duplicate_of for i in ids[:-1])
     run_batch(out, ids, lambda i: fake_summary(app, i), failed=failed)
+    records = (out / JSONL).read_bytes()
 
     class NoModel(App):
         @property
@@ -125,8 +127,14 @@ def test_cli_batch_with_everything_done_loads_no_model(app: App, tmp_path: Path)
         def embedder(self) -> object:
             raise AssertionError("the embedder must not load when nothing is left")
 
+        def summarizer(self, *, claim_check: bool = True) -> Summarizer:
+            raise AssertionError("no summarizer is built when nothing is left")
+
     idle = NoModel(app.settings)
-    t0 = time.perf_counter()
+    capsys.readouterr()
     _batch(idle, out, json_out=True)
-    assert time.perf_counter() - t0 < 5
+    (line,) = capsys.readouterr().out.strip().splitlines()
+    summary = json.loads(line)
+    assert (summary["items"], summary["done_now"], summary["skipped"]) == (len(ids), 0, len(ids))
+    assert (out / JSONL).read_bytes() == records  # nothing redone, nothing appended
     assert check_report((out / "report.html").read_text(encoding="utf-8")) == []
