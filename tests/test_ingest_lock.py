@@ -1,10 +1,12 @@
 """The ingest writer lock (agent.ingest.pipeline.ingest_lock): a second writer waits its
-bounded time, then fails clearly."""
+bounded time, then fails clearly; the lock is re-entrant within a thread and free once
+released."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,8 +81,34 @@ def test_second_ingest_fails_clearly_while_lock_held(
     assert report.documents == 5
 
 
+def other_writer_takes(data_dir: Path) -> bool:
+    """Whether another thread (another flock owner, as another process would be) gets the
+    lock without waiting."""
+    got: list[bool] = []
+
+    def take() -> None:
+        try:
+            with ingest_lock(data_dir, wait_s=0):
+                got.append(True)
+        except StoreError:
+            got.append(False)
+
+    t = threading.Thread(target=take)
+    t.start()
+    t.join(10)
+    return got == [True]
+
+
 def test_lock_is_reentrant_free_after_release(tmp_path: Path) -> None:
+    """App.ingest holds the lock while ingest() takes it again: the inner take must not wait
+    for the outer one, leaving it must not release the outer one, and once the outer is left
+    the lock is free for the next writer, in this thread or another."""
     with ingest_lock(tmp_path, wait_s=0.1):
-        pass
+        assert not other_writer_takes(tmp_path)
+        with ingest_lock(tmp_path, wait_s=0.1):  # would raise StoreError if it waited on itself
+            assert not other_writer_takes(tmp_path)
+        assert not other_writer_takes(tmp_path)  # still held by the outer block
+    assert other_writer_takes(tmp_path)
     with ingest_lock(tmp_path, wait_s=0.1):
-        pass
+        assert not other_writer_takes(tmp_path)
+    assert other_writer_takes(tmp_path)
