@@ -35,7 +35,8 @@ class App:
     """The stages of one data directory, built from `settings`.
 
     `store`, `sentence_store`, `embedder` and `llm` may be injected (tests, benchmarks, other
-    backends); anything not injected is built from the settings on first use.
+    backends); anything not injected is built from the settings on first use. The two stores
+    are injected together or not at all (ValueError otherwise).
     """
 
     def __init__(
@@ -47,6 +48,10 @@ class App:
         embedder: Embedder | None = None,
         llm: LLM | None = None,
     ) -> None:
+        if (store is None) != (sentence_store is None):
+            # One injected and one built would split a corpus across two backends (and a
+            # test "in memory" would quietly open the embedded Chroma).
+            raise ValueError("inject `store` and `sentence_store` together, or neither")
         self.settings = settings
         self._store = store
         self._sentence_store = sentence_store

@@ -50,3 +50,4 @@ def test_evidence_item_holds_a_citation_and_keeps_its_flat_json() -> None:
                 atomic=[AtomicVerdict(claim="c", verdict="refuted", evidence=[item])])
     again = Verdict.model_validate_json(v.model_dump_json())
     assert again == v and again.atomic[0].evidence[0].citation == cite
+
