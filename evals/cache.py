@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -41,11 +42,14 @@ class SqliteLLMCache(BaseCache):
             row = self._db.execute(
                 "SELECT value FROM llm WHERE key = ?", (self._key(prompt, llm_string),)
             ).fetchone()
-            if row is None:
+            stored = json.loads(row[0]) if row is not None else None
+            # An entry written before replies kept their log-probabilities cannot replay a
+            # call that asks for them (label probabilities would collapse to one-hot).
+            if stored is None or (_asks_logprobs(llm_string) and not _has_logprobs(stored)):
                 self.misses += 1
                 return None
             self.hits += 1
-        return [_load_generation(g) for g in json.loads(row[0])]
+        return [_load_generation(g) for g in stored]
 
     def update(self, prompt: str, llm_string: str, return_val: RETURN_VAL_TYPE) -> None:
         value = json.dumps([_dump_generation(g) for g in return_val], ensure_ascii=False)
@@ -69,15 +73,31 @@ class SqliteLLMCache(BaseCache):
 def _dump_generation(g: Generation) -> dict[str, Any]:
     if isinstance(g, ChatGeneration):
         msg = g.message
-        # Usage is kept so token counts per item do not drop to zero on a cached re-run.
+        # Usage is kept so token counts per item do not drop to zero on a cached re-run;
+        # log-probabilities so label probabilities (agent/llm/labels.py) replay exactly.
         usage = dict(getattr(msg, "usage_metadata", None) or {})
-        return {"content": msg.content, "usage": usage or None}
-    return {"content": g.text, "usage": None}
+        logprobs = (getattr(msg, "response_metadata", None) or {}).get("logprobs")
+        return {"content": msg.content, "usage": usage or None, "logprobs": logprobs}
+    return {"content": g.text, "usage": None, "logprobs": None}
 
 
 def _load_generation(d: dict[str, Any]) -> Generation:
-    msg = AIMessage(content=d["content"], usage_metadata=d.get("usage"))
+    meta = {"logprobs": d["logprobs"]} if d.get("logprobs") else {}
+    msg = AIMessage(content=d["content"], usage_metadata=d.get("usage"), response_metadata=meta)
     return ChatGeneration(message=msg)
+
+
+_ASKS_LOGPROBS = re.compile(r"""['"]logprobs['"](?:\)?[:,]\s*)(?:true|True)""")
+
+
+def _asks_logprobs(llm_string: str) -> bool:
+    """The call bound `logprobs=True` (LangChain writes kwargs as a sorted list of pairs,
+    or as JSON for serializable models)."""
+    return _ASKS_LOGPROBS.search(llm_string) is not None
+
+
+def _has_logprobs(stored: list[dict[str, Any]]) -> bool:
+    return all(g.get("logprobs") for g in stored)
 
 
 def cache_counts(caches: Sequence[SqliteLLMCache]) -> tuple[int, int]:

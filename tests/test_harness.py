@@ -188,6 +188,26 @@ def test_sqlite_cache_replays_and_keys_on_kwargs(
     assert salted.invoke(msg).content == "three"
 
 
+def test_sqlite_cache_replays_log_probabilities(tmp_path: Path) -> None:
+    from langchain_core.messages import AIMessage
+    from langchain_core.outputs import ChatGeneration
+
+    cache = SqliteLLMCache(tmp_path / "c.sqlite")
+    asks = str(sorted({"logprobs": True, "top_logprobs": 10}.items()))
+    steps = {"content": [{"token": "supported", "logprob": -0.1, "top_logprobs": []}]}
+    reply = AIMessage(content='{"label": "supported"}', response_metadata={"logprobs": steps})
+    cache.update("p", asks, [ChatGeneration(message=reply)])
+    (got,) = cache.lookup("p", asks) or []
+    assert isinstance(got, ChatGeneration) and got.message.response_metadata["logprobs"] == steps
+    # An entry without them (written before they were kept) cannot replay a logprobs call:
+    # label probabilities would collapse to one-hot, so it is a miss and gets recomputed.
+    cache.update("q", asks, [ChatGeneration(message=AIMessage(content="x"))])
+    assert cache.lookup("q", asks) is None
+    plain = str(sorted({"response_format": {"type": "json_object"}}.items()))
+    cache.update("q", plain, [ChatGeneration(message=AIMessage(content="x"))])
+    assert cache.lookup("q", plain) is not None
+
+
 def test_run_eval_writes_results_and_reports_unavailable_suite(
     tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, make_app: Callable[..., App]
 ) -> None:
