@@ -97,7 +97,9 @@ def _asks_logprobs(llm_string: str) -> bool:
 
 
 def _has_logprobs(stored: list[dict[str, Any]]) -> bool:
-    return all(g.get("logprobs") for g in stored)
+    """Written since replies keep their log-probabilities (None when the backend sent
+    none, as a test fake does); older entries have no such key."""
+    return all("logprobs" in g for g in stored)
 
 
 def cache_counts(caches: Sequence[SqliteLLMCache]) -> tuple[int, int]:

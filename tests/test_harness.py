@@ -201,8 +201,14 @@ def test_sqlite_cache_replays_log_probabilities(tmp_path: Path) -> None:
     assert isinstance(got, ChatGeneration) and got.message.response_metadata["logprobs"] == steps
     # An entry without them (written before they were kept) cannot replay a logprobs call:
     # label probabilities would collapse to one-hot, so it is a miss and gets recomputed.
-    cache.update("q", asks, [ChatGeneration(message=AIMessage(content="x"))])
+    cache._db.execute(  # an entry as written before log-probabilities were kept
+        "INSERT INTO llm (key, value) VALUES (?, ?)",
+        (cache._key("q", asks), json.dumps([{"content": "x", "usage": None}])),
+    )
     assert cache.lookup("q", asks) is None
+    # A backend that sends none (a fake) still replays: the entry says so.
+    cache.update("r", asks, [ChatGeneration(message=AIMessage(content="x"))])
+    assert cache.lookup("r", asks) is not None
     plain = str(sorted({"response_format": {"type": "json_object"}}.items()))
     cache.update("q", plain, [ChatGeneration(message=AIMessage(content="x"))])
     assert cache.lookup("q", plain) is not None
