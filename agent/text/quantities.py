@@ -76,6 +76,7 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
                   "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 # Kinds whose figures are labels, not measurements: no rounding room.
 _EXACT = frozenset({"year", "ordinal", "day"})
+ROUNDING = 0.005  # relative room for rounding between two measured figures
 _HEAD = re.compile(r"[A-Za-z][\w'’-]*")
 _SKIP_HEAD = frozenset(("of", "the", "a", "an", "and", "more", "than", "about", "some", "per",
                         "cent", "percent", "to", "from"))
@@ -107,16 +108,16 @@ class Quantity:
         return self.kind == other.kind and (
             not self.unit or not other.unit or self.unit == other.unit)
 
-    def _room(self, other: Quantity) -> float:
-        """Rounding room between two figures: none for labels such as years."""
+    def _room(self, scale: float) -> float:
+        """Rounding room around a figure of size `scale`: none for labels such as years."""
         if self.kind in _EXACT:
             return 0.0  # 2021 is not 2022 "rounded"
-        return 0.005 * max(abs(self.value), abs(other.value), 1.0)
+        return ROUNDING * scale
 
     def stated_by(self, other: Quantity) -> bool:
         """`other` states this figure: comparable, and it commits to no more than this one
         allows ("over 4,000" states "more than 4,000"; "$1.2 million" states "$1,200,000")."""
-        eps = 0.0 if self.kind in _EXACT else 0.005 * abs(self.value)
+        eps = self._room(abs(self.value))
         return (
             self.comparable(other) and self.low - eps <= other.low and other.high <= self.high + eps
         )
@@ -126,7 +127,7 @@ class Quantity:
         little room for rounding: 1.2 million vs 1,180,000 is not a contradiction)."""
         if not self.comparable(other):
             return False
-        eps = self._room(other)
+        eps = self._room(max(abs(self.value), abs(other.value), 1.0))
         return self.low <= other.high + eps and other.low <= self.high + eps
 
 
