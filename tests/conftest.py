@@ -145,12 +145,26 @@ class FakeChatModel(BaseChatModel):
 _DOC = re.compile(r"<<doc id=(S\d+)>>\n(?:\([^)]*\) )?(.*?)\n<</doc>>", re.DOTALL)
 
 
+_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+")
+
+
+def _cloze(prompt: str) -> str:
+    """The cloze answer of a reader who takes the sentence's first full name that the
+    statement does not already have (agent.verification.slots), or NONE."""
+    doc = re.search(r"<<doc id=\w+>>\n(.*?)\n<</doc>>", prompt, re.DOTALL)
+    statement = prompt.rsplit("Statement:", 1)[-1]
+    names = [n for n in _NAME.findall(doc.group(1) if doc else "") if n not in statement]
+    return json.dumps({"answer": names[0] if names else "NONE"})
+
+
 def scripted_reply(messages: list[BaseMessage], kwargs: dict[str, Any]) -> str:
     """A model that agrees with anything, by the requested schema: a draft citing its first
-    evidence sentence verbatim, a "supported" judgement, or (free text) the context's first
-    line."""
+    evidence sentence verbatim, a "supported" judgement, a cloze filled with the evidence's
+    first full name the statement lacks, or (free text) the context's first line."""
     prompt = "\n".join(str(m.content) for m in messages)
     props = (kwargs.get("response_format") or {}).get("schema", {}).get("properties", {})
+    if set(props) == {"answer"}:
+        return _cloze(str(messages[-1].content))
     if "answerable" in props:
         docs = _DOC.findall(str(messages[-1].content)) or _DOC.findall(prompt)
         if not docs:

@@ -91,7 +91,7 @@ def entities(text: str) -> set[str]:
     return out
 
 
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     _words("on in at of to for with by from and or but as after before during when where on,")
 )
 
@@ -111,7 +111,7 @@ def places(text: str) -> set[str]:
         if (
             nxt
             and nxt[0].islower()
-            and nxt not in _FUNCTION_WORDS
+            and nxt not in FUNCTION_WORDS
             and not text[m.end() :].startswith((",", ".", ";"))
         ):
             continue

@@ -86,6 +86,9 @@ class Signals:
     score: float = 0.0  # retrieval relevance of the sentence
     matched: int = 0  # how many of the claim's content terms the sentence has
     n_terms: int = 0
+    # Who the sentence gives the claim's event to instead of the claim's actor (the cloze
+    # check of agent.verification.slots): another event, so no support.
+    other_actor: str | None = None
 
     @property
     def hard_conflict(self) -> bool:
@@ -340,7 +343,7 @@ def combine(
     )
     # One shared word of a two-word claim ("the city") is topic, not support.
     covered = covered and sig.matched >= min(2, sig.n_terms)
-    supportable = covered and not sig.missing_numbers
+    supportable = covered and not sig.missing_numbers and sig.other_actor is None
     if claim_speaker is not None and not _reports(sig, claim_speaker):
         supportable = False
     if supportable and (p_sup >= SUPPORT_P or sig.coverage >= CODE_SUPPORT_COVERAGE):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal, cast, get_args
 
-ConflictKind = Literal["number", "month", "day", "place"]
+ConflictKind = Literal["number", "month", "day", "place", "holder"]
 KINDS: tuple[str, ...] = get_args(ConflictKind)
 # describe()'s shape; used only to read back conflicts stored as text (eval traces).
 _TEXT = re.compile(r"(\w+): claim (.+?) vs source (.+)$")

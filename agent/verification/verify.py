@@ -30,6 +30,7 @@ from agent.text.injection import looks_like_instruction
 from agent.types import Evidence, Sentence
 from agent.verification.checks import (
     LOOSE_COVERAGE,
+    SUPPORT_P,
     Signals,
     Stance,
     StanceProbs,
@@ -40,6 +41,7 @@ from agent.verification.checks import (
     strip_places,
 )
 from agent.verification.claims import attribution_of, split_claim
+from agent.verification.slots import MAX_SLOT_CALLS, SlotChecker
 from agent.verification.verdicts import (  # noqa: F401  (re-exported: the verify stage's records)
     AtomicVerdict,
     EvidenceItem,
@@ -75,6 +77,7 @@ class Verifier:
         use_model: bool = True,
         max_calls: int = 4,
         enough_support: int = 2,
+        slot_calls: int = MAX_SLOT_CALLS,
     ) -> None:
         self.corpus = corpus
         self.retriever = retriever
@@ -87,6 +90,9 @@ class Verifier:
         self.use_model = use_model and llm is not None
         self.max_calls = max_calls
         self.enough_support = enough_support
+        # Cloze checks of the claim's names (agent.verification.slots), per claim part.
+        self.slot_calls = slot_calls
+        self.slots = SlotChecker(llm) if self.use_model and llm is not None else None
         self.prompt = load_prompt("verify")
         self.examples = load_examples("verify_examples")
         self._terms_cache: dict[str, set[str]] = {}
@@ -214,6 +220,7 @@ class Verifier:
         speaker = attr.speaker if attr else None
         items: list[tuple[str, EvidenceItem, Signals]] = []
         calls = 0
+        slot_budget = self.slot_calls
         backed: set[str] = set()
         by_article: dict[str, list[tuple[str, Sentence, Signals]]] = {}
         for outlet, e in self.gather(claim):
@@ -228,6 +235,9 @@ class Verifier:
             ask = calls < self.max_calls and len(backed) < self.enough_support
             final, probs = self.stance(claim, s.text, sig, speaker, ask)
             calls += probs is not None
+            if probs is not None and probs.get("supports", 0.0) >= SUPPORT_P:
+                final, used = self._check_names(claim, s.text, sig, probs, speaker, slot_budget)
+                slot_budget -= used
             self._trace(claim, outlet, s.text, sig, probs, final, speaker)
             if final == "supports":
                 backed.add(outlet)
@@ -243,6 +253,23 @@ class Verifier:
         return AtomicVerdict(
             claim=claim, verdict=verdict, evidence=evidence, explanation=explanation
         )
+
+    def _check_names(
+        self, claim: str, sentence: str, sig: Signals, probs: StanceProbs,
+        speaker: str | None, budget: int,
+    ) -> tuple[Stance, int]:
+        """The stance after the cloze check of the claim's names (agent.verification.slots)
+        on a sentence the model leans to support, and the model calls it made. A role held
+        by someone else is a conflict; an event given to someone else is no support."""
+        if self.slots is None or budget <= 0:
+            return combine(probs, sig, claim_speaker=speaker), 0
+        finding, used = self.slots.check(claim, sentence, budget)
+        if finding is not None:
+            if finding.conflict is not None:
+                sig.conflicts.append(finding.conflict)
+            else:
+                sig.other_actor = finding.filler
+        return combine(probs, sig, claim_speaker=speaker), used
 
     def _item(
         self, s: Sentence, outlet: str, sig: Signals, final: Stance, probs: StanceProbs | None,

@@ -1,0 +1,157 @@
+"""Name slots of a claim: the people and organisations it names, each as a cloze.
+
+A claim such as "Dr Ana Ruiz leads the probe team" has one name slot: "Dr Ana Ruiz", with
+the frame "____ leads the probe team". An evidence sentence that matches the rest of the
+claim but not the name may give another name for the same place ("whose team is led by Dr
+Ben Oyo"): the cloze check of agent.verification.slots asks the model what fills the blank
+according to the sentence, and the functions here read its answer. This is the question-
+answering view of factual consistency (QAGS, Wang et al. 2020; FEQA, Durmus et al. 2020),
+with the claim's own names as the answers to check.
+
+What a different filler means depends on the frame:
+- a *role* frame ("X leads/chairs/runs Y", "X is the director", "X, the club's director,",
+  "Y is run by X") names the holder of a position; a position has one holder at a time, so
+  another name there contradicts the claim;
+- any other frame ("X was jailed", "X offered the funding") is an event; another actor in it
+  is a different event, which says nothing about the claim's actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY, places
+from agent.text.normalize import normalize_for_match
+
+BLANK = "____"
+
+# Verbs whose subject holds a position (one holder at a time), as stems of their forms.
+_ROLE_VERBS = (
+    r"(?:lead|leads|led|chair|chairs|chaired|head|heads|headed|run|runs|ran|own|owns|owned|"
+    r"manage|manages|managed|direct|directs|directed|coach|coaches|coached|captain|captains|"
+    r"captained|found|founded|edit|edits|edited|preside|presides|presided|represent|"
+    r"represents|represented)"
+)
+# "X leads ...", "X, who chairs ...", "X has led ..." (the name is the holder).
+_HOLDER_VERB = re.compile(rf"^\s*(?:,\s*who\s+)?(?:(?:has|had|have)\s+)?{_ROLE_VERBS}\b")
+# "X is the director ...", "X was its chairman", "X is Bramwell's chief executive": a copula
+# followed by a determiner or possessive, not a participle ("X was jailed" is an event).
+_COPULA_ROLE = re.compile(
+    r"^\s*(?:is|was|remains|has\s+been|had\s+been)\s+(?:the|a|an|its|their|his|her|"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*[’']s)\s"
+)
+# "Y is run by X" / "led by X": the name after "by" holds the position.
+_BY_HOLDER = re.compile(
+    rf"\b(?:is|was|are|were|been)\s+{_ROLE_VERBS}\s+by\s+(?:[a-z]+\s+){{0,3}}$"
+)
+# "Y is run by ... X": the name is the subject of a passive role verb.
+_SUBJECT_OF_ROLE_PASSIVE = re.compile(rf"^\s*(?:is|was|are|were)\s+{_ROLE_VERBS}\s+by\b")
+# "X, the club's sporting director, said": an apposition between two commas.
+_APPOSITION = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?[^,]{3,60}?,")
+# A title of lower-case words right before the name: "chief executive Ingrid Solberg".
+_TITLE_BEFORE = re.compile(r"(?:^|[\s,])((?:[a-z]+\s+){1,3})$")
+# "The spokesman was X", "Its chairman is X": a role noun phrase, a copula, then the name.
+_ROLE_IS = re.compile(
+    r"^\s*(?:the|its|their|his|her|[A-Z][\w’'-]*[’']s)\s+(?:[a-z-]+\s+){1,3}"
+    r"(?:is|was|remains)\s+$",
+    re.IGNORECASE,
+)
+_FINITE = re.compile(r"\b\w+ed\b|\b(?:is|was|are|were|said|says|has|had|will|would)\b")
+
+
+@dataclass(frozen=True)
+class NameSlot:
+    """One name of a claim as a cloze: `name` as written, `frame` the claim with BLANK in
+    its place, `role` True when the frame names the holder of a position (see module doc)."""
+
+    name: str
+    frame: str
+    role: bool
+
+
+def _name_words(text: str) -> list[str]:
+    """The capitalised words of a name, lower-cased, titles and function words dropped."""
+    words = []
+    for w in text.split():
+        bare = w.strip("“”\"'’,.;:()").replace("’s", "").replace("'s", "")
+        if bare and bare[0].isupper() and bare.lower().strip("’'") not in NOT_ENTITY:
+            words.append(bare.lower())
+    return words
+
+
+def _is_role(claim: str, start: int, end: int) -> bool:
+    before, after = claim[:start], claim[end:]
+    if _HOLDER_VERB.match(after) or _COPULA_ROLE.match(after):
+        return True
+    if _SUBJECT_OF_ROLE_PASSIVE.match(after) or _BY_HOLDER.search(before):
+        return True
+    appos = _APPOSITION.match(after)
+    if (appos and not _FINITE.search(appos.group(0))) or _ROLE_IS.match(before):
+        return True
+    # A lower-case title right before the name ("chief executive X"), not a verb ("said X")
+    # nor a preposition or article ("the team behind X", "chairs the X").
+    title = _TITLE_BEFORE.search(before)
+    if title is None or _FINITE.search(title.group(1)):
+        return False
+    return not any(w in FUNCTION_WORDS or w in NOT_ENTITY for w in title.group(1).split())
+
+
+def name_slots(claim: str) -> list[NameSlot]:
+    """The claim's names of people and organisations as cloze slots, in order.
+
+    Places are left out (agent.verification.checks compares them), and so are capitalised
+    words that are only titles, months or weekdays. A capitalised first word that is no name
+    ("Pedestrians") is a slot too: the evidence then has it, or the cloze finds no name."""
+    out: list[NameSlot] = []
+    claim_places = places(claim)
+    for m in CAP_RUN.finditer(claim):
+        span = m.group(0)
+        # Leading function words and titles stay in the frame ("The Kittiwake probe").
+        words = span.split()
+        skip = 0
+        while skip < len(words) and words[skip].lower().strip("’'") in NOT_ENTITY:
+            skip += 1
+        if skip == len(words):
+            continue
+        start = m.start() + len(" ".join(words[:skip])) + (1 if skip else 0)
+        name = claim[start : m.end()].rstrip("’'")
+        if name.endswith(("’s", "'s")):
+            name = name[:-2]
+        end = start + len(name)
+        if name.lower() in claim_places:
+            continue
+        frame = claim[:start] + BLANK + claim[end:]
+        out.append(NameSlot(name=name, frame=frame, role=_is_role(claim, start, end)))
+    return out
+
+
+def absent_from(slot: NameSlot, evidence: str) -> bool:
+    """No word of the slot's name occurs in the evidence sentence."""
+    low = normalize_for_match(evidence)
+    return not any(re.search(rf"\b{re.escape(w)}\b", low) for w in _name_words(slot.name))
+
+
+def filler_name(answer: str, evidence: str) -> str | None:
+    """The name a cloze answer gives, if it is one the evidence sentence contains; None for
+    "NONE", a pronoun, lower-case words or a name the sentence does not have."""
+    words = _name_words(answer)
+    if not words or answer.strip().upper() == "NONE":
+        return None
+    low = normalize_for_match(evidence)
+    if not all(re.search(rf"\b{re.escape(w)}\b", low) for w in words):
+        return None
+    return " ".join(words)
+
+
+def same_name(slot_name: str, filler: str) -> bool:
+    """Whether a filler names the slot's entity: the same last word (surname, "Trust") and
+    no other given name ("Pellow" is "Graham Pellow"; "Maureen Pryce" is not "Jonathan
+    Pryce"; "Rovers Supporters' Trust" is "the Rovers Supporters' Trust")."""
+    a, b = _name_words(slot_name), filler.split()
+    if not a or not b:
+        return False
+    if a[-1] != b[-1]:
+        return bool(set(a) & set(b)) and (set(a) <= set(b) or set(b) <= set(a))
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    return set(shorter[:-1]) <= set(longer[:-1])

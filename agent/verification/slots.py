@@ -1,0 +1,89 @@
+"""The cloze check: does an evidence sentence give the claim's name, or another one?
+
+The small model agrees with almost any on-topic sentence ("whose team is led by Dr Ben Oyo"
+supports "Dr Ana Ruiz leads the team" with P = 0.65 on the dev stories). Asked a narrower
+question, what fills the blank in "____ leads the team" according to the sentence, it answers
+well. So, for a sentence the model leans to support and that lacks one of the claim's names,
+the blank is asked (`prompts/verify_slot.txt`) and the answer is read by agent.text.slots:
+- the claim's own name (or a part of it): nothing changes;
+- another name the sentence contains, in a role frame: a "holder" conflict, which refutes
+  like another number for the same thing;
+- another name in an event frame: another actor, so the sentence cannot support the claim;
+- no name ("NONE", a pronoun): nothing changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel, Field
+
+from agent.llm.facade import LLM
+from agent.llm.prompts import load_prompt, wrap_document
+from agent.llm.replies import parse_json_reply
+from agent.text.slots import BLANK, NameSlot, absent_from, filler_name, name_slots, same_name
+from agent.verification.conflicts import Conflict
+
+# Cloze calls per claim part: each costs a model call (~3 s on the local default).
+MAX_SLOT_CALLS = 3
+
+
+class SlotFill(BaseModel):
+    """The model's filler for the blank, words of the sentence, or "NONE"."""
+
+    answer: str = Field(max_length=200)
+
+
+@dataclass(frozen=True)
+class SlotFinding:
+    """What one cloze found: the claim's `slot`, and the `filler` the sentence gives instead
+    (lower-cased name words). `conflict` is set for a role frame (another holder)."""
+
+    slot: NameSlot
+    filler: str
+
+    @property
+    def conflict(self) -> Conflict | None:
+        if not self.slot.role:
+            return None
+        return Conflict("holder", (self.slot.name.lower(),), (self.filler,))
+
+
+class SlotChecker:
+    """Cloze checks of a claim's names against evidence sentences, with one LLM.
+
+    Holds no per-claim state (one checker serves concurrent claims): callers pass the calls
+    they still allow. Raises what the LLM raises (ModelError) and nothing else."""
+
+    def __init__(self, llm: LLM) -> None:
+        self.llm = llm
+        self.prompt = load_prompt("verify_slot")
+
+    def fill(self, statement: str, sentence: str) -> str:
+        """The model's answer for the blank of `statement` (which contains BLANK)."""
+        assert BLANK in statement
+        messages = self.prompt.messages(
+            evidence=wrap_document("E", sentence), statement=statement
+        )
+        fmt = self.llm.response_format(
+            SlotFill, "json_schema" if self.llm.structured_mode == "json_schema"
+            else "json_object"
+        )
+        reply = self.llm.invoke_raw(messages, response_format=fmt, max_tokens=40)
+        try:
+            return parse_json_reply(str(reply.content), SlotFill).answer
+        except ValueError:
+            return "NONE"  # an unreadable reply names no one: the check finds nothing
+
+    def check(self, claim: str, sentence: str, budget: int) -> tuple[SlotFinding | None, int]:
+        """(the first of the claim's names that the sentence gives to someone else, or None;
+        the model calls made). Only names absent from the sentence are asked, role frames
+        first (they can refute), at most `budget` of them."""
+        slots = [s for s in name_slots(claim) if absent_from(s, sentence)]
+        calls = 0
+        for slot in sorted(slots, key=lambda s: not s.role)[: max(budget, 0)]:
+            calls += 1
+            filler = filler_name(self.fill(slot.frame, sentence), sentence)
+            if filler is not None and not same_name(slot.name, filler):
+                return SlotFinding(slot=slot, filler=filler), calls
+        return None, calls

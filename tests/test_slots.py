@@ -1,0 +1,128 @@
+"""Name slots of a claim and the cloze check (agent.text.slots, agent.verification.slots):
+another holder of a role refutes, another actor of an event only withholds support. The
+texts are variants of the issue's kinds ("the spokesman was Dana Reyes" where the source
+names Omar Finch), not the dev stories' sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from agent.app import App
+from agent.text.slots import absent_from, filler_name, name_slots, same_name
+from agent.verification.verify import Verifier
+
+MakeApp = Callable[..., App]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("claim", "name", "role"),
+    [
+        ("The spokesman was Dana Reyes.", "Dana Reyes", True),
+        ("Dana Reyes leads the harbour inquiry.", "Dana Reyes", True),
+        ("Dana Reyes, the port's chief engineer, signed the report.", "Dana Reyes", True),
+        ("Tide Ferries is run by managing director Dana Reyes.", "Tide Ferries", True),
+        ("Tide Ferries is run by managing director Dana Reyes.", "Dana Reyes", True),
+        ("Chief engineer Dana Reyes signed the report.", "Dana Reyes", True),
+        ("Dana Reyes, who chairs the ferry board, resigned.", "Dana Reyes", True),
+        ("Dana Reyes is the board's treasurer.", "Dana Reyes", True),
+        ("Dana Reyes was arrested on Monday.", "Dana Reyes", False),
+        ("Dana Reyes offered the funding.", "Dana Reyes", False),
+        ("The inspectors said Dana Reyes signed the report.", "Dana Reyes", False),
+        ("Dana Reyes, who said the port was safe, resigned.", "Dana Reyes", False),
+    ],
+)
+def test_name_slots_tell_role_frames_from_event_frames(claim: str, name: str, role: bool) -> None:
+    slots = {s.name: s for s in name_slots(claim)}
+    assert slots[name].role is role
+    assert slots[name].frame == claim.replace(name, "____", 1)
+
+
+@pytest.mark.unit
+def test_places_months_and_titles_are_no_name_slots() -> None:
+    slots = [s.name for s in name_slots("Dr Dana Reyes spoke in Lisbon on Monday in May.")]
+    assert slots == ["Dana Reyes"]
+
+
+@pytest.mark.unit
+def test_absent_from_looks_for_any_word_of_the_name() -> None:
+    (slot,) = name_slots("Dana Reyes was arrested.")
+    assert not absent_from(slot, "Reyes, 44, was arrested at home.")
+    assert absent_from(slot, "Omar Finch was arrested at home.")
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("Omar Finch", "omar finch"),
+        ("Dr Omar Finch", "omar finch"),
+        ("NONE", None),
+        ("He", None),
+        ("the ministry", None),
+        ("Carla Nunes", None),  # a name the sentence does not contain: no finding
+    ],
+)
+def test_filler_name_keeps_only_names_the_sentence_has(answer: str, expected: str | None) -> None:
+    assert filler_name(answer, "The inquiry is led by Dr Omar Finch, the ministry said.") == expected
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("slot", "filler", "same"),
+    [
+        ("Dana Reyes", "reyes", True),
+        ("Councillor Dana Reyes", "dana reyes", True),
+        ("Dana Reyes", "omar reyes", False),
+        ("Tide Ferries", "tide ferries group", True),  # one name inside the other
+            ("Tide Ferries", "harbour ferries", False),
+        ("Harbour Users' Trust", "harbour users trust", True),
+        ("Dana Reyes", "omar finch", False),
+    ],
+)
+def test_same_name(slot: str, filler: str, same: bool) -> None:
+    assert same_name(slot, filler) is same
+
+
+PORT = {
+    "wire.txt": (
+        "Port inquiry opens\nBy Staff\n\n"
+        "The inquiry into the ferry collision is led by Omar Finch, the ministry said on Monday. "
+        "Omar Finch was arrested on Monday after the hearing in the harbour office. "
+        "The inquiry will report in the spring."
+    ),
+}
+
+
+def _verifier(app: App) -> Verifier:
+    return Verifier(app.corpus, app.retriever, app.embedder, app.llm)
+
+
+@pytest.mark.integration
+def test_another_holder_of_the_role_refutes(make_app: MakeApp) -> None:
+    v = _verifier(make_app(PORT, scripted=True)).verify(
+        "The inquiry into the ferry collision is led by Dana Reyes."
+    )
+    assert v.verdict == "refuted"
+    refuting = [e for e in v.evidence if e.stance == "refutes"]
+    assert any("holder: claim dana reyes vs source omar finch" in s for e in refuting
+               for s in e.signals)
+
+
+@pytest.mark.integration
+def test_another_actor_of_the_event_withholds_support(make_app: MakeApp) -> None:
+    v = _verifier(make_app(PORT, scripted=True)).verify(
+        "Dana Reyes was arrested on Monday after the hearing in the harbour office."
+    )
+    assert v.verdict == "not_enough_info"
+    assert not [e for e in v.evidence if e.stance != "silent"]
+
+
+@pytest.mark.integration
+def test_the_claims_own_name_keeps_its_support(make_app: MakeApp) -> None:
+    v = _verifier(make_app(PORT, scripted=True)).verify(
+        "The inquiry into the ferry collision is led by Omar Finch."
+    )
+    assert v.verdict == "supported"
