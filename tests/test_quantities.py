@@ -72,6 +72,12 @@ def test_malformed_grouping_is_no_number() -> None:
         ("The dispute has lasted about thirty years.",
          "The dispute has run for nearly three decades."),
         ("The repairs will cost £4,800,000.", "Repairs are expected to cost £4.8m."),
+        # A bounded figure in words is a count, not the year 2000.
+        ("More than two thousand runners signed the letter.",
+         "The letter was signed by more than 2,000 runners."),
+        # An ordinal that only qualifies ("first", "initial") is no missing figure.
+        ("The first estimate of the repair bill is £4.8m.",
+         "The initial repair bill has been put at £4.8m."),
     ],
 )
 def test_number_paraphrases_neither_conflict_nor_go_missing(claim: str, evidence: str) -> None:

@@ -189,7 +189,8 @@ def _unit_after(text: str, end: int) -> tuple[Kind | None, float, str]:
 
 @functools.lru_cache(maxsize=65536)
 def quantities(text: str) -> tuple[Quantity, ...]:
-    """Every quantity in `text`, in order. Years (1900-2100 without separators), ordinals
+    """Every quantity in `text`, in order. Years (1900-2100 without separators or a bound
+    such as "more than"), ordinals
     ("3rd", "third"), percents, money, durations and plain counts."""
     text = _words_to_digits(text)
     out: list[Quantity] = []
@@ -234,7 +235,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 kind, unit = after_kind, after_unit
                 value, high_value = value * factor, high_value * factor
             elif ("," not in raw and "." not in raw and 1900 <= value <= 2100 and not scale
-                  and not m.group("num2")):
+                  and not m.group("num2") and not m.group("bound")):
+                # A bounded figure ("more than two thousand") is a count: years are not.
                 kind = "year"
             else:
                 kind = "count"

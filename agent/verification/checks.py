@@ -125,6 +125,10 @@ def _number_conflicts(
     for c in cq:
         if any(c.stated_by(e) for e in eq):
             continue
+        if c.kind == "ordinal" and not any(e.kind == "ordinal" for e in eq):
+            # "the first estimate", "the initial bill": an ordinal mostly qualifies what is
+            # counted; a sentence with no ordinal neither states nor denies it.
+            continue
         missing = True
         if any(c.agrees(e) for e in eq):
             continue  # compatible but less precise ("more than 4,000" for "4,500"): silent
