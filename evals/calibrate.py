@@ -33,6 +33,7 @@ from agent.types import Citation
 from agent.verification import checks
 from agent.verification.checks import Signals, combine
 from agent.verification.claims import attribution_of
+from agent.verification.conflicts import KINDS
 from agent.verification.verdicts import EvidenceItem, aggregate, decide
 from evals.datasets import CLAIMS_FILE, HELDOUT_CLAIMS_FILE, load_claims
 from evals.harness import SEEDS_DIR
@@ -45,6 +46,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "MIN_SUPPORT_COVERAGE": (0.4, 0.5, 0.6),
     "PARAPHRASE_COVERAGE": (0.2, 0.3, 0.4),
     "MODEL_REFUTE_COVERAGE": (0.4, 0.5, 0.6, 0.7),
+    "CONFIDENT_SUPPORT_P": (0.8, 0.85, 0.9, 0.95, 1.01),
 }
 
 
@@ -132,8 +134,13 @@ def score(records: list[dict[str, Any]]) -> dict[str, Any]:
 def veto_precision(records: list[dict[str, Any]]) -> dict[str, Any]:
     """Of the pairs each veto refutes, the share in claims labelled refuted or conflicting."""
     out: dict[str, Any] = {}
-    for name, test in (("concrete_conflict", lambda s: bool(s["conflicts"])),
-                       ("negation_flip", lambda s: s["negation_flip"])):
+    tests: list[tuple[str, Any]] = [("concrete_conflict", lambda s: bool(s["conflicts"])),
+                                    ("negation_flip", lambda s: s["negation_flip"])]
+    # Per kind of conflict ("holder" is the cloze check's: another holder of a role).
+    tests += [(f"conflict:{kind}",
+               lambda s, kind=kind: any(c.startswith(f"{kind}:") for c in s["conflicts"]))
+              for kind in KINDS]
+    for name, test in tests:
         hits = [r["gold"] in ("refuted", "conflicting") for r in records
                 for p in r["parts"] for t in p["pairs"] if test(t["signals"])]
         out[name] = {"pairs": len(hits),
