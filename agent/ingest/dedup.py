@@ -1,12 +1,23 @@
 """Duplicate detection over articles (exact and near copies) and sentences (syndicated text).
 
-Exact copies are found by hashing the normalised body (O(n)). Near copies are word 5-shingle
-sets with Jaccard >= NEAR_DUP_THRESHOLD. To stay sub-quadratic on large corpora, each article
-gets a MinHash signature (NUM_PERM permutations) split into LSH_BANDS bands; only articles
-sharing a band bucket are compared, and every candidate is then confirmed with the exact
-Jaccard, so LSH can only miss pairs, never invent them. With 32 bands x 4 rows a pair at
-Jaccard 0.8 becomes a candidate with probability 1 - (1 - 0.8**4)**32 > 0.99999; unrelated
-articles (Jaccard < 0.1) almost never collide.
+Exact copies are found by hashing the normalised body (O(n)). Near copies are judged on word
+5-shingle sets (Broder 1997): a later article is a copy of an earlier one when their Jaccard
+is >= NEAR_DUP_THRESHOLD, or when one is mostly contained in the other (containment,
+|A ∩ B| / |A|, Broder's measure for "roughly contained in"): at least CONTAINMENT_THRESHOLD
+of the shorter side's shingles and at least MIN_SHARED_SHINGLES in absolute terms. Rewritten
+wire copy (another byline and date, a new first sentence, a footer, a sentence cut or added)
+keeps most of its sentences, so containment stays high where Jaccard falls below 0.8; an
+article that merely quotes two sentences of another stays far below it. Header-block lines
+(title, author, date, outlet of extracted pages) are not body text and take no part.
+
+Candidates, to stay sub-quadratic on large corpora: each article gets a MinHash signature
+(NUM_PERM permutations) split into LSH_BANDS bands, and articles sharing a band bucket are
+candidates (with 32 bands x 4 rows a pair at Jaccard 0.8 collides with probability
+1 - (1 - 0.8**4)**32 > 0.99999); so are earlier articles sharing at least one exact body
+sentence (an inverted index of normalised sentences; a sentence repeated in more than
+MAX_SENTENCE_POSTINGS articles is boilerplate and indexes nothing more). Every candidate is
+then confirmed on the exact shingle sets, so candidate generation can only miss pairs, never
+invent them. Figures on the generator's manifest: benchmarks/bench_dedup.py.
 """
 
 from __future__ import annotations
@@ -22,6 +33,16 @@ from agent.text.normalize import normalize_for_match
 from agent.types import Article
 
 NEAR_DUP_THRESHOLD = 0.8
+# Share of the shorter article's shingles found in the other one that makes it a copy, and
+# the fewest shared shingles that count (about two sentences): chosen on the generator's
+# rewritten wire copies and related-but-independent articles (benchmarks/bench_dedup.py).
+CONTAINMENT_THRESHOLD = 0.6
+MIN_SHARED_SHINGLES = 30
+# Containment needs this many body sentences on the shorter side: a one-to-three-sentence
+# fragment (a dateline paragraph split off a page) contained in a longer article is quoting,
+# not copying. Such fragments are still caught as exact or Jaccard copies.
+MIN_CONTAINMENT_SENTENCES = 4
+MAX_SENTENCE_POSTINGS = 50
 SHINGLE_K = 5
 LSH_BANDS = 32
 LSH_ROWS = 4
@@ -85,32 +106,32 @@ def mark_duplicates(articles: list[Article]) -> list[Article]:
         a.model_copy(update={"sentences": [s.model_copy() for s in a.sentences]}) for a in articles
     ]
     by_hash: dict[str, str] = {}
-    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
-    canon_shingles: dict[int, set[int]] = {}
+    index = _CanonIndex()
     seen_sentences: dict[str, str] = {}
 
     for i, art in enumerate(out):
         art.duplicate_of = None
-        body = normalize_for_match(art.body)
+        body_norms = [normalize_for_match(s.text) for s in art.body_sentences]
+        body = " ".join(n for n in body_norms if n)
         if body:
             key = hashlib.sha256(body.encode("utf-8")).hexdigest()
             art.duplicate_of = by_hash.get(key)
             sh: set[int] = set()
             sig: np.ndarray | None = None
+            keys = [_sentence_key(n) for n in body_norms if _long_enough(n)]
             if art.duplicate_of is None:
                 sh = shingles(body)
                 sig = minhash(sh)
-                art.duplicate_of = _near_duplicate(out, sh, sig, buckets, canon_shingles)
+                match = index.best_match(sh, sig, keys, len(body_norms))
+                art.duplicate_of = out[match].id if match is not None else None
             if art.duplicate_of is None and sig is not None:
                 by_hash[key] = art.id
-                canon_shingles[i] = sh
-                for band in _bands(sig):
-                    buckets[band].append(i)
+                index.add(i, sh, sig, keys, len(body_norms))
 
         norms = [normalize_for_match(s.text) for s in art.sentences]
         for s, norm in zip(art.sentences, norms, strict=True):
             s.duplicate_of = None
-            if norm.count(" ") + 1 < MIN_DUP_SENTENCE_WORDS:
+            if not _long_enough(norm):
                 continue
             earlier = seen_sentences.get(norm)
             if earlier is not None and not earlier.startswith(f"{art.id}:"):
@@ -121,20 +142,76 @@ def mark_duplicates(articles: list[Article]) -> list[Article]:
     return out
 
 
-def _near_duplicate(
-    arts: list[Article],
-    sh: set[int],
-    sig: np.ndarray,
-    buckets: dict[tuple[int, bytes], list[int]],
-    canon_shingles: dict[int, set[int]],
-) -> str | None:
-    candidates = {j for band in _bands(sig) for j in buckets.get(band, ())}
-    best: tuple[float, int] | None = None
-    for j in sorted(candidates):
-        score = jaccard(sh, canon_shingles[j])
-        if score >= NEAR_DUP_THRESHOLD and (best is None or score > best[0]):
-            best = (score, j)
-    return arts[best[1]].id if best else None
+def _long_enough(norm: str) -> bool:
+    return norm.count(" ") + 1 >= MIN_DUP_SENTENCE_WORDS
+
+
+def _sentence_key(norm: str) -> int:
+    return _hash32(norm)
+
+
+def similarity(a: set[int], b: set[int]) -> tuple[float, float, int]:
+    """(Jaccard, containment of the smaller set in the other, shared count) of two shingle
+    sets; containment is |A ∩ B| / min(|A|, |B|) (0 when either is empty)."""
+    shared = len(a & b)
+    union = len(a) + len(b) - shared
+    jac = shared / union if union else 1.0
+    small = min(len(a), len(b))
+    return jac, (shared / small if small else 0.0), shared
+
+
+def is_copy(a: set[int], b: set[int], shorter_sentences: int) -> tuple[bool, float]:
+    """Is one of two articles (shingle sets) a copy of the other? And the score that
+    decided: Jaccard >= NEAR_DUP_THRESHOLD, or containment >= CONTAINMENT_THRESHOLD with at
+    least MIN_SHARED_SHINGLES shared, when the article with fewer body sentences has
+    `shorter_sentences` >= MIN_CONTAINMENT_SENTENCES (the score is then the containment)."""
+    jac, cont, shared = similarity(a, b)
+    if jac >= NEAR_DUP_THRESHOLD:
+        return True, max(jac, cont)
+    if (
+        cont >= CONTAINMENT_THRESHOLD
+        and shared >= MIN_SHARED_SHINGLES
+        and shorter_sentences >= MIN_CONTAINMENT_SENTENCES
+    ):
+        return True, cont
+    return False, cont
+
+
+class _CanonIndex:
+    """Canonical (non-duplicate) articles so far: shingle sets, LSH buckets and an inverted
+    index of their body sentences, for candidate lookup by a later article."""
+
+    def __init__(self) -> None:
+        self.shingles: dict[int, set[int]] = {}
+        self.n_sentences: dict[int, int] = {}
+        self.buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+        self.sentences: dict[int, list[int]] = defaultdict(list)
+
+    def add(
+        self, i: int, sh: set[int], sig: np.ndarray, sentence_keys: list[int], n_sentences: int
+    ) -> None:
+        self.shingles[i] = sh
+        self.n_sentences[i] = n_sentences
+        for band in _bands(sig):
+            self.buckets[band].append(i)
+        for key in set(sentence_keys):
+            postings = self.sentences[key]
+            if len(postings) < MAX_SENTENCE_POSTINGS:
+                postings.append(i)
+
+    def best_match(
+        self, sh: set[int], sig: np.ndarray, sentence_keys: list[int], n_sentences: int
+    ) -> int | None:
+        """The earlier canonical article this one copies (highest score), or None."""
+        candidates = {j for band in _bands(sig) for j in self.buckets.get(band, ())}
+        for key in set(sentence_keys):
+            candidates.update(self.sentences.get(key, ()))
+        best: tuple[float, int] | None = None
+        for j in sorted(candidates):
+            copy, score = is_copy(sh, self.shingles[j], min(n_sentences, self.n_sentences[j]))
+            if copy and (best is None or score > best[0]):
+                best = (score, j)
+        return best[1] if best else None
 
 
 def duplicate_groups(articles: list[Article]) -> list[list[str]]:
