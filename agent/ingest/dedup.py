@@ -1,14 +1,16 @@
 """Duplicate detection over articles (exact and near copies) and sentences (syndicated text).
 
-Exact copies are found by hashing the normalised body (O(n)). Near copies are judged on word
-5-shingle sets (Broder 1997): a later article is a copy of an earlier one when their Jaccard
-is >= NEAR_DUP_THRESHOLD, or when one is mostly contained in the other (containment,
-|A ∩ B| / |A|, Broder's measure for "roughly contained in"): at least CONTAINMENT_THRESHOLD
-of the shorter side's shingles and at least MIN_SHARED_SHINGLES in absolute terms. Rewritten
-wire copy (another byline and date, a new first sentence, a footer, a sentence cut or added)
-keeps most of its sentences, so containment stays high where Jaccard falls below 0.8; an
-article that merely quotes two sentences of another stays far below it. Header-block lines
-(title, author, date, outlet of extracted pages) are not body text and take no part.
+Exact copies are found by hashing the normalised body (O(n)). Near copies: a later article is
+a copy of an earlier one when their word 5-shingle sets (Broder 1997) have Jaccard >=
+NEAR_DUP_THRESHOLD, or when most of the later article is contained in the earlier one
+(containment, Broder's "roughly contained in"): at least CONTAINMENT_THRESHOLD of its body
+sentences (of MIN_DUP_SENTENCE_WORDS words or more, normalised) are sentences of the earlier
+article, and at least MIN_SHARED_SENTENCES of them. Rewritten wire copy (another byline and
+date, a new first sentence, a footer, a sentence cut or added) keeps most of its sentences,
+so containment stays high where Jaccard falls below 0.8; an article that quotes two
+sentences of another, or a long article that takes in a short one, stays below it (the
+direction matters: only the later article's share counts). Header-block lines (title,
+author, date, outlet of extracted pages) are not body text and take no part.
 
 Candidates, to stay sub-quadratic on large corpora: each article gets a MinHash signature
 (NUM_PERM permutations) split into LSH_BANDS bands, and articles sharing a band bucket are
@@ -33,15 +35,13 @@ from agent.text.normalize import normalize_for_match
 from agent.types import Article
 
 NEAR_DUP_THRESHOLD = 0.8
-# Share of the shorter article's shingles found in the other one that makes it a copy, and
-# the fewest shared shingles that count (about two sentences): chosen on the generator's
-# rewritten wire copies and related-but-independent articles (benchmarks/bench_dedup.py).
+# Share of a later article's body sentences found in an earlier one that makes it a copy,
+# and the fewest shared sentences that count (a one- or two-sentence fragment found in a
+# longer article is quoting; such fragments are still caught as exact or Jaccard copies).
+# Chosen on the generator's rewritten wire copies and related-but-independent articles
+# (benchmarks/bench_dedup.py).
 CONTAINMENT_THRESHOLD = 0.6
-MIN_SHARED_SHINGLES = 30
-# Containment needs this many body sentences on the shorter side: a one-to-three-sentence
-# fragment (a dateline paragraph split off a page) contained in a longer article is quoting,
-# not copying. Such fragments are still caught as exact or Jaccard copies.
-MIN_CONTAINMENT_SENTENCES = 4
+MIN_SHARED_SENTENCES = 3
 MAX_SENTENCE_POSTINGS = 50
 SHINGLE_K = 5
 LSH_BANDS = 32
@@ -118,15 +118,15 @@ def mark_duplicates(articles: list[Article]) -> list[Article]:
             art.duplicate_of = by_hash.get(key)
             sh: set[int] = set()
             sig: np.ndarray | None = None
-            keys = [_sentence_key(n) for n in body_norms if _long_enough(n)]
+            keys = {_sentence_key(n) for n in body_norms if _long_enough(n)}
             if art.duplicate_of is None:
                 sh = shingles(body)
                 sig = minhash(sh)
-                match = index.best_match(sh, sig, keys, len(body_norms))
+                match = index.best_match(sh, sig, keys)
                 art.duplicate_of = out[match].id if match is not None else None
             if art.duplicate_of is None and sig is not None:
                 by_hash[key] = art.id
-                index.add(i, sh, sig, keys, len(body_norms))
+                index.add(i, sh, sig, keys)
 
         norms = [normalize_for_match(s.text) for s in art.sentences]
         for s, norm in zip(art.sentences, norms, strict=True):
@@ -150,65 +150,60 @@ def _sentence_key(norm: str) -> int:
     return _hash32(norm)
 
 
-def similarity(a: set[int], b: set[int]) -> tuple[float, float, int]:
-    """(Jaccard, containment of the smaller set in the other, shared count) of two shingle
-    sets; containment is |A ∩ B| / min(|A|, |B|) (0 when either is empty)."""
+def similarity(a: set[int], b: set[int]) -> float:
+    """Jaccard of two shingle sets (1.0 for two empty sets)."""
     shared = len(a & b)
     union = len(a) + len(b) - shared
-    jac = shared / union if union else 1.0
-    small = min(len(a), len(b))
-    return jac, (shared / small if small else 0.0), shared
+    return shared / union if union else 1.0
 
 
-def is_copy(a: set[int], b: set[int], shorter_sentences: int) -> tuple[bool, float]:
-    """Is one of two articles (shingle sets) a copy of the other? And the score that
-    decided: Jaccard >= NEAR_DUP_THRESHOLD, or containment >= CONTAINMENT_THRESHOLD with at
-    least MIN_SHARED_SHINGLES shared, when the article with fewer body sentences has
-    `shorter_sentences` >= MIN_CONTAINMENT_SENTENCES (the score is then the containment)."""
-    jac, cont, shared = similarity(a, b)
+def containment(later: set[int], earlier: set[int]) -> tuple[float, int]:
+    """(share of `later`'s sentence keys found in `earlier`, how many): 0 when empty."""
+    shared = len(later & earlier)
+    return (shared / len(later) if later else 0.0), shared
+
+
+def is_copy(
+    later: tuple[set[int], set[int]], earlier: tuple[set[int], set[int]]
+) -> tuple[bool, float]:
+    """Is `later` a copy of `earlier`? Each is (shingles, body sentence keys). Returns the
+    decision and the score that decided it: Jaccard >= NEAR_DUP_THRESHOLD, or sentence
+    containment >= CONTAINMENT_THRESHOLD with >= MIN_SHARED_SENTENCES shared."""
+    jac = similarity(later[0], earlier[0])
+    cont, shared = containment(later[1], earlier[1])
     if jac >= NEAR_DUP_THRESHOLD:
         return True, max(jac, cont)
-    if (
-        cont >= CONTAINMENT_THRESHOLD
-        and shared >= MIN_SHARED_SHINGLES
-        and shorter_sentences >= MIN_CONTAINMENT_SENTENCES
-    ):
+    if cont >= CONTAINMENT_THRESHOLD and shared >= MIN_SHARED_SENTENCES:
         return True, cont
-    return False, cont
+    return False, max(jac, cont)
 
 
 class _CanonIndex:
-    """Canonical (non-duplicate) articles so far: shingle sets, LSH buckets and an inverted
-    index of their body sentences, for candidate lookup by a later article."""
+    """Canonical (non-duplicate) articles so far: shingle sets, sentence keys, LSH buckets and
+    an inverted index of their body sentences, for candidate lookup by a later article."""
 
     def __init__(self) -> None:
-        self.shingles: dict[int, set[int]] = {}
-        self.n_sentences: dict[int, int] = {}
+        self.prints: dict[int, tuple[set[int], set[int]]] = {}
         self.buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
         self.sentences: dict[int, list[int]] = defaultdict(list)
 
-    def add(
-        self, i: int, sh: set[int], sig: np.ndarray, sentence_keys: list[int], n_sentences: int
-    ) -> None:
-        self.shingles[i] = sh
-        self.n_sentences[i] = n_sentences
+    def add(self, i: int, sh: set[int], sig: np.ndarray, keys: set[int]) -> None:
+        self.prints[i] = (sh, keys)
         for band in _bands(sig):
             self.buckets[band].append(i)
-        for key in set(sentence_keys):
+        for key in keys:
             postings = self.sentences[key]
             if len(postings) < MAX_SENTENCE_POSTINGS:
                 postings.append(i)
 
-    def best_match(
-        self, sh: set[int], sig: np.ndarray, sentence_keys: list[int], n_sentences: int
-    ) -> int | None:
+    def best_match(self, sh: set[int], sig: np.ndarray, keys: set[int]) -> int | None:
         """The earlier canonical article this one copies (highest score), or None."""
         candidates = {j for band in _bands(sig) for j in self.buckets.get(band, ())}
-        for key in set(sentence_keys):
+        for key in keys:
             candidates.update(self.sentences.get(key, ()))
         best: tuple[float, int] | None = None
         for j in sorted(candidates):
-            copy, score = is_copy(sh, self.shingles[j], min(n_sentences, self.n_sentences[j]))
+            copy, score = is_copy((sh, keys), self.prints[j])
             if copy and (best is None or score > best[0]):
                 best = (score, j)
         return best[1] if best else None
