@@ -155,3 +155,48 @@ def _page(sentence: str) -> bytes:
         "<html><head><title>Bridge</title><meta property='og:site_name' content='Town Post'>"
         f"</head><body><article><h1>Bridge</h1><p>{body}</p></article></body></html>"
     ).encode()
+
+
+def _pdf(lines: list[str], info: str) -> bytes:
+    """A minimal one-page PDF (Helvetica text lines) with a document info dictionary."""
+    text = " ".join(f"({ln}) Tj 0 -20 Td" for ln in lines)
+    stream = f"BT /F1 12 Tf 72 720 Td {text} ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        info.encode(),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\n" % (len(objects) + 1)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def test_pdf_press_release_text_and_document_info() -> None:
+    data = _pdf(
+        ["The county council approved the harbour budget on Monday.", "The vote was nine to two."],
+        "<< /Title (Harbour budget approved) /Author (County press office) "
+        "/CreationDate (D:20250301120000Z) >>",
+    )
+    loaded = load_bytes("release", "release.pdf", data, ".pdf")
+    (art,) = loaded.document().articles
+    assert (art.title, art.byline, art.date) == (
+        "Harbour budget approved",
+        "County press office",
+        "2025-03-01",
+    )
+    assert loaded.document().format == "pdf" and loaded.document().encoding is None
+    assert any("approved the harbour budget on Monday" in s.text for s in art.body_sentences)
+    with pytest.raises(IngestError, match="unreadable PDF"):
+        load_bytes("broken", "broken.pdf", b"%PDF-1.4\nnot really a pdf\n", ".pdf")

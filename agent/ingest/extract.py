@@ -18,6 +18,7 @@ turns into the document text (a header block per article, then its paragraphs) a
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,6 +27,11 @@ from time import struct_time
 from typing import Any
 
 from agent.errors import IngestError
+
+# trafilatura logs a WARNING for every page it finds too short ("discarding data"): the
+# outcome is handled here (a visible-text fallback or a per-file error), so only its errors
+# reach the user's terminal.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 # An <article> element with less visible text than this is a teaser or card, not a story.
 MIN_ARTICLE_ELEMENT_CHARS = 200

@@ -14,7 +14,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -195,7 +195,7 @@ def ingest(
     files, report.errors = discover(paths)
     seen_ids: dict[str, str] = {}
     pending: list[_Pending] = []
-    with ingest_lock(corpus.data_dir):
+    with ingest_lock(corpus.data_dir), ExitStack() as stack:
         # The registry may have been saved by another writer while we waited for the lock:
         # writing back a copy read before that would drop its documents.
         corpus.reload()
@@ -204,7 +204,8 @@ def ingest(
             (f.stem, str(f), functools.partial(load_file, f, limit)) for f in files
         ]
         if urls:
-            fetcher = fetcher or Fetcher()
+            if fetcher is None:  # the default policy; closed when this ingest ends
+                fetcher = stack.enter_context(Fetcher())
             inputs += [(url_doc_id(u), u, functools.partial(_load_url, fetcher, u)) for u in urls]
         for i, (doc_id, where, load) in enumerate(inputs):
             if progress:
