@@ -200,3 +200,14 @@ def test_pdf_press_release_text_and_document_info() -> None:
     assert any("approved the harbour budget on Monday" in s.text for s in art.body_sentences)
     with pytest.raises(IngestError, match="unreadable PDF"):
         load_bytes("broken", "broken.pdf", b"%PDF-1.4\nnot really a pdf\n", ".pdf")
+
+
+def test_extraction_does_not_depend_on_pages_seen_before() -> None:
+    """trafilatura's `deduplicate` remembers paragraphs process-wide: a second read of a page
+    (or a copy sharing paragraphs) would lose them. Reading twice gives the same text."""
+    first = load_file(INPUTS / "gazette-port-strike.html", LIMIT).text
+    for name in ["lowland-post-port-strike.html", "gazette-port-strike.html"] * 3:
+        load_file(INPUTS / name, LIMIT)
+    assert load_file(INPUTS / "gazette-port-strike.html", LIMIT).text == first
+    _, (copy,) = _articles("lowland-post-port-strike.html")
+    assert any("40 ships" in s.text for s in copy.body_sentences)

@@ -96,7 +96,8 @@ def _trafilatura_article(html: str, url: str | None) -> ExtractedArticle | None:
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        deduplicate=True,
+        # True keeps a process-wide cache: a page (or a copy) read a third time loses text.
+        deduplicate=False,
     )
     text = str(doc.get("text") or "")
     if not text.strip():
