@@ -76,3 +76,12 @@ def test_metadata_questions_are_answered_with_citations_to_header_lines(
         assert citation.quote == line and is_valid(app.corpus, citation)
         text = app.corpus.text(app.corpus.doc_id_of(citation.source))
         assert text[citation.start : citation.end] == line
+
+    # The small model's habit: naming the outlet as the author while citing the author line.
+    # An answer that does not state the asked field's value gives way to the line itself.
+    question, _, line, _ = CASES[0]
+    label = next(e.label for e in answerer.evidence(question).items if e.sentence.text == line)
+    fake_model.queue(draft(("The Harbour Gazette wrote the article.", [label])))
+    ans = answerer.ask(question)
+    assert [s.text for s in ans.sentences] == [line]
+    assert [c.quote for c in ans.citations] == [line] and is_valid(app.corpus, ans.citations[0])
