@@ -12,14 +12,14 @@ sentences of another, or a long article that takes in a short one, stays below i
 direction matters: only the later article's share counts). Header-block lines (title,
 author, date, outlet of extracted pages) are not body text and take no part.
 
-Candidates, to stay sub-quadratic on large corpora: each article gets a MinHash signature
-(NUM_PERM permutations) split into LSH_BANDS bands, and articles sharing a band bucket are
-candidates (with 32 bands x 4 rows a pair at Jaccard 0.8 collides with probability
-1 - (1 - 0.8**4)**32 > 0.99999); so are earlier articles sharing at least one exact body
-sentence (an inverted index of normalised sentences; a sentence repeated in more than
-MAX_SENTENCE_POSTINGS articles is boilerplate and indexes nothing more). Every candidate is
-then confirmed on the exact shingle sets, so candidate generation can only miss pairs, never
-invent them. Figures on the generator's manifest: benchmarks/bench_dedup.py.
+To stay sub-quadratic on large corpora: for Jaccard, each article gets a MinHash signature
+(NUM_PERM permutations) split into LSH_BANDS bands, only articles sharing a band bucket are
+compared, and each is confirmed with the exact Jaccard (with 32 bands x 4 rows a pair at
+Jaccard 0.8 collides with probability 1 - (1 - 0.8**4)**32 > 0.99999). For containment, an
+inverted index of normalised body sentences counts the sentences each earlier article shares
+with this one (a sentence already in MAX_SENTENCE_POSTINGS articles is boilerplate and
+indexes no more). Both can only miss pairs, never invent them. Figures on the generator's
+manifest: benchmarks/bench_dedup.py.
 """
 
 from __future__ import annotations
@@ -157,38 +157,19 @@ def similarity(a: set[int], b: set[int]) -> float:
     return shared / union if union else 1.0
 
 
-def containment(later: set[int], earlier: set[int]) -> tuple[float, int]:
-    """(share of `later`'s sentence keys found in `earlier`, how many): 0 when empty."""
-    shared = len(later & earlier)
-    return (shared / len(later) if later else 0.0), shared
-
-
-def is_copy(
-    later: tuple[set[int], set[int]], earlier: tuple[set[int], set[int]]
-) -> tuple[bool, float]:
-    """Is `later` a copy of `earlier`? Each is (shingles, body sentence keys). Returns the
-    decision and the score that decided it: Jaccard >= NEAR_DUP_THRESHOLD, or sentence
-    containment >= CONTAINMENT_THRESHOLD with >= MIN_SHARED_SENTENCES shared."""
-    jac = similarity(later[0], earlier[0])
-    cont, shared = containment(later[1], earlier[1])
-    if jac >= NEAR_DUP_THRESHOLD:
-        return True, max(jac, cont)
-    if cont >= CONTAINMENT_THRESHOLD and shared >= MIN_SHARED_SENTENCES:
-        return True, cont
-    return False, max(jac, cont)
-
-
 class _CanonIndex:
-    """Canonical (non-duplicate) articles so far: shingle sets, sentence keys, LSH buckets and
-    an inverted index of their body sentences, for candidate lookup by a later article."""
+    """Canonical (non-duplicate) articles so far: shingle sets and LSH buckets (Jaccard), and
+    an inverted index of their body sentences (containment), for lookup by a later article."""
 
     def __init__(self) -> None:
-        self.prints: dict[int, tuple[set[int], set[int]]] = {}
+        self.shingles: dict[int, set[int]] = {}
+        self.keys: dict[int, set[int]] = {}
         self.buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
         self.sentences: dict[int, list[int]] = defaultdict(list)
 
     def add(self, i: int, sh: set[int], sig: np.ndarray, keys: set[int]) -> None:
-        self.prints[i] = (sh, keys)
+        self.shingles[i] = sh
+        self.keys[i] = keys
         for band in _bands(sig):
             self.buckets[band].append(i)
         for key in keys:
@@ -197,16 +178,24 @@ class _CanonIndex:
                 postings.append(i)
 
     def best_match(self, sh: set[int], sig: np.ndarray, keys: set[int]) -> int | None:
-        """The earlier canonical article this one copies (highest score), or None."""
-        candidates = {j for band in _bands(sig) for j in self.buckets.get(band, ())}
-        for key in keys:
-            candidates.update(self.sentences.get(key, ()))
-        best: tuple[float, int] | None = None
-        for j in sorted(candidates):
-            copy, score = is_copy((sh, keys), self.prints[j])
-            if copy and (best is None or score > best[0]):
-                best = (score, j)
-        return best[1] if best else None
+        """The earlier canonical article this one copies, or None: the highest score among
+        LSH candidates with Jaccard >= NEAR_DUP_THRESHOLD and articles holding at least
+        CONTAINMENT_THRESHOLD of this one's body sentences (>= MIN_SHARED_SENTENCES); the
+        score is the Jaccard or the containment, ties go to the earliest article. Articles
+        sharing a sentence are compared on their (small) sentence sets only."""
+        scores: dict[int, float] = {}
+        for j in {j for band in _bands(sig) for j in self.buckets.get(band, ())}:
+            jac = similarity(sh, self.shingles[j])
+            if jac >= NEAR_DUP_THRESHOLD:
+                scores[j] = jac
+        for j in {j for key in keys for j in self.sentences.get(key, ())}:
+            n = len(keys & self.keys[j])  # exact: postings may be capped
+            share = n / len(keys)
+            if n >= MIN_SHARED_SENTENCES and share >= CONTAINMENT_THRESHOLD:
+                scores[j] = max(scores.get(j, 0.0), share)
+        if not scores:
+            return None
+        return min(scores, key=lambda j: (-scores[j], j))
 
 
 def duplicate_groups(articles: list[Article]) -> list[list[str]]:
