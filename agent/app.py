@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agent.ingest.corpus import Corpus
+from agent.ingest.fetch import Fetcher, FetchPolicy
 from agent.ingest.pipeline import IngestReport, ingest, ingest_lock
 from agent.retrieval.retrieve import Retriever, keyword_index
 from agent.settings import Settings
@@ -106,17 +107,29 @@ class App:
         keywords = keyword_index(self.corpus, self.settings.data_dir / "bm25")
         return Retriever(self.corpus, self.store, self.embedder, keywords, self.sentence_store)
 
+    def fetch_policy(self) -> FetchPolicy:
+        """How `ingest` fetches URLs: User-Agent, timeout, retries and size cap from settings."""
+        return FetchPolicy(
+            user_agent=self.settings.user_agent,
+            timeout_s=self.settings.fetch_timeout_s,
+            retries=self.settings.fetch_retries,
+            backoff_s=self.settings.fetch_backoff_s,
+            max_bytes=int(self.settings.max_file_mb * 2**20),
+        )
+
     def ingest(
         self,
         paths: Sequence[Path],
         *,
         prune: bool = False,
         progress: Callable[[str, int, int], None] | None = None,
+        urls: Sequence[str] = (),
     ) -> IngestReport:
+        """Ingest files/folders and URLs (pages or feeds) into this data directory."""
         # Opening the embedded store creates or migrates its sqlite file, and a second
         # writer doing that at the same moment fails with "database is locked": take the
         # writer lock before the store is opened (ingest() re-enters it).
-        with ingest_lock(self.settings.data_dir):
+        with ingest_lock(self.settings.data_dir), Fetcher(self.fetch_policy()) as fetcher:
             report = ingest(
                 paths,
                 self.corpus,
@@ -128,6 +141,8 @@ class App:
                 prune=prune,
                 progress=progress,
                 max_file_bytes=int(self.settings.max_file_mb * 2**20),
+                urls=urls,
+                fetcher=fetcher,
             )
         self.__dict__.pop("retriever", None)  # the keyword index may be stale now
         return report

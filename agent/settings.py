@@ -29,6 +29,11 @@ def _config_path() -> Path:
     return Path(os.environ.get("SOURCEBOUND_CONFIG", "sourcebound.toml"))
 
 
+# What `ingest URL` sends as User-Agent: names the tool, so site owners can address it in
+# robots.txt ("User-agent: sourcebound").
+DEFAULT_USER_AGENT = "sourcebound/0.1 (news reader; +https://pypi.org/project/sourcebound/)"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="SOURCEBOUND_",
@@ -86,7 +91,14 @@ class Settings(BaseSettings):
     collection: str = Field(default="sourcebound", min_length=3, max_length=512)
 
     # Ingest refuses larger files (checked before reading): no news article is this big.
+    # Fetched pages are held to the same cap (checked while downloading).
     max_file_mb: float = Field(default=20.0, gt=0, le=1024)
+
+    # --- Fetching URLs and feeds (`ingest URL`, `--urls FILE`) ------------------------------
+    fetch_timeout_s: float = Field(default=15.0, gt=0, le=600)
+    fetch_retries: int = Field(default=2, ge=0, le=10)
+    fetch_backoff_s: float = Field(default=1.0, ge=0, le=60)
+    user_agent: str = Field(default=DEFAULT_USER_AGENT, min_length=1, max_length=300)
 
     # --- Retrieval and evidence -------------------------------------------------------------
     chunk_max_chars: int = Field(default=480, ge=100)

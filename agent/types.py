@@ -18,6 +18,9 @@ class Sentence(BaseModel):
     text: str
     # Set on sentences that repeat one seen earlier in the corpus (syndicated paragraphs).
     duplicate_of: str | None = None
+    # Set on a line of an extracted article's header block ("Author: Jane Roe"): the field it
+    # states, title | author | date | outlet. Metadata is evidence, cited like any sentence.
+    header: str | None = None
 
 
 class Article(BaseModel):
@@ -31,6 +34,7 @@ class Article(BaseModel):
     byline: str | None = None
     date: str | None = None
     outlet: str | None = None
+    url: str | None = None  # the page or feed entry link, when the input gave one
     sentences: list[Sentence] = Field(default_factory=list)
     # Canonical article id when this one is an exact/near copy of an earlier one.
     duplicate_of: str | None = None
@@ -39,6 +43,11 @@ class Article(BaseModel):
     @property
     def body(self) -> str:
         return " ".join(s.text for s in self.sentences)
+
+    @property
+    def body_sentences(self) -> list[Sentence]:
+        """The sentences of the article's text, without its header-block lines."""
+        return [s for s in self.sentences if s.header is None]
 
 
 class Document(BaseModel):
@@ -51,6 +60,14 @@ class Document(BaseModel):
     articles: list[Article] = Field(default_factory=list)
     # Lines dropped as boilerplate, kept for transparency ("why is this text missing?").
     removed_lines: int = 0
+    # How the input was read: its text encoding ("utf-8", "cp1252", ...; None for binary
+    # formats such as PDF), its format (text | html | feed | markdown | pdf), the URL it was
+    # fetched from, and the copy of the original bytes kept in the data directory (relative
+    # to it) when the document text is not the file itself (extracted, decoded or fetched).
+    encoding: str | None = None
+    format: str = "text"
+    url: str | None = None
+    original: str | None = None
 
 
 class Chunk(BaseModel):

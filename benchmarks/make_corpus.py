@@ -9,6 +9,15 @@ swapped), so the text looks like news to the tokenizer, the sentence splitter an
 A controlled share are duplicates: exact copies of an earlier article under another header
 (syndication) and near copies (a sentence changed or dropped). Deterministic for a seed.
 --no-seed-sentences leaves the seed sentences out (distractors to ingest next to the seeds).
+
+--wire-copies adds the ways rewritten wire copy differs from its source (each copy also gets
+its own headline-less byline and date): `lede` (first sentence rewritten), `footer` (a
+reporting credit and a correction line appended), `trim` (the last one to three sentences
+cut, one new sentence added), `rewrite` (two sentences reworded, one cut, one added) and
+`combined` (lede rewritten, a sentence cut, one added, a footer). It also writes hard
+negatives that are NOT copies: `related` articles, new reporting on the same story that
+quotes two sentences of an earlier article. Without the flag the output is byte-identical
+to before (bench_scale and the other benchmarks keep their corpora).
 Prints one JSON line: {"articles": ..., "files": ..., "duplicates": ..., ...}.
 """
 
@@ -299,6 +308,81 @@ class Generator:
         return "\n\n".join(parts) + "\n"
 
 
+FOOTERS = [
+    "{person} contributed reporting from {place}.",
+    "Reporting by {person}; editing by {person2}.",
+    "This story has been corrected to show that the vote took place on {day}.",
+    "{person} reported from {place} and {person2} from the capital.",
+    "Additional reporting by {person} in {place}.",
+]
+WIRE_KINDS = ("exact", "near", "lede", "footer", "trim", "rewrite", "combined")
+RELATED_RATE = 0.05  # share of articles that are related-but-not-copies (--wire-copies)
+
+
+def _footer(gen: Generator) -> list[str]:
+    f = gen.fields()
+    f["person2"] = gen.person()
+    return [t.format(**f) for t in gen.rng.sample(FOOTERS, 2)]
+
+
+def wire_copy(gen: Generator, kind: str, paras: list[list[str]]) -> list[list[str]]:
+    """A rewritten copy of `paras` (see the module docstring for the kinds)."""
+    r = gen.rng
+    out = [list(p) for p in paras]
+
+    def new() -> str:
+        return gen.fill(r.choice(TEMPLATES))
+
+    def cut() -> None:
+        flat = sum(map(len, out))
+        p = r.choice([q for q in out if len(q) > 1] or out)
+        if flat > 4 and len(p) > 1:
+            p.pop(r.randrange(len(p)))
+
+    def add() -> None:
+        p = r.choice(out)
+        p.insert(r.randrange(len(p) + 1), new())
+
+    if kind == "near":
+        p = r.choice(out)
+        p[r.randrange(len(p))] = new()
+        if sum(map(len, out)) > 6 and r.random() < 0.5:
+            cut()
+    elif kind == "lede":
+        out[0][0] = new()
+    elif kind == "footer":
+        out.append(_footer(gen))
+    elif kind == "trim":
+        for _ in range(r.randint(1, 3)):
+            if sum(map(len, out)) > 4:
+                out[-1].pop()
+                out = [q for q in out if q]
+        add()
+    elif kind == "rewrite":
+        for _ in range(2):
+            p = r.choice(out)
+            p[r.randrange(len(p))] = new()
+        cut()
+        add()
+    elif kind == "combined":
+        out[0][0] = new()
+        cut()
+        add()
+        out.append(_footer(gen))
+    return out
+
+
+def related(gen: Generator, paras: list[list[str]]) -> list[list[str]]:
+    """New reporting on the same story that quotes two of the source's sentences."""
+    r = gen.rng
+    flat = [s for p in paras for s in p]
+    quoted = r.sample(flat, min(2, len(flat)))
+    body = gen.body()
+    for q in quoted:
+        body.insert(r.randrange(len(body) + 1), q)
+    return gen.paragraphs(body)
+
+
 def seed_sentences(seeds_dir: Path) -> list[str]:
     """Body-like lines from the seeds, split naively into sentences of a useful length."""
     out: list[str] = []
@@ -311,7 +395,12 @@ def seed_sentences(seeds_dir: Path) -> list[str]:
 
 
 def iter_generated(
-    seed: int, dup_rate: float, seeds_dir: Path, *, use_seed_sentences: bool = True
+    seed: int,
+    dup_rate: float,
+    seeds_dir: Path,
+    *,
+    use_seed_sentences: bool = True,
+    wire_copies: bool = False,
 ) -> Iterator[Generated]:
     """Articles without end, deterministic for a seed: every run yields the same sequence, so
     the first n of a longer run are the corpus of a shorter one (bench_scale grows by prefix).
@@ -324,7 +413,20 @@ def iter_generated(
     originals: list[tuple[str, str, list[list[str]]]] = []  # (name, headline, paragraphs)
     for i in itertools.count():
         name = f"art_{i:06d}"
-        if originals and rng.random() < dup_rate:
+        if wire_copies and originals and rng.random() < dup_rate:
+            src_name, headline, paras = rng.choice(originals)
+            kind = rng.choice(WIRE_KINDS)
+            copy = paras if kind == "exact" else wire_copy(gen, kind, paras)
+            yield Generated(name, gen.article_text(headline, copy), src_name, kind)
+            continue
+        if wire_copies and originals and rng.random() < RELATED_RATE:
+            _, _, paras = rng.choice(originals)
+            paras = related(gen, paras)
+            headline = gen.fill(rng.choice(HEADLINES))
+            originals.append((name, headline, paras))
+            yield Generated(name, gen.article_text(headline, paras), None, "related")
+            continue
+        if not wire_copies and originals and rng.random() < dup_rate:
             src_name, headline, paras = rng.choice(originals)
             if rng.random() < 0.5:  # syndicated copy: same body under another header
                 kind = "exact"
@@ -352,8 +454,11 @@ def generate(
     seeds_dir: Path,
     *,
     use_seed_sentences: bool = True,
+    wire_copies: bool = False,
 ) -> list[Generated]:
-    it = iter_generated(seed, dup_rate, seeds_dir, use_seed_sentences=use_seed_sentences)
+    it = iter_generated(
+        seed, dup_rate, seeds_dir, use_seed_sentences=use_seed_sentences, wire_copies=wire_copies
+    )
     return list(itertools.islice(it, n_articles))
 
 
@@ -377,6 +482,11 @@ def main(argv: list[str] | None = None) -> dict[str, int]:
         action="store_true",
         help="distractor mode: template sentences only, nothing sampled from the seeds",
     )
+    ap.add_argument(
+        "--wire-copies",
+        action="store_true",
+        help="rewritten wire copies (lede, footer, trim, rewrite, combined) and related articles",
+    )
     args = ap.parse_args(argv)
     if args.articles < 1 or not 0.0 <= args.dup_rate < 1.0:
         ap.error("--articles must be >= 1 and --dup-rate in [0, 1)")
@@ -386,6 +496,7 @@ def main(argv: list[str] | None = None) -> dict[str, int]:
         args.dup_rate,
         args.seeds_dir,
         use_seed_sentences=not args.no_seed_sentences,
+        wire_copies=args.wire_copies,
     )
     write_corpus(docs, args.out)
     summary = {
@@ -394,6 +505,12 @@ def main(argv: list[str] | None = None) -> dict[str, int]:
         "duplicates": sum(1 for d in docs if d.duplicate_of),
         "exact_duplicates": sum(1 for d in docs if d.kind == "exact"),
         "near_duplicates": sum(1 for d in docs if d.kind == "near"),
+        **{
+            f"{k}_copies": sum(1 for d in docs if d.kind == k)
+            for k in WIRE_KINDS[2:]
+            if args.wire_copies
+        },
+        "related_not_copies": sum(1 for d in docs if d.kind == "related"),
         "bytes": sum(len(d.text.encode("utf-8")) for d in docs),
     }
     print(json.dumps(summary), flush=True)

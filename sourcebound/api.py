@@ -49,8 +49,15 @@ class Sourcebound:
         """The resolved settings (data directory, backend, model, retrieval sizes)."""
         return self.app.settings
 
-    def ingest(self, paths: PathLike | Iterable[PathLike], *, prune: bool = False) -> IngestReport:
-        """Clean, split, deduplicate, embed and store the files (folders are walked).
+    def ingest(
+        self,
+        paths: PathLike | Iterable[PathLike] = (),
+        *,
+        prune: bool = False,
+        urls: Iterable[str] = (),
+    ) -> IngestReport:
+        """Clean, split, deduplicate, embed and store the files (folders are walked) and the
+        web pages or feeds at `urls` (fetched politely; see README "Inputs").
 
         Incremental: an unchanged file (same SHA-256) is not embedded again. With `prune`,
         documents whose files are not among `paths` are removed from the corpus.
@@ -66,7 +73,7 @@ class Sourcebound:
         or the embedding model fails.
         """
         given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-        return self.app.ingest([Path(p) for p in given], prune=prune)
+        return self.app.ingest([Path(p) for p in given], prune=prune, urls=list(urls))
 
     def articles(self) -> list[Article]:
         """Every ingested article (its `id` is what `summarize` and citations use), with

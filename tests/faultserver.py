@@ -10,6 +10,9 @@ order of the server's arrivals and replies (`arrived`, `left`), so tests can che
 counts and which requests overlapped without reading a clock; the most requests in flight at
 once is kept too (concurrency tests, benchmarks/bench_concurrency.py). Stdlib only; threads
 are daemons; `stop()` wakes slow ones.
+
+Web pages for `ingest URL` tests: `page(path, body, ...)` serves a GET resource (status, type,
+delay, or chunked without Content-Length); other paths are 404; `page_requests` logs GETs.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from webpages import Page, serve_page
 
 Responder = Callable[[dict[str, Any]], str]
 Rule = Callable[[dict[str, Any]], bool]
@@ -147,6 +152,19 @@ class FaultServer:
     _events: itertools.count[int] = field(default_factory=itertools.count)
     _stopping: threading.Event = field(default_factory=threading.Event)
     _httpd: ThreadingHTTPServer | None = None
+    pages: dict[str, Page] = field(default_factory=dict)
+    page_requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+
+    def page(self, path: str, body: str | bytes, **options: Any) -> str:
+        """Serve `body` at GET `path` (options: Page's fields) from now on; returns its URL."""
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        with self._lock:
+            self.pages[path] = Page(data, **options)
+        return f"{self.base_url.removesuffix('/v1')}{path}"
+
+    @property
+    def root_url(self) -> str:
+        return self.base_url.removesuffix("/v1")
 
     # --- scripting ----------------------------------------------------------------------
     def push(self, *behaviours: Behaviour) -> None:
@@ -239,7 +257,16 @@ class _Handler(BaseHTTPRequestHandler):
         pass  # quiet: pytest output stays readable
 
     def do_GET(self) -> None:
-        self._json(200, {"object": "list", "data": [{"id": "fault-model", "object": "model"}]})
+        owner = self.owner
+        path = self.path.split("?", 1)[0]
+        if path.startswith("/v1/"):
+            self._json(200, {"object": "list", "data": [{"id": "fault-model", "object": "model"}]})
+            return
+        with owner._lock:
+            page = owner.pages.get(self.path) or owner.pages.get(path)
+            owner.page_requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            serve_page(self, page, owner._stopping)
 
     def do_POST(self) -> None:
         self.owner._arrived()

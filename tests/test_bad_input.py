@@ -46,8 +46,10 @@ def make_bad_corpus(d: Path, seeds: Path) -> dict[str, tuple[Path, str]]:
     add("binary (PNG bytes)", "image.txt", "binary").write_bytes(
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 64
     )
-    add("UTF-16 text", "utf16.txt", "UTF-16").write_bytes("A short note.".encode("utf-16"))
-    add("latin-1 (not UTF-8)", "latin1.txt", "UTF-8").write_bytes(
+    # Not bad input any more: text in UTF-16 (with its BOM) or a legacy 8-bit encoding is
+    # decoded; the caller checks these ingest.
+    (d / "utf16.txt").write_bytes("A short note about the harbour.".encode("utf-16"))
+    (d / "latin1.txt").write_bytes(
         "Caf\u00e9 owners said the na\u00efve plan would fail.\n".encode("latin-1")
     )
     huge = add(f"huge ({HUGE_MB} MB)", "huge.txt", "limit")
@@ -126,10 +128,12 @@ def test_bad_input_corpus_each_file_named_the_rest_ingests(
     huge = bad[f"huge ({HUGE_MB} MB)"][0]
     assert huge not in opened and corpus / "good.html" in opened  # refused by size, not read
 
-    # Everything else is in: 5 seeds, the HTML page and the renamed copy.
-    assert report["documents"] == 7 and report["ingested"] == 7
+    # Everything else is in: 5 seeds, the HTML page, the renamed copy, UTF-16 and latin-1.
+    assert report["documents"] == 9 and report["ingested"] == 9
     app = chroma_app.current()
     state = store_state(app)
+    assert "Caf\u00e9 owners" in app.corpus.text("latin1")
+    assert "about the harbour" in app.corpus.text("utf16")
     assert "good" in state["docs"] and "zz_same_story_other_name" in state["docs"]
     texts = [r.text for r in app.store.get()] + [r.text for r in app.sentence_store.get()]
     assert any("harbour authority" in t for t in texts)
@@ -141,7 +145,7 @@ def test_bad_input_corpus_each_file_named_the_rest_ingests(
     # Second run over the same folder: the same messages, nothing re-embedded, same store.
     code, out, err = run("ingest", str(corpus), "--json")
     again = json.loads(out)
-    assert code == 0 and again["ingested"] == 0 and again["unchanged"] == 7
+    assert code == 0 and again["ingested"] == 0 and again["unchanged"] == 9
     assert {e["path"] for e in again["errors"]} == set(errors)
     assert store_state(chroma_app.current()) == state
 

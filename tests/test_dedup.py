@@ -119,8 +119,9 @@ def test_short_common_sentences_and_duplicate_articles_do_not_seed_marks() -> No
 
 
 def test_many_articles_scale_and_find_the_planted_copy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Sub-quadratic: only LSH candidates get an exact Jaccard, not every pair. (The time it
-    takes on a large corpus is benchmarks/bench_ingest.py's `stages.dedup_refresh`.)"""
+    """Sub-quadratic: only candidates (LSH buckets, shared sentences) get an exact comparison,
+    not every pair. (The time it takes on a large corpus is benchmarks/bench_ingest.py's
+    `stages.dedup_refresh`.)"""
     arts = [make_article(f"d{i}", prose(1000 + i, 12)) for i in range(1500)]
     planted = arts[10].body.replace("the", "THE")  # a case-only change: exact after normalising
     words = arts[20].body.split()
@@ -128,12 +129,13 @@ def test_many_articles_scale_and_find_the_planted_copy(monkeypatch: pytest.Monke
     arts.append(make_article("copy10", planted))
     arts.append(make_article("copy20", " ".join(words)))
     compared: list[float] = []
+    similarity = dedup.similarity
 
-    def counting_jaccard(a: set[int], b: set[int]) -> float:
-        compared.append(score := jaccard(a, b))
+    def counting_similarity(a: set[int], b: set[int]) -> float:
+        compared.append(score := similarity(a, b))
         return score
 
-    monkeypatch.setattr(dedup, "jaccard", counting_jaccard)
+    monkeypatch.setattr(dedup, "similarity", counting_similarity)
     marked = mark_duplicates(arts)
     assert {m.id: m.duplicate_of for m in marked if m.duplicate_of} == {
         "copy10": "d10",

@@ -26,16 +26,12 @@ def _bad_inputs(d: Path) -> dict[str, Path]:
     bad = {
         "empty": d / "empty.txt",
         "binary": d / "binary.txt",
-        "latin1": d / "latin1.txt",
         "huge": d / "huge.txt",
         "loop": d / "loop_a.txt",
         "scriptonly": d / "scriptonly.html",
     }
     bad["empty"].write_bytes(b"")
     bad["binary"].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
-    bad["latin1"].write_bytes(
-        "Caf\u00e9 story: the mayor said na\u00efve things.\n".encode("latin-1")
-    )
     with open(bad["huge"], "wb") as f:  # sparse: no disk used
         f.truncate(ingest_mod.MAX_FILE_BYTES + 1)
     os.symlink(d / "loop_b.txt", d / "loop_a.txt")
@@ -52,9 +48,15 @@ def test_bad_inputs_each_get_one_error_and_good_files_ingest(
     env: IngestEnv, corpus_dir: Path, tmp_path: Path
 ) -> None:
     bad = _bad_inputs(tmp_path / "bad")
+    # A legacy-encoded file is not bad input: it is decoded (and the encoding recorded).
+    (tmp_path / "bad" / "latin1.txt").write_bytes(
+        "Caf\u00e9 story: the mayor said the na\u00efve plan would cost \u00a3300.\n".encode(
+            "latin-1"
+        )
+    )
     missing = tmp_path / "does-not-exist"
     report = env.run([corpus_dir, tmp_path / "bad", missing])
-    assert report.documents == 5 and report.ingested == 5
+    assert report.documents == 6 and report.ingested == 6
     by_path: dict[str, list[str]] = {}
     for e in report.errors:
         by_path.setdefault(e.path, []).append(e.error)
@@ -66,7 +68,10 @@ def test_bad_inputs_each_get_one_error_and_good_files_ingest(
     msgs = {name: by_path[str(p)][0] for name, p in bad.items()}
     assert "empty" in msgs["empty"]
     assert "binary" in msgs["binary"] or "NUL" in msgs["binary"]
-    assert "UTF-8" in msgs["latin1"]
+    latin1 = env.corpus.record("latin1")
+    assert latin1 is not None and latin1.document.encoding in ("cp1252", "latin_1", "iso8859_15")
+    decoded = env.corpus.text("latin1")
+    assert "Caf\u00e9 story" in decoded and "\u00a3300" in decoded
     assert "limit" in msgs["huge"]
     assert "symbolic link" in msgs["loop"].lower() or "loop" in msgs["loop"].lower()
     assert "no such file" in by_path[str(missing)][0]
@@ -107,5 +112,3 @@ def test_directory_symlink_loop_does_not_hang(env: IngestEnv, corpus_dir: Path) 
     report = env.run([corpus_dir])
     assert report.documents == 5
     env.assert_consistent()
-
-

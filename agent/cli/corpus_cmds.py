@@ -10,17 +10,31 @@ from rich.progress import TaskID
 from rich.table import Table
 
 from agent.cli.common import app, emit_json, err, get_app, out, progress_bar
+from agent.errors import InputError
+from agent.ingest.fetch import is_url
 
 DEFAULT_SEEDS = Path("seeds")
 
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(None, help="Files or folders (default: seeds/)."),
+    inputs: list[str] = typer.Argument(
+        None, help="Files, folders or http(s) URLs of pages/feeds (default: seeds/)."
+    ),
+    urls_file: Path | None = typer.Option(
+        None, "--urls", help="A file of URLs to fetch, one per line (# comments allowed)."
+    ),
     prune: bool = typer.Option(False, help="Remove documents whose files are no longer given."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as one JSON object."),
 ) -> None:
-    """Clean, split, deduplicate, embed and store articles (incremental)."""
+    """Clean, split, deduplicate, embed and store articles (incremental). URLs are fetched
+    politely (robots.txt, timeout, retries, size cap) and snapshotted in the data directory."""
+    urls = [i for i in inputs or [] if is_url(i)]
+    if urls_file is not None:
+        urls += read_url_list(urls_file)
+    paths = [Path(i) for i in inputs or [] if not is_url(i)]
+    if not paths and not urls:
+        paths = [DEFAULT_SEEDS]
     a = get_app()
     with progress_bar(enabled=not json_out) as prog:
         tasks: dict[str, TaskID] = {}
@@ -32,7 +46,7 @@ def ingest(
                 )
             prog.update(tasks[stage], completed=done, total=total)
 
-        report = a.ingest(paths or [DEFAULT_SEEDS], prune=prune, progress=on_progress)
+        report = a.ingest(paths, prune=prune, progress=on_progress, urls=urls)
     for e in report.errors:
         err.print(f"[yellow]skipped[/yellow] {escape(e.path)}: {escape(e.error)}")
     if json_out:
@@ -48,6 +62,24 @@ def ingest(
     # Non-zero only when files failed and nothing at all is usable from this run.
     if report.errors and report.ingested == 0 and report.unchanged == 0:
         raise typer.Exit(1)
+
+
+def read_url_list(path: Path) -> list[str]:
+    """The URLs of a `--urls` file: one per line, blank lines and `#` comments skipped.
+    Raises InputError naming the file (unreadable) or the line (not an http(s) URL)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(path), f"cannot read URL list: {e}") from e
+    urls = []
+    for n, line in enumerate(lines, start=1):
+        value = line.strip()
+        if not value or value.startswith("#"):
+            continue
+        if not is_url(value):
+            raise InputError(f"{path}:{n}", f"not an http(s) URL: {value[:80]!r}")
+        urls.append(value)
+    return urls
 
 
 @app.command()
@@ -89,6 +121,10 @@ def sources(
                     "title": art.title,
                     "byline": art.byline,
                     "date": art.date,
+                    "url": art.url,
+                    "format": rec.document.format,
+                    "encoding": rec.document.encoding,
+                    "original": rec.document.original,
                     "sentences": len(art.sentences),
                     "chunks": sum(1 for c in rec.chunks if c.article_id == art.id),
                     "duplicate_of": art.duplicate_of,
@@ -99,15 +135,13 @@ def sources(
             emit_json(r)
         return
     table = Table(title=f"{len(rows)} articles in {len(corpus.records())} documents")
-    for col in ("id", "outlet", "title", "date", "chunks", "duplicate_of"):
+    cols = ("id", "outlet", "title", "byline", "date", "format", "chunks", "duplicate_of")
+    for col in cols:
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(
-            *(
-                escape(str(r[c] or ""))
-                for c in ("id", "outlet", "title", "date", "chunks", "duplicate_of")
-            )
-        )
+        legacy = r["encoding"] not in (None, "utf-8")
+        fmt = f"{r['format']} {r['encoding']}" if legacy else str(r["format"])
+        table.add_row(*(escape(fmt if c == "format" else str(r[c] or "")) for c in cols))
     out.print(table)
     for group in corpus.duplicate_groups():
         out.print(f"duplicate group: {', '.join(group)} (counted as one outlet)")

@@ -27,6 +27,7 @@ from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import (
     EvidenceSet,
     answer_type_match,
+    asked_header_fields,
     gather_evidence,
     lexical_overlap,
 )
@@ -176,6 +177,8 @@ class Answerer:
                 sentences = self.check(question, draft, ev)
                 if not self._gives_asked_kind(question, sentences):
                     sentences = self.extractive(question, ev) or sentences
+                if not self._names_asked_field(question, sentences, ev):
+                    sentences = self.header_answer(question, ev) or sentences
                 if self.unmatched_names(question, sentences) or not self.counts_what_is_asked(
                     question, sentences
                 ):
@@ -266,6 +269,36 @@ class Answerer:
         if answer_type_match(question, "") is None:
             return True  # a question of no particular kind: nothing to check
         return any(answer_type_match(question, s.text) for s in sentences)
+
+    @staticmethod
+    def _names_asked_field(
+        question: str, sentences: Sequence[AnswerSentence], ev: EvidenceSet
+    ) -> bool:
+        """A question about an article's author, date, outlet or headline is answered only by
+        a sentence that states the value of such a header line among the evidence ("Who
+        wrote it?" is not answered by "The Gazette wrote it" when the evidence says "Author:
+        Jane Roe"). True when no field is asked or no header line of it is in evidence."""
+        fields = asked_header_fields(question)
+        values = [
+            normalize_for_match(e.sentence.text.split(":", 1)[-1])
+            for e in ev.items
+            if e.sentence.header in fields
+        ]
+        if not values:
+            return True
+        said = [normalize_for_match(s.text) for s in sentences]
+        return any(v and v in t for v in values for t in said)
+
+    def header_answer(self, question: str, ev: EvidenceSet) -> list[AnswerSentence]:
+        """The best header-block line of the field the question asks for, quoted as the
+        answer and cited ([] when the evidence has none)."""
+        fields = asked_header_fields(question)
+        for e in ev.items:  # best first
+            if e.sentence.header in fields:
+                c = make_citation(self.corpus, e.sentence.article_id, e.sentence.text)
+                if c is not None:
+                    return [AnswerSentence(text=e.sentence.text, citations=[c])]
+        return []
 
     def extractive(self, question: str, ev: EvidenceSet) -> list[AnswerSentence]:
         """The best evidence sentence that holds the kind of thing asked for and covers most

@@ -9,12 +9,12 @@ deleted. So a re-run after a kill converges to the same store with no duplicates
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
-import stat
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,14 +22,14 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, Field
 
-from agent.errors import IngestError, InputError, StoreError
-from agent.ingest.corpus import Corpus, DocumentRecord, hash_text
+from agent.errors import InputError, StoreError
+from agent.ingest.corpus import Corpus, DocumentRecord
 from agent.ingest.dedup import mark_duplicates
-from agent.ingest.parse import decode_bytes, html_to_text, looks_like_html, parse_document
+from agent.ingest.fetch import Fetcher, url_doc_id
+from agent.ingest.load import SUPPORTED_SUFFIXES, Loaded, keep_original, load_bytes, load_file
 from agent.types import Article, Chunk, Document
 from vectorstore.store import Embedder, VectorStore
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are almost never a news article
 # Documents are embedded in groups this big, then committed. Big groups let the embedder sort
 # many sentences by length (less padding) and cut per-group store round trips.
@@ -88,29 +88,10 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
 
 
 def read_document_text(path: Path, max_bytes: int | None = None) -> str:
-    """Read and decode one file; HTML is reduced to its visible text."""
+    """Read one file and return its document text (HTML, feeds, Markdown and PDF reduced to
+    header blocks and paragraphs, legacy encodings decoded). Raises IngestError(path)."""
     limit = MAX_FILE_BYTES if max_bytes is None else max_bytes  # read at call time (tests)
-    too_big = f"over the {limit / 2**20:g} MiB limit (setting max_file_mb)"
-    try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode):  # a FIFO or /dev/zero would block or never end
-            raise IngestError(str(path), "not a regular file")
-        if st.st_size > limit:
-            raise IngestError(str(path), f"file is {st.st_size / 1e6:.1f} MB, {too_big}")
-        with path.open("rb") as fh:
-            data = fh.read(limit + 1)  # bounded even if the file grows while we read
-    except IngestError:
-        raise
-    except OSError as e:
-        raise IngestError(str(path), f"cannot read file: {e.strerror or e}") from e
-    if len(data) > limit:
-        raise IngestError(str(path), f"file grew past the limit while being read; {too_big}")
-    text = decode_bytes(str(path), data, max_bytes=limit)
-    if path.suffix.lower() in (".html", ".htm") or looks_like_html(text):
-        text = html_to_text(text)
-    if not text.strip():
-        raise IngestError(str(path), "no text content")
-    return text
+    return load_file(path, limit).text
 
 
 def make_chunks(article: Article, max_chars: int) -> list[Chunk]:
@@ -203,56 +184,67 @@ def ingest(
     prune: bool = False,
     progress: Callable[[str, int, int], None] | None = None,
     max_file_bytes: int | None = None,
+    urls: Sequence[str] = (),
+    fetcher: Fetcher | None = None,
 ) -> IngestReport:
-    """Ingest `paths` into `store` and `corpus`. Per-file errors are collected, not raised."""
+    """Ingest `paths` (files, folders) and `urls` (pages or feeds, fetched by `fetcher`,
+    default policy if None) into `store` and `corpus`. Per-input errors are collected, not
+    raised. `prune` removes file documents not among `paths` (fetched ones stay)."""
     t0 = time.perf_counter()
     report = IngestReport()
     files, report.errors = discover(paths)
-    seen_ids: dict[str, Path] = {}
+    seen_ids: dict[str, str] = {}
     pending: list[_Pending] = []
-    with ingest_lock(corpus.data_dir):
+    with ingest_lock(corpus.data_dir), ExitStack() as stack:
         # The registry may have been saved by another writer while we waited for the lock:
         # writing back a copy read before that would drop its documents.
         corpus.reload()
-        for i, path in enumerate(files):
+        limit = MAX_FILE_BYTES if max_file_bytes is None else max_file_bytes
+        inputs: list[tuple[str, str, Callable[[], Loaded]]] = [
+            (f.stem, str(f), functools.partial(load_file, f, limit)) for f in files
+        ]
+        if urls:
+            if fetcher is None:  # the default policy; closed when this ingest ends
+                fetcher = stack.enter_context(Fetcher())
+            inputs += [(url_doc_id(u), u, functools.partial(_load_url, fetcher, u)) for u in urls]
+        for i, (doc_id, where, load) in enumerate(inputs):
             if progress:
-                progress("read", i + 1, len(files))
-            doc_id = path.stem
+                progress("read", i + 1, len(inputs))
             if doc_id in seen_ids:
                 report.errors.append(
                     FileError(
-                        path=str(path),
+                        path=where,
                         error=f"document id {doc_id!r} already used by {seen_ids[doc_id]}",
                     )
                 )
                 continue
             try:
-                text = read_document_text(path, max_file_bytes)
+                loaded = load()
             except InputError as e:
-                report.errors.append(FileError(path=str(path), error=e.problem))
+                report.errors.append(FileError(path=where, error=e.problem))
                 continue
-            seen_ids[doc_id] = path
-            if corpus.content_hash(doc_id) == hash_text(text):
+            seen_ids[doc_id] = where
+            if corpus.content_hash(doc_id) == loaded.sha256:
                 report.unchanged += 1
                 continue
             try:
-                doc = parse_document(doc_id, str(path), text)
+                doc = loaded.document()
             except InputError as e:
-                report.errors.append(FileError(path=str(path), error=e.problem))
+                report.errors.append(FileError(path=where, error=e.problem))
                 continue
             if not any(a.sentences for a in doc.articles):
                 report.errors.append(
-                    FileError(
-                        path=str(path), error="no article text found after removing boilerplate"
-                    )
+                    FileError(path=where, error="no article text found after removing boilerplate")
                 )
                 continue
-            pending.append(_Pending(doc, text))
+            if loaded.transformed:
+                keep_original(corpus.data_dir, loaded)
+            pending.append(_Pending(doc, loaded.text))
 
         if prune:
             scanned = {p.resolve() for p in files}
             for rec in corpus.records():
-                if Path(rec.document.path).resolve() not in scanned:
+                if rec.document.url is None and Path(rec.document.path).resolve() not in scanned:
                     store.delete_where({"doc_id": rec.document.id})
                     if sentence_store is not None:
                         sentence_store.delete_where({"doc_id": rec.document.id})
@@ -329,6 +321,12 @@ def ingest(
     report.chunks = summary.chunks
     report.seconds = round(time.perf_counter() - t0, 3)
     return report
+
+
+def _load_url(fetcher: Fetcher, url: str) -> Loaded:
+    """Fetch `url` and load what came back (page, feed, PDF, text). Raises IngestError(url)."""
+    got = fetcher.fetch(url)
+    return load_bytes(url_doc_id(url), url, got.data, got.suffix, url=got.final_url)
 
 
 def _sweep_orphans(corpus: Corpus, stores: Sequence[VectorStore]) -> None:

@@ -82,6 +82,37 @@ def answer_type_match(query: str, sentence: str) -> bool | None:
     return None
 
 
+# Questions about an article's metadata: who wrote it, when it was published, which outlet
+# ran it, its headline. They are answered by the header-block lines of extracted articles
+# (Sentence.header); such a line holds only its value ("Author: Jane Roe"), so when the
+# question asks for its field it is scored with its article's title line (it says "the
+# author of <title>") and gets the answer-type boost.
+_HEADER_QUESTIONS = {
+    "author": re.compile(
+        r"\bwho (?:wrote|reported|authored|penned|filed)\b|\bwritten by\b|"
+        r"\b(?:author|byline|reporter|journalist|correspondent|writer)s?\b",
+        re.I,
+    ),
+    "date": re.compile(
+        r"\bwhen\b.{0,100}\b(?:publish|published|posted|written|appear|appeared|dated|"
+        r"came out|come out|run|ran)\b|\b(?:publication|published|posting) date\b",
+        re.I,
+    ),
+    "outlet": re.compile(
+        r"\b(?:which|what) (?:outlet|publication|newspaper|paper|site|website|magazine|"
+        r"news (?:service|site|agency|organi[sz]ation)|media outlet|news outlet)\b|"
+        r"\b(?:published|carried|run|ran) (?:by|in|on)\b|\bwho (?:published|carried|ran)\b",
+        re.I,
+    ),
+    "title": re.compile(r"\b(?:headline|title)\b", re.I),
+}
+
+
+def asked_header_fields(query: str) -> set[str]:
+    """The article metadata fields (author, date, outlet, title) the question asks for."""
+    return {name for name, cue in _HEADER_QUESTIONS.items() if cue.search(query)}
+
+
 def answer_type_bonus(query: str, sentence: str) -> float:
     match = answer_type_match(query, sentence)
     if match is None:
@@ -110,7 +141,11 @@ def candidate_sentences(
     by_norm: dict[str, str] = {}
 
     def add(s: Sentence, also: list[str]) -> None:
-        if len(s.text) < MIN_SENTENCE_CHARS or s.id in out:
+        # A header-block line is short by nature but is evidence (who, when, which outlet).
+        if (len(s.text) < MIN_SENTENCE_CHARS and s.header is None) or s.id in out:
+            return
+        if s.header is not None:  # "Outlet: X" of two articles: each belongs to its own
+            out[s.id] = (s, also)
             return
         norm = normalize_for_match(s.text)
         twin = by_norm.get(norm)
@@ -163,7 +198,10 @@ def select_evidence(
     ]
     if not cands:
         return EvidenceSet([], 0.0, 0.0)
+    fields = asked_header_fields(query)
+    titles = _title_lines(cands, corpus, fields)
     missing = [s for s, _ in cands if s.id not in sims]
+    missing += [t for t in titles.values() if t.id not in sims and t not in missing]
     if missing:
         qv = query_vec if query_vec is not None else embedder.embed([query])[0]
         vecs = dict(stored_vectors([s.id for s in missing])) if stored_vectors else {}
@@ -178,6 +216,12 @@ def select_evidence(
     idf = corpus.term_idf()
     lexical = np.array([lexical_overlap(terms, s.text, idf) for s, _ in cands])
     bonus = np.array([answer_type_bonus(query, s.text) for s, _ in cands])
+    for i, (s, _) in enumerate(cands):
+        title = titles.get(s.article_id)
+        if s.header in fields and title is not None:
+            semantic[i] = max(semantic[i], sims[title.id])
+            lexical[i] = max(lexical[i], lexical_overlap(terms, title.text, idf))
+            bonus[i] = ANSWER_TYPE_BOOST
     scores = SEMANTIC_WEIGHT * semantic + LEXICAL_WEIGHT * lexical + bonus
     picked: list[int] = []
     per_article: dict[str, int] = {}
@@ -202,6 +246,21 @@ def select_evidence(
             )
         )
     return EvidenceSet(items, float(semantic.max()), float(lexical.max()))
+
+
+def _title_lines(
+    cands: Sequence[tuple[Sentence, list[str]]], corpus: Corpus, fields: set[str]
+) -> dict[str, Sentence]:
+    """Article id -> its header-block title line, for candidates that are header lines of a
+    field the question asks for (empty when it asks for none)."""
+    out: dict[str, Sentence] = {}
+    for s, _ in cands:
+        if s.header in fields and s.article_id not in out:
+            art = corpus.article(s.article_id)
+            title = next((x for x in art.sentences if x.header == "title"), None)
+            if title is not None:
+                out[s.article_id] = title
+    return out
 
 
 def gather_evidence(
