@@ -59,7 +59,7 @@ from agent.types import Article, Citation, ModelRun, Sentence
 from vectorstore.store import Embedder
 
 MAX_ARTICLE_SENTENCES = 8  # labelled sentences shown per article prompt
-KEY_SENTENCES_PER_ARTICLE = 8  # map step: sentences each outlet contributes to the story
+KEY_SENTENCES_PER_ARTICLE = 20  # map step: sentences each outlet contributes to the story
 NEAR_DUPLICATE_SIM = 0.92
 LEAD_BONUS = (0.15, 0.1, 0.05)  # news leads carry the main point
 DISPUTED = "disputed"
