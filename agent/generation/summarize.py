@@ -331,15 +331,15 @@ class Summarizer:
             return self.corpus.article(key).outlet or key
         return key
 
-    def story_draft(self, mode: Mode | None = None) -> StoryDraft:
+    def story_draft(self, mode: Mode | None = None, budget: int = WORD_BUDGET) -> StoryDraft:
         """The story's lines (agent.generation.story_summary) in `mode` (default: the
-        summarizer's): "extractive" is the floor, no model call; "model" asks the model once
-        and keeps its rewrites only where they pass the checks."""
+        summarizer's) within `budget` words: "extractive" is the floor, no model call;
+        "model" asks the model once and keeps its rewrites only where they pass the checks."""
         clusters, sim = self.clusters()
         writer = StoryWriter(self.llm, self.outlet_name, sim)
         if (mode or self.story_mode) == "model":
-            return writer.model(clusters)
-        return writer.floor(clusters)
+            return writer.model(clusters, budget)
+        return writer.floor(clusters, budget)
 
     def _line(self, line: StoryLine) -> SummarySentence | None:
         # An extractive line quotes its first sentence as shown (a wire dateline left out).
