@@ -17,6 +17,7 @@ from agent.generation.extractive import (
     complete_sentence,
     difference_of,
     framing_of,
+    stands_alone,
     word_count,
 )
 from agent.generation.sentence_checks import (
@@ -85,6 +86,13 @@ def test_complete_sentence_needs_a_whole_clause() -> None:
     assert complete_sentence("The council voted 14 to 9 to ban heavy lorries.")
     assert not complete_sentence("Wednesday, 12 March 2025")
     assert not complete_sentence("The council voted to ban heavy lorries from the")
+
+
+def test_a_quotation_without_its_speaker_does_not_stand_alone() -> None:
+    assert stands_alone("Sheinbaum rejected the offer of US troops on Saturday.")
+    assert not stands_alone("The cartels are trying to destroy our country.")
+    assert not stands_alone("She said the offer was rejected on Saturday.")
+    assert not stands_alone("I propose that the United States military come in and help you.")
 
 
 # --- differences and framing ----------------------------------------------------------------

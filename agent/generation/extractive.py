@@ -43,6 +43,7 @@ CONTEXT_WORDS = 2
 _PRONOUN_START = re.compile(r"^[\"'“‘]?(?:he|she|they|it|this|that|these|those|his|her|its)\b",
                             re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
+_PERSONAL = frozenset(("i", "me", "my", "we", "us", "our", "ours", "you", "your", "yours"))
 
 
 def word_count(text: str) -> int:
@@ -60,9 +61,14 @@ def complete_sentence(text: str) -> bool:
 
 
 def stands_alone(text: str) -> bool:
-    """Readable out of its article: does not open with a pronoun ("She said ...") and, if it
-    reports speech, names who speaks (agent.text.facts.attribution is not "someone")."""
-    return not _PRONOUN_START.match(text.strip()) and attribution(text) != "someone"
+    """Readable out of its article: does not open with a pronoun ("She said ..."), has no
+    first- or second-person word (a quotation's "our country", "help you" would read as
+    the summary's own voice), and, if it reports speech, names who speaks
+    (agent.text.facts.attribution is not "someone")."""
+    # "US" is the country, not "us"; "I" is the one capitalised pronoun.
+    words = {w.lower() for w in _WORD.findall(text) if not w.isupper() or w == "I"}
+    return (not _PRONOUN_START.match(text.strip()) and not words & _PERSONAL
+            and attribution(text) != "someone")
 
 
 @dataclass
@@ -206,13 +212,13 @@ def _actor_of(value: str, text: str) -> set[str]:
 def same_event(conflict: Conflict, a: str, b: str) -> bool:
     """A day or date two sentences give differently is a difference only when it belongs to
     the same actor in both ("Trump on Sunday said" vs "which Sheinbaum confirmed on
-    Saturday" are two events): the last names before the two values share a word, or one
-    sentence names none."""
+    Saturday" are two events): the last names before the two values share a word. When
+    either sentence names no one before its value, it is not printed as a difference."""
     if conflict.kind not in ("day", "month"):
         return True
     actors = [_actor_of(v, t) for vs, t in ((conflict.claim_values, a),
                                              (conflict.source_values, b)) for v in vs[:1]]
-    return len(actors) < 2 or not actors[0] or not actors[1] or bool(actors[0] & actors[1])
+    return len(actors) == 2 and bool(actors[0] & actors[1])
 
 
 def _word_from(head: str, text: str) -> str:
