@@ -303,13 +303,6 @@ class Summarizer:
                 items.append((s, outlet, score))
         return items
 
-    def points(self) -> list[Point]:
-        """Reduce step (code only): grouped, classified and chosen points, best first."""
-        items = self.outlet_sentences()
-        if not items:
-            return []
-        return story_points(items, self.embedder.embed([s.text for s, _, _ in items]))
-
     def clusters(self) -> tuple[list[Cluster], Callable[[Sentence, Sentence], float]]:
         """Clusters of the outlets' key sentences, ranked by independent outlets, then
         centrality (agent.generation.extractive.rank_clusters), and the cosine similarity of
