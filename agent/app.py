@@ -207,4 +207,5 @@ class App:
                     "claim verifier unavailable (%s); using the quote check alone",
                     type(e).__name__,
                 )
-        return Summarizer(self.corpus, self.embedder, self.llm, check=check)
+        return Summarizer(self.corpus, self.embedder, self.llm, check=check,
+                          story_mode=self.settings.story_summary)

@@ -25,8 +25,8 @@ from typing import Any
 from agent.errors import InputError
 
 DEFAULT_TOLERANCE = 0.05
-LOWER_IS_BETTER = ("false_abstention_rate",)
-NOT_GATED = ("latency", "tokens", "no_model_call")
+LOWER_IS_BETTER = ("false_abstention_rate", "flagged_rate")
+NOT_GATED = ("latency", "tokens", "no_model_call", "summary.words")
 _EPS = 1e-9  # rounding of the stored figures (4 decimals) must not decide a verdict
 
 

@@ -45,6 +45,9 @@ SUITES = ("qa", "claims", "summary")
 # "direct": the model asked for one verdict with the same evidence, claims only (the ablation
 # that shows what the pipeline adds; evals/verify_dev.py).
 PIPELINES = ("sourcebound", "naive", "direct")
+# Story-summary variants, summary suite only, named explicitly (`--pipeline floor,rewrite`):
+# the extractive floor and the model rewrite, whichever the `story_summary` setting ships.
+SUMMARY_VARIANTS = ("floor", "rewrite")
 CI_SLICE = {"qa": 5, "claims": 5}  # the fast slice run in CI (pytest)
 Items = dict[str, list[dict[str, Any]]]
 
@@ -131,7 +134,11 @@ def _run_once(
     status: dict[str, str] = {}
     items: dict[str, list[dict[str, Any]]] = {}
     canonical = app.corpus.canonical
-    if "qa" in config.suites and pipeline == "direct":
+    if pipeline in SUMMARY_VARIANTS:
+        for suite in ("qa", "claims"):
+            if suite in config.suites:
+                status[suite] = f"unavailable: {pipeline} is a story-summary variant"
+    elif "qa" in config.suites and pipeline == "direct":
         status["qa"] = "unavailable: the direct pipeline verifies claims only"
     elif "qa" in config.suites:
         qa_pipe = naive if pipeline == "naive" else SourceboundQA(app, top_k)
@@ -140,7 +147,7 @@ def _run_once(
         metrics.update(m)
         samples.update(smp)
         items["qa"], status["qa"] = rows, "ok"
-    if "claims" in config.suites:
+    if "claims" in config.suites and pipeline not in SUMMARY_VARIANTS:
         verify = _claim_fn(app, pipeline, naive, top_k)
         if verify is None:
             status["claims"] = "unavailable: agent.verification.verify not importable"
@@ -151,7 +158,7 @@ def _run_once(
             samples.update(smp)
             items["claims"], status["claims"] = rows, "ok"
     if "summary" in config.suites:
-        summarize = _summary_fn(app) if pipeline == "sourcebound" else None
+        summarize = _summary_fn(app, pipeline, naive)
         if summarize is None:
             why = "agent.generation.summarize not importable" if pipeline == "sourcebound" else (
                 f"no summary mode in the {pipeline} baseline")
@@ -160,9 +167,13 @@ def _run_once(
             def text_of(source: str) -> str:
                 return app.corpus.text(app.corpus.doc_id_of(source))
 
+            def cite_name(source: str) -> str:
+                art = app.corpus.article(source) if app.corpus.has_article(source) else None
+                return (art.outlet if art is not None else None) or source
+
             try:
                 m, rows, smp = run_summary(summarize, load_summary_facts(config.facts_file),
-                                           judge, text_of)
+                                           judge, text_of, cite_name)
             except Exception as e:  # one story summary: its failure is the suite's result
                 status["summary"] = f"error: {type(e).__name__}: {e}"
             else:
@@ -209,15 +220,30 @@ def _claim_fn(
     return verify
 
 
-def _summary_fn(app: App) -> Callable[[], SummaryOutput] | None:
-    """The story summary as the summary suite scores it (None would mark the suite
-    "unavailable"; tests use that seam)."""
+def _summary_fn(app: App, pipeline: str = "sourcebound",
+                naive: Any = None) -> Callable[[], SummaryOutput] | None:
+    """The story summary the summary suite scores for `pipeline`: sourcebound's as the
+    `story_summary` setting ships it, the `floor` (extractive) or `rewrite` (model) variant,
+    or the naive baseline's stuff-the-articles summary. None marks the suite "unavailable"
+    (the direct pipeline; tests use that seam)."""
+    if pipeline == "naive":
+        if naive is None:
+            return None
+
+        def naive_summary() -> SummaryOutput:
+            sentences, lat, tin, tout = naive.summarize()
+            return SummaryOutput([(t, []) for t in sentences], lat, tin, tout)
+
+        return naive_summary
+    if pipeline not in ("sourcebound", *SUMMARY_VARIANTS):
+        return None
+    mode = {"floor": "extractive", "rewrite": "model"}.get(pipeline)
 
     def summarize() -> SummaryOutput:
         # The quote check alone, as the committed summary baselines were measured.
-        s = app.summarizer(claim_check=False).story()
+        s = app.summarizer(claim_check=False).story(mode=mode)  # type: ignore[arg-type]
         return SummaryOutput([(x.text, list(x.citations)) for x in s.sentences], s.latency_s,
-                             s.tokens_in, s.tokens_out)
+                             s.tokens_in, s.tokens_out, [x.section for x in s.sentences])
 
     return summarize
 

@@ -34,6 +34,12 @@ PROMPT = (
     "Answer the question based only on the following context:\n{context}\n\n"
     "Question: {question}"
 )
+# LangChain's "stuff" summarize prompt (langchain.chains.summarize.stuff_prompt), verbatim.
+SUMMARY_PROMPT = 'Write a concise summary of the following:\n\n\n"{text}"\n\n\nCONCISE SUMMARY:'
+SUMMARY_WORDS = 180  # sourcebound's story summary budget (agent.generation.extractive)
+# What fits the local default's 4,096-token window beside the prompt and a 180-word reply
+# (~4 characters a token).
+SUMMARY_CONTEXT_CHARS = 12_000
 ABSTAIN_PATTERN = re.compile(
     r"\b(?:don't know|do not know|not mentioned|does not (?:say|mention|provide|specify|state|"
     r"contain|include|indicate)|no information|cannot (?:be )?(?:determine|determined|answer)|"
@@ -136,6 +142,7 @@ class NaiveRAG:
             search_type="similarity", search_kwargs={"k": TOP_K}
         )
         self.prompt = ChatPromptTemplate.from_template(PROMPT)
+        self.summary_prompt = ChatPromptTemplate.from_template(SUMMARY_PROMPT)
         self.parser = StrOutputParser()
 
     def _index(self) -> None:
@@ -204,6 +211,28 @@ class NaiveRAG:
             model=self.llm.model_name, latency_s=round(time.perf_counter() - t0, 3),
             tokens_in=n_in, tokens_out=n_out,
         )
+
+    def summarize(self, word_budget: int = SUMMARY_WORDS) -> tuple[list[str], float, int, int]:
+        """(sentences, latency, tokens in, tokens out): the tutorial "stuff" summary, every
+        article in one prompt (LangChain's stuff-summarize prompt, `SUMMARY_PROMPT`), cut to
+        `word_budget` words at a sentence end so it is scored at the same length as
+        sourcebound's. Articles that would overflow the model's window share it equally
+        (each cut to `SUMMARY_CONTEXT_CHARS / n` characters): the tutorial chain would
+        fail instead."""
+        t0 = time.perf_counter()
+        texts = [self._texts[p.stem] for p in self.seed_files]
+        share = SUMMARY_CONTEXT_CHARS // max(1, len(texts))
+        context = "\n\n".join(t[:share] for t in texts)
+        msg = (self.summary_prompt | self.llm.chat).invoke({"text": context})
+        usage = getattr(msg, "usage_metadata", None) or {}
+        n_in, n_out = int(usage.get("input_tokens", 0)), int(usage.get("output_tokens", 0))
+        self.llm.usage.add(n_in, n_out)
+        kept: list[str] = []
+        for sent in split_sentences(self.parser.invoke(msg)):
+            if sum(len(k.split()) for k in kept) + len(sent.split()) > word_budget:
+                break
+            kept.append(sent)
+        return kept, round(time.perf_counter() - t0, 3), n_in, n_out
 
     def verify(self, claim: str) -> tuple[str, float, int, int]:
         """(verdict, latency, tokens in, tokens out): the same chain asked for a verdict."""

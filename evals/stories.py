@@ -96,7 +96,7 @@ def pool(samples: Sequence[Samples]) -> Samples:
 
 def _pooled_run(runs: Sequence[dict[str, Any]], samples: Samples) -> dict[str, Any]:
     metrics = {n: s.estimate() for n, s in samples.items()}
-    for suite in ("qa", "claims"):
+    for suite in ("qa", "claims", "summary"):
         lat = [float(r["latency_s"]) for run in runs for r in run["items"].get(suite, [])
                if r.get("latency_s") is not None]
         if lat:

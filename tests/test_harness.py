@@ -23,6 +23,7 @@ from evals.schema import ClaimItem, GoldFact, QAItem, SummaryFact
 from evals.suites import (
     ClaimResult,
     SummaryOutput,
+    fact_in_outlet_terms,
     judge_accuracy,
     judge_labelled_set,
     run_claims,
@@ -66,7 +67,8 @@ def _answer(q: str, sentence: str | None) -> Answer:
 
 def _samples_reproduce_metrics(metrics: dict[str, float], samples: dict[str, Sample]) -> None:
     """Every gated metric has a sample, and the sample's estimate is the metric itself."""
-    gated = {n for n in metrics if "latency" not in n and "tokens" not in n}
+    gated = {n for n in metrics if "latency" not in n and "tokens" not in n
+             and n != "summary.words"}
     assert gated == set(samples)
     for name, sample in samples.items():
         want, got = metrics[name], sample.estimate()
@@ -139,6 +141,26 @@ def test_summary_suite_fact_recall() -> None:
     _samples_reproduce_metrics(m, samples)
     assert m["summary.fact_recall"] == 0.5 and m["summary.core_fact_recall"] == 1.0
     assert m["summary.quote_validity"] == 1.0
+    assert m["summary.words"] == 7 and m["summary.flagged_rate"] == 0.0
+
+
+def test_summary_suite_names_sources_as_outlets_and_counts_flagged_sentences() -> None:
+    fact = SummaryFact(id="f1", text="Outlets differ on the vote: 14 to 9 (s_01_vale-press) "
+                       "vs 15 to 8 (s_03_road-weekly).", sources=["s_01_vale-press",
+                                                                  "s_03_road-weekly"],
+                       importance="core")
+    names = {"s_01_vale-press": "Vale Press", "s_03_road-weekly": "Road Weekly"}
+    assert fact_in_outlet_terms(fact, names.__getitem__) == (
+        "Outlets differ on the vote: 14 to 9 (Vale Press) vs 15 to 8 (Road Weekly).")
+    good = "Outlets differ on the number of votes: 14 to 9 (Vale Press) vs 15 to 8 (Road Weekly)."
+    cut = "Trump claims that cartels are"
+    q = Citation(source="a", quote=TEXT[:20], start=0, end=20)
+    out = SummaryOutput([(good, [q]), (cut, [q])], 1.0, sections=["difference", None])
+    m, rows, _ = run_summary(lambda: out, [fact], fact_present, lambda src: TEXT,
+                             names.__getitem__)
+    assert m["summary.fact_recall"] == 1.0  # the source ids' digits are not demanded
+    assert m["summary.flagged_rate"] == 0.5
+    assert rows[-1]["flagged"] == [{"text": cut, "flag": "cut off mid-clause"}]
 
 
 def test_judge_labelled_set_measures_the_judge() -> None:
@@ -219,7 +241,7 @@ def test_run_eval_writes_results_and_reports_unavailable_suite(
 ) -> None:
     import evals.harness as h
 
-    monkeypatch.setattr(h, "_summary_fn", lambda app: None)  # as if summarize were absent
+    monkeypatch.setattr(h, "_summary_fn", lambda *a: None)  # as if summarize were absent
     app = make_app(scripted=True)
     cfg = EvalConfig(suites=("qa", "summary"), limit=3, out_dir=tmp_path / "out",
                      seeds_dir=seeds_dir, repeat=2)

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from agent.app import App
+from agent.generation.extractive import complete_sentence
 from agent.generation.summarize import (
     Point,
     Summarizer,
@@ -39,29 +40,34 @@ def first_canonical(app: App) -> str:
     return next(a.id for a in app.corpus.articles() if app.corpus.canonical(a.id) == a.id)
 
 
-def test_article_summary_cites_verified_quotes_and_flags_unsupported(
+def test_article_summary_cites_verified_quotes_and_never_prints_a_flagged_sentence(
     app: App, fake_model: FakeChatModel
 ) -> None:
     art = app.corpus.article(first_canonical(app))
     shown = [s for s, _ in key_sentences(art, app.embedder)]
     assert 3 <= len(shown) <= 8
+    invented = "Zebras painted 123 purple bicycles on the moon."
+    whole = next(i for i in range(3, len(shown)) if complete_sentence(shown[i].text))
     reply = {
         "sentences": [
             {"text": shown[0].text, "cite": ["S1"]},
             # Cites the wrong label: code must find the sentence that backs it.
             {"text": shown[2].text, "cite": ["S2"]},
-            {"text": "Zebras painted 123 purple bicycles on the moon.", "cite": ["S1"]},
+            # Unsupported: replaced by the whole sentence it cites, verbatim.
+            {"text": invented, "cite": [f"S{whole + 1}"]},
         ]
     }
     fake_model.queue(json.dumps(reply))
     summary = Summarizer(app.corpus, app.embedder, app.llm).article(art.id)
     assert summary.kind == "article" and len(summary.sentences) == 3
-    good, repaired, bad = summary.sentences
-    for s in (good, repaired):
+    first, repaired, replaced = summary.sentences
+    assert first.text == shown[0].text
+    for s in summary.sentences:
         assert s.supported and s.flag is None
         assert s.citations and all(is_valid(app.corpus, c) for c in s.citations)
     assert repaired.citations[0].quote == shown[2].text
-    assert not bad.supported and bad.flag
+    assert replaced.text == shown[whole].text == replaced.citations[0].quote
+    assert invented not in " ".join(s.text for s in summary.sentences)
     # The prompt showed labelled sentences only, wrapped as data.
     prompt = str(fake_model.calls[0][0][-1].content)
     assert "<<doc id=S1>>" in prompt and shown[0].text in prompt
@@ -80,55 +86,6 @@ def test_drop_unsupported_removes_flagged_sentences(app: App, fake_model: FakeCh
     fake_model.queue(json.dumps(reply))
     s = Summarizer(app.corpus, app.embedder, app.llm, drop_unsupported=True).article(art.id)
     assert len(s.sentences) == 2 and all(x.supported for x in s.sentences)
-
-
-def test_story_sections_cited_and_outlets_counted_once(app: App, fake_model: FakeChatModel) -> None:
-    summarizer = Summarizer(app.corpus, app.embedder, app.llm)
-    # The syndicated copy never contributes a voice of its own.
-    copies = [a.id for a in app.corpus.articles() if a.duplicate_of]
-    assert copies
-    items = summarizer.outlet_sentences()
-    assert not {s.article_id for s, _, _ in items} & set(copies)
-    points = summarizer.points()
-    assert points
-    for p in points:
-        shown = point_evidence(p)
-        assert 1 <= len(shown) <= 3
-        if p.section == "difference":
-            a, b = p.sides
-            text = f"Outlets differ on the {p.detail}: one says {a}, another says {b}."
-            fake_model.queue(json.dumps({"text": text, "cite": ["S1", "S2"]}))
-        else:
-            fake_model.queue(json.dumps({"text": shown[0].text, "cite": ["S1"]}))
-    story = summarizer.story()
-    assert story.kind == "story" and len(story.sentences) == len(points)
-    assert len(fake_model.calls) == len(points)  # one small prompt per point
-    for s, p in zip(story.sentences, points, strict=True):
-        assert s.citations and all(is_valid(app.corpus, c) for c in s.citations)
-        assert s.supported or s.flag
-        assert s.section == p.section
-        if s.section == "agreement":
-            assert s.outlets == len(p.outlets) >= 2
-
-
-def test_difference_that_does_not_name_both_values_is_dropped(
-    app: App, fake_model: FakeChatModel
-) -> None:
-    summarizer = Summarizer(app.corpus, app.embedder, app.llm)
-    points = summarizer.points()
-    diffs = [p for p in points if p.section == "difference"]
-    if not diffs:
-        pytest.skip("no difference point among the seeds with the fake embedder")
-    assert points[0].section == "agreement"  # the story first, then differences
-    for p in points:
-        shown = point_evidence(p)
-        same = p.sides[0]  # names one side twice: says nothing about the difference
-        text = f"Outlets differ: one says {same}, another says on {same}."
-        reply = text if p.section == "difference" else shown[0].text
-        fake_model.queue(json.dumps({"text": reply, "cite": ["S1"]}))
-    story = summarizer.story()
-    assert all(s.section != "difference" for s in story.sentences)
-    assert len(story.sentences) == len(points) - len(diffs)
 
 
 def test_duplicate_copy_counts_as_one_outlet(app: App) -> None:

@@ -107,6 +107,18 @@ def test_check_report_finds_broken_markers(app: App) -> None:
     assert check_report("<html><body>no markers</body></html>") == ["no citation markers"]
 
 
+def test_report_lists_key_facts_covered_and_missed(app: App) -> None:
+    facts = [("Mexico sent 10,000 troops.", False), ("Sheinbaum rejected the offer.", True)]
+    page = render_html([fake_summary(app, app.corpus.articles()[0].id)], app.corpus, facts)
+    assert "Key facts: 1 of 2 covered by the story summary" in page
+    covered = page.index("covered</span> Sheinbaum rejected the offer.")
+    missed = page.index("missed</span> Mexico sent 10,000 troops.")
+    assert covered < missed  # covered first
+    assert check_report(page) == []
+    assert "Key facts" not in render_html([fake_summary(app, app.corpus.articles()[0].id)],
+                                          app.corpus)
+
+
 def test_cli_batch_with_everything_done_loads_no_model(
     app: App, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -45,7 +45,9 @@ STORY_COLUMNS = (
     ("claims.no_model_call_rate", "no call"), ("qa.fact_recall", "fact rec"),
     ("qa.abstain_recall", "abstain"), ("qa.false_abstention_rate", "false abst"),
     ("qa.citation_precision", "cite prec"), ("claims.latency_p50_s", "claim p50 s"),
-    ("qa.latency_p50_s", "qa p50 s"),
+    ("qa.latency_p50_s", "qa p50 s"), ("summary.fact_recall", "key facts"),
+    ("summary.words", "words"), ("summary.flagged_rate", "flagged"),
+    ("summary.latency_s", "summary s"),
 )
 
 
@@ -76,7 +78,8 @@ def eval_cmd(
     limit: int | None = typer.Option(None, min=1, help="At most N items per suite."),
     out_dir: Path | None = typer.Option(None, "--out", help="Default <data_dir>/eval/<time>."),
     pipeline: str = typer.Option(
-        "sourcebound", help="sourcebound | naive | direct (claims) | a,b | both (all three)."),
+        "sourcebound", help="sourcebound | naive | direct (claims) | floor, rewrite (story "
+        "summary variants) | a,b | both (the first three)."),
     compare: Path | None = typer.Option(None, help="Baseline results.json to compare with."),
     fail_on_regression: bool = typer.Option(False, help="Exit 1 when a metric regresses."),
     judge: str = typer.Option("lexical", help="Fact judge: lexical | verifier."),
@@ -91,7 +94,15 @@ def eval_cmd(
     stories, each in its own store under <data_dir>/stories/<id>."""
     from evals.gate import compare as compare_runs
     from evals.gate import describe, load_results, regressions
-    from evals.harness import CI_SLICE, PIPELINES, SUITES, EvalConfig, default_out_dir, run_eval
+    from evals.harness import (
+        CI_SLICE,
+        PIPELINES,
+        SUITES,
+        SUMMARY_VARIANTS,
+        EvalConfig,
+        default_out_dir,
+        run_eval,
+    )
     from evals.stories import load_stories, run_stories
 
     suites = SUITES if suite == "all" else tuple(s.strip() for s in suite.split(","))
@@ -100,7 +111,7 @@ def eval_cmd(
     # "both" predates the third pipeline: it means sourcebound beside every baseline.
     pipes = PIPELINES if pipeline in ("both", "all") else tuple(
         p.strip() for p in pipeline.split(",") if p.strip())
-    if any(p not in PIPELINES for p in pipes):
+    if any(p not in (*PIPELINES, *SUMMARY_VARIANTS) for p in pipes):
         raise InputError("--pipeline", f"unknown pipeline {pipeline!r}")
     if judge not in ("lexical", "verifier"):
         raise InputError("--judge", f"unknown judge {judge!r}")

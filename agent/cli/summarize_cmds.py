@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -55,7 +56,33 @@ def summarize_story_for_chat() -> None:
     render_summary(get_app().summarizer().story(STORY_ID))
 
 
-def _batch(a: App, out_dir: Path, json_out: bool, workers: int | None = None) -> None:
+def _key_fact_judge(path: Path | None) -> Callable[[Summary], list[tuple[str, bool]]] | None:
+    """(fact, covered) for each key fact of `path` (evals' JSONL: id, text, sources,
+    importance), judged like the summary suite judges it (evals.metrics.fact_present, a
+    fact's source ids written as outlet names). Raises InputError for an unreadable file."""
+    if path is None:
+        return None
+    from evals.datasets import load_summary_facts
+    from evals.metrics import fact_present
+    from evals.suites import fact_in_outlet_terms
+
+    facts = load_summary_facts(path)
+    corpus = get_app().corpus
+
+    def name(source: str) -> str:
+        return (corpus.article(source).outlet or source) if corpus.has_article(source) else source
+
+    def judge(story: Summary) -> list[tuple[str, bool]]:
+        text = " ".join(s.text for s in story.sentences)
+        return [(f.text, fact_present(fact_in_outlet_terms(f, name), text)) for f in facts]
+
+    return judge
+
+
+def _batch(
+    a: App, out_dir: Path, json_out: bool, workers: int | None = None,
+    key_facts: Path | None = None,
+) -> None:
     t0 = time.perf_counter()
     ids = batch_ids(a)
     todo = pending(out_dir, ids)
@@ -88,7 +115,7 @@ def _batch(a: App, out_dir: Path, json_out: bool, workers: int | None = None) ->
                 workers=workers,
                 on_done=lambda _i: prog.advance(task),
             )
-    write_reports(out_dir, a.corpus, ids)
+    write_reports(out_dir, a.corpus, ids, _key_fact_judge(key_facts))
     summary = {
         "out": str(out_dir),
         "items": len(ids),
@@ -114,13 +141,17 @@ def summarize(
     out_dir: Path | None = typer.Option(None, "--out", help="Batch output folder (with --all)."),
     json_out: bool = typer.Option(False, "--json", help="One JSON object per summary."),
     concurrency: int | None = concurrency_option(),
+    key_facts: Path | None = typer.Option(
+        None, "--key-facts", help="With --all: a key-fact JSONL (evals format); the HTML "
+        "report shows which the story summary covers and misses."),
 ) -> None:
-    """Cited summaries: each sentence backed by verified quotes, unsupported ones flagged."""
+    """Cited summaries: each sentence backed by verified quotes; a sentence that fails the
+    checks is never printed (the story puts its cluster's quoted sentence in its place)."""
     a = get_app()
     if all_:
         if out_dir is None:
             raise InputError("--out", "--all needs an output folder")
-        _batch(a, out_dir, json_out, batch_workers_for(concurrency))
+        _batch(a, out_dir, json_out, batch_workers_for(concurrency), key_facts)
         return
     if not doc and not story:
         raise InputError("summarize", "give --doc ID, --story or --all --out DIR")

@@ -1,15 +1,17 @@
 """Summarize stage: cited summaries of one article, and of the whole story across outlets.
 
-Code picks the evidence, the model only writes sentences and names the labels (S1..) it used,
-and code builds every citation from those labelled sentences (make_citation) and checks that
-each summary sentence is backed by its quotes. Unsupported sentences are kept but flagged
-(`supported: false` + `flag`), never silently passed off as supported.
+Article: code picks the evidence, the model writes 3-6 sentences and names the labels (S1..)
+it used, and code builds every citation from those labelled sentences (make_citation) and
+checks each sentence against its quotes (agent.generation.sentence_checks). A sentence that
+fails is never printed flagged: the sentence it cites takes its place verbatim, or it is
+dropped (`drop_unsupported`: always dropped).
 
-Story = map-reduce that never puts the corpus in one prompt: map — each independent outlet's
-key sentences (syndicated copies count once); reduce — sentences grouped by embedding
-similarity into points, each point classified (agreement / difference / framing) in code
-(agent.generation.story_points) and written by the model from at most MAX_POINT_SENTENCES
-sentences, one small prompt per point.
+Story: map — each independent outlet's key sentences (syndicated copies count once); reduce
+— clusters of cross-outlet sentences ranked by outlets and centrality
+(agent.generation.extractive), written verbatim (the extractive floor, the default) or
+rewritten by the model in one call where each rewrite passes the checks
+(agent.generation.story_summary); differences between outlets from the conflict records,
+concrete framing notes only; at most WORD_BUDGET words.
 """
 
 from __future__ import annotations
@@ -22,6 +24,18 @@ import numpy as np
 from pydantic import BaseModel, Field, create_model
 
 from agent.generation.answer import MIN_SUPPORT, support_score
+from agent.generation.extractive import (
+    WORD_BUDGET,
+    Cluster,
+    complete_sentence,
+    rank_clusters,
+    word_count,
+)
+from agent.generation.sentence_checks import (
+    META_WORDS,
+    lexical_check,
+    rewrite_flag,
+)
 from agent.generation.story_points import (  # noqa: F401  (re-exported: the story's points)
     MAX_POINT_SENTENCES,
     Point,
@@ -33,30 +47,22 @@ from agent.generation.story_points import (  # noqa: F401  (re-exported: the sto
     states_both_sides,
     story_points,
 )
+from agent.generation.story_summary import Mode, StoryDraft, StoryLine, StoryWriter
 from agent.ingest.corpus import Corpus
 from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import MIN_SENTENCE_CHARS
-from agent.text.facts import actor_mismatch
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
 from agent.types import Article, Citation, ModelRun, Sentence
-from agent.verification.checks import compare
 from vectorstore.store import Embedder
 
 MAX_ARTICLE_SENTENCES = 8  # labelled sentences shown per article prompt
-KEY_SENTENCES_PER_ARTICLE = 8  # map step: sentences each outlet contributes to the story
+KEY_SENTENCES_PER_ARTICLE = 20  # map step: sentences each outlet contributes to the story
 NEAR_DUPLICATE_SIM = 0.92
 LEAD_BONUS = (0.15, 0.1, 0.05)  # news leads carry the main point
 DISPUTED = "disputed"
-# Words a summary uses to talk about the sources themselves; not facts to find in quotes.
-META_WORDS = (
-    "outlet outlets source sources report reports reported reporting article articles differ "
-    "differs different difference agree agrees agreement both one another other others while "
-    "whereas wording words loaded neutral neutrally describe describes described frame frames "
-    "framing language calls version versions account accounts details detail state states"
-)
 
 
 class SummarySentence(BaseModel):
@@ -102,40 +108,11 @@ def article_schema(labels: Sequence[str]) -> type[BaseModel]:
     return create_model("SummaryDraft", sentences=(list[sent], Field(min_length=3, max_length=6)))
 
 
-def point_schema(labels: Sequence[str]) -> type[BaseModel]:
-    label: Any = _label_type(labels)
-    return create_model(
-        "PointDraft",
-        __base__=_Draft,
-        cite=(list[label], Field(min_length=1, max_length=MAX_POINT_SENTENCES)),
-    )
-
-
 # --- faithfulness self-check --------------------------------------------------------------
 class SentenceCheck(Protocol):
     def __call__(
         self, text: str, quotes: Sequence[str], section: Section | None
     ) -> tuple[bool, str | None]: ...
-
-
-def lexical_check(
-    text: str, quotes: Sequence[str], section: Section | None
-) -> tuple[bool, str | None]:
-    """Numbers and most content words of the sentence must be in its quotes; for one-source
-    statements, no number/date/place may contradict them (agent.verification.checks)."""
-    if not quotes:
-        return False, "no verifiable citation"
-    score = support_score(text, quotes, META_WORDS)
-    if score < MIN_SUPPORT:
-        return False, f"only {score:.0%} of its content words are in the cited quotes"
-    other = actor_mismatch(text, quotes)
-    if other is not None:
-        return False, f"its subject is swapped: the cited quotes give that action to {other}"
-    if section != "difference":  # a difference sentence states both sides on purpose
-        conflicts = compare(text, " ".join(quotes), score=1.0).conflicts
-        if conflicts:
-            return False, "; ".join(c.describe() for c in conflicts)
-    return True, None
 
 
 def verifier_check(verify: Callable[[str], str]) -> SentenceCheck:
@@ -188,15 +165,6 @@ def key_sentences(
     return [(cands[i], float(scores[i])) for i in sorted(picked)]
 
 
-TASKS: dict[Section | None, str] = {
-    "agreement": "state the fact these sentences all report, neutrally.",
-    "difference": "say how the outlets differ on this point ({detail}).",
-    "framing": "contrast the wording: one outlet uses loaded words ({detail}), another "
-    "states it neutrally.",
-    None: "state what these sentences report, neutrally.",
-}
-
-
 class Summarizer:
     """Article and story summaries with code-built, checked citations. `check` judges each
     written sentence against its quotes (lexical_check, or verifier_check for the claim
@@ -211,14 +179,15 @@ class Summarizer:
         *,
         check: SentenceCheck = lexical_check,
         drop_unsupported: bool = False,
+        story_mode: Mode = "extractive",
     ) -> None:
         self.corpus = corpus
         self.embedder = embedder
         self.llm = llm
         self.check = check
         self.drop_unsupported = drop_unsupported
+        self.story_mode = story_mode
         self.article_prompt = load_prompt("summarize_article")
-        self.story_prompt = load_prompt("summarize_story")
 
     # --- shared -----------------------------------------------------------------------------
     def _render(self, sentences: Sequence[Sentence], outlets: bool = False) -> str:
@@ -254,6 +223,9 @@ class Summarizer:
             cited = alone[:3] or list(cited)
         citations = [c for s in cited if (c := make_citation(self.corpus, s.article_id, s.text))]
         ok, flag = self.check(text, [c.quote for c in citations], section)
+        if ok and section is None:  # a whole clause that keeps its quotes' attribution
+            shape = rewrite_flag(text, [c.quote for c in citations])
+            ok, flag = (False, shape) if shape is not None else (ok, flag)
         if not ok and self.drop_unsupported:
             return None
         if ok and flag:  # a warning on a supported sentence is a note, not a flag
@@ -295,11 +267,29 @@ class Summarizer:
             chain = self.article_prompt.template | self.llm.structured(article_schema(labels))
             draft: Any = chain.invoke({"sentences": self._render(shown)})
             by_label = dict(zip(labels, shown, strict=True))
+            used: set[str] = set()
             for ds in draft.sentences:
                 cited = [by_label[c] for c in dict.fromkeys(ds.cite) if c in by_label]
-                if (s := self._checked(ds.text, cited, shown)) is not None:
+                s = self._checked(ds.text, cited, shown)
+                if s is not None and not s.supported:
+                    # Never printed flagged: the cited sentence itself, verbatim, or nothing.
+                    s = self._verbatim(cited, used)
+                if s is not None and s.text not in used and (
+                        sum(word_count(x.text) for x in out) + word_count(s.text) <= WORD_BUDGET):
+                    used.add(s.text)
                     out.append(s)
         return self._summary(article_id, "article", art.title, t0, before, out)
+
+    def _verbatim(self, cited: Sequence[Sentence], used: set[str]) -> SummarySentence | None:
+        """The first cited sentence that reads as a whole sentence and is not used yet, as
+        its own quote; None when there is none (the flagged sentence is then dropped)."""
+        for sent in cited:
+            if sent.text in used or not complete_sentence(sent.text):
+                continue
+            c = make_citation(self.corpus, sent.article_id, sent.text)
+            if c is not None:
+                return SummarySentence(text=sent.text, citations=[c])
+        return None
 
     # --- whole story ----------------------------------------------------------------------------
     def outlet_sentences(self) -> list[tuple[Sentence, str, float]]:
@@ -313,34 +303,73 @@ class Summarizer:
                 items.append((s, outlet, score))
         return items
 
-    def points(self) -> list[Point]:
-        """Reduce step (code only): grouped, classified and chosen points, best first."""
+    def clusters(self) -> tuple[list[Cluster], Callable[[Sentence, Sentence], float]]:
+        """Clusters of the outlets' key sentences, ranked by independent outlets, then
+        centrality (agent.generation.extractive.rank_clusters), and the cosine similarity of
+        two of their sentences."""
         items = self.outlet_sentences()
         if not items:
-            return []
-        return story_points(items, self.embedder.embed([s.text for s, _, _ in items]))
+            return [], lambda a, b: 0.0
+        vecs = self.embedder.embed([s.text for s, _, _ in items])
+        index = {s.id: i for i, (s, _, _) in enumerate(items)}
 
-    def story(self, id: str = "story") -> Summary:
-        """The story across outlets: one cited sentence per chosen point (agreements with
-        their outlet counts, then differences, framing, single-outlet points), one small
-        model call per point. Raises ModelError when the model fails."""
+        def sim(a: Sentence, b: Sentence) -> float:
+            return float(vecs[index[a.id]] @ vecs[index[b.id]])
+
+        return rank_clusters(items, vecs), sim
+
+    def outlet_name(self, key: str) -> str:
+        """The name shown for an outlet key (the outlet, else the article id)."""
+        if self.corpus.has_article(key):
+            return self.corpus.article(key).outlet or key
+        return key
+
+    def story_draft(self, mode: Mode | None = None, budget: int = WORD_BUDGET) -> StoryDraft:
+        """The story's lines (agent.generation.story_summary) in `mode` (default: the
+        summarizer's) within `budget` words: "extractive" is the floor, no model call;
+        "model" asks the model once and keeps its rewrites only where they pass the checks."""
+        clusters, sim = self.clusters()
+        writer = StoryWriter(self.llm, self.outlet_name, sim)
+        if (mode or self.story_mode) == "model":
+            return writer.model(clusters, budget)
+        return writer.floor(clusters, budget)
+
+    def _line(self, line: StoryLine) -> SummarySentence | None:
+        # An extractive line quotes its first sentence as shown (a wire dateline left out).
+        quotes = [line.text if n == 0 and line.origin == "extractive" else s.text
+                  for n, s in enumerate(line.cited)]
+        citations = [c for s, q in zip(line.cited, quotes, strict=True)
+                     if (c := make_citation(self.corpus, s.article_id, q))]
+        if not citations:
+            return None
+        if line.origin == "model":  # the summarizer's own check, on the built citations
+            ok, flag = self.check(line.text, [c.quote for c in citations], line.section)
+            if not ok:
+                return None
+            return SummarySentence(text=line.text, citations=citations, note=flag,
+                                   section=line.section, outlets=line.outlets)
+        return SummarySentence(text=line.text, citations=citations, section=line.section,
+                               outlets=line.outlets)
+
+    def story(self, id: str = "story", mode: Mode | None = None) -> Summary:
+        """The story across outlets in at most WORD_BUDGET words, most important first:
+        what most independent outlets report (verbatim, or rewritten by the model in "model"
+        mode where the rewrite passes every check), each point followed by the difference
+        its outlets show, then a concrete framing note if any. No line is printed flagged:
+        a failing rewrite gives way to its cluster's extractive sentence. Raises ModelError
+        when the model fails ("model" mode only)."""
         t0, before = time.perf_counter(), self.llm.usage.snapshot()
+        draft = self.story_draft(mode)
         out: list[SummarySentence] = []
-        for p in self.points():
-            shown = point_evidence(p)
-            labels = [f"S{i}" for i in range(1, len(shown) + 1)]
-            task = TASKS[p.section].format(detail=p.detail)
-            chain = self.story_prompt.template | self.llm.structured(point_schema(labels))
-            draft: Any = chain.invoke({"sentences": self._render(shown, True), "task": task})
-            by_label = dict(zip(labels, shown, strict=True))
-            cited = [by_label[c] for c in dict.fromkeys(draft.cite) if c in by_label]
-            if p.section == "difference" and not states_both_sides(draft.text, p.conflict):
-                continue  # a "difference" that does not state both values says nothing
-            s = self._checked(draft.text, cited, shown, p.section)
+        words = draft.words
+        for line in draft.lines:
+            s = self._line(line)
+            if s is None and line.fallback is not None:
+                # A rewrite the final check rejects gives way to its extractive sentence
+                # (if the budget still allows), else it is dropped: never printed flagged.
+                extra = word_count(line.fallback.text) - word_count(line.text)
+                if words + extra <= WORD_BUDGET:
+                    s, words = self._line(line.fallback), words + extra
             if s is not None:
-                s.section = p.section
-                s.outlets = len({self.corpus.outlet_key(c.source) for c in s.citations}) or None
-                if p.section == "agreement":
-                    s.outlets = len(p.outlets)  # the point's outlets, not just those cited
                 out.append(s)
         return self._summary(id, "story", "The story across outlets", t0, before, out)

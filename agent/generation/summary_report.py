@@ -152,9 +152,27 @@ def _anchor(source: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in source)
 
 
-def render_html(summaries: Sequence[Summary], corpus: Corpus) -> str:
+def _key_facts_section(key_facts: Sequence[tuple[str, bool]]) -> list[str]:
+    """The story's key facts, covered first, then missed, with the count."""
+    covered = sum(ok for _, ok in key_facts)
+    rows = [f"<h2>Key facts: {covered} of {len(key_facts)} covered by the story summary</h2>",
+            "<ul>"]
+    for text, ok in sorted(key_facts, key=lambda kf: not kf[1]):
+        mark = "covered" if ok else "missed"
+        cls = "" if ok else ' class="flag"'
+        rows.append(f'<li{cls}><span class="tag">{mark}</span> {html.escape(text)}</li>')
+    return [*rows, "</ul>"]
+
+
+def render_html(
+    summaries: Sequence[Summary],
+    corpus: Corpus,
+    key_facts: Sequence[tuple[str, bool]] | None = None,
+) -> str:
+    """The self-contained report; with `key_facts` ((fact, covered) pairs, e.g. judged by
+    the eval's fact judge), a section listing the story's key facts covered and missed."""
     notes = _Notes()
-    body: list[str] = []
+    body: list[str] = _key_facts_section(key_facts) if key_facts else []
     for rec in summaries:
         body.append(f"<h2>{html.escape(_heading(rec))}</h2>")
         if rec.error:
@@ -201,10 +219,20 @@ def render_html(summaries: Sequence[Summary], corpus: Corpus) -> str:
     )
 
 
-def write_reports(out_dir: Path, corpus: Corpus, ids: Iterable[str] | None = None) -> None:
+def write_reports(
+    out_dir: Path,
+    corpus: Corpus,
+    ids: Iterable[str] | None = None,
+    key_facts: Callable[[Summary], Sequence[tuple[str, bool]]] | None = None,
+) -> None:
+    """summaries.md and report.html from the batch file; `key_facts(story)` gives the
+    story summary's (fact, covered) pairs when a key-fact set exists."""
     summaries = _ordered(load_records(out_dir / JSONL), ids)
+    story = next((s for s in summaries if s.kind == "story" and not s.error), None)
+    facts = key_facts(story) if key_facts is not None and story is not None else None
     (out_dir / "summaries.md").write_text(render_markdown(summaries), encoding="utf-8")
-    (out_dir / "report.html").write_text(render_html(summaries, corpus), encoding="utf-8")
+    (out_dir / "report.html").write_text(render_html(summaries, corpus, facts),
+                                         encoding="utf-8")
 
 
 # --- checking the HTML --------------------------------------------------------------------

@@ -136,14 +136,15 @@ def _number_conflicts(
         same_head = [e for e in comparable if c.head and e.head == c.head]
         rival = same_head or (comparable if aligned else [])
         if rival:
-            shown = tuple(sorted({_show(e) for e in rival}))
-            conflicts.append(Conflict("number", (_show(c),), shown))
+            shown = tuple(sorted({show_quantity(e) for e in rival}))
+            conflicts.append(Conflict("number", (show_quantity(c),), shown))
     return conflicts, missing
 
 
 
 
-def _show(q: Quantity) -> str:
+def show_quantity(q: Quantity) -> str:
+    """A quantity as conflicts show it: "$2,100,000", "45%", "3 years", "9 may"."""
     if q.kind == "day":
         return f"{q.value:g} {q.head}"
     unit = {"percent": "%", "duration": " years"}.get(q.kind, "")

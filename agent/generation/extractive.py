@@ -1,0 +1,315 @@
+"""The story's extractive floor, its differences and its framing notes, in code only.
+
+The floor: key sentences of independent outlets (syndicated copies count once) are grouped
+into clusters of cross-outlet sentences (agent.generation.story_points.group_points); clusters
+are ranked by how many independent outlets carry them, then by centrality (the best
+sentence's similarity to its article's centroid, with the lead bonus of
+agent.generation.summarize.key_sentences); the best sentence of each top cluster is taken
+verbatim, cited, until the word budget is spent. A model-written summary must beat this floor
+on key-fact recall at equal length, or the floor is what ships (agent.generation.story_summary).
+
+Differences come from the conflict records (agent.verification.conflicts) that the shared
+checks find between two outlets' sentences of one cluster: "Outlets differ on the place:
+Air Force One (AP, Reuters) vs Pennsylvania (Fox News)." Framing notes are written only when
+concrete: the loaded word, the outlet that uses it and the neutral word another outlet uses
+in its place; otherwise there is none.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from agent.generation.sentence_checks import cut_mid_clause, has_finite_verb
+from agent.generation.story_points import Point, group_points, loaded_terms
+from agent.text.analysis import analyze
+from agent.text.facts import CAP_RUN, NOT_ENTITY, attribution
+from agent.text.injection import looks_like_instruction
+from agent.text.normalize import normalize_for_match
+from agent.types import Sentence
+from agent.verification.checks import compare, show_quantity
+from agent.verification.conflicts import Conflict
+
+WORD_BUDGET = 180  # words in a story summary (issue 15: <= 180, most important first)
+MAX_SIDES = 3  # versions of one detail named in a difference
+# A framing note needs a swap of at most MAX_SWAP_WORDS words with CONTEXT_WORDS equal words
+# on each side: the same sentence, one word chosen differently.
+MAX_SWAP_WORDS = 3
+CONTEXT_WORDS = 2
+_PRONOUN_START = re.compile(r"^[\"'“‘]?(?:he|she|they|it|this|that|these|those|his|her|its)\b",
+                            re.IGNORECASE)
+_WORD = re.compile(r"[\w’'-]+")
+_PERSONAL = frozenset(("i", "me", "my", "we", "us", "our", "ours", "you", "your", "yours"))
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them: whitespace-separated tokens."""
+    return len(text.split())
+
+
+def complete_sentence(text: str) -> bool:
+    """A sentence a summary may quote verbatim: at least 6 words, a whole clause with a
+    finite verb that is not cut off (agent.generation.sentence_checks), not an instruction
+    to a model (agent.text.injection)."""
+    t = text.strip()
+    return (word_count(t) >= 6 and not cut_mid_clause(t) and has_finite_verb(t)
+            and not looks_like_instruction(t))
+
+
+def stands_alone(text: str) -> bool:
+    """Readable out of its article: does not open with a pronoun ("She said ..."), has no
+    first- or second-person word (a quotation's "our country", "help you" would read as
+    the summary's own voice), and, if it reports speech, names who speaks
+    (agent.text.facts.attribution is not "someone")."""
+    # "US" is the country, not "us"; "I" is the one capitalised pronoun.
+    words = {w.lower() for w in _WORD.findall(text) if not w.isupper() or w == "I"}
+    return (not _PRONOUN_START.match(text.strip()) and not words & _PERSONAL
+            and attribution(text) != "someone")
+
+
+@dataclass
+class Cluster:
+    """One ranked cluster: its point, its best sentence and the cluster's cosine matrix."""
+
+    point: Point
+    best: Sentence
+    rank: int
+
+    @property
+    def outlets(self) -> int:
+        return len(self.point.outlets)
+
+
+def _best_member(point: Point, vec_of: Callable[[Sentence], np.ndarray]) -> Sentence | None:
+    """The member that best speaks for the cluster: complete sentences first, then ones that
+    stand alone; among those, centrality plus mean similarity to the other members."""
+    members = [m for m in point.members if complete_sentence(m[0].text)]
+    if not members:
+        return None
+
+    def key(m: tuple[Sentence, str, float]) -> tuple[bool, float]:
+        others = [o for o in point.members if o[0].id != m[0].id]
+        sim = (float(np.mean([vec_of(m[0]) @ vec_of(o[0]) for o in others])) if others
+               else 0.0)
+        return stands_alone(m[0].text), m[2] + sim
+
+    return max(members, key=key)[0]
+
+
+def rank_clusters(items: Sequence[tuple[Sentence, str, float]], vecs: np.ndarray) -> list[Cluster]:
+    """Clusters of (sentence, outlet key, centrality) `items` with (n, d) unit embeddings
+    `vecs`, ranked by independent outlets, then by their best member's centrality; clusters
+    with no complete sentence that stands alone are left out."""
+    index = {s.id: i for i, (s, _, _) in enumerate(items)}
+
+    def vec_of(s: Sentence) -> np.ndarray:
+        return vecs[index[s.id]]
+
+    points = group_points(items, vecs)
+    points.sort(key=lambda p: (-len(p.outlets), -max(sc for _, _, sc in p.members)))
+    out: list[Cluster] = []
+    for p in points:
+        best = _best_member(p, vec_of)
+        if best is not None and stands_alone(best.text):
+            out.append(Cluster(p, best, len(out)))
+    return out
+
+
+# --- differences --------------------------------------------------------------------------
+@dataclass
+class Side:
+    """One version of a detail: its values as shown, the outlets that give it and the
+    sentence of the first of them (the quote that backs it)."""
+
+    values: tuple[str, ...]
+    outlets: list[str] = field(default_factory=list)
+    sentence: Sentence | None = None
+
+
+@dataclass
+class Difference:
+    """A detail independent outlets give differently (from a Conflict record)."""
+
+    kind: str
+    sides: list[Side]
+
+    head: str = ""  # for a count: the word it counts ("votes")
+
+    @property
+    def detail(self) -> str:
+        """What differs, as the sentence names it: "the place", "the number of votes"."""
+        if self.kind == "number":
+            return f"the number of {self.head}" if self.head else "the figure"
+        return {"place": "the place", "day": "the day", "month": "the date"}.get(
+            self.kind, self.kind)
+
+    def text(self) -> str:
+        """"Outlets differ on the day: Friday (AP) vs Saturday (Reuters, Fox News)."."""
+        parts = [f"{', '.join(s.values)} ({', '.join(s.outlets)})" for s in self.sides]
+        return f"Outlets differ on {self.detail}: {' vs '.join(parts)}."
+
+
+def _shown(values: tuple[str, ...], sentence: str, kind: str) -> tuple[str, ...]:
+    """Values as the sentence writes them (case kept) when it does, else as recorded."""
+    out = []
+    for v in values:
+        m = (re.search(re.escape(v), sentence, re.IGNORECASE)
+             if kind != "number" or re.search("[a-z]", v) else None)
+        out.append(m.group(0) if m else (v.capitalize() if kind in ("day", "month") else v))
+    return tuple(out)
+
+
+def _same_count(a: str, b: str) -> Conflict | None:
+    """Two figures that count the same thing (same kind and unit, the same next word:
+    "14 votes" / "15 votes") and cannot both be true; None when there are none."""
+    for qa in analyze(a).quantities:
+        for qb in analyze(b).quantities:
+            if qa.head and qa.head == qb.head and qa.comparable(qb) and not qa.agrees(qb):
+                return Conflict("number", (show_quantity(qa),), (show_quantity(qb),))
+    return None
+
+
+def _conflict(a: str, b: str, score: float, kind: str | None = None) -> Conflict | None:
+    """The first conflict (of `kind`) the verifier's checks find between two sentences whose
+    cosine similarity is `score` (the checks need alignment to call it a conflict). A
+    figure is a difference only between figures of the same thing (`_same_count`): the
+    checks also oppose figures of one kind in aligned sentences, too loose to print."""
+    for c in compare(a, b, score=score).conflicts:
+        if kind is not None and c.kind != kind:
+            continue
+        if c.kind == "number":
+            return _same_count(a, b)
+        return c
+    return None
+
+
+_DATE_WORDS = frozenset((
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+))
+
+
+def _actor_of(value: str, text: str) -> set[str]:
+    """Words of the last name before `value` in `text` ("trump" for "Trump on Sunday
+    said"), dates and non-names left out; empty when there is none."""
+    at = text.lower().find(value.lower())
+    if at < 0:
+        return set()
+    for m in reversed(list(CAP_RUN.finditer(text[:at]))):
+        words = {w.lower().strip("’'") for w in m.group(0).split()}
+        words = {w.removesuffix("’s").removesuffix("'s") for w in words
+                 if w not in NOT_ENTITY and w not in _DATE_WORDS}
+        if words:
+            return words
+    return set()
+
+
+def same_event(conflict: Conflict, a: str, b: str) -> bool:
+    """A day or date two sentences give differently is a difference only when it belongs to
+    the same actor in both ("Trump on Sunday said" vs "which Sheinbaum confirmed on
+    Saturday" are two events): the last names before the two values share a word. When
+    either sentence names no one before its value, it is not printed as a difference."""
+    if conflict.kind not in ("day", "month"):
+        return True
+    actors = [_actor_of(v, t) for vs, t in ((conflict.claim_values, a),
+                                             (conflict.source_values, b)) for v in vs[:1]]
+    return len(actors) == 2 and bool(actors[0] & actors[1])
+
+
+def _word_from(head: str, text: str) -> str:
+    """The word of `text` that the analysis folded to `head` ("properties" for
+    "propertie"), lower-case; `head` itself when none is found."""
+    m = re.search(rf"\b{re.escape(head)}\w*", text, re.IGNORECASE) if head else None
+    return m.group(0).lower() if m else head
+
+
+def _mentions(values: tuple[str, ...], text: str) -> bool:
+    low = normalize_for_match(text)
+    return all(normalize_for_match(v) in low for v in values)
+
+
+def difference_of(
+    point: Point, outlet_name: Callable[[str], str], sim: Callable[[Sentence, Sentence], float]
+) -> Difference | None:
+    """The first concrete difference between two independent outlets of `point`, with every
+    member outlet placed on the side whose value its sentence states (outlets that do not
+    state the detail are left out). `outlet_name` maps an outlet key to the name shown;
+    `sim` gives two sentences' cosine similarity."""
+    members = sorted(point.members, key=lambda m: -m[2])
+    for i, (a, oa, _) in enumerate(members):
+        for b, ob, _ in members[i + 1 :]:
+            c = None if oa == ob else _conflict(a.text, b.text, sim(a, b))
+            if c is None or not same_event(c, a.text, b.text):
+                continue
+            sides = [Side(_shown(c.claim_values, a.text, c.kind), [], a),
+                     Side(_shown(c.source_values, b.text, c.kind), [], b)]
+            raw = [c.claim_values, c.source_values]
+            for s, o, _ in members:
+                name = outlet_name(o)
+                for k, side in enumerate(sides):
+                    rep = side.sentence
+                    if rep is not None and (s.id == rep.id or (
+                            _mentions(raw[k], s.text)
+                            and _conflict(rep.text, s.text, sim(rep, s), c.kind) is None)):
+                        if name not in side.outlets:
+                            side.outlets.append(name)
+                        break
+            head = next((_word_from(q.head, a.text) for q in analyze(a.text).quantities
+                         if q.kind == "count" and show_quantity(q) in c.claim_values), "")
+            kind = "month" if c.kind == "number" and any(
+                q.kind == "day" for q in analyze(a.text).quantities
+                if show_quantity(q) in c.claim_values) else c.kind
+            return Difference(kind, [x for x in sides if x.outlets][:MAX_SIDES], head)
+    return None
+
+
+# --- framing ------------------------------------------------------------------------------
+@dataclass
+class FramingNote:
+    """A loaded word one outlet uses where another uses a neutral one, both quoted."""
+
+    loaded: str
+    loaded_outlet: str
+    neutral: str
+    neutral_outlet: str
+    sentences: tuple[Sentence, Sentence]
+
+    def text(self) -> str:
+        return (f"{self.loaded_outlet} writes \u201c{self.loaded}\u201d where "
+                f"{self.neutral_outlet} writes \u201c{self.neutral}\u201d.")
+
+
+def framing_of(point: Point, outlet_name: Callable[[str], str]) -> FramingNote | None:
+    """A concrete framing note for `point`, or None: a member with a loaded word
+    (story_points.loaded_terms) and another outlet's member without loaded terms that,
+    aligned word by word (difflib), puts 1-MAX_SWAP_WORDS words of its own in that word's
+    place with CONTEXT_WORDS equal words before and after."""
+    for s, o, _ in point.members:
+        terms = loaded_terms(s.text)
+        if not terms:
+            continue
+        words = [w.lower() for w in _WORD.findall(s.text)]
+        for n, on, _ in point.members:
+            if on == o or loaded_terms(n.text):
+                continue
+            nwords = _WORD.findall(n.text)
+            match = difflib.SequenceMatcher(a=words, b=[w.lower() for w in nwords],
+                                            autojunk=False)
+            ops = match.get_opcodes()
+            for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+                chunk = " ".join(words[i1:i2])
+                hit = next((t for t in terms if t in chunk.split() or t in chunk), None)
+                # Same context on both sides: the words before and after the swap agree.
+                framed = 0 < k < len(ops) - 1 and all(
+                    ops[x][0] == "equal" and ops[x][2] - ops[x][1] >= CONTEXT_WORDS
+                    for x in (k - 1, k + 1))
+                if (tag == "replace" and hit and framed and i2 - i1 <= MAX_SWAP_WORDS
+                        and 1 <= j2 - j1 <= MAX_SWAP_WORDS):
+                    return FramingNote(hit, outlet_name(o), " ".join(nwords[j1:j2]),
+                                       outlet_name(on), (s, n))
+    return None

@@ -1,0 +1,135 @@
+"""Checks a written summary sentence must pass before a reader sees it.
+
+`lexical_check` (quote support, swapped subject, conflicting number/date/place) is the
+summarizer's faithfulness check; `rewrite_flag` adds what a model rewrite of a sentence must
+also keep: a finite verb (no fragment), a whole clause (not cut off mid-clause) and the
+attribution of reported speech ("X said Y" never becomes "Y"). A sentence with a flag is
+never printed: the story summary puts its cluster's extractive sentence in its place, an
+article summary drops it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from agent.generation.answer import MIN_SUPPORT, support_score
+from agent.text.analysis import analyze
+from agent.text.facts import actor_mismatch
+from agent.verification.checks import compare
+
+Section = Literal["agreement", "difference", "framing"]
+# Words a summary uses to talk about the sources themselves; not facts to find in quotes.
+META_WORDS = (
+    "outlet outlets source sources report reports reported reporting article articles differ "
+    "differs different difference agree agrees agreement both one another other others while "
+    "whereas wording words loaded neutral neutrally describe describes described frame frames "
+    "framing language calls version versions account accounts details detail state states"
+)
+# Finite verbs and auxiliaries that carry no -ed/-s ending; a generic English list.
+_VERBS = frozenset((
+    "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "will", "would",
+    "can", "could", "may", "might", "must", "shall", "should", "did", "does", "do", "said",
+    "says", "say", "told", "tell", "tells", "made", "make", "makes", "took", "take", "takes",
+    "gave", "give", "gives", "won", "win", "wins", "lost", "lose", "loses", "met", "meet",
+    "meets", "left", "leave", "leaves", "rose", "fell", "fall", "went", "go", "goes", "came",
+    "come", "comes", "got", "get", "gets", "set", "put", "cut", "hit", "paid", "pay", "pays",
+    "sold", "sell", "sells", "bought", "buy", "buys", "held", "hold", "holds", "kept", "keep",
+    "keeps", "began", "begin", "begins", "found", "find", "finds", "sent", "send", "sends",
+    "spent", "spend", "spends", "led", "lead", "leads", "ran", "run", "runs", "brought",
+    "bring", "brings", "thought", "think", "thinks", "saw", "see", "sees", "knew", "know",
+    "knows", "grew", "grow", "grows", "built", "build", "builds", "became", "become",
+    "becomes", "chose", "choose", "drove", "fled", "fought", "stood", "stands", "struck",
+    "wrote", "writes", "broke", "breaks", "spoke", "speaks", "shut", "quit", "won't", "can't",
+    "cannot", "wants", "want", "needs", "need", "plans", "plan", "faces", "face", "warns",
+    "warn", "differ", "writes",
+))
+_ENDS_OPEN = frozenset((
+    "a", "an", "the", "of", "to", "and", "or", "but", "nor", "with", "for", "by", "in", "on",
+    "at", "as", "from", "into", "that", "which", "who", "whom", "whose", "because", "than",
+    "if", "are", "is", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+    "can", "could", "should", "may", "might", "must", "its", "their", "his", "her", "our",
+    "your", "my", "this", "these", "those",
+))
+_TOKEN = re.compile(r"[A-Za-z][\w’'-]*")
+_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def lexical_check(
+    text: str, quotes: Sequence[str], section: Section | None
+) -> tuple[bool, str | None]:
+    """Numbers and most content words of the sentence must be in its quotes; for one-source
+    statements, no number/date/place may contradict them (agent.verification.checks)."""
+    if not quotes:
+        return False, "no verifiable citation"
+    score = support_score(text, quotes, META_WORDS)
+    if score < MIN_SUPPORT:
+        return False, f"only {score:.0%} of its content words are in the cited quotes"
+    other = actor_mismatch(text, quotes)
+    if other is not None:
+        return False, f"its subject is swapped: the cited quotes give that action to {other}"
+    if section != "difference":  # a difference sentence states both sides on purpose
+        conflicts = compare(text, " ".join(quotes), score=1.0).conflicts
+        if conflicts:
+            return False, "; ".join(c.describe() for c in conflicts)
+    return True, None
+
+
+def has_finite_verb(text: str) -> bool:
+    """A heuristic for "is a clause, not a noun phrase": a word of a list of common finite
+    verbs and auxiliaries, a past form in -ed, or a word in -s right after a name or pronoun
+    that is not a possessive ("Sheinbaum rejects", not "Sheinbaum's remarks")."""
+    words = _TOKEN.findall(text)
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _VERBS or (len(low) > 4 and low.endswith("ed")):
+            return True
+        if i and low.endswith("s") and not low.endswith(("ss", "'s", "’s")):
+            prev = words[i - 1]
+            if not prev.endswith(("'s", "’s")) and (
+                    prev[:1].isupper() or prev.lower() in ("he", "she", "it", "who", "that")):
+                return True
+    return False
+
+
+def cut_mid_clause(text: str) -> bool:
+    """The sentence stops where a clause cannot end: no final . ! ?, an unclosed quote, or
+    a last word that needs a continuation ("Trump claims that cartels are")."""
+    t = text.strip()
+    if not _END.search(t):
+        return True
+    if t.count("\u201c") != t.count("\u201d") or t.count('"') % 2:
+        return True
+    words = _TOKEN.findall(t)
+    return not words or words[-1].lower() in _ENDS_OPEN
+
+
+def attribution_flag(text: str, quotes: Sequence[str]) -> str | None:
+    """Reported speech must stay reported: when every quote attributes its content to a
+    speaker, the sentence must name a speaker too, and one of the quotes' speakers when it
+    names one. None when the attribution is kept (or the quotes state their content as fact)."""
+    speakers = [analyze(q).speaker for q in quotes]
+    if not quotes or any(s is None for s in speakers):
+        return None
+    mine = analyze(text).speaker
+    if mine is None:
+        return f"attribution lost: the quotes report what {speakers[0]} said as fact"
+    named = {w.lower() for s in speakers if s and s != "someone" for w in s.split()}
+    if mine != "someone" and named and not named & {w.lower() for w in mine.split()}:
+        return f"speaker swapped: the quotes attribute it to {speakers[0]}, not {mine}"
+    return None
+
+
+def rewrite_flag(text: str, quotes: Sequence[str]) -> str | None:
+    """Why a model-written sentence may not be printed, or None: it must pass
+    `lexical_check` against its quotes, have a finite verb, end as a whole clause and keep
+    the quotes' attribution."""
+    if cut_mid_clause(text):
+        return "cut off mid-clause"
+    if not has_finite_verb(text):
+        return "a fragment without a verb"
+    ok, flag = lexical_check(text, quotes, None)
+    if not ok:
+        return flag
+    return attribution_flag(text, quotes)

@@ -1,0 +1,213 @@
+"""The story summary's lines: ranked clusters written verbatim (the floor) or, in "model"
+mode, rewritten shorter by the model where the rewrite passes the checks; then the
+differences between outlets and concrete framing notes; at most WORD_BUDGET words, most
+important first.
+
+Every line carries the article sentences that back it (typed `StoryLine`, no text re-parsed);
+agent.generation.summarize turns them into cited SummarySentence records. A rewrite that
+fails `rewrite_flag` (unsupported, swapped subject, attribution lost, fragment, cut
+mid-clause) is never printed: its cluster's extractive sentence takes its place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, create_model
+
+from agent.generation.answer import MIN_SUPPORT, support_score
+from agent.generation.extractive import (
+    WORD_BUDGET,
+    Cluster,
+    difference_of,
+    framing_of,
+    word_count,
+)
+from agent.generation.sentence_checks import META_WORDS, Section, rewrite_flag
+from agent.llm.facade import LLM
+from agent.llm.prompts import load_prompt, wrap_document
+from agent.text.analysis import analyze
+from agent.text.facts import strip_dateline
+from agent.types import Sentence
+
+Mode = Literal["extractive", "model"]
+MODES: tuple[Mode, ...] = ("extractive", "model")
+MAX_REWRITE_POINTS = 10  # clusters offered to the model in its one call
+POINT_SENTENCES = 2  # sentences shown per cluster: its best, and another outlet's
+MIN_LINE_WORDS = 6
+MAX_FRAMING_NOTES = 1
+# A point's line must be at least this new: the share of its content stems no earlier line
+# used (a redundancy cut in the spirit of maximal marginal relevance, Carbonell & Goldstein
+# 1998).
+MIN_NOVELTY = 0.5
+
+
+@dataclass
+class StoryLine:
+    """One line of the story summary and the article sentences it is built from."""
+
+    text: str
+    cited: list[Sentence]
+    section: Section | None = None
+    outlets: int | None = None
+    origin: Literal["extractive", "model", "difference", "framing"] = "extractive"
+    fallback: StoryLine | None = None  # a rewrite's extractive sentence
+
+
+@dataclass
+class StoryDraft:
+    """The lines, and the model rewrites that failed a check (text, why) and were replaced
+    by their cluster's extractive sentence."""
+
+    lines: list[StoryLine] = field(default_factory=list)
+    replaced: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return sum(word_count(x.text) for x in self.lines)
+
+
+def _backers(text: str, members: Sequence[Sentence]) -> list[Sentence]:
+    return [s for s in members if support_score(text, [s.text], META_WORDS) >= MIN_SUPPORT]
+
+
+def point_sentences(cluster: Cluster) -> list[Sentence]:
+    """What the model sees of a cluster: its best sentence, then the most central sentence
+    of another outlet (POINT_SENTENCES at most)."""
+    shown = [cluster.best]
+    best_outlet = next(o for s, o, _ in cluster.point.members if s.id == cluster.best.id)
+    for s, o, _ in sorted(cluster.point.members, key=lambda m: -m[2]):
+        if len(shown) >= POINT_SENTENCES:
+            break
+        if o != best_outlet and s.id != cluster.best.id:
+            shown.append(s)
+    return shown
+
+
+def extractive_line(cluster: Cluster) -> StoryLine:
+    """The cluster's best sentence verbatim (without a wire dateline), cited to it and to
+    every other member that backs it on its own (other outlets saying the same)."""
+    others = [s for s, _, _ in cluster.point.members if s.id != cluster.best.id]
+    text = strip_dateline(cluster.best.text).strip()  # "HEXLEY (Agency) — " is no content
+    return StoryLine(text, [cluster.best, *_backers(text, others)],
+                     "agreement" if cluster.outlets > 1 else None, cluster.outlets)
+
+
+def assemble(
+    clusters: Sequence[Cluster],
+    line_for: Callable[[Cluster], StoryLine],
+    outlet_name: Callable[[str], str],
+    sim: Callable[[Sentence, Sentence], float],
+    budget: int = WORD_BUDGET,
+) -> list[StoryLine]:
+    """Lines in rank order until `budget` words: each cluster's line, then the difference
+    its outlets show (if any), then at most MAX_FRAMING_NOTES concrete framing notes. A
+    line that does not fit is skipped and shorter later ones may still fit; a point's line
+    less than MIN_NOVELTY new is skipped."""
+    out: list[StoryLine] = []
+    used = 0
+
+    said: set[str] = set()
+
+    def add(line: StoryLine) -> None:
+        nonlocal used
+        terms = analyze(line.text).stems
+        if line.origin in ("extractive", "model") and terms and (
+                len(terms - said) / len(terms) < MIN_NOVELTY):
+            return  # mostly says again what an earlier line said
+        if used + word_count(line.text) <= budget:
+            out.append(line)
+            used += word_count(line.text)
+            said.update(terms)
+
+    for c in clusters:
+        if budget - used < MIN_LINE_WORDS:
+            break
+        add(line_for(c))
+        diff = difference_of(c.point, outlet_name, sim) if c.outlets > 1 else None
+        if diff is not None and len(diff.sides) > 1:
+            add(StoryLine(diff.text(), [s.sentence for s in diff.sides if s.sentence],
+                          "difference", sum(len(s.outlets) for s in diff.sides), "difference"))
+    notes = 0
+    for c in clusters:
+        if notes >= MAX_FRAMING_NOTES:
+            break
+        note = framing_of(c.point, outlet_name) if c.outlets > 1 else None
+        if note is not None:
+            before = len(out)
+            add(StoryLine(note.text(), list(note.sentences), "framing", 2, "framing"))
+            notes += len(out) > before
+    return out
+
+
+def points_schema(labels: Sequence[str]) -> type[BaseModel]:
+    """{"sentences": [{"point": <one of labels>, "text": str}]}, the point grammar-enforced."""
+    label: Any = Literal[tuple(labels)]
+    item = create_model("PointRewrite", point=(label, ...), text=(str, ...))
+    return create_model("PointRewrites", sentences=(list[item], Field(min_length=1,
+                                                                        max_length=len(labels))))
+
+
+class StoryWriter:
+    """Writes the story's lines from ranked clusters; `outlet_name` maps an outlet key to
+    the name shown, `sim` gives two sentences' cosine similarity, `llm` is asked once per
+    story in "model" mode (ModelError on failure)."""
+
+    def __init__(self, llm: LLM, outlet_name: Callable[[str], str],
+                 sim: Callable[[Sentence, Sentence], float]) -> None:
+        self.llm = llm
+        self.outlet_name = outlet_name
+        self.sim = sim
+        self.prompt = load_prompt("summarize_points")
+
+    def floor(self, clusters: Sequence[Cluster], budget: int = WORD_BUDGET) -> StoryDraft:
+        """The extractive floor: no model call."""
+        return StoryDraft(assemble(clusters, extractive_line, self.outlet_name, self.sim, budget))
+
+    def rewrites(self, clusters: Sequence[Cluster]) -> dict[int, str]:
+        """One model call: a shorter sentence per cluster (by rank) for the top clusters."""
+        top = list(clusters[:MAX_REWRITE_POINTS])
+        if not top:
+            return {}
+        labels = [f"P{i}" for i in range(1, len(top) + 1)]
+        blocks = []
+        for label, c in zip(labels, top, strict=True):
+            lines = [f"({self.outlet_name(o)}) {s.text}" for s in point_sentences(c)
+                     for s2, o, _ in c.point.members if s2.id == s.id]
+            blocks.append(wrap_document(label, "\n".join(lines)))
+        chain = self.prompt.template | self.llm.structured(points_schema(labels))
+        draft: Any = chain.invoke({"points": "\n".join(blocks)})
+        by_label = dict(zip(labels, top, strict=True))
+        out: dict[int, str] = {}
+        for item in draft.sentences:
+            got = by_label.get(item.point)
+            if got is not None and got.rank not in out and item.text.strip():
+                out[got.rank] = " ".join(item.text.split())
+        return out
+
+    def model(self, clusters: Sequence[Cluster], budget: int = WORD_BUDGET) -> StoryDraft:
+        """Rewrites where they pass `rewrite_flag` against the cluster's shown sentences and
+        are shorter than its extractive sentence; the extractive sentence elsewhere."""
+        written = self.rewrites(clusters)
+        replaced: list[tuple[str, str]] = []
+
+        def line_for(c: Cluster) -> StoryLine:
+            text = written.get(c.rank)
+            floor = extractive_line(c)
+            if text is None:
+                return floor
+            shown = point_sentences(c)
+            flag = rewrite_flag(text, [s.text for s in shown])
+            if flag is not None:
+                replaced.append((text, flag))
+                return floor
+            if word_count(text) >= word_count(floor.text):
+                return floor
+            members = [s for s, _, _ in c.point.members]
+            cited = _backers(text, members) or shown
+            return StoryLine(text, cited, floor.section, floor.outlets, "model", floor)
+
+        lines = assemble(clusters, line_for, self.outlet_name, self.sim, budget)
+        return StoryDraft(lines, replaced)

@@ -1,0 +1,192 @@
+"""The story summary (issue 15): the extractive floor, model rewrites kept only where they pass
+the checks, differences named from conflict records, concrete framing notes, the word budget,
+and the checks a printed sentence must pass."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from agent.app import App
+from agent.generation.extractive import (
+    WORD_BUDGET,
+    complete_sentence,
+    difference_of,
+    framing_of,
+    stands_alone,
+    word_count,
+)
+from agent.generation.sentence_checks import (
+    attribution_flag,
+    cut_mid_clause,
+    has_finite_verb,
+    rewrite_flag,
+)
+from agent.generation.story_points import Point
+from agent.generation.story_summary import MAX_REWRITE_POINTS, point_sentences
+from agent.generation.summarize import Summarizer
+from agent.retrieval.citations import is_valid
+from agent.types import Sentence
+
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture
+def app(seeds_dir: Path, make_app: Callable[..., App]) -> App:
+    return make_app(seeds_dir)
+
+
+def _s(n: int, text: str) -> Sentence:
+    return Sentence(
+        id=f"a{n}:0", article_id=f"a{n}", doc_id=f"a{n}", start=0, end=len(text), text=text
+    )
+
+
+# --- the checks a printed sentence must pass ----------------------------------------------
+def test_fragments_and_cut_clauses_are_caught() -> None:
+    fragment = ("Sheinbaum's remarks about the Trump administration's efforts to crack down "
+                "on illegal immigration.")
+    assert not has_finite_verb(fragment)
+    assert has_finite_verb("Sheinbaum rejects the offer of troops.")
+    assert has_finite_verb("The council voted to close the bridge.")
+    assert cut_mid_clause("Trump claims that cartels are")
+    assert cut_mid_clause("Trump claims that cartels are.")
+    assert cut_mid_clause("She said \u201cnever.")
+    assert not cut_mid_clause("Trump claims that cartels run Mexico.")
+    assert rewrite_flag(fragment, [fragment]) == "a fragment without a verb"
+
+
+def test_attribution_is_kept_and_speakers_not_swapped() -> None:
+    quote = "Trump said Mexican President Claudia Sheinbaum is afraid of the cartels."
+    lost = attribution_flag("The president of Mexico is afraid of the cartels.", [quote])
+    assert lost is not None and "attribution lost" in lost
+    assert attribution_flag("Trump said Sheinbaum is afraid of the cartels.", [quote]) is None
+    swapped = attribution_flag("Sheinbaum said Trump is afraid of the cartels.", [quote])
+    assert swapped is not None and "speaker swapped" in swapped
+    # A quote stating a fact needs no attribution.
+    fact = "Mexico sent 10,000 troops to the border in February."
+    assert attribution_flag("Mexico sent 10,000 troops to the border.", [fact]) is None
+
+
+def test_swapped_subject_fails_the_rewrite_check() -> None:
+    quote = "Mexican President Claudia Sheinbaum firmly rejected US troops on Mexican soil."
+    flag = rewrite_flag("President Trump rejected US troops on Mexican soil.", [quote])
+    assert flag is not None and "swapped" in flag
+    assert rewrite_flag("Sheinbaum rejected US troops on Mexican soil.", [quote]) is None
+
+
+def test_complete_sentence_needs_a_whole_clause() -> None:
+    assert complete_sentence("The council voted 14 to 9 to ban heavy lorries.")
+    assert not complete_sentence("Wednesday, 12 March 2025")
+    assert not complete_sentence("The council voted to ban heavy lorries from the")
+
+
+def test_a_quotation_without_its_speaker_does_not_stand_alone() -> None:
+    assert stands_alone("Sheinbaum rejected the offer of US troops on Saturday.")
+    assert not stands_alone("The cartels are trying to destroy our country.")
+    assert not stands_alone("She said the offer was rejected on Saturday.")
+    assert not stands_alone("I propose that the United States military come in and help you.")
+
+
+# --- differences and framing ----------------------------------------------------------------
+def test_difference_names_outlets_and_both_values() -> None:
+    point = Point(members=[
+        (_s(1, "Ana Ruiz spoke about the budget plan at a rally in Lyon on Monday."), "AP", 1.0),
+        (_s(2, "Ana Ruiz spoke about the budget plan at a rally in Nantes on Monday."), "Fox",
+         0.9),
+        (_s(3, "On Monday Ana Ruiz spoke about the budget plan at a rally in Lyon."), "BBC",
+         0.8),
+    ])
+    diff = difference_of(point, str.upper, lambda a, b: 0.9)
+    assert diff is not None
+    assert diff.text() == "Outlets differ on the place: Lyon (AP, BBC) vs Nantes (FOX)."
+
+
+def test_a_day_of_two_different_actors_is_no_difference() -> None:
+    point = Point(members=[
+        (_s(1, "Trump on Sunday said Sheinbaum rejected his offer of troops."), "AP", 1.0),
+        (_s(2, "Trump made the offer of troops, which Sheinbaum confirmed on Saturday."),
+         "Hill", 0.9),
+    ])
+    assert difference_of(point, str, lambda a, b: 0.9) is None
+
+
+def test_figures_of_different_things_are_no_difference() -> None:
+    votes = _s(1, "Councillors backed the lorry ban by 14 votes last night.")
+    streets = _s(2, "Councillors backed the lorry ban for 7 streets last night.")
+    # The verifier's checks oppose the two figures; a summary may not print that.
+    assert difference_of(Point(members=[(votes, "A", 1.0), (streets, "B", 0.9)]), str,
+                         lambda a, b: 0.9) is None
+    other = _s(3, "Councillors backed the lorry ban by 15 votes last night.")
+    diff = difference_of(Point(members=[(votes, "A", 1.0), (other, "B", 0.9)]), str,
+                         lambda a, b: 0.9)
+    assert diff is not None
+    assert diff.text() == "Outlets differ on the number of votes: 14 (A) vs 15 (B)."
+
+
+def test_framing_note_only_when_concrete() -> None:
+    loaded = _s(1, "The minister slammed the budget plan in parliament on Monday.")
+    neutral = _s(2, "The minister criticised the budget plan in parliament on Monday.")
+    note = framing_of(Point(members=[(loaded, "A", 1.0), (neutral, "B", 1.0)]), str)
+    assert note is not None
+    assert note.text() == "A writes \u201cslammed\u201d where B writes \u201ccriticised\u201d."
+    # Loaded wording but no neutral counterpart in the same place: no note at all.
+    other = _s(3, "Parliament will vote on the minister's budget plan next week, aides said.")
+    assert framing_of(Point(members=[(loaded, "A", 1.0), (other, "B", 1.0)]), str) is None
+
+
+# --- the story summary --------------------------------------------------------------------
+def test_extractive_floor_is_verbatim_cited_and_within_budget(
+    app: App, fake_model: FakeChatModel
+) -> None:
+    summarizer = Summarizer(app.corpus, app.embedder, app.llm)
+    story = summarizer.story(mode="extractive")
+    assert not fake_model.calls  # the floor asks no model
+    assert story.sentences
+    assert sum(word_count(s.text) for s in story.sentences) <= WORD_BUDGET
+    copies = {a.id for a in app.corpus.articles() if a.duplicate_of}
+    for s in story.sentences:
+        assert s.supported and s.flag is None
+        assert s.citations and all(is_valid(app.corpus, c) for c in s.citations)
+        if s.section in ("agreement", None):
+            assert s.text == s.citations[0].quote  # verbatim
+            assert not {c.source for c in s.citations} & copies
+    outlets = [s.outlets or 0 for s in story.sentences if s.section != "difference"]
+    assert outlets[0] == max(outlets)  # what most outlets report comes first
+
+
+def test_model_rewrites_kept_only_where_they_pass(
+    app: App, fake_model: FakeChatModel
+) -> None:
+    summarizer = Summarizer(app.corpus, app.embedder, app.llm)
+    clusters, _ = summarizer.clusters()
+    top = clusters[:MAX_REWRITE_POINTS]
+    assert len(top) >= 3
+    first = point_sentences(top[0])[0].text
+    short = " ".join(first.split()[:8]).rstrip(",;:") + "."  # likely a fragment or cut
+    bad = "Zebras painted 123 purple bicycles on the moon yesterday."
+    cut = "Trump claims that cartels are."
+    replies = [{"point": "P1", "text": bad}, {"point": "P2", "text": cut},
+               {"point": "P3", "text": short}]
+    fake_model.queue(json.dumps({"sentences": replies}))
+    draft = summarizer.story_draft("model")
+    assert len(fake_model.calls) == 1  # one call for the whole story
+    flagged = {t for t, _ in draft.replaced}
+    assert bad in flagged and cut in flagged
+    fake_model.queue(json.dumps({"sentences": replies}))
+    story = summarizer.story(mode="model")
+    printed = [s.text for s in story.sentences]
+    assert bad not in printed and cut not in printed
+    assert top[0].best.text.split(" — ")[-1] in printed or any(
+        t in printed for t in (short,))
+    for s in story.sentences:
+        assert s.supported and s.citations
+        assert all(is_valid(app.corpus, c) for c in s.citations)
+    assert sum(word_count(t) for t in printed) <= WORD_BUDGET
