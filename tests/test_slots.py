@@ -66,7 +66,8 @@ def test_absent_from_looks_for_any_word_of_the_name() -> None:
     ],
 )
 def test_filler_name_keeps_only_names_the_sentence_has(answer: str, expected: str | None) -> None:
-    assert filler_name(answer, "The inquiry is led by Dr Omar Finch, the ministry said.") == expected
+    sentence = "The inquiry is led by Dr Omar Finch, the ministry said."
+    assert filler_name(answer, sentence) == expected
 
 
 @pytest.mark.unit
