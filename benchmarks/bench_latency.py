@@ -221,9 +221,9 @@ def main() -> None:
     print(f"\nload average (1/5/15 min) at the end: {_load()}; {os.cpu_count()} CPUs; "
           f"{len(cold)} cold processes, {len(warm)} warm questions; medians")
     print(f"{'stage':<20}{'cold':>10}{'warm':>10}")
-    for k in keys:
-        c, w = _median(cold, k), _median(warm, k)
-        print(f"{k:<20}{'' if c is None else c:>10}{'' if w is None else w:>10}")
+    for key in keys:
+        cv, wv = _median(cold, key), _median(warm, key)
+        print(f"{key:<20}{'' if cv is None else cv:>10}{'' if wv is None else wv:>10}")
     answered = [r for r in rows if r["prompt_tokens"]]
     pp = _median(answered, "prompt_tok_s")
     dec = _median(answered, "decode_tok_s")
