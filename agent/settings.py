@@ -88,6 +88,12 @@ class Settings(BaseSettings):
     n_threads: int = Field(default=2, ge=1)
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     max_tokens: int = Field(default=384, ge=16)
+    # Keep the model's state after each prompt's fixed prefix under <data_dir>/cache/llm-state
+    # so a new process skips it (agent/llm/prefix_state.py).
+    prompt_state_cache: bool = True
+    # Run the local model on one thread while the machine is oversubscribed (load average
+    # above cores + 1): ggml's threads wait for each other when other processes hold the cores.
+    adaptive_threads: bool = True
 
     # --- Store -----------------------------------------------------------------------------
     # http://host:port of a `chroma run` server; unset means an embedded PersistentClient.

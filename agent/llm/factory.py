@@ -38,6 +38,10 @@ def make_llm(
                 n_threads=settings.n_threads,
                 temperature=settings.temperature,
                 max_tokens=settings.max_tokens,
+                state_dir=(
+                    str(settings.cache_dir / "llm-state") if settings.prompt_state_cache else None
+                ),
+                adaptive_threads=settings.adaptive_threads,
             )
         return LLM("local", name, chat)
     from agent.llm.remote import OPENAI_DEFAULT_BASE_URL, make_compatible_chat, make_openai_chat

@@ -13,6 +13,7 @@ import contextlib
 import functools
 import logging
 import math
+import os
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,13 @@ from langchain_core.messages import (
 from langchain_core.messages.ai import UsageMetadata
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
+from agent.llm.prefix_state import (
+    MIN_PREFIX_TOKENS,
+    PrefixStateCache,
+    fixed_prefix,
+    shared_prefix_len,
+)
+
 log = logging.getLogger(__name__)
 
 
@@ -42,6 +50,21 @@ class _Loaded:
     llama: Any
     n_ctx: int
     lock: threading.Lock = field(default_factory=threading.Lock)
+    prefix_caches: dict[str, PrefixStateCache] = field(default_factory=dict)
+    threads: int = 0  # the thread count last set on the context
+
+
+def threads_for_load(n_threads: int, load_1min: float, n_cpus: int) -> int:
+    """Threads to run on now: `n_threads`, or 1 when the machine is oversubscribed.
+
+    ggml's worker threads meet at a barrier after every operation; when other processes
+    hold the cores, a thread waits for its descheduled partner on every op. Measured on 2
+    cores at load 16-17 (benchmarks/results/latency-2026-11-30.md): 1 thread processed the
+    prompt 3x and decoded 6-9x faster than 2. `load_1min` above `n_cpus + 1` (this process
+    itself adds up to `n_threads`) counts as oversubscribed."""
+    if n_threads > 1 and load_1min > n_cpus + 1:
+        return 1
+    return n_threads
 
 
 _CACHE: dict[str, _Loaded] = {}
@@ -179,6 +202,11 @@ class LlamaCppChat(BaseChatModel):
     "schema": {...}} for grammar-constrained JSON), `max_tokens`, `temperature`, `seed`,
     `logprobs=True` + `top_logprobs=k` (+ `logprobs_steps`, default 8) to get the raw
     distributions of the first generated tokens in `response_metadata["logprobs"]`.
+
+    `state_dir`: where the KV state after each prompt's fixed prefix is kept across
+    processes (agent/llm/prefix_state.py); None evaluates every prefix in every process.
+    `adaptive_threads`: drop to one thread while the machine is oversubscribed
+    (`threads_for_load`).
     """
 
     model_path: str
@@ -187,6 +215,8 @@ class LlamaCppChat(BaseChatModel):
     temperature: float = 0.0
     max_tokens: int = 384
     seed: int = 0
+    state_dir: str | None = None
+    adaptive_threads: bool = True
 
     @property
     def _llm_type(self) -> str:
@@ -202,6 +232,32 @@ class LlamaCppChat(BaseChatModel):
 
     def _loaded(self) -> _Loaded:
         return _load(self.model_path, self.n_ctx, self.n_threads)
+
+    def _prepare(self, loaded: _Loaded, messages: list[dict[str, str]]) -> None:
+        """Before a call (lock held): the thread count for the machine's load now, and the
+        prompt's fixed prefix in the context (from disk when saved by an earlier process)."""
+        threads = self.n_threads
+        if self.adaptive_threads:
+            threads = threads_for_load(self.n_threads, os.getloadavg()[0], os.cpu_count() or 1)
+        if threads != loaded.threads:
+            import llama_cpp
+
+            llama_cpp.llama_set_n_threads(loaded.llama._ctx.ctx, threads, threads)
+            loaded.threads = threads
+        if self.state_dir is None or not messages:
+            return
+        llama = loaded.llama
+        prefix = fixed_prefix(llama, messages)
+        if len(prefix) < MIN_PREFIX_TOKENS:
+            return
+        have = [int(t) for t in llama.input_ids[: llama.n_tokens]]
+        if shared_prefix_len(have, prefix) == len(prefix):
+            return  # already in the context (an earlier call of this process)
+        cache = loaded.prefix_caches.get(self.state_dir)
+        if cache is None:
+            cache = PrefixStateCache(Path(self.state_dir), self.model_path)
+            loaded.prefix_caches[self.state_dir] = cache
+        cache.prime(llama, prefix)
 
     def count_tokens(self, text: str) -> int:
         """Token count with the model's own tokenizer (tiktoken is unusable offline)."""
@@ -238,9 +294,11 @@ class LlamaCppChat(BaseChatModel):
     ) -> ChatResult:
         params, recorder = self._params(stop, kwargs)
         loaded = self._loaded()
+        llama_messages = to_llama_messages(messages)
         with loaded.lock:
+            self._prepare(loaded, llama_messages)
             resp = loaded.llama.create_chat_completion(
-                messages=to_llama_messages(messages), stream=False, **params
+                messages=llama_messages, stream=False, **params
             )
             logprobs = recorder.content(loaded.llama) if recorder is not None else None
         choice = resp["choices"][0]
@@ -274,6 +332,7 @@ class LlamaCppChat(BaseChatModel):
         loaded = self._loaded()
         llama_messages = to_llama_messages(messages)
         with loaded.lock:
+            self._prepare(loaded, llama_messages)
             llama = loaded.llama
             n_prompt = 0
             n_out = 0
