@@ -1,7 +1,7 @@
 """How the ingest and retrieval figures grow with corpus size, in steps of one growing store.
 
     python benchmarks/bench_scale.py [--steps 1000,10000,100000] [--seed 0] [--server]
-        [--corpus DIR] [--keep DIR] [--out bench-out/scale] [--queries 100]
+        [--corpus DIR] [--keep DIR] [--out bench-out/scale] [--queries 100] [--embedder hashed]
 
 Generates one corpus (make_corpus, deterministic for a seed) just big enough for the largest
 step, counting each file's chunks with the ingest's own parse and chunking, so every step
@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -119,10 +121,12 @@ def stage_split(timers: Any) -> dict[str, float]:
 
 
 @contextmanager
-def timed_ingest(data_dir: Path, files: list[Path]) -> Iterator[tuple[IngestReport, float, Any]]:
+def timed_ingest(
+    data_dir: Path, files: list[Path], embedder: str = "minilm"
+) -> Iterator[tuple[IngestReport, float, Any]]:
     """One ingest in a fresh App (registry read from disk, as a new CLI run would), profiled.
     The model is loaded and warmed and Chroma opened before the clock starts."""
-    app = make_app(data_dir)
+    app = make_app(data_dir, embedder)
     with profiled(app) as timers:
         t0 = time.perf_counter()
         report = app.ingest(files)
@@ -132,8 +136,10 @@ def timed_ingest(data_dir: Path, files: list[Path]) -> Iterator[tuple[IngestRepo
     gc.collect()  # drop this App's registry copy before the next one loads its own
 
 
-def ingest_figures(data_dir: Path, files: list[Path], work: Path, step: int, revert: bool) -> None:
-    with timed_ingest(data_dir, files) as (r, secs, timers):
+def ingest_figures(
+    data_dir: Path, files: list[Path], work: Path, step: int, revert: bool, embedder: str
+) -> None:
+    with timed_ingest(data_dir, files, embedder) as (r, secs, timers):
         emit(
             "ingest_new_files",
             files=len(files),
@@ -148,7 +154,7 @@ def ingest_figures(data_dir: Path, files: list[Path], work: Path, step: int, rev
             errors=len(r.errors),
             loadavg=load1(),
         )
-    with timed_ingest(data_dir, files) as (r, secs, timers):
+    with timed_ingest(data_dir, files, embedder) as (r, secs, timers):
         emit(
             "reingest_unchanged",
             seconds=round(secs, 2),
@@ -160,7 +166,7 @@ def ingest_figures(data_dir: Path, files: list[Path], work: Path, step: int, rev
     # caller's --corpus) is never written to, and the originals are there for the revert.
     edited = {p.stem: p for p in change_files(files, CHANGE_SHARE, step, work / f"edit-{step}")}
     changed = [edited.get(f.stem, f) for f in files]
-    with timed_ingest(data_dir, changed) as (r, secs, timers):
+    with timed_ingest(data_dir, changed, embedder) as (r, secs, timers):
         emit(
             "reingest_1pct_changed",
             seconds=round(secs, 2),
@@ -170,8 +176,22 @@ def ingest_figures(data_dir: Path, files: list[Path], work: Path, step: int, rev
             stages=stage_split(timers),
         )
     if revert:  # back to the generated texts, so the next step grows the same corpus
-        with timed_ingest(data_dir, files) as (r, secs, _):
+        with timed_ingest(data_dir, files, embedder) as (r, secs, _):
             emit("reingest_revert", seconds=round(secs, 2), ingested=r.ingested)
+
+
+def cold_search(data_dir: Path) -> None:
+    """bench_search_cold in a new process: first search with the registry opened from disk,
+    and a search-only process's peak RSS."""
+    script = Path(__file__).resolve().parent / "bench_search_cold.py"
+    out = subprocess.run(
+        [sys.executable, str(script), "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    record = json.loads(out.strip().splitlines()[-1])
+    emit(record.pop("figure"), **record)
 
 
 def retrieval_figures(data_dir: Path, queries: list[str], server: bool, evidence: bool) -> None:
@@ -196,6 +216,7 @@ def retrieval_figures(data_dir: Path, queries: list[str], server: bool, evidence
     bench_queries(app, queries, "embedded", evidence=evidence)
     del app
     gc.collect()
+    cold_search(data_dir)
     if server:
         with tempfile.TemporaryDirectory(prefix="sb-scale-chroma-") as tmp:
             # A copy, so the server never shares files with this process's PersistentClient.
@@ -229,10 +250,21 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--queries", type=int, default=100)
     ap.add_argument("--server", action="store_true", help="also time a `chroma run` server")
     ap.add_argument("--evidence", action="store_true", help="also time gather_evidence (slow)")
+    ap.add_argument(
+        "--embedder",
+        choices=["minilm", "hashed"],
+        default="minilm",
+        help="hashed: a fast feature-hashing stand-in for the ingests (store figures only)",
+    )
     args = ap.parse_args(argv)
 
     preamble = [
-        emit("environment", cpus=os.cpu_count(), loadavg=[round(x, 2) for x in os.getloadavg()])
+        emit(
+            "environment",
+            cpus=os.cpu_count(),
+            loadavg=[round(x, 2) for x in os.getloadavg()],
+            embedder=args.embedder,
+        )
     ]
     work = Path(tempfile.mkdtemp(prefix="sb-bench-scale-"))
     try:
@@ -283,7 +315,12 @@ def main(argv: list[str] | None = None) -> None:
                     loadavg=load1(),
                 )
                 ingest_figures(
-                    data_dir, files[:n_files], work, i, revert=not last or bool(args.keep)
+                    data_dir,
+                    files[:n_files],
+                    work,
+                    i,
+                    revert=not last or bool(args.keep),
+                    embedder=args.embedder,
                 )
                 retrieval_figures(data_dir, queries, args.server, args.evidence)
                 emit(
