@@ -26,8 +26,18 @@ if TYPE_CHECKING:
 
 QUESTION = "How many troops did Mexico send to its border?"
 METADATA = {
-    "source", "doc_id", "path", "sentence_id", "start", "end", "outlet", "title", "date",
-    "score", "rank", "also_in",
+    "source",
+    "doc_id",
+    "path",
+    "sentence_id",
+    "start",
+    "end",
+    "outlet",
+    "title",
+    "date",
+    "score",
+    "rank",
+    "also_in",
 }
 
 

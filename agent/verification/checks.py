@@ -134,8 +134,6 @@ def _number_conflicts(
     return conflicts, missing
 
 
-
-
 def _show(q: Quantity) -> str:
     if q.kind == "day":
         return f"{q.value:g} {q.head}"
@@ -144,8 +142,9 @@ def _show(q: Quantity) -> str:
     return f"{q.unit}{shown}{unit}"
 
 
-_NUMBER_STEMS = frozenset({"thous", "milli", "billi", "trill", "decad", "dozen", "perce", "hundr",
-                           "centu"})
+_NUMBER_STEMS = frozenset(
+    {"thous", "milli", "billi", "trill", "decad", "dozen", "perce", "hundr", "centu"}
+)
 
 
 def _numeric(term: str) -> bool:
