@@ -353,7 +353,9 @@ class CliApp:
 
 
 @pytest.fixture
-def cli_app(make_app: Callable[..., App], monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliApp]:
+def cli_app(
+    make_app: Callable[..., App], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., CliApp]:
     """`cli_app(**make_app_options)`: from now on every App the CLI builds (commands and
     `eval`) is made by `make_app` with those options over shared stores; returns the CliApp."""
     import agent.cli.common as common

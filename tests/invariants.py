@@ -54,11 +54,8 @@ def verdict_problems(corpus: Corpus, v: Verdict) -> list[str]:
         if not is_valid(corpus, c):
             out.append(f"evidence quote not verbatim: {c!r}")
     stances = {e.stance for e in items}
-    need = {
-        "supported": {"supports"},
-        "refuted": {"refutes"},
-        "conflicting": {"supports", "refutes"},
-    }.get(v.verdict, set())
+    need = {"supported": {"supports"}, "refuted": {"refutes"},
+            "conflicting": {"supports", "refutes"}}.get(v.verdict, set())
     if not need <= stances:
         out.append(f"verdict {v.verdict} without quoted evidence of stance {sorted(need)}")
     return out

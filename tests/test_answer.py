@@ -121,7 +121,9 @@ def test_fabricated_number_for_unanswerable_kind_still_abstains(
     assert ans.abstained, ans.answer  # no evidence sentence covers "votes ... election"
 
 
-def test_model_saying_unanswerable_abstains(answerer: Answerer, fake_model: FakeChatModel) -> None:
+def test_model_saying_unanswerable_abstains(
+    answerer: Answerer, fake_model: FakeChatModel
+) -> None:
     fake_model.queue(draft(answerable=False))
     ans = answerer.ask(ANSWERABLE)
     assert len(fake_model.calls) == 1
@@ -216,14 +218,11 @@ def test_internal_labels_never_reach_the_answer() -> None:
     from agent.generation.answer import strip_internal_labels
 
     assert strip_internal_labels("Trump spoke at a rally, according to source A.") == (
-        "Trump spoke at a rally."
-    )
+        "Trump spoke at a rally.")
     assert strip_internal_labels("Troops were sent [S2] to the border.") == (
-        "Troops were sent to the border."
-    )
+        "Troops were sent to the border.")
     assert strip_internal_labels("As source B put it, talks failed.") == (
-        "As one outlet put it, talks failed."
-    )
+        "As one outlet put it, talks failed.")
 
 
 def test_how_many_answers_must_name_what_is_counted() -> None:

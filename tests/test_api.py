@@ -201,9 +201,7 @@ def test_summarize_an_article_and_the_story(
     article = sb.summarize("daily")
     assert isinstance(article, sourcebound.Summary)
     assert (article.kind, article.id, article.title) == (
-        "article",
-        "daily",
-        "Port strike ends after talks",
+        "article", "daily", "Port strike ends after talks",
     )
     assert len(article.sentences) == 3 and all(s.supported for s in article.sentences)
     story = sb.summarize()

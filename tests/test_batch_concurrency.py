@@ -90,7 +90,7 @@ def test_batch_workers_local_is_one_api_backends_use_flag_or_setting() -> None:
 
 
 def test_token_counts_per_stage_exclude_concurrent_calls_on_the_same_llm(
-    make_fake_model: Callable[..., FakeChatModel],
+    make_fake_model: Callable[..., FakeChatModel]
 ) -> None:
     llm = make_llm(load_settings(backend="local"), chat=make_fake_model("a b c", "d e f g h"))
     barrier = threading.Barrier(2)

@@ -26,12 +26,8 @@ def test_case(case: Path, make_app: Callable[..., App]) -> None:
 
     spec: dict[str, Any] = json.loads((case / "case.json").read_text(encoding="utf-8"))
     embedder = MiniLMEmbedder()
-    app = make_app(
-        case / "articles",
-        scripted=True,
-        embedder=embedder,
-        store=InMemoryStore(embed=embedder.embed),
-    )
+    app = make_app(case / "articles", scripted=True, embedder=embedder,
+                   store=InMemoryStore(embed=embedder.embed))
     expect = spec["expect"]
     if spec["kind"] == "verify":
         v = Verifier(app.corpus, app.retriever, app.embedder, app.llm).verify(spec["input"])

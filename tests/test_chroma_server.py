@@ -86,7 +86,7 @@ def test_http_store_upsert_query_delete(chroma_server: str) -> None:
     from vectorstore.client import make_client, parse_chroma_url
     from vectorstore.embeddings import MiniLMEmbedder
 
-    client = make_client(chroma_server, Path("unused"))
+    client = make_client(chroma_server, Path('unused'))
     store = ChromaStore(client, "server_test")
     emb = MiniLMEmbedder()
     store.upsert(IDS[:2], TEXTS[:2], emb.embed(TEXTS[:2]), METAS[:2])
@@ -112,7 +112,7 @@ def test_unreachable_server_names_url() -> None:
 
     url = f"http://127.0.0.1:{_free_port()}"
     with pytest.raises(VectorStoreError, match=url.replace(".", r"\.")):
-        make_client(url, Path("unused"))
+        make_client(url, Path('unused'))
 
 
 @pytest.mark.parametrize("bad", ["ftp://host:1", "http://", "http://h:notaport", "http://h:1/x"])

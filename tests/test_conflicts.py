@@ -19,26 +19,15 @@ BASELINE = Path(__file__).resolve().parents[1] / "evals" / "baselines" / "local-
 
 def test_each_kind_reads_as_before() -> None:
     cases = [
-        (
-            "The storm killed 50 people",
-            "The storm killed 29 people, officials said.",
-            "number: claim 50 vs source 29",
-        ),
-        (
-            "The law was passed in June",
-            "The law was passed in March after a long debate.",
-            "month: claim june vs source march",
-        ),
-        (
-            "The race was held on Sunday",
-            "The race was held on Saturday in the rain.",
-            "day: claim sunday vs source saturday",
-        ),
-        (
-            "Governor Reyes made the remarks at a rally in Ohio",
-            "During a press briefing in Texas, Reyes said the plan would pass.",
-            "place: claim ohio vs source texas",
-        ),
+        ("The storm killed 50 people", "The storm killed 29 people, officials said.",
+         "number: claim 50 vs source 29"),
+        ("The law was passed in June", "The law was passed in March after a long debate.",
+         "month: claim june vs source march"),
+        ("The race was held on Sunday", "The race was held on Saturday in the rain.",
+         "day: claim sunday vs source saturday"),
+        ("Governor Reyes made the remarks at a rally in Ohio",
+         "During a press briefing in Texas, Reyes said the plan would pass.",
+         "place: claim ohio vs source texas"),
     ]
     for claim, sentence, text in cases:
         (c,) = compare(claim, sentence, 0.8).conflicts
@@ -85,18 +74,15 @@ def test_traces_in_the_committed_baseline_replay() -> None:
 
 
 def _s(n: int, text: str) -> Sentence:
-    return Sentence(
-        id=f"a{n}:0", article_id=f"a{n}", doc_id=f"a{n}", start=0, end=len(text), text=text
-    )
+    return Sentence(id=f"a{n}:0", article_id=f"a{n}", doc_id=f"a{n}", start=0, end=len(text),
+                    text=text)
 
 
 def test_a_story_difference_carries_its_conflict() -> None:
-    point = Point(
-        members=[
-            (_s(1, "The city marathon was held on Sunday with 4,000 runners."), "A", 1.0),
-            (_s(2, "The city marathon was held on Saturday with 4,000 runners."), "B", 1.0),
-        ]
-    )
+    point = Point(members=[
+        (_s(1, "The city marathon was held on Sunday with 4,000 runners."), "A", 1.0),
+        (_s(2, "The city marathon was held on Saturday with 4,000 runners."), "B", 1.0),
+    ])
     classify(point, lambda a, b: 0.9)
     assert point.section == "difference" and point.detail == "day"
     assert point.conflict == Conflict("day", ("sunday",), ("saturday",))

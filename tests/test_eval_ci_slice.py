@@ -41,13 +41,8 @@ def _naive_factory(seeds: Path):  # type: ignore[no-untyped-def]
 def test_ci_slice_with_fake_model_and_cached_rerun(
     tmp_path: Path, seeds_dir: Path, make_app: Callable[..., App]
 ) -> None:
-    cfg = EvalConfig(
-        suites=("qa", "claims"),
-        pipelines=("sourcebound", "naive"),
-        limits=dict(CI_SLICE),
-        out_dir=tmp_path / "run1",
-        seeds_dir=seeds_dir,
-    )
+    cfg = EvalConfig(suites=("qa", "claims"), pipelines=("sourcebound", "naive"),
+                     limits=dict(CI_SLICE), out_dir=tmp_path / "run1", seeds_dir=seeds_dir)
     app = make_app(scripted=True)
     res = run_eval(cfg, app, naive_factory=_naive_factory(seeds_dir))
     for p in ("sourcebound", "naive"):
@@ -63,12 +58,8 @@ def test_ci_slice_with_fake_model_and_cached_rerun(
 
     # Re-run with a model that has no replies at all (the test's `fake_model`, nothing
     # queued): only the cache can answer.
-    app2 = make_app(
-        settings=app.settings,
-        store=app.store,
-        sentence_store=app.sentence_store,
-        embedder=app.embedder,
-    )
+    app2 = make_app(settings=app.settings, store=app.store, sentence_store=app.sentence_store,
+                    embedder=app.embedder)
     cfg.out_dir = tmp_path / "run2"
     res2 = run_eval(cfg, app2, naive_factory=_naive_factory(seeds_dir))
     assert res2["meta"]["cache"] == {"hits": res["meta"]["cache"]["misses"], "misses": 0}
@@ -92,12 +83,8 @@ def test_ci_slice_with_real_local_model_passes_the_gate(
     if "SOURCEBOUND_MODELS_DIR" not in os.environ:
         monkeypatch.setenv("SOURCEBOUND_MODELS_DIR", str(model_cache_dir))
     settings = load_settings()
-    cfg = EvalConfig(
-        suites=("qa", "claims"),
-        limits=dict(CI_SLICE),
-        out_dir=tmp_path / "out",
-        seeds_dir=seeds_dir,
-    )
+    cfg = EvalConfig(suites=("qa", "claims"), limits=dict(CI_SLICE),
+                     out_dir=tmp_path / "out", seeds_dir=seeds_dir)
     res = run_eval(cfg, App(settings))
     _rates_in_range(res)
     run = res["runs"]["sourcebound"]

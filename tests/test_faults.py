@@ -115,7 +115,9 @@ def test_slow_server_times_out_after_retries(
     record("model server", "slow (30 s, timeout 0.3 s)", "timed out after 3 tries")
 
 
-def test_slow_but_in_time_is_fine(fault_server: FaultServer, remote: Remote) -> None:
+def test_slow_but_in_time_is_fine(
+    fault_server: FaultServer, remote: Remote
+) -> None:
     fault_server.push(slow(0.3))
     assert remote.llm(timeout=2).structured(Draft).invoke(EVIDENCE).answerable
     assert len(fault_server.requests) == 1
@@ -144,7 +146,9 @@ def test_schema_invalid_output_gets_one_repair_turn_then_error(
     record("model server", "schema-invalid structured output", f"one repair turn, then {exc.value}")
 
 
-def test_schema_invalid_then_repaired(fault_server: FaultServer, remote: Remote) -> None:
+def test_schema_invalid_then_repaired(
+    fault_server: FaultServer, remote: Remote
+) -> None:
     fault_server.push(ok("Sure! Here you go: {not json"), ok())
     assert remote.llm().structured(Draft).invoke(EVIDENCE).answerable
     assert len(fault_server.requests) == 2

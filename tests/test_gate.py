@@ -29,14 +29,8 @@ def results(**metrics: float | tuple[float, float, float]) -> dict[str, Any]:
     return {"meta": {}, "runs": {"sourcebound": {"metrics": out, "suites": {}, "items": {}}}}
 
 
-BASE = results(
-    qa__fact_recall=0.62,
-    qa__recall_at_4=0.9,
-    qa__recall_at_8=0.95,
-    qa__false_abstention_rate=0.1,
-    qa__latency_p50_s=5.0,
-    claims__accuracy=0.6,
-)
+BASE = results(qa__fact_recall=0.62, qa__recall_at_4=0.9, qa__recall_at_8=0.95,
+               qa__false_abstention_rate=0.1, qa__latency_p50_s=5.0, claims__accuracy=0.6)
 
 
 def test_identical_results_pass() -> None:
@@ -46,29 +40,20 @@ def test_identical_results_pass() -> None:
 
 def test_degraded_k1_retrieval_fails_and_names_metrics() -> None:
     # What a k=1 retrieval run looks like: recall and fact recall collapse.
-    degraded = results(
-        qa__fact_recall=0.41,
-        qa__recall_at_4=0.45,
-        qa__recall_at_8=0.45,
-        qa__false_abstention_rate=0.3,
-        qa__latency_p50_s=2.0,
-        claims__accuracy=0.6,
-    )
+    degraded = results(qa__fact_recall=0.41, qa__recall_at_4=0.45, qa__recall_at_8=0.45,
+                       qa__false_abstention_rate=0.3, qa__latency_p50_s=2.0,
+                       claims__accuracy=0.6)
     bad = {c.metric for c in regressions(compare(degraded, BASE))}
-    assert bad == {"qa.fact_recall", "qa.recall_at_4", "qa.recall_at_8", "qa.false_abstention_rate"}
+    assert bad == {"qa.fact_recall", "qa.recall_at_4", "qa.recall_at_8",
+                   "qa.false_abstention_rate"}
     text = " ".join(describe(c) for c in regressions(compare(degraded, BASE)))
     assert "sourcebound/qa.recall_at_4: 0.900 -> 0.450" in text
 
 
 def test_small_drop_within_tolerance_passes_and_improvement_passes() -> None:
-    slightly = results(
-        qa__fact_recall=0.58,
-        qa__recall_at_4=0.99,
-        qa__recall_at_8=0.99,
-        qa__false_abstention_rate=0.0,
-        qa__latency_p50_s=50.0,
-        claims__accuracy=0.56,
-    )
+    slightly = results(qa__fact_recall=0.58, qa__recall_at_4=0.99, qa__recall_at_8=0.99,
+                       qa__false_abstention_rate=0.0, qa__latency_p50_s=50.0,
+                       claims__accuracy=0.56)
     assert regressions(compare(slightly, BASE)) == []
 
 
@@ -92,19 +77,14 @@ def _changed(n_changed: int, n: int = 5) -> list[bool]:
 
 
 def test_five_item_slice_one_changed_item_passes() -> None:
-    base = _slice(
-        claims__accuracy=Sample.rate(_changed(0)),
-        qa__citation_precision=Sample.mean([1.0] * 5),
-        qa__fact_recall=Sample.mean([1.0, 0.5, 1.0, 1.0, 0.5]),
-    )
+    base = _slice(claims__accuracy=Sample.rate(_changed(0)),
+                  qa__citation_precision=Sample.mean([1.0] * 5),
+                  qa__fact_recall=Sample.mean([1.0, 0.5, 1.0, 1.0, 0.5]))
     assert base["runs"]["sourcebound"]["metrics"]["claims.accuracy"]["interval"]["low"] == (
-        pytest.approx(0.5655, abs=1e-4)
-    )
-    one = _slice(
-        claims__accuracy=Sample.rate(_changed(1)),
-        qa__citation_precision=Sample.mean([0.0, 1.0, 1.0, 1.0, 1.0]),
-        qa__fact_recall=Sample.mean([1.0, 0.5, 1.0, 0.5, 0.5]),
-    )
+        pytest.approx(0.5655, abs=1e-4))
+    one = _slice(claims__accuracy=Sample.rate(_changed(1)),
+                 qa__citation_precision=Sample.mean([0.0, 1.0, 1.0, 1.0, 1.0]),
+                 qa__fact_recall=Sample.mean([1.0, 0.5, 1.0, 0.5, 0.5]))
     comps = compare(one, base)
     assert len(comps) == 3
     assert regressions(comps) == [], [describe(c) for c in comps]
@@ -112,16 +92,12 @@ def test_five_item_slice_one_changed_item_passes() -> None:
 
 
 def test_five_item_slice_three_changed_items_fail() -> None:
-    base = _slice(
-        claims__accuracy=Sample.rate(_changed(0)),
-        qa__citation_precision=Sample.mean([1.0] * 5),
-        qa__false_abstention_rate=Sample.rate([False] * 5),
-    )
-    three = _slice(
-        claims__accuracy=Sample.rate(_changed(3)),
-        qa__citation_precision=Sample.mean([0.0, 0.0, 0.0, 1.0, 1.0]),
-        qa__false_abstention_rate=Sample.rate([True] * 3 + [False] * 2),
-    )
+    base = _slice(claims__accuracy=Sample.rate(_changed(0)),
+                  qa__citation_precision=Sample.mean([1.0] * 5),
+                  qa__false_abstention_rate=Sample.rate([False] * 5))
+    three = _slice(claims__accuracy=Sample.rate(_changed(3)),
+                   qa__citation_precision=Sample.mean([0.0, 0.0, 0.0, 1.0, 1.0]),
+                   qa__false_abstention_rate=Sample.rate([True] * 3 + [False] * 2))
     bad = {c.metric for c in regressions(compare(three, base))}
     assert bad == {"claims.accuracy", "qa.citation_precision", "qa.false_abstention_rate"}
 
@@ -157,26 +133,15 @@ def test_cli_gate_exit_codes(tmp_path: Path, cli_app: Callable[..., CliApp]) -> 
     first = runner.invoke(cli, [*args, "--out", str(tmp_path / "a")])
     assert first.exit_code == 0, first.output
     base = tmp_path / "a" / "results.json"
-    same = runner.invoke(
-        cli, [*args, "--out", str(tmp_path / "b"), "--compare", str(base), "--fail-on-regression"]
-    )
+    same = runner.invoke(cli, [*args, "--out", str(tmp_path / "b"), "--compare", str(base),
+                               "--fail-on-regression"])
     assert same.exit_code == 0, same.output
     # A baseline that was much better: the current run must fail, naming the metric.
     better = json.loads(base.read_text())
     better["runs"]["sourcebound"]["metrics"]["qa.recall_at_8"].update(
-        mean=1.5, interval={"low": 1.4, "high": 1.6, "method": "bootstrap"}
-    )
+        mean=1.5, interval={"low": 1.4, "high": 1.6, "method": "bootstrap"})
     (tmp_path / "better.json").write_text(json.dumps(better))
-    worse = runner.invoke(
-        cli,
-        [
-            *args,
-            "--out",
-            str(tmp_path / "c"),
-            "--compare",
-            str(tmp_path / "better.json"),
-            "--fail-on-regression",
-        ],
-    )
+    worse = runner.invoke(cli, [*args, "--out", str(tmp_path / "c"), "--compare",
+                                str(tmp_path / "better.json"), "--fail-on-regression"])
     assert worse.exit_code == 1
     assert "qa.recall_at_8" in worse.output

@@ -55,28 +55,13 @@ TEXT = "Mexico sent 10,000 troops to the border. The president rejected the offe
 
 def _answer(q: str, sentence: str | None) -> Answer:
     if sentence is None:
-        return Answer(
-            question=q,
-            answer="The sources do not say.",
-            abstained=True,
-            backend="x",
-            model="x",
-            latency_s=1.0,
-        )
+        return Answer(question=q, answer="The sources do not say.", abstained=True,
+                      backend="x", model="x", latency_s=1.0)
     start = TEXT.index(sentence)
     cite = Citation(source="a", quote=sentence, start=start, end=start + len(sentence))
-    return Answer(
-        question=q,
-        answer=sentence,
-        abstained=False,
-        backend="x",
-        model="x",
-        sentences=[AnswerSentence(text=sentence, citations=[cite])],
-        citations=[cite],
-        latency_s=2.0,
-        tokens_in=10,
-        tokens_out=5,
-    )
+    return Answer(question=q, answer=sentence, abstained=False, backend="x", model="x",
+                  sentences=[AnswerSentence(text=sentence, citations=[cite])], citations=[cite],
+                  latency_s=2.0, tokens_in=10, tokens_out=5)
 
 
 def _samples_reproduce_metrics(metrics: dict[str, float], samples: dict[str, Sample]) -> None:
@@ -90,20 +75,12 @@ def _samples_reproduce_metrics(metrics: dict[str, float], samples: dict[str, Sam
 
 def test_qa_suite_scores_what_the_pipeline_answered() -> None:
     items = [
-        QAItem(
-            id="q1",
-            question="How many troops?",
-            answerable=True,
-            facts=[GoldFact(text="Mexico sent 10,000 troops", sources=["a"])],
-            gold_sources=["a"],
-        ),
-        QAItem(
-            id="q2",
-            question="Who rejected?",
-            answerable=True,
-            facts=[GoldFact(text="The president rejected the offer", sources=["b"])],
-            gold_sources=["b"],
-        ),
+        QAItem(id="q1", question="How many troops?", answerable=True,
+               facts=[GoldFact(text="Mexico sent 10,000 troops", sources=["a"])],
+               gold_sources=["a"]),
+        QAItem(id="q2", question="Who rejected?", answerable=True,
+               facts=[GoldFact(text="The president rejected the offer", sources=["b"])],
+               gold_sources=["b"]),
         QAItem(id="q3", question="What is the budget?", answerable=False),
     ]
     answers = {
@@ -111,7 +88,8 @@ def test_qa_suite_scores_what_the_pipeline_answered() -> None:
         "Who rejected?": _answer("Who rejected?", None),  # false abstention
         "What is the budget?": _answer("What is the budget?", None),  # right abstention
     }
-    m, rows, samples = run_qa(StubQA(answers, ["a", "c"], TEXT), items, fact_present, lambda s: s)
+    m, rows, samples = run_qa(StubQA(answers, ["a", "c"], TEXT), items, fact_present,
+                              lambda s: s)
     _samples_reproduce_metrics(m, samples)
     assert samples["qa.false_abstention_rate"].n == 2
     assert m["qa.fact_recall"] == pytest.approx(0.5)
@@ -129,23 +107,17 @@ def test_qa_suite_records_a_crashing_item_as_failure() -> None:
         def ask(self, question: str) -> Answer:
             raise RuntimeError("boom")
 
-    item = QAItem(
-        id="q",
-        question="?",
-        answerable=True,
-        facts=[GoldFact(text="x y z", sources=["a"])],
-        gold_sources=["a"],
-    )
+    item = QAItem(id="q", question="?", answerable=True,
+                  facts=[GoldFact(text="x y z", sources=["a"])], gold_sources=["a"])
     m, rows, _ = run_qa(Broken({}, [], ""), [item], fact_present, lambda s: s)
     assert rows[0]["ok"] is False and "boom" in rows[0]["error"]
     assert m["qa.fact_recall"] == 0.0
 
 
 def test_claims_suite_balanced_accuracy() -> None:
-    items = [
-        ClaimItem(id=f"c{i}", claim=f"claim {i}", verdict=v, evidence_sources=["a", "b"])
-        for i, v in enumerate(["supported", "supported", "supported", "refuted"])
-    ]
+    items = [ClaimItem(id=f"c{i}", claim=f"claim {i}", verdict=v,
+                       evidence_sources=["a", "b"])
+             for i, v in enumerate(["supported", "supported", "supported", "refuted"])]
     m, rows, samples = run_claims(lambda c: ClaimResult("supported", 0.5), items)
     _samples_reproduce_metrics(m, samples)
     assert samples["claims.recall_refuted"].n == 1
@@ -156,31 +128,23 @@ def test_claims_suite_balanced_accuracy() -> None:
 
 
 def test_summary_suite_fact_recall() -> None:
-    facts = [
-        SummaryFact(id="f1", text="Mexico sent 10,000 troops", sources=["a"], importance="core"),
-        SummaryFact(id="f2", text="Tariffs were suspended", sources=["a"], importance="detail"),
-    ]
+    facts = [SummaryFact(id="f1", text="Mexico sent 10,000 troops", sources=["a"],
+                         importance="core"),
+             SummaryFact(id="f2", text="Tariffs were suspended", sources=["a"],
+                         importance="detail")]
     s = "Mexico sent 10,000 troops to the border."
     cite = Citation(source="a", quote=s, start=0, end=len(s))
-    m, _, samples = run_summary(
-        lambda: SummaryOutput([(s, [cite])], 3.0), facts, fact_present, lambda src: TEXT
-    )
+    m, _, samples = run_summary(lambda: SummaryOutput([(s, [cite])], 3.0), facts, fact_present,
+                                lambda src: TEXT)
     _samples_reproduce_metrics(m, samples)
     assert m["summary.fact_recall"] == 0.5 and m["summary.core_fact_recall"] == 1.0
     assert m["summary.quote_validity"] == 1.0
 
 
 def test_judge_labelled_set_measures_the_judge() -> None:
-    items = [
-        QAItem(
-            id=f"q{i}",
-            question="?",
-            answerable=True,
-            facts=[GoldFact(text=t, sources=["a"])],
-            gold_sources=["a"],
-        )
-        for i, t in enumerate(["Mexico sent 10,000 troops", "The president rejected offer"])
-    ]
+    items = [QAItem(id=f"q{i}", question="?", answerable=True,
+                    facts=[GoldFact(text=t, sources=["a"])], gold_sources=["a"])
+             for i, t in enumerate(["Mexico sent 10,000 troops", "The president rejected offer"])]
     pairs = judge_labelled_set(items, lambda a: TEXT.split(". "))
     assert {p[2] for p in pairs} == {True, False}
     assert judge_accuracy(fact_present, pairs) == 1.0
@@ -196,10 +160,8 @@ def test_aggregate_gives_ci_and_skips_nan() -> None:
 
 
 def test_aggregate_attaches_the_sampling_interval() -> None:
-    agg = aggregate(
-        [{"claims.accuracy": 0.8}],
-        {"claims.accuracy": Sample.rate([True, True, True, True, False])},
-    )
+    agg = aggregate([{"claims.accuracy": 0.8}],
+                    {"claims.accuracy": Sample.rate([True, True, True, True, False])})
     m = agg["claims.accuracy"]
     assert m["n"] == 5 and m["interval"]["method"] == "wilson"
     assert m["interval"]["low"] < 0.8 < m["interval"]["high"]
@@ -259,17 +221,14 @@ def test_run_eval_writes_results_and_reports_unavailable_suite(
 
     monkeypatch.setattr(h, "_summary_fn", lambda app: None)  # as if summarize were absent
     app = make_app(scripted=True)
-    cfg = EvalConfig(
-        suites=("qa", "summary"), limit=3, out_dir=tmp_path / "out", seeds_dir=seeds_dir, repeat=2
-    )
+    cfg = EvalConfig(suites=("qa", "summary"), limit=3, out_dir=tmp_path / "out",
+                     seeds_dir=seeds_dir, repeat=2)
     res = run_eval(cfg, app)
     run = res["runs"]["sourcebound"]
     assert run["suites"]["summary"].startswith("unavailable")
     assert len(run["items"]["qa"]) == 3
-    assert (
-        run["metrics"]["qa.fact_recall"]["values"]
-        and len(run["metrics"]["qa.fact_recall"]["values"]) == 2
-    )
+    assert run["metrics"]["qa.fact_recall"]["values"] and len(
+        run["metrics"]["qa.fact_recall"]["values"]) == 2
     saved = json.loads((tmp_path / "out" / "results.json").read_text())
     assert saved["meta"]["cache"]["misses"] > 0
     assert (tmp_path / "out" / "report.html").read_text().startswith("<!doctype html>")
@@ -277,33 +236,14 @@ def test_run_eval_writes_results_and_reports_unavailable_suite(
 
 
 def test_report_escapes_text_and_puts_wrong_items_first() -> None:
-    res = {
-        "meta": {"model": "<m>"},
-        "runs": {
-            "sourcebound": {
-                "metrics": {"qa.fact_recall": {"mean": 0.5, "low": 0.4, "high": 0.6, "values": []}},
-                "suites": {"qa": "ok"},
-                "items": {
-                    "qa": [
-                        {
-                            "id": "good",
-                            "ok": True,
-                            "score": 1.0,
-                            "answer": "fine",
-                            "latency_s": 1.0,
-                        },
-                        {
-                            "id": "bad",
-                            "ok": False,
-                            "score": 0.0,
-                            "answer": "<script>x</script>",
-                            "latency_s": 3.0,
-                        },
-                    ]
-                },
-            }
-        },
-    }
+    res = {"meta": {"model": "<m>"}, "runs": {"sourcebound": {
+        "metrics": {"qa.fact_recall": {"mean": 0.5, "low": 0.4, "high": 0.6, "values": []}},
+        "suites": {"qa": "ok"},
+        "items": {"qa": [
+            {"id": "good", "ok": True, "score": 1.0, "answer": "fine", "latency_s": 1.0},
+            {"id": "bad", "ok": False, "score": 0.0, "answer": "<script>x</script>",
+             "latency_s": 3.0},
+        ]}}}}
     html = render_html(res)
     assert "<script>x" not in html and "&lt;script&gt;" in html
     assert html.index(">bad<") < html.index(">good<")

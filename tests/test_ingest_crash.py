@@ -211,3 +211,5 @@ def test_kill_minus_9_then_rerun_matches_clean_ingest(
             f"({len(clean[0])} chunks, {len(clean[1])} sentences, same ids)",
         )  # fmt: skip
     assert killed >= 1  # at least one run was really interrupted
+
+

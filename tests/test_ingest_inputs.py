@@ -107,3 +107,5 @@ def test_directory_symlink_loop_does_not_hang(env: IngestEnv, corpus_dir: Path) 
     report = env.run([corpus_dir])
     assert report.documents == 5
     env.assert_consistent()
+
+

@@ -25,11 +25,8 @@ LABELS = ("supported", "refuted", "not_enough_info")
 
 
 def _step(token: str, tops: dict[str, float]) -> dict[str, object]:
-    return {
-        "token": token,
-        "logprob": tops.get(token.strip('" '), -9.0),
-        "top_logprobs": [{"token": t, "logprob": lp} for t, lp in tops.items()],
-    }
+    return {"token": token, "logprob": tops.get(token.strip('" '), -9.0),
+            "top_logprobs": [{"token": t, "logprob": lp} for t, lp in tops.items()]}
 
 
 def test_distribution_is_read_at_the_labels_first_token() -> None:
@@ -38,15 +35,8 @@ def test_distribution_is_read_at_the_labels_first_token() -> None:
         _step("label", {"label": 0.0}),
         _step('":', {'":': 0.0}),
         _step(' "', {' "': 0.0}),
-        _step(
-            "support",
-            {
-                "support": math.log(0.6),
-                "ref": math.log(0.3),
-                "not": math.log(0.05),
-                "x": math.log(0.05),
-            },
-        ),
+        _step("support", {"support": math.log(0.6), "ref": math.log(0.3), "not": math.log(0.05),
+                          "x": math.log(0.05)}),
     ]
     probs = _from_steps(steps, "supported", LABELS)
     assert probs is not None
@@ -56,7 +46,7 @@ def test_distribution_is_read_at_the_labels_first_token() -> None:
 
 
 def test_no_logprobs_means_the_chosen_label_is_certain(
-    make_fake_model: Callable[..., FakeChatModel],
+    make_fake_model: Callable[..., FakeChatModel]
 ) -> None:
     settings = load_settings()
     llm = make_llm(settings, chat=make_fake_model(json.dumps({"label": "refuted"})))
@@ -65,13 +55,8 @@ def test_no_logprobs_means_the_chosen_label_is_certain(
 
 
 def _sig(**kw: object) -> Signals:
-    base: dict[str, object] = {
-        "coverage": 0.7,
-        "aligned": True,
-        "score": 0.7,
-        "matched": 3,
-        "n_terms": 4,
-    }
+    base: dict[str, object] = {"coverage": 0.7, "aligned": True, "score": 0.7, "matched": 3,
+                               "n_terms": 4}
     base.update(kw)
     return Signals(**base)  # type: ignore[arg-type]
 

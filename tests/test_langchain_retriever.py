@@ -26,18 +26,8 @@ if TYPE_CHECKING:
 
 QUESTION = "How many troops did Mexico send to its border?"
 METADATA = {
-    "source",
-    "doc_id",
-    "path",
-    "sentence_id",
-    "start",
-    "end",
-    "outlet",
-    "title",
-    "date",
-    "score",
-    "rank",
-    "also_in",
+    "source", "doc_id", "path", "sentence_id", "start", "end", "outlet", "title", "date",
+    "score", "rank", "also_in",
 }
 
 

@@ -111,7 +111,9 @@ def test_100kb_question_or_claim_is_one_line_error(cli: CliApp, run: Run) -> Non
     record("user input", "100 KB question (ask) / claim (verify)", "exit 2, one line: limit")
 
 
-def test_ask_file_with_binary_lines_names_each_line(cli: CliApp, run: Run, tmp_path: Path) -> None:
+def test_ask_file_with_binary_lines_names_each_line(
+    cli: CliApp, run: Run, tmp_path: Path
+) -> None:
     f = tmp_path / "questions.txt"
     f.write_bytes(
         UNRELATED.encode()

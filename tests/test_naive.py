@@ -31,7 +31,7 @@ def naive(
 
 
 def test_chunks_and_answer_cite_the_four_retrieved_chunks(
-    naive: tuple[NaiveRAG, FakeChatModel],
+    naive: tuple[NaiveRAG, FakeChatModel]
 ) -> None:
     rag, chat = naive
     chat.queue("Mexico sent troops. Sheinbaum said no.")
@@ -79,12 +79,8 @@ def test_retrieve_returns_article_ids(naive: tuple[NaiveRAG, FakeChatModel]) -> 
     ],
 )
 def test_missing_eval_extra_is_one_line_naming_it(
-    seeds_dir: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    make_app: Callable[..., App],
-    module: str,
-    package: str,
-    with_store: bool,
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch, make_app: Callable[..., App],
+    module: str, package: str, with_store: bool,
 ) -> None:
     app = make_app()
     store = InMemoryVectorStore(DeterministicFakeEmbedding(size=32)) if with_store else None
@@ -93,5 +89,5 @@ def test_missing_eval_extra_is_one_line_naming_it(
         NaiveRAG(app.llm, app.corpus, sorted(seeds_dir.iterdir()), vectorstore=store)
     msg = str(err.value)
     assert "\n" not in msg
-    assert "'eval' extra" in msg and package in msg and ".[eval]" in msg
+    assert "'eval' extra" in msg and package in msg and '.[eval]' in msg
     assert err.value.__cause__ is None and err.value.__suppress_context__

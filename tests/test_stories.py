@@ -23,21 +23,16 @@ def test_story_sets_are_valid_and_cite_their_own_articles() -> None:
     assert len(load_stories("heldout")) >= 4 and len(load_stories("dev")) >= 8
     for s in stories:
         stems = {p.stem for p in s.articles_dir.glob("*.txt")}
-        items = [
-            *load_qa(s.qa_file),
-            *load_claims(s.claims_file),
-            *load_summary_facts(s.facts_file),
-        ]
+        items = [*load_qa(s.qa_file), *load_claims(s.claims_file),
+                 *load_summary_facts(s.facts_file)]
         assert validate_sources(items, stems) == [], s.id
 
 
 def test_the_labelled_sets_cover_every_label() -> None:
     claims = [c for s in load_stories() for c in load_claims(s.claims_file)]
     qa = [q for s in load_stories() for q in load_qa(s.qa_file)]
-    counts = {
-        v: sum(c.verdict == v for c in claims)
-        for v in ("supported", "refuted", "not_enough_info", "conflicting")
-    }
+    counts = {v: sum(c.verdict == v for c in claims) for v in
+              ("supported", "refuted", "not_enough_info", "conflicting")}
     assert min(counts.values()) >= 25, counts
     assert len(claims) >= 150 and len(qa) >= 100
     assert sum(not q.answerable for q in qa) >= 15
@@ -56,14 +51,10 @@ def test_load_stories_selects_and_names_unknown_ids(tmp_path: Path) -> None:
 
 
 def test_pool_concatenates_units() -> None:
-    a = {
-        "claims.accuracy": Sample.rate([True, False]),
-        "claims.balanced_accuracy": Sample.balanced([True], ["supported"]),
-    }
-    b = {
-        "claims.accuracy": Sample.rate([True]),
-        "claims.balanced_accuracy": Sample.balanced([False], ["refuted"]),
-    }
+    a = {"claims.accuracy": Sample.rate([True, False]),
+         "claims.balanced_accuracy": Sample.balanced([True], ["supported"])}
+    b = {"claims.accuracy": Sample.rate([True]),
+         "claims.balanced_accuracy": Sample.balanced([False], ["refuted"])}
     p = pool([a, b])
     assert p["claims.accuracy"].values == (1.0, 0.0, 1.0)
     assert p["claims.balanced_accuracy"].labels == ("supported", "refuted")
@@ -78,12 +69,8 @@ def test_run_stories_scores_each_story_and_pools_the_split(
     def story_app(story: Story) -> App:
         return make_app(data_dir=tmp_path / story.id, scripted=True)
 
-    cfg = EvalConfig(
-        suites=("qa", "claims"),
-        limits={"qa": 2, "claims": 3},
-        use_cache=False,
-        out_dir=tmp_path / "out",
-    )
+    cfg = EvalConfig(suites=("qa", "claims"), limits={"qa": 2, "claims": 3},
+                     use_cache=False, out_dir=tmp_path / "out")
     res = run_stories(cfg, stories, story_app)
     keys = set(res["runs"])
     assert keys == {f"sourcebound@{s.id}" for s in stories} | {"sourcebound@dev"}

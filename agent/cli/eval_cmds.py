@@ -39,18 +39,12 @@ def results_table(results: dict[str, Any]) -> Table:
 
 
 STORY_COLUMNS = (
-    ("claims.accuracy", "claim acc"),
-    ("claims.balanced_accuracy", "balanced"),
-    ("claims.recall_supported", "sup"),
-    ("claims.recall_refuted", "ref"),
-    ("claims.recall_not_enough_info", "nei"),
-    ("claims.recall_conflicting", "conf"),
-    ("claims.no_model_call_rate", "no call"),
-    ("qa.fact_recall", "fact rec"),
-    ("qa.abstain_recall", "abstain"),
-    ("qa.false_abstention_rate", "false abst"),
-    ("qa.citation_precision", "cite prec"),
-    ("claims.latency_p50_s", "claim p50 s"),
+    ("claims.accuracy", "claim acc"), ("claims.balanced_accuracy", "balanced"),
+    ("claims.recall_supported", "sup"), ("claims.recall_refuted", "ref"),
+    ("claims.recall_not_enough_info", "nei"), ("claims.recall_conflicting", "conf"),
+    ("claims.no_model_call_rate", "no call"), ("qa.fact_recall", "fact rec"),
+    ("qa.abstain_recall", "abstain"), ("qa.false_abstention_rate", "false abst"),
+    ("qa.citation_precision", "cite prec"), ("claims.latency_p50_s", "claim p50 s"),
     ("qa.latency_p50_s", "qa p50 s"),
 )
 
@@ -82,16 +76,14 @@ def eval_cmd(
     limit: int | None = typer.Option(None, min=1, help="At most N items per suite."),
     out_dir: Path | None = typer.Option(None, "--out", help="Default <data_dir>/eval/<time>."),
     pipeline: str = typer.Option(
-        "sourcebound", help="sourcebound | naive | direct (claims) | a,b | both (all three)."
-    ),
+        "sourcebound", help="sourcebound | naive | direct (claims) | a,b | both (all three)."),
     compare: Path | None = typer.Option(None, help="Baseline results.json to compare with."),
     fail_on_regression: bool = typer.Option(False, help="Exit 1 when a metric regresses."),
     judge: str = typer.Option("lexical", help="Fact judge: lexical | verifier."),
     top_k: int | None = typer.Option(None, min=1, help="Retrieval k (e.g. 1 = degraded)."),
     ci_slice: bool = typer.Option(False, help="The small CI slice (5 QA + 5 claims)."),
     stories: str | None = typer.Option(
-        None, help="Score labelled stories instead of the seeds: dev | heldout | all | ID,ID."
-    ),
+        None, help="Score labelled stories instead of the seeds: dev | heldout | all | ID,ID."),
     no_cache: bool = typer.Option(False, help="Do not read or write the LLM reply cache."),
     as_json: bool = typer.Option(False, "--json", help="Print results JSON on stdout."),
 ) -> None:
@@ -106,29 +98,19 @@ def eval_cmd(
     if any(s not in SUITES for s in suites):
         raise InputError("--suite", f"unknown suite {suite!r}; use qa, claims, summary or all")
     # "both" predates the third pipeline: it means sourcebound beside every baseline.
-    pipes = (
-        PIPELINES
-        if pipeline in ("both", "all")
-        else tuple(p.strip() for p in pipeline.split(",") if p.strip())
-    )
+    pipes = PIPELINES if pipeline in ("both", "all") else tuple(
+        p.strip() for p in pipeline.split(",") if p.strip())
     if any(p not in PIPELINES for p in pipes):
         raise InputError("--pipeline", f"unknown pipeline {pipeline!r}")
     if judge not in ("lexical", "verifier"):
         raise InputError("--judge", f"unknown judge {judge!r}")
     baseline = load_results(compare) if compare else None
-    settings = load_settings(
-        **{**_State.overrides, "backend": backend or _State.overrides.get("backend")}
-    )
+    settings = load_settings(**{**_State.overrides, "backend": backend or _State.overrides.get(
+        "backend")})
     target = out_dir or default_out_dir(settings.data_dir)
     config = EvalConfig(
-        suites=suites,
-        pipelines=pipes,
-        repeat=repeat,
-        limit=limit,
-        judge=judge,
-        out_dir=target,
-        use_cache=not no_cache,
-        top_k=top_k,
+        suites=suites, pipelines=pipes, repeat=repeat, limit=limit, judge=judge,
+        out_dir=target, use_cache=not no_cache, top_k=top_k,
         limits=dict(CI_SLICE) if ci_slice else {},
     )
     with progress_bar(not as_json) as prog:
@@ -146,14 +128,9 @@ def eval_cmd(
 
             def story_app(story: Any) -> App:
                 # One store per story; the model file is shared, never re-assembled.
-                return App(
-                    settings.model_copy(
-                        update={
-                            "data_dir": settings.data_dir / "stories" / story.id,
-                            "models_dir_override": settings.models_dir,
-                        }
-                    )
-                )
+                return App(settings.model_copy(update={
+                    "data_dir": settings.data_dir / "stories" / story.id,
+                    "models_dir_override": settings.models_dir}))
 
             results = run_stories(config, chosen, story_app, progress=tick)
     if as_json:
@@ -169,10 +146,8 @@ def eval_cmd(
         if acc is not None and not math.isnan(acc):
             out.print(f"judge ({escape(meta['judge'])}) accuracy on labelled pairs: {acc:.3f}")
     cache = results["meta"]["cache"]
-    err.print(
-        f"cache: {cache['hits']} hits, {cache['misses']} misses; "
-        f"wall {results['meta']['wall_s']}s; wrote {escape(str(target))}"
-    )
+    err.print(f"cache: {cache['hits']} hits, {cache['misses']} misses; "
+              f"wall {results['meta']['wall_s']}s; wrote {escape(str(target))}")
     if baseline is not None:
         bad = regressions(compare_runs(results, baseline))
         for c in bad:

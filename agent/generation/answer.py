@@ -127,7 +127,9 @@ def render_evidence(items: Sequence[Evidence]) -> str:
         if not e.outlet and e.sentence.article_id not in aliases:
             aliases[e.sentence.article_id] = f"source {chr(ord('A') + len(aliases) % 26)}"
     return "\n".join(
-        wrap_document(e.label, f"({e.outlet or aliases[e.sentence.article_id]}) {e.sentence.text}")
+        wrap_document(
+            e.label, f"({e.outlet or aliases[e.sentence.article_id]}) {e.sentence.text}"
+        )
         for e in items
     )
 
@@ -238,10 +240,8 @@ class Answerer:
         heads = {n: n.split()[-1] for n in names if len(n.split()[-1]) > 2}
         if not heads or not sentences:
             return []
-        texts = [
-            normalize_for_match(self._article_text(aid))
-            for aid in dict.fromkeys(c.source for s in sentences for c in s.citations)
-        ]
+        texts = [normalize_for_match(self._article_text(aid))
+                 for aid in dict.fromkeys(c.source for s in sentences for c in s.citations)]
         return [n for n, head in heads.items() if not any(mentions(t, head) for t in texts)]
 
     @staticmethod
@@ -253,12 +253,8 @@ class Answerer:
         if m is None or not sentences or m.group(1).lower() in STOPWORDS:
             return True
         head = _singular(m.group(1).lower())
-        cited = {
-            _singular(w)
-            for s in sentences
-            for c in s.citations
-            for w in re.findall(r"[a-z]+", c.quote.lower())
-        }
+        cited = {_singular(w) for s in sentences for c in s.citations
+                 for w in re.findall(r"[a-z]+", c.quote.lower())}
         # "nurses"/"nurse", "buses"/"bus": one singular is a prefix of the other
         return any(w.startswith(head) or (len(w) >= 3 and head.startswith(w)) for w in cited)
 

@@ -85,11 +85,8 @@ def states_both_sides(text: str, conflict: Conflict | None) -> bool:
     # Values are also split at commas, as when sides travelled as text: a figure's digit
     # groups ("1,200,000") count one by one.
     return all(
-        any(
-            v.strip() and normalize_for_match(v.strip()) in low
-            for value in side
-            for v in value.split(",")
-        )
+        any(v.strip() and normalize_for_match(v.strip()) in low
+            for value in side for v in value.split(","))
         for side in (conflict.claim_values, conflict.source_values)
     )
 

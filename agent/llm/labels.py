@@ -28,29 +28,25 @@ TOP_LOGPROBS = 10
 
 
 def label_probabilities(
-    llm: LLM,
-    messages: list[BaseMessage],
-    schema: type[BaseModel],
-    field: str,
+    llm: LLM, messages: list[BaseMessage], schema: type[BaseModel], field: str,
     labels: Sequence[str],
 ) -> dict[str, float]:
     """{label: probability} summing to 1 for one classification call.
 
     `schema` is a pydantic model whose `field` is a Literal over `labels`. Raises ModelError
     (via the LLM) on backend failure and ValueError when the reply is not the schema."""
-    fmt = llm.response_format(
-        schema, "json_schema" if llm.structured_mode == "json_schema" else "json_object"
-    )
-    reply = llm.invoke_raw(messages, response_format=fmt, logprobs=True, top_logprobs=TOP_LOGPROBS)
+    fmt = llm.response_format(schema, "json_schema" if llm.structured_mode == "json_schema"
+                              else "json_object")
+    reply = llm.invoke_raw(messages, response_format=fmt, logprobs=True,
+                           top_logprobs=TOP_LOGPROBS)
     chosen = str(getattr(parse_json_reply(str(reply.content), schema), field))
     steps = (reply.response_metadata.get("logprobs") or {}).get("content") or []
     probs = _from_steps(steps, chosen, labels)
     return probs or {lab: float(lab == chosen) for lab in labels}
 
 
-def _from_steps(
-    steps: list[dict[str, Any]], chosen: str, labels: Sequence[str]
-) -> dict[str, float] | None:
+def _from_steps(steps: list[dict[str, Any]], chosen: str,
+                labels: Sequence[str]) -> dict[str, float] | None:
     """The label distribution at the first step whose token starts the chosen label."""
     for step in steps:
         token = str(step.get("token", "")).strip().strip('"')

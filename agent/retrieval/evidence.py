@@ -24,7 +24,6 @@ SEMANTIC_WEIGHT = 0.7  # cosine similarity dominates; lexical overlap rescues na
 LEXICAL_WEIGHT = 0.3
 MIN_SENTENCE_CHARS = 25  # fragments like "Quick Takes" or a lone date carry no evidence
 
-
 def lexical_overlap(
     query_terms: set[str], sentence: str, idf: dict[str, float] | None = None
 ) -> float:

@@ -193,7 +193,7 @@ def strip_dateline(text: str) -> str:
     """The sentence without a leading wire dateline, blanked to keep offsets: the place in a
     dateline is where the story was filed, never a speaker or the sentence's subject."""
     m = _DATELINE.match(text)
-    return " " * m.end() + text[m.end() :] if m else text
+    return " " * m.end() + text[m.end():] if m else text
 
 
 def attribution(text: str) -> str | None:
@@ -219,10 +219,8 @@ def attribution(text: str) -> str | None:
     # The subject of the reporting clause: after the last comma before the verb, if any.
     clause_start = bare.rfind(",", 0, cue.start()) + 1
     region = bare[clause_start : cue.start()]
-    if (
-        clause_start
-        and re.search(r"[a-z]{3,}", region)
-        and not any(w[:1].isupper() and w.lower() not in NOT_ENTITY for w in region.split())
+    if clause_start and re.search(r"[a-z]{3,}", region) and not any(
+        w[:1].isupper() and w.lower() not in NOT_ENTITY for w in region.split()
     ):
         return "someone"  # "..., the council said": an unnamed speaker
     if not any(w[:1].isupper() and w.lower() not in NOT_ENTITY for w in region.split()):
@@ -239,37 +237,11 @@ def attribution(text: str) -> str | None:
     return "someone"
 
 
-_PRONOUN_OR_FILLER = frozenset(
-    (
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "you",
-        "also",
-        "later",
-        "earlier",
-        "then",
-        "had",
-        "has",
-        "have",
-        "was",
-        "were",
-        "is",
-        "are",
-        "the",
-        "a",
-        "an",
-        "and",
-        "but",
-        "who",
-        "which",
-        "that",
-        "this",
-    )
-)
+_PRONOUN_OR_FILLER = frozenset((
+    "he", "she", "they", "it", "we", "i", "you", "also", "later", "earlier", "then", "had", "has",
+    "have", "was", "were", "is", "are", "the", "a", "an", "and", "but", "who", "which", "that",
+    "this",
+))
 
 
 def speaker_terms(text: str) -> set[str]:

@@ -23,80 +23,33 @@ from typing import Literal
 from text_to_num import alpha2digit
 
 Kind = Literal["count", "percent", "money", "duration", "year", "ordinal", "day"]
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
 _MONTH_AT = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?",
-    re.IGNORECASE,
-)
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?", re.IGNORECASE)
 
-_SCALE = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+          "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _CURRENCY_SIGN = {"$": "$", "£": "£", "€": "€", "¥": "¥"}
 _CURRENCY_WORD = {"dollar": "$", "pound": "£", "euro": "€", "yen": "¥"}
 # Durations in years, so "three decades" and "30 years" compare.
-_DURATION = {
-    "decade": 10.0,
-    "century": 100.0,
-    "year": 1.0,
-    "month": 1 / 12,
-    "week": 7 / 365,
-    "day": 1 / 365,
-    "fortnight": 14 / 365,
-}
+_DURATION = {"decade": 10.0, "century": 100.0, "year": 1.0, "month": 1 / 12, "week": 7 / 365,
+             "day": 1 / 365, "fortnight": 14 / 365}
 # How far an approximate figure may lie from its stated value (relative).
 APPROX = 0.1
 _BOUND_WORDS: dict[str, tuple[float, float]] = {
     # (low factor, high factor) around the stated value v
-    "about": (1 - APPROX, 1 + APPROX),
-    "around": (1 - APPROX, 1 + APPROX),
-    "approximately": (1 - APPROX, 1 + APPROX),
-    "roughly": (1 - APPROX, 1 + APPROX),
-    "some": (1 - APPROX, 1 + APPROX),
-    "an estimated": (1 - APPROX, 1 + APPROX),
-    "estimated": (1 - APPROX, 1 + APPROX),
-    "close to": (1 - APPROX, 1.0),
-    "nearly": (1 - APPROX, 1.0),
-    "almost": (1 - APPROX, 1.0),
-    "just under": (1 - APPROX, 1.0),
-    "just over": (1.0, 1 + APPROX),
-    "more than": (1.0, math.inf),
-    "over": (1.0, math.inf),
-    "above": (1.0, math.inf),
-    "at least": (1.0, math.inf),
-    "upwards of": (1.0, math.inf),
-    "in excess of": (1.0, math.inf),
-    "exceeding": (1.0, math.inf),
-    "less than": (0.0, 1.0),
-    "fewer than": (0.0, 1.0),
-    "under": (0.0, 1.0),
-    "below": (0.0, 1.0),
-    "up to": (0.0, 1.0),
-    "at most": (0.0, 1.0),
-    "no more than": (0.0, 1.0),
+    "about": (1 - APPROX, 1 + APPROX), "around": (1 - APPROX, 1 + APPROX),
+    "approximately": (1 - APPROX, 1 + APPROX), "roughly": (1 - APPROX, 1 + APPROX),
+    "some": (1 - APPROX, 1 + APPROX), "an estimated": (1 - APPROX, 1 + APPROX),
+    "estimated": (1 - APPROX, 1 + APPROX), "close to": (1 - APPROX, 1.0),
+    "nearly": (1 - APPROX, 1.0), "almost": (1 - APPROX, 1.0), "just under": (1 - APPROX, 1.0),
+    "just over": (1.0, 1 + APPROX), "more than": (1.0, math.inf), "over": (1.0, math.inf),
+    "above": (1.0, math.inf), "at least": (1.0, math.inf), "upwards of": (1.0, math.inf),
+    "in excess of": (1.0, math.inf), "exceeding": (1.0, math.inf),
+    "less than": (0.0, 1.0), "fewer than": (0.0, 1.0), "under": (0.0, 1.0),
+    "below": (0.0, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0), "no more than": (0.0, 1.0),
 }
 _BOUND_RE = "|".join(sorted((re.escape(w) for w in _BOUND_WORDS), key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -119,40 +72,14 @@ _WORD_NUMBER = re.compile(
     r"seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\s-]+(?:and[\s-]+)?|\b))+",
     re.IGNORECASE,
 )
-_ORDINAL_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 # Kinds whose figures are labels, not measurements: no rounding room.
 _EXACT = frozenset({"year", "ordinal", "day"})
 ROUNDING = 0.005  # relative room for rounding between two measured figures
 _HEAD = re.compile(r"[A-Za-z][\w'’-]*")
-_SKIP_HEAD = frozenset(
-    (
-        "of",
-        "the",
-        "a",
-        "an",
-        "and",
-        "more",
-        "than",
-        "about",
-        "some",
-        "per",
-        "cent",
-        "percent",
-        "to",
-        "from",
-    )
-)
+_SKIP_HEAD = frozenset(("of", "the", "a", "an", "and", "more", "than", "about", "some", "per",
+                        "cent", "percent", "to", "from"))
 
 
 @dataclass(frozen=True)
@@ -179,8 +106,7 @@ class Quantity:
         if "day" in (self.kind, other.kind):  # the 9th and the 19th differ only in one month
             return self.kind == other.kind and self.head == other.head
         return self.kind == other.kind and (
-            not self.unit or not other.unit or self.unit == other.unit
-        )
+            not self.unit or not other.unit or self.unit == other.unit)
 
     def _room(self, scale: float) -> float:
         """Rounding room around a figure of size `scale`: none for labels such as years."""
@@ -210,7 +136,7 @@ def _float(raw: str) -> float:
 
 
 def _head_after(text: str, end: int) -> str:
-    for w in _HEAD.findall(text[end : end + 40]):
+    for w in _HEAD.findall(text[end: end + 40]):
         lw = w.lower().replace("’", "'")
         if lw not in _SKIP_HEAD:
             return lw[:-1] if len(lw) > 4 and lw.endswith("s") and not lw.endswith("ss") else lw
@@ -223,16 +149,11 @@ def _words_to_digits(text: str) -> str:
 
     def repl(m: re.Match[str]) -> str:
         span = m.group(0)
-        before = text[max(0, m.start() - 12) : m.start()]
-        if re.search(r"\d\s*$", before) or span.strip().lower() in {
-            "one",
-            "hundred",
-            "thousand",
-            "million",
-            "billion",
-        }:
+        before = text[max(0, m.start() - 12): m.start()]
+        if re.search(r"\d\s*$", before) or span.strip().lower() in {"one", "hundred", "thousand",
+                                                                    "million", "billion"}:
             return span
-        trail = span[len(span.rstrip()) :]
+        trail = span[len(span.rstrip()):]
         converted = alpha2digit(span.strip(), "en", threshold=2)
         return converted + trail
 
@@ -242,8 +163,8 @@ def _words_to_digits(text: str) -> str:
 
 def _month_beside(text: str, start: int, end: int) -> str | None:
     """The month named right after ("9 May") or right before ("May 19") a number."""
-    after = _MONTH_AT.match(text[end : end + 12].lstrip(" ,"))
-    before = re.search(r"\b([A-Za-z]+)\.?\s+$", text[max(0, start - 12) : start])
+    after = _MONTH_AT.match(text[end: end + 12].lstrip(" ,"))
+    before = re.search(r"\b([A-Za-z]+)\.?\s+$", text[max(0, start - 12): start])
     for m in (after, _MONTH_AT.fullmatch(before.group(1)) if before else None):
         if m:
             word = m.group(0).lower()
@@ -253,7 +174,7 @@ def _month_beside(text: str, start: int, end: int) -> str | None:
 
 def _unit_after(text: str, end: int) -> tuple[Kind | None, float, str]:
     """A duration or currency word right after the number: (kind, factor, unit)."""
-    m = re.match(r"\s*(?:-\s*)?([a-z]+)", text[end : end + 20], re.IGNORECASE)
+    m = re.match(r"\s*(?:-\s*)?([a-z]+)", text[end: end + 20], re.IGNORECASE)
     if not m:
         return None, 1.0, ""
     w = m.group(1).lower()
@@ -274,7 +195,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
     for m in _QUANTITY.finditer(text):
         raw = m.group("num")
-        context = text[max(0, m.start("num") - 1) : m.end("num") + 4]
+        context = text[max(0, m.start("num") - 1): m.end("num") + 4]
         if _MALFORMED.search(context):
             continue
         value = _float(raw)
@@ -286,14 +207,13 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         high_value = value
         end = m.end()
         if m.group("num2"):
-            second = _float(m.group("num2")) * _SCALE.get((m.group("scale2") or scale).lower(), 1.0)
+            second = _float(m.group("num2")) * _SCALE.get(
+                (m.group("scale2") or scale).lower(), 1.0)
             if second < value and not m.group("between"):
                 # "voted 14-9", "won 3-1": a tally of two counts, not a range
                 head = _head_after(text, end)
-                out += [
-                    Quantity(value, value, value, "count", "", head),
-                    Quantity(second, second, second, "count", "", head),
-                ]
+                out += [Quantity(value, value, value, "count", "", head),
+                        Quantity(second, second, second, "count", "", head)]
                 continue
             high_value = second
         kind: Kind
@@ -302,13 +222,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             kind = "percent"
         elif cur:
             kind = "money"
-        elif (
-            (month := _month_beside(text, m.start("num"), m.end("num")))
-            and value <= 31
-            and "," not in raw
-            and "." not in raw
-            and not m.group("num2")
-        ):
+        elif (month := _month_beside(text, m.start("num"), m.end("num"))) and value <= 31 \
+                and "," not in raw and "." not in raw and not m.group("num2"):
             out.append(Quantity(value, value, value, "day", "", month))
             continue
         elif m.group("ord"):
@@ -318,13 +233,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             if after_kind is not None:
                 kind, unit = after_kind, after_unit
                 value, high_value = value * factor, high_value * factor
-            elif (
-                "," not in raw
-                and "." not in raw
-                and 1900 <= value <= 2100
-                and not scale
-                and not m.group("num2")
-            ):
+            elif ("," not in raw and "." not in raw and 1900 <= value <= 2100 and not scale
+                  and not m.group("num2")):
                 kind = "year"
             else:
                 kind = "count"

@@ -134,6 +134,8 @@ def _number_conflicts(
     return conflicts, missing
 
 
+
+
 def _show(q: Quantity) -> str:
     if q.kind == "day":
         return f"{q.value:g} {q.head}"
@@ -142,9 +144,8 @@ def _show(q: Quantity) -> str:
     return f"{q.unit}{shown}{unit}"
 
 
-_NUMBER_STEMS = frozenset(
-    {"thous", "milli", "billi", "trill", "decad", "dozen", "perce", "hundr", "centu"}
-)
+_NUMBER_STEMS = frozenset({"thous", "milli", "billi", "trill", "decad", "dozen", "perce", "hundr",
+                           "centu"})
 
 
 def _numeric(term: str) -> bool:

@@ -134,6 +134,7 @@ def decide(
         who = ", ".join(sorted(set(reported.values())))
         return (
             "not_enough_info",
-            f"The sources only report this as a claim made by {who}; they do not state it as fact.",
+            f"The sources only report this as a claim made by {who}; "
+            "they do not state it as fact.",
         )
     return "not_enough_info", "No source states or contradicts this claim."

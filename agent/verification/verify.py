@@ -192,9 +192,8 @@ class Verifier:
         """P(stance) for one (claim, sentence) pair from the model's label probabilities
         (agent.llm.labels)."""
         assert self.llm is not None
-        probs = label_probabilities(
-            self.llm, self.messages(claim, sentence), Judgement, "label", _LABELS
-        )
+        probs = label_probabilities(self.llm, self.messages(claim, sentence), Judgement,
+                                    "label", _LABELS)
         return {_STANCE_OF[k]: v for k, v in probs.items()}
 
     def stance(
@@ -246,12 +245,7 @@ class Verifier:
         )
 
     def _item(
-        self,
-        s: Sentence,
-        outlet: str,
-        sig: Signals,
-        final: Stance,
-        probs: StanceProbs | None,
+        self, s: Sentence, outlet: str, sig: Signals, final: Stance, probs: StanceProbs | None,
         attributed: bool,
     ) -> EvidenceItem | None:
         cite = make_citation(self.corpus, s.article_id, s.text)
@@ -268,11 +262,8 @@ class Verifier:
         return EvidenceItem(citation=cite, stance=final, outlet=outlet, signals=notes)
 
     def _joint_support(
-        self,
-        claim: str,
-        by_article: dict[str, list[tuple[str, Sentence, Signals]]],
-        speaker: str | None,
-        calls: int,
+        self, claim: str, by_article: dict[str, list[tuple[str, Sentence, Signals]]],
+        speaker: str | None, calls: int,
     ) -> list[tuple[str, EvidenceItem, Signals]]:
         """Two sentences of one article that back the claim together ("10,000 runners
         finished the race" + "The event raised $1.2 million" for a claim joining both), when
@@ -285,13 +276,8 @@ class Verifier:
             if sa.hard_conflict or sb.hard_conflict:
                 continue
             joint = f"{a.text} {b.text}"
-            sig = compare(
-                claim,
-                joint,
-                max(sa.score, sb.score),
-                self._previous(a),
-                self._article_terms(a.article_id),
-            )
+            sig = compare(claim, joint, max(sa.score, sb.score), self._previous(a),
+                          self._article_terms(a.article_id))
             final, probs = self.stance(claim, joint, sig, speaker)
             calls += probs is not None
             self._trace(claim, outlet, joint, sig, probs, final, speaker)
@@ -304,29 +290,13 @@ class Verifier:
             break
         return out
 
-    def _trace(
-        self,
-        claim: str,
-        outlet: str,
-        text: str,
-        sig: Signals,
-        probs: StanceProbs | None,
-        final: Stance,
-        speaker: str | None,
-    ) -> None:
+    def _trace(self, claim: str, outlet: str, text: str, sig: Signals,
+               probs: StanceProbs | None, final: Stance, speaker: str | None) -> None:
         """Record one judged pair when tracing (evals/calibrate.py replays them)."""
         if self.trace is not None:
-            self.trace.append(
-                {
-                    "claim": claim,
-                    "outlet": outlet,
-                    "text": text,
-                    "signals": sig.as_record(),
-                    "probs": dict(probs or {}),
-                    "stance": final,
-                    "speaker": speaker,
-                }
-            )
+            self.trace.append({"claim": claim, "outlet": outlet, "text": text,
+                               "signals": sig.as_record(), "probs": dict(probs or {}),
+                               "stance": final, "speaker": speaker})
 
     def verify(self, claim: str, id: str | None = None) -> Verdict:
         t0 = time.perf_counter()
