@@ -112,6 +112,13 @@ def dir_mb(path: Path) -> float:
     return round(sum(p.stat().st_size for p in files) / 2**20, 1)
 
 
+def registry_mb(data_dir: Path) -> float:
+    """The registry's size on disk, either format (registry.sqlite3 with its WAL, or the
+    registry.json of data dirs from before it)."""
+    files = [*data_dir.glob("registry.sqlite3*"), data_dir / "registry.json"]
+    return round(sum(dir_mb(p) for p in files), 1)
+
+
 def load1() -> float:
     return round(os.getloadavg()[0], 2)
 
@@ -210,7 +217,7 @@ def retrieval_figures(data_dir: Path, queries: list[str], server: bool, evidence
         chroma_open_s=round(t2 - t1, 2),
         keyword_index_s=round(t3 - t2, 2),
         documents=len(corpus.records()),
-        registry_mb=dir_mb(data_dir / "registry.json"),
+        registry_mb=registry_mb(data_dir),
     )
     bench_bm25(app)
     bench_queries(app, queries, "embedded", evidence=evidence)
@@ -246,6 +253,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-seed-sentences", action="store_true", help="distractor corpus")
     ap.add_argument("--corpus", type=Path, help="reuse this corpus (generated into it if empty)")
     ap.add_argument("--keep", type=Path, help="grow the data dir here and keep it")
+    ap.add_argument(
+        "--resume",
+        action="store_true",
+        help="use the non-empty --keep data dir as it is (e.g. one grown by an older version, "
+        "whose registry the first ingest then migrates: its time is that step's ingest row)",
+    )
     ap.add_argument("--out", type=Path, default=Path("bench-out/scale"))
     ap.add_argument("--queries", type=int, default=100)
     ap.add_argument("--server", action="store_true", help="also time a `chroma run` server")
@@ -269,7 +282,7 @@ def main(argv: list[str] | None = None) -> None:
     work = Path(tempfile.mkdtemp(prefix="sb-bench-scale-"))
     try:
         data_dir = args.keep or work / "data"
-        if data_dir.exists() and any(data_dir.iterdir()):
+        if data_dir.exists() and any(data_dir.iterdir()) and not args.resume:
             sys.exit(f"{data_dir} is not empty: the benchmark needs a fresh data directory")
         max_chars = load_settings(data_dir=data_dir).chunk_max_chars
         corpus_dir = args.corpus or work / "corpus"
@@ -327,7 +340,7 @@ def main(argv: list[str] | None = None) -> None:
                     "disk",
                     chroma_mb=dir_mb(data_dir / "chroma"),
                     bm25_mb=dir_mb(data_dir / "bm25"),
-                    registry_mb=dir_mb(data_dir / "registry.json"),
+                    registry_mb=registry_mb(data_dir),
                     texts_mb=dir_mb(data_dir / "texts"),
                 )
                 rss = psutil.Process().memory_info().rss

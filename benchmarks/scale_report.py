@@ -30,7 +30,8 @@ ROWS: list[tuple[str, str, tuple[str, ...]]] = [
      ("seconds", "changed_files")),
     ("re-ingest 1%: dedup refresh, s / registry saves, s", "reingest_1pct_changed",
      ("stages.dedup_refresh", "stages.registry_save")),
-    ("registry load, s / registry.json, MB", "retriever_open", ("registry_load_s", "registry_mb")),
+    ("registry load, s / registry on disk, MB", "retriever_open",
+     ("registry_load_s", "registry_mb")),
     ("retriever open, s / of which BM25 build + save, s", "retriever_open",
      ("seconds", "keyword_index_s")),
     ("hybrid search p50 / p99, ms", "hybrid_search_embedded", ("p50_ms", "p99_ms")),
@@ -141,7 +142,7 @@ PANELS: list[tuple[str, str, bool, list[tuple[str, str, str]], list[tuple[str, f
         ("peak RSS", "peak_rss", "mb"),
         ("peak RSS, search-only process", "cold_search", "peak_rss_mb"),
         ("Chroma dir", "disk", "chroma_mb"),
-        ("registry.json", "disk", "registry_mb"),
+        ("registry on disk", "disk", "registry_mb"),
         ("BM25 on disk", "bm25_index", "on_disk_mb"),
     ], [("target search-only RSS 1.5 GB", 1536.0)]),
 ]  # fmt: skip

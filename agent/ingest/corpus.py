@@ -79,6 +79,10 @@ class Corpus:
             conn.execute("BEGIN IMMEDIATE")
         return conn
 
+    def has_unsaved(self) -> bool:
+        """True when writes since the last save() are pending in the open transaction."""
+        return self._conn is not None and self._conn.in_transaction
+
     def _data_version(self) -> int:
         assert self._conn is not None
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])

@@ -92,17 +92,19 @@ def _sentence_marks(corpus: Corpus, norm_keys: set[bytes]) -> dict[str, str | No
 def refresh_duplicates(corpus: Corpus) -> int:
     """Bring the duplicate marks up to date after puts/removes (in the corpus's open write
     transaction; the caller saves). Returns how many articles were re-marked (the scope)."""
-    conn = corpus.write_connection()
+    read = corpus.connection()
     seeds = [
         r[0]
-        for r in conn.execute(
+        for r in read.execute(
             "SELECT p.article_id FROM dedup_pending p JOIN articles a USING (article_id)"
         )
     ]
-    pending_norms = conn.execute("SELECT count(*) FROM dedup_pending_norms").fetchone()[0]
+    pending_norms = read.execute("SELECT count(*) FROM dedup_pending_norms").fetchone()[0]
     if not seeds and not pending_norms:
-        conn.execute("DELETE FROM dedup_pending")  # ids of documents since removed
-        return 0
+        if read.execute("SELECT 1 FROM dedup_pending LIMIT 1").fetchone():
+            corpus.write_connection().execute("DELETE FROM dedup_pending")  # removed since
+        return 0  # nothing pending: no write transaction is opened
+    conn = corpus.write_connection()
     scope = _closure(corpus, seeds)
     articles = corpus.articles_in_order(scope)
     marked = mark_duplicates(articles)

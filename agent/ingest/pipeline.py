@@ -317,8 +317,8 @@ def ingest(
 
         # Also after a crash that committed documents but not their duplicate marks: the
         # registry keeps what is pending until a refresh has run.
-        rescoped = _refresh_duplicates(corpus)
-        if pending or report.pruned or rescoped:
+        _refresh_duplicates(corpus)
+        if corpus.has_unsaved():
             corpus.save()
         else:
             corpus.ensure_index()  # a data dir from before the sidecar existed gets one now
