@@ -25,7 +25,6 @@ from agent.errors import StoreError
 from agent.ingest import registry_db as db
 from agent.ingest.records import CorpusSummary, DocLookups, DocumentRecord, RegistryFile
 from agent.types import Article, Chunk, Document, Sentence
-from vectorstore.keyword import fingerprint as chunks_fingerprint
 
 __all__ = ["Corpus", "CorpusSummary", "DocumentRecord", "RegistryFile", "hash_text"]
 
@@ -273,7 +272,9 @@ class Corpus:
         return [r[0] for r in rows], [r[1] for r in rows]
 
     def _compute_chunk_fingerprint(self) -> str:
-        return chunks_fingerprint(*self.chunk_texts())
+        from vectorstore.keyword import fingerprint  # bm25s loads with it: only when needed
+
+        return fingerprint(*self.chunk_texts())
 
     def chunk_fingerprint(self) -> str:
         """vectorstore.keyword.fingerprint of chunk_texts() (stored by save(), so reading it
