@@ -48,6 +48,7 @@ class Corpus:
         self._df_delta: Counter[str] = Counter()  # unsaved sentence term counts
         self._n_delta = 0
         self._version: int | None = None
+        self._hashes: dict[str, str] | None = None  # doc id -> sha256, read once
 
     # --- connection --------------------------------------------------------------------------
     def connection(self, create: bool = True) -> sqlite3.Connection:
@@ -101,6 +102,7 @@ class Corpus:
             self._version = self._data_version()
 
     def _invalidate(self) -> None:
+        self._hashes = None
         self._docs.clear()
         self._all = False
         self._idf = None
@@ -120,6 +122,7 @@ class Corpus:
             self._docs.pop(doc_id, None)
             self._all = False
             self._idf = None
+            self._hashes = None
 
     def remove(self, doc_id: str) -> None:
         with self._lock:
@@ -128,6 +131,7 @@ class Corpus:
             conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
             self._docs.pop(doc_id, None)
             self._idf = None
+            self._hashes = None
         (self.texts_dir / f"{doc_id}.txt").unlink(missing_ok=True)
 
     def _forget(self, conn: sqlite3.Connection, doc_id: str) -> None:
@@ -227,8 +231,10 @@ class Corpus:
 
     def content_hash(self, doc_id: str) -> str | None:
         """The recorded SHA-256 of a document's text, None if it is not ingested."""
-        rows = self._rows("SELECT sha256 FROM documents WHERE doc_id = ?", (doc_id,))
-        return str(rows[0][0]) if rows else None
+        with self._lock:  # one query for all: an ingest asks for every file's
+            if self._hashes is None:
+                self._hashes = dict(self._rows("SELECT doc_id, sha256 FROM documents"))
+            return self._hashes.get(doc_id)
 
     def summary(self) -> CorpusSummary:
         """Counts and duplicate groups, from the index tables (no record is parsed)."""
