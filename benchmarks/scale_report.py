@@ -134,6 +134,7 @@ PANELS: list[tuple[str, str, bool, list[tuple[str, str, str]], list[tuple[str, f
     ("Open / build / load", "s", True, [
         ("registry load", "retriever_open", "registry_load_s"),
         ("new process: first search", "cold_search", "total_s"),
+        ("new process: registry open", "cold_search", "registry_open_s"),
         ("BM25 build", "bm25_index", "build_s"),
         ("BM25 load", "bm25_index", "load_s"),
         ("BM25 first use (fingerprint + load)", "bm25_index", "keyword_index_first_use_s"),
