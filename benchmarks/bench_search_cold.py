@@ -7,7 +7,7 @@ Prints one JSON line `cold_search`: imports_s (App and its stages), registry_ope
 document registry opened and one chunk looked up), store_open_s (Chroma), keyword_index_s
 (BM25 fingerprint check + load, or a rebuild if stale), first_search_s (query embedding
 model load included), total_s (process start to first result, interpreter start excluded),
-then search p50/p99 over `--repeat` more searches, and peak_rss_mb (ru_maxrss of this
+then search p50/p99 over `--repeat` more searches, and peak_rss_mb (VmHWM of this
 process). bench_scale runs it in a subprocess at every step.
 """
 
@@ -34,6 +34,18 @@ QUERIES = [
     "Who won the election in the northern region?",
     "What caused the power outage?",
 ]
+
+
+def peak_rss_mb() -> float:
+    """This process's peak RSS (VmHWM). Not ru_maxrss: Linux carries that over from the
+    parent across fork + exec, so a child of a 3 GB benchmark would report 3 GB."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)  # kB
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def main() -> None:
@@ -74,7 +86,7 @@ def main() -> None:
         "hits": len(hits),
         "p50_ms": round(statistics.median(times), 1) if times else None,
         "p99_ms": round(times[min(len(times) - 1, int(0.99 * len(times)))], 1) if times else None,
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": peak_rss_mb(),
         "loadavg": round(os.getloadavg()[0], 2),
     }
     print(json.dumps(record), flush=True)
