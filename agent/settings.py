@@ -147,7 +147,7 @@ class Settings(BaseSettings):
 
     @property
     def registry_path(self) -> Path:
-        return self.data_dir / "registry.json"
+        return self.data_dir / "registry.sqlite3"
 
     def resolved_backend(self) -> Literal["local", "openai", "openai-compatible"]:
         """`auto` picks a base URL server, else OpenAI with a key, else the embedded model."""

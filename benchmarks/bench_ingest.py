@@ -20,11 +20,14 @@ import shutil
 import sys
 import tempfile
 import time
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -92,9 +95,36 @@ def profiled(app: App) -> Iterator[Timers]:
         t.restore()
 
 
-def make_app(data_dir: Path) -> App:
+class HashedEmbedder:
+    """A fast stand-in for MiniLM in store-scale benchmarks (not for quality figures): each
+    word adds +-1 to one of 384 dimensions chosen by its CRC32 (feature hashing, Weinberger
+    et al. 2009), then rows are L2-normalised. Same shape and dtype as MiniLM's output, at a
+    small fraction of its CPU, so a 100k-chunk store can be built on a shared 2-core machine;
+    store open, registry, memory and re-ingest figures do not depend on the vectors' meaning."""
+
+    dim = 384
+
+    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in text.lower().split():
+                h = zlib.crc32(word.encode("utf-8"))
+                out[i, h % self.dim] += 1.0 if h & 0x80000000 else -1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        out /= np.clip(norms, 1e-12, None)
+        out[norms[:, 0] == 0, 0] = 1.0
+        return out
+
+    def embed_one(self, text: str) -> np.ndarray:
+        return self.embed([text])[0]
+
+
+def make_app(data_dir: Path, embedder: str = "minilm") -> App:
+    """A fresh App on `data_dir`, store open and embedder warm; `embedder="hashed"` swaps in
+    HashedEmbedder (scale runs only)."""
     os.environ["SOURCEBOUND_DATA_DIR"] = str(data_dir)
-    app = App(load_settings(data_dir=data_dir))
+    fast = HashedEmbedder() if embedder == "hashed" else None
+    app = App(load_settings(data_dir=data_dir), embedder=fast)
     _ = app.store, app.sentence_store  # open Chroma outside the timed region
     # Warm up with full batches of news-length sentences: onnxruntime grows its memory arena
     # on the first large shapes, which would otherwise be charged to whichever side runs first.

@@ -260,8 +260,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--server", action="store_true", help="also time a `chroma run` server")
     args = ap.parse_args(argv)
-    if not (args.data_dir / "registry.json").exists():
-        sys.exit(f"{args.data_dir} holds no ingest (no registry.json)")
+    if not any((args.data_dir / n).exists() for n in ("registry.sqlite3", "registry.json")):
+        sys.exit(f"{args.data_dir} holds no ingest (no registry)")
     emit("environment", cpus=os.cpu_count(), loadavg=[round(x, 2) for x in os.getloadavg()])
     os.environ["SOURCEBOUND_DATA_DIR"] = str(args.data_dir)
     queries = make_queries(args.queries, args.seed)

@@ -1,7 +1,7 @@
 """How the ingest and retrieval figures grow with corpus size, in steps of one growing store.
 
     python benchmarks/bench_scale.py [--steps 1000,10000,100000] [--seed 0] [--server]
-        [--corpus DIR] [--keep DIR] [--out bench-out/scale] [--queries 100]
+        [--corpus DIR] [--keep DIR] [--out bench-out/scale] [--queries 100] [--embedder hashed]
 
 Generates one corpus (make_corpus, deterministic for a seed) just big enough for the largest
 step, counting each file's chunks with the ingest's own parse and chunking, so every step
@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -110,6 +112,13 @@ def dir_mb(path: Path) -> float:
     return round(sum(p.stat().st_size for p in files) / 2**20, 1)
 
 
+def registry_mb(data_dir: Path) -> float:
+    """The registry's size on disk, either format (registry.sqlite3 with its WAL, or the
+    registry.json of data dirs from before it)."""
+    files = [*data_dir.glob("registry.sqlite3*"), data_dir / "registry.json"]
+    return round(sum(dir_mb(p) for p in files), 1)
+
+
 def load1() -> float:
     return round(os.getloadavg()[0], 2)
 
@@ -119,10 +128,12 @@ def stage_split(timers: Any) -> dict[str, float]:
 
 
 @contextmanager
-def timed_ingest(data_dir: Path, files: list[Path]) -> Iterator[tuple[IngestReport, float, Any]]:
+def timed_ingest(
+    data_dir: Path, files: list[Path], embedder: str = "minilm"
+) -> Iterator[tuple[IngestReport, float, Any]]:
     """One ingest in a fresh App (registry read from disk, as a new CLI run would), profiled.
     The model is loaded and warmed and Chroma opened before the clock starts."""
-    app = make_app(data_dir)
+    app = make_app(data_dir, embedder)
     with profiled(app) as timers:
         t0 = time.perf_counter()
         report = app.ingest(files)
@@ -132,8 +143,10 @@ def timed_ingest(data_dir: Path, files: list[Path]) -> Iterator[tuple[IngestRepo
     gc.collect()  # drop this App's registry copy before the next one loads its own
 
 
-def ingest_figures(data_dir: Path, files: list[Path], work: Path, step: int, revert: bool) -> None:
-    with timed_ingest(data_dir, files) as (r, secs, timers):
+def ingest_figures(
+    data_dir: Path, files: list[Path], work: Path, step: int, revert: bool, embedder: str
+) -> None:
+    with timed_ingest(data_dir, files, embedder) as (r, secs, timers):
         emit(
             "ingest_new_files",
             files=len(files),
@@ -148,7 +161,7 @@ def ingest_figures(data_dir: Path, files: list[Path], work: Path, step: int, rev
             errors=len(r.errors),
             loadavg=load1(),
         )
-    with timed_ingest(data_dir, files) as (r, secs, timers):
+    with timed_ingest(data_dir, files, embedder) as (r, secs, timers):
         emit(
             "reingest_unchanged",
             seconds=round(secs, 2),
@@ -160,7 +173,7 @@ def ingest_figures(data_dir: Path, files: list[Path], work: Path, step: int, rev
     # caller's --corpus) is never written to, and the originals are there for the revert.
     edited = {p.stem: p for p in change_files(files, CHANGE_SHARE, step, work / f"edit-{step}")}
     changed = [edited.get(f.stem, f) for f in files]
-    with timed_ingest(data_dir, changed) as (r, secs, timers):
+    with timed_ingest(data_dir, changed, embedder) as (r, secs, timers):
         emit(
             "reingest_1pct_changed",
             seconds=round(secs, 2),
@@ -170,8 +183,22 @@ def ingest_figures(data_dir: Path, files: list[Path], work: Path, step: int, rev
             stages=stage_split(timers),
         )
     if revert:  # back to the generated texts, so the next step grows the same corpus
-        with timed_ingest(data_dir, files) as (r, secs, _):
+        with timed_ingest(data_dir, files, embedder) as (r, secs, _):
             emit("reingest_revert", seconds=round(secs, 2), ingested=r.ingested)
+
+
+def cold_search(data_dir: Path) -> None:
+    """bench_search_cold in a new process: first search with the registry opened from disk,
+    and a search-only process's peak RSS."""
+    script = Path(__file__).resolve().parent / "bench_search_cold.py"
+    out = subprocess.run(
+        [sys.executable, str(script), "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    record = json.loads(out.strip().splitlines()[-1])
+    emit(record.pop("figure"), **record)
 
 
 def retrieval_figures(data_dir: Path, queries: list[str], server: bool, evidence: bool) -> None:
@@ -190,12 +217,13 @@ def retrieval_figures(data_dir: Path, queries: list[str], server: bool, evidence
         chroma_open_s=round(t2 - t1, 2),
         keyword_index_s=round(t3 - t2, 2),
         documents=len(corpus.records()),
-        registry_mb=dir_mb(data_dir / "registry.json"),
+        registry_mb=registry_mb(data_dir),
     )
     bench_bm25(app)
     bench_queries(app, queries, "embedded", evidence=evidence)
     del app
     gc.collect()
+    cold_search(data_dir)
     if server:
         with tempfile.TemporaryDirectory(prefix="sb-scale-chroma-") as tmp:
             # A copy, so the server never shares files with this process's PersistentClient.
@@ -225,19 +253,36 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-seed-sentences", action="store_true", help="distractor corpus")
     ap.add_argument("--corpus", type=Path, help="reuse this corpus (generated into it if empty)")
     ap.add_argument("--keep", type=Path, help="grow the data dir here and keep it")
+    ap.add_argument(
+        "--resume",
+        action="store_true",
+        help="use the non-empty --keep data dir as it is (e.g. one grown by an older version, "
+        "whose registry the first ingest then migrates: its time is that step's ingest row)",
+    )
     ap.add_argument("--out", type=Path, default=Path("bench-out/scale"))
     ap.add_argument("--queries", type=int, default=100)
     ap.add_argument("--server", action="store_true", help="also time a `chroma run` server")
     ap.add_argument("--evidence", action="store_true", help="also time gather_evidence (slow)")
+    ap.add_argument(
+        "--embedder",
+        choices=["minilm", "hashed"],
+        default="minilm",
+        help="hashed: a fast feature-hashing stand-in for the ingests (store figures only)",
+    )
     args = ap.parse_args(argv)
 
     preamble = [
-        emit("environment", cpus=os.cpu_count(), loadavg=[round(x, 2) for x in os.getloadavg()])
+        emit(
+            "environment",
+            cpus=os.cpu_count(),
+            loadavg=[round(x, 2) for x in os.getloadavg()],
+            embedder=args.embedder,
+        )
     ]
     work = Path(tempfile.mkdtemp(prefix="sb-bench-scale-"))
     try:
         data_dir = args.keep or work / "data"
-        if data_dir.exists() and any(data_dir.iterdir()):
+        if data_dir.exists() and any(data_dir.iterdir()) and not args.resume:
             sys.exit(f"{data_dir} is not empty: the benchmark needs a fresh data directory")
         max_chars = load_settings(data_dir=data_dir).chunk_max_chars
         corpus_dir = args.corpus or work / "corpus"
@@ -283,14 +328,19 @@ def main(argv: list[str] | None = None) -> None:
                     loadavg=load1(),
                 )
                 ingest_figures(
-                    data_dir, files[:n_files], work, i, revert=not last or bool(args.keep)
+                    data_dir,
+                    files[:n_files],
+                    work,
+                    i,
+                    revert=not last or bool(args.keep),
+                    embedder=args.embedder,
                 )
                 retrieval_figures(data_dir, queries, args.server, args.evidence)
                 emit(
                     "disk",
                     chroma_mb=dir_mb(data_dir / "chroma"),
                     bm25_mb=dir_mb(data_dir / "bm25"),
-                    registry_mb=dir_mb(data_dir / "registry.json"),
+                    registry_mb=registry_mb(data_dir),
                     texts_mb=dir_mb(data_dir / "texts"),
                 )
                 rss = psutil.Process().memory_info().rss

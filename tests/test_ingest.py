@@ -1,5 +1,5 @@
 """Ingest orchestration: counts, incrementality, replacement, pruning, and the registry's
-sidecar index (in-memory stores + the counting fake embedder, conftest.IngestEnv). Bad input:
+SQLite registry (in-memory stores + the counting fake embedder, conftest.IngestEnv). Bad input:
 test_ingest_inputs.py; crashes: test_ingest_crash.py; the writer lock: test_ingest_lock.py."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pytest
 
-from agent.ingest.corpus import Corpus
+from agent.errors import StoreError
+from agent.ingest.corpus import Corpus, RegistryFile
 from agent.ingest.pipeline import ingest
 
 if TYPE_CHECKING:
@@ -116,31 +117,33 @@ def test_duplicate_marks_move_when_canonical_is_pruned(env: IngestEnv, corpus_di
     assert not any("zz_copy" in g for grp in report.duplicate_groups for g in grp)
 
 
-def test_noop_reingest_reads_only_the_sidecar_and_reload_rereads_only_changes(
+def test_noop_reingest_parses_no_record_and_reload_rereads_only_changes(
     env: IngestEnv, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Parsing the registry is most of a no-op re-ingest's time: it must not happen at all
-    then, and only once in a real ingest; yet a registry saved by someone else since, or
+    """Parsing records is what made opening the registry slow: a no-op re-ingest must parse
+    none, a real one only what it touches; yet a registry saved by someone else since, or
     unsaved changes of our own, are never kept."""
     files = sorted(corpus_dir.glob("*.txt"))
     first = env.run(files[:2])
-    loads: list[int] = []
-    real_load = Corpus._load
+    parsed: list[int] = []
+    real_parse = Corpus._parse
 
-    def counting_load(self: Corpus) -> Any:
-        loads.append(1)
-        return real_load(self)
+    def counting_parse(self: Corpus, raw: str) -> Any:
+        parsed.append(1)
+        return real_parse(self, raw)
 
-    monkeypatch.setattr(Corpus, "_load", counting_load)
+    monkeypatch.setattr(Corpus, "_parse", counting_parse)
     noop = env.run(files[:2])
-    assert noop.unchanged == 2 and loads == []
+    assert noop.unchanged == 2 and parsed == []
     assert (noop.documents, noop.articles, noop.chunks) == (2, first.articles, first.chunks)
     mine = env.corpus
     report = ingest(files, mine, env.store, env.embedder, sentence_store=env.sentences)
     assert report.unchanged == 2 and report.ingested == 3
-    assert len(loads) == 1  # parsed once, not re-read after its own saves
+    mine.record(files[0].stem)
+    count = len(parsed)
     mine.reload()
-    assert len(loads) == 1  # the file is the one it wrote
+    mine.record(files[0].stem)
+    assert len(parsed) == count  # nothing changed since its own save: the cache stays
     other = env.corpus  # another writer saves a change
     other.remove(files[4].stem)
     other.save()
@@ -151,23 +154,32 @@ def test_noop_reingest_reads_only_the_sidecar_and_reload_rereads_only_changes(
     assert files[3].stem in {r.document.id for r in mine.records()}
 
 
-@pytest.mark.parametrize("damage", ["missing", "garbage", "stale"])
-def test_a_missing_or_stale_sidecar_falls_back_to_the_registry(
-    env: IngestEnv, corpus_dir: Path, damage: str
-) -> None:
+def test_a_registry_json_data_dir_is_migrated_once(env: IngestEnv, corpus_dir: Path) -> None:
+    """A data dir written before the SQLite registry opens with the same content, and an
+    unchanged re-ingest embeds nothing."""
     files = sorted(corpus_dir.glob("*.txt"))
-    env.run(files)
-    index = env.data_dir / "registry-index.json"
-    if damage == "missing":
-        index.unlink()
-    elif damage == "garbage":
-        index.write_text("{not json")
-    else:  # the registry changed behind the sidecar's back (a crash between the two writes)
-        corpus = env.corpus
-        corpus.remove(files[0].stem)
-        corpus.save(index=False)
+    first = env.run(files)
+    before = env.corpus
+    legacy = RegistryFile(documents={r.document.id: r for r in before.records()})
+    summary, idf = before.summary(), before.term_idf()
+    for p in env.data_dir.glob("registry.sqlite3*"):
+        p.unlink()
+    (env.data_dir / "registry.json").write_text(legacy.model_dump_json(), encoding="utf-8")
+    after = env.corpus
+    assert [r.document.id for r in after.records()] == list(legacy.documents)
+    assert after.summary() == summary and after.term_idf() == pytest.approx(idf)
+    assert not (env.data_dir / "registry.json").exists()
+    assert (env.data_dir / "registry.json.migrated").exists()
+    embedded = env.embedder.calls
     report = env.run(files)
-    expected_unchanged = 4 if damage == "stale" else 5
-    assert report.unchanged == expected_unchanged
-    assert report.documents == 5 and not report.errors
-    assert env.corpus.summary().documents == 5  # and the sidecar is current again
+    assert report.unchanged == len(files) and env.embedder.calls == embedded
+    assert report.duplicate_groups == first.duplicate_groups
+
+
+def test_a_damaged_registry_is_a_clear_store_error(env: IngestEnv, corpus_dir: Path) -> None:
+    env.run(sorted(corpus_dir.glob("*.txt")))
+    for p in env.data_dir.glob("registry.sqlite3*"):
+        p.unlink()
+    (env.data_dir / "registry.sqlite3").write_bytes(b"not a database" * 100)
+    with pytest.raises(StoreError, match=r"registry\.sqlite3"):
+        env.corpus.summary()

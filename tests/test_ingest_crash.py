@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -213,3 +214,27 @@ def test_kill_minus_9_then_rerun_matches_clean_ingest(
     assert killed >= 1  # at least one run was really interrupted
 
 
+def test_a_crash_before_the_duplicate_refresh_is_made_good_by_the_next_run(
+    ingest_env: IngestEnv, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every document committed, then the process dies before marking duplicates: the next
+    run finds nothing to embed, yet must still mark them (the registry keeps them pending)."""
+    first = sorted(corpus_dir.glob("*.txt"))[0]
+    shutil.copyfile(first, corpus_dir / "zz_copy.txt")
+    clean = ingest_env.sibling("clean")
+    clean.run([corpus_dir])
+    assert clean.corpus.duplicate_groups()  # the copy is found on a clean run
+
+    real_refresh = ingest_mod._refresh_duplicates
+
+    def die(corpus: Any) -> int:
+        raise RuntimeError("simulated crash before the refresh")
+
+    monkeypatch.setattr(ingest_mod, "_refresh_duplicates", die)
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        ingest_env.run([corpus_dir])
+    monkeypatch.setattr(ingest_mod, "_refresh_duplicates", real_refresh)
+    report = ingest_env.run([corpus_dir])
+    assert report.ingested == 0
+    assert report.duplicate_groups == clean.corpus.duplicate_groups()
+    assert report.duplicate_sentences == clean.corpus.summary().duplicate_sentences

@@ -1,274 +1,410 @@
 """The document registry: what was ingested, with hashes, articles, sentences and chunks.
 
-It lives in `<data_dir>/registry.json` next to a snapshot of every document's text
-(`<data_dir>/texts/<doc_id>.txt`), so citations stay checkable even if a source file later
-changes. Writes are atomic (temp file + rename): a crash leaves the previous registry intact.
+It lives in `<data_dir>/registry.sqlite3` (see registry_db.py) next to a snapshot of every
+document's text (`<data_dir>/texts/<doc_id>.txt`), so citations stay checkable even if a
+source file later changes. Opening it parses nothing: a document's record is read and parsed
+on first use and cached, and whole-corpus questions (hashes, counts, duplicate groups, term
+frequencies, chunk texts) are answered from indexed columns. Writes go into one transaction
+that save() commits: a crash leaves the previous committed registry intact.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
-from datetime import UTC, datetime
-from functools import cached_property
+import math
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import ValidationError
 
 from agent.errors import StoreError
-from agent.text.normalize import sentence_idf
+from agent.ingest import registry_db as db
+from agent.ingest.records import CorpusSummary, DocLookups, DocumentRecord, RegistryFile
 from agent.types import Article, Chunk, Document, Sentence
 
-REGISTRY_VERSION = 1
-
-
-class DocumentRecord(BaseModel):
-    document: Document
-    chunks: list[Chunk] = Field(default_factory=list)
-    ingested_at: str = Field(
-        default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds")
-    )
-
-
-class RegistryFile(BaseModel):
-    version: int = REGISTRY_VERSION
-    documents: dict[str, DocumentRecord] = Field(default_factory=dict)
-
-
-class CorpusSummary(BaseModel):
-    documents: int = 0
-    articles: int = 0
-    duplicate_groups: list[list[str]] = Field(default_factory=list)
-    duplicate_sentences: int = 0
-    chunks: int = 0
-
-
-class RegistryIndex(BaseModel):
-    """`registry-index.json`: what a no-op ingest needs, tied to one registry file version."""
-
-    stamp: list[int]  # the registry file's (inode, mtime_ns, size) when this was written
-    hashes: dict[str, str]
-    summary: CorpusSummary
-
-
-def _atomic_write(path: Path, data: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+__all__ = ["Corpus", "CorpusSummary", "DocumentRecord", "RegistryFile", "hash_text"]
 
 
 class Corpus:
-    """Read/write access to the registry and the text snapshots, with lookups by id."""
+    """Read/write access to the registry and the text snapshots, with lookups by id.
+
+    Reads are lazy: nothing is parsed until asked for, then per document. Thread-safe (one
+    SQLite connection behind a lock)."""
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        self.path = data_dir / "registry.json"
+        self.path = data_dir / db.DB_NAME
+        self.legacy_path = data_dir / db.LEGACY_NAME
         self.texts_dir = data_dir / "texts"
-        # A small sidecar (document hashes + counts) answers "is this file unchanged?" without
-        # parsing the registry, which takes ~0.2 s per 1k articles: a no-op re-ingest reads
-        # only the sidecar, and the registry is parsed on first real use.
-        self.index_path = data_dir / "registry-index.json"
-        self._loaded: RegistryFile | None = None
-        self._index_cache: tuple[tuple[int, int, int], RegistryIndex] | None = None
-        # Which registry file the in-memory copy matches, and whether it has unsaved changes.
-        self._stamp: tuple[int, int, int] | None = None
-        self._dirty = False
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
+        self._docs: dict[str, DocLookups] = {}
+        self._all = False  # every record is in _docs (a whole-corpus read happened)
         self._idf: dict[str, float] | None = None
+        self._df_delta: Counter[str] = Counter()  # unsaved sentence term counts
+        self._n_delta = 0
+        self._version: int | None = None
+        self._hashes: dict[str, str] | None = None  # doc id -> sha256, read once
 
-    @property
-    def _reg(self) -> RegistryFile:
-        if self._loaded is None:
-            self._loaded = self._load()
-        return self._loaded
+    # --- connection --------------------------------------------------------------------------
+    def connection(self, create: bool = True) -> sqlite3.Connection:
+        """The open database (migrating a registry.json data dir once, first)."""
+        with self._lock:
+            if self._conn is None:
+                if not self.path.exists() and self.legacy_path.exists():
+                    db.migrate_legacy(self.data_dir)
+                if not create and not self.path.exists():
+                    raise FileNotFoundError(self.path)
+                self._conn = db.connect(self.path)
+                self._version = self._data_version()
+            return self._conn
 
-    def _file_stamp(self) -> tuple[int, int, int] | None:
-        try:
-            st = self.path.stat()
-        except OSError:
-            return None
-        # Saves replace the file (new inode), so inode + mtime + size identify a version.
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
+    def _rows(self, sql: str, params: Iterable[object] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read; none when no registry exists yet (nothing is created by a read)."""
+        with self._lock:
+            try:
+                conn = self.connection(create=False)
+            except FileNotFoundError:
+                return []
+            return conn.execute(sql, tuple(params)).fetchall()
 
-    def _load(self) -> RegistryFile:
-        self._stamp = self._file_stamp()  # before reading: a newer file is re-read next time
-        self._dirty = False
-        if not self.path.exists():
-            return RegistryFile()
-        try:
-            return RegistryFile.model_validate_json(self.path.read_text(encoding="utf-8"))
-        except (ValidationError, ValueError, OSError) as e:
-            raise StoreError(
-                f"{self.path}: document registry is unreadable ({e.__class__.__name__}); "
-                "delete the data directory and ingest again"
-            ) from e
+    def write_connection(self) -> sqlite3.Connection:
+        """The database inside a write transaction (begun if none is open); save() commits."""
+        conn = self.connection()
+        if not conn.in_transaction:
+            conn.execute("BEGIN IMMEDIATE")
+        return conn
+
+    def has_unsaved(self) -> bool:
+        """True when writes since the last save() are pending in the open transaction."""
+        return self._conn is not None and self._conn.in_transaction
+
+    def _data_version(self) -> int:
+        assert self._conn is not None
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
     def reload(self) -> None:
-        """Re-read the registry from disk (another writer may have saved since we loaded);
-        a no-op when the file is the one we read or wrote and nothing is unsaved."""
-        if self._loaded is None:
-            return  # nothing read yet: the first use reads the current file
-        if not self._dirty and self._stamp is not None and self._file_stamp() == self._stamp:
-            return
-        self._loaded = None
-        self._invalidate()
+        """Drop unsaved changes, and cached records if another writer committed since."""
+        with self._lock:
+            if self._conn is None:
+                return
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+                self._df_delta.clear()
+                self._n_delta = 0
+                self._invalidate()
+            elif self._data_version() != self._version:
+                self._invalidate()
+            self._version = self._data_version()
+
+    def _invalidate(self) -> None:
+        self._hashes = None
+        self._docs.clear()
+        self._all = False
+        self._idf = None
 
     # --- writes ------------------------------------------------------------------------------
     def put(self, record: DocumentRecord, text: str) -> None:
         """Add or replace one document (text snapshot first, so the registry never points at
-        a missing text)."""
+        a missing text). Visible to this Corpus at once, to others after save()."""
         doc_id = record.document.id
-        _atomic_write(self.texts_dir / f"{doc_id}.txt", text)
-        self._reg.documents[doc_id] = record
-        self._dirty = True
-        self._invalidate()
+        db.atomic_write(self.texts_dir / f"{doc_id}.txt", text)
+        with self._lock:
+            conn = self.write_connection()
+            self._forget(conn, doc_id)
+            db.insert_record(conn, record, pending=True)
+            self._df_delta.update(db.record_terms(record))
+            self._n_delta += db.n_sentences(record)
+            self._docs.pop(doc_id, None)
+            self._all = False
+            self._idf = None
+            self._hashes = None
 
     def remove(self, doc_id: str) -> None:
-        self._reg.documents.pop(doc_id, None)
+        with self._lock:
+            conn = self.write_connection()
+            self._forget(conn, doc_id)
+            conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+            self._docs.pop(doc_id, None)
+            self._idf = None
+            self._hashes = None
         (self.texts_dir / f"{doc_id}.txt").unlink(missing_ok=True)
-        self._dirty = True
-        self._invalidate()
 
-    def set_duplicates(
-        self, article_dups: dict[str, str | None], sentence_dups: dict[str, str | None]
+    def _forget(self, conn: sqlite3.Connection, doc_id: str) -> None:
+        """Drop a document's index rows; what its old version touched joins the next refresh."""
+        old = self.record(doc_id)
+        if old is None:
+            return
+        self._df_delta.subtract(db.record_terms(old))
+        self._n_delta -= db.n_sentences(old)
+        conn.execute(
+            "INSERT OR IGNORE INTO dedup_pending SELECT DISTINCT b2.article_id "
+            "FROM dedup_bands b1 JOIN dedup_bands b2 ON b1.bucket = b2.bucket "
+            "WHERE b1.doc_id = ?",
+            (doc_id,),
+        )
+        # ...and the articles sharing its sentences (a containment copy shares few buckets).
+        conn.execute(
+            "INSERT OR IGNORE INTO dedup_pending SELECT DISTINCT k2.article_id "
+            "FROM sentence_keys k1 JOIN sentence_keys k2 ON k1.norm_key = k2.norm_key "
+            "WHERE k1.doc_id = ?",
+            (doc_id,),
+        )
+        conn.execute(
+            "INSERT OR IGNORE INTO dedup_pending_norms "
+            "SELECT norm_key FROM sentence_keys WHERE doc_id = ?",
+            (doc_id,),
+        )
+        for table in ("articles", "chunks", "dedup_bands", "sentence_keys"):
+            conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def apply_marks(
+        self, article_marks: dict[str, str | None], sentence_marks: dict[str, str | None]
     ) -> None:
-        """Apply corpus-wide duplicate marks (they can change when documents come and go)."""
-        for rec in self._reg.documents.values():
-            for art in rec.document.articles:
-                art.duplicate_of = article_dups.get(art.id)
-                for s in art.sentences:
-                    s.duplicate_of = sentence_dups.get(s.id)
-            for ch in rec.chunks:
-                ch.duplicate_of = article_dups.get(ch.article_id)
-        self._dirty = True
-        self._invalidate()
+        """Set these articles' (and their chunks') and sentences' `duplicate_of`, rewriting
+        only the documents they belong to (in the open write transaction)."""
+        with self._lock:
+            conn = self.write_connection()
+            docs = {self._doc_of(a) for a in article_marks}
+            docs |= {self._doc_of(sid.rsplit(":", 1)[0]) for sid in sentence_marks}
+            for doc_id in sorted(d for d in docs if d is not None):
+                d = self._load(doc_id)
+                assert d is not None
+                for a in d.articles.values():
+                    if a.id in article_marks:
+                        a.duplicate_of = article_marks[a.id]
+                for c in d.chunks.values():
+                    if c.article_id in article_marks:
+                        c.duplicate_of = article_marks[c.article_id]
+                for sid, s in d.sentences.items():
+                    if sid in sentence_marks:
+                        s.duplicate_of = sentence_marks[sid]
+                conn.execute(
+                    "UPDATE documents SET record = ? WHERE doc_id = ?",
+                    (d.record.model_dump_json(), doc_id),
+                )
+            conn.executemany(
+                "UPDATE articles SET duplicate_of = ? WHERE article_id = ?",
+                [(dup, aid) for aid, dup in article_marks.items()],
+            )
+            conn.executemany(
+                "UPDATE sentence_keys SET duplicate_of = ? WHERE sentence_id = ?",
+                [(dup, sid) for sid, dup in sentence_marks.items()],
+            )
 
     def save(self, index: bool = True) -> None:
-        """Write the registry; `index=False` skips the sidecar (an ingest's intermediate
-        commits: a stale sidecar is never used, it only costs a full parse)."""
-        _atomic_write(self.path, self._reg.model_dump_json())
-        self._stamp = self._file_stamp()
-        self._dirty = False
-        if index and self._stamp is not None:
-            idx = RegistryIndex(
-                stamp=list(self._stamp),
-                hashes={d: r.document.sha256 for d, r in self._reg.documents.items()},
-                summary=self._summary(),
-            )
-            _atomic_write(self.index_path, idx.model_dump_json())
+        """Commit the writes since the last save. `index=False` (an ingest's intermediate
+        commits) leaves the chunk fingerprint unset; the final save computes it."""
+        with self._lock:
+            conn = self.write_connection()
+            if self._df_delta or self._n_delta:
+                conn.executemany(
+                    "INSERT INTO term_df VALUES (?, ?) "
+                    "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+                    [(t, c) for t, c in self._df_delta.items() if c],
+                )
+                conn.execute("DELETE FROM term_df WHERE df <= 0")
+                n = self._meta("n_sentences")
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('n_sentences', ?)",
+                    (str(int(n or 0) + self._n_delta),),
+                )
+            conn.execute("DELETE FROM meta WHERE key = 'chunk_fingerprint'")
+            if index:
+                conn.execute(
+                    "INSERT INTO meta VALUES ('chunk_fingerprint', ?)",
+                    (self._compute_chunk_fingerprint(),),
+                )
+            conn.execute("COMMIT")
+            self._df_delta.clear()
+            self._n_delta = 0
+            self._version = self._data_version()
 
     def ensure_index(self) -> None:
-        """Write the sidecar if the registry exists and has none that matches it."""
-        if self.path.exists() and self._index() is None:
+        """Store the chunk fingerprint if the registry exists and has none."""
+        if (self.path.exists() or self.legacy_path.exists()) and self._meta(
+            "chunk_fingerprint"
+        ) is None:
             self.save()
 
-    def _index(self) -> RegistryIndex | None:
-        """The sidecar, if it describes the registry file as it is now."""
-        stamp = self._file_stamp()
-        if stamp is None:
-            return None
-        if self._index_cache is not None and self._index_cache[0] == stamp:
-            return self._index_cache[1]
-        try:
-            idx = RegistryIndex.model_validate_json(self.index_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None  # missing or damaged: the registry itself answers
-        if tuple(idx.stamp) != stamp:
-            return None
-        self._index_cache = (stamp, idx)
-        return idx
+    # --- whole-corpus figures from the index tables ------------------------------------------
+    def _meta(self, key: str) -> str | None:
+        rows = self._rows("SELECT value FROM meta WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
 
     def content_hash(self, doc_id: str) -> str | None:
         """The recorded SHA-256 of a document's text, None if it is not ingested."""
-        if self._loaded is None and (idx := self._index()) is not None:
-            return idx.hashes.get(doc_id)
-        rec = self.record(doc_id)
-        return rec.document.sha256 if rec is not None else None
+        with self._lock:  # one query for all: an ingest asks for every file's
+            if self._hashes is None:
+                self._hashes = dict(self._rows("SELECT doc_id, sha256 FROM documents"))
+            return self._hashes.get(doc_id)
 
     def summary(self) -> CorpusSummary:
-        if self._loaded is None and (idx := self._index()) is not None:
-            return idx.summary
-        return self._summary()
-
-    def _summary(self) -> CorpusSummary:
+        """Counts and duplicate groups, from the index tables (no record is parsed)."""
+        rows = self._rows(
+            "SELECT (SELECT count(*) FROM documents), "
+            "(SELECT coalesce(sum(n_chunks), 0) FROM documents), "
+            "(SELECT count(*) FROM articles), "
+            "(SELECT count(*) FROM sentence_keys k JOIN articles a USING (article_id) "
+            " WHERE k.duplicate_of IS NOT NULL AND a.duplicate_of IS NULL)"
+        )
+        docs, chunks, articles, dup_sentences = rows[0] if rows else (0, 0, 0, 0)
         return CorpusSummary(
-            documents=len(self._reg.documents),
-            articles=len(self._articles),
+            documents=docs,
+            articles=articles,
             duplicate_groups=self.duplicate_groups(),
-            duplicate_sentences=sum(
-                1
-                for a in self._articles.values()
-                if not a.duplicate_of
-                for s in a.sentences
-                if s.duplicate_of
-            ),
-            chunks=sum(len(r.chunks) for r in self._reg.documents.values()),
+            duplicate_sentences=dup_sentences,
+            chunks=chunks,
         )
 
-    def _invalidate(self) -> None:
-        for name in ("_articles", "_sentences", "_chunks"):
-            self.__dict__.pop(name, None)
-        self._idf = None
+    def duplicate_groups(self) -> list[list[str]]:
+        """[[canonical, copy, ...], ...] in registry order."""
+        groups: dict[str, list[str]] = {}
+        for aid, dup in self._rows(
+            "SELECT a.article_id, a.duplicate_of FROM articles a JOIN documents d USING (doc_id) "
+            "WHERE a.duplicate_of IS NOT NULL ORDER BY d.rowid, a.ord"
+        ):
+            groups.setdefault(dup, [dup]).append(aid)
+        return list(groups.values())
 
-    # --- reads -------------------------------------------------------------------------------
-    def records(self) -> list[DocumentRecord]:
-        return list(self._reg.documents.values())
+    def fingerprint(self) -> str:
+        """Changes whenever any document's content or the set of documents changes."""
+        parts = sorted(f"{d}:{h}" for d, h in self._rows("SELECT doc_id, sha256 FROM documents"))
+        return hash_text("\n".join(parts))
 
-    def record(self, doc_id: str) -> DocumentRecord | None:
-        return self._reg.documents.get(doc_id)
+    def chunk_texts(self) -> tuple[list[str], list[str]]:
+        """(ids, texts) of every chunk, in registry order, without parsing any record."""
+        rows = self._rows(
+            "SELECT c.chunk_id, c.text FROM chunks c JOIN documents d USING (doc_id) "
+            "ORDER BY d.rowid, c.rowid"
+        )
+        return [r[0] for r in rows], [r[1] for r in rows]
 
-    def documents(self) -> list[Document]:
-        return [r.document for r in self._reg.documents.values()]
+    def _compute_chunk_fingerprint(self) -> str:
+        from vectorstore.keyword import fingerprint  # bm25s loads with it: only when needed
 
-    @cached_property
-    def _articles(self) -> dict[str, Article]:
-        return {a.id: a for d in self.documents() for a in d.articles}
+        return fingerprint(*self.chunk_texts())
 
-    @cached_property
-    def _sentences(self) -> dict[str, Sentence]:
-        return {s.id: s for a in self._articles.values() for s in a.sentences}
-
-    @cached_property
-    def _chunks(self) -> dict[str, Chunk]:
-        return {c.id: c for r in self._reg.documents.values() for c in r.chunks}
-
-    def articles(self) -> list[Article]:
-        return list(self._articles.values())
-
-    def article(self, article_id: str) -> Article:
-        try:
-            return self._articles[article_id]
-        except KeyError as e:
-            raise StoreError(f"unknown source id {article_id!r}") from e
-
-    def has_article(self, article_id: str) -> bool:
-        return article_id in self._articles
+    def chunk_fingerprint(self) -> str:
+        """vectorstore.keyword.fingerprint of chunk_texts() (stored by save(), so reading it
+        costs one row; computed when absent)."""
+        return self._meta("chunk_fingerprint") or self._compute_chunk_fingerprint()
 
     def term_idf(self) -> dict[str, float]:
-        """IDF of content terms over the corpus's sentences (cached until the corpus changes)."""
+        """Smoothed IDF of content terms over the corpus's sentences, log((n + 1) / (df + 0.5))
+        as agent.text.normalize.sentence_idf, from stored counts (cached until a change)."""
         if self._idf is None:
-            self._idf = sentence_idf([s.text for s in self._sentences.values()])
+            df = Counter(dict(self._rows("SELECT term, df FROM term_df")))
+            df.update(self._df_delta)
+            n = int(self._meta("n_sentences") or 0) + self._n_delta
+            self._idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items() if c > 0}
         return self._idf
 
+    def doc_ids(self) -> list[str]:
+        return [r[0] for r in self._rows("SELECT doc_id FROM documents ORDER BY rowid")]
+
+    def document_paths(self) -> dict[str, str]:
+        """doc id -> the path it was ingested from."""
+        return dict(self._rows("SELECT doc_id, path FROM documents ORDER BY rowid"))
+
+    # --- records, parsed on demand -----------------------------------------------------------
+    def _load(self, doc_id: str) -> DocLookups | None:
+        with self._lock:
+            if (d := self._docs.get(doc_id)) is not None:
+                return d
+            rows = self._rows("SELECT record FROM documents WHERE doc_id = ?", (doc_id,))
+            if not rows:
+                return None
+            d = self._docs[doc_id] = DocLookups.of(self._parse(rows[0][0]))
+            return d
+
+    def _parse(self, raw: str) -> DocumentRecord:
+        try:
+            return DocumentRecord.model_validate_json(raw)
+        except (ValidationError, ValueError) as e:
+            raise StoreError(
+                f"{self.path}: a document record is unreadable ({e.__class__.__name__}); "
+                "delete the data directory and ingest again"
+            ) from e
+
+    def _load_all(self) -> list[DocLookups]:
+        with self._lock:
+            if not self._all:
+                for doc_id, raw in self._rows("SELECT doc_id, record FROM documents"):
+                    if doc_id not in self._docs:
+                        self._docs[doc_id] = DocLookups.of(self._parse(raw))
+                self._all = True
+            order = self.doc_ids()
+            return [self._docs[d] for d in order]
+
+    def _doc_of(self, article_id: str) -> str | None:
+        rows = self._rows("SELECT doc_id FROM articles WHERE article_id = ?", (article_id,))
+        return str(rows[0][0]) if rows else None
+
+    def _article_doc(self, article_id: str) -> DocLookups | None:
+        doc_id = self._doc_of(article_id)
+        return self._load(doc_id) if doc_id is not None else None
+
+    def records(self) -> list[DocumentRecord]:
+        return [d.record for d in self._load_all()]
+
+    def record(self, doc_id: str) -> DocumentRecord | None:
+        d = self._load(doc_id)
+        return d.record if d is not None else None
+
+    def documents(self) -> list[Document]:
+        return [d.record.document for d in self._load_all()]
+
+    def articles(self) -> list[Article]:
+        return [a for d in self._load_all() for a in d.articles.values()]
+
+    def articles_in_order(self, ids: Iterable[str]) -> list[Article]:
+        """These articles (unknown ids skipped) in corpus order: document id, then position."""
+        wanted = set(ids)
+        by_doc: dict[str, None] = {}
+        for batch in db.chunked(sorted(wanted)):
+            marks = ",".join("?" * len(batch))
+            for (doc_id,) in self._rows(
+                f"SELECT DISTINCT doc_id FROM articles WHERE article_id IN ({marks})", batch
+            ):
+                by_doc[doc_id] = None
+        out: list[Article] = []
+        for doc_id in sorted(by_doc):
+            d = self._load(doc_id)
+            if d is not None:
+                out.extend(a for a in d.record.document.articles if a.id in wanted)
+        return out
+
+    def article(self, article_id: str) -> Article:
+        d = self._article_doc(article_id)
+        if d is None or article_id not in d.articles:
+            raise StoreError(f"unknown source id {article_id!r}")
+        return d.articles[article_id]
+
+    def has_article(self, article_id: str) -> bool:
+        return self._doc_of(article_id) is not None
+
     def has_sentence(self, sentence_id: str) -> bool:
-        return sentence_id in self._sentences
+        d = self._article_doc(sentence_id.rsplit(":", 1)[0])
+        return d is not None and sentence_id in d.sentences
 
     def sentence(self, sentence_id: str) -> Sentence:
-        return self._sentences[sentence_id]
+        """Raises KeyError for an unknown id."""
+        d = self._article_doc(sentence_id.rsplit(":", 1)[0])
+        if d is None:
+            raise KeyError(sentence_id)
+        return d.sentences[sentence_id]
 
     def chunk(self, chunk_id: str) -> Chunk | None:
-        return self._chunks.get(chunk_id)
+        d = self._article_doc(chunk_id.rsplit(":", 1)[0])
+        return d.chunks.get(chunk_id) if d is not None else None
 
     def chunks(self) -> list[Chunk]:
-        return list(self._chunks.values())
+        return [c for d in self._load_all() for c in d.chunks.values()]
 
     def doc_id_of(self, source: str) -> str:
         """Article ids are `<doc_id>` or `<doc_id>#<n>`."""
@@ -283,26 +419,15 @@ class Corpus:
 
     def canonical(self, article_id: str) -> str:
         """The article a syndicated copy duplicates, or itself."""
-        art = self._articles.get(article_id)
-        return art.duplicate_of if art is not None and art.duplicate_of else article_id
+        rows = self._rows("SELECT duplicate_of FROM articles WHERE article_id = ?", (article_id,))
+        return rows[0][0] if rows and rows[0][0] else article_id
 
     def outlet_key(self, article_id: str) -> str:
         """Independent-outlet key: the outlet name when known, else the canonical article."""
         canon = self.canonical(article_id)
-        art = self._articles.get(canon)
+        d = self._article_doc(canon)
+        art = d.articles.get(canon) if d is not None else None
         return (art.outlet or canon) if art is not None else canon
-
-    def duplicate_groups(self) -> list[list[str]]:
-        groups: dict[str, list[str]] = {}
-        for a in self._articles.values():
-            if a.duplicate_of:
-                groups.setdefault(a.duplicate_of, [a.duplicate_of]).append(a.id)
-        return list(groups.values())
-
-    def fingerprint(self) -> str:
-        """Changes whenever any document's content or the set of documents changes."""
-        parts = sorted(f"{d.id}:{d.sha256}" for d in self.documents())
-        return str(hash_text("\n".join(parts)))
 
 
 def hash_text(text: str) -> str:

@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 
 from agent.errors import InputError, StoreError
 from agent.ingest.corpus import Corpus, DocumentRecord
-from agent.ingest.dedup import mark_duplicates
+from agent.ingest.dedup_scope import refresh_duplicates
 from agent.ingest.fetch import Fetcher, url_doc_id
 from agent.ingest.load import SUPPORTED_SUFFIXES, Loaded, keep_original, load_bytes, load_file
 from agent.types import Article, Chunk, Document
@@ -243,12 +243,14 @@ def ingest(
 
         if prune:
             scanned = {p.resolve() for p in files}
-            for rec in corpus.records():
-                if rec.document.url is None and Path(rec.document.path).resolve() not in scanned:
-                    store.delete_where({"doc_id": rec.document.id})
+            for doc_id, doc_path in corpus.document_paths().items():
+                # Pages fetched from a URL have no file to go missing: never pruned.
+                is_url = doc_path.startswith(("http://", "https://"))
+                if not is_url and Path(doc_path).resolve() not in scanned:
+                    store.delete_where({"doc_id": doc_id})
                     if sentence_store is not None:
-                        sentence_store.delete_where({"doc_id": rec.document.id})
-                    corpus.remove(rec.document.id)
+                        sentence_store.delete_where({"doc_id": doc_id})
+                    corpus.remove(doc_id)
                     report.pruned += 1
             corpus.save(index=False)  # the final save writes it
             _sweep_orphans(corpus, [store] if sentence_store is None else [store, sentence_store])
@@ -307,8 +309,10 @@ def ingest(
         if done:
             report.chunks_per_s = round(done / max(time.perf_counter() - t_embed, 1e-9), 1)
 
-        if pending or report.pruned:
-            _refresh_duplicates(corpus)
+        # Also after a crash that committed documents but not their duplicate marks: the
+        # registry keeps what is pending until a refresh has run.
+        _refresh_duplicates(corpus)
+        if corpus.has_unsaved():
             corpus.save()
         else:
             corpus.ensure_index()  # a data dir from before the sidecar existed gets one now
@@ -332,7 +336,7 @@ def _load_url(fetcher: Fetcher, url: str) -> Loaded:
 def _sweep_orphans(corpus: Corpus, stores: Sequence[VectorStore]) -> None:
     """Drop entries of documents the registry does not know (a crash between a new
     document's upsert and its registry commit, whose file was then removed)."""
-    known = [r.document.id for r in corpus.records()]
+    known = corpus.doc_ids()
     where: dict[str, Any] = {"doc_id": {"$nin": known}} if known else {}
     for s in stores:
         orphans = s.get_ids(where or None)
@@ -353,19 +357,7 @@ def _groups(pending: list[_Pending], max_chunks: int) -> Iterator[list[_Pending]
         yield group
 
 
-def _refresh_duplicates(corpus: Corpus) -> None:
-    """Recompute duplicate marks corpus-wide, in a stable order (document id, article order)."""
-    articles = [
-        a.model_copy(deep=True)
-        for d in sorted(corpus.documents(), key=lambda d: d.id)
-        for a in d.articles
-    ]
-    for a in articles:
-        a.duplicate_of = None
-        for s in a.sentences:
-            s.duplicate_of = None
-    marked = mark_duplicates(articles)
-    corpus.set_duplicates(
-        {a.id: a.duplicate_of for a in marked},
-        {s.id: s.duplicate_of for a in marked for s in a.sentences},
-    )
+def _refresh_duplicates(corpus: Corpus) -> int:
+    """Bring duplicate marks up to date, touching only the articles whose marks can have
+    changed since the last refresh (dedup_scope.py); returns how many were re-marked."""
+    return refresh_duplicates(corpus)

@@ -12,7 +12,7 @@ from agent.ingest.corpus import Corpus
 from agent.ingest.dedup import jaccard, shingles
 from agent.types import Hit
 from vectorstore.errors import VectorStoreError
-from vectorstore.keyword import BM25Index, fingerprint
+from vectorstore.keyword import BM25Index
 from vectorstore.store import Embedder, VectorStore
 
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the influence of top ranks
@@ -30,15 +30,15 @@ def rrf_fuse(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> list[tuple[st
 
 
 def keyword_index(corpus: Corpus, index_dir: Path) -> BM25Index:
-    """The persisted BM25 index, rebuilt only when the corpus changed since it was saved."""
-    chunks = corpus.chunks()
-    ids = [c.id for c in chunks]
-    texts = [c.text for c in chunks]
-    if BM25Index.saved_fingerprint(index_dir) == fingerprint(ids, texts):
+    """The persisted BM25 index, rebuilt only when the corpus changed since it was saved.
+    The check reads the registry's stored chunk fingerprint (no record is parsed); a rebuild
+    reads the chunk texts from the registry's chunk table."""
+    if BM25Index.saved_fingerprint(index_dir) == corpus.chunk_fingerprint():
         try:
             return BM25Index.load(index_dir)
         except VectorStoreError:
             pass  # unreadable index: rebuild it below
+    ids, texts = corpus.chunk_texts()
     index = BM25Index.from_corpus(ids, texts)
     index.save(index_dir)
     return index

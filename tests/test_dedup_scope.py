@@ -1,0 +1,105 @@
+"""Incremental duplicate refresh (agent/ingest/dedup_scope.py): after any sequence of puts and
+removes, the marks in the registry equal a full mark_duplicates run over the corpus, while a
+change re-marks only the articles it can affect."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from agent.ingest.corpus import Corpus, DocumentRecord
+from agent.ingest.dedup import mark_duplicates
+from agent.ingest.dedup_scope import refresh_duplicates
+from agent.ingest.parse import parse_document
+from agent.ingest.pipeline import make_chunks
+
+WORDS = [f"w{i}" for i in range(400)]
+
+
+def sentence(rng: random.Random) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14))).capitalize() + "."
+
+
+def record(doc_id: str, sentences: list[str]) -> DocumentRecord:
+    doc = parse_document(doc_id, f"{doc_id}.txt", "\n".join(sentences) + "\n")
+    chunks = [c for a in doc.articles for c in make_chunks(a, 480)]
+    return DocumentRecord(document=doc, chunks=chunks)
+
+
+def full_run(corpus: Corpus) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """Article and sentence marks of mark_duplicates over the whole corpus, in its order."""
+    docs = sorted(corpus.documents(), key=lambda d: d.id)
+    marked = mark_duplicates([a for d in docs for a in d.articles])
+    return (
+        {a.id: a.duplicate_of for a in marked},
+        {s.id: s.duplicate_of for a in marked for s in a.sentences},
+    )
+
+
+def stored(corpus: Corpus) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    for rec in corpus.records():
+        marks = {a.id: a.duplicate_of for a in rec.document.articles}
+        assert all(c.duplicate_of == marks[c.article_id] for c in rec.chunks)
+    arts = corpus.articles()
+    return (
+        {a.id: a.duplicate_of for a in arts},
+        {s.id: s.duplicate_of for a in arts for s in a.sentences},
+    )
+
+
+def variant(rng: random.Random, base: list[str], shared: list[str]) -> list[str]:
+    """An exact copy, a near copy (one sentence changed), a loose rewrite, or new text that
+    quotes syndicated sentences."""
+    kind = rng.randrange(4)
+    if kind == 0:
+        return list(base)
+    if kind == 1:
+        out = list(base)
+        out[rng.randrange(len(out))] = sentence(rng)
+        return out
+    if kind == 2:
+        return [s if rng.random() < 0.5 else sentence(rng) for s in base]
+    return [sentence(rng) for _ in range(8)] + rng.sample(shared, 2)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_incremental_marks_equal_a_full_run_after_every_change(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    shared = [sentence(rng) for _ in range(5)]
+    bases = [[sentence(rng) for _ in range(20)] for _ in range(4)]
+    corpus = Corpus(tmp_path / "data")
+    names = [f"d{i:02d}" for i in range(14)]
+    for step in range(40):
+        doc_id = rng.choice(names)
+        if corpus.content_hash(doc_id) is not None and rng.random() < 0.25:
+            corpus.remove(doc_id)
+        else:
+            corpus.put(record(doc_id, variant(rng, rng.choice(bases), shared)), "text")
+        refresh_duplicates(corpus)
+        corpus.save()
+        expected = full_run(Corpus(tmp_path / "data"))
+        assert stored(Corpus(tmp_path / "data")) == expected, f"step {step}"
+    articles, sentences = full_run(corpus)
+    assert any(articles.values()) and any(sentences.values())  # the run exercised marks
+
+
+def test_a_change_re_marks_only_the_articles_it_can_affect(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    corpus = Corpus(tmp_path / "data")
+    base = [sentence(rng) for _ in range(20)]
+    corpus.put(record("a0", base), "text")
+    corpus.put(record("a1", base), "text")  # an exact copy of a0
+    for i in range(30):
+        corpus.put(record(f"u{i:02d}", [sentence(rng) for _ in range(20)]), "text")
+    assert refresh_duplicates(corpus) == 32  # first refresh: everything is new
+    corpus.save()
+    corpus.put(record("u05", [sentence(rng) for _ in range(20)]), "text")
+    assert refresh_duplicates(corpus) == 1
+    corpus.save()
+    corpus.remove("a0")  # a1 becomes canonical: the pair is the scope
+    assert refresh_duplicates(corpus) == 1
+    corpus.save()
+    assert Corpus(tmp_path / "data").article("a1").duplicate_of is None
+    assert refresh_duplicates(corpus) == 0  # nothing pending
