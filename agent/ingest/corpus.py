@@ -141,26 +141,7 @@ class Corpus:
             return
         self._df_delta.subtract(db.record_terms(old))
         self._n_delta -= db.n_sentences(old)
-        conn.execute(
-            "INSERT OR IGNORE INTO dedup_pending SELECT DISTINCT b2.article_id "
-            "FROM dedup_bands b1 JOIN dedup_bands b2 ON b1.bucket = b2.bucket "
-            "WHERE b1.doc_id = ?",
-            (doc_id,),
-        )
-        # ...and the articles sharing its sentences (a containment copy shares few buckets).
-        conn.execute(
-            "INSERT OR IGNORE INTO dedup_pending SELECT DISTINCT k2.article_id "
-            "FROM sentence_keys k1 JOIN sentence_keys k2 ON k1.norm_key = k2.norm_key "
-            "WHERE k1.doc_id = ?",
-            (doc_id,),
-        )
-        conn.execute(
-            "INSERT OR IGNORE INTO dedup_pending_norms "
-            "SELECT norm_key FROM sentence_keys WHERE doc_id = ?",
-            (doc_id,),
-        )
-        for table in ("articles", "chunks", "dedup_bands", "sentence_keys"):
-            conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        db.delete_document_rows(conn, doc_id)
 
     def apply_marks(
         self, article_marks: dict[str, str | None], sentence_marks: dict[str, str | None]

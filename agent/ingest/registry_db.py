@@ -226,3 +226,29 @@ def atomic_write(path: Path, data: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def delete_document_rows(conn: sqlite3.Connection, doc_id: str) -> None:
+    """Drop a document's index rows (articles, chunks, LSH buckets, sentence keys), first
+    queueing for the next duplicate refresh every article its old version could have linked:
+    its bucket-mates and the articles sharing its sentences (a containment copy shares few
+    buckets), and its sentence keys."""
+    conn.execute(
+        "INSERT OR IGNORE INTO dedup_pending SELECT DISTINCT b2.article_id "
+        "FROM dedup_bands b1 JOIN dedup_bands b2 ON b1.bucket = b2.bucket "
+        "WHERE b1.doc_id = ?",
+        (doc_id,),
+    )
+    conn.execute(
+        "INSERT OR IGNORE INTO dedup_pending SELECT DISTINCT k2.article_id "
+        "FROM sentence_keys k1 JOIN sentence_keys k2 ON k1.norm_key = k2.norm_key "
+        "WHERE k1.doc_id = ?",
+        (doc_id,),
+    )
+    conn.execute(
+        "INSERT OR IGNORE INTO dedup_pending_norms "
+        "SELECT norm_key FROM sentence_keys WHERE doc_id = ?",
+        (doc_id,),
+    )
+    for table in ("articles", "chunks", "dedup_bands", "sentence_keys"):
+        conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
