@@ -121,3 +121,12 @@ def test_years_are_labels_without_rounding_room() -> None:
     # Large sums keep their rounding room: $1.2 million is $1,195,000 rounded.
     (c,), (d,) = quantities("It cost $1.2 million."), quantities("It cost $1,195,000.")
     assert c.agrees(d)
+
+
+def test_a_same_head_figure_in_a_sentence_about_something_else_is_no_conflict() -> None:
+    """ "people" counted in another event (respondents, not signers) is no rival figure."""
+    claim = "More than two thousand runners signed the open letter to the council."
+    other = "Of the 1,846 runners who answered the club's survey, 62 per cent backed the plan."
+    assert compare(claim, other, score=0.3).conflicts == []
+    same = "Only 1,846 runners signed the open letter to the council."
+    assert [c.kind for c in compare(claim, same, score=0.8).conflicts] == ["number"]

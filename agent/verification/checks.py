@@ -110,15 +110,17 @@ class Signals:
 
 
 def _number_conflicts(
-    claim: SentenceAnalysis, evidence: SentenceAnalysis, aligned: bool
+    claim: SentenceAnalysis, evidence: SentenceAnalysis, aligned: bool, loosely: bool = True
 ) -> tuple[list[Conflict], bool]:
     """Claim quantities the evidence does not state, and those it contradicts.
 
     A claim quantity is stated when an evidence quantity of the same kind commits to no more
     than the claim allows ("over 4,000" states "more than 4,000"; "$1.2 million" states
     "$1,200,000"). It is contradicted by a comparable quantity whose interval does not overlap
-    it, counting the same thing (same next word), or any comparable one when the sentence is
-    otherwise about the same thing (agent.text.quantities)."""
+    it, counting the same thing (same next word) in a sentence at least loosely about the
+    claim, or any comparable one when the sentence is about the same thing
+    (agent.text.quantities). "1,846 people responded" is no rival of "more than 2,000 people
+    signed" in a sentence about something else."""
     cq, eq = claim.quantities, evidence.quantities
     conflicts: list[Conflict] = []
     missing = False
@@ -134,7 +136,7 @@ def _number_conflicts(
             continue  # compatible but less precise ("more than 4,000" for "4,500"): silent
         comparable = [e for e in eq if c.comparable(e)]
         same_head = [e for e in comparable if c.head and e.head == c.head]
-        rival = same_head or (comparable if aligned else [])
+        rival = (same_head if loosely else []) or (comparable if aligned else [])
         if rival:
             shown = tuple(sorted({show_quantity(e) for e in rival}))
             conflicts.append(Conflict("number", (show_quantity(c),), shown))
@@ -217,7 +219,7 @@ def compare(
         # "The report detailed a call in mid-April": what "the report" is, the sentence
         # before says; read the two together to tell whether it is about the claim.
         loosely = _share(terms, ev_terms | ctx.stems) >= ALIGNED_COVERAGE
-    conflicts, missing = _number_conflicts(c, e, aligned)
+    conflicts, missing = _number_conflicts(c, e, aligned, loosely)
     cm, em, cw, ew = c.months, e.months, c.weekdays, e.weekdays
     if ctx is not None and _SAME_TIME.search(evidence):
         # "That same month, Mexico extradited 29": the month is the one the sentence before names.
