@@ -46,7 +46,6 @@ GRID: dict[str, tuple[float, ...]] = {
     "MIN_SUPPORT_COVERAGE": (0.4, 0.5, 0.6),
     "PARAPHRASE_COVERAGE": (0.2, 0.3, 0.4),
     "MODEL_REFUTE_COVERAGE": (0.4, 0.5, 0.6, 0.7),
-    "CONFIDENT_SUPPORT_P": (0.8, 0.85, 0.9, 0.95, 1.01),
 }
 
 

@@ -310,8 +310,6 @@ StanceProbs = Mapping[str, float]  # P(stance) for "supports" / "refutes" / "sil
 # refutation without a concrete conflict needs high confidence.
 SUPPORT_P = 0.4
 REFUTE_P = 0.8
-# The model's P(supports) at which a loosely matching sentence (LOOSE_COVERAGE) may support.
-CONFIDENT_SUPPORT_P = 1.01  # off until chosen on the dev stories
 
 
 def as_probs(model: Stance | StanceProbs | None) -> dict[str, float]:
@@ -335,7 +333,7 @@ def combine(
       whatever the model says. A polarity conflict or a word the claim negates that the
       sentence affirms refutes unless the model supports with P >= SUPPORT_P.
     - "supports" needs the claim's quantities and places in the sentence, enough of its words
-      (less for a close paraphrase, or for one the model is sure of: CONFIDENT_SUPPORT_P),
+      (less for a close paraphrase),
       the right speaker for "X said P", no other actor for the claim's event (the cloze
       check, agent.verification.slots), and the model's P(supports) >= SUPPORT_P;
       near-verbatim coverage supports without the model.
@@ -354,9 +352,6 @@ def combine(
     covered = (
         sig.coverage >= MIN_SUPPORT_COVERAGE
         or (sig.score >= ALIGNED_SCORE and sig.coverage >= PARAPHRASE_COVERAGE)
-        # A paraphrase the model is sure of ("about 1,400 people were evacuated" for "had
-        # to leave their homes") shares few words; its figures must still agree.
-        or (p_sup >= CONFIDENT_SUPPORT_P and sig.coverage >= LOOSE_COVERAGE)
     )
     # One shared word of a two-word claim ("the city") is topic, not support.
     covered = covered and sig.matched >= min(2, sig.n_terms)
