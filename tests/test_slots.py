@@ -63,10 +63,11 @@ def test_absent_from_looks_for_any_word_of_the_name() -> None:
         ("He", None),
         ("the ministry", None),
         ("Carla Nunes", None),  # a name the sentence does not contain: no finding
+        ("U.S.", "us"),
     ],
 )
 def test_filler_name_keeps_only_names_the_sentence_has(answer: str, expected: str | None) -> None:
-    sentence = "The inquiry is led by Dr Omar Finch, the ministry said."
+    sentence = "The inquiry is led by Dr Omar Finch, the ministry said, with U.S. help."
     assert filler_name(answer, sentence) == expected
 
 
@@ -81,6 +82,8 @@ def test_filler_name_keeps_only_names_the_sentence_has(answer: str, expected: st
             ("Tide Ferries", "harbour ferries", False),
         ("Harbour Users' Trust", "harbour users trust", True),
         ("Dana Reyes", "omar finch", False),
+        ("United States", "us", True),  # an acronym of the name
+        ("United States", "uk", False),
     ],
 )
 def test_same_name(slot: str, filler: str, same: bool) -> None:

@@ -74,7 +74,7 @@ def _name_words(text: str) -> list[str]:
     """The capitalised words of a name, lower-cased, titles and function words dropped."""
     words = []
     for w in text.split():
-        bare = w.strip("“”\"'’,.;:()").replace("’s", "").replace("'s", "")
+        bare = w.strip("“”\"'’,.;:()").replace("’s", "").replace("'s", "").replace(".", "")
         if bare and bare[0].isupper() and bare.lower().strip("’'") not in NOT_ENTITY:
             words.append(bare.lower())
     return words
@@ -138,19 +138,22 @@ def filler_name(answer: str, evidence: str) -> str | None:
     words = _name_words(answer)
     if not words or answer.strip().upper() == "NONE":
         return None
-    low = normalize_for_match(evidence)
+    low = normalize_for_match(evidence).replace(".", "")  # "U.S." is "US"
     if not all(re.search(rf"\b{re.escape(w)}\b", low) for w in words):
         return None
     return " ".join(words)
 
 
 def same_name(slot_name: str, filler: str) -> bool:
-    """Whether a filler names the slot's entity: the same last word (surname, "Trust") and
-    no other given name ("Pellow" is "Graham Pellow"; "Maureen Pryce" is not "Jonathan
-    Pryce"; "Rovers Supporters' Trust" is "the Rovers Supporters' Trust")."""
+    """Whether a filler names the slot's entity: its acronym ("US" for "United States"), or
+    the same last word (surname, "Trust") and no other given name ("Pellow" is "Graham
+    Pellow"; "Maureen Pryce" is not "Jonathan Pryce"; "Rovers Supporters' Trust" is "the
+    Rovers Supporters' Trust")."""
     a, b = _name_words(slot_name), filler.split()
     if not a or not b:
         return False
+    if len(b) == 1 and len(a) > 1 and b[0] == "".join(w[0] for w in a):
+        return True  # an acronym of the name: "US" is "United States"
     if a[-1] != b[-1]:
         return bool(set(a) & set(b)) and (set(a) <= set(b) or set(b) <= set(a))
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
