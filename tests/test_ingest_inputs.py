@@ -112,3 +112,44 @@ def test_directory_symlink_loop_does_not_hang(env: IngestEnv, corpus_dir: Path) 
     report = env.run([corpus_dir])
     assert report.documents == 5
     env.assert_consistent()
+
+
+ARTICLE = (
+    "{title}\nBy Staff Reporter\n\n"
+    "The {thing} was discussed by the council on Monday evening at length. "
+    "Residents said the {thing} had been a concern for several years now."
+)
+
+
+def test_a_later_input_with_a_stored_id_is_refused_not_swapped_in(
+    env: IngestEnv, tmp_path: Path
+) -> None:
+    """"a/story.html" then "b/story.txt" share the id "story": the second is refused with
+    one line naming the first, and the stored article stays (it used to be replaced)."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = tmp_path / "a" / "story.txt"
+    first.write_text(ARTICLE.format(title="Quarry plan", thing="quarry"), encoding="utf-8")
+    second = tmp_path / "b" / "story.txt"
+    second.write_text(ARTICLE.format(title="Harbour lights", thing="lighting"), encoding="utf-8")
+    assert env.run([first]).ingested == 1
+    report = env.run([second])
+    assert report.ingested == 0
+    assert [(e.path, e.error) for e in report.errors] == [
+        (str(second), f"document id 'story' already used by {first}")
+    ]
+    assert "quarry" in env.corpus.text("story")
+    # The same file again, or a file moved away from its old place, is no clash.
+    assert env.run([first]).unchanged == 1
+    first.unlink()
+    assert env.run([second]).ingested == 1
+    env.assert_consistent()
+
+
+def test_a_malformed_url_is_one_error_and_the_rest_goes_through(
+    env: IngestEnv, corpus_dir: Path
+) -> None:
+    report = env.run([corpus_dir], urls=["http://[bad"])
+    assert report.ingested > 0
+    assert [e.path for e in report.errors] == ["http://[bad"]
+    assert report.errors[0].error.startswith("not a valid URL")

@@ -206,16 +206,21 @@ def ingest(
         if urls:
             if fetcher is None:  # the default policy; closed when this ingest ends
                 fetcher = stack.enter_context(Fetcher())
-            inputs += [(url_doc_id(u), u, functools.partial(_load_url, fetcher, u)) for u in urls]
+            for u in urls:
+                try:
+                    inputs.append((url_doc_id(u), u, functools.partial(_load_url, fetcher, u)))
+                except ValueError as e:  # urlsplit: "http://[bad" is no URL
+                    report.errors.append(FileError(path=u, error=f"not a valid URL: {e}"))
+        stored = corpus.document_paths()
         for i, (doc_id, where, load) in enumerate(inputs):
             if progress:
                 progress("read", i + 1, len(inputs))
-            if doc_id in seen_ids:
+            owner = seen_ids.get(doc_id) or _other_owner(stored.get(doc_id), where)
+            if owner is not None:
+                # Two inputs with one id ("a/story.html", "b/story.txt"): the second would
+                # silently replace the first's article.
                 report.errors.append(
-                    FileError(
-                        path=where,
-                        error=f"document id {doc_id!r} already used by {seen_ids[doc_id]}",
-                    )
+                    FileError(path=where, error=f"document id {doc_id!r} already used by {owner}")
                 )
                 continue
             try:
@@ -325,6 +330,19 @@ def ingest(
     report.chunks = summary.chunks
     report.seconds = round(time.perf_counter() - t0, 3)
     return report
+
+
+def _other_owner(stored_path: str | None, where: str) -> str | None:
+    """The stored input that holds this document id when it is another input still there:
+    another URL, or another file that exists (a moved or renamed-away file may be replaced)."""
+    if stored_path is None or stored_path == where:
+        return None
+    if stored_path.startswith(("http://", "https://")) or where.startswith(("http://", "https://")):
+        return stored_path
+    old = Path(stored_path)
+    if old.resolve() == Path(where).resolve() or not old.exists():
+        return None
+    return stored_path
 
 
 def _load_url(fetcher: Fetcher, url: str) -> Loaded:
