@@ -194,9 +194,7 @@ class Answerer:
     ) -> Draft:
         """Stream the constrained JSON, passing new answer text on; parse it at the end."""
         messages = self.prompt.messages(**variables)
-        fmt = self.llm.response_format(
-            schema, "json_schema" if self.llm.structured_mode == "json_schema" else "json_object"
-        )
+        fmt = self.llm.response_format(schema)
         buffer, shown = "", ""
         try:
             for piece in self.llm.stream_text(messages, response_format=fmt):

@@ -89,9 +89,13 @@ class LLM:
         return self._invoke(messages, None, **kwargs)
 
     # --- structured -----------------------------------------------------------------------
-    def response_format(self, schema: type[BaseModel], mode: FormatMode) -> dict[str, Any]:
-        """The `response_format` kwarg asking this backend for `schema` in `mode` (for calls
-        made outside `structured()`: streamed drafts, label probabilities)."""
+    def response_format(self, schema: type[BaseModel]) -> dict[str, Any]:
+        """The `response_format` kwarg asking this backend for `schema` (for calls made
+        outside `structured()`: streamed drafts, label probabilities, cloze fills): strict
+        json_schema where the backend takes it, else json_object with the schema."""
+        mode: FormatMode = (
+            "json_schema" if self.structured_mode == "json_schema" else "json_object"
+        )
         return response_format(schema, mode)
 
     def structured(self, schema: type[T]) -> Runnable[LLMInput, T]:

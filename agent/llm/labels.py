@@ -35,8 +35,7 @@ def label_probabilities(
 
     `schema` is a pydantic model whose `field` is a Literal over `labels`. Raises ModelError
     (via the LLM) on backend failure and ValueError when the reply is not the schema."""
-    fmt = llm.response_format(schema, "json_schema" if llm.structured_mode == "json_schema"
-                              else "json_object")
+    fmt = llm.response_format(schema)
     reply = llm.invoke_raw(messages, response_format=fmt, logprobs=True,
                            top_logprobs=TOP_LOGPROBS)
     chosen = str(getattr(parse_json_reply(str(reply.content), schema), field))

@@ -65,10 +65,7 @@ class SlotChecker:
         messages = self.prompt.messages(
             evidence=wrap_document("E", sentence), statement=statement
         )
-        fmt = self.llm.response_format(
-            SlotFill, "json_schema" if self.llm.structured_mode == "json_schema"
-            else "json_object"
-        )
+        fmt = self.llm.response_format(SlotFill)
         reply = self.llm.invoke_raw(messages, response_format=fmt, max_tokens=40)
         try:
             return parse_json_reply(str(reply.content), SlotFill).answer
