@@ -208,10 +208,7 @@ def parse_document(doc_id: str, path: str, text: str) -> Document:
             outlet=block.outlet,
             sentences=sentences,
         )
-        article.content_hash = hashlib.sha256(
-            normalize_for_match(article.body).encode("utf-8")
-        ).hexdigest()
-        articles.append(article)
+        articles.append(_with_content_hash(article))
     return Document(
         id=doc_id,
         path=path,
@@ -302,10 +299,7 @@ def parse_extracted(
             url=art.url,
             sentences=sentences,
         )
-        article.content_hash = hashlib.sha256(
-            normalize_for_match(article.body).encode("utf-8")
-        ).hexdigest()
-        articles.append(article)
+        articles.append(_with_content_hash(article))
     doc = Document(
         id=doc_id,
         path=path,
@@ -324,3 +318,12 @@ def _first_line(art: ExtractedArticle) -> str:
         if value is not None:
             return f"{label}: {value}"
     return art.paragraphs[0]
+
+
+def _with_content_hash(article: Article) -> Article:
+    """`article` with `content_hash` set: SHA-256 of its normalised body (what duplicate
+    detection and re-ingest compare)."""
+    article.content_hash = hashlib.sha256(
+        normalize_for_match(article.body).encode("utf-8")
+    ).hexdigest()
+    return article

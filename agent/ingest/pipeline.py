@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field
 from agent.errors import InputError, StoreError
 from agent.ingest.corpus import Corpus, DocumentRecord
 from agent.ingest.dedup_scope import refresh_duplicates
-from agent.ingest.fetch import Fetcher, url_doc_id
+from agent.ingest.fetch import Fetcher, is_url, url_doc_id
 from agent.ingest.load import SUPPORTED_SUFFIXES, Loaded, keep_original, load_bytes, load_file
 from agent.types import Article, Chunk, Document
 from vectorstore.store import Embedder, VectorStore
@@ -250,8 +250,7 @@ def ingest(
             scanned = {p.resolve() for p in files}
             for doc_id, doc_path in corpus.document_paths().items():
                 # Pages fetched from a URL have no file to go missing: never pruned.
-                is_url = doc_path.startswith(("http://", "https://"))
-                if not is_url and Path(doc_path).resolve() not in scanned:
+                if not is_url(doc_path) and Path(doc_path).resolve() not in scanned:
                     store.delete_where({"doc_id": doc_id})
                     if sentence_store is not None:
                         sentence_store.delete_where({"doc_id": doc_id})
@@ -337,7 +336,7 @@ def _other_owner(stored_path: str | None, where: str) -> str | None:
     another URL, or another file that exists (a moved or renamed-away file may be replaced)."""
     if stored_path is None or stored_path == where:
         return None
-    if stored_path.startswith(("http://", "https://")) or where.startswith(("http://", "https://")):
+    if is_url(stored_path) or is_url(where):
         return stored_path
     old = Path(stored_path)
     if old.resolve() == Path(where).resolve() or not old.exists():
