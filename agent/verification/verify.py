@@ -236,7 +236,9 @@ class Verifier:
             final, probs = self.stance(claim, s.text, sig, speaker, ask)
             calls += probs is not None
             if probs is not None and probs.get("supports", 0.0) >= SUPPORT_P:
-                final, used = self._check_names(claim, s.text, sig, probs, speaker, slot_budget)
+                final, used = self._check_names(
+                    claim, s.text, sig, probs, speaker, final, slot_budget
+                )
                 slot_budget -= used
             self._trace(claim, outlet, s.text, sig, probs, final, speaker)
             if final == "supports":
@@ -256,19 +258,21 @@ class Verifier:
 
     def _check_names(
         self, claim: str, sentence: str, sig: Signals, probs: StanceProbs,
-        speaker: str | None, budget: int,
+        speaker: str | None, final: Stance, budget: int,
     ) -> tuple[Stance, int]:
         """The stance after the cloze check of the claim's names (agent.verification.slots)
-        on a sentence the model leans to support, and the model calls it made. A role held
-        by someone else is a conflict; an event given to someone else is no support."""
+        on a sentence the model leans to support (`final` is the stance before it), and the
+        model calls it made. A role held by someone else is a conflict; an event given to
+        someone else is no support."""
         if self.slots is None or budget <= 0:
-            return combine(probs, sig, claim_speaker=speaker), 0
+            return final, 0
         finding, used = self.slots.check(claim, sentence, budget)
-        if finding is not None:
-            if finding.conflict is not None:
-                sig.conflicts.append(finding.conflict)
-            else:
-                sig.other_actor = finding.filler
+        if finding is None:
+            return final, used
+        if finding.conflict is not None:
+            sig.conflicts.append(finding.conflict)
+        else:
+            sig.other_actor = finding.filler
         return combine(probs, sig, claim_speaker=speaker), used
 
     def _item(
