@@ -94,6 +94,9 @@ class Settings(BaseSettings):
     # Run the local model on one thread while the machine is oversubscribed (load average
     # above cores + 1): ggml's threads wait for each other when other processes hold the cores.
     adaptive_threads: bool = True
+    # Prompt-lookup decoding (agent/llm/lookup.py): the longest guess, in tokens, copied from
+    # the prompt and checked by the model in one batch; 0 turns it off. Same greedy output.
+    prompt_lookup_tokens: int = Field(default=3, ge=0, le=24)
 
     # --- Store -----------------------------------------------------------------------------
     # http://host:port of a `chroma run` server; unset means an embedded PersistentClient.

@@ -42,6 +42,7 @@ def make_llm(
                     str(settings.cache_dir / "llm-state") if settings.prompt_state_cache else None
                 ),
                 adaptive_threads=settings.adaptive_threads,
+                lookup_tokens=settings.prompt_lookup_tokens,
             )
         return LLM("local", name, chat)
     from agent.llm.remote import OPENAI_DEFAULT_BASE_URL, make_compatible_chat, make_openai_chat

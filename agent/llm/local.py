@@ -99,7 +99,8 @@ def _load(path: str, n_ctx: int, n_threads: int) -> _Loaded:
         if cached is not None and cached.n_ctx >= n_ctx:
             return cached
         import llama_cpp.llama_cpp as lc
-        from llama_cpp import Llama
+
+        from agent.llm.lookup import LookupLlama
 
         # A native build on AMX CPUs routes matmuls through ggml's AMX "extra buffer type",
         # which segfaults (ldtilecfg) in some VMs; plain CPU buffers are safe and fast.
@@ -113,7 +114,7 @@ def _load(path: str, n_ctx: int, n_threads: int) -> _Loaded:
 
             lc.llama_model_default_params = _defaults
         try:
-            llama = Llama(model_path=key, n_ctx=n_ctx, n_threads=n_threads, verbose=False)
+            llama = LookupLlama(model_path=key, n_ctx=n_ctx, n_threads=n_threads, verbose=False)
         finally:
             lc.llama_model_default_params = orig_defaults
         # verbose=False still prints ERROR-level llama.cpp logs to stderr; failures surface
@@ -207,6 +208,8 @@ class LlamaCppChat(BaseChatModel):
     processes (agent/llm/prefix_state.py); None evaluates every prefix in every process.
     `adaptive_threads`: drop to one thread while the machine is oversubscribed
     (`threads_for_load`).
+    `lookup_tokens`: longest guess of prompt-lookup decoding (agent/llm/lookup.py); 0 decodes
+    one token per forward pass.
     """
 
     model_path: str
@@ -217,6 +220,7 @@ class LlamaCppChat(BaseChatModel):
     seed: int = 0
     state_dir: str | None = None
     adaptive_threads: bool = True
+    lookup_tokens: int = 0
 
     @property
     def _llm_type(self) -> str:
@@ -235,7 +239,13 @@ class LlamaCppChat(BaseChatModel):
 
     def _prepare(self, loaded: _Loaded, messages: list[dict[str, str]]) -> None:
         """Before a call (lock held): the thread count for the machine's load now, and the
-        prompt's fixed prefix in the context (from disk when saved by an earlier process)."""
+        prompt's fixed prefix in the context (from disk when saved by an earlier process),
+        and this model's draft (the Llama is shared by every LlamaCppChat of the process)."""
+        from agent.llm.lookup import NgramDraft
+
+        loaded.llama.draft_model = (
+            NgramDraft(num_pred_tokens=self.lookup_tokens) if self.lookup_tokens > 0 else None
+        )
         threads = self.n_threads
         if self.adaptive_threads:
             threads = threads_for_load(self.n_threads, os.getloadavg()[0], os.cpu_count() or 1)
