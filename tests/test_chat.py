@@ -8,11 +8,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from scenarios import ANSWERABLE, draft
+from scenarios import ANSWERABLE, UNRELATED, draft
 
 from agent.app import App
 from agent.generation.answer import Answerer
-from agent.generation.chat import HISTORY_TURNS, ChatSession, Turn, parse_command
+from agent.generation.chat import (
+    EVIDENCE_CHARS,
+    EVIDENCE_SHOWN,
+    HISTORY_TURNS,
+    ChatSession,
+    Turn,
+    evidence_preview,
+    parse_command,
+)
 from agent.generation.streaming import json_text_fields
 
 if TYPE_CHECKING:
@@ -82,6 +90,29 @@ def test_streamed_answer_text_reaches_callback(
     assert len(pieces) > 1
     assert "".join(pieces) == text
     assert not ans.abstained
+
+
+def test_evidence_reaches_callback_before_the_model(
+    session: ChatSession, fake_model: FakeChatModel
+) -> None:
+    ev = session.answerer.evidence(ANSWERABLE)
+    fake_model.queue(draft((ev.items[0].sentence.text, [ev.items[0].label])))
+    seen: list[tuple[list[str], int]] = []
+    session.ask(
+        ANSWERABLE,
+        on_evidence=lambda e: seen.append(([x.label for x in e.items], len(fake_model.calls))),
+    )
+    assert seen == [([x.label for x in ev.items], 0)]  # shown before any model call
+    assert len(fake_model.calls) == 1
+    preview = evidence_preview(ev)
+    assert 1 <= len(preview) <= EVIDENCE_SHOWN
+    assert all(len(text) <= EVIDENCE_CHARS + 2 for _src, text in preview)
+
+
+def test_weak_evidence_is_not_shown(session: ChatSession, fake_model: FakeChatModel) -> None:
+    seen: list[object] = []
+    _q, ans = session.ask(UNRELATED, on_evidence=seen.append)
+    assert ans.abstained and seen == [] and fake_model.calls == []
 
 
 @pytest.mark.parametrize(

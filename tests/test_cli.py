@@ -150,6 +150,22 @@ def test_chat_piped_stdin(cli: CliApp, seeds_dir: Path, fake_model: FakeChatMode
     assert fake_model.calls == []  # weak evidence: abstained without the model
 
 
+def test_chat_shows_evidence_then_the_checked_answer(
+    cli: CliApp, seeds_dir: Path, fake_model: FakeChatModel
+) -> None:
+    runner = CliRunner()
+    assert runner.invoke(common.app, ["ingest", str(seeds_dir), "--json"]).exit_code == 0
+    ev = cli.current().answerer().evidence(ANSWERABLE)
+    fake_model.queue(draft((ev.items[0].sentence.text, [ev.items[0].label])))
+    result = runner.invoke(common.app, ["chat"], input=f"{ANSWERABLE}\n")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    found = [i for i, line in enumerate(lines) if "found ·" in line]
+    answer = next(i for i, line in enumerate(lines) if "[1]" in line and "found" not in line)
+    assert found and max(found) < answer  # the evidence is printed before the answer
+    assert "draft:" not in result.output  # no unchecked text reaches the screen
+
+
 def test_sentinel_key_never_printed(
     monkeypatch: pytest.MonkeyPatch,
     run: Run,

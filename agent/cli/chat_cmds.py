@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterator
 
@@ -10,7 +11,8 @@ from rich.markup import escape
 from agent.cli.ask_cmds import check_question, render_answer
 from agent.cli.common import app, decode_line, err, get_app, out
 from agent.errors import DOMAIN_ERRORS, InputError
-from agent.generation.chat import HELP, ChatSession, parse_command
+from agent.generation.chat import HELP, ChatSession, evidence_preview, parse_command
+from agent.retrieval.evidence import EvidenceSet
 
 
 def _lines(interactive: bool) -> Iterator[tuple[str, str]]:
@@ -74,6 +76,11 @@ def _command(session: ChatSession, name: str, arg: str) -> bool:
     return True
 
 
+def _show_evidence(ev: EvidenceSet) -> None:
+    for source, text in evidence_preview(ev):
+        out.print(f"  [dim]found · {escape(source)}: {escape(text)}[/dim]")
+
+
 @app.command()
 def chat() -> None:
     """Ask questions in a conversation; follow-ups are resolved through memory."""
@@ -94,17 +101,13 @@ def chat() -> None:
             question = check_question(text, where)
             if not interactive:
                 out.print(f"[bold]you>[/bold] {escape(question)}")
-            streamed: list[str] = []
-
-            def show(piece: str, streamed: list[str] = streamed) -> None:
-                if not streamed:
-                    out.print("[dim]draft:[/dim] ", end="")
-                streamed.append(piece)
-                out.print(escape(piece), end="")
-
-            standalone, ans = session.ask(question, on_text=show if interactive else None)
-            if streamed:
-                out.print()
+            # The evidence first (retrieval takes well under a second), then only the checked
+            # answer: a streamed draft could differ from what the checks let through.
+            status = (
+                out.status("[dim]answering…[/dim]") if interactive else contextlib.nullcontext()
+            )
+            with status:
+                standalone, ans = session.ask(question, on_evidence=_show_evidence)
             if standalone != question:
                 out.print(f"[dim](understood as: {escape(standalone)})[/dim]")
             render_answer(ans)

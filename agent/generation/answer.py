@@ -160,13 +160,22 @@ class Answerer:
             question, self.retriever, k=self.top_k, max_sentences=self.max_evidence
         )
 
-    def ask(self, question: str, on_text: Callable[[str], None] | None = None) -> Answer:
-        """Answer `question`; `on_text` receives the draft's text as it streams (chat)."""
+    def ask(
+        self,
+        question: str,
+        on_text: Callable[[str], None] | None = None,
+        on_evidence: Callable[[EvidenceSet], None] | None = None,
+    ) -> Answer:
+        """Answer `question`. `on_evidence` receives the evidence found, before the model is
+        called (chat shows it at once; not called when the evidence is too weak to ask the
+        model and the answer abstains); `on_text` the draft's text as it streams."""
         t0 = time.perf_counter()
         before = self.llm.usage.snapshot()
         ev = self.evidence(question)
         sentences: list[AnswerSentence] = []
         if ev.items and (ev.best_semantic >= MIN_SEMANTIC or ev.best_lexical >= MIN_LEXICAL):
+            if on_evidence is not None:
+                on_evidence(ev)
             schema = draft_schema([e.label for e in ev.items])
             variables = {"evidence": render_evidence(ev.items), "question": question}
             if on_text is None:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from agent.generation.answer import Answerer
 from agent.llm.prompts import load_prompt
+from agent.retrieval.evidence import EvidenceSet
 from agent.types import Answer
 
 HISTORY_TURNS = 3  # older turns rarely matter for resolving a pronoun and cost prompt tokens
@@ -22,6 +23,22 @@ _REFERRING = re.compile(
     r"the same|also|else|more|other|why|how come)\b",
     re.IGNORECASE,
 )
+EVIDENCE_SHOWN = 3  # lines of evidence printed before the answer: enough to start reading
+EVIDENCE_CHARS = 160  # each cut at a word boundary to about one terminal line
+
+
+def evidence_preview(ev: EvidenceSet) -> list[tuple[str, str]]:
+    """(outlet or article id, sentence text cut to about EVIDENCE_CHARS) for the first
+    EVIDENCE_SHOWN evidence sentences, in the order the answer prompt sees them."""
+    shown: list[tuple[str, str]] = []
+    for e in ev.items[:EVIDENCE_SHOWN]:
+        text = e.sentence.text
+        if len(text) > EVIDENCE_CHARS:
+            text = text[:EVIDENCE_CHARS].rsplit(" ", 1)[0] + " …"
+        shown.append((e.outlet or e.sentence.article_id, text))
+    return shown
+
+
 HELP = """commands:
   /sources          list the ingested articles
   /verify <claim>   check a claim against the sources
@@ -63,10 +80,14 @@ class ChatSession:
         return rewritten or question
 
     def ask(
-        self, question: str, on_text: Callable[[str], None] | None = None
+        self,
+        question: str,
+        on_text: Callable[[str], None] | None = None,
+        on_evidence: Callable[[EvidenceSet], None] | None = None,
     ) -> tuple[str, Answer]:
+        """(the standalone question, its checked answer); callbacks as in `Answerer.ask`."""
         standalone = self.standalone(question)
-        ans = self.answerer.ask(standalone, on_text=on_text)
+        ans = self.answerer.ask(standalone, on_text=on_text, on_evidence=on_evidence)
         self.history.append(Turn(standalone, ans.answer))
         return standalone, ans
 
