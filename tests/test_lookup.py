@@ -11,7 +11,7 @@ import json
 
 import numpy as np
 import pytest
-from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from llama_cpp import Llama
 
 from agent.llm import local, lookup
@@ -121,4 +121,26 @@ def test_lookup_and_grammar_last_give_the_stock_reply(monkeypatch: pytest.Monkey
         assert _reply(chat) == stock, f"lookup_tokens={tokens}"
     assert len(used) == 3  # the grammar-last sampler ran every time
     assert rejected  # and the full-vocabulary fallback was exercised
+    local._close_models()
+
+
+@pytest.mark.e2e
+def test_logprobs_are_the_same_with_lookup_on() -> None:
+    """Label probabilities read the raw logits of the first steps by position: a pending
+    guess must not shift them (lookup is off for calls that record logprobs)."""
+    path = str(smollm_path())
+    fmt = {"type": "json_object", "schema": _SCHEMA}
+    got = []
+    for tokens in (0, 10):
+        local._close_models()
+        chat = LlamaCppChat(model_path=path, n_ctx=1024, max_tokens=40, lookup_tokens=tokens)
+        # A worked example in the context: its JSON keys are what a guess would copy.
+        shot = AIMessage(content='{"answerable": true, "sentences": [{"text": "On 4 June.", '
+                         '"cite": ["S1"]}]}')
+        msgs = [*_messages()[:-1], HumanMessage(content="Question: When?"), shot,
+                _messages()[-1]]
+        msg = chat.invoke(msgs, response_format=fmt, logprobs=True, top_logprobs=3)
+        got.append((msg.content, msg.response_metadata["logprobs"]))
+    assert got[0] == got[1]
+    assert len(got[0][1]["content"]) == 8  # the first logprobs_steps steps were recorded
     local._close_models()

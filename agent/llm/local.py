@@ -237,14 +237,20 @@ class LlamaCppChat(BaseChatModel):
     def _loaded(self) -> _Loaded:
         return _load(self.model_path, self.n_ctx, self.n_threads)
 
-    def _prepare(self, loaded: _Loaded, messages: list[dict[str, str]]) -> None:
-        """Before a call (lock held): the thread count for the machine's load now, and the
+    def _prepare(
+        self, loaded: _Loaded, messages: list[dict[str, str]], *, draft: bool = True
+    ) -> None:
+        """Before a call (lock held): the thread count for the machine's load now, the
         prompt's fixed prefix in the context (from disk when saved by an earlier process),
-        and this model's draft (the Llama is shared by every LlamaCppChat of the process)."""
+        and this call's draft (the Llama is shared by every LlamaCppChat of the process).
+        `draft=False` for calls that record logprobs: a logits processor is told the
+        context's length, which counts a pending guess's tokens."""
         from agent.llm.lookup import NgramDraft
 
         loaded.llama.draft_model = (
-            NgramDraft(num_pred_tokens=self.lookup_tokens) if self.lookup_tokens > 0 else None
+            NgramDraft(num_pred_tokens=self.lookup_tokens)
+            if draft and self.lookup_tokens > 0
+            else None
         )
         threads = self.n_threads
         if self.adaptive_threads:
@@ -306,7 +312,7 @@ class LlamaCppChat(BaseChatModel):
         loaded = self._loaded()
         llama_messages = to_llama_messages(messages)
         with loaded.lock:
-            self._prepare(loaded, llama_messages)
+            self._prepare(loaded, llama_messages, draft=recorder is None)
             resp = loaded.llama.create_chat_completion(
                 messages=llama_messages, stream=False, **params
             )
