@@ -3,6 +3,8 @@ the same facts the text functions give."""
 
 from __future__ import annotations
 
+import pytest
+
 from agent.text.analysis import analyze, stem, stems
 from agent.text.facts import attribution, months, subject_of
 from agent.text.normalize import content_terms
@@ -33,3 +35,23 @@ def test_polarity_fields() -> None:
     assert a.negated and not analyze("The council approved the budget.").negated
     affirmed, denied = analyze("It approved the plan but did not fund it.").polarity_split
     assert stem("approved") in affirmed and stem("fund") in denied
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bridge will reopen on 4 June after repairs.", "statement"),
+        ("Where was that concern when the maintenance budget was being raided?", "question"),
+        ("The club should show us the numbers, so why won't it?", "question"),
+        ("Patients deserve better than a hospital run on the cheap.", "deontic"),
+        ("Make no mistake: this scheme is about money, not children.", "deontic"),
+        ("The chief executive promised not to pay the ransom, and on that she is right.",
+         "deontic"),
+        # Reported or quoted, the judgement is someone's, not the writer's.
+        ("The mayor said the bridge should reopen in June.", "statement"),
+        ('"Should we pay?" the chief executive asked staff.', "statement"),
+        ("Rovers declined to comment on that claim.", "statement"),
+    ],
+)
+def test_mood_tells_statements_from_questions_and_judgements(text: str, expected: str) -> None:
+    assert analyze(text).mood == expected

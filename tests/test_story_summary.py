@@ -9,14 +9,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pytest
 
 from agent.app import App
 from agent.generation.extractive import (
     WORD_BUDGET,
+    Cluster,
     complete_sentence,
     difference_of,
     framing_of,
+    opinion_piece,
+    rank_clusters,
     stands_alone,
     word_count,
 )
@@ -27,10 +31,15 @@ from agent.generation.sentence_checks import (
     rewrite_flag,
 )
 from agent.generation.story_points import Point
-from agent.generation.story_summary import MAX_REWRITE_POINTS, point_sentences
+from agent.generation.story_summary import (
+    MAX_REWRITE_POINTS,
+    assemble,
+    extractive_line,
+    point_sentences,
+)
 from agent.generation.summarize import Summarizer
 from agent.retrieval.citations import is_valid
-from agent.types import Sentence
+from agent.types import Article, Sentence
 
 if TYPE_CHECKING:
     from conftest import FakeChatModel
@@ -43,9 +52,11 @@ def app(seeds_dir: Path, make_app: Callable[..., App]) -> App:
     return make_app(seeds_dir)
 
 
-def _s(n: int, text: str) -> Sentence:
+def _s(n: int, text: str, index: int = 0) -> Sentence:
+    """Sentence `index` of article a<n>."""
     return Sentence(
-        id=f"a{n}:0", article_id=f"a{n}", doc_id=f"a{n}", start=0, end=len(text), text=text
+        id=f"a{n}:{index}", article_id=f"a{n}", doc_id=f"a{n}", start=0, end=len(text),
+        text=text,
     )
 
 
@@ -129,6 +140,43 @@ def test_figures_of_different_things_are_no_difference() -> None:
                          lambda a, b: 0.9)
     assert diff is not None
     assert diff.text() == "Outlets differ on the number of votes: 14 (A) vs 15 (B)."
+
+
+def test_figures_of_two_actors_are_no_difference() -> None:
+    a = _s(1, "Fenwick Road Primary has 412 pupils on its roll this term.")
+    b = _s(2, "Marsh End Community College has 1,030 pupils on its roll this term.")
+    assert difference_of(Point(members=[(a, "A", 1.0), (b, "B", 0.9)]), str,
+                         lambda x, y: 0.9) is None
+
+
+def test_opinion_piece_is_counted_but_never_quoted() -> None:
+    def article(n: int, *texts: str) -> Article:
+        return Article(id=f"a{n}", doc_id=f"a{n}", start=0, end=1,
+                       sentences=[_s(n, t, i) for i, t in enumerate(texts)])
+
+    comment = article(1, "For once, the council has delivered exactly what it promised.",
+                      "Why did it take six years?")
+    report = article(2, "The council opened the new bridge over the Orrin on Monday.",
+                     "The mayor said the council should now repair the old one.")
+    assert opinion_piece(comment)
+    assert not opinion_piece(report)  # a judgement in someone's name is reported speech
+    same = np.ones((1, 4)) / 2.0
+    items = [(comment.sentences[0], "comment", 1.0), (report.sentences[0], "report", 0.5)]
+    (cluster,) = rank_clusters(items, np.vstack([same, same]), frozenset({"a1"}))
+    assert cluster.outlets == 2  # the comment piece still counts as coverage...
+    assert cluster.best.article_id == "a2"  # ...but the report speaks for the point
+    alone = rank_clusters(items[:1], same, frozenset({"a1"}))
+    assert alone == []  # a point only a comment piece makes is not a summary line
+
+
+def test_lines_are_chosen_by_rank_and_read_in_story_order() -> None:
+    lead = _s(1, "The council opened the new bridge over the Orrin on Monday.", 0)
+    detail = _s(2, "The bridge cost the council 4.8 million pounds to build.", 5)
+    lead2 = _s(3, "The new bridge over the Orrin was opened by the council on Monday.", 1)
+    top = Cluster(Point(members=[(detail, "B", 1.0)]), detail, 0)  # ranked first
+    second = Cluster(Point(members=[(lead, "A", 1.0), (lead2, "C", 0.9)]), lead, 1)
+    lines = assemble([top, second], extractive_line, str, lambda a, b: 0.9)
+    assert [line.text for line in lines] == [lead.text, detail.text]
 
 
 def test_framing_note_only_when_concrete() -> None:

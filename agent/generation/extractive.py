@@ -30,7 +30,7 @@ from agent.text.analysis import analyze
 from agent.text.facts import CAP_RUN, NOT_ENTITY, attribution
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
-from agent.types import Sentence
+from agent.types import Article, Sentence
 from agent.verification.checks import compare, show_quantity
 from agent.verification.conflicts import Conflict
 
@@ -61,14 +61,16 @@ def complete_sentence(text: str) -> bool:
 
 
 def stands_alone(text: str) -> bool:
-    """Readable out of its article: does not open with a pronoun ("She said ..."), has no
-    first- or second-person word (a quotation's "our country", "help you" would read as
-    the summary's own voice), and, if it reports speech, names who speaks
-    (agent.text.facts.attribution is not "someone")."""
+    """Readable out of its article, in the summary's voice: does not open with a pronoun
+    ("She said ..."), has no first- or second-person word (a quotation's "our country",
+    "help you" would read as the summary's own voice), states rather than asks or judges
+    (agent.text mood "statement": an opinion piece's "X deserves ..." or "why is Y
+    sulking?" printed verbatim would be the summary's opinion), and, if it reports speech,
+    names who speaks (agent.text.facts.attribution is not "someone")."""
     # "US" is the country, not "us"; "I" is the one capitalised pronoun.
     words = {w.lower() for w in _WORD.findall(text) if not w.isupper() or w == "I"}
     return (not _PRONOUN_START.match(text.strip()) and not words & _PERSONAL
-            and attribution(text) != "someone")
+            and analyze(text).mood == "statement" and attribution(text) != "someone")
 
 
 @dataclass
@@ -84,10 +86,35 @@ class Cluster:
         return len(self.point.outlets)
 
 
-def _best_member(point: Point, vec_of: Callable[[Sentence], np.ndarray]) -> Sentence | None:
-    """The member that best speaks for the cluster: complete sentences first, then ones that
-    stand alone; among those, centrality plus mean similarity to the other members."""
-    members = [m for m in point.members if complete_sentence(m[0].text)]
+# Own-voice questions or judgements (agent.text mood) that make an article an opinion piece.
+# Measured on the 8 dev stories' 40 articles (8 comment pieces by their labels): every
+# comment piece has at least one, 4 of them two or more; of the 32 reports, one has one (a
+# website's "Do you have a story about ...?" call-out) and none has two. Missing a comment
+# piece prints its view as the summary's; flagging a report only stops it being quoted.
+OPINION_MIN_JUDGEMENTS = 1
+
+
+def opinion_piece(article: Article) -> bool:
+    """Whether the article argues rather than reports: OPINION_MIN_JUDGEMENTS or more of
+    its body sentences ask or judge in the writer's own voice (mood not "statement" and no
+    speaker named). Its sentences still count as an outlet's coverage of a point, but the
+    summary never speaks with them: a comment piece's "For once, a home-grown project has
+    delivered" is as much a view as its "X deserves ..."."""
+    judging = sum(
+        1 for s in article.body_sentences
+        if analyze(s.text).mood != "statement" and attribution(s.text) is None
+    )
+    return judging >= OPINION_MIN_JUDGEMENTS
+
+
+def _best_member(
+    point: Point, vec_of: Callable[[Sentence], np.ndarray], opinion: frozenset[str]
+) -> Sentence | None:
+    """The member that best speaks for the cluster: complete sentences of reports (not of
+    the `opinion` article ids) first, then ones that stand alone; among those, centrality
+    plus mean similarity to the other members."""
+    members = [m for m in point.members
+               if complete_sentence(m[0].text) and m[0].article_id not in opinion]
     if not members:
         return None
 
@@ -100,10 +127,14 @@ def _best_member(point: Point, vec_of: Callable[[Sentence], np.ndarray]) -> Sent
     return max(members, key=key)[0]
 
 
-def rank_clusters(items: Sequence[tuple[Sentence, str, float]], vecs: np.ndarray) -> list[Cluster]:
+def rank_clusters(
+    items: Sequence[tuple[Sentence, str, float]], vecs: np.ndarray,
+    opinion: frozenset[str] = frozenset(),
+) -> list[Cluster]:
     """Clusters of (sentence, outlet key, centrality) `items` with (n, d) unit embeddings
     `vecs`, ranked by independent outlets, then by their best member's centrality; clusters
-    with no complete sentence that stands alone are left out."""
+    with no complete sentence that stands alone outside the `opinion` articles (ids of
+    `opinion_piece`s) are left out."""
     index = {s.id: i for i, (s, _, _) in enumerate(items)}
 
     def vec_of(s: Sentence) -> np.ndarray:
@@ -113,7 +144,7 @@ def rank_clusters(items: Sequence[tuple[Sentence, str, float]], vecs: np.ndarray
     points.sort(key=lambda p: (-len(p.outlets), -max(sc for _, _, sc in p.members)))
     out: list[Cluster] = []
     for p in points:
-        best = _best_member(p, vec_of)
+        best = _best_member(p, vec_of, opinion)
         if best is not None and stands_alone(best.text):
             out.append(Cluster(p, best, len(out)))
     return out
@@ -210,11 +241,12 @@ def _actor_of(value: str, text: str) -> set[str]:
 
 
 def same_event(conflict: Conflict, a: str, b: str) -> bool:
-    """A day or date two sentences give differently is a difference only when it belongs to
-    the same actor in both ("Trump on Sunday said" vs "which Sheinbaum confirmed on
-    Saturday" are two events): the last names before the two values share a word. When
+    """A day, date or figure two sentences give differently is a difference only when it
+    belongs to the same actor in both ("Trump on Sunday said" vs "which Sheinbaum confirmed
+    on Saturday" are two events; "Fenwick Road has 412 pupils" vs "the college has 1,030
+    pupils" are two schools): the last names before the two values share a word. When
     either sentence names no one before its value, it is not printed as a difference."""
-    if conflict.kind not in ("day", "month"):
+    if conflict.kind not in ("day", "month", "number"):
         return True
     actors = [_actor_of(v, t) for vs, t in ((conflict.claim_values, a),
                                              (conflict.source_values, b)) for v in vs[:1]]

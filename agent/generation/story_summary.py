@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import numpy as np
 from pydantic import BaseModel, Field, create_model
 
 from agent.generation.answer import MIN_SUPPORT, support_score
@@ -95,6 +96,12 @@ def extractive_line(cluster: Cluster) -> StoryLine:
                      "agreement" if cluster.outlets > 1 else None, cluster.outlets)
 
 
+def story_position(cluster: Cluster) -> float:
+    """Where the cluster's outlets tell its point: the median index of its members'
+    sentences in their articles (0 = the lead). Sentence ids end in ":<index>"."""
+    return float(np.median([int(s.id.rsplit(":", 1)[1]) for s, _, _ in cluster.point.members]))
+
+
 def assemble(
     clusters: Sequence[Cluster],
     line_for: Callable[[Cluster], StoryLine],
@@ -102,8 +109,9 @@ def assemble(
     sim: Callable[[Sentence, Sentence], float],
     budget: int = WORD_BUDGET,
 ) -> list[StoryLine]:
-    """Lines in rank order until `budget` words: each cluster's line, then the difference
-    its outlets show (if any), then at most MAX_FRAMING_NOTES concrete framing notes. A
+    """Lines chosen in rank order until `budget` words: each cluster's line, then the
+    difference its outlets show (if any); then put in story order (`story_position`, each
+    difference after its line); then at most MAX_FRAMING_NOTES concrete framing notes. A
     line that does not fit is skipped and shorter later ones may still fit; a point's line
     less than MIN_NOVELTY new is skipped."""
     out: list[StoryLine] = []
@@ -122,14 +130,22 @@ def assemble(
             used += word_count(line.text)
             said.update(terms)
 
+    groups: list[tuple[float, int, int]] = []  # (story position, first line, end)
     for c in clusters:
         if budget - used < MIN_LINE_WORDS:
             break
+        start = len(out)
         add(line_for(c))
         diff = difference_of(c.point, outlet_name, sim) if c.outlets > 1 else None
         if diff is not None and len(diff.sides) > 1:
             add(StoryLine(diff.text(), [s.sentence for s in diff.sides if s.sentence],
                           "difference", sum(len(s.outlets) for s in diff.sides), "difference"))
+        if len(out) > start:
+            groups.append((story_position(c), start, len(out)))
+    # Chosen by rank, read in story order: where the outlets tell each point (inverted
+    # pyramid: what comes first introduces and matters most), so "the offer" follows the
+    # sentence that makes it.
+    out[:] = [line for _, a, b in sorted(groups) for line in out[a:b]]
     notes = 0
     for c in clusters:
         if notes >= MAX_FRAMING_NOTES:

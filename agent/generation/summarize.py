@@ -28,6 +28,7 @@ from agent.generation.extractive import (
     WORD_BUDGET,
     Cluster,
     complete_sentence,
+    opinion_piece,
     rank_clusters,
     word_count,
 )
@@ -316,7 +317,8 @@ class Summarizer:
         def sim(a: Sentence, b: Sentence) -> float:
             return float(vecs[index[a.id]] @ vecs[index[b.id]])
 
-        return rank_clusters(items, vecs), sim
+        opinion = frozenset(a.id for a in self.corpus.articles() if opinion_piece(a))
+        return rank_clusters(items, vecs, opinion), sim
 
     def outlet_name(self, key: str) -> str:
         """The name shown for an outlet key (the outlet, else the article id)."""

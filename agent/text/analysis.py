@@ -20,6 +20,7 @@ from agent.text.facts import (
     entities,
     event_places,
     months,
+    mood,
     places,
     subject_of,
     weekdays,
@@ -107,6 +108,12 @@ class SentenceAnalysis:
     def name_stems(self) -> frozenset[str]:
         """Stems of the words of the named entities."""
         return frozenset(stem(w) for e in self.entities for w in e.split())
+
+    @cached_property
+    def mood(self) -> str:
+        """"statement", "question" or "deontic" (a judgement in the writer's voice):
+        `facts.mood`."""
+        return mood(self.text)
 
     @cached_property
     def subject(self) -> str | None:
