@@ -78,8 +78,7 @@ class Timers:
 def profiled(app: App) -> Iterator[Timers]:
     """Time the ingest's stages: the wrapped names are looked up at call time by ingest()."""
     t = Timers()
-    t.wrap(ingest_mod, "read_document_text", "read")
-    t.wrap(ingest_mod, "parse_document", "parse")
+    t.wrap(ingest_mod, "load_file", "load")  # read, decode, extract, parse (agent.ingest.load)
     t.wrap(ingest_mod, "make_chunks", "chunk")
     t.wrap(ingest_mod, "_refresh_duplicates", "dedup_refresh")
     t.wrap(Corpus, "save", "registry_save")
@@ -155,26 +154,31 @@ def grouped_texts(corpus: Corpus) -> list[list[str]]:
     return groups
 
 
-def change_files(
-    files: list[Path], share: float, seed: int, out_dir: Path | None = None
-) -> list[Path]:
-    """Append a sentence to `share` of the files (at least one); returns the edited files.
-
-    In place, or with `out_dir` as edited copies under the same names there: an ingest of the
-    file list with those copies swapped in sees new versions of the same documents (the
-    document id is the file stem), and the untouched originals serve for a revert."""
+def change_files(files: list[Path], share: float, seed: int) -> dict[Path, bytes]:
+    """Append a sentence, in place, to `share` of the files (at least one); returns each
+    edited file's original bytes. Edited copies elsewhere would not do: an input whose
+    document id another existing file holds is refused (agent.ingest.pipeline)."""
     rng = random.Random(seed)
     chosen = rng.sample(files, max(1, round(len(files) * share)))
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    edited: list[Path] = []
+    originals: dict[Path, bytes] = {}
     for f in chosen:
-        text = f.read_text(encoding="utf-8")
+        originals[f] = f.read_bytes()
         extra = f"\n\nOfficials said on {rng.randint(2, 28)} March that talks would resume.\n"
-        target = f if out_dir is None else out_dir / f.name
-        target.write_text(text + extra, encoding="utf-8")
-        edited.append(target)
-    return edited
+        f.write_text(originals[f].decode("utf-8") + extra, encoding="utf-8")
+    return originals
+
+
+@contextmanager
+def files_changed(files: list[Path], share: float, seed: int) -> Iterator[list[Path]]:
+    """`change_files`, with the original bytes put back on exit, also on an error: a
+    caller's corpus (bench_scale --corpus) ends as it began."""
+    originals: dict[Path, bytes] = {}
+    try:
+        originals = change_files(files, share, seed)
+        yield list(originals)
+    finally:
+        for f, data in originals.items():
+            f.write_bytes(data)
 
 
 def main(argv: list[str] | None = None) -> None:

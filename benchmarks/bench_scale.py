@@ -40,7 +40,7 @@ from agent.app import App
 from agent.ingest.parse import parse_document
 from agent.ingest.pipeline import IngestReport, discover, make_chunks, read_document_text
 from agent.settings import load_settings
-from benchmarks.bench_ingest import change_files, make_app, peak_rss_mb, profiled
+from benchmarks.bench_ingest import files_changed, make_app, peak_rss_mb, profiled
 from benchmarks.bench_retrieval import (
     bench_bm25,
     bench_queries,
@@ -169,11 +169,11 @@ def ingest_figures(
             chunks_embedded=r.chunks_embedded,
             stages=stage_split(timers),
         )
-    # Edited copies in a side directory, swapped into the file list: the corpus (maybe the
-    # caller's --corpus) is never written to, and the originals are there for the revert.
-    edited = {p.stem: p for p in change_files(files, CHANGE_SHARE, step, work / f"edit-{step}")}
-    changed = [edited.get(f.stem, f) for f in files]
-    with timed_ingest(data_dir, changed, embedder) as (r, secs, timers):
+    # Edited in place and put back afterwards (files_changed): the revert below re-ingests
+    # the generated texts, so the next step grows the same corpus.
+    with files_changed(files, CHANGE_SHARE, step) as edited, timed_ingest(
+        data_dir, files, embedder
+    ) as (r, secs, timers):
         emit(
             "reingest_1pct_changed",
             seconds=round(secs, 2),
@@ -182,6 +182,9 @@ def ingest_figures(
             chunks_embedded=r.chunks_embedded,
             stages=stage_split(timers),
         )
+        if r.ingested != len(edited):  # a figure that re-ingested nothing measures nothing
+            raise SystemExit(f"re-ingest took {r.ingested} of {len(edited)} changed files: "
+                             f"{[e.error for e in r.errors[:3]]}")
     if revert:  # back to the generated texts, so the next step grows the same corpus
         with timed_ingest(data_dir, files, embedder) as (r, secs, _):
             emit("reingest_revert", seconds=round(secs, 2), ingested=r.ingested)

@@ -98,3 +98,23 @@ def test_no_seed_sentences_leaves_out_every_seed_only_word(tmp_path: Path) -> No
     without_words = set().union(*(words(t) for t in _texts(tmp_path / "without").values()))
     assert with_words & seed_only
     assert not without_words & seed_only, sorted(without_words & seed_only)[:10]
+
+
+def test_bench_scale_step_reingests_the_changed_files(tmp_path: Path) -> None:
+    """A tiny bench_scale run: the 1%-changed re-ingest must re-ingest the edited files (a
+    run that re-ingested none would print a figure that measures nothing), and the corpus
+    must end as it began (files are edited in place and put back)."""
+    corpus = tmp_path / "corpus"
+    _run(corpus, 40, seed=3)
+    before = _texts(corpus)
+    out = tmp_path / "out"
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_scale.py"), "--steps", "60",
+         "--embedder", "hashed", "--queries", "2", "--corpus", str(corpus), "--out", str(out)],
+        capture_output=True, text=True, check=True, timeout=300,
+    )  # fmt: skip
+    records = [json.loads(x) for x in (out / "scale.jsonl").read_text().splitlines()]
+    (changed,) = [r for r in records if r.get("figure") == "reingest_1pct_changed"]
+    assert changed["changed_files"] >= 1
+    assert changed["ingested"] == changed["changed_files"]
+    assert _texts(corpus) == before
