@@ -238,3 +238,11 @@ def test_model_rewrites_kept_only_where_they_pass(
         assert s.supported and s.citations
         assert all(is_valid(app.corpus, c) for c in s.citations)
     assert sum(word_count(t) for t in printed) <= WORD_BUDGET
+
+
+def test_a_sentence_with_two_days_gives_no_difference() -> None:
+    a = _s(1, "Nurse Ana Ruiz said the first patient fell ill on Sunday and tests on Tuesday "
+              "confirmed the virus.")
+    b = _s(2, "Nurse Ana Ruiz said the first patient fell ill on Friday.")
+    assert difference_of(Point(members=[(a, "A", 1.0), (b, "B", 0.9)]), str,
+                         lambda x, y: 0.9) is None

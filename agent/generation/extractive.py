@@ -245,9 +245,13 @@ def same_event(conflict: Conflict, a: str, b: str) -> bool:
     belongs to the same actor in both ("Trump on Sunday said" vs "which Sheinbaum confirmed
     on Saturday" are two events; "Fenwick Road has 412 pupils" vs "the college has 1,030
     pupils" are two schools): the last names before the two values share a word. When
-    either sentence names no one before its value, it is not printed as a difference."""
+    either sentence names no one before its value, or gives two days or dates (two events
+    of its own), it is not printed as a difference."""
     if conflict.kind not in ("day", "month", "number"):
         return True
+    if conflict.kind in ("day", "month") and max(
+            len(conflict.claim_values), len(conflict.source_values)) > 1:
+        return False  # "fell ill on Sunday, and tests on Tuesday confirmed": two events
     actors = [_actor_of(v, t) for vs, t in ((conflict.claim_values, a),
                                              (conflict.source_values, b)) for v in vs[:1]]
     return len(actors) == 2 and bool(actors[0] & actors[1])
