@@ -109,6 +109,22 @@ def test_evidence_reaches_callback_before_the_model(
     assert all(len(text) <= EVIDENCE_CHARS + 2 for _src, text in preview)
 
 
+def test_rewritten_question_is_shown_before_its_evidence(
+    session: ChatSession, fake_model: FakeChatModel
+) -> None:
+    session.history.append(Turn("Who rejected the offer?", "Sheinbaum did."))
+    fake_model.queue(json.dumps({"question": ANSWERABLE}))
+    ev = session.answerer.evidence(ANSWERABLE)
+    fake_model.queue(draft((ev.items[0].sentence.text, [ev.items[0].label])))
+    events: list[str] = []
+    session.ask("Why did they do that?", on_standalone=lambda q: events.append(f"q:{q}"),
+                on_evidence=lambda e: events.append("evidence"))
+    assert events == [f"q:{ANSWERABLE}", "evidence"]
+    events.clear()
+    session.ask(UNRELATED, on_standalone=events.append)  # unchanged: nothing to show
+    assert events == []
+
+
 def test_weak_evidence_is_not_shown(session: ChatSession, fake_model: FakeChatModel) -> None:
     seen: list[object] = []
     _q, ans = session.ask(UNRELATED, on_evidence=seen.append)

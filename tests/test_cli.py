@@ -148,6 +148,7 @@ def test_chat_piped_stdin(cli: CliApp, seeds_dir: Path, fake_model: FakeChatMode
     assert f"you> {UNRELATED}" in result.output
     assert "you> never" not in result.output  # nothing after /quit is read
     assert fake_model.calls == []  # weak evidence: abstained without the model
+    assert "no model call" in result.output  # the footer does not name a model that never ran
 
 
 def test_chat_shows_evidence_then_the_checked_answer(

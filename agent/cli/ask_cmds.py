@@ -20,6 +20,7 @@ from agent.cli.common import (
     get_app,
     out,
     read_text_lines,
+    run_footer,
 )
 from agent.errors import DOMAIN_ERRORS, InputError
 from agent.generation.answer import Answerer
@@ -115,10 +116,7 @@ def render_answer(ans: Answer) -> None:
         outlet = corpus.article(source).outlet if corpus.has_article(source) else None
         label = f"{source} ({outlet})" if outlet else source
         out.print(f"  [dim][{i}] {escape(label)}:[/dim] “{escape(quote)}”")
-    out.print(
-        f"[dim]{ans.backend}/{ans.model} · {ans.latency_s:.1f} s · "
-        f"{ans.tokens_in}→{ans.tokens_out} tokens[/dim]"
-    )
+    out.print(run_footer(ans))
 
 
 @app.command()

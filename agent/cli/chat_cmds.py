@@ -76,6 +76,10 @@ def _command(session: ChatSession, name: str, arg: str) -> bool:
     return True
 
 
+def _show_standalone(standalone: str) -> None:
+    out.print(f"[dim](understood as: {escape(standalone)})[/dim]")
+
+
 def _show_evidence(ev: EvidenceSet) -> None:
     for source, text in evidence_preview(ev):
         out.print(f"  [dim]found · {escape(source)}: {escape(text)}[/dim]")
@@ -107,9 +111,9 @@ def chat() -> None:
                 out.status("[dim]answering…[/dim]") if interactive else contextlib.nullcontext()
             )
             with status:
-                standalone, ans = session.ask(question, on_evidence=_show_evidence)
-            if standalone != question:
-                out.print(f"[dim](understood as: {escape(standalone)})[/dim]")
+                _, ans = session.ask(
+                    question, on_evidence=_show_evidence, on_standalone=_show_standalone
+                )
             render_answer(ans)
         except KeyboardInterrupt:
             out.print("\n[dim]interrupted[/dim]")  # the session goes on

@@ -19,6 +19,7 @@ from agent.app import App
 from agent.errors import DOMAIN_ERRORS, InputError
 from agent.generation.batch import batch_workers
 from agent.settings import Settings, load_settings
+from agent.types import ModelRun
 
 app = typer.Typer(
     name="sourcebound",
@@ -67,6 +68,16 @@ def get_app() -> App:
     if _State._app is None:
         _State._app = App(settings())
     return _State._app
+
+
+def run_footer(rec: ModelRun) -> str:
+    """The dim last line of a rendered answer or summary: backend/model, seconds, tokens;
+    "no model call" when the run used none (an abstention, the extractive floor), so the
+    model's name does not suggest it ran."""
+    if rec.tokens_in == 0 and rec.tokens_out == 0:
+        return f"[dim]no model call · {rec.latency_s:.1f} s[/dim]"
+    return (f"[dim]{escape(rec.backend)}/{escape(rec.model)} · {rec.latency_s:.1f} s · "
+            f"{rec.tokens_in}→{rec.tokens_out} tokens[/dim]")
 
 
 def emit_json(obj: BaseModel | dict[str, Any] | list[Any]) -> None:

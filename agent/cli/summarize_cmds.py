@@ -18,6 +18,7 @@ from agent.cli.common import (
     get_app,
     out,
     progress_bar,
+    run_footer,
 )
 from agent.errors import InputError
 from agent.generation.batch import batch_workers
@@ -48,7 +49,7 @@ def render_summary(rec: Summary) -> None:
         outlet = corpus.article(source).outlet if corpus.has_article(source) else None
         label = f"{source} ({outlet})" if outlet else source
         out.print(f"  [dim][{i}] {escape(label)}:[/dim] “{escape(quote)}”")
-    out.print(f"[dim]{rec.backend}/{rec.model} · {rec.latency_s:.1f} s[/dim]")
+    out.print(run_footer(rec))
 
 
 def summarize_story_for_chat() -> None:

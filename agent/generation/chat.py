@@ -84,9 +84,14 @@ class ChatSession:
         question: str,
         on_text: Callable[[str], None] | None = None,
         on_evidence: Callable[[EvidenceSet], None] | None = None,
+        on_standalone: Callable[[str], None] | None = None,
     ) -> tuple[str, Answer]:
-        """(the standalone question, its checked answer); callbacks as in `Answerer.ask`."""
+        """(the standalone question, its checked answer). `on_standalone` receives the
+        rewritten question before retrieval (not called when it is unchanged); the other
+        callbacks are `Answerer.ask`'s."""
         standalone = self.standalone(question)
+        if on_standalone is not None and standalone != question:
+            on_standalone(standalone)
         ans = self.answerer.ask(standalone, on_text=on_text, on_evidence=on_evidence)
         self.history.append(Turn(standalone, ans.answer))
         return standalone, ans
