@@ -22,6 +22,11 @@ class Sentence(BaseModel):
     # states, title | author | date | outlet. Metadata is evidence, cited like any sentence.
     header: str | None = None
 
+    @property
+    def index(self) -> int:
+        """The sentence's position in its article (0 = first), the `<n>` of its id."""
+        return int(self.id.rsplit(":", 1)[1])
+
 
 class Article(BaseModel):
     """One article. A file that aggregates several pages yields `<stem>#<n>` articles."""

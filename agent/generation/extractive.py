@@ -102,7 +102,7 @@ def opinion_piece(article: Article) -> bool:
     delivered" is as much a view as its "X deserves ..."."""
     judging = sum(
         1 for s in article.body_sentences
-        if analyze(s.text).mood != "statement" and attribution(s.text) is None
+        if (a := analyze(s.text)).mood != "statement" and a.speaker is None
     )
     return judging >= OPINION_MIN_JUDGEMENTS
 

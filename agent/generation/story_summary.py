@@ -98,8 +98,8 @@ def extractive_line(cluster: Cluster) -> StoryLine:
 
 def story_position(cluster: Cluster) -> float:
     """Where the cluster's outlets tell its point: the median index of its members'
-    sentences in their articles (0 = the lead). Sentence ids end in ":<index>"."""
-    return float(np.median([int(s.id.rsplit(":", 1)[1]) for s, _, _ in cluster.point.members]))
+    sentences in their articles (0 = the lead)."""
+    return float(np.median([s.index for s, _, _ in cluster.point.members]))
 
 
 def assemble(

@@ -317,7 +317,9 @@ class Summarizer:
         def sim(a: Sentence, b: Sentence) -> float:
             return float(vecs[index[a.id]] @ vecs[index[b.id]])
 
-        opinion = frozenset(a.id for a in self.corpus.articles() if opinion_piece(a))
+        # Only the articles that gave key sentences: copies are left out of `items`.
+        shown = {s.article_id for s, _, _ in items}
+        opinion = frozenset(a for a in shown if opinion_piece(self.corpus.article(a)))
         return rank_clusters(items, vecs, opinion), sim
 
     def outlet_name(self, key: str) -> str:

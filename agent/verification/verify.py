@@ -159,7 +159,7 @@ class Verifier:
         return ev.items, [a for h in hits for a in (h.source, *h.also_in)]
 
     def _previous(self, s: Sentence) -> str:
-        n = int(s.id.rsplit(":", 1)[1])
+        n = s.index
         sents = self.corpus.article(s.article_id).sentences
         return (
             sents[n - 1].text
