@@ -134,7 +134,8 @@ def veto_precision(records: list[dict[str, Any]]) -> dict[str, Any]:
     """Of the pairs each veto refutes, the share in claims labelled refuted or conflicting."""
     out: dict[str, Any] = {}
     tests: list[tuple[str, Any]] = [("concrete_conflict", lambda s: bool(s["conflicts"])),
-                                    ("negation_flip", lambda s: s["negation_flip"])]
+                                    ("negation_flip", lambda s: s["negation_flip"]),
+                                    ("polarity_conflict", lambda s: s["polarity_conflict"])]
     # Per kind of conflict ("holder" is the cloze check's: another holder of a role).
     tests += [(f"conflict:{kind}",
                lambda s, kind=kind: any(c.startswith(f"{kind}:") for c in s["conflicts"]))

@@ -13,6 +13,10 @@ from scenarios import REFUTED, STRIKE_ARTICLES, SUPPORTED
 from typer.testing import CliRunner
 
 from agent.app import App
+from agent.types import Citation
+from agent.verification.checks import Signals
+from agent.verification.conflicts import Conflict
+from agent.verification.verdicts import EvidenceItem, decide
 from agent.verification.verify import Verdict, Verifier, aggregate, verify_sentences
 
 if TYPE_CHECKING:
@@ -151,3 +155,21 @@ def test_cli_file_bad_line_reports_error_and_others_go_on(
     assert "claims.jsonl:2" in lines[1]["error"] and "claims.jsonl:3" in lines[2]["error"]
     assert lines[3]["verdict"] == "not_enough_info"
     assert res.exit_code == 1  # some lines failed
+
+
+def _item(stance: str) -> EvidenceItem:
+    return EvidenceItem(citation=Citation(source="a", quote="q", start=0, end=1), stance=stance)
+
+
+def test_a_polarity_conflict_alone_does_not_make_outlets_disagree() -> None:
+    """One outlet supports; another 'refutes' only through a negation elsewhere in its
+    sentence ("showed no emotion as the jury returned guilty verdicts"): supported. The same
+    with a concrete conflict (another number) is conflicting."""
+    support = ("A", _item("supports"), Signals(coverage=1.0, aligned=True))
+    polarity = ("B", _item("refutes"), Signals(coverage=0.9, aligned=True, polarity_conflict=True))
+    number = Conflict(kind="number", claim_values=("4",), source_values=("5",))
+    concrete = ("B", _item("refutes"), Signals(coverage=0.9, aligned=True, conflicts=[number]))
+    claim = "Pellow was found guilty of four counts of fraud."
+    assert decide(claim, [support, polarity], attributed=False)[0] == "supported"
+    assert decide(claim, [support, concrete], attributed=False)[0] == "conflicting"
+    assert decide(claim, [polarity], attributed=False)[0] == "refuted"
