@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from agent.ingest import dedup
 from agent.ingest.corpus import Corpus, DocumentRecord
 from agent.ingest.dedup import mark_duplicates
 from agent.ingest.dedup_scope import refresh_duplicates
@@ -103,3 +104,107 @@ def test_a_change_re_marks_only_the_articles_it_can_affect(tmp_path: Path) -> No
     corpus.save()
     assert Corpus(tmp_path / "data").article("a1").duplicate_of is None
     assert refresh_duplicates(corpus) == 0  # nothing pending
+
+
+FOOTERS = [
+    "Copyright 2026 The Associated Press, all rights reserved.",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    "Sign up for our morning newsletter to get the news first.",
+]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_incremental_marks_equal_a_full_run_with_boilerplate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """Footer sentences shared by more than MAX_SENTENCE_DF articles find no candidates; the
+    bound is small here, so footers cross it up and down as documents come and go."""
+    monkeypatch.setattr(dedup, "MAX_SENTENCE_DF", 4)
+    rng = random.Random(100 + seed)
+    shared = [sentence(rng) for _ in range(5)]
+    bases = [[sentence(rng) for _ in range(rng.choice((4, 6, 20)))] for _ in range(4)]
+    corpus = Corpus(tmp_path / "data")
+    names = [f"d{i:02d}" for i in range(14)]
+    frequent_seen = 0
+    for step in range(50):
+        doc_id = rng.choice(names)
+        if corpus.content_hash(doc_id) is not None and rng.random() < 0.3:
+            corpus.remove(doc_id)
+        else:
+            text = variant(rng, rng.choice(bases), shared)
+            if rng.random() < 0.7:
+                text += FOOTERS[: rng.randint(1, 3)]
+            corpus.put(record(doc_id, text), "text")
+        refresh_duplicates(corpus)
+        corpus.save()
+        fresh = Corpus(tmp_path / "data")
+        expected = full_run(fresh)
+        assert stored(fresh) == expected, f"step {step}"
+        frequent_seen += bool(
+            fresh.connection().execute("SELECT 1 FROM sentence_df WHERE df > 4").fetchone()
+        )
+    assert 0 < frequent_seen < 50  # footers were frequent at times, and rare at others
+
+
+def test_a_key_crossing_the_bound_re_marks_its_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """a1 is a containment copy of a0 through three sentences only. Quoting them in three
+    more articles makes them frequent: a1 is no copy then (as in a full run), and is one
+    again when the quotes go, although neither change links a1 to anything."""
+    monkeypatch.setattr(dedup, "MAX_SENTENCE_DF", 2)
+    rng = random.Random(3)
+    quoted = [sentence(rng) for _ in range(3)]
+    corpus = Corpus(tmp_path / "data")
+    corpus.put(record("a0", [sentence(rng) for _ in range(17)] + quoted), "text")
+    corpus.put(record("a1", [*quoted, sentence(rng)]), "text")
+    refresh_duplicates(corpus)
+    corpus.save()
+    assert corpus.article("a1").duplicate_of == "a0"
+    for i in range(3):
+        corpus.put(record(f"q{i}", [sentence(rng) for _ in range(20)] + quoted), "text")
+    assert refresh_duplicates(corpus) >= 5  # a0 and a1 joined the three new articles
+    corpus.save()
+    assert Corpus(tmp_path / "data").article("a1").duplicate_of is None
+    assert stored(Corpus(tmp_path / "data")) == full_run(Corpus(tmp_path / "data"))
+    for i in range(3):
+        corpus.remove(f"q{i}")
+    refresh_duplicates(corpus)
+    corpus.save()
+    assert Corpus(tmp_path / "data").article("a1").duplicate_of == "a0"
+    assert stored(Corpus(tmp_path / "data")) == full_run(Corpus(tmp_path / "data"))
+
+
+def test_a_version_1_registry_is_migrated_and_re_marked(tmp_path: Path) -> None:
+    """Schema 1 had no body flag and no sentence_df: opening adds them from the stored
+    records (header-block lines are not body), and the next refresh re-marks everything."""
+    rng = random.Random(11)
+    base = [sentence(rng) for _ in range(20)]
+    corpus = Corpus(tmp_path / "data")
+    for i in range(4):
+        rec = record(f"d{i}", [f"Title line number {i} of this page.", *base])
+        rec.document.articles[0].sentences[0].header = "title"
+        corpus.put(rec, "text")
+    refresh_duplicates(corpus)
+    corpus.save()
+    conn = corpus.connection()
+    expected_df = conn.execute("SELECT * FROM sentence_df ORDER BY norm_key").fetchall()
+    flags = conn.execute("SELECT sentence_id, body FROM sentence_keys ORDER BY 1").fetchall()
+    assert ("d0:0", 0) in flags
+    conn.execute("UPDATE articles SET duplicate_of = NULL")  # as if marked by another rule
+    conn.execute("DROP TABLE sentence_df")
+    conn.execute("ALTER TABLE sentence_keys DROP COLUMN body")
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+
+    migrated = Corpus(tmp_path / "data")
+    conn = migrated.connection()
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("SELECT * FROM sentence_df ORDER BY norm_key").fetchall() == expected_df
+    assert conn.execute("SELECT sentence_id, body FROM sentence_keys ORDER BY 1").fetchall() == (
+        flags
+    )
+    assert refresh_duplicates(migrated) == 4  # every article, though none was changed
+    migrated.save()
+    assert stored(Corpus(tmp_path / "data")) == full_run(Corpus(tmp_path / "data"))
+    assert refresh_duplicates(migrated) == 0

@@ -16,10 +16,25 @@ To stay sub-quadratic on large corpora: for Jaccard, each article gets a MinHash
 (NUM_PERM permutations) split into LSH_BANDS bands, only articles sharing a band bucket are
 compared, and each is confirmed with the exact Jaccard (with 32 bands x 4 rows a pair at
 Jaccard 0.8 collides with probability 1 - (1 - 0.8**4)**32 > 0.99999). For containment, an
-inverted index of normalised body sentences counts the sentences each earlier article shares
-with this one (a sentence already in MAX_SENTENCE_POSTINGS articles is boilerplate and
-indexes no more). Both can only miss pairs, never invent them. Figures on the generator's
-manifest: benchmarks/bench_dedup.py.
+inverted index of normalised body sentences finds the earlier articles sharing a sentence with
+this one, and their shared number is then counted exactly over all body sentences. Both can
+only miss pairs, never invent them. Figures on the generator's manifest:
+benchmarks/bench_dedup.py.
+
+Frequent sentences find no candidates. A body sentence held by more than MAX_SENTENCE_DF
+articles of the corpus (its document frequency, copies included) is boilerplate -- an
+agency's copyright footer, a newsletter line, a template sentence -- and is left out of the
+inverted index; it still counts in the exact shared number of a pair found through a rarer
+sentence. Without the bound, three shared footer lines made two unrelated articles
+candidates, and on the 100k-chunk scale corpus (32,306 template-built articles; 106 sentences
+are each in 594-1,879 articles, every other one in at most 13) the incremental refresh
+(dedup_scope.py), which must follow every pair this module could compare, reached 30,000
+articles from 320 changed ones and took 316 s. The bound depends on the whole corpus, not on
+the order or on which articles came first (as the former cap of 50 postings per sentence
+did), so a run over part of the corpus, given the corpus's frequent keys (`frequent`), finds
+exactly the candidates a full run finds. What it can miss: a containment copy (not an exact
+or Jaccard one) all of whose shared sentences are in more than MAX_SENTENCE_DF articles, e.g.
+a rewritten wire story reprinted by more than that many outlets of one corpus.
 """
 
 from __future__ import annotations
@@ -27,7 +42,8 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable
 
 import numpy as np
 
@@ -42,7 +58,11 @@ NEAR_DUP_THRESHOLD = 0.8
 # (benchmarks/bench_dedup.py).
 CONTAINMENT_THRESHOLD = 0.6
 MIN_SHARED_SENTENCES = 3
-MAX_SENTENCE_POSTINGS = 50
+# A body sentence found in more than this many of the corpus's articles (its document
+# frequency, copies included) is boilerplate for finding containment candidates: it never
+# makes two articles candidates, though it still counts in their exact shared number. See
+# the module docstring for why and for the figures.
+MAX_SENTENCE_DF = 100
 SHINGLE_K = 5
 LSH_BANDS = 32
 LSH_ROWS = 4
@@ -96,17 +116,26 @@ def _bands(sig: np.ndarray) -> list[tuple[int, bytes]]:
     return [(b, sig[b * LSH_ROWS : (b + 1) * LSH_ROWS].tobytes()) for b in range(LSH_BANDS)]
 
 
-def mark_duplicates(articles: list[Article]) -> list[Article]:
+def mark_duplicates(
+    articles: list[Article], frequent: Collection[bytes] | None = None
+) -> list[Article]:
     """Copies of `articles` (same order) with `duplicate_of` set on exact/near duplicate
     articles (earliest in input order is canonical) and on sentences that repeat a sentence of
-    an earlier non-duplicate article. Existing marks are recomputed from scratch."""
+    an earlier non-duplicate article. Existing marks are recomputed from scratch.
+
+    `frequent`: the body sentence keys (`sentence_key`) held by more than MAX_SENTENCE_DF
+    articles of the corpus; None computes them from `articles` (a whole-corpus run). The
+    incremental refresh (dedup_scope.py) runs over part of the corpus and passes the corpus's
+    own, so both find the same candidates."""
+    if frequent is None:
+        frequent = frequent_keys(body_keys(a) for a in articles)
     # Shallow copies of each article and sentence are enough (only scalar fields change) and
     # several times cheaper than deep copies on large corpora.
     out = [
         a.model_copy(update={"sentences": [s.model_copy() for s in a.sentences]}) for a in articles
     ]
     by_hash: dict[str, str] = {}
-    index = _CanonIndex()
+    index = _CanonIndex(frequent)
     seen_sentences: dict[str, str] = {}
 
     for i, art in enumerate(out):
@@ -118,7 +147,7 @@ def mark_duplicates(articles: list[Article]) -> list[Article]:
             art.duplicate_of = by_hash.get(key)
             sh: set[int] = set()
             sig: np.ndarray | None = None
-            keys = {_sentence_key(n) for n in body_norms if _long_enough(n)}
+            keys = {sentence_key(n) for n in body_norms if _long_enough(n)}
             if art.duplicate_of is None:
                 sh = shingles(body)
                 sig = minhash(sh)
@@ -142,12 +171,40 @@ def mark_duplicates(articles: list[Article]) -> list[Article]:
     return out
 
 
+def body_text(article: Article) -> str:
+    """The normalised body (header-block lines left out) that the exact hash and the
+    shingles are computed on; "" for an article with no body text."""
+    return " ".join(n for n in (normalize_for_match(s.text) for s in article.body_sentences) if n)
+
+
+def body_keys(article: Article) -> set[bytes]:
+    """The `sentence_key`s of the article's body sentences long enough to count
+    (MIN_DUP_SENTENCE_WORDS): the sets containment compares."""
+    norms = (normalize_for_match(s.text) for s in article.body_sentences)
+    return {sentence_key(n) for n in norms if _long_enough(n)}
+
+
+def frequent_keys(key_sets: Iterable[set[bytes]]) -> set[bytes]:
+    """The keys found in more than MAX_SENTENCE_DF of these sets (one set per article)."""
+    df: Counter[bytes] = Counter()
+    for keys in key_sets:
+        df.update(keys)
+    return {k for k, n in df.items() if n > MAX_SENTENCE_DF}
+
+
+def contained(shared: int, n_keys: int) -> bool:
+    """True when an article with `n_keys` body keys, `shared` of them found in another, is a
+    containment copy of it: at least MIN_SHARED_SENTENCES and CONTAINMENT_THRESHOLD of them."""
+    return shared >= MIN_SHARED_SENTENCES and shared / n_keys >= CONTAINMENT_THRESHOLD
+
+
 def _long_enough(norm: str) -> bool:
     return norm.count(" ") + 1 >= MIN_DUP_SENTENCE_WORDS
 
 
-def _sentence_key(norm: str) -> int:
-    return _hash32(norm)
+def sentence_key(norm: str) -> bytes:
+    """The key of a normalised sentence: its 128-bit BLAKE2b (the registry stores the same)."""
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=16).digest()
 
 
 def similarity(a: set[int], b: set[int]) -> float:
@@ -161,38 +218,38 @@ class _CanonIndex:
     """Canonical (non-duplicate) articles so far: shingle sets and LSH buckets (Jaccard), and
     an inverted index of their body sentences (containment), for lookup by a later article."""
 
-    def __init__(self) -> None:
+    def __init__(self, frequent: Collection[bytes]) -> None:
+        self.frequent = frequent
         self.shingles: dict[int, set[int]] = {}
-        self.keys: dict[int, set[int]] = {}
+        self.keys: dict[int, set[bytes]] = {}
         self.buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
-        self.sentences: dict[int, list[int]] = defaultdict(list)
+        self.sentences: dict[bytes, list[int]] = defaultdict(list)
 
-    def add(self, i: int, sh: set[int], sig: np.ndarray, keys: set[int]) -> None:
+    def add(self, i: int, sh: set[int], sig: np.ndarray, keys: set[bytes]) -> None:
         self.shingles[i] = sh
         self.keys[i] = keys
         for band in _bands(sig):
             self.buckets[band].append(i)
         for key in keys:
-            postings = self.sentences[key]
-            if len(postings) < MAX_SENTENCE_POSTINGS:
-                postings.append(i)
+            if key not in self.frequent:  # a posting list holds <= MAX_SENTENCE_DF articles
+                self.sentences[key].append(i)
 
-    def best_match(self, sh: set[int], sig: np.ndarray, keys: set[int]) -> int | None:
+    def best_match(self, sh: set[int], sig: np.ndarray, keys: set[bytes]) -> int | None:
         """The earlier canonical article this one copies, or None: the highest score among
         LSH candidates with Jaccard >= NEAR_DUP_THRESHOLD and articles holding at least
         CONTAINMENT_THRESHOLD of this one's body sentences (>= MIN_SHARED_SENTENCES); the
         score is the Jaccard or the containment, ties go to the earliest article. Articles
-        sharing a sentence are compared on their (small) sentence sets only."""
+        sharing a sentence that is not frequent are compared on their (small) sentence sets,
+        all of their sentences counted."""
         scores: dict[int, float] = {}
         for j in {j for band in _bands(sig) for j in self.buckets.get(band, ())}:
             jac = similarity(sh, self.shingles[j])
             if jac >= NEAR_DUP_THRESHOLD:
                 scores[j] = jac
         for j in {j for key in keys for j in self.sentences.get(key, ())}:
-            n = len(keys & self.keys[j])  # exact: postings may be capped
-            share = n / len(keys)
-            if n >= MIN_SHARED_SENTENCES and share >= CONTAINMENT_THRESHOLD:
-                scores[j] = max(scores.get(j, 0.0), share)
+            n = len(keys & self.keys[j])  # exact: frequent sentences count too
+            if contained(n, len(keys)):
+                scores[j] = max(scores.get(j, 0.0), n / len(keys))
         if not scores:
             return None
         return min(scores, key=lambda j: (-scores[j], j))

@@ -3,20 +3,36 @@
 `mark_duplicates` (dedup.py) is order-dependent: the earliest article (document id, then
 article order) of a group is canonical, and a sentence repeats the first occurrence in an
 earlier canonical article. Re-running it over the whole corpus on every change cost 33 s at
-100k chunks. Here the registry keeps each article's LSH band buckets and each long sentence's
-normalised-text key, and a refresh recomputes:
+100k chunks. Here the registry keeps each article's LSH band buckets, each long sentence's
+normalised-text key and each body key's document frequency (dedup_index.py), and a refresh
+recomputes:
 
-- article marks for the closure, under "shares LSH buckets" (MIN_SHARED_BUCKETS of them), of
-  the articles changed since the last refresh (their old versions' bucket-mates included).
-  mark_duplicates only marks articles that share a bucket and have Jaccard >= 0.8 (exact
-  copies share all buckets), so an article's mark depends on its closure alone, and running
-  mark_duplicates over the closure in corpus order gives the marks of a full run (see
-  MIN_SHARED_BUCKETS for the one-in-a-million pair for which this is not certain);
+- article marks for the closure of the articles changed since the last refresh (with what
+  their old versions were linked to, and the holders of a key whose frequency crossed
+  MAX_SENTENCE_DF) under the relation "linked": sharing MIN_SHARED_BUCKETS LSH buckets, or
+  sharing a body key that is not frequent and passing the containment test in either
+  direction. mark_duplicates only marks a pair that is linked (a Jaccard copy shares a
+  bucket, an exact copy all of them; a containment copy is found through a key that is not
+  frequent), so an article's mark depends on its closure alone, and running mark_duplicates
+  over the closure in corpus order, with the corpus's frequent keys, gives the marks of a
+  full run (see MIN_SHARED_BUCKETS for the one-in-a-million pair for which this is not
+  certain);
 - sentence marks for every sentence whose key occurs in that closure or in a changed
   article's old version, by the same rule, over all occurrences of those keys.
 
+Why the containment link is the exact test through rare keys, not "shares
+MIN_SHARED_SENTENCES keys": on the 100k-chunk scale corpus (32,306 template-built articles)
+sentences repeat across hundreds of articles, and 320 changed articles reached ~30,000 that
+way (refresh 316 s of a 329 s re-ingest). Keeping the exact test but joining over every key
+reached ~1,534 articles and cost ~20 ms per article in the join over frequent keys (427 s).
+With frequent keys finding no candidates in mark_duplicates as well, candidates come from
+keys of <= MAX_SENTENCE_DF postings: measured on that corpus with 319 documents re-put
+(1,300 queued), the closure is 1,423 articles in 0.6 s and the whole refresh 2.4 s.
+
 The result equals a full `mark_duplicates` run (tests/test_dedup_scope.py checks it against
-one after random changes). The keys are computed with dedup.py's own `shingles` and `minhash`.
+one after random changes, with and without boilerplate crossing the bound). A registry whose
+marks were made under another rule (a migrated one) is re-marked whole once
+(dedup_index.REMARK_ALL: 38 s at 100k chunks).
 """
 
 from __future__ import annotations
@@ -24,28 +40,26 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from agent.ingest.dedup import MIN_SHARED_SENTENCES, mark_duplicates
+from agent.ingest import dedup
+from agent.ingest.dedup_index import REMARK_ALL
+from agent.ingest.dedup_keys import MIN_SHARED_BUCKETS
 from agent.ingest.registry_db import chunked
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from agent.ingest.corpus import Corpus
 
 
-# Two articles are linked when they share at least this many of the LSH_BANDS buckets. One
-# shared bucket links far more than near copies on a corpus of look-alike articles (synthetic
-# news built from templates: 320 changed articles reached 10,721 of 32,306), two reach 594.
-# A pair at the threshold Jaccard 0.8 shares each band with p = 0.8**4 = 0.41, so it shares
-# fewer than two with probability 0.59**32 + 32 * 0.41 * 0.59**31 ~ 1.1e-6 (LSH alone misses
-# it with 0.59**32 ~ 4.7e-8); only such a pair, touched by a change, could keep a stale mark.
-MIN_SHARED_BUCKETS = 2
-
-
 def _closure(corpus: Corpus, seeds: list[str]) -> set[str]:
-    """Articles reachable from `seeds` through pairs sharing MIN_SHARED_BUCKETS buckets or
-    MIN_SHARED_SENTENCES sentences (the two ways mark_duplicates can link a pair)."""
+    """Articles reachable from `seeds` through linked pairs: sharing MIN_SHARED_BUCKETS LSH
+    buckets, or sharing a body key that is not frequent (sentence_df <= MAX_SENTENCE_DF) and
+    passing the containment test (dedup.contained, all body keys counted) in either direction
+    -- the ways mark_duplicates can compare a pair and find a copy."""
     conn = corpus.connection()
+    keys: dict[str, set[bytes]] = {}  # body keys of the articles looked at
     scope = set(seeds)
-    frontier = list(seeds)
+    frontier = sorted(seeds)
     while frontier:
         found: set[str] = set()
         for batch in chunked(frontier):
@@ -60,22 +74,59 @@ def _closure(corpus: Corpus, seeds: list[str]) -> set[str]:
                     [*batch, MIN_SHARED_BUCKETS],
                 )
             )
-            # A containment copy (dedup.py) shares MIN_SHARED_SENTENCES sentences or more
-            # with its original, whatever their buckets.
-            found.update(
-                r[0]
-                for r in conn.execute(
-                    "SELECT k2.article_id FROM sentence_keys k1 "
-                    "JOIN sentence_keys k2 ON k1.norm_key = k2.norm_key "
-                    f"WHERE k1.article_id IN ({marks}) "
-                    "GROUP BY k1.article_id, k2.article_id "
-                    "HAVING count(DISTINCT k1.norm_key) >= ?",
-                    [*batch, MIN_SHARED_SENTENCES],
+            # Candidates through keys of <= MAX_SENTENCE_DF postings each: a short join.
+            pairs = {
+                (a, b)
+                for a, b in conn.execute(
+                    "SELECT DISTINCT k1.article_id, k2.article_id FROM sentence_keys k1 "
+                    "JOIN sentence_df d ON d.norm_key = k1.norm_key "
+                    "JOIN sentence_keys k2 ON k2.norm_key = k1.norm_key "
+                    f"WHERE k1.article_id IN ({marks}) AND k1.body AND d.df <= ? AND k2.body",
+                    [*batch, dedup.MAX_SENTENCE_DF],
                 )
-            )
+                if a != b and b not in scope and b not in found
+            }
+            _load_body_keys(conn, keys, {x for pair in pairs for x in pair})
+            for a, b in pairs:
+                n = len(keys[a] & keys[b])
+                if dedup.contained(n, len(keys[a])) or dedup.contained(n, len(keys[b])):
+                    found.add(b)
         frontier = sorted(found - scope)
         scope |= found
     return scope
+
+
+def _load_body_keys(
+    conn: sqlite3.Connection, keys: dict[str, set[bytes]], articles: set[str]
+) -> None:
+    """Fill `keys` (article id -> its body keys) for these articles."""
+    for batch in chunked(sorted(articles - keys.keys())):
+        for aid in batch:
+            keys[aid] = set()
+        marks = ",".join("?" * len(batch))
+        for aid, key in conn.execute(
+            f"SELECT article_id, norm_key FROM sentence_keys WHERE article_id IN ({marks}) "
+            "AND body",
+            batch,
+        ):
+            keys[aid].add(key)
+
+
+def _frequent(conn: sqlite3.Connection, articles: list[str]) -> set[bytes]:
+    """The body keys of these articles held by more than MAX_SENTENCE_DF of the corpus's."""
+    out: set[bytes] = set()
+    for batch in chunked(articles):
+        marks = ",".join("?" * len(batch))
+        out.update(
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT k.norm_key FROM sentence_keys k "
+                "JOIN sentence_df d ON d.norm_key = k.norm_key "
+                f"WHERE k.article_id IN ({marks}) AND k.body AND d.df > ?",
+                [*batch, dedup.MAX_SENTENCE_DF],
+            )
+        )
+    return out
 
 
 def _sentence_marks(corpus: Corpus, norm_keys: set[bytes]) -> dict[str, str | None]:
@@ -118,6 +169,7 @@ def refresh_duplicates(corpus: Corpus) -> int:
     """Bring the duplicate marks up to date after puts/removes (in the corpus's open write
     transaction; the caller saves). Returns how many articles were re-marked (the scope)."""
     read = corpus.connection()
+    remark_all = read.execute("SELECT 1 FROM meta WHERE key = ?", (REMARK_ALL,)).fetchone()
     seeds = [
         r[0]
         for r in read.execute(
@@ -125,14 +177,16 @@ def refresh_duplicates(corpus: Corpus) -> int:
         )
     ]
     pending_norms = read.execute("SELECT count(*) FROM dedup_pending_norms").fetchone()[0]
+    if remark_all:  # the rule changed (a migrated registry): every article
+        seeds = [r[0] for r in read.execute("SELECT article_id FROM articles")]
     if not seeds and not pending_norms:
         if read.execute("SELECT 1 FROM dedup_pending LIMIT 1").fetchone():
             corpus.write_connection().execute("DELETE FROM dedup_pending")  # removed since
         return 0  # nothing pending: no write transaction is opened
     conn = corpus.write_connection()
-    scope = _closure(corpus, seeds)
+    scope = set(seeds) if remark_all else _closure(corpus, seeds)
     articles = corpus.articles_in_order(scope)
-    marked = mark_duplicates(articles)
+    marked = dedup.mark_duplicates(articles, _frequent(conn, sorted(scope)))
     article_marks = {
         a.id: a.duplicate_of
         for a, old in zip(marked, articles, strict=True)
@@ -155,4 +209,5 @@ def refresh_duplicates(corpus: Corpus) -> int:
     corpus.apply_marks(article_marks, sentence_marks)
     conn.execute("DELETE FROM dedup_pending")
     conn.execute("DELETE FROM dedup_pending_norms")
+    conn.execute("DELETE FROM meta WHERE key = ?", (REMARK_ALL,))
     return len(scope)

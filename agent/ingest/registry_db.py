@@ -11,6 +11,8 @@ kill -9 at any moment leaves the last committed state (SQLite's own guarantee,
 https://www.sqlite.org/atomiccommit.html); readers in other processes see committed states
 only. A data dir from before (registry.json) is migrated once, on first open: the database is
 built aside and renamed into place, then registry.json is renamed to registry.json.migrated.
+A schema-1 database is brought to schema 2 (the duplicate detector's body flags and sentence
+frequencies, dedup_index.migrate_v1) in one transaction on first open, from what it stores.
 """
 
 from __future__ import annotations
@@ -26,11 +28,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from agent.errors import StoreError
-from agent.ingest.dedup_keys import article_buckets, sentence_keys
+from agent.ingest import dedup_index
 from agent.ingest.records import DocumentRecord, RegistryFile
 from agent.text.normalize import content_terms
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: sentence_keys.body and sentence_df (dedup_index.migrate_v1)
 DB_NAME = "registry.sqlite3"
 LEGACY_NAME = "registry.json"
 BUSY_TIMEOUT_MS = 30_000
@@ -48,22 +50,6 @@ CREATE TABLE IF NOT EXISTS chunks (
     chunk_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, text TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
 CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
--- the duplicate detector's keys: LSH band buckets of each article with a body, and the
--- normalised-text key of each sentence long enough to count as syndication
-CREATE TABLE IF NOT EXISTS dedup_bands (
-    bucket INTEGER NOT NULL, article_id TEXT NOT NULL, doc_id TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS dedup_bands_bucket ON dedup_bands(bucket);
-CREATE INDEX IF NOT EXISTS dedup_bands_article ON dedup_bands(article_id);
-CREATE INDEX IF NOT EXISTS dedup_bands_doc ON dedup_bands(doc_id);
-CREATE TABLE IF NOT EXISTS sentence_keys (
-    norm_key BLOB NOT NULL, sentence_id TEXT PRIMARY KEY, article_id TEXT NOT NULL,
-    doc_id TEXT NOT NULL, pos INTEGER NOT NULL, duplicate_of TEXT);
-CREATE INDEX IF NOT EXISTS sentence_keys_norm ON sentence_keys(norm_key);
-CREATE INDEX IF NOT EXISTS sentence_keys_article ON sentence_keys(article_id);
-CREATE INDEX IF NOT EXISTS sentence_keys_doc ON sentence_keys(doc_id);
--- what the next duplicate refresh must look at (kept across a crash)
-CREATE TABLE IF NOT EXISTS dedup_pending (article_id TEXT PRIMARY KEY);
-CREATE TABLE IF NOT EXISTS dedup_pending_norms (norm_key BLOB PRIMARY KEY);
 """
 
 
@@ -81,8 +67,19 @@ def connect(path: Path) -> sqlite3.Connection:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == 0:
             conn.executescript(
-                f"BEGIN IMMEDIATE;{SCHEMA}PRAGMA user_version={SCHEMA_VERSION};COMMIT;"
+                f"BEGIN IMMEDIATE;{SCHEMA}{dedup_index.TABLES}"
+                f"PRAGMA user_version={SCHEMA_VERSION};COMMIT;"
             )
+        elif version == 1:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if conn.execute("PRAGMA user_version").fetchone()[0] == 1:  # not done meanwhile
+                    dedup_index.migrate_v1(conn)
+                    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
         elif version != SCHEMA_VERSION:
             raise StoreError(
                 f"{path}: registry schema version {version}, this sourcebound reads "
@@ -158,19 +155,7 @@ def insert_record(conn: sqlite3.Connection, record: DocumentRecord, pending: boo
     conn.executemany(
         "INSERT INTO chunks VALUES (?, ?, ?)", [(c.id, doc.id, c.text) for c in record.chunks]
     )
-    for a in doc.articles:
-        conn.executemany(
-            "INSERT INTO dedup_bands VALUES (?, ?, ?)",
-            [(b, a.id, doc.id) for b in dict.fromkeys(article_buckets(a))],
-        )
-        sents = {s.id: s for s in a.sentences}
-        conn.executemany(
-            "INSERT INTO sentence_keys VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (k, sid, a.id, doc.id, pos, sents[sid].duplicate_of)
-                for k, sid, pos in sentence_keys(a)
-            ],
-        )
+    dedup_index.insert_keys(conn, doc)
     if pending:
         conn.executemany(
             "INSERT OR IGNORE INTO dedup_pending VALUES (?)", [(a.id,) for a in doc.articles]
@@ -200,6 +185,8 @@ def migrate_legacy(data_dir: Path) -> None:
                     n += n_sentences(rec)
                 conn.executemany("INSERT INTO term_df VALUES (?, ?)", df.items())
                 conn.execute("INSERT INTO meta VALUES ('n_sentences', ?)", (str(n),))
+                # the JSON's marks were made under an older duplicate rule
+                conn.execute("INSERT INTO meta VALUES (?, '1')", (dedup_index.REMARK_ALL,))
                 conn.execute("COMMIT")
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 conn.close()
@@ -230,25 +217,8 @@ def atomic_write(path: Path, data: str) -> None:
 
 def delete_document_rows(conn: sqlite3.Connection, doc_id: str) -> None:
     """Drop a document's index rows (articles, chunks, LSH buckets, sentence keys), first
-    queueing for the next duplicate refresh every article its old version could have linked:
-    its bucket-mates and the articles sharing its sentences (a containment copy shares few
-    buckets), and its sentence keys."""
-    conn.execute(
-        "INSERT OR IGNORE INTO dedup_pending SELECT DISTINCT b2.article_id "
-        "FROM dedup_bands b1 JOIN dedup_bands b2 ON b1.bucket = b2.bucket "
-        "WHERE b1.doc_id = ?",
-        (doc_id,),
-    )
-    conn.execute(
-        "INSERT OR IGNORE INTO dedup_pending SELECT DISTINCT k2.article_id "
-        "FROM sentence_keys k1 JOIN sentence_keys k2 ON k1.norm_key = k2.norm_key "
-        "WHERE k1.doc_id = ?",
-        (doc_id,),
-    )
-    conn.execute(
-        "INSERT OR IGNORE INTO dedup_pending_norms "
-        "SELECT norm_key FROM sentence_keys WHERE doc_id = ?",
-        (doc_id,),
-    )
+    queueing for the next duplicate refresh what its old version could have linked and its
+    sentence keys (dedup_index.forget_keys)."""
+    dedup_index.forget_keys(conn, doc_id)
     for table in ("articles", "chunks", "dedup_bands", "sentence_keys"):
         conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
