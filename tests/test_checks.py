@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from agent.text.polarity import negated
 from agent.verification.checks import (
     attribution,
     combine,
     compare,
     event_places,
     months,
-    negated,
     places,
     weekdays,
 )
@@ -30,6 +30,12 @@ def test_months_weekdays_and_may_is_a_month_only_in_date_context() -> None:
         ("The board rejected the plan", True),
         ("They will never accept it", True),
         ("The board approved the plan", False),
+        # "Opposition" as a title is the political opposition, not a refusal ...
+        ("Opposition MP Ana Ruiz voted for the budget", False),
+        ("The opposition leader spoke first", False),
+        # ... but with an object it is one, like the verb.
+        ("The union's opposition to the plan hardened", True),
+        ("Residents are opposing the scheme", True),
     ],
 )
 def test_negated(text: str, neg: bool) -> None:
@@ -106,6 +112,44 @@ def test_negation_elsewhere_in_the_sentence_is_ignored() -> None:
         "Ana is a good boss, but she is so tired of the meetings that she cannot think.",
     )
     assert not sig.polarity_conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "conflict"),
+    [
+        # A negation of something the claim does not say is no polarity conflict.
+        (
+            "Graham Pellow was found guilty of four counts of fraud.",
+            "Pellow showed no emotion as the jury found him guilty of four counts of fraud.",
+            False,
+        ),
+        (
+            "The mayor signed the contract with the builders.",
+            "The mayor, showing no sign of nerves, signed the contract with the builders.",
+            False,
+        ),
+        (
+            "Opposition MP Tom Garside claimed the flood wall had been shelved to save money.",
+            "Opposition MP Tom Garside claimed that the flood wall had been shelved to save money.",
+            False,
+        ),
+        # A negation of what the claim says still is one.
+        (
+            "The mayor signed the contract with the builders.",
+            "The mayor did not sign the contract with the builders.",
+            True,
+        ),
+        (
+            "The jury found Pellow guilty of fraud.",
+            "The jury found Pellow not guilty of fraud.",
+            True,
+        ),
+    ],
+)
+def test_polarity_conflict_needs_a_negation_of_what_the_claim_says(
+    claim: str, evidence: str, conflict: bool
+) -> None:
+    assert compare(claim, evidence).polarity_conflict is conflict
 
 
 def test_model_refutes_needs_a_signal_or_high_relevance() -> None:

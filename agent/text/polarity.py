@@ -12,6 +12,7 @@ carries over to any story.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from agent.text.normalize import normalize_for_match
@@ -49,7 +50,11 @@ def cancel_double_negation(low: str) -> str:
 
 
 _GRAMMATICAL = r"\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b|n['’]t\b"
-_REFUSAL = r"\b(?:" + "|".join(re.escape(s) for s in NEG_STEMS) + r")[a-z]*"
+# "Opposition" is the political opposition ("Opposition MP Tom Garside") unless it takes
+# an object ("opposition to the plan"); as a title it negates nothing.
+_REFUSAL = (
+    r"\b(?!opposition\b(?!\s+to\b))(?:" + "|".join(re.escape(s) for s in NEG_STEMS) + r")[a-z]*"
+)
 # Anything that makes a part of a sentence negative ("rejected the offer" included).
 _NEGATOR = re.compile(rf"{_GRAMMATICAL}|{_REFUSAL}")
 # What negates the words after it: "not", "no", "cannot", or a refusal taking a clause
@@ -99,6 +104,24 @@ def negation_scopes(text: str) -> list[Scope]:
             head = m.group(0).split()[0]
             scopes.append(Scope(" ".join(words), absence=head in _ABSENCE))
     return scopes
+
+
+def negated_about(text: str, about: Callable[[str], bool]) -> bool:
+    """Whether `text` negates something `about` accepts: a refusal with an object ("rejected
+    the offer": the refusal is the predicate itself), or a negation whose scope words (as in
+    negation_scopes) pass `about`. "Showed no emotion as the jury returned guilty verdicts"
+    negates "emotion" only, so it negates nothing about a guilty verdict."""
+    low = cancel_double_negation(normalize_for_match(text))
+    for m in _NEGATOR.finditer(low):
+        opener = _SCOPE_OPENER.match(low, m.start())
+        if opener is None:
+            return True
+        rest = low[opener.end() :]
+        end = _SCOPE_END.search(rest)
+        words = (rest[: end.start()] if end else rest).split()[:_MAX_SCOPE_WORDS]
+        if not words or about(" ".join(words)):
+            return True
+    return False
 
 
 def split_by_polarity(text: str) -> tuple[str, str]:

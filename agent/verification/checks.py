@@ -37,7 +37,7 @@ from agent.text.normalize import normalize_for_match
 from agent.text.polarity import (
     NEG_STEMS,
     NEGATIONS,
-    negated,
+    negated_about,
 )
 from agent.text.quantities import Quantity
 from agent.verification.conflicts import Conflict
@@ -255,10 +255,15 @@ def compare(
     speech = {stem(w.lower()) for w in CUE_RE.findall(claim)}
     pol_terms = {t for t in terms - names - speech if double or not _neg_word(t)}
     clause, clause_cov = best_clause(pol_terms, evidence)
+    # Only a negation of what the other text says counts: "showed no emotion as the jury
+    # returned guilty verdicts" negates the emotion, not the verdict.
     polarity = (
         len(pol_terms) >= 2
         and clause_cov >= POLARITY_COVERAGE
-        and c.negated != negated(content_without_quotes(clause) or clause)
+        and negated_about(claim, lambda scope: bool(stems(scope) & ev_terms))
+        != negated_about(
+            content_without_quotes(clause) or clause, lambda scope: bool(stems(scope) & terms)
+        )
     )
     # Word-level polarity: what the claim negates ("cannot collaborate"), the sentence affirms
     # in a part of its own ("it is collaboration"), even if it negates something else.
