@@ -108,7 +108,9 @@ def forget_keys(conn: sqlite3.Connection, doc_id: str) -> None:
     # df after <= bound: the key was not frequent before, or stops being frequent now
     bound = dedup.MAX_SENTENCE_DF
     _queue_holders(conn, [k for k, n in _frequencies(conn, list(counts)).items() if n <= bound])
-    conn.execute("DELETE FROM sentence_df WHERE df <= 0")
+    conn.executemany(
+        "DELETE FROM sentence_df WHERE norm_key = ? AND df <= 0", [(k,) for k in counts]
+    )
     conn.execute(
         "INSERT OR IGNORE INTO dedup_pending_norms "
         "SELECT norm_key FROM sentence_keys WHERE doc_id = ?",
