@@ -14,6 +14,7 @@ from agent.verification.checks import (
     places,
     weekdays,
 )
+from agent.verification.claims import attribution_of
 
 
 def test_months_weekdays_and_may_is_a_month_only_in_date_context() -> None:
@@ -226,3 +227,38 @@ def test_summary_sentence_with_swapped_subject_is_flagged() -> None:
     assert not ok and flag is not None and "sheinbaum" in flag
     ok, _ = lexical_check("Sheinbaum rejected Trump’s offer of US troops.", [quote], "agreement")
     assert ok
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "supports"),
+    [
+        # The claim names the speaker by role; the sentence names them and gives the role.
+        (
+            "The union's regional organiser said members had warned about the leaks for months.",
+            '"Our members warned about the leaks for months," said Declan Foyle, the union\'s '
+            "regional organiser.",
+            True,
+        ),
+        (
+            "The head of the Marsh Traders' Association said trade had fallen by a third.",
+            "Ruth Kemp, who chairs the Marsh Traders' Association, said trade had fallen "
+            "by a third.",
+            True,
+        ),
+        # Another role: someone else speaks.
+        (
+            "The union's national officer said members had warned about the leaks for months.",
+            '"Our members warned about the leaks for months," said Declan Foyle, the union\'s '
+            "regional organiser.",
+            False,
+        ),
+    ],
+)
+def test_a_speaker_named_by_role_is_the_sentence_speaker_with_that_role(
+    claim: str, evidence: str, supports: bool
+) -> None:
+    sig = compare(claim, evidence)
+    speaker = attribution_of(claim)
+    assert speaker is not None
+    stance = combine("supports", sig, claim_speaker=speaker.speaker)
+    assert (stance == "supports") is supports

@@ -40,6 +40,7 @@ from agent.text.polarity import (
     negated_about,
 )
 from agent.text.quantities import Quantity
+from agent.verification.claims import attribution_of
 from agent.verification.conflicts import Conflict
 
 Stance = Literal["supports", "refutes", "silent"]
@@ -63,6 +64,9 @@ LOOSE_COVERAGE = 0.3
 LOOSE_SCORE = 0.45
 # The model's "refutes" without a concrete conflict signal needs a highly relevant sentence.
 MODEL_REFUTE_COVERAGE = 0.4
+# A speaker the claim describes by role ("the union's regional organiser") is the sentence's
+# named speaker when the sentence gives them that role: this share of the role's words.
+ROLE_SHARE = 0.75
 
 # Dates given by reference to the sentence before.
 _SAME_TIME = re.compile(r"\b(?:(?:that|the) same|that) (?:month|day)\b", re.IGNORECASE)
@@ -89,6 +93,9 @@ class Signals:
     # Who the sentence gives the claim's event to instead of the claim's actor (the cloze
     # check of agent.verification.slots): another event, so no support.
     other_actor: str | None = None
+    # The sentence's speaker is the one the claim names, by name or by the role the claim
+    # gives them ("Declan Foyle, the union's regional organiser").
+    same_speaker: bool = False
 
     @property
     def hard_conflict(self) -> bool:
@@ -277,10 +284,15 @@ def compare(
     absent = {t for sc in scopes if sc.absence for t in stems(sc.text)} - names
     missing = missing or bool(absent - ev_terms)
     reporter = speaker = e.speaker
+    claim_attribution = attribution_of(claim)
+    voice = claim_attribution.speaker if claim_attribution else subject
+    same = bool(
+        speaker and speaker != "someone" and voice and _same_voice(voice, speaker, ev_terms)
+    )
     if speaker is not None and terms:
         if _share(terms, set(e.asserted_stems)) >= MIN_SUPPORT_COVERAGE:
             speaker = None  # the sentence states the claim itself; the quote is beside it
-        elif subject and speaker != "someone" and mentions(normalize_for_match(speaker), subject):
+        elif same:
             speaker = None  # the claim is about what this speaker said or did
     return Signals(
         coverage=round(coverage, 3),
@@ -294,14 +306,30 @@ def compare(
         score=score,
         matched=len(all_terms & ev_terms),
         n_terms=len(all_terms),
+        same_speaker=same,
     )
+
+
+def _same_voice(voice: str, speaker: str, ev_terms: set[str]) -> bool:
+    """Whether a sentence's `speaker` is the one a claim names as `voice`: by a shared name
+    word ("Foyle" / "Declan Foyle"), or by the role the claim describes them with, given in
+    the sentence (ROLE_SHARE of its words: "the head of the Lowfield Traders' Association" /
+    "Maureen Pryce, who chairs the Lowfield Traders' Association")."""
+    if mentions(normalize_for_match(speaker), voice.lower()):
+        return True
+    role = stems(voice)
+    return len(role) >= 2 and _share(role, ev_terms) >= ROLE_SHARE
 
 
 def _reports(sig: Signals, speaker: str) -> bool:
     """The sentence reports speech, and not someone else's."""
     if sig.speaker is None:
         return False
-    return sig.speaker == "someone" or mentions(normalize_for_match(sig.speaker), speaker.lower())
+    return (
+        sig.speaker == "someone"
+        or sig.same_speaker
+        or mentions(normalize_for_match(sig.speaker), speaker.lower())
+    )
 
 
 StanceProbs = Mapping[str, float]  # P(stance) for "supports" / "refutes" / "silent"

@@ -21,7 +21,7 @@ _SPEECH_VERBS = (
 _OBJECT_VERBS = "told|tells|accused|accuses|warned|warns|assured|assures|informed|informs"
 # "Trump said (that) P", "Trump told reporters (that) P", "Trump accused Ana of P".
 _ATTR_RE = re.compile(
-    rf"^(?P<speaker>(?:[A-Z][\w’'.-]*|the|The|a|A|an|An|[a-z]+)(?:\s+[\w’'.-]+){{0,5}}?)\s+"
+    rf"^(?P<speaker>(?:[A-Z][\w’'.-]*|the|The|a|A|an|An|[a-z]+)(?:\s+[\w’'.-]+){{0,8}}?)\s+"
     rf"(?:(?P<overb>{_OBJECT_VERBS})\s+(?P<obj>[\w’'-]+(?:\s+[A-Z][\w’'-]*)*)|(?P<verb>{_SPEECH_VERBS}))"
     rf"(?:\s+(?:on|in|at|during)\s+[A-Z][\w’'-]*)?\s*(?:,\s*)?(?P<that>that\s+|of\s+)?(?P<content>.+)$"
 )
