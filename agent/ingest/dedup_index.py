@@ -7,7 +7,8 @@ A body key held by more than dedup.MAX_SENTENCE_DF articles is frequent: it link
 containment candidates (dedup.py). When a put or remove moves a key's frequency across that
 bound, the pairs it links change, so every article holding it (at most MAX_SENTENCE_DF + 1)
 is queued for the next refresh. A removed document queues the articles its old version was
-linked to: those sharing MIN_SHARED_BUCKETS buckets or a key that was not frequent.
+linked to (dedup_scope.py's relation): those sharing MIN_SHARED_BUCKETS buckets, or a key that
+was not frequent and passing the containment test with it in either direction.
 """
 
 from __future__ import annotations
@@ -85,14 +86,28 @@ def insert_keys(conn: sqlite3.Connection, doc: Document) -> None:
 
 def forget_keys(conn: sqlite3.Connection, doc_id: str) -> None:
     """Before a document's rows are dropped: queue the articles its old version was linked
-    to (MIN_SHARED_BUCKETS shared buckets, or a shared key that was not frequent), uncount its
-    body keys (queueing the holders of a key that stops being frequent), and queue its
-    sentence keys for the sentence marks."""
+    to (MIN_SHARED_BUCKETS shared buckets, or the containment test passed through a key that
+    was not frequent), uncount its body keys (queueing every holder of a key that stops
+    being frequent), and queue its sentence keys for the sentence marks."""
     conn.execute(
         "INSERT OR IGNORE INTO dedup_pending SELECT b2.article_id "
         "FROM dedup_bands b1 JOIN dedup_bands b2 ON b1.bucket = b2.bucket "
         "WHERE b1.doc_id = ? GROUP BY b1.article_id, b2.article_id HAVING count(*) >= ?",
         (doc_id, MIN_SHARED_BUCKETS),
+    )
+    bound = dedup.MAX_SENTENCE_DF
+    pairs = set(
+        conn.execute(
+            "SELECT DISTINCT k1.article_id, k2.article_id FROM sentence_keys k1 "
+            "JOIN sentence_df d ON d.norm_key = k1.norm_key "
+            "JOIN sentence_keys k2 ON k2.norm_key = k1.norm_key "
+            "WHERE k1.doc_id = ? AND k1.body AND d.df <= ? AND k2.body",
+            (doc_id, bound),
+        ).fetchall()
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO dedup_pending VALUES (?)",
+        [(b,) for b in contained_pairs(conn, pairs, {})],
     )
     counts = dict(
         conn.execute(
@@ -105,9 +120,8 @@ def forget_keys(conn: sqlite3.Connection, doc_id: str) -> None:
         "UPDATE sentence_df SET df = df - ? WHERE norm_key = ?",
         [(n, k) for k, n in counts.items()],
     )
-    # df after <= bound: the key was not frequent before, or stops being frequent now
-    bound = dedup.MAX_SENTENCE_DF
-    _queue_holders(conn, [k for k, n in _frequencies(conn, list(counts)).items() if n <= bound])
+    after = _frequencies(conn, list(counts))
+    _queue_holders(conn, [k for k, n in after.items() if n <= bound < n + counts[k]])
     conn.executemany(
         "DELETE FROM sentence_df WHERE norm_key = ? AND df <= 0", [(k,) for k in counts]
     )
@@ -116,6 +130,32 @@ def forget_keys(conn: sqlite3.Connection, doc_id: str) -> None:
         "SELECT norm_key FROM sentence_keys WHERE doc_id = ?",
         (doc_id,),
     )
+
+
+def contained_pairs(
+    conn: sqlite3.Connection, pairs: set[tuple[str, str]], keys: dict[str, set[bytes]]
+) -> set[str]:
+    """The second articles of the (article id, article id) pairs that pass the containment
+    test (dedup.contained) in either direction, all body keys counted; `keys` caches body
+    key sets (article id -> keys) and is filled as needed."""
+    wanted = sorted({x for pair in pairs for x in pair} - keys.keys())
+    for i in range(0, len(wanted), 500):
+        batch = wanted[i : i + 500]
+        for aid in batch:
+            keys[aid] = set()
+        marks = ",".join("?" * len(batch))
+        for aid, key in conn.execute(
+            f"SELECT article_id, norm_key FROM sentence_keys WHERE article_id IN ({marks}) "
+            "AND body",
+            batch,
+        ):
+            keys[aid].add(key)
+    out = set()
+    for a, b in pairs:
+        n = len(keys[a] & keys[b])
+        if a != b and (dedup.contained(n, len(keys[a])) or dedup.contained(n, len(keys[b]))):
+            out.add(b)
+    return out
 
 
 def _frequencies(conn: sqlite3.Connection, keys: list[bytes]) -> dict[bytes, int]:

@@ -41,7 +41,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from agent.ingest import dedup
-from agent.ingest.dedup_index import REMARK_ALL
+from agent.ingest.dedup_index import REMARK_ALL, contained_pairs
 from agent.ingest.dedup_keys import MIN_SHARED_BUCKETS
 from agent.ingest.registry_db import chunked
 
@@ -86,30 +86,10 @@ def _closure(corpus: Corpus, seeds: list[str]) -> set[str]:
                 )
                 if a != b and b not in scope and b not in found
             }
-            _load_body_keys(conn, keys, {x for pair in pairs for x in pair})
-            for a, b in pairs:
-                n = len(keys[a] & keys[b])
-                if dedup.contained(n, len(keys[a])) or dedup.contained(n, len(keys[b])):
-                    found.add(b)
+            found |= contained_pairs(conn, pairs, keys)
         frontier = sorted(found - scope)
         scope |= found
     return scope
-
-
-def _load_body_keys(
-    conn: sqlite3.Connection, keys: dict[str, set[bytes]], articles: set[str]
-) -> None:
-    """Fill `keys` (article id -> its body keys) for these articles."""
-    for batch in chunked(sorted(articles - keys.keys())):
-        for aid in batch:
-            keys[aid] = set()
-        marks = ",".join("?" * len(batch))
-        for aid, key in conn.execute(
-            f"SELECT article_id, norm_key FROM sentence_keys WHERE article_id IN ({marks}) "
-            "AND body",
-            batch,
-        ):
-            keys[aid].add(key)
 
 
 def _frequent(conn: sqlite3.Connection, articles: list[str]) -> set[bytes]:
