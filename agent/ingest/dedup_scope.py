@@ -26,8 +26,9 @@ sentences repeat across hundreds of articles, and 320 changed articles reached ~
 way (refresh 316 s of a 329 s re-ingest). Keeping the exact test but joining over every key
 reached ~1,534 articles and cost ~20 ms per article in the join over frequent keys (427 s).
 With frequent keys finding no candidates in mark_duplicates as well, candidates come from
-keys of <= MAX_SENTENCE_DF postings: measured on that corpus with 319 documents re-put
-(1,300 queued), the closure is 1,423 articles in 0.6 s and the whole refresh 2.4 s.
+keys of <= MAX_SENTENCE_DF postings: measured on that corpus with 319 documents re-put (504
+articles queued), the closure is 594 articles in 0.4 s and the whole refresh 1.4 s; the 1%
+re-ingest's dedup_refresh stage takes 1.4 s (benchmarks/results/scale-2026-11-30-registry/s8).
 
 The result equals a full `mark_duplicates` run (tests/test_dedup_scope.py checks it against
 one after random changes, with and without boilerplate crossing the bound). A registry whose
