@@ -163,6 +163,8 @@ def refresh_duplicates(corpus: Corpus) -> int:
     if not seeds and not pending_norms:
         if read.execute("SELECT 1 FROM dedup_pending LIMIT 1").fetchone():
             corpus.write_connection().execute("DELETE FROM dedup_pending")  # removed since
+        if remark_all:  # an empty registry
+            corpus.write_connection().execute("DELETE FROM meta WHERE key = ?", (REMARK_ALL,))
         return 0  # nothing pending: no write transaction is opened
     conn = corpus.write_connection()
     scope = set(seeds) if remark_all else _closure(corpus, seeds)
