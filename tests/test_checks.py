@@ -262,3 +262,15 @@ def test_a_speaker_named_by_role_is_the_sentence_speaker_with_that_role(
     assert speaker is not None
     stance = combine("supports", sig, claim_speaker=speaker.speaker)
     assert (stance == "supports") is supports
+
+
+def test_a_plain_claim_stated_by_a_speaker_stays_attributed_to_them() -> None:
+    """The claim's subject is in the sentence (it is about the claim); that does not make the
+    sentence's speaker the claim's subject (shared/cases/04's kind)."""
+    sig = compare(
+        "The Harbour bridge has been declared safe by the county engineers.",
+        "Contractor Bexley Ltd said on Monday that the Harbour bridge has been declared safe "
+        "by the county engineers.",
+    )
+    assert sig.attributed_to is not None and "Bexley" in sig.attributed_to
+    assert not sig.same_speaker

@@ -3,6 +3,7 @@ text wherever they are shown or stored, and stored traces still replay."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -71,7 +72,8 @@ def test_traces_in_the_committed_baseline_replay() -> None:
         record = sig.as_record()
         # Traces written before a signal existed lack it; it then takes its default.
         assert {k: v for k, v in record.items() if k in t["signals"]} == t["signals"]
-        assert all(record[k] is None for k in set(record) - set(t["signals"]))
+        defaults = {f.name: f.default for f in dataclasses.fields(Signals)}
+        assert all(record[k] == defaults[k] for k in set(record) - set(t["signals"]))
     for r in rows:
         assert replay(r) in ("supported", "refuted", "not_enough_info", "conflicting")
 

@@ -285,9 +285,14 @@ def compare(
     missing = missing or bool(absent - ev_terms)
     reporter = speaker = e.speaker
     claim_attribution = attribution_of(claim)
+    # Who the claim says spoke (or, for a plain claim, its subject, matched by name only: the
+    # subject's words are in any sentence about the claim).
     voice = claim_attribution.speaker if claim_attribution else subject
     same = bool(
-        speaker and speaker != "someone" and voice and _same_voice(voice, speaker, ev_terms)
+        speaker
+        and speaker != "someone"
+        and voice
+        and _same_voice(voice, speaker, ev_terms if claim_attribution else set())
     )
     if speaker is not None and terms:
         if _share(terms, set(e.asserted_stems)) >= MIN_SUPPORT_COVERAGE:
@@ -314,7 +319,8 @@ def _same_voice(voice: str, speaker: str, ev_terms: set[str]) -> bool:
     """Whether a sentence's `speaker` is the one a claim names as `voice`: by a shared name
     word ("Foyle" / "Declan Foyle"), or by the role the claim describes them with, given in
     the sentence (ROLE_SHARE of its words: "the head of the Lowfield Traders' Association" /
-    "Maureen Pryce, who chairs the Lowfield Traders' Association")."""
+    "Maureen Pryce, who chairs the Lowfield Traders' Association"); `ev_terms` empty: by
+    name only."""
     if mentions(normalize_for_match(speaker), voice.lower()):
         return True
     role = stems(voice)
