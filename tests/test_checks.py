@@ -274,3 +274,14 @@ def test_a_plain_claim_stated_by_a_speaker_stays_attributed_to_them() -> None:
     )
     assert sig.attributed_to is not None and "Bexley" in sig.attributed_to
     assert not sig.same_speaker
+
+
+def test_a_claim_about_what_someone_said_reads_the_negation_in_their_quote() -> None:
+    """'X said that P' against a sentence quoting X saying not-P: the quote is the content.
+    For a plain claim the quote stays the speaker's, not the sentence's, stance."""
+    quote = '"The library is not for sale," Mayor Ana Ruiz told the meeting.'
+    said = compare("Mayor Ana Ruiz said that the library is for sale.", quote)
+    assert said.polarity_conflict
+    assert combine({"supports": 0.9, "refutes": 0.05, "silent": 0.05}, said) != "supports"
+    plain = compare("The library is for sale.", 'Protesters shouted "the library is not for sale."')
+    assert not plain.polarity_conflict

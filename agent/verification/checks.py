@@ -254,6 +254,17 @@ def compare(
         # Canada's refusal, however well one of its sentences matches the rest of the claim.
         or bool(subject_terms and article_terms is not None and subject_terms - article_terms)
     )
+    reporter = speaker = e.speaker
+    claim_attribution = attribution_of(claim)
+    # Who the claim says spoke (or, for a plain claim, its subject, matched by name only: the
+    # subject's words are in any sentence about the claim).
+    voice = claim_attribution.speaker if claim_attribution else subject
+    same = bool(
+        speaker
+        and speaker != "someone"
+        and voice
+        and _same_voice(voice, speaker, ev_terms if claim_attribution else set())
+    )
     # Polarity: compare the clause that says the same thing, on its non-name, non-negation words.
     names = c.name_stems
     # A refusal under a negation ("did not reject") is the claim's predicate, not its polarity.
@@ -269,7 +280,10 @@ def compare(
         and clause_cov >= POLARITY_COVERAGE
         and negated_about(claim, lambda scope: bool(stems(scope) & ev_terms))
         != negated_about(
-            content_without_quotes(clause) or clause, lambda scope: bool(stems(scope) & terms)
+            # A quote is the speaker's stance, not the sentence's, unless the claim is about
+            # what this speaker said ("said that sovereignty is for sale" / "'... is not').
+            clause if claim_attribution and same else content_without_quotes(clause) or clause,
+            lambda scope: bool(stems(scope) & terms),
         )
     )
     # Word-level polarity: what the claim negates ("cannot collaborate"), the sentence affirms
@@ -283,17 +297,6 @@ def compare(
     # "No exemptions": a sentence that never mentions exemptions cannot support their absence.
     absent = {t for sc in scopes if sc.absence for t in stems(sc.text)} - names
     missing = missing or bool(absent - ev_terms)
-    reporter = speaker = e.speaker
-    claim_attribution = attribution_of(claim)
-    # Who the claim says spoke (or, for a plain claim, its subject, matched by name only: the
-    # subject's words are in any sentence about the claim).
-    voice = claim_attribution.speaker if claim_attribution else subject
-    same = bool(
-        speaker
-        and speaker != "someone"
-        and voice
-        and _same_voice(voice, speaker, ev_terms if claim_attribution else set())
-    )
     if speaker is not None and terms:
         if _share(terms, set(e.asserted_stems)) >= MIN_SUPPORT_COVERAGE:
             speaker = None  # the sentence states the claim itself; the quote is beside it
