@@ -246,3 +246,17 @@ def test_a_sentence_with_two_days_gives_no_difference() -> None:
     b = _s(2, "Nurse Ana Ruiz said the first patient fell ill on Friday.")
     assert difference_of(Point(members=[(a, "A", 1.0), (b, "B", 0.9)]), str,
                          lambda x, y: 0.9) is None
+
+
+def test_an_agreement_line_counts_the_outlets_it_cites() -> None:
+    """A cluster of three outlets whose third member does not back the chosen sentence on its
+    own: the line cites two outlets and says 2, not the cluster's 3."""
+    best = _s(1, "The council opened the new bridge over the Orrin on Monday.")
+    same = _s(2, "On Monday the council opened the new bridge over the Orrin.")
+    loose = _s(3, "Residents crowded the riverbank for the ceremony.")
+    cluster = Cluster(Point(members=[(best, "A", 1.0), (same, "B", 0.9), (loose, "C", 0.5)]),
+                      best, 0)
+    line = extractive_line(cluster)
+    assert cluster.outlets == 3
+    assert {s.id for s in line.cited} == {best.id, same.id}
+    assert line.outlets == 2 and line.section == "agreement"

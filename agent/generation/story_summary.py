@@ -92,8 +92,12 @@ def extractive_line(cluster: Cluster) -> StoryLine:
     every other member that backs it on its own (other outlets saying the same)."""
     others = [s for s, _, _ in cluster.point.members if s.id != cluster.best.id]
     text = strip_dateline(cluster.best.text).strip()  # "HEXLEY (Agency) — " is no content
-    return StoryLine(text, [cluster.best, *_backers(text, others)],
-                     "agreement" if cluster.outlets > 1 else None, cluster.outlets)
+    cited = [cluster.best, *_backers(text, others)]
+    # The outlets the line cites, not every outlet of the cluster: "(agreement, 3 outlets)"
+    # must be checkable against the citations shown.
+    ids = {s.id for s in cited}
+    outlets = len({o for s, o, _ in cluster.point.members if s.id in ids})
+    return StoryLine(text, cited, "agreement" if outlets > 1 else None, outlets)
 
 
 def story_position(cluster: Cluster) -> float:
