@@ -239,3 +239,18 @@ def test_how_many_answers_must_name_what_is_counted() -> None:
     assert check("How many seats will it have?", said("A 40,000-seat stadium is planned."))
     assert check("How many nurses were hired?", said("The trust hired 12 agency nurses."))
     assert check("Who rejected the offer?", said("The mayor rejected it."))  # not a count
+
+
+def test_an_accusation_reported_by_a_speaker_is_not_answered_as_fact(
+    answerer: Answerer, fake_model: FakeChatModel
+) -> None:
+    """The draft drops 'Trump said' from its cited sentence: the answer quotes the source
+    sentence instead, so the accusation stays Trump's."""
+    question = "Is Sheinbaum afraid of the cartels?"
+    ev = answerer.evidence(question)
+    said = next(e for e in ev.items if e.sentence.text.startswith("Trump responded by claiming"))
+    fake_model.queue(draft(("Sheinbaum is afraid of the cartels.", [said.label])))
+    ans = answerer.ask(question)
+    assert not ans.abstained
+    assert "Trump" in ans.answer and ans.answer != "Sheinbaum is afraid of the cartels."
+    assert [c.quote for c in ans.citations] == [said.sentence.text]

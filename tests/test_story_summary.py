@@ -260,3 +260,13 @@ def test_an_agreement_line_counts_the_outlets_it_cites() -> None:
     assert cluster.outlets == 3
     assert {s.id for s in line.cited} == {best.id, same.id}
     assert line.outlets == 2 and line.section == "agreement"
+
+
+def test_what_the_outlet_says_of_a_speaker_is_no_lost_attribution() -> None:
+    """'..., said Professor Helen Reyes, the mission's principal investigator': the role is
+    the outlet's own words, outside the quotation marks; what she said is not."""
+    quote = ('"We have mapped exposed water ice on a comet," said Professor Helen Reyes, '
+             "the mission's principal investigator.")
+    role = "Professor Helen Reyes is the mission's principal investigator."
+    assert attribution_flag(role, [quote]) is None
+    assert attribution_flag("Exposed water ice was mapped on a comet.", [quote]) is not None

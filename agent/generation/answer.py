@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
+from agent.generation.reported import attribution_flag
 from agent.generation.streaming import json_text_fields
 from agent.generation.versions import with_versions
 from agent.ingest.corpus import Corpus
@@ -37,6 +38,7 @@ from agent.text.facts import (
     entities,
     mentions,
     speaker_terms,
+    strip_dateline,
 )
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match
@@ -237,6 +239,11 @@ class Answerer:
                 for e in cited
                 if (c := make_citation(self.corpus, e.sentence.article_id, e.sentence.text))
             ]
+            if citations and attribution_flag(text, [c.quote for c in citations]):
+                # The draft states as fact what its sources only report someone saying
+                # ("because she is afraid of the cartels"): quote the best source instead.
+                citations = citations[:1]
+                text = strip_dateline(citations[0].quote).strip()
             if citations:
                 kept.append(AnswerSentence(text=text, citations=citations))
         return kept

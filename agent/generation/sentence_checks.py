@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from agent.generation.answer import MIN_SUPPORT, support_score
-from agent.text.analysis import analyze
+from agent.generation.reported import attribution_flag
 from agent.text.facts import actor_mismatch
 from agent.verification.checks import compare
 
@@ -103,22 +103,6 @@ def cut_mid_clause(text: str) -> bool:
         return True
     words = _TOKEN.findall(t)
     return not words or words[-1].lower() in _ENDS_OPEN
-
-
-def attribution_flag(text: str, quotes: Sequence[str]) -> str | None:
-    """Reported speech must stay reported: when every quote attributes its content to a
-    speaker, the sentence must name a speaker too, and one of the quotes' speakers when it
-    names one. None when the attribution is kept (or the quotes state their content as fact)."""
-    speakers = [analyze(q).speaker for q in quotes]
-    if not quotes or any(s is None for s in speakers):
-        return None
-    mine = analyze(text).speaker
-    if mine is None:
-        return f"attribution lost: the quotes report what {speakers[0]} said as fact"
-    named = {w.lower() for s in speakers if s and s != "someone" for w in s.split()}
-    if mine != "someone" and named and not named & {w.lower() for w in mine.split()}:
-        return f"speaker swapped: the quotes attribute it to {speakers[0]}, not {mine}"
-    return None
 
 
 def rewrite_flag(text: str, quotes: Sequence[str]) -> str | None:
