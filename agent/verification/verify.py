@@ -75,7 +75,7 @@ class Verifier:
         max_outlets: int = 6,
         min_score: float = 0.3,
         use_model: bool = True,
-        max_calls: int = 4,
+        max_calls: int = 3,
         enough_support: int = 2,
         slot_calls: int = MAX_SLOT_CALLS,
     ) -> None:
@@ -88,6 +88,8 @@ class Verifier:
         self.max_outlets = max_outlets
         self.min_score = min_score
         self.use_model = use_model and llm is not None
+        # Stance calls per claim part: 3 gave the dev stories' verdicts of 4 (0.567 vs 0.558
+        # accuracy, seeds 0.826 both) with 12% fewer calls (session 8, cache replays).
         self.max_calls = max_calls
         self.enough_support = enough_support
         # Cloze checks of the claim's names (agent.verification.slots), per claim part.
