@@ -27,6 +27,9 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    # Markdown: a docstring's wrapped lines join into one paragraph, and "[env X]" is text,
+    # not rich markup.
+    rich_markup_mode="markdown",
 )
 # Human-readable output goes to stdout; progress and errors to stderr, so --json stays clean.
 out = Console(highlight=False, soft_wrap=True)
@@ -40,7 +43,9 @@ class _State:
 
 @app.callback()
 def _global_options(
-    data_dir: Path | None = typer.Option(None, help="Data directory [env SOURCEBOUND_DATA_DIR]."),
+    data_dir: Path | None = typer.Option(
+        None, help="Data directory (default .sourcebound; env SOURCEBOUND_DATA_DIR)."
+    ),
     backend: str | None = typer.Option(None, help="auto | local | openai | openai-compatible."),
     base_url: str | None = typer.Option(None, help="OpenAI-compatible server URL."),
     model: str | None = typer.Option(None, help="Model name for API backends."),
