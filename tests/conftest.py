@@ -26,7 +26,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pytest
@@ -36,7 +36,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.messages.ai import UsageMetadata
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
-from pydantic import PrivateAttr
+from pydantic import Field, PrivateAttr
 
 from agent.app import App
 from agent.ingest.corpus import Corpus
@@ -140,6 +140,37 @@ class FakeChatModel(BaseChatModel):
         yield ChatGenerationChunk(
             message=AIMessageChunk(content="", usage_metadata=self._usage(messages, text))
         )
+
+
+class PrefillFakeChatModel(FakeChatModel):
+    """A FakeChatModel that, like the in-process model, takes `reply_prefix` (evaluated as
+    prompt): such a call returns prefix + the most likely token of `first_step`
+    ({token: probability}, the one generated step) with that step's log-probabilities.
+    Calls without a prefix take queued replies / the responder, as FakeChatModel."""
+
+    accepts_reply_prefix: ClassVar[bool] = True
+    first_step: dict[str, float] = Field(default_factory=dict)
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        prefix = kwargs.get("reply_prefix")
+        if not prefix:
+            return super()._generate(messages, stop, run_manager, **kwargs)
+        with self._lock:  # `stop` is recorded too: it shapes a prefilled reply's end
+            self._calls.append((list(messages), {**kwargs, "stop": stop}))
+        tops = [{"token": t, "logprob": float(np.log(p))} for t, p in self.first_step.items()]
+        best = max(self.first_step, key=lambda t: self.first_step[t])
+        step = {"token": best, "logprob": float(np.log(self.first_step[best])),
+                "top_logprobs": tops}
+        text = prefix + best
+        msg = AIMessage(content=text, usage_metadata=self._usage(messages, text),
+                        response_metadata={"logprobs": {"content": [step]}})
+        return ChatResult(generations=[ChatGeneration(message=msg)])
 
 
 _DOC = re.compile(r"<<doc id=(S\d+)>>\n(?:\([^)]*\) )?(.*?)\n<</doc>>", re.DOTALL)
@@ -273,6 +304,16 @@ def make_fake_model() -> Callable[..., FakeChatModel]:
         *replies: Reply, responder: Responder | None = None, scripted: bool = False
     ) -> FakeChatModel:
         return FakeChatModel(replies, responder=scripted_reply if scripted else responder)
+
+    return make
+
+
+@pytest.fixture
+def make_prefill_model() -> Callable[..., PrefillFakeChatModel]:
+    """`make_prefill_model(first_step, *replies)`: a fake that takes `reply_prefix`."""
+
+    def make(first_step: dict[str, float], *replies: Reply) -> PrefillFakeChatModel:
+        return PrefillFakeChatModel(replies, first_step=first_step)
 
     return make
 

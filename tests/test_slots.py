@@ -6,12 +6,19 @@ names Omar Finch), not the dev stories' sentences."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 
 from agent.app import App
+from agent.llm.factory import make_llm
+from agent.settings import load_settings
 from agent.text.slots import absent_from, filler_name, name_slots, same_name
+from agent.verification.slots import SlotChecker
 from agent.verification.verify import Verifier
+
+if TYPE_CHECKING:
+    from conftest import PrefillFakeChatModel
 
 MakeApp = Callable[..., App]
 
@@ -130,3 +137,17 @@ def test_the_claims_own_name_keeps_its_support(make_app: MakeApp) -> None:
         "The inquiry into the ferry collision is led by Omar Finch."
     )
     assert v.verdict == "supported"
+
+
+@pytest.mark.unit
+def test_a_prefix_taking_backend_fills_the_blank_after_the_json_opening(
+    make_prefill_model: Callable[..., PrefillFakeChatModel],
+) -> None:
+    chat = make_prefill_model({"Omar Finch": 0.9, "NONE": 0.1})
+    checker = SlotChecker(make_llm(load_settings(), chat=chat))
+    answer = checker.fill("____ leads the inquiry.", "The inquiry is led by Omar Finch.")
+    assert answer == "Omar Finch"
+    (_, kwargs), = chat.calls
+    assert kwargs["reply_prefix"] == '{"answer": "'
+    assert '"' in kwargs["stop"]  # the JSON string ends the answer
+    assert "response_format" not in kwargs

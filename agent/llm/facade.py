@@ -53,6 +53,13 @@ class LLM:
         )
 
     @property
+    def accepts_reply_prefix(self) -> bool:
+        """Whether `invoke_raw` takes `reply_prefix=...`: the reply's opening text, evaluated
+        with the prompt (one batch) instead of generated token by token. True for the
+        in-process model; API servers take no assistant prefill in chat completions."""
+        return bool(getattr(self.chat, "accepts_reply_prefix", False))
+
+    @property
     def structured_mode(self) -> StructuredMode:
         """json_schema, json_object, or auto (until a server rejects json_schema)."""
         return self._structured.mode

@@ -12,15 +12,13 @@ import atexit
 import contextlib
 import functools
 import logging
-import math
 import os
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-import numpy as np
 from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import (
@@ -35,10 +33,12 @@ from langchain_core.messages import (
 from langchain_core.messages.ai import UsageMetadata
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
+from agent.llm.logprobs import LogprobRecorder
 from agent.llm.prefix_state import (
     MIN_PREFIX_TOKENS,
     PrefixStateCache,
     fixed_prefix,
+    prompt_tokens,
     shared_prefix_len,
 )
 
@@ -156,46 +156,6 @@ def to_llama_messages(messages: Sequence[BaseMessage]) -> list[dict[str, str]]:
     return out
 
 
-class _LogprobRecorder:
-    """Logits processor that records the full distribution of the first `n` generated steps.
-
-    llama.cpp's own logprobs need `logits_all=True` (n_ctx x n_vocab floats, ~2.5 GB for
-    Qwen); the raw (pre-grammar) logits of a few steps are all label probabilities need.
-    """
-
-    def __init__(self, n_steps: int, top_k: int) -> None:
-        self.n_steps = n_steps
-        self.top_k = max(1, top_k)
-        self.steps: list[tuple[int, np.ndarray]] = []  # (position, log-softmax over vocab)
-
-    def __call__(self, input_ids: Any, scores: Any) -> Any:
-        if len(self.steps) < self.n_steps:
-            logits = np.asarray(scores, dtype=np.float64)
-            m = float(logits.max())
-            lse = m + math.log(float(np.exp(logits - m).sum()))
-            self.steps.append((len(input_ids), (logits - lse).astype(np.float32)))
-        return scores
-
-    def content(self, llama: Any) -> list[dict[str, Any]]:
-        """OpenAI-shaped `logprobs.content`: chosen token (read back from the context) + tops."""
-
-        def tok(i: int) -> str:
-            return bytes(llama.detokenize([int(i)])).decode("utf-8", errors="replace")
-
-        out: list[dict[str, Any]] = []
-        ids = llama.input_ids
-        for pos, lps in self.steps:
-            if pos >= llama.n_tokens:
-                break  # the step whose sample ended generation (EOS) is not in the context
-            chosen = int(ids[pos])
-            k = min(self.top_k, lps.shape[0] - 1)
-            top = np.argpartition(-lps, k)[:k]
-            top = top[np.argsort(-lps[top])]
-            tops = [{"token": tok(t), "logprob": float(lps[t])} for t in top]
-            out.append({"token": tok(chosen), "logprob": float(lps[chosen]), "top_logprobs": tops})
-        return out
-
-
 class LlamaCppChat(BaseChatModel):
     """LangChain chat model over an in-process llama.cpp model.
 
@@ -203,6 +163,9 @@ class LlamaCppChat(BaseChatModel):
     "schema": {...}} for grammar-constrained JSON), `max_tokens`, `temperature`, `seed`,
     `logprobs=True` + `top_logprobs=k` (+ `logprobs_steps`, default 8) to get the raw
     distributions of the first generated tokens in `response_metadata["logprobs"]`.
+    `reply_prefix`: the reply's opening text, evaluated with the prompt rather than decoded
+    token by token; the reply's content starts with it (no `response_format` then: the
+    JSON grammar applies to a whole reply). See `accepts_reply_prefix`.
 
     `state_dir`: where the KV state after each prompt's fixed prefix is kept across
     processes (agent/llm/prefix_state.py); None evaluates every prefix in every process.
@@ -221,6 +184,8 @@ class LlamaCppChat(BaseChatModel):
     state_dir: str | None = None
     adaptive_threads: bool = True
     lookup_tokens: int = 0
+    # LLM.accepts_reply_prefix reads this: callers may pass `reply_prefix`.
+    accepts_reply_prefix: ClassVar[bool] = True
 
     @property
     def _llm_type(self) -> str:
@@ -283,7 +248,7 @@ class LlamaCppChat(BaseChatModel):
 
     def _params(
         self, stop: list[str] | None, kwargs: dict[str, Any]
-    ) -> tuple[dict[str, Any], _LogprobRecorder | None]:
+    ) -> tuple[dict[str, Any], LogprobRecorder | None]:
         params: dict[str, Any] = {
             "temperature": kwargs.get("temperature", self.temperature),
             "max_tokens": kwargs.get("max_tokens", self.max_tokens),
@@ -294,7 +259,7 @@ class LlamaCppChat(BaseChatModel):
             params["response_format"] = kwargs["response_format"]
         recorder = None
         if kwargs.get("logprobs"):
-            recorder = _LogprobRecorder(
+            recorder = LogprobRecorder(
                 n_steps=int(kwargs.get("logprobs_steps", 8)),
                 top_k=int(kwargs.get("top_logprobs") or 5),
             )
@@ -309,16 +274,34 @@ class LlamaCppChat(BaseChatModel):
         **kwargs: Any,
     ) -> ChatResult:
         params, recorder = self._params(stop, kwargs)
+        reply_prefix = str(kwargs.get("reply_prefix") or "")
+        if reply_prefix and "response_format" in params:
+            raise ValueError("reply_prefix cannot be combined with response_format")
         loaded = self._loaded()
         llama_messages = to_llama_messages(messages)
         with loaded.lock:
             self._prepare(loaded, llama_messages, draft=recorder is None)
-            resp = loaded.llama.create_chat_completion(
-                messages=llama_messages, stream=False, **params
+            llama = loaded.llama
+            if reply_prefix:
+                # The reply's first words go in as prompt: one batched evaluation instead
+                # of one forward pass per token (the tokens a JSON grammar would force).
+                tokens = prompt_tokens(llama, llama_messages) + llama.tokenize(
+                    reply_prefix.encode("utf-8"), add_bos=False, special=False
+                )
+                resp = llama.create_completion(prompt=tokens, **params)
+                choice = resp["choices"][0]
+                text = reply_prefix + (choice.get("text") or "")
+            else:
+                resp = llama.create_chat_completion(
+                    messages=llama_messages, stream=False, **params
+                )
+                choice = resp["choices"][0]
+                text = choice["message"].get("content") or ""
+            logprobs = (
+                recorder.content(llama, last_is_argmax=bool(reply_prefix))
+                if recorder is not None
+                else None
             )
-            logprobs = recorder.content(loaded.llama) if recorder is not None else None
-        choice = resp["choices"][0]
-        text = choice["message"].get("content") or ""
         usage = resp.get("usage") or {}
         usage_md = UsageMetadata(
             input_tokens=int(usage.get("prompt_tokens", 0)),
