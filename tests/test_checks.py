@@ -285,3 +285,25 @@ def test_a_claim_about_what_someone_said_reads_the_negation_in_their_quote() -> 
     assert combine({"supports": 0.9, "refutes": 0.05, "silent": 0.05}, said) != "supports"
     plain = compare("The library is for sale.", 'Protesters shouted "the library is not for sale."')
     assert not plain.polarity_conflict
+
+
+def test_a_day_that_names_a_thing_is_no_day_of_the_event() -> None:
+    from agent.text.facts import event_weekdays
+
+    assert event_weekdays("The mayor answered a Friday letter from residents.") == set()
+    assert event_weekdays("The Monday meeting was moved to Tuesday.") == {"tuesday"}
+    assert event_weekdays("On Friday, the mayor answered the letter.") == {"friday"}
+    claim = "The mayor spoke at the depot on Saturday."
+    naming = compare(claim, "At the depot, the mayor spoke about a Friday letter from staff.", 0.7)
+    assert not [c for c in naming.conflicts if c.kind == "day"]
+    # the same event on another day is still a conflict
+    other_day = compare(claim, "The mayor spoke at the depot on Friday.", 0.7)
+    assert [c.describe() for c in other_day.conflicts] == ["day: claim saturday vs source friday"]
+
+
+def test_another_speakers_day_does_not_date_the_claims_event() -> None:
+    claim = "The mayor spoke at the depot on Saturday."
+    told = compare(claim, "Ana Ruiz said on Sunday that the mayor spoke at the depot.", 0.7)
+    assert not [c for c in told.conflicts if c.kind == "day"]
+    own = compare(claim, "The mayor said on Sunday that she spoke at the depot.", 0.7)
+    assert [c.kind for c in own.conflicts] == ["day"]

@@ -60,3 +60,13 @@ def test_a_figure_may_stand_in_a_sentence_whose_actor_is_a_description() -> None
     assert not _about("Bramwell offered $4.10 per share last year.", "kestrel", "figure")
     # The comma inside "42,000" is no clause break.
     assert _about("Rovers want a 42,000-seat stadium at Saltmarsh Quay.", "rovers", "figure")
+
+
+def test_a_place_told_in_more_detail_is_no_other_version() -> None:
+    answer = "The minister spoke at a university event on Monday."
+    q = "Where did the minister speak?"
+    told_more = "In remarks to a university in Leeds, the minister defended the cuts."
+    assert differs(answer, told_more, q) is None
+    # a place that shares nothing with the answer's is another outlet's version
+    assert differs("During a rally in Ohio, the minister defended the cuts.",
+                   "The minister told reporters aboard Air Force One.", q) == "place"

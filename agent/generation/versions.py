@@ -76,8 +76,15 @@ def differs(answer: str, other: str, question: str = "") -> str | None:
     name), "date" (a month or weekday it does not), "figure" (a figure for the same thing, a
     count of the same thing or a measure of the kind `question` asks for, that none of the
     answer's agrees with), or None."""
-    low = normalize_for_match(answer)
-    if any(not mentions(low, p) for p in event_places(other)) and event_places(answer):
+    low, other_low = normalize_for_match(answer), normalize_for_match(other)
+    mine_places = event_places(answer)
+    if (
+        mine_places
+        and any(not mentions(low, p) for p in event_places(other))
+        # "a university event" and "a university in Mexico" may be one place, told with
+        # more or less detail: only places that share no word are two versions.
+        and not any(mentions(other_low, w) for p in mine_places for w in p.split() if len(w) > 3)
+    ):
         return "place"
     if (months(answer) and months(other) and not months(answer) & months(other)) or (
         weekdays(answer) and weekdays(other) and not weekdays(answer) & weekdays(other)

@@ -19,6 +19,7 @@ from agent.text.facts import (
     attribution,
     entities,
     event_places,
+    event_weekdays,
     months,
     mood,
     places,
@@ -88,6 +89,12 @@ class SentenceAnalysis:
     @cached_property
     def weekdays(self) -> frozenset[str]:
         return frozenset(weekdays(self.text))
+
+    @cached_property
+    def event_weekdays(self) -> frozenset[str]:
+        """Weekdays that date what the sentence tells, not a thing it names
+        (`facts.event_weekdays`: "a Friday report" is no day of the sentence's event)."""
+        return frozenset(event_weekdays(self.text))
 
     @cached_property
     def places(self) -> frozenset[str]:

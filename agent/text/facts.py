@@ -77,6 +77,19 @@ def weekdays(text: str) -> set[str]:
     return {d for d in WEEKDAYS if d in words}
 
 
+_NAMING_DAY = re.compile(r"\b(?:a|an|the)\s+(" + "|".join(WEEKDAYS) + r")\s+[a-z]", re.IGNORECASE)
+
+
+def event_weekdays(text: str) -> set[str]:
+    """Weekdays that date what the sentence tells ("on Saturday", "Trump on Sunday said"),
+    not one that only names a thing ("responded to a Friday report", "the Monday meeting"):
+    that day belongs to the report or the meeting."""
+    naming = [m.group(1).lower() for m in _NAMING_DAY.finditer(text)
+              if text[m.end() - 1].islower()]
+    words = re.findall(r"[a-z]+", text.lower())
+    return {d for d in weekdays(text) if words.count(d) > naming.count(d)}
+
+
 def entities(text: str) -> set[str]:
     """Capitalised name spans, lower-cased, title/function words stripped."""
     out = set()

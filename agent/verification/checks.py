@@ -227,13 +227,16 @@ def compare(
         # before says; read the two together to tell whether it is about the claim.
         loosely = _share(terms, ev_terms | ctx.stems) >= ALIGNED_COVERAGE
     conflicts, missing = _number_conflicts(c, e, aligned, loosely)
-    cm, em, cw, ew = c.months, e.months, c.weekdays, e.weekdays
+    cm, em, cw, ew = c.months, e.months, c.event_weekdays, e.event_weekdays
     if ctx is not None and _SAME_TIME.search(evidence):
         # "That same month, Mexico extradited 29": the month is the one the sentence before names.
-        em, ew = em or ctx.months, ew or ctx.weekdays
+        em, ew = em or ctx.months, ew or ctx.event_weekdays
     if loosely and cm and em and not cm & em:
         conflicts.append(Conflict("month", tuple(sorted(cm)), tuple(sorted(em))))
-    if loosely and cw and ew and not cw & ew:
+    # Another day is another version only of the same actor's event: "Trump on Sunday
+    # said she refused" does not date what she did.
+    other_voice = e.speaker not in (None, "someone") and not mentions(c.low, e.speaker or "")
+    if loosely and cw and ew and not cw & ew and not other_voice:
         conflicts.append(Conflict("day", tuple(sorted(cw)), tuple(sorted(ew))))
     near_months = e.months | (ctx.months if ctx else frozenset())
     near_weekdays = e.weekdays | (ctx.weekdays if ctx else frozenset())
