@@ -254,3 +254,33 @@ def test_an_accusation_reported_by_a_speaker_is_not_answered_as_fact(
     assert not ans.abstained
     assert "Trump" in ans.answer and ans.answer != "Sheinbaum is afraid of the cartels."
     assert [c.quote for c in ans.citations] == [said.sentence.text]
+
+
+def test_a_how_many_answer_with_no_figure_anywhere_abstains(
+    answerer: Answerer, fake_model: FakeChatModel
+) -> None:
+    # The sources tell of the offer of troops, never how many: restating the offer is no
+    # answer to "how many" (a newcomer's trial, session 8).
+    question = "How many US troops did Trump offer to send to Mexico?"
+    ev = answerer.evidence(question)
+    restated = next(e for e in ev.items if "offer" in e.sentence.text and
+                    not numbers_in(e.sentence.text))
+    fake_model.queue(draft((restated.sentence.text, [restated.label])))
+    ans = answerer.ask(question)
+    assert ans.abstained, ans.answer
+
+
+def test_who_wrote_an_outlets_article_is_answered_from_its_byline(
+    answerer: Answerer, fake_model: FakeChatModel
+) -> None:
+    fake_model.queue(draft(answerable=False))  # the evidence holds no header line
+    ans = answerer.ask("Who wrote the AP article?")
+    assert not ans.abstained
+    (sentence,) = ans.sentences
+    assert sentence.text.startswith("The AP article") and "AAMER MADHANI" in sentence.text
+    (citation,) = sentence.citations
+    assert citation.quote == "AAMER MADHANI" and is_valid(answerer.corpus, citation)
+    assert citation.source.endswith("#3")  # the AP article, not The Hill's of the same file
+    # an outlet the corpus does not have gets no byline
+    fake_model.queue(draft(answerable=False))
+    assert answerer.ask("Who wrote the Reuters article?").abstained

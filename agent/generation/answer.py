@@ -16,6 +16,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
+from agent.generation.header_answers import (
+    header_line_answer,
+    metadata_answer,
+    names_asked_field,
+)
 from agent.generation.reported import attribution_flag
 from agent.generation.streaming import json_text_fields
 from agent.generation.versions import with_versions
@@ -28,7 +33,7 @@ from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import (
     EvidenceSet,
     answer_type_match,
-    asked_header_fields,
+    asked_kind,
     gather_evidence,
     lexical_overlap,
 )
@@ -63,6 +68,8 @@ _ALIAS_PHRASE = re.compile(
 )
 _ALIAS = re.compile(r"\bsource [A-Z]\b")
 _HOW_MANY = re.compile(r"\bhow many\s+(\w+)", re.IGNORECASE)
+# A second question joined to the first ("Where was he tried, and what was he convicted of?")
+_COMPOUND = re.compile(r"\b(?:and|or)\s+(?:what|who|where|when|why|how|which)\b", re.IGNORECASE)
 
 
 def _singular(word: str) -> str:
@@ -188,9 +195,14 @@ class Answerer:
             if draft.answerable:
                 sentences = self.check(question, draft, ev)
                 if not self._gives_asked_kind(question, sentences):
-                    sentences = self.extractive(question, ev) or sentences
-                if not self._names_asked_field(question, sentences, ev):
-                    sentences = self.header_answer(question, ev) or sentences
+                    # No figure for "how many", no date for "when": the draft restates a
+                    # nearby fact. Quote a sentence that has the kind asked for. A figure
+                    # is read reliably, so a lone "how many" with none abstains; places
+                    # and dates less so, and a compound question's other part may be there.
+                    strict = asked_kind(question) == "number" and not _COMPOUND.search(question)
+                    sentences = self.extractive(question, ev) or ([] if strict else sentences)
+                if not names_asked_field(question, sentences, ev):
+                    sentences = header_line_answer(question, ev, self.corpus) or sentences
                 if self.unmatched_names(question, sentences) or not self.counts_what_is_asked(
                     question, sentences
                 ):
@@ -198,6 +210,10 @@ class Answerer:
                 sentences = with_versions(
                     question, sentences, ev, self.corpus, self.retriever, self.top_k
                 )
+        if not sentences:
+            # "Who wrote the AP article?" when no header line of it was retrieved: the
+            # outlet's articles' own metadata, cited where the value stands in their text.
+            sentences = metadata_answer(question, self.corpus)
         used = self.llm.usage.snapshot() - before
         return self._finish(question, sentences, t0, used.tokens_in, used.tokens_out)
 
@@ -287,36 +303,6 @@ class Answerer:
         if answer_type_match(question, "") is None:
             return True  # a question of no particular kind: nothing to check
         return any(answer_type_match(question, s.text) for s in sentences)
-
-    @staticmethod
-    def _names_asked_field(
-        question: str, sentences: Sequence[AnswerSentence], ev: EvidenceSet
-    ) -> bool:
-        """A question about an article's author, date, outlet or headline is answered only by
-        a sentence that states the value of such a header line among the evidence ("Who
-        wrote it?" is not answered by "The Gazette wrote it" when the evidence says "Author:
-        Jane Roe"). True when no field is asked or no header line of it is in evidence."""
-        fields = asked_header_fields(question)
-        values = [
-            normalize_for_match(e.sentence.text.split(":", 1)[-1])
-            for e in ev.items
-            if e.sentence.header in fields
-        ]
-        if not values:
-            return True
-        said = [normalize_for_match(s.text) for s in sentences]
-        return any(v and v in t for v in values for t in said)
-
-    def header_answer(self, question: str, ev: EvidenceSet) -> list[AnswerSentence]:
-        """The best header-block line of the field the question asks for, quoted as the
-        answer and cited ([] when the evidence has none)."""
-        fields = asked_header_fields(question)
-        for e in ev.items:  # best first
-            if e.sentence.header in fields:
-                c = make_citation(self.corpus, e.sentence.article_id, e.sentence.text)
-                if c is not None:
-                    return [AnswerSentence(text=e.sentence.text, citations=[c])]
-        return []
 
     def extractive(self, question: str, ev: EvidenceSet) -> list[AnswerSentence]:
         """The best evidence sentence that holds the kind of thing asked for and covers most

@@ -44,8 +44,9 @@ def lexical_overlap(
 
 # Answer-type cues (classic QA answer typing): a sentence that carries the kind of thing the
 # question asks for gets a small boost. Generic English, not tied to any story.
-_ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+_ANSWER_TYPES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     (
+        "place",
         re.compile(r"^\s*where\b|\bwhat (place|city|country|venue|location)\b", re.I),
         re.compile(
             r"\b(in|at|aboard|on board|from|during|inside|outside|near)\s+(a|an|the)?\s*"
@@ -54,6 +55,7 @@ _ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         ),
     ),
     (
+        "date",
         re.compile(r"^\s*when\b|\bwhat (day|date|month|year|time)\b", re.I),
         re.compile(
             r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
@@ -63,6 +65,7 @@ _ANSWER_TYPES: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         ),
     ),
     (
+        "number",
         re.compile(
             r"\b(how (many|much|long|far|old)|what (percentage|share|number|amount)|number of)\b",
             re.I,
@@ -76,10 +79,16 @@ ANSWER_TYPE_BOOST = 0.08
 def answer_type_match(query: str, sentence: str) -> bool | None:
     """Does `sentence` hold the kind of thing the question asks for (a place for *where*, a
     date for *when*, a number for *how many*)? None when the question asks for no such kind."""
-    for question_cue, sentence_cue in _ANSWER_TYPES:
+    for _, question_cue, sentence_cue in _ANSWER_TYPES:
         if question_cue.search(query):
             return bool(sentence_cue.search(sentence))
     return None
+
+
+def asked_kind(query: str) -> str | None:
+    """"place", "date" or "number": the kind of thing the question asks for (the cue that
+    `answer_type_match` checks), or None."""
+    return next((kind for kind, cue, _ in _ANSWER_TYPES if cue.search(query)), None)
 
 
 # Questions about an article's metadata: who wrote it, when it was published, which outlet

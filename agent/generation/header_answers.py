@@ -1,0 +1,98 @@
+"""Answers about an article's header: who wrote it, when it is dated, which outlet ran it,
+its headline.
+
+Two sources hold such values. Some extracted pages keep a header block whose lines are
+sentences of their own ("Author: Jane Roe", `Sentence.header`); retrieval finds them like any
+sentence. Other inputs give the values as the article's metadata (`Article.byline`, `.date`,
+`.outlet`, `.title`); a question that names the outlet ("Who wrote the AP article?") and
+found no answer in the evidence is answered from those, cited where the value stands in the
+article's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from agent.ingest.corpus import Corpus
+from agent.retrieval.citations import make_citation
+from agent.retrieval.evidence import EvidenceSet, asked_header_fields
+from agent.text.normalize import normalize_for_match
+from agent.types import AnswerSentence
+
+MAX_ARTICLES = 3  # articles of one named outlet answered about, in corpus order
+
+# field -> (Article attribute, how the answer states it)
+_FIELDS = {
+    "author": ("byline", "The {outlet} article{title} is by {value}."),
+    "date": ("date", "The {outlet} article{title} is dated {value}."),
+    "title": ("title", "The {outlet} article's headline is “{value}”."),
+}
+
+
+def names_asked_field(question: str, sentences: Sequence[AnswerSentence], ev: EvidenceSet) -> bool:
+    """A question about an article's author, date, outlet or headline is answered only by
+    a sentence that states the value of such a header line among the evidence ("Who
+    wrote it?" is not answered by "The Gazette wrote it" when the evidence says "Author:
+    Jane Roe"). True when no field is asked or no header line of it is in evidence."""
+    fields = asked_header_fields(question)
+    values = [
+        normalize_for_match(e.sentence.text.split(":", 1)[-1])
+        for e in ev.items
+        if e.sentence.header in fields
+    ]
+    if not values:
+        return True
+    said = [normalize_for_match(s.text) for s in sentences]
+    return any(v and v in t for v in values for t in said)
+
+
+def header_line_answer(question: str, ev: EvidenceSet, corpus: Corpus) -> list[AnswerSentence]:
+    """The best header-block line of the field the question asks for, quoted as the
+    answer and cited ([] when the evidence has none)."""
+    fields = asked_header_fields(question)
+    for e in ev.items:  # best first
+        if e.sentence.header in fields:
+            c = make_citation(corpus, e.sentence.article_id, e.sentence.text)
+            if c is not None:
+                return [AnswerSentence(text=e.sentence.text, citations=[c])]
+    return []
+
+
+def metadata_answer(question: str, corpus: Corpus) -> list[AnswerSentence]:
+    """For a question that asks for an author, date or headline and names an outlet of the
+    corpus: one sentence per article of that outlet (at most MAX_ARTICLES, syndicated copies
+    skipped) stating the value, cited where the value stands in that article's text. [] when
+    no field is asked, no outlet is named, or no value can be cited (the question then goes
+    through retrieval like any other)."""
+    fields = [f for f in asked_header_fields(question) if f in _FIELDS]
+    if not fields:
+        return []
+    low = normalize_for_match(question)
+    named = [
+        a for a in corpus.articles()
+        if a.duplicate_of is None and a.outlet
+        and re.search(rf"\b{re.escape(normalize_for_match(a.outlet))}\b", low)
+    ]
+    out: list[AnswerSentence] = []
+    seen: set[tuple[str, str]] = set()
+    for article in named[:MAX_ARTICLES]:
+        for field in fields:
+            attr, pattern = _FIELDS[field]
+            value = (getattr(article, attr) or "").strip()
+            if not value or (field, value.lower()) in seen:
+                continue
+            cite = make_citation(corpus, article.id, value)
+            if cite is None:  # the value is not in the text: nothing to bind it to
+                continue
+            seen.add((field, value.lower()))
+            cites = [cite]
+            if article.title and field != "title":  # the sentence names it: bind it too
+                title_cite = make_citation(corpus, article.id, article.title)
+                cites += [title_cite] if title_cite is not None else []
+            title = f" “{article.title}”" if article.title and field != "title" else ""
+            outlet = article.outlet or ""
+            outlet = outlet[4:] if outlet.lower().startswith("the ") else outlet
+            text = pattern.format(outlet=outlet, title=title, value=value)
+            out.append(AnswerSentence(text=text, citations=cites))
+    return out
