@@ -70,3 +70,11 @@ def test_a_place_told_in_more_detail_is_no_other_version() -> None:
     # a place that shares nothing with the answer's is another outlet's version
     assert differs("During a rally in Ohio, the minister defended the cuts.",
                    "The minister told reporters aboard Air Force One.", q) == "place"
+
+
+def test_a_day_that_names_a_thing_is_no_other_date() -> None:
+    answer = "The minister spoke at a university event on Monday."
+    other = "At a university in Leeds, the minister replied to a Sunday editorial on the cuts."
+    assert differs(answer, other, "When did the minister speak?") is None
+    assert differs(answer, "The minister spoke at the university on Sunday.",
+                   "When did the minister speak?") == "date"

@@ -23,10 +23,10 @@ from agent.text.facts import (
     actor_and_verb,
     attribution,
     event_places,
+    event_weekdays,
     mentions,
     months,
     subject_of,
-    weekdays,
 )
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms, normalize_for_match
@@ -86,8 +86,10 @@ def differs(answer: str, other: str, question: str = "") -> str | None:
         and not any(mentions(other_low, w) for p in mine_places for w in p.split() if len(w) > 3)
     ):
         return "place"
+    # "responded to a Friday report" dates the report, not the event (`event_weekdays`)
+    days, other_days = event_weekdays(answer), event_weekdays(other)
     if (months(answer) and months(other) and not months(answer) & months(other)) or (
-        weekdays(answer) and weekdays(other) and not weekdays(answer) & weekdays(other)
+        days and other_days and not days & other_days
     ):
         return "date"
     asked = {kind for kind, cue in _ASKED_MEASURES if cue.search(question)}
