@@ -27,6 +27,7 @@ from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import select_evidence
 from agent.retrieval.retrieve import Retriever
 from agent.text.injection import looks_like_instruction
+from agent.text.roles import role_holder, with_holder
 from agent.types import Evidence, Sentence
 from agent.verification.checks import (
     LOOSE_COVERAGE,
@@ -218,6 +219,11 @@ class Verifier:
 
     # --- verdicts -------------------------------------------------------------------------
     def verify_atomic(self, claim: str) -> AtomicVerdict:
+        """The verdict of one claim part, with its evidence. `claim` is reported as given; it
+        is judged with its role-named subject replaced by the name the evidence's articles
+        give that role (`_judged_claim`)."""
+        gathered = self.gather(claim)
+        stated, claim = claim, self._judged_claim(claim, gathered)
         attr = attribution_of(claim)
         speaker = attr.speaker if attr else None
         items: list[tuple[str, EvidenceItem, Signals]] = []
@@ -225,7 +231,7 @@ class Verifier:
         slot_budget = self.slot_calls
         backed: set[str] = set()
         by_article: dict[str, list[tuple[str, Sentence, Signals]]] = {}
-        for outlet, e in self.gather(claim):
+        for outlet, e in gathered:
             s = e.sentence
             if looks_like_instruction(s.text):
                 continue  # an instruction to the model is no evidence (agent.text.injection)
@@ -255,8 +261,18 @@ class Verifier:
         order = {"refutes": 0, "supports": 1, "silent": 2}
         evidence = sorted((i for _, i, _ in items), key=lambda i: order[i.stance])
         return AtomicVerdict(
-            claim=claim, verdict=verdict, evidence=evidence, explanation=explanation
+            claim=stated, verdict=verdict, evidence=evidence, explanation=explanation
         )
+
+    def _judged_claim(self, claim: str, gathered: Sequence[tuple[str, Evidence]]) -> str:
+        """`claim` with a subject named by role ("The Mexican president sent ...") replaced
+        by the name its evidence's articles put after that role ("Mexican President Claudia
+        Sheinbaum"): the small judge reads the role and the name as two people
+        (agent.text.roles). Unchanged when no article gives the role a name."""
+        articles = dict.fromkeys(e.sentence.article_id for _, e in gathered)
+        texts = (s.text for aid in articles for s in self.corpus.article(aid).sentences)
+        found = role_holder(claim, texts)
+        return with_holder(claim, *found) if found else claim
 
     def _check_names(
         self, claim: str, sentence: str, sig: Signals, probs: StanceProbs,

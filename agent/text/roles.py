@@ -1,0 +1,65 @@
+"""Who a claim means when it names its subject by role ("The Mexican president sent ...").
+
+Articles introduce people with their role in front of their name ("Mexican President Claudia
+Sheinbaum", "council leader Ana Ruiz"). A claim that uses only the role reads to the small
+judge as being about someone else than the sentence that names her, so a supported or
+conflicting claim comes out "not enough info". `role_holder` finds the name that the given
+texts put right after the claim's role words; the verifier then judges the claim with the
+name in the role's place (agent.verification.verify).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from agent.text.normalize import STOPWORDS
+
+# "The <role words> <rest of the claim>": up to four role words after a leading "The".
+_ROLE_SUBJECT = re.compile(r"^\s*the\s+((?:[A-Za-z’'-]+\s+){1,4})", re.IGNORECASE)
+# A name: one to three capitalised words, not a possessive ("Harlow's plan" names a thing).
+_NAME = r"((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)\b(?![’'])"
+_COPULA = re.compile(r"(?:is|was|are|were|be|been|became|becomes|remains)\b", re.IGNORECASE)
+MIN_ROLE_WORDS = 2  # "The president" alone names no one in particular
+
+
+def role_subject(claim: str) -> str | None:
+    """The role words a claim opens with ("The Mexican president sent ..." -> "Mexican
+    president" is tried as "Mexican president", "Mexican"...), longest first, or None when
+    the claim does not open with "The"."""
+    m = _ROLE_SUBJECT.match(claim)
+    return " ".join(m.group(1).split()) if m else None
+
+
+def role_holder(claim: str, texts: Iterable[str]) -> tuple[str, str] | None:
+    """(the claim's role phrase, the name the texts give right after it), for a claim that
+    opens with "The <role>": the longest run of the claim's opening words (at least
+    MIN_ROLE_WORDS) that the texts follow with a capitalised name, and the name they give it
+    most often. None when no text does (the claim then stays as written)."""
+    opening = role_subject(claim)
+    if opening is None:
+        return None
+    words = opening.split()
+    after = claim.split()[1:]  # the claim's words after "The"
+    corpus = list(texts)
+    for n in range(len(words), MIN_ROLE_WORDS - 1, -1):
+        if any(w.lower() in STOPWORDS for w in words[:n]) or not words[n - 1].islower():
+            # "council approved the" is a clause, "White House" a name: no role noun ends them
+            continue
+        if n < len(after) and (after[n][:1].isupper() or _COPULA.match(after[n])):
+            # "The council spokesman Omar Finch ..." names them; "The spokesman was Dana
+            # Reyes" says who holds the role, which is what is to be checked.
+            return None
+        phrase = " ".join(words[:n])
+        pattern = re.compile(rf"(?i:\b{re.escape(phrase)})\s+{_NAME}")
+        names = Counter(m.group(1) for t in corpus for m in pattern.finditer(t))
+        if names:
+            return phrase, names.most_common(1)[0][0]
+    return None
+
+
+def with_holder(claim: str, phrase: str, name: str) -> str:
+    """The claim with "The <phrase>" replaced by the name ("The Mexican president sent ..."
+    -> "Claudia Sheinbaum sent ...")."""
+    return re.sub(rf"^\s*the\s+{re.escape(phrase)}", name, claim, count=1, flags=re.IGNORECASE)
