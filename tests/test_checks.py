@@ -307,3 +307,15 @@ def test_another_speakers_day_does_not_date_the_claims_event() -> None:
     assert not [c for c in told.conflicts if c.kind == "day"]
     own = compare(claim, "The mayor said on Sunday that she spoke at the depot.", 0.7)
     assert [c.kind for c in own.conflicts] == ["day"]
+
+
+def test_a_day_of_a_thing_the_claim_is_about_still_counts() -> None:
+    claim = "The inspectors' report on the depot was published on Tuesday."
+    # the report itself is dated here: another day for it is a conflict ...
+    named = compare(claim, "The mayor answered a Monday report from the inspectors on the depot.",
+                    0.7)
+    assert [c.describe() for c in named.conflicts] == ["day: claim tuesday vs source monday"]
+    # ... also when the sentence reports someone's words about it, on another day
+    told = compare(claim, "The mayor's remarks followed an inspectors' report on Wednesday "
+                   "alleging delays at the depot.", 0.7)
+    assert [c.describe() for c in told.conflicts] == ["day: claim tuesday vs source wednesday"]

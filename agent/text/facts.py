@@ -77,15 +77,35 @@ def weekdays(text: str) -> set[str]:
     return {d for d in WEEKDAYS if d in words}
 
 
-_NAMING_DAY = re.compile(r"\b(?:a|an|the)\s+(" + "|".join(WEEKDAYS) + r")\s+[a-z]", re.IGNORECASE)
+_NAMING_DAY = re.compile(
+    r"\b(?:a|an|the)\s+(" + "|".join(WEEKDAYS) + r")\s+([a-z]+)", re.IGNORECASE
+)
+
+
+def naming_days(text: str) -> list[tuple[str, str]]:
+    """(weekday, noun) for each day that names a thing: "a Friday report" ->
+    ("friday", "report")."""
+    return [(m.group(1).lower(), m.group(2)) for m in _NAMING_DAY.finditer(text)
+            if m.group(2)[:1].islower()]
+
+
+def speech_weekdays(text: str) -> set[str]:
+    """Weekdays that date a speech act: within two words of a speech word ("Trump on Sunday
+    said", "said on Sunday", "told reporters Sunday" is three: not counted)."""
+    words = re.findall(r"[\w’'-]+", text)
+    out = set()
+    for i, w in enumerate(words):
+        if SPEECH_WORDS.fullmatch(w):
+            near = words[max(0, i - 2): i + 3]
+            out |= {d for d in WEEKDAYS if d in (x.lower() for x in near)}
+    return out
 
 
 def event_weekdays(text: str) -> set[str]:
     """Weekdays that date what the sentence tells ("on Saturday", "Trump on Sunday said"),
     not one that only names a thing ("responded to a Friday report", "the Monday meeting"):
     that day belongs to the report or the meeting."""
-    naming = [m.group(1).lower() for m in _NAMING_DAY.finditer(text)
-              if text[m.end() - 1].islower()]
+    naming = [d for d, _ in naming_days(text)]
     words = re.findall(r"[a-z]+", text.lower())
     return {d for d in weekdays(text) if words.count(d) > naming.count(d)}
 

@@ -27,8 +27,10 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
     event_places,
     mentions,
     months,
+    naming_days,
     place_rival,
     places,
+    speech_weekdays,
     strip_places,
     subject_of,
     weekdays,
@@ -228,15 +230,18 @@ def compare(
         loosely = _share(terms, ev_terms | ctx.stems) >= ALIGNED_COVERAGE
     conflicts, missing = _number_conflicts(c, e, aligned, loosely)
     cm, em, cw, ew = c.months, e.months, c.event_weekdays, e.event_weekdays
+    # "a Friday report" dates the report: that day counts when the claim is about a report
+    ew = ew | {d for d, noun in naming_days(evidence) if stem(noun) in c.stems}
     if ctx is not None and _SAME_TIME.search(evidence):
         # "That same month, Mexico extradited 29": the month is the one the sentence before names.
         em, ew = em or ctx.months, ew or ctx.event_weekdays
     if loosely and cm and em and not cm & em:
         conflicts.append(Conflict("month", tuple(sorted(cm)), tuple(sorted(em))))
     # Another day is another version only of the same actor's event: "Trump on Sunday
-    # said she refused" does not date what she did.
-    other_voice = e.speaker not in (None, "someone") and not mentions(c.low, e.speaker or "")
-    if loosely and cw and ew and not cw & ew and not other_voice:
+    # said she refused" does not date what she did (the day of another speaker's words).
+    if e.speaker not in (None, "someone") and not mentions(c.low, e.speaker or ""):
+        ew = ew - speech_weekdays(evidence)
+    if loosely and cw and ew and not cw & ew:
         conflicts.append(Conflict("day", tuple(sorted(cw)), tuple(sorted(ew))))
     near_months = e.months | (ctx.months if ctx else frozenset())
     near_weekdays = e.weekdays | (ctx.weekdays if ctx else frozenset())
