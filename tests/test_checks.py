@@ -319,3 +319,10 @@ def test_a_day_of_a_thing_the_claim_is_about_still_counts() -> None:
     told = compare(claim, "The mayor's remarks followed an inspectors' report on Wednesday "
                    "alleging delays at the depot.", 0.7)
     assert [c.describe() for c in told.conflicts] == ["day: claim tuesday vs source wednesday"]
+
+
+def test_an_announcement_is_a_speech_act_with_a_place() -> None:
+    claim = "Ana Ruiz announced the cuts at a rally in Leeds."
+    other_place = compare(claim, "In remarks to a school in York, Ana Ruiz defended the cuts.", 0.4)
+    assert [c.describe() for c in other_place.conflicts] == ["place: claim leeds vs source york"]
+    assert event_places("Ruiz announced the cuts in York on Monday.") == {"york"}

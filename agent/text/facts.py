@@ -170,6 +170,7 @@ def event_places(text: str) -> set[str]:
 
 SPEECH_WORDS = re.compile(
     r"\b(?:remarks?|comments?|spoke|speech|said|says|told|statement|speaking|address|"
+    r"announce[ds]?|announcing|announcement|"
     r"criticis(?:ed|es|ing)|criticiz(?:ed|es|ing)|slammed|lashed|praised)\b",
     re.IGNORECASE,
 )
