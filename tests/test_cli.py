@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -199,3 +200,17 @@ def test_a_usage_error_is_one_clear_line_not_a_traceback(run: Run) -> None:
     assert code == 2
     assert "No such option: --no-such-flag" in err
     assert "Traceback" not in err + out
+
+
+def test_a_reingest_names_the_file_it_updated(
+    cli: CliApp, run: Run, seeds_dir: Path, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "in"
+    shutil.copytree(seeds_dir, corpus)
+    assert run("ingest", str(corpus))[0] == 0
+    changed = sorted(corpus.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA late line was added.\n",
+                       encoding="utf-8")
+    code, out, _ = run("ingest", str(corpus))
+    assert code == 0
+    assert f"updated: {changed}" in " ".join(out.split())

@@ -59,7 +59,7 @@ def test_reingest_unchanged_embeds_nothing(
     env.embedder = fake_embedder()
     report = env.run([corpus_dir])
     assert env.embedder.texts == 0
-    assert report.ingested == 0 and report.unchanged == 5
+    assert report.ingested == 0 and report.unchanged == 5 and report.updated == []
     assert sorted(env.store.get_ids()) == ids_before
 
 
@@ -76,6 +76,7 @@ def test_changed_file_replaces_its_chunks(
     env.embedder = fake_embedder()
     report = env.run([corpus_dir])
     assert report.ingested == 1 and report.unchanged == 4
+    assert report.updated == [str(target)]  # the report names what changed
     new_ids = set(env.store.get_ids({"doc_id": doc_id}))
     assert new_ids and len(new_ids) < len(old_ids)
     rec = env.corpus.record(doc_id)
@@ -92,6 +93,7 @@ def test_prune_removes_deleted_file(env: IngestEnv, corpus_dir: Path) -> None:
     gone.unlink()
     report = env.run([corpus_dir], prune=True)
     assert report.pruned == 1 and report.documents == 4
+    assert report.removed == [str(gone)] and report.updated == []
     assert env.store.get_ids({"doc_id": gone.stem}) == []
     assert env.sentences.get_ids({"doc_id": gone.stem}) == []
     assert env.corpus.record(gone.stem) is None

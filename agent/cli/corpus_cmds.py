@@ -57,6 +57,10 @@ def ingest(
             f"({report.ingested} ingested, {report.unchanged} unchanged, {report.pruned} pruned, "
             f"{len(report.errors)} errors) in {report.seconds:.2f} s"
         )
+        for path in report.updated:
+            out.print(f"  updated: {escape(path)}")
+        for path in report.removed:
+            out.print(f"  removed: {escape(path)}")
         for group in report.duplicate_groups:
             out.print(f"  duplicates: {group[0]} = {', '.join(group[1:])}")
     # Non-zero only when files failed and nothing at all is usable from this run.

@@ -47,6 +47,9 @@ class IngestReport(BaseModel):
     ingested: int = 0  # (re-)embedded this run
     unchanged: int = 0
     pruned: int = 0
+    # Which inputs this run changed: a new version of a stored document, one pruned.
+    updated: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
     articles: int = 0
     duplicate_groups: list[list[str]] = Field(default_factory=list)
     duplicate_sentences: int = 0
@@ -61,6 +64,8 @@ class IngestReport(BaseModel):
 class _Pending:
     document: Document
     text: str
+    where: str = ""  # the input's path or URL, as the user gave it
+    replaces: bool = False  # an earlier version of this document is stored
     chunks: list[Chunk] = field(default_factory=list)
 
 
@@ -229,7 +234,8 @@ def ingest(
                 report.errors.append(FileError(path=where, error=e.problem))
                 continue
             seen_ids[doc_id] = where
-            if corpus.content_hash(doc_id) == loaded.sha256:
+            stored_hash = corpus.content_hash(doc_id)
+            if stored_hash == loaded.sha256:
                 report.unchanged += 1
                 continue
             try:
@@ -244,7 +250,7 @@ def ingest(
                 continue
             if loaded.transformed:
                 keep_original(corpus.data_dir, loaded)
-            pending.append(_Pending(doc, loaded.text))
+            pending.append(_Pending(doc, loaded.text, where, stored_hash is not None))
 
         if prune:
             scanned = {p.resolve() for p in files}
@@ -256,6 +262,7 @@ def ingest(
                         sentence_store.delete_where({"doc_id": doc_id})
                     corpus.remove(doc_id)
                     report.pruned += 1
+                    report.removed.append(doc_path)
             corpus.save(index=False)  # the final save writes it
             _sweep_orphans(corpus, [store] if sentence_store is None else [store, sentence_store])
 
@@ -307,6 +314,7 @@ def ingest(
             corpus.save(index=False)  # the final save writes it
             done += len(chunks)
             report.ingested += len(group)
+            report.updated += [p.where for p in group if p.replaces]
             if progress:
                 progress("embed", done, total_chunks)
         report.chunks_embedded = done
