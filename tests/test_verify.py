@@ -173,3 +173,23 @@ def test_a_polarity_conflict_alone_does_not_make_outlets_disagree() -> None:
     assert decide(claim, [support, polarity], attributed=False)[0] == "supported"
     assert decide(claim, [support, concrete], attributed=False)[0] == "conflicting"
     assert decide(claim, [polarity], attributed=False)[0] == "refuted"
+
+
+def test_outlets_left_unchecked_are_counted_in_the_explanation() -> None:
+    """The verifier stops asking once two outlets back a part; "Stated by 2" must not read
+    as "only 2 say it" (a newcomer counted 4 outlets quoting the claim)."""
+    from agent.verification.verdicts import NOT_ASKED
+
+    aligned = Signals(coverage=1.0, aligned=True)
+    unasked = _item("silent")
+    unasked.signals.append(NOT_ASKED)
+    off_topic = _item("silent")
+    off_topic.signals.append(NOT_ASKED)
+    items = [("A", _item("supports"), aligned), ("B", _item("supports"), aligned),
+             ("C", unasked, aligned), ("D", off_topic, Signals(coverage=0.1, aligned=False))]
+    verdict, why = decide("Ana Ruiz opened the depot.", items, attributed=False)
+    assert verdict == "supported"
+    assert why == ("Stated by 2 independent outlet(s): A, B. 1 more outlet(s) have sentences "
+                   "on it that were not checked.")
+    assert decide("Ana Ruiz opened the depot.", items[:2], attributed=False)[1] == (
+        "Stated by 2 independent outlet(s): A, B.")

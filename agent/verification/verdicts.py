@@ -21,6 +21,11 @@ Label = Literal["supported", "refuted", "not_enough_info", "conflicting"]
 _CITATION_KEYS = tuple(Citation.model_fields)  # source, quote, start, end
 
 
+# The signal note of a sentence the model was not asked about: enough outlets already backed
+# the claim part, or its calls were spent (agent.verification.verify).
+NOT_ASKED = "not checked: the model was not asked"
+
+
 class EvidenceItem(BaseModel):
     """One quoted sentence and its stance toward a claim (part).
 
@@ -89,7 +94,10 @@ def decide(
     reported: dict[str, str] = {}
     refutes: dict[str, list[str]] = {}
     hard: set[str] = set()
+    unchecked: set[str] = set()  # outlets with an aligned sentence the model was not asked
     for outlet, item, sig in items:
+        if item.stance == "silent" and NOT_ASKED in item.signals and sig.aligned:
+            unchecked.add(outlet)
         if item.stance == "supports":
             if sig.attributed_to and not attributed:
                 reported.setdefault(outlet, sig.attributed_to)
@@ -129,9 +137,13 @@ def decide(
     if r_names:
         return "refuted", f"Contradicted by {', '.join(r_names)} ({why})."
     if s_names:
+        more = len(unchecked - set(s_names))
+        # The verifier stops asking once enough outlets back a claim: say so, rather than
+        # let "Stated by 2" read as "only 2 say it".
+        tail = f" {more} more outlet(s) have sentences on it that were not checked." if more else ""
         return (
             "supported",
-            f"Stated by {len(s_names)} independent outlet(s): {', '.join(s_names)}.",
+            f"Stated by {len(s_names)} independent outlet(s): {', '.join(s_names)}.{tail}",
         )
     if reported:
         who = ", ".join(sorted(set(reported.values())))

@@ -44,6 +44,7 @@ from agent.verification.checks import (
 from agent.verification.claims import attribution_of, split_claim
 from agent.verification.slots import MAX_SLOT_CALLS, SlotChecker
 from agent.verification.verdicts import (  # noqa: F401  (re-exported: the verify stage's records)
+    NOT_ASKED,
     AtomicVerdict,
     EvidenceItem,
     Label,
@@ -254,6 +255,8 @@ class Verifier:
             by_article.setdefault(s.article_id, []).append((outlet, s, sig))
             item = self._item(s, outlet, sig, final, probs, attr is not None)
             if item is not None:
+                if not ask and probs is None and self.use_model and final == "silent":
+                    item.signals.append(NOT_ASKED)
                 items.append((outlet, item, sig))
         if not backed and self.use_model:
             items += self._joint_support(claim, by_article, speaker, calls)
