@@ -214,3 +214,16 @@ def test_a_reingest_names_the_file_it_updated(
     code, out, _ = run("ingest", str(corpus))
     assert code == 0
     assert f"updated: {changed}" in " ".join(out.split())
+
+
+def test_sources_on_a_narrow_terminal_lists_one_article_per_line(
+    cli: CliApp, run: Run, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("ingest", str(seeds_dir))[0] == 0
+    monkeypatch.setattr(common.out, "width", 80)
+    code, out, _ = run("sources")
+    assert code == 0 and "┃" not in out
+    assert "003_7f814669e06ec963#3  AP · Sun, May 4, 2025 · AAMER MADHANI" in out
+    assert "copy of 003_7f814669e06ec963#1" in out
+    monkeypatch.setattr(common.out, "width", 200)
+    assert "┃" in run("sources")[1]

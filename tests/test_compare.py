@@ -56,3 +56,27 @@ def test_html_escapes_article_text() -> None:
     page = render_html(m)
     assert "<script>" not in page
     assert "&lt;script&gt;" in page and "A&amp;B" in page
+
+
+def test_a_narrow_terminal_gets_the_matrix_as_a_list() -> None:
+    """Six outlets in 80 columns fold every cell into slivers (a newcomer's trial): below the
+    width a table needs, each claim is listed with the outlets on each side."""
+    from rich.console import Console
+
+    from agent.verification.compare import print_matrix
+
+    outlets = [f"Outlet {i}" for i in range(6)]
+    row = MatrixRow(claim="The rally was held in Lyon.", kind="venue", contradiction=True,
+                    cells={"Outlet 0": MatrixCell(stance="supports", note="in Lyon"),
+                           "Outlet 1": MatrixCell(stance="contradicts", note="in Geneva")})
+    m = Matrix(outlets=outlets, rows=[row])
+    narrow = Console(width=80, record=True)
+    print_matrix(m, narrow)
+    text = narrow.export_text()
+    assert "┃" not in text  # no table
+    assert "✔ supports: Outlet 0 (in Lyon)" in text
+    assert "✘ contradicts: Outlet 1 (in Geneva)" in text
+    assert "· silent: Outlet 2; Outlet 3; Outlet 4; Outlet 5" in text
+    wide = Console(width=200, record=True)
+    print_matrix(m, wide)
+    assert "┃" in wide.export_text()

@@ -16,6 +16,10 @@ from agent.ingest.fetch import is_url
 DEFAULT_SEEDS = Path("seeds")
 
 
+# Narrower terminals get one article per line (and its title below) instead of the table.
+WIDE_TABLE_COLUMNS = 120
+
+
 @app.command()
 def ingest(
     inputs: list[str] = typer.Argument(
@@ -138,7 +142,23 @@ def sources(
         for r in rows:
             emit_json(r)
         return
-    table = Table(title=f"{len(rows)} articles in {len(corpus.records())} documents")
+    heading = f"{len(rows)} articles in {len(corpus.records())} documents"
+    if out.width < WIDE_TABLE_COLUMNS:  # eight columns of ~10 characters fold into slivers
+        out.print(heading)
+        for r in rows:
+            legacy = r["encoding"] not in (None, "utf-8")
+            facts = [r["outlet"] or "no outlet", r["date"], r["byline"],
+                     f"{r['format']} {r['encoding']}" if legacy else r["format"],
+                     f"{r['chunks']} chunks",
+                     f"copy of {r['duplicate_of']}" if r["duplicate_of"] else None]
+            out.print(f"[bold]{escape(str(r['id']))}[/bold]  "
+                      + escape(" · ".join(str(f) for f in facts if f)))
+            if r["title"]:
+                out.print("    " + escape(str(r["title"])))
+        for group in corpus.duplicate_groups():
+            out.print(f"duplicate group: {', '.join(group)} (counted as one outlet)")
+        return
+    table = Table(title=heading)
     cols = ("id", "outlet", "title", "byline", "date", "format", "chunks", "duplicate_of")
     for col in cols:
         table.add_column(col, overflow="fold")

@@ -217,7 +217,18 @@ def build_matrix(corpus: Corpus, embedder: Embedder, max_claims: int = 12) -> Ma
 _SYMBOL = {"supports": "✔", "contradicts": "✘", "silent": "·"}
 
 
+# Below this many columns per outlet (plus the claim's) the matrix is printed as a list.
+_COLS_PER_OUTLET = 16
+_CLAIM_COLS = 40
+
+
 def print_matrix(m: Matrix, console: Console) -> None:
+    """The matrix as a table of claims × outlets, or, on a terminal too narrow for one
+    (under _CLAIM_COLS + _COLS_PER_OUTLET per outlet), as a list: each claim, then the
+    outlets that support it, contradict it (with their version) and stay silent."""
+    if console.width < _CLAIM_COLS + _COLS_PER_OUTLET * len(m.outlets):
+        _print_list(m, console)
+        return
     table = Table(
         title=f"{len(m.rows)} key claims × {len(m.outlets)} independent outlets", show_lines=True
     )
@@ -234,6 +245,22 @@ def print_matrix(m: Matrix, console: Console) -> None:
         flag = "[red]⚠ [/red]" if r.contradiction else ""
         table.add_row(flag + escape(r.claim), *cells)
     console.print(table)
+
+
+def _print_list(m: Matrix, console: Console) -> None:
+    console.print(f"{len(m.rows)} key claims × {len(m.outlets)} independent outlets")
+    for r in m.rows:
+        flag = "[red]⚠ [/red]" if r.contradiction else ""
+        console.print(f"\n{flag}[bold]{escape(r.claim)}[/bold]")
+        for stance, colour in (("supports", "green"), ("contradicts", "red"), ("silent", "dim")):
+            named = []
+            for o in m.outlets:
+                c = r.cells.get(o, MatrixCell(stance="silent"))
+                if c.stance == stance:
+                    named.append(escape(o) + (f" ({escape(c.note)})" if c.note else ""))
+            if named:
+                console.print(f"  [{colour}]{_SYMBOL[stance]} {stance}:[/{colour}] "
+                              + "; ".join(named))
 
 
 def render_html(m: Matrix) -> str:
