@@ -80,3 +80,31 @@ def test_a_narrow_terminal_gets_the_matrix_as_a_list() -> None:
     wide = Console(width=200, record=True)
     print_matrix(m, wide)
     assert "┃" in wide.export_text()
+
+
+def test_an_outlet_that_says_less_does_not_support_a_row(make_app: Callable[..., App]) -> None:
+    """Three outlets' sentences in one group (same vectors): the two that tell the row's
+    claim support it; the one that only shares its topic stays silent (a newcomer saw
+    loaded lines "supported" by all six outlets)."""
+    import numpy as np
+
+    from agent.verification.compare import point_rows
+
+    app = make_app({
+        "a.txt": "Strike ends\n\nThe harbour union ended its week-long strike on Tuesday after "
+                 "late talks with the city council.\n",
+        "b.txt": "Strike over\n\nThe harbour union ended its week-long strike on Tuesday after "
+                 "talks with the city council ran late.\n",
+        "c.txt": "Port news\n\nDock workers went back to work at the harbour this week.\n",
+    })
+    cands = [(app.corpus.outlet_key(a.id), s) for a in app.corpus.articles()
+             for s in a.sentences if "harbour" in s.text and s.header is None]
+    assert len(cands) == 3
+    vecs = np.ones((3, 4), dtype=np.float32) / 2.0  # one group: every pair at similarity 1
+    outlets = sorted(k for k, _ in cands)
+    (row,) = point_rows(app.corpus, cands, vecs, outlets)
+    stances = {o: c.stance for o, c in row.cells.items()}
+    told = [k for k, s in cands if "ended" in s.text]
+    assert all(stances[o] == "supports" for o in told)
+    assert [o for o, st in stances.items() if st == "silent"] == [
+        k for k, s in cands if "Dock workers" in s.text]

@@ -26,6 +26,7 @@ from agent.retrieval.citations import make_citation
 from agent.retrieval.grouping import leader_groups, similarities, widest_reach_first
 from agent.types import Sentence
 from agent.verification.checks import (
+    ALIGNED_COVERAGE,
     CUE_RE,
     SPEECH_WORDS,
     attribution,
@@ -115,9 +116,16 @@ def point_rows(
             # Whole sentences hold several clauses: only concrete conflicts (numbers, dates,
             # places) count here, not a negation somewhere in one of them.
             bad = "; ".join(c.describe() for c in sig.conflicts)
-            cells[outlet] = _cell(
-                corpus, "contradicts" if bad else "supports", cands[j][1], bad or None
-            )
+            if bad:
+                cells[outlet] = _cell(corpus, "contradicts", cands[j][1], bad)
+            elif j == i or sig.coverage >= ALIGNED_COVERAGE:
+                cells[outlet] = _cell(corpus, "supports", cands[j][1])
+            else:
+                # On the topic but saying less: "breathed a sigh of relief after she rejected
+                # a bold offer" is not told by an outlet that only says she rejected it.
+                cells[outlet] = MatrixCell(stance="silent")
+        if sum(c.stance != "silent" for c in cells.values()) < 2:
+            continue  # a key claim is one that two or more outlets tell
         rows.append(
             MatrixRow(
                 claim=centre.text,
