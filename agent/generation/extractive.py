@@ -31,8 +31,8 @@ from agent.text.facts import CAP_RUN, NOT_ENTITY, attribution
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
 from agent.types import Article, Sentence
-from agent.verification.checks import compare, show_quantity
-from agent.verification.conflicts import Conflict
+from agent.verification.checks import compare
+from agent.verification.conflicts import Conflict, show_quantity
 
 WORD_BUDGET = 180  # words in a story summary (issue 15: <= 180, most important first)
 MAX_SIDES = 3  # versions of one detail named in a difference

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-from agent.text.analysis import SentenceAnalysis, analyze, stem, stems
+from agent.text.analysis import analyze, stem, stems
 from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
     CAP_RUN,
     CUE_RE,
@@ -41,9 +41,8 @@ from agent.text.polarity import (
     NEGATIONS,
     negated_about,
 )
-from agent.text.quantities import Quantity
 from agent.verification.claims import attribution_of
-from agent.verification.conflicts import Conflict
+from agent.verification.conflicts import Conflict, number_conflicts
 
 Stance = Literal["supports", "refutes", "silent"]
 
@@ -118,51 +117,6 @@ class Signals:
         return cls(**{**record, "conflicts": conflicts})
 
 
-def _number_conflicts(
-    claim: SentenceAnalysis, evidence: SentenceAnalysis, aligned: bool, loosely: bool = True
-) -> tuple[list[Conflict], bool]:
-    """Claim quantities the evidence does not state, and those it contradicts.
-
-    A claim quantity is stated when an evidence quantity of the same kind commits to no more
-    than the claim allows ("over 4,000" states "more than 4,000"; "$1.2 million" states
-    "$1,200,000"). It is contradicted by a comparable quantity whose interval does not overlap
-    it, counting the same thing (same next word) in a sentence at least loosely about the
-    claim, or any comparable one when the sentence is about the same thing
-    (agent.text.quantities). "1,846 people responded" is no rival of "more than 2,000 people
-    signed" in a sentence about something else."""
-    cq, eq = claim.quantities, evidence.quantities
-    conflicts: list[Conflict] = []
-    missing = False
-    for c in cq:
-        if any(c.stated_by(e) for e in eq):
-            continue
-        if c.kind == "ordinal" and not any(e.kind == "ordinal" for e in eq):
-            # "the first estimate", "the initial bill": an ordinal mostly qualifies what is
-            # counted; a sentence with no ordinal neither states nor denies it.
-            continue
-        missing = True
-        if any(c.agrees(e) for e in eq):
-            continue  # compatible but less precise ("more than 4,000" for "4,500"): silent
-        comparable = [e for e in eq if c.comparable(e)]
-        same_head = [e for e in comparable if c.head and e.head == c.head]
-        rival = (same_head if loosely else []) or (comparable if aligned else [])
-        if rival:
-            shown = tuple(sorted({show_quantity(e) for e in rival}))
-            conflicts.append(Conflict("number", (show_quantity(c),), shown))
-    return conflicts, missing
-
-
-
-
-def show_quantity(q: Quantity) -> str:
-    """A quantity as conflicts show it: "$2,100,000", "45%", "3 years", "9 may"."""
-    if q.kind == "day":
-        return f"{q.value:g} {q.head}"
-    unit = {"percent": "%", "duration": " years"}.get(q.kind, "")
-    shown = f"{q.value:,.0f}" if q.value >= 1e4 and q.value == int(q.value) else f"{q.value:g}"
-    return f"{q.unit}{shown}{unit}"
-
-
 _NUMBER_STEMS = frozenset({"thous", "milli", "billi", "trill", "decad", "dozen", "perce", "hundr",
                            "centu"})
 
@@ -228,7 +182,7 @@ def compare(
         # "The report detailed a call in mid-April": what "the report" is, the sentence
         # before says; read the two together to tell whether it is about the claim.
         loosely = _share(terms, ev_terms | ctx.stems) >= ALIGNED_COVERAGE
-    conflicts, missing = _number_conflicts(c, e, aligned, loosely)
+    conflicts, missing = number_conflicts(c, e, aligned, loosely)
     cm, em, cw, ew = c.months, e.months, c.event_weekdays, e.event_weekdays
     # "a Friday report" dates the report: that day counts when the claim is about a report
     ew = ew | {d for d, noun in naming_days(evidence) if stem(noun) in c.stems}

@@ -1,4 +1,5 @@
-"""The Conflict record: one concrete disagreement code found between a claim and a sentence.
+"""The Conflict record: one concrete disagreement code found between a claim and a sentence,
+and the number conflicts (`number_conflicts`), the kind that needs the quantities' intervals.
 
 Produced by agent.verification.checks.compare (a number, month, weekday or place of the
 claim that the sentence gives otherwise), read as a record by the verdict rules, the story
@@ -12,6 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Literal, cast, get_args
+
+from agent.text.analysis import SentenceAnalysis
+from agent.text.quantities import Quantity
 
 ConflictKind = Literal["number", "month", "day", "place", "holder"]
 KINDS: tuple[str, ...] = get_args(ConflictKind)
@@ -59,3 +63,48 @@ class Conflict:
             raise ValueError(f"not a conflict description: {text!r}")
         kind = cast(ConflictKind, m.group(1))  # checked against KINDS above
         return cls(kind, tuple(m.group(2).split(", ")), tuple(m.group(3).split(", ")))
+
+
+def number_conflicts(
+    claim: SentenceAnalysis, evidence: SentenceAnalysis, aligned: bool, loosely: bool = True
+) -> tuple[list[Conflict], bool]:
+    """Claim quantities the evidence does not state, and those it contradicts.
+
+    A claim quantity is stated when an evidence quantity of the same kind commits to no more
+    than the claim allows ("over 4,000" states "more than 4,000"; "$1.2 million" states
+    "$1,200,000"). It is contradicted by a comparable quantity whose interval does not overlap
+    it, counting the same thing (same next word) in a sentence at least loosely about the
+    claim, or any comparable one when the sentence is about the same thing
+    (agent.text.quantities). "1,846 people responded" is no rival of "more than 2,000 people
+    signed" in a sentence about something else."""
+    cq, eq = claim.quantities, evidence.quantities
+    conflicts: list[Conflict] = []
+    missing = False
+    for c in cq:
+        if any(c.stated_by(e) for e in eq):
+            continue
+        if c.kind == "ordinal" and not any(e.kind == "ordinal" for e in eq):
+            # "the first estimate", "the initial bill": an ordinal mostly qualifies what is
+            # counted; a sentence with no ordinal neither states nor denies it.
+            continue
+        missing = True
+        if any(c.agrees(e) for e in eq):
+            continue  # compatible but less precise ("more than 4,000" for "4,500"): silent
+        comparable = [e for e in eq if c.comparable(e)]
+        same_head = [e for e in comparable if c.head and e.head == c.head]
+        rival = (same_head if loosely else []) or (comparable if aligned else [])
+        if rival:
+            shown = tuple(sorted({show_quantity(e) for e in rival}))
+            conflicts.append(Conflict("number", (show_quantity(c),), shown))
+    return conflicts, missing
+
+
+
+
+def show_quantity(q: Quantity) -> str:
+    """A quantity as conflicts show it: "$2,100,000", "45%", "3 years", "9 may"."""
+    if q.kind == "day":
+        return f"{q.value:g} {q.head}"
+    unit = {"percent": "%", "duration": " years"}.get(q.kind, "")
+    shown = f"{q.value:,.0f}" if q.value >= 1e4 and q.value == int(q.value) else f"{q.value:g}"
+    return f"{q.unit}{shown}{unit}"
