@@ -14,8 +14,8 @@ from scenarios import ANSWERABLE, UNRELATED, draft
 
 from agent.app import App
 from agent.generation.answer import ABSTAIN_TEXT, MIN_LEXICAL, MIN_SEMANTIC, Answerer, numbers_in
-from agent.retrieval.citations import is_valid
-from agent.types import Evidence
+from agent.retrieval.citations import is_valid, make_citation
+from agent.types import AnswerSentence, Evidence
 from vectorstore.memory_store import InMemoryStore
 
 if TYPE_CHECKING:
@@ -284,3 +284,22 @@ def test_who_wrote_an_outlets_article_is_answered_from_its_byline(
     # an outlet the corpus does not have gets no byline
     fake_model.queue(draft(answerable=False))
     assert answerer.ask("Who wrote the Reuters article?").abstained
+
+
+def test_words_of_a_role_no_article_has_are_not_answered_with_someone_elses(
+    answerer: Answerer, fake_model: FakeChatModel
+) -> None:
+    # No article has a prime minister: Sheinbaum's words (a president's) are a near-miss.
+    question = "What did the prime minister say about Trump's troop offer?"
+    ev = answerer.evidence(question)
+    said = next(e for e in ev.items if "Sheinbaum" in e.sentence.text)
+    fake_model.queue(draft((said.sentence.text, [said.label])))
+    assert answerer.ask(question).abstained
+    # the role the cited article does have is no near-miss
+    cite = make_citation(answerer.corpus, said.sentence.article_id, said.sentence.text)
+    assert cite is not None and "President" in answerer.corpus.text(
+        answerer.corpus.article(cite.source).doc_id)
+    cited = [AnswerSentence(text=said.sentence.text, citations=[cite])]
+    assert answerer.unmatched_names(
+        "What did the Mexican president say about Trump's troop offer?", cited) == []
+    assert answerer.unmatched_names(question, cited) == ["prime minister"]

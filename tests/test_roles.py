@@ -64,3 +64,21 @@ def test_the_verifier_judges_a_role_named_claim_with_the_holders_name(
     assert asked and all("Claim: Ana Ruiz said the depot would close in May." in a
                          for a in asked if a.startswith("Claim:"))
     assert v.claim == claim and v.atomic[0].claim == claim  # reported as the user wrote it
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("What did the prime minister say about the offer?", "prime minister"),
+        ("How did the union's lawyer respond to the ruling?", "union's lawyer"),
+        ("What has Ana Ruiz said about the depot?", "Ana Ruiz"),
+        # not a question about someone's words
+        ("Where did Ana Ruiz speak when she said the depot would close?", None),
+        ("How many jobs did the depot have?", None),
+    ],
+)
+def test_asked_speaker(question: str, speaker: str | None) -> None:
+    from agent.text.roles import asked_speaker
+
+    assert asked_speaker(question) == speaker

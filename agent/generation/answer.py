@@ -48,6 +48,7 @@ from agent.text.facts import (
 )
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match
+from agent.text.roles import asked_speaker
 from agent.types import Answer, AnswerSentence, Citation, Evidence
 from vectorstore.store import Embedder
 
@@ -275,6 +276,13 @@ class Answerer:
         Okafor at Harlow Mills leaves "crestline foods" unmatched: a near-miss entity."""
         names = [n.strip("’'") for n in entities(question) if len(n) > 2]
         heads = {n: n.split()[-1] for n in names if len(n.split()[-1]) > 2}
+        # Whose words are asked about, named by role ("the prime minister"): the role's head
+        # word must be in a cited article, or the answer would give someone else's words.
+        speaker = asked_speaker(question) or ""
+        role = [w for w in normalize_for_match(speaker).split()
+                if len(w) > 2 and w not in STOPWORDS]
+        if role:
+            heads.setdefault(speaker, role[-1])
         if not heads or not sentences:
             return []
         texts = [normalize_for_match(self._article_text(aid))

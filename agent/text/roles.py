@@ -63,3 +63,20 @@ def with_holder(claim: str, phrase: str, name: str) -> str:
     """The claim with "The <phrase>" replaced by the name ("The Mexican president sent ..."
     -> "Claudia Sheinbaum sent ...")."""
     return re.sub(rf"^\s*the\s+{re.escape(phrase)}", name, claim, count=1, flags=re.IGNORECASE)
+
+
+# "What did the prime minister say about ...", "How did the union's lawyer respond ...":
+# the actor of a question about someone's words or reaction.
+_ASKED_SPEAKER = re.compile(
+    r"^\s*(?:what|how)\s+(?:did|does|do|has|have|will|would)\s+"
+    r"(?:the\s+)?((?:[\w’'-]+\s+){1,3}?)"
+    r"(?:say|said|tell|told|announce|claim|describe|call|think|respond|react|reply|argue|write)\b",
+    re.IGNORECASE,
+)
+
+
+def asked_speaker(question: str) -> str | None:
+    """The words naming whose speech a question asks about ("What did the prime minister say
+    about the offer?" -> "prime minister"), or None for a question of another shape."""
+    m = _ASKED_SPEAKER.match(question)
+    return " ".join(m.group(1).split()) if m else None
