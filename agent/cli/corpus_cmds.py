@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.markup import escape
@@ -70,6 +71,12 @@ def ingest(
     # Non-zero only when files failed and nothing at all is usable from this run.
     if report.errors and report.ingested == 0 and report.unchanged == 0:
         raise typer.Exit(1)
+
+
+def _format_label(row: dict[str, Any]) -> str:
+    """A `sources` row's format, with its legacy encoding when it was not UTF-8."""
+    legacy = row["encoding"] not in (None, "utf-8")
+    return f"{row['format']} {row['encoding']}" if legacy else str(row["format"])
 
 
 def read_url_list(path: Path) -> list[str]:
@@ -146,26 +153,21 @@ def sources(
     if out.width < WIDE_TABLE_COLUMNS:  # eight columns of ~10 characters fold into slivers
         out.print(heading)
         for r in rows:
-            legacy = r["encoding"] not in (None, "utf-8")
-            facts = [r["outlet"] or "no outlet", r["date"], r["byline"],
-                     f"{r['format']} {r['encoding']}" if legacy else r["format"],
+            facts = [r["outlet"] or "no outlet", r["date"], r["byline"], _format_label(r),
                      f"{r['chunks']} chunks",
                      f"copy of {r['duplicate_of']}" if r["duplicate_of"] else None]
             out.print(f"[bold]{escape(str(r['id']))}[/bold]  "
                       + escape(" · ".join(str(f) for f in facts if f)))
             if r["title"]:
                 out.print("    " + escape(str(r["title"])))
-        for group in corpus.duplicate_groups():
-            out.print(f"duplicate group: {', '.join(group)} (counted as one outlet)")
-        return
-    table = Table(title=heading)
-    cols = ("id", "outlet", "title", "byline", "date", "format", "chunks", "duplicate_of")
-    for col in cols:
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        legacy = r["encoding"] not in (None, "utf-8")
-        fmt = f"{r['format']} {r['encoding']}" if legacy else str(r["format"])
-        table.add_row(*(escape(fmt if c == "format" else str(r[c] or "")) for c in cols))
-    out.print(table)
+    else:
+        table = Table(title=heading)
+        cols = ("id", "outlet", "title", "byline", "date", "format", "chunks", "duplicate_of")
+        for col in cols:
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            fmt = _format_label(r)
+            table.add_row(*(escape(fmt if c == "format" else str(r[c] or "")) for c in cols))
+        out.print(table)
     for group in corpus.duplicate_groups():
         out.print(f"duplicate group: {', '.join(group)} (counted as one outlet)")

@@ -86,11 +86,11 @@ def metadata_answer(question: str, corpus: Corpus) -> list[AnswerSentence]:
             if cite is None:  # the value is not in the text: nothing to bind it to
                 continue
             seen.add((field, value.lower()))
-            cites = [cite]
+            cites, title = [cite], ""
             if article.title and field != "title":  # the sentence names it: bind it too
+                title = f" “{article.title}”"
                 title_cite = make_citation(corpus, article.id, article.title)
                 cites += [title_cite] if title_cite is not None else []
-            title = f" “{article.title}”" if article.title and field != "title" else ""
             outlet = article.outlet or ""
             outlet = outlet[4:] if outlet.lower().startswith("the ") else outlet
             text = pattern.format(outlet=outlet, title=title, value=value)

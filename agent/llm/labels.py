@@ -20,7 +20,6 @@ distribution read is the same one, at the same position after the same tokens.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -29,7 +28,7 @@ from langchain_core.messages import BaseMessage
 from pydantic import BaseModel
 
 from agent.llm.facade import LLM
-from agent.llm.replies import parse_json_reply
+from agent.llm.replies import json_string_opening, parse_json_reply
 
 TOP_LOGPROBS = 10
 
@@ -43,7 +42,7 @@ def label_probabilities(
     `schema` is a pydantic model whose `field` is a Literal over `labels`. Raises ModelError
     (via the LLM) on backend failure and ValueError when the reply is not the schema."""
     if llm.accepts_reply_prefix:
-        opening = json.dumps({field: ""})[:-2]  # '{"label": "'
+        opening = json_string_opening(field)
         reply = llm.invoke_raw(messages, reply_prefix=opening, max_tokens=1, logprobs=True,
                                top_logprobs=TOP_LOGPROBS, logprobs_steps=1)
         steps = (reply.response_metadata.get("logprobs") or {}).get("content") or []

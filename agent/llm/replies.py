@@ -62,3 +62,10 @@ def parse_json_reply(text: str, schema: type[T]) -> T:
         raise ValueError("empty reply")
     data = json.loads(body)
     return schema.model_validate(data)
+
+
+def json_string_opening(field: str) -> str:
+    """The fixed start of a one-string-field JSON reply, up to the string's first character:
+    `{"label": "` for "label". A backend that takes a reply prefix is given it with the
+    prompt (agent.llm.labels, agent.verification.slots)."""
+    return json.dumps({field: ""})[:-2]

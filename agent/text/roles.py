@@ -25,9 +25,9 @@ MIN_ROLE_WORDS = 2  # "The president" alone names no one in particular
 
 
 def role_subject(claim: str) -> str | None:
-    """The role words a claim opens with ("The Mexican president sent ..." -> "Mexican
-    president" is tried as "Mexican president", "Mexican"...), longest first, or None when
-    the claim does not open with "The"."""
+    """Up to four words after a claim's opening "The" ("The Mexican president sent 10,000"
+    -> "Mexican president sent"), the candidates `role_holder` shortens from the end; None
+    when the claim does not open with "The"."""
     m = _ROLE_SUBJECT.match(claim)
     return " ".join(m.group(1).split()) if m else None
 

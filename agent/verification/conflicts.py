@@ -99,8 +99,6 @@ def number_conflicts(
     return conflicts, missing
 
 
-
-
 def show_quantity(q: Quantity) -> str:
     """A quantity as conflicts show it: "$2,100,000", "45%", "3 years", "9 may"."""
     if q.kind == "day":

@@ -14,14 +14,13 @@ the blank is asked (`prompts/verify_slot.txt`) and the answer is read by agent.t
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
 from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
-from agent.llm.replies import parse_json_reply
+from agent.llm.replies import json_string_opening, parse_json_reply
 from agent.text.slots import BLANK, NameSlot, absent_from, filler_name, name_slots, same_name
 from agent.verification.conflicts import Conflict
 
@@ -69,7 +68,7 @@ class SlotChecker:
         if self.llm.accepts_reply_prefix:
             # The JSON opening as prompt and the string's end as a stop: the same words as
             # the grammar's reply without one forward pass per forced token.
-            opening = json.dumps({"answer": ""})[:-2]
+            opening = json_string_opening("answer")
             reply = self.llm.invoke_raw(messages, reply_prefix=opening, max_tokens=40,
                                         stop=['"', "\n"])
             answer = str(reply.content)[len(opening):].strip()

@@ -255,7 +255,7 @@ class Verifier:
             by_article.setdefault(s.article_id, []).append((outlet, s, sig))
             item = self._item(s, outlet, sig, final, probs, attr is not None)
             if item is not None:
-                if not ask and probs is None and self.use_model and final == "silent":
+                if not ask and self.use_model and final == "silent":
                     item.signals.append(NOT_ASKED)
                 items.append((outlet, item, sig))
         if not backed and self.use_model:
