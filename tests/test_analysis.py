@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agent.text.analysis import analyze, stem, stems
-from agent.text.facts import attribution, months, subject_of
+from agent.text.facts import attribution, elsewhere, months, places, subject_of
 from agent.text.normalize import content_terms
 from agent.text.quantities import quantities
 
@@ -55,3 +55,22 @@ def test_polarity_fields() -> None:
 )
 def test_mood_tells_statements_from_questions_and_judgements(text: str, expected: str) -> None:
     assert analyze(text).mood == expected
+
+
+def test_a_place_followed_by_an_auxiliary_is_a_place_and_a_proper_adjective_is_not() -> None:
+    assert places("Forty residents of a care home in Tarnbridge were moved out.") == {
+        "tarnbridge"
+    }
+    assert places("The mayor spoke in Leeds has been confirmed.") == {"leeds"}
+    assert places("Tariffs on Mexican imports rose.") == set()
+
+
+def test_quotes_about_another_place_are_elsewhere() -> None:
+    q = "How many care home residents were evacuated in Tarnford?"
+    assert elsewhere(q, ["Forty residents of a care home in Tarnbridge were moved out."])
+    # The same place told in more detail, a quote naming no place, or no asked place.
+    assert not elsewhere(q, ["About 300 are staying at a rest centre in Tarnford Leisure Centre."])
+    assert not elsewhere(q, ["Forty residents of a care home were moved out."])
+    assert not elsewhere("How many residents were moved?", ["Forty were moved in Tarnbridge."])
+    # One quote on the asked place is enough.
+    assert not elsewhere(q, ["Forty were moved in Tarnbridge.", "Ten were moved in Tarnford."])

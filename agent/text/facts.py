@@ -127,6 +127,10 @@ def entities(text: str) -> set[str]:
 FUNCTION_WORDS = frozenset(
     _words("on in at of to for with by from and or but as after before during when where on,")
 )
+# Auxiliaries may follow a place ("in Tarnbridge were moved"), never a proper adjective's noun.
+AUXILIARIES = frozenset(
+    _words("is are was were be been has have had will would can could may might must should")
+)
 
 
 def places(text: str) -> set[str]:
@@ -144,7 +148,7 @@ def places(text: str) -> set[str]:
         if (
             nxt
             and nxt[0].islower()
-            and nxt not in FUNCTION_WORDS
+            and nxt not in FUNCTION_WORDS | AUXILIARIES
             and not text[m.end() :].startswith((",", ".", ";"))
         ):
             continue
@@ -154,6 +158,19 @@ def places(text: str) -> set[str]:
     if not out:  # a named place says more than "a rally"
         out = {m.group(1) for m in _VENUE.finditer(text)}
     return out
+
+
+def elsewhere(question: str, quotes: Sequence[str]) -> bool:
+    """True when the question names a place and the quotes name places, none of which
+    shares a word with it: "How many were evacuated in Tarnford?" quoted "... in
+    Tarnbridge were moved out" answers about another place (a near-miss). A place told
+    in more or less detail ("Tarnford" / "Tarnford Leisure Centre") is the same place."""
+    asked = {w for p in places(question) for w in p.split() if len(w) > 2}
+    named = [places(q) for q in quotes]
+    named = [p for p in named if p]
+    return bool(asked and named) and not any(
+        asked & set(place.split()) for ps in named for place in ps
+    )
 
 
 def event_places(text: str) -> set[str]:
