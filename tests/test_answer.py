@@ -109,6 +109,47 @@ def test_answer_without_the_asked_number_falls_back_to_the_evidence_sentence(
     assert sentence.citations[0].quote == sentence.text
 
 
+def test_a_figure_of_something_else_falls_back_to_a_sentence_counting_what_is_asked(
+    answerer: Answerer, fake_model: FakeChatModel
+) -> None:
+    # The small model answering "how many troops" with a count of extradited cartel members
+    # (seeds QA, session 10): the evidence has the troops' figure, so quote it.
+    question = "How many troops did Mexico send to the US border in February?"
+    ev = answerer.evidence(question)
+    other = next(e for e in ev.items if numbers_in(e.sentence.text)
+                 and "troop" not in e.sentence.text and "soldier" not in e.sentence.text)
+    fake_model.queue(draft((other.sentence.text, [other.label])))
+    ans = answerer.ask(question)
+    assert not ans.abstained
+    assert "10,000" in ans.answer and "troops" in ans.answer, ans.answer
+    assert all(is_valid(answerer.corpus, c) for c in ans.citations)
+
+
+FLOOD = {
+    "flood.txt": (
+        "Floods force hundreds from homes\n\n"
+        "Rivers burst their banks across the valley on Sunday and Tarnford was worst hit.\n"
+        "About 1,400 people were evacuated from 600 homes in Tarnford overnight.\n"
+        "Even so, 40 residents of the Willowbank care home in Tarnbridge were moved out as a "
+        "precaution.\n"
+    )
+}
+
+
+def test_the_quoted_fallback_skips_a_sentence_about_another_place(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    # A near-miss place (a dev story, session 10): "in Tarnbridge" quoted for "in Tarnford".
+    # Tarnford is in the same article, so only the sentence's own place shows it.
+    answerer = make_answerer(make_app(FLOOD))
+    question = "How many care home residents were evacuated in Tarnford?"
+    ev = answerer.evidence(question)
+    homes = next(e for e in ev.items if "600 homes" in e.sentence.text)
+    fake_model.queue(draft((homes.sentence.text, [homes.label])))  # counts people, homes
+    ans = answerer.ask(question)
+    assert ans.abstained, ans.answer
+
+
 def test_fabricated_number_for_unanswerable_kind_still_abstains(
     answerer: Answerer, fake_model: FakeChatModel
 ) -> None:

@@ -41,6 +41,7 @@ from agent.retrieval.retrieve import Retriever
 from agent.text.analysis import analyze
 from agent.text.facts import (
     actor_mismatch,
+    elsewhere,
     entities,
     mentions,
     speaker_terms,
@@ -195,11 +196,13 @@ class Answerer:
                 draft = self._stream_draft(schema, variables, on_text)
             if draft.answerable:
                 sentences = self.check(question, draft, ev)
-                if not self._gives_asked_kind(question, sentences):
-                    # No figure for "how many", no date for "when": the draft restates a
-                    # nearby fact. Quote a sentence that has the kind asked for. A figure
-                    # is read reliably, so a lone "how many" with none abstains; places
-                    # and dates less so, and a compound question's other part may be there.
+                counted = self.counts_what_is_asked(question, sentences)
+                if not counted or not self._gives_asked_kind(question, sentences):
+                    # No figure for "how many", no date for "when", a figure of something
+                    # else: the draft restates a nearby fact. Quote a sentence with the kind
+                    # asked for. A figure is read reliably, so a lone "how many" with none
+                    # abstains; places and dates less so, and a compound question's other
+                    # part may be there.
                     strict = asked_kind(question) == "number" and not _COMPOUND.search(question)
                     sentences = self.extractive(question, ev) or ([] if strict else sentences)
                 if not names_asked_field(question, sentences, ev):
@@ -313,8 +316,9 @@ class Answerer:
         return any(answer_type_match(question, s.text) for s in sentences)
 
     def extractive(self, question: str, ev: EvidenceSet) -> list[AnswerSentence]:
-        """The best evidence sentence that holds the kind of thing asked for and covers most
-        of the question, quoted as the answer, cited with the sentences that agree with it."""
+        """The best evidence sentence that holds the kind of thing asked for, covers most of
+        the question and names no other place than the question's, quoted as the answer,
+        cited with the sentences that agree with it."""
         terms, idf = content_terms(question), self.corpus.term_idf()
         for e in ev.items:  # best first
             text = e.sentence.text
@@ -322,6 +326,7 @@ class Answerer:
                 answer_type_match(question, text) is False
                 or lexical_overlap(terms, text, idf) < EXTRACT_MIN_LEXICAL
                 or looks_like_instruction(text)
+                or elsewhere(question, [text])  # "in Tarnbridge" for "in Tarnford"
             ):
                 continue
             backing = [e] + [b for b in self._backing(text, question, ev.items) if b is not e]
