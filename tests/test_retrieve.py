@@ -11,6 +11,7 @@ import pytest
 from agent.ingest.corpus import Corpus
 from agent.ingest.dedup import jaccard, shingles
 from agent.ingest.pipeline import ingest
+from agent.retrieval.evidence import answer_type_match
 from agent.retrieval.retrieve import (
     NEAR_DUPLICATE_JACCARD,
     RRF_K,
@@ -169,3 +170,14 @@ def test_evidence_reads_stored_sentence_vectors_instead_of_re_embedding(
     assert [(e.sentence.id, e.score) for e in stored.items] == [
         (e.sentence.id, e.score) for e in again.items
     ]
+
+
+def test_a_figure_in_words_answers_how_many() -> None:
+    # The answer type reads the shared sentence analysis, so a number written in words is
+    # a figure too (the extractive fallback skipped "Forty residents ...").
+    question = "How many residents were moved out?"
+    assert answer_type_match(question, "Forty residents of the care home were moved out.")
+    assert answer_type_match(question, "Twenty-two residents were moved out.")
+    assert answer_type_match(question, "About 40 residents were moved out.")
+    assert not answer_type_match(question, "Residents of the care home were moved out.")
+    assert answer_type_match("Who moved the residents?", "Forty were moved.") is None

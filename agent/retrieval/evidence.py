@@ -15,6 +15,7 @@ import numpy as np
 
 from agent.ingest.corpus import Corpus
 from agent.retrieval.retrieve import Retriever
+from agent.text.analysis import analyze
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms, normalize_for_match
 from agent.types import Evidence, Hit, Sentence
@@ -78,9 +79,12 @@ ANSWER_TYPE_BOOST = 0.08
 
 def answer_type_match(query: str, sentence: str) -> bool | None:
     """Does `sentence` hold the kind of thing the question asks for (a place for *where*, a
-    date for *when*, a number for *how many*)? None when the question asks for no such kind."""
-    for _, question_cue, sentence_cue in _ANSWER_TYPES:
+    date for *when*, a number for *how many*: a digit or a quantity of the sentence analysis,
+    `agent.text.analysis`)? None when the question asks for no such kind."""
+    for kind, question_cue, sentence_cue in _ANSWER_TYPES:
         if question_cue.search(query):
+            if kind == "number" and analyze(sentence).quantities:
+                return True  # number words too ("Forty residents"), read by the analysis
             return bool(sentence_cue.search(sentence))
     return None
 
