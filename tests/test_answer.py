@@ -327,6 +327,21 @@ def test_who_wrote_an_outlets_article_is_answered_from_its_byline(
     assert answerer.ask("Who wrote the Reuters article?").abstained
 
 
+def test_a_draft_that_names_no_byline_gives_way_to_the_byline(
+    answerer: Answerer, fake_model: FakeChatModel
+) -> None:
+    # A newcomer's trial (session 10): "Who wrote The Hill article?" answered with a
+    # sentence about The Hill, while `sources` shows its byline.
+    question = "Who wrote The Hill article?"
+    ev = answerer.evidence(question)
+    near = next(e for e in ev.items if "The Hill" in e.sentence.text)
+    fake_model.queue(draft((near.sentence.text, [near.label])))
+    ans = answerer.ask(question)
+    assert "Ashleigh Fields" in ans.answer, ans.answer
+    assert all(is_valid(answerer.corpus, c) for c in ans.citations)
+    assert "Ashleigh Fields" in [c.quote for c in ans.citations]
+
+
 def test_words_of_a_role_no_article_has_are_not_answered_with_someone_elses(
     answerer: Answerer, fake_model: FakeChatModel
 ) -> None:

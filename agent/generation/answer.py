@@ -18,8 +18,8 @@ from pydantic import BaseModel, Field, ValidationError, create_model
 
 from agent.generation.header_answers import (
     header_line_answer,
-    metadata_answer,
     names_asked_field,
+    unless_stated,
 )
 from agent.generation.reported import attribution_flag
 from agent.generation.streaming import json_text_fields
@@ -214,10 +214,9 @@ class Answerer:
                 sentences = with_versions(
                     question, sentences, ev, self.corpus, self.retriever, self.top_k
                 )
-        if not sentences:
-            # "Who wrote the AP article?" when no header line of it was retrieved: the
-            # outlet's articles' own metadata, cited where the value stands in their text.
-            sentences = metadata_answer(question, self.corpus)
+        # "Who wrote the AP article?" with no header line of it stated: the outlet's
+        # articles' own metadata, cited where the value stands in their text.
+        sentences = unless_stated(question, sentences, self.corpus)
         used = self.llm.usage.snapshot() - before
         return self._finish(question, sentences, t0, used.tokens_in, used.tokens_out)
 

@@ -96,3 +96,17 @@ def metadata_answer(question: str, corpus: Corpus) -> list[AnswerSentence]:
             text = pattern.format(outlet=outlet, title=title, value=value)
             out.append(AnswerSentence(text=text, citations=cites))
     return out
+
+
+def unless_stated(
+    question: str, sentences: Sequence[AnswerSentence], corpus: Corpus
+) -> list[AnswerSentence]:
+    """`sentences`, unless the question asks a named outlet's author, date or headline and
+    they state none of the values `metadata_answer` finds: then that answer ("Who wrote The
+    Hill article?" answered "The Hill reached out to the White House" gives way to the
+    byline). Each metadata sentence's first citation quotes its value."""
+    meta = metadata_answer(question, corpus)
+    said = normalize_for_match(" ".join(s.text for s in sentences))
+    if meta and not any(normalize_for_match(m.citations[0].quote) in said for m in meta):
+        return meta
+    return list(sentences)
