@@ -193,3 +193,16 @@ def test_outlets_left_unchecked_are_counted_in_the_explanation() -> None:
                    "on it that were not checked.")
     assert decide("Ana Ruiz opened the depot.", items[:2], attributed=False)[1] == (
         "Stated by 2 independent outlet(s): A, B.")
+
+
+def test_the_model_note_shows_the_decided_stances_own_probability(make_app: MakeApp) -> None:
+    # A newcomer's trial (session 10): "+ ... (model: refutes (0.44))" under a support left
+    # the reader unable to tell which signal won.
+    app = make_app(STRIKE_ARTICLES)
+    v = verifier(app)
+    s = app.corpus.article(app.corpus.articles()[0].id).body_sentences[0]
+    probs = {"refutes": 0.44, "supports": 0.41, "silent": 0.15}
+    item = v._item(s, "A", Signals(coverage=1.0, aligned=True), "supports", probs, attributed=False)
+    assert item is not None and item.signals == ["model: refutes (0.44), supports 0.41"]
+    same = v._item(s, "A", Signals(coverage=1.0, aligned=True), "refutes", probs, attributed=False)
+    assert same is not None and same.signals == ["model: refutes (0.44)"]
