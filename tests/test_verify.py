@@ -206,3 +206,20 @@ def test_the_model_note_shows_the_decided_stances_own_probability(make_app: Make
     assert item is not None and item.signals == ["model: refutes (0.44), supports 0.41"]
     same = v._item(s, "A", Signals(coverage=1.0, aligned=True), "refutes", probs, attributed=False)
     assert same is not None and same.signals == ["model: refutes (0.44)"]
+
+
+def test_a_fragment_of_someone_elses_quotation_does_not_back_what_another_said(
+    make_app: MakeApp,
+) -> None:
+    # A newcomer's trial (session 10): "Sheinbaum said the cartels are trying to destroy the
+    # United States" was supported by the last sentence of Trump's quotation, which does not
+    # name him.
+    from test_quotes import GOES_ON
+
+    app = make_app({"gangs.txt": "Gangs and the town\n\n" + " ".join(GOES_ON) + "\n"},
+                   replies=[SUPPORTED] * 30)
+    v = verifier(app)
+    wrong = v.verify("The mayor said the gangs are trying to destroy the town.")
+    assert wrong.verdict != "supported", wrong.explanation
+    right = v.verify("Ana Ruiz said the gangs are trying to destroy the town.")
+    assert right.verdict == "supported", right.explanation

@@ -156,12 +156,15 @@ def compare(
     score: float = 0.0,
     context: str = "",
     article_terms: set[str] | None = None,
+    quoted_by: str | None = None,
 ) -> Signals:
     """Signals for `claim` against one `evidence` sentence.
 
     `score` is the sentence's retrieval relevance; `context` the sentence before it in its
     article, used only to resolve details the sentence leaves implicit ("that same month");
-    `article_terms` the stems of its whole article, where the claim's subject must occur."""
+    `article_terms` the stems of its whole article, where the claim's subject must occur;
+    `quoted_by` who speaks the quotation the sentence lies inside (`agent.text.quotes`), the
+    speaker of an otherwise unattributed fragment."""
     c, e = analyze(claim), analyze(evidence)  # each text parsed once, shared across calls
     claim_places = c.places
     detail_words = set(c.months | c.weekdays)
@@ -217,6 +220,8 @@ def compare(
         or bool(subject_terms and article_terms is not None and subject_terms - article_terms)
     )
     reporter = speaker = e.speaker
+    if reporter == "someone" and quoted_by:
+        reporter = quoted_by  # whose words they are, for a claim that names who said them
     claim_attribution = attribution_of(claim)
     # Who the claim says spoke (or, for a plain claim, its subject, matched by name only: the
     # subject's words are in any sentence about the claim).

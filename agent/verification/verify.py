@@ -27,6 +27,7 @@ from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import select_evidence
 from agent.retrieval.retrieve import Retriever
 from agent.text.injection import looks_like_instruction
+from agent.text.quotes import quote_speaker
 from agent.text.roles import role_holder, with_holder
 from agent.types import Evidence, Sentence
 from agent.verification.checks import (
@@ -162,14 +163,14 @@ class Verifier:
         )
         return ev.items, [a for h in hits for a in (h.source, *h.also_in)]
 
-    def _previous(self, s: Sentence) -> str:
-        n = s.index
-        sents = self.corpus.article(s.article_id).sentences
-        return (
-            sents[n - 1].text
-            if 0 < n <= len(sents) and sents[n - 1].id.endswith(f":{n - 1}")
-            else ""
-        )
+    def _context(self, s: Sentence) -> tuple[str, str | None]:
+        """`compare`'s context of `s`: the sentence before it, and who speaks the quotation
+        it lies inside (`quote_speaker`)."""
+        n, sents = s.index, self.corpus.article(s.article_id).sentences
+        if not (0 <= n < len(sents) and sents[n].id == s.id):
+            return "", None
+        texts = [x.text for x in sents]
+        return (texts[n - 1] if n else ""), quote_speaker(texts, n)
 
     def _article_terms(self, article_id: str) -> set[str]:
         if article_id not in self._terms_cache:
@@ -236,9 +237,9 @@ class Verifier:
             s = e.sentence
             if looks_like_instruction(s.text):
                 continue  # an instruction to the model is no evidence (agent.text.injection)
-            sig = compare(
-                claim, s.text, e.score, self._previous(s), self._article_terms(s.article_id)
-            )
+            before, quoted_by = self._context(s)
+            sig = compare(claim, s.text, e.score, before, self._article_terms(s.article_id),
+                          quoted_by=quoted_by)
             # Each call costs seconds on a laptop CPU: stop asking once two outlets back the
             # claim (more agreement cannot change the verdict; conflicts are found by code).
             ask = calls < self.max_calls and len(backed) < self.enough_support
@@ -331,7 +332,7 @@ class Verifier:
             if sa.hard_conflict or sb.hard_conflict:
                 continue
             joint = f"{a.text} {b.text}"
-            sig = compare(claim, joint, max(sa.score, sb.score), self._previous(a),
+            sig = compare(claim, joint, max(sa.score, sb.score), self._context(a)[0],
                           self._article_terms(a.article_id))
             final, probs = self.stance(claim, joint, sig, speaker)
             calls += probs is not None

@@ -1,0 +1,59 @@
+"""Who speaks a sentence that sits inside a quotation running over several sentences.
+
+"“They are bad news,” Trump said of the cartels. “If Mexico wanted help ... I told her
+that. ... The cartels are trying to destroy our country.”" Only the first sentence names
+the speaker; the last, read alone, is an unattributed quotation fragment (`attribution`
+says "someone"), so a claim that *Sheinbaum* said it would find it a fitting quote. The
+speaker is read from the sentence that opens the quotation, else from the attributed quote
+just before it (a speaker going on), else from the sentence that closes it ("They're
+evil,” President Trump said."). Quote marks only, so it carries over to any story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from agent.text.facts import attribution
+
+OPENING = "“«„"
+CLOSING = "”»"
+MAX_QUOTE_SENTENCES = 8  # a quotation longer than this is not followed back or forward
+
+
+def _opens(text: str) -> bool:
+    """The sentence leaves a quotation open: more opening than closing marks."""
+    return sum(text.count(c) for c in OPENING) > sum(text.count(c) for c in CLOSING)
+
+
+def _closes(text: str) -> bool:
+    return sum(text.count(c) for c in CLOSING) > sum(text.count(c) for c in OPENING)
+
+
+def _named(text: str) -> str | None:
+    who = attribution(text)
+    return who if who not in (None, "someone") else None
+
+
+def quote_speaker(texts: Sequence[str], i: int) -> str | None:
+    """The speaker of `texts[i]` when it lies inside a quotation that another sentence of
+    `texts` (one article's sentences, in order) attributes; None when the sentence names its
+    own speaker, is not inside a quotation, or no sentence near it names one."""
+    if not 0 <= i < len(texts) or _named(texts[i]):
+        return None
+    start = None
+    for j in range(i, max(-1, i - MAX_QUOTE_SENTENCES), -1):
+        if _opens(texts[j]):
+            start = j
+            break
+        if j < i and _closes(texts[j]):
+            return None  # a quotation closed before this sentence: it is outside it
+    if start is None:
+        return None
+    # A speaker going on: the sentence before is an attributed quote ("“...,” Trump said.").
+    before = texts[start - 1] if start > 0 and any(c in texts[start - 1] for c in CLOSING) else ""
+    if who := _named(texts[start]) or (_named(before) if before else None):
+        return who
+    for k in range(i, min(len(texts), start + MAX_QUOTE_SENTENCES)):
+        if _closes(texts[k]):
+            return _named(texts[k])
+    return None
