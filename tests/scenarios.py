@@ -150,3 +150,14 @@ def chroma_state(data_dir: Path) -> tuple[list[str], ...]:
     assert app.sentence_store.count() == len(sentences) == len(set(sentences))
     registry = sorted(c.id for c in app.corpus.chunks())
     return sorted(chunks), sorted(sentences), registry
+
+
+# The speaker named before the quotation goes on in the next one (the AP's layout).
+GOES_ON = [
+    "Sheinbaum rejected the offer, officials said.",
+    "“They are bad news,” Ana Ruiz said of the gangs.",
+    "“If the city wanted help, we would be honoured to do it.",
+    "I told her that.",
+    "The gangs are trying to destroy our town.”",
+    "The mayor said the offer was refused.",
+]

@@ -3,17 +3,10 @@
 
 from __future__ import annotations
 
+from scenarios import GOES_ON
+
 from agent.text.quotes import quote_speaker
 
-# The speaker named before the quotation goes on in the next one (the AP's layout).
-GOES_ON = [
-    "Sheinbaum rejected the offer, officials said.",
-    "“They are bad news,” Ana Ruiz said of the gangs.",
-    "“If the city wanted help, we would be honoured to do it.",
-    "I told her that.",
-    "The gangs are trying to destroy our town.”",
-    "The mayor said the offer was refused.",
-]
 # The speaker named where the quotation closes (another outlet's layout).
 NAMED_AT_END = [
     "The mayor spoke on Saturday, officials said.",

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from scenarios import REFUTED, STRIKE_ARTICLES, SUPPORTED
+from scenarios import GOES_ON, REFUTED, STRIKE_ARTICLES, SUPPORTED
 from typer.testing import CliRunner
 
 from agent.app import App
@@ -214,12 +214,23 @@ def test_a_fragment_of_someone_elses_quotation_does_not_back_what_another_said(
     # A newcomer's trial (session 10): "Sheinbaum said the cartels are trying to destroy the
     # United States" was supported by the last sentence of Trump's quotation, which does not
     # name him.
-    from test_quotes import GOES_ON
-
     app = make_app({"gangs.txt": "Gangs and the town\n\n" + " ".join(GOES_ON) + "\n"},
                    replies=[SUPPORTED] * 30)
     v = verifier(app)
     wrong = v.verify("The mayor said the gangs are trying to destroy the town.")
     assert wrong.verdict != "supported", wrong.explanation
     right = v.verify("Ana Ruiz said the gangs are trying to destroy the town.")
+    assert right.verdict == "supported", right.explanation
+
+
+def test_a_claim_that_swaps_who_did_it_is_not_supported(make_app: MakeApp) -> None:
+    # A newcomer's trial (session 10): "Mayor Lindqvist accused Dana Okafor of ..." was
+    # supported by "Councillor Dana Okafor accused Mayor Peter Lindqvist of ...".
+    text = ("Row over flood report\n\nCouncillor Dana Okafor accused Mayor Peter Lindqvist of "
+            "withholding a flood report from councillors.\n")
+    app = make_app({"row.txt": text}, replies=[SUPPORTED] * 30)
+    v = verifier(app)
+    swapped = v.verify("Mayor Lindqvist accused Dana Okafor of withholding a flood report.")
+    assert swapped.verdict != "supported", swapped.explanation
+    right = v.verify("Dana Okafor accused Mayor Lindqvist of withholding a flood report.")
     assert right.verdict == "supported", right.explanation

@@ -20,6 +20,7 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
     CUE_RE,
     NOT_ENTITY,
     SPEECH_WORDS,
+    actor_mismatch,
     asserted_part,
     attribution,
     content_without_quotes,
@@ -282,6 +283,8 @@ def compare(
         matched=len(all_terms & ev_terms),
         n_terms=len(all_terms),
         same_speaker=same,
+        # "Lindqvist accused Okafor" where the source says "Okafor accused Lindqvist".
+        other_actor=actor_mismatch(claim, [evidence]),
     )
 
 
