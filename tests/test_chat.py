@@ -41,6 +41,13 @@ def test_needs_rewrite_only_with_history(session: ChatSession) -> None:
     assert not session.needs_rewrite(
         "How many suspected cartel members did Mexico extradite to the United States?"
     )
+    # Pronouns after a name of the question's own need no rewrite (a condense call each:
+    # 1.8 s to the evidence in benchmarks/bench_chat.py, session 10) ...
+    assert not session.needs_rewrite("Where did Trump make his remarks about the troops?")
+    assert not session.needs_rewrite("Where did Sheinbaum speak when she said no to Trump?")
+    # ... but a pronoun with no name before it, or "it", still refers back.
+    assert session.needs_rewrite("What did she say about sovereignty?")
+    assert session.needs_rewrite("Why did Trump say it to reporters?")
 
 
 def test_standalone_without_history_calls_nothing(

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from agent.generation.answer import Answerer
 from agent.llm.prompts import load_prompt
 from agent.retrieval.evidence import EvidenceSet
+from agent.text.facts import entities
 from agent.types import Answer
 
 HISTORY_TURNS = 3  # older turns rarely matter for resolving a pronoun and cost prompt tokens
@@ -23,6 +24,7 @@ _REFERRING = re.compile(
     r"the same|also|else|more|other|why|how come)\b",
     re.IGNORECASE,
 )
+_PERSONAL = frozenset(["he", "she", "him", "her", "his", "hers", "they", "them", "their", "theirs"])
 EVIDENCE_SHOWN = 3  # lines of evidence printed before the answer: enough to start reading
 EVIDENCE_CHARS = 160  # each cut at a word boundary to about one terminal line
 
@@ -64,8 +66,16 @@ class ChatSession:
     history: list[Turn] = field(default_factory=list)
 
     def needs_rewrite(self, question: str) -> bool:
-        return bool(self.history) and (
-            bool(_REFERRING.search(question)) or len(question.split()) <= 4
+        """A follow-up needs the condense call (~1-2 s on the local default) when it is
+        short or refers back, unless its personal pronouns follow a name of its own ("Where
+        did Trump make his remarks?" is whole; "What did she say?" is not)."""
+        if not self.history:
+            return False
+        if len(question.split()) <= 4:
+            return True
+        return any(
+            m.group(1).lower() not in _PERSONAL or not entities(question[: m.start()])
+            for m in _REFERRING.finditer(question)
         )
 
     def standalone(self, question: str) -> str:
