@@ -24,7 +24,7 @@ from agent.generation.chat import (
 from agent.generation.streaming import json_text_fields
 
 if TYPE_CHECKING:
-    from conftest import FakeChatModel
+    from conftest import FakeChatModel, PrefillFakeChatModel
 
 
 @pytest.fixture
@@ -173,3 +173,20 @@ def test_json_text_fields_half_unicode_escape_does_not_leak_backslash() -> None:
     """A \\uXXXX escape cut mid-way must not show raw escape text to the user."""
     got = list(json_text_fields('{"sentences": [{"text": "caf\\u00'))
     assert got and "\\" not in got[0]
+
+
+def test_a_prefix_taking_backend_rewrites_after_the_json_opening(
+    seeds_dir: Path,
+    make_app: Callable[..., App],
+    make_prefill_model: Callable[..., PrefillFakeChatModel],
+) -> None:
+    # The in-process model gets `{"question": "` with the prompt and stops at the closing
+    # quote: no grammar-forced tokens before the evidence can show (session 10).
+    chat = make_prefill_model({"Why did Mexico send troops?": 0.9, "x": 0.1})
+    app = make_app(seeds_dir, chat=chat)
+    session = ChatSession(Answerer(app.corpus, app.retriever, app.embedder, app.llm))
+    session.history.append(Turn("Who sent troops?", "Mexico did."))
+    assert session.standalone("Why did they do it?") == "Why did Mexico send troops?"
+    ((_, kwargs),) = chat.calls
+    assert kwargs["reply_prefix"] == '{"question": "' and '"' in kwargs["stop"]
+    assert "response_format" not in kwargs

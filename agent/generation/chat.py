@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from agent.generation.answer import Answerer
 from agent.llm.prompts import load_prompt
+from agent.llm.replies import json_string_opening
 from agent.retrieval.evidence import EvidenceSet
 from agent.text.facts import entities
 from agent.types import Answer
@@ -85,8 +86,18 @@ class ChatSession:
         history = "\n".join(
             f"User: {t.question}\nAssistant: {t.answer}" for t in self.history[-HISTORY_TURNS:]
         )
-        chain = load_prompt("condense").template | self.answerer.llm.structured(Standalone)
-        rewritten = chain.invoke({"history": history, "question": question}).question.strip()
+        prompt, llm = load_prompt("condense"), self.answerer.llm
+        variables = {"history": history, "question": question}
+        if llm.accepts_reply_prefix:
+            # The JSON opening as prompt, the string's end as a stop (as cloze fills do):
+            # no forward pass per grammar-forced token before the evidence can show.
+            opening = json_string_opening("question")
+            reply = llm.invoke_raw(prompt.messages(**variables), reply_prefix=opening,
+                                   max_tokens=80, stop=['"', "\n"])
+            rewritten = str(reply.content)[len(opening) :].strip()
+        else:
+            chain = prompt.template | llm.structured(Standalone)
+            rewritten = chain.invoke(variables).question.strip()
         return rewritten or question
 
     def ask(
