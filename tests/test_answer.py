@@ -15,7 +15,7 @@ from scenarios import ANSWERABLE, UNRELATED, draft
 from agent.app import App
 from agent.generation.answer import ABSTAIN_TEXT, MIN_LEXICAL, MIN_SEMANTIC, Answerer, numbers_in
 from agent.retrieval.citations import is_valid, make_citation
-from agent.types import AnswerSentence, Evidence
+from agent.types import Answer, AnswerSentence, Evidence
 from vectorstore.memory_store import InMemoryStore
 
 if TYPE_CHECKING:
@@ -29,6 +29,13 @@ def make_answerer(app: App) -> Answerer:
 @pytest.fixture
 def answerer(seeds_dir: Path, make_app: Callable[..., App]) -> Answerer:
     return make_answerer(make_app(seeds_dir))
+
+
+def ask_citing(answerer: Answerer, fake_model: FakeChatModel, question: str, words: str) -> Answer:
+    """`question` asked with a draft that quotes the first evidence sentence with `words`."""
+    quoted = next(e for e in answerer.evidence(question).items if words in e.sentence.text)
+    fake_model.queue(draft((quoted.sentence.text, [quoted.label])))
+    return answerer.ask(question)
 
 
 def _with_number(items: list[Evidence]) -> Evidence:
@@ -143,10 +150,7 @@ def test_the_quoted_fallback_skips_a_sentence_about_another_place(
     # Tarnford is in the same article, so only the sentence's own place shows it.
     answerer = make_answerer(make_app(FLOOD))
     question = "How many care home residents were evacuated in Tarnford?"
-    ev = answerer.evidence(question)
-    homes = next(e for e in ev.items if "600 homes" in e.sentence.text)
-    fake_model.queue(draft((homes.sentence.text, [homes.label])))  # counts people, homes
-    ans = answerer.ask(question)
+    ans = ask_citing(answerer, fake_model, question, "600 homes")  # counts people, homes
     assert ans.abstained, ans.answer
 
 
@@ -332,11 +336,7 @@ def test_a_draft_that_names_no_byline_gives_way_to_the_byline(
 ) -> None:
     # A newcomer's trial (session 10): "Who wrote The Hill article?" answered with a
     # sentence about The Hill, while `sources` shows its byline.
-    question = "Who wrote The Hill article?"
-    ev = answerer.evidence(question)
-    near = next(e for e in ev.items if "The Hill" in e.sentence.text)
-    fake_model.queue(draft((near.sentence.text, [near.label])))
-    ans = answerer.ask(question)
+    ans = ask_citing(answerer, fake_model, "Who wrote The Hill article?", "The Hill")
     assert "Ashleigh Fields" in ans.answer, ans.answer
     assert all(is_valid(answerer.corpus, c) for c in ans.citations)
     assert "Ashleigh Fields" in [c.quote for c in ans.citations]
