@@ -83,9 +83,10 @@ def answer_type_match(query: str, sentence: str) -> bool | None:
     `agent.text.analysis`)? None when the question asks for no such kind."""
     for kind, question_cue, sentence_cue in _ANSWER_TYPES:
         if question_cue.search(query):
-            if kind == "number" and analyze(sentence).quantities:
-                return True  # number words too ("Forty residents"), read by the analysis
-            return bool(sentence_cue.search(sentence))
+            if sentence_cue.search(sentence):
+                return True
+            # number words too ("Forty residents"), read by the analysis
+            return kind == "number" and bool(analyze(sentence).quantities)
     return None
 
 

@@ -2,8 +2,8 @@
 
 "“They are bad news,” Trump said of the cartels. “If Mexico wanted help ... I told her
 that. ... The cartels are trying to destroy our country.”" Only the first sentence names
-the speaker; the last, read alone, is an unattributed quotation fragment (`attribution`
-says "someone"), so a claim that *Sheinbaum* said it would find it a fitting quote. The
+the speaker; the last, read alone, is an unattributed quotation fragment (its analysis's
+speaker is "someone"), so a claim that *Sheinbaum* said it would find it a fitting quote. The
 speaker is read from the sentence that opens the quotation, else from the attributed quote
 just before it (a speaker going on), else from the sentence that closes it ("They're
 evil,” President Trump said."). Quote marks only, so it carries over to any story.
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from agent.text.facts import attribution
+from agent.text.analysis import analyze
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -30,7 +30,7 @@ def _closes(text: str) -> bool:
 
 
 def _named(text: str) -> str | None:
-    who = attribution(text)
+    who = analyze(text).speaker  # the shared, cached analysis (`facts.attribution`)
     return who if who not in (None, "someone") else None
 
 

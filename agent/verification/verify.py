@@ -26,6 +26,7 @@ from agent.llm.usage import UsageSnapshot
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import select_evidence
 from agent.retrieval.retrieve import Retriever
+from agent.text.analysis import analyze
 from agent.text.injection import looks_like_instruction
 from agent.text.quotes import quote_speaker
 from agent.text.roles import role_holder, with_holder
@@ -165,12 +166,14 @@ class Verifier:
 
     def _context(self, s: Sentence) -> tuple[str, str | None]:
         """`compare`'s context of `s`: the sentence before it, and who speaks the quotation
-        it lies inside (`quote_speaker`)."""
+        it lies inside (`quote_speaker`; only an unattributed fragment needs it)."""
         n, sents = s.index, self.corpus.article(s.article_id).sentences
         if not (0 <= n < len(sents) and sents[n].id == s.id):
             return "", None
-        texts = [x.text for x in sents]
-        return (texts[n - 1] if n else ""), quote_speaker(texts, n)
+        before = sents[n - 1].text if n else ""
+        if analyze(s.text).speaker != "someone":
+            return before, None
+        return before, quote_speaker([x.text for x in sents], n)
 
     def _article_terms(self, article_id: str) -> set[str]:
         if article_id not in self._terms_cache:
