@@ -150,6 +150,16 @@ class PrefillFakeChatModel(FakeChatModel):
 
     accepts_reply_prefix: ClassVar[bool] = True
     first_step: dict[str, float] = Field(default_factory=dict)
+    # `prefill(messages)` records the messages here, after waiting for `prefill_gate` when
+    # one is set (a test holds a prefill "running" with it).
+    prefilled: list[list[BaseMessage]] = Field(default_factory=list)
+    prefill_gate: threading.Event | None = None
+
+    def prefill(self, messages: list[BaseMessage]) -> int:
+        if self.prefill_gate is not None:
+            self.prefill_gate.wait(timeout=10)
+        self.prefilled.append(list(messages))
+        return sum(len(str(m.content).split()) for m in messages)
 
     def _generate(
         self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -190,3 +191,56 @@ def test_a_prefix_taking_backend_rewrites_after_the_json_opening(
     ((_, kwargs),) = chat.calls
     assert kwargs["reply_prefix"] == '{"question": "' and '"' in kwargs["stop"]
     assert "response_format" not in kwargs
+
+
+def test_prefill_evaluates_the_next_condense_prompt_up_to_the_follow_up(
+    seeds_dir: Path,
+    make_app: Callable[..., App],
+    make_prefill_model: Callable[..., PrefillFakeChatModel],
+) -> None:
+    # While the user reads and types, the in-process model evaluates the condense prompt
+    # up to "Follow-up: "; the rewrite then evaluates only the question (session 11).
+    chat = make_prefill_model({"Why did Mexico send troops?": 0.9, "x": 0.1})
+    app = make_app(seeds_dir, chat=chat)
+    session = ChatSession(Answerer(app.corpus, app.retriever, app.embedder, app.llm))
+    session.start_prefill()
+    session.wait_prefill()
+    assert chat.prefilled == []  # nothing to condense against yet
+    session.history.append(Turn("Who sent troops?", "Mexico did."))
+    session.start_prefill()
+    session.wait_prefill()
+    ((*_, known),) = chat.prefilled
+    assert session.standalone("Why did they do it?") == "Why did Mexico send troops?"
+    ((messages, _),) = chat.calls
+    asked = str(messages[-1].content)
+    assert "Mexico did." in str(known.content)
+    assert asked.startswith(str(known.content)) and asked.endswith("Why did they do it?")
+
+
+def test_a_follow_up_waits_for_a_running_prefill(
+    seeds_dir: Path,
+    make_app: Callable[..., App],
+    make_prefill_model: Callable[..., PrefillFakeChatModel],
+) -> None:
+    chat = make_prefill_model({"Why did Mexico send troops?": 0.9, "x": 0.1})
+    chat.prefill_gate = threading.Event()
+    app = make_app(seeds_dir, chat=chat)
+    session = ChatSession(Answerer(app.corpus, app.retriever, app.embedder, app.llm))
+    session.history.append(Turn("Who sent troops?", "Mexico did."))
+    session.start_prefill()
+    rewritten: list[str] = []
+    asker = threading.Thread(target=lambda: rewritten.append(session.standalone("Why?")))
+    asker.start()
+    asker.join(timeout=0.3)
+    assert asker.is_alive() and chat.calls == []  # held behind the prefill
+    chat.prefill_gate.set()
+    asker.join(timeout=10)
+    assert rewritten == ["Why did Mexico send troops?"] and len(chat.prefilled) == 1
+    # A standalone question does not wait: it needs no rewrite.
+    chat.prefill_gate.clear()
+    session.start_prefill()
+    assert session.standalone("Who rejected the troop offer from Washington?") == (
+        "Who rejected the troop offer from Washington?"
+    )
+    chat.prefill_gate.set()
+    session.wait_prefill()

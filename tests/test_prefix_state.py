@@ -141,3 +141,26 @@ def test_thread_count_does_not_change_the_reply(monkeypatch: pytest.MonkeyPatch)
     assert local._CACHE[str(Path(path).resolve())].threads == 1
     assert one == two
     _fresh_process()
+
+
+@pytest.mark.e2e
+def test_prefill_leaves_only_the_new_text_to_evaluate() -> None:
+    # `prefill` evaluates the prompt up to where the last message will go on (the chat
+    # session does it while the user types); the call then evaluates only the rest and
+    # replies as a process that evaluated the prompt at once.
+    path = str(smollm_path())
+    head = "Question: Who pays for the repairs of the bridge? Evidence: S1 says"
+    whole = head + " the city pays."
+    _fresh_process()
+    expected = _reply(LlamaCppChat(model_path=path, n_ctx=1024, max_tokens=24), whole)
+    _fresh_process()
+    chat = LlamaCppChat(model_path=path, n_ctx=1024, max_tokens=24)
+    n = chat.prefill(_messages(head))
+    llama = chat._loaded().llama
+    full = local.prompt_tokens(llama, local.to_llama_messages(_messages(whole)))
+    fixed = fixed_prefix(llama, local.to_llama_messages(_messages(whole)))
+    assert len(fixed) < n < len(full)
+    assert [int(t) for t in llama.input_ids[:n]] == full[:n]
+    assert llama.detokenize(full[n:]).decode("utf-8").startswith(" the city pays.")
+    assert _reply(chat, whole) == expected
+    _fresh_process()

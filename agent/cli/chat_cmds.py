@@ -92,6 +92,14 @@ def chat() -> None:
     session = ChatSession(get_app().answerer())
     if interactive:
         out.print("[dim]sourcebound chat — /help for commands, /quit to leave[/dim]")
+    try:
+        _converse(session, interactive)
+    finally:
+        session.wait_prefill()
+
+
+def _converse(session: ChatSession, interactive: bool) -> None:
+    """One turn per input line until /quit or the end of input."""
     for where, line in _lines(interactive):
         text = line.strip()
         if not text:
@@ -115,6 +123,8 @@ def chat() -> None:
                     question, on_evidence=_show_evidence, on_standalone=_show_standalone
                 )
             render_answer(ans)
+            if interactive:  # piped input has the next line ready: nothing to overlap
+                session.start_prefill()  # runs while the user reads and types
         except KeyboardInterrupt:
             out.print("\n[dim]interrupted[/dim]")  # the session goes on
         except DOMAIN_ERRORS as e:

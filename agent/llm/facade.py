@@ -64,6 +64,19 @@ class LLM:
         """json_schema, json_object, or auto (until a server rejects json_schema)."""
         return self._structured.mode
 
+    def prefill(self, messages: LLMInput) -> bool:
+        """Evaluate the known start of a coming prompt ahead of the call (see
+        `LlamaCppChat.prefill`). True when the backend did; False for API backends, whose
+        servers keep no context between requests this process controls. Raises ModelError."""
+        prefill = getattr(self.chat, "prefill", None)
+        if prefill is None:
+            return False
+        try:
+            prefill(to_messages(messages))
+        except Exception as e:
+            raise self.errors.model_error(e) from None
+        return True
+
     def model_error(self, e: BaseException) -> ModelError:
         """One-line, key-free ModelError for any backend failure; raise it `from None`."""
         return self.errors.model_error(e)

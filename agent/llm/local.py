@@ -77,8 +77,14 @@ def _close_models() -> None:
     ("NoneType is not callable") when it runs after its module globals are gone."""
     with _CACHE_LOCK:
         for loaded in _CACHE.values():
-            with contextlib.suppress(Exception):
-                loaded.llama.close()
+            # A chat prefill may still be evaluating in a daemon thread: wait for it.
+            if not loaded.lock.acquire(timeout=30):
+                continue
+            try:
+                with contextlib.suppress(Exception):
+                    loaded.llama.close()
+            finally:
+                loaded.lock.release()
         _CACHE.clear()
 
 
@@ -239,6 +245,32 @@ class LlamaCppChat(BaseChatModel):
             cache = PrefixStateCache(Path(self.state_dir), self.model_path)
             loaded.prefix_caches[self.state_dir] = cache
         cache.prime(llama, prefix)
+
+    def prefill(self, messages: Sequence[BaseMessage]) -> int:
+        """Evaluate now the known start of a coming prompt: the tokens of `messages`'s prompt
+        that stay the same whatever text is appended to the last message's content. A later
+        call whose prompt starts with them evaluates only the rest, because the context is
+        kept between calls. For work done while a chat user reads and types. Returns the
+        number of tokens in the context afterwards."""
+        loaded = self._loaded()
+        llama_messages = to_llama_messages(messages)
+        last = llama_messages[-1]
+        with loaded.lock:
+            self._prepare(loaded, llama_messages)
+            llama = loaded.llama
+            # Two different continuations: what the prompts share cannot depend on the text
+            # still to come (a token that would merge with it is left out).
+            a, b = (
+                prompt_tokens(
+                    llama, [*llama_messages[:-1], {**last, "content": last["content"] + c}]
+                )
+                for c in ("a", "b")
+            )
+            known = a[: shared_prefix_len(a, b)]
+            have = [int(t) for t in llama.input_ids[: llama.n_tokens]]
+            llama.n_tokens = shared_prefix_len(have, known)
+            llama.eval(known[llama.n_tokens :])
+            return int(llama.n_tokens)
 
     def count_tokens(self, text: str) -> int:
         """Token count with the model's own tokenizer (tiktoken is unusable offline)."""
