@@ -130,3 +130,12 @@ def test_a_same_head_figure_in_a_sentence_about_something_else_is_no_conflict() 
     assert compare(claim, other, score=0.3).conflicts == []
     same = "Only 1,846 runners signed the open letter to the council."
     assert [c.kind for c in compare(claim, same, score=0.8).conflicts] == ["number"]
+
+
+def test_a_percent_then_a_price_is_no_range_or_tally() -> None:
+    # "rose 18% to $3.69" names a rise and a price, each read on its own.
+    got = [(q.kind, q.value, q.said) for q in quantities("Shares rose 18% to $3.69 on Monday.")]
+    assert got == [("percent", 18.0, "18%"), ("money", 3.69, "$3.69")]
+    # A real range keeps one interval and the words that state it.
+    (q,) = quantities("between 30 and 40 people")
+    assert (q.low, q.high, q.said) == (30.0, 40.0, "between 30 and 40")

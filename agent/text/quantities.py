@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from text_to_num import alpha2digit
@@ -100,6 +100,9 @@ class Quantity:
     unit: str = ""
     head: str = ""
     approx: bool = False
+    # The words that state it, as matched ("more than 70", "£4.8 million"; number words
+    # already in digits); "" for once/twice and ordinal words. Not part of equality.
+    said: str = field(default="", compare=False)
 
     def comparable(self, other: Quantity) -> bool:
         """Same kind and unit: a count is never compared with a year or a sum of money."""
@@ -207,7 +210,15 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         value *= _SCALE.get(scale, 1.0)
         high_value = value
         end = m.end()
-        if m.group("num2"):
+        said = m.group(0)
+        rest: tuple[Quantity, ...] = ()
+        if m.group("num2") and (
+                (m.group("pct") and not m.group("pct2")) or (m.group("cur2") or cur) != cur):
+            # "rose 18% to $3.69": a percent then a price, no range; each is read alone.
+            end = max(m.end(g) for g in ("num", "ord", "scale", "pct") if m.group(g))
+            said = text[m.start(): end]
+            rest = quantities(text[m.start("cur2" if m.group("cur2") else "num2"): m.end()])
+        elif m.group("num2"):
             second = _float(m.group("num2")) * _SCALE.get(
                 (m.group("scale2") or scale).lower(), 1.0)
             if second < value and not m.group("between"):
@@ -245,7 +256,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if bound:
             lo_f, hi_f = _BOUND_WORDS[bound]
             low, high = low * lo_f, high * hi_f
-        out.append(Quantity(value, low, high, kind, unit, _head_after(text, end), bool(bound)))
+        out.append(Quantity(value, low, high, kind, unit, _head_after(text, end), bool(bound),
+                            said.strip()))
+        out.extend(rest)
     for m in re.finditer(r"\b(once|twice|thrice)\b", text, re.IGNORECASE):
         v = float(("once", "twice", "thrice").index(m.group(1).lower()) + 1)
         out.append(Quantity(v, v, v, "count", "", _head_after(text, m.end())))
