@@ -24,6 +24,7 @@ from evals.suites import (
     ClaimResult,
     SummaryOutput,
     fact_in_outlet_terms,
+    figures_stated,
     judge_accuracy,
     judge_labelled_set,
     run_claims,
@@ -303,3 +304,12 @@ def test_seeds_are_ingested_into_a_store_that_already_holds_other_documents(
     assert "art_1" in ids and {p.stem for p in seeds_dir.glob("*.txt")} <= ids
     ensure_ingested(app, seeds_dir)  # a second call changes nothing
     assert {d.id for d in app.corpus.documents()} == ids
+
+
+def test_a_difference_line_is_supported_by_quotes_that_state_its_figures() -> None:
+    line = ("Outlets differ on the figure: 63 patients (Delta Wire) vs more than 70 patients "
+            "(Orrin Daily).")
+    quotes = "Sixty-three patients have fallen ill.\nMore than 70 patients are now ill."
+    assert figures_stated(quotes, line)
+    assert not figures_stated("Sixty-three patients have fallen ill.", line)  # one side only
+    assert not figures_stated(quotes, "Outlets differ on where the mayor spoke.")  # no figure

@@ -22,6 +22,7 @@ from agent.generation.answer import MIN_SUPPORT, support_score
 from agent.generation.extractive import (
     WORD_BUDGET,
     Cluster,
+    Difference,
     difference_of,
     framing_of,
     word_count,
@@ -112,12 +113,16 @@ def assemble(
     outlet_name: Callable[[str], str],
     sim: Callable[[Sentence, Sentence], float],
     budget: int = WORD_BUDGET,
+    differences: Sequence[Difference] = (),
 ) -> list[StoryLine]:
     """Lines chosen in rank order until `budget` words: each cluster's line, then the
-    difference its outlets show (if any); then put in story order (`story_position`, each
-    difference after its line); then at most MAX_FRAMING_NOTES concrete framing notes. A
-    line that does not fit is skipped and shorter later ones may still fit; a point's line
-    less than MIN_NOVELTY new is skipped."""
+    difference its outlets show (if any, and not one of `differences`); then put in story
+    order (`story_position`, each difference after its line); then the story's
+    `differences` (agent.generation.differences; their words are set aside before the
+    points are chosen, each at most a quarter of the budget); then at most
+    MAX_FRAMING_NOTES concrete framing notes. A line that does not fit is skipped and
+    shorter later ones may still fit; a point's line less than MIN_NOVELTY new is
+    skipped."""
     out: list[StoryLine] = []
     used = 0
 
@@ -134,6 +139,11 @@ def assemble(
             used += word_count(line.text)
             said.update(terms)
 
+    story_diffs = [_difference_line(d) for d in differences if len(d.sides) > 1]
+    story_diffs = [x for x in story_diffs if word_count(x.text) <= budget // 4]
+    # The story's differences are read after its points, but their words are set aside
+    # first: a labelled disagreement is a key fact as much as any point.
+    budget -= sum(word_count(x.text) for x in story_diffs)
     groups: list[tuple[float, int, int]] = []  # (story position, first line, end)
     for c in clusters:
         if budget - used < MIN_LINE_WORDS:
@@ -142,14 +152,18 @@ def assemble(
         add(line_for(c))
         diff = difference_of(c.point, outlet_name, sim) if c.outlets > 1 else None
         if diff is not None and len(diff.sides) > 1:
-            add(StoryLine(diff.text(), [s.sentence for s in diff.sides if s.sentence],
-                          "difference", sum(len(s.outlets) for s in diff.sides), "difference"))
+            shown = [v.lower() for side in diff.sides for v in side.values]
+            if not any(all(v in x.text.lower() for v in shown) for x in story_diffs):
+                add(_difference_line(diff))
         if len(out) > start:
             groups.append((story_position(c), start, len(out)))
     # Chosen by rank, read in story order: where the outlets tell each point (inverted
     # pyramid: what comes first introduces and matters most), so "the offer" follows the
     # sentence that makes it.
     out[:] = [line for _, a, b in sorted(groups) for line in out[a:b]]
+    budget += sum(word_count(x.text) for x in story_diffs)
+    for x in story_diffs:
+        add(x)
     notes = 0
     for c in clusters:
         if notes >= MAX_FRAMING_NOTES:
@@ -160,6 +174,11 @@ def assemble(
             add(StoryLine(note.text(), list(note.sentences), "framing", 2, "framing"))
             notes += len(out) > before
     return out
+
+
+def _difference_line(diff: Difference) -> StoryLine:
+    return StoryLine(diff.text(), [s.sentence for s in diff.sides if s.sentence], "difference",
+                     sum(len(s.outlets) for s in diff.sides), "difference")
 
 
 def points_schema(labels: Sequence[str]) -> type[BaseModel]:
@@ -176,15 +195,18 @@ class StoryWriter:
     story in "model" mode (ModelError on failure)."""
 
     def __init__(self, llm: LLM, outlet_name: Callable[[str], str],
-                 sim: Callable[[Sentence, Sentence], float]) -> None:
+                 sim: Callable[[Sentence, Sentence], float],
+                 differences: Sequence[Difference] = ()) -> None:
         self.llm = llm
         self.outlet_name = outlet_name
         self.sim = sim
+        self.differences = list(differences)
         self.prompt = load_prompt("summarize_points")
 
     def floor(self, clusters: Sequence[Cluster], budget: int = WORD_BUDGET) -> StoryDraft:
         """The extractive floor: no model call."""
-        return StoryDraft(assemble(clusters, extractive_line, self.outlet_name, self.sim, budget))
+        return StoryDraft(assemble(clusters, extractive_line, self.outlet_name, self.sim, budget,
+                                   self.differences))
 
     def rewrites(self, clusters: Sequence[Cluster]) -> dict[int, str]:
         """One model call: a shorter sentence per cluster (by rank) for the top clusters."""
@@ -229,5 +251,6 @@ class StoryWriter:
             cited = _backers(text, members) or shown
             return StoryLine(text, cited, floor.section, floor.outlets, "model", floor)
 
-        lines = assemble(clusters, line_for, self.outlet_name, self.sim, budget)
+        lines = assemble(clusters, line_for, self.outlet_name, self.sim, budget,
+                         self.differences)
         return StoryDraft(lines, replaced)

@@ -24,9 +24,11 @@ import numpy as np
 from pydantic import BaseModel, Field, create_model
 
 from agent.generation.answer import MIN_SUPPORT, support_score
+from agent.generation.differences import story_differences
 from agent.generation.extractive import (
     WORD_BUDGET,
     Cluster,
+    Difference,
     complete_sentence,
     opinion_piece,
     rank_clusters,
@@ -333,10 +335,18 @@ class Summarizer:
         summarizer's) within `budget` words: "extractive" is the floor, no model call;
         "model" asks the model once and keeps its rewrites only where they pass the checks."""
         clusters, sim = self.clusters()
-        writer = StoryWriter(self.llm, self.outlet_name, sim)
+        writer = StoryWriter(self.llm, self.outlet_name, sim, self.differences())
         if (mode or self.story_mode) == "model":
             return writer.model(clusters, budget)
         return writer.floor(clusters, budget)
+
+    def differences(self) -> list[Difference]:
+        """Figures the independent outlets give differently, over every body sentence of
+        the canonical articles (agent.generation.differences)."""
+        items = [(s, self.corpus.outlet_key(art.id))
+                 for art in self.corpus.articles() if self.corpus.canonical(art.id) == art.id
+                 for s in art.body_sentences]
+        return story_differences(items, self.outlet_name)
 
     def _line(self, line: StoryLine) -> SummarySentence | None:
         # An extractive line quotes its first sentence as shown (a wire dateline left out).

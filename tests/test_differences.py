@@ -1,0 +1,102 @@
+"""Story-level differences: figures that independent outlets give differently, found across
+clusters (agent.generation.differences), and how the story summary prints them."""
+
+from __future__ import annotations
+
+from agent.generation.differences import figures, same_measure, story_differences
+from agent.generation.extractive import Cluster
+from agent.generation.story_points import Point
+from agent.generation.story_summary import assemble, extractive_line
+from agent.types import Sentence
+
+
+def _s(article: str, text: str, index: int = 0) -> Sentence:
+    return Sentence(id=f"{article}:{index}", article_id=article, doc_id=article, start=0,
+                    end=len(text), text=text)
+
+
+NAMES = {"wire": "Delta Wire", "daily": "The Orrin Daily", "blog": "RiverWatch",
+         "comment": "The Sentinel"}
+
+
+def _name(key: str) -> str:
+    return NAMES[key]
+
+
+def test_two_wordings_of_one_figure_with_other_values_are_a_difference() -> None:
+    items = [
+        (_s("wire", "The county will spend £3.2 million on repairs to the Orrin viaduct."), "wire"),
+        (_s("daily", "Repairs to the viaduct over the Orrin are costed at £3.2m by the county."),
+         "daily"),
+        (_s("blog", "The viaduct repairs will cost the county £5.9 million, officials said."),
+         "blog"),
+        # worded apart from the rest, but it states one version's exact value
+        (_s("comment", "All that for a mere £3.2 million, while the library stays shut."),
+         "comment"),
+    ]
+    (diff,) = story_differences(items, _name)
+    text = diff.text()
+    assert "£3.2 million (Delta Wire, The Orrin Daily, The Sentinel)" in text
+    assert "£5.9 million (RiverWatch)" in text
+    assert [s.sentence.article_id for s in diff.sides if s.sentence] == ["wire", "blog"]
+
+
+def test_a_sentence_s_comparison_figure_is_not_its_version() -> None:
+    # "the record of 4.1 metres" is a second figure of the same kind: the sentence's main
+    # figure is its first one.
+    items = [
+        (_s("wire", "The Orrin crested at 4.6 metres at Kelby, above the record of 4.1 metres."),
+         "wire"),
+        (_s("daily", "The Orrin crested at 4.9 metres at Kelby on Sunday night."), "daily"),
+    ]
+    (diff,) = story_differences(items, _name)
+    assert "4.6 metres (Delta Wire) vs 4.9 metres (The Orrin Daily)" in diff.text()
+    assert "4.1" not in diff.text()
+
+
+def test_figures_that_agree_or_count_other_things_are_no_difference() -> None:
+    agree = [
+        (_s("wire", "About 900 homes in Kelby lost power after the storm on Sunday."), "wire"),
+        (_s("daily", "The storm left 940 homes in Kelby without power on Sunday."), "daily"),
+    ]
+    assert story_differences(agree, _name) == []
+    other_things = [
+        (_s("wire", "The storm left 900 homes in Kelby without power on Sunday."), "wire"),
+        (_s("daily", "The storm left 120 streets in Kelby without power on Sunday."), "daily"),
+    ]
+    assert story_differences(other_things, _name) == []
+    unrelated = [  # the same noun, but sentences that share almost nothing
+        (_s("wire", "Engineers fixed 12 pylons along the ridge overnight."), "wire"),
+        (_s("daily", "Twenty pylons of a rival design stand idle in a depot in Hull."), "daily"),
+    ]
+    assert story_differences(unrelated, _name) == []
+
+
+def test_an_outlet_that_gives_both_values_makes_no_difference() -> None:
+    # Two measures linked as one, or an outlet contradicting itself: nothing to print.
+    items = [
+        (_s("wire", "The storm left 900 homes in Kelby without power on Sunday."), "wire"),
+        (_s("wire", "By Monday 1,500 homes in Kelby were without power after the storm.", 3),
+         "wire"),
+        (_s("daily", "The storm left 1,500 homes in Kelby without power on Sunday."), "daily"),
+    ]
+    assert story_differences(items, _name) == []
+
+
+def test_one_outlet_s_figures_are_never_linked() -> None:
+    a = figures([(_s("wire", "The storm left 900 homes without power."), "wire")])[0]
+    b = figures([(_s("wire", "The storm left 1,500 homes without power.", 2), "wire")])[0]
+    assert not same_measure(a, b)
+
+
+def test_story_differences_are_printed_after_the_points_within_budget() -> None:
+    lead = _s("wire", "The county closed the Orrin viaduct on Monday after cracks were found.")
+    lead2 = _s("daily", "Cracks found in the Orrin viaduct led the county to close it on Monday.")
+    cost_a = _s("wire", "The county will spend £3.2 million on repairs to the Orrin viaduct.", 4)
+    cost_b = _s("blog", "The viaduct repairs will cost the county £5.9 million, officials said.", 2)
+    cluster = Cluster(Point(members=[(lead, "wire", 1.0), (lead2, "daily", 0.9)]), lead, 0)
+    diffs = story_differences([(cost_a, "wire"), (cost_b, "blog")], _name)
+    lines = assemble([cluster], extractive_line, _name, lambda a, b: 0.9, 80, diffs)
+    assert [x.origin for x in lines] == ["extractive", "difference"]
+    assert lines[1].cited == [cost_a, cost_b]
+    assert sum(len(x.text.split()) for x in lines) <= 80
