@@ -139,3 +139,14 @@ def test_a_percent_then_a_price_is_no_range_or_tally() -> None:
     # A real range keeps one interval and the words that state it.
     (q,) = quantities("between 30 and 40 people")
     assert (q.low, q.high, q.said) == (30.0, 40.0, "between 30 and 40")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Two dozen homes were flooded.", 24.0),
+    ("Half a dozen homes were flooded.", 6.0),
+    ("A dozen homes were flooded.", 12.0),
+    ("3 dozen homes were flooded.", 36.0),
+])
+def test_dozens_count_twelve_each(text: str, value: float) -> None:
+    (q,) = quantities(text)
+    assert (q.kind, q.value, q.head) == ("count", value, "home")

@@ -161,6 +161,10 @@ def _words_to_digits(text: str) -> str:
         return converted + trail
 
     text = _WORD_NUMBER.sub(repl, text)
+    # Dozens after the other number words are digits: "two dozen" is "2 dozen" by now.
+    text = re.sub(r"\bhalf a dozen\b", "6", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(\d+)[\s-]+dozen\b", lambda m: str(int(m.group(1)) * 12), text,
+                  flags=re.IGNORECASE)
     return re.sub(r"\ba dozen\b", "12", text, flags=re.IGNORECASE)
 
 
