@@ -13,10 +13,11 @@ figures across every body sentence of the independent outlets instead:
    kind and unit, agent.text.quantities), a count counts the same noun, a measure lies within
    MAX_MEASURE_RATIO (a year within MAX_YEAR_GAP), and their sentences share at least
    MIN_SHARED of their content stems (overlap coefficient: shared / the smaller set).
-3. Linked figures form groups (connected components); within a group, figures that agree
-   (overlapping intervals) are one version. A group with two versions, each given by
-   outlets that give no other version, is a difference. Another outlet that states one
-   version's exact value, however it words the sentence, is counted on that side.
+3. A *dispute* is two such figures whose values cannot both be true (their intervals do not
+   overlap), when neither outlet states the other's value for the same measure anywhere.
+   Disputes are taken best-overlap first, each figure in one at most; other outlets whose
+   figure of the same measure agrees with one side join it, and so does an outlet that
+   states one side's exact value, however it words the sentence.
 
 No model call; the values are shown as the sentences write them.
 """
@@ -112,41 +113,47 @@ def _terms(f: Figure) -> frozenset[str]:
     return frozenset(t for t in analyze(f.sentence.text).stems if not t[:1].isdigit())
 
 
-def _components(figs: Sequence[Figure]) -> list[list[Figure]]:
-    parent = list(range(len(figs)))
+def _disputes(figs: Sequence[Figure]) -> list[tuple[float, int, int]]:
+    """(shared-stem overlap, i, j) for figures i and j of two outlets that are the same
+    measure with values that cannot both be true, when neither outlet states the other's
+    value as the same measure anywhere (an outlet that gives "31%" for a premium elsewhere
+    does not dispute a 31% premium with its "22% higher" close) and neither sentence
+    states the other's value at all ("closed at $3.82 after a $4.10-a-share offer").
+    Best overlap first."""
+    same = {(i, j) for i in range(len(figs)) for j in range(len(figs))
+            if i != j and same_measure(figs[i], figs[j])}
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def states(outlet: str, f: Figure, other: int) -> bool:
+        return any(figs[k].outlet == outlet and figs[k].quantity.agrees(f.quantity)
+                   for k in range(len(figs)) if (other, k) in same)
 
-    for i, a in enumerate(figs):
-        for j in range(i + 1, len(figs)):
-            if same_measure(a, figs[j]):
-                parent[root(i)] = root(j)
-    groups: dict[int, list[Figure]] = {}
-    for i, f in enumerate(figs):
-        groups.setdefault(root(i), []).append(f)
-    return [g for g in groups.values() if len({f.outlet for f in g}) > 1]
+    def mentions(f: Figure, value: Quantity) -> bool:  # at any place in its sentence
+        return any(q.agrees(value) for q in analyze(f.sentence.text).quantities)
+
+    out = []
+    for i, j in same:
+        a, b = figs[i], figs[j]
+        if i < j and not a.quantity.agrees(b.quantity) and not (
+                states(b.outlet, a, i) or states(a.outlet, b, j)
+                or mentions(b, a.quantity) or mentions(a, b.quantity)):
+            out.append((_overlap(_terms(a), _terms(b)), i, j))
+    return sorted(out, reverse=True)
 
 
-def _versions(group: Sequence[Figure]) -> list[list[Figure]]:
-    """The group's figures split into versions: each figure joins the first version whose
-    first figure it agrees with. Empty when an outlet gives two versions (it contradicts
-    itself, or two measures were linked as one)."""
-    versions: list[list[Figure]] = []
-    for f in sorted(group, key=lambda f: f.quantity.value):
-        for v in versions:
-            if v[0].quantity.agrees(f.quantity):
-                v.append(f)
+def _sides(figs: Sequence[Figure], i: int, j: int) -> list[list[Figure]]:
+    """The two versions of the dispute (i, j): each seed with the figures of other outlets
+    that are the same measure as either seed and agree with it."""
+    sides = [[figs[i]], [figs[j]]]
+    taken = {figs[i].outlet, figs[j].outlet}
+    for f in figs:
+        if f.outlet in taken or not (same_measure(f, figs[i]) or same_measure(f, figs[j])):
+            continue
+        for side in sides:
+            if side[0].quantity.agrees(f.quantity):
+                side.append(f)
+                taken.add(f.outlet)
                 break
-        else:
-            versions.append([f])
-    outlets = [{f.outlet for f in v} for v in versions]
-    if any(outlets[i] & outlets[j] for i in range(len(outlets)) for j in range(i)):
-        return []
-    return versions
+    return sides
 
 
 def _join_equal(versions: list[list[Figure]], figs: Sequence[Figure]) -> None:
@@ -172,26 +179,41 @@ def story_differences(
     items: Sequence[tuple[Sentence, str]], outlet_name: Callable[[str], str]
 ) -> list[Difference]:
     """Differences over (sentence, outlet key) `items`, the body sentences of independent
-    outlets: most outlets first, at most MAX_DIFFERENCES. Each side shows its values as its
-    first sentence writes them, names its outlets (`outlet_name`) and is backed by that
-    sentence."""
-    found: list[tuple[int, Difference]] = []
-    all_figures = figures(items)
-    for group in _components(all_figures):
-        versions = _versions(group)
-        if len(versions) < 2:
+    outlets: most outlets first, at most MAX_DIFFERENCES, no figure in two of them. Each
+    side shows its value as its first sentence writes it, names its outlets (`outlet_name`)
+    and is backed by that sentence."""
+    figs = figures(items)
+    used: set[int] = set()
+    found: list[tuple[int, float, Difference]] = []
+    disputes = _disputes(figs)
+    for score, i, j in disputes:
+        if i in used or j in used:
             continue
-        _join_equal(versions, all_figures)
-        versions.sort(key=lambda v: -len({f.outlet for f in v}))
-        sides = []
-        for v in versions:
+        sides = _sides(figs, i, j)
+        _join_equal(sides, figs)
+        used.update(k for k, f in enumerate(figs) for side in sides if f in side)
+        # Other figures the same two sentences dispute are told in the same line
+        # ("18%, $3.69 ... vs 22%, $3.82").
+        pair = (figs[i].sentence.id, figs[j].sentence.id)
+        also = [(k, m) for _, k, m in disputes if k not in used and m not in used
+                and {figs[k].sentence.id, figs[m].sentence.id} == set(pair)]
+        values = [[v[0].shown] for v in sides]
+        for k, m in also:
+            a, b = (k, m) if figs[k].sentence.id == pair[0] else (m, k)
+            values[0].append(figs[a].shown)
+            values[1].append(figs[b].shown)
+            used.update((k, m))
+        order = sorted(range(2), key=lambda n: -len({f.outlet for f in sides[n]}))
+        shown = []
+        for n in order:
             names: list[str] = []
-            for f in v:
+            for f in sides[n]:
                 if outlet_name(f.outlet) not in names:
                     names.append(outlet_name(f.outlet))
-            sides.append(Side((v[0].shown,), names, v[0].sentence))
+            shown.append(Side(tuple(values[n]), names, sides[n][0].sentence))
         # The values carry their nouns, so the detail is named by kind only.
-        kind = "month" if group[0].quantity.kind == "day" else "number"
-        found.append((len({f.outlet for f in group}), Difference(kind, sides)))
-    found.sort(key=lambda x: -x[0])
-    return [d for _, d in found[:MAX_DIFFERENCES]]
+        kind = "month" if figs[i].quantity.kind == "day" else "number"
+        outlets = len({f.outlet for v in sides for f in v})
+        found.append((outlets, score, Difference(kind, shown)))
+    found.sort(key=lambda x: (-x[0], -x[1]))
+    return [d for _, _, d in found[:MAX_DIFFERENCES]]
