@@ -151,3 +151,23 @@ def test_a_prefix_taking_backend_fills_the_blank_after_the_json_opening(
     assert kwargs["reply_prefix"] == '{"answer": "'
     assert '"' in kwargs["stop"]  # the JSON string ends the answer
     assert "response_format" not in kwargs
+
+
+@pytest.mark.unit
+def test_a_wire_dateline_is_nobodys_name() -> None:
+    # "KELBY (Delta Wire) — A former treasurer ..." names no one: a reader who fills the
+    # blank with the sentence's first capitalised word must not be handed the filing town.
+    class FirstWordReader(SlotChecker):
+        def __init__(self) -> None:  # no model: the stub reads the sentence itself
+            self.seen: list[str] = []
+
+        def fill(self, statement: str, sentence: str) -> str:
+            self.seen.append(sentence)
+            return next((w for w in sentence.split() if w[:1].isupper()), "NONE")
+
+    reader = FirstWordReader()
+    finding, calls = reader.check(
+        "Dana Reyes was convicted of fraud on Thursday.",
+        "KELBY (Delta Wire) — A former treasurer was convicted of fraud on Thursday.", 1)
+    assert calls == 1 and reader.seen == ["A former treasurer was convicted of fraud on Thursday."]
+    assert finding is None

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.llm.replies import json_string_opening, parse_json_reply
+from agent.text.facts import strip_dateline
 from agent.text.slots import BLANK, NameSlot, absent_from, filler_name, name_slots, same_name
 from agent.verification.conflicts import Conflict
 
@@ -83,7 +84,10 @@ class SlotChecker:
     def check(self, claim: str, sentence: str, budget: int) -> tuple[SlotFinding | None, int]:
         """(the first of the claim's names that the sentence gives to someone else, or None;
         the model calls made). Only names absent from the sentence are asked, role frames
-        first (they can refute), at most `budget` of them."""
+        first (they can refute), at most `budget` of them. A wire dateline is left out: the
+        town a story was filed from ("BELLMOUTH (Agency) — A former treasurer ...") is no
+        one's name (`strip_dateline`)."""
+        sentence = strip_dateline(sentence).strip()
         slots = [s for s in name_slots(claim) if absent_from(s, sentence)]
         calls = 0
         for slot in sorted(slots, key=lambda s: not s.role)[: max(budget, 0)]:
