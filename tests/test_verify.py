@@ -234,3 +234,26 @@ def test_a_claim_that_swaps_who_did_it_is_not_supported(make_app: MakeApp) -> No
     assert swapped.verdict != "supported", swapped.explanation
     right = v.verify("Dana Okafor accused Mayor Lindqvist of withholding a flood report.")
     assert right.verdict == "supported", right.explanation
+
+
+DENIAL = {
+    "courier.txt": (
+        "Councillor accused of taking payments\nBy Staff\n\n"
+        "Councillor Ines Okafor accused planning chair Bo Lindqvist of taking payments from a "
+        "developer. Lindqvist denied the accusation that he took payments from a developer. "
+        "The council's standards committee will meet next month."
+    ),
+}
+
+
+def test_a_denial_is_no_support_for_what_it_denies(make_app: MakeApp) -> None:
+    # A model that agrees with anything: "Lindqvist denied the accusation" names the actor
+    # and points back to the act, but says it did not happen (newcomer fault 1, session 10).
+    app = make_app(DENIAL, replies=[SUPPORTED] * 60)
+    v = verifier(app).verify("Bo Lindqvist took payments from a developer.")
+    assert v.verdict != "supported"
+    assert not [e for e in v.evidence
+                if e.stance == "supports" and "denied" in e.citation.quote]
+    # The same sentence does back a claim that reports the denial.
+    v = verifier(app).verify("Lindqvist denied the accusation that he took payments.")
+    assert v.verdict == "supported"

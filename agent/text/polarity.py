@@ -139,3 +139,28 @@ def split_by_polarity(text: str) -> tuple[str, str]:
     affirmed = _INFINITIVE.sub(" ", affirmed)
     negated = " ".join(p for p, n in zip(parts, neg, strict=True) if n)
     return affirmed, negated
+
+
+# A refusal whose object is what others said ("denied the accusation", "rejected the
+# claims", "disputed the report", "denied any wrongdoing"): the speaker says the act did not
+# happen, in words that point back to it rather than repeat it. "Rejected the offer" is not
+# one (an offer is no statement).
+_DENIED_STATEMENT = re.compile(
+    r"\b(?:deni(?:ed|es)|deny(?:ing)?|disput(?:ed|es|ing)|reject(?:ed|s|ing)?|refut(?:ed|es)|"
+    r"dismiss(?:ed|es)|rebut(?:ted|s)?)\s+(?:(?:the|all|any|these|those|such|his|her|their|"
+    r"its|every|of)\s+){0,2}(?:\w+\s+)?"
+    r"(?:accusations?|allegations?|charges?|claims?|wrongdoing|reports?|suggestions?|"
+    r"counts?|assertions?)\b"
+    r"|\bpleaded\s+not\s+guilty\b"
+    # "denied taking payments", "denies ever having met him": the act itself, denied
+    r"|\b(?:deni(?:ed|es)|deny(?:ing)?)\s+(?:ever\s+)?(?:having\s+)?\w+ing\b",
+    re.IGNORECASE,
+)
+
+
+def denies_a_statement(text: str) -> bool:
+    """Whether `text` reports a denial of what others said or of an act ("Lindqvist denied
+    the accusation", "had denied all the charges", "pleaded not guilty", "denied taking
+    payments"). Such a sentence never supports the act it denies, though it names the
+    act's actor and topic."""
+    return bool(_DENIED_STATEMENT.search(text))

@@ -40,6 +40,7 @@ from agent.text.normalize import normalize_for_match
 from agent.text.polarity import (
     NEG_STEMS,
     NEGATIONS,
+    denies_a_statement,
     negated_about,
 )
 from agent.verification.claims import attribution_of
@@ -98,6 +99,9 @@ class Signals:
     # The sentence's speaker is the one the claim names, by name or by the role the claim
     # gives them ("Declan Foyle, the union's regional organiser").
     same_speaker: bool = False
+    # The sentence reports a denial of what others said ("Lindqvist denied the accusation")
+    # and the claim reports none: a denial of an act is no support for it.
+    denial: bool = False
 
     @property
     def hard_conflict(self) -> bool:
@@ -243,8 +247,12 @@ def compare(
     clause, clause_cov = best_clause(pol_terms, evidence)
     # Only a negation of what the other text says counts: "showed no emotion as the jury
     # returned guilty verdicts" negates the emotion, not the verdict.
+    claim_denies, evidence_denies = denies_a_statement(claim), denies_a_statement(evidence)
     polarity = (
-        len(pol_terms) >= 2
+        # Two reports of a denial ("denied the accusation that he took payments") agree on
+        # it, whichever clause of the sentence the claim's other words fall in.
+        not (claim_denies and evidence_denies)
+        and len(pol_terms) >= 2
         and clause_cov >= POLARITY_COVERAGE
         and negated_about(claim, lambda scope: bool(stems(scope) & ev_terms))
         != negated_about(
@@ -285,6 +293,7 @@ def compare(
         same_speaker=same,
         # "Lindqvist accused Okafor" where the source says "Okafor accused Lindqvist".
         other_actor=actor_mismatch(claim, [evidence]),
+        denial=evidence_denies and not claim_denies and not c.negation_scopes,
     )
 
 
@@ -347,7 +356,8 @@ def combine(
     - "supports" needs the claim's quantities and places in the sentence, enough of its words
       (less for a close paraphrase),
       the right speaker for "X said P", no other actor for the claim's event (the cloze
-      check, agent.verification.slots), and the model's P(supports) >= SUPPORT_P;
+      check, agent.verification.slots), no denial of it ("X denied the accusation"), and
+      the model's P(supports) >= SUPPORT_P;
       near-verbatim coverage supports without the model.
     - A role held by someone else (the cloze check's "holder" conflict) is a concrete
       conflict like another number.
@@ -367,7 +377,8 @@ def combine(
     )
     # One shared word of a two-word claim ("the city") is topic, not support.
     covered = covered and sig.matched >= min(2, sig.n_terms)
-    supportable = covered and not sig.missing_numbers and sig.other_actor is None
+    supportable = (covered and not sig.missing_numbers and sig.other_actor is None
+                   and not sig.denial)
     if claim_speaker is not None and not _reports(sig, claim_speaker):
         supportable = False
     if supportable and (p_sup >= SUPPORT_P or sig.coverage >= CODE_SUPPORT_COVERAGE):
