@@ -9,6 +9,7 @@ the metric's sampling interval for the regression gate.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -296,18 +297,31 @@ def printed_flag(text: str, quotes: Sequence[str], section: str | None) -> str |
     return rewrite_flag(text, quotes)
 
 
-def figures_stated(premise: str, line: str) -> bool:
+def difference_stated(premise: str, line: str) -> bool:
     """The citation judge for a difference line, which code writes from its quotes' values
-    ("Outlets differ on the figure: £412,000 (A, B) vs £421,000 (C)."): supported when the
-    line names figures and `premise` (the cited quotes) states each of them, same kind and
-    value (agent.text.quantities, so "Sixty-three" states 63). The outlets' names are the
-    citations' own sources, nothing a quote could state, so an entailment judge of the
-    whole line can never pass it."""
+    ("Outlets differ on the figure: £412,000 (A, B) vs £421,000 (C).", "... on where Trump
+    spoke: aboard Air Force One (AP) vs at a rally (Fox News)."): supported when `premise`
+    (the cited quotes) states every value. A value with figures is stated when the premise
+    has each figure, same kind and value (agent.text.quantities, so "Sixty-three" states 63);
+    any other value when the premise has its words. The outlets' names are the citations'
+    own sources, nothing a quote could state, so an entailment judge of the whole line can
+    never pass it."""
     from agent.text.analysis import analyze
+    from agent.text.normalize import normalize_for_match
 
-    need, have = analyze(line).quantities, analyze(premise).quantities
-    return bool(need) and all(
-        any(h.kind == q.kind and h.value == q.value for h in have) for q in need)
+    _, _, listed = line.partition(": ")
+    values = [re.sub(r"\s*\([^()]*\)\s*\.?$", "", part.strip()) for part in listed.split(" vs ")]
+    if not listed or not all(values):
+        return False
+    have, low = analyze(premise).quantities, normalize_for_match(premise)
+    for value in values:
+        need = analyze(value).quantities
+        if need:
+            if not all(any(h.kind == q.kind and h.value == q.value for h in have) for q in need):
+                return False
+        elif normalize_for_match(value) not in low:
+            return False
+    return True
 
 
 def run_summary(
@@ -332,7 +346,7 @@ def run_summary(
     core = [float(r["score"]) for r in rows if r["importance"] == "core"]
     sections = out.sections or [None] * len(out.sentences)
     judged = [judge_sentence_citations(
-                  t, [c.quote for c in cs], figures_stated if sec == "difference" else entails)
+                  t, [c.quote for c in cs], difference_stated if sec == "difference" else entails)
               for (t, cs), sec in zip(out.sentences, sections, strict=True)]
     c_rec, c_prec = alce_citation_scores([judged])
     rec_hits, prec_hits = alce_units(judged)

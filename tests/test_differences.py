@@ -111,3 +111,19 @@ def test_two_figures_the_same_two_sentences_dispute_are_one_line() -> None:
     ]
     (diff,) = story_differences(items, _name)
     assert sorted(diff.sides[0].values + diff.sides[1].values) == ["$3.69", "$3.82", "18%", "22%"]
+
+
+def test_where_a_speaker_spoke_is_a_difference_when_venues_share_no_word() -> None:
+    items = [
+        (_s("wire", "Mayor Ines Ruiz said on Monday, speaking at a rally in Kelby, that the "
+                    "viaduct would reopen."), "wire"),
+        (_s("daily", "Ruiz said aboard the Orrin Star that the viaduct would reopen in "
+                     "June."), "daily"),
+        (_s("blog", "Ruiz told reporters at a rally in Kelby that the viaduct would reopen."),
+         "blog"),
+    ]
+    (diff,) = story_differences(items, _name)
+    assert diff.text().startswith("Outlets differ on where Ruiz spoke: ")
+    first, second = diff.sides
+    assert set(first.outlets) == {"Delta Wire", "RiverWatch"} and "rally" in first.values[0]
+    assert second.outlets == ["The Orrin Daily"] and "Orrin Star" in second.values[0]

@@ -23,8 +23,8 @@ from evals.schema import ClaimItem, GoldFact, QAItem, SummaryFact
 from evals.suites import (
     ClaimResult,
     SummaryOutput,
+    difference_stated,
     fact_in_outlet_terms,
-    figures_stated,
     judge_accuracy,
     judge_labelled_set,
     run_claims,
@@ -306,10 +306,15 @@ def test_seeds_are_ingested_into_a_store_that_already_holds_other_documents(
     assert {d.id for d in app.corpus.documents()} == ids
 
 
-def test_a_difference_line_is_supported_by_quotes_that_state_its_figures() -> None:
+def test_a_difference_line_is_supported_by_quotes_that_state_its_values() -> None:
     line = ("Outlets differ on the figure: 63 patients (Delta Wire) vs more than 70 patients "
             "(Orrin Daily).")
     quotes = "Sixty-three patients have fallen ill.\nMore than 70 patients are now ill."
-    assert figures_stated(quotes, line)
-    assert not figures_stated("Sixty-three patients have fallen ill.", line)  # one side only
-    assert not figures_stated(quotes, "Outlets differ on where the mayor spoke.")  # no figure
+    assert difference_stated(quotes, line)
+    assert not difference_stated("Sixty-three patients have fallen ill.", line)  # one side
+    place = ("Outlets differ on where Ruiz spoke: at a rally in Kelby (Delta Wire) vs aboard "
+             "the ferry (Orrin Daily, RiverWatch).")
+    assert difference_stated("Ruiz spoke at a rally in Kelby.\nRuiz spoke aboard the ferry.",
+                             place)
+    assert not difference_stated("Ruiz spoke at a rally in Kelby.", place)
+    assert not difference_stated(quotes, "Outlets differ on where the mayor spoke.")

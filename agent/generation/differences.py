@@ -19,7 +19,9 @@ figures across every body sentence of the independent outlets instead:
    figure of the same measure agrees with one side join it, and so does an outlet that
    states one side's exact value, however it words the sentence.
 
-No model call; the values are shown as the sentences write them.
+Where a speaker spoke is the other detail outlets often give differently: venues that share
+no word, from the speech sentences (`place_differences`). No model call; the values are
+shown as the sentences write them.
 """
 
 from __future__ import annotations
@@ -27,10 +29,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from agent.generation.extractive import Difference, Side
+from agent.generation.extractive import MAX_SIDES, Difference, Side
 from agent.text.analysis import analyze
 from agent.text.quantities import Quantity
 from agent.types import Sentence
+from agent.verification.compare import venue_versions
 from agent.verification.conflicts import show_quantity
 
 # Tuned on the dev stories' labelled conflicts (evals/stories/*/conflicts.jsonl, split dev);
@@ -215,5 +218,25 @@ def story_differences(
         kind = "month" if figs[i].quantity.kind == "day" else "number"
         outlets = len({f.outlet for v in sides for f in v})
         found.append((outlets, score, Difference(kind, shown)))
+    found += [(sum(len(s.outlets) for s in d.sides), 1.0, d)
+              for d in place_differences(items, outlet_name)]
     found.sort(key=lambda x: (-x[0], -x[1]))
     return [d for _, _, d in found[:MAX_DIFFERENCES]]
+
+
+def place_differences(
+    items: Sequence[tuple[Sentence, str]], outlet_name: Callable[[str], str]
+) -> list[Difference]:
+    """Where outlets say one speaker spoke, when they name venues that share no word
+    (agent.verification.compare.venue_versions, what `compare` shows as venue rows): "Outlets
+    differ on where Trump spoke: aboard Air Force One (AP) vs at a rally (Fox News)."."""
+    out = []
+    for who, versions in venue_versions([(outlet, s) for s, outlet in items]):
+        sides = []
+        for v in versions:
+            names = list(dict.fromkeys(outlet_name(key) for key, _, _ in v))
+            phrase = v[0][2]
+            sides.append(Side((phrase[:1].lower() + phrase[1:],), names, v[0][1]))
+        sides.sort(key=lambda side: -len(side.outlets))
+        out.append(Difference("place", sides[:MAX_SIDES], who.title()))
+    return out

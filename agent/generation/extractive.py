@@ -168,13 +168,15 @@ class Difference:
     kind: str
     sides: list[Side]
 
-    head: str = ""  # for a count: the word it counts ("votes")
+    head: str = ""  # for a count: the word it counts ("votes"); for a place: the speaker
 
     @property
     def detail(self) -> str:
         """What differs, as the sentence names it: "the place", "the number of votes"."""
         if self.kind == "number":
             return f"the number of {self.head}" if self.head else "the figure"
+        if self.kind == "place" and self.head:
+            return f"where {self.head} spoke"
         return {"place": "the place", "day": "the day", "month": "the date"}.get(
             self.kind, self.kind)
 

@@ -159,10 +159,13 @@ def _venue(text: str) -> tuple[str, set[str]] | None:
     return phrase, tokens
 
 
-def venue_rows(
-    corpus: Corpus, cands: Sequence[tuple[str, Sentence]], outlets: Sequence[str]
-) -> list[MatrixRow]:
-    """Where outlets say one speaker spoke, when they name incompatible venues."""
+def venue_versions(
+    cands: Sequence[tuple[str, Sentence]],
+) -> list[tuple[str, list[list[tuple[str, Sentence, str]]]]]:
+    """Where outlets say one speaker spoke, when they name incompatible venues: (speaker's
+    surname, versions), each version a list of (outlet key, sentence, venue phrase) whose
+    venues share a token ("university"); only speakers with two versions from two outlets.
+    `cands` are (outlet key, sentence) pairs; speech sentences only are read."""
     by_speaker: dict[str, list[tuple[str, Sentence, str, set[str]]]] = {}
     for key, s in cands:
         if not (CUE_RE.search(s.text) or SPEECH_WORDS.search(s.text)):
@@ -171,7 +174,7 @@ def venue_rows(
         who = _speaker(s.text)
         if v and who:
             by_speaker.setdefault(who, []).append((key, s, v[0], v[1]))
-    rows = []
+    out = []
     for who, found in by_speaker.items():
         groups: list[list[tuple[str, Sentence, str, set[str]]]] = []
         for item in found:  # venues sharing a token ("university") are one venue
@@ -182,12 +185,23 @@ def venue_rows(
                 home.append(item)
         if len({k for g in groups for k, *_ in g}) < 2 or len(groups) < 2:
             continue
+        out.append((who, [[(k, s, phrase) for k, s, phrase, _ in g] for g in groups]))
+    return out
+
+
+def venue_rows(
+    corpus: Corpus, cands: Sequence[tuple[str, Sentence]], outlets: Sequence[str]
+) -> list[MatrixRow]:
+    """Where outlets say one speaker spoke, when they name incompatible venues
+    (`venue_versions`): one row per version."""
+    rows = []
+    for who, groups in venue_versions(cands):
         for g in groups:
             mine = {k for k, *_ in g}
             cells: dict[str, MatrixCell] = {}
             for outlet in outlets:
                 if outlet in mine:
-                    key, s, phrase, _ = next(x for x in g if x[0] == outlet)
+                    _, s, phrase = next(x for x in g if x[0] == outlet)
                     cells[outlet] = _cell(corpus, "supports", s, phrase)
                 else:
                     other = next(
