@@ -326,3 +326,16 @@ def test_an_announcement_is_a_speech_act_with_a_place() -> None:
     other_place = compare(claim, "In remarks to a school in York, Ana Ruiz defended the cuts.", 0.4)
     assert [c.describe() for c in other_place.conflicts] == ["place: claim leeds vs source york"]
     assert event_places("Ruiz announced the cuts in York on Monday.") == {"york"}
+
+
+def test_an_occasion_in_the_claim_says_where_its_subject_was() -> None:
+    # No speech word in the claim, but "held a rally in Texas" says where Hale was; a
+    # sentence with Hale speaking at another venue is that detail given otherwise
+    # (newcomer fault 14, session 10), even when "aides said" reports it.
+    claim = "Senator Hale held a rally in Texas on Friday."
+    sig = compare(claim, "Hale spoke at a university event on Friday, aides said.", 0.5)
+    assert [c.kind for c in sig.conflicts] == ["place"]
+    same = compare(claim, "Hale said at a rally in Texas on Friday that taxes would fall.", 0.5)
+    assert not same.conflicts
+    visit = compare("Hale visited a school in Texas.", "Hale spoke at a university event.", 0.5)
+    assert not visit.conflicts  # a visit is no occasion: nothing says where he spoke

@@ -40,11 +40,12 @@ _PLACE_PREP = re.compile(
     r"((?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)"
 )
 # Unnamed venues: "at a campaign event", "during a rally", "at a university event".
-_VENUE = re.compile(
-    r"\b(?:at|during|in)\s+(?:a|an|the|his|her|their)\s+((?:[a-z]+\s+){0,2}"
-    r"(?:event|rally|conference|summit|university|campus|meeting|speech|address|ceremony|"
-    r"briefing|fundraiser|dinner|gathering|interview|hearing))\b"
-)
+# Occasions someone appears at; a claim naming one says where its subject was.
+_OCCASIONS = ("event|rally|conference|summit|meeting|speech|address|ceremony|briefing|"
+              "fundraiser|dinner|gathering|interview|hearing")
+_VENUE = re.compile(r"\b(?:at|during|in)\s+(?:a|an|the|his|her|their)\s+((?:[a-z]+\s+){0,2}"
+                    rf"(?:university|campus|{_OCCASIONS}))\b")
+_OCCASION = re.compile(rf"\b(?:{_OCCASIONS})s?\b", re.IGNORECASE)
 CAP_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w’'-]*)*")
 # Capitalised words that are not names of entities (sentence starts, titles, pronouns).
 NOT_ENTITY = (
@@ -203,14 +204,16 @@ def subject_of(claim: str) -> str | None:
 
 
 def place_rival(claim: str, sentence: str) -> bool:
-    """The sentence reports the claim's subject speaking somewhere the claim does not name."""
+    """The sentence reports the claim's subject speaking somewhere the claim does not name,
+    for a claim with a speech word or an occasion ("held a rally in Texas")."""
     subject = subject_of(claim)
-    if not subject or not places(claim) or not (SPEECH_WORDS.search(claim) or CUE_RE.search(claim)):
+    appears = SPEECH_WORDS.search(claim) or CUE_RE.search(claim) or _OCCASION.search(claim)
+    if not subject or not places(claim) or not appears:
         return False
     speaker = attribution(sentence)
-    if speaker is None:
+    if speaker in (None, "someone"):  # "Hale spoke at ..., aides said": Hale, not the aides
         rest = sentence.split(",", 1)[1] if "," in sentence else sentence
-        speaker = subject_of(rest)
+        speaker = subject_of(rest) or subject_of(sentence)
     if not speaker or not mentions(normalize_for_match(speaker), subject):
         return False
     claim_low = normalize_for_match(claim)
