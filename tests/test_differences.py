@@ -127,3 +127,17 @@ def test_where_a_speaker_spoke_is_a_difference_when_venues_share_no_word() -> No
     first, second = diff.sides
     assert set(first.outlets) == {"Delta Wire", "RiverWatch"} and "rally" in first.values[0]
     assert second.outlets == ["The Orrin Daily"] and "Orrin Star" in second.values[0]
+
+
+def test_a_point_line_never_states_a_disputed_figure_as_fact() -> None:
+    # Three outlets give about 60 firefighters, one gives 85: the lone figure is told only
+    # inside the difference line (newcomer fault, session 11).
+    lead = _s("blog", "The fire service said 85 firefighters were sent to the Orrin depot.")
+    lead2 = _s("daily", "The fire service sent 85 firefighters to the depot on the Orrin.")
+    others = [_s(k, f"Around 60 firefighters were sent to the Orrin depot, the {k} said.", 3)
+              for k in ("wire", "comment")]
+    cluster = Cluster(Point(members=[(lead, "blog", 1.0), (lead2, "daily", 0.9)]), lead, 0)
+    diffs = story_differences([(lead, "blog"), *[(s, s.article_id) for s in others]], _name)
+    assert diffs and "85 firefighters (RiverWatch)" in diffs[0].text()
+    lines = assemble([cluster], extractive_line, _name, lambda a, b: 0.9, 120, diffs)
+    assert [x.origin for x in lines] == ["difference"]

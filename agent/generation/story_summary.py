@@ -32,6 +32,7 @@ from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.text.analysis import analyze
 from agent.text.facts import strip_dateline
+from agent.text.quantities import Quantity
 from agent.types import Sentence
 
 Mode = Literal["extractive", "model"]
@@ -128,12 +129,18 @@ def assemble(
 
     said: set[str] = set()
 
+    disputed = _disputed_figures(differences)
+
     def add(line: StoryLine) -> None:
         nonlocal used
         terms = analyze(line.text).stems
         if line.origin in ("extractive", "model") and terms and (
                 len(terms - said) / len(terms) < MIN_NOVELTY):
             return  # mostly says again what an earlier line said
+        if line.origin in ("extractive", "model") and any(
+                q.kind == d.kind and q.value == d.value
+                for q in analyze(line.text).quantities for d in disputed):
+            return  # a disputed figure is told by its difference line, never as plain fact
         if used + word_count(line.text) <= budget:
             out.append(line)
             used += word_count(line.text)
@@ -173,6 +180,17 @@ def assemble(
             before = len(out)
             add(StoryLine(note.text(), list(note.sentences), "framing", 2, "framing"))
             notes += len(out) > before
+    return out
+
+
+def _disputed_figures(differences: Sequence[Difference]) -> list[Quantity]:
+    """The figures no point line may state as plain fact: of each difference, the versions
+    fewer outlets give, or every version when no side has more outlets."""
+    out: list[Quantity] = []
+    for d in differences:
+        counts = [len(side.outlets) for side in d.sides]
+        sides = d.sides[1:] if len(counts) > 1 and counts[0] > max(counts[1:]) else d.sides
+        out += [q for side in sides for v in side.values for q in analyze(v).quantities]
     return out
 
 
