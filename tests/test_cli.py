@@ -227,3 +227,17 @@ def test_sources_on_a_narrow_terminal_lists_one_article_per_line(
     assert "copy of 003_7f814669e06ec963#1" in out
     monkeypatch.setattr(common.out, "width", 200)
     assert "┃" in run("sources")[1]
+
+
+@pytest.mark.parametrize("args", [
+    ("summarize", "--story"), ("compare",), ("verify", "--no-model", "The ban starts in May."),
+    ("ask", "Who closed the bridge?"),
+])
+def test_a_store_with_nothing_ingested_says_so(
+    cli: CliApp, run: Run, args: tuple[str, ...]
+) -> None:
+    # An empty summary or "no source states this" would look like a result (newcomer
+    # helper 21: `summarize --story` printed an empty summary and exited 0).
+    code, out, err = run(*args)
+    assert code == 2 and out == ""
+    assert "holds no ingested articles" in err and "sourcebound ingest" in err

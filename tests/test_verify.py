@@ -89,6 +89,8 @@ def test_outlets_disagreeing_on_a_place_is_conflicting(make_app: MakeApp) -> Non
     stances = {e.stance for e in v.evidence}
     assert {"supports", "refutes"} <= stances
     assert any("Geneva" in e.citation.quote for e in v.evidence if e.stance == "refutes")
+    # One outlet on a side takes the singular verb (helper 21: "X contradict it").
+    assert "a_daily supports it, b_herald contradicts it" in v.explanation
 
 
 def test_unrelated_claim_is_not_enough_info_without_asking_the_model(

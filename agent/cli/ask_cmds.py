@@ -20,6 +20,7 @@ from agent.cli.common import (
     get_app,
     out,
     read_text_lines,
+    require_articles,
     run_footer,
 )
 from agent.errors import DOMAIN_ERRORS, InputError
@@ -132,11 +133,12 @@ def ask(
     if file is None:
         if question is None:
             raise InputError("question", "give a question or --file")
-        ans = get_app().answerer().ask(check_question(question, "question"))
+        checked = check_question(question, "question")  # bad input first, then the store
+        ans = require_articles().answerer().ask(checked)
         emit_json(ans) if json_out else render_answer(ans)
         return
     items = read_items(file, "question")
-    answerer = get_app().answerer()  # the model loads once for the whole file
+    answerer = require_articles().answerer()  # the model loads once for the whole file
     failed = 0
     for result in answer_items(answerer, items, batch_workers_for(concurrency)):
         if isinstance(result, dict) or result.error is not None:

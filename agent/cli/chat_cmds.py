@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from rich.markup import escape
 
 from agent.cli.ask_cmds import check_question, render_answer
-from agent.cli.common import app, decode_line, err, get_app, out
+from agent.cli.common import app, decode_line, err, get_app, out, require_articles
 from agent.errors import DOMAIN_ERRORS, InputError
 from agent.generation.chat import HELP, ChatSession, evidence_preview, parse_command
 from agent.retrieval.evidence import EvidenceSet
@@ -89,7 +89,7 @@ def _show_evidence(ev: EvidenceSet) -> None:
 def chat() -> None:
     """Ask questions in a conversation; follow-ups are resolved through memory."""
     interactive = sys.stdin.isatty()
-    session = ChatSession(get_app().answerer())
+    session = ChatSession(require_articles().answerer())
     if interactive:
         out.print("[dim]sourcebound chat — /help for commands, /quit to leave[/dim]")
     try:

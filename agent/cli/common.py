@@ -75,6 +75,17 @@ def get_app() -> App:
     return _State._app
 
 
+def require_articles() -> App:
+    """The app, or InputError when its data dir holds no ingested document: a summary,
+    verdict or answer over nothing would look like a result (an empty summary, "no source
+    states this")."""
+    a = get_app()
+    if not a.corpus.doc_ids():
+        raise InputError("--data-dir", f"{a.settings.data_dir} holds no ingested articles; "
+                                       "run `sourcebound ingest PATH` first")
+    return a
+
+
 def run_footer(rec: ModelRun) -> str:
     """The dim last line of a rendered answer or summary: backend/model, seconds, tokens;
     "no model call" when the run used none (an abstention, the extractive floor), so the

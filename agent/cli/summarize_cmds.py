@@ -18,6 +18,7 @@ from agent.cli.common import (
     get_app,
     out,
     progress_bar,
+    require_articles,
     run_footer,
 )
 from agent.errors import InputError
@@ -148,7 +149,7 @@ def summarize(
 ) -> None:
     """Cited summaries: each sentence backed by verified quotes; a sentence that fails the
     checks is never printed (the story puts its cluster's quoted sentence in its place)."""
-    a = get_app()
+    a = require_articles()
     if all_:
         if out_dir is None:
             raise InputError("--out", "--all needs an output folder")

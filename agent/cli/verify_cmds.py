@@ -19,6 +19,7 @@ from agent.cli.common import (
     get_app,
     out,
     read_text_lines,
+    require_articles,
 )
 from agent.errors import DOMAIN_ERRORS, InputError
 from agent.generation.batch import map_ordered
@@ -160,10 +161,11 @@ def verify(
     given = [x for x in (claim, file, answer_file) if x is not None]
     if len(given) != 1:
         raise InputError("verify", "give exactly one of CLAIM, --file or --answer-file")
-    verifier = get_app().verifier(use_model=not no_model)
+    checked = check_user_text(claim, "claim", "claim") if claim is not None else None
+    verifier = require_articles().verifier(use_model=not no_model)
     emit = emit_json if json_out else print_verdict
-    if claim is not None:
-        emit(verifier.verify(check_user_text(claim, "claim", "claim")))
+    if checked is not None:
+        emit(verifier.verify(checked))
         return
     if answer_file is not None:
         for v in verify_sentences(verifier, answer_sentences(answer_file)):
@@ -206,7 +208,7 @@ def compare(
     """Key factual claims × independent outlets: supports / contradicts / silent."""
     from agent.verification.compare import build_matrix, print_matrix, render_html
 
-    a = get_app()
+    a = require_articles()
     matrix = build_matrix(a.corpus, a.embedder, max_claims=max_claims)
     if html is not None:
         html.write_text(render_html(matrix), encoding="utf-8")

@@ -83,6 +83,11 @@ def aggregate(labels: Iterable[Label]) -> Label:
     return "supported" if found else "not_enough_info"
 
 
+def _verb(names: Sequence[str], verb: str) -> str:
+    """The verb agreeing with a list of outlet names: "AP supports", "AP, Reuters support"."""
+    return f"{verb}s" if len(names) == 1 else verb
+
+
 def decide(
     claim: str, items: Sequence[tuple[str, EvidenceItem, Signals]], attributed: bool
 ) -> tuple[Label, str]:
@@ -126,8 +131,8 @@ def decide(
         if hard & set(r_names):
             return (
                 "conflicting",
-                f"Sources disagree: {', '.join(s_names)} support it, "
-                f"{', '.join(r_names)} contradict it ({why}).",
+                f"Sources disagree: {', '.join(s_names)} {_verb(s_names, 'support')} it, "
+                f"{', '.join(r_names)} {_verb(r_names, 'contradict')} it ({why}).",
             )
         return (
             "supported",
