@@ -33,6 +33,7 @@ from agent.generation.sentence_checks import (
 from agent.generation.story_points import Point
 from agent.generation.story_summary import (
     MAX_REWRITE_POINTS,
+    REWRITE_TOKENS,
     assemble,
     extractive_line,
     point_sentences,
@@ -226,6 +227,8 @@ def test_model_rewrites_kept_only_where_they_pass(
     fake_model.queue(json.dumps({"sentences": replies}))
     draft = summarizer.story_draft("model")
     assert len(fake_model.calls) == 1  # one call for the whole story
+    # with room for every rewrite: the default reply length cut 10 off mid-string
+    assert fake_model.calls[0][1]["max_tokens"] == REWRITE_TOKENS * len(top) + 32
     flagged = {t for t, _ in draft.replaced}
     assert bad in flagged and cut in flagged
     fake_model.queue(json.dumps({"sentences": replies}))

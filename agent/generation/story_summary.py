@@ -38,6 +38,7 @@ from agent.types import Sentence
 Mode = Literal["extractive", "model"]
 MODES: tuple[Mode, ...] = ("extractive", "model")
 MAX_REWRITE_POINTS = 10  # clusters offered to the model in its one call
+REWRITE_TOKENS = 64  # reply tokens allowed per rewritten sentence, JSON included
 POINT_SENTENCES = 2  # sentences shown per cluster: its best, and another outlet's
 MIN_LINE_WORDS = 6
 MAX_FRAMING_NOTES = 1
@@ -237,7 +238,10 @@ class StoryWriter:
             lines = [f"({self.outlet_name(o)}) {s.text}" for s in point_sentences(c)
                      for s2, o, _ in c.point.members if s2.id == s.id]
             blocks.append(wrap_document(label, "\n".join(lines)))
-        chain = self.prompt.template | self.llm.structured(points_schema(labels))
+        # About REWRITE_TOKENS per sentence: the default reply length cut 10 rewrites off
+        # mid-string on 2 of the 8 dev stories (no valid JSON after the repair turn).
+        chain = self.prompt.template | self.llm.structured(
+            points_schema(labels), max_tokens=REWRITE_TOKENS * len(top) + 32)
         draft: Any = chain.invoke({"points": "\n".join(blocks)})
         by_label = dict(zip(labels, top, strict=True))
         out: dict[int, str] = {}

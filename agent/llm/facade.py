@@ -118,11 +118,12 @@ class LLM:
         )
         return response_format(schema, mode)
 
-    def structured(self, schema: type[T]) -> Runnable[LLMInput, T]:
-        """Runnable: messages / PromptValue -> validated `schema` instance (or ModelError)."""
+    def structured(self, schema: type[T], **kwargs: Any) -> Runnable[LLMInput, T]:
+        """Runnable: messages / PromptValue -> validated `schema` instance (or ModelError).
+        `kwargs` are bound to the model (max_tokens for a long reply)."""
 
         def call(value: LLMInput, config: RunnableConfig) -> T:
-            return self._structured.call(value, schema, config)
+            return self._structured.call(value, schema, config, **kwargs)
 
         return RunnableLambda(call, name=f"structured[{schema.__name__}]")
 

@@ -86,18 +86,22 @@ class StructuredOutput:
         return self._mode
 
     def reply(
-        self, messages: list[BaseMessage], schema: type[BaseModel], config: RunnableConfig | None
+        self, messages: list[BaseMessage], schema: type[BaseModel], config: RunnableConfig | None,
+        **kwargs: Any,
     ) -> AIMessage:
-        """One schema-constrained call; the reply message, unparsed. Raises ModelError."""
+        """One schema-constrained call; the reply message, unparsed. `kwargs` go to the model
+        (max_tokens). Raises ModelError."""
         mode = self._mode
         if mode != "auto":
-            return self._invoke(messages, config, response_format=response_format(schema, mode))
+            return self._invoke(messages, config, response_format=response_format(schema, mode),
+                                **kwargs)
         try:
             return self._invoke(
                 messages,
                 config,
                 keep=rejects_json_schema,
                 response_format=response_format(schema, "json_schema"),
+                **kwargs,
             )
         except ModelError:
             raise
@@ -106,14 +110,18 @@ class StructuredOutput:
             with self._lock:
                 self._mode = "json_object"
             return self._invoke(
-                messages, config, response_format=response_format(schema, "json_object")
+                messages, config, response_format=response_format(schema, "json_object"),
+                **kwargs,
             )
 
-    def call(self, value: LLMInput, schema: type[T], config: RunnableConfig | None) -> T:
+    def call(
+        self, value: LLMInput, schema: type[T], config: RunnableConfig | None, **kwargs: Any
+    ) -> T:
         """A validated `schema` instance for `value`, with one repair turn that quotes the
-        validation error back. Raises ModelError (backend failure, or still invalid)."""
+        validation error back; `kwargs` go to the model (max_tokens). Raises ModelError
+        (backend failure, or still invalid)."""
         messages = to_messages(value)
-        raw = message_text(self.reply(messages, schema, config))
+        raw = message_text(self.reply(messages, schema, config, **kwargs))
         try:
             return parse_json_reply(raw, schema)
         except (ValueError, ValidationError) as e:
@@ -128,7 +136,7 @@ class StructuredOutput:
                 )
             ),
         ]
-        raw2 = message_text(self.reply(repair, schema, config))
+        raw2 = message_text(self.reply(repair, schema, config, **kwargs))
         try:
             return parse_json_reply(raw2, schema)
         except (ValueError, ValidationError) as e:
