@@ -300,28 +300,37 @@ def printed_flag(text: str, quotes: Sequence[str], section: str | None) -> str |
 def difference_stated(premise: str, line: str) -> bool:
     """The citation judge for a difference line, which code writes from its quotes' values
     ("Outlets differ on the figure: £412,000 (A, B) vs £421,000 (C).", "... on where Trump
-    spoke: aboard Air Force One (AP) vs at a rally (Fox News)."): supported when `premise`
-    (the cited quotes) states every value. A value with figures is stated when the premise
-    has each figure, same kind and value (agent.text.quantities, so "Sixty-three" states 63);
-    any other value when the premise has its words. The outlets' names are the citations'
-    own sources, nothing a quote could state, so an entailment judge of the whole line can
-    never pass it."""
+    spoke: aboard Air Force One (AP) vs at a rally (Fox News)."). `premise` holds the cited
+    quotes one per line, each as "<outlet name>: <quote>". Supported when every outlet the
+    line names has a quote that states its side's values: figures by quantity, same kind
+    and value (agent.text.quantities, so "Sixty-three" states 63), other values by at least
+    half of their content words. An entailment judge of the whole line cannot pass it: the
+    outlets' names are the quotes' sources, nothing a quote states."""
     from agent.text.analysis import analyze
-    from agent.text.normalize import normalize_for_match
+
+    quotes: dict[str, str] = {}
+    for row in premise.splitlines():
+        name, sep, quote = row.partition(": ")
+        if sep:
+            quotes[name] = f"{quotes.get(name, '')} {quote}"
+
+    def states(text: str, value: str) -> bool:
+        need, have = analyze(value).quantities, analyze(text).quantities
+        if need:
+            return all(any(h.kind == q.kind and h.value == q.value for h in have) for q in need)
+        # A venue is worded by each outlet ("during a press briefing on Air Force One",
+        # "aboard Air Force One"): at least half of the value's content words.
+        words = content_terms(value)
+        return bool(words) and len(words & content_terms(text)) >= len(words) / 2
 
     _, _, listed = line.partition(": ")
-    values = [re.sub(r"\s*\([^()]*\)\s*\.?$", "", part.strip()) for part in listed.split(" vs ")]
-    if not listed or not all(values):
+    sides = [re.fullmatch(r"(.+?)\s*\(([^()]+)\)", part.strip().rstrip("."))
+             for part in listed.split(" vs ")]
+    if len(sides) < 2 or not all(sides):
         return False
-    have, low = analyze(premise).quantities, normalize_for_match(premise)
-    for value in values:
-        need = analyze(value).quantities
-        if need:
-            if not all(any(h.kind == q.kind and h.value == q.value for h in have) for q in need):
-                return False
-        elif normalize_for_match(value) not in low:
-            return False
-    return True
+    return all(
+        name in quotes and states(quotes[name], m.group(1))
+        for m in sides if m for name in m.group(2).split(", "))
 
 
 def run_summary(
@@ -345,8 +354,12 @@ def run_summary(
                      "present": present, "ok": present, "score": float(present)})
     core = [float(r["score"]) for r in rows if r["importance"] == "core"]
     sections = out.sections or [None] * len(out.sentences)
-    judged = [judge_sentence_citations(
-                  t, [c.quote for c in cs], difference_stated if sec == "difference" else entails)
+    # A difference line is judged with each quote labelled by its outlet, the names it
+    # attributes the values to (`difference_stated`).
+    judged = [judge_sentence_citations(t, [f"{cite_name(c.source)}: {c.quote}" for c in cs],
+                                       difference_stated)
+              if sec == "difference" else
+              judge_sentence_citations(t, [c.quote for c in cs], entails)
               for (t, cs), sec in zip(out.sentences, sections, strict=True)]
     c_rec, c_prec = alce_citation_scores([judged])
     rec_hits, prec_hits = alce_units(judged)

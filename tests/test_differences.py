@@ -40,6 +40,10 @@ def test_two_wordings_of_one_figure_with_other_values_are_a_difference() -> None
     assert set(low.outlets) == {"Delta Wire", "The Orrin Daily", "The Sentinel"}
     assert high.outlets == ["RiverWatch"]
     assert high.sentence is not None and high.sentence.article_id == "blog"
+    # Every outlet named is backed by its own sentence, in the order it is named.
+    assert [NAMES[s.article_id] for s in low.backing] == low.outlets
+    line = assemble([], extractive_line, _name, lambda a, b: 0.9, 120, [diff])[0]
+    assert {s.article_id for s in line.cited} == {"wire", "daily", "comment", "blog"}
     assert diff.text().startswith("Outlets differ on the figure: £3.2")
 
 

@@ -158,7 +158,7 @@ def test_summary_suite_names_sources_as_outlets_and_counts_flagged_sentences() -
     q = Citation(source="a", quote=TEXT[:20], start=0, end=20)
     out = SummaryOutput([(good, [q]), (cut, [q])], 1.0, sections=["difference", None])
     m, rows, _ = run_summary(lambda: out, [fact], fact_present, lambda src: TEXT,
-                             names.__getitem__)
+                             lambda src: names.get(src, src))
     assert m["summary.fact_recall"] == 1.0  # the source ids' digits are not demanded
     assert m["summary.flagged_rate"] == 0.5
     assert rows[-1]["flagged"] == [{"text": cut, "flag": "cut off mid-clause"}]
@@ -306,15 +306,19 @@ def test_seeds_are_ingested_into_a_store_that_already_holds_other_documents(
     assert {d.id for d in app.corpus.documents()} == ids
 
 
-def test_a_difference_line_is_supported_by_quotes_that_state_its_values() -> None:
-    line = ("Outlets differ on the figure: 63 patients (Delta Wire) vs more than 70 patients "
-            "(Orrin Daily).")
-    quotes = "Sixty-three patients have fallen ill.\nMore than 70 patients are now ill."
-    assert difference_stated(quotes, line)
-    assert not difference_stated("Sixty-three patients have fallen ill.", line)  # one side
+def test_a_difference_line_is_supported_by_each_named_outlets_quote() -> None:
+    line = ("Outlets differ on the figure: 63 patients (Delta Wire, RiverWatch) vs more than "
+            "70 patients (Orrin Daily).")
+    wire = "Delta Wire: Sixty-three patients have fallen ill."
+    blog = "RiverWatch: 63 patients are ill, the hospital said."
+    daily = "Orrin Daily: More than 70 patients are now ill."
+    assert difference_stated("\n".join([wire, blog, daily]), line)
+    assert not difference_stated("\n".join([wire, daily]), line)  # RiverWatch unbacked
+    assert not difference_stated("\n".join([wire, blog]), line)  # one side only
+    swapped = "Orrin Daily: Sixty-three patients have fallen ill."
+    assert not difference_stated("\n".join([wire, blog, swapped]), line)  # wrong side
     place = ("Outlets differ on where Ruiz spoke: at a rally in Kelby (Delta Wire) vs aboard "
-             "the ferry (Orrin Daily, RiverWatch).")
-    assert difference_stated("Ruiz spoke at a rally in Kelby.\nRuiz spoke aboard the ferry.",
-                             place)
-    assert not difference_stated("Ruiz spoke at a rally in Kelby.", place)
-    assert not difference_stated(quotes, "Outlets differ on where the mayor spoke.")
+             "the Orrin Star (Orrin Daily).")
+    assert difference_stated("Delta Wire: Ruiz spoke at a rally in Kelby.\n"
+                             "Orrin Daily: Ruiz spoke aboard the Orrin Star.", place)
+    assert not difference_stated(wire, "Outlets differ on where the mayor spoke.")

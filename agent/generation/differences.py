@@ -209,11 +209,8 @@ def story_differences(
         order = sorted(range(2), key=lambda n: -len({f.outlet for f in sides[n]}))
         shown = []
         for n in order:
-            names: list[str] = []
-            for f in sides[n]:
-                if outlet_name(f.outlet) not in names:
-                    names.append(outlet_name(f.outlet))
-            shown.append(Side(tuple(values[n]), names, sides[n][0].sentence))
+            names, backing = _named([(f.outlet, f.sentence) for f in sides[n]], outlet_name)
+            shown.append(Side(tuple(values[n]), names, sides[n][0].sentence, backing))
         # The values carry their nouns, so the detail is named by kind only.
         kind = "month" if figs[i].quantity.kind == "day" else "number"
         outlets = len({f.outlet for v in sides for f in v})
@@ -222,6 +219,19 @@ def story_differences(
               for d in place_differences(items, outlet_name)]
     found.sort(key=lambda x: (-x[0], -x[1]))
     return [d for _, _, d in found[:MAX_DIFFERENCES]]
+
+
+def _named(
+    given: Sequence[tuple[str, Sentence]], outlet_name: Callable[[str], str]
+) -> tuple[list[str], list[Sentence]]:
+    """The outlets' names in first-seen order and one sentence of each (its first)."""
+    names: list[str] = []
+    backing: list[Sentence] = []
+    for key, sentence in given:
+        if outlet_name(key) not in names:
+            names.append(outlet_name(key))
+            backing.append(sentence)
+    return names, backing
 
 
 def place_differences(
@@ -234,9 +244,9 @@ def place_differences(
     for who, versions in venue_versions([(outlet, s) for s, outlet in items]):
         sides = []
         for v in versions:
-            names = list(dict.fromkeys(outlet_name(key) for key, _, _ in v))
+            names, backing = _named([(key, s) for key, s, _ in v], outlet_name)
             phrase = v[0][2]
-            sides.append(Side((phrase[:1].lower() + phrase[1:],), names, v[0][1]))
+            sides.append(Side((phrase[:1].lower() + phrase[1:],), names, v[0][1], backing))
         sides.sort(key=lambda side: -len(side.outlets))
         out.append(Difference("place", sides[:MAX_SIDES], who.title()))
     return out

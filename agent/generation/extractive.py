@@ -159,6 +159,9 @@ class Side:
     values: tuple[str, ...]
     outlets: list[str] = field(default_factory=list)
     sentence: Sentence | None = None
+    # One sentence per outlet named, in the order of `outlets`: the quotes a reader checks
+    # each name against (empty: `sentence` alone backs the side).
+    backing: list[Sentence] = field(default_factory=list)
 
 
 @dataclass

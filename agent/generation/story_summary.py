@@ -196,7 +196,11 @@ def _disputed_figures(differences: Sequence[Difference]) -> list[Quantity]:
 
 
 def _difference_line(diff: Difference) -> StoryLine:
-    return StoryLine(diff.text(), [s.sentence for s in diff.sides if s.sentence], "difference",
+    """The line, cited to one sentence of every outlet it names (a side without its
+    `backing` to its one sentence)."""
+    cited = [s for side in diff.sides
+             for s in (side.backing or ([side.sentence] if side.sentence else []))]
+    return StoryLine(diff.text(), list({s.id: s for s in cited}.values()), "difference",
                      sum(len(s.outlets) for s in diff.sides), "difference")
 
 
