@@ -176,16 +176,25 @@ def test_json_text_fields_half_unicode_escape_does_not_leak_backslash() -> None:
     assert got and "\\" not in got[0]
 
 
-def test_a_prefix_taking_backend_rewrites_after_the_json_opening(
+@pytest.fixture
+def prefill_chat(
     seeds_dir: Path,
     make_app: Callable[..., App],
     make_prefill_model: Callable[..., PrefillFakeChatModel],
+) -> tuple[PrefillFakeChatModel, ChatSession]:
+    """A session over the seeds whose model takes `reply_prefix` (as the in-process one)
+    and rewrites any follow-up to "Why did Mexico send troops?"."""
+    chat = make_prefill_model({"Why did Mexico send troops?": 0.9, "x": 0.1})
+    app = make_app(seeds_dir, chat=chat)
+    return chat, ChatSession(Answerer(app.corpus, app.retriever, app.embedder, app.llm))
+
+
+def test_a_prefix_taking_backend_rewrites_after_the_json_opening(
+    prefill_chat: tuple[PrefillFakeChatModel, ChatSession],
 ) -> None:
     # The in-process model gets `{"question": "` with the prompt and stops at the closing
     # quote: no grammar-forced tokens before the evidence can show (session 10).
-    chat = make_prefill_model({"Why did Mexico send troops?": 0.9, "x": 0.1})
-    app = make_app(seeds_dir, chat=chat)
-    session = ChatSession(Answerer(app.corpus, app.retriever, app.embedder, app.llm))
+    chat, session = prefill_chat
     session.history.append(Turn("Who sent troops?", "Mexico did."))
     assert session.standalone("Why did they do it?") == "Why did Mexico send troops?"
     ((_, kwargs),) = chat.calls
@@ -194,15 +203,11 @@ def test_a_prefix_taking_backend_rewrites_after_the_json_opening(
 
 
 def test_prefill_evaluates_the_next_condense_prompt_up_to_the_follow_up(
-    seeds_dir: Path,
-    make_app: Callable[..., App],
-    make_prefill_model: Callable[..., PrefillFakeChatModel],
+    prefill_chat: tuple[PrefillFakeChatModel, ChatSession],
 ) -> None:
     # While the user reads and types, the in-process model evaluates the condense prompt
     # up to "Follow-up: "; the rewrite then evaluates only the question (session 11).
-    chat = make_prefill_model({"Why did Mexico send troops?": 0.9, "x": 0.1})
-    app = make_app(seeds_dir, chat=chat)
-    session = ChatSession(Answerer(app.corpus, app.retriever, app.embedder, app.llm))
+    chat, session = prefill_chat
     session.start_prefill()
     session.wait_prefill()
     assert chat.prefilled == []  # nothing to condense against yet
@@ -218,14 +223,10 @@ def test_prefill_evaluates_the_next_condense_prompt_up_to_the_follow_up(
 
 
 def test_a_follow_up_waits_for_a_running_prefill(
-    seeds_dir: Path,
-    make_app: Callable[..., App],
-    make_prefill_model: Callable[..., PrefillFakeChatModel],
+    prefill_chat: tuple[PrefillFakeChatModel, ChatSession],
 ) -> None:
-    chat = make_prefill_model({"Why did Mexico send troops?": 0.9, "x": 0.1})
+    chat, session = prefill_chat
     chat.prefill_gate = threading.Event()
-    app = make_app(seeds_dir, chat=chat)
-    session = ChatSession(Answerer(app.corpus, app.retriever, app.embedder, app.llm))
     session.history.append(Turn("Who sent troops?", "Mexico did."))
     session.start_prefill()
     rewritten: list[str] = []
