@@ -9,7 +9,6 @@ the metric's sampling interval for the regression gate.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -31,6 +30,7 @@ from evals.metrics import (
     verdict_scores,
 )
 from evals.schema import ClaimItem, QAItem, SummaryFact
+from evals.summary_judges import difference_stated, printed_flag
 
 # judge(fact, text): is `fact` stated in `text`? (entails(premise, hypothesis) = judge(h, p))
 Judge = Callable[[str, str], bool]
@@ -278,59 +278,6 @@ def fact_in_outlet_terms(fact: SummaryFact, cite_name: Callable[[str], str]) -> 
         if source in text:
             text = text.replace(source, cite_name(source))
     return text
-
-
-def printed_flag(text: str, quotes: Sequence[str], section: str | None) -> str | None:
-    """Why a printed summary sentence is flagged (None: not flagged), by the summarizer's
-    own checks (agent.generation.sentence_checks): no citation, cut mid-clause, no verb;
-    for a sentence stating a fact (not a difference or framing note written by code from
-    its quotes' values) also unsupported, swapped subject, conflicting figure, or lost
-    attribution."""
-    from agent.generation.sentence_checks import cut_mid_clause, has_finite_verb, rewrite_flag
-
-    if not quotes:
-        return "no verifiable citation"
-    if section in ("difference", "framing"):
-        if cut_mid_clause(text):
-            return "cut off mid-clause"
-        return None if has_finite_verb(text) else "a fragment without a verb"
-    return rewrite_flag(text, quotes)
-
-
-def difference_stated(premise: str, line: str) -> bool:
-    """The citation judge for a difference line, which code writes from its quotes' values
-    ("Outlets differ on the figure: £412,000 (A, B) vs £421,000 (C).", "... on where Trump
-    spoke: aboard Air Force One (AP) vs at a rally (Fox News)."). `premise` holds the cited
-    quotes one per line, each as "<outlet name>: <quote>". Supported when every outlet the
-    line names has a quote that states its side's values: figures by quantity, same kind
-    and value (agent.text.quantities, so "Sixty-three" states 63), other values by at least
-    half of their content words. An entailment judge of the whole line cannot pass it: the
-    outlets' names are the quotes' sources, nothing a quote states."""
-    from agent.text.analysis import analyze
-
-    quotes: dict[str, str] = {}
-    for row in premise.splitlines():
-        name, sep, quote = row.partition(": ")
-        if sep:
-            quotes[name] = f"{quotes.get(name, '')} {quote}"
-
-    def states(text: str, value: str) -> bool:
-        need, have = analyze(value).quantities, analyze(text).quantities
-        if need:
-            return all(any(h.kind == q.kind and h.value == q.value for h in have) for q in need)
-        # A venue is worded by each outlet ("during a press briefing on Air Force One",
-        # "aboard Air Force One"): at least half of the value's content words.
-        words = content_terms(value)
-        return bool(words) and len(words & content_terms(text)) >= len(words) / 2
-
-    _, _, listed = line.partition(": ")
-    sides = [re.fullmatch(r"(.+?)\s*\(([^()]+)\)", part.strip().rstrip("."))
-             for part in listed.split(" vs ")]
-    if len(sides) < 2 or not all(sides):
-        return False
-    return all(
-        name in quotes and states(quotes[name], m.group(1))
-        for m in sides if m for name in m.group(2).split(", "))
 
 
 def run_summary(

@@ -23,7 +23,6 @@ from evals.schema import ClaimItem, GoldFact, QAItem, SummaryFact
 from evals.suites import (
     ClaimResult,
     SummaryOutput,
-    difference_stated,
     fact_in_outlet_terms,
     judge_accuracy,
     judge_labelled_set,
@@ -31,6 +30,7 @@ from evals.suites import (
     run_qa,
     run_summary,
 )
+from evals.summary_judges import difference_stated
 
 if TYPE_CHECKING:
     from conftest import FakeChatModel
