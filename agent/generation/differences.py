@@ -26,10 +26,11 @@ shown as the sentences write them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from agent.generation.extractive import MAX_SIDES, Difference, Side
+from agent.generation.extractive import MAX_SIDES, Difference, Side, word_from
 from agent.text.analysis import analyze
 from agent.text.quantities import Quantity
 from agent.types import Sentence
@@ -62,20 +63,8 @@ class Figure:
             return show_quantity(q).title() if q.kind == "day" else show_quantity(q)
         said = q.said[:1].lower() + q.said[1:] if q.said[:1].isalpha() else q.said
         if q.kind in ("count", "duration") and q.head and q.head not in said.lower():
-            return f"{said} {_word_from(q.head, self.sentence.text)}"
+            return f"{said} {word_from(q.head, self.sentence.text)}"
         return said
-
-
-def _word_from(head: str, text: str) -> str:
-    """The word of `text` the analysis folded to `head` ("patients" for "patient")."""
-    low = text.lower()
-    at = low.find(head)
-    if at < 0:
-        return head
-    end = at
-    while end < len(low) and (low[end].isalnum() or low[end] in "-'’"):
-        end += 1
-    return low[at:end]
 
 
 def figures(items: Sequence[tuple[Sentence, str]]) -> list[Figure]:
@@ -97,7 +86,8 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def same_measure(a: Figure, b: Figure) -> bool:
-    """Whether two figures may be two outlets' values of one measure (module docstring)."""
+    """Whether two figures may be two outlets' values of one measure (module docstring).
+    Symmetric in `a` and `b`."""
     qa, qb = a.quantity, b.quantity
     if a.outlet == b.outlet or not qa.comparable(qb):
         return False
@@ -109,71 +99,90 @@ def same_measure(a: Figure, b: Figure) -> bool:
         lo, hi = sorted((abs(qa.value), abs(qb.value)))
         if lo <= 0 or hi / lo > MAX_MEASURE_RATIO:
             return False
-    return _overlap(_terms(a), _terms(b)) >= MIN_SHARED
+    return _overlap(_terms(a.sentence.text), _terms(b.sentence.text)) >= MIN_SHARED
 
 
-def _terms(f: Figure) -> frozenset[str]:
-    return frozenset(t for t in analyze(f.sentence.text).stems if not t[:1].isdigit())
+@functools.lru_cache(maxsize=8192)
+def _terms(text: str) -> frozenset[str]:
+    """The sentence's content stems without figures."""
+    return frozenset(t for t in analyze(text).stems if not t[:1].isdigit())
 
 
-def _disputes(figs: Sequence[Figure]) -> list[tuple[float, int, int]]:
+def _links(figs: Sequence[Figure]) -> list[set[int]]:
+    """For each figure (by index), the figures that are the same measure (`same_measure`).
+    Only figures of one kind and counted noun are compared: no others are comparable."""
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, f in enumerate(figs):
+        q = f.quantity
+        buckets.setdefault((q.kind, q.head if q.kind in ("count", "day") else ""), []).append(i)
+    links: list[set[int]] = [set() for _ in figs]
+    for members in buckets.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1:]:
+                if same_measure(figs[i], figs[j]):
+                    links[i].add(j)
+                    links[j].add(i)
+    return links
+
+
+def _disputes(figs: Sequence[Figure], links: Sequence[set[int]]) -> list[tuple[float, int, int]]:
     """(shared-stem overlap, i, j) for figures i and j of two outlets that are the same
-    measure with values that cannot both be true, when neither outlet states the other's
-    value as the same measure anywhere (an outlet that gives "31%" for a premium elsewhere
-    does not dispute a 31% premium with its "22% higher" close) and neither sentence
-    states the other's value at all ("closed at $3.82 after a $4.10-a-share offer").
-    Best overlap first."""
-    same = {(i, j) for i in range(len(figs)) for j in range(len(figs))
-            if i != j and same_measure(figs[i], figs[j])}
+    measure (`links`) with values that cannot both be true, when neither outlet states the
+    other's value as the same measure anywhere (an outlet that gives "31%" for a premium
+    elsewhere does not dispute a 31% premium with its "22% higher" close) and neither
+    sentence states the other's value at all ("closed at $3.82 after a $4.10-a-share
+    offer"). Best overlap first."""
 
     def states(outlet: str, f: Figure, other: int) -> bool:
         return any(figs[k].outlet == outlet and figs[k].quantity.agrees(f.quantity)
-                   for k in range(len(figs)) if (other, k) in same)
+                   for k in links[other])
 
     def mentions(f: Figure, value: Quantity) -> bool:  # at any place in its sentence
         return any(q.agrees(value) for q in analyze(f.sentence.text).quantities)
 
     out = []
-    for i, j in same:
-        a, b = figs[i], figs[j]
-        if i < j and not a.quantity.agrees(b.quantity) and not (
-                states(b.outlet, a, i) or states(a.outlet, b, j)
-                or mentions(b, a.quantity) or mentions(a, b.quantity)):
-            out.append((_overlap(_terms(a), _terms(b)), i, j))
+    for i, linked in enumerate(links):
+        for j in linked:
+            a, b = figs[i], figs[j]
+            if i < j and not a.quantity.agrees(b.quantity) and not (
+                    states(b.outlet, a, i) or states(a.outlet, b, j)
+                    or mentions(b, a.quantity) or mentions(a, b.quantity)):
+                out.append((_overlap(_terms(a.sentence.text), _terms(b.sentence.text)), i, j))
     return sorted(out, reverse=True)
 
 
-def _sides(figs: Sequence[Figure], i: int, j: int) -> list[list[Figure]]:
-    """The two versions of the dispute (i, j): each seed with the figures of other outlets
-    that are the same measure as either seed and agree with it."""
-    sides = [[figs[i]], [figs[j]]]
+def _sides(figs: Sequence[Figure], links: Sequence[set[int]], i: int, j: int) -> list[list[int]]:
+    """The two versions of the dispute (i, j), as figure indices: each seed with the
+    figures of other outlets that are the same measure as either seed and agree with it."""
+    sides = [[i], [j]]
     taken = {figs[i].outlet, figs[j].outlet}
-    for f in figs:
-        if f.outlet in taken or not (same_measure(f, figs[i]) or same_measure(f, figs[j])):
+    for k in sorted(links[i] | links[j]):
+        f = figs[k]
+        if f.outlet in taken:
             continue
         for side in sides:
-            if side[0].quantity.agrees(f.quantity):
-                side.append(f)
+            if figs[side[0]].quantity.agrees(f.quantity):
+                side.append(k)
                 taken.add(f.outlet)
                 break
     return sides
 
 
-def _join_equal(versions: list[list[Figure]], figs: Sequence[Figure]) -> None:
-    """Add to a version the figures of outlets not yet in the difference that state its
-    exact value (same kind, unit and counted noun), whatever their wording: "a modest
-    $148 million" in a comment piece is the $148 million version."""
-    taken = {f.outlet for v in versions for f in v}
-    for f in figs:
+def _join_equal(versions: list[list[int]], figs: Sequence[Figure]) -> None:
+    """Add to a version (figure indices) the figures of outlets not yet in the difference
+    that state its exact value (same kind, unit and counted noun), whatever their wording:
+    "a modest $148 million" in a comment piece is the $148 million version."""
+    taken = {figs[k].outlet for v in versions for k in v}
+    for n, f in enumerate(figs):
         if f.outlet in taken:
             continue
         for v in versions:
-            q = v[0].quantity
+            q = figs[v[0]].quantity
             fq = f.quantity
             if ((fq.kind, fq.unit, fq.value, fq.low, fq.high) == (q.kind, q.unit, q.value, q.low,
                                                                    q.high)
                     and fq.said and q.said and (q.kind != "count" or q.head == fq.head)):
-                v.append(f)
+                v.append(n)
                 taken.add(f.outlet)
                 break
 
@@ -186,35 +195,36 @@ def story_differences(
     side shows its value as its first sentence writes it, names its outlets (`outlet_name`)
     and is backed by that sentence."""
     figs = figures(items)
+    links = _links(figs)
     used: set[int] = set()
     found: list[tuple[int, float, Difference]] = []
-    disputes = _disputes(figs)
+    disputes = _disputes(figs, links)
     for score, i, j in disputes:
         if i in used or j in used:
             continue
-        sides = _sides(figs, i, j)
+        sides = _sides(figs, links, i, j)
         _join_equal(sides, figs)
-        used.update(k for k, f in enumerate(figs) for side in sides if f in side)
+        used.update(k for side in sides for k in side)
         # Other figures the same two sentences dispute are told in the same line
         # ("18%, $3.69 ... vs 22%, $3.82").
         pair = (figs[i].sentence.id, figs[j].sentence.id)
         also = [(k, m) for _, k, m in disputes if k not in used and m not in used
                 and {figs[k].sentence.id, figs[m].sentence.id} == set(pair)]
-        values = [[v[0].shown] for v in sides]
+        values = [[figs[side[0]].shown] for side in sides]
         for k, m in also:
             a, b = (k, m) if figs[k].sentence.id == pair[0] else (m, k)
             values[0].append(figs[a].shown)
             values[1].append(figs[b].shown)
             used.update((k, m))
-        order = sorted(range(2), key=lambda n: -len({f.outlet for f in sides[n]}))
+        outlets = [{figs[k].outlet for k in side} for side in sides]
         shown = []
-        for n in order:
-            names, backing = _named([(f.outlet, f.sentence) for f in sides[n]], outlet_name)
-            shown.append(Side(tuple(values[n]), names, sides[n][0].sentence, backing))
+        for n in sorted(range(2), key=lambda n: -len(outlets[n])):
+            names, backing = _named([(figs[k].outlet, figs[k].sentence) for k in sides[n]],
+                                    outlet_name)
+            shown.append(Side(tuple(values[n]), names, figs[sides[n][0]].sentence, backing))
         # The values carry their nouns, so the detail is named by kind only.
         kind = "month" if figs[i].quantity.kind == "day" else "number"
-        outlets = len({f.outlet for v in sides for f in v})
-        found.append((outlets, score, Difference(kind, shown)))
+        found.append((len(outlets[0] | outlets[1]), score, Difference(kind, shown)))
     found += [(sum(len(s.outlets) for s in d.sides), 1.0, d)
               for d in place_differences(items, outlet_name)]
     found.sort(key=lambda x: (-x[0], -x[1]))

@@ -262,7 +262,7 @@ def same_event(conflict: Conflict, a: str, b: str) -> bool:
     return len(actors) == 2 and bool(actors[0] & actors[1])
 
 
-def _word_from(head: str, text: str) -> str:
+def word_from(head: str, text: str) -> str:
     """The word of `text` that the analysis folded to `head` ("properties" for
     "propertie"), lower-case; `head` itself when none is found."""
     m = re.search(rf"\b{re.escape(head)}\w*", text, re.IGNORECASE) if head else None
@@ -300,7 +300,7 @@ def difference_of(
                         if name not in side.outlets:
                             side.outlets.append(name)
                         break
-            head = next((_word_from(q.head, a.text) for q in analyze(a.text).quantities
+            head = next((word_from(q.head, a.text) for q in analyze(a.text).quantities
                          if q.kind == "count" and show_quantity(q) in c.claim_values), "")
             kind = "month" if c.kind == "number" and any(
                 q.kind == "day" for q in analyze(a.text).quantities
