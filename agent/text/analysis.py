@@ -30,6 +30,7 @@ from agent.text.normalize import content_terms, normalize_for_match
 from agent.text.polarity import (
     Scope,
     cancel_double_negation,
+    denies_a_statement,
     negated,
     negation_scopes,
     split_by_polarity,
@@ -151,6 +152,11 @@ class SentenceAnalysis:
     @cached_property
     def negation_scopes(self) -> tuple[Scope, ...]:
         return tuple(negation_scopes(self.text))
+
+    @cached_property
+    def denies(self) -> bool:
+        """It reports a denial of what others said or of an act (`denies_a_statement`)."""
+        return denies_a_statement(self.text)
 
     @cached_property
     def polarity_split(self) -> tuple[frozenset[str], frozenset[str]]:

@@ -40,7 +40,6 @@ from agent.text.normalize import normalize_for_match
 from agent.text.polarity import (
     NEG_STEMS,
     NEGATIONS,
-    denies_a_statement,
     negated_about,
 )
 from agent.verification.claims import attribution_of
@@ -247,11 +246,10 @@ def compare(
     clause, clause_cov = best_clause(pol_terms, evidence)
     # Only a negation of what the other text says counts: "showed no emotion as the jury
     # returned guilty verdicts" negates the emotion, not the verdict.
-    claim_denies, evidence_denies = denies_a_statement(claim), denies_a_statement(evidence)
     polarity = (
         # Two reports of a denial ("denied the accusation that he took payments") agree on
         # it, whichever clause of the sentence the claim's other words fall in.
-        not (claim_denies and evidence_denies)
+        not (c.denies and e.denies)
         and len(pol_terms) >= 2
         and clause_cov >= POLARITY_COVERAGE
         and negated_about(claim, lambda scope: bool(stems(scope) & ev_terms))
@@ -293,7 +291,7 @@ def compare(
         same_speaker=same,
         # "Lindqvist accused Okafor" where the source says "Okafor accused Lindqvist".
         other_actor=actor_mismatch(claim, [evidence]),
-        denial=evidence_denies and not claim_denies and not c.negation_scopes,
+        denial=e.denies and not c.denies and not c.negation_scopes,
     )
 
 
