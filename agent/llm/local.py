@@ -37,6 +37,7 @@ from agent.llm.logprobs import LogprobRecorder
 from agent.llm.prefix_state import (
     MIN_PREFIX_TOKENS,
     PrefixStateCache,
+    continued_prefix,
     fixed_prefix,
     prompt_tokens,
     shared_prefix_len,
@@ -254,19 +255,10 @@ class LlamaCppChat(BaseChatModel):
         number of tokens in the context afterwards."""
         loaded = self._loaded()
         llama_messages = to_llama_messages(messages)
-        last = llama_messages[-1]
         with loaded.lock:
             self._prepare(loaded, llama_messages)
             llama = loaded.llama
-            # Two different continuations: what the prompts share cannot depend on the text
-            # still to come (a token that would merge with it is left out).
-            a, b = (
-                prompt_tokens(
-                    llama, [*llama_messages[:-1], {**last, "content": last["content"] + c}]
-                )
-                for c in ("a", "b")
-            )
-            known = a[: shared_prefix_len(a, b)]
+            known = continued_prefix(llama, llama_messages)
             have = [int(t) for t in llama.input_ids[: llama.n_tokens]]
             llama.n_tokens = shared_prefix_len(have, known)
             llama.eval(known[llama.n_tokens :])

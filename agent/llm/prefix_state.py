@@ -99,6 +99,16 @@ def fixed_prefix(llama: Any, messages: list[dict[str, str]]) -> list[int]:
     return full[: shared_prefix_len(full, blank)]
 
 
+def continued_prefix(llama: Any, messages: list[dict[str, str]]) -> list[int]:
+    """The prompt tokens of `messages` that stay the same whatever text is appended to the
+    last message's content: what the prompts with two different continuations share (a
+    token that would merge with the coming text is left out)."""
+    last = messages[-1]
+    a, b = (prompt_tokens(llama, [*messages[:-1], {**last, "content": last["content"] + c}])
+            for c in ("a", "b"))
+    return a[: shared_prefix_len(a, b)]
+
+
 class PrefixStateCache:
     """KV state of fixed prompt prefixes for one model, in `directory`.
 
