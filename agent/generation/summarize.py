@@ -17,7 +17,7 @@ concrete framing notes only; at most WORD_BUDGET words.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal, Protocol
 
 import numpy as np
@@ -295,13 +295,17 @@ class Summarizer:
         return None
 
     # --- whole story ----------------------------------------------------------------------------
+    def independent_articles(self) -> Iterator[tuple[Article, str]]:
+        """(article, outlet key) for each canonical article: a syndicated copy is the same
+        voice as its original."""
+        for art in self.corpus.articles():
+            if self.corpus.canonical(art.id) == art.id:
+                yield art, self.corpus.outlet_key(art.id)
+
     def outlet_sentences(self) -> list[tuple[Sentence, str, float]]:
         """Map step: key sentences of each canonical article, tagged with its outlet key."""
         items: list[tuple[Sentence, str, float]] = []
-        for art in self.corpus.articles():
-            if self.corpus.canonical(art.id) != art.id:
-                continue  # a syndicated copy is the same voice as its original
-            outlet = self.corpus.outlet_key(art.id)
+        for art, outlet in self.independent_articles():
             for s, score in key_sentences(art, self.embedder, KEY_SENTENCES_PER_ARTICLE):
                 items.append((s, outlet, score))
         return items
@@ -343,8 +347,7 @@ class Summarizer:
     def differences(self) -> list[Difference]:
         """Figures the independent outlets give differently, over every body sentence of
         the canonical articles (agent.generation.differences)."""
-        items = [(s, self.corpus.outlet_key(art.id))
-                 for art in self.corpus.articles() if self.corpus.canonical(art.id) == art.id
+        items = [(s, outlet) for art, outlet in self.independent_articles()
                  for s in art.body_sentences]
         return story_differences(items, self.outlet_name)
 
