@@ -95,3 +95,15 @@ def test_a_story_difference_carries_its_conflict() -> None:
     assert states_both_sides("One says Sunday, another Saturday.", point.conflict)
     assert not states_both_sides("One says Sunday, another on Sunday.", point.conflict)
     assert not states_both_sides("Anything.", None)
+
+
+def test_counts_of_other_nouns_far_apart_are_no_rivals() -> None:
+    # "14 votes" is not refuted by the 1,846 responses of the same sentence's consultation
+    sig = compare("After a six-week consultation, councillors passed the ban by 14 votes to 9.",
+                  "The vote followed a six-week public consultation that drew 1,846 responses.",
+                  score=0.7)
+    assert sig.conflicts == []
+    # a wrong figure of the same thing, worded with another noun, still refutes
+    sig = compare("Mexico sent 50,000 troops to the border in February.",
+                  "In February, Mexico sent 10,000 soldiers to the border.", score=0.8)
+    assert [c.describe() for c in sig.conflicts] == ["number: claim 50,000 vs source 10,000"]

@@ -150,3 +150,22 @@ def test_a_percent_then_a_price_is_no_range_or_tally() -> None:
 def test_dozens_count_twelve_each(text: str, value: float) -> None:
     (q,) = quantities(text)
     assert (q.kind, q.value, q.head) == ("count", value, "home")
+
+
+@pytest.mark.parametrize(("text", "head", "values"), [
+    ("Councillors passed the ban by 14 votes to 9 last night.", "vote", [14, 9]),
+    ("Councillors backed the proposal by 14 votes to nine on Tuesday.", "vote", [14, 9]),
+    ("On Tuesday night councillors voted 15 to 8 to bar lorries.", "vote", [15, 8]),
+    ("The board backed the plan in a vote of 6-2.", "vote", [6, 2]),
+    ("Staff numbers rose from 30 nurses to 45 this year.", "nurse", [30, 45]),
+])
+def test_both_counts_of_a_tally_count_its_noun(text: str, head: str, values: list[int]) -> None:
+    counts = [q for q in quantities(text) if q.kind == "count"]
+    assert [q.value for q in counts] == values
+    assert {q.head for q in counts} == {head}
+
+
+def test_a_count_after_another_noun_keeps_its_own() -> None:
+    # "to" joins two counts only right after the first one's noun
+    found = quantities("The 14 votes came after 1,846 responses to the consultation.")
+    assert [(q.value, q.head) for q in found] == [(14, "vote"), (1846, "response")]

@@ -82,6 +82,12 @@ _SKIP_HEAD = frozenset(("of", "the", "a", "an", "and", "more", "than", "about", 
                         "cent", "percent", "to", "from"))
 
 
+# Between two counts, "<noun> to": the second counts what the first does ("14 votes to 9",
+# "from 30 jobs to 45").
+_CARRIED_HEAD = re.compile(r"\s+[A-Za-z][\w'’-]*\s+to\s+", re.IGNORECASE)
+_VOTED = re.compile(r"\bvot(?:ed|es?|ing)\s+(?:(?:by|of)\s+)?$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """One figure a text commits to.
@@ -103,6 +109,8 @@ class Quantity:
     # The words that state it, as matched ("more than 70", "£4.8 million"; number words
     # already in digits); "" for once/twice and ordinal words. Not part of equality.
     said: str = field(default="", compare=False)
+    # The second count of "14 votes to 9", "voted 15-8" (its noun carried from the first).
+    joined: bool = field(default=False, compare=False)
 
     def comparable(self, other: Quantity) -> bool:
         """Same kind and unit: a count is never compared with a year or a sum of money."""
@@ -201,6 +209,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     ("3rd", "third"), percents, money, durations and plain counts."""
     text = _words_to_digits(text)
     out: list[Quantity] = []
+    last_end, last_head = -1, ""
     for m in _QUANTITY.finditer(text):
         raw = m.group("num")
         context = text[max(0, m.start("num") - 1): m.end("num") + 4]
@@ -226,10 +235,13 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             second = _float(m.group("num2")) * _SCALE.get(
                 (m.group("scale2") or scale).lower(), 1.0)
             if second < value and not m.group("between"):
-                # "voted 14-9", "won 3-1": a tally of two counts, not a range
-                head = _head_after(text, end)
-                out += [Quantity(value, value, value, "count", "", head),
-                        Quantity(second, second, second, "count", "", head)]
+                # "voted 14-9", "won 3-1": a tally of two counts, not a range; "voted 15 to
+                # 8 to bar lorries" counts votes, not what follows
+                head = ("vote" if _VOTED.search(text, max(0, m.start() - 12), m.start("num"))
+                        else _head_after(text, end))
+                out += [Quantity(value, value, value, "count", "", head, said=m.group("num")),
+                        Quantity(second, second, second, "count", "", head,
+                                 said=m.group("num2"), joined=True)]
                 continue
             high_value = second
         kind: Kind
@@ -260,9 +272,15 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if bound:
             lo_f, hi_f = _BOUND_WORDS[bound]
             low, high = low * lo_f, high * hi_f
-        out.append(Quantity(value, low, high, kind, unit, _head_after(text, end), bool(bound),
-                            said.strip()))
+        head = _head_after(text, end)
+        joined = bool(kind == "count" and last_head
+                      and _CARRIED_HEAD.fullmatch(text[last_end:m.start("num")]))
+        if joined:
+            head = last_head  # "by 14 votes to 9": the 9 counts votes too
+        out.append(Quantity(value, low, high, kind, unit, head, bool(bound), said.strip(),
+                            joined))
         out.extend(rest)
+        last_end, last_head = end, (head if kind == "count" else "")
     for m in re.finditer(r"\b(once|twice|thrice)\b", text, re.IGNORECASE):
         v = float(("once", "twice", "thrice").index(m.group(1).lower()) + 1)
         out.append(Quantity(v, v, v, "count", "", _head_after(text, m.end())))

@@ -90,13 +90,28 @@ def number_conflicts(
         missing = True
         if any(c.agrees(e) for e in eq):
             continue  # compatible but less precise ("more than 4,000" for "4,500"): silent
-        comparable = [e for e in eq if c.comparable(e)]
+        comparable = [e for e in eq if c.comparable(e) and not _other_measure(c, e)]
         same_head = [e for e in comparable if c.head and e.head == c.head]
         rival = (same_head if loosely else []) or (comparable if aligned else [])
         if rival:
             shown = tuple(sorted({show_quantity(e) for e in rival}))
             conflicts.append(Conflict("number", (show_quantity(c),), shown))
     return conflicts, missing
+
+
+# Counts of two different nouns this far apart measure two things ("14 votes" and "1,846
+# responses" in sentences about one vote); a wrong figure for the same thing is rarely off by
+# more than this factor (the dev stories' refuting claims: at most 5x, "50,000 troops" vs
+# "10,000 soldiers").
+MAX_RIVAL_RATIO = 10.0
+
+
+def _other_measure(c: Quantity, e: Quantity) -> bool:
+    """Whether counts `c` and `e` count different nouns at magnitudes MAX_RIVAL_RATIO apart."""
+    if c.kind != "count" or not (c.head and e.head) or c.head == e.head:
+        return False
+    lo, hi = sorted((abs(c.value), abs(e.value)))
+    return lo <= 0 or hi / lo > MAX_RIVAL_RATIO
 
 
 def show_quantity(q: Quantity) -> str:
