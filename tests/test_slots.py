@@ -13,7 +13,14 @@ import pytest
 from agent.app import App
 from agent.llm.factory import make_llm
 from agent.settings import load_settings
-from agent.text.slots import absent_from, filler_name, name_slots, same_name
+from agent.text.slots import (
+    absent_from,
+    filler_name,
+    is_name,
+    name_slots,
+    proper_words,
+    same_name,
+)
 from agent.verification.slots import SlotChecker
 from agent.verification.verify import Verifier
 
@@ -171,3 +178,41 @@ def test_a_wire_dateline_is_nobodys_name() -> None:
         "KELBY (Delta Wire) — A former treasurer was convicted of fraud on Thursday.", 1)
     assert calls == 1 and reader.seen == ["A former treasurer was convicted of fraud on Thursday."]
     assert finding is None
+
+
+@pytest.mark.unit
+def test_proper_words_are_the_words_capitalised_mid_sentence() -> None:
+    known = proper_words(["Around 120 scientists from Canada work at the Glenmore lab.",
+                          "Motorists face a detour, Dr Ana Ruiz's office said."])
+    assert {"canada", "glenmore", "ana", "ruiz"} <= known
+    assert not {"around", "motorists"} & known
+    assert is_name("Canada", known) and not is_name("Around", known)
+    assert is_name("Joe Brannigan", known)  # two capitalised words are a name
+    assert is_name("Around", None)  # nothing known: as before
+
+
+@pytest.mark.unit
+def test_a_first_word_the_articles_never_capitalise_is_no_slot_and_no_filler() -> None:
+    class FirstWordReader(SlotChecker):
+        def __init__(self) -> None:  # no model: the stub reads the sentence itself
+            self.asked: list[str] = []
+
+        def fill(self, statement: str, sentence: str) -> str:
+            self.asked.append(statement)
+            return sentence.split()[0]
+
+    known = proper_words(["Motorists are sent via Hexley Bridge, the council said.",
+                          "Drivers face a detour, Canada's envoy said."])
+    reader = FirstWordReader()
+    # "Drivers" is no name: no cloze is asked for it
+    finding, calls = reader.check("Drivers are being sent on an 11-mile detour.",
+                                  "Motorists are being sent on an 11-mile detour.", 2, known)
+    assert (finding, calls) == (None, 0)
+    # a name slot whose filler is a common word at the sentence's start finds no other actor
+    finding, calls = reader.check("Canada sent the envoy on Monday.",
+                                  "Motorists sent the envoy on Monday.", 2, known)
+    assert calls == 1 and finding is None
+    # without what the articles capitalise, the first word still counts (the old reading)
+    finding, _ = reader.check("Canada sent the envoy on Monday.",
+                              "Mexico sent the envoy on Monday.", 2)
+    assert finding is not None and finding.filler == "mexico"

@@ -19,6 +19,7 @@ What a different filler means depends on the frame:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY, places
@@ -124,6 +125,32 @@ def name_slots(claim: str) -> list[NameSlot]:
         frame = claim[:start] + BLANK + claim[end:]
         out.append(NameSlot(name=name, frame=frame, role=_is_role(claim, start, end)))
     return out
+
+
+_WORD_AFTER_START = re.compile(r"(?<=[\w,;:’'\")”])\s+([A-Z][\w’'-]*)")
+
+
+def proper_words(sentences: Iterable[str]) -> frozenset[str]:
+    """The words `sentences` capitalise where no sentence starts, lower-cased without a
+    possessive: the words of names ("canada", "pellow"). A claim's capitalised first word
+    ("Around 120 scientists ...", "Drivers are ...") is a name only if its articles write it
+    so mid-sentence; a claim alone cannot tell "Canada refused" from "Combined, the firms"."""
+    out: set[str] = set()
+    for text in sentences:
+        for m in _WORD_AFTER_START.finditer(text):
+            out.add(_bare(m.group(1)))
+    return frozenset(out)
+
+
+def _bare(word: str) -> str:
+    return word.lower().replace("’s", "").replace("'s", "").strip("’'")
+
+
+def is_name(word_run: str, known: frozenset[str] | None) -> bool:
+    """Whether a capitalised run is a name: two or more words are; one word is when
+    `known` (`proper_words` of the articles) has it, or when nothing is known."""
+    words = word_run.split()
+    return known is None or len(words) != 1 or _bare(words[0]) in known
 
 
 def absent_from(slot: NameSlot, evidence: str) -> bool:

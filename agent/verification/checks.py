@@ -42,6 +42,7 @@ from agent.text.polarity import (
     NEGATIONS,
     negated_about,
 )
+from agent.text.slots import is_name
 from agent.verification.claims import attribution_of
 from agent.verification.conflicts import Conflict, number_conflicts
 
@@ -161,6 +162,7 @@ def compare(
     context: str = "",
     article_terms: set[str] | None = None,
     quoted_by: str | None = None,
+    known_names: frozenset[str] | None = None,
 ) -> Signals:
     """Signals for `claim` against one `evidence` sentence.
 
@@ -168,7 +170,9 @@ def compare(
     article, used only to resolve details the sentence leaves implicit ("that same month");
     `article_terms` the stems of its whole article, where the claim's subject must occur;
     `quoted_by` who speaks the quotation the sentence lies inside (`agent.text.quotes`), the
-    speaker of an otherwise unattributed fragment."""
+    speaker of an otherwise unattributed fragment; `known_names` the words its articles
+    capitalise mid-sentence (agent.text.slots.proper_words), which tell a claim's first
+    word that is a name ("Canada refused") from one that is not ("Around 120 ...")."""
     c, e = analyze(claim), analyze(evidence)  # each text parsed once, shared across calls
     claim_places = c.places
     detail_words = set(c.months | c.weekdays)
@@ -213,7 +217,7 @@ def compare(
     # Where someone spoke is a detail outlets disagree on: the same speaker somewhere else.
     if lost and rivals and place_rival(claim, evidence):
         conflicts.append(Conflict("place", tuple(sorted(lost)), tuple(sorted(rivals))))
-    subject_terms = stems(subject) if subject else set()
+    subject_terms = stems(subject) if subject and is_name(subject, known_names) else set()
     missing = (
         missing
         or bool(cm - near_months)

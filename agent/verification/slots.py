@@ -22,7 +22,15 @@ from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.llm.replies import json_string_opening, parse_json_reply
 from agent.text.facts import strip_dateline
-from agent.text.slots import BLANK, NameSlot, absent_from, filler_name, name_slots, same_name
+from agent.text.slots import (
+    BLANK,
+    NameSlot,
+    absent_from,
+    filler_name,
+    is_name,
+    name_slots,
+    same_name,
+)
 from agent.verification.conflicts import Conflict
 
 # Cloze calls per claim part: each costs a model call (~3 s on the local default).
@@ -81,18 +89,24 @@ class SlotChecker:
         except ValueError:
             return "NONE"  # an unreadable reply names no one: the check finds nothing
 
-    def check(self, claim: str, sentence: str, budget: int) -> tuple[SlotFinding | None, int]:
+    def check(self, claim: str, sentence: str, budget: int,
+              known_names: frozenset[str] | None = None) -> tuple[SlotFinding | None, int]:
         """(the first of the claim's names that the sentence gives to someone else, or None;
         the model calls made). Only names absent from the sentence are asked, role frames
         first (they can refute), at most `budget` of them. A wire dateline is left out: the
         town a story was filed from ("BELLMOUTH (Agency) — A former treasurer ...") is no
-        one's name (`strip_dateline`)."""
+        one's name (`strip_dateline`). With `known_names` (agent.text.slots.proper_words of
+        the articles), a one-word slot or filler they never capitalise mid-sentence is no
+        name ("Drivers are being sent ..." / "Motorists are ...")."""
         sentence = strip_dateline(sentence).strip()
-        slots = [s for s in name_slots(claim) if absent_from(s, sentence)]
+        slots = [s for s in name_slots(claim)
+                 if absent_from(s, sentence) and is_name(s.name, known_names)]
         calls = 0
         for slot in sorted(slots, key=lambda s: not s.role)[: max(budget, 0)]:
             calls += 1
             filler = filler_name(self.fill(slot.frame, sentence), sentence)
+            if filler is not None and not is_name(filler, known_names):
+                filler = None
             if filler is not None and not same_name(slot.name, filler):
                 return SlotFinding(slot=slot, filler=filler), calls
         return None, calls

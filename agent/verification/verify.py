@@ -30,6 +30,7 @@ from agent.text.analysis import analyze
 from agent.text.injection import looks_like_instruction
 from agent.text.quotes import quote_speaker
 from agent.text.roles import role_holder, with_holder
+from agent.text.slots import proper_words
 from agent.types import Evidence, Sentence
 from agent.verification.checks import (
     LOOSE_COVERAGE,
@@ -102,6 +103,7 @@ class Verifier:
         self.prompt = load_prompt("verify")
         self.examples = load_examples("verify_examples")
         self._terms_cache: dict[str, set[str]] = {}
+        self._names_cache: dict[str, frozenset[str]] = {}
         # When a list, every judged pair is appended to it (calibration, debugging).
         self.trace: list[dict[str, Any]] | None = None
 
@@ -175,6 +177,16 @@ class Verifier:
             return before, None
         return before, quote_speaker([x.text for x in sents], n)
 
+    def _known_names(self, article_ids: Sequence[str]) -> frozenset[str]:
+        """The words the articles capitalise mid-sentence (agent.text.slots.proper_words)."""
+        out: set[str] = set()
+        for aid in dict.fromkeys(article_ids):
+            if aid not in self._names_cache:
+                self._names_cache[aid] = proper_words(
+                    s.text for s in self.corpus.article(aid).sentences)
+            out |= self._names_cache[aid]
+        return frozenset(out)
+
     def _article_terms(self, article_id: str) -> set[str]:
         if article_id not in self._terms_cache:
             text = " ".join(s.text for s in self.corpus.article(article_id).sentences)
@@ -236,13 +248,14 @@ class Verifier:
         slot_budget = self.slot_calls
         backed: set[str] = set()
         by_article: dict[str, list[tuple[str, Sentence, Signals]]] = {}
+        names = self._known_names([e.sentence.article_id for _, e in gathered])
         for outlet, e in gathered:
             s = e.sentence
             if looks_like_instruction(s.text):
                 continue  # an instruction to the model is no evidence (agent.text.injection)
             before, quoted_by = self._context(s)
             sig = compare(claim, s.text, e.score, before, self._article_terms(s.article_id),
-                          quoted_by=quoted_by)
+                          quoted_by=quoted_by, known_names=names)
             # Each call costs seconds on a laptop CPU: stop asking once two outlets back the
             # claim (more agreement cannot change the verdict; conflicts are found by code).
             ask = calls < self.max_calls and len(backed) < self.enough_support
@@ -250,7 +263,7 @@ class Verifier:
             calls += probs is not None
             if probs is not None and probs.get("supports", 0.0) >= SUPPORT_P:
                 final, used = self._check_names(
-                    claim, s.text, sig, probs, speaker, final, slot_budget
+                    claim, s.text, sig, probs, speaker, final, slot_budget, names
                 )
                 slot_budget -= used
             self._trace(claim, outlet, s.text, sig, probs, final, speaker)
@@ -284,6 +297,7 @@ class Verifier:
     def _check_names(
         self, claim: str, sentence: str, sig: Signals, probs: StanceProbs,
         speaker: str | None, final: Stance, budget: int,
+        known_names: frozenset[str] | None = None,
     ) -> tuple[Stance, int]:
         """The stance after the cloze check of the claim's names (agent.verification.slots)
         on a sentence the model leans to support (`final` is the stance before it), and the
@@ -291,7 +305,7 @@ class Verifier:
         someone else is no support."""
         if self.slots is None or budget <= 0:
             return final, 0
-        finding, used = self.slots.check(claim, sentence, budget)
+        finding, used = self.slots.check(claim, sentence, budget, known_names)
         if finding is None:
             return final, used
         if finding.conflict is not None:
@@ -336,7 +350,8 @@ class Verifier:
                 continue
             joint = f"{a.text} {b.text}"
             sig = compare(claim, joint, max(sa.score, sb.score), self._context(a)[0],
-                          self._article_terms(a.article_id))
+                          self._article_terms(a.article_id),
+                          known_names=self._known_names([a.article_id]))
             final, probs = self.stance(claim, joint, sig, speaker)
             calls += probs is not None
             self._trace(claim, outlet, joint, sig, probs, final, speaker)
