@@ -74,3 +74,9 @@ def test_quotes_about_another_place_are_elsewhere() -> None:
     assert not elsewhere("How many residents were moved?", ["Forty were moved in Tarnbridge."])
     # One quote on the asked place is enough.
     assert not elsewhere(q, ["Forty were moved in Tarnbridge.", "Ten were moved in Tarnford."])
+
+
+def test_a_possessive_stems_as_its_noun() -> None:
+    # "town's" came out of content_terms as "town'" (its "s" folded as a plural)
+    assert {"town", "river"} <= stems("the town's river")
+    assert stems("Kestrel's shares") == stems("Kestrel shares")

@@ -145,3 +145,19 @@ def test_a_point_line_never_states_a_disputed_figure_as_fact() -> None:
     assert diffs and "85 firefighters (RiverWatch)" in diffs[0].text()
     lines = assemble([cluster], extractive_line, _name, lambda a, b: 0.9, 120, diffs)
     assert [x.origin for x in lines] == ["difference"]
+
+
+def test_a_tally_is_one_figure_shown_whole() -> None:
+    items = [
+        (_s("wire", "Heavy lorries will be banned after town councillors backed it by 14 votes "
+                    "to 9 last night."), "wire"),
+        (_s("daily", "Councillors backed the lorry ban by 14 votes to nine on Tuesday night."),
+         "daily"),
+        # another count in the sentence ("over 7.5 tonnes") is no mention of the 14 votes
+        (_s("blog", "On Tuesday night the town's councillors voted 15 to 8 to ban lorries "
+                    "over 7.5 tonnes."), "blog"),
+    ]
+    (diff,) = story_differences(items, _name)
+    assert [side.values for side in diff.sides] == [("14 votes to 9",), ("15 votes to 8",)]
+    assert set(diff.sides[0].outlets) == {"Delta Wire", "The Orrin Daily"}
+    assert diff.sides[1].outlets == ["RiverWatch"]

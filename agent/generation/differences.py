@@ -53,12 +53,16 @@ class Figure:
     sentence: Sentence
     outlet: str
     quantity: Quantity
+    against: Quantity | None = None  # a tally's second count ("14 votes to 9": the 9)
 
     @property
     def shown(self) -> str:
         """The figure as its sentence writes it ("more than 70", "£4.8m"; number words in
-        digits), with the noun a count counts or a duration's unit ("63 patients")."""
+        digits), with the noun a count counts or a duration's unit ("63 patients"); a
+        tally as "14 votes to 9"."""
         q = self.quantity
+        if self.against is not None:
+            return f"{q.said} {q.head}s to {self.against.said}"
         if q.kind == "day" or not q.said:
             return show_quantity(q).title() if q.kind == "day" else show_quantity(q)
         said = q.said[:1].lower() + q.said[1:] if q.said[:1].isalpha() else q.said
@@ -73,12 +77,29 @@ def figures(items: Sequence[tuple[Sentence, str]]) -> list[Figure]:
     out: list[Figure] = []
     for s, outlet in items:
         seen: set[tuple[str, str, str]] = set()
-        for q in analyze(s.text).quantities:
+        found = analyze(s.text).quantities
+        for n, q in enumerate(found):
             key = (q.kind, q.unit, q.head if q.kind in ("count", "day") else "")
             if q.kind in _KINDS and key not in seen:
                 seen.add(key)
-                out.append(Figure(s, outlet, q))
+                out.append(Figure(s, outlet, q, _tally_second(q, found[n + 1:])))
     return out
+
+
+def _tally_second(q: Quantity, after: Sequence[Quantity]) -> Quantity | None:
+    """The second count of a tally that `q` opens ("by 14 votes to 9", "voted 15-8"): the
+    next figure, joined to `q` and smaller (agent.text.quantities gives it `q`'s noun),
+    both as written."""
+    nxt = after[0] if after else None
+    if (nxt is None or not nxt.joined or q.kind != "count" or nxt.head != q.head
+            or nxt.value >= q.value or not (q.said and nxt.said)):
+        return None
+    return nxt
+
+
+def _counts_other(a: Quantity, b: Quantity) -> bool:
+    """Two counts of different nouns ("over 7.5 tonnes" is no mention of "14 votes")."""
+    return a.kind == b.kind == "count" and bool(a.head and b.head) and a.head != b.head
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -138,7 +159,8 @@ def _disputes(figs: Sequence[Figure], links: Sequence[set[int]]) -> list[tuple[f
                    for k in links[other])
 
     def mentions(f: Figure, value: Quantity) -> bool:  # at any place in its sentence
-        return any(q.agrees(value) for q in analyze(f.sentence.text).quantities)
+        return any(q.agrees(value) and not _counts_other(q, value)
+                   for q in analyze(f.sentence.text).quantities)
 
     out = []
     for i, linked in enumerate(links):

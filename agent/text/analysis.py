@@ -44,7 +44,9 @@ CACHE_SIZE = 20_000
 def stem(term: str) -> str:
     """A crude stemmer: "-ing", "-ed" and a final "e" dropped, then cut to 5 characters, so
     "send"/"sending", "share"/"sharing", "deployed"/"deploy", "Mexican"/"Mexico",
-    "criticised"/"criticized" fold together."""
+    "criticised"/"criticized" fold together. A possessive's remains go ("town'" of
+    "town's", content_terms folding its "s" as a plural)."""
+    term = term.rstrip("'")
     if len(term) > 5 and term.endswith("ing"):
         term = term[:-3]
     elif len(term) > 4 and term.endswith("ed"):
