@@ -99,10 +99,11 @@ def number_conflicts(
     return conflicts, missing
 
 
-# Counts of two different nouns this far apart measure two things ("14 votes" and "1,846
-# responses" in sentences about one vote); a wrong figure for the same thing is rarely off by
-# more than this factor (the dev stories' refuting claims: at most 5x, "50,000 troops" vs
-# "10,000 soldiers").
+# Counts of two different nouns this far apart measure two things. On the dev claims every
+# number conflict more than 10x apart between counts of two nouns was between figures of
+# other things ("14 votes" / "1,846 responses", "1,200 jobs" / "the two companies"); a wrong
+# figure of the same thing was at most 10x off ("30" / "three square kilometres", "50,000
+# troops" / "10,000 soldiers" in the seeds' demo claim).
 MAX_RIVAL_RATIO = 10.0
 
 
