@@ -3,11 +3,12 @@ clusters (agent.generation.differences), and how the story summary prints them."
 
 from __future__ import annotations
 
-from agent.generation.differences import figures, same_measure, story_differences
+from agent.generation.differences import story_differences
 from agent.generation.extractive import Cluster
 from agent.generation.story_points import Point
 from agent.generation.story_summary import assemble, extractive_line
 from agent.types import Sentence
+from agent.verification.measures import figures, same_measure
 
 
 def _s(article: str, text: str, index: int = 0) -> Sentence:

@@ -6,14 +6,9 @@ in different clusters ("The mission cost $148 million" and "the $184m probe ..."
 dev stories the cluster search printed 1 of the 24 labelled differences. This pass links
 figures across every body sentence of the independent outlets instead:
 
-1. Each sentence's figures, one per thing it measures: the first count of a noun, the first
-   sum of money, percentage, duration, year or date (a sentence's later figure of the same
-   thing is usually a comparison: "peaked at 5.8 metres, beating the record of 5.2 metres").
-2. Two figures of different outlets are *the same measure* when they are comparable (same
-   kind and unit, agent.text.quantities), a count counts the same noun, a measure lies within
-   MAX_MEASURE_RATIO (a year within MAX_YEAR_GAP), and their sentences share at least
-   MIN_SHARED of their content stems (overlap coefficient: shared / the smaller set).
-3. A *dispute* is two such figures whose values cannot both be true (their intervals do not
+1. Figures and which of them are *the same measure*: agent.verification.measures (the
+   rule the verifier uses too).
+2. A *dispute* is two such figures whose values cannot both be true (their intervals do not
    overlap), when neither outlet states the other's value for the same measure anywhere.
    Disputes are taken best-overlap first, each figure in one at most; other outlets whose
    figure of the same measure agrees with one side join it, and so does an outlet that
@@ -26,107 +21,37 @@ shown as the sentences write them.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from agent.generation.extractive import MAX_SIDES, Difference, Side, word_from
-from agent.text.analysis import analyze
-from agent.text.quantities import Quantity
 from agent.types import Sentence
 from agent.verification.compare import venue_versions
 from agent.verification.conflicts import show_quantity
+from agent.verification.measures import (
+    Figure,
+    figures,
+    mentions,
+    overlap,
+    same_measure,
+    terms,
+)
 
-# Tuned on the dev stories' labelled conflicts (evals/stories/*/conflicts.jsonl, split dev);
-# see the issue 15 results in evals/results.
-MIN_SHARED = 0.3
-MAX_MEASURE_RATIO = 3.0  # outlets that disagree on a figure disagree within this factor
-MAX_YEAR_GAP = 5
 MAX_DIFFERENCES = 4  # difference lines in a story summary (dev floor: 3 and 4 score alike)
-_KINDS = frozenset(("count", "money", "percent", "duration", "year", "day"))
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One figure of one outlet's sentence."""
-
-    sentence: Sentence
-    outlet: str
-    quantity: Quantity
-    against: Quantity | None = None  # a tally's second count ("14 votes to 9": the 9)
-
-    @property
-    def shown(self) -> str:
-        """The figure as its sentence writes it ("more than 70", "£4.8m"; number words in
-        digits), with the noun a count counts or a duration's unit ("63 patients"); a
-        tally as "14 votes to 9"."""
-        q = self.quantity
-        if self.against is not None:
-            return f"{q.said} {q.head}s to {self.against.said}"
-        if q.kind == "day" or not q.said:
-            return show_quantity(q).title() if q.kind == "day" else show_quantity(q)
-        said = q.said[:1].lower() + q.said[1:] if q.said[:1].isalpha() else q.said
-        if q.kind in ("count", "duration") and q.head and q.head not in said.lower():
-            return f"{said} {word_from(q.head, self.sentence.text)}"
-        return said
-
-
-def figures(items: Sequence[tuple[Sentence, str]]) -> list[Figure]:
-    """The figures of (sentence, outlet key) `items`, at most one per thing a sentence
-    measures (kind, unit and counted noun)."""
-    out: list[Figure] = []
-    for s, outlet in items:
-        seen: set[tuple[str, str, str]] = set()
-        found = analyze(s.text).quantities
-        for n, q in enumerate(found):
-            key = (q.kind, q.unit, q.head if q.kind in ("count", "day") else "")
-            if q.kind in _KINDS and key not in seen:
-                seen.add(key)
-                out.append(Figure(s, outlet, q, _tally_second(q, found[n + 1:])))
-    return out
-
-
-def _tally_second(q: Quantity, after: Sequence[Quantity]) -> Quantity | None:
-    """The second count of a tally that `q` opens ("by 14 votes to 9", "voted 15-8"): the
-    next figure, joined to `q` and smaller (agent.text.quantities gives it `q`'s noun),
-    both as written."""
-    nxt = after[0] if after else None
-    if (nxt is None or not nxt.joined or q.kind != "count" or nxt.head != q.head
-            or nxt.value >= q.value or not (q.said and nxt.said)):
-        return None
-    return nxt
-
-
-def _counts_other(a: Quantity, b: Quantity) -> bool:
-    """Two counts of different nouns ("over 7.5 tonnes" is no mention of "14 votes")."""
-    return a.kind == b.kind == "count" and bool(a.head and b.head) and a.head != b.head
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-
-
-def same_measure(a: Figure, b: Figure) -> bool:
-    """Whether two figures may be two outlets' values of one measure (module docstring).
-    Symmetric in `a` and `b`."""
-    qa, qb = a.quantity, b.quantity
-    if a.outlet == b.outlet or not qa.comparable(qb):
-        return False
-    if qa.kind == "count" and (not qa.head or qa.head != qb.head):
-        return False
-    if qa.kind == "year" and abs(qa.value - qb.value) > MAX_YEAR_GAP:
-        return False
-    if qa.kind in ("money", "percent", "duration", "count"):
-        lo, hi = sorted((abs(qa.value), abs(qb.value)))
-        if lo <= 0 or hi / lo > MAX_MEASURE_RATIO:
-            return False
-    return _overlap(_terms(a.sentence.text), _terms(b.sentence.text)) >= MIN_SHARED
-
-
-@functools.lru_cache(maxsize=8192)
-def _terms(text: str) -> frozenset[str]:
-    """The sentence's content stems without figures."""
-    return frozenset(t for t in analyze(text).stems if not t[:1].isdigit())
+def shown_figure(f: Figure) -> str:
+    """The figure as its sentence writes it ("more than 70", "£4.8m"; number words in
+    digits), with the noun a count counts or a duration's unit ("63 patients"); a tally as
+    "14 votes to 9"."""
+    q = f.quantity
+    if f.against is not None:
+        return f"{q.said} {q.head}s to {f.against.said}"
+    if q.kind == "day" or not q.said:
+        return show_quantity(q).title() if q.kind == "day" else show_quantity(q)
+    said = q.said[:1].lower() + q.said[1:] if q.said[:1].isalpha() else q.said
+    if q.kind in ("count", "duration") and q.head and q.head not in said.lower():
+        return f"{said} {word_from(q.head, f.sentence.text)}"
+    return said
 
 
 def _links(figs: Sequence[Figure]) -> list[set[int]]:
@@ -158,18 +83,15 @@ def _disputes(figs: Sequence[Figure], links: Sequence[set[int]]) -> list[tuple[f
         return any(figs[k].outlet == outlet and figs[k].quantity.agrees(f.quantity)
                    for k in links[other])
 
-    def mentions(f: Figure, value: Quantity) -> bool:  # at any place in its sentence
-        return any(q.agrees(value) and not _counts_other(q, value)
-                   for q in analyze(f.sentence.text).quantities)
-
     out = []
     for i, linked in enumerate(links):
         for j in linked:
             a, b = figs[i], figs[j]
             if i < j and not a.quantity.agrees(b.quantity) and not (
                     states(b.outlet, a, i) or states(a.outlet, b, j)
-                    or mentions(b, a.quantity) or mentions(a, b.quantity)):
-                out.append((_overlap(_terms(a.sentence.text), _terms(b.sentence.text)), i, j))
+                    or mentions(b.sentence.text, a.quantity)
+                    or mentions(a.sentence.text, b.quantity)):
+                out.append((overlap(terms(a.sentence.text), terms(b.sentence.text)), i, j))
     return sorted(out, reverse=True)
 
 
@@ -232,11 +154,11 @@ def story_differences(
         pair = (figs[i].sentence.id, figs[j].sentence.id)
         also = [(k, m) for _, k, m in disputes if k not in used and m not in used
                 and {figs[k].sentence.id, figs[m].sentence.id} == set(pair)]
-        values = [[figs[side[0]].shown] for side in sides]
+        values = [[shown_figure(figs[side[0]])] for side in sides]
         for k, m in also:
             a, b = (k, m) if figs[k].sentence.id == pair[0] else (m, k)
-            values[0].append(figs[a].shown)
-            values[1].append(figs[b].shown)
+            values[0].append(shown_figure(figs[a]))
+            values[1].append(shown_figure(figs[b]))
             used.update((k, m))
         outlets = [{figs[k].outlet for k in side} for side in sides]
         shown = []

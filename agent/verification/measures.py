@@ -1,0 +1,112 @@
+"""Figures of independent outlets that measure the same thing: the one linking rule that both
+the verifier (another outlet's version of a claim's figure) and the story summary's
+differences (agent.generation.differences) use.
+
+1. Each sentence's figures, one per thing it measures: the first count of a noun, the first
+   sum of money, percentage, duration, year or date (a sentence's later figure of the same
+   thing is usually a comparison: "peaked at 5.8 metres, beating the record of 5.2 metres").
+   A tally ("by 14 votes to 9") is one figure with its second count.
+2. Two figures of different outlets are *the same measure* when they are comparable (same
+   kind and unit, agent.text.quantities), a count counts the same noun, a measure lies within
+   MAX_MEASURE_RATIO (a year within MAX_YEAR_GAP), and their sentences share at least
+   MIN_SHARED of their content stems (overlap coefficient: shared / the smaller set).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from agent.text.analysis import analyze
+from agent.text.quantities import Quantity
+from agent.types import Sentence
+
+# Tuned on the dev stories' labelled conflicts (evals/stories/*/conflicts.jsonl, split dev);
+# see the issue 15 results in evals/results.
+MIN_SHARED = 0.3
+MAX_MEASURE_RATIO = 3.0  # outlets that disagree on a figure disagree within this factor
+MAX_YEAR_GAP = 5
+MEASURE_KINDS = frozenset(("count", "money", "percent", "duration", "year", "day"))
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of one outlet's sentence."""
+
+    sentence: Sentence
+    outlet: str
+    quantity: Quantity
+    against: Quantity | None = None  # a tally's second count ("14 votes to 9": the 9)
+
+
+def figures(items: Sequence[tuple[Sentence, str]]) -> list[Figure]:
+    """The figures of (sentence, outlet key) `items`, at most one per thing a sentence
+    measures (kind, unit and counted noun)."""
+    out: list[Figure] = []
+    for s, outlet in items:
+        seen: set[tuple[str, str, str]] = set()
+        found = analyze(s.text).quantities
+        for n, q in enumerate(found):
+            key = (q.kind, q.unit, q.head if q.kind in ("count", "day") else "")
+            if q.kind in MEASURE_KINDS and key not in seen:
+                seen.add(key)
+                out.append(Figure(s, outlet, q, _tally_second(q, found[n + 1:])))
+    return out
+
+
+def _tally_second(q: Quantity, after: Sequence[Quantity]) -> Quantity | None:
+    """The second count of a tally that `q` opens ("by 14 votes to 9", "voted 15-8"): the
+    next figure, joined to `q` and smaller (agent.text.quantities gives it `q`'s noun),
+    both as written."""
+    nxt = after[0] if after else None
+    if (nxt is None or not nxt.joined or q.kind != "count" or nxt.head != q.head
+            or nxt.value >= q.value or not (q.said and nxt.said)):
+        return None
+    return nxt
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared stems over the smaller set (0 when either is empty)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def comparable_measure(qa: Quantity, qb: Quantity) -> bool:
+    """Whether two figures may be values of one measure, whatever their sentences say:
+    comparable, a count of the same noun, within MAX_MEASURE_RATIO (years MAX_YEAR_GAP)."""
+    if not qa.comparable(qb):
+        return False
+    if qa.kind == "count" and (not qa.head or qa.head != qb.head):
+        return False
+    if qa.kind == "year" and abs(qa.value - qb.value) > MAX_YEAR_GAP:
+        return False
+    if qa.kind in ("money", "percent", "duration", "count"):
+        lo, hi = sorted((abs(qa.value), abs(qb.value)))
+        if lo <= 0 or hi / lo > MAX_MEASURE_RATIO:
+            return False
+    return True
+
+
+def same_measure(a: Figure, b: Figure) -> bool:
+    """Whether two figures may be two outlets' values of one measure (module docstring).
+    Symmetric in `a` and `b`."""
+    if a.outlet == b.outlet or not comparable_measure(a.quantity, b.quantity):
+        return False
+    return overlap(terms(a.sentence.text), terms(b.sentence.text)) >= MIN_SHARED
+
+
+@functools.lru_cache(maxsize=8192)
+def terms(text: str) -> frozenset[str]:
+    """The sentence's content stems without figures."""
+    return frozenset(t for t in analyze(text).stems if not t[:1].isdigit())
+
+
+def counts_other(a: Quantity, b: Quantity) -> bool:
+    """Two counts of different nouns ("over 7.5 tonnes" is no mention of "14 votes")."""
+    return a.kind == b.kind == "count" and bool(a.head and b.head) and a.head != b.head
+
+
+def mentions(sentence: str, value: Quantity) -> bool:
+    """The sentence gives a figure that agrees with `value`, anywhere in it."""
+    return any(q.agrees(value) and not counts_other(q, value)
+               for q in analyze(sentence).quantities)
