@@ -259,3 +259,37 @@ def test_a_denial_is_no_support_for_what_it_denies(make_app: MakeApp) -> None:
     # The same sentence does back a claim that reports the denial.
     v = verifier(app).verify("Lindqvist denied the accusation that he took payments.")
     assert v.verdict == "supported"
+
+
+VOTE_ARTICLES = {
+    "a_daily.txt": (
+        "Lorry ban passed\n\n"
+        "Councillors passed the lorry ban by 14 votes to 9 on Tuesday.\n"
+        "The ban starts in the spring.\n"
+    ),
+    "b_herald.txt": (
+        "Town bans lorries\n\n"
+        "Heavy lorries will be kept out after councillors backed the lorry ban by 14 votes to 9.\n"
+        "Traders fear fewer deliveries.\n"
+    ),
+    "c_weekly.txt": (
+        "Hauliers fume\n\n"
+        "Hauliers say the decision will cost them dearly and they plan to fight it.\n"
+        "On Tuesday night the town's councillors voted 15 to 8 to bar lorries over 7.5 tonnes.\n"
+    ),
+}
+
+
+@pytest.mark.integration
+def test_another_outlets_version_of_the_claims_figure_makes_it_conflicting(
+    make_app: MakeApp,
+) -> None:
+    # The weekly's sentence shares few words with the claim: it is found by its figure
+    # (agent.verification.measures.figure_rivals), not by retrieval.
+    app = make_app(VOTE_ARTICLES, replies=[SUPPORTED] * 30)
+    v = verifier(app).verify("Councillors passed the lorry ban by 14 votes to 9.")
+    assert v.verdict == "conflicting"
+    refuting = [e for e in v.evidence if e.stance == "refutes"]
+    assert [e.citation.source for e in refuting] == ["c_weekly"]
+    assert "number: claim 14 vs source 15" in refuting[0].signals
+    assert "c_weekly contradicts it" in v.explanation

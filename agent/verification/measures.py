@@ -15,12 +15,15 @@ differences (agent.generation.differences) use.
 from __future__ import annotations
 
 import functools
+import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agent.text.analysis import analyze
 from agent.text.quantities import Quantity
 from agent.types import Sentence
+from agent.verification.conflicts import Conflict, show_quantity
 
 # Tuned on the dev stories' labelled conflicts (evals/stories/*/conflicts.jsonl, split dev);
 # see the issue 15 results in evals/results.
@@ -110,3 +113,61 @@ def mentions(sentence: str, value: Quantity) -> bool:
     """The sentence gives a figure that agrees with `value`, anywhere in it."""
     return any(q.agrees(value) and not counts_other(q, value)
                for q in analyze(sentence).quantities)
+
+
+def figure_rivals(
+    claim: str, items: Sequence[tuple[Sentence, str]]
+) -> list[tuple[Figure, Quantity]]:
+    """Other outlets' versions of the claim's figures among (sentence, outlet key) `items`,
+    as (their figure, the claim figure it contradicts).
+
+    An *anchor* is a figure of `items` that gives one of the claim's figures (it agrees, a
+    count of the same noun) in a sentence sharing MIN_SHARED of the claim's stems. A rival
+    is a figure of another outlet that is the same measure as an anchor (`same_measure`) and
+    cannot be true with the claim's figure, from an outlet that gives the claim's value for
+    it nowhere in `items`, in a sentence that does not mention that value ("closed at $3.82
+    after a $4.10 offer"): the dispute rule of the story summary's differences, seen from
+    the claim (agent.generation.differences)."""
+    claimed = [q for q in analyze(claim).quantities if q.kind in MEASURE_KINDS]
+    if not claimed:
+        return []
+    claim_terms = terms(claim)
+    figs = figures(items)
+    out: list[tuple[Figure, Quantity]] = []
+    seen: set[str] = set()
+    for q in claimed:
+        anchors = [f for f in figs if comparable_measure(q, f.quantity) and q.agrees(f.quantity)
+                   and overlap(claim_terms, terms(f.sentence.text)) >= MIN_SHARED]
+        gives = {f.outlet for f in figs if comparable_measure(q, f.quantity)
+                 and q.agrees(f.quantity)}
+        for a in anchors:
+            for f in figs:
+                if (f.sentence.id in seen or f.outlet in gives or not same_measure(a, f)
+                        or f.quantity.agrees(q) or mentions(f.sentence.text, q)):
+                    continue
+                seen.add(f.sentence.id)
+                out.append((f, q))
+    return out
+
+
+def figure_conflicts(claim: str, sentence: str) -> list[Conflict]:
+    """The number conflicts of a rival sentence (`figure_rivals`) with the claim: each claim
+    figure against the sentence's nearest figure of the same measure ("14 votes to 9" /
+    "15 to 8": 14 vs 15 and 9 vs 8), when they cannot both be true."""
+    out = []
+    found = [g for g in analyze(sentence).quantities if g.kind in MEASURE_KINDS]
+    for q in analyze(claim).quantities:
+        same = [g for g in found if comparable_measure(q, g)]
+        if same and not any(q.agrees(g) for g in same):
+            near = min(same, key=lambda g: abs(math.log(abs(g.value) / abs(q.value))))
+            out.append(Conflict("number", (show_quantity(q),), (show_quantity(near),)))
+    return out
+
+
+_FIGURE = re.compile(r"[$£€¥]?\d[\d,.]*(?:\s?(?:%|per ?cent\b|[kmb]n?\b|million\b|billion\b))?",
+                     re.IGNORECASE)
+
+
+def strip_figures(text: str) -> str:
+    """`text` without its figures ("passed by 14 votes to 9" -> "passed by votes to")."""
+    return " ".join(_FIGURE.sub(" ", text).split())

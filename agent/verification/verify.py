@@ -45,6 +45,7 @@ from agent.verification.checks import (
     strip_places,
 )
 from agent.verification.claims import attribution_of, split_claim
+from agent.verification.measures import figure_conflicts, figure_rivals, strip_figures
 from agent.verification.slots import MAX_SLOT_CALLS, SlotChecker
 from agent.verification.verdicts import (  # noqa: F401  (re-exported: the verify stage's records)
     NOT_ASKED,
@@ -57,6 +58,9 @@ from agent.verification.verdicts import (  # noqa: F401  (re-exported: the verif
 )
 from vectorstore.store import Embedder
 
+# Documents a corpus may have for the figure-rival scan to read every article (a story
+# folder has 3-20; the scan reads each sentence's cached analysis once).
+SCAN_DOCUMENTS = 60
 _STANCE_OF = {"supported": "supports", "refuted": "refutes", "not_enough_info": "silent"}
 _LABELS = tuple(_STANCE_OF)
 
@@ -120,12 +124,13 @@ class Verifier:
             items += [e for e in more if e.sentence.id not in seen]
             items.sort(key=lambda e: -e.score)
             items += self._place_rivals(claim, items, sources + more_sources)
+        items += self._figure_rivals(claim, items, sources)
         per: dict[str, list[Evidence]] = {}
         for e in items:
             key = self.corpus.outlet_key(e.sentence.article_id)
             if key not in per and len(per) >= self.max_outlets:
                 continue
-            rival = e.label == "P"
+            rival = e.label in ("P", "F")
             if len(per.setdefault(key, [])) < self.per_outlet + rival:
                 per[key].append(e)
         return sorted(
@@ -149,6 +154,30 @@ class Verifier:
                         )
                     )
         return out
+
+    def _figure_rivals(
+        self, claim: str, items: Sequence[Evidence], sources: Sequence[str]
+    ) -> list[Evidence]:
+        """Sentences of other outlets giving another value for one of the claim's figures
+        (agent.verification.measures.figure_rivals), labelled "F" (`figure_conflicts` gives
+        each its conflict). The outlet that says "15 to 8" words the rest of its sentence
+        apart from the claim's "by 14 votes to 9", so retrieval rarely ranks it: a story
+        folder (at most SCAN_DOCUMENTS documents) is read whole; a larger corpus gives the
+        retrieved articles and those a search without the figures finds."""
+        if not analyze(claim).quantities:
+            return []
+        if len(self.corpus.doc_ids()) <= SCAN_DOCUMENTS:
+            ids = [a.id for a in self.corpus.articles()]
+        else:
+            ids = [*sources, *self._candidates(strip_figures(claim))[1]]
+        seen = {e.sentence.id for e in items}
+        pool = [(s, self.corpus.outlet_key(aid))
+                for aid in dict.fromkeys(self.corpus.canonical(a) for a in ids)
+                for s in self.corpus.article(aid).body_sentences
+                if s.duplicate_of is None]
+        return [Evidence(label="F", sentence=f.sentence, score=0.0,
+                         outlet=self.corpus.article(f.sentence.article_id).outlet)
+                for f, _ in figure_rivals(claim, pool) if f.sentence.id not in seen]
 
     def _candidates(self, query: str) -> tuple[list[Evidence], list[str]]:
         """Evidence sentences for `query` and the articles its retrieval hits came from."""
@@ -256,6 +285,8 @@ class Verifier:
             before, quoted_by = self._context(s)
             sig = compare(claim, s.text, e.score, before, self._article_terms(s.article_id),
                           quoted_by=quoted_by, known_names=names)
+            if e.label == "F" and not sig.conflicts:
+                sig.conflicts.extend(figure_conflicts(claim, s.text))
             # Each call costs seconds on a laptop CPU: stop asking once two outlets back the
             # claim (more agreement cannot change the verdict; conflicts are found by code).
             ask = calls < self.max_calls and len(backed) < self.enough_support

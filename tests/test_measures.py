@@ -1,0 +1,52 @@
+"""Figures of outlets that measure the same thing (agent.verification.measures): another
+outlet's version of a claim's figure, found whatever the rest of its sentence says."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.types import Sentence
+from agent.verification.measures import figure_conflicts, figure_rivals, strip_figures
+
+
+def _s(article: str, text: str, index: int = 0) -> Sentence:
+    return Sentence(id=f"{article}:{index}", article_id=article, doc_id=article, start=0,
+                    end=len(text), text=text)
+
+
+VOTE = [
+    (_s("wire", "The motion passed by 14 votes to 9, with two councillors abstaining."), "wire"),
+    (_s("daily", "Heavy lorries will be kept out of the town after councillors backed a ban "
+                 "by 14 votes to 9 last night."), "daily"),
+    (_s("weekly", "On Tuesday night the town's councillors voted 15 to 8 to ban lorries over "
+                  "7.5 tonnes."), "weekly"),
+    (_s("weekly", "The consultation drew 1,846 responses.", 1), "weekly"),
+]
+
+
+@pytest.mark.unit
+def test_another_outlets_value_for_the_claims_figure_is_its_rival() -> None:
+    rivals = figure_rivals("Councillors passed the lorry ban by 14 votes to 9.", VOTE)
+    assert [(f.outlet, f.quantity.value) for f, _ in rivals] == [("weekly", 15)]
+    (_, claimed), = rivals
+    assert claimed.value == 14
+    assert [c.describe() for c in figure_conflicts(
+        "Councillors passed the lorry ban by 14 votes to 9.", VOTE[2][0].text)] == [
+        "number: claim 14 vs source 15", "number: claim 9 vs source 8"]
+
+
+@pytest.mark.unit
+def test_no_rival_without_an_anchor_or_from_an_outlet_that_also_gives_the_claims_value() -> None:
+    # no outlet gives the claim's 16: nothing anchors the measure
+    assert figure_rivals("Councillors passed the lorry ban by 16 votes to 7.", VOTE) == []
+    # the weekly gives 14 votes elsewhere too: it does not dispute them
+    both = [*VOTE, (_s("weekly", "Officially the ban passed by 14 votes to 9.", 2), "weekly")]
+    assert figure_rivals("Councillors passed the lorry ban by 14 votes to 9.", both) == []
+    # a figure of another thing in a sentence about something else is no rival
+    assert figure_rivals("The consultation drew 1,846 responses.", VOTE[:3]) == []
+
+
+@pytest.mark.unit
+def test_strip_figures_leaves_the_words() -> None:
+    stripped = strip_figures("It cost £4.8m, 18% more, by 14 votes to 9")
+    assert stripped == "It cost , more, by votes to"
