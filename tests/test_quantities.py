@@ -4,6 +4,8 @@ for the same thing always is (the kind of ../shared/cases/03_verify_number_forma
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from agent.text.quantities import quantities
@@ -169,3 +171,22 @@ def test_a_count_after_another_noun_keeps_its_own() -> None:
     # "to" joins two counts only right after the first one's noun
     found = quantities("The 14 votes came after 1,846 responses to the consultation.")
     assert [(q.value, q.head) for q in found] == [(14, "vote"), (1846, "response")]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("The merged firm would control almost half of the market.", 45.0, 50.0),
+    ("Two-thirds of voters backed the plan.", 60.0, 73.3),
+    ("More than a quarter of the homes flooded.", 25.0, math.inf),
+])
+def test_a_share_said_as_a_fraction_is_a_percentage(text: str, low: float, high: float) -> None:
+    (q,) = [q for q in quantities(text) if q.kind == "percent"]
+    assert (round(q.low, 1), round(q.high, 1)) == (low, high)
+
+
+def test_a_fraction_that_names_a_part_is_no_share() -> None:
+    for text in ("They scored in the second half of the match.", "Wait half an hour."):
+        assert not [q for q in quantities(text) if q.kind == "percent"]
+    # "almost half" cannot be "about 38 per cent"
+    half, = quantities("almost half of the chilled ready-meal market")
+    share, = quantities("about 38 per cent of chilled ready-meal sales")
+    assert not half.agrees(share)

@@ -72,6 +72,18 @@ _WORD_NUMBER = re.compile(
     r"seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\s-]+(?:and[\s-]+)?|\b))+",
     re.IGNORECASE,
 )
+# A share said as a fraction ("almost half of the market", "two-thirds of voters") is a
+# percentage; a fraction is never exact, so a bare one gets the room of "about". Number
+# words are digits by then ("2-thirds").
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "2thirds": 200 / 3, "quarter": 25.0,
+              "3quarters": 75.0}
+_FRACTION = re.compile(
+    rf"(?:\b(?P<bound>{_BOUND_RE})\s+)?\b(?P<frac>(?:(?:a|one)\s+)?half|(?:a|one)\s+third|"
+    r"(?:2|two)[\s-]+thirds|(?:a|one)\s+quarter|(?:3|three)[\s-]+quarters)\s+of\b",
+    re.IGNORECASE,
+)
+_PART_BEFORE = re.compile(r"\b(?:the|first|second|other|latter|former|this|that)\s+$",
+                          re.IGNORECASE)
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                   "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 # Kinds whose figures are labels, not measurements: no rounding room.
@@ -281,6 +293,14 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                             joined))
         out.extend(rest)
         last_end, last_head = end, (head if kind == "count" else "")
+    for m in _FRACTION.finditer(text):
+        if _PART_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "the second half of the season" is a part, not a share
+        frac = re.sub(r"^(?:a|one)\s+|[\s-]+", "", m.group("frac").lower())
+        value = _FRACTIONS[frac.replace("two", "2").replace("three", "3")]
+        lo_f, hi_f = _BOUND_WORDS[(m.group("bound") or "about").lower()]
+        out.append(Quantity(value, value * lo_f, value * hi_f, "percent", "",
+                            _head_after(text, m.end()), True, m.group(0)[:-2].strip()))
     for m in re.finditer(r"\b(once|twice|thrice)\b", text, re.IGNORECASE):
         v = float(("once", "twice", "thrice").index(m.group(1).lower()) + 1)
         out.append(Quantity(v, v, v, "count", "", _head_after(text, m.end())))
