@@ -293,3 +293,28 @@ def test_another_outlets_version_of_the_claims_figure_makes_it_conflicting(
     assert [e.citation.source for e in refuting] == ["c_weekly"]
     assert "number: claim 14 vs source 15" in refuting[0].signals
     assert "c_weekly contradicts it" in v.explanation
+
+
+SHARE_ARTICLES = {
+    "a_daily.txt": ("Merger agreed\n\n"
+                    "Together the two companies account for about 38 per cent of chilled meal "
+                    "sales, the firms said.\n"),
+    "b_herald.txt": ("Food groups to merge\n\n"
+                     "The two firms hold roughly 38 per cent of chilled meal sales between them.\n"),
+    "c_voice.txt": ("A monopoly in the making\n\n"
+                    "Shoppers should worry: the merged giant would take almost half of all "
+                    "chilled meal sales.\n"),
+}
+
+
+@pytest.mark.integration
+def test_a_share_given_as_a_fraction_by_another_outlet_makes_it_conflicting(
+    make_app: MakeApp,
+) -> None:
+    app = make_app(SHARE_ARTICLES, replies=[SUPPORTED] * 30)
+    v = verifier(app).verify(
+        "Combined, the two firms would have roughly 38% of chilled meal sales.")
+    assert v.verdict == "conflicting"
+    (refuting,) = [e for e in v.evidence if e.stance == "refutes"]
+    assert refuting.citation.source == "c_voice"
+    assert "number: claim 38% vs source 50%" in refuting.signals

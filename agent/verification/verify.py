@@ -124,7 +124,14 @@ class Verifier:
             items += [e for e in more if e.sentence.id not in seen]
             items.sort(key=lambda e: -e.score)
             items += self._place_rivals(claim, items, sources + more_sources)
-        items += self._figure_rivals(claim, items, sources)
+        rivals = {s.id: s for s in self._figure_rivals(claim, sources)}
+        # A rival already retrieved is marked too: its conflict is the rival rule's.
+        items = [e.model_copy(update={"label": "F"}) if e.sentence.id in rivals else e
+                 for e in items]
+        seen = {e.sentence.id for e in items}
+        items += [Evidence(label="F", sentence=s, score=0.0,
+                           outlet=self.corpus.article(s.article_id).outlet)
+                  for s in rivals.values() if s.id not in seen]
         per: dict[str, list[Evidence]] = {}
         for e in items:
             key = self.corpus.outlet_key(e.sentence.article_id)
@@ -155,29 +162,24 @@ class Verifier:
                     )
         return out
 
-    def _figure_rivals(
-        self, claim: str, items: Sequence[Evidence], sources: Sequence[str]
-    ) -> list[Evidence]:
+    def _figure_rivals(self, claim: str, sources: Sequence[str]) -> list[Sentence]:
         """Sentences of other outlets giving another value for one of the claim's figures
-        (agent.verification.measures.figure_rivals), labelled "F" (`figure_conflicts` gives
-        each its conflict). The outlet that says "15 to 8" words the rest of its sentence
-        apart from the claim's "by 14 votes to 9", so retrieval rarely ranks it: a story
-        folder (at most SCAN_DOCUMENTS documents) is read whole; a larger corpus gives the
-        retrieved articles and those a search without the figures finds."""
+        (agent.verification.measures.figure_rivals); `gather` labels them "F" and
+        `figure_conflicts` gives each its conflict. The outlet that says "15 to 8" words the
+        rest of its sentence apart from the claim's "by 14 votes to 9", so retrieval rarely
+        ranks it: a story folder (at most SCAN_DOCUMENTS documents) is read whole; a larger
+        corpus gives the retrieved articles and those a search without the figures finds."""
         if not analyze(claim).quantities:
             return []
         if len(self.corpus.doc_ids()) <= SCAN_DOCUMENTS:
             ids = [a.id for a in self.corpus.articles()]
         else:
             ids = [*sources, *self._candidates(strip_figures(claim))[1]]
-        seen = {e.sentence.id for e in items}
         pool = [(s, self.corpus.outlet_key(aid))
                 for aid in dict.fromkeys(self.corpus.canonical(a) for a in ids)
                 for s in self.corpus.article(aid).body_sentences
                 if s.duplicate_of is None]
-        return [Evidence(label="F", sentence=f.sentence, score=0.0,
-                         outlet=self.corpus.article(f.sentence.article_id).outlet)
-                for f, _ in figure_rivals(claim, pool) if f.sentence.id not in seen]
+        return [f.sentence for f, _ in figure_rivals(claim, pool)]
 
     def _candidates(self, query: str) -> tuple[list[Evidence], list[str]]:
         """Evidence sentences for `query` and the articles its retrieval hits came from."""
