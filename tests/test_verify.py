@@ -300,7 +300,8 @@ SHARE_ARTICLES = {
                     "Together the two companies account for about 38 per cent of chilled meal "
                     "sales, the firms said.\n"),
     "b_herald.txt": ("Food groups to merge\n\n"
-                     "The two firms hold roughly 38 per cent of chilled meal sales between them.\n"),
+                     "The two firms hold roughly 38 per cent of chilled meal sales between "
+                     "them.\n"),
     "c_voice.txt": ("A monopoly in the making\n\n"
                     "Shoppers should worry: the merged giant would take almost half of all "
                     "chilled meal sales.\n"),
