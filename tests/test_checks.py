@@ -355,3 +355,16 @@ def test_a_claims_first_word_is_a_subject_to_find_only_when_it_is_a_name() -> No
     other = "Mexico refused the offer of troops on Saturday."
     assert compare(named, other, 0.8, "", stems(other),
                    known_names=frozenset({"canada", "mexico"})).missing_numbers
+
+
+def test_a_sentence_stating_the_claims_figures_may_support_a_looser_paraphrase() -> None:
+    claim = "Drivers are being sent on an 11-mile detour."
+    evidence = "Drivers face an 11-mile diversion via Hexley Bridge, adding 25 minutes."
+    sig = compare(claim, evidence, 0.5)
+    assert sig.figures_stated and sig.coverage < 0.4
+    assert combine({"supports": 0.8, "refutes": 0.1, "silent": 0.1}, sig) == "supports"
+    # the same wording without the figure is no support
+    plain = compare("Drivers are being sent on a detour.",
+                    "Drivers face a diversion via Hexley Bridge, adding 25 minutes.", 0.5)
+    assert not plain.figures_stated
+    assert combine({"supports": 0.8, "refutes": 0.1, "silent": 0.1}, plain) == "silent"

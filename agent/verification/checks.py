@@ -102,6 +102,9 @@ class Signals:
     # The sentence reports a denial of what others said ("Lindqvist denied the accusation")
     # and the claim reports none: a denial of an act is no support for it.
     denial: bool = False
+    # The claim gives figures and the sentence states every one of them ("by 14 votes to
+    # 9"): a figure anchors a paraphrase as a shared word does.
+    figures_stated: bool = False
 
     @property
     def hard_conflict(self) -> bool:
@@ -296,6 +299,8 @@ def compare(
         # "Lindqvist accused Okafor" where the source says "Okafor accused Lindqvist".
         other_actor=actor_mismatch(claim, [evidence]),
         denial=e.denies and not c.denies and not c.negation_scopes,
+        figures_stated=bool(c.quantities) and all(
+            any(q.stated_by(x) for x in e.quantities) for q in c.quantities),
     )
 
 
@@ -376,9 +381,11 @@ def combine(
     covered = (
         sig.coverage >= MIN_SUPPORT_COVERAGE
         or (sig.score >= ALIGNED_SCORE and sig.coverage >= PARAPHRASE_COVERAGE)
+        or (sig.figures_stated and sig.coverage >= PARAPHRASE_COVERAGE)
     )
-    # One shared word of a two-word claim ("the city") is topic, not support.
-    covered = covered and sig.matched >= min(2, sig.n_terms)
+    # One shared word of a two-word claim ("the city") is topic, not support (a stated
+    # figure counts as a word).
+    covered = covered and sig.matched + sig.figures_stated >= min(2, sig.n_terms)
     supportable = (covered and not sig.missing_numbers and sig.other_actor is None
                    and not sig.denial)
     if claim_speaker is not None and not _reports(sig, claim_speaker):
