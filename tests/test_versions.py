@@ -78,3 +78,14 @@ def test_a_day_that_names_a_thing_is_no_other_date() -> None:
     assert differs(answer, other, "When did the minister speak?") is None
     assert differs(answer, "The minister spoke at the university on Sunday.",
                    "When did the minister speak?") == "date"
+
+
+def test_percentages_of_two_things_are_no_versions() -> None:
+    question = "What premium does the offer per share represent?"
+    answer = "The price represents a premium of 31% to Kestrel's closing level on Friday."
+    # a share of the market is another measure, whatever its value
+    assert differs(answer, "The merged giant would control almost half of the chilled "
+                           "ready-meal market.", question) is None
+    # the same premium given otherwise by another outlet is a version
+    assert differs(answer, "The offer values the shares at a premium of 22% to Friday's "
+                           "closing level.", question) == "figure"

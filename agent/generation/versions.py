@@ -32,6 +32,7 @@ from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms, normalize_for_match
 from agent.text.quantities import Quantity, quantities
 from agent.types import AnswerSentence, Evidence, Sentence
+from agent.verification.measures import MIN_SHARED, overlap, terms
 
 MAX_VERSIONS = 3  # an answer shows at most this many outlets' versions of a disputed detail
 VERSION_CANDIDATES = 20  # evidence sentences whose articles are searched for other versions
@@ -95,7 +96,14 @@ def differs(answer: str, other: str, question: str = "") -> str | None:
     asked = {kind for kind, cue in _ASKED_MEASURES if cue.search(question)}
     mine, theirs = quantities(answer), quantities(other)
     same = [(a, b) for a in mine for b in theirs if _versions_of_one(a, b, asked)]
-    return "figure" if same and not any(a.agrees(b) for a, b in same) else None
+    if not same or any(a.agrees(b) for a, b in same):
+        return None
+    # A percentage names no unit or noun of its own: two are versions of one measure only
+    # in sentences about the same thing (agent.verification.measures, the verifier's and
+    # the story differences' rule): "a 31% premium" and "almost half of the market" are two.
+    if all(a.kind == "percent" for a, _ in same):
+        return "figure" if overlap(terms(answer), terms(other)) >= MIN_SHARED else None
+    return "figure"
 
 
 def _about(sentence: str, subject: str, kind: str) -> bool:
