@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from datetime import date
 from typing import Any, Literal
 
 from agent.text.analysis import analyze, stem, stems
+from agent.text.dates import weekday_dates
 from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
     CAP_RUN,
     CUE_RE,
@@ -166,6 +168,7 @@ def compare(
     article_terms: set[str] | None = None,
     quoted_by: str | None = None,
     known_names: frozenset[str] | None = None,
+    published: date | None = None,
 ) -> Signals:
     """Signals for `claim` against one `evidence` sentence.
 
@@ -175,7 +178,9 @@ def compare(
     `quoted_by` who speaks the quotation the sentence lies inside (`agent.text.quotes`), the
     speaker of an otherwise unattributed fragment; `known_names` the words its articles
     capitalise mid-sentence (agent.text.slots.proper_words), which tell a claim's first
-    word that is a name ("Canada refused") from one that is not ("Around 120 ...")."""
+    word that is a name ("Canada refused") from one that is not ("Around 120 ...");
+    `published` the evidence article's date, which makes its weekdays dates of the month
+    ("on Sunday" in a story of Thursday 19 November is 15 November, agent.text.dates)."""
     c, e = analyze(claim), analyze(evidence)  # each text parsed once, shared across calls
     claim_places = c.places
     detail_words = set(c.months | c.weekdays)
@@ -196,7 +201,9 @@ def compare(
         # "The report detailed a call in mid-April": what "the report" is, the sentence
         # before says; read the two together to tell whether it is about the claim.
         loosely = _share(terms, ev_terms | ctx.stems) >= ALIGNED_COVERAGE
-    conflicts, missing = number_conflicts(c, e, aligned, loosely)
+    dated = weekday_dates(evidence, published) if any(q.kind == "day" for q in c.quantities) \
+        else ()
+    conflicts, missing = number_conflicts(c, e, aligned, loosely, dated)
     cm, em, cw, ew = c.months, e.months, c.event_weekdays, e.event_weekdays
     # "a Friday report" dates the report: that day counts when the claim is about a report
     ew = ew | {d for d, noun in naming_days(evidence) if stem(noun) in c.stems}
@@ -211,7 +218,7 @@ def compare(
         ew = ew - speech_weekdays(evidence)
     if loosely and cw and ew and not cw & ew:
         conflicts.append(Conflict("day", tuple(sorted(cw)), tuple(sorted(ew))))
-    near_months = e.months | (ctx.months if ctx else frozenset())
+    near_months = e.months | (ctx.months if ctx else frozenset()) | {q.head for q in dated}
     near_weekdays = e.weekdays | (ctx.weekdays if ctx else frozenset())
     near_low = normalize_for_match(evidence + " " + context)
     lost = [p for p in claim_places if not mentions(e.low, p)]
@@ -300,7 +307,7 @@ def compare(
         other_actor=actor_mismatch(claim, [evidence]),
         denial=e.denies and not c.denies and not c.negation_scopes,
         figures_stated=bool(c.quantities) and all(
-            any(q.stated_by(x) for x in e.quantities) for q in c.quantities),
+            any(q.stated_by(x) for x in (*e.quantities, *dated)) for q in c.quantities),
     )
 
 

@@ -11,6 +11,7 @@ stored (verdict JSON `signals`, the CLI, eval traces), it is its `describe()` te
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, cast, get_args
 
@@ -66,7 +67,8 @@ class Conflict:
 
 
 def number_conflicts(
-    claim: SentenceAnalysis, evidence: SentenceAnalysis, aligned: bool, loosely: bool = True
+    claim: SentenceAnalysis, evidence: SentenceAnalysis, aligned: bool, loosely: bool = True,
+    dated: Sequence[Quantity] = (),
 ) -> tuple[list[Conflict], bool]:
     """Claim quantities the evidence does not state, and those it contradicts.
 
@@ -76,8 +78,9 @@ def number_conflicts(
     it, counting the same thing (same next word) in a sentence at least loosely about the
     claim, or any comparable one when the sentence is about the same thing
     (agent.text.quantities). "1,846 people responded" is no rival of "more than 2,000 people
-    signed" in a sentence about something else."""
-    cq, eq = claim.quantities, evidence.quantities
+    signed" in a sentence about something else. `dated`: the evidence's weekdays as dates
+    of the month (agent.text.dates.weekday_dates), quantities of the evidence too."""
+    cq, eq = claim.quantities, (*evidence.quantities, *dated)
     conflicts: list[Conflict] = []
     missing = False
     for c in cq:

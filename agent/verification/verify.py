@@ -27,6 +27,7 @@ from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import select_evidence
 from agent.retrieval.retrieve import Retriever
 from agent.text.analysis import analyze
+from agent.text.dates import publication_date
 from agent.text.injection import looks_like_instruction
 from agent.text.quotes import quote_speaker
 from agent.text.roles import role_holder, with_holder
@@ -286,7 +287,8 @@ class Verifier:
                 continue  # an instruction to the model is no evidence (agent.text.injection)
             before, quoted_by = self._context(s)
             sig = compare(claim, s.text, e.score, before, self._article_terms(s.article_id),
-                          quoted_by=quoted_by, known_names=names)
+                          quoted_by=quoted_by, known_names=names,
+                          published=publication_date(self.corpus.article(s.article_id).date))
             if e.label == "F" and not sig.conflicts:
                 sig.conflicts.extend(figure_conflicts(claim, s.text))
             # Each call costs seconds on a laptop CPU: stop asking once two outlets back the

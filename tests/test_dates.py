@@ -1,0 +1,60 @@
+"""Weekdays as dates of the month, relative to the article's date (agent.text.dates), and
+what the verifier's checks make of them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agent.text.dates import publication_date, weekday_dates
+from agent.verification.checks import compare
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Thursday, 19 November 2026", date(2026, 11, 19)),
+    ("19/11/2026 13:20", date(2026, 11, 19)),
+    ("03/04/2025", date(2025, 4, 3)),  # day first, as the outlets write it
+    ("June 2, 2025 6:20 PM", date(2025, 6, 2)),
+    ("2026-11-19", date(2026, 11, 19)),
+    ("", None),
+    ("no date here at all", None),
+])
+def test_publication_dates_are_read_as_written(raw: str, expected: date | None) -> None:
+    assert publication_date(raw) == expected
+
+
+THURSDAY = date(2026, 11, 19)
+
+
+def test_a_past_weekday_is_the_latest_before_the_article_and_a_future_one_the_next() -> None:
+    (sunday,) = weekday_dates("The first patient fell ill on Sunday.", THURSDAY)
+    assert (sunday.kind, sunday.value, sunday.head) == ("day", 15, "november")
+    (monday,) = weekday_dates("The ward will reopen on Monday.", THURSDAY)
+    assert (monday.value, monday.head) == (23, "november")
+    (same,) = weekday_dates("The authority said on Thursday it was contained.", THURSDAY)
+    assert same.value == 19
+    # across a month's end
+    (friday,) = weekday_dates("It began on Friday.", date(2026, 12, 2))
+    assert (friday.value, friday.head) == (27, "november")
+
+
+def test_no_dates_without_an_article_date_or_where_the_sentence_gives_its_own() -> None:
+    assert weekday_dates("The first patient fell ill on Sunday.", None) == ()
+    assert weekday_dates("The first patient fell ill on Sunday 15 November.", THURSDAY) == ()
+    # a day that names a thing dates no event ("a Friday report")
+    assert weekday_dates("She responded to a Friday report.", THURSDAY) == ()
+
+
+def test_a_weekday_states_the_claims_date_and_another_weekday_contradicts_it() -> None:
+    claim = "The first patients fell ill on Sunday 15 November."
+    same = compare(claim, "The outbreak began after the first patient fell ill on Sunday.",
+                   0.7, published=THURSDAY)
+    assert same.figures_stated and not same.missing_numbers and not same.conflicts
+    other = compare(claim, "The first patients fell ill on Friday, tests showed.", 0.7,
+                    published=THURSDAY)
+    assert "number: claim 15 november vs source 13 november" in [
+        c.describe() for c in other.conflicts]
+    # without the article's date the weekday does not give the date of the month
+    assert compare(claim, "The outbreak began after the first patient fell ill on Sunday.",
+                   0.7).missing_numbers
