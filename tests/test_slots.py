@@ -160,18 +160,22 @@ def test_a_prefix_taking_backend_fills_the_blank_after_the_json_opening(
     assert "response_format" not in kwargs
 
 
+class FirstWordReader(SlotChecker):
+    """A cloze reader without a model: it fills every blank with the sentence's first
+    capitalised word, and keeps the sentences it was shown."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def fill(self, statement: str, sentence: str) -> str:
+        self.seen.append(sentence)
+        return next((w for w in sentence.split() if w[:1].isupper()), "NONE")
+
+
 @pytest.mark.unit
 def test_a_wire_dateline_is_nobodys_name() -> None:
     # "KELBY (Delta Wire) — A former treasurer ..." names no one: a reader who fills the
     # blank with the sentence's first capitalised word must not be handed the filing town.
-    class FirstWordReader(SlotChecker):
-        def __init__(self) -> None:  # no model: the stub reads the sentence itself
-            self.seen: list[str] = []
-
-        def fill(self, statement: str, sentence: str) -> str:
-            self.seen.append(sentence)
-            return next((w for w in sentence.split() if w[:1].isupper()), "NONE")
-
     reader = FirstWordReader()
     finding, calls = reader.check(
         "Dana Reyes was convicted of fraud on Thursday.",
@@ -193,14 +197,6 @@ def test_proper_words_are_the_words_capitalised_mid_sentence() -> None:
 
 @pytest.mark.unit
 def test_a_first_word_the_articles_never_capitalise_is_no_slot_and_no_filler() -> None:
-    class FirstWordReader(SlotChecker):
-        def __init__(self) -> None:  # no model: the stub reads the sentence itself
-            self.asked: list[str] = []
-
-        def fill(self, statement: str, sentence: str) -> str:
-            self.asked.append(statement)
-            return sentence.split()[0]
-
     known = proper_words(["Motorists are sent via Hexley Bridge, the council said.",
                           "Drivers face a detour, Canada's envoy said."])
     reader = FirstWordReader()
