@@ -34,9 +34,10 @@ def main() -> None:
     verifier = App(load_settings(data_dir=args.data_dir)).verifier()
     for c in claims:  # warm: embeddings, sentence analyses, article loads
         verifier.gather(c)
-    scan = verifier._figure_rivals
+    scan = verifier.evidence._figure_rivals
     for name, off in (("with_scan", False), ("without_scan", True)):
-        verifier._figure_rivals = (lambda claim, sources: []) if off else scan  # type: ignore[method-assign]
+        verifier.evidence._figure_rivals = (  # type: ignore[method-assign]
+            (lambda claim, sources: []) if off else scan)
         times, added = [], 0
         for _ in range(args.repeat):
             for c in claims:

@@ -1,0 +1,166 @@
+"""Evidence for a claim: the best few sentences of each independent outlet, and the
+sentences that give another version of a detail the claim states (where its speaker spoke,
+another value of its figure), which retrieval by similarity rarely ranks. No model call.
+
+The verify stage (agent.verification.verify) judges what this gathers; the context of each
+sentence (the one before it, who speaks the quotation it lies in, its article's stems and
+names) is kept here too, cached per article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from agent.ingest.corpus import Corpus
+from agent.retrieval.evidence import select_evidence
+from agent.retrieval.retrieve import Retriever
+from agent.text.analysis import analyze
+from agent.text.quotes import quote_speaker
+from agent.text.slots import proper_words
+from agent.types import Evidence, Sentence
+from agent.verification.checks import place_rival, stems, strip_places
+from agent.verification.measures import figure_rivals, strip_figures
+from vectorstore.store import Embedder
+
+# Documents a corpus may have for the figure-rival scan to read every article (a story
+# folder has 3-20; the scan reads each sentence's cached analysis once).
+SCAN_DOCUMENTS = 60
+
+
+class EvidenceGatherer:
+    """Gathers a claim's evidence from `corpus` through `retriever` (`top_k` chunks, then
+    at most `per_outlet` sentences of each of `max_outlets` outlets scoring `min_score` or
+    more, agent.retrieval.evidence). Holds no per-claim state: only caches per article."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        retriever: Retriever,
+        embedder: Embedder,
+        *,
+        top_k: int = 8,
+        per_outlet: int = 2,
+        max_outlets: int = 6,
+        min_score: float = 0.3,
+    ) -> None:
+        self.corpus = corpus
+        self.retriever = retriever
+        self.embedder = embedder
+        self.top_k = top_k
+        self.per_outlet = per_outlet
+        self.max_outlets = max_outlets
+        self.min_score = min_score
+        self._terms_cache: dict[str, set[str]] = {}
+        self._names_cache: dict[str, frozenset[str]] = {}
+
+    def gather(self, claim: str) -> list[tuple[str, Evidence]]:
+        """(outlet key, evidence) pairs: the best few sentences of each independent outlet."""
+        items, sources = self._candidates(claim)
+        # Details that may differ between outlets (a place) also steer retrieval towards the
+        # outlets that agree: search once more without them, to find the ones that differ.
+        stripped = strip_places(claim)
+        if stripped != claim:
+            seen = {e.sentence.id for e in items}
+            more, more_sources = self._candidates(stripped)
+            items += [e for e in more if e.sentence.id not in seen]
+            items.sort(key=lambda e: -e.score)
+            items += self._place_rivals(claim, items, sources + more_sources)
+        rivals = {s.id: s for s in self._figure_rivals(claim, sources)}
+        # A rival already retrieved is marked too: its conflict is the rival rule's.
+        items = [e.model_copy(update={"label": "F"}) if e.sentence.id in rivals else e
+                 for e in items]
+        seen = {e.sentence.id for e in items}
+        items += [Evidence(label="F", sentence=s, score=0.0,
+                           outlet=self.corpus.article(s.article_id).outlet)
+                  for s in rivals.values() if s.id not in seen]
+        per: dict[str, list[Evidence]] = {}
+        for e in items:
+            key = self.corpus.outlet_key(e.sentence.article_id)
+            if key not in per and len(per) >= self.max_outlets:
+                continue
+            rival = e.label in ("P", "F")
+            if len(per.setdefault(key, [])) < self.per_outlet + rival:
+                per[key].append(e)
+        return sorted(
+            ((k, e) for k, items in per.items() for e in items), key=lambda ke: -ke[1].score
+        )
+
+    def _place_rivals(
+        self, claim: str, items: Sequence[Evidence], sources: Sequence[str]
+    ) -> list[Evidence]:
+        """Sentences of the retrieved articles placing the claim's speaker elsewhere: retrieval
+        by similarity rarely finds "aboard a plane" for a claim about "a rally in Ohio"."""
+        seen = {e.sentence.id for e in items}
+        articles = dict.fromkeys(self.corpus.canonical(a) for a in sources)
+        out = []
+        for aid in articles:
+            for s in self.corpus.article(aid).sentences:
+                if s.id not in seen and s.duplicate_of is None and place_rival(claim, s.text):
+                    out.append(
+                        Evidence(
+                            label="P", sentence=s, score=0.0, outlet=self.corpus.article(aid).outlet
+                        )
+                    )
+        return out
+
+    def _figure_rivals(self, claim: str, sources: Sequence[str]) -> list[Sentence]:
+        """Sentences of other outlets giving another value for one of the claim's figures
+        (agent.verification.measures.figure_rivals); `gather` labels them "F" and
+        `figure_conflicts` gives each its conflict. The outlet that says "15 to 8" words the
+        rest of its sentence apart from the claim's "by 14 votes to 9", so retrieval rarely
+        ranks it: a story folder (at most SCAN_DOCUMENTS documents) is read whole; a larger
+        corpus gives the retrieved articles and those a search without the figures finds."""
+        if not analyze(claim).quantities:
+            return []
+        if len(self.corpus.doc_ids()) <= SCAN_DOCUMENTS:
+            ids = [a.id for a in self.corpus.articles()]
+        else:
+            ids = [*sources, *self._candidates(strip_figures(claim))[1]]
+        pool = [(s, self.corpus.outlet_key(aid))
+                for aid in dict.fromkeys(self.corpus.canonical(a) for a in ids)
+                for s in self.corpus.article(aid).body_sentences
+                if s.duplicate_of is None]
+        return [f.sentence for f, _ in figure_rivals(claim, pool)]
+
+    def _candidates(self, query: str) -> tuple[list[Evidence], list[str]]:
+        """Evidence sentences for `query` and the articles its retrieval hits came from."""
+        vec = self.retriever.query_vector(query)
+        hits = self.retriever.search(query, self.top_k, vec=vec)
+        ev = select_evidence(
+            query,
+            hits,
+            self.corpus,
+            self.embedder,
+            max_sentences=4 * self.max_outlets,
+            min_score=self.min_score,
+            query_vec=vec,
+            stored_vectors=self.retriever.sentence_vectors,  # not re-embedded per claim
+        )
+        return ev.items, [a for h in hits for a in (h.source, *h.also_in)]
+
+    def context(self, s: Sentence) -> tuple[str, str | None]:
+        """`compare`'s context of `s`: the sentence before it, and who speaks the quotation
+        it lies inside (`quote_speaker`; only an unattributed fragment needs it)."""
+        n, sents = s.index, self.corpus.article(s.article_id).sentences
+        if not (0 <= n < len(sents) and sents[n].id == s.id):
+            return "", None
+        before = sents[n - 1].text if n else ""
+        if analyze(s.text).speaker != "someone":
+            return before, None
+        return before, quote_speaker([x.text for x in sents], n)
+
+    def known_names(self, article_ids: Sequence[str]) -> frozenset[str]:
+        """The words the articles capitalise mid-sentence (agent.text.slots.proper_words)."""
+        out: set[str] = set()
+        for aid in dict.fromkeys(article_ids):
+            if aid not in self._names_cache:
+                self._names_cache[aid] = proper_words(
+                    s.text for s in self.corpus.article(aid).sentences)
+            out |= self._names_cache[aid]
+        return frozenset(out)
+
+    def article_terms(self, article_id: str) -> set[str]:
+        if article_id not in self._terms_cache:
+            text = " ".join(s.text for s in self.corpus.article(article_id).sentences)
+            self._terms_cache[article_id] = stems(text)
+        return self._terms_cache[article_id]
