@@ -27,6 +27,7 @@ from time import struct_time
 from typing import Any
 
 from agent.errors import IngestError
+from agent.ingest.html_text import html_to_text
 
 # trafilatura logs a WARNING for every page it finds too short ("discarding data"): the
 # outcome is handled here (a visible-text fallback or a per-file error), so only its errors
@@ -143,8 +144,6 @@ def extract_html(path: str, html: str, url: str | None = None) -> Extracted:
     Raises IngestError(path) when the page has no visible text."""
     import trafilatura
 
-    from agent.ingest.parse import html_to_text
-
     meta = trafilatura.extract_metadata(html, default_url=url).as_dict()
     site = _clean(meta.get("sitename"))
     articles: list[ExtractedArticle] = []
@@ -197,8 +196,6 @@ def extract_feed(path: str, data: bytes, url: str | None = None) -> Extracted:
     for a document feedparser cannot read as a feed, or a feed without entries."""
     import feedparser
 
-    from agent.ingest.parse import html_to_text
-
     parsed = feedparser.parse(data, response_headers={"content-location": url} if url else None)
     if parsed.get("bozo") and not parsed.entries:
         raise IngestError(path, f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}")
@@ -245,8 +242,6 @@ def extract_markdown(path: str, text: str) -> Extracted:
     """A Markdown file as one article: front-matter metadata (if any), the first level-1
     heading as the title when the front matter has none, the rendered text as paragraphs."""
     from markdown_it import MarkdownIt
-
-    from agent.ingest.parse import html_to_text
 
     meta: dict[str, str] = {}
     m = _FRONT_MATTER.match(text)
