@@ -18,6 +18,7 @@ from agent.text.slots import (
     filler_name,
     is_name,
     name_slots,
+    other_entity_referred,
     proper_words,
     same_name,
 )
@@ -212,3 +213,19 @@ def test_a_first_word_the_articles_never_capitalise_is_no_slot_and_no_filler() -
     finding, _ = reader.check("Canada sent the envoy on Monday.",
                               "Mexico sent the envoy on Monday.", 2)
     assert finding is not None and finding.filler == "mexico"
+
+
+@pytest.mark.unit
+def test_a_common_noun_for_another_named_body_is_a_near_miss() -> None:
+    article = ("The bypass is maintained by Hexmoor District Council rather than the town "
+               "council. Last month the district council agreed to spend £1.8 million on it. "
+               "Drivers go via Hexley Bridge while Lowfield Bridge is shut.")
+    quote = "Last month the district council agreed to spend £1.8 million on it."
+    assert other_entity_referred("Hexley Town Council", quote, article) == (
+        "hexmoor district council")
+    # the question's own body by a common noun, another body by its own name, a description
+    assert other_entity_referred("Hexley Town Council", "The town council voted.", article) is None
+    via = "Drivers go via Hexley Bridge."
+    assert other_entity_referred("Lowfield Bridge", via, article) is None
+    assert other_entity_referred("Bramwell Consumer Group", "the cereals group agreed",
+                                 "Bramwell Consumer Group and Orton Capital agreed.") is None

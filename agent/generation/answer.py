@@ -50,6 +50,7 @@ from agent.text.facts import (
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match
 from agent.text.roles import asked_speaker
+from agent.text.slots import other_entity_referred
 from agent.types import Answer, AnswerSentence, Citation, Evidence
 from vectorstore.store import Embedder
 
@@ -287,9 +288,13 @@ class Answerer:
             heads.setdefault(speaker, role[-1])
         if not heads or not sentences:
             return []
+        cited = [(c.quote, c.source) for s in sentences for c in s.citations]
         texts = [normalize_for_match(self._article_text(aid))
-                 for aid in dict.fromkeys(c.source for s in sentences for c in s.citations)]
-        return [n for n, head in heads.items() if not any(mentions(t, head) for t in texts)]
+                 for aid in dict.fromkeys(src for _, src in cited)]
+        # "Hexley Town Council" answered by "the district council" where the article names
+        # "Hexmoor District Council": another body of the same kind (agent.text.slots).
+        return [n for n, head in heads.items() if not any(mentions(t, head) for t in texts)
+                or any(other_entity_referred(n, q, self._article_text(src)) for q, src in cited)]
 
     @staticmethod
     def counts_what_is_asked(question: str, sentences: Sequence[AnswerSentence]) -> bool:

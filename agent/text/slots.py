@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY, places
+from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY, entities, places
 from agent.text.normalize import normalize_for_match
 
 BLANK = "____"
@@ -185,3 +185,27 @@ def same_name(slot_name: str, filler: str) -> bool:
         return bool(set(a) & set(b)) and (set(a) <= set(b) or set(b) <= set(a))
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     return set(shorter[:-1]) <= set(longer[:-1])
+
+
+def other_entity_referred(name: str, quote: str, article_text: str) -> str | None:
+    """The other entity of `article_text` that `quote` refers to by a common noun (lower
+    case) where a question names `name`, or None. "Hexley Town Council" against "the
+    district council agreed to spend £1.8 million", in an article that names "Hexmoor
+    District Council": the quote's "district council" is that council (its qualifier
+    "district" belongs to the other name, not to the question's). A description without
+    another such name ("the cereals group" for "Bramwell Consumer Group") refers to no one
+    else."""
+    words = name.lower().split()
+    if len(words) < 2:
+        return None
+    head, own = words[-1], set(words[:-1])
+    for other in entities(article_text):
+        ow = other.split()
+        if len(ow) < 2 or ow[-1] != head or set(ow) <= set(words):
+            continue
+        # a common-noun reference, in lower case: "via Hexley Bridge" names the other bridge
+        # as itself, and says nothing of the question's
+        for m in re.finditer(rf"\b([a-z][\w’'-]*)\s+{re.escape(head)}\b", quote):
+            if m.group(1) in set(ow[:-1]) - own:
+                return other
+    return None
