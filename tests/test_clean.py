@@ -191,3 +191,15 @@ def test_page_of_only_boilerplate_yields_no_article() -> None:
     arts, removed = split_articles("Menu\nSubscribe\nPOPULAR POSTS\nJan 16, 2024\n")
     assert arts == []
     assert removed == 4
+
+
+def test_an_outlet_line_with_a_label_after_a_dash_is_the_outlet() -> None:
+    # "&" and "—" are no words: the line under the date is a four-word outlet name
+    text = ("Hexley's lorry ban will strangle the town\nBy Ken Latimer\nThursday, 13 March 2025\n"
+            "Freight & Road Weekly — Comment\n\n"
+            "Hexley Town Council has rammed through one of the most reckless schemes I have "
+            "seen.\nThe ban starts in September.\n")
+    (art,), _ = split_articles(text)
+    assert (art.byline, art.date, art.outlet) == (
+        "Ken Latimer", "Thursday, 13 March 2025", "Freight & Road Weekly — Comment")
+    assert len(art.paragraphs) == 2

@@ -202,6 +202,11 @@ def _is_name_shaped(words: list[str]) -> bool:
     return True
 
 
+def _word_count(t: str) -> int:
+    """Words with a letter or digit: "Freight & Road Weekly — Comment" has four."""
+    return sum(any(c.isalnum() for c in w) for w in t.split())
+
+
 def _is_outlet_shaped(t: str, words: list[str]) -> bool:
     """'The Hill.', 'Springfield Gazette', 'Reuters': a short capitalised publication name."""
     if len(words) > 5 or not all(w[:1].isupper() or w in ("of", "the", "and", "&") for w in words):
@@ -354,7 +359,7 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
         elif k is Kind.HEADING:
             if not seen_meta and art.title is None:
                 art.title = ln.text
-            elif seen_meta and art.outlet is None and len(ln.text.split()) <= 5:
+            elif seen_meta and art.outlet is None and _word_count(ln.text) <= 5:
                 art.outlet = ln.text.rstrip(".")  # a short line under the byline/date
             elif not seen_meta:
                 art.headings.append((ln.start, ln.end))
