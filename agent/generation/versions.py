@@ -32,7 +32,13 @@ from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms, normalize_for_match
 from agent.text.quantities import Quantity, quantities
 from agent.types import AnswerSentence, Evidence, Sentence
-from agent.verification.measures import MIN_SHARED, overlap, terms
+from agent.verification.measures import (
+    MAX_MEASURE_RATIO,
+    MAX_YEAR_GAP,
+    MIN_SHARED,
+    overlap,
+    terms,
+)
 
 MAX_VERSIONS = 3  # an answer shows at most this many outlets' versions of a disputed detail
 VERSION_CANDIDATES = 20  # evidence sentences whose articles are searched for other versions
@@ -51,11 +57,9 @@ _ASKED_MEASURES = [
     ("duration", re.compile(r"\bhow long\b", re.I)),
     ("year", re.compile(r"\b(when|what year|which year)\b", re.I)),
 ]
-# Outlets that disagree on one figure disagree within an order of magnitude ("£412,000" vs
-# "£421,000", "$148m" vs "$184m"); a figure three times larger is about something else. Two
-# years more than five apart are two events.
-MAX_MEASURE_RATIO = 3.0
-MAX_YEAR_GAP = 5
+# Outlets that disagree on one figure disagree within MAX_MEASURE_RATIO ("£412,000" vs
+# "£421,000", "$148m" vs "$184m"), and two years more than MAX_YEAR_GAP apart are two events:
+# the bounds of agent.verification.measures.
 
 
 def _versions_of_one(a: Quantity, b: Quantity, asked: set[str]) -> bool:

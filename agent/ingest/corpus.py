@@ -285,6 +285,9 @@ class Corpus:
             self._idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items() if c > 0}
         return self._idf
 
+    def n_documents(self) -> int:
+        return int(self._rows("SELECT count(*) FROM documents")[0][0])
+
     def doc_ids(self) -> list[str]:
         return [r[0] for r in self._rows("SELECT doc_id FROM documents ORDER BY rowid")]
 

@@ -15,11 +15,9 @@ import functools
 import re
 from datetime import date, timedelta
 
-from agent.text.facts import WEEKDAYS, event_weekdays
+from agent.text.facts import MONTHS, WEEKDAYS, event_weekdays
 from agent.text.quantities import Quantity, quantities
 
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
 # Words that put what a sentence tells after its publication.
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|next|scheduled|expected to|plans? to|(?:is|are) (?:due|to))\b",
@@ -52,7 +50,7 @@ def weekday_dates(text: str, published: date | None) -> tuple[Quantity, ...]:
         shift = (published.weekday() - WEEKDAYS.index(day)) % 7
         when = published + timedelta(days=(7 - shift) % 7) if ahead else published - timedelta(
             days=shift)
-        month = _MONTH_NAMES[when.month - 1]
+        month = MONTHS[when.month - 1]
         out.append(Quantity(float(when.day), float(when.day), float(when.day), "day", "",
                             month, said=f"{day.title()} {when.day} {month.title()}"))
     return tuple(out)

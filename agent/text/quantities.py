@@ -145,6 +145,11 @@ class Quantity:
             self.comparable(other) and self.low - eps <= other.low and other.high <= self.high + eps
         )
 
+    def counts_another(self, other: Quantity) -> bool:
+        """Both are counts of different nouns ("over 7.5 tonnes" is no "14 votes")."""
+        return (self.kind == other.kind == "count" and bool(self.head and other.head)
+                and self.head != other.head)
+
     def agrees(self, other: Quantity) -> bool:
         """The two figures can both be true: comparable and their intervals overlap (with a
         little room for rounding: 1.2 million vs 1,180,000 is not a contradiction)."""

@@ -112,7 +112,7 @@ MAX_RIVAL_RATIO = 10.0
 
 def _other_measure(c: Quantity, e: Quantity) -> bool:
     """Whether counts `c` and `e` count different nouns at magnitudes MAX_RIVAL_RATIO apart."""
-    if c.kind != "count" or not (c.head and e.head) or c.head == e.head:
+    if not c.counts_another(e):
         return False
     lo, hi = sorted((abs(c.value), abs(e.value)))
     return lo <= 0 or hi / lo > MAX_RIVAL_RATIO

@@ -112,7 +112,7 @@ class EvidenceGatherer:
         corpus gives the retrieved articles and those a search without the figures finds."""
         if not analyze(claim).quantities:
             return []
-        if len(self.corpus.doc_ids()) <= SCAN_DOCUMENTS:
+        if self.corpus.n_documents() <= SCAN_DOCUMENTS:
             ids = [a.id for a in self.corpus.articles()]
         else:
             ids = [*sources, *self._candidates(strip_figures(claim))[1]]

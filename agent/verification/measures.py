@@ -104,14 +104,9 @@ def terms(text: str) -> frozenset[str]:
     return frozenset(t for t in analyze(text).stems if not t[:1].isdigit())
 
 
-def counts_other(a: Quantity, b: Quantity) -> bool:
-    """Two counts of different nouns ("over 7.5 tonnes" is no mention of "14 votes")."""
-    return a.kind == b.kind == "count" and bool(a.head and b.head) and a.head != b.head
-
-
 def mentions(sentence: str, value: Quantity) -> bool:
     """The sentence gives a figure that agrees with `value`, anywhere in it."""
-    return any(q.agrees(value) and not counts_other(q, value)
+    return any(q.agrees(value) and not q.counts_another(value)
                for q in analyze(sentence).quantities)
 
 
@@ -136,10 +131,10 @@ def figure_rivals(
     out: list[tuple[Figure, Quantity]] = []
     seen: set[str] = set()
     for q in claimed:
-        anchors = [f for f in figs if comparable_measure(q, f.quantity) and q.agrees(f.quantity)
-                   and overlap(claim_terms, terms(f.sentence.text)) >= MIN_SHARED]
-        gives = {f.outlet for f in figs if comparable_measure(q, f.quantity)
-                 and q.agrees(f.quantity)}
+        giving = [f for f in figs if comparable_measure(q, f.quantity) and q.agrees(f.quantity)]
+        gives = {f.outlet for f in giving}
+        anchors = [f for f in giving
+                   if overlap(claim_terms, terms(f.sentence.text)) >= MIN_SHARED]
         for a in anchors:
             for f in figs:
                 if (f.sentence.id in seen or f.outlet in gives or not same_measure(a, f)
