@@ -22,9 +22,9 @@ from typing import Literal
 
 from text_to_num import alpha2digit
 
+from agent.text.facts import MONTHS
+
 Kind = Literal["count", "percent", "money", "duration", "year", "ordinal", "day"]
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
 _MONTH_AT = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?", re.IGNORECASE)
@@ -200,7 +200,7 @@ def _month_beside(text: str, start: int, end: int) -> str | None:
     for m in (after, _MONTH_AT.fullmatch(before.group(1)) if before else None):
         if m:
             word = m.group(0).lower()
-            return next((mo for mo in _MONTHS if mo.startswith(word[:3])), None)
+            return next((mo for mo in MONTHS if mo.startswith(word[:3])), None)
     return None
 
 
