@@ -190,3 +190,53 @@ def test_a_fraction_that_names_a_part_is_no_share() -> None:
     half, = quantities("almost half of the chilled ready-meal market")
     share, = quantities("about 38 per cent of chilled ready-meal sales")
     assert not half.agrees(share)
+
+
+@pytest.mark.unit
+def test_the_number_of_a_named_thing_is_a_label_not_a_count() -> None:
+    """ "Ward 7" names a ward: it neither counts patients nor rounds to "Ward 8"."""
+    assert [(q.kind, q.value, q.head) for q in quantities("It began on Ward 7, a care ward.")] \
+        == [("label", 7, "ward")]
+    assert [q.kind for q in quantities("Buses on Route 22 were diverted.")] == ["label"]
+    # at a sentence's start a capitalised word names nothing ("Only 7 beds ..."); a month
+    # before a number still makes it a year or a day
+    assert [q.kind for q in quantities("Only 7 beds were free.")] == ["count"]
+    assert [q.kind for q in quantities("It opened in March 2025.")] == ["year"]
+    claim = "Sixty-three patients have fallen ill in the outbreak."
+    sig = compare(claim, "The outbreak began on Ward 7 when the first patients fell ill.",
+                  score=0.8)
+    assert sig.conflicts == []
+    other_ward = compare("The outbreak began on Ward 9.", "The outbreak began on Ward 7.",
+                         score=0.8)
+    assert [c.kind for c in other_ward.conflicts] == ["number"]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("A mayday call came at 6:42 p.m.", (18.7, 18.7, 18.7)),
+        ("Everyone was off by 10:55 p.m.", (22.917, 0, 22.917)),
+        ("It struck the reef shortly before 7 p.m.", (19, 18.5, 19)),
+        ("Staff walked out at 4am.", (4, 4, 4)),
+        ("They were taken off before 11 o'clock on Sunday night.", (23, 0, 23)),
+    ],
+)
+def test_a_time_of_day_is_one_time_not_two_counts(
+    text: str, want: tuple[float, float, float]
+) -> None:
+    (q,) = quantities(text)
+    assert q.kind == "time"
+    assert (q.value, q.low, q.high) == pytest.approx(want, abs=0.01)
+
+
+@pytest.mark.unit
+def test_times_compare_only_with_times() -> None:
+    claim = "The last people were taken off the ferry before 11 o'clock on Sunday night."
+    # a count in an aligned sentence is no rival of a time; a time within the bound agrees
+    assert compare(claim, "Two people were taken off the ferry to hospital on Sunday night.",
+                   score=0.8).conflicts == []
+    assert compare(claim, "The last people were taken off the ferry by 10:55 p.m.",
+                   score=0.8).conflicts == []
+    late = compare(claim, "The last people were taken off the ferry at 11:40 p.m.", score=0.8)
+    assert [c.describe() for c in late.conflicts] == ["number: claim 23:00 vs source 23:40"]

@@ -22,9 +22,10 @@ from typing import Literal
 
 from text_to_num import alpha2digit
 
-from agent.text.facts import MONTHS
+from agent.text.facts import MONTHS, NOT_ENTITY
 
-Kind = Literal["count", "percent", "money", "duration", "year", "ordinal", "day"]
+Kind = Literal["count", "percent", "money", "duration", "year", "ordinal", "day", "label",
+               "time"]
 _MONTH_AT = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?", re.IGNORECASE)
@@ -87,7 +88,25 @@ _PART_BEFORE = re.compile(r"\b(?:the|first|second|other|latter|former|this|that)
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                   "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 # Kinds whose figures are labels, not measurements: no rounding room.
-_EXACT = frozenset({"year", "ordinal", "day"})
+_EXACT = frozenset({"year", "ordinal", "day", "label", "time"})
+# A number right after a name word written capitalised mid-sentence names a thing ("on Ward
+# 7", "bus Route 22", "Terminal 2"): an identifier, not a count of anything.
+_NAMED_BY = re.compile(r"[\w,;:’'\")”]\s+([A-Z][a-z]+)\s$")
+# A time of day ("6:42 p.m.", "4am", "11 o'clock at night"), read before anything else so
+# that "10:55" is no count of 10 and one of 55. Hours on a 24-hour clock; an o'clock with
+# no part of the day named is taken as before noon.
+_TIME = re.compile(
+    r"(?:\b(?P<tb>shortly before|just before|just after|before|after|by|until|around|about)"
+    r"\s+)?\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*"
+    r"(?P<ap>[ap]\.?m\b\.?|o[’']clock)", re.IGNORECASE)
+_LATE_DAY = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:at night|tonight|in the (?:evening|afternoon))|"
+                       r"^\s*(?:on|last|this)\s+\w+\s+(?:night|evening|afternoon)\b",
+                       re.IGNORECASE)
+# (low, high) room a time bound leaves, in hours around the stated time t.
+_TIME_BOUNDS = {"before": (-24.0, 0.0), "by": (-24.0, 0.0), "until": (-24.0, 0.0),
+                "after": (0.0, 24.0), "shortly before": (-0.5, 0.0),
+                "just before": (-0.5, 0.0), "just after": (0.0, 0.5),
+                "around": (-0.25, 0.25), "about": (-0.25, 0.25)}
 ROUNDING = 0.005  # relative room for rounding between two measured figures
 _HEAD = re.compile(r"[A-Za-z][\w'’-]*")
 _SKIP_HEAD = frozenset(("of", "the", "a", "an", "and", "more", "than", "about", "some", "per",
@@ -106,7 +125,8 @@ class Quantity:
 
     value: the stated figure in the normal unit (durations in years, money in units of its
     currency, percents as 0..100, a day of the month for kind "day", whose head is the
-    month). low/high: the interval the wording allows ("more than 4,000"
+    month; the number of a named thing for kind "label", whose head is its name word:
+    "Ward 7"). low/high: the interval the wording allows ("more than 4,000"
     is [4000, inf)). unit: "" or the currency sign. head: the next content word, lower-case
     ("runners" in "10,000 runners"), "" if none. approx: the wording hedges the figure.
     """
@@ -126,7 +146,8 @@ class Quantity:
 
     def comparable(self, other: Quantity) -> bool:
         """Same kind and unit: a count is never compared with a year or a sum of money."""
-        if "day" in (self.kind, other.kind):  # the 9th and the 19th differ only in one month
+        if {"day", "label"} & {self.kind, other.kind}:
+            # the 9th and the 19th differ only in one month; Ward 7 and Ward 9 are two wards
             return self.kind == other.kind and self.head == other.head
         return self.kind == other.kind and (
             not self.unit or not other.unit or self.unit == other.unit)
@@ -221,11 +242,21 @@ def _unit_after(text: str, end: int) -> tuple[Kind | None, float, str]:
 
 @functools.lru_cache(maxsize=65536)
 def quantities(text: str) -> tuple[Quantity, ...]:
-    """Every quantity in `text`, in order. Years (1900-2100 without separators or a bound
-    such as "more than"), ordinals
-    ("3rd", "third"), percents, money, durations and plain counts."""
+    """Every quantity in `text`: times of day first, then the others in order. Years
+    (1900-2100 without separators or a bound such as "more than"), ordinals ("3rd",
+    "third"), labels ("Ward 7"), percents, money, durations and plain counts."""
     text = _words_to_digits(text)
     out: list[Quantity] = []
+    for m in _TIME.finditer(text):
+        hour = int(m.group("h")) % 12 + int(m.group("min") or 0) / 60
+        marker = m.group("ap").lower()
+        if marker.startswith("p") or (marker.startswith("o") and _LATE_DAY.match(text[m.end():])):
+            hour += 12
+        lo, hi = _TIME_BOUNDS.get((m.group("tb") or "").lower(), (0.0, 0.0))
+        out.append(Quantity(hour, max(0.0, hour + lo), min(24.0, hour + hi), "time",
+                            said=m.group(0)))
+    # the times' digits are read: blank them for the other figures
+    text = _TIME.sub(lambda m: " " * len(m.group(0)), text)
     last_end, last_head = -1, ""
     for m in _QUANTITY.finditer(text):
         raw = m.group("num")
@@ -238,6 +269,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if scale in ("m", "b") and not cur:
             scale = ""  # "5.8 m" is metres, "4 b" nothing: only "£4.8m" is a scale
         value *= _SCALE.get(scale, 1.0)
+        bound = (m.group("bound") or "").lower()
         high_value = value
         end = m.end()
         said = m.group(0)
@@ -273,6 +305,12 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             continue
         elif m.group("ord"):
             kind = "ordinal"
+        elif (named := _NAMED_BY.search(text, max(0, m.start("num") - 30), m.start("num"))) \
+                and not (bound or scale or m.group("num2") or "," in raw or "." in raw) \
+                and named.group(1).lower() not in NOT_ENTITY:
+            out.append(Quantity(value, value, value, "label", "", named.group(1).lower(),
+                                said=said.strip()))
+            continue
         else:
             after_kind, factor, after_unit = _unit_after(text, end)
             if after_kind is not None:
@@ -285,7 +323,6 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             else:
                 kind = "count"
         low, high = min(value, high_value), max(value, high_value)
-        bound = (m.group("bound") or "").lower()
         if bound:
             lo_f, hi_f = _BOUND_WORDS[bound]
             low, high = low * lo_f, high * hi_f

@@ -122,6 +122,11 @@ def show_quantity(q: Quantity) -> str:
     """A quantity as conflicts show it: "$2,100,000", "45%", "3 years", "9 may"."""
     if q.kind == "day":
         return f"{q.value:g} {q.head}"
+    if q.kind == "time":
+        hours, minutes = divmod(round(q.value * 60), 60)
+        return f"{hours:02d}:{minutes:02d}"
+    if q.kind == "label":
+        return f"{q.head.title()} {q.value:g}"
     unit = {"percent": "%", "duration": " years"}.get(q.kind, "")
     shown = f"{q.value:,.0f}" if q.value >= 1e4 and q.value == int(q.value) else f"{q.value:g}"
     return f"{q.unit}{shown}{unit}"
