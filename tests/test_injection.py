@@ -148,8 +148,11 @@ def test_injected_documents_stay_data_and_do_not_change_outputs(build: Build) ->
         before_v = clean_v.verify(claim)
         model.calls.clear()
         after_v = dirty_v.verify(claim)
+        slot_system = load_prompt("verify_slot").turns[0][1].format()
         for messages, _ in model.calls:
-            check_prompt(messages, "verify")
+            # stance calls, and the cloze checks of the claim's names (agent.verification.slots)
+            check_prompt(messages, "verify_slot" if messages[0].content == slot_system
+                         else "verify")
         backing = [e.citation for e in after_v.evidence if e.stance == "supports"]
         assert hostile_quotes(backing) == [], claim
         assert after_v.verdict == before_v.verdict, claim

@@ -20,6 +20,7 @@ from agent.text.slots import (
     name_slots,
     other_entity_referred,
     proper_words,
+    rival_in,
     same_name,
 )
 from agent.verification.slots import SlotChecker
@@ -229,3 +230,18 @@ def test_a_common_noun_for_another_named_body_is_a_near_miss() -> None:
     assert other_entity_referred("Lowfield Bridge", via, article) is None
     assert other_entity_referred("Bramwell Consumer Group", "the cereals group agreed",
                                  "Bramwell Consumer Group and Orton Capital agreed.") is None
+
+
+@pytest.mark.unit
+def test_a_namesake_beside_the_claims_surname_is_asked_about() -> None:
+    """A near-miss person: the sentence has the claim's surname, on someone else."""
+    (slot,) = name_slots("Councillor Tom Marsh chairs the Fenwick Rowing Club.")[:1]
+    sentence = "Helen Marsh, who chairs the Fenwick Rowing Club, welcomed the grant."
+    assert not absent_from(slot, sentence) and rival_in(slot, sentence) == "helen marsh"
+    # the claim's own person named in full or by surname alone is no namesake
+    assert rival_in(slot, "Tom Marsh, who chairs the club, spoke.") is None
+    assert rival_in(slot, "Marsh, who chairs the club, spoke.") is None
+    finding, calls = FirstWordReader().check(
+        "Councillor Tom Marsh chairs the Fenwick Rowing Club.", sentence, 2)
+    assert calls >= 1 and finding is not None and finding.conflict is not None
+    assert finding.conflict.describe() == "holder: claim councillor tom marsh vs source helen"

@@ -159,6 +159,21 @@ def absent_from(slot: NameSlot, evidence: str) -> bool:
     return not any(re.search(rf"\b{re.escape(w)}\b", low) for w in _name_words(slot.name))
 
 
+def rival_in(slot: NameSlot, evidence: str) -> str | None:
+    """A name of the evidence sentence that shares the slot name's last word but is another
+    entity ("Maureen Pryce" for the slot "Jonathan Pryce", `same_name`), lower-cased, or None.
+    Such a near-miss name (a namesake, the same role at another body) is the one a reader
+    most easily takes for the claim's."""
+    words = _name_words(slot.name)
+    if len(words) < 2:
+        return None
+    for name in sorted(entities(evidence)):
+        other = name.split()
+        if len(other) >= 2 and other[-1] == words[-1] and not same_name(slot.name, name):
+            return name
+    return None
+
+
 def filler_name(answer: str, evidence: str) -> str | None:
     """The name a cloze answer gives, if it is one the evidence sentence contains; None for
     "NONE", a pronoun, lower-case words or a name the sentence does not have."""

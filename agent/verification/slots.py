@@ -29,6 +29,7 @@ from agent.text.slots import (
     filler_name,
     is_name,
     name_slots,
+    rival_in,
     same_name,
 )
 from agent.verification.conflicts import Conflict
@@ -92,7 +93,8 @@ class SlotChecker:
     def check(self, claim: str, sentence: str, budget: int,
               known_names: frozenset[str] | None = None) -> tuple[SlotFinding | None, int]:
         """(the first of the claim's names that the sentence gives to someone else, or None;
-        the model calls made). Only names absent from the sentence are asked, role frames
+        the model calls made). Only names absent from the sentence, or beside a namesake there
+        (`rival_in`: "Maureen Pryce" for "Jonathan Pryce"), are asked, role frames
         first (they can refute), at most `budget` of them. A wire dateline is left out: the
         town a story was filed from ("BELLMOUTH (Agency) — A former treasurer ...") is no
         one's name (`strip_dateline`). With `known_names` (agent.text.slots.proper_words of
@@ -100,7 +102,8 @@ class SlotChecker:
         name ("Drivers are being sent ..." / "Motorists are ...")."""
         sentence = strip_dateline(sentence).strip()
         slots = [s for s in name_slots(claim)
-                 if absent_from(s, sentence) and is_name(s.name, known_names)]
+                 if (absent_from(s, sentence) or rival_in(s, sentence))
+                 and is_name(s.name, known_names)]
         calls = 0
         for slot in sorted(slots, key=lambda s: not s.role)[: max(budget, 0)]:
             calls += 1

@@ -180,7 +180,10 @@ class Verifier:
             ask = calls < self.max_calls and len(backed) < self.enough_support
             final, probs = self.stance(claim, s.text, sig, speaker, ask)
             calls += probs is not None
-            if probs is not None and probs.get("supports", 0.0) >= SUPPORT_P:
+            # A support by the words alone (near-verbatim coverage) is checked too: a namesake
+            # ("Maureen Pryce, who chairs ...") covers all but one word of the claim.
+            if final == "supports" or (probs is not None
+                                       and probs.get("supports", 0.0) >= SUPPORT_P):
                 final, used = self._check_names(
                     claim, s.text, sig, probs, speaker, final, slot_budget, names
                 )
@@ -214,7 +217,7 @@ class Verifier:
         return with_holder(claim, *found) if found else claim
 
     def _check_names(
-        self, claim: str, sentence: str, sig: Signals, probs: StanceProbs,
+        self, claim: str, sentence: str, sig: Signals, probs: StanceProbs | None,
         speaker: str | None, final: Stance, budget: int,
         known_names: frozenset[str] | None = None,
     ) -> tuple[Stance, int]:
