@@ -63,6 +63,21 @@ def test_attribution_finds_the_speaker_or_none() -> None:
     assert attribution("The group was labelled a “terrorist organization” in May.") is None
 
 
+def test_an_accused_party_or_a_hedged_subject_is_no_speaker() -> None:
+    """One party's accusation is no statement of fact, and the accused is not who speaks it:
+    a bare claim about the accused is not backed by "The union accused X of ...", nor by "X
+    has reportedly ..." (the writer names no source)."""
+    accusation = "The guild also accused Harlow Freight of hiring agency drivers."
+    assert attribution(accusation) == "someone"
+    hedged = "Harlow Freight, the haulier, has reportedly hired agency drivers."
+    assert attribution(hedged) == "someone"
+    assert attribution("The insurer stresses that no card details were held.") == "someone"
+    claim = "Harlow Freight has hired agency drivers."
+    for sentence in (accusation, hedged):
+        # reported speech: the verdict stage counts it as reported, not stated
+        assert compare(claim, sentence, score=0.8).attributed_to == "someone"
+
+
 def test_number_mismatch_on_the_same_thing_is_a_conflict() -> None:
     sig = compare("The storm killed 50 people", "The storm killed 29 people, officials confirmed.")
     assert sig.hard_conflict and sig.conflicts[0].kind == "number"

@@ -30,8 +30,11 @@ _CUES = (
     r"suggesting|argued|argues|arguing|asserted|asserts|asserting|insisted|insists|remarked|"
     r"added|explained|described|describing|emphasized|emphasizing|emphasised|emphasising|"
     r"mentioned|reportedly|believes|contended|contends|warned|warns|quoted|according to|"
-    r"called|wrote|writes|recounted|maintained|maintains|blamed|blames"
+    r"called|wrote|writes|recounted|maintained|maintains|blamed|blames|stressed|stresses|"
+    r"stressing|acknowledged|acknowledges|conceded|concedes"
 )
+# Hedge adverbs: the writer reports the clause they sit in without saying who says it.
+_HEDGES = re.compile(r"\b(?:reportedly|allegedly|supposedly|purportedly)\b", re.IGNORECASE)
 CUE_RE = re.compile(rf"\b(?:{_CUES})\b", re.IGNORECASE)
 _QUOTE_CHARS = '“”"«»„'
 _LONG_QUOTE = re.compile(r"[“\"«„][^”\"»]{30,}")
@@ -266,6 +269,8 @@ def attribution(text: str) -> str | None:
     )
     if cue is None:
         return "someone" if quoted else None
+    if _HEDGES.fullmatch(cue.group(0)):
+        return "someone"  # "X has reportedly bussed in staff": X is no speaker
     before = text[: cue.start()]
     if re.search(r"\b(?:he|she|they|it|we|i)(?:\s+[a-z]+){0,2}\s*$", before, re.IGNORECASE):
         return "someone"  # "..., she said", "He later asserted"
@@ -283,6 +288,10 @@ def attribution(text: str) -> str | None:
         words = [w for w in m.group(0).split() if w.lower().strip("’'") not in NOT_ENTITY]
         if words:
             return " ".join(words).replace("’s", "").replace("'s", "")
+    if re.search(r"\b[a-z]{3,}\b", region):
+        # an unnamed subject ("The union also accused Brantwell of ..."): the name after
+        # the verb is its object, not the speaker
+        return "someone"
     after = re.match(r"\s+(?:\w+\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", bare[cue.end() :])
     if after:
         words = [w for w in after.group(1).split() if w.lower() not in NOT_ENTITY]
@@ -343,9 +352,11 @@ def mood(text: str) -> str:
 def asserted_part(text: str) -> str:
     """What a sentence states in its own voice: quotations and reported clauses removed
     ("Ana rejected the plan, sparking a claim from Bo that she is afraid" -> "Ana rejected
-    the plan, sparking a")."""
+    the plan, sparking a"); nothing when a hedge ("reportedly") qualifies it."""
     bare = content_without_quotes(text)
     cue = CUE_RE.search(bare)
+    if cue and _HEDGES.fullmatch(cue.group(0)):
+        return ""  # "X has reportedly done Y": the writer asserts none of it
     return bare[: cue.start()] if cue else bare
 
 
