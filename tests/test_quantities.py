@@ -240,3 +240,21 @@ def test_times_compare_only_with_times() -> None:
                    score=0.8).conflicts == []
     late = compare(claim, "The last people were taken off the ferry at 11:40 p.m.", score=0.8)
     assert [c.describe() for c in late.conflicts] == ["number: claim 23:00 vs source 23:40"]
+
+
+@pytest.mark.unit
+def test_a_unit_of_time_alone_is_one_of_it_but_a_rate_is_not() -> None:
+    assert [(q.kind, q.said) for q in quantities("Staff need only a week of notice.")] == [
+        ("duration", "1")]
+    for rate in ("It pays £300 a week.", "It saves $85 million a year.", "They meet twice a year.",
+                 "It runs 40 flights a day.", "It took half a day."):
+        assert not [q for q in quantities(rate) if q.kind == "duration"], rate
+    sig = compare("Firms must warn staff only a week before a strike.",
+                  "Firms must warn staff at least 14 days before a strike.", score=0.8)
+    assert [c.kind for c in sig.conflicts] == ["number"]
+
+
+@pytest.mark.unit
+def test_short_durations_keep_only_rounding_room() -> None:
+    (a,), (b,) = quantities("within 48 hours"), quantities("within 72 hours")
+    assert a.kind == b.kind == "duration" and not a.agrees(b)

@@ -18,11 +18,13 @@ from agent.text.slots import (
     filler_name,
     is_name,
     name_slots,
+    near_miss_name,
     other_entity_referred,
     proper_words,
     rival_in,
     same_name,
 )
+from agent.verification.checks import compare
 from agent.verification.slots import SlotChecker
 from agent.verification.verify import Verifier
 
@@ -245,3 +247,19 @@ def test_a_namesake_beside_the_claims_surname_is_asked_about() -> None:
         "Councillor Tom Marsh chairs the Fenwick Rowing Club.", sentence, 2)
     assert calls >= 1 and finding is not None and finding.conflict is not None
     assert finding.conflict.describe() == "holder: claim councillor tom marsh vs source helen"
+
+
+@pytest.mark.unit
+def test_a_name_spelt_nearly_alike_is_another_entity() -> None:
+    """A near-miss by spelling ("Tarrow Care Group" beside "Tarow Health"): the sentence
+    is about someone else, so its figure neither refutes nor supports the claim's."""
+    claim = "Delacroix won 46 per cent of the vote in Quillby."
+    other = "In Tresby, Nora Delacroixe was re-elected with 61 per cent of the vote."
+    assert near_miss_name(claim, other) == "nora delacroixe"
+    assert near_miss_name(claim, "Delacroix won 46 per cent, the count showed.") is None
+    sig = compare(claim, other, score=0.8)
+    assert sig.conflicts == [] and sig.other_actor == "nora delacroixe"
+    (slot,) = [s for s in name_slots("The watchdog fined Tarow Health £85,000.")
+               if s.name == "Tarow Health"]
+    assert rival_in(slot, "It fined Tarrow Care Group, no link to Tarow Health.") == (
+        "tarrow care group")

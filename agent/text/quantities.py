@@ -36,7 +36,7 @@ _CURRENCY_SIGN = {"$": "$", "£": "£", "€": "€", "¥": "¥"}
 _CURRENCY_WORD = {"dollar": "$", "pound": "£", "euro": "€", "yen": "¥"}
 # Durations in years, so "three decades" and "30 years" compare.
 _DURATION = {"decade": 10.0, "century": 100.0, "year": 1.0, "month": 1 / 12, "week": 7 / 365,
-             "day": 1 / 365, "fortnight": 14 / 365}
+             "day": 1 / 365, "fortnight": 14 / 365, "hour": 1 / 8760}
 # How far an approximate figure may lie from its stated value (relative).
 APPROX = 0.1
 _BOUND_WORDS: dict[str, tuple[float, float]] = {
@@ -176,7 +176,7 @@ class Quantity:
         little room for rounding: 1.2 million vs 1,180,000 is not a contradiction)."""
         if not self.comparable(other):
             return False
-        eps = self._room(max(abs(self.value), abs(other.value), 1.0))
+        eps = self._room(max(abs(self.value), abs(other.value)))
         return self.low <= other.high + eps and other.low <= self.high + eps
 
 
@@ -211,7 +211,22 @@ def _words_to_digits(text: str) -> str:
     text = re.sub(r"\bhalf a dozen\b", "6", text, flags=re.IGNORECASE)
     text = re.sub(r"\b(\d+)[\s-]+dozen\b", lambda m: str(int(m.group(1)) * 12), text,
                   flags=re.IGNORECASE)
-    return re.sub(r"\ba dozen\b", "12", text, flags=re.IGNORECASE)
+    text = re.sub(r"\ba dozen\b", "12", text, flags=re.IGNORECASE)
+    return _ONE_UNIT.sub(_one_unit, text)
+
+
+# "a week", "an hour": one of a unit of time. Not a rate ("£300 a week", "$85 million a
+# year", "twice a year", "40 flights a day") nor a part ("half a day").
+_ONE_UNIT = re.compile(r"\b(?:a|an)\s+(?=(?:week|month|year|decade|fortnight|century|day|"
+                       r"hour)\b)", re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"(?:[\d%]|\b(?:once|twice|thrice|times|per|half|every|each|"
+                          r"thousand|million|billion|trillion|bn|mn|m|k|[a-z]{3,}s))\W*$",
+                          re.IGNORECASE)
+
+
+def _one_unit(m: re.Match[str]) -> str:
+    before = m.string[max(0, m.start() - 20): m.start()]
+    return m.group(0) if _RATE_BEFORE.search(before) else "1 "
 
 
 def _month_beside(text: str, start: int, end: int) -> str | None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY, entities, places
 from agent.text.normalize import normalize_for_match
@@ -159,18 +160,46 @@ def absent_from(slot: NameSlot, evidence: str) -> bool:
     return not any(re.search(rf"\b{re.escape(w)}\b", low) for w in _name_words(slot.name))
 
 
+# How alike two spellings of a name word must be to be a near-miss ("Fellsham" / "Felsham",
+# "Castellan" / "Castellane": 0.93 and 0.95; "Pryce" / "Price" 0.8), by difflib's ratio.
+NEAR_SPELLING = 0.8
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    return (a != b and len(a) >= 5 and len(b) >= 5 and a[0] == b[0]
+            and SequenceMatcher(None, a, b).ratio() >= NEAR_SPELLING)
+
+
 def rival_in(slot: NameSlot, evidence: str) -> str | None:
-    """A name of the evidence sentence that shares the slot name's last word but is another
-    entity ("Maureen Pryce" for the slot "Jonathan Pryce", `same_name`), lower-cased, or None.
-    Such a near-miss name (a namesake, the same role at another body) is the one a reader
-    most easily takes for the claim's."""
+    """A name of the evidence sentence that looks like the slot's name but is another entity,
+    lower-cased, or None: a namesake ("Maureen Pryce" for the slot "Jonathan Pryce",
+    `same_name`) or a name spelt nearly alike ("Fellsham Care Group" for "Felsham Health").
+    Such a near-miss is the name a reader most easily takes for the claim's."""
     words = _name_words(slot.name)
-    if len(words) < 2:
-        return None
     for name in sorted(entities(evidence)):
         other = name.split()
-        if len(other) >= 2 and other[-1] == words[-1] and not same_name(slot.name, name):
+        if same_name(slot.name, name):
+            continue
+        if len(words) >= 2 and len(other) >= 2 and other[-1] == words[-1]:
             return name
+        if any(_near_spelling(a, b) for a in words for b in other):
+            return name
+    return None
+
+
+def near_miss_name(claim: str, evidence: str,
+                   known: frozenset[str] | None = None) -> str | None:
+    """The name the evidence sentence gives in place of one of the claim's, spelt nearly
+    alike ("Nora Castellan" for the claim's "Castellane"), when the claim's own name is not
+    in it; None otherwise. Such a sentence is about another entity: its figures are no
+    rival of the claim's, and it cannot support the claim."""
+    for slot in name_slots(claim):
+        if not is_name(slot.name, known) or not absent_from(slot, evidence):
+            continue
+        words = _name_words(slot.name)
+        for name in sorted(entities(evidence)):
+            if any(_near_spelling(a, b) for a in words for b in name.split()):
+                return name
     return None
 
 

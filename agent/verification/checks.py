@@ -44,7 +44,7 @@ from agent.text.polarity import (
     NEGATIONS,
     negated_about,
 )
-from agent.text.slots import is_name
+from agent.text.slots import is_name, near_miss_name
 from agent.verification.claims import attribution_of
 from agent.verification.conflicts import Conflict, number_conflicts
 
@@ -204,6 +204,11 @@ def compare(
     dated = weekday_dates(evidence, published) if any(q.kind == "day" for q in c.quantities) \
         else ()
     conflicts, missing = number_conflicts(c, e, aligned, loosely, dated)
+    # A sentence about a near-miss ("Nora Castellan ... 61 per cent" for a claim about
+    # Castellane) gives another entity's figures: no rival of the claim's, and no support.
+    near_miss = near_miss_name(claim, evidence, known_names)
+    if near_miss:
+        conflicts = []
     cm, em, cw, ew = c.months, e.months, c.event_weekdays, e.event_weekdays
     # "a Friday report" dates the report: that day counts when the claim is about a report
     ew = ew | {d for d, noun in naming_days(evidence) if stem(noun) in c.stems}
@@ -304,7 +309,7 @@ def compare(
         n_terms=len(all_terms),
         same_speaker=same,
         # "Lindqvist accused Okafor" where the source says "Okafor accused Lindqvist".
-        other_actor=actor_mismatch(claim, [evidence]),
+        other_actor=actor_mismatch(claim, [evidence]) or near_miss,
         denial=e.denies and not c.denies and not c.negation_scopes,
         figures_stated=bool(c.quantities) and all(
             any(q.stated_by(x) for x in (*e.quantities, *dated)) for q in c.quantities),
