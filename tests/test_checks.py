@@ -383,3 +383,22 @@ def test_a_sentence_stating_the_claims_figures_may_support_a_looser_paraphrase()
                     "Drivers face a diversion via Hexley Bridge, adding 25 minutes.", 0.5)
     assert not plain.figures_stated
     assert combine({"supports": 0.8, "refutes": 0.1, "silent": 0.1}, plain) == "silent"
+
+
+def test_cancelled_is_no_reporting_and_an_opening_common_word_is_no_actor() -> None:
+    assert attribution("Around 40 operations have been called off this week.") is None
+    assert attribution("Trump called her a lovely woman.") == "Trump"
+    # "Other passengers" and "Uninjured passengers" open their sentences; neither is a name
+    # the articles write mid-sentence, so neither is an actor the other one swaps
+    known = frozenset({"brackwater"})
+    sig = compare("Uninjured passengers were sheltered at Brackwater Community Centre.",
+                  "Other passengers were taken to Brackwater Community Centre.", score=0.8,
+                  known_names=known)
+    assert sig.other_actor is None
+
+
+def test_a_verb_and_its_particle_match_their_compound_noun() -> None:
+    assert "walko" in stems("Around 420 staff walked out at 4am.")
+    sig = compare("Roughly 420 staff are taking part in the walkout.",
+                  "Around 420 staff walked out at dawn.", score=0.5)
+    assert sig.matched == 2 and sig.figures_stated

@@ -258,3 +258,20 @@ def test_a_unit_of_time_alone_is_one_of_it_but_a_rate_is_not() -> None:
 def test_short_durations_keep_only_rounding_room() -> None:
     (a,), (b,) = quantities("within 48 hours"), quantities("within 72 hours")
     assert a.kind == b.kind == "duration" and not a.agrees(b)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Nearly half a million people use the app.", [500_000]),
+        ("A quarter of a million voters stayed home.", [250_000]),
+        ("Around a hundred people gathered.", [100]),
+        ("The committee met only twice before the vote.", [2]),
+        # "once" that opens a clause is no count: "once they reached land"
+        ("Passengers were sheltered once they reached land.", []),
+        ("The firm will pay once the deal completes.", []),
+    ],
+)
+def test_scale_words_after_a_and_once_as_a_conjunction(text: str, values: list[float]) -> None:
+    assert [q.value for q in quantities(text)] == values

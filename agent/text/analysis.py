@@ -12,6 +12,7 @@ The fields are those of the functions in this package (`normalize`, `quantities`
 
 from __future__ import annotations
 
+import re
 from functools import cached_property, lru_cache
 
 from agent.text.facts import (
@@ -56,9 +57,18 @@ def stem(term: str) -> str:
     return term[:5]
 
 
+# A verb and its particle ("walked out", "shut down") say what one compound noun does
+# ("walkout", "shutdown"): the pair also counts as that noun.
+_PARTICLE = re.compile(r"\b([a-z]{3,}?)(?:ed|ing|s)?\s+(out|down|up|off|over|back)\b")
+
+
 def stems(text: str) -> set[str]:
-    """The stems of a text's content terms (a fresh set; `analyze(text).stems` is cached)."""
-    return {stem(t) for t in content_terms(text)}
+    """The stems of a text's content terms, and of the compound noun of each verb and
+    particle (a fresh set; `analyze(text).stems` is cached)."""
+    out = {stem(t) for t in content_terms(text)}
+    out |= {stem(m.group(1) + m.group(2))
+            for m in _PARTICLE.finditer(normalize_for_match(text))}
+    return out
 
 
 class SentenceAnalysis:

@@ -35,7 +35,9 @@ _CUES = (
 )
 # Hedge adverbs: the writer reports the clause they sit in without saying who says it.
 _HEDGES = re.compile(r"\b(?:reportedly|allegedly|supposedly|purportedly)\b", re.IGNORECASE)
-CUE_RE = re.compile(rf"\b(?:{_CUES})\b", re.IGNORECASE)
+# "called off" (cancelled), "called in" (summoned) are no reporting.
+CUE_RE = re.compile(rf"\b(?:{_CUES})\b(?<!called)|\bcalled\b(?!\s+(?:off|in|up|out)\b)",
+                    re.IGNORECASE)
 _QUOTE_CHARS = '“”"«»„'
 _LONG_QUOTE = re.compile(r"[“\"«„][^”\"»]{30,}")
 _PLACE_PREP = re.compile(
@@ -129,7 +131,8 @@ def entities(text: str) -> set[str]:
 
 
 FUNCTION_WORDS = frozenset(
-    _words("on in at of to for with by from and or but as after before during when where on,")
+    _words("on in at of to for with by from and or but as after before during when where on, "
+           "once until while since because if though although unless than whether")
 )
 # Auxiliaries may follow a place ("in Tarnbridge were moved"), never a proper adjective's noun.
 AUXILIARIES = frozenset(
@@ -383,6 +386,12 @@ def actor_and_verb(sentence: str) -> tuple[str, str] | None:
     return name, verb.group(1)
 
 
+def _known_name(name: str, known: frozenset[str] | None) -> bool:
+    """A one-word name counts when `known` is None or holds it (see `actor_mismatch`)."""
+    words = name.split()
+    return known is None or len(words) != 1 or words[0] in known
+
+
 def actor_before(text: str, verb: str) -> str | None:
     """The name right before `verb` in `text` ("claudia sheinbaum" in "... President Claudia
     Sheinbaum announced she ..."), allowing one adverb between; None if no name is there."""
@@ -395,18 +404,21 @@ def actor_before(text: str, verb: str) -> str | None:
     return None
 
 
-def actor_mismatch(sentence: str, quotes: Sequence[str]) -> str | None:
+def actor_mismatch(sentence: str, quotes: Sequence[str],
+                   known: frozenset[str] | None = None) -> str | None:
     """The quotes give the sentence's verb to someone else ("Trump rejected" where the source
     says "Sheinbaum firmly rejected"): a swapped subject the word-overlap check cannot see.
-    Returns who the quotes name instead, or None when they agree or do not say."""
+    Returns who the quotes name instead, or None when they agree or do not say. With
+    `known` (the words the articles capitalise mid-sentence), a capitalised opening word
+    they never write so is no actor ("Uninjured passengers", "Other passengers")."""
     found = actor_and_verb(sentence)
-    if found is None:
+    if found is None or not _known_name(found[0], known):
         return None
     actor, verb = found
     others = []
     for q in quotes:
         who = actor_before(q, verb)
-        if who is None:
+        if who is None or not _known_name(who, known):
             continue
         if set(who.split()) & set(actor.split()):
             return None  # a quote gives the verb to the sentence's actor

@@ -206,6 +206,7 @@ def _words_to_digits(text: str) -> str:
         converted = alpha2digit(span.strip(), "en", threshold=2)
         return converted + trail
 
+    text = _A_SCALE.sub(_scale_words, text)
     text = _WORD_NUMBER.sub(repl, text)
     # Dozens after the other number words are digits: "two dozen" is "2 dozen" by now.
     text = re.sub(r"\bhalf a dozen\b", "6", text, flags=re.IGNORECASE)
@@ -213,6 +214,18 @@ def _words_to_digits(text: str) -> str:
                   flags=re.IGNORECASE)
     text = re.sub(r"\ba dozen\b", "12", text, flags=re.IGNORECASE)
     return _ONE_UNIT.sub(_one_unit, text)
+
+
+# "half a million", "a quarter of a million", "a thousand": a share of one scale word.
+_A_SCALE = re.compile(r"\b(?:(half|a quarter of|three quarters of)\s+)?(?:a|one)\s+"
+                      r"(hundred|thousand|million|billion)\b", re.IGNORECASE)
+_SHARE_OF = {"": 1.0, "half": 0.5, "a quarter of": 0.25, "three quarters of": 0.75}
+
+
+def _scale_words(m: re.Match[str]) -> str:
+    share = _SHARE_OF[(m.group(1) or "").lower()]
+    scale = m.group(2).lower()
+    return f"{share * 100:g}" if scale == "hundred" else f"{share:g} {scale}"
 
 
 # "a week", "an hour": one of a unit of time. Not a rate ("£300 a week", "$85 million a
@@ -358,7 +371,12 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         lo_f, hi_f = _BOUND_WORDS[(m.group("bound") or "about").lower()]
         out.append(Quantity(value, value * lo_f, value * hi_f, "percent", "",
                             _head_after(text, m.end()), True, m.group(0)[:-2].strip()))
-    for m in re.finditer(r"\b(once|twice|thrice)\b", text, re.IGNORECASE):
+    for m in re.finditer(r"\b(once|twice|thrice)\b(?!\s+(?:(?:he|she|it|they|we|you|i|the|a|an|"
+                         r"his|her|its|their|our|this|that|these|those|inside|there)\b|"
+                         r"(?-i:[A-Z])))", text, re.IGNORECASE):
+        # "once they reached land" is a conjunction, not a count
+        if m.group(1).lower() == "once" and re.search(r"\bat\s+$", text[:m.start()]):
+            continue  # "at once"
         v = float(("once", "twice", "thrice").index(m.group(1).lower()) + 1)
         out.append(Quantity(v, v, v, "count", "", _head_after(text, m.end())))
     for m in re.finditer(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", text, re.IGNORECASE):

@@ -309,7 +309,7 @@ def compare(
         n_terms=len(all_terms),
         same_speaker=same,
         # "Lindqvist accused Okafor" where the source says "Okafor accused Lindqvist".
-        other_actor=actor_mismatch(claim, [evidence]) or near_miss,
+        other_actor=actor_mismatch(claim, [evidence], known_names) or near_miss,
         denial=e.denies and not c.denies and not c.negation_scopes,
         figures_stated=bool(c.quantities) and all(
             any(q.stated_by(x) for x in (*e.quantities, *dated)) for q in c.quantities),
