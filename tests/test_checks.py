@@ -402,3 +402,13 @@ def test_a_verb_and_its_particle_match_their_compound_noun() -> None:
     sig = compare("Roughly 420 staff are taking part in the walkout.",
                   "Around 420 staff walked out at dawn.", score=0.5)
     assert sig.matched == 2 and sig.figures_stated
+
+
+def test_a_sentence_that_only_names_the_claims_people_does_not_support_it() -> None:
+    claim = "Dana Holt Okafor has backed the call for a recount."
+    names_only = "Turnout rose, with independent Dana Holt Okafor on 8.8%."
+    sig = compare(claim, names_only, score=0.8)
+    assert sig.coverage >= 0.4 and sig.relation_coverage < 0.2
+    assert combine({"supports": 0.9, "refutes": 0.05, "silent": 0.05}, sig) != "supports"
+    said = compare(claim, "Dana Holt Okafor backed the call for a recount on Monday.", score=0.8)
+    assert combine({"supports": 0.9, "refutes": 0.05, "silent": 0.05}, said) == "supports"
