@@ -83,3 +83,11 @@ def test_clause_with_and_is_not_a_speaker() -> None:
         "Ana rejected the plan",
         "Ana said it was too costly",
     ]
+
+
+def test_a_participle_after_the_subject_is_no_clause_of_its_own() -> None:
+    claim = ("All 12 evening sailings run by Kelp Ferries, the island's main operator, "
+             "were cancelled.")
+    assert split_claim(claim) == [claim]
+    assert split_claim("The harbour was closed by the coastguard and reopened on Friday.") == [
+        "The harbour was closed by the coastguard", "The harbour reopened on Friday"]

@@ -275,3 +275,16 @@ def test_short_durations_keep_only_rounding_room() -> None:
 )
 def test_scale_words_after_a_and_once_as_a_conjunction(text: str, values: list[float]) -> None:
     assert [q.value for q in quantities(text)] == values
+
+
+@pytest.mark.unit
+def test_a_share_said_as_a_ratio_and_a_bare_figure_after_a_share() -> None:
+    (q,) = quantities("Nearly nine in ten members backed the strike.")
+    assert (q.kind, q.value, q.low, q.high) == ("percent", 90, 81, 90)
+    (q,) = quantities("Fewer than two in five registered voters took part.")
+    assert (q.kind, q.value, q.high) == ("percent", 40, 40)
+    # "Szabo's 45.4" is set against a share: it is one too
+    assert [(q.kind, q.value) for q in quantities("She won 46 per cent, ahead of Szabo's 45.4.")] \
+        == [("percent", 46), ("percent", 45.4)]
+    assert [q.kind for q in quantities("It cost $4.10 a share, up from 3.5.")] == [
+        "money", "money"]

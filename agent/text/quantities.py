@@ -83,6 +83,9 @@ _FRACTION = re.compile(
     r"(?:2|two)[\s-]+thirds|(?:a|one)\s+quarter|(?:3|three)[\s-]+quarters)\s+of\b",
     re.IGNORECASE,
 )
+# "nine in ten members", "fewer than two in five voters": a share said as a ratio.
+_RATIO = re.compile(rf"(?:\b(?P<bound>{_BOUND_RE})\s+)?\b(?P<a>\d{{1,2}})\s+(?:in|out of)\s+"
+                    r"(?P<b>\d{1,3})\b(?!\s*(?:%|per\s*cent|percent))", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:the|first|second|other|latter|former|this|that)\s+$",
                           re.IGNORECASE)
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -285,6 +288,15 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                             said=m.group(0)))
     # the times' digits are read: blank them for the other figures
     text = _TIME.sub(lambda m: " " * len(m.group(0)), text)
+    for m in _RATIO.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if not 0 < a < b:
+            continue
+        value = 100 * a / b
+        lo_f, hi_f = _BOUND_WORDS[(m.group("bound") or "about").lower()]
+        out.append(Quantity(value, value * lo_f, value * hi_f, "percent", "",
+                            _head_after(text, m.end()), True, m.group(0)))
+        text = text[:m.start()] + " " * len(m.group(0)) + text[m.end():]
     last_end, last_head = -1, ""
     for m in _QUANTITY.finditer(text):
         raw = m.group("num")
@@ -359,6 +371,10 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                       and _CARRIED_HEAD.fullmatch(text[last_end:m.start("num")]))
         if joined:
             head = last_head  # "by 14 votes to 9": the 9 counts votes too
+        if (kind == "count" and not head and "." in raw and out
+                and out[-1].kind in ("percent", "money")):
+            # "46 per cent of the vote, ahead of Szabo's 45.4": the figure it is set against
+            kind, unit = out[-1].kind, out[-1].unit
         out.append(Quantity(value, low, high, kind, unit, head, bool(bound), said.strip(),
                             joined))
         out.extend(rest)

@@ -203,12 +203,25 @@ def _verbish(word: str) -> bool:
     return (len(w) > 3 and w.endswith("ed")) or w in _IRREGULAR or w.endswith("n't")
 
 
+_AUXILIARY = frozenset(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had"])
+
+
+def _finite(words: list[str], i: int) -> bool:
+    """words[i] is verb-shaped and not a participle modifying a noun ("departures operated
+    by Brisa Air": no auxiliary before it, "by" after it)."""
+    if not _verbish(words[i]):
+        return False
+    after = words[i + 1].lower() if i + 1 < len(words) else ""
+    before = words[i - 1].lower() if i > 0 else ""
+    return not (words[i].lower().endswith("ed") and after == "by" and before not in _AUXILIARY)
+
+
 def _subject_of(clause: str) -> str | None:
     """The words before the first verb-shaped word ("The Mexican president" in "The Mexican
     president rejected the offer"), or None if no verb is found."""
     words = _words(clause)
-    for i, w in enumerate(words):
-        if i > 0 and _verbish(w):
+    for i in range(1, len(words)):
+        if _finite(words, i):
             return " ".join(words[:i])
     return None
 
@@ -227,7 +240,7 @@ def _is_clause(fragment: str) -> bool:
     first = words[0].lower()
     if not (words[0][0].isupper() or first in _PRONOUNS or first in _DETERMINERS):
         return False
-    return any(_verbish(w) for w in words[1:7])
+    return any(_finite(words, i) for i in range(1, min(7, len(words))))
 
 
 _SPLIT_RE = re.compile(
