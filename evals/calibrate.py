@@ -1,11 +1,11 @@
 """Choose the verifier's combination thresholds on dev data, and measure its vetoes.
 
 The verifier combines the model's label probabilities for each (claim part, sentence) pair
-with code signals (agent/checks.py: `combine`). This script runs the verifier once over the
-dev claims with the model asked about every relevant pair (no early stop), records every
-judged pair (`Verifier.trace`), then replays the verdicts offline for a grid of thresholds
-and keeps the setting with the best balanced accuracy (ties: accuracy, then the setting
-nearest the defaults). Only dev data is used: the dev stories (`split: dev`) and the seeds'
+with code signals (agent/verification/stance.py: `combine`). This script runs the verifier
+once over the dev claims with the model asked about every relevant pair (no early stop),
+records every judged pair (`Verifier.trace`), then replays the verdicts offline for a grid of
+thresholds and keeps the setting with the best balanced accuracy (ties: accuracy, then the
+setting nearest the defaults). Only dev data is used: the dev stories (`split: dev`) and the seeds'
 claim sets. It also reports how precise each veto is: of the pairs a concrete conflict
 refutes, how many belong to claims labelled refuted or conflicting.
 
@@ -13,7 +13,8 @@ refutes, how many belong to claims labelled refuted or conflicting.
         --out evals/results/calibration.json
 
 Output: the chosen thresholds, dev figures at the defaults and at the choice, veto precision.
-The thresholds are then written into agent/checks.py by hand, with the figures cited there.
+The thresholds are then written into agent/verification/stance.py by hand, with the figures
+cited there.
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ from typing import Any
 from agent.app import App
 from agent.settings import load_settings
 from agent.types import Citation
-from agent.verification import checks
-from agent.verification.checks import Signals, combine
+from agent.verification import stance
+from agent.verification.checks import Signals
 from agent.verification.claims import attribution_of
 from agent.verification.conflicts import KINDS
+from agent.verification.stance import combine
 from agent.verification.verdicts import EvidenceItem, aggregate, decide
 from evals.datasets import CLAIMS_FILE, HELDOUT_CLAIMS_FILE, load_claims
 from evals.harness import SEEDS_DIR
@@ -94,14 +96,14 @@ def records_from_results(results: dict[str, Any]) -> list[dict[str, Any]]:
 
 @contextmanager
 def thresholds(values: dict[str, float]) -> Iterator[None]:
-    old = {k: getattr(checks, k) for k in values}
+    old = {k: getattr(stance, k) for k in values}
     for k, v in values.items():
-        setattr(checks, k, v)
+        setattr(stance, k, v)
     try:
         yield
     finally:
         for k, v in old.items():
-            setattr(checks, k, v)
+            setattr(stance, k, v)
 
 
 # decide() reads only stances: replayed pairs need no real quote.
@@ -149,7 +151,7 @@ def veto_precision(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def choose(records: list[dict[str, Any]]) -> tuple[dict[str, float], dict[str, Any]]:
-    defaults = {k: float(getattr(checks, k)) for k in GRID}
+    defaults = {k: float(getattr(stance, k)) for k in GRID}
     best: tuple[tuple[float, ...], dict[str, float], dict[str, Any]] | None = None
     for combo in itertools.product(*GRID.values()):
         values = dict(zip(GRID, combo, strict=True))

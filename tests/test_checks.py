@@ -1,4 +1,5 @@
-"""Deterministic claim-vs-evidence signals (agent/checks.py)."""
+"""Deterministic claim-vs-evidence signals (agent/verification/checks.py) and the stance they
+give with the model's probabilities (agent/verification/stance.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import pytest
 from agent.text.polarity import negated
 from agent.verification.checks import (
     attribution,
-    combine,
     compare,
     event_places,
     months,
@@ -16,6 +16,7 @@ from agent.verification.checks import (
     weekdays,
 )
 from agent.verification.claims import attribution_of
+from agent.verification.stance import combine
 
 
 def test_months_weekdays_and_may_is_a_month_only_in_date_context() -> None:
@@ -215,7 +216,7 @@ def test_attributed_claim_needs_reported_speech() -> None:
 def test_actor_mismatch_catches_swapped_subjects(
     sentence: str, quote: str, other: str | None
 ) -> None:
-    from agent.text.facts import actor_mismatch
+    from agent.text.actors import actor_mismatch
 
     assert actor_mismatch(sentence, [quote]) == other
 

@@ -1,5 +1,5 @@
 """Label probabilities from token log-probabilities (agent/llm/labels.py), and how the
-verifier combines them with code signals (agent/checks.combine)."""
+verifier combines them with code signals (agent/verification/stance.combine)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from langchain_core.messages import HumanMessage
 from agent.llm.factory import make_llm
 from agent.llm.labels import _from_steps, label_probabilities
 from agent.settings import load_settings
-from agent.verification.checks import Signals, combine
+from agent.verification.checks import Signals
 from agent.verification.conflicts import Conflict
+from agent.verification.stance import combine
 from agent.verification.verify import Judgement
 
 if TYPE_CHECKING:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from agent.text.polarity import negated, negation_scopes, split_by_polarity
-from agent.verification.checks import combine, compare, stem, stems
+from agent.verification.checks import compare, stem, stems
+from agent.verification.stance import combine
 
 
 @pytest.mark.parametrize(

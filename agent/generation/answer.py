@@ -38,9 +38,9 @@ from agent.retrieval.evidence import (
     lexical_overlap,
 )
 from agent.retrieval.retrieve import Retriever
+from agent.text.actors import actor_mismatch
 from agent.text.analysis import analyze
 from agent.text.facts import (
-    actor_mismatch,
     elsewhere,
     entities,
     mentions,

@@ -16,7 +16,7 @@ from typing import Literal
 
 from agent.generation.answer import MIN_SUPPORT, support_score
 from agent.generation.reported import attribution_flag
-from agent.text.facts import actor_mismatch
+from agent.text.actors import actor_mismatch
 from agent.verification.checks import compare
 
 Section = Literal["agreement", "difference", "framing"]

@@ -19,8 +19,8 @@ from agent.retrieval.evidence import (
     lexical_overlap,
 )
 from agent.retrieval.retrieve import Retriever
+from agent.text.actors import actor_and_verb
 from agent.text.facts import (
-    actor_and_verb,
     attribution,
     event_places,
     event_weekdays,

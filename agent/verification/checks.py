@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Literal
 
+from agent.text.actors import actor_mismatch
 from agent.text.analysis import analyze, stem, stems
 from agent.text.dates import weekday_dates
 from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
@@ -22,7 +23,6 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
     CUE_RE,
     NOT_ENTITY,
     SPEECH_WORDS,
-    actor_mismatch,
     asserted_part,
     attribution,
     content_without_quotes,
@@ -331,92 +331,3 @@ def _same_voice(voice: str, speaker: str, ev_terms: set[str]) -> bool:
         return True
     role = stems(voice)
     return len(role) >= 2 and _share(role, ev_terms) >= ROLE_SHARE
-
-
-def _reports(sig: Signals, speaker: str) -> bool:
-    """The sentence reports speech, and not someone else's."""
-    if sig.speaker is None:
-        return False
-    return (
-        sig.speaker == "someone"
-        or sig.same_speaker
-        or mentions(normalize_for_match(sig.speaker), speaker.lower())
-    )
-
-
-StanceProbs = Mapping[str, float]  # P(stance) for "supports" / "refutes" / "silent"
-
-# The model's probability for a stance that lets it decide. SUPPORT_P and the coverage
-# thresholds MIN_SUPPORT_COVERAGE and MODEL_REFUTE_COVERAGE were chosen on the 120 dev-story
-# claims by evals/calibrate.py (balanced accuracy 0.441 -> 0.468 in replay; grid, figures
-# and veto precision in evals/results/calibration.json). The grid's best REFUTE_P was 0.6,
-# but 0.8 costs only 0.013 there (one or two claims) while 0.6 let the model refute a
-# supported seeds claim on its own at P = 0.62: the small model leans "refuted", so a
-# refutation without a concrete conflict needs high confidence.
-SUPPORT_P = 0.4
-REFUTE_P = 0.8
-# A sentence with under a fifth of the claim's words other than its names says nothing of
-# what the claim says of them ("with independent Benedict Arkwright on 8.8%" for "Arkwright
-# has backed the demand for a recount"). On the 12 dev stories (session 13, cache replays)
-# 0.2 moved one claim, to right; 0.3 fixed two and broke three, 0.4 broke nine.
-RELATION_COVERAGE = 0.2
-
-
-def as_probs(model: Stance | StanceProbs | None) -> dict[str, float]:
-    """A model stance as probabilities: a bare label is certain, None is no opinion."""
-    if model is None:
-        return {}
-    if isinstance(model, str):
-        return {model: 1.0}
-    return dict(model)
-
-
-def combine(
-    model: Stance | StanceProbs | None, sig: Signals, *, claim_speaker: str | None = None
-) -> Stance:
-    """The final stance of one evidence sentence from the model's judgement and code signals.
-
-    `model` is the model's probability per stance (or one stance, taken as certain, or None
-    when it was not asked).
-    - The veto measured precise on the dev stories (0.83 of 47 pairs): a concrete conflict
-      (another quantity, date or place for the same thing) on an aligned sentence refutes
-      whatever the model says. A polarity conflict or a word the claim negates that the
-      sentence affirms refutes unless the model supports with P >= SUPPORT_P.
-    - "supports" needs the claim's quantities and places in the sentence, enough of its words
-      (less for a close paraphrase) and RELATION_COVERAGE of those that are not names,
-      the right speaker for "X said P", no other actor for the claim's event (the cloze
-      check, agent.verification.slots), no denial of it ("X denied the accusation"), and
-      the model's P(supports) >= SUPPORT_P;
-      near-verbatim coverage supports without the model.
-    - A role held by someone else (the cloze check's "holder" conflict) is a concrete
-      conflict like another number.
-    - "refutes" without a veto needs P(refutes) >= REFUTE_P on a highly relevant sentence.
-    """
-    if sig.hard_conflict:
-        return "refutes"
-    probs = as_probs(model)
-    p_sup, p_ref = probs.get("supports", 0.0), probs.get("refutes", 0.0)
-    # A negation flip was no precise veto on the dev stories (0 of 1 pairs): like any
-    # polarity conflict it refutes unless the model is confident the sentence supports.
-    if sig.polarity_conflict or sig.negation_flip:
-        return "refutes" if p_sup < SUPPORT_P or sig.coverage >= CODE_SUPPORT_COVERAGE else "silent"
-    covered = (
-        sig.coverage >= MIN_SUPPORT_COVERAGE
-        or (sig.score >= ALIGNED_SCORE and sig.coverage >= PARAPHRASE_COVERAGE)
-        or (sig.figures_stated and sig.coverage >= PARAPHRASE_COVERAGE)
-    )
-    # One shared word of a two-word claim ("the city") is topic, not support (a stated
-    # figure counts as a word).
-    covered = covered and sig.matched + sig.figures_stated >= min(2, sig.n_terms)
-    # (a stated figure is what the claim says of its names, as a word would be)
-    covered = covered and (sig.relation_coverage >= RELATION_COVERAGE or sig.figures_stated)
-    supportable = (covered and not sig.missing_numbers and sig.other_actor is None
-                   and not sig.denial)
-    if claim_speaker is not None and not _reports(sig, claim_speaker):
-        supportable = False
-    if supportable and (p_sup >= SUPPORT_P or sig.coverage >= CODE_SUPPORT_COVERAGE):
-        return "supports"
-    # A claim number the sentence lacks means the sentence does not address it (not_enough_info).
-    if p_ref >= REFUTE_P and sig.coverage >= MODEL_REFUTE_COVERAGE and not sig.missing_numbers:
-        return "refutes"
-    return "silent"

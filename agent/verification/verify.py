@@ -2,7 +2,8 @@
 
 The model judges every relevant (claim part, sentence) pair, one short pair at a time, with
 few-shot examples and constrained JSON, and its label probabilities are combined with code
-signals (numbers, dates, places, polarity, coverage, attribution, see agent/checks.py); only
+signals (numbers, dates, places, polarity, coverage, attribution: agent/verification/checks.py,
+stance.py); only
 signals measured precise on the dev stories veto it. Two sentences of one article may back a
 claim together when neither does alone. Outlets, not articles, are counted: syndicated
 copies are one voice. Verdicts: any refuted part -> refuted; else any conflicting ->
@@ -29,19 +30,12 @@ from agent.text.dates import publication_date
 from agent.text.injection import looks_like_instruction
 from agent.text.roles import role_holder, with_holder
 from agent.types import Evidence, Sentence
-from agent.verification.checks import (
-    LOOSE_COVERAGE,
-    SUPPORT_P,
-    Signals,
-    Stance,
-    StanceProbs,
-    combine,
-    compare,
-)
+from agent.verification.checks import LOOSE_COVERAGE, Signals, Stance, compare
 from agent.verification.claims import attribution_of, split_claim
 from agent.verification.gather import EvidenceGatherer
 from agent.verification.measures import figure_conflicts
 from agent.verification.slots import MAX_SLOT_CALLS, SlotChecker
+from agent.verification.stance import SUPPORT_P, StanceProbs, combine
 from agent.verification.verdicts import (  # noqa: F401  (re-exported: the verify stage's records)
     NOT_ASKED,
     AtomicVerdict,

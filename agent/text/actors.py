@@ -1,0 +1,74 @@
+"""Who does what in a sentence that opens with a name: "President Trump rejected the offer"
+gives the verb "rejected" to "trump". A claim whose quotes give its verb to someone else
+("Sheinbaum firmly rejected") has a swapped subject, which word overlap cannot see.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from agent.text.facts import CAP_RUN, NOT_ENTITY
+
+
+def _name(span: str) -> str:
+    words = [w for w in span.split() if w.lower().strip("’'") not in NOT_ENTITY]
+    return " ".join(words).lower().replace("’s", "").replace("'s", "")
+
+
+_LEAD = re.compile(r"^\s*(?:(?:The|A|An)\s+)?")
+_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+|also\s+|later\s+)?([a-z]{3,}(?:ed|s))\b")
+
+
+def actor_and_verb(sentence: str) -> tuple[str, str] | None:
+    """("trump", "rejected") for "President Trump rejected the offer": a sentence that opens
+    with a name followed by a verb. None for any other shape (pronouns, clauses first)."""
+    lead = _LEAD.match(sentence)
+    m = CAP_RUN.match(sentence, lead.end() if lead else 0)
+    if m is None:
+        return None
+    name = _name(m.group(0))
+    verb = _VERB_AFTER.match(sentence, m.end())
+    if not name or verb is None:
+        return None
+    return name, verb.group(1)
+
+
+def _known_name(name: str, known: frozenset[str] | None) -> bool:
+    """A one-word name counts when `known` is None or holds it (see `actor_mismatch`)."""
+    words = name.split()
+    return known is None or len(words) != 1 or words[0] in known
+
+
+def actor_before(text: str, verb: str) -> str | None:
+    """The name right before `verb` in `text` ("claudia sheinbaum" in "... President Claudia
+    Sheinbaum announced she ..."), allowing one adverb between; None if no name is there."""
+    for v in re.finditer(rf"\b{re.escape(verb)}\b", text):
+        head = text[: v.start()].rstrip()
+        head = re.sub(r"\s+(?:[a-z]+ly|also|later)$", "", head)
+        names = list(CAP_RUN.finditer(head))
+        if names and names[-1].end() == len(head) and (name := _name(names[-1].group(0))):
+            return name
+    return None
+
+
+def actor_mismatch(sentence: str, quotes: Sequence[str],
+                   known: frozenset[str] | None = None) -> str | None:
+    """The quotes give the sentence's verb to someone else ("Trump rejected" where the source
+    says "Sheinbaum firmly rejected"): a swapped subject the word-overlap check cannot see.
+    Returns who the quotes name instead, or None when they agree or do not say. With
+    `known` (the words the articles capitalise mid-sentence), a capitalised opening word
+    they never write so is no actor ("Uninjured passengers", "Other passengers")."""
+    found = actor_and_verb(sentence)
+    if found is None or not _known_name(found[0], known):
+        return None
+    actor, verb = found
+    others = []
+    for q in quotes:
+        who = actor_before(q, verb)
+        if who is None or not _known_name(who, known):
+            continue
+        if set(who.split()) & set(actor.split()):
+            return None  # a quote gives the verb to the sentence's actor
+        others.append(who)
+    return others[0] if others else None
