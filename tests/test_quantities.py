@@ -288,3 +288,15 @@ def test_a_share_said_as_a_ratio_and_a_bare_figure_after_a_share() -> None:
         == [("percent", 46), ("percent", 45.4)]
     assert [q.kind for q in quantities("It cost $4.10 a share, up from 3.5.")] == [
         "money", "money"]
+
+
+@pytest.mark.unit
+def test_a_bound_is_stated_only_by_a_count_of_its_own_noun() -> None:
+    claim = "Fewer than 200 passengers were on the ferry when it struck the reef."
+    sig = compare(claim, "The ferry carried 212 passengers and 14 crew when it struck the reef.",
+                  score=0.8)
+    assert [c.describe() for c in sig.conflicts] == ["number: claim 200 vs source 212"]
+    # an exact figure may be stated with another noun for the same thing
+    same = compare("Pellow was found guilty of four counts of fraud.",
+                   "Pellow was convicted on four charges of fraud.", score=0.8)
+    assert same.conflicts == [] and not same.missing_numbers

@@ -10,6 +10,8 @@ stored (verdict JSON `signals`, the CLI, eval traces), it is its `describe()` te
 
 from __future__ import annotations
 
+import math
+
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -84,14 +86,19 @@ def number_conflicts(
     conflicts: list[Conflict] = []
     missing = False
     for c in cq:
-        if any(c.stated_by(e) for e in eq):
+        # Any small count lies under "fewer than 200 passengers": a bound is stated only by
+        # a count of its own noun ("14 crew" says nothing of it). An exact figure may be
+        # stated in other words ("four counts" / "four charges").
+        bound = c.low <= 0 or math.isinf(c.high)
+        own = [e for e in eq if not (bound and c.counts_another(e))]
+        if any(c.stated_by(e) for e in own):
             continue
         if c.kind == "ordinal" and not any(e.kind == "ordinal" for e in eq):
             # "the first estimate", "the initial bill": an ordinal mostly qualifies what is
             # counted; a sentence with no ordinal neither states nor denies it.
             continue
         missing = True
-        if any(c.agrees(e) for e in eq):
+        if any(c.agrees(e) for e in own):
             continue  # compatible but less precise ("more than 4,000" for "4,500"): silent
         comparable = [e for e in eq if c.comparable(e) and not _other_measure(c, e)]
         same_head = [e for e in comparable if c.head and e.head == c.head]
