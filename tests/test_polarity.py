@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.text.polarity import negated, negation_scopes, split_by_polarity
+from agent.text.polarity import negated, negated_about, negation_scopes, split_by_polarity
 from agent.verification.checks import compare, stem, stems
 from agent.verification.stance import combine
 
@@ -130,3 +130,16 @@ def test_a_reporting_verb_is_not_a_polarity_term() -> None:
         "The bridge cannot be reopened, Ruiz said.",
     )
     assert sig.polarity_conflict
+
+
+def test_a_refusal_of_something_else_is_no_negation_of_the_claim() -> None:
+    """ "an injunction to halt the strike" refuses the strike, not the application."""
+    claim = "Harlow Port Ltd applied to the High Court for the injunction."
+    sentence = ("Harlow Port Ltd applied to the High Court on Monday for an injunction to halt "
+                "the strike, arguing that the notice contained errors.")
+    assert not compare(claim, sentence, 0.8).polarity_conflict
+    # a refusal of what the claim is about still negates it; a bare refusal negates
+    assert negated_about("The board blocked the merger.", lambda scope: "merger" in scope)
+    assert not negated_about("It sought an injunction to halt the strike.",
+                             lambda scope: "injunction" in scope)
+    assert negated_about("The board declined.", lambda scope: False)

@@ -107,15 +107,24 @@ def negation_scopes(text: str) -> list[Scope]:
 
 
 def negated_about(text: str, about: Callable[[str], bool]) -> bool:
-    """Whether `text` negates something `about` accepts: a refusal with an object ("rejected
-    the offer": the refusal is the predicate itself), or a negation whose scope words (as in
+    """Whether `text` negates something `about` accepts: a refusal verb with no object, or
+    whose object `about` accepts ("rejected the offer": the refusal is the predicate), or a
+    negation whose scope words (as in
     negation_scopes) pass `about`. "Showed no emotion as the jury returned guilty verdicts"
     negates "emotion" only, so it negates nothing about a guilty verdict."""
     low = cancel_double_negation(normalize_for_match(text))
     for m in _NEGATOR.finditer(low):
         opener = _SCOPE_OPENER.match(low, m.start())
         if opener is None:
-            return True
+            # a refusal verb: its object says what is refused ("an injunction to halt the
+            # strike" refuses the strike, nothing about the injunction)
+            verb_end = m.end() + len(re.match(r"[a-z]*", low[m.end():]).group(0))  # type: ignore[union-attr]
+            rest = low[verb_end:]
+            end = _SCOPE_END.search(rest)
+            words = (rest[: end.start()] if end else rest).split()[:_MAX_SCOPE_WORDS]
+            if not words or about(" ".join(words)):
+                return True
+            continue
         rest = low[opener.end() :]
         end = _SCOPE_END.search(rest)
         words = (rest[: end.start()] if end else rest).split()[:_MAX_SCOPE_WORDS]

@@ -11,7 +11,6 @@ stored (verdict JSON `signals`, the CLI, eval traces), it is its `describe()` te
 from __future__ import annotations
 
 import math
-
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
