@@ -32,3 +32,17 @@ def test_cancelled_is_no_reporting_and_an_opening_common_word_is_no_actor() -> N
                   "Other passengers were taken to Brackwater Community Centre.", score=0.8,
                   known_names=known)
     assert sig.other_actor is None
+
+
+def test_a_speaker_described_is_matched_by_the_head_of_the_description() -> None:
+    """ "a dockers' union" is the "Harbour and Dock Workers' Union"; "the winner's agent" is
+    "Her agent, Tom Reyes" — the description's head noun, in the reporting sentence."""
+    claim = "According to a dockers' union, crew had reported a fault with the crane."
+    said = "The Harbour and Dock Workers' Union claimed that crew had reported a crane fault."
+    assert compare(claim, said, score=0.8).same_speaker
+    claim = "The winner's agent insisted that no leaflet had been printed."
+    said = 'Her agent, Tom Reyes, said "no leaflet was ever printed".'
+    assert compare(claim, said, score=0.8).same_speaker
+    # another speaker whose words hold no such head noun is not the one described
+    other = 'The rival camp said "no leaflet was ever printed".'
+    assert not compare(claim, other, score=0.8).same_speaker

@@ -330,4 +330,16 @@ def _same_voice(voice: str, speaker: str, ev_terms: set[str]) -> bool:
     if mentions(normalize_for_match(speaker), voice.lower()):
         return True
     role = stems(voice)
-    return len(role) >= 2 and _share(role, ev_terms) >= ROLE_SHARE
+    if len(role) >= 2 and _share(role, ev_terms) >= ROLE_SHARE:
+        return True
+    # A speaker described, not named ("a seafarers' union", "the winner's campaign
+    # manager"): the head noun of the description in the sentence ("The Maritime and Ferry
+    # Workers' Union claimed", "Her campaign manager, Tobias Wren, said").
+    words = voice.split()
+    head = words[-1].lower().strip("’'")
+    return (words[0].lower() in _DESCRIBING and len(head) >= 4
+            and stem(head) in ev_terms)
+
+
+# The words that open a description of a speaker rather than a name.
+_DESCRIBING = frozenset(("a", "an", "the", "its", "their", "his", "her"))
