@@ -74,6 +74,9 @@ _SCOPE_END = re.compile(
     r"when|who|which|that)\b"
 )
 _MAX_SCOPE_WORDS = 4
+# A refusal's object runs longer than a negation's scope: "turned down US President Donald
+# Trump's offer" names the offer in its sixth word.
+_MAX_OBJECT_WORDS = 8
 # Parts of a sentence with their own polarity: clauses split at punctuation and contrasts.
 _PART_SPLIT = re.compile(r"[,;:—–]|\b(?:but|while|whereas|although|though|however|yet)\b")
 _RELATIVE = ("which", "that", "who", "whom")
@@ -121,7 +124,7 @@ def negated_about(text: str, about: Callable[[str], bool]) -> bool:
             verb_end = m.end() + len(re.match(r"[a-z]*", low[m.end():]).group(0))  # type: ignore[union-attr]
             rest = low[verb_end:]
             end = _SCOPE_END.search(rest)
-            words = (rest[: end.start()] if end else rest).split()[:_MAX_SCOPE_WORDS]
+            words = (rest[: end.start()] if end else rest).split()[:_MAX_OBJECT_WORDS]
             if not words or about(" ".join(words)):
                 return True
             continue
