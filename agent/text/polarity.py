@@ -77,6 +77,7 @@ _MAX_SCOPE_WORDS = 4
 # A refusal's object runs longer than a negation's scope: "turned down US President Donald
 # Trump's offer" names the offer in its sixth word.
 _MAX_OBJECT_WORDS = 8
+_WORD_TAIL = re.compile(r"[a-z]*")
 # Parts of a sentence with their own polarity: clauses split at punctuation and contrasts.
 _PART_SPLIT = re.compile(r"[,;:—–]|\b(?:but|while|whereas|although|though|however|yet)\b")
 _RELATIVE = ("which", "that", "who", "whom")
@@ -100,38 +101,38 @@ def negation_scopes(text: str) -> list[Scope]:
     low = cancel_double_negation(normalize_for_match(text))
     scopes = []
     for m in _SCOPE_OPENER.finditer(low):
-        rest = low[m.end() :]
-        end = _SCOPE_END.search(rest)
-        words = (rest[: end.start()] if end else rest).split()[:_MAX_SCOPE_WORDS]
+        words = _scope_words(low, m.end(), _MAX_SCOPE_WORDS)
         if words:
             head = m.group(0).split()[0]
-            scopes.append(Scope(" ".join(words), absence=head in _ABSENCE))
+            scopes.append(Scope(words, absence=head in _ABSENCE))
     return scopes
+
+
+def _scope_words(low: str, start: int, limit: int) -> str:
+    """The first `limit` words of `low` from `start`, up to the end of the scope
+    (`_SCOPE_END`): what a negation or a refusal bears on."""
+    rest = low[start:]
+    end = _SCOPE_END.search(rest)
+    return " ".join((rest[: end.start()] if end else rest).split()[:limit])
 
 
 def negated_about(text: str, about: Callable[[str], bool]) -> bool:
     """Whether `text` negates something `about` accepts: a refusal verb with no object, or
     whose object `about` accepts ("rejected the offer": the refusal is the predicate), or a
-    negation whose scope words (as in
-    negation_scopes) pass `about`. "Showed no emotion as the jury returned guilty verdicts"
-    negates "emotion" only, so it negates nothing about a guilty verdict."""
+    negation whose scope words (as in negation_scopes) pass `about`. "Showed no emotion as
+    the jury returned guilty verdicts" negates "emotion" only, so it negates nothing about a
+    guilty verdict."""
     low = cancel_double_negation(normalize_for_match(text))
     for m in _NEGATOR.finditer(low):
         opener = _SCOPE_OPENER.match(low, m.start())
         if opener is None:
-            # a refusal verb: its object says what is refused ("an injunction to halt the
-            # strike" refuses the strike, nothing about the injunction)
-            verb_end = m.end() + len(re.match(r"[a-z]*", low[m.end():]).group(0))  # type: ignore[union-attr]
-            rest = low[verb_end:]
-            end = _SCOPE_END.search(rest)
-            words = (rest[: end.start()] if end else rest).split()[:_MAX_OBJECT_WORDS]
-            if not words or about(" ".join(words)):
-                return True
-            continue
-        rest = low[opener.end() :]
-        end = _SCOPE_END.search(rest)
-        words = (rest[: end.start()] if end else rest).split()[:_MAX_SCOPE_WORDS]
-        if not words or about(" ".join(words)):
+            # a refusal verb: its object, after the rest of the verb, says what is refused
+            # ("an injunction to halt the strike" refuses the strike, not the injunction)
+            tail = _WORD_TAIL.match(low, m.end())
+            words = _scope_words(low, tail.end() if tail else m.end(), _MAX_OBJECT_WORDS)
+        else:
+            words = _scope_words(low, opener.end(), _MAX_SCOPE_WORDS)
+        if not words or about(words):
             return True
     return False
 

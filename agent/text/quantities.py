@@ -195,30 +195,6 @@ def _head_after(text: str, end: int) -> str:
     return ""
 
 
-def _words_to_digits(text: str) -> str:
-    """Spell-out numbers as digits ("three decades" -> "3 decades"), leaving "one" (mostly a
-    pronoun) and scale words after digits ("1.2 million") alone."""
-
-    def repl(m: re.Match[str]) -> str:
-        span = m.group(0)
-        before = text[max(0, m.start() - 12): m.start()]
-        if re.search(r"\d\s*$", before) or span.strip().lower() in {"one", "hundred", "thousand",
-                                                                    "million", "billion"}:
-            return span
-        trail = span[len(span.rstrip()):]
-        converted = alpha2digit(span.strip(), "en", threshold=2)
-        return converted + trail
-
-    text = _A_SCALE.sub(_scale_words, text)
-    text = _WORD_NUMBER.sub(repl, text)
-    # Dozens after the other number words are digits: "two dozen" is "2 dozen" by now.
-    text = re.sub(r"\bhalf a dozen\b", "6", text, flags=re.IGNORECASE)
-    text = re.sub(r"\b(\d+)[\s-]+dozen\b", lambda m: str(int(m.group(1)) * 12), text,
-                  flags=re.IGNORECASE)
-    text = re.sub(r"\ba dozen\b", "12", text, flags=re.IGNORECASE)
-    return _ONE_UNIT.sub(_one_unit, text)
-
-
 # "half a million", "a quarter of a million", "a thousand": a share of one scale word.
 _A_SCALE = re.compile(r"\b(?:(half|a quarter of|three quarters of)\s+)?(?:a|one)\s+"
                       r"(hundred|thousand|million|billion)\b", re.IGNORECASE)
@@ -243,6 +219,30 @@ _RATE_BEFORE = re.compile(r"(?:[\d%]|\b(?:once|twice|thrice|times|per|half|every
 def _one_unit(m: re.Match[str]) -> str:
     before = m.string[max(0, m.start() - 20): m.start()]
     return m.group(0) if _RATE_BEFORE.search(before) else "1 "
+
+
+def _words_to_digits(text: str) -> str:
+    """Spell-out numbers as digits ("three decades" -> "3 decades"), leaving "one" (mostly a
+    pronoun) and scale words after digits ("1.2 million") alone."""
+
+    def repl(m: re.Match[str]) -> str:
+        span = m.group(0)
+        before = text[max(0, m.start() - 12): m.start()]
+        if re.search(r"\d\s*$", before) or span.strip().lower() in {"one", "hundred", "thousand",
+                                                                    "million", "billion"}:
+            return span
+        trail = span[len(span.rstrip()):]
+        converted = alpha2digit(span.strip(), "en", threshold=2)
+        return converted + trail
+
+    text = _A_SCALE.sub(_scale_words, text)
+    text = _WORD_NUMBER.sub(repl, text)
+    # Dozens after the other number words are digits: "two dozen" is "2 dozen" by now.
+    text = re.sub(r"\bhalf a dozen\b", "6", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(\d+)[\s-]+dozen\b", lambda m: str(int(m.group(1)) * 12), text,
+                  flags=re.IGNORECASE)
+    text = re.sub(r"\ba dozen\b", "12", text, flags=re.IGNORECASE)
+    return _ONE_UNIT.sub(_one_unit, text)
 
 
 def _month_beside(text: str, start: int, end: int) -> str | None:
@@ -271,11 +271,19 @@ def _unit_after(text: str, end: int) -> tuple[Kind | None, float, str]:
     return None, 1.0, ""
 
 
+def _share(value: float, bound: str | None, head: str, said: str) -> Quantity:
+    """A percentage said as a fraction or a ratio ("almost half of", "nine in ten"): never
+    exact, so with no bound word it gets the room of "about"."""
+    lo_f, hi_f = _BOUND_WORDS[(bound or "about").lower()]
+    return Quantity(value, value * lo_f, value * hi_f, "percent", "", head, True, said)
+
+
 @functools.lru_cache(maxsize=65536)
 def quantities(text: str) -> tuple[Quantity, ...]:
-    """Every quantity in `text`: times of day first, then the others in order. Years
-    (1900-2100 without separators or a bound such as "more than"), ordinals ("3rd",
-    "third"), labels ("Ward 7"), percents, money, durations and plain counts."""
+    """Every quantity in `text`: times of day and shares said as ratios first, then the
+    others in order. Years (1900-2100 without separators or a bound such as "more than"),
+    ordinals ("3rd", "third"), labels ("Ward 7"), percents, money, durations and plain
+    counts."""
     text = _words_to_digits(text)
     out: list[Quantity] = []
     for m in _TIME.finditer(text):
@@ -292,10 +300,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         a, b = int(m.group("a")), int(m.group("b"))
         if not 0 < a < b:
             continue
-        value = 100 * a / b
-        lo_f, hi_f = _BOUND_WORDS[(m.group("bound") or "about").lower()]
-        out.append(Quantity(value, value * lo_f, value * hi_f, "percent", "",
-                            _head_after(text, m.end()), True, m.group(0)))
+        out.append(_share(100 * a / b, m.group("bound"), _head_after(text, m.end()),
+                          m.group(0)))
         text = text[:m.start()] + " " * len(m.group(0)) + text[m.end():]
     last_end, last_head = -1, ""
     for m in _QUANTITY.finditer(text):
@@ -384,9 +390,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             continue  # "the second half of the season" is a part, not a share
         frac = re.sub(r"^(?:a|one)\s+|[\s-]+", "", m.group("frac").lower())
         value = _FRACTIONS[frac.replace("two", "2").replace("three", "3")]
-        lo_f, hi_f = _BOUND_WORDS[(m.group("bound") or "about").lower()]
-        out.append(Quantity(value, value * lo_f, value * hi_f, "percent", "",
-                            _head_after(text, m.end()), True, m.group(0)[:-2].strip()))
+        out.append(_share(value, m.group("bound"), _head_after(text, m.end()),
+                          m.group(0)[:-2].strip()))
     for m in re.finditer(r"\b(once|twice|thrice)\b(?!\s+(?:(?:he|she|it|they|we|you|i|the|a|an|"
                          r"his|her|its|their|our|this|that|these|those|inside|there)\b|"
                          r"(?-i:[A-Z])))", text, re.IGNORECASE):

@@ -170,6 +170,11 @@ def _near_spelling(a: str, b: str) -> bool:
             and SequenceMatcher(None, a, b).ratio() >= NEAR_SPELLING)
 
 
+def _spelt_alike(words: list[str], name: str) -> bool:
+    """Some word of `name` is a near-spelling of one of `words` ("fellsham" / "felsham")."""
+    return any(_near_spelling(a, b) for a in words for b in name.split())
+
+
 def rival_in(slot: NameSlot, evidence: str) -> str | None:
     """A name of the evidence sentence that looks like the slot's name but is another entity,
     lower-cased, or None: a namesake ("Maureen Pryce" for the slot "Jonathan Pryce",
@@ -182,7 +187,7 @@ def rival_in(slot: NameSlot, evidence: str) -> str | None:
             continue
         if len(words) >= 2 and len(other) >= 2 and other[-1] == words[-1]:
             return name
-        if any(_near_spelling(a, b) for a in words for b in other):
+        if _spelt_alike(words, name):
             return name
     return None
 
@@ -198,7 +203,7 @@ def near_miss_name(claim: str, evidence: str,
             continue
         words = _name_words(slot.name)
         for name in sorted(entities(evidence)):
-            if any(_near_spelling(a, b) for a in words for b in name.split()):
+            if _spelt_alike(words, name):
                 return name
     return None
 

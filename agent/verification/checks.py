@@ -321,6 +321,10 @@ def compare(
     )
 
 
+# The words that open a description of a speaker rather than a name.
+_DESCRIBING = frozenset(("a", "an", "the", "its", "their", "his", "her"))
+
+
 def _same_voice(voice: str, speaker: str, ev_terms: set[str]) -> bool:
     """Whether a sentence's `speaker` is the one a claim names as `voice`: by a shared name
     word ("Foyle" / "Declan Foyle"), or by the role the claim describes them with, given in
@@ -340,6 +344,3 @@ def _same_voice(voice: str, speaker: str, ev_terms: set[str]) -> bool:
     return (words[0].lower() in _DESCRIBING and len(head) >= 4
             and stem(head) in ev_terms)
 
-
-# The words that open a description of a speaker rather than a name.
-_DESCRIBING = frozenset(("a", "an", "the", "its", "their", "his", "her"))
