@@ -162,3 +162,30 @@ def test_a_tally_is_one_figure_shown_whole() -> None:
     assert [side.values for side in diff.sides] == [("14 votes to 9",), ("15 votes to 8",)]
     assert set(diff.sides[0].outlets) == {"Delta Wire", "The Orrin Daily"}
     assert diff.sides[1].outlets == ["RiverWatch"]
+
+
+def test_an_outlet_that_gives_the_other_value_too_disputes_nothing() -> None:
+    # The daily gives the union's 12 per cent itself; its 7 per cent is a rival depot's deal,
+    # which the sentence pair alone cannot tell apart.
+    items = [
+        (_s("wire", "The drivers' union is seeking a 12 per cent pay rise."), "wire"),
+        (_s("daily", "The union wants 12 per cent; the operator has offered 5 per cent.", 0),
+         "daily"),
+        (_s("daily", "Drivers at the rival Coldharbour depot accepted a 7 per cent pay rise "
+                     "in March.", 1), "daily"),
+    ]
+    assert story_differences(items, _name) == []
+
+
+def test_outlets_that_date_one_event_to_other_days_differ_on_the_day() -> None:
+    items = [
+        (_s("wire", "Coastguards launched the search for the yacht at 2am on Saturday."),
+         "wire"),
+        (_s("daily", "Coastguards launched the search for the missing yacht at about 9pm on "
+                     "Thursday."), "daily"),
+        (_s("blog", "Rescuers said the yacht's crew were found safe on Sunday."), "blog"),
+    ]
+    (diff,) = story_differences(items, _name)
+    # The weekday and the time the two sentences give are told in one line.
+    assert diff.text() == ("Outlets differ on the day: Saturday, 2am (Delta Wire) vs "
+                           "Thursday, about 9pm (The Orrin Daily).")

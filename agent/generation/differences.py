@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from agent.generation.extractive import MAX_SIDES, Difference, Side, word_from
+from agent.text.quantities import Quantity
 from agent.types import Sentence
 from agent.verification.compare import venue_versions
 from agent.verification.conflicts import show_quantity
@@ -33,9 +34,12 @@ from agent.verification.measures import (
     mentions,
     overlap,
     same_measure,
+    sentence_figures,
     terms,
 )
 
+# What a difference line names by a figure's kind (agent.generation.extractive.Difference)
+_DETAIL_KIND = {"day": "month", "weekday": "day", "time": "time"}
 MAX_DIFFERENCES = 4  # difference lines in a story summary (dev floor: 3 and 4 score alike)
 
 
@@ -44,6 +48,8 @@ def shown_figure(f: Figure) -> str:
     digits), with the noun a count counts or a duration's unit ("63 patients"); a tally as
     "14 votes to 9"."""
     q = f.quantity
+    if q.kind == "weekday":
+        return q.said
     if f.against is not None:
         return f"{q.said} {q.head}s to {f.against.said}"
     if q.kind == "day" or not q.said:
@@ -71,6 +77,10 @@ def _links(figs: Sequence[Figure]) -> list[set[int]]:
     return links
 
 
+def _value_key(q: Quantity) -> tuple[str, str, str, float]:
+    return (q.kind, q.unit, q.head if q.kind in ("count", "day") else "", q.value)
+
+
 def _disputes(figs: Sequence[Figure], links: Sequence[set[int]]) -> list[tuple[float, int, int]]:
     """(shared-stem overlap, i, j) for figures i and j of two outlets that are the same
     measure (`links`) with values that cannot both be true, when neither outlet states the
@@ -79,9 +89,18 @@ def _disputes(figs: Sequence[Figure], links: Sequence[set[int]]) -> list[tuple[f
     sentence states the other's value at all ("closed at $3.82 after a $4.10-a-share
     offer"). Best overlap first."""
 
+    given: dict[str, set[tuple[str, str, str, float]]] = {}
+    for f in figs:
+        given.setdefault(f.outlet, set()).update(
+            _value_key(q) for q in sentence_figures(f.sentence.text))
+
     def states(outlet: str, f: Figure, other: int) -> bool:
-        return any(figs[k].outlet == outlet and figs[k].quantity.agrees(f.quantity)
-                   for k in links[other])
+        # An outlet that gives the other's exact value anywhere, of the same kind (and a
+        # count of the same noun), states it: "the union wants 9 per cent" beside "Kelby's
+        # staff accepted 6 per cent" disputes no 9 per cent.
+        return _value_key(f.quantity) in given.get(outlet, set()) or any(
+            figs[k].outlet == outlet and figs[k].quantity.agrees(f.quantity)
+            for k in links[other])
 
     out = []
     for i, linked in enumerate(links):
@@ -167,7 +186,7 @@ def story_differences(
                                     outlet_name)
             shown.append(Side(tuple(values[n]), names, figs[sides[n][0]].sentence, backing))
         # The values carry their nouns, so the detail is named by kind only.
-        kind = "month" if figs[i].quantity.kind == "day" else "number"
+        kind = _DETAIL_KIND.get(figs[i].quantity.kind, "number")
         found.append((len(outlets[0] | outlets[1]), score, Difference(kind, shown)))
     found += [(sum(len(s.outlets) for s in d.sides), 1.0, d)
               for d in place_differences(items, outlet_name)]

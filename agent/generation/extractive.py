@@ -180,7 +180,8 @@ class Difference:
             return f"the number of {self.head}" if self.head else "the figure"
         if self.kind == "place" and self.head:
             return f"where {self.head} spoke"
-        return {"place": "the place", "day": "the day", "month": "the date"}.get(
+        return {"place": "the place", "day": "the day", "month": "the date",
+                "time": "the time"}.get(
             self.kind, self.kind)
 
     def text(self) -> str:

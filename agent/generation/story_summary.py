@@ -46,6 +46,7 @@ MAX_FRAMING_NOTES = 1
 # used (a redundancy cut in the spirit of maximal marginal relevance, Carbonell & Goldstein
 # 1998).
 MIN_NOVELTY = 0.5
+FIGURE_KINDS = frozenset(("number", "month", "day"))  # the story-wide pass's differences
 
 
 @dataclass
@@ -159,7 +160,10 @@ def assemble(
         start = len(out)
         add(line_for(c))
         diff = difference_of(c.point, outlet_name, sim) if c.outlets > 1 else None
-        if diff is not None and len(diff.sides) > 1:
+        # Figures and dates are compared story-wide (agent.generation.differences), where
+        # an outlet's other sentences show whether it disputes a value: one cluster's
+        # sentences cannot ("notified it on 12 March" beside "discovered on 3 March").
+        if diff is not None and len(diff.sides) > 1 and diff.kind not in FIGURE_KINDS:
             shown = [v.lower() for side in diff.sides for v in side.values]
             if not any(all(v in x.text.lower() for v in shown) for x in story_diffs):
                 add(_difference_line(diff))

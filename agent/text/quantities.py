@@ -25,7 +25,7 @@ from text_to_num import alpha2digit
 from agent.text.facts import MONTHS, NOT_ENTITY
 
 Kind = Literal["count", "percent", "money", "duration", "year", "ordinal", "day", "label",
-               "time"]
+               "time", "weekday"]
 _MONTH_AT = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?", re.IGNORECASE)
@@ -91,7 +91,7 @@ _PART_BEFORE = re.compile(r"\b(?:the|first|second|other|latter|former|this|that)
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                   "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 # Kinds whose figures are labels, not measurements: no rounding room.
-_EXACT = frozenset({"year", "ordinal", "day", "label", "time"})
+_EXACT = frozenset({"year", "ordinal", "day", "label", "time", "weekday"})
 # A number right after a name word written capitalised mid-sentence names a thing ("on Ward
 # 7", "bus Route 22", "Terminal 2"): an identifier, not a count of anything.
 _NAMED_BY = re.compile(r"[\w,;:’'\")”]\s+([A-Z][a-z]+)\s$")
@@ -221,7 +221,7 @@ def _one_unit(m: re.Match[str]) -> str:
     return m.group(0) if _RATE_BEFORE.search(before) else "1 "
 
 
-def _words_to_digits(text: str) -> str:
+def words_to_digits(text: str) -> str:
     """Spell-out numbers as digits ("three decades" -> "3 decades"), leaving "one" (mostly a
     pronoun) and scale words after digits ("1.2 million") alone."""
 
@@ -284,7 +284,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     others in order. Years (1900-2100 without separators or a bound such as "more than"),
     ordinals ("3rd", "third"), labels ("Ward 7"), percents, money, durations and plain
     counts."""
-    text = _words_to_digits(text)
+    text = words_to_digits(text)
     out: list[Quantity] = []
     for m in _TIME.finditer(text):
         hour = int(m.group("h")) % 12 + int(m.group("min") or 0) / 60
@@ -347,7 +347,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             kind = "money"
         elif (month := _month_beside(text, m.start("num"), m.end("num"))) and value <= 31 \
                 and "," not in raw and "." not in raw and not m.group("num2"):
-            out.append(Quantity(value, value, value, "day", "", month))
+            out.append(Quantity(value, value, value, "day", "", month, said=m.group("num")))
             continue
         elif m.group("ord"):
             kind = "ordinal"

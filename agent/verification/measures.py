@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agent.text.analysis import analyze
+from agent.text.facts import WEEKDAYS
+from agent.text.frames import Frame, figure_frames
 from agent.text.quantities import Quantity
 from agent.types import Sentence
 from agent.verification.conflicts import Conflict, show_quantity
@@ -30,7 +32,11 @@ from agent.verification.conflicts import Conflict, show_quantity
 MIN_SHARED = 0.3
 MAX_MEASURE_RATIO = 3.0  # outlets that disagree on a figure disagree within this factor
 MAX_YEAR_GAP = 5
-MEASURE_KINDS = frozenset(("count", "money", "percent", "duration", "year", "day"))
+MEASURE_KINDS = frozenset(("count", "money", "percent", "duration", "year", "day", "time",
+                           "weekday"))
+# When something happened: the weekdays beside such a figure are part of its value, not a
+# sign of another event ("at 3am on Saturday" vs "at about 10pm on Friday").
+WHEN_KINDS = frozenset(("day", "time", "weekday"))
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,7 @@ class Figure:
     outlet: str
     quantity: Quantity
     against: Quantity | None = None  # a tally's second count ("14 votes to 9": the 9)
+    frame: Frame | None = None  # the words beside it (agent.text.frames)
 
 
 def figures(items: Sequence[tuple[Sentence, str]]) -> list[Figure]:
@@ -49,13 +56,34 @@ def figures(items: Sequence[tuple[Sentence, str]]) -> list[Figure]:
     out: list[Figure] = []
     for s, outlet in items:
         seen: set[tuple[str, str, str]] = set()
-        found = analyze(s.text).quantities
+        found = sentence_figures(s.text)
+        frames = _frames(s.text)
         for n, q in enumerate(found):
             key = (q.kind, q.unit, q.head if q.kind in ("count", "day") else "")
             if q.kind in MEASURE_KINDS and key not in seen:
                 seen.add(key)
-                out.append(Figure(s, outlet, q, _tally_second(q, found[n + 1:])))
+                out.append(Figure(s, outlet, q, _tally_second(q, found[n + 1:]), frames[n]))
     return out
+
+
+@functools.lru_cache(maxsize=8192)
+def sentence_figures(text: str) -> tuple[Quantity, ...]:
+    """The sentence's quantities (agent.text.quantities), then one figure of kind "weekday"
+    (value 0 for Monday .. 6) for each weekday that dates its event (`analyze(text).
+    event_weekdays`), `said` as written."""
+    days = analyze(text).event_weekdays
+    extra = []
+    for m in _WEEKDAY.finditer(text):
+        day = m.group(0).lower()
+        if day in days:
+            n = float(WEEKDAYS.index(day))
+            extra.append(Quantity(n, n, n, "weekday", said=m.group(0)))
+    return analyze(text).quantities + tuple(extra)
+
+
+@functools.lru_cache(maxsize=8192)
+def _frames(text: str) -> tuple[Frame | None, ...]:
+    return figure_frames(text, sentence_figures(text))
 
 
 def _tally_second(q: Quantity, after: Sequence[Quantity]) -> Quantity | None:
@@ -95,7 +123,21 @@ def same_measure(a: Figure, b: Figure) -> bool:
     Symmetric in `a` and `b`."""
     if a.outlet == b.outlet or not comparable_measure(a.quantity, b.quantity):
         return False
-    return overlap(terms(a.sentence.text), terms(b.sentence.text)) >= MIN_SHARED
+    return (overlap(terms(a.sentence.text), terms(b.sentence.text)) >= MIN_SHARED
+            and same_frame(a.frame, b.frame, when=a.quantity.kind in WHEN_KINDS))
+
+
+def same_frame(a: Frame | None, b: Frame | None, when: bool = False) -> bool:
+    """Whether the words beside two figures allow one measure: they share a content stem,
+    name the same years, and do not date it to different weekdays ("closing price of $3.13
+    on Friday" is no rival of "closed ... at $3.82 on Monday"; `when`: the figures tell
+    when, and their weekdays are part of it). A figure without a frame allows any."""
+    if a is None or b is None:
+        return True
+    if ((not when and a.weekdays and b.weekdays and not a.weekdays & b.weekdays)
+            or a.years != b.years):
+        return False
+    return bool(a.stems & b.stems)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -159,6 +201,7 @@ def figure_conflicts(claim: str, sentence: str) -> list[Conflict]:
     return out
 
 
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _FIGURE = re.compile(r"[$£€¥]?\d[\d,.]*(?:\s?(?:%|per ?cent\b|[kmb]n?\b|million\b|billion\b))?",
                      re.IGNORECASE)
 

@@ -1,0 +1,61 @@
+"""The words around each figure of a sentence: what the figure measures.
+
+A sentence often gives several figures of one kind for different things ("Turnout was
+38.6%, down from 44.1% in 2022"; "security staff at Kelby Airport accepted a 6 per cent
+deal" in a story about Orrin's 4.5 per cent offer). Whether two outlets' figures are one
+measure is read from the words beside each figure, its *frame*: the content stems within
+FRAME_WORDS words either side, inside its clause (a semicolon, colon, dash or bracket ends
+a clause), and the weekdays named there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from agent.text.analysis import stems
+from agent.text.facts import event_weekdays
+from agent.text.quantities import Quantity, words_to_digits
+
+FRAME_WORDS = 6  # words either side of a figure (dev stories' labelled conflicts)
+_CLAUSE_END = re.compile(r"[;:()\u2014\u2013]|\s-\s|,\s+(?:and|but|while|whereas)\b")
+_WORD = re.compile(r"\S+")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The words beside one figure. stems: content stems of the frame, the figure's own
+    words left out; weekdays: event weekdays named in the frame (`facts.event_weekdays`)."""
+
+    stems: frozenset[str]
+    weekdays: frozenset[str]
+    years: frozenset[str] = frozenset()  # years named in the frame ("in 2023")
+
+
+def figure_frames(text: str, found: Sequence[Quantity]) -> tuple[Frame | None, ...]:
+    """One frame per quantity of `found` (the quantities of `text`, in order), None for a
+    figure whose words are not found as said (once, twice; ordinal words)."""
+    digits = words_to_digits(text)
+    out: list[Frame | None] = []
+    pos = 0
+    for q in found:
+        at = digits.find(q.said, pos) if q.said else -1
+        if at < 0:
+            out.append(None)
+            continue
+        pos = at + len(q.said)
+        out.append(_frame(digits, at, pos))
+    return tuple(out)
+
+
+def _frame(text: str, start: int, end: int) -> Frame:
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    after = _CLAUSE_END.search(text, end)
+    clause_end = after.start() if after else len(text)
+    before = [m.group(0) for m in _WORD.finditer(text, clause_start, start)][-FRAME_WORDS:]
+    behind = [m.group(0) for m in _WORD.finditer(text, end, clause_end)][:FRAME_WORDS]
+    window = " ".join(before + behind)
+    return Frame(frozenset(t for t in stems(window) if not t[:1].isdigit()),
+                 frozenset(event_weekdays(window)), frozenset(_YEAR.findall(window)))

@@ -1,0 +1,82 @@
+"""The words beside a figure (agent.text.frames) and what they tell about two outlets'
+figures being one measure (agent.verification.measures.same_measure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.text.analysis import analyze
+from agent.text.frames import figure_frames
+from agent.types import Sentence
+from agent.verification.measures import figures, same_measure, sentence_figures
+
+
+def _s(article: str, text: str, index: int = 0) -> Sentence:
+    return Sentence(id=f"{article}:{index}", article_id=article, doc_id=article, start=0,
+                    end=len(text), text=text)
+
+
+def _fig(outlet: str, text: str, kind: str):  # type: ignore[no-untyped-def]
+    return next(f for f in figures([(_s(outlet, text), outlet)]) if f.quantity.kind == kind)
+
+
+@pytest.mark.unit
+def test_a_frame_holds_the_words_beside_its_figure_within_its_clause() -> None:
+    text = "Attendance was 61.5%; the board had forecast a turnout of 70% for the event."
+    first, second = figure_frames(text, analyze(text).quantities)
+    assert first is not None and second is not None
+    assert "atten" in first.stems and "forec" not in first.stems  # the semicolon ends it
+    assert {"forec", "turno"} <= second.stems and "atten" not in second.stems
+
+
+@pytest.mark.unit
+def test_number_words_are_found_where_the_figure_is_written() -> None:
+    text = "Nineteen lifeboat crews searched the bay overnight."
+    (frame,) = figure_frames(text, analyze(text).quantities)
+    assert frame is not None and {"lifeb", "searc"} <= frame.stems
+
+
+@pytest.mark.unit
+def test_figures_whose_neighbouring_words_share_nothing_are_two_measures() -> None:
+    # Two sentences on one dispute, but the 7% belongs to another company's deal.
+    ours = _fig("wire", "The Dunmore drivers' union is demanding a 12 per cent rise from the "
+                        "bus operator.", "percent")
+    theirs = _fig("daily", "Drivers at the rival Coldharbour depot settled last year for "
+                           "7 per cent.", "percent")
+    same = _fig("blog", "Dunmore bus drivers want the operator to agree a rise of 10 per cent.",
+                "percent")
+    assert not same_measure(ours, theirs)
+    assert same_measure(ours, same)
+
+
+@pytest.mark.unit
+def test_a_figure_dated_to_another_year_is_another_event() -> None:
+    now = _fig("wire", "The trawler Morwenna sank off Skerry Head with 31 fishermen aboard.",
+               "count")
+    before = _fig("daily", "A sister ship sank off Skerry Head in 2019 with 18 fishermen "
+                           "aboard.", "count")
+    assert not same_measure(now, before)
+
+
+@pytest.mark.unit
+def test_other_weekdays_part_two_measures_but_are_the_value_of_a_when() -> None:
+    friday = _fig("wire", "Shares in Pellam Steel closed at $2.12 on Friday after the bid "
+                          "was announced.", "money")
+    monday = _fig("daily", "Pellam Steel shares closed at $2.40 on Monday after the bid.",
+                  "money")
+    assert not same_measure(friday, monday)
+    sat = _fig("wire", "Coastguards launched the search for the yacht at 2am on Saturday.",
+               "weekday")
+    thu = _fig("daily", "Coastguards launched the search for the missing yacht on Thursday "
+                        "evening.", "weekday")
+    assert (sat.quantity.said, thu.quantity.said) == ("Saturday", "Thursday")
+    assert same_measure(sat, thu)
+
+
+@pytest.mark.unit
+def test_a_weekday_naming_a_thing_is_no_figure() -> None:
+    kinds = [q.kind for q in sentence_figures("The Tuesday market was moved to the car park.")]
+    assert "weekday" not in kinds
+    days = [q.said for q in sentence_figures("The ferry sailed on Friday and docked on Sunday.")
+            if q.kind == "weekday"]
+    assert days == ["Friday", "Sunday"]
