@@ -50,3 +50,16 @@ def test_no_rival_without_an_anchor_or_from_an_outlet_that_also_gives_the_claims
 def test_strip_figures_leaves_the_words() -> None:
     stripped = strip_figures("It cost £4.8m, 18% more, by 14 votes to 9")
     assert stripped == "It cost , more, by votes to"
+
+
+@pytest.mark.unit
+def test_another_outlets_weekday_for_the_claims_event_is_its_rival() -> None:
+    items = [
+        (_s("wire", "Refuse collectors in Dunmore walked out at 6am on Tuesday over pay."),
+         "wire"),
+        (_s("daily", "Dunmore's refuse collectors walked out at 6am on Wednesday, leaving bins "
+                     "unemptied."), "daily"),
+        (_s("daily", "The council said talks would resume on Friday.", 1), "daily"),
+    ]
+    rivals = figure_rivals("Dunmore's refuse collectors walked out on Tuesday.", items)
+    assert [(f.outlet, f.quantity.said) for f, _ in rivals] == [("daily", "Wednesday")]

@@ -34,6 +34,7 @@ from agent.text.analysis import analyze
 from agent.text.facts import strip_dateline
 from agent.text.quantities import Quantity
 from agent.types import Sentence
+from agent.verification.measures import sentence_figures
 
 Mode = Literal["extractive", "model"]
 MODES: tuple[Mode, ...] = ("extractive", "model")
@@ -141,7 +142,7 @@ def assemble(
             return  # mostly says again what an earlier line said
         if line.origin in ("extractive", "model") and any(
                 q.kind == d.kind and q.value == d.value
-                for q in analyze(line.text).quantities for d in disputed):
+                for q in sentence_figures(line.text) for d in disputed):
             return  # a disputed figure is told by its difference line, never as plain fact
         if used + word_count(line.text) <= budget:
             out.append(line)
@@ -195,7 +196,7 @@ def _disputed_figures(differences: Sequence[Difference]) -> list[Quantity]:
     for d in differences:
         counts = [len(side.outlets) for side in d.sides]
         sides = d.sides[1:] if len(counts) > 1 and counts[0] > max(counts[1:]) else d.sides
-        out += [q for side in sides for v in side.values for q in analyze(v).quantities]
+        out += [q for side in sides for v in side.values for q in sentence_figures(v)]
     return out
 
 

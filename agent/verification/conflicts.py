@@ -133,6 +133,8 @@ def show_quantity(q: Quantity) -> str:
         return f"{hours:02d}:{minutes:02d}"
     if q.kind == "label":
         return f"{q.head.title()} {q.value:g}"
+    if q.kind == "weekday":
+        return q.said.lower()
     unit = {"percent": "%", "duration": " years"}.get(q.kind, "")
     shown = f"{q.value:,.0f}" if q.value >= 1e4 and q.value == int(q.value) else f"{q.value:g}"
     return f"{q.unit}{shown}{unit}"

@@ -165,7 +165,7 @@ def figure_rivals(
     it nowhere in `items`, in a sentence that does not mention that value ("closed at $3.82
     after a $4.10 offer"): the dispute rule of the story summary's differences, seen from
     the claim (agent.generation.differences)."""
-    claimed = [q for q in analyze(claim).quantities if q.kind in MEASURE_KINDS]
+    claimed = [q for q in sentence_figures(claim) if q.kind in MEASURE_KINDS]
     if not claimed:
         return []
     claim_terms = terms(claim)
