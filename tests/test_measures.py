@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from agent.types import Sentence
-from agent.verification.measures import figure_conflicts, figure_rivals, strip_figures
+from agent.verification.measures import (
+    figure_conflicts,
+    figure_rivals,
+    measure_conflicts,
+    strip_figures,
+)
 
 
 def _s(article: str, text: str, index: int = 0) -> Sentence:
@@ -63,3 +68,16 @@ def test_another_outlets_weekday_for_the_claims_event_is_its_rival() -> None:
     ]
     rivals = figure_rivals("Dunmore's refuse collectors walked out on Tuesday.", items)
     assert [(f.outlet, f.quantity.said) for f, _ in rivals] == [("daily", "Wednesday")]
+
+
+@pytest.mark.unit
+def test_aligned_sentences_conflict_only_on_figures_of_one_measure() -> None:
+    # What `compare` marks: the two sentences are alike, but 9 injured and 16 crew count
+    # different things; the two turnouts are one measure.
+    hurt = _s("wire", "Nine people were treated in hospital, three of them for burns.")
+    crew = _s("daily", "Sixteen crew and nine people were rescued, the coastguard said.")
+    assert measure_conflicts(hurt, crew) == []
+    ours = _s("wire", "Turnout in the Dunmore by-election was 31.4%, the council said.")
+    theirs = _s("daily", "Turnout was 36%, according to the returning officer.")
+    assert [c.describe() for c in measure_conflicts(ours, theirs)] == [
+        "number: claim 31.4% vs source 36%"]

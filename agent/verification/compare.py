@@ -35,6 +35,7 @@ from agent.verification.checks import (
     event_places,
     subject_of,
 )
+from agent.verification.measures import measure_conflicts
 from vectorstore.store import Embedder
 
 Cell = Literal["supports", "contradicts", "silent"]
@@ -114,8 +115,11 @@ def point_rows(
             j = int(max(idx, key=lambda j: sim[i, j]))
             sig = compare(centre.text, cands[j][1].text, float(sim[i, j]))
             # Whole sentences hold several clauses: only concrete conflicts (numbers, dates,
-            # places) count here, not a negation somewhere in one of them.
-            bad = "; ".join(c.describe() for c in sig.conflicts)
+            # places) count here, not a negation somewhere in one of them; and numbers only
+            # when the two give one measure different values (the story summary's rule).
+            found = [c for c in sig.conflicts if c.kind != "number"]
+            found += measure_conflicts(centre, cands[j][1])
+            bad = "; ".join(c.describe() for c in found)
             if bad:
                 cells[outlet] = _cell(corpus, "contradicts", cands[j][1], bad)
             elif j == i or sig.coverage >= ALIGNED_COVERAGE:

@@ -118,12 +118,13 @@ def comparable_measure(qa: Quantity, qb: Quantity) -> bool:
     return True
 
 
-def same_measure(a: Figure, b: Figure) -> bool:
-    """Whether two figures may be two outlets' values of one measure (module docstring).
-    Symmetric in `a` and `b`."""
+def same_measure(a: Figure, b: Figure, min_shared: float = MIN_SHARED) -> bool:
+    """Whether two figures may be two outlets' values of one measure (module docstring);
+    `min_shared`: the share of content stems their sentences must have in common (0 for
+    sentences already aligned by other means). Symmetric in `a` and `b`."""
     if a.outlet == b.outlet or not comparable_measure(a.quantity, b.quantity):
         return False
-    return (overlap(terms(a.sentence.text), terms(b.sentence.text)) >= MIN_SHARED
+    return (overlap(terms(a.sentence.text), terms(b.sentence.text)) >= min_shared
             and same_frame(a.frame, b.frame, when=a.quantity.kind in WHEN_KINDS))
 
 
@@ -150,6 +151,19 @@ def mentions(sentence: str, value: Quantity) -> bool:
     """The sentence gives a figure that agrees with `value`, anywhere in it."""
     return any(q.agrees(value) and not q.counts_another(value)
                for q in analyze(sentence).quantities)
+
+
+def measure_conflicts(a: Sentence, b: Sentence) -> list[Conflict]:
+    """The figures two aligned sentences of two outlets (one group of similar sentences, so
+    no share of words is asked) give one measure (`same_measure`) with values that cannot
+    both be true, as number conflicts (a's value as the claim's): "Turnout was 38.6%" and
+    "Turnout was 41.2%" conflict; "11 people were taken to hospital" and "14 crew" measure
+    nothing in common."""
+    fa, fb = figures([(a, "a")]), figures([(b, "b")])
+    return [Conflict("number", (show_quantity(x.quantity),), (show_quantity(y.quantity),))
+            for x in fa for y in fb
+            if x.quantity.kind != "weekday"  # the checks compare weekdays (kind "day")
+            and same_measure(x, y, min_shared=0.0) and not x.quantity.agrees(y.quantity)]
 
 
 def figure_rivals(
