@@ -81,3 +81,13 @@ def test_aligned_sentences_conflict_only_on_figures_of_one_measure() -> None:
     theirs = _s("daily", "Turnout was 36%, according to the returning officer.")
     assert [c.describe() for c in measure_conflicts(ours, theirs)] == [
         "number: claim 31.4% vs source 36%"]
+
+
+@pytest.mark.unit
+def test_a_namesakes_figure_is_no_rival_of_the_claims() -> None:
+    items = [
+        (_s("wire", "Marlow took 52 per cent of the vote in the Dunmore mayoral race."), "wire"),
+        (_s("daily", "In nearby Pellam, Ann Marlowe won 64 per cent of the vote for a second "
+                     "term."), "daily"),
+    ]
+    assert figure_rivals("Marlow won 52 per cent of the vote.", items) == []

@@ -1,15 +1,17 @@
-"""Figures of independent outlets that measure the same thing: the one linking rule that both
-the verifier (another outlet's version of a claim's figure) and the story summary's
-differences (agent.generation.differences) use.
+"""Figures of independent outlets that measure the same thing: the one linking rule that the
+verifier (another outlet's version of a claim's figure), the story summary's differences
+(agent.generation.differences) and `compare` use.
 
 1. Each sentence's figures, one per thing it measures: the first count of a noun, the first
-   sum of money, percentage, duration, year or date (a sentence's later figure of the same
-   thing is usually a comparison: "peaked at 5.8 metres, beating the record of 5.2 metres").
-   A tally ("by 14 votes to 9") is one figure with its second count.
+   sum of money, percentage, duration, year, date, time of day or weekday (a sentence's
+   later figure of the same thing is usually a comparison: "peaked at 5.8 metres, beating
+   the record of 5.2 metres"). A tally ("by 14 votes to 9") is one figure with its second
+   count. Each figure keeps its frame, the words beside it (agent.text.frames).
 2. Two figures of different outlets are *the same measure* when they are comparable (same
    kind and unit, agent.text.quantities), a count counts the same noun, a measure lies within
-   MAX_MEASURE_RATIO (a year within MAX_YEAR_GAP), and their sentences share at least
-   MIN_SHARED of their content stems (overlap coefficient: shared / the smaller set).
+   MAX_MEASURE_RATIO (a year within MAX_YEAR_GAP), their sentences share at least
+   MIN_SHARED of their content stems (overlap coefficient: shared / the smaller set),
+   and their frames agree (`same_frame`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from agent.text.analysis import analyze
 from agent.text.facts import WEEKDAYS
 from agent.text.frames import Frame, figure_frames
 from agent.text.quantities import Quantity
+from agent.text.slots import near_miss_name
 from agent.types import Sentence
 from agent.verification.conflicts import Conflict, show_quantity
 
@@ -194,7 +197,8 @@ def figure_rivals(
         for a in anchors:
             for f in figs:
                 if (f.sentence.id in seen or f.outlet in gives or not same_measure(a, f)
-                        or f.quantity.agrees(q) or mentions(f.sentence.text, q)):
+                        or f.quantity.agrees(q) or mentions(f.sentence.text, q)
+                        or near_miss_name(claim, f.sentence.text)):
                     continue
                 seen.add(f.sentence.id)
                 out.append((f, q))
