@@ -273,3 +273,17 @@ def test_what_the_outlet_says_of_a_speaker_is_no_lost_attribution() -> None:
     role = "Professor Helen Reyes is the mission's principal investigator."
     assert attribution_flag(role, [quote]) is None
     assert attribution_flag("Exposed water ice was mapped on a comet.", [quote]) is not None
+
+
+def test_of_two_equally_central_wordings_the_shorter_speaks_for_the_point() -> None:
+    long = _s(1, "The Dunmore ferry service, which links the island to the mainland and "
+                 "carries about 300 people a day, was suspended on Tuesday by its operator.", 0)
+    short = _s(2, "The operator suspended the Dunmore ferry service on Tuesday.", 0)
+    same = np.ones((1, 4)) / 2.0
+    items = [(long, "wire", 0.8), (short, "daily", 0.8)]
+    (cluster,) = rank_clusters(items, np.vstack([same, same]))
+    assert cluster.best.id == short.id
+    # A clearly more central sentence still wins over a shorter one.
+    (cluster,) = rank_clusters([(long, "wire", 1.6), (short, "daily", 0.4)],
+                               np.vstack([same, same]))
+    assert cluster.best.id == long.id

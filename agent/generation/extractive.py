@@ -34,6 +34,11 @@ from agent.types import Article, Sentence
 from agent.verification.checks import compare
 from agent.verification.conflicts import Conflict, show_quantity
 
+# A member's score is divided by its length in words to this power: under a word budget a
+# shorter sentence that is as central says as much for less (the cost-scaled gain of the
+# budgeted greedy selection of Lin & Bilmes 2010). Dev stories' floor key-fact recall:
+# 0.430 at 0, 0.441-0.457 for 0.25-1.0.
+BREVITY = 0.3
 WORD_BUDGET = 180  # words in a story summary (issue 15: <= 180, most important first)
 MAX_SIDES = 3  # versions of one detail named in a difference
 # A framing note needs a swap of at most MAX_SWAP_WORDS words with CONTEXT_WORDS equal words
@@ -112,7 +117,7 @@ def _best_member(
 ) -> Sentence | None:
     """The member that best speaks for the cluster: complete sentences of reports (not of
     the `opinion` article ids) first, then ones that stand alone; among those, centrality
-    plus mean similarity to the other members."""
+    plus mean similarity to the other members, per word to the power BREVITY."""
     members = [m for m in point.members
                if complete_sentence(m[0].text) and m[0].article_id not in opinion]
     if not members:
@@ -122,7 +127,7 @@ def _best_member(
         others = [o for o in point.members if o[0].id != m[0].id]
         sim = (float(np.mean([vec_of(m[0]) @ vec_of(o[0]) for o in others])) if others
                else 0.0)
-        return stands_alone(m[0].text), m[2] + sim
+        return stands_alone(m[0].text), (m[2] + sim) / word_count(m[0].text) ** BREVITY
 
     return max(members, key=key)[0]
 
