@@ -55,7 +55,7 @@ def shown_figure(f: Figure) -> str:
     if q.kind == "day" or not q.said:
         return show_quantity(q).title() if q.kind == "day" else show_quantity(q)
     said = q.said[:1].lower() + q.said[1:] if q.said[:1].isalpha() else q.said
-    if q.kind in ("count", "duration") and q.head and q.head not in said.lower():
+    if q.kind in ("count", "duration", "measure") and q.head and q.head not in said.lower():
         return f"{said} {word_from(q.head, f.sentence.text)}"
     return said
 

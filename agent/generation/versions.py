@@ -68,7 +68,7 @@ def _versions_of_one(a: Quantity, b: Quantity, asked: set[str]) -> bool:
         return False
     if a.kind == "count":
         return bool(a.head) and a.head == b.head
-    if a.kind not in asked:
+    if a.kind not in asked and a.kind != "measure":  # a measure's unit names its dimension
         return False
     if a.kind == "year":
         return abs(a.value - b.value) <= MAX_YEAR_GAP

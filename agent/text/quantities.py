@@ -23,9 +23,10 @@ from typing import Literal
 from text_to_num import alpha2digit
 
 from agent.text.facts import MONTHS, NOT_ENTITY
+from agent.text.units import unit_after
 
 Kind = Literal["count", "percent", "money", "duration", "year", "ordinal", "day", "label",
-               "time", "weekday"]
+               "time", "weekday", "measure"]
 _MONTH_AT = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?", re.IGNORECASE)
@@ -33,10 +34,6 @@ _MONTH_AT = re.compile(
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _CURRENCY_SIGN = {"$": "$", "£": "£", "€": "€", "¥": "¥"}
-_CURRENCY_WORD = {"dollar": "$", "pound": "£", "euro": "€", "yen": "¥"}
-# Durations in years, so "three decades" and "30 years" compare.
-_DURATION = {"decade": 10.0, "century": 100.0, "year": 1.0, "month": 1 / 12, "week": 7 / 365,
-             "day": 1 / 365, "fortnight": 14 / 365, "hour": 1 / 8760}
 # How far an approximate figure may lie from its stated value (relative).
 APPROX = 0.1
 _BOUND_WORDS: dict[str, tuple[float, float]] = {
@@ -111,6 +108,7 @@ _TIME_BOUNDS = {"before": (-24.0, 0.0), "by": (-24.0, 0.0), "until": (-24.0, 0.0
                 "just before": (-0.5, 0.0), "just after": (0.0, 0.5),
                 "around": (-0.25, 0.25), "about": (-0.25, 0.25)}
 ROUNDING = 0.005  # relative room for rounding between two measured figures
+CONVERSION = 0.03  # between one measure in two units: a converted figure kept to 2 digits
 _HEAD = re.compile(r"[A-Za-z][\w'’-]*")
 _SKIP_HEAD = frozenset(("of", "the", "a", "an", "and", "more", "than", "about", "some", "per",
                         "cent", "percent", "to", "from"))
@@ -127,11 +125,12 @@ class Quantity:
     """One figure a text commits to.
 
     value: the stated figure in the normal unit (durations in years, money in units of its
-    currency, percents as 0..100, a day of the month for kind "day", whose head is the
-    month; the number of a named thing for kind "label", whose head is its name word:
-    "Ward 7"). low/high: the interval the wording allows ("more than 4,000"
-    is [4000, inf)). unit: "" or the currency sign. head: the next content word, lower-case
-    ("runners" in "10,000 runners"), "" if none. approx: the wording hedges the figure.
+    currency, percents as 0..100, measures in SI base units, a day of the month for kind
+    "day", whose head is the month; the number of a named thing for kind "label", whose
+    head is its name word: "Ward 7"). low/high: the interval the wording allows ("more than
+    4,000" is [4000, inf)). unit: "", the currency sign, or a measure's dimension
+    ("[length]", agent.text.units). head: the next content word, lower-case ("runners" in
+    "10,000 runners"; a measure's unit word), "" if none. approx: the wording hedges it.
     """
 
     value: float
@@ -176,10 +175,13 @@ class Quantity:
 
     def agrees(self, other: Quantity) -> bool:
         """The two figures can both be true: comparable and their intervals overlap (with a
-        little room for rounding: 1.2 million vs 1,180,000 is not a contradiction)."""
+        little room for rounding: 1.2 million vs 1,180,000 is not a contradiction; more
+        for measures in two units: "5 miles" is "8 km" to two figures)."""
         if not self.comparable(other):
             return False
-        eps = self._room(max(abs(self.value), abs(other.value)))
+        scale = max(abs(self.value), abs(other.value))
+        converted = self.kind == "measure" and self.head != other.head
+        eps = CONVERSION * scale if converted else self._room(scale)
         return self.low <= other.high + eps and other.low <= self.high + eps
 
 
@@ -254,21 +256,6 @@ def _month_beside(text: str, start: int, end: int) -> str | None:
             word = m.group(0).lower()
             return next((mo for mo in MONTHS if mo.startswith(word[:3])), None)
     return None
-
-
-def _unit_after(text: str, end: int) -> tuple[Kind | None, float, str]:
-    """A duration or currency word right after the number: (kind, factor, unit)."""
-    m = re.match(r"\s*(?:-\s*)?([a-z]+)", text[end: end + 20], re.IGNORECASE)
-    if not m:
-        return None, 1.0, ""
-    w = m.group(1).lower()
-    w1 = w[:-1] if w.endswith("s") else w
-    w1 = "century" if w in {"centuries", "century"} else w1
-    if w1 in _DURATION:
-        return "duration", _DURATION[w1], ""
-    if w1 in _CURRENCY_WORD:
-        return "money", 1.0, _CURRENCY_WORD[w1]
-    return None, 1.0, ""
 
 
 def _share(value: float, bound: str | None, head: str, said: str) -> Quantity:
@@ -358,7 +345,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                                 said=said.strip()))
             continue
         else:
-            after_kind, factor, after_unit = _unit_after(text, end)
+            after_kind, factor, after_unit = unit_after(text, end)
             if after_kind is not None:
                 kind, unit = after_kind, after_unit
                 value, high_value = value * factor, high_value * factor

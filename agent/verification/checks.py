@@ -190,8 +190,10 @@ def compare(
     for p in claim_places:
         detail_words |= set(p.split())
     detail = {stem(w) for w in detail_words}
-    # Quantities are compared as quantities, so "10k" and "10,000" are no missing words.
-    all_terms = {t for t in c.stems if not _numeric(t)}
+    # Quantities are compared as quantities, so "10k" and "10,000", or "2.4 kilometres"
+    # and "2.4 km", leave no missing words.
+    units = {stem(q.head) for q in c.quantities if q.kind in ("measure", "duration")}
+    all_terms = {t for t in c.stems if not _numeric(t) and t not in units}
     terms = all_terms - detail
     ev_terms = set(e.stems)
     # Alignment ignores the details that may disagree; support counts them.

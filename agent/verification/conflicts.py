@@ -135,6 +135,8 @@ def show_quantity(q: Quantity) -> str:
         return f"{q.head.title()} {q.value:g}"
     if q.kind == "weekday":
         return q.said.lower()
+    if q.kind == "measure":
+        return f"{q.said or f'{q.value:g}'} {q.head}"
     unit = {"percent": "%", "duration": " years"}.get(q.kind, "")
     shown = f"{q.value:,.0f}" if q.value >= 1e4 and q.value == int(q.value) else f"{q.value:g}"
     return f"{q.unit}{shown}{unit}"

@@ -36,7 +36,7 @@ MIN_SHARED = 0.3
 MAX_MEASURE_RATIO = 3.0  # outlets that disagree on a figure disagree within this factor
 MAX_YEAR_GAP = 5
 MEASURE_KINDS = frozenset(("count", "money", "percent", "duration", "year", "day", "time",
-                           "weekday"))
+                           "weekday", "measure"))
 # When something happened: the weekdays beside such a figure are part of its value, not a
 # sign of another event ("at 3am on Saturday" vs "at about 10pm on Friday").
 WHEN_KINDS = frozenset(("day", "time", "weekday"))
@@ -114,7 +114,7 @@ def comparable_measure(qa: Quantity, qb: Quantity) -> bool:
         return False
     if qa.kind == "year" and abs(qa.value - qb.value) > MAX_YEAR_GAP:
         return False
-    if qa.kind in ("money", "percent", "duration", "count"):
+    if qa.kind in ("money", "percent", "duration", "count", "measure"):
         lo, hi = sorted((abs(qa.value), abs(qb.value)))
         if lo <= 0 or hi / lo > MAX_MEASURE_RATIO:
             return False

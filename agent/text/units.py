@@ -1,0 +1,70 @@
+"""The unit word written after a number: a duration ("three decades", in years), a currency
+("20 pounds") or a unit of measure ("2.4 km", "2.4 kilometres", "7.5 tonnes", "an 11-mile
+diversion"). Measures are read with pint's unit registry: the unit's dimension and its
+factor to SI base units, so "2.4 km" and "2,400 metres" are one figure and a length is never
+compared with a weight.
+
+Only units news reports use for distances, heights, weights, areas, volumes and speeds
+count (REPORTED_UNITS, pint's canonical names): pint also reads "in" (inch), "league",
+"point" and "pound" as units, words that after a number are mostly not ("19 league goals").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any, Literal
+
+UnitKind = Literal["duration", "money", "measure"]
+_CURRENCY_WORD = {"dollar": "$", "pound": "£", "euro": "€", "yen": "¥"}
+# Durations in years, so "three decades" and "30 years" compare.
+_DURATION = {"decade": 10.0, "century": 100.0, "year": 1.0, "month": 1 / 12, "week": 7 / 365,
+             "day": 1 / 365, "fortnight": 14 / 365, "hour": 1 / 8760}
+_UNIT_WORD = re.compile(r"\s*(?:-\s*)?([a-z]+)", re.IGNORECASE)
+
+REPORTED_UNITS = frozenset((
+    "meter", "kilometer", "centimeter", "millimeter", "mile", "yard", "foot",
+    "gram", "kilogram", "metric_ton", "stone",
+    "liter", "milliliter", "gallon", "acre", "hectare",
+    "mile_per_hour", "kilometer_per_hour",
+))
+
+
+@functools.lru_cache(maxsize=1)
+def _registry() -> Any:
+    import pint  # loaded on first use: building the registry takes about 0.5 s
+
+    return pint.UnitRegistry()
+
+
+@functools.lru_cache(maxsize=4096)
+def measure_unit(word: str) -> tuple[str, float] | None:
+    """(dimension, factor to SI base units) of a unit word ("km" -> ("[length]", 1000.0),
+    "tonnes" -> ("[mass]", 1000.0)); None when `word` names no unit of REPORTED_UNITS."""
+    ureg = _registry()
+    try:
+        unit = ureg.parse_units(word.lower())
+    except Exception:  # pint raises several error types for a word that is no unit
+        return None
+    if str(unit) not in REPORTED_UNITS:
+        return None
+    base = (1 * unit).to_base_units()
+    return str(base.dimensionality), float(base.magnitude)
+
+
+def unit_after(text: str, end: int) -> tuple[UnitKind | None, float, str]:
+    """The unit word right after the number that ends at `end`: (kind, factor to the normal
+    unit, unit), where unit is the currency sign or a measure's dimension; (None, 1.0, "")
+    when the next word is no unit."""
+    m = _UNIT_WORD.match(text[end: end + 20])
+    if not m:
+        return None, 1.0, ""
+    w = m.group(1).lower()
+    w1 = w[:-1] if w.endswith("s") else w
+    w1 = "century" if w in {"centuries", "century"} else w1
+    if w1 in _DURATION:
+        return "duration", _DURATION[w1], ""
+    if w1 in _CURRENCY_WORD:
+        return "money", 1.0, _CURRENCY_WORD[w1]
+    measure = measure_unit(w)
+    return ("measure", measure[1], measure[0]) if measure else (None, 1.0, "")
