@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from agent.text.analysis import analyze
-from agent.text.frames import figure_frames
+from agent.text.frames import figure_frames, weekday_frames
 from agent.types import Sentence
+from agent.verification.checks import compare
 from agent.verification.measures import figures, same_measure, sentence_figures
 
 
@@ -80,3 +81,22 @@ def test_a_weekday_naming_a_thing_is_no_figure() -> None:
     days = [q.said for q in sentence_figures("The ferry sailed on Friday and docked on Sunday.")
             if q.kind == "weekday"]
     assert days == ["Friday", "Sunday"]
+
+
+@pytest.mark.unit
+def test_each_weekday_keeps_the_words_of_what_happened_on_it() -> None:
+    frames = weekday_frames("Shares in Pellam closed at $2.12 on Thursday, before the bid was "
+                            "announced on Tuesday.")
+    assert {"annou", "bid"} <= frames["tuesday"] and "annou" not in frames["thursday"]
+    opening = weekday_frames("On Sunday, lifeboat crews searched the bay.")
+    assert {"lifeb", "searc"} <= opening["sunday"]
+
+
+@pytest.mark.unit
+def test_the_claims_day_given_to_another_event_is_a_day_conflict() -> None:
+    evidence = ("Shares in Pellam closed at $2.12 on Thursday, before the bid was announced on "
+                "Tuesday.")
+    wrong = compare("Dunmore Steel announced its bid on Thursday.", evidence, score=0.8)
+    assert [c.describe() for c in wrong.conflicts] == ["day: claim thursday vs source tuesday"]
+    right = compare("Dunmore Steel announced its bid on Tuesday.", evidence, score=0.8)
+    assert right.conflicts == []

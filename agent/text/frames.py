@@ -4,8 +4,9 @@ A sentence often gives several figures of one kind for different things ("Turnou
 38.6%, down from 44.1% in 2022"; "security staff at Kelby Airport accepted a 6 per cent
 deal" in a story about Orrin's 4.5 per cent offer). Whether two outlets' figures are one
 measure is read from the words beside each figure, its *frame*: the content stems within
-FRAME_WORDS words either side, inside its clause (a semicolon, colon, dash or bracket ends
-a clause), and the weekdays named there.
+FRAME_WORDS words either side, inside its clause (a semicolon, colon, dash, bracket,
+sentence end or ", and"/", but"/", while" ends a clause), and the weekdays and years named
+there. `weekday_frames` reads what happened on each weekday of a sentence the same way.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agent.text.analysis import stems
-from agent.text.facts import event_weekdays
+from agent.text.facts import WEEKDAYS, event_weekdays
 from agent.text.quantities import Quantity, words_to_digits
 
 FRAME_WORDS = 6  # words either side of a figure (dev stories' labelled conflicts)
-_CLAUSE_END = re.compile(r"[;:()\u2014\u2013]|\s-\s|,\s+(?:and|but|while|whereas)\b")
+_CLAUSE_END = re.compile(r"[;:()\u2014\u2013]|\s-\s|,\s+(?:and|but|while|whereas)\b"
+                         r"|[.!?]\s+(?=[A-Z])")
 _WORD = re.compile(r"\S+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -59,3 +61,38 @@ def _frame(text: str, start: int, end: int) -> Frame:
     window = " ".join(before + behind)
     return Frame(frozenset(t for t in stems(window) if not t[:1].isdigit()),
                  frozenset(event_weekdays(window)), frozenset(_YEAR.findall(window)))
+
+
+_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def weekday_frames(text: str) -> dict[str, frozenset[str]]:
+    """For each event weekday of `text` (lower-case), the content stems of what happened on
+    it: the words before it in its clause, back to the previous figure or weekday ("the
+    shares closed on Friday, before the approach was made public on Monday": Friday's
+    "the shares closed", Monday's "before the approach was made public"), at most
+    FRAME_WORDS; when it opens its clause ("On Monday, the board ..."), the words after."""
+    digits = words_to_digits(text)
+    days = event_weekdays(text)
+    out: dict[str, frozenset[str]] = {}
+    for m in _WEEKDAY_WORD.finditer(digits):
+        day = m.group(0).lower()
+        if day not in days:
+            continue
+        clause_start = max((c.end() for c in _CLAUSE_END.finditer(digits, 0, m.start())),
+                           default=0)
+        words_before = [w.group(0) for w in _WORD.finditer(digits, clause_start, m.start())]
+        before: list[str] = []
+        for w in reversed(words_before):
+            if (any(ch.isdigit() for ch in w) or _WEEKDAY_WORD.search(w)
+                    or len(before) >= FRAME_WORDS):
+                break
+            before.insert(0, w)
+        found = frozenset(stems(" ".join(before)))
+        if not stems(" ".join(words_before)):  # it opens its clause: "On Monday, ..."
+            after = _CLAUSE_END.search(digits, m.end())
+            words = [w.group(0) for w in _WORD.finditer(digits, m.end(),
+                                                         after.start() if after else len(digits))]
+            found = frozenset(stems(" ".join(words[:FRAME_WORDS])))
+        out[day] = out.get(day, frozenset()) | found
+    return out

@@ -38,6 +38,7 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
     subject_of,
     weekdays,
 )
+from agent.text.frames import weekday_frames
 from agent.text.normalize import normalize_for_match
 from agent.text.polarity import (
     NEG_STEMS,
@@ -228,6 +229,10 @@ def compare(
         ew = ew - speech_weekdays(evidence)
     if loosely and cw and ew and not cw & ew:
         conflicts.append(Conflict("day", tuple(sorted(cw)), tuple(sorted(ew))))
+    elif loosely and cw & ew and len(ew) > 1:
+        # The claim's day is in the sentence, but as the day of something else: "closed on
+        # Friday, before the approach was made public on Monday" for "made public on Friday".
+        conflicts += _day_of_another_event(claim, evidence, cw & ew, ew)
     near_months = e.months | (ctx.months if ctx else frozenset()) | {q.head for q in dated}
     near_weekdays = e.weekdays | (ctx.weekdays if ctx else frozenset())
     near_low = normalize_for_match(evidence + " " + context)
@@ -346,3 +351,18 @@ def _same_voice(voice: str, speaker: str, ev_terms: set[str]) -> bool:
     return (words[0].lower() in _DESCRIBING and len(head) >= 4
             and stem(head) in ev_terms)
 
+
+def _day_of_another_event(
+    claim: str, evidence: str, shared: frozenset[str], days: frozenset[str]
+) -> list[Conflict]:
+    """Day conflicts for claim weekdays (`shared`, also in the evidence) whose event the
+    evidence dates to another of its `days`: the other day's words (agent.text.frames.
+    weekday_frames) share more of the claim day's words than the same day's do."""
+    mine, theirs = weekday_frames(claim), weekday_frames(evidence)
+    out = []
+    for d in sorted(shared):
+        said = mine.get(d, frozenset())
+        best = max(sorted(days), key=lambda x: len(said & theirs.get(x, frozenset())))
+        if len(said & theirs.get(best, frozenset())) > len(said & theirs.get(d, frozenset())):
+            out.append(Conflict("day", (d,), (best,)))
+    return out
