@@ -14,6 +14,7 @@ from scenarios import ANSWERABLE, UNRELATED, draft
 
 from agent.app import App
 from agent.generation.answer import ABSTAIN_TEXT, MIN_LEXICAL, MIN_SEMANTIC, Answerer, numbers_in
+from agent.generation.asked import counts_what_is_asked
 from agent.retrieval.citations import is_valid, make_citation
 from agent.types import Answer, AnswerSentence, Evidence
 from vectorstore.memory_store import InMemoryStore
@@ -271,14 +272,14 @@ def test_internal_labels_never_reach_the_answer() -> None:
 
 
 def test_how_many_answers_must_name_what_is_counted() -> None:
-    from agent.generation.answer import Answerer, AnswerSentence
+    from agent.generation.answer import AnswerSentence
     from agent.types import Citation
 
     def said(quote: str) -> list[AnswerSentence]:
         c = Citation(source="a", quote=quote, start=0, end=len(quote))
         return [AnswerSentence(text=quote, citations=[c])]
 
-    check = Answerer.counts_what_is_asked
+    check = counts_what_is_asked
     assert not check("How many buses used the bridge?", said("It carried 14k vehicles a day."))
     assert check("How many buses used the bridge?", said("About 300 buses crossed it daily."))
     assert check("How many seats will it have?", said("A 40,000-seat stadium is planned."))

@@ -16,6 +16,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
+from agent.generation.asked import (
+    COMPOUND,
+    counts_what_is_asked,
+    gives_asked_figure,
+    gives_asked_kind,
+    tells_another_day,
+)
 from agent.generation.header_answers import (
     header_line_answer,
     names_asked_field,
@@ -70,17 +77,6 @@ _ALIAS_PHRASE = re.compile(
     r"source [A-Z]\b\)?|\s*\(source [A-Z]\)|\s*\[S\d+\]"
 )
 _ALIAS = re.compile(r"\bsource [A-Z]\b")
-_HOW_MANY = re.compile(r"\bhow many\s+(\w+)", re.IGNORECASE)
-# A second question joined to the first ("Where was he tried, and what was he convicted of?")
-_COMPOUND = re.compile(r"\b(?:and|or)\s+(?:what|who|where|when|why|how|which)\b", re.IGNORECASE)
-
-
-def _singular(word: str) -> str:
-    """A crude singular, enough to match "seats" with "40,000-seat" and "buses" with "bus"."""
-    for suffix, repl in (("ies", "y"), ("s", "")):
-        if len(word) > 3 and word.endswith(suffix):
-            return word[: -len(suffix)] + repl
-    return word
 
 
 def strip_internal_labels(text: str) -> str:
@@ -197,20 +193,23 @@ class Answerer:
                 draft = self._stream_draft(schema, variables, on_text)
             if draft.answerable:
                 sentences = self.check(question, draft, ev)
-                counted = self.counts_what_is_asked(question, sentences)
-                if not counted or not self._gives_asked_kind(question, sentences):
+                counted = counts_what_is_asked(question, sentences)
+                if not counted or not gives_asked_kind(question, sentences):
                     # No figure for "how many", no date for "when", a figure of something
                     # else: the draft restates a nearby fact. Quote a sentence with the kind
-                    # asked for. A figure is read reliably, so a lone "how many" with none
-                    # abstains; places and dates less so, and a compound question's other
-                    # part may be there.
-                    strict = asked_kind(question) == "number" and not _COMPOUND.search(question)
+                    # asked for. Figures and dates are read reliably, so a lone "how many"
+                    # or "when" with none abstains; places less so, and a compound
+                    # question's other part may be there.
+                    strict = (asked_kind(question) in ("number", "date")
+                              and not COMPOUND.search(question))
                     sentences = self.extractive(question, ev) or ([] if strict else sentences)
                 if not names_asked_field(question, sentences, ev):
                     sentences = header_line_answer(question, ev, self.corpus) or sentences
-                if self.unmatched_names(question, sentences) or not self.counts_what_is_asked(
-                    question, sentences
-                ):
+                told = [s.text for s in sentences]
+                if (self.unmatched_names(question, sentences)
+                        or not counts_what_is_asked(question, sentences)
+                        or not gives_asked_figure(question, told)
+                        or tells_another_day(question, told)):
                     sentences = []  # a near-miss: the cited facts are about something else
                 sentences = with_versions(
                     question, sentences, ev, self.corpus, self.retriever, self.top_k
@@ -295,29 +294,6 @@ class Answerer:
         # "Hexmoor District Council": another body of the same kind (agent.text.slots).
         return [n for n, head in heads.items() if not any(mentions(t, head) for t in texts)
                 or any(other_entity_referred(n, q, self._article_text(src)) for q, src in cited)]
-
-    @staticmethod
-    def counts_what_is_asked(question: str, sentences: Sequence[AnswerSentence]) -> bool:
-        """A "how many X" answer must cite a sentence that names X: "How many buses used the
-        bridge?" is not answered by "14,000 vehicles a day" (a lure: the figure is there,
-        the thing counted is not)."""
-        m = _HOW_MANY.search(question)
-        if m is None or not sentences or m.group(1).lower() in STOPWORDS:
-            return True
-        head = _singular(m.group(1).lower())
-        cited = {_singular(w) for s in sentences for c in s.citations
-                 for w in re.findall(r"[a-z]+", c.quote.lower())}
-        # "nurses"/"nurse", "buses"/"bus": one singular is a prefix of the other
-        return any(w.startswith(head) or (len(w) >= 3 and head.startswith(w)) for w in cited)
-
-    @staticmethod
-    def _gives_asked_kind(question: str, sentences: Sequence[AnswerSentence]) -> bool:
-        """A *how many* answer has a number, a *when* answer a date, a *where* answer a place
-        (questions of no such kind pass). The small model sometimes restates a nearby
-        sentence instead of answering."""
-        if answer_type_match(question, "") is None:
-            return True  # a question of no particular kind: nothing to check
-        return any(answer_type_match(question, s.text) for s in sentences)
 
     def extractive(self, question: str, ev: EvidenceSet) -> list[AnswerSentence]:
         """The best evidence sentence that holds the kind of thing asked for, covers most of

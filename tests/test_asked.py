@@ -1,0 +1,42 @@
+"""What a question asks for (agent.generation.asked): the kind of figure and the day, which
+an answer must give before it is shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.generation.asked import asked_figure_kinds, gives_asked_figure, tells_another_day
+
+
+@pytest.mark.unit
+def test_the_kind_of_figure_a_question_asks_for() -> None:
+    assert asked_figure_kinds("How much will the new pier cost the county?") == {"money"}
+    assert "duration" in (asked_figure_kinds("How long a ban did the driver get?") or ())
+    assert asked_figure_kinds("How deep was the flood water on Mill Lane?") == {"measure"}
+    assert asked_figure_kinds("What share of the vote did Okafor win?") == {"percent"}
+    assert asked_figure_kinds("Who chairs the trust?") is None
+
+
+@pytest.mark.unit
+def test_an_answer_without_a_figure_of_that_kind_does_not_answer() -> None:
+    question = "How much did the council spend on the inquiry?"
+    assert not gives_asked_figure(question, ["The inquiry took nine months to finish."])
+    assert gives_asked_figure(question, ["The council spent £1.3 million on the inquiry."])
+    speed = "How fast was the coach travelling when it left the road?"
+    assert not gives_asked_figure(speed, ["The coach left the road near Dunmore at 6pm."])
+    assert gives_asked_figure(speed, ["Police said the coach was doing 70 mph."])
+    # A change may be told in money or per cent.
+    assert gives_asked_figure("By how much did Pellam shares fall?", ["They fell 12%."])
+    # A question of two parts may be answered in one of them.
+    assert gives_asked_figure("Which club did she join, and for how long?",
+                              ["She joined Dunmore Rovers."])
+
+
+@pytest.mark.unit
+def test_an_answer_about_another_day_does_not_answer() -> None:
+    question = "How many ferries were cancelled on Wednesday, the second day of the strike?"
+    assert tells_another_day(question, ["Eleven ferries were cancelled on Tuesday."])
+    assert not tells_another_day(question, ["Nine ferries were cancelled on Wednesday."])
+    assert not tells_another_day(question, ["Nine ferries were cancelled."])
+    assert not tells_another_day("How many ferries were cancelled?",
+                                 ["Eleven ferries were cancelled on Tuesday."])
