@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from agent.generation.asked import asked_figure_kinds, gives_asked_figure, tells_another_day
+from agent.generation.asked import (
+    asked_figure_kinds,
+    gives_asked_figure,
+    names_another_entity,
+    tells_another_day,
+)
+from agent.text.slots import sibling_in
+from agent.types import AnswerSentence, Citation
 
 
 @pytest.mark.unit
@@ -40,3 +47,26 @@ def test_an_answer_about_another_day_does_not_answer() -> None:
     assert not tells_another_day(question, ["Nine ferries were cancelled."])
     assert not tells_another_day("How many ferries were cancelled?",
                                  ["Eleven ferries were cancelled on Tuesday."])
+
+
+def _said(text: str, quote: str) -> AnswerSentence:
+    return AnswerSentence(text=text, citations=[
+        Citation(source="a1", quote=quote, start=0, end=len(quote))])
+
+
+@pytest.mark.unit
+def test_a_sibling_entity_is_not_the_one_asked_about() -> None:
+    assert sibling_in("Dunmore Rovers", "Dunmore Athletic were relegated in 2019.") == (
+        "dunmore athletic")
+    assert sibling_in("Dunmore Rovers", "Dunmore Rovers were relegated in 2019.") is None
+    assert sibling_in("Dunmore Rovers", "Pellam Rovers were relegated in 2019.") is None
+    question = "In which year were Dunmore Rovers last relegated?"
+    other = _said("Dunmore Rovers were relegated in 2019.",
+                  "Dunmore Athletic, the town's other club, were relegated in 2019.")
+    assert names_another_entity(question, [other]) == "dunmore athletic"
+    own = _said("Dunmore Rovers were relegated in 2019.",
+                "Dunmore Rovers were relegated in 2019, a year after Dunmore Athletic.")
+    assert names_another_entity(question, [own]) is None
+    namesake = _said("Castell won 58% of the vote.",
+                     "In Pellam, Ann Castel won 58% of the vote.")
+    assert names_another_entity("What share did Mark Castell win?", [namesake]) == "ann castel"

@@ -21,6 +21,7 @@ from agent.generation.asked import (
     counts_what_is_asked,
     gives_asked_figure,
     gives_asked_kind,
+    names_another_entity,
     tells_another_day,
 )
 from agent.generation.header_answers import (
@@ -209,7 +210,8 @@ class Answerer:
                 if (self.unmatched_names(question, sentences)
                         or not counts_what_is_asked(question, sentences)
                         or not gives_asked_figure(question, told)
-                        or tells_another_day(question, told)):
+                        or tells_another_day(question, told)
+                        or names_another_entity(question, sentences)):
                     sentences = []  # a near-miss: the cited facts are about something else
                 sentences = with_versions(
                     question, sentences, ev, self.corpus, self.retriever, self.top_k

@@ -15,6 +15,7 @@ from agent.retrieval.evidence import answer_type_match
 from agent.text.analysis import analyze
 from agent.text.normalize import STOPWORDS
 from agent.text.quantities import quantities
+from agent.text.slots import name_slots, near_miss_name, sibling_in
 from agent.types import AnswerSentence
 
 _HOW_MANY = re.compile(r"\bhow many\s+(\w+)", re.IGNORECASE)
@@ -96,3 +97,20 @@ def gives_asked_kind(question: str, sentences: Sequence[AnswerSentence]) -> bool
     if answer_type_match(question, "") is None:
         return True  # a question of no particular kind: nothing to check
     return any(answer_type_match(question, s.text) for s in sentences)
+
+
+def names_another_entity(question: str, sentences: Sequence[AnswerSentence]) -> str | None:
+    """The entity the answer's cited quotes name in place of one the question names, when
+    no quote names the question's own (lower-cased), else None: a near-spelling
+    (`slots.near_miss_name`: "Nora Castellan" for "Naomi Castellane") or a sibling
+    (`slots.sibling_in`: "Harbour City Wanderers" for "Harbour City Rovers"). The answer
+    would give the other entity's facts as the asked one's (shared case 08's kind)."""
+    quotes = [c.quote for s in sentences for c in s.citations]
+    for slot in name_slots(question):
+        if not quotes or any(slot.name.lower() in q.lower() for q in quotes):
+            continue
+        for q in quotes:
+            other = sibling_in(slot.name, q)
+            if other:
+                return other
+    return next((other for q in quotes if (other := near_miss_name(question, q))), None)

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY, entities, places
+from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY, entities, mentions, places
 from agent.text.normalize import normalize_for_match
 
 BLANK = "____"
@@ -189,6 +189,21 @@ def rival_in(slot: NameSlot, evidence: str) -> str | None:
             return name
         if _spelt_alike(words, name):
             return name
+    return None
+
+
+def sibling_in(name: str, text: str) -> str | None:
+    """A name of `text` that shares all but the last word of `name` and ends otherwise
+    ("Harbour City Wanderers" for "Harbour City Rovers", "Corran Spirit" for "Corran Star"),
+    lower-cased, when `name` itself is not in `text`; else None: a sibling entity, the one a
+    reader most easily takes for the named one."""
+    words = _name_words(name)
+    if len(words) < 2 or mentions(normalize_for_match(text), " ".join(words), every=True):
+        return None
+    for other in sorted(entities(text)):
+        ow = other.split()
+        if len(ow) >= 2 and ow[:len(words) - 1] == words[:-1] and ow[len(words) - 1] != words[-1]:
+            return other
     return None
 
 
