@@ -203,3 +203,12 @@ def test_an_outlet_line_with_a_label_after_a_dash_is_the_outlet() -> None:
     assert (art.byline, art.date, art.outlet) == (
         "Ken Latimer", "Thursday, 13 March 2025", "Freight & Road Weekly — Comment")
     assert len(art.paragraphs) == 2
+
+
+def test_a_bare_name_under_the_byline_and_date_is_the_outlet() -> None:
+    text = ("Bosses left the depot wide open, say furious drivers\nBy Aoife Brennan\n"
+            "Monday, 4 May 2026\nDepot Voice\n\n"
+            "Drivers at the Dunmore depot say managers ignored their warnings for months.\n"
+            "The company has not responded.\n")
+    (art,), _ = split_articles(text)
+    assert (art.byline, art.outlet) == ("Aoife Brennan", "Depot Voice")

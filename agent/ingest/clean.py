@@ -344,6 +344,10 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
         if k in (Kind.BYLINE, Kind.BYLINE_DATE):
             if art.byline is None:
                 art.byline = _byline_name(ln.text)
+            elif k is Kind.BYLINE and art.outlet is None and not _BY.match(ln.text):
+                # A second bare name under "By Liam Costigan" and the date: the publication
+                # ("Frontline Voice"), not a second author.
+                art.outlet = ln.text.rstrip(".")
             if k is Kind.BYLINE_DATE and art.date is None:
                 m = _BY_ON_DATE.match(ln.text)
                 art.date = m.group("date") if m else None
