@@ -30,7 +30,8 @@ def printed_flag(text: str, quotes: Sequence[str], section: str | None) -> str |
 def difference_stated(premise: str, line: str) -> bool:
     """The citation judge for a difference line, which code writes from its quotes' values
     ("Outlets differ on the figure: £412,000 (A, B) vs £421,000 (C).", "... on where Trump
-    spoke: aboard Air Force One (AP) vs at a rally (Fox News)."). `premise` holds the cited
+    spoke: aboard Air Force One (AP) vs at a rally (Fox News).", "248 (A) / nearly 250 (B)
+    vs 212 (C)": a side's outlets that word its value otherwise). `premise` holds the cited
     quotes one per line, each as "<outlet name>: <quote>". Supported when every outlet the
     line names has a quote that states its side's values: figures by quantity, same kind
     and value (agent.text.quantities, so "Sixty-three" states 63), other values by at least
@@ -54,9 +55,10 @@ def difference_stated(premise: str, line: str) -> bool:
         return bool(words) and len(words & content_terms(text)) >= len(words) / 2
 
     _, _, listed = line.partition(": ")
-    sides = [re.fullmatch(r"(.+?)\s*\(([^()]+)\)", part.strip().rstrip("."))
-             for part in listed.split(" vs ")]
-    if len(sides) < 2 or not all(sides):
+    # A side may list outlets that word its value otherwise: "248 (A) / nearly 250 (B)".
+    parts = [p for side in listed.split(" vs ") for p in side.split(" / ")]
+    sides = [re.fullmatch(r"(.+?)\s*\(([^()]+)\)", part.strip().rstrip(".")) for part in parts]
+    if len(listed.split(" vs ")) < 2 or not all(sides):
         return False
     return all(
         name in quotes and states(quotes[name], m.group(1))

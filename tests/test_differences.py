@@ -9,6 +9,7 @@ from agent.generation.story_points import Point
 from agent.generation.story_summary import assemble, extractive_line
 from agent.types import Sentence
 from agent.verification.measures import figures, same_measure
+from evals.summary_judges import difference_stated
 
 
 def _s(article: str, text: str, index: int = 0) -> Sentence:
@@ -189,3 +190,23 @@ def test_outlets_that_date_one_event_to_other_days_differ_on_the_day() -> None:
     # The weekday and the time the two sentences give are told in one line.
     assert diff.text() == ("Outlets differ on the day: Saturday, 2am (Delta Wire) vs "
                            "Thursday, about 9pm (The Orrin Daily).")
+
+
+def test_an_outlet_that_words_its_value_otherwise_is_shown_with_its_own_words() -> None:
+    items = [
+        (_s("wire", "The trawler Morwenna sank off Skerry Head with 31 fishermen aboard."),
+         "wire"),
+        (_s("daily", "The Morwenna went down off Skerry Head with 31 fishermen on board."),
+         "daily"),
+        (_s("blog", "The trawler Morwenna sank off Skerry Head with 38 fishermen aboard."),
+         "blog"),
+        (_s("comment", "The Morwenna sank off Skerry Head with nearly 40 fishermen aboard, "
+                       "and nobody asked why."), "comment"),
+    ]
+    (diff,) = story_differences(items, _name)
+    assert diff.text() == (
+        "Outlets differ on the figure: 31 fishermen (Delta Wire, The Orrin Daily) vs "
+        "38 fishermen (RiverWatch) / nearly 40 fishermen (The Sentinel).")
+    premise = "\n".join(f"{_name(s.article_id)}: {s.text}" for s, _ in items)
+    assert difference_stated(premise, diff.text())
+    assert not difference_stated(premise, diff.text().replace("nearly 40", "38"))

@@ -56,7 +56,9 @@ def shown_figure(f: Figure) -> str:
         return show_quantity(q).title() if q.kind == "day" else show_quantity(q)
     said = q.said[:1].lower() + q.said[1:] if q.said[:1].isalpha() else q.said
     if q.kind in ("count", "duration", "measure") and q.head and q.head not in said.lower():
-        return f"{said} {word_from(q.head, f.sentence.text)}"
+        # the noun as written after the figure ("248 passengers", not "passenger ferry")
+        at = f.sentence.text.find(q.said)
+        return f"{said} {word_from(q.head, f.sentence.text[max(at, 0):])}"
     return said
 
 
@@ -180,11 +182,15 @@ def story_differences(
             values[1].append(shown_figure(figs[b]))
             used.update((k, m))
         outlets = [{figs[k].outlet for k in side} for side in sides]
+        told = [[figs[a if figs[a].sentence.id == pair[0] else b].quantity for a, b in also],
+                [figs[b if figs[a].sentence.id == pair[0] else a].quantity for a, b in also]]
         shown = []
         for n in sorted(range(2), key=lambda n: -len(outlets[n])):
             names, backing = _named([(figs[k].outlet, figs[k].sentence) for k in sides[n]],
                                     outlet_name)
-            shown.append(Side(tuple(values[n]), names, figs[sides[n][0]].sentence, backing))
+            side = Side(tuple(values[n]), names, figs[sides[n][0]].sentence, backing)
+            side.worded = _worded(figs, sides[n], told[n], outlet_name)
+            shown.append(side)
         # The values carry their nouns, so the detail is named by kind only.
         kind = _DETAIL_KIND.get(figs[i].quantity.kind, "number")
         found.append((len(outlets[0] | outlets[1]), score, Difference(kind, shown)))
@@ -192,6 +198,24 @@ def story_differences(
               for d in place_differences(items, outlet_name)]
     found.sort(key=lambda x: (-x[0], -x[1]))
     return [d for _, _, d in found[:MAX_DIFFERENCES]]
+
+
+def _worded(
+    figs: Sequence[Figure], side: Sequence[int], also: Sequence[Quantity],
+    outlet_name: Callable[[str], str],
+) -> dict[str, tuple[str, ...]]:
+    """The outlets of a side (figure indices, its seed first) whose figure is not the
+    seed's ("nearly 250" for "248"; "£6m" is "£6 million") or whose sentence does not give
+    the other values the line shows for the side (a "3am" only the seed's sentence has),
+    with their own value as their sentence writes it."""
+    seed = figs[side[0]].quantity
+    out: dict[str, tuple[str, ...]] = {}
+    for k in side[1:]:
+        q = figs[k].quantity
+        if (q.value, q.low, q.high) != (seed.value, seed.low, seed.high) or not all(
+                mentions(figs[k].sentence.text, a) for a in also):
+            out.setdefault(outlet_name(figs[k].outlet), (shown_figure(figs[k]),))
+    return out
 
 
 def _named(

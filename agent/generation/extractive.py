@@ -167,6 +167,16 @@ class Side:
     # One sentence per outlet named, in the order of `outlets`: the quotes a reader checks
     # each name against (empty: `sentence` alone backs the side).
     backing: list[Sentence] = field(default_factory=list)
+    # Outlets of the side that word its value otherwise ("nearly 250" beside "248"), with
+    # their own values: shown apart, so no outlet is credited with a figure it never gave.
+    worded: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def text(self) -> str:
+        """"248 passengers (Harbourline) / nearly 250 (The Island Voice)"."""
+        own = [o for o in self.outlets if o not in self.worded]
+        parts = [f"{', '.join(self.values)} ({', '.join(own)})"] if own else []
+        parts += [f"{', '.join(v)} ({o})" for o, v in self.worded.items()]
+        return " / ".join(parts)
 
 
 @dataclass
@@ -191,8 +201,7 @@ class Difference:
 
     def text(self) -> str:
         """"Outlets differ on the day: Friday (AP) vs Saturday (Reuters, Fox News)."."""
-        parts = [f"{', '.join(s.values)} ({', '.join(s.outlets)})" for s in self.sides]
-        return f"Outlets differ on {self.detail}: {' vs '.join(parts)}."
+        return f"Outlets differ on {self.detail}: {' vs '.join(s.text() for s in self.sides)}."
 
 
 def _shown(values: tuple[str, ...], sentence: str, kind: str) -> tuple[str, ...]:
