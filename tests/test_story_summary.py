@@ -105,6 +105,10 @@ def test_a_quotation_without_its_speaker_does_not_stand_alone() -> None:
     assert not stands_alone("The cartels are trying to destroy our country.")
     assert not stands_alone("She said the offer was rejected on Saturday.")
     assert not stands_alone("I propose that the United States military come in and help you.")
+    # A no-comment line states only an absence: filler without the accusation it answers.
+    assert not stands_alone("Dunmore Haulage did not respond to a request for comment.")
+    assert not stands_alone("The club declined to comment on the allegation.")
+    assert stands_alone("Dunmore Haulage denied the allegation on Tuesday.")
 
 
 # --- differences and framing ----------------------------------------------------------------

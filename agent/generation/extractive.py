@@ -47,6 +47,13 @@ MAX_SWAP_WORDS = 3
 CONTEXT_WORDS = 2
 _PRONOUN_START = re.compile(r"^[\"'“‘]?(?:he|she|they|it|this|that|these|those|his|her|its)\b",
                             re.IGNORECASE)
+# Reporters' no-comment lines state only an absence: beside the accusation they answer they
+# matter, alone in a summary they are filler ("BrightWay did not respond to a request for
+# comment").
+_NO_COMMENT = re.compile(r"\b(?:declined to comment|(?:did not|has not|had not) (?:immediately )?"
+                         r"(?:respond|reply|responded|replied) to (?:a |our |requests? |"
+                         r"calls? )*(?:requests? )?for comment|could not be reached)\b",
+                         re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
 _PERSONAL = frozenset(("i", "me", "my", "we", "us", "our", "ours", "you", "your", "yours"))
 
@@ -71,10 +78,12 @@ def stands_alone(text: str) -> bool:
     "help you" would read as the summary's own voice), states rather than asks or judges
     (agent.text mood "statement": an opinion piece's "X deserves ..." or "why is Y
     sulking?" printed verbatim would be the summary's opinion), and, if it reports speech,
-    names who speaks (agent.text.facts.attribution is not "someone")."""
+    names who speaks (agent.text.facts.attribution is not "someone"), and is no bare
+    no-comment line ("Rovers declined to comment on that claim")."""
     # "US" is the country, not "us"; "I" is the one capitalised pronoun.
     words = {w.lower() for w in _WORD.findall(text) if not w.isupper() or w == "I"}
     return (not _PRONOUN_START.match(text.strip()) and not words & _PERSONAL
+            and not _NO_COMMENT.search(text)
             and analyze(text).mood == "statement" and attribution(text) != "someone")
 
 
