@@ -100,3 +100,14 @@ def test_the_claims_day_given_to_another_event_is_a_day_conflict() -> None:
     assert [c.describe() for c in wrong.conflicts] == ["day: claim thursday vs source tuesday"]
     right = compare("Dunmore Steel announced its bid on Tuesday.", evidence, score=0.8)
     assert right.conflicts == []
+
+
+@pytest.mark.unit
+def test_every_figure_gets_the_frame_of_where_it_stands() -> None:
+    # Times are read first and weekdays last: each still finds its own place in the text.
+    text = "On Tuesday, 14 ferries were cancelled before 9am at Dunmore."
+    found = sentence_figures(text)
+    frames = figure_frames(text, found)
+    assert [q.kind for q in found] == ["time", "count", "weekday"]
+    assert all(f is not None for f in frames)
+    assert "dunmo" in frames[0].stems and "dunmo" not in frames[2].stems  # type: ignore[union-attr]

@@ -41,14 +41,15 @@ def figure_frames(text: str, found: Sequence[Quantity]) -> tuple[Frame | None, .
     figure whose words are not found as said (once, twice; ordinal words)."""
     digits = words_to_digits(text)
     out: list[Frame | None] = []
-    pos = 0
+    taken: set[int] = set()  # where earlier figures stand (times and weekdays come first/last)
     for q in found:
-        at = digits.find(q.said, pos) if q.said else -1
+        at = next((m.start() for m in re.finditer(re.escape(q.said), digits)
+                   if m.start() not in taken), -1) if q.said else -1
         if at < 0:
             out.append(None)
             continue
-        pos = at + len(q.said)
-        out.append(_frame(digits, at, pos))
+        taken.add(at)
+        out.append(_frame(digits, at, at + len(q.said)))
     return tuple(out)
 
 
