@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from agent.generation.answer import support_score
 from agent.generation.asked import (
     asked_figure_kinds,
     gives_asked_figure,
@@ -70,3 +71,13 @@ def test_a_sibling_entity_is_not_the_one_asked_about() -> None:
     namesake = _said("Castell won 58% of the vote.",
                      "In Pellam, Ann Castel won 58% of the vote.")
     assert names_another_entity("What share did Mark Castell win?", [namesake]) == "ann castel"
+
+
+@pytest.mark.unit
+def test_a_figure_in_words_is_backed_only_by_a_quote_that_states_it() -> None:
+    # "Forty-two ferries" is not backed by "more than 50 ferries", whatever else is shared.
+    claim = "Forty-two ferries were cancelled across the Dunmore network."
+    assert support_score(claim, ["More than 50 ferries were cancelled across the Dunmore "
+                                 "network on Tuesday."]) == 0.0
+    assert support_score(claim, ["Officials said 42 ferries were cancelled across the "
+                                 "Dunmore network."]) > 0.5

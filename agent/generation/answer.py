@@ -118,11 +118,17 @@ def numbers_in(text: str) -> set[str]:
 
 
 def support_score(sentence: str, evidence: Sequence[str], question: str = "") -> float:
-    """Share of the sentence's content words found in the evidence (0 if a number is missing).
+    """Share of the sentence's content words found in the evidence (0 if a number is missing,
+    written in digits or in words: "Sixty-three patients" is not backed by "More than 70
+    patients", agent.text.quantities).
 
     Words from the question are not counted: restating the question proves nothing."""
     joined = " ".join(evidence)
     if not numbers_in(sentence) <= numbers_in(joined):
+        return 0.0
+    have = analyze(joined).quantities
+    if any(not any(q.agrees(h) for h in have) for q in analyze(sentence).quantities
+           if q.kind != "ordinal"):
         return 0.0
     terms = content_terms(sentence) - content_terms(question)
     if not terms:
