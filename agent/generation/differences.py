@@ -31,6 +31,7 @@ from agent.verification.conflicts import show_quantity
 from agent.verification.measures import (
     Figure,
     figures,
+    measure_key,
     mentions,
     overlap,
     same_measure,
@@ -80,7 +81,7 @@ def _links(figs: Sequence[Figure]) -> list[set[int]]:
 
 
 def _value_key(q: Quantity) -> tuple[str, str, str, float]:
-    return (q.kind, q.unit, q.head if q.kind in ("count", "day") else "", q.value)
+    return (*measure_key(q), q.value)
 
 
 def _disputes(figs: Sequence[Figure], links: Sequence[set[int]]) -> list[tuple[float, int, int]]:
@@ -176,14 +177,14 @@ def story_differences(
         also = [(k, m) for _, k, m in disputes if k not in used and m not in used
                 and {figs[k].sentence.id, figs[m].sentence.id} == set(pair)]
         values = [[shown_figure(figs[side[0]])] for side in sides]
+        told: list[list[Quantity]] = [[], []]  # each side's other values, as quantities
         for k, m in also:
             a, b = (k, m) if figs[k].sentence.id == pair[0] else (m, k)
-            values[0].append(shown_figure(figs[a]))
-            values[1].append(shown_figure(figs[b]))
+            for n, x in enumerate((a, b)):
+                values[n].append(shown_figure(figs[x]))
+                told[n].append(figs[x].quantity)
             used.update((k, m))
         outlets = [{figs[k].outlet for k in side} for side in sides]
-        told = [[figs[a if figs[a].sentence.id == pair[0] else b].quantity for a, b in also],
-                [figs[b if figs[a].sentence.id == pair[0] else a].quantity for a, b in also]]
         shown = []
         for n in sorted(range(2), key=lambda n: -len(outlets[n])):
             names, backing = _named([(figs[k].outlet, figs[k].sentence) for k in sides[n]],

@@ -24,6 +24,7 @@ _CLAUSE_END = re.compile(r"[;:()\u2014\u2013]|\s-\s|,\s+(?:and|but|while|whereas
                          r"|[.!?]\s+(?=[A-Z])")
 _WORD = re.compile(r"\S+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,18 +54,21 @@ def figure_frames(text: str, found: Sequence[Quantity]) -> tuple[Frame | None, .
     return tuple(out)
 
 
-def _frame(text: str, start: int, end: int) -> Frame:
+def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """The words of the clause around text[start:end]: those before it, those after it."""
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
     after = _CLAUSE_END.search(text, end)
     clause_end = after.start() if after else len(text)
-    before = [m.group(0) for m in _WORD.finditer(text, clause_start, start)][-FRAME_WORDS:]
-    behind = [m.group(0) for m in _WORD.finditer(text, end, clause_end)][:FRAME_WORDS]
+    return ([m.group(0) for m in _WORD.finditer(text, clause_start, start)],
+            [m.group(0) for m in _WORD.finditer(text, end, clause_end)])
+
+
+def _frame(text: str, start: int, end: int) -> Frame:
+    words_before, words_after = _clause_words(text, start, end)
+    before, behind = words_before[-FRAME_WORDS:], words_after[:FRAME_WORDS]
     window = " ".join(before + behind)
     return Frame(frozenset(t for t in stems(window) if not t[:1].isdigit()),
                  frozenset(event_weekdays(window)), frozenset(_YEAR.findall(window)))
-
-
-_WEEKDAY_WORD = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
 def weekday_frames(text: str) -> dict[str, frozenset[str]]:
@@ -76,24 +80,19 @@ def weekday_frames(text: str) -> dict[str, frozenset[str]]:
     digits = words_to_digits(text)
     days = event_weekdays(text)
     out: dict[str, frozenset[str]] = {}
-    for m in _WEEKDAY_WORD.finditer(digits):
+    for m in WEEKDAY_WORD.finditer(digits):
         day = m.group(0).lower()
         if day not in days:
             continue
-        clause_start = max((c.end() for c in _CLAUSE_END.finditer(digits, 0, m.start())),
-                           default=0)
-        words_before = [w.group(0) for w in _WORD.finditer(digits, clause_start, m.start())]
+        words_before, words_after = _clause_words(digits, m.start(), m.end())
         before: list[str] = []
         for w in reversed(words_before):
-            if (any(ch.isdigit() for ch in w) or _WEEKDAY_WORD.search(w)
+            if (any(ch.isdigit() for ch in w) or WEEKDAY_WORD.search(w)
                     or len(before) >= FRAME_WORDS):
                 break
             before.insert(0, w)
         found = frozenset(stems(" ".join(before)))
         if not stems(" ".join(words_before)):  # it opens its clause: "On Monday, ..."
-            after = _CLAUSE_END.search(digits, m.end())
-            words = [w.group(0) for w in _WORD.finditer(digits, m.end(),
-                                                         after.start() if after else len(digits))]
-            found = frozenset(stems(" ".join(words[:FRAME_WORDS])))
+            found = frozenset(stems(" ".join(words_after[:FRAME_WORDS])))
         out[day] = out.get(day, frozenset()) | found
     return out

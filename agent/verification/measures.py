@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from agent.text.analysis import analyze
 from agent.text.facts import WEEKDAYS
-from agent.text.frames import Frame, figure_frames
+from agent.text.frames import WEEKDAY_WORD, Frame, figure_frames
 from agent.text.quantities import Quantity
 from agent.text.slots import near_miss_name
 from agent.types import Sentence
@@ -62,11 +62,17 @@ def figures(items: Sequence[tuple[Sentence, str]]) -> list[Figure]:
         found = sentence_figures(s.text)
         frames = _frames(s.text)
         for n, q in enumerate(found):
-            key = (q.kind, q.unit, q.head if q.kind in ("count", "day") else "")
+            key = measure_key(q)
             if q.kind in MEASURE_KINDS and key not in seen:
                 seen.add(key)
                 out.append(Figure(s, outlet, q, _tally_second(q, found[n + 1:]), frames[n]))
     return out
+
+
+def measure_key(q: Quantity) -> tuple[str, str, str]:
+    """What a figure measures, as far as its own words tell: kind, unit, and the counted noun
+    of a count (the month of a day)."""
+    return (q.kind, q.unit, q.head if q.kind in ("count", "day") else "")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -74,14 +80,15 @@ def sentence_figures(text: str) -> tuple[Quantity, ...]:
     """The sentence's quantities (agent.text.quantities), then one figure of kind "weekday"
     (value 0 for Monday .. 6) for each weekday that dates its event (`analyze(text).
     event_weekdays`), `said` as written."""
-    days = analyze(text).event_weekdays
+    analysis = analyze(text)
+    days = analysis.event_weekdays
     extra = []
-    for m in _WEEKDAY.finditer(text):
+    for m in WEEKDAY_WORD.finditer(text):
         day = m.group(0).lower()
         if day in days:
             n = float(WEEKDAYS.index(day))
             extra.append(Quantity(n, n, n, "weekday", said=m.group(0)))
-    return analyze(text).quantities + tuple(extra)
+    return analysis.quantities + tuple(extra)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -219,7 +226,6 @@ def figure_conflicts(claim: str, sentence: str) -> list[Conflict]:
     return out
 
 
-_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _FIGURE = re.compile(r"[$£€¥]?\d[\d,.]*(?:\s?(?:%|per ?cent\b|[kmb]n?\b|million\b|billion\b))?",
                      re.IGNORECASE)
 
