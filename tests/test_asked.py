@@ -7,7 +7,9 @@ import pytest
 
 from agent.generation.answer import support_score
 from agent.generation.asked import (
+    asked_count_noun,
     asked_figure_kinds,
+    counts_what_is_asked,
     gives_asked_figure,
     names_another_entity,
     tells_another_day,
@@ -81,3 +83,38 @@ def test_a_figure_in_words_is_backed_only_by_a_quote_that_states_it() -> None:
                                  "network on Tuesday."]) == 0.0
     assert support_score(claim, ["Officials said 42 ferries were cancelled across the "
                                  "Dunmore network."]) > 0.5
+
+
+def _quoted(quote: str) -> list[AnswerSentence]:
+    return [AnswerSentence(text=quote, citations=[Citation(source="a", quote=quote, start=0,
+                                                           end=len(quote))])]
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("How many postal votes were counted?", "vote"),
+    ("How many properties lost power on Sunday?", "property"),
+    ("How many people were evacuated?", "people"),
+    ("How many buses crossed the bridge?", "bus"),
+    ("How many of the members voted?", None),  # "how many of": no noun of its own
+    ("Who counted the votes?", None),
+])
+@pytest.mark.unit
+def test_the_noun_a_how_many_question_counts(question: str, noun: str | None) -> None:
+    assert asked_count_noun(question) == noun
+
+
+@pytest.mark.unit
+def test_a_count_of_something_else_does_not_answer_how_many() -> None:
+    """The counted noun, not a word elsewhere in the quote, must be what is asked."""
+    check = counts_what_is_asked
+    # "home" is in the quote, but 1,200 counts residents
+    assert not check("How many houses were flooded?",
+                     _quoted("Some 1,200 residents spent the night away from home."))
+    # the adjective "postal" is no noun: ballots sent are not votes counted
+    assert not check("How many postal votes were counted?",
+                     _quoted("More than 9,000 postal ballots were issued this year."))
+    # a number word, and the noun three words on
+    assert check("How many wards are closed?",
+                 _quoted("Thirty patients are ill and three of its wards are closed."))
+    assert check("How many lorries use the road?",
+                 _quoted("A survey counted 900 heavy goods lorries a day."))

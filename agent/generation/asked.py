@@ -9,16 +9,16 @@ what a cited sentence says, and abstain when the question's key detail is in no 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from agent.retrieval.evidence import answer_type_match
 from agent.text.analysis import analyze
 from agent.text.normalize import STOPWORDS
-from agent.text.quantities import quantities
+from agent.text.quantities import Quantity, quantities, words_to_digits
 from agent.text.slots import name_slots, near_miss_name, sibling_in
 from agent.types import AnswerSentence
 
-_HOW_MANY = re.compile(r"\bhow many\s+(\w+)", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
 
 # (question cue, kinds of figure that answer it: agent.text.quantities kinds)
 _ASKED_FIGURES: list[tuple[re.Pattern[str], frozenset[str]]] = [
@@ -70,24 +70,67 @@ def tells_another_day(question: str, texts: Sequence[str]) -> bool:
 
 def _singular(word: str) -> str:
     """A crude singular, enough to match "seats" with "40,000-seat" and "buses" with "bus"."""
-    for suffix, repl in (("ies", "y"), ("s", "")):
+    for suffix, repl in (("ies", "y"), ("ses", "s"), ("s", "")):
         if len(word) > 3 and word.endswith(suffix):
             return word[: -len(suffix)] + repl
     return word
 
 
-def counts_what_is_asked(question: str, sentences: Sequence[AnswerSentence]) -> bool:
-    """A "how many X" answer must cite a sentence that names X: "How many buses used the
-    bridge?" is not answered by "14,000 vehicles a day" (a lure: the figure is there, the
-    thing counted is not)."""
+# The words after a count that may name what it counts: "1,400 residents spent", "four of
+# its wards", "12 agency nurses" (a noun phrase is short; a later word is another phrase's).
+COUNTED_WORDS = 3
+
+
+def _counted_words(quote: str, q: Quantity) -> list[str]:
+    """The quantity's counted noun and the COUNTED_WORDS words after it in `quote`, singular."""
+    found = [q.head] if q.head else []
+    text = words_to_digits(quote)  # where the quantities were read ("four" -> "4")
+    if q.said:  # each place the figure stands as a whole ("3", not the 3 of "30")
+        for m in re.finditer(rf"(?<![\w.,]){re.escape(q.said)}(?![\w])", text, re.IGNORECASE):
+            found += re.findall(r"[a-z]+", text[m.end(): m.end() + 60].lower())[:COUNTED_WORDS]
+    return [_singular(w) for w in found]
+
+
+def asked_count_noun(question: str) -> str | None:
+    """The noun a "how many" question counts, singular: among the words after "how many" up
+    to the first function word, the first regular plural ("How many postal votes were
+    counted?": "vote"; "How many properties lost power?": "property"), else the first word
+    ("How many people ..."); None when it asks no count or the phrase opens with a function
+    word ("how many of")."""
     m = _HOW_MANY.search(question)
-    if m is None or not sentences or m.group(1).lower() in STOPWORDS:
+    if m is None:
+        return None
+    phrase = []
+    for w in m.group(1).lower().split():
+        if w in STOPWORDS:
+            break
+        phrase.append(w)
+    if not phrase:
+        return None
+    plural = [w for w in phrase if len(w) > 3 and w.endswith("s") and not w.endswith("ss")]
+    return _singular((plural or phrase)[0])
+
+
+def counts_what_is_asked(question: str, sentences: Sequence[AnswerSentence]) -> bool:
+    """A "how many X" answer must cite a count of X: "How many buses used the bridge?" is
+    not answered by "14,000 vehicles a day", nor "How many homes were flooded?" by "1,400
+    residents spent the night away from home" (a lure: a figure is there, and the thing
+    counted may even be named, but the figure counts something else). X must be the
+    counted noun of a count in a cited quote, or among the COUNTED_WORDS words after it;
+    when the quotes hold no count, X named anywhere in them."""
+    head = asked_count_noun(question)
+    if head is None or not sentences:
         return True
-    head = _singular(m.group(1).lower())
-    cited = {_singular(w) for s in sentences for c in s.citations
-             for w in re.findall(r"[a-z]+", c.quote.lower())}
-    # "nurses"/"nurse", "buses"/"bus": one singular is a prefix of the other
-    return any(w.startswith(head) or (len(w) >= 3 and head.startswith(w)) for w in cited)
+
+    def names_head(words: Iterable[str]) -> bool:
+        # "nurses"/"nurse", "buses"/"bus": one singular is a prefix of the other
+        return any(w.startswith(head) or (len(w) >= 3 and head.startswith(w)) for w in words)
+
+    quotes = [c.quote for s in sentences for c in s.citations]
+    counts = [(quote, q) for quote in quotes for q in quantities(quote) if q.kind == "count"]
+    if counts:
+        return any(names_head(_counted_words(quote, q)) for quote, q in counts)
+    return names_head(_singular(w) for q in quotes for w in re.findall(r"[a-z]+", q.lower()))
 
 
 def gives_asked_kind(question: str, sentences: Sequence[AnswerSentence]) -> bool:

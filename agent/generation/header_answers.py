@@ -65,7 +65,8 @@ def metadata_answer(question: str, corpus: Corpus) -> list[AnswerSentence]:
     skipped) stating the value, cited where the value stands in that article's text. [] when
     no field is asked, no outlet is named, or no value can be cited (the question then goes
     through retrieval like any other)."""
-    fields = [f for f in asked_header_fields(question) if f in _FIELDS]
+    asked = asked_header_fields(question)
+    fields = [f for f in _FIELDS if f in asked]  # a set's order would vary from run to run
     if not fields:
         return []
     low = normalize_for_match(question)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from agent.generation.asked import asked_count_noun
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import (
@@ -62,12 +63,14 @@ _ASKED_MEASURES = [
 # the bounds of agent.verification.measures.
 
 
-def _versions_of_one(a: Quantity, b: Quantity, asked: set[str]) -> bool:
-    """`a` and `b` may be two outlets' figures for the same thing the question asks about."""
+def _versions_of_one(a: Quantity, b: Quantity, asked: set[str], noun: str | None = None) -> bool:
+    """`a` and `b` may be two outlets' figures for the same thing the question asks about
+    (`noun`: what a "how many" question counts; other counts are not asked about)."""
     if not a.comparable(b):
         return False
     if a.kind == "count":
-        return bool(a.head) and a.head == b.head
+        return (bool(a.head) and a.head == b.head
+                and (noun is None or a.head.startswith(noun) or noun.startswith(a.head)))
     if a.kind not in asked and a.kind != "measure":  # a measure's unit names its dimension
         return False
     if a.kind == "year":
@@ -99,7 +102,8 @@ def differs(answer: str, other: str, question: str = "") -> str | None:
         return "date"
     asked = {kind for kind, cue in _ASKED_MEASURES if cue.search(question)}
     mine, theirs = quantities(answer), quantities(other)
-    same = [(a, b) for a in mine for b in theirs if _versions_of_one(a, b, asked)]
+    noun = asked_count_noun(question)
+    same = [(a, b) for a in mine for b in theirs if _versions_of_one(a, b, asked, noun)]
     if not same or any(a.agrees(b) for a, b in same):
         return None
     # A percentage names no unit or noun of its own: two are versions of one measure only
