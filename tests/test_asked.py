@@ -118,3 +118,23 @@ def test_a_count_of_something_else_does_not_answer_how_many() -> None:
                  _quoted("Thirty patients are ill and three of its wards are closed."))
     assert check("How many lorries use the road?",
                  _quoted("A survey counted 900 heavy goods lorries a day."))
+
+
+@pytest.mark.unit
+def test_an_answer_must_name_the_period_the_question_asks_about() -> None:
+    from datetime import date
+
+    from agent.generation.asked import states_asked_period
+
+    june = date(2025, 6, 2)
+    asked = "What price did Bramwell offer last year?"
+    # this week's offer, dated by its weekday, is not last year's
+    assert not states_asked_period(asked, [("Bramwell offered $4.10 on Monday.", june)])
+    assert not states_asked_period(asked, [("Bramwell is paying $4.10 a share.", june)])
+    assert states_asked_period(asked, [("In 2024 Bramwell offered $3.50 a share.", june)])
+    assert states_asked_period(asked, [("Last year it offered $3.50 a share.", june)])
+    assert not states_asked_period("How much was it fined in 2023?",
+                                   [("It was fined £85,000 in 2024.", june)])
+    # no period asked, or no article date to read one against: nothing to check
+    assert states_asked_period("What price did Bramwell offer?", [("It pays $4.10.", june)])
+    assert states_asked_period(asked, [("Bramwell is paying $4.10 a share.", None)])

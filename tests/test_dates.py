@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from agent.text.dates import publication_date, weekday_dates
+from agent.text.dates import named_periods, publication_date, relative_periods, weekday_dates
 from agent.verification.checks import compare
 
 
@@ -58,3 +58,17 @@ def test_a_weekday_states_the_claims_date_and_another_weekday_contradicts_it() -
     # without the article's date the weekday does not give the date of the month
     assert compare(claim, "The outbreak began after the first patient fell ill on Sunday.",
                    0.7).missing_numbers
+
+
+@pytest.mark.unit
+def test_periods_named_relative_to_the_article_date() -> None:
+    published = date(2026, 1, 8)  # a Thursday
+    assert relative_periods("It offered $4 a share last year.", published) == {(2025, 0)}
+    assert relative_periods("Staff accepted 6% last month.", published) == {(2025, 12)}
+    assert relative_periods("Staff accepted 6% last month.", None) == frozenset()
+    told = named_periods("Talks failed in March 2024; on Monday the union, which may strike, "
+                         "met again.", published)
+    # the year and month written, the year alone, Monday's month; "may" is no month
+    assert told == {(2024, 3), (2024, 0), (2026, 1)}
+    # a weekday back across the turn of the year falls in December
+    assert (2025, 12) in named_periods("The pipe burst on Saturday.", date(2026, 1, 1))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, create_model
@@ -22,6 +23,7 @@ from agent.generation.asked import (
     gives_asked_figure,
     gives_asked_kind,
     names_another_entity,
+    states_asked_period,
     tells_another_day,
 )
 from agent.generation.header_answers import (
@@ -48,6 +50,7 @@ from agent.retrieval.evidence import (
 from agent.retrieval.retrieve import Retriever
 from agent.text.actors import actor_mismatch
 from agent.text.analysis import analyze
+from agent.text.dates import publication_date
 from agent.text.facts import (
     elsewhere,
     entities,
@@ -217,6 +220,7 @@ class Answerer:
                         or not counts_what_is_asked(question, sentences)
                         or not gives_asked_figure(question, told)
                         or tells_another_day(question, told)
+                        or not states_asked_period(question, self._dated_quotes(sentences))
                         or names_another_entity(question, sentences)):
                     sentences = []  # a near-miss: the cited facts are about something else
                 sentences = with_versions(
@@ -326,6 +330,11 @@ class Answerer:
             if citations:
                 return [AnswerSentence(text=text, citations=citations)]
         return []
+
+    def _dated_quotes(self, sentences: Sequence[AnswerSentence]) -> list[tuple[str, date | None]]:
+        """Each cited quote with its article's publication date."""
+        return [(c.quote, publication_date(self.corpus.article(c.source).date))
+                for s in sentences for c in s.citations]
 
     def _article_text(self, article_id: str) -> str:
         """An article's title, byline and outlet, then its body: where a name may stand."""

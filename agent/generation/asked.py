@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from agent.retrieval.evidence import answer_type_match
 from agent.text.analysis import analyze
+from agent.text.dates import named_periods, relative_periods
 from agent.text.normalize import STOPWORDS
 from agent.text.quantities import Quantity, quantities, words_to_digits
 from agent.text.slots import name_slots, near_miss_name, sibling_in
@@ -66,6 +68,27 @@ def tells_another_day(question: str, texts: Sequence[str]) -> bool:
     asked = analyze(question).event_weekdays
     told = frozenset().union(*(analyze(t).event_weekdays for t in texts)) if texts else frozenset()
     return bool(asked and told and not asked & told)
+
+
+# "in 2023": a year the question confines what it asks to (not "the 2022 election").
+_IN_YEAR = re.compile(r"\b(?:in|during|since)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def states_asked_period(question: str, quotes: Sequence[tuple[str, date | None]]) -> bool:
+    """Whether the cited (quote, its article's publication date) pairs name the period the
+    question confines itself to ("last year", "last month", "in 2023"), read against each
+    article's date (agent.text.dates): "What did Bramwell offer last year?" is not answered
+    by this week's offer. True when the question names no period or no article is dated."""
+    years = {(int(y), 0) for y in _IN_YEAR.findall(question)}
+    dated = [(q, p) for q, p in quotes if p is not None]
+    if not dated or not (years or relative_periods(question, dated[0][1])):
+        return True
+    for quote, published in dated:
+        asked = years | relative_periods(question, published)
+        told = named_periods(quote, published)
+        if any(p in told or (p[1] == 0 and any(t[0] == p[0] for t in told)) for p in asked):
+            return True
+    return False
 
 
 def _singular(word: str) -> str:

@@ -54,3 +54,51 @@ def weekday_dates(text: str, published: date | None) -> tuple[Quantity, ...]:
         out.append(Quantity(float(when.day), float(when.day), float(when.day), "day", "",
                             month, said=f"{day.title()} {when.day} {month.title()}"))
     return tuple(out)
+
+
+# "last year", "this month": a period named relative to the article's date.
+_RELATIVE_PERIOD = re.compile(r"\b(last|previous|this|next)\s+(year|month)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SHIFT = {"last": -1, "previous": -1, "this": 0, "next": 1}
+
+
+def _month_shift(published: date, months: int) -> tuple[int, int]:
+    n = published.year * 12 + published.month - 1 + months
+    return n // 12, n % 12 + 1
+
+
+def relative_periods(text: str, published: date | None) -> frozenset[tuple[int, int]]:
+    """The periods `text` names relative to its date, as (year, month) with month 0 for a
+    whole year: "last year" in an article of 19 November 2026 is (2025, 0), "last month"
+    (2026, 10). Empty without a publication date."""
+    if published is None:
+        return frozenset()
+    out = set()
+    for m in _RELATIVE_PERIOD.finditer(text):
+        shift = _SHIFT[m.group(1).lower()]
+        if m.group(2).lower() == "year":
+            out.add((published.year + shift, 0))
+        else:
+            out.add(_month_shift(published, shift))
+    return frozenset(out)
+
+
+def named_periods(text: str, published: date | None) -> frozenset[tuple[int, int]]:
+    """Every period `text` names or dates its events in, as (year, month), month 0 for a
+    whole year: years ("in 2023"), months (of the article's year unless a year follows:
+    "in March", "3 March 2026"), relative periods (`relative_periods`) and the months of
+    the weekdays it dates events by (`weekday_dates`)."""
+    out = set(relative_periods(text, published))
+    out.update((int(y), 0) for y in _YEAR.findall(text))
+    for n, month in enumerate(MONTHS):  # capitalised: "may" is mostly a verb
+        for m in re.finditer(rf"\b{month.title()}\b(?:\s+\d{{1,2}}\b,?)?(?:\s+((?:19|20)\d\d))?",
+                             text):
+            year = int(m.group(1)) if m.group(1) else (published.year if published else None)
+            if year is not None:
+                out.add((year, n + 1))
+    if published is not None:
+        for q in weekday_dates(text, published):
+            # a weekday a few days back may fall in the month before the article's
+            nth = MONTHS.index(q.head) + 1
+            out.add((published.year - (nth > published.month), nth))
+    return frozenset(out)
