@@ -13,8 +13,9 @@ import pytest
 from scenarios import ANSWERABLE, UNRELATED, draft
 
 from agent.app import App
-from agent.generation.answer import ABSTAIN_TEXT, MIN_LEXICAL, MIN_SEMANTIC, Answerer, numbers_in
+from agent.generation.answer import ABSTAIN_TEXT, MIN_LEXICAL, MIN_SEMANTIC, Answerer
 from agent.generation.asked import counts_what_is_asked
+from agent.generation.support import numbers_in
 from agent.retrieval.citations import is_valid, make_citation
 from agent.types import Answer, AnswerSentence, Evidence
 from vectorstore.memory_store import InMemoryStore

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from agent.generation.answer import support_score
 from agent.generation.asked import (
     asked_count_noun,
     asked_figure_kinds,
@@ -14,6 +13,7 @@ from agent.generation.asked import (
     names_another_entity,
     tells_another_day,
 )
+from agent.generation.support import support_score
 from agent.text.slots import sibling_in
 from agent.types import AnswerSentence, Citation
 

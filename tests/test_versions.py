@@ -3,7 +3,14 @@ sentence counts as another version of the answer's figure, place or date."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+
+from agent.app import App
 from agent.generation.versions import _about, differs
+from agent.retrieval.citations import make_citation
+from agent.types import AnswerSentence
 
 
 def test_a_transposed_sum_of_money_is_another_version() -> None:
@@ -89,3 +96,41 @@ def test_percentages_of_two_things_are_no_versions() -> None:
     # the same premium given otherwise by another outlet is a version
     assert differs(answer, "The offer values the shares at a premium of 22% to Friday's "
                            "closing level.", question) == "figure"
+
+
+_ARTICLE = "{title}\nBy {author}\nMonday, 2 March 2026, 9:00 AM\n{outlet}\n\n{body}\n"
+
+
+@pytest.mark.integration
+def test_an_answer_citing_one_side_of_a_story_difference_shows_the_other(
+    make_app: Callable[..., App],
+) -> None:
+    """The story differences (agent.generation.differences) find the other outlet's peak,
+    worded otherwise; the answer quotes it as that outlet's version, cited."""
+    from agent.generation.answer import Answerer
+    from agent.generation.versions import with_differences
+
+    app = make_app({
+        "a.txt": _ARTICLE.format(
+            title="Dale floods", author="Ann Lee", outlet="Vale Wire",
+            body="The River Dale peaked at 4.2 metres at the Dalton gauge on Sunday.\n"
+                 "Some 300 homes were flooded in Dalton.\nPolice closed the A61."),
+        "b.txt": _ARTICLE.format(
+            title="Record Dale flood", author="Tom Roe", outlet="Dalton Echo",
+            body="Water at the Dalton gauge peaked at 4.9 metres, a record for the Dale.\n"
+                 "Volunteers filled sandbags through the night.\nSchools stayed shut."),
+    })
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    question = "How high did the River Dale peak at Dalton?"
+    ev = answerer.evidence(question)
+    wire = next(e for e in ev.items if "4.2 metres" in e.sentence.text)
+    cite = make_citation(app.corpus, wire.sentence.article_id, wire.sentence.text)
+    assert cite is not None
+    answer = [AnswerSentence(text="The River Dale peaked at 4.2 metres.", citations=[cite])]
+    shown = with_differences(question, answer, ev, app.corpus)
+    (version,) = shown[1:]
+    assert version.text.startswith("Dalton Echo differs: ") and "4.9 metres" in version.text
+    (other,) = version.citations
+    assert other.quote in version.text and other.source != wire.sentence.article_id
+    # a question of no kind the differences answer ("why") gets no version
+    assert with_differences("Why did the Dale flood?", answer, ev, app.corpus) == answer

@@ -33,7 +33,8 @@ from agent.generation.header_answers import (
 )
 from agent.generation.reported import attribution_flag
 from agent.generation.streaming import json_text_fields
-from agent.generation.versions import with_versions
+from agent.generation.support import MIN_SUPPORT, support_score
+from agent.generation.versions import with_differences, with_versions
 from agent.ingest.corpus import Corpus
 from agent.llm.facade import LLM
 from agent.llm.failures import StreamBrokenError
@@ -68,13 +69,10 @@ from vectorstore.store import Embedder
 # Evidence gate: below both, no sentence is close to the question (measured on evals/data/qa).
 MIN_SEMANTIC = 0.40
 MIN_LEXICAL = 0.5
-# An answer sentence must have this share of its content words in its cited evidence.
-MIN_SUPPORT = 0.5
 MAX_CITATIONS = 3  # ALCE also caps citations per sentence at 3
 # An extractive fallback answer must cover this share of the question's (IDF-weighted) terms.
 EXTRACT_MIN_LEXICAL = 0.4
 ABSTAIN_TEXT = "The sources do not say."
-_NUMBER = re.compile(r"\d[\d,.]*")
 # Prompt labels and outlet aliases are the pipeline's own bookkeeping, never answer text.
 _ALIAS_PHRASE = re.compile(
     r",?\s*\(?\b(?:according to|as reported by|reported by|per|says|said|in)\s+"
@@ -114,29 +112,6 @@ def draft_schema(labels: Sequence[str]) -> type[Draft]:
         __base__=Draft,
         sentences=(list[sentence], Field(default_factory=list, max_length=4)),
     )
-
-
-def numbers_in(text: str) -> set[str]:
-    return {n.rstrip(".,").replace(",", "") for n in _NUMBER.findall(text)}
-
-
-def support_score(sentence: str, evidence: Sequence[str], question: str = "") -> float:
-    """Share of the sentence's content words found in the evidence (0 if a number is missing,
-    written in digits or in words: "Sixty-three patients" is not backed by "More than 70
-    patients", agent.text.quantities).
-
-    Words from the question are not counted: restating the question proves nothing."""
-    joined = " ".join(evidence)
-    if not numbers_in(sentence) <= numbers_in(joined):
-        return 0.0
-    have = analyze(joined).quantities
-    if any(not any(q.agrees(h) for h in have) for q in analyze(sentence).quantities
-           if q.kind != "ordinal"):
-        return 0.0
-    terms = content_terms(sentence) - content_terms(question)
-    if not terms:
-        return 1.0
-    return len(terms & content_terms(joined)) / len(terms)
 
 
 def render_evidence(items: Sequence[Evidence]) -> str:
@@ -226,6 +201,7 @@ class Answerer:
                 sentences = with_versions(
                     question, sentences, ev, self.corpus, self.retriever, self.top_k
                 )
+                sentences = with_differences(question, sentences, ev, self.corpus)
         # "Who wrote the AP article?" with no header line of it stated: the outlet's
         # articles' own metadata, cited where the value stands in their text.
         sentences = unless_stated(question, sentences, self.corpus)

@@ -145,15 +145,21 @@ def counts_what_is_asked(question: str, sentences: Sequence[AnswerSentence]) -> 
     if head is None or not sentences:
         return True
 
-    def names_head(words: Iterable[str]) -> bool:
-        # "nurses"/"nurse", "buses"/"bus": one singular is a prefix of the other
-        return any(w.startswith(head) or (len(w) >= 3 and head.startswith(w)) for w in words)
-
     quotes = [c.quote for s in sentences for c in s.citations]
-    counts = [(quote, q) for quote in quotes for q in quantities(quote) if q.kind == "count"]
-    if counts:
-        return any(names_head(_counted_words(quote, q)) for quote, q in counts)
-    return names_head(_singular(w) for q in quotes for w in re.findall(r"[a-z]+", q.lower()))
+    if any(q.kind == "count" for quote in quotes for q in quantities(quote)):
+        return any(counts_noun(quote, head) for quote in quotes)
+    return _names(head, (_singular(w) for q in quotes for w in re.findall(r"[a-z]+", q.lower())))
+
+
+def _names(noun: str, words: Iterable[str]) -> bool:
+    # "nurses"/"nurse", "buses"/"bus": one singular is a prefix of the other
+    return any(w.startswith(noun) or (len(w) >= 3 and noun.startswith(w)) for w in words)
+
+
+def counts_noun(text: str, noun: str) -> bool:
+    """Whether a count in `text` counts `noun` (singular, `asked_count_noun`): its counted
+    noun, or one of the COUNTED_WORDS words after it ("four of its wards")."""
+    return any(_names(noun, _counted_words(text, q)) for q in quantities(text) if q.kind == "count")
 
 
 def gives_asked_kind(question: str, sentences: Sequence[AnswerSentence]) -> bool:

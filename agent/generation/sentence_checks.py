@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from agent.generation.answer import MIN_SUPPORT, support_score
 from agent.generation.reported import attribution_flag
+from agent.generation.support import MIN_SUPPORT, support_score
 from agent.text.actors import actor_mismatch
 from agent.verification.checks import compare
 

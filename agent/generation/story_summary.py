@@ -18,7 +18,6 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, Field, create_model
 
-from agent.generation.answer import support_score
 from agent.generation.extractive import (
     WORD_BUDGET,
     Cluster,
@@ -28,6 +27,7 @@ from agent.generation.extractive import (
     word_count,
 )
 from agent.generation.sentence_checks import META_WORDS, Section, rewrite_flag
+from agent.generation.support import support_score
 from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.text.analysis import analyze

@@ -23,7 +23,6 @@ from typing import Any, Literal, Protocol
 import numpy as np
 from pydantic import BaseModel, Field, create_model
 
-from agent.generation.answer import MIN_SUPPORT, support_score
 from agent.generation.differences import story_differences
 from agent.generation.extractive import (
     WORD_BUDGET,
@@ -51,6 +50,7 @@ from agent.generation.story_points import (  # noqa: F401  (re-exported: the sto
     story_points,
 )
 from agent.generation.story_summary import Mode, StoryDraft, StoryLine, StoryWriter
+from agent.generation.support import MIN_SUPPORT, support_score
 from agent.ingest.corpus import Corpus
 from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document

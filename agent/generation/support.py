@@ -1,0 +1,38 @@
+"""How much of a sentence its quotes back: the one support measure of answers, summary lines
+and their checks (agent.generation.answer, story_summary, sentence_checks)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from agent.text.analysis import analyze
+from agent.text.normalize import content_terms
+
+# An answer sentence must have this share of its content words in its cited evidence.
+MIN_SUPPORT = 0.5
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def numbers_in(text: str) -> set[str]:
+    """The numbers written in digits in `text`, without thousands separators."""
+    return {n.rstrip(".,").replace(",", "") for n in _NUMBER.findall(text)}
+
+
+def support_score(sentence: str, evidence: Sequence[str], question: str = "") -> float:
+    """Share of the sentence's content words found in the evidence (0 if a number is missing,
+    written in digits or in words: "Sixty-three patients" is not backed by "More than 70
+    patients", agent.text.quantities).
+
+    Words from the question are not counted: restating the question proves nothing."""
+    joined = " ".join(evidence)
+    if not numbers_in(sentence) <= numbers_in(joined):
+        return 0.0
+    have = analyze(joined).quantities
+    if any(not any(q.agrees(h) for h in have) for q in analyze(sentence).quantities
+           if q.kind != "ordinal"):
+        return 0.0
+    terms = content_terms(sentence) - content_terms(question)
+    if not terms:
+        return 1.0
+    return len(terms & content_terms(joined)) / len(terms)
