@@ -254,11 +254,13 @@ def with_differences(
             continue
         # Each other side as the versions above show one: its first outlet's sentence,
         # quoted and cited ("TarnValleyNow differs: The River Tarn peaked at 6.1 metres ...").
-        for side, quotes, told in zip(diff.sides, backing, answered, strict=True):
+        for quotes, told in zip(backing, answered, strict=True):
             cite = (make_citation(corpus, quotes[0].article_id, quotes[0].text)
                     if quotes and not told else None)
             if cite is not None:
-                extra.append(AnswerSentence(text=f"{side.outlets[0]} differs: {quotes[0].text}",
+                # named as the article names its outlet: an id is no name
+                name = corpus.article(quotes[0].article_id).outlet or "Another report"
+                extra.append(AnswerSentence(text=f"{name} differs: {quotes[0].text}",
                                             citations=[cite]))
                 cited.append(normalize_for_match(quotes[0].text))
     return sentences + extra
