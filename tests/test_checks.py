@@ -386,3 +386,14 @@ def test_a_sentence_that_only_names_the_claims_people_does_not_support_it() -> N
     assert combine({"supports": 0.9, "refutes": 0.05, "silent": 0.05}, sig) != "supports"
     said = compare(claim, "Dana Holt Okafor backed the call for a recount on Monday.", score=0.8)
     assert combine({"supports": 0.9, "refutes": 0.05, "silent": 0.05}, said) == "supports"
+
+
+@pytest.mark.unit
+def test_a_source_figure_that_gives_one_claim_figure_is_no_rival_of_another() -> None:
+    """The source's 4.5% is the offer the claim also gives, not a version of its 9% demand."""
+    claim = "The offer is 4.5 per cent, half the 9 per cent the union is demanding."
+    sig = compare(claim, "The operator has offered 4.5 per cent, backdated to April.")
+    assert not sig.conflicts
+    # a source figure that gives no claim figure still contradicts one
+    sig = compare(claim, "The operator has offered 3 per cent; the union wants 9 per cent.")
+    assert [c.kind for c in sig.conflicts] == ["number"]

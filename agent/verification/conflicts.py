@@ -99,7 +99,11 @@ def number_conflicts(
         missing = True
         if any(c.agrees(e) for e in own):
             continue  # compatible but less precise ("more than 4,000" for "4,500"): silent
-        comparable = [e for e in eq if c.comparable(e) and not _other_measure(c, e)]
+        # An evidence figure that gives another of the claim's figures is that figure's
+        # value, no rival of this one ("has offered 4.5 per cent" for "4.5 per cent, half
+        # the 9 per cent the union is demanding": the 4.5 is the offer, not the demand).
+        comparable = [e for e in eq if c.comparable(e) and not _other_measure(c, e)
+                      and not any(o is not c and o.agrees(e) for o in cq)]
         same_head = [e for e in comparable if c.head and e.head == c.head]
         rival = (same_head if loosely else []) or (comparable if aligned else [])
         if rival:
