@@ -300,3 +300,17 @@ def test_a_bound_is_stated_only_by_a_count_of_its_own_noun() -> None:
     same = compare("Pellow was found guilty of four counts of fraud.",
                    "Pellow was convicted on four charges of fraud.", score=0.8)
     assert same.conflicts == [] and not same.missing_numbers
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "head"), [
+    ("close to 500,000 app users", "user"),  # a qualifying word before a plural noun
+    ("More than 14,000 postal ballots were sent out", "ballot"),
+    ("four of its wards are closed", "ward"),  # past "of its"
+    ("a 40,000-seat stadium", "seat"),  # a hyphened noun is what is counted
+    ("12 people injured", "people"),  # no plural after: the first word
+    ("300 homes left without power", "home"),
+])
+def test_the_noun_a_count_counts(text: str, head: str) -> None:
+    (q,) = quantities(text)
+    assert (q.kind, q.head) == ("count", head)

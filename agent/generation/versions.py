@@ -70,11 +70,12 @@ def _versions_of_one(a: Quantity, b: Quantity, asked: set[str], noun: str | None
     (`noun`: what a "how many" question counts; other counts are not asked about)."""
     if not a.comparable(b):
         return False
-    if a.kind == "count":
-        return (bool(a.head) and a.head == b.head
-                and (noun is None or a.head.startswith(noun) or noun.startswith(a.head)))
-    if a.kind not in asked and a.kind != "measure":  # a measure's unit names its dimension
+    if a.kind == "count" and not (
+            a.head and a.head == b.head
+            and (noun is None or a.head.startswith(noun) or noun.startswith(a.head))):
         return False
+    if a.kind not in asked and a.kind not in ("count", "measure"):
+        return False  # a count's noun and a measure's unit name what they measure
     if a.kind == "year":
         return abs(a.value - b.value) <= MAX_YEAR_GAP
     lo, hi = sorted((abs(a.value), abs(b.value)))

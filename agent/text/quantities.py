@@ -111,7 +111,7 @@ ROUNDING = 0.005  # relative room for rounding between two measured figures
 CONVERSION = 0.03  # between one measure in two units: a converted figure kept to 2 digits
 _HEAD = re.compile(r"[A-Za-z][\w'’-]*")
 _SKIP_HEAD = frozenset(("of", "the", "a", "an", "and", "more", "than", "about", "some", "per",
-                        "cent", "percent", "to", "from"))
+                        "cent", "percent", "to", "from", "its", "their", "his", "her", "our"))
 
 
 # Between two counts, "<noun> to": the second counts what the first does ("14 votes to 9",
@@ -189,11 +189,26 @@ def _float(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "'s"))
+
+
 def _head_after(text: str, end: int) -> str:
-    for w in _HEAD.findall(text[end: end + 40]):
-        lw = w.lower().replace("’", "'")
-        if lw not in _SKIP_HEAD:
-            return lw[:-1] if len(lw) > 4 and lw.endswith("s") and not lw.endswith("ss") else lw
+    """The noun a figure counts: the first word after it (past "of", "its" ...), or the
+    next when that one is a regular plural and the first is not ("500,000 app users",
+    "1,100 heavy lorries": the first word qualifies the second), singular."""
+    after = text[end: end + 60]
+    words = [m for m in _HEAD.finditer(after)]
+    for n, m in enumerate(words):
+        lw = m.group(0).lower().replace("’", "'")
+        if lw in _SKIP_HEAD:
+            continue
+        nxt = words[n + 1] if n + 1 < len(words) else None
+        if (nxt is not None and not after[m.start()].startswith("-") and not _plural(lw)
+                and after[m.end(): nxt.start()].strip() == ""
+                and _plural(nxt.group(0).lower())):
+            lw = nxt.group(0).lower()
+        return lw[:-1] if _plural(lw) else lw
     return ""
 
 
