@@ -99,6 +99,16 @@ def make_judge(kind: str, app: App, top_k: int) -> Judge:
     return lambda fact, text: bool(text.strip()) and verifier.judge(fact, text) == "supports"
 
 
+def outlet_of(app: App) -> Callable[[str], str]:
+    """A cited source's outlet name as the corpus records it, else the source id."""
+
+    def cite_name(source: str) -> str:
+        art = app.corpus.article(source) if app.corpus.has_article(source) else None
+        return (art.outlet if art is not None else None) or source
+
+    return cite_name
+
+
 def attach_cache(app: App, salt: str = "") -> SqliteLLMCache:
     cache = SqliteLLMCache(app.settings.cache_dir / "eval-llm.sqlite", salt=salt)
     app.llm.chat.cache = cache
@@ -143,7 +153,7 @@ def _run_once(
     elif "qa" in config.suites:
         qa_pipe = naive if pipeline == "naive" else SourceboundQA(app, top_k)
         m, rows, smp = run_qa(qa_pipe, _cap(load_qa(config.qa_file), config, "qa"), judge,
-                              canonical, lambda: progress("qa"))
+                              canonical, lambda: progress("qa"), cite_name=outlet_of(app))
         metrics.update(m)
         samples.update(smp)
         items["qa"], status["qa"] = rows, "ok"
@@ -167,13 +177,9 @@ def _run_once(
             def text_of(source: str) -> str:
                 return app.corpus.text(app.corpus.doc_id_of(source))
 
-            def cite_name(source: str) -> str:
-                art = app.corpus.article(source) if app.corpus.has_article(source) else None
-                return (art.outlet if art is not None else None) or source
-
             try:
                 m, rows, smp = run_summary(summarize, load_summary_facts(config.facts_file),
-                                           judge, text_of, cite_name)
+                                           judge, text_of, outlet_of(app))
             except Exception as e:  # one story summary: its failure is the suite's result
                 status["summary"] = f"error: {type(e).__name__}: {e}"
             else:

@@ -72,8 +72,20 @@ def run_qa(
     judge: Judge,
     canonical: Callable[[str], str],
     on_item: Callable[[], None] | None = None,
+    cite_name: Callable[[str], str] | None = None,
 ) -> SuiteResult:
+    """QA metrics over `items`: fact recall, abstention, ALCE citation recall/precision and
+    faithfulness of each answer sentence to its quotes. With `cite_name` each quote is
+    judged labelled by its outlet ("Frontline Voice: Five wards shut."), as the story
+    summary's difference lines are: a sentence may name the outlet it cites ("Frontline
+    Voice differs: ...")."""
     entails = _entails(judge)
+
+    def premises(s: Any) -> list[str]:
+        if cite_name is None:
+            return [c.quote for c in s.citations]
+        return [f"{cite_name(c.source)}: {c.quote}" for c in s.citations]
+
     rows: list[dict[str, Any]] = []
     fact_j: list[list[bool]] = []
     alce: list[list[Any]] = []
@@ -101,13 +113,8 @@ def run_qa(
             gold.append(list(item.gold_sources))
             continue
         present = [judge(f.text, ans.answer) and not ans.abstained for f in item.facts]
-        sent_j = [
-            judge_sentence_citations(s.text, [c.quote for c in s.citations], entails)
-            for s in ans.sentences
-        ]
-        sent_faith = [
-            entails("\n".join(c.quote for c in s.citations), s.text) for s in ans.sentences
-        ]
+        sent_j = [judge_sentence_citations(s.text, premises(s), entails) for s in ans.sentences]
+        sent_faith = [entails("\n".join(premises(s)), s.text) for s in ans.sentences]
         if item.answerable:
             fact_j.append(present)
         if sent_j:
