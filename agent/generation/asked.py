@@ -16,7 +16,8 @@ from agent.retrieval.evidence import answer_type_match
 from agent.text.analysis import analyze
 from agent.text.dates import named_periods, relative_periods
 from agent.text.normalize import STOPWORDS
-from agent.text.quantities import Quantity, quantities, words_to_digits
+from agent.text.number_words import words_to_digits
+from agent.text.quantities import Quantity, quantities
 from agent.text.slots import name_slots, near_miss_name, sibling_in
 from agent.types import AnswerSentence
 

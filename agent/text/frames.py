@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from agent.text.analysis import stems
 from agent.text.facts import WEEKDAYS, event_weekdays
-from agent.text.quantities import Quantity, words_to_digits
+from agent.text.number_words import words_to_digits
+from agent.text.quantities import Quantity
 
 FRAME_WORDS = 6  # words either side of a figure (dev stories' labelled conflicts)
 _CLAUSE_END = re.compile(r"[;:()\u2014\u2013]|\s-\s|,\s+(?:and|but|while|whereas)\b"

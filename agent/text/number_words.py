@@ -1,0 +1,67 @@
+"""Numbers written in words, as digits: "three decades" -> "3 decades", "half a million" ->
+"0.5 million", "a dozen" -> "12", "a week" -> "1 week" (the one text rewrite the quantity
+reader, agent.text.quantities, and the words beside a figure, agent.text.frames, read).
+Spelled-out numbers are parsed with text2num (`alpha2digit`)."""
+
+from __future__ import annotations
+
+import re
+
+from text_to_num import alpha2digit
+
+_WORD_NUMBER = re.compile(
+    r"\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\s-]+(?:and[\s-]+)?|\b))+",
+    re.IGNORECASE,
+)
+
+
+# "half a million", "a quarter of a million", "a thousand": a share of one scale word.
+_A_SCALE = re.compile(r"\b(?:(half|a quarter of|three quarters of)\s+)?(?:a|one)\s+"
+                      r"(hundred|thousand|million|billion)\b", re.IGNORECASE)
+_SHARE_OF = {"": 1.0, "half": 0.5, "a quarter of": 0.25, "three quarters of": 0.75}
+
+
+def _scale_words(m: re.Match[str]) -> str:
+    share = _SHARE_OF[(m.group(1) or "").lower()]
+    scale = m.group(2).lower()
+    return f"{share * 100:g}" if scale == "hundred" else f"{share:g} {scale}"
+
+
+# "a week", "an hour": one of a unit of time. Not a rate ("£300 a week", "$85 million a
+# year", "twice a year", "40 flights a day") nor a part ("half a day").
+_ONE_UNIT = re.compile(r"\b(?:a|an)\s+(?=(?:week|month|year|decade|fortnight|century|day|"
+                       r"hour)\b)", re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"(?:[\d%]|\b(?:once|twice|thrice|times|per|half|every|each|"
+                          r"thousand|million|billion|trillion|bn|mn|m|k|[a-z]{3,}s))\W*$",
+                          re.IGNORECASE)
+
+
+def _one_unit(m: re.Match[str]) -> str:
+    before = m.string[max(0, m.start() - 20): m.start()]
+    return m.group(0) if _RATE_BEFORE.search(before) else "1 "
+
+
+def words_to_digits(text: str) -> str:
+    """Spell-out numbers as digits ("three decades" -> "3 decades"), leaving "one" (mostly a
+    pronoun) and scale words after digits ("1.2 million") alone."""
+
+    def repl(m: re.Match[str]) -> str:
+        span = m.group(0)
+        before = text[max(0, m.start() - 12): m.start()]
+        if re.search(r"\d\s*$", before) or span.strip().lower() in {"one", "hundred", "thousand",
+                                                                    "million", "billion"}:
+            return span
+        trail = span[len(span.rstrip()):]
+        converted = alpha2digit(span.strip(), "en", threshold=2)
+        return converted + trail
+
+    text = _A_SCALE.sub(_scale_words, text)
+    text = _WORD_NUMBER.sub(repl, text)
+    # Dozens after the other number words are digits: "two dozen" is "2 dozen" by now.
+    text = re.sub(r"\bhalf a dozen\b", "6", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(\d+)[\s-]+dozen\b", lambda m: str(int(m.group(1)) * 12), text,
+                  flags=re.IGNORECASE)
+    text = re.sub(r"\ba dozen\b", "12", text, flags=re.IGNORECASE)
+    return _ONE_UNIT.sub(_one_unit, text)
