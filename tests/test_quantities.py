@@ -314,3 +314,35 @@ def test_a_bound_is_stated_only_by_a_count_of_its_own_noun() -> None:
 def test_the_noun_a_count_counts(text: str, head: str) -> None:
     (q,) = quantities(text)
     assert (q.kind, q.head) == ("count", head)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("insured for one point two million pounds", "money", 1.2e6),  # a decimal in words
+    ("a year and a half", "duration", 1.5),
+    ("two and a half years", "duration", 2.5),
+    ("The alarm sounded at twenty to three in the morning.", "time", 2 + 40 / 60),
+    ("It sounded at 2:40 in the morning.", "time", 2 + 40 / 60),  # minutes and a day part
+    ("They met at ten to eleven at night.", "time", 22 + 50 / 60),
+    ("at a quarter to six", "time", 5.75),
+])
+def test_numbers_and_times_said_in_words(text: str, kind: str, value: float) -> None:
+    (q,) = quantities(text)
+    assert (q.kind, q.value) == (kind, pytest.approx(value))
+
+
+@pytest.mark.unit
+def test_a_range_in_words_is_no_time_of_day() -> None:
+    assert [(q.kind, q.low, q.high) for q in quantities("from ten to twelve people")] == [
+        ("count", 10, 12)]
+    (q,) = quantities("The alarm went off shortly after 3am.")
+    assert (q.kind, q.low, q.high) == ("time", 3, 3.5)
+
+
+@pytest.mark.unit
+def test_a_number_word_joined_by_a_hyphen_is_a_figure_and_no_term() -> None:
+    from agent.text.analysis import analyze
+
+    assert [(q.kind, q.head) for q in quantities("a three-week trial")] == [("duration", "week")]
+    # the words of a number said in words are its figure, not content terms to cover
+    assert not {"twenty", "three"} & analyze("It rang at twenty to three in the morning.").stems

@@ -28,6 +28,7 @@ from agent.text.facts import (
     weekdays,
 )
 from agent.text.normalize import content_terms, normalize_for_match
+from agent.text.number_words import words_to_digits
 from agent.text.polarity import (
     Scope,
     cancel_double_negation,
@@ -87,8 +88,10 @@ class SentenceAnalysis:
 
     @cached_property
     def stems(self) -> frozenset[str]:
-        """Stems of the content terms (`stem`)."""
-        return frozenset(stems(self.text))
+        """Stems of the content terms (`stem`), without the words of numbers said in words:
+        "twenty to three" is the figure 2:40 (`quantities`), compared as one, not two terms
+        a sentence giving "2.40am" lacks."""
+        return frozenset(stems(self.text) & stems(words_to_digits(self.text)))
 
     @cached_property
     def quantities(self) -> tuple[Quantity, ...]:

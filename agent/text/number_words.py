@@ -43,6 +43,45 @@ def _one_unit(m: re.Match[str]) -> str:
     return m.group(0) if _RATE_BEFORE.search(before) else "1 "
 
 
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_HOURS = (*_DIGIT_WORDS[1:], "ten", "eleven", "twelve")
+_UNIT_WORDS = (r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+               r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+               r"fifty|sixty|seventy|eighty|ninety")
+# "one point two million": a decimal said in words (the digits after "point" one by one).
+_POINT = re.compile(rf"\b((?:(?:{_UNIT_WORDS})[\s-]+)*(?:{_UNIT_WORDS}))\s+point"
+                    rf"((?:\s+(?:{'|'.join(_DIGIT_WORDS)}))+)\b", re.IGNORECASE)
+# "twenty to three", "half past two", "a quarter to six": a time of day said in words. "Five
+# to ten" and "ten to twelve" are ranges unless a part of the day follows ("ten to eleven at
+# night"), and so is any "from"/"between" one.
+_CLOCK = re.compile(
+    rf"(?<!from )(?<!between )\b(five|ten|(?:a\s+)?quarter|twenty(?:[\s-]five)?|half)\s+"
+    rf"(past|to)\s+({'|'.join(_HOURS)})\b(?P<part>\s+(?:in the (?:morning|afternoon|evening)"
+    rf"|at night|o[’']clock))?", re.IGNORECASE)
+_MINUTES = {"five": 5, "ten": 10, "quarter": 15, "a quarter": 15, "twenty": 20,
+            "twenty-five": 25, "twenty five": 25, "half": 30}
+# "a year and a half", "two and a half years": one and a half of a unit.
+_AND_A_HALF_UNIT = re.compile(r"\b(?:a|an|one)\s+(year|month|week|day|hour|decade)\s+and a half\b",
+                              re.IGNORECASE)
+
+
+def _point(m: re.Match[str]) -> str:
+    whole = alpha2digit(m.group(1), "en", threshold=0)
+    digits = "".join(str(_DIGIT_WORDS.index(w.lower())) for w in m.group(2).split())
+    return f"{whole}.{digits}" if whole.isdigit() else m.group(0)
+
+
+def _clock(m: re.Match[str]) -> str:
+    said = " ".join(m.group(1).lower().split())
+    if m.group(2).lower() == "to" and said in ("five", "ten") and not m.group("part"):
+        return m.group(0)  # "five to ten minutes": a range
+    minutes, hour = _MINUTES[said], _HOURS.index(m.group(3).lower()) + 1
+    if m.group(2).lower() == "to":
+        hour, minutes = (hour - 2) % 12 + 1, 60 - minutes
+    part = m.group("part") or ""
+    return f"{hour}:{minutes:02d}" + (part if "clock" in part else f" o'clock{part}")
+
+
 def words_to_digits(text: str) -> str:
     """Spell-out numbers as digits ("three decades" -> "3 decades"), leaving "one" (mostly a
     pronoun) and scale words after digits ("1.2 million") alone."""
@@ -53,12 +92,19 @@ def words_to_digits(text: str) -> str:
         if re.search(r"\d\s*$", before) or span.strip().lower() in {"one", "hundred", "thousand",
                                                                     "million", "billion"}:
             return span
-        trail = span[len(span.rstrip()):]
-        converted = alpha2digit(span.strip(), "en", threshold=2)
+        core = span.rstrip()
+        trail = span[len(core):]
+        if core.endswith("-"):  # "three-week": the hyphen joins the number to its unit
+            core, trail = core[:-1], "-" + trail
+        converted = alpha2digit(core.strip(), "en", threshold=2)
         return converted + trail
 
+    text = _CLOCK.sub(_clock, text)
+    text = _POINT.sub(_point, text)
+    text = _AND_A_HALF_UNIT.sub(lambda m: f"1.5 {m.group(1)}s", text)
     text = _A_SCALE.sub(_scale_words, text)
     text = _WORD_NUMBER.sub(repl, text)
+    text = re.sub(r"\b(\d+) and a half\b", r"\1.5", text, flags=re.IGNORECASE)
     # Dozens after the other number words are digits: "two dozen" is "2 dozen" by now.
     text = re.sub(r"\bhalf a dozen\b", "6", text, flags=re.IGNORECASE)
     text = re.sub(r"\b(\d+)[\s-]+dozen\b", lambda m: str(int(m.group(1)) * 12), text,

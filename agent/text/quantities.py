@@ -102,15 +102,17 @@ _NAMED_BY = re.compile(r"[\w,;:’'\")”]\s+([A-Z][a-z]+)\s$")
 # that "10:55" is no count of 10 and one of 55. Hours on a 24-hour clock; an o'clock with
 # no part of the day named is taken as before noon.
 _TIME = re.compile(
-    r"(?:\b(?P<tb>shortly before|just before|just after|before|after|by|until|around|about)"
-    r"\s+)?\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*"
-    r"(?P<ap>[ap]\.?m\b\.?|o[’']clock)", re.IGNORECASE)
+    r"(?:\b(?P<tb>shortly before|just before|shortly after|just after|before|after|by|until|"
+    r"around|about)\s+)?\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*"
+    # "2:40 in the morning": a time with its minutes and the part of the day named
+    r"(?P<ap>[ap]\.?m\b\.?|o[’']clock|(?<=\d\d)(?=\s+(?:in the (?:morning|afternoon|evening)"
+    r"|at night)\b))", re.IGNORECASE)
 _LATE_DAY = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:at night|tonight|in the (?:evening|afternoon))|"
                        r"^\s*(?:on|last|this)\s+\w+\s+(?:night|evening|afternoon)\b",
                        re.IGNORECASE)
 # (low, high) room a time bound leaves, in hours around the stated time t.
 _TIME_BOUNDS = {"before": (-24.0, 0.0), "by": (-24.0, 0.0), "until": (-24.0, 0.0),
-                "after": (0.0, 24.0), "shortly before": (-0.5, 0.0),
+                "after": (0.0, 24.0), "shortly before": (-0.5, 0.0), "shortly after": (0.0, 0.5),
                 "just before": (-0.5, 0.0), "just after": (0.0, 0.5),
                 "around": (-0.25, 0.25), "about": (-0.25, 0.25)}
 ROUNDING = 0.005  # relative room for rounding between two measured figures
@@ -247,7 +249,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     for m in _TIME.finditer(text):
         hour = int(m.group("h")) % 12 + int(m.group("min") or 0) / 60
         marker = m.group("ap").lower()
-        if marker.startswith("p") or (marker.startswith("o") and _LATE_DAY.match(text[m.end():])):
+        if marker.startswith("p") or (not marker.startswith("a")
+                                      and _LATE_DAY.match(text[m.end():])):
             hour += 12
         lo, hi = _TIME_BOUNDS.get((m.group("tb") or "").lower(), (0.0, 0.0))
         out.append(Quantity(hour, max(0.0, hour + lo), min(24.0, hour + hi), "time",
