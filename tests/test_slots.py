@@ -102,6 +102,9 @@ def test_filler_name_keeps_only_names_the_sentence_has(answer: str, expected: st
         ("Dana Reyes", "omar finch", False),
         ("United States", "us", True),  # an acronym of the name
         ("United States", "uk", False),
+        ("Anton Lisle", "professor lisle", True),  # a title is no other given name
+        ("Dr Owen Pryce", "owen pryce", True),
+        ("Professor Anton Lisle", "professor mary lisle", False),
     ],
 )
 def test_same_name(slot: str, filler: str, same: bool) -> None:

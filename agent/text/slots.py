@@ -25,6 +25,7 @@ from difflib import SequenceMatcher
 
 from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY, entities, mentions, places
 from agent.text.normalize import normalize_for_match
+from agent.text.segment import TITLES
 
 BLANK = "____"
 
@@ -235,12 +236,22 @@ def filler_name(answer: str, evidence: str) -> str | None:
     return " ".join(words)
 
 
+# Words that stand before a person's name as a title, not a given name: the abbreviations
+# of agent.text.segment and their full forms.
+HONORIFICS = TITLES | frozenset((
+    "professor", "doctor", "mister", "miss", "sir", "dame", "lord", "lady", "judge", "justice",
+    "captain", "inspector", "detective", "sergeant", "constable", "reverend", "senator",
+    "governor"))
+
+
 def same_name(slot_name: str, filler: str) -> bool:
     """Whether a filler names the slot's entity: its acronym ("US" for "United States"), or
     the same last word (surname, "Trust") and no other given name ("Pellow" is "Graham
     Pellow"; "Maureen Pryce" is not "Jonathan Pryce"; "Rovers Supporters' Trust" is "the
     Rovers Supporters' Trust")."""
-    a, b = _name_words(slot_name), filler.split()
+    # A title is no given name: "Professor Lisle" is "Anton Lisle"
+    a = [w for w in _name_words(slot_name) if w.rstrip(".") not in HONORIFICS]
+    b = [w for w in filler.split() if w.rstrip(".") not in HONORIFICS]
     if not a or not b:
         return False
     if len(b) == 1 and len(a) > 1 and b[0] == "".join(w[0] for w in a):

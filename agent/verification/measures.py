@@ -217,9 +217,12 @@ def figure_conflicts(claim: str, sentence: str) -> list[Conflict]:
     figure against the sentence's nearest figure of the same measure ("14 votes to 9" /
     "15 to 8": 14 vs 15 and 9 vs 8), when they cannot both be true."""
     out = []
+    claimed = analyze(claim).quantities
     found = [g for g in analyze(sentence).quantities if g.kind in MEASURE_KINDS]
-    for q in analyze(claim).quantities:
-        same = [g for g in found if comparable_measure(q, g)]
+    for q in claimed:
+        # a figure that gives another of the claim's figures is that one's value, no rival
+        same = [g for g in found if comparable_measure(q, g)
+                and not any(o is not q and o.agrees(g) for o in claimed)]
         if same and not any(q.agrees(g) for g in same):
             near = min(same, key=lambda g: abs(math.log(abs(g.value) / abs(q.value))))
             out.append(Conflict("number", (show_quantity(q),), (show_quantity(near),)))
