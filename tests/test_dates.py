@@ -72,3 +72,15 @@ def test_periods_named_relative_to_the_article_date() -> None:
     assert told == {(2024, 3), (2024, 0), (2026, 1)}
     # a weekday back across the turn of the year falls in December
     assert (2025, 12) in named_periods("The pipe burst on Saturday.", date(2026, 1, 1))
+
+
+@pytest.mark.unit
+def test_a_part_of_the_day_after_the_weekday_still_dates_the_event() -> None:
+    from agent.text.facts import event_weekdays
+
+    assert event_weekdays("The leak started on the Saturday night.") == {"saturday"}
+    assert event_weekdays("The Monday meeting was cancelled.") == set()
+    # a claim of Saturday night against a source of Sunday night: another day
+    sig = compare("The ammonia started leaking on the Saturday night.",
+                  "The ammonia leak began late on Sunday night.", score=0.8)
+    assert [c.kind for c in sig.conflicts] == ["day"]

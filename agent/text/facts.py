@@ -88,11 +88,15 @@ _NAMING_DAY = re.compile(
 )
 
 
+# The parts of a day: "on the Saturday night" dates an event, as "on Saturday night" does.
+_DAY_PARTS = frozenset(("night", "morning", "evening", "afternoon", "lunchtime"))
+
+
 def naming_days(text: str) -> list[tuple[str, str]]:
     """(weekday, noun) for each day that names a thing: "a Friday report" ->
-    ("friday", "report")."""
+    ("friday", "report"); not a part of the day ("the Saturday night")."""
     return [(m.group(1).lower(), m.group(2)) for m in _NAMING_DAY.finditer(text)
-            if m.group(2)[:1].islower()]
+            if m.group(2)[:1].islower() and m.group(2).lower() not in _DAY_PARTS]
 
 
 def speech_weekdays(text: str) -> set[str]:
