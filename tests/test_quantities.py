@@ -325,6 +325,7 @@ def test_the_noun_a_count_counts(text: str, head: str) -> None:
     ("It sounded at 2:40 in the morning.", "time", 2 + 40 / 60),  # minutes and a day part
     ("They met at ten to eleven at night.", "time", 22 + 50 / 60),
     ("at a quarter to six", "time", 5.75),
+    ("a refund worth one week of the fare", "duration", 7 / 365),  # "one" before a unit
 ])
 def test_numbers_and_times_said_in_words(text: str, kind: str, value: float) -> None:
     (q,) = quantities(text)

@@ -31,8 +31,11 @@ def _scale_words(m: re.Match[str]) -> str:
 
 # "a week", "an hour": one of a unit of time. Not a rate ("£300 a week", "$85 million a
 # year", "twice a year", "40 flights a day") nor a part ("half a day").
-_ONE_UNIT = re.compile(r"\b(?:a|an)\s+(?=(?:week|month|year|decade|fortnight|century|day|"
-                       r"hour)\b)", re.IGNORECASE)
+# "One week's refund" too ("one" is otherwise mostly a pronoun and left alone), though not
+# "one day" (mostly "some day").
+_ONE_UNIT = re.compile(r"\b(?:(?:a|an)\s+(?=(?:week|month|year|decade|fortnight|century|day|"
+                       r"hour)\b)|one\s+(?=(?:week|month|year|decade|fortnight|century|"
+                       r"hour)s?\b))", re.IGNORECASE)
 _RATE_BEFORE = re.compile(r"(?:[\d%]|\b(?:once|twice|thrice|times|per|half|every|each|"
                           r"thousand|million|billion|trillion|bn|mn|m|k|[a-z]{3,}s))\W*$",
                           re.IGNORECASE)
