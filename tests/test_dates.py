@@ -84,3 +84,13 @@ def test_a_part_of_the_day_after_the_weekday_still_dates_the_event() -> None:
     sig = compare("The ammonia started leaking on the Saturday night.",
                   "The ammonia leak began late on Sunday night.", score=0.8)
     assert [c.kind for c in sig.conflicts] == ["day"]
+
+
+@pytest.mark.unit
+def test_a_future_clause_does_not_move_a_past_weekday() -> None:
+    thursday = date(2025, 11, 20)
+    (q,) = weekday_dates("The journal retracted four of them on Tuesday, and the rest are "
+                         "expected to follow in the coming weeks.", thursday)
+    assert (q.value, q.head) == (18, "november")
+    (q,) = weekday_dates("The rest are expected to be withdrawn on Tuesday.", thursday)
+    assert (q.value, q.head) == (25, "november")

@@ -94,3 +94,15 @@ def test_a_namesakes_figure_is_no_rival_of_the_claims() -> None:
                      "term."), "daily"),
     ]
     assert figure_rivals("Marlow won 52 per cent of the vote.", items) == []
+
+
+@pytest.mark.unit
+def test_a_part_of_a_whole_is_no_rival_of_the_whole() -> None:
+    from agent.verification.checks import compare
+
+    sig = compare("The journal retracted four of the lab's papers.",
+                  "Nine papers from the lab are being retracted.", score=0.8)
+    assert not sig.conflicts
+    sig = compare("The journal retracted four papers.", "The journal retracted six papers.",
+                  score=0.8)
+    assert [c.kind for c in sig.conflicts] == ["number"]

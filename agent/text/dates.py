@@ -24,6 +24,10 @@ _FUTURE = re.compile(
     re.IGNORECASE)
 
 
+# Where one clause of a sentence ends and another begins.
+_CLAUSES = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although)\s+|\s+[—–]\s+", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4096)
 def publication_date(raw: str | None) -> date | None:
     """The calendar date of an article's date field ("Thursday, 19 November 2026",
@@ -44,9 +48,12 @@ def weekday_dates(text: str, published: date | None) -> tuple[Quantity, ...]:
     publication date."""
     if published is None or any(q.kind == "day" for q in quantities(text)):
         return ()
-    ahead = bool(_FUTURE.search(text))
     out = []
     for day in sorted(event_weekdays(text)):
+        # what is to come is told in the day's own clause ("retracted four on Tuesday, and
+        # the rest are expected to follow": Tuesday is past)
+        clause = next((c for c in _CLAUSES.split(text) if day in c.lower()), text)
+        ahead = bool(_FUTURE.search(clause))
         shift = (published.weekday() - WEEKDAYS.index(day)) % 7
         when = published + timedelta(days=(7 - shift) % 7) if ahead else published - timedelta(
             days=shift)

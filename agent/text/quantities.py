@@ -124,6 +124,8 @@ _SKIP_HEAD = frozenset(("of", "the", "a", "an", "and", "more", "than", "about", 
 
 # Between two counts, "<noun> to": the second counts what the first does ("14 votes to 9",
 # "from 30 jobs to 45").
+_PART_OF = re.compile(r"\s+of\s+(?:the|them|its|their|these|those|his|her|our)\b",
+                      re.IGNORECASE)
 _CARRIED_HEAD = re.compile(r"\s+[A-Za-z][\w'’-]*\s+to\s+", re.IGNORECASE)
 _VOTED = re.compile(r"\bvot(?:ed|es?|ing)\s+(?:(?:by|of)\s+)?$", re.IGNORECASE)
 
@@ -153,6 +155,9 @@ class Quantity:
     said: str = field(default="", compare=False)
     # The second count of "14 votes to 9", "voted 15-8" (its noun carried from the first).
     joined: bool = field(default=False, compare=False)
+    # A part of a whole named after it ("four of the papers", "three of them"): a count of
+    # a subset. Not part of equality.
+    part: bool = field(default=False, compare=False)
 
     def comparable(self, other: Quantity) -> bool:
         """Same kind and unit: a count is never compared with a year or a sum of money."""
@@ -343,7 +348,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             # "46 per cent of the vote, ahead of Szabo's 45.4": the figure it is set against
             kind, unit = out[-1].kind, out[-1].unit
         out.append(Quantity(value, low, high, kind, unit, head, bool(bound), said.strip(),
-                            joined))
+                            joined, part=kind == "count" and bool(_PART_OF.match(text, end))))
         out.extend(rest)
         last_end, last_head = end, (head if kind == "count" else "")
     for m in _FRACTION.finditer(text):

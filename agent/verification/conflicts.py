@@ -102,8 +102,11 @@ def number_conflicts(
         # An evidence figure that gives another of the claim's figures is that figure's
         # value, no rival of this one ("has offered 4.5 per cent" for "4.5 per cent, half
         # the 9 per cent the union is demanding": the 4.5 is the offer, not the demand).
+        # ... nor is a part of a whole the whole's rival ("retracted four of the papers"
+        # for "nine papers are being retracted").
         comparable = [e for e in eq if c.comparable(e) and not _other_measure(c, e)
-                      and not any(o is not c and o.agrees(e) for o in cq)]
+                      and not any(o is not c and o.agrees(e) for o in cq)
+                      and c.part == e.part]
         same_head = [e for e in comparable if c.head and e.head == c.head]
         rival = (same_head if loosely else []) or (comparable if aligned else [])
         if rival:
