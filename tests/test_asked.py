@@ -138,3 +138,17 @@ def test_an_answer_must_name_the_period_the_question_asks_about() -> None:
     # no period asked, or no article date to read one against: nothing to check
     assert states_asked_period("What price did Bramwell offer?", [("It pays $4.10.", june)])
     assert states_asked_period(asked, [("Bramwell is paying $4.10 a share.", None)])
+
+
+@pytest.mark.unit
+def test_a_question_about_each_one_needs_a_figure_per_item() -> None:
+    from agent.generation.asked import gives_figure_per_item
+
+    each = "How much will each season ticket holder receive?"
+    assert not gives_figure_per_item(each, ["The operator has put £3.5m aside for refunds."])
+    assert gives_figure_per_item(each, ["Each holder will get £120 back."])
+    assert not gives_figure_per_item("What is the portrait insured for on its own?",
+                                     ["The three works carry a combined value of £1.2m."])
+    # a rate ("each day") or no such question: nothing to check
+    assert gives_figure_per_item("How many trains ran each day?", ["About 400 trains ran."])
+    assert gives_figure_per_item("How much is the fund?", ["The fund is £5m."])

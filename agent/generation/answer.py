@@ -22,6 +22,7 @@ from agent.generation.asked import (
     counts_what_is_asked,
     gives_asked_figure,
     gives_asked_kind,
+    gives_figure_per_item,
     names_another_entity,
     states_asked_period,
     tells_another_day,
@@ -196,6 +197,8 @@ class Answerer:
                         or not gives_asked_figure(question, told)
                         or tells_another_day(question, told)
                         or not states_asked_period(question, self._dated_quotes(sentences))
+                        or not gives_figure_per_item(
+                            question, [c.quote for s in sentences for c in s.citations])
                         or names_another_entity(question, sentences)):
                     sentences = []  # a near-miss: the cited facts are about something else
                 sentences = with_versions(

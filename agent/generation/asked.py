@@ -92,6 +92,23 @@ def states_asked_period(question: str, quotes: Sequence[tuple[str, date | None]]
     return False
 
 
+# A question about each one of several ("how much will each holder receive", "what is the
+# painting insured for on its own"), and the words by which a figure is one each.
+_PER_ITEM = re.compile(r"\beach (?!(?:day|week|month|year|night|morning|time|other)\b)[a-z]+|"
+                       r"\bon (?:its|their|his|her) own\b|\bindividually\b|\bapiece\b",
+                       re.IGNORECASE)
+_EACH = re.compile(r"\beach\b|\bapiece\b|\bper\b|\ba head\b|\bon (?:its|their|his|her) own\b|"
+                   r"\bindividually\b", re.IGNORECASE)
+
+
+def gives_figure_per_item(question: str, quotes: Sequence[str]) -> bool:
+    """Whether the quotes give a figure per item when the question asks one ("each season
+    ticket holder", "on its own"): a total or a combined value ("put £3.5m aside for the
+    scheme", "a combined insured value of £1.2m") does not answer it. True when the question
+    asks no such figure."""
+    return not _PER_ITEM.search(question) or any(_EACH.search(q) for q in quotes)
+
+
 def _singular(word: str) -> str:
     """A crude singular, enough to match "seats" with "40,000-seat" and "buses" with "bus"."""
     for suffix, repl in (("ies", "y"), ("ses", "s"), ("s", "")):
