@@ -134,3 +134,13 @@ def test_an_answer_citing_one_side_of_a_story_difference_shows_the_other(
     assert other.quote in version.text and other.source != wire.sentence.article_id
     # a question of no kind the differences answer ("why") gets no version
     assert with_differences("Why did the Dale flood?", answer, ev, app.corpus) == answer
+
+
+def test_a_version_differs_in_the_detail_asked() -> None:
+    answer = "More than 500 staff walked out at 4am on Sunday."
+    other = "About 420 staff walked out at 4am on Monday."
+    assert differs(answer, other, "How many staff walked out?") == "figure"
+    assert differs(answer, other, "When did the staff walk out?") == "date"
+    # another day alone is no version of how many
+    assert differs(answer, "More than 500 staff walked out on Monday.",
+                   "How many staff walked out?") is None

@@ -19,6 +19,8 @@ from pydantic import BaseModel, Field, ValidationError, create_model
 
 from agent.generation.asked import (
     COMPOUND,
+    asked_count_noun,
+    counts_noun,
     counts_what_is_asked,
     gives_asked_figure,
     gives_asked_kind,
@@ -291,10 +293,12 @@ class Answerer:
         the question and names no other place than the question's, quoted as the answer,
         cited with the sentences that agree with it."""
         terms, idf = content_terms(question), self.corpus.term_idf()
+        noun = asked_count_noun(question)
         for e in ev.items:  # best first
             text = e.sentence.text
             if (
                 answer_type_match(question, text) is False
+                or (noun is not None and not counts_noun(text, noun))  # "how many trains"
                 or lexical_overlap(terms, text, idf) < EXTRACT_MIN_LEXICAL
                 or looks_like_instruction(text)
                 or elsewhere(question, [text])  # "in Tarnbridge" for "in Tarnford"

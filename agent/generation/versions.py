@@ -82,39 +82,62 @@ def _versions_of_one(a: Quantity, b: Quantity, asked: set[str], noun: str | None
     return lo > 0 and hi / lo <= MAX_MEASURE_RATIO
 
 
+# The detail `differs` finds for each kind of question (agent.retrieval.evidence.asked_kind).
+_VERSION_OF = {"number": "figure", "date": "date", "place": "place"}
+
+
 def differs(answer: str, other: str, question: str = "") -> str | None:
     """What `other` gives differently from `answer`: "place" (a place the answer does not
-    name), "date" (a month or weekday it does not), "figure" (a figure for the same thing, a
-    count of the same thing or a measure of the kind `question` asks for, that none of the
-    answer's agrees with), or None."""
+    name), "date" (a month or weekday it does not, or another year or day of the month),
+    "figure" (a figure for the same thing, a count of the same thing or a measure of the
+    kind `question` asks for, that none of the answer's agrees with), or None. For a
+    where / when / how-many question only the detail asked counts (`_VERSION_OF`): "About
+    420 walked out on Monday" is a version of "More than 500 walked out on Sunday" for how
+    many, and of its day only for when."""
+    want = _VERSION_OF.get(asked_kind(question) or "")
+    if want in (None, "place") and _other_place(answer, other):
+        return "place"
+    if want in (None, "date") and _other_day(answer, other):
+        return "date"
+    # a when question's other year or day of the month is a figure of the detail asked
+    also = frozenset({"year", "day"}) if want == "date" else frozenset()
+    if want in (None, "figure", "date") and _other_figure(answer, other, question, also):
+        return "figure"
+    return None
+
+
+def _other_place(answer: str, other: str) -> bool:
     low, other_low = normalize_for_match(answer), normalize_for_match(other)
     mine_places = event_places(answer)
-    if (
-        mine_places
-        and any(not mentions(low, p) for p in event_places(other))
-        # "a university event" and "a university in Mexico" may be one place, told with
-        # more or less detail: only places that share no word are two versions.
-        and not any(mentions(other_low, w) for p in mine_places for w in p.split() if len(w) > 3)
-    ):
-        return "place"
+    # "a university event" and "a university in Mexico" may be one place, told with more or
+    # less detail: only places that share no word are two versions.
+    return bool(mine_places
+                and any(not mentions(low, p) for p in event_places(other))
+                and not any(mentions(other_low, w) for p in mine_places for w in p.split()
+                            if len(w) > 3))
+
+
+def _other_day(answer: str, other: str) -> bool:
     # "responded to a Friday report" dates the report, not the event (`event_weekdays`)
     days, other_days = event_weekdays(answer), event_weekdays(other)
-    if (months(answer) and months(other) and not months(answer) & months(other)) or (
-        days and other_days and not days & other_days
-    ):
-        return "date"
-    asked = {kind for kind, cue in _ASKED_MEASURES if cue.search(question)}
+    return bool((months(answer) and months(other) and not months(answer) & months(other))
+                or (days and other_days and not days & other_days))
+
+
+def _other_figure(answer: str, other: str, question: str,
+                  also: frozenset[str] = frozenset()) -> bool:
+    asked = {kind for kind, cue in _ASKED_MEASURES if cue.search(question)} | set(also)
     mine, theirs = quantities(answer), quantities(other)
     noun = asked_count_noun(question)
     same = [(a, b) for a in mine for b in theirs if _versions_of_one(a, b, asked, noun)]
     if not same or any(a.agrees(b) for a, b in same):
-        return None
+        return False
     # A percentage names no unit or noun of its own: two are versions of one measure only
     # in sentences about the same thing (agent.verification.measures, the verifier's and
     # the story differences' rule): "a 31% premium" and "almost half of the market" are two.
     if all(a.kind == "percent" for a, _ in same):
-        return "figure" if overlap(terms(answer), terms(other)) >= MIN_SHARED else None
-    return "figure"
+        return overlap(terms(answer), terms(other)) >= MIN_SHARED
+    return True
 
 
 def _about(sentence: str, subject: str, kind: str) -> bool:
