@@ -39,6 +39,7 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
     weekdays,
 )
 from agent.text.frames import weekday_frames
+from agent.text.holders import other_holder
 from agent.text.normalize import normalize_for_match
 from agent.text.polarity import (
     NEG_STEMS,
@@ -173,6 +174,7 @@ def compare(
     quoted_by: str | None = None,
     known_names: frozenset[str] | None = None,
     published: date | None = None,
+    lead: str = "",
 ) -> Signals:
     """Signals for `claim` against one `evidence` sentence.
 
@@ -184,7 +186,10 @@ def compare(
     capitalise mid-sentence (agent.text.slots.proper_words), which tell a claim's first
     word that is a name ("Canada refused") from one that is not ("Around 120 ...");
     `published` the evidence article's date, which makes its weekdays dates of the month
-    ("on Sunday" in a story of Thursday 19 November is 15 November, agent.text.dates)."""
+    ("on Sunday" in a story of Thursday 19 November is 15 November, agent.text.dates);
+    `lead` its headline and opening, lower case, the organisation an office named alone
+    belongs to ("Managing director Graham Whitlow" against "Joanna Pell is the managing
+    director of ...", agent.text.holders)."""
     c, e = analyze(claim), analyze(evidence)  # each text parsed once, shared across calls
     claim_places = c.places
     detail_words = set(c.months | c.weekdays)
@@ -215,6 +220,9 @@ def compare(
     near_miss = near_miss_name(claim, evidence, known_names)
     if near_miss:
         conflicts = []
+    holder = other_holder(claim, evidence, lead)
+    if holder is not None:  # the office the claim gives someone, held by another
+        conflicts.append(Conflict("holder", (holder[0],), (holder[1],)))
     cm, em, cw, ew = c.months, e.months, c.event_weekdays, e.event_weekdays
     # "a Friday report" dates the report: that day counts when the claim is about a report
     ew = ew | {d for d, noun in naming_days(evidence) if stem(noun) in c.stems}

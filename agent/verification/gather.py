@@ -159,6 +159,13 @@ class EvidenceGatherer:
             out |= self._names_cache[aid]
         return frozenset(out)
 
+    def article_lead(self, article_id: str) -> str:
+        """An article's headline and opening sentences, lower case: what it is about
+        (agent.text.holders reads an office named without its organisation against it)."""
+        article = self.corpus.article(article_id)
+        opening = " ".join(s.text for s in article.body_sentences[:2])
+        return f"{article.title or ''} {opening}".lower()
+
     def article_terms(self, article_id: str) -> set[str]:
         if article_id not in self._terms_cache:
             text = " ".join(s.text for s in self.corpus.article(article_id).sentences)

@@ -166,7 +166,8 @@ class Verifier:
             before, quoted_by = self.evidence.context(s)
             sig = compare(claim, s.text, e.score, before, self.evidence.article_terms(s.article_id),
                           quoted_by=quoted_by, known_names=names,
-                          published=publication_date(self.corpus.article(s.article_id).date))
+                          published=publication_date(self.corpus.article(s.article_id).date),
+                          lead=self.evidence.article_lead(s.article_id))
             if e.label == "F" and not sig.conflicts:
                 sig.conflicts.extend(figure_conflicts(claim, s.text))
             # Each call costs seconds on a laptop CPU: stop asking once two outlets back the

@@ -1,0 +1,176 @@
+"""Who holds which office: "Graham Whitlow, managing director of Brenford Valley Trains",
+"the foundation's chair, the Rev Anne Lacey", "Chief executive Imogen Tarrant", read as
+(person, role, organisation) records, and a claim's "Joanna Pell is the managing director of
+Brenford Valley Trains" or "Graham Pellow chaired the Alder Foundation" read the same way.
+
+A source that gives the claim's role at the claim's organisation to another person refutes
+the claim (issue 13: "another person named in a role ... should be refuted"). The office is
+named by its head noun, an organisational role of a closed class (`ROLE_NOUNS`, with the
+verbs that say one holds it: "chaired", "leads", "is leading"), and the words before it
+("managing", "branch", "board"); a "deputy" or "acting" one is another office.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.text.slots import HONORIFICS, same_name
+
+# Offices a person holds in an organisation (head nouns), and the verbs that say one holds
+# them ("chairs the board" is its chair).
+ROLE_NOUNS = frozenset((
+    "chair", "chairman", "chairwoman", "chairperson", "executive", "director", "secretary",
+    "editor", "editor-in-chief", "treasurer", "president", "spokesman", "spokeswoman",
+    "spokesperson", "manager", "principal", "headteacher", "leader"))
+_SAME_OFFICE = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
+                "editor-in-chief": "editor", "spokeswoman": "spokesman",
+                "spokesperson": "spokesman", "headteacher": "principal"}
+_HOLDING_VERBS = {"chair": "chair", "chaired": "chair", "chairs": "chair", "leads": "leader",
+                  "led": "leader", "heads": "leader", "headed": "leader", "runs": "executive",
+                  "ran": "executive"}
+# A different office of the same head noun.
+_OTHER_RANK = frozenset(("deputy", "vice", "assistant", "acting", "interim", "former", "ex",
+                         "associate", "co"))
+
+_NAME = r"(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+"
+_ROLE = r"(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b"
+_TITLE = r"(?:(?:the\s+)?(?:Rev|Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?"
+
+
+def _org_group(name: str) -> str:
+    """An organisation's name: up to five capitalised words, after an optional "the"."""
+    return rf"(?P<{name}>(?:the\s+)?(?:[A-Z][\w’'&-]*\s*){{1,5}})"
+
+
+_ORG = _org_group("org")
+# "Colin Drury, managing director of Sentinel Vale Security"; "Anne Lacey, the foundation's
+# chair"; "Leona Marsh, the union's branch secretary"
+_NAME_THEN_ROLE = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:who is\s+)?(?:the\s+)?(?:(?P<owner>[\w’'-]+)[’']s\s+)?"
+    rf"(?P<role>{_ROLE})(?:\s+(?:of|at)\s+{_ORG})?")
+# "The foundation's chair, the Rev Anne Lacey"; "Brenmoor managing director Graham Tulley";
+# "Chief executive Imogen Tarrant"; "managing director of Tarrow Coast Railway, Joanna Pell"
+_ROLE_THEN_NAME = re.compile(
+    rf"(?:(?P<owner>[\w’'-]+)[’']s\s+|(?P<owner2>[A-Z][\w’'-]*)\s+)?(?P<role>(?i:{_ROLE}))"
+    rf"(?:\s+(?:of|at)\s+{_ORG},\s+|,?\s+){_TITLE}(?P<name>{_NAME})")
+# A claim's "X is the managing director of Y", "X serves as Y's branch secretary",
+# "X chaired Y", "X runs Y as its chief executive"
+_CLAIM_ROLE = re.compile(
+    rf"^\s*{_TITLE}(?P<name>{_NAME})\s+(?:(?:is|was|has been|serves as|served as|works as)\s+"
+    rf"(?:the\s+)?(?:(?P<owner>[\w’'-]+)[’']s\s+)?(?P<role>{_ROLE})(?:\s+(?:of|at)\s+{_ORG})?"
+    rf"|(?P<verb>{'|'.join(_HOLDING_VERBS)})\s+{_org_group('org2')})")
+
+
+@dataclass(frozen=True)
+class Holder:
+    """One person in one office: `person` lower-cased name words without titles, `office`
+    the office's words with its head noun normalised ("managing director", "board chair"),
+    `org` the organisation named with it (lower case, "" when the sentence leaves it to its
+    article: "Chief executive Imogen Tarrant")."""
+
+    person: str
+    office: str
+    org: str
+
+    @property
+    def head(self) -> str:
+        return self.office.split()[-1]
+
+
+_DETERMINERS = frozenset(("its", "their", "his", "her", "our", "the", "a", "an"))
+
+
+def _office(role: str) -> str:
+    words = [w for w in role.lower().split() if w not in _DETERMINERS]
+    words[-1] = _SAME_OFFICE.get(words[-1], words[-1])
+    return " ".join(words)
+
+
+def _person(name: str) -> str:
+    return " ".join(w for w in name.lower().split() if w.rstrip(".") not in HONORIFICS)
+
+
+def _org(m: re.Match[str]) -> str:
+    found = m.groupdict()
+    org = (found.get("org") or found.get("org2") or found.get("owner") or found.get("owner2")
+           or "")
+    return " ".join(w for w in org.lower().replace("’s", "").replace("'s", "").split()
+                    if w not in _DETERMINERS)
+
+
+def holders(text: str) -> list[Holder]:
+    """The (person, office, organisation) records a sentence states."""
+    out = []
+    for pattern in (_NAME_THEN_ROLE, _ROLE_THEN_NAME):
+        for m in pattern.finditer(text):
+            person = _person(m.group("name"))
+            if not person or person.split()[0] in ("the", "a"):
+                continue
+            role, org = m.group("role"), _org(m)
+            first = m.groupdict().get("owner2")
+            if first and not text[:m.start()].strip() and len(role.split()) == 1:
+                # "Managing director Graham Whitlow": a capital opening the sentence before a
+                # one-word office is its first word ("Brenmoor managing director" names one)
+                role, org = f"{first} {role}", _org_named(m)
+            out.append(Holder(person, _office(role), org))
+    return out
+
+
+def _org_named(m: re.Match[str]) -> str:
+    """The organisation named after the office ("of Brenford Valley Trains"), if any."""
+    return " ".join(w for w in (m.groupdict().get("org") or "").lower().split()
+                    if w not in _DETERMINERS)
+
+
+def claimed_holder(claim: str) -> Holder | None:
+    """The office a claim gives its subject ("Joanna Pell is the managing director of
+    Brenford Valley Trains": joanna pell, managing director, brenford valley trains), or
+    None when it states no office."""
+    m = _CLAIM_ROLE.match(claim)
+    if m is None:
+        # "announced by Dr Owen Pryce, editor-in-chief of the Journal of Cellular Renewal"
+        found = holders(claim)
+        return found[0] if found else None
+    if m.group("verb"):
+        office = _HOLDING_VERBS[m.group("verb").lower()]
+        # "runs Felsham Health as its chief executive": the office named after "as"
+        named = re.search(rf"\bas\s+(?:its|the|their)\s+(?P<role>{_ROLE})", claim[m.end():])
+        if named:
+            office = _office(named.group("role"))
+        return Holder(_person(m.group("name")), office, _org(m))
+    return Holder(_person(m.group("name")), _office(m.group("role")), _org(m))
+
+
+def _same_office(a: Holder, b: Holder) -> bool:
+    wa, wb = set(a.office.split()), set(b.office.split())
+    if a.head != b.head or (wa & _OTHER_RANK) != (wb & _OTHER_RANK):
+        return False
+    return wa <= wb or wb <= wa
+
+
+def _same_org(claimed: str, said: str, lead: str) -> bool:
+    """The claim's organisation is the one the source names with the office, or, when the
+    source names none ("Chief executive Imogen Tarrant"), the one its article is about: named
+    in its headline and opening (`lead`, lower case)."""
+    words = [w for w in claimed.split() if len(w) > 2]
+    if not words:
+        return False
+    if said:
+        return any(w in said.split() for w in words)
+    return all(re.search(rf"\b{re.escape(w)}", lead) for w in words)
+
+
+def other_holder(claim: str, sentence: str, lead: str) -> tuple[str, str] | None:
+    """(the claim's person, the person the sentence names instead in the office the claim
+    gives them, at the claim's organisation), lower case, or None. `lead` is the headline
+    and opening of the sentence's article, lower case: what an office named without its
+    organisation belongs to."""
+    claimed = claimed_holder(claim)
+    if claimed is None:
+        return None
+    for h in holders(sentence):
+        if (_same_office(claimed, h) and _same_org(claimed.org, h.org, lead)
+                and not same_name(claimed.person.title(), h.person)):
+            return claimed.person, h.person
+    return None

@@ -1,0 +1,53 @@
+"""Who holds which office (agent.text.holders): offices read from sentences and claims, and
+the same office at the same organisation given to another person."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.text.holders import Holder, claimed_holder, holders, other_holder
+
+LEAD = "rail operator's timetable collapses. brenford valley trains cancelled 1,140 services"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("sentence", "holder"), [
+    ("The foundation's chair, the Rev Anne Lacey, told the court she had signed cheques.",
+     Holder("anne lacey", "chair", "foundation")),
+    ("Colin Drury, managing director of Sentinel Vale Security, says it was warned.",
+     Holder("colin drury", "managing director", "sentinel vale security")),
+    ("Managing director Graham Whitlow apologised.", Holder("graham whitlow",
+                                                            "managing director", "")),
+    ("Brenmoor managing director Graham Tulley said a valve had failed.",
+     Holder("graham tulley", "managing director", "brenmoor")),
+    ("Felsham's board chairman, Geoffrey Amis, said the board had met.",
+     Holder("geoffrey amis", "board chair", "felsham")),
+])
+def test_offices_read_from_a_sentence(sentence: str, holder: Holder) -> None:
+    assert holders(sentence) == [holder]
+
+
+@pytest.mark.unit
+def test_offices_a_claim_gives() -> None:
+    assert claimed_holder("Graham Pellow chaired the Alder Foundation.") == Holder(
+        "graham pellow", "chair", "alder foundation")
+    assert claimed_holder("Geoffrey Amis runs Felsham Health as its chief executive.") == \
+        Holder("geoffrey amis", "chief executive", "felsham health")
+    assert claimed_holder("The board met on Monday.") is None
+
+
+@pytest.mark.unit
+def test_the_claims_office_held_by_another_person_at_the_same_organisation() -> None:
+    claim = "Joanna Pell is the managing director of Brenford Valley Trains."
+    # an office named alone belongs to the organisation its article is about
+    assert other_holder(claim, "Managing director Graham Whitlow apologised.", LEAD) == (
+        "joanna pell", "graham whitlow")
+    # the same person, another organisation, a deputy's office: no conflict
+    assert other_holder("Graham Whitlow is the managing director of Brenford Valley Trains.",
+                        "Managing director Graham Whitlow apologised.", LEAD) is None
+    assert other_holder(claim, "Tom Reed, managing director of Tarrow Coast Railway, spoke.",
+                        LEAD) is None
+    assert other_holder(claim, "Deputy managing director Tom Reed apologised.", LEAD) is None
+    # an article about something else: its office named alone is not the claim's
+    assert other_holder(claim, "Managing director Tom Reed apologised.",
+                        "tarrow coast railway runs on time") is None
