@@ -3,8 +3,11 @@ the same office at the same organisation given to another person."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from agent.app import App
 from agent.text.holders import Holder, claimed_holder, holders, other_holder
 
 LEAD = "rail operator's timetable collapses. brenford valley trains cancelled 1,140 services"
@@ -51,3 +54,23 @@ def test_the_claims_office_held_by_another_person_at_the_same_organisation() -> 
     # an article about something else: its office named alone is not the claim's
     assert other_holder(claim, "Managing director Tom Reed apologised.",
                         "tarrow coast railway runs on time") is None
+
+
+_ARTICLE = "{title}\nBy {author}\nMonday, 2 March 2026\n{outlet}\n\n{body}\n"
+
+
+@pytest.mark.integration
+def test_a_claim_giving_an_office_to_the_wrong_person_is_refuted(
+    make_app: Callable[..., App],
+) -> None:
+    """The sentence naming the office holder shares few words with the claim: the verifier
+    gathers it from the retrieved articles and refutes by code alone."""
+    app = make_app({"a.txt": _ARTICLE.format(
+        title="Charity treasurer guilty of fraud", author="Ann Lee", outlet="Vale Wire",
+        body="A former treasurer of the Alder Foundation was convicted of fraud on Friday.\n"
+             "Graham Pellow took money from the charity over six years.\n"
+             "The foundation's chair, the Rev Anne Lacey, told the court she signed cheques "
+             "unread.\nThe charity now has its accounts audited every year.")})
+    verdict = app.verifier(use_model=False).verify("Graham Pellow chaired the Alder Foundation.")
+    assert verdict.verdict == "refuted"
+    assert "holder: claim graham pellow vs source anne lacey" in verdict.explanation

@@ -15,6 +15,7 @@ from agent.ingest.corpus import Corpus
 from agent.retrieval.evidence import select_evidence
 from agent.retrieval.retrieve import Retriever
 from agent.text.analysis import analyze
+from agent.text.holders import claimed_holder, other_holder
 from agent.text.quotes import quote_speaker
 from agent.text.slots import proper_words
 from agent.types import Evidence, Sentence
@@ -65,6 +66,8 @@ class EvidenceGatherer:
             items += [e for e in more if e.sentence.id not in seen]
             items.sort(key=lambda e: -e.score)
             items += self._place_rivals(claim, items, sources + more_sources)
+        seen = {e.sentence.id for e in items}
+        items += [e for e in self._holder_rivals(claim, sources) if e.sentence.id not in seen]
         rivals = {s.id: s for s in self._figure_rivals(claim, sources)}
         # A rival already retrieved is marked too: its conflict is the rival rule's.
         items = [e.model_copy(update={"label": "F"}) if e.sentence.id in rivals else e
@@ -78,7 +81,7 @@ class EvidenceGatherer:
             key = self.corpus.outlet_key(e.sentence.article_id)
             if key not in per and len(per) >= self.max_outlets:
                 continue
-            rival = e.label in ("P", "F")
+            rival = e.label in ("P", "F", "H")
             if len(per.setdefault(key, [])) < self.per_outlet + rival:
                 per[key].append(e)
         return sorted(
@@ -101,6 +104,21 @@ class EvidenceGatherer:
                             label="P", sentence=s, score=0.0, outlet=self.corpus.article(aid).outlet
                         )
                     )
+        return out
+
+    def _holder_rivals(self, claim: str, sources: Sequence[str]) -> list[Evidence]:
+        """Sentences of the retrieved articles that give the office the claim gives someone
+        to another person (agent.text.holders), labelled "H": "the foundation's chair, the
+        Rev Anne Lacey" shares few words with "Graham Pellow chaired the Alder Foundation"."""
+        if claimed_holder(claim) is None:
+            return []
+        out = []
+        for aid in dict.fromkeys(self.corpus.canonical(a) for a in sources):
+            lead = self.article_lead(aid)
+            out += [Evidence(label="H", sentence=s, score=0.0,
+                             outlet=self.corpus.article(aid).outlet)
+                    for s in self.corpus.article(aid).body_sentences
+                    if s.duplicate_of is None and other_holder(claim, s.text, lead)]
         return out
 
     def _figure_rivals(self, claim: str, sources: Sequence[str]) -> list[Sentence]:
