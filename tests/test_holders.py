@@ -74,3 +74,13 @@ def test_a_claim_giving_an_office_to_the_wrong_person_is_refuted(
     verdict = app.verifier(use_model=False).verify("Graham Pellow chaired the Alder Foundation.")
     assert verdict.verdict == "refuted"
     assert "holder: claim graham pellow vs source anne lacey" in verdict.explanation
+
+
+@pytest.mark.unit
+def test_an_office_named_without_its_organisation_is_compared_on_the_same_statement() -> None:
+    claim = "Managing director Dave Rennard said a valve had failed."
+    said = "Brenmoor managing director Graham Tulley said a valve on the tank had failed."
+    assert other_holder(claim, said, "", same_statement=True) == ("dave rennard",
+                                                                  "graham tulley")
+    # a sentence about something else names another company's director: no conflict
+    assert other_holder(claim, said, "", same_statement=False) is None

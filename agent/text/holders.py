@@ -161,16 +161,21 @@ def _same_org(claimed: str, said: str, lead: str) -> bool:
     return all(re.search(rf"\b{re.escape(w)}", lead) for w in words)
 
 
-def other_holder(claim: str, sentence: str, lead: str) -> tuple[str, str] | None:
+def other_holder(claim: str, sentence: str, lead: str,
+                 same_statement: bool = False) -> tuple[str, str] | None:
     """(the claim's person, the person the sentence names instead in the office the claim
     gives them, at the claim's organisation), lower case, or None. `lead` is the headline
     and opening of the sentence's article, lower case: what an office named without its
-    organisation belongs to."""
+    organisation belongs to. A claim that names no organisation ("managing director Dave
+    Rennard said a valve had failed") is compared only with a sentence that makes the same
+    statement (`same_statement`, the checks' alignment)."""
     claimed = claimed_holder(claim)
     if claimed is None:
         return None
     for h in holders(sentence):
-        if (_same_office(claimed, h) and _same_org(claimed.org, h.org, lead)
+        org_agrees = (_same_org(claimed.org, h.org, lead) if claimed.org.strip()
+                      else same_statement)
+        if (_same_office(claimed, h) and org_agrees
                 and not same_name(claimed.person.title(), h.person)):
             return claimed.person, h.person
     return None

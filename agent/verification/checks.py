@@ -220,7 +220,7 @@ def compare(
     near_miss = near_miss_name(claim, evidence, known_names)
     if near_miss:
         conflicts = []
-    holder = other_holder(claim, evidence, lead)
+    holder = other_holder(claim, evidence, lead, same_statement=aligned)
     if holder is not None:  # the office the claim gives someone, held by another
         conflicts.append(Conflict("holder", (holder[0],), (holder[1],)))
     cm, em, cw, ew = c.months, e.months, c.event_weekdays, e.event_weekdays
