@@ -152,3 +152,11 @@ def test_a_question_about_each_one_needs_a_figure_per_item() -> None:
     # a rate ("each day") or no such question: nothing to check
     assert gives_figure_per_item("How many trains ran each day?", ["About 400 trains ran."])
     assert gives_figure_per_item("How much is the fund?", ["The fund is £5m."])
+
+
+@pytest.mark.unit
+def test_which_night_asks_for_a_date() -> None:
+    from agent.retrieval.evidence import asked_kind
+
+    assert asked_kind("Which night did the leak begin?") == "date"
+    assert asked_kind("What week was the vote held?") == "date"

@@ -57,7 +57,8 @@ _ANSWER_TYPES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ),
     (
         "date",
-        re.compile(r"^\s*when\b|\bwhat (day|date|month|year|time)\b", re.I),
+        re.compile(r"^\s*when\b|\b(?:what|which) (day|date|month|year|time|night|morning|"
+                   r"evening|week)\b", re.I),
         re.compile(
             r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
             r"april|may|june|july|august|september|october|november|december|yesterday|today|"
