@@ -31,6 +31,12 @@ def test_offices_read_from_a_sentence(sentence: str, holder: Holder) -> None:
 
 
 @pytest.mark.unit
+def test_a_place_before_where_is_no_holder() -> None:
+    assert holders("The plans were unveiled at Harbour City Guildhall, where chairman Douglas "
+                   "Penhallow spoke.") == []
+
+
+@pytest.mark.unit
 def test_offices_a_claim_gives() -> None:
     assert claimed_holder("Graham Pellow chaired the Alder Foundation.") == Holder(
         "graham pellow", "chair", "alder foundation")

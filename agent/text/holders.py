@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.text.normalize import STOPWORDS
 from agent.text.slots import HONORIFICS, same_name
 
 # Offices a person holds in an organisation (head nouns), and the verbs that say one holds
@@ -108,6 +109,8 @@ def holders(text: str) -> list[Holder]:
             if not person or person.split()[0] in ("the", "a"):
                 continue
             role, org = m.group("role"), _org(m)
+            if any(w in STOPWORDS for w in role.lower().split()[:-1]):
+                continue  # "Harbour City Guildhall, where chairman ...": no office of its
             first = m.groupdict().get("owner2")
             if first and not text[:m.start()].strip() and len(role.split()) == 1:
                 # "Managing director Graham Whitlow": a capital opening the sentence before a
