@@ -90,3 +90,12 @@ def test_an_office_named_without_its_organisation_is_compared_on_the_same_statem
                                                                   "graham tulley")
     # a sentence about something else names another company's director: no conflict
     assert other_holder(claim, said, "", same_statement=False) is None
+
+
+@pytest.mark.unit
+def test_a_claim_naming_two_office_holders_gives_none_to_check() -> None:
+    claim = ("Mexican President Claudia Sheinbaum rejected President Donald Trump's offer to "
+             "send troops.")
+    assert claimed_holder(claim) is None
+    assert other_holder(claim, "President Donald Trump offered to send troops.", "",
+                        same_statement=True) is None

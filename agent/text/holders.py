@@ -132,9 +132,11 @@ def claimed_holder(claim: str) -> Holder | None:
     None when it states no office."""
     m = _CLAIM_ROLE.match(claim)
     if m is None:
-        # "announced by Dr Owen Pryce, editor-in-chief of the Journal of Cellular Renewal"
+        # "announced by Dr Owen Pryce, editor-in-chief of the Journal of Cellular Renewal";
+        # a claim naming two office holders ("President Sheinbaum rejected President
+        # Trump's offer") gives no one office to check
         found = holders(claim)
-        return found[0] if found else None
+        return found[0] if len(found) == 1 else None
     if m.group("verb"):
         office = _HOLDING_VERBS[m.group("verb").lower()]
         # "runs Felsham Health as its chief executive": the office named after "as"
@@ -175,10 +177,12 @@ def other_holder(claim: str, sentence: str, lead: str,
     claimed = claimed_holder(claim)
     if claimed is None:
         return None
+    claim_low = claim.lower()
     for h in holders(sentence):
         org_agrees = (_same_org(claimed.org, h.org, lead) if claimed.org.strip()
                       else same_statement)
-        if (_same_office(claimed, h) and org_agrees
+        named = h.person.split()[-1] in claim_low  # someone the claim names itself
+        if (_same_office(claimed, h) and org_agrees and not named
                 and not same_name(claimed.person.title(), h.person)):
             return claimed.person, h.person
     return None
