@@ -28,13 +28,8 @@ def floor_recall(app: App, facts_file: Path | None, words: int) -> tuple[int, fl
     summarizer = app.summarizer(claim_check=False)
     draft = summarizer.story_draft("extractive", budget=words)
     text = " ".join(x.text for x in draft.lines)
-    corpus = app.corpus
-
-    def name(source: str) -> str:
-        return (corpus.article(source).outlet or source) if corpus.has_article(source) else source
-
     facts = load_summary_facts(facts_file)
-    hits = [fact_present(fact_in_outlet_terms(f, name), text) for f in facts]
+    hits = [fact_present(fact_in_outlet_terms(f, app.corpus.outlet_name), text) for f in facts]
     return len(text.split()), sum(hits) / len(hits)
 
 

@@ -99,16 +99,6 @@ def make_judge(kind: str, app: App, top_k: int) -> Judge:
     return lambda fact, text: bool(text.strip()) and verifier.judge(fact, text) == "supports"
 
 
-def outlet_of(app: App) -> Callable[[str], str]:
-    """A cited source's outlet name as the corpus records it, else the source id."""
-
-    def cite_name(source: str) -> str:
-        art = app.corpus.article(source) if app.corpus.has_article(source) else None
-        return (art.outlet if art is not None else None) or source
-
-    return cite_name
-
-
 def attach_cache(app: App, salt: str = "") -> SqliteLLMCache:
     cache = SqliteLLMCache(app.settings.cache_dir / "eval-llm.sqlite", salt=salt)
     app.llm.chat.cache = cache
@@ -153,7 +143,7 @@ def _run_once(
     elif "qa" in config.suites:
         qa_pipe = naive if pipeline == "naive" else SourceboundQA(app, top_k)
         m, rows, smp = run_qa(qa_pipe, _cap(load_qa(config.qa_file), config, "qa"), judge,
-                              canonical, lambda: progress("qa"), cite_name=outlet_of(app))
+                              canonical, lambda: progress("qa"), cite_name=app.corpus.outlet_name)
         metrics.update(m)
         samples.update(smp)
         items["qa"], status["qa"] = rows, "ok"
@@ -179,7 +169,7 @@ def _run_once(
 
             try:
                 m, rows, smp = run_summary(summarize, load_summary_facts(config.facts_file),
-                                           judge, text_of, outlet_of(app))
+                                           judge, text_of, app.corpus.outlet_name)
             except Exception as e:  # one story summary: its failure is the suite's result
                 status["summary"] = f"error: {type(e).__name__}: {e}"
             else:

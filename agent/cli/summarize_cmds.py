@@ -71,12 +71,10 @@ def _key_fact_judge(path: Path | None) -> Callable[[Summary], list[tuple[str, bo
     facts = load_summary_facts(path)
     corpus = get_app().corpus
 
-    def name(source: str) -> str:
-        return (corpus.article(source).outlet or source) if corpus.has_article(source) else source
-
     def judge(story: Summary) -> list[tuple[str, bool]]:
         text = " ".join(s.text for s in story.sentences)
-        return [(f.text, fact_present(fact_in_outlet_terms(f, name), text)) for f in facts]
+        return [(f.text, fact_present(fact_in_outlet_terms(f, corpus.outlet_name), text))
+                for f in facts]
 
     return judge
 

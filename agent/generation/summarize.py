@@ -330,9 +330,7 @@ class Summarizer:
 
     def outlet_name(self, key: str) -> str:
         """The name shown for an outlet key (the outlet, else the article id)."""
-        if self.corpus.has_article(key):
-            return self.corpus.article(key).outlet or key
-        return key
+        return self.corpus.outlet_name(key)
 
     def story_draft(self, mode: Mode | None = None, budget: int = WORD_BUDGET) -> StoryDraft:
         """The story's lines (agent.generation.story_summary) in `mode` (default: the

@@ -250,9 +250,6 @@ def with_differences(
     story = list(dict.fromkeys(corpus.canonical(a) for a in ids))[:MAX_STORY_ARTICLES]
     items = [(s, corpus.outlet_key(a)) for a in story for s in corpus.article(a).body_sentences]
 
-    def outlet_name(key: str) -> str:
-        return (corpus.article(key).outlet or key) if corpus.has_article(key) else key
-
     def is_cited(s: Sentence) -> bool:
         text = normalize_for_match(s.text)
         return any(q and (q in text or text in q) for q in cited)
@@ -264,7 +261,7 @@ def with_differences(
     answer = " ".join(s.text for s in sentences)
     strict = noun is not None and counts_noun(answer, noun)
     extra: list[AnswerSentence] = []
-    for diff in story_differences(items, outlet_name):
+    for diff in story_differences(items, corpus.outlet_name):
         values = [v for side in diff.sides for v in side.values]
         if (diff.kind not in kinds
                 or (strict and noun and not any(counts_noun(v, noun) for v in values))

@@ -413,6 +413,11 @@ class Corpus:
         art = d.articles.get(canon) if d is not None else None
         return (art.outlet or canon) if art is not None else canon
 
+    def outlet_name(self, key: str) -> str:
+        """The name shown for an outlet key or a cited source: its article's outlet, else the
+        key itself (an article id, or an outlet name already)."""
+        return (self.article(key).outlet or key) if self.has_article(key) else key
+
 
 def hash_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
