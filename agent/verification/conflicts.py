@@ -99,14 +99,10 @@ def number_conflicts(
         missing = True
         if any(c.agrees(e) for e in own):
             continue  # compatible but less precise ("more than 4,000" for "4,500"): silent
-        # An evidence figure that gives another of the claim's figures is that figure's
-        # value, no rival of this one ("has offered 4.5 per cent" for "4.5 per cent, half
-        # the 9 per cent the union is demanding": the 4.5 is the offer, not the demand).
-        # ... nor is a part of a whole the whole's rival ("retracted four of the papers"
-        # for "nine papers are being retracted").
+        # A part of a whole is no rival of the whole ("retracted four of the papers" for
+        # "nine papers are being retracted").
         comparable = [e for e in eq if c.comparable(e) and not _other_measure(c, e)
-                      and not any(o is not c and o.agrees(e) for o in cq)
-                      and c.part == e.part]
+                      and not gives_another(e, c, cq) and c.part == e.part]
         same_head = [e for e in comparable if c.head and e.head == c.head]
         rival = (same_head if loosely else []) or (comparable if aligned else [])
         if rival:
@@ -121,6 +117,13 @@ def number_conflicts(
 # figure of the same thing was at most 10x off ("30" / "three square kilometres", "50,000
 # troops" / "10,000 soldiers" in the seeds' demo claim).
 MAX_RIVAL_RATIO = 10.0
+
+
+def gives_another(e: Quantity, c: Quantity, claimed: Sequence[Quantity]) -> bool:
+    """Whether source figure `e` gives one of the claim's figures other than `c`: it is that
+    figure's value, no rival of `c` ("has offered 4.5 per cent" for "4.5 per cent, half the
+    9 per cent the union is demanding": the 4.5 is the offer, not the demand)."""
+    return any(o is not c and o.agrees(e) for o in claimed)
 
 
 def _other_measure(c: Quantity, e: Quantity) -> bool:

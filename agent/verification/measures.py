@@ -28,7 +28,7 @@ from agent.text.frames import WEEKDAY_WORD, Frame, figure_frames
 from agent.text.quantities import Quantity
 from agent.text.slots import near_miss_name
 from agent.types import Sentence
-from agent.verification.conflicts import Conflict, show_quantity
+from agent.verification.conflicts import Conflict, gives_another, show_quantity
 
 # Tuned on the dev stories' labelled conflicts (evals/stories/*/conflicts.jsonl, split dev);
 # see the issue 15 results in evals/results.
@@ -220,9 +220,8 @@ def figure_conflicts(claim: str, sentence: str) -> list[Conflict]:
     claimed = analyze(claim).quantities
     found = [g for g in analyze(sentence).quantities if g.kind in MEASURE_KINDS]
     for q in claimed:
-        # a figure that gives another of the claim's figures is that one's value, no rival
         same = [g for g in found if comparable_measure(q, g)
-                and not any(o is not q and o.agrees(g) for o in claimed)]
+                and not gives_another(g, q, claimed)]
         if same and not any(q.agrees(g) for g in same):
             near = min(same, key=lambda g: abs(math.log(abs(g.value) / abs(q.value))))
             out.append(Conflict("number", (show_quantity(q),), (show_quantity(near),)))
