@@ -12,6 +12,7 @@ verbs that say one holds it: "chaired", "leads", "is leading"), and the words be
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -126,10 +127,11 @@ def _org_named(m: re.Match[str]) -> str:
                     if w not in _DETERMINERS)
 
 
+@functools.lru_cache(maxsize=4096)
 def claimed_holder(claim: str) -> Holder | None:
     """The office a claim gives its subject ("Joanna Pell is the managing director of
     Brenford Valley Trains": joanna pell, managing director, brenford valley trains), or
-    None when it states no office."""
+    None when it states no office. Cached: the checks ask it for every evidence sentence."""
     m = _CLAIM_ROLE.match(claim)
     if m is None:
         # "announced by Dr Owen Pryce, editor-in-chief of the Journal of Cellular Renewal";
