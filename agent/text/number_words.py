@@ -9,10 +9,13 @@ import re
 
 from text_to_num import alpha2digit
 
+# The number words below a hundred, and any run of number words ("twenty-five", "three
+# hundred and twelve").
+_UNIT_WORDS = (r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+               r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+               r"fifty|sixty|seventy|eighty|ninety")
 _WORD_NUMBER = re.compile(
-    r"\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\s-]+(?:and[\s-]+)?|\b))+",
+    rf"\b(?:(?:{_UNIT_WORDS}|hundred|thousand|million|billion)(?:[\s-]+(?:and[\s-]+)?|\b))+",
     re.IGNORECASE,
 )
 
@@ -48,9 +51,6 @@ def _one_unit(m: re.Match[str]) -> str:
 
 _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _HOURS = (*_DIGIT_WORDS[1:], "ten", "eleven", "twelve")
-_UNIT_WORDS = (r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-               r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
-               r"fifty|sixty|seventy|eighty|ninety")
 # "one point two million": a decimal said in words (the digits after "point" one by one).
 _POINT = re.compile(rf"\b((?:(?:{_UNIT_WORDS})[\s-]+)*(?:{_UNIT_WORDS}))\s+point"
                     rf"((?:\s+(?:{'|'.join(_DIGIT_WORDS)}))+)\b", re.IGNORECASE)
