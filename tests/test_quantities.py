@@ -347,3 +347,32 @@ def test_a_number_word_joined_by_a_hyphen_is_a_figure_and_no_term() -> None:
     assert [(q.kind, q.head) for q in quantities("a three-week trial")] == [("duration", "week")]
     # the words of a number said in words are its figure, not content terms to cover
     assert not {"twenty", "three"} & analyze("It rang at twenty to three in the morning.").stems
+
+
+@pytest.mark.unit
+def test_a_span_of_years_is_years_and_contradicts_another_span() -> None:
+    (q,) = quantities("papers published between 2016 and 2022")
+    assert (q.kind, q.low, q.high) == ("year", 2016, 2022)
+    claim = "The papers with fabricated data were published between 2010 and 2015."
+    # a span of years is no count, so "nine papers" is no rival of it
+    assert compare(claim, "Nine papers are being retracted after fabricated data was found.",
+                   0.5).conflicts == []
+    (c,) = compare(claim, "The inquiry found fabricated data in papers published between "
+                   "2016 and 2022.", 0.5).conflicts
+    assert (c.claim_values, c.source_values) == (("2010",), ("2016",))
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("text", [
+    "Officers put the number of fish killed at around 3,000, mostly trout.",
+    "The number of fish killed by the spill is around 3,000.",
+])
+def test_a_figure_ending_its_clause_counts_the_number_named_before_it(text: str) -> None:
+    (q,) = quantities(text)
+    assert (q.kind, q.head) == ("count", "fish")
+
+
+@pytest.mark.unit
+def test_a_figure_ending_its_clause_takes_no_noun_from_the_next() -> None:
+    (q,) = quantities("Officers counted around 3,000, mostly trout.")
+    assert q.head == ""

@@ -225,6 +225,23 @@ def _head_after(text: str, end: int) -> str:
     return ""
 
 
+# A figure that ends its clause ("... at around 3,000, mostly trout").
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)]|$)")
+# "the number of fish killed was": what a figure at the end of its clause counts.
+_NUMBER_OF = re.compile(r"\bnumber of (?:the |its |their )?([a-z][\w’'-]*)", re.IGNORECASE)
+
+
+def _head_before(text: str, start: int) -> str:
+    """The noun of "the number of X" earlier in the figure's sentence part (up to 80
+    characters back, not past a ";" or a sentence end), singular; "" when there is none."""
+    before = re.split(r"[;.!?]\s", text[max(0, start - 80): start])[-1]
+    found = _NUMBER_OF.findall(before)
+    if not found:
+        return ""
+    word = found[-1].lower()
+    return word[:-1] if _plural(word) else word
+
+
 def _month_beside(text: str, start: int, end: int) -> str | None:
     """The month named right after ("9 May") or right before ("May 19") a number."""
     after = _MONTH_AT.match(text[end: end + 12].lstrip(" ,"))
@@ -329,8 +346,10 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 kind, unit = after_kind, after_unit
                 value, high_value = value * factor, high_value * factor
             elif ("," not in raw and "." not in raw and 1900 <= value <= 2100 and not scale
-                  and not m.group("num2") and not m.group("bound")):
+                  and not m.group("bound")
+                  and (not m.group("num2") or re.fullmatch(r"(?:19|20)\d\d", m.group("num2")))):
                 # A bounded figure ("more than two thousand") is a count: years are not.
+                # "between 2016 and 2022" is a span of years.
                 kind = "year"
             else:
                 kind = "count"
@@ -339,6 +358,10 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             lo_f, hi_f = _BOUND_WORDS[bound]
             low, high = low * lo_f, high * hi_f
         head = _head_after(text, end)
+        if kind == "count" and _CLAUSE_ENDS.match(text, end):
+            # "put the number of fish killed at around 3,000, mostly trout": the clause ends
+            # at the figure, so what it counts is named before it, if anywhere
+            head = _head_before(text, m.start("num"))
         joined = bool(kind == "count" and last_head
                       and _CARRIED_HEAD.fullmatch(text[last_end:m.start("num")]))
         if joined:
