@@ -7,7 +7,13 @@ from datetime import date
 
 import pytest
 
-from agent.text.dates import named_periods, publication_date, relative_periods, weekday_dates
+from agent.text.dates import (
+    named_periods,
+    publication_date,
+    relative_periods,
+    strip_dates,
+    weekday_dates,
+)
 from agent.verification.checks import compare
 
 
@@ -94,3 +100,18 @@ def test_a_future_clause_does_not_move_a_past_weekday() -> None:
     assert (q.value, q.head) == (18, "november")
     (q,) = weekday_dates("The rest are expected to be withdrawn on Tuesday.", thursday)
     assert (q.value, q.head) == (25, "november")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The break-in happened early on Sunday 9 November 2025.", "The break-in happened ."),
+        ("Pickets went up at 4am on Monday 14 September.", "Pickets went up ."),
+        ("It was founded on March 3, 2001 in a garage.", "It was founded in a garage."),
+        # "may" in lower case is a verb, not the month
+        ("The council may vote in May.", "The council may vote ."),
+        ("Nothing here is a date.", "Nothing here is a date."),
+    ],
+)
+def test_strip_dates_leaves_what_happened(text: str, expected: str) -> None:
+    assert strip_dates(text) == expected

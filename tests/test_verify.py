@@ -319,3 +319,26 @@ def test_a_share_given_as_a_fraction_by_another_outlet_makes_it_conflicting(
     (refuting,) = [e for e in v.evidence if e.stance == "refutes"]
     assert refuting.citation.source == "c_voice"
     assert "number: claim 38% vs source 50%" in refuting.signals
+
+
+RAID_ARTICLES = {
+    "a_wire.txt": ("Paintings stolen from museum\n\n"
+                   "Burglars struck early Monday, taking three landscapes from the east wing of "
+                   "the town's museum, police said.\n"
+                   "Three landscapes were taken from the east wing.\n"),
+    "b_star.txt": ("Museum raid\n\n"
+                   "Burglars struck early Monday and were gone with the paintings long before "
+                   "the first officers arrived.\n"
+                   "The alarm sounded at 2.40am.\n"),
+}
+
+
+@pytest.mark.integration
+def test_a_claims_date_that_every_outlet_gives_otherwise_is_refuted(make_app: MakeApp) -> None:
+    # The date words dilute the claim's similarity with every sentence about the burglary:
+    # the search without them (agent.text.dates.strip_dates) finds the outlets' Monday.
+    app = make_app(RAID_ARTICLES, replies=[SUPPORTED] * 30)
+    v = verifier(app).verify(
+        "Burglars struck at 2am on Sunday 9 November 2025.")
+    assert v.verdict == "refuted"
+    assert any("day: claim sunday vs source monday" in e.signals for e in v.evidence)

@@ -24,6 +24,29 @@ _FUTURE = re.compile(
     re.IGNORECASE)
 
 
+# A date or time phrase, with the preposition that introduces it: "on Sunday 9 November
+# 2025", "in March", "since 2019", "at 4am". Month and weekday names count only capitalised
+# ("may" is mostly a verb).
+_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+_DAY_NAMES = "|".join(d.capitalize() for d in WEEKDAYS)
+_DATE_PHRASE = re.compile(
+    rf"(?:\b(?:on|in|by|from|since|until|at|last|this|next|early on|late on)\s+)?(?:"
+    rf"\b(?:{_DAY_NAMES})(?:\s+(?:night|morning|afternoon|evening))?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b"
+    rf"|\b(?:{_MONTH_NAMES})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?"
+    rf"|\b(?:19|20)\d\d\b"
+    rf"|\b\d{{1,2}}(?:[:.]\d{{2}})?\s*(?i:[ap]\.?m\b\.?)"
+    rf")(?:,?\s+(?:19|20)\d\d\b)?"
+)
+
+
+def strip_dates(text: str) -> str:
+    """`text` without its date and time phrases ("The break-in happened early on Sunday 9
+    November 2025" -> "The break-in happened"): what is left says what happened, for a
+    search that should find the outlets giving another date for it."""
+    return " ".join(_DATE_PHRASE.sub(" ", text).split())
+
+
 # Where one clause of a sentence ends and another begins.
 _CLAUSES = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although)\s+|\s+[—–]\s+", re.IGNORECASE)
 

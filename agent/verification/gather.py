@@ -15,6 +15,7 @@ from agent.ingest.corpus import Corpus
 from agent.retrieval.evidence import select_evidence
 from agent.retrieval.retrieve import Retriever
 from agent.text.analysis import analyze
+from agent.text.dates import strip_dates
 from agent.text.holders import claimed_holder, other_holder
 from agent.text.quotes import quote_speaker
 from agent.text.slots import proper_words
@@ -57,15 +58,19 @@ class EvidenceGatherer:
     def gather(self, claim: str) -> list[tuple[str, Evidence]]:
         """(outlet key, evidence) pairs: the best few sentences of each independent outlet."""
         items, sources = self._candidates(claim)
-        # Details that may differ between outlets (a place) also steer retrieval towards the
-        # outlets that agree: search once more without them, to find the ones that differ.
-        stripped = strip_places(claim)
+        # Details that may differ between outlets (a place, a date) also steer retrieval
+        # towards the outlets that agree: search once more without them, to find the ones
+        # that differ ("The break-in happened early on Sunday 9 November" against outlets
+        # that all say Monday ranks none of them).
+        placeless = strip_places(claim)
+        stripped = strip_dates(placeless)
         if stripped != claim:
             seen = {e.sentence.id for e in items}
             more, more_sources = self._candidates(stripped)
             items += [e for e in more if e.sentence.id not in seen]
             items.sort(key=lambda e: -e.score)
-            items += self._place_rivals(claim, items, sources + more_sources)
+            if placeless != claim:
+                items += self._place_rivals(claim, items, sources + more_sources)
         seen = {e.sentence.id for e in items}
         items += [e for e in self._holder_rivals(claim, sources) if e.sentence.id not in seen]
         rivals = {s.id: s for s in self._figure_rivals(claim, sources)}
