@@ -10,6 +10,7 @@ import pytest
 from agent.text.dates import (
     named_periods,
     publication_date,
+    relative_days,
     relative_periods,
     strip_dates,
     weekday_dates,
@@ -115,3 +116,19 @@ def test_a_future_clause_does_not_move_a_past_weekday() -> None:
 )
 def test_strip_dates_leaves_what_happened(text: str, expected: str) -> None:
     assert strip_dates(text) == expected
+
+
+@pytest.mark.unit
+def test_a_day_named_relative_to_the_article_is_its_date_unless_it_dates_a_speech() -> None:
+    friday = date(2025, 10, 17)
+    text = "The water company lifted its notice yesterday afternoon after tests."
+    assert relative_days(text, friday) == [("yesterday", date(2025, 10, 16))]
+    assert relative_days("The company said yesterday that homes should not drink.", friday) == []
+    assert relative_days(text, None) == []
+    claim = "The notice was lifted on Thursday 16 October."
+    # "yesterday" names the claim's Thursday: nothing is missing, and the date agrees
+    signals = compare(claim, text, 0.5, published=friday)
+    assert (signals.missing_numbers, signals.conflicts) == (False, [])
+    (c,) = compare(claim.replace("16", "15").replace("Thursday", "Wednesday"), text, 0.5,
+                   published=friday).conflicts
+    assert (c.claim_values, c.source_values) == (("15 october",), ("16 october",))

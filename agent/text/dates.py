@@ -15,7 +15,7 @@ import functools
 import re
 from datetime import date, timedelta
 
-from agent.text.facts import MONTHS, WEEKDAYS, event_weekdays
+from agent.text.facts import MONTHS, SPEECH_WORDS, WEEKDAYS, event_weekdays
 from agent.text.quantities import Quantity, quantities
 
 # Words that put what a sentence tells after its publication.
@@ -71,7 +71,9 @@ def weekday_dates(text: str, published: date | None) -> tuple[Quantity, ...]:
     publication date."""
     if published is None or any(q.kind == "day" for q in quantities(text)):
         return ()
-    out = []
+    out = [Quantity(float(when.day), float(when.day), float(when.day), "day", "",
+                    MONTHS[when.month - 1], said=f"{word} {when.day} {MONTHS[when.month - 1]}")
+           for word, when in relative_days(text, published)]
     for day in sorted(event_weekdays(text)):
         # what is to come is told in the day's own clause ("retracted four on Tuesday, and
         # the rest are expected to follow": Tuesday is past)
@@ -84,6 +86,36 @@ def weekday_dates(text: str, published: date | None) -> tuple[Quantity, ...]:
         out.append(Quantity(float(when.day), float(when.day), float(when.day), "day", "",
                             month, said=f"{day.title()} {when.day} {month.title()}"))
     return tuple(out)
+
+
+# A day named relative to the article's date, with its offset in days.
+_RELATIVE_DAY = re.compile(
+    r"\b(yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))\b",
+    re.IGNORECASE)
+_DAY_OFFSET = {"yesterday": -1, "tomorrow": 1, "last night": -1}
+
+
+def relative_days(text: str, published: date | None) -> list[tuple[str, date]]:
+    """(the words, the date) of each day `text` names relative to its publication date
+    ("yesterday afternoon" in an article of Friday 17 October is Thursday 16 October), not
+    one that dates a speech act ("said yesterday", "yesterday told"), as for weekdays
+    (agent.text.facts.speech_weekdays); empty without a publication date."""
+    if published is None:
+        return []
+    out = []
+    for m in _RELATIVE_DAY.finditer(text):
+        near = (re.findall(r"[\w’'-]+", text[: m.start()])[-2:]
+                + re.findall(r"[\w’'-]+", text[m.end():])[:2])
+        if any(SPEECH_WORDS.fullmatch(w) for w in near):
+            continue
+        word = m.group(1).lower()
+        out.append((word, published + timedelta(days=_DAY_OFFSET.get(word, 0))))
+    return out
+
+
+def relative_weekdays(text: str, published: date | None) -> frozenset[str]:
+    """The weekday names of the days `text` names relative to its date (`relative_days`)."""
+    return frozenset(WEEKDAYS[when.weekday()] for _, when in relative_days(text, published))
 
 
 # "last year", "this month": a period named relative to the article's date.

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from agent.text.actors import actor_mismatch
 from agent.text.analysis import analyze, stem, stems
-from agent.text.dates import weekday_dates
+from agent.text.dates import relative_weekdays, weekday_dates
 from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
     CAP_RUN,
     CUE_RE,
@@ -242,7 +242,9 @@ def compare(
         # Friday, before the approach was made public on Monday" for "made public on Friday".
         conflicts += _day_of_another_event(claim, evidence, cw & ew, ew)
     near_months = e.months | (ctx.months if ctx else frozenset()) | {q.head for q in dated}
-    near_weekdays = e.weekdays | (ctx.weekdays if ctx else frozenset())
+    # "yesterday afternoon" names the claim's Thursday in an article of Friday
+    near_weekdays = (e.weekdays | (ctx.weekdays if ctx else frozenset())
+                     | relative_weekdays(evidence, published))
     near_low = normalize_for_match(evidence + " " + context)
     lost = [p for p in claim_places if not mentions(e.low, p)]
     rivals = [q for q in e.event_places if not mentions(c.low, q)]
