@@ -4,6 +4,8 @@ common word opening a sentence is no actor."""
 
 from __future__ import annotations
 
+import pytest
+
 from agent.verification.checks import attribution, compare
 
 
@@ -46,3 +48,15 @@ def test_a_speaker_described_is_matched_by_the_head_of_the_description() -> None
     # another speaker whose words hold no such head noun is not the one described
     other = 'The rival camp said "no leaflet was ever printed".'
     assert not compare(claim, other, score=0.8).same_speaker
+
+
+@pytest.mark.unit
+def test_a_speaker_named_after_a_description_of_them_is_the_speaker() -> None:
+    quote = ('"Research integrity is not negotiable," said the university\'s provost, '
+             "Professor Daniel Oyelaran.")
+    assert attribution(quote) == "Professor Daniel Oyelaran"
+    assert attribution('"We will appeal," said a spokesman, adding that talks go on.') == "someone"
+    # so a claim giving those words to another body is not backed by them
+    signals = compare("The research fund declared that research integrity is not negotiable.",
+                      quote, 0.6)
+    assert not signals.same_speaker and signals.speaker == "Professor Daniel Oyelaran"

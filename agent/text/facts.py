@@ -299,7 +299,11 @@ def attribution(text: str) -> str | None:
         # an unnamed subject ("The union also accused Brantwell of ..."): the name after
         # the verb is its object, not the speaker
         return "someone"
-    after = re.match(r"\s+(?:\w+\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", bare[cue.end() :])
+    # "said Ana Ruiz", "said the university's provost, Professor Daniel Oyelaran": the name
+    # after the verb, or after a short description of its bearer
+    after = re.match(r"\s+(?:\w+\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", bare[cue.end() :]) \
+        or re.match(r"\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w’'-]*\s+){0,3}"
+                    r"[a-z][\w’'-]*,\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", bare[cue.end() :])
     if after:
         words = [w for w in after.group(1).split() if w.lower() not in NOT_ENTITY]
         if words:
