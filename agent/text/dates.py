@@ -15,7 +15,7 @@ import functools
 import re
 from datetime import date, timedelta
 
-from agent.text.facts import MONTHS, SPEECH_WORDS, WEEKDAYS, event_weekdays
+from agent.text.facts import MONTHS, WEEKDAYS, beside_speech, event_weekdays
 from agent.text.quantities import Quantity, quantities
 
 # Words that put what a sentence tells after its publication.
@@ -71,8 +71,7 @@ def weekday_dates(text: str, published: date | None) -> tuple[Quantity, ...]:
     publication date."""
     if published is None or any(q.kind == "day" for q in quantities(text)):
         return ()
-    out = [Quantity(float(when.day), float(when.day), float(when.day), "day", "",
-                    MONTHS[when.month - 1], said=f"{word} {when.day} {MONTHS[when.month - 1]}")
+    out = [_day_of_month(when, f"{word} {when.day} {MONTHS[when.month - 1]}")
            for word, when in relative_days(text, published)]
     for day in sorted(event_weekdays(text)):
         # what is to come is told in the day's own clause ("retracted four on Tuesday, and
@@ -82,10 +81,15 @@ def weekday_dates(text: str, published: date | None) -> tuple[Quantity, ...]:
         shift = (published.weekday() - WEEKDAYS.index(day)) % 7
         when = published + timedelta(days=(7 - shift) % 7) if ahead else published - timedelta(
             days=shift)
-        month = MONTHS[when.month - 1]
-        out.append(Quantity(float(when.day), float(when.day), float(when.day), "day", "",
-                            month, said=f"{day.title()} {when.day} {month.title()}"))
+        month = MONTHS[when.month - 1].title()
+        out.append(_day_of_month(when, f"{day.title()} {when.day} {month}"))
     return tuple(out)
+
+
+def _day_of_month(when: date, said: str) -> Quantity:
+    """`when` as a "day" quantity (value the day of the month, head the month's name)."""
+    day = float(when.day)
+    return Quantity(day, day, day, "day", "", MONTHS[when.month - 1], said=said)
 
 
 # A day named relative to the article's date, with its offset in days.
@@ -98,15 +102,13 @@ _DAY_OFFSET = {"yesterday": -1, "tomorrow": 1, "last night": -1}
 def relative_days(text: str, published: date | None) -> list[tuple[str, date]]:
     """(the words, the date) of each day `text` names relative to its publication date
     ("yesterday afternoon" in an article of Friday 17 October is Thursday 16 October), not
-    one that dates a speech act ("said yesterday", "yesterday told"), as for weekdays
-    (agent.text.facts.speech_weekdays); empty without a publication date."""
+    one that dates a speech act ("said yesterday", "yesterday told": agent.text.facts.
+    beside_speech, as for weekdays); empty without a publication date."""
     if published is None:
         return []
     out = []
     for m in _RELATIVE_DAY.finditer(text):
-        near = (re.findall(r"[\w’'-]+", text[: m.start()])[-2:]
-                + re.findall(r"[\w’'-]+", text[m.end():])[:2])
-        if any(SPEECH_WORDS.fullmatch(w) for w in near):
+        if beside_speech(text, m.start(), m.end()):
             continue
         word = m.group(1).lower()
         out.append((word, published + timedelta(days=_DAY_OFFSET.get(word, 0))))

@@ -221,8 +221,12 @@ def _head_after(text: str, end: int) -> str:
                 and after[m.end(): nxt.start()].strip() == ""
                 and _plural(nxt.group(0).lower())):
             lw = nxt.group(0).lower()
-        return lw[:-1] if _plural(lw) else lw
+        return _singular(lw)
     return ""
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if _plural(word) else word
 
 
 # A figure that ends its clause ("... at around 3,000, mostly trout").
@@ -238,8 +242,7 @@ def _head_before(text: str, start: int) -> str:
     found = _NUMBER_OF.findall(before)
     if not found:
         return ""
-    word = found[-1].lower()
-    return word[:-1] if _plural(word) else word
+    return _singular(found[-1].lower())
 
 
 def _month_beside(text: str, start: int, end: int) -> str | None:
