@@ -53,3 +53,40 @@ def test_a_claims_unit_word_is_no_missing_word() -> None:
     sig = compare(claim, evidence, score=0.5)
     assert sig.coverage == compare(claim.replace("kilometres", "km"), evidence, 0.5).coverage
     assert sig.figures_stated and not sig.conflicts
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("text", [
+    "Police arrested a woman aged 44 at a house in Dunmere.",
+    "Officers arrested the 44-year-old at a house in Dunmere.",
+    "The skipper, Morag Ellery, 44, was rescued first.",
+    "Fiona Rask (44) has been charged.",
+    "The driver, 44, was treated at the scene.",
+    "She is 44 years old.",
+])
+def test_an_age_is_one_figure_however_it_is_written(text: str) -> None:
+    ages = [q for q in quantities(text) if q.kind == "age"]
+    assert [q.value for q in ages] == [44.0]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("text", [
+    "In Dunmere, 44 homes lost power.",
+    "On Tuesday, 44 flights were cancelled.",
+    "Ward 4, 12 beds, stays shut.",
+    "The bridge carried more than 44 lorries an hour.",
+])
+def test_a_number_beside_a_comma_or_a_year_word_is_no_age(text: str) -> None:
+    assert not [q for q in quantities(text) if q.kind == "age"]
+
+
+@pytest.mark.unit
+def test_an_age_states_the_claims_age_and_is_compared_only_with_ages() -> None:
+    claim = "A 44-year-old woman has been charged over the fire."
+    same = compare(claim, "Fiona Rask, 44, was charged over the fire on Friday.", 0.7)
+    assert same.figures_stated and not same.missing_numbers and not same.conflicts
+    other = compare(claim, "Fiona Rask, 47, was charged over the fire on Friday.", 0.7)
+    assert "number: claim aged 44 vs source aged 47" in [c.describe() for c in other.conflicts]
+    # 44 years of service is no age
+    assert compare(claim, "Fiona Rask, who served 44 years in the fire brigade, was charged "
+                          "over the fire.", 0.7).missing_numbers

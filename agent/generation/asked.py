@@ -38,6 +38,7 @@ _ASKED_FIGURES: list[tuple[re.Pattern[str], frozenset[str]]] = [
     (re.compile(r"\bwhat (?:percentage|proportion|share)\b", re.IGNORECASE),
      frozenset({"percent"})),
     (re.compile(r"\b(?:which|what) year\b", re.IGNORECASE), frozenset({"year"})),
+    (re.compile(r"\bhow old\b", re.IGNORECASE), frozenset({"age"})),
 ]
 
 

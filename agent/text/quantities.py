@@ -2,10 +2,9 @@
 
 "nearly three decades" and "about thirty years" are both about 30 years; "10k" is 10,000;
 "$1.2 million" is "$1,200,000"; "more than 4,000" and "over 4,000" are the same claim; "between
-30 and 40" is a range. A typo such as "45,00" is not a number anyone can compare, so it is
-skipped rather than read as 45 and 0. Number words go through `text2num` (a maintained
-parser of spelled-out numbers); scale words, currencies, approximators and time units are read
-here.
+30 and 40" is a range; "aged 38" and "the 38-year-old" are one age. A typo such as "45,00" is
+skipped rather than read as 45 and 0. Number words go through `text2num` (a maintained parser
+of spelled-out numbers); scale words, currencies, approximators and time units are read here.
 
 Two quantities *conflict* when they are of the same kind (count, percent, money in the same
 currency, duration, year, ordinal) and their intervals do not overlap: a source's "more than
@@ -22,10 +21,10 @@ from typing import Literal
 
 from agent.text.facts import MONTHS, NOT_ENTITY
 from agent.text.number_words import words_to_digits
-from agent.text.units import unit_after
+from agent.text.units import states_age, unit_after
 
 Kind = Literal["count", "percent", "money", "duration", "year", "ordinal", "day", "label",
-               "time", "weekday", "measure"]
+               "time", "weekday", "measure", "age"]
 _MONTH_AT = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?", re.IGNORECASE)
@@ -94,7 +93,7 @@ _PART_BEFORE = re.compile(r"\b(?:the|first|second|other|latter|former|this|that)
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                   "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 # Kinds whose figures are labels, not measurements: no rounding room.
-_EXACT = frozenset({"year", "ordinal", "day", "label", "time", "weekday"})
+_EXACT = frozenset({"year", "ordinal", "day", "label", "time", "weekday", "age"})
 # A number right after a name word written capitalised mid-sentence names a thing ("on Ward
 # 7", "bus Route 22", "Terminal 2"): an identifier, not a count of anything.
 _NAMED_BY = re.compile(r"[\w,;:’'\")”]\s+([A-Z][a-z]+)\s$")
@@ -337,6 +336,10 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             continue
         elif m.group("ord"):
             kind = "ordinal"
+        elif not (bound or scale or m.group("num2")) and states_age(
+                text, m.start("num"), end, value):
+            out.append(Quantity(value, value, value, "age", said=m.group("num")))
+            continue
         elif (named := _NAMED_BY.search(text, max(0, m.start("num") - 30), m.start("num"))) \
                 and not (bound or scale or m.group("num2") or "," in raw or "." in raw) \
                 and named.group(1).lower() not in NOT_ENTITY:

@@ -1,6 +1,7 @@
 """The unit word written after a number: a duration ("three decades", in years), a currency
 ("20 pounds") or a unit of measure ("2.4 km", "2.4 kilometres", "7.5 tonnes", "an 11-mile
-diversion"). Measures are read with pint's unit registry: the unit's dimension and its
+diversion"); and the words that make a number someone's age (`states_age`).
+Measures are read with pint's unit registry: the unit's dimension and its
 factor to SI base units, so "2.4 km" and "2,400 metres" are one figure and a length is never
 compared with a weight.
 
@@ -14,6 +15,8 @@ from __future__ import annotations
 import functools
 import re
 from typing import Any, Literal
+
+from agent.text.facts import NOT_ENTITY
 
 UnitKind = Literal["duration", "money", "measure"]
 _CURRENCY_WORD = {"dollar": "$", "pound": "£", "euro": "€", "yen": "¥"}
@@ -68,3 +71,27 @@ def unit_after(text: str, end: int) -> tuple[UnitKind | None, float, str]:
         return "money", 1.0, _CURRENCY_WORD[w1]
     measure = measure_unit(w)
     return ("measure", measure[1], measure[0]) if measure else (None, 1.0, "")
+
+
+# Someone's age, in the forms news writes it: "the 38-year-old", "58 years old", "aged 38",
+# and the appositive "Captain Hamish Tulloch, 58, who ..." / "John Reid (45)".
+_AGE_AFTER = re.compile(r"[\s-]*years?[\s-]*old\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE)
+# a name, or a person named by a noun ("the driver, 45,"); the word is kept to exclude
+# "In March, 12 ..."
+_NAME_BEFORE = re.compile(r"(?:\b(?i:the|a)\s+[a-z]+|\b([A-Z][\w'’-]*))(?:,\s+|\s+\()$")
+_AGE_CLOSE = re.compile(r"\s*[,)]")
+MAX_AGE = 120
+
+
+def states_age(text: str, start: int, end: int, value: float) -> bool:
+    """Whether the number text[start:end] (whole years, `value`) is someone's age: "38-year-old",
+    "38 years old", "aged 38", or set off after a name ("Tulloch, 58, who", "Reid (45)")."""
+    if not 0 < value <= MAX_AGE or value != int(value):
+        return False
+    before = text[max(0, start - 40): start]
+    if _AGE_AFTER.match(text, end) or _AGE_BEFORE.search(before):
+        return True
+    name = _NAME_BEFORE.search(before)
+    return bool(name and _AGE_CLOSE.match(text, end)
+                and (name.group(1) or "").lower() not in NOT_ENTITY)

@@ -135,7 +135,9 @@ def _other_measure(c: Quantity, e: Quantity) -> bool:
 
 
 def show_quantity(q: Quantity) -> str:
-    """A quantity as conflicts show it: "$2,100,000", "45%", "3 years", "9 may"."""
+    """A quantity as conflicts show it: "$2,100,000", "45%", "3 years", "9 may", "aged 38"."""
+    if q.kind == "age":
+        return f"aged {q.value:g}"
     if q.kind == "day":
         return f"{q.value:g} {q.head}"
     if q.kind == "time":
