@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from agent.text.dates import (
+    implied_years,
     named_periods,
     publication_date,
     relative_days,
@@ -132,3 +133,19 @@ def test_a_day_named_relative_to_the_article_is_its_date_unless_it_dates_a_speec
     (c,) = compare(claim.replace("16", "15").replace("Thursday", "Wednesday"), text, 0.5,
                    published=friday).conflicts
     assert (c.claim_values, c.source_values) == (("15 october",), ("16 october",))
+
+
+@pytest.mark.unit
+def test_a_date_without_a_year_is_in_the_year_nearest_the_article() -> None:
+    may = date(2026, 5, 20)
+    assert [q.value for q in implied_years("Services resume from 1 June.", may)] == [2026.0]
+    assert [q.value for q in implied_years("It closed on 28 December.", date(2026, 1, 3))] \
+        == [2025.0]
+    assert implied_years("It closed on 28 December 2019.", date(2026, 1, 3)) == ()
+    assert implied_years("Services resume from 1 June.", None) == ()
+    claim = "Ferry services to Skelly will resume from 1 June 2026."
+    said = "The operator said ferry services to Skelly would resume from 1 June."
+    assert not compare(claim, said, 0.7, published=may).missing_numbers
+    assert compare(claim, said, 0.7).missing_numbers  # no article date: the year is unknown
+    a_year_on = compare(claim, said, 0.7, published=date(2027, 5, 20))
+    assert "number: claim 2026 vs source 2027" in [c.describe() for c in a_year_on.conflicts]

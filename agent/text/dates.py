@@ -86,6 +86,30 @@ def weekday_dates(text: str, published: date | None) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
+def implied_years(text: str, published: date | None) -> tuple[Quantity, ...]:
+    """The year of each date `text` gives without one, as a "year" quantity: a day of the
+    month ("from 1 June") or a weekday or relative day read as one (`weekday_dates`) is in
+    the year that puts it nearest the publication date ("1 June" in an article of 20 May
+    2026 is 2026; "28 December" in one of 3 January 2026 is 2025). Empty when `text` names a
+    year itself or has no publication date. News gives the year of a current date rarely,
+    a claim often ("from 1 June 2026")."""
+    found = quantities(text)
+    if published is None or any(q.kind == "year" for q in found):
+        return ()
+    years = set()
+    for q in (*(q for q in found if q.kind == "day"), *weekday_dates(text, published)):
+        month = MONTHS.index(q.head) + 1
+        nearest = []
+        for year in (published.year - 1, published.year, published.year + 1):
+            try:
+                nearest.append((abs((date(year, month, int(q.value)) - published).days), year))
+            except ValueError:  # "31 June": no such date
+                continue
+        if nearest:
+            years.add(min(nearest)[1])
+    return tuple(Quantity(float(y), float(y), float(y), "year") for y in sorted(years))
+
+
 def _day_of_month(when: date, said: str) -> Quantity:
     """`when` as a "day" quantity (value the day of the month, head the month's name)."""
     day = float(when.day)

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from agent.text.actors import actor_mismatch
 from agent.text.analysis import analyze, stem, stems
-from agent.text.dates import relative_weekdays, weekday_dates
+from agent.text.dates import implied_years, relative_weekdays, weekday_dates
 from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
     CAP_RUN,
     CUE_RE,
@@ -212,8 +212,9 @@ def compare(
         # "The report detailed a call in mid-April": what "the report" is, the sentence
         # before says; read the two together to tell whether it is about the claim.
         loosely = _share(terms, ev_terms | ctx.stems) >= ALIGNED_COVERAGE
-    dated = weekday_dates(evidence, published) if any(q.kind == "day" for q in c.quantities) \
-        else ()
+    # a claim's full date ("from 1 June 2026") against the evidence's days and their years
+    dated = (*weekday_dates(evidence, published), *implied_years(evidence, published)) \
+        if any(q.kind == "day" for q in c.quantities) else ()
     conflicts, missing = number_conflicts(c, e, aligned, loosely, dated)
     # A sentence about a near-miss ("Nora Castellan ... 61 per cent" for a claim about
     # Castellane) gives another entity's figures: no rival of the claim's, and no support.
