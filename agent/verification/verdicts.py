@@ -92,9 +92,10 @@ def decide(
     claim: str, items: Sequence[tuple[str, EvidenceItem, Signals]], attributed: bool
 ) -> tuple[Label, str]:
     """The verdict of one claim part from its evidence items (outlet, item, signals), and
-    why: outlets on both sides with a concrete conflict -> conflicting; only refuting ->
-    refuted; only supporting -> supported; support that only reports someone's words for an
-    unattributed claim -> not_enough_info, naming who said it; none -> not_enough_info."""
+    why: outlets on both sides with a concrete conflict -> conflicting, also when one side
+    only reports someone saying the claim; only refuting -> refuted; only supporting ->
+    supported; support that only reports someone's words for an unattributed claim ->
+    not_enough_info, naming who said it; none -> not_enough_info."""
     supports: dict[str, int] = {}
     reported: dict[str, str] = {}
     refutes: dict[str, list[str]] = {}
@@ -138,6 +139,18 @@ def decide(
             "supported",
             f"Supported by {', '.join(s_names)}; {', '.join(r_names)} seemed to differ "
             "without a concrete conflict.",
+        )
+    reporting = sorted(set(reported) - set(r_names))
+    if reporting and hard & set(r_names):
+        # One outlet reports someone saying it ("the union said ... from 1 June"), another
+        # gives another value: the sources disagree on the detail (dev stories: 4 of the 5
+        # such claims were labelled conflicting, none refuted).
+        named = sorted({reported[o] for o in reporting} - {"someone"})
+        said = f"{', '.join(named)} saying it" if named else "it as someone's words"
+        return (
+            "conflicting",
+            f"Sources disagree: {', '.join(reporting)} {_verb(reporting, 'report')} {said}, "
+            f"{', '.join(r_names)} {_verb(r_names, 'contradict')} it ({why}).",
         )
     if r_names:
         return "refuted", f"Contradicted by {', '.join(r_names)} ({why})."

@@ -1,0 +1,50 @@
+"""How one claim part's verdict follows from its evidence items (agent.verification.verdicts
+.decide): which outlets support, report, or contradict it with a concrete conflict."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.types import Citation
+from agent.verification.checks import Signals, Stance
+from agent.verification.conflicts import Conflict
+from agent.verification.verdicts import EvidenceItem, decide
+
+CLAIM = "Ferry services to Skelly will resume on 1 June."
+
+
+def _item(outlet: str, quote: str, stance: Stance, **signals: object
+          ) -> tuple[str, EvidenceItem, Signals]:
+    cite = Citation(source=outlet.lower(), quote=quote, start=0, end=len(quote))
+    sig = Signals(coverage=0.9, aligned=True, **signals)  # type: ignore[arg-type]
+    return outlet, EvidenceItem(citation=cite, stance=stance, outlet=outlet), sig
+
+
+REPORTED = _item("Isles Wire", "Services will resume on 1 June, the operator said.", "supports",
+                 attributed_to="the operator", speaker="someone")
+STATED = _item("Isles Post", "Services will resume on 1 June.", "supports")
+OTHER_DATE = _item("Skelly Times", "Services will not resume until 15 June.", "refutes",
+                   conflicts=[Conflict("number", ("1 june",), ("15 june",))])
+MODEL_ONLY = _item("Skelly Times", "The operator has not fixed a date.", "refutes")
+
+
+@pytest.mark.unit
+def test_a_reported_version_against_a_concrete_other_one_is_a_disagreement() -> None:
+    label, why = decide(CLAIM, [REPORTED, OTHER_DATE], attributed=False)
+    assert label == "conflicting"
+    assert "Isles Wire reports the operator saying it" in why
+    assert "Skelly Times contradicts it (number: claim 1 june vs source 15 june)" in why
+
+
+@pytest.mark.unit
+def test_a_reported_version_alone_or_against_the_models_doubt_is_no_fact() -> None:
+    assert decide(CLAIM, [REPORTED], attributed=False)[0] == "not_enough_info"
+    # a refutation without a concrete conflict does not make the sources disagree
+    assert decide(CLAIM, [REPORTED, MODEL_ONLY], attributed=False)[0] == "refuted"
+
+
+@pytest.mark.unit
+def test_stated_and_contradicted_by_other_outlets_is_conflicting_and_alone_refuted() -> None:
+    assert decide(CLAIM, [STATED, OTHER_DATE], attributed=False)[0] == "conflicting"
+    assert decide(CLAIM, [OTHER_DATE], attributed=False)[0] == "refuted"
+    assert decide(CLAIM, [STATED], attributed=False)[0] == "supported"
