@@ -62,6 +62,11 @@ def test_attributed_compound_keeps_the_speaker_on_each_part() -> None:
         ("The ministry told reporters that prices will rise", "The ministry", "prices will rise"),
         ("According to the police, two men were arrested", "the police", "two men were arrested"),
         ("Lee accused Kim of lying about the vote", "Lee", "lying about the vote"),
+        # a phrase set before the subject says when or how, not who
+        ("After the count on Friday, the returning officer said a recount was possible",
+         "the returning officer", "a recount was possible"),
+        ("In a statement, Dunmere Ferries said the service would resume",
+         "Dunmere Ferries", "the service would resume"),
     ],
 )
 def test_attribution_is_parsed(claim: str, speaker: str, content: str) -> None:
@@ -71,7 +76,8 @@ def test_attribution_is_parsed(claim: str, speaker: str, content: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "claim", ["Kim is afraid of the vote", "The port closed and the chief resigned"]
+    "claim", ["Kim is afraid of the vote", "The port closed and the chief resigned",
+              "On Monday, the council closed the bridge"]
 )
 def test_plain_claims_have_no_attribution(claim: str) -> None:
     assert attribution_of(claim) is None

@@ -26,6 +26,10 @@ _ATTR_RE = re.compile(
     rf"(?:\s+(?:on|in|at|during)\s+[A-Z][\w’'-]*)?\s*(?:,\s*)?(?P<that>that\s+|of\s+)?(?P<content>.+)$"
 )
 _ACCORDING_RE = re.compile(r"^according to (?P<speaker>[^,]+),\s*(?P<content>.+)$", re.IGNORECASE)
+# A phrase set before the subject ("After meeting Whitlow on Thursday, the minister said ...",
+# "In a statement, Brenmoor said ..."): when or how, not who.
+_FRONTED = re.compile(r"^(?:after|before|on|in|at|during|following|speaking|earlier|later|"
+                      r"last|this|since|when|while)\b[^,]{0,80},\s+", re.IGNORECASE)
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])
 _DETERMINERS = frozenset(
     [
@@ -177,6 +181,9 @@ def attribution_of(claim: str) -> Attribution | None:
     if m:
         return Attribution(m.group("speaker").strip(), "according to", m.group("content").strip())
     m = _ATTR_RE.match(text)
+    fronted = _FRONTED.match(text)
+    if fronted and (m is None or "," in m.group("speaker")):
+        m = _ATTR_RE.match(text[fronted.end():])
     if not m:
         return None
     speaker = m.group("speaker").strip()
