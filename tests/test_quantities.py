@@ -148,6 +148,7 @@ def test_a_percent_then_a_price_is_no_range_or_tally() -> None:
     ("Half a dozen homes were flooded.", 6.0),
     ("A dozen homes were flooded.", 12.0),
     ("3 dozen homes were flooded.", 36.0),
+    ("A dozen and a half homes were flooded.", 18.0),
 ])
 def test_dozens_count_twelve_each(text: str, value: float) -> None:
     (q,) = quantities(text)

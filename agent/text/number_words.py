@@ -107,6 +107,10 @@ def words_to_digits(text: str) -> str:
     text = _AND_A_HALF_UNIT.sub(lambda m: f"1.5 {m.group(1)}s", text)
     text = _A_SCALE.sub(_scale_words, text)
     text = _WORD_NUMBER.sub(repl, text)
+    # "a dozen and a half" is 18 (a dozen and half a dozen), not 12.5
+    text = re.sub(r"\b(a|one|\d+)[\s-]+dozen and a half\b",
+                  lambda m: str(int(m.group(1)) * 12 + 6 if m.group(1).isdigit() else 18), text,
+                  flags=re.IGNORECASE)
     text = re.sub(r"\b(\d+) and a half\b", r"\1.5", text, flags=re.IGNORECASE)
     # Dozens after the other number words are digits: "two dozen" is "2 dozen" by now.
     text = re.sub(r"\bhalf a dozen\b", "6", text, flags=re.IGNORECASE)
