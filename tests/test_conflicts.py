@@ -107,3 +107,14 @@ def test_counts_of_other_nouns_far_apart_are_no_rivals() -> None:
     sig = compare("Mexico sent 50,000 troops to the border in February.",
                   "In February, Mexico sent 10,000 soldiers to the border.", score=0.8)
     assert [c.describe() for c in sig.conflicts] == ["number: claim 50,000 vs source 10,000"]
+
+
+def test_sums_of_money_far_apart_are_two_things_but_a_near_one_is_a_rival() -> None:
+    # a price per share is no rival of the deal's total in the same sentence
+    claim = "Halden Group is offering $2.40 in cash for each Marlow Mills share."
+    sig = compare(claim, "Marlow Mills agreed to be bought by Halden Group in a cash deal worth "
+                         "about $1.1bn.", score=0.7)
+    assert sig.conflicts == []
+    sig = compare(claim, "Halden Group is offering $2.10 in cash for each Marlow Mills share.",
+                  score=0.8)
+    assert [c.describe() for c in sig.conflicts] == ["number: claim $2.4 vs source $2.1"]

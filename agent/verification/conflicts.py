@@ -126,9 +126,15 @@ def gives_another(e: Quantity, c: Quantity, claimed: Sequence[Quantity]) -> bool
     return any(o is not c and o.agrees(e) for o in claimed)
 
 
+# Sums of money, shares and measures this far apart are two things too: a price per share
+# and the deal's total ("$4.10 a share" / "a deal worth $2.3bn"), a pay offer and a ballot.
+_SCALAR_KINDS = frozenset(("money", "percent", "measure"))
+
+
 def _other_measure(c: Quantity, e: Quantity) -> bool:
-    """Whether counts `c` and `e` count different nouns at magnitudes MAX_RIVAL_RATIO apart."""
-    if not c.counts_another(e):
+    """Whether `c` and `e` measure two things: counts of different nouns, or two sums of
+    money, percentages or measures, at magnitudes MAX_RIVAL_RATIO apart."""
+    if not (c.counts_another(e) or (c.kind in _SCALAR_KINDS and e.kind == c.kind)):
         return False
     lo, hi = sorted((abs(c.value), abs(e.value)))
     return lo <= 0 or hi / lo > MAX_RIVAL_RATIO
