@@ -76,7 +76,7 @@ def test_an_age_is_one_figure_however_it_is_written(text: str) -> None:
     "Ward 4, 12 beds, stays shut.",
     "The bridge carried more than 44 lorries an hour.",
 ])
-def test_a_number_beside_a_comma_or_a_year_word_is_no_age(text: str) -> None:
+def test_a_count_after_a_place_a_weekday_or_a_label_is_no_age(text: str) -> None:
     assert not [q for q in quantities(text) if q.kind == "age"]
 
 

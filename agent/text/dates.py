@@ -64,6 +64,7 @@ def publication_date(raw: str | None) -> date | None:
     return parsed.date() if parsed is not None else None
 
 
+@functools.lru_cache(maxsize=8192)  # the checks ask it again through `implied_years`
 def weekday_dates(text: str, published: date | None) -> tuple[Quantity, ...]:
     """The day of the month of each weekday that dates what `text` tells
     (agent.text.facts.event_weekdays), as a "day" quantity (agent.text.quantities: value the

@@ -181,8 +181,8 @@ def attribution_of(claim: str) -> Attribution | None:
     if m:
         return Attribution(m.group("speaker").strip(), "according to", m.group("content").strip())
     m = _ATTR_RE.match(text)
-    fronted = _FRONTED.match(text)
-    if fronted and (m is None or "," in m.group("speaker")):
+    fronted = _FRONTED.match(text) if m is None else None
+    if fronted:  # a speaker holds no comma, so a fronted phrase leaves no match above
         m = _ATTR_RE.match(text[fronted.end():])
     if not m:
         return None
