@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.text.analysis import analyze
+from agent.text.analysis import analyze, stems
 from agent.text.frames import figure_frames, weekday_frames
 from agent.types import Sentence
 from agent.verification.checks import compare
@@ -90,6 +90,13 @@ def test_each_weekday_keeps_the_words_of_what_happened_on_it() -> None:
     assert {"annou", "bid"} <= frames["tuesday"] and "annou" not in frames["thursday"]
     opening = weekday_frames("On Sunday, lifeboat crews searched the bay.")
     assert {"lifeb", "searc"} <= opening["sunday"]
+
+
+def test_a_time_of_day_belongs_to_the_date_and_does_not_end_its_frame() -> None:
+    frames = weekday_frames("The depot walkout began at 6am on Sunday, and ended at 10.30pm on "
+                            "Monday.")
+    assert stems("walkout began") <= frames["sunday"]
+    assert frames["monday"] == stems("ended")
 
 
 @pytest.mark.unit

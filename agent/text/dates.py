@@ -75,16 +75,28 @@ def weekday_dates(text: str, published: date | None) -> tuple[Quantity, ...]:
     out = [_day_of_month(when, f"{word} {when.day} {MONTHS[when.month - 1]}")
            for word, when in relative_days(text, published)]
     for day in sorted(event_weekdays(text)):
-        # what is to come is told in the day's own clause ("retracted four on Tuesday, and
-        # the rest are expected to follow": Tuesday is past)
-        clause = next((c for c in _CLAUSES.split(text) if day in c.lower()), text)
-        ahead = bool(_FUTURE.search(clause))
-        shift = (published.weekday() - WEEKDAYS.index(day)) % 7
-        when = published + timedelta(days=(7 - shift) % 7) if ahead else published - timedelta(
-            days=shift)
+        when = weekday_date(text, day, published)
         month = MONTHS[when.month - 1].title()
         out.append(_day_of_month(when, f"{day.title()} {when.day} {month}"))
     return tuple(out)
+
+
+def weekday_date(text: str, day: str, published: date) -> date:
+    """The date of weekday `day` (lower case) in `text`, an article's sentence of date
+    `published`: the latest such day on or before it, or the next one after it when the
+    day's clause speaks of what is to come (`ahead`)."""
+    shift = (published.weekday() - WEEKDAYS.index(day)) % 7
+    if ahead(text, day):
+        return published + timedelta(days=(7 - shift) % 7)
+    return published - timedelta(days=shift)
+
+
+def ahead(text: str, word: str) -> bool:
+    """Whether the clause of `text` holding `word` speaks of what is to come ("will reopen on
+    Monday"); what is to come is told in the word's own clause ("retracted four on Tuesday,
+    and the rest are expected to follow": Tuesday is past)."""
+    clause = next((c for c in _CLAUSES.split(text) if word.lower() in c.lower()), text)
+    return bool(_FUTURE.search(clause))
 
 
 def implied_years(text: str, published: date | None) -> tuple[Quantity, ...]:
@@ -99,16 +111,22 @@ def implied_years(text: str, published: date | None) -> tuple[Quantity, ...]:
         return ()
     years = set()
     for q in (*(q for q in found if q.kind == "day"), *weekday_dates(text, published)):
-        month = MONTHS.index(q.head) + 1
-        nearest = []
-        for year in (published.year - 1, published.year, published.year + 1):
-            try:
-                nearest.append((abs((date(year, month, int(q.value)) - published).days), year))
-            except ValueError:  # "31 June": no such date
-                continue
-        if nearest:
-            years.add(min(nearest)[1])
+        when = nearest_date(int(q.value), MONTHS.index(q.head) + 1, published)
+        if when is not None:
+            years.add(when.year)
     return tuple(Quantity(float(y), float(y), float(y), "year") for y in sorted(years))
+
+
+def nearest_date(day: int, month: int, published: date) -> date | None:
+    """The date `day` `month` (1-12) in the year that puts it nearest `published`; None when
+    there is no such day ("31 June")."""
+    found = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            found.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(found, key=lambda d: abs((d - published).days), default=None)
 
 
 def _day_of_month(when: date, said: str) -> Quantity:

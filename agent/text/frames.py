@@ -74,26 +74,37 @@ def _frame(text: str, start: int, end: int) -> Frame:
 
 def weekday_frames(text: str) -> dict[str, frozenset[str]]:
     """For each event weekday of `text` (lower-case), the content stems of what happened on
-    it: the words before it in its clause, back to the previous figure or weekday ("the
-    shares closed on Friday, before the approach was made public on Monday": Friday's
-    "the shares closed", Monday's "before the approach was made public"), at most
-    FRAME_WORDS; when it opens its clause ("On Monday, the board ..."), the words after."""
+    it (`_day_frame`): "the shares closed on Friday, before the approach was made public on
+    Monday" gives Friday "the shares closed", Monday "before the approach was made public"."""
     digits = words_to_digits(text)
     days = event_weekdays(text)
     out: dict[str, frozenset[str]] = {}
     for m in WEEKDAY_WORD.finditer(digits):
         day = m.group(0).lower()
-        if day not in days:
-            continue
-        words_before, words_after = _clause_words(digits, m.start(), m.end())
-        before: list[str] = []
-        for w in reversed(words_before):
-            if (any(ch.isdigit() for ch in w) or WEEKDAY_WORD.search(w)
-                    or len(before) >= FRAME_WORDS):
-                break
-            before.insert(0, w)
-        found = frozenset(stems(" ".join(before)))
-        if not stems(" ".join(words_before)):  # it opens its clause: "On Monday, ..."
-            found = frozenset(stems(" ".join(words_after[:FRAME_WORDS])))
-        out[day] = out.get(day, frozenset()) | found
+        if day in days:
+            out[day] = out.get(day, frozenset()) | _day_frame(digits, m.start(), m.end())
     return out
+
+
+# A time of day, which belongs to the date beside it ("at 4am on Monday").
+_TIME_OF_DAY = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)", re.IGNORECASE)
+
+
+def _day_frame(digits: str, start: int, end: int) -> frozenset[str]:
+    """What the date at digits[start:end] dates (`digits`: a text through `words_to_digits`):
+    the content stems of the words before it in its clause, back to the previous figure or
+    weekday, at most FRAME_WORDS, a time of day passed over ("The strike began at 4am on
+    Monday": "strike began"); when the date opens its clause ("On Monday, the board ..."),
+    the words after it."""
+    words_before, words_after = _clause_words(digits, start, end)
+    before: list[str] = []
+    for w in reversed(words_before):
+        if _TIME_OF_DAY.fullmatch(w.strip(",.")):
+            continue
+        if (any(ch.isdigit() for ch in w) or WEEKDAY_WORD.search(w)
+                or len(before) >= FRAME_WORDS):
+            break
+        before.insert(0, w)
+    if not stems(" ".join(words_before)):  # it opens its clause: "On Monday, ..."
+        return frozenset(stems(" ".join(words_after[:FRAME_WORDS])))
+    return frozenset(stems(" ".join(before)))

@@ -18,11 +18,14 @@ from typing import Any, Literal
 from agent.text.actors import actor_mismatch
 from agent.text.analysis import analyze, stem, stems
 from agent.text.dates import implied_years, relative_weekdays, weekday_dates
+from agent.text.events import other_event_days
 from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
     CAP_RUN,
     CUE_RE,
+    MONTHS,
     NOT_ENTITY,
     SPEECH_WORDS,
+    WEEKDAYS,
     asserted_part,
     attribution,
     content_without_quotes,
@@ -215,7 +218,10 @@ def compare(
     # a claim's full date ("from 1 June 2026") against the evidence's days and their years
     dated = (*weekday_dates(evidence, published), *implied_years(evidence, published)) \
         if any(q.kind == "day" for q in c.quantities) else ()
-    conflicts, missing = number_conflicts(c, e, aligned, loosely, dated)
+    # days the evidence gives for something else ("due to end on Thursday" for "began on Monday")
+    others = other_event_days(claim, evidence, published)
+    conflicts, missing = number_conflicts(c, e, aligned, loosely, dated,
+                                          {(d.day, MONTHS[d.month - 1]) for d in others})
     # A sentence about a near-miss ("Nora Castellan ... 61 per cent" for a claim about
     # Castellane) gives another entity's figures: no rival of the claim's, and no support.
     near_miss = near_miss_name(claim, evidence, known_names)
@@ -236,6 +242,7 @@ def compare(
     # said she refused" does not date what she did (the day of another speaker's words).
     if e.speaker not in (None, "someone") and not mentions(c.low, e.speaker or ""):
         ew = ew - speech_weekdays(evidence)
+    ew = ew - {WEEKDAYS[d.weekday()] for d in others}
     if loosely and cw and ew and not cw & ew:
         conflicts.append(Conflict("day", tuple(sorted(cw)), tuple(sorted(ew))))
     elif loosely and cw & ew and len(ew) > 1:

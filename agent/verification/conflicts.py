@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal, cast, get_args
 
@@ -70,6 +70,7 @@ class Conflict:
 def number_conflicts(
     claim: SentenceAnalysis, evidence: SentenceAnalysis, aligned: bool, loosely: bool = True,
     dated: Sequence[Quantity] = (),
+    other_events: Collection[tuple[int, str]] = (),
 ) -> tuple[list[Conflict], bool]:
     """Claim quantities the evidence does not state, and those it contradicts.
 
@@ -80,8 +81,12 @@ def number_conflicts(
     claim, or any comparable one when the sentence is about the same thing
     (agent.text.quantities). "1,846 people responded" is no rival of "more than 2,000 people
     signed" in a sentence about something else. `dated`: the evidence's weekdays as dates
-    of the month (agent.text.dates.weekday_dates), quantities of the evidence too."""
-    cq, eq = claim.quantities, (*evidence.quantities, *dated)
+    of the month (agent.text.dates.weekday_dates), quantities of the evidence too;
+    `other_events`: (day, month name) of the evidence's days of other events than the
+    claim's (agent.text.events.other_event_days), which neither state nor contradict it."""
+    cq = claim.quantities
+    eq = tuple(e for e in (*evidence.quantities, *dated)
+               if not (e.kind == "day" and (int(e.value), e.head) in other_events))
     conflicts: list[Conflict] = []
     missing = False
     for c in cq:

@@ -1,0 +1,64 @@
+"""Which event a day of a sentence dates (agent.text.events), and what the verifier's checks
+make of a day of another event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agent.text.events import other_event_days
+from agent.verification.checks import compare
+
+TUESDAY = date(2026, 3, 10)  # the evidence article's date
+
+
+@pytest.mark.parametrize(("evidence", "expected"), [
+    # to come when the article was written: weekday, relative day, day of the month
+    ("The walkout is due to end at 6am on Friday.", date(2026, 3, 13)),
+    ("A court hearing is expected tomorrow.", date(2026, 3, 11)),
+    ("The depot will reopen on 21 March after repairs.", date(2026, 3, 21)),
+])
+def test_a_day_still_to_come_dates_another_event_than_a_past_claim(
+    evidence: str, expected: date
+) -> None:
+    claim = "The walkout started at 6am on Sunday 8 March 2026."
+    assert other_event_days(claim, evidence, TUESDAY) == {expected}
+
+
+@pytest.mark.parametrize(("claim", "evidence"), [
+    # the claim's own day, past: a rival date of the same event
+    ("The walkout started on Sunday 8 March.", "Staff walked out at 6am on Saturday."),
+    ("The depot closed on 2 March.", "The depot shut its doors on 3 March."),
+    # a claim about what is to come against a day to come: the same kind of event
+    ("The depot is due to reopen on 20 March.", "The depot will reopen on 21 March."),
+    ("Pay talks will resume on Friday 13 March.", "Talks are expected to resume on Thursday."),
+])
+def test_a_day_of_the_claims_own_time_is_kept(claim: str, evidence: str) -> None:
+    assert other_event_days(claim, evidence, TUESDAY) == frozenset()
+
+
+def test_without_an_article_date_or_a_claim_date_no_day_is_set_aside() -> None:
+    evidence = "The walkout is due to end at 6am on Friday."
+    assert other_event_days("The walkout started on Sunday 8 March.", evidence, None) == set()
+    assert other_event_days("The walkout started after a ballot.", evidence, TUESDAY) == set()
+
+
+@pytest.mark.parametrize("evidence", [
+    "The 48-hour walkout by depot staff is due to end at 6am on Friday.",
+    "Depot staff will switch to a reduced rota from Monday 16 March after the walkout.",
+])
+def test_the_end_of_an_event_does_not_contradict_its_start(evidence: str) -> None:
+    """A claim of when something began, against a sentence giving when it (or something
+    after it) is to come: no date conflict, as neither the weekday nor the day of the month
+    is the claim's event's."""
+    signals = compare("The depot staff walkout began at 6am on Sunday 8 March 2026.", evidence,
+                      score=0.8, published=TUESDAY)
+    assert not [c for c in signals.conflicts if c.kind in ("day", "number")]
+
+
+def test_a_past_rival_day_of_the_same_event_still_conflicts() -> None:
+    signals = compare("The depot staff walkout began at 6am on Sunday 8 March 2026.",
+                      "The depot staff walkout began at 6am on Saturday.",
+                      score=0.9, published=TUESDAY)
+    assert {c.kind for c in signals.conflicts} >= {"day"}
