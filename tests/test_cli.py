@@ -73,6 +73,16 @@ def test_search_json_lines(cli: CliApp, run: Run, seeds_dir: Path) -> None:
     assert len({h["text"] for h in hits}) == len(hits)
 
 
+def test_search_prints_where_each_hit_stands_in_characters(
+    cli: CliApp, run: Run, seeds_dir: Path
+) -> None:
+    """A newcomer read "[1113:1231]" as nothing: the offsets say what they are."""
+    run("ingest", str(seeds_dir), "--json")
+    code, out, _ = run("search", "troops at the border", "--k", "3")
+    hit = jsonl(run("search", "troops at the border", "--k", "1", "--json")[1])[0]
+    assert code == 0 and f"chars {hit['start']}–{hit['end']}" in out
+
+
 def test_sources_json(cli: CliApp, run: Run, seeds_dir: Path) -> None:
     run("ingest", str(seeds_dir), "--json")
     code, out, _ = run("sources", "--json")

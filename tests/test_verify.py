@@ -191,10 +191,12 @@ def test_outlets_left_unchecked_are_counted_in_the_explanation() -> None:
              ("C", unasked, aligned), ("D", off_topic, Signals(coverage=0.1, aligned=False))]
     verdict, why = decide("Ana Ruiz opened the depot.", items, attributed=False)
     assert verdict == "supported"
-    assert why == ("Stated by 2 independent outlet(s): A, B. 1 more outlet(s) have sentences "
+    assert why == ("Stated by 2 independent outlets: A, B. 1 more outlet has sentences "
                    "on it that were not checked.")
     assert decide("Ana Ruiz opened the depot.", items[:2], attributed=False)[1] == (
-        "Stated by 2 independent outlet(s): A, B.")
+        "Stated by 2 independent outlets: A, B.")
+    assert decide("Ana Ruiz opened the depot.", items[:1], attributed=False)[1] == (
+        "Stated by 1 outlet: A.")
 
 
 def test_the_model_note_shows_the_decided_stances_own_probability(make_app: MakeApp) -> None:
@@ -205,9 +207,9 @@ def test_the_model_note_shows_the_decided_stances_own_probability(make_app: Make
     s = app.corpus.article(app.corpus.articles()[0].id).body_sentences[0]
     probs = {"refutes": 0.44, "supports": 0.41, "silent": 0.15}
     item = v._item(s, "A", Signals(coverage=1.0, aligned=True), "supports", probs, attributed=False)
-    assert item is not None and item.signals == ["model: refutes (0.44), supports 0.41"]
+    assert item is not None and item.signals == ["model judged: refutes p=0.44, supports p=0.41"]
     same = v._item(s, "A", Signals(coverage=1.0, aligned=True), "refutes", probs, attributed=False)
-    assert same is not None and same.signals == ["model: refutes (0.44)"]
+    assert same is not None and same.signals == ["model judged: refutes p=0.44"]
 
 
 def test_a_fragment_of_someone_elses_quotation_does_not_back_what_another_said(

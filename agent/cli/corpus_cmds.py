@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.progress import TaskID
 from rich.table import Table
 
-from agent.cli.common import app, emit_json, err, get_app, out, progress_bar
+from agent.cli.common import app, emit_json, err, get_app, out, progress_bar, span_text
 from agent.errors import InputError
 from agent.ingest.fetch import is_url
 
@@ -114,7 +114,8 @@ def search(
     for i, h in enumerate(hits, start=1):
         also = f"  [dim](also in {', '.join(h.also_in)})[/dim]" if h.also_in else ""
         out.print(
-            f"[bold]{i}. {escape(h.source)}[/bold] [{h.start}:{h.end}] score {h.score:.4f}{also}"
+            f"[bold]{i}. {escape(h.source)}[/bold] {span_text(h.start, h.end)} "
+            f"score {h.score:.4f}{also}"
         )
         out.print(f"   {escape(h.text)}")
 

@@ -20,6 +20,7 @@ from agent.cli.common import (
     out,
     read_text_lines,
     require_articles,
+    span_text,
 )
 from agent.errors import DOMAIN_ERRORS, InputError
 from agent.generation.batch import map_ordered
@@ -135,7 +136,7 @@ def print_verdict(v: Verdict) -> None:
             cite = e.citation
             out.print(
                 f"    {_MARK[e.stance]} {escape(e.outlet or cite.source)} "
-                f"[{cite.start}:{cite.end}] “{escape(cite.quote)}”{note}"
+                f"{span_text(cite.start, cite.end)} “{escape(cite.quote)}”{note}"
             )
     out.print(f"  [dim]{v.backend}/{escape(v.model)} · {v.latency_s:.1f} s[/dim]")
 

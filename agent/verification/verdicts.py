@@ -158,11 +158,11 @@ def decide(
         more = len(unchecked - set(s_names))
         # The verifier stops asking once enough outlets back a claim: say so, rather than
         # let "Stated by 2" read as "only 2 say it".
-        tail = f" {more} more outlet(s) have sentences on it that were not checked." if more else ""
-        return (
-            "supported",
-            f"Stated by {len(s_names)} independent outlet(s): {', '.join(s_names)}.{tail}",
-        )
+        tail = (f" {more} more {'outlet has' if more == 1 else 'outlets have'} sentences on"
+                " it that were not checked." if more else "")
+        # "independent": copies of one article (agent.ingest dedup) count once
+        sources = "1 outlet" if len(s_names) == 1 else f"{len(s_names)} independent outlets"
+        return "supported", f"Stated by {sources}: {', '.join(s_names)}.{tail}"
     if reported:
         who = ", ".join(sorted(set(reported.values())))
         return (

@@ -244,11 +244,11 @@ class Verifier:
         if final == "supports" and sig.attributed_to and not attributed:
             notes.append(f"reported: attributed to {sig.attributed_to}")
         if probs is not None:
-            # The model's top label, and the decided stance's own probability when the
-            # decision differs ("model: refutes (0.44), supports 0.41" under a support).
+            # The model's top label with its probability, and the decided stance's own when
+            # the decision differs ("model judged: refutes p=0.44, supports p=0.41").
             top = max(probs, key=lambda k: probs[k])
-            own = f", {final} {probs[final]:.2f}" if final != top and final in probs else ""
-            notes.append(f"model: {top} ({probs[top]:.2f}){own}")
+            own = f", {final} p={probs[final]:.2f}" if final != top and final in probs else ""
+            notes.append(f"model judged: {top} p={probs[top]:.2f}{own}")
         return EvidenceItem(citation=cite, stance=final, outlet=outlet, signals=notes)
 
     def _joint_support(
