@@ -99,3 +99,22 @@ def test_a_claim_naming_two_office_holders_gives_none_to_check() -> None:
     assert claimed_holder(claim) is None
     assert other_holder(claim, "President Donald Trump offered to send troops.", "",
                         same_statement=True) is None
+
+
+@pytest.mark.parametrize(("claim", "sentence", "expected"), [
+    ("Nadia Farrell is leading the police inquiry into the fire.",
+     "Detective Inspector Owen Hale, who is leading the inquiry, asked witnesses to "
+     "come forward.", ("nadia farrell", "owen hale")),
+    ("Sam Oduya heads the Harbour Board's review of the collapse.",
+     "Priti Lal, who heads the review, said findings were due in March.",
+     ("sam oduya", "priti lal")),
+    # another undertaking, or the claim's own leader: no rival
+    ("Nadia Farrell is leading the police inquiry into the fire.",
+     "Owen Hale, who is leading the search, asked volunteers to stay away.", None),
+    ("Nadia Farrell is leading the police inquiry into the fire.",
+     "Inspector Nadia Farrell, who is leading the inquiry, asked witnesses to call.", None),
+])
+def test_the_leader_of_an_undertaking_is_an_office(
+    claim: str, sentence: str, expected: tuple[str, str] | None
+) -> None:
+    assert other_holder(claim, sentence, lead="") == expected

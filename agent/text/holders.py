@@ -63,6 +63,22 @@ _CLAIM_ROLE = re.compile(
     rf"(?:the\s+)?(?:(?P<owner>[\w’'-]+)[’']s\s+)?(?P<role>{_ROLE})(?:\s+(?:of|at)\s+{_ORG})?"
     rf"|(?P<verb>{'|'.join(_HOLDING_VERBS)})\s+{_org_group('org2')})")
 
+# Who leads an undertaking rather than an organisation: "Detective Inspector Rachel Okonjo,
+# who is leading the investigation"; the claim's "Maureen Drury is leading the police
+# investigation into the theft". The office is "leader", the undertaking's head noun (the
+# last word before a preposition or the clause's end) stands for the organisation.
+_LEADS = r"(?:is\s+leading|leads|led|heads|is\s+heading|is\s+in\s+charge\s+of)"
+_UNDERTAKING = (r"(?:the\s+|its\s+|their\s+)?(?:(?:[A-Z][\w’'-]*\s+){0,4}[\w’'-]+[’']s\s+)?"
+                r"(?P<what>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:into|of|for|on|at|in)\b|[,.;]|$)")
+_NAME_LEADING = re.compile(rf"(?P<name>{_NAME}),\s+who\s+{_LEADS}\s+{_UNDERTAKING}")
+_CLAIM_LEADING = re.compile(rf"^\s*{_TITLE}(?P<name>{_NAME})\s+{_LEADS}\s+{_UNDERTAKING}")
+
+
+def _leaders(text: str, pattern: re.Pattern[str]) -> list[Holder]:
+    """Leaders of an undertaking (`_LEADS`): office "leader", organisation its head noun."""
+    return [Holder(_person(m.group("name")), "leader", m.group("what").split()[-1])
+            for m in pattern.finditer(text)]
+
 
 @dataclass(frozen=True)
 class Holder:
@@ -118,7 +134,7 @@ def holders(text: str) -> list[Holder]:
                 # one-word office is its first word ("Brenmoor managing director" names one)
                 role, org = f"{first} {role}", _org_named(m)
             out.append(Holder(person, _office(role), org))
-    return out
+    return out + _leaders(text, _NAME_LEADING)
 
 
 def _org_named(m: re.Match[str]) -> str:
@@ -132,6 +148,9 @@ def claimed_holder(claim: str) -> Holder | None:
     """The office a claim gives its subject ("Joanna Pell is the managing director of
     Brenford Valley Trains": joanna pell, managing director, brenford valley trains), or
     None when it states no office. Cached: the checks ask it for every evidence sentence."""
+    leading = _leaders(claim, _CLAIM_LEADING)
+    if leading:  # "heads the Harbour Board's review": the review's leader, not the board's
+        return leading[0]
     m = _CLAIM_ROLE.match(claim)
     if m is None:
         # "announced by Dr Owen Pryce, editor-in-chief of the Journal of Cellular Renewal";
