@@ -7,7 +7,8 @@ A source that gives the claim's role at the claim's organisation to another pers
 the claim (issue 13: "another person named in a role ... should be refuted"). The office is
 named by its head noun, an organisational role of a closed class (`ROLE_NOUNS`, with the
 verbs that say one holds it: "chaired", "leads", "is leading"), and the words before it
-("managing", "branch", "board"); a "deputy" or "acting" one is another office.
+("managing", "branch", "board"); a "deputy" or "acting" one is another office. Leading an
+undertaking ("who is leading the investigation") is the office "leader" of it.
 """
 
 from __future__ import annotations
