@@ -33,6 +33,8 @@ def test_a_day_still_to_come_dates_another_event_than_a_past_claim(
     # a claim about what is to come against a day to come: the same kind of event
     ("The depot is due to reopen on 20 March.", "The depot will reopen on 21 March."),
     ("Pay talks will resume on Friday 13 March.", "Talks are expected to resume on Thursday."),
+    # a day of the month written with its year is in that year, not the nearest one
+    ("The depot closed on 1 August 2025.", "The depot shut on 8 August 2025."),
 ])
 def test_a_day_of_the_claims_own_time_is_kept(claim: str, evidence: str) -> None:
     assert other_event_days(claim, evidence, TUESDAY) == frozenset()

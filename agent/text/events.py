@@ -17,6 +17,7 @@ yesterday withdrew four papers").
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -27,17 +28,18 @@ from agent.text.frames import WEEKDAY_WORD
 from agent.text.number_words import words_to_digits
 
 _MONTH_NAMES = "|".join(m.title() for m in MONTHS)
-# A day of the month: "14 September", "1st of June".
-_DAY_OF_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAMES})\b")
+# A day of the month: "14 September", "1st of June", "1 September 2025".
+_DAY_OF_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAMES})\b(?:,?\s+((?:19|20)\d\d)\b)?")
 
 
 def other_event_days(claim: str, evidence: str, published: date | None) -> frozenset[date]:
     """The days `evidence` (a sentence of an article dated `published`) names that date
     another event than the one `claim` dates: those after `published` when the claim's
     dated clause speaks of no future (module docstring). Calendar dates; a weekday, a
-    relative day and a day of the month ("on 18 May", in the year nearest `published`) are
-    read against `published`. Empty without a publication date or when the claim dates
-    nothing."""
+    relative day and a day of the month ("on 18 May", in the year nearest `published`
+    unless written with its own) are read against `published`. Empty without a
+    publication date or when the claim dates nothing."""
     claim_digits = words_to_digits(claim)
     spans = [*_day_spans(claim_digits)]
     if published is None or not spans:
@@ -64,6 +66,11 @@ def _evidence_days(text: str, published: date) -> Iterator[date]:
     for day in event_weekdays(text):
         yield weekday_date(text, day, published)
     for m in _DAY_OF_MONTH.finditer(digits):
-        dated = nearest_date(int(m.group(1)), MONTHS.index(m.group(2).lower()) + 1, published)
+        nth, month = int(m.group(1)), MONTHS.index(m.group(2).lower()) + 1
+        if m.group(3):  # the year it is written with
+            with contextlib.suppress(ValueError):  # "31 June 2025": no such day
+                yield date(int(m.group(3)), month, nth)
+            continue
+        dated = nearest_date(nth, month, published)
         if dated is not None:
             yield dated
