@@ -11,8 +11,10 @@ what is to come ("will reopen on Monday"). Publication dates are parsed with `da
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from agent.text.facts import MONTHS, WEEKDAYS, beside_speech, event_weekdays
@@ -29,10 +31,14 @@ _FUTURE = re.compile(
 # ("may" is mostly a verb).
 _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
 _DAY_NAMES = "|".join(d.capitalize() for d in WEEKDAYS)
+# A day of the month, written day first ("14 September", "1st of June"): day, month.
+_MONTH_DAY = rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAMES})\b"
+# ... and the year written with it, if any ("1 September 2025").
+DAY_OF_MONTH = re.compile(rf"{_MONTH_DAY}(?:,?\s+((?:19|20)\d\d)\b)?")
 _DATE_PHRASE = re.compile(
     rf"(?:\b(?:on|in|by|from|since|until|at|last|this|next|early on|late on)\s+)?(?:"
     rf"\b(?:{_DAY_NAMES})(?:\s+(?:night|morning|afternoon|evening))?"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b"
+    rf"|{_MONTH_DAY}"
     rf"|\b(?:{_MONTH_NAMES})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?"
     rf"|\b(?:19|20)\d\d\b"
     rf"|\b\d{{1,2}}(?:[:.]\d{{2}})?\s*(?i:[ap]\.?m\b\.?)"
@@ -127,6 +133,21 @@ def nearest_date(day: int, month: int, published: date) -> date | None:
         except ValueError:
             continue
     return min(found, key=lambda d: abs((d - published).days), default=None)
+
+
+def days_of_month(text: str, published: date) -> Iterator[date]:
+    """Each day of the month `text` writes (`DAY_OF_MONTH`, numbers in words read first by
+    the caller) as a date: in the year written with it, else in the year nearest
+    `published` (`nearest_date`); a day no month has ("31 June") is skipped."""
+    for m in DAY_OF_MONTH.finditer(text):
+        nth, month = int(m.group(1)), MONTHS.index(m.group(2).lower()) + 1
+        if m.group(3):  # the year it is written with
+            with contextlib.suppress(ValueError):
+                yield date(int(m.group(3)), month, nth)
+            continue
+        dated = nearest_date(nth, month, published)
+        if dated is not None:
+            yield dated
 
 
 def _day_of_month(when: date, said: str) -> Quantity:

@@ -17,20 +17,14 @@ yesterday withdrew four papers").
 
 from __future__ import annotations
 
-import contextlib
-import re
+import functools
 from collections.abc import Iterator
 from datetime import date
 
-from agent.text.dates import ahead, nearest_date, relative_days, weekday_date
-from agent.text.facts import MONTHS, event_weekdays
+from agent.text.dates import DAY_OF_MONTH, ahead, days_of_month, relative_days, weekday_date
+from agent.text.facts import event_weekdays
 from agent.text.frames import WEEKDAY_WORD
 from agent.text.number_words import words_to_digits
-
-_MONTH_NAMES = "|".join(m.title() for m in MONTHS)
-# A day of the month: "14 September", "1st of June", "1 September 2025".
-_DAY_OF_MONTH = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAMES})\b(?:,?\s+((?:19|20)\d\d)\b)?")
 
 
 def other_event_days(claim: str, evidence: str, published: date | None) -> frozenset[date]:
@@ -40,37 +34,26 @@ def other_event_days(claim: str, evidence: str, published: date | None) -> froze
     relative day and a day of the month ("on 18 May", in the year nearest `published`
     unless written with its own) are read against `published`. Empty without a
     publication date or when the claim dates nothing."""
-    claim_digits = words_to_digits(claim)
-    spans = [*_day_spans(claim_digits)]
-    if published is None or not spans:
+    if published is None or not _dates_the_past(claim):
         return frozenset()
-    if any(ahead(claim_digits, claim_digits[s:e]) for s, e in spans):
-        return frozenset()  # the claim tells what is to come: any day to come may be its own
     return frozenset(when for when in _evidence_days(evidence, published) if when > published)
 
 
-def _day_spans(digits: str) -> Iterator[tuple[int, int]]:
-    """Where a text names a day: its weekdays and days of the month."""
-    for m in WEEKDAY_WORD.finditer(digits):
-        yield m.start(), m.end()
-    for m in _DAY_OF_MONTH.finditer(digits):
-        yield m.start(), m.end()
+@functools.lru_cache(maxsize=4096)  # the checks ask it for every evidence sentence
+def _dates_the_past(claim: str) -> bool:
+    """Whether `claim` names a day (a weekday or a day of the month) and none of its dated
+    clauses speaks of what is to come."""
+    digits = words_to_digits(claim)
+    spans = [(m.start(), m.end()) for pattern in (WEEKDAY_WORD, DAY_OF_MONTH)
+             for m in pattern.finditer(digits)]
+    return bool(spans) and not any(ahead(digits, digits[s:e]) for s, e in spans)
 
 
 def _evidence_days(text: str, published: date) -> Iterator[date]:
     """The date of each day `text` dates an event on: its relative days, event weekdays and
     days of the month."""
-    digits = words_to_digits(text)
     for _, when in relative_days(text, published):
         yield when
     for day in event_weekdays(text):
         yield weekday_date(text, day, published)
-    for m in _DAY_OF_MONTH.finditer(digits):
-        nth, month = int(m.group(1)), MONTHS.index(m.group(2).lower()) + 1
-        if m.group(3):  # the year it is written with
-            with contextlib.suppress(ValueError):  # "31 June 2025": no such day
-                yield date(int(m.group(3)), month, nth)
-            continue
-        dated = nearest_date(nth, month, published)
-        if dated is not None:
-            yield dated
+    yield from days_of_month(words_to_digits(text), published)
