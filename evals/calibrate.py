@@ -12,9 +12,14 @@ refutes, how many belong to claims labelled refuted or conflicting.
     SOURCEBOUND_MODELS_DIR=... python -m evals.calibrate --data-dir /tmp/calib \\
         --out evals/results/calibration.json
 
-Output: the chosen thresholds, dev figures at the defaults and at the choice, veto precision.
-The thresholds are then written into agent/verification/stance.py by hand, with the figures
-cited there.
+or, faster, replaying the pairs that `eval` runs traced (dev stories and the seeds' claims):
+
+    python -m evals.calibrate --from-results dev/results.json seeds/results.json
+
+Output: the chosen thresholds, dev figures at the defaults and at the choice, veto precision,
+and a leave-one-story-out estimate of what choosing on the other stories gains on an unseen
+one (the choice made without each story, scored on that story). The thresholds are then
+written into agent/verification/stance.py by hand, with the figures cited there.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "MIN_SUPPORT_COVERAGE": (0.4, 0.5, 0.6),
     "PARAPHRASE_COVERAGE": (0.2, 0.3, 0.4),
     "MODEL_REFUTE_COVERAGE": (0.4, 0.5, 0.6, 0.7),
+    "RELATION_COVERAGE": (0.1, 0.2, 0.3, 0.4),
 }
 
 
@@ -79,13 +85,15 @@ def collect(data_root: Path) -> list[dict[str, Any]]:
 
 
 def records_from_results(results: dict[str, Any]) -> list[dict[str, Any]]:
-    """Records from the claim rows of a stories results file, dev stories only (the pairs
-    were traced with the verifier's early stop, so a replay is close, not exact)."""
+    """Records from the claim rows of a results file: dev stories, and the seeds' claims of a
+    run on the seeds (set "seeds"). The pairs were traced with the verifier's early stop, so a
+    replay is close, not exact."""
     dev = {s.id for s in load_stories("dev")}
     out = []
     for key, run in results["runs"].items():
         pipeline, _, story = key.partition("@")
-        if pipeline != "sourcebound" or story not in dev:
+        story = story or "seeds"
+        if pipeline != "sourcebound" or story not in dev | {"seeds"}:
             continue
         for row in run["items"].get("claims", []):
             if "parts" in row:
@@ -124,12 +132,15 @@ def replay(record: dict[str, Any]) -> str:
     return aggregate(verdicts)
 
 
-def score(records: list[dict[str, Any]]) -> dict[str, Any]:
-    gold = [r["gold"] for r in records]
-    pred = [replay(r) for r in records]
+def _scores(gold: list[str], pred: list[str]) -> dict[str, Any]:
     vs = verdict_scores(gold, pred)
     return {"accuracy": round(vs.accuracy, 4), "balanced_accuracy": round(vs.balanced_accuracy, 4),
             "recall": {k: round(v, 3) for k, v in vs.per_label_recall.items()}, "n": vs.n}
+
+
+def score(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Accuracy, balanced accuracy and per-label recall of the replayed verdicts."""
+    return _scores([r["gold"] for r in records], [replay(r) for r in records])
 
 
 def veto_precision(records: list[dict[str, Any]]) -> dict[str, Any]:
@@ -150,40 +161,82 @@ def veto_precision(records: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def choose(records: list[dict[str, Any]]) -> tuple[dict[str, float], dict[str, Any]]:
-    defaults = {k: float(getattr(stance, k)) for k in GRID}
-    best: tuple[tuple[float, ...], dict[str, float], dict[str, Any]] | None = None
+Grid = list[tuple[dict[str, float], list[str]]]  # (thresholds, replayed verdict per record)
+
+
+def replay_grid(records: list[dict[str, Any]]) -> Grid:
+    """Every setting of GRID with the verdicts it gives each record (computed once)."""
+    out: Grid = []
     for combo in itertools.product(*GRID.values()):
         values = dict(zip(GRID, combo, strict=True))
         with thresholds(values):
-            s = score(records)
+            out.append((values, [replay(r) for r in records]))
+    return out
+
+
+def choose(records: list[dict[str, Any]], grid: Grid,
+           among: list[int] | None = None) -> tuple[dict[str, float], list[str]]:
+    """The setting with the best balanced accuracy on the records `among` (all by default);
+    ties go to accuracy, then to the setting nearest the current defaults."""
+    idx = among if among is not None else list(range(len(records)))
+    gold = [records[i]["gold"] for i in idx]
+    defaults = {k: float(getattr(stance, k)) for k in GRID}
+    best: tuple[tuple[float, ...], dict[str, float], list[str]] | None = None
+    for values, pred in grid:
+        vs = verdict_scores(gold, [pred[i] for i in idx])
         distance = sum(abs(values[k] - defaults[k]) for k in values)
-        key = (s["balanced_accuracy"], s["accuracy"], -distance)
+        key = (round(vs.balanced_accuracy, 4), round(vs.accuracy, 4), -round(distance, 4))
         if best is None or key > best[0]:
-            best = (key, values, s)
+            best = (key, values, pred)
     assert best is not None
     return best[1], best[2]
 
 
+def leave_one_story_out(records: list[dict[str, Any]], grid: Grid) -> dict[str, Any]:
+    """Each set's verdicts under the setting chosen on all the other sets: an estimate of
+    what the choice is worth on a story it was not chosen on. Returns the pooled scores of
+    those out-of-set verdicts and how often each setting was chosen."""
+    sets = sorted({r["set"] for r in records})
+    held: list[str] = [""] * len(records)
+    chosen: dict[str, int] = {}
+    for name in sets:
+        rest = [i for i, r in enumerate(records) if r["set"] != name]
+        values, pred = choose(records, grid, rest)
+        key = json.dumps(values, sort_keys=True)
+        chosen[key] = chosen.get(key, 0) + 1
+        for i, r in enumerate(records):
+            if r["set"] == name:
+                held[i] = pred[i]
+    return {"scores": _scores([r["gold"] for r in records], held),
+            "chosen": dict(sorted(chosen.items(), key=lambda kv: -kv[1]))}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data-dir", type=Path, required=True)
+    ap.add_argument("--data-dir", type=Path, help="where to ingest and run (to collect pairs)")
     ap.add_argument("--out", type=Path, default=Path("evals/results/calibration.json"))
     ap.add_argument("--records", type=Path, help="reuse records written by an earlier run")
-    ap.add_argument("--from-results", type=Path,
-                    help="replay the pairs an `eval --stories dev` results.json traced")
+    ap.add_argument("--from-results", type=Path, nargs="+",
+                    help="replay the pairs `eval` runs traced (results.json of dev stories "
+                         "or of the seeds)")
     args = ap.parse_args()
     if args.from_results:
-        records = records_from_results(json.loads(args.from_results.read_text("utf-8")))
+        records = [r for path in args.from_results
+                   for r in records_from_results(json.loads(path.read_text("utf-8")))]
     elif args.records:
         records = json.loads(args.records.read_text(encoding="utf-8"))
+    elif args.data_dir is None:
+        ap.error("give --data-dir to collect pairs, or --records / --from-results to replay")
     else:
         records = collect(args.data_dir)
         (args.data_dir / "calibration-records.json").write_text(json.dumps(records), "utf-8")
     at_defaults = score(records)
-    chosen, at_choice = choose(records)
+    grid = replay_grid(records)
+    chosen, pred = choose(records, grid)
+    at_choice = _scores([r["gold"] for r in records], pred)
     report = {"n_claims": len(records), "sets": sorted({r["set"] for r in records}),
               "grid": GRID, "defaults": at_defaults, "chosen": chosen, "at_choice": at_choice,
+              "leave_one_story_out": leave_one_story_out(records, grid),
               "veto_precision": veto_precision(records)}
     args.out.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(json.dumps(report, indent=1))
