@@ -51,7 +51,7 @@ from agent.text.polarity import (
 )
 from agent.text.slots import is_name, near_miss_name
 from agent.verification.claims import attribution_of
-from agent.verification.conflicts import Conflict, number_conflicts
+from agent.verification.conflicts import Conflict, figures_stated, number_conflicts
 
 Stance = Literal["supports", "refutes", "silent"]
 
@@ -341,8 +341,7 @@ def compare(
         # "Lindqvist accused Okafor" where the source says "Okafor accused Lindqvist".
         other_actor=actor_mismatch(claim, [evidence], known_names) or near_miss,
         denial=e.denies and not c.denies and not c.negation_scopes,
-        figures_stated=bool(c.quantities) and all(
-            any(q.stated_by(x) for x in (*e.quantities, *dated)) for q in c.quantities),
+        figures_stated=figures_stated(c.quantities, (*e.quantities, *dated)),
     )
 
 

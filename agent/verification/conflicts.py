@@ -97,9 +97,7 @@ def number_conflicts(
         own = [e for e in eq if not (bound and c.counts_another(e))]
         if any(c.stated_by(e) for e in own):
             continue
-        if c.kind == "ordinal" and not any(e.kind == "ordinal" for e in eq):
-            # "the first estimate", "the initial bill": an ordinal mostly qualifies what is
-            # counted; a sentence with no ordinal neither states nor denies it.
+        if _qualifying_ordinal(c, eq):
             continue
         missing = True
         if any(c.agrees(e) for e in own):
@@ -114,6 +112,20 @@ def number_conflicts(
             shown = tuple(sorted({show_quantity(e) for e in rival}))
             conflicts.append(Conflict("number", (show_quantity(c),), shown))
     return conflicts, missing
+
+
+def _qualifying_ordinal(figure: Quantity, evidence: Sequence[Quantity]) -> bool:
+    """"The first estimate", "the initial bill": an ordinal mostly qualifies what is counted;
+    a sentence with no ordinal neither states nor denies it."""
+    return figure.kind == "ordinal" and not any(e.kind == "ordinal" for e in evidence)
+
+
+def figures_stated(claim: Sequence[Quantity], evidence: Sequence[Quantity]) -> bool:
+    """The claim gives figures and the evidence's figures state every one of them ("by 14
+    votes to 9"), leaving aside an ordinal that only qualifies (`number_conflicts` reads
+    the same way)."""
+    figures = [c for c in claim if not _qualifying_ordinal(c, evidence)]
+    return bool(figures) and all(any(c.stated_by(e) for e in evidence) for c in figures)
 
 
 # Counts of two different nouns this far apart measure two things. On the dev claims every
