@@ -118,3 +118,14 @@ def test_sums_of_money_far_apart_are_two_things_but_a_near_one_is_a_rival() -> N
     sig = compare(claim, "Halden Group is offering $2.10 in cash for each Marlow Mills share.",
                   score=0.8)
     assert [c.describe() for c in sig.conflicts] == ["number: claim $2.4 vs source $2.1"]
+
+
+def test_an_ordinal_that_only_qualifies_is_no_figure_the_sentence_must_state() -> None:
+    # "first" qualifies the tally, as in number_conflicts: the sentence states the figure.
+    claim = "The first tally of the damage to the pier came to $2,300,000."
+    evidence = "An initial bill for repairing the storm-hit pier was put at $2.3m."
+    sig = compare(claim, evidence, 0.5)
+    assert sig.figures_stated and not sig.missing_numbers and not sig.conflicts
+    # a sentence with an ordinal of its own has to state the claim's
+    second = compare(claim, "A second tally of the damage to the pier came to $2.3m.", 0.5)
+    assert not second.figures_stated
