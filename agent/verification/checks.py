@@ -60,8 +60,12 @@ Stance = Literal["supports", "refutes", "silent"]
 ALIGNED_COVERAGE = 0.5
 # ...or when its retrieval relevance score (0.7 cosine + 0.3 lexical) is at least this.
 ALIGNED_SCORE = 0.62
-# The model's "supports" needs this coverage of the claim's content words.
-MIN_SUPPORT_COVERAGE = 0.4
+# The model's "supports" needs this coverage of the claim's content words (agent/verification/
+# stance.py says where the figure comes from).
+MIN_SUPPORT_COVERAGE = 0.5
+# A sentence covering this share of the claim's words in its own voice states the claim
+# itself; a quote beside it does not make the claim a report of speech.
+STATED_COVERAGE = 0.4
 # A paraphrase (high embedding similarity) may support with less word overlap.
 PARAPHRASE_COVERAGE = 0.3
 # Code alone calls a sentence supporting when it covers nearly all of the claim, agrees on
@@ -319,7 +323,7 @@ def compare(
     absent = {t for sc in scopes if sc.absence for t in stems(sc.text)} - names
     missing = missing or bool(absent - ev_terms)
     if speaker is not None and terms:
-        if _share(terms, set(e.asserted_stems)) >= MIN_SUPPORT_COVERAGE:
+        if _share(terms, set(e.asserted_stems)) >= STATED_COVERAGE:
             speaker = None  # the sentence states the claim itself; the quote is beside it
         elif same:
             speaker = None  # the claim is about what this speaker said or did

@@ -33,19 +33,25 @@ def _reports(sig: Signals, speaker: str) -> bool:
 
 StanceProbs = Mapping[str, float]  # P(stance) for "supports" / "refutes" / "silent"
 
-# The model's probability for a stance that lets it decide. SUPPORT_P and the coverage
-# thresholds MIN_SUPPORT_COVERAGE and MODEL_REFUTE_COVERAGE were chosen on the 120 dev-story
-# claims by evals/calibrate.py (balanced accuracy 0.441 -> 0.468 in replay; grid, figures
-# and veto precision in evals/results/calibration.json). The grid's best REFUTE_P was 0.6,
-# but 0.8 costs only 0.013 there (one or two claims) while 0.6 let the model refute a
-# supported seeds claim on its own at P = 0.62: the small model leans "refuted", so a
-# refutation without a concrete conflict needs high confidence.
+# The model's probability for a stance that lets it decide, and the coverage thresholds
+# (MIN_SUPPORT_COVERAGE, RELATION_COVERAGE here, the others in checks), come from
+# evals/calibrate.py on 302 dev claims: the 16 dev stories and the seeds' claims, replaying
+# the pairs their eval runs traced at the setting before (session 19; grid, figures and veto
+# precision in evals/results/calibration.json). Balanced accuracy in replay 0.672 at the
+# setting before (support coverage 0.4, REFUTE_P 0.8), 0.701 at this one, 0.706 at the
+# grid's best; chosen again without each story and scored on it, 0.695, the grid's best
+# chosen in 14 of the 17 folds. The model's "supports" on a sentence sharing under half the
+# claim's words was mostly a topic match ("said it was exploring a group claim" for "has
+# filed a group lawsuit"). The best's REFUTE_P 0.6 and relation coverage 0.3 were not
+# taken: a replay cannot see the sentences the verifier asks about next once a support is
+# dropped, and in real runs of the dev stories REFUTE_P 0.6 refuted two supported claims
+# (P 0.63 and 0.66 on sentences stating them) that 0.7 leaves alone, while 0.3 moved one
+# claim right and one wrong and dropped a supported seeds claim in replay.
 SUPPORT_P = 0.4
-REFUTE_P = 0.8
+REFUTE_P = 0.7
 # A sentence with under a fifth of the claim's words other than its names says nothing of
 # what the claim says of them ("with independent Benedict Arkwright on 8.8%" for "Arkwright
-# has backed the demand for a recount"). On the 12 dev stories (session 13, cache replays)
-# 0.2 moved one claim, to right; 0.3 fixed two and broke three, 0.4 broke nine.
+# has backed the demand for a recount").
 RELATION_COVERAGE = 0.2
 
 
