@@ -42,6 +42,7 @@ from agent.verification.claims import attribution_of
 from agent.verification.conflicts import KINDS
 from agent.verification.stance import combine
 from agent.verification.verdicts import EvidenceItem, aggregate, decide
+from agent.verification.verify import passage_counts
 from evals.datasets import CLAIMS_FILE, HELDOUT_CLAIMS_FILE, load_claims
 from evals.harness import SEEDS_DIR
 from evals.metrics import verdict_scores
@@ -126,6 +127,8 @@ def replay(record: dict[str, Any]) -> str:
         for t in part["pairs"]:
             sig = Signals.from_record(t["signals"])
             stance = combine(t["probs"] or None, sig, claim_speaker=t["speaker"])
+            if t.get("joint") and not passage_counts(stance, sig):
+                continue  # a passage of two sentences counts only as the verifier counts it
             item = EvidenceItem(citation=_NO_CITATION, stance=stance)
             items.append((t["outlet"], item, sig))
         verdicts.append(decide(part["part"], items, part["attributed"])[0])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from scenarios import GOES_ON, REFUTED, STRIKE_ARTICLES, SUPPORTED
@@ -344,3 +344,31 @@ def test_a_claims_date_that_every_outlet_gives_otherwise_is_refuted(make_app: Ma
         "Burglars struck at 2am on Sunday 9 November 2025.")
     assert v.verdict == "refuted"
     assert any("day: claim sunday vs source monday" in e.signals for e in v.evidence)
+
+
+def test_two_sentences_that_together_state_the_opposite_refute(
+    make_app: MakeApp, make_fake_model: Callable[..., FakeChatModel]
+) -> None:
+    # Neither sentence alone says the claim is false ("it" is the bridge only beside the
+    # first); read as one passage the model refutes it, and the passage counts as evidence.
+    def judge(messages: list[Any], kwargs: dict[str, Any]) -> str:
+        prompt = str(messages[-1].content)
+        props = (kwargs.get("response_format") or {}).get("schema", {}).get("properties", {})
+        if "label" not in props:
+            return json.dumps({"answer": "NONE"})
+        both = "closed" in prompt and "cannot" in prompt
+        return json.dumps({"label": "refuted" if both else "not_enough_info"})
+
+    chat = make_fake_model(responder=judge)
+    bridge = ("Bridge shut\n\nThe Pellam Bridge was closed on Wednesday after cracks were "
+              "found.\nPedestrians cannot walk over it either.\n")
+    app = make_app({**STRIKE_ARTICLES, "bridge.txt": bridge}, chat=chat)
+    v = verifier(app)
+    v.trace = []
+    result = v.verify("Pedestrians can still walk over the Pellam Bridge.")
+    assert result.verdict == "refuted"
+    joint = [t for t in v.trace if t["joint"]]
+    assert joint and joint[0]["stance"] == "refutes"
+    assert {e.citation.quote for e in result.evidence} >= {
+        "The Pellam Bridge was closed on Wednesday after cracks were found.",
+        "Pedestrians cannot walk over it either."}

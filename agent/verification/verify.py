@@ -51,6 +51,13 @@ _STANCE_OF = {"supported": "supports", "refuted": "refutes", "not_enough_info": 
 _LABELS = tuple(_STANCE_OF)
 
 
+def passage_counts(final: Stance, sig: Signals) -> bool:
+    """Whether the stance of a passage of two sentences (Verifier._joint_passages) counts as
+    evidence: its support, and its refutation by the model. A figure of one sentence read
+    against the other's words is no conflict that either sentence has."""
+    return final == "supports" or (final == "refutes" and not sig.hard_conflict)
+
+
 class Judgement(BaseModel):
     """What the model may answer for one (claim, sentence) pair."""
 
@@ -193,7 +200,7 @@ class Verifier:
                     item.signals.append(NOT_ASKED)
                 items.append((outlet, item, sig))
         if not backed and self.use_model:
-            items += self._joint_support(claim, by_article, speaker, calls)
+            items += self._joint_passages(claim, by_article, speaker, calls)
         verdict, explanation = decide(claim, items, attr is not None)
         order = {"refutes": 0, "supports": 1, "silent": 2}
         evidence = sorted((i for _, i, _ in items), key=lambda i: order[i.stance])
@@ -251,13 +258,17 @@ class Verifier:
             notes.append(f"model judged: {top} p={probs[top]:.2f}{own}")
         return EvidenceItem(citation=cite, stance=final, outlet=outlet, signals=notes)
 
-    def _joint_support(
+    def _joint_passages(
         self, claim: str, by_article: dict[str, list[tuple[str, Sentence, Signals]]],
         speaker: str | None, calls: int,
     ) -> list[tuple[str, EvidenceItem, Signals]]:
-        """Two sentences of one article that back the claim together ("10,000 runners
-        finished the race" + "The event raised $1.2 million" for a claim joining both), when
-        no sentence backs it alone: judged as one passage, cited as two quotes."""
+        """Two sentences of one article judged as one passage, when no sentence backs the
+        claim alone: they may back it together ("10,000 runners finished the race" + "The
+        event raised $1.2 million" for a claim joining both), or state its opposite together
+        ("Lowfield Bridge has been closed" + "Pedestrians and cyclists cannot use the
+        bridge" for "Pedestrians may still cross Lowfield Bridge"; the model's judgement, not
+        a conflict of figures). Cited as two quotes; stops at the first passage that backs
+        the claim."""
         out: list[tuple[str, EvidenceItem, Signals]] = []
         for pairs in by_article.values():
             if len(pairs) < 2 or calls >= self.max_calls:
@@ -271,23 +282,26 @@ class Verifier:
                           known_names=self.evidence.known_names([a.article_id]))
             final, probs = self.stance(claim, joint, sig, speaker)
             calls += probs is not None
-            self._trace(claim, outlet, joint, sig, probs, final, speaker)
-            if final != "supports":
+            self._trace(claim, outlet, joint, sig, probs, final, speaker, joint=True)
+            if not passage_counts(final, sig):
                 continue
             for s in (a, b):
                 item = self._item(s, outlet, sig, final, probs, speaker is not None)
                 if item is not None:
                     out.append((outlet, item, sig))
-            break
+            if final == "supports":
+                break
         return out
 
     def _trace(self, claim: str, outlet: str, text: str, sig: Signals,
-               probs: StanceProbs | None, final: Stance, speaker: str | None) -> None:
-        """Record one judged pair when tracing (evals/calibrate.py replays them)."""
+               probs: StanceProbs | None, final: Stance, speaker: str | None,
+               joint: bool = False) -> None:
+        """Record one judged pair when tracing (evals/calibrate.py replays them); `joint`
+        marks a passage of two sentences."""
         if self.trace is not None:
             self.trace.append({"claim": claim, "outlet": outlet, "text": text,
                                "signals": sig.as_record(), "probs": dict(probs or {}),
-                               "stance": final, "speaker": speaker})
+                               "stance": final, "speaker": speaker, "joint": joint})
 
     def verify(self, claim: str, id: str | None = None) -> Verdict:
         t0 = time.perf_counter()
