@@ -284,6 +284,8 @@ def test_a_share_said_as_a_ratio_and_a_bare_figure_after_a_share() -> None:
     assert (q.kind, q.value, q.low, q.high) == ("percent", 90, 81, 90)
     (q,) = quantities("Fewer than two in five registered voters took part.")
     assert (q.kind, q.value, q.high) == ("percent", 40, 40)
+    (q,) = quantities("Three out of every four passengers were tourists.")
+    assert (q.kind, q.value) == ("percent", 75)
     # "Szabo's 45.4" is set against a share: it is one too
     assert [(q.kind, q.value) for q in quantities("She won 46 per cent, ahead of Szabo's 45.4.")] \
         == [("percent", 46), ("percent", 45.4)]

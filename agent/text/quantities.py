@@ -85,9 +85,9 @@ _FRACTION = re.compile(
     r"(?:2|two)[\s-]+thirds|(?:a|one)\s+quarter|(?:3|three)[\s-]+quarters)\s+of\b",
     re.IGNORECASE,
 )
-# "nine in ten members", "fewer than two in five voters": a share said as a ratio.
+# "nine in ten members", "fewer than two in five", "seven out of every ten": a share as a ratio.
 _RATIO = re.compile(rf"(?:\b(?P<bound>{_BOUND_RE})\s+)?\b(?P<a>\d{{1,2}})\s+(?:in|out of)\s+"
-                    r"(?P<b>\d{1,3})\b(?!\s*(?:%|per\s*cent|percent))", re.IGNORECASE)
+                    r"(?:every\s+)?(?P<b>\d{1,3})\b(?!\s*(?:%|per\s*cent|percent))", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:the|first|second|other|latter|former|this|that)\s+$",
                           re.IGNORECASE)
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
