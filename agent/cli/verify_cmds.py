@@ -34,6 +34,8 @@ _COLOUR = {
     "conflicting": "yellow",
     "not_enough_info": "cyan",
 }
+# How many judged-silent sentences a not_enough_info verdict shows when none counted.
+CLOSEST = 2
 _MARK = {"supports": "[green]+[/green]", "refutes": "[red]-[/red]", "silent": "[dim]·[/dim]"}
 
 
@@ -129,16 +131,23 @@ def print_verdict(v: Verdict) -> None:
         if len(v.atomic) > 1:
             c = _COLOUR.get(a.verdict, "white")
             out.print(f"  part: [{c}]{a.verdict}[/{c}]  {escape(a.claim)}")
-        for e in a.evidence:
-            if e.stance == "silent":
-                continue
+        shown = [e for e in a.evidence if e.stance != "silent"]
+        if not shown:
+            # "No source states it" alone hides what was read: show the closest sentences
+            # the model was asked about, with why they did not count.
+            shown = [e for e in a.evidence if e.stance == "silent"
+                     and any(n.startswith("model judged") for n in e.signals)][:CLOSEST]
+            if shown:
+                out.print("    [dim]closest sentences, judged silent:[/dim]")
+        for e in shown:
             note = f" [dim]({escape('; '.join(e.signals))})[/dim]" if e.signals else ""
             cite = e.citation
             out.print(
                 f"    {_MARK[e.stance]} {escape(e.outlet or cite.source)} "
                 f"{span_text(cite.start, cite.end)} “{escape(cite.quote)}”{note}"
             )
-    out.print(f"  [dim]{v.backend}/{escape(v.model)} · {v.latency_s:.1f} s[/dim]")
+    out.print(f"  [dim]+ supports, - contradicts, · silent · {v.backend}/{escape(v.model)}"
+              f" · {v.latency_s:.1f} s[/dim]")
 
 
 @app.command()

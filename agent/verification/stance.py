@@ -64,6 +64,32 @@ def as_probs(model: Stance | StanceProbs | None) -> dict[str, float]:
     return dict(model)
 
 
+def support_gate(sig: Signals, claim_speaker: str | None = None) -> str | None:
+    """Why code keeps the sentence from supporting the claim, in words for a reader (the
+    first gate of `combine` it fails), or None when it may support."""
+    covered = (
+        sig.coverage >= MIN_SUPPORT_COVERAGE
+        or (sig.score >= ALIGNED_SCORE and sig.coverage >= PARAPHRASE_COVERAGE)
+        or (sig.figures_stated and sig.coverage >= PARAPHRASE_COVERAGE)
+    )
+    # One shared word of a two-word claim ("the city") is topic, not support (a stated
+    # figure counts as a word).
+    if not covered or sig.matched + sig.figures_stated < min(2, sig.n_terms):
+        return "it shares too few of the claim's words"
+    # (a stated figure is what the claim says of its names, as a word would be)
+    if sig.relation_coverage < RELATION_COVERAGE and not sig.figures_stated:
+        return "it names the claim's people or places but not what the claim says of them"
+    if sig.missing_numbers:
+        return "a figure, date or place of the claim is not in it"
+    if sig.other_actor is not None:
+        return f"it gives the claim's event to {sig.other_actor}"
+    if sig.denial:
+        return "it reports a denial"
+    if claim_speaker is not None and not _reports(sig, claim_speaker):
+        return f"it does not report {claim_speaker}'s words"
+    return None
+
+
 def combine(
     model: Stance | StanceProbs | None, sig: Signals, *, claim_speaker: str | None = None
 ) -> Stance:
@@ -93,20 +119,7 @@ def combine(
     # polarity conflict it refutes unless the model is confident the sentence supports.
     if sig.polarity_conflict or sig.negation_flip:
         return "refutes" if p_sup < SUPPORT_P or sig.coverage >= CODE_SUPPORT_COVERAGE else "silent"
-    covered = (
-        sig.coverage >= MIN_SUPPORT_COVERAGE
-        or (sig.score >= ALIGNED_SCORE and sig.coverage >= PARAPHRASE_COVERAGE)
-        or (sig.figures_stated and sig.coverage >= PARAPHRASE_COVERAGE)
-    )
-    # One shared word of a two-word claim ("the city") is topic, not support (a stated
-    # figure counts as a word).
-    covered = covered and sig.matched + sig.figures_stated >= min(2, sig.n_terms)
-    # (a stated figure is what the claim says of its names, as a word would be)
-    covered = covered and (sig.relation_coverage >= RELATION_COVERAGE or sig.figures_stated)
-    supportable = (covered and not sig.missing_numbers and sig.other_actor is None
-                   and not sig.denial)
-    if claim_speaker is not None and not _reports(sig, claim_speaker):
-        supportable = False
+    supportable = support_gate(sig, claim_speaker) is None
     if supportable and (p_sup >= SUPPORT_P or sig.coverage >= CODE_SUPPORT_COVERAGE):
         return "supports"
     # A claim number the sentence lacks means the sentence does not address it (not_enough_info).

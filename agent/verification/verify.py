@@ -35,7 +35,7 @@ from agent.verification.claims import attribution_of, split_claim
 from agent.verification.gather import EvidenceGatherer
 from agent.verification.measures import figure_conflicts
 from agent.verification.slots import MAX_SLOT_CALLS, SlotChecker
-from agent.verification.stance import SUPPORT_P, StanceProbs, combine
+from agent.verification.stance import SUPPORT_P, StanceProbs, combine, support_gate
 from agent.verification.verdicts import (  # noqa: F401  (re-exported: the verify stage's records)
     NOT_ASKED,
     AtomicVerdict,
@@ -194,7 +194,7 @@ class Verifier:
             if final == "supports":
                 backed.add(outlet)
             by_article.setdefault(s.article_id, []).append((outlet, s, sig))
-            item = self._item(s, outlet, sig, final, probs, attr is not None)
+            item = self._item(s, outlet, sig, final, probs, attr is not None, speaker)
             if item is not None:
                 if not ask and self.use_model and final == "silent":
                     item.signals.append(NOT_ASKED)
@@ -240,7 +240,7 @@ class Verifier:
 
     def _item(
         self, s: Sentence, outlet: str, sig: Signals, final: Stance, probs: StanceProbs | None,
-        attributed: bool,
+        attributed: bool, speaker: str | None = None,
     ) -> EvidenceItem | None:
         cite = make_citation(self.corpus, s.article_id, s.text)
         if cite is None:  # the registry and the text snapshot disagree: never cite it
@@ -256,6 +256,13 @@ class Verifier:
             top = max(probs, key=lambda k: probs[k])
             own = f", {final} p={probs[final]:.2f}" if final != top and final in probs else ""
             notes.append(f"model judged: {top} p={probs[top]:.2f}{own}")
+            # Why a sentence the model backs is not counted (newcomer trials: "supports
+            # p=0.88" beside a silent stance read as a contradiction).
+            gate = support_gate(sig, speaker)
+            if final == "silent" and probs.get("supports", 0.0) >= SUPPORT_P and gate:
+                notes.append(f"not counted as support: {gate}")
+        elif final == "refutes" and sig.hard_conflict:
+            notes.append("a conflict found by code; the model was not asked")
         return EvidenceItem(citation=cite, stance=final, outlet=outlet, signals=notes)
 
     def _joint_passages(
@@ -286,7 +293,7 @@ class Verifier:
             if not passage_counts(final, sig):
                 continue
             for s in (a, b):
-                item = self._item(s, outlet, sig, final, probs, speaker is not None)
+                item = self._item(s, outlet, sig, final, probs, speaker is not None, speaker)
                 if item is not None:
                     out.append((outlet, item, sig))
             if final == "supports":

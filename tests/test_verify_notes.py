@@ -1,0 +1,74 @@
+"""What `verify` tells a reader about each sentence it read: why a sentence the model backs
+does not count, that a conflict found by code decided without the model, and, for a
+not_enough_info verdict, the closest sentences it judged silent (newcomer trials, sessions
+18 and 19: "supports p=0.88" beside a silent stance, and "No source states it" with nothing
+shown, read as contradictions)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from scenarios import STRIKE_ARTICLES
+
+from agent.app import App
+from agent.cli.verify_cmds import print_verdict
+from agent.types import Citation
+from agent.verification.checks import Signals
+from agent.verification.conflicts import Conflict
+from agent.verification.stance import support_gate
+from agent.verification.verdicts import AtomicVerdict, EvidenceItem, Verdict
+from agent.verification.verify import Verifier
+
+MakeApp = Callable[..., App]
+SURE = {"supports": 0.88, "refutes": 0.1, "silent": 0.02}
+
+
+def test_support_gate_names_the_first_gate_a_sentence_fails() -> None:
+    ok = Signals(coverage=1.0, aligned=True, matched=4, n_terms=4)
+    assert support_gate(ok) is None
+    lacking = Signals(coverage=1.0, aligned=True, matched=4, n_terms=4, missing_numbers=True)
+    assert support_gate(lacking) == "a figure, date or place of the claim is not in it"
+    topic = Signals(coverage=0.2, aligned=False, matched=1, n_terms=5)
+    assert support_gate(topic) == "it shares too few of the claim's words"
+    other = Signals(coverage=1.0, aligned=True, matched=4, n_terms=4, other_actor="Dana Reyes")
+    assert support_gate(other) == "it gives the claim's event to Dana Reyes"
+
+
+def test_evidence_notes_say_why_a_backed_sentence_did_not_count(make_app: MakeApp) -> None:
+    app = make_app(STRIKE_ARTICLES)
+    v = Verifier(app.corpus, app.retriever, app.embedder, app.llm)
+    s = app.corpus.article(app.corpus.articles()[0].id).body_sentences[0]
+    lacking = Signals(coverage=1.0, aligned=True, matched=4, n_terms=4, missing_numbers=True)
+    item = v._item(s, "A", lacking, "silent", SURE, attributed=False)
+    assert item is not None and item.signals == [
+        "model judged: supports p=0.88, silent p=0.02",
+        "not counted as support: a figure, date or place of the claim is not in it"]
+    number = Signals(coverage=1.0, aligned=True, conflicts=[Conflict("number", ("5",), ("6",))])
+    vetoed = v._item(s, "A", number, "refutes", None, attributed=False)
+    assert vetoed is not None
+    assert vetoed.signals[-1] == "a conflict found by code; the model was not asked"
+
+
+def _item(quote: str, stance: str, signals: list[str]) -> EvidenceItem:
+    cite = Citation(source="a1", quote=quote, start=0, end=len(quote))
+    return EvidenceItem(citation=cite, stance=stance, outlet="Daily", signals=signals)
+
+
+def test_not_enough_info_shows_the_closest_sentences_judged_silent(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    asked = _item("Roughly 70% of the dead fish were trout.", "silent",
+                  ["model judged: supports p=0.88, silent p=0.02",
+                   "not counted as support: a figure, date or place of the claim is not in it"])
+    unasked = _item("The river runs through two towns.", "silent",
+                    ["not checked: the model was not asked"])
+    part = AtomicVerdict(claim="Most fish were trout.", verdict="not_enough_info",
+                         evidence=[unasked, asked], explanation="No source states it.")
+    print_verdict(Verdict(claim=part.claim, verdict="not_enough_info", atomic=[part],
+                          evidence=part.evidence, explanation=part.explanation,
+                          backend="fake", model="m", latency_s=0.1))
+    printed = capsys.readouterr().out
+    assert "closest sentences, judged silent" in printed
+    assert "Roughly 70% of the dead fish" in printed and "not counted as support" in printed
+    assert "The river runs through two towns." not in printed  # never judged: not shown
