@@ -48,6 +48,11 @@ def test_evidence_notes_say_why_a_backed_sentence_did_not_count(make_app: MakeAp
     vetoed = v._item(s, "A", number, "refutes", None, attributed=False)
     assert vetoed is not None
     assert vetoed.signals[-1] == "a conflict found by code; the model was not asked"
+    # a negation alone is no conflict of figures: it "seems to" say the opposite
+    negated = Signals(coverage=1.0, aligned=True, polarity_conflict=True)
+    flipped = v._item(s, "A", negated, "refutes", SURE, attributed=False)
+    assert flipped is not None
+    assert flipped.signals[0] == "negation: the source seems to say the opposite"
 
 
 def _item(quote: str, stance: str, signals: list[str]) -> EvidenceItem:

@@ -247,7 +247,10 @@ class Verifier:
             return None
         notes = [c.describe() for c in sig.conflicts] if final == "refutes" else []
         if sig.polarity_conflict and final == "refutes":
-            notes.append("negation: the source states the opposite")
+            # Only a conflict of figures, dates or places makes outlets disagree (decide): say
+            # that a negation alone is weaker, as the verdict's explanation does.
+            notes.append("negation: the source seems to say the opposite" if not sig.hard_conflict
+                         else "negation: the source states the opposite")
         if final == "supports" and sig.attributed_to and not attributed:
             notes.append(f"reported: attributed to {sig.attributed_to}")
         if probs is not None:
