@@ -43,6 +43,12 @@ def seed(seeds_dir: Path, prefix: str) -> str:
         ("Share this article", Kind.BOILER),
         ("Advertisement", Kind.BOILER),
         ("Sign up for our daily newsletter", Kind.BOILER),
+        ("Related: Five ways to cut your water bill this winter | Photos: the weir from the air"
+         " | Opinion: who pays when a river dies? | Your questions answered", Kind.BOILER),
+        ("Read more: The harbour strike, day by day | Who runs the port?", Kind.BOILER),
+        # a sentence that opens "Related:" but lists no links is left to the other rules
+        ("Related: the council said the two closures were not linked in any way at all, and "
+         "that each would be investigated separately by its own inspectors.", Kind.BODY),
         ("The Hill.", Kind.OUTLET),
         ("Springfield Gazette", Kind.OUTLET),
         ("City council approves new budget after long debate", Kind.HEADING),

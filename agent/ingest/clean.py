@@ -135,6 +135,10 @@ _BOILER = re.compile(
     r"we use cookies|by clicking|want more\b)",
     re.I,
 )
+# "Related: How to claim on your insurance | Photos: the town from the air": a list of links
+# to other stories, however long, is page furniture.
+_LINK_LIST = re.compile(r"^(?:related|read more|see also|more on this story|also read|"
+                        r"more from \w+)\s*:.*\S\s+\|\s+\S", re.I)
 _TERMINAL = re.compile(r"[.!?…:;,][\"”’')\]]*$")
 
 
@@ -161,7 +165,7 @@ def classify_line(t: str) -> Kind:
     short = len(t) <= MAX_META_CHARS
     if short and _NAV.match(t):
         return Kind.NAV
-    if short and _BOILER.match(t):
+    if (short and _BOILER.match(t)) or _LINK_LIST.match(t):
         return Kind.BOILER
     if len(t) <= 200 and _COPYRIGHT.search(t):
         return Kind.COPYRIGHT
