@@ -40,17 +40,17 @@ def test_evidence_notes_say_why_a_backed_sentence_did_not_count(make_app: MakeAp
     v = Verifier(app.corpus, app.retriever, app.embedder, app.llm)
     s = app.corpus.article(app.corpus.articles()[0].id).body_sentences[0]
     lacking = Signals(coverage=1.0, aligned=True, matched=4, n_terms=4, missing_numbers=True)
-    item = v._item(s, "A", lacking, "silent", SURE, attributed=False)
+    item = v._item(s, "A", lacking, "silent", SURE, speaker=None)
     assert item is not None and item.signals == [
         "model judged: supports p=0.88, silent p=0.02",
         "not counted as support: a figure, date or place of the claim is not in it"]
     number = Signals(coverage=1.0, aligned=True, conflicts=[Conflict("number", ("5",), ("6",))])
-    vetoed = v._item(s, "A", number, "refutes", None, attributed=False)
+    vetoed = v._item(s, "A", number, "refutes", None, speaker=None)
     assert vetoed is not None
     assert vetoed.signals[-1] == "a conflict found by code; the model was not asked"
     # a negation alone is no conflict of figures: it "seems to" say the opposite
     negated = Signals(coverage=1.0, aligned=True, polarity_conflict=True)
-    flipped = v._item(s, "A", negated, "refutes", SURE, attributed=False)
+    flipped = v._item(s, "A", negated, "refutes", SURE, speaker=None)
     assert flipped is not None
     assert flipped.signals[0] == "negation: the source seems to say the opposite"
 

@@ -194,7 +194,7 @@ class Verifier:
             if final == "supports":
                 backed.add(outlet)
             by_article.setdefault(s.article_id, []).append((outlet, s, sig))
-            item = self._item(s, outlet, sig, final, probs, attr is not None, speaker)
+            item = self._item(s, outlet, sig, final, probs, speaker)
             if item is not None:
                 if not ask and self.use_model and final == "silent":
                     item.signals.append(NOT_ASKED)
@@ -240,8 +240,11 @@ class Verifier:
 
     def _item(
         self, s: Sentence, outlet: str, sig: Signals, final: Stance, probs: StanceProbs | None,
-        attributed: bool, speaker: str | None = None,
+        speaker: str | None,
     ) -> EvidenceItem | None:
+        """The cited evidence item of one judged sentence, with notes on why it was decided;
+        `speaker`: whose words an attributed claim is about (None for a plain claim). None
+        when the sentence cannot be cited."""
         cite = make_citation(self.corpus, s.article_id, s.text)
         if cite is None:  # the registry and the text snapshot disagree: never cite it
             return None
@@ -251,7 +254,7 @@ class Verifier:
             # that a negation alone is weaker, as the verdict's explanation does.
             notes.append("negation: the source seems to say the opposite" if not sig.hard_conflict
                          else "negation: the source states the opposite")
-        if final == "supports" and sig.attributed_to and not attributed:
+        if final == "supports" and sig.attributed_to and speaker is None:
             notes.append(f"reported: attributed to {sig.attributed_to}")
         if probs is not None:
             # The model's top label with its probability, and the decided stance's own when
@@ -296,7 +299,7 @@ class Verifier:
             if not passage_counts(final, sig):
                 continue
             for s in (a, b):
-                item = self._item(s, outlet, sig, final, probs, speaker is not None, speaker)
+                item = self._item(s, outlet, sig, final, probs, speaker)
                 if item is not None:
                     out.append((outlet, item, sig))
             if final == "supports":
