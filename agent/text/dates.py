@@ -78,13 +78,18 @@ def weekday_dates(text: str, published: date | None) -> tuple[Quantity, ...]:
     publication date."""
     if published is None or any(q.kind == "day" for q in quantities(text)):
         return ()
-    out = [_day_of_month(when, f"{word} {when.day} {MONTHS[when.month - 1]}")
-           for word, when in relative_days(text, published)]
+    return tuple(_day_of_month(when, said) for said, when in event_dates(text, published))
+
+
+def event_dates(text: str, published: date) -> Iterator[tuple[str, date]]:
+    """(the day as a date phrase, its date) of each relative day ("yesterday 16 october")
+    and each event weekday ("Monday 14 September") of `text`, an article's sentence of date
+    `published` (`relative_days`, `weekday_date`)."""
+    for word, when in relative_days(text, published):
+        yield f"{word} {when.day} {MONTHS[when.month - 1]}", when
     for day in sorted(event_weekdays(text)):
         when = weekday_date(text, day, published)
-        month = MONTHS[when.month - 1].title()
-        out.append(_day_of_month(when, f"{day.title()} {when.day} {month}"))
-    return tuple(out)
+        yield f"{day.title()} {when.day} {MONTHS[when.month - 1].title()}", when
 
 
 def weekday_date(text: str, day: str, published: date) -> date:

@@ -21,8 +21,7 @@ import functools
 from collections.abc import Iterator
 from datetime import date
 
-from agent.text.dates import DAY_OF_MONTH, ahead, days_of_month, relative_days, weekday_date
-from agent.text.facts import event_weekdays
+from agent.text.dates import DAY_OF_MONTH, ahead, days_of_month, event_dates
 from agent.text.frames import WEEKDAY_WORD
 from agent.text.number_words import words_to_digits
 
@@ -52,8 +51,6 @@ def _dates_the_past(claim: str) -> bool:
 def _evidence_days(text: str, published: date) -> Iterator[date]:
     """The date of each day `text` dates an event on: its relative days, event weekdays and
     days of the month."""
-    for _, when in relative_days(text, published):
+    for _, when in event_dates(text, published):
         yield when
-    for day in event_weekdays(text):
-        yield weekday_date(text, day, published)
     yield from days_of_month(words_to_digits(text), published)
