@@ -40,6 +40,12 @@ def seed(seeds_dir: Path, prefix: str) -> str:
         ("More from the Gazette", Kind.NAV),
         ("No comments:", Kind.BOILER),
         ("Post a Comment", Kind.BOILER),
+        ("Comments are closed on this article for legal reasons.", Kind.BOILER),
+        ("Comments have been switched off on this story while the trial continues.",
+         Kind.BOILER),
+        # the body may report on comments; only the page's own notice is furniture
+        ("The council said public comments are closed until the inquiry reports in May.",
+         Kind.BODY),
         ("Share this article", Kind.BOILER),
         ("Advertisement", Kind.BOILER),
         ("Sign up for our daily newsletter", Kind.BOILER),

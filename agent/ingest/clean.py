@@ -132,7 +132,10 @@ _BOILER = re.compile(
     r"|^(?:sign up (?:for|to)|subscribe (?:to|for)|follow us on|share on|read more:|related:|"
     r"tags?:|labels?:|filed under:|click here|posted by|this (?:article|story) (?:was|has been)"
     r" (?:originally )?(?:published|updated)|get the latest|download (?:the|our) app|"
-    r"we use cookies|by clicking|want more\b)",
+    r"we use cookies|by clicking|want more\b|"
+    # The page's own comment section ("Comments are closed on this article for legal
+    # reasons"): a notice about the page, never a fact of the story.
+    r"comments (?:are|have been) (?:now )?(?:closed|disabled|switched off|turned off)\b)",
     re.I,
 )
 # "Related: How to claim on your insurance | Photos: the town from the air": a list of links
