@@ -178,6 +178,24 @@ def test_an_outlet_that_gives_the_other_value_too_disputes_nothing() -> None:
     assert story_differences(items, _name) == []
 
 
+def test_an_outlet_that_counts_the_other_value_under_another_noun_disputes_nothing() -> None:
+    # The wire's "five charges" are the four counts of fraud and one of false accounting:
+    # it gives the daily's four itself, counted as "counts".
+    items = [
+        (_s("wire", "Pellow was convicted of four counts of fraud by abuse of position."),
+         "wire"),
+        (_s("wire", "Pellow had pleaded not guilty to all five charges.", 1), "wire"),
+        (_s("daily", "Jurors convicted Pellow of four charges of fraud but cleared him of "
+                     "false accounting."), "daily"),
+    ]
+    assert story_differences(items, _name) == []
+    # An outlet that gives no such count still disputes it.
+    items[0] = (_s("wire", "Pellow was convicted of fraud by abuse of position."), "wire")
+    assert [d.text() for d in story_differences(items, _name)] == [
+        "Outlets differ on the figure: 5 charges (Delta Wire) vs 4 charges "
+        "(The Orrin Daily)."]
+
+
 def test_outlets_that_date_one_event_to_other_days_differ_on_the_day() -> None:
     items = [
         (_s("wire", "Coastguards launched the search for the yacht at 2am on Saturday."),

@@ -96,12 +96,20 @@ def _disputes(figs: Sequence[Figure], links: Sequence[set[int]]) -> list[tuple[f
     for f in figs:
         given.setdefault(f.outlet, set()).update(
             _value_key(q) for q in sentence_figures(f.sentence.text))
+    # The counts each outlet gives, whatever they count: one group is often counted under
+    # two nouns ("four counts of fraud" and "the four charges").
+    counted = {o: {k[3] for k in keys if k[0] == "count"} for o, keys in given.items()}
 
     def states(outlet: str, f: Figure, other: int) -> bool:
         # An outlet that gives the other's exact value anywhere, of the same kind (and a
         # count of the same noun), states it: "the union wants 9 per cent" beside "Kelby's
-        # staff accepted 6 per cent" disputes no 9 per cent.
-        return _value_key(f.quantity) in given.get(outlet, set()) or any(
+        # staff accepted 6 per cent" disputes no 9 per cent. A count is stated under any
+        # noun: "convicted of four counts of fraud ... pleaded not guilty to all five
+        # charges" does not dispute another outlet's "four charges of fraud".
+        q = f.quantity
+        if q.kind == "count" and q.value in counted.get(outlet, set()):
+            return True
+        return _value_key(q) in given.get(outlet, set()) or any(
             figs[k].outlet == outlet and figs[k].quantity.agrees(f.quantity)
             for k in links[other])
 
