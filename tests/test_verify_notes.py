@@ -16,7 +16,7 @@ from agent.cli.verify_cmds import print_verdict
 from agent.types import Citation
 from agent.verification.checks import Signals
 from agent.verification.conflicts import Conflict
-from agent.verification.stance import support_gate
+from agent.verification.stance import REFUTE_P, combine, refute_gate, support_gate
 from agent.verification.verdicts import AtomicVerdict, EvidenceItem, Verdict
 from agent.verification.verify import Verifier
 
@@ -53,6 +53,32 @@ def test_evidence_notes_say_why_a_backed_sentence_did_not_count(make_app: MakeAp
     flipped = v._item(s, "A", negated, "refutes", SURE, speaker=None)
     assert flipped is not None
     assert flipped.signals[0] == "negation: the source seems to say the opposite"
+
+
+def test_evidence_notes_say_why_a_contradiction_did_not_count(make_app: MakeApp) -> None:
+    # The model's top label "refutes" beside a silent stance (session 19's newcomer trial).
+    app = make_app(STRIKE_ARTICLES)
+    v = Verifier(app.corpus, app.retriever, app.embedder, app.llm)
+    s = app.corpus.article(app.corpus.articles()[0].id).body_sentences[0]
+    leaning = {"supports": 0.1, "refutes": 0.62, "silent": 0.28}
+    close = Signals(coverage=0.75, aligned=True, matched=3, n_terms=4)
+    assert combine(leaning, close) == "silent"
+    item = v._item(s, "A", close, "silent", leaning, speaker=None)
+    assert item is not None and item.signals[-1] == (
+        f"not counted as a contradiction: the model's p=0.62 is under the {REFUTE_P} a "
+        "contradiction needs")
+    sure = {"supports": 0.05, "refutes": 0.9, "silent": 0.05}
+    lacking = Signals(coverage=0.75, aligned=True, matched=3, n_terms=4, missing_numbers=True)
+    assert combine(sure, lacking) == "silent"
+    assert refute_gate(lacking) is not None
+    item = v._item(s, "A", lacking, "silent", sure, speaker=None)
+    assert item is not None and item.signals[-1] == (
+        f"not counted as a contradiction: {refute_gate(lacking)}")
+    # a counted contradiction gets no such note
+    assert combine(sure, close) == "refutes" and refute_gate(close) is None
+    counted = v._item(s, "A", close, "refutes", sure, speaker=None)
+    assert counted is not None
+    assert not any(n.startswith("not counted") for n in counted.signals)
 
 
 def _item(quote: str, stance: str, signals: list[str]) -> EvidenceItem:

@@ -90,6 +90,17 @@ def support_gate(sig: Signals, claim_speaker: str | None = None) -> str | None:
     return None
 
 
+def refute_gate(sig: Signals) -> str | None:
+    """Why code keeps the model's "refutes" from counting, in words for a reader (the
+    sentence gate of `combine`; the probability threshold REFUTE_P is the other), or None
+    when it may count."""
+    if sig.coverage < MODEL_REFUTE_COVERAGE:
+        return "it shares too few of the claim's words to contradict it"
+    if sig.missing_numbers:
+        return "a figure, date or place of the claim is not in it, so it may be about another"
+    return None
+
+
 def combine(
     model: Stance | StanceProbs | None, sig: Signals, *, claim_speaker: str | None = None
 ) -> Stance:
@@ -123,6 +134,6 @@ def combine(
     if supportable and (p_sup >= SUPPORT_P or sig.coverage >= CODE_SUPPORT_COVERAGE):
         return "supports"
     # A claim number the sentence lacks means the sentence does not address it (not_enough_info).
-    if p_ref >= REFUTE_P and sig.coverage >= MODEL_REFUTE_COVERAGE and not sig.missing_numbers:
+    if p_ref >= REFUTE_P and refute_gate(sig) is None:
         return "refutes"
     return "silent"

@@ -35,7 +35,14 @@ from agent.verification.claims import attribution_of, split_claim
 from agent.verification.gather import EvidenceGatherer
 from agent.verification.measures import figure_conflicts
 from agent.verification.slots import MAX_SLOT_CALLS, SlotChecker
-from agent.verification.stance import SUPPORT_P, StanceProbs, combine, support_gate
+from agent.verification.stance import (
+    REFUTE_P,
+    SUPPORT_P,
+    StanceProbs,
+    combine,
+    refute_gate,
+    support_gate,
+)
 from agent.verification.verdicts import (  # noqa: F401  (re-exported: the verify stage's records)
     NOT_ASKED,
     AtomicVerdict,
@@ -267,6 +274,10 @@ class Verifier:
             gate = support_gate(sig, speaker)
             if final == "silent" and probs.get("supports", 0.0) >= SUPPORT_P and gate:
                 notes.append(f"not counted as support: {gate}")
+            elif final == "silent" and top == "refutes":
+                why = refute_gate(sig) or (f"the model's p={probs[top]:.2f} is under the "
+                                           f"{REFUTE_P} a contradiction needs")
+                notes.append(f"not counted as a contradiction: {why}")
         elif final == "refutes" and sig.hard_conflict:
             notes.append("a conflict found by code; the model was not asked")
         return EvidenceItem(citation=cite, stance=final, outlet=outlet, signals=notes)
