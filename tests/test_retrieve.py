@@ -181,3 +181,19 @@ def test_a_figure_in_words_answers_how_many() -> None:
     assert answer_type_match(question, "About 40 residents were moved out.")
     assert not answer_type_match(question, "Residents of the care home were moved out.")
     assert answer_type_match("Who moved the residents?", "Forty were moved.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She said the hoard was probably buried around AD 410, in the final years of Roman rule.",
+        "The coins were buried at the start of the 5th century.",
+        "The jar was hidden in the fifth century.",
+        "The mill closed in the 1990s.",
+        "The plan was dropped two weeks ago.",
+        "The vote is tomorrow night.",
+    ],
+)
+def test_a_when_answer_may_give_an_era_a_century_or_a_relative_time(sentence: str) -> None:
+    assert answer_type_match("When was the hoard buried?", sentence)
+    assert not answer_type_match("When was the hoard buried?", "A farmer buried the hoard.")

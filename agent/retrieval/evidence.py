@@ -62,7 +62,10 @@ _ANSWER_TYPES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
         re.compile(
             r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
             r"april|may|june|july|august|september|october|november|december|yesterday|today|"
-            r"\d{4}|last (week|month|year)|(earlier|later) this (week|month|year))\b",
+            r"tomorrow|tonight|\d{4}s?|(?:ad|bc|bce|ce) \d{1,4}|\d{1,4} (?:ad|bc|bce)|"
+            r"\w+(?:st|nd|rd|th)[- ]century|centur(?:y|ies)|decades?|[\w-]+ (?:\w+ )?ago|"
+            r"(?:last|next|this) (?:week|month|year|weekend|decade|century)|"
+            r"(earlier|later) this (week|month|year))\b",
             re.I,
         ),
     ),

@@ -139,6 +139,8 @@ def content_terms(text: str) -> set[str]:
     terms = set()
     for w in _WORD.findall(normalize_for_match(text)):
         w = w.strip(".'")
+        if w.endswith("'s"):
+            w = w[:-2]  # a possessive is its noun ("ferrante's ban"), never a plural
         if not w or w in STOPWORDS:
             continue
         if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
