@@ -3,6 +3,8 @@ an answer must give before it is shown."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from agent.generation.asked import (
@@ -45,11 +47,16 @@ def test_an_answer_without_a_figure_of_that_kind_does_not_answer() -> None:
 @pytest.mark.unit
 def test_an_answer_about_another_day_does_not_answer() -> None:
     question = "How many ferries were cancelled on Wednesday, the second day of the strike?"
-    assert tells_another_day(question, ["Eleven ferries were cancelled on Tuesday."])
-    assert not tells_another_day(question, ["Nine ferries were cancelled on Wednesday."])
-    assert not tells_another_day(question, ["Nine ferries were cancelled."])
+    assert tells_another_day(question, [("Eleven ferries were cancelled on Tuesday.", None)])
+    assert not tells_another_day(question, [("Nine ferries were cancelled on Wednesday.", None)])
+    assert not tells_another_day(question, [("Nine ferries were cancelled.", None)])
     assert not tells_another_day("How many ferries were cancelled?",
-                                 ["Eleven ferries were cancelled on Tuesday."])
+                                 [("Eleven ferries were cancelled on Tuesday.", None)])
+    # a relative day is read against its article's date: "yesterday" in Wednesday's paper
+    # is Tuesday (orrin dev story, question 11), in Thursday's it is Wednesday
+    yesterday = "Eleven ferries were cancelled yesterday, the operator said."
+    assert tells_another_day(question, [(yesterday, date(2026, 9, 16))])
+    assert not tells_another_day(question, [(yesterday, date(2026, 9, 17))])
 
 
 def _said(text: str, quote: str) -> AnswerSentence:

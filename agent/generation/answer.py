@@ -19,12 +19,14 @@ from pydantic import BaseModel, Field, ValidationError, create_model
 
 from agent.generation.asked import (
     COMPOUND,
+    about_another_subject,
     asked_count_noun,
     counts_noun,
     counts_what_is_asked,
     gives_asked_figure,
     gives_asked_kind,
     gives_figure_per_item,
+    name_heads,
     names_another_entity,
     states_asked_period,
     tells_another_day,
@@ -57,7 +59,6 @@ from agent.text.analysis import analyze
 from agent.text.dates import publication_date
 from agent.text.facts import (
     elsewhere,
-    entities,
     mentions,
     speaker_terms,
     strip_dateline,
@@ -132,6 +133,12 @@ def render_evidence(items: Sequence[Evidence]) -> str:
     )
 
 
+# The measure a question asks for ("how long", "how far"): checked as a figure's kind, not
+# looked for as a word of the evidence.
+_ASKED_MEASURE = re.compile(r"\bhow\s+(?:long|far|old|big|large|high|fast|often)\b",
+                            re.IGNORECASE)
+
+
 class Answerer:
     def __init__(
         self,
@@ -182,7 +189,8 @@ class Answerer:
             if draft.answerable:
                 sentences = self.check(question, draft, ev)
                 counted = counts_what_is_asked(question, sentences)
-                if not counted or not gives_asked_kind(question, sentences):
+                if (not counted or not gives_asked_kind(question, sentences)
+                        or not gives_asked_figure(question, [s.text for s in sentences])):
                     # No figure for "how many", no date for "when", a figure of something
                     # else: the draft restates a nearby fact. Quote a sentence with the kind
                     # asked for. Figures and dates are read reliably, so a lone "how many"
@@ -197,7 +205,7 @@ class Answerer:
                 if (self.unmatched_names(question, sentences)
                         or not counts_what_is_asked(question, sentences)
                         or not gives_asked_figure(question, told)
-                        or tells_another_day(question, told)
+                        or tells_another_day(question, self._dated_quotes(sentences))
                         or not states_asked_period(question, self._dated_quotes(sentences))
                         or not gives_figure_per_item(
                             question, [c.quote for s in sentences for c in s.citations])
@@ -269,8 +277,7 @@ class Answerer:
         "United" in "Redfield United") no cited article mentions, in its text, title, byline
         or outlet. "When did Okafor join Crestline Foods?" answered from an article about
         Okafor at Harlow Mills leaves "crestline foods" unmatched: a near-miss entity."""
-        names = [n.strip("’'") for n in entities(question) if len(n) > 2]
-        heads = {n: n.split()[-1] for n in names if len(n.split()[-1]) > 2}
+        heads = name_heads(question)
         # Whose words are asked about, named by role ("the prime minister"): the role's head
         # word must be in a cited article, or the answer would give someone else's words.
         speaker = asked_speaker(question) or ""
@@ -292,12 +299,19 @@ class Answerer:
         """The best evidence sentence that holds the kind of thing asked for, covers most of
         the question and names no other place than the question's, quoted as the answer,
         cited with the sentences that agree with it."""
-        terms, idf = content_terms(question), self.corpus.term_idf()
+        # "how long" asks for a duration (gives_asked_figure); "long" is no word to find
+        terms = content_terms(_ASKED_MEASURE.sub("", question))
+        idf = self.corpus.term_idf()
         noun = asked_count_noun(question)
         for e in ev.items:  # best first
             text = e.sentence.text
             if (
-                answer_type_match(question, text) is False
+                # a sentence quoted as the answer is not about someone the question does not
+                # name: "Tarrow Coast has run 97 per cent of its trains on time" answers no
+                # question about Brenford Valley Trains
+                about_another_subject(question, text)
+                or answer_type_match(question, text) is False
+                or not gives_asked_figure(question, [text])  # "how long": a duration
                 or (noun is not None and not counts_noun(text, noun))  # "how many trains"
                 or lexical_overlap(terms, text, idf) < EXTRACT_MIN_LEXICAL
                 or looks_like_instruction(text)
@@ -311,7 +325,8 @@ class Answerer:
                 if (c := make_citation(self.corpus, b.sentence.article_id, b.sentence.text))
             ]
             if citations:
-                return [AnswerSentence(text=text, citations=citations)]
+                # a wire dateline ("DUNMERE (CSW) — ") is no part of the answer
+                return [AnswerSentence(text=strip_dateline(text).strip(), citations=citations)]
         return []
 
     def _dated_quotes(self, sentences: Sequence[AnswerSentence]) -> list[tuple[str, date | None]]:

@@ -14,7 +14,8 @@ from datetime import date
 
 from agent.retrieval.evidence import answer_type_match
 from agent.text.analysis import analyze
-from agent.text.dates import named_periods, relative_periods
+from agent.text.dates import event_dates, named_periods, relative_periods
+from agent.text.facts import CAP_RUN, WEEKDAYS, entities
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity, quantities
@@ -63,13 +64,21 @@ def gives_asked_figure(question: str, texts: Sequence[str]) -> bool:
     return kinds is None or any(q.kind in kinds for t in texts for q in quantities(t))
 
 
-def tells_another_day(question: str, texts: Sequence[str]) -> bool:
+def tells_another_day(question: str, quotes: Sequence[tuple[str, date | None]]) -> bool:
     """Whether the question dates what it asks about to a weekday ("on Tuesday") and the
-    answer's sentences name weekdays, none of them the question's: "38 flights were cancelled
-    on Monday" does not answer how many were cancelled on Tuesday."""
+    answer's (quote, its article's publication date) pairs name days, none of them the
+    question's: "38 flights were cancelled on Monday" does not answer how many were
+    cancelled on Tuesday, nor does "yesterday" in an article of Tuesday. A relative day is
+    read against its article's date (agent.text.dates.event_dates)."""
     asked = analyze(question).event_weekdays
-    told = frozenset().union(*(analyze(t).event_weekdays for t in texts)) if texts else frozenset()
-    return bool(asked and told and not asked & told)
+    if not asked or COMPOUND.search(question):
+        return False  # a question of two parts may be answered in its undated one
+    told: set[str] = set()
+    for quote, published in quotes:
+        told |= analyze(quote).event_weekdays
+        if published is not None:
+            told |= {WEEKDAYS[when.weekday()] for _, when in event_dates(quote, published)}
+    return bool(told) and not asked & told
 
 
 # "in 2023": a year the question confines what it asks to (not "the 2022 election").
@@ -205,3 +214,32 @@ def names_another_entity(question: str, sentences: Sequence[AnswerSentence]) -> 
             if other:
                 return other
     return next((other for q in quotes if (other := near_miss_name(question, q))), None)
+
+
+def name_heads(question: str) -> dict[str, str]:
+    """The question's names (lower case) and their head words, the last ("foods" for
+    "crestline foods"). A lone capitalised word opening the question is capitalised by its
+    place, not a name ("Besides housing, what does the scheme include?"), unless written
+    again."""
+    opening = CAP_RUN.match(question.strip())
+    lone = (opening.group(0).lower() if opening and " " not in opening.group(0)
+            and question.count(opening.group(0)) == 1 else None)
+    names = [n.strip("’'") for n in entities(question) if len(n) > 2 and n != lone]
+    return {n: n.split()[-1] for n in names if len(n.split()[-1]) > 2}
+
+
+def about_another_subject(question: str, text: str) -> bool:
+    """Whether the sentence's subject is a name of two or more capitalised words that shares
+    no word with the question's names (`name_heads`): "Tarrow Coast, which ..., has run 97
+    per cent of its trains on time" answers no question about Brenford Valley Trains. A
+    one-word subject may stand for the question's entity ("Sheinbaum sent troops" for
+    Mexico's troops), so it never counts."""
+    words = (analyze(text).subject or "").split()
+    if len(words) < 2:
+        return False
+    written = re.search(r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b", text,
+                        re.IGNORECASE)
+    if written is None or not all(w[:1].isupper() for w in written.group(0).split()):
+        return False
+    asked = {w for name in name_heads(question) for w in name.split()}
+    return not set(words) & asked

@@ -67,13 +67,15 @@ def metadata_answer(question: str, corpus: Corpus) -> list[AnswerSentence]:
     through retrieval like any other)."""
     asked = asked_header_fields(question)
     fields = [f for f in _FIELDS if f in asked]  # a set's order would vary from run to run
+    low = normalize_for_match(question)
+    if "outlet" in asked and not fields:
+        return _outlet_answer(low, corpus)
     if not fields:
         return []
-    low = normalize_for_match(question)
     named = [
         a for a in corpus.articles()
         if a.duplicate_of is None and a.outlet
-        and re.search(rf"\b{re.escape(normalize_for_match(a.outlet))}\b", low)
+        and any(re.search(rf"\b{re.escape(n)}\b", low) for n in outlet_names(a.outlet))
     ]
     out: list[AnswerSentence] = []
     seen: set[tuple[str, str]] = set()
@@ -97,6 +99,37 @@ def metadata_answer(question: str, corpus: Corpus) -> list[AnswerSentence]:
             text = pattern.format(outlet=outlet, title=title, value=value)
             out.append(AnswerSentence(text=text, citations=cites))
     return out
+
+
+# A section after the outlet's name ("The Wendmarsh Clarion — Comment", "Gazette | Opinion").
+_SECTION = re.compile(r"\s+(?:[—–|:]|-\s)\s*.*$")
+
+
+def outlet_names(outlet: str) -> list[str]:
+    """The ways a question may name an outlet line, normalised: whole, without its section
+    ("the wendmarsh clarion"), and without a leading "the" (those two at least 4 letters)."""
+    whole = normalize_for_match(outlet)
+    bare = _SECTION.sub("", whole)
+    names = [bare, bare.removeprefix("the ")]
+    return list(dict.fromkeys([whole, *(n for n in names if len(n) >= 4)]))
+
+
+def _outlet_answer(question: str, corpus: Corpus) -> list[AnswerSentence]:
+    """"Which outlet published Farah Beddoes's article?": for each article whose byline
+    name the (normalised) question gives, the outlet it ran in, cited where the outlet
+    line stands in its text; [] when none."""
+    out: list[AnswerSentence] = []
+    for a in corpus.articles():
+        name = normalize_for_match(re.sub(r"^by\s+", "", a.byline or "", flags=re.I))
+        if a.duplicate_of is not None or not a.outlet or len(name) < 4 or not re.search(
+                rf"\b{re.escape(name)}\b", question):
+            continue
+        cite = make_citation(corpus, a.id, a.outlet)
+        if cite is not None:
+            title = f" “{a.title}”" if a.title else ""
+            out.append(AnswerSentence(text=f"The article{title} by {a.byline} ran in {a.outlet}.",
+                                      citations=[cite]))
+    return out[:MAX_ARTICLES]
 
 
 def unless_stated(

@@ -1,0 +1,114 @@
+"""Answerable questions the answerer gave up on (the four stories written in session 20,
+first scored unseen: a quarter of their answerable questions abstained): a draft without the
+asked figure, a capitalised opening word read as a name, a possessive that no sentence
+matched, and header questions about an outlet with a section or an author's outlet. Fake
+chat model and embedder, in-memory stores."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pytest
+from scenarios import draft
+
+from agent.app import App
+from agent.generation.answer import Answerer
+from agent.generation.header_answers import outlet_names
+from agent.retrieval.citations import is_valid
+from agent.text.normalize import content_terms
+
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
+
+BAN = {
+    "a_wire.txt": (
+        "Keeper banned for doping\n\n"
+        "Goalkeeper Callum Ferrante has been banned from football for 18 months after "
+        "testing positive for a stimulant, the league said on Thursday.\n"
+        "The ban has been backdated to September 29 and runs until the end of March 2028.\n"
+        "Ferrante joined Dunmere from Kessock Rovers in 2023.\n"
+        "The league also fined Dunmere for failing to report the test.\n"
+    ),
+    "b_clarion.txt": (
+        "A ban that shames the league\n"
+        "By Rob Halliwell\n"
+        "Thursday 19 November 2026\n"
+        "The Wendmarsh Clarion — Comment\n\n"
+        "The league has thrown the book at a young goalkeeper for one mistake.\n"
+        "Callum Ferrante deserved a warning, not a ban that could end his career.\n"
+    ),
+}
+
+
+def _answerer(make_app: Callable[..., App], real: bool = False) -> Answerer:
+    """`real`: MiniLM embeddings, for questions whose evidence the fake embedder misses."""
+    if real:
+        from vectorstore.embeddings import MiniLMEmbedder
+
+        app = make_app(BAN, embedder=MiniLMEmbedder())
+    else:
+        app = make_app(BAN)
+    return Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+
+
+def test_a_possessive_is_its_noun() -> None:
+    assert content_terms("How long is Callum Ferrante's ban?") >= {"ferrante", "ban"}
+    assert "ferrante'" not in content_terms("How long is Callum Ferrante's ban?")
+
+
+@pytest.mark.integration
+def test_a_draft_without_the_asked_figure_falls_back_to_a_sentence_with_it(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    answerer = _answerer(make_app, real=True)
+    question = "How long is Callum Ferrante's ban?"
+    ev = answerer.evidence(question)
+    # The small model answers "how long" with the ban's end date, no duration.
+    dated = next(e for e in ev.items if "March 2028" in e.sentence.text)
+    fake_model.queue(draft((dated.sentence.text, [dated.label])))
+    ans = answerer.ask(question)
+    assert not ans.abstained
+    assert "18 months" in ans.answer
+    assert all(is_valid(answerer.corpus, c) for c in ans.citations)
+
+
+def test_a_capitalised_opening_word_is_no_name_to_find(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    answerer = _answerer(make_app)
+    question = "Besides housing, what did the league do to Dunmere?"
+    ev = answerer.evidence(question)
+    fined = next(e for e in ev.items if "fined" in e.sentence.text)
+    text = "The league fined Dunmere for failing to report the test."
+    fake_model.queue(draft((text, [fined.label])))
+    ans = answerer.ask(question)
+    assert not ans.abstained and "fined Dunmere" in ans.answer
+
+
+def test_an_outlet_is_named_without_its_section(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    assert outlet_names("The Wendmarsh Clarion — Comment") == [
+        "the wendmarsh clarion - comment", "the wendmarsh clarion", "wendmarsh clarion"]
+    answerer = _answerer(make_app)
+    fake_model.queue(draft(answerable=False))
+    ans = answerer.ask("Who wrote the Wendmarsh Clarion comment piece on the ban?")
+    assert not ans.abstained and "Rob Halliwell" in ans.answer
+    assert "Rob Halliwell" in [c.quote for c in ans.citations]
+
+
+def test_which_outlet_ran_an_authors_article_is_answered_from_its_outlet_line(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    answerer = _answerer(make_app)
+    fake_model.queue(draft(answerable=False))
+    ans = answerer.ask("Which outlet published Rob Halliwell's article on the ban?")
+    assert not ans.abstained
+    assert "The Wendmarsh Clarion — Comment" in ans.answer
+    (citation,) = ans.citations
+    assert citation.quote == "The Wendmarsh Clarion — Comment"
+    assert is_valid(answerer.corpus, citation)
+    # an author no article has gets no outlet
+    fake_model.queue(draft(answerable=False))
+    assert answerer.ask("Which outlet published Jane Roe's article on the ban?").abstained
