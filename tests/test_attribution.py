@@ -60,3 +60,27 @@ def test_a_speaker_named_after_a_description_of_them_is_the_speaker() -> None:
     signals = compare("The research fund declared that research integrity is not negotiable.",
                       quote, 0.6)
     assert not signals.same_speaker and signals.speaker == "Professor Daniel Oyelaran"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # an organisation's name with "and" in it is one speaker, opening the sentence or not
+        ("The Rail and Signal Workers' Union said its drivers would stop working rest days.",
+         "Rail and Signal Workers' Union"),
+        ("According to the Rail and Signal Workers' Union, the operator is 140 drivers short.",
+         "Rail and Signal Workers' Union"),
+        # "according to" names the source after it, whatever stands before
+        ("The operator is 140 drivers short, according to the Rail and Signal Workers' Union.",
+         "Rail and Signal Workers' Union"),
+        ("The mayor, according to aides, is furious.", "someone"),
+        # two people are not one name
+        ("Trump and Sheinbaum said the talks went well.", "Trump"),
+        # the verb right after a comma: its speaker follows it, with a description before
+        ("The plan is fair, said Ana Ruiz.", "Ana Ruiz"),
+        ("The bridge is safe, said council leader Jo Bell.", "Jo Bell"),
+        ("The plan is fair, said the union.", "someone"),
+    ],
+)
+def test_the_speaker_is_named_whole(sentence: str, speaker: str) -> None:
+    assert attribution(sentence) == speaker

@@ -283,13 +283,22 @@ def attribution(text: str) -> str | None:
         return "someone" if quoted else None
     if _HEDGES.fullmatch(cue.group(0)):
         return "someone"  # "X has reportedly bussed in staff": X is no speaker
+    bare = _blank_quotes(text)
+    if cue.group(0).lower() == "according to":
+        # "..., according to the Rail and Signal Workers' Union": whoever stands before the
+        # cue is the subject of what is reported, not its source.
+        return _name_after(bare[cue.end():]) or "someone"
     before = text[: cue.start()]
     if re.search(r"\b(?:he|she|they|it|we|i)(?:\s+[a-z]+){0,2}\s*$", before, re.IGNORECASE):
         return "someone"  # "..., she said", "He later asserted"
-    bare = _blank_quotes(text)
     # The subject of the reporting clause: after the last comma before the verb, if any.
     clause_start = bare.rfind(",", 0, cue.start()) + 1
     region = bare[clause_start : cue.start()]
+    if clause_start and not region.strip():
+        # "..., said Ana Ruiz": the verb right after a comma, its speaker after it
+        named = _name_after(bare[cue.end():])
+        if named:
+            return named
     if clause_start and re.search(r"[a-z]{3,}", region) and not any(
         w[:1].isupper() and w.lower() not in NOT_ENTITY for w in region.split()
     ):
@@ -297,23 +306,44 @@ def attribution(text: str) -> str | None:
     if not any(w[:1].isupper() and w.lower() not in NOT_ENTITY for w in region.split()):
         region = bare[: cue.start()]
     for m in CAP_RUN.finditer(region):
-        words = [w for w in m.group(0).split() if w.lower().strip("’'") not in NOT_ENTITY]
-        if words:
+        words = [w for w in _joined_name(region, m.start(), m.end()).split()
+                 if w.lower().strip("’'") not in NOT_ENTITY or w == "and"]
+        if words and words[0] != "and":
             return " ".join(words).replace("’s", "").replace("'s", "")
     if re.search(r"\b[a-z]{3,}\b", region):
         # an unnamed subject ("The union also accused Brantwell of ..."): the name after
         # the verb is its object, not the speaker
         return "someone"
-    # "said Ana Ruiz", "said the university's provost, Professor Daniel Oyelaran": the name
-    # after the verb, or after a short description of its bearer
-    after = re.match(r"\s+(?:\w+\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", bare[cue.end() :]) \
+    return _name_after(bare[cue.end():]) or "someone"
+
+
+# "the Rail and Signal Workers' Union", "the Food and Drug Administration": one name with
+# "and" inside, told from two people ("Trump and Sheinbaum said") by the article before it.
+_AND_NAME = re.compile(r"\s+and\s+[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
+
+
+def _joined_name(text: str, start: int, end: int) -> str:
+    """The capitalised run text[start:end], joined to a run after "and" when "the" precedes
+    it ("the Rail and Signal Workers' Union")."""
+    follow = _AND_NAME.match(text, end)
+    if follow and (re.search(r"\bthe\s+$", text[:start], re.IGNORECASE)
+                   or text[start:end].startswith("The ")):
+        return text[start:follow.end()]
+    return text[start:end]
+
+
+def _name_after(rest: str) -> str | None:
+    """The name right after a reporting verb ("said Ana Ruiz"), or after a short description
+    of its bearer ("said the university's provost, Professor Daniel Oyelaran"); None when
+    there is none. `rest` is the text after the verb."""
+    after = re.match(r"\s+(?:[a-z][\w’'-]*\s+){0,3}([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", rest) \
         or re.match(r"\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w’'-]*\s+){0,3}"
-                    r"[a-z][\w’'-]*,\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", bare[cue.end() :])
-    if after:
-        words = [w for w in after.group(1).split() if w.lower() not in NOT_ENTITY]
-        if words:
-            return " ".join(words)
-    return "someone"
+                    r"[a-z][\w’'-]*,\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", rest)
+    if after is None:
+        return None
+    name = _joined_name(rest, after.start(1), after.end(1))
+    words = [w for w in name.split() if w.lower() not in NOT_ENTITY or w == "and"]
+    return " ".join(words).replace("’s", "").replace("'s", "") if words else None
 
 
 _PRONOUN_OR_FILLER = frozenset((
