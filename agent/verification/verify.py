@@ -173,6 +173,7 @@ class Verifier:
         backed: set[str] = set()
         by_article: dict[str, list[tuple[str, Sentence, Signals]]] = {}
         names = self.evidence.known_names([e.sentence.article_id for _, e in gathered])
+        judged: list[tuple[str, Sentence, Signals]] = []
         for outlet, e in gathered:
             s = e.sentence
             if looks_like_instruction(s.text):
@@ -184,6 +185,12 @@ class Verifier:
                           lead=self.evidence.article_lead(s.article_id))
             if e.label == "F" and not sig.conflicts:
                 sig.conflicts.extend(figure_conflicts(claim, s.text))
+            judged.append((outlet, s, sig))
+        # The model's few calls go first to the sentences that state every figure of the
+        # claim: the outlet that gives the claim's version of a disputed figure ("banned for
+        # two years") must be judged for the verdict to be "conflicting", not "refuted".
+        judged.sort(key=lambda j: not j[2].figures_stated)
+        for outlet, s, sig in judged:
             # Each call costs seconds on a laptop CPU: stop asking once two outlets back the
             # claim (more agreement cannot change the verdict; conflicts are found by code).
             ask = calls < self.max_calls and len(backed) < self.enough_support
