@@ -11,8 +11,10 @@ from agent.generation.asked import (
     asked_count_noun,
     asked_figure_kinds,
     counts_what_is_asked,
+    figure_of_another,
     gives_asked_figure,
     names_another_entity,
+    namesake_in,
     tells_another_day,
 )
 from agent.generation.support import support_score
@@ -167,3 +169,30 @@ def test_which_night_asks_for_a_date() -> None:
 
     assert asked_kind("Which night did the leak begin?") == "date"
     assert asked_kind("What week was the vote held?") == "date"
+
+
+@pytest.mark.unit
+def test_a_namesake_as_the_subject_answers_nothing_about_the_asked_person() -> None:
+    # a new dev story of session 20: the other Ferrante's ban, given as Callum's
+    question = "For how many matches was Callum Ferrante suspended last season?"
+    proper = frozenset({"luca", "callum", "ferrante", "hexley"})
+    assert namesake_in(question, "Luca Ferrante served a three-match ban last season.",
+                       proper) == "Luca Ferrante"
+    assert namesake_in(question, "Callum Ferrante, unlike Luca Ferrante, was never sent off.",
+                       proper) is None  # the quote names the asked person too
+    assert namesake_in(question, "Keeper Ferrante served a ban.", proper) is None
+    # another place where the answer goes is no namesake
+    assert namesake_in("How long is the diversion around Lowfield Bridge?",
+                       "Official diversion: a 14-mile route via Hexley Bridge.", proper) is None
+
+
+@pytest.mark.unit
+def test_a_figure_in_a_clause_about_something_else_is_not_the_asked_one() -> None:
+    question = "How much did Ferrowby Abbey Museum pay for the Orlam hoard?"
+    other = ("The Orlam find dwarfs the last notable hoard in the area: in 2019 a detectorist "
+             "at Orlham turned up 212 pennies, later bought by Ferrowby Abbey Museum for "
+             "£38,000.")
+    assert figure_of_another(question, [other])
+    assert not figure_of_another(question, ["Ferrowby Abbey Museum paid £50,000 for the "
+                                            "Orlam hoard."])
+    assert not figure_of_another("Who found the Orlam hoard?", [other])  # no figure asked

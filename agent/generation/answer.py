@@ -21,6 +21,7 @@ from agent.generation.asked import (
     COMPOUND,
     about_another_subject,
     asked_count_noun,
+    cites_another,
     counts_noun,
     counts_what_is_asked,
     gives_asked_figure,
@@ -30,6 +31,7 @@ from agent.generation.asked import (
     names_another_entity,
     states_asked_period,
     tells_another_day,
+    without_asked_measure,
 )
 from agent.generation.header_answers import (
     header_line_answer,
@@ -66,7 +68,7 @@ from agent.text.facts import (
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match
 from agent.text.roles import asked_speaker
-from agent.text.slots import other_entity_referred
+from agent.text.slots import other_entity_referred, proper_words
 from agent.types import Answer, AnswerSentence, Citation, Evidence
 from vectorstore.store import Embedder
 
@@ -131,12 +133,6 @@ def render_evidence(items: Sequence[Evidence]) -> str:
         )
         for e in items
     )
-
-
-# The measure a question asks for ("how long", "how far"): checked as a figure's kind, not
-# looked for as a word of the evidence.
-_ASKED_MEASURE = re.compile(r"\bhow\s+(?:long|far|old|big|large|high|fast|often)\b",
-                            re.IGNORECASE)
 
 
 class Answerer:
@@ -209,7 +205,8 @@ class Answerer:
                         or not states_asked_period(question, self._dated_quotes(sentences))
                         or not gives_figure_per_item(
                             question, [c.quote for s in sentences for c in s.citations])
-                        or names_another_entity(question, sentences)):
+                        or names_another_entity(question, sentences)
+                        or self._other_entity(question, sentences)):
                     sentences = []  # a near-miss: the cited facts are about something else
                 sentences = with_versions(
                     question, sentences, ev, self.corpus, self.retriever, self.top_k
@@ -299,8 +296,7 @@ class Answerer:
         """The best evidence sentence that holds the kind of thing asked for, covers most of
         the question and names no other place than the question's, quoted as the answer,
         cited with the sentences that agree with it."""
-        # "how long" asks for a duration (gives_asked_figure); "long" is no word to find
-        terms = content_terms(_ASKED_MEASURE.sub("", question))
+        terms = content_terms(without_asked_measure(question))
         idf = self.corpus.term_idf()
         noun = asked_count_noun(question)
         for e in ev.items:  # best first
@@ -328,6 +324,13 @@ class Answerer:
                 # a wire dateline ("DUNMERE (CSW) — ") is no part of the answer
                 return [AnswerSentence(text=strip_dateline(text).strip(), citations=citations)]
         return []
+
+    def _other_entity(self, question: str, sentences: Sequence[AnswerSentence]) -> bool:
+        """The cited quotes are about another entity (agent.generation.asked.cites_another)."""
+        sources = dict.fromkeys(c.source for s in sentences for c in s.citations)
+        return cites_another(question, [c.quote for s in sentences for c in s.citations],
+                             proper_words(x.text for aid in sources
+                                          for x in self.corpus.article(aid).sentences))
 
     def _dated_quotes(self, sentences: Sequence[AnswerSentence]) -> list[tuple[str, date | None]]:
         """Each cited quote with its article's publication date."""

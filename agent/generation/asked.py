@@ -243,3 +243,70 @@ def about_another_subject(question: str, text: str) -> bool:
         return False
     asked = {w for name in name_heads(question) for w in name.split()}
     return not set(words) & asked
+
+
+def namesake_in(question: str, quote: str, proper: frozenset[str]) -> str | None:
+    """Another person of the same surname that the quote names as its subject, for a
+    question naming one by first name and surname ("Luca Ferrante served a three-match ban"
+    for "Callum Ferrante"), when the quote does not name the question's own; None otherwise
+    ("a route via Hexley Bridge" is where the Lowfield Bridge diversion goes). The other
+    first name must be one the articles write capitalised mid-sentence (`proper`,
+    agent.text.slots.proper_words), so "Keeper Ferrante" opening a sentence is no other
+    person."""
+    subject = (analyze(quote).subject or "").split()
+    for name in name_heads(question):
+        words = name.split()
+        if len(words) < 2 or name in quote.lower():
+            continue
+        for m in CAP_RUN.finditer(quote):
+            run = [w.lower().strip("’'").removesuffix("’s").removesuffix("'s")
+                   for w in m.group(0).split()]
+            if (len(run) >= 2 and run[-1] == words[-1] and run[-2] != words[-2]
+                    and run[-2] in proper and run[-1] in subject):
+                return " ".join(m.group(0).split()[-2:])
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r"[:;]")
+
+
+def figure_of_another(question: str, quotes: Sequence[str]) -> bool:
+    """Whether every quote that gives a figure of the kind asked (`asked_figure_kinds`)
+    gives it in a clause (split at colons and semicolons) without a name of the question
+    that the quote names elsewhere: "The Orlam find dwarfs the last hoard: ... pennies at
+    Orlham ... bought by Ferrowby Abbey Museum for £38,000" does not say what was paid for
+    the Orlam hoard. False when the question asks no figure or no quote gives one."""
+    kinds = asked_figure_kinds(question)
+    names = list(name_heads(question).values())
+    if kinds is None or not names:
+        return False
+    found = False
+    for quote in quotes:
+        low = quote.lower()
+        for clause in _CLAUSE_BREAK.split(quote):
+            if not any(q.kind in kinds for q in quantities(clause)):
+                continue
+            found = True
+            part = clause.lower()
+            if not any(h in low and h not in part for h in names):
+                return False
+    return found
+
+
+def cites_another(question: str, quotes: Sequence[str], proper: frozenset[str]) -> bool:
+    """The quotes give the asked figure of something else (`figure_of_another`) or name
+    another person of the question's surname as their subject (`namesake_in`; `proper`:
+    the cited articles' mid-sentence capitalised words)."""
+    return figure_of_another(question, quotes) or any(
+        namesake_in(question, q, proper) for q in quotes)
+
+
+# The measure a question asks for ("how long", "how far"): checked as a figure's kind
+# (`gives_asked_figure`), not looked for as a word of the evidence.
+_ASKED_MEASURE = re.compile(r"\bhow\s+(?:long|far|old|big|large|high|fast|often)\b",
+                            re.IGNORECASE)
+
+
+def without_asked_measure(question: str) -> str:
+    """The question without its "how long"/"how far"/... phrase: the words to find."""
+    return _ASKED_MEASURE.sub("", question)
