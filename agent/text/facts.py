@@ -284,9 +284,7 @@ def attribution(text: str) -> str | None:
     if _HEDGES.fullmatch(cue.group(0)):
         return "someone"  # "X has reportedly bussed in staff": X is no speaker
     bare = _blank_quotes(text)
-    if cue.group(0).lower() == "according to":
-        # "..., according to the Rail and Signal Workers' Union": whoever stands before the
-        # cue is the subject of what is reported, not its source.
+    if cue.group(0).lower() == "according to":  # the source follows; the subject precedes
         return _name_after(bare[cue.end():]) or "someone"
     before = text[: cue.start()]
     if re.search(r"\b(?:he|she|they|it|we|i)(?:\s+[a-z]+){0,2}\s*$", before, re.IGNORECASE):
@@ -294,11 +292,9 @@ def attribution(text: str) -> str | None:
     # The subject of the reporting clause: after the last comma before the verb, if any.
     clause_start = bare.rfind(",", 0, cue.start()) + 1
     region = bare[clause_start : cue.start()]
-    if clause_start and not region.strip():
-        # "..., said Ana Ruiz": the verb right after a comma, its speaker after it
-        named = _name_after(bare[cue.end():])
-        if named:
-            return named
+    # "..., said Ana Ruiz": the verb right after a comma, its speaker after it
+    if clause_start and not region.strip() and (named := _name_after(bare[cue.end():])):
+        return named
     if clause_start and re.search(r"[a-z]{3,}", region) and not any(
         w[:1].isupper() and w.lower() not in NOT_ENTITY for w in region.split()
     ):
@@ -317,14 +313,12 @@ def attribution(text: str) -> str | None:
     return _name_after(bare[cue.end():]) or "someone"
 
 
-# "the Rail and Signal Workers' Union", "the Food and Drug Administration": one name with
-# "and" inside, told from two people ("Trump and Sheinbaum said") by the article before it.
+# "the Food and Drug Administration": one name, told from two ("Trump and Sheinbaum") by "the"
 _AND_NAME = re.compile(r"\s+and\s+[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
 
 
 def _joined_name(text: str, start: int, end: int) -> str:
-    """The capitalised run text[start:end], joined to a run after "and" when "the" precedes
-    it ("the Rail and Signal Workers' Union")."""
+    """The capitalised run text[start:end], with a run after "and" when "the" precedes it."""
     follow = _AND_NAME.match(text, end)
     if follow and (re.search(r"\bthe\s+$", text[:start], re.IGNORECASE)
                    or text[start:end].startswith("The ")):
@@ -333,9 +327,8 @@ def _joined_name(text: str, start: int, end: int) -> str:
 
 
 def _name_after(rest: str) -> str | None:
-    """The name right after a reporting verb ("said Ana Ruiz"), or after a short description
-    of its bearer ("said the university's provost, Professor Daniel Oyelaran"); None when
-    there is none. `rest` is the text after the verb."""
+    """The name in `rest`, the text after a reporting verb: right after it ("said Ana Ruiz")
+    or after a description of its bearer ("said the provost, Professor Daniel Oyelaran")."""
     after = re.match(r"\s+(?:[a-z][\w’'-]*\s+){0,3}([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", rest) \
         or re.match(r"\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w’'-]*\s+){0,3}"
                     r"[a-z][\w’'-]*,\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", rest)
