@@ -80,6 +80,11 @@ def test_a_speaker_named_after_a_description_of_them_is_the_speaker() -> None:
         ("The plan is fair, said Ana Ruiz.", "Ana Ruiz"),
         ("The bridge is safe, said council leader Jo Bell.", "Jo Bell"),
         ("The plan is fair, said the union.", "someone"),
+        # a lone capitalised word opening the sentence, then a description and the name
+        # (newcomer trial, session 20: "a claim made by Opposition")
+        ("Opposition councillor Raj Mehta said the bill could reach £200,000.", "Raj Mehta"),
+        ("Sheinbaum on Sunday told reporters no.", "Sheinbaum"),
+        ("Sheinbaum, speaking in Mexico City, said sovereignty is not for sale.", "Sheinbaum"),
     ],
 )
 def test_the_speaker_is_named_whole(sentence: str, speaker: str) -> None:

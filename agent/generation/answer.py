@@ -56,13 +56,12 @@ from agent.retrieval.evidence import (
     lexical_overlap,
 )
 from agent.retrieval.retrieve import Retriever
-from agent.text.actors import actor_mismatch
+from agent.text.actors import actor_mismatch, speaker_terms
 from agent.text.analysis import analyze
 from agent.text.dates import publication_date
 from agent.text.facts import (
     elsewhere,
     mentions,
-    speaker_terms,
     strip_dateline,
 )
 from agent.text.injection import looks_like_instruction

@@ -1,6 +1,7 @@
 """Who does what in a sentence that opens with a name: "President Trump rejected the offer"
 gives the verb "rejected" to "trump". A claim whose quotes give its verb to someone else
-("Sheinbaum firmly rejected") has a swapped subject, which word overlap cannot see.
+("Sheinbaum firmly rejected") has a swapped subject, which word overlap cannot see. And
+the words naming who speaks in reported speech (`speaker_terms`).
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.text.facts import CAP_RUN, NOT_ENTITY
+from agent.text.facts import CAP_RUN, CUE_RE, NOT_ENTITY, _blank_quotes, strip_dateline
 
 
 def _name(span: str) -> str:
@@ -72,3 +73,27 @@ def actor_mismatch(sentence: str, quotes: Sequence[str],
             return None  # a quote gives the verb to the sentence's actor
         others.append(who)
     return others[0] if others else None
+
+
+_PRONOUN_OR_FILLER = frozenset((
+    "he", "she", "they", "it", "we", "i", "you", "also", "later", "earlier", "then", "had", "has",
+    "have", "was", "were", "is", "are", "the", "a", "an", "and", "but", "who", "which", "that",
+    "this",
+))
+
+
+def speaker_terms(text: str) -> set[str]:
+    """The words naming who speaks in a reported-speech sentence, lower-case: {"mayor"} for
+    "The plan is fair, the mayor said", {"council"} for "According to the council, ...",
+    {"sheinbaum"} for "Sheinbaum said ..."; empty for a pronoun ("she said") or no speech."""
+    bare = _blank_quotes(strip_dateline(text))
+    cue = CUE_RE.search(bare)
+    if cue is None:
+        return set()
+    before = bare[: cue.start()]
+    clause = before[before.rfind(",") + 1 :]
+    words = re.findall(r"[A-Za-z][\w’'-]*", clause)[-3:]
+    if not words:
+        words = re.findall(r"[A-Za-z][\w’'-]*", bare[cue.end() :].split(",")[0])[:3]
+    out = {w.lower().replace("’s", "").replace("'s", "") for w in words}
+    return {w for w in out if w not in _PRONOUN_OR_FILLER and w not in NOT_ENTITY}

@@ -301,9 +301,19 @@ def attribution(text: str) -> str | None:
         return "someone"  # "..., the council said": an unnamed speaker
     if not any(w[:1].isupper() and w.lower() not in NOT_ENTITY for w in region.split()):
         region = bare[: cue.start()]
-    for m in CAP_RUN.finditer(region):
+    runs = list(CAP_RUN.finditer(region))
+    for n, m in enumerate(runs):
         words = [w for w in _joined_name(region, m.start(), m.end()).split()
                  if w.lower().strip("’'") not in NOT_ENTITY or w == "and"]
+        # "Opposition councillor Raj Mehta said": a lone word opening the clause, then a
+        # description, then the name right before the verb: the word is capitalised by place
+        if (len(words) == 1 and " " not in m.group(0) and n + 1 < len(runs)
+                and not region[: m.start()].strip(" \"“‘'")
+                and re.fullmatch(r"(?:\s+(?!and\b|or\b|with\b)[a-z][\w’'-]*){1,2}\s+",
+                                 region[m.end():runs[n + 1].start()])
+                and not region[runs[n + 1].end():].strip()
+                and any(w.lower() not in NOT_ENTITY for w in runs[n + 1].group(0).split())):
+            continue
         if words and words[0] != "and":
             return " ".join(words).replace("’s", "").replace("'s", "")
     if re.search(r"\b[a-z]{3,}\b", region):
@@ -337,30 +347,6 @@ def _name_after(rest: str) -> str | None:
     name = _joined_name(rest, after.start(1), after.end(1))
     words = [w for w in name.split() if w.lower() not in NOT_ENTITY or w == "and"]
     return " ".join(words).replace("’s", "").replace("'s", "") if words else None
-
-
-_PRONOUN_OR_FILLER = frozenset((
-    "he", "she", "they", "it", "we", "i", "you", "also", "later", "earlier", "then", "had", "has",
-    "have", "was", "were", "is", "are", "the", "a", "an", "and", "but", "who", "which", "that",
-    "this",
-))
-
-
-def speaker_terms(text: str) -> set[str]:
-    """The words naming who speaks in a reported-speech sentence, lower-case: {"mayor"} for
-    "The plan is fair, the mayor said", {"council"} for "According to the council, ...",
-    {"sheinbaum"} for "Sheinbaum said ..."; empty for a pronoun ("she said") or no speech."""
-    bare = _blank_quotes(strip_dateline(text))
-    cue = CUE_RE.search(bare)
-    if cue is None:
-        return set()
-    before = bare[: cue.start()]
-    clause = before[before.rfind(",") + 1 :]
-    words = re.findall(r"[A-Za-z][\w’'-]*", clause)[-3:]
-    if not words:
-        words = re.findall(r"[A-Za-z][\w’'-]*", bare[cue.end() :].split(",")[0])[:3]
-    out = {w.lower().replace("’s", "").replace("'s", "") for w in words}
-    return {w for w in out if w not in _PRONOUN_OR_FILLER and w not in NOT_ENTITY}
 
 
 def content_without_quotes(text: str) -> str:
