@@ -297,3 +297,16 @@ def test_of_two_equally_central_wordings_the_shorter_speaks_for_the_point() -> N
     (cluster,) = rank_clusters([(long, "wire", 1.6), (short, "daily", 0.4)],
                                np.vstack([same, same]))
     assert cluster.best.id == long.id
+
+
+def test_a_line_with_a_quotation_cites_only_outlets_that_give_the_words() -> None:
+    # The seeds' lead: another outlet reports the refusal but not the words quoted.
+    best = _s(1, "Mexican President Sheinbaum firmly rejected Trump's offer to send US troops "
+                 "to Mexico, stating “sovereignty is not for sale.”")
+    words = _s(2, "Sheinbaum rejected Trump's offer to send US troops, saying “Sovereignty is "
+                  "not for sale.”")
+    report = _s(3, "President Trump said Mexican President Sheinbaum rejected his offer to send "
+                   "US troops to Mexico.")
+    line = extractive_line(Cluster(Point(members=[(best, "A", 1.0), (words, "B", 0.9),
+                                                  (report, "C", 0.8)]), best, 0))
+    assert [s.id for s in line.cited] == [best.id, words.id] and line.outlets == 2

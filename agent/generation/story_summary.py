@@ -11,6 +11,7 @@ mid-clause) is never printed: its cluster's extractive sentence takes its place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -32,6 +33,7 @@ from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.text.analysis import analyze
 from agent.text.facts import strip_dateline
+from agent.text.normalize import normalize_for_match
 from agent.text.quantities import Quantity
 from agent.types import Sentence
 from agent.verification.measures import sentence_figures
@@ -82,8 +84,17 @@ class StoryDraft:
         return sum(word_count(x.text) for x in self.lines)
 
 
+# A quotation of three words or more in a line ("stating “sovereignty is not for sale.”").
+_QUOTATION = re.compile(r"[“\"]([^”\"]+?\s[^”\"]+?\s[^”\"]+?)[”\"]")
+
+
 def _backers(text: str, members: Sequence[Sentence]) -> list[Sentence]:
-    return [s for s in members if support_score(text, [s.text], META_WORDS) >= MIN_BACKING]
+    """The members that back the line alone: MIN_BACKING of its words, and every quotation
+    it makes (an outlet that reports the refusal without the words quoted does not back
+    "stating “sovereignty is not for sale”")."""
+    quoted = [normalize_for_match(q).strip(" .,") for q in _QUOTATION.findall(text)]
+    return [s for s in members if support_score(text, [s.text], META_WORDS) >= MIN_BACKING
+            and all(q in normalize_for_match(s.text) for q in quoted)]
 
 
 def point_sentences(cluster: Cluster) -> list[Sentence]:
