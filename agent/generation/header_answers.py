@@ -64,7 +64,8 @@ def metadata_answer(question: str, corpus: Corpus) -> list[AnswerSentence]:
     corpus: one sentence per article of that outlet (at most MAX_ARTICLES, syndicated copies
     skipped) stating the value, cited where the value stands in that article's text. [] when
     no field is asked, no outlet is named, or no value can be cited (the question then goes
-    through retrieval like any other)."""
+    through retrieval like any other). A question that asks only for the outlet is answered
+    by `_outlet_answer` (the outlet of the article whose byline it names)."""
     asked = asked_header_fields(question)
     fields = [f for f in _FIELDS if f in asked]  # a set's order would vary from run to run
     low = normalize_for_match(question)
