@@ -197,11 +197,12 @@ class Answerer:
                 if not names_asked_field(question, sentences, ev):
                     sentences = header_line_answer(question, ev, self.corpus) or sentences
                 told = [s.text for s in sentences]
+                dated = self._dated_quotes(sentences)
                 if (self.unmatched_names(question, sentences)
                         or not counts_what_is_asked(question, sentences)
                         or not gives_asked_figure(question, told)
-                        or tells_another_day(question, self._dated_quotes(sentences))
-                        or not states_asked_period(question, self._dated_quotes(sentences))
+                        or tells_another_day(question, dated)
+                        or not states_asked_period(question, dated)
                         or not gives_figure_per_item(
                             question, [c.quote for s in sentences for c in s.citations])
                         or names_another_entity(question, sentences)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.text.facts import CAP_RUN, CUE_RE, NOT_ENTITY, _blank_quotes, strip_dateline
+from agent.text.facts import CAP_RUN, CUE_RE, NOT_ENTITY, blank_quotes, strip_dateline
 
 
 def _name(span: str) -> str:
@@ -86,7 +86,7 @@ def speaker_terms(text: str) -> set[str]:
     """The words naming who speaks in a reported-speech sentence, lower-case: {"mayor"} for
     "The plan is fair, the mayor said", {"council"} for "According to the council, ...",
     {"sheinbaum"} for "Sheinbaum said ..."; empty for a pronoun ("she said") or no speech."""
-    bare = _blank_quotes(strip_dateline(text))
+    bare = blank_quotes(strip_dateline(text))
     cue = CUE_RE.search(bare)
     if cue is None:
         return set()

@@ -247,7 +247,7 @@ def mentions(text_low: str, name: str, every: bool = False) -> bool:
     return all(hits) if every and toks else any(hits)
 
 
-def _blank_quotes(text: str) -> str:
+def blank_quotes(text: str) -> str:
     """Quoted spans replaced by spaces of the same length (offsets stay valid)."""
     return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", lambda m: " " * len(m.group(0)), text)
 
@@ -283,7 +283,7 @@ def attribution(text: str) -> str | None:
         return "someone" if quoted else None
     if _HEDGES.fullmatch(cue.group(0)):
         return "someone"  # "X has reportedly bussed in staff": X is no speaker
-    bare = _blank_quotes(text)
+    bare = blank_quotes(text)
     if cue.group(0).lower() == "according to":  # the source follows; the subject precedes
         return _name_after(bare[cue.end():]) or "someone"
     before = text[: cue.start()]
