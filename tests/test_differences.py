@@ -228,3 +228,28 @@ def test_an_outlet_that_words_its_value_otherwise_is_shown_with_its_own_words() 
     premise = "\n".join(f"{_name(s.article_id)}: {s.text}" for s, _ in items)
     assert difference_stated(premise, diff.text())
     assert not difference_stated(premise, diff.text().replace("nearly 40", "38"))
+
+
+def test_a_count_under_a_product_name_is_a_version_of_the_bare_count() -> None:
+    # "52,000 SolarMax Pro portable heaters" counts heaters, as "25,000 heaters" does.
+    items = [
+        (_s("wire", "Brightwave on Monday recalled about 52,000 SolarMax Pro portable heaters "
+                    "after reports that they can overheat."), "wire"),
+        (_s("daily", "Around 25,000 heaters are affected by the recall, the firm said."),
+         "daily"),
+    ]
+    (diff,) = story_differences(items, _name)
+    assert sorted(v for side in diff.sides for v in side.values) == [
+        "about 52,000 heaters", "around 25,000 heaters"]
+
+
+def test_a_partisan_outlet_s_figure_three_times_another_s_is_a_version() -> None:
+    # MAX_MEASURE_RATIO: an opinion piece's "some 6.5k" against the wire's 2,000 (x3.25)
+    items = [
+        (_s("wire", "An estimated 2,000 sheep drowned when the Orrin burst its banks."), "wire"),
+        (_s("comment", "Some 6.5k sheep drowned in the Orrin, and the county is to blame."),
+         "comment"),
+    ]
+    (diff,) = story_differences(items, _name)
+    assert {v for side in diff.sides for v in side.values} == {
+        "an estimated 2,000 sheep", "some 6.5k sheep"}

@@ -379,3 +379,16 @@ def test_a_figure_ending_its_clause_counts_the_number_named_before_it(text: str)
 def test_a_figure_ending_its_clause_takes_no_noun_from_the_next() -> None:
     (q,) = quantities("Officers counted around 3,000, mostly trout.")
     assert q.head == ""
+
+
+@pytest.mark.parametrize(("text", "head"), [
+    # a name before the noun qualifies it: the count is of the compound's plural noun
+    ("Brightwave recalled about 52,000 SolarMax Pro portable heaters after two fires.", "heater"),
+    ("The club sold 30,000 Centenary Cup final tickets in a day.", "ticket"),
+    ("Around 25,000 heaters are affected, the firm said.", "heater"),
+    # a name alone, with the noun after a function word, is not skipped past it
+    ("Police found 3 Tarrow residents of the estate.", "resident"),
+])
+def test_a_count_counts_the_plural_noun_its_name_qualifies(text: str, head: str) -> None:
+    q = next(q for q in quantities(text) if q.kind == "count")
+    assert q.head == head

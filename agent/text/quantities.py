@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from agent.text.counted import head_after, head_before
 from agent.text.facts import MONTHS, NOT_ENTITY
 from agent.text.number_words import words_to_digits
 from agent.text.units import states_age, unit_after
@@ -116,9 +117,6 @@ _TIME_BOUNDS = {"before": (-24.0, 0.0), "by": (-24.0, 0.0), "until": (-24.0, 0.0
                 "around": (-0.25, 0.25), "about": (-0.25, 0.25)}
 ROUNDING = 0.005  # relative room for rounding between two measured figures
 CONVERSION = 0.03  # between one measure in two units: a converted figure kept to 2 digits
-_HEAD = re.compile(r"[A-Za-z][\w'’-]*")
-_SKIP_HEAD = frozenset(("of", "the", "a", "an", "and", "more", "than", "about", "some", "per",
-                        "cent", "percent", "to", "from", "its", "their", "his", "her", "our"))
 
 
 # Between two counts, "<noun> to": the second counts what the first does ("14 votes to 9",
@@ -201,47 +199,8 @@ def _float(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
-def _plural(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "'s"))
-
-
-def _head_after(text: str, end: int) -> str:
-    """The noun a figure counts: the first word after it (past "of", "its" ...), or the
-    next when that one is a regular plural and the first is not ("500,000 app users",
-    "1,100 heavy lorries": the first word qualifies the second), singular."""
-    after = text[end: end + 60]
-    words = [m for m in _HEAD.finditer(after)]
-    for n, m in enumerate(words):
-        lw = m.group(0).lower().replace("’", "'")
-        if lw in _SKIP_HEAD:
-            continue
-        nxt = words[n + 1] if n + 1 < len(words) else None
-        if (nxt is not None and not after[m.start()].startswith("-") and not _plural(lw)
-                and after[m.end(): nxt.start()].strip() == ""
-                and _plural(nxt.group(0).lower())):
-            lw = nxt.group(0).lower()
-        return _singular(lw)
-    return ""
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if _plural(word) else word
-
-
 # A figure that ends its clause ("... at around 3,000, mostly trout").
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)]|$)")
-# "the number of fish killed was": what a figure at the end of its clause counts.
-_NUMBER_OF = re.compile(r"\bnumber of (?:the |its |their )?([a-z][\w’'-]*)", re.IGNORECASE)
-
-
-def _head_before(text: str, start: int) -> str:
-    """The noun of "the number of X" earlier in the figure's sentence part (up to 80
-    characters back, not past a ";" or a sentence end), singular; "" when there is none."""
-    before = re.split(r"[;.!?]\s", text[max(0, start - 80): start])[-1]
-    found = _NUMBER_OF.findall(before)
-    if not found:
-        return ""
-    return _singular(found[-1].lower())
 
 
 def _month_beside(text: str, start: int, end: int) -> str | None:
@@ -285,7 +244,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         a, b = int(m.group("a")), int(m.group("b"))
         if not 0 < a < b:
             continue
-        out.append(_share(100 * a / b, m.group("bound"), _head_after(text, m.end()),
+        out.append(_share(100 * a / b, m.group("bound"), head_after(text, m.end()),
                           m.group(0)))
         text = text[:m.start()] + " " * len(m.group(0)) + text[m.end():]
     last_end, last_head = -1, ""
@@ -318,7 +277,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 # "voted 14-9", "won 3-1": a tally of two counts, not a range; "voted 15 to
                 # 8 to bar lorries" counts votes, not what follows
                 head = ("vote" if _VOTED.search(text, max(0, m.start() - 12), m.start("num"))
-                        else _head_after(text, end))
+                        else head_after(text, end))
                 out += [Quantity(value, value, value, "count", "", head, said=m.group("num")),
                         Quantity(second, second, second, "count", "", head,
                                  said=m.group("num2"), joined=True)]
@@ -363,11 +322,11 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if bound:
             lo_f, hi_f = _BOUND_WORDS[bound]
             low, high = low * lo_f, high * hi_f
-        head = _head_after(text, end)
+        head = head_after(text, end)
         if kind == "count" and _CLAUSE_ENDS.match(text, end):
             # "put the number of fish killed at around 3,000, mostly trout": the clause ends
             # at the figure, so what it counts is named before it, if anywhere
-            head = _head_before(text, m.start("num"))
+            head = head_before(text, m.start("num"))
         joined = bool(kind == "count" and last_head
                       and _CARRIED_HEAD.fullmatch(text[last_end:m.start("num")]))
         if joined:
@@ -385,7 +344,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             continue  # "the second half of the season" is a part, not a share
         frac = re.sub(r"^(?:a|one)\s+|[\s-]+", "", m.group("frac").lower())
         value = _FRACTIONS[frac.replace("two", "2").replace("three", "3")]
-        out.append(_share(value, m.group("bound"), _head_after(text, m.end()),
+        out.append(_share(value, m.group("bound"), head_after(text, m.end()),
                           m.group(0)[:-2].strip()))
     for m in re.finditer(r"\b(once|twice|thrice)\b(?!\s+(?:(?:he|she|it|they|we|you|i|the|a|an|"
                          r"his|her|its|their|our|this|that|these|those|inside|there)\b|"
@@ -394,8 +353,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if m.group(1).lower() == "once" and re.search(r"\bat\s+$", text[:m.start()]):
             continue  # "at once"
         v = float(("once", "twice", "thrice").index(m.group(1).lower()) + 1)
-        out.append(Quantity(v, v, v, "count", "", _head_after(text, m.end())))
+        out.append(Quantity(v, v, v, "count", "", head_after(text, m.end())))
     for m in re.finditer(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", text, re.IGNORECASE):
         v = float(_ORDINAL_WORDS[m.group(1).lower()])
-        out.append(Quantity(v, v, v, "ordinal", "", _head_after(text, m.end())))
+        out.append(Quantity(v, v, v, "ordinal", "", head_after(text, m.end())))
     return tuple(out)

@@ -1,0 +1,79 @@
+"""What a count counts: the noun of "1,100 heavy lorries", "the number of fish killed".
+
+agent.text.quantities gives every count its noun (its `head`) from here, so that two outlets'
+counts are compared only when they count the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SKIP = frozenset(("of", "the", "a", "an", "and", "more", "than", "about", "some", "per",
+                   "cent", "percent", "to", "from", "its", "their", "his", "her", "our"))
+# A noun compound runs through at most this many words after the figure: "184,000
+# MagnaTrail Explorer magnetic building sets".
+MAX_COMPOUND = 6
+# "the number of fish killed was": what a figure at the end of its clause counts.
+_NUMBER_OF = re.compile(r"\bnumber of (?:the |its |their )?([a-z][\w’'-]*)", re.IGNORECASE)
+
+
+def plural(word: str) -> bool:
+    """A regular plural ("lorries", "sets"; not "class", not "Ferrante's")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "'s"))
+
+
+def singular(word: str) -> str:
+    """`word` without a regular plural's "s"."""
+    return word[:-1] if plural(word) else word
+
+
+def head_after(text: str, end: int) -> str:
+    """The noun a figure ending at `end` counts, singular, "" if none:
+    - the first word after it (past "of", "its" ...): "10,000 runners";
+    - the next, when that one is a regular plural and the first is not: "500,000 app
+      users", "1,100 heavy lorries" (the first word qualifies the second);
+    - when the first word is a name, the first regular plural of the noun compound it
+      opens (adjacent words, up to MAX_COMPOUND): a name before a noun qualifies it
+      ("184,000 MagnaTrail Explorer magnetic building sets" counts sets, as "148,000 sets"
+      does)."""
+    after = text[end: end + 80]
+    words = list(_WORD.finditer(after))
+    for n, m in enumerate(words):
+        lw = m.group(0).lower().replace("’", "'")
+        if lw in _SKIP:
+            continue
+        if m.group(0)[:1].isupper() and not plural(lw):
+            compound = _compound(after, words[n:])
+            found = next((w for w in compound[1:] if plural(w)), None)
+            if found is not None:
+                return singular(found)
+        nxt = words[n + 1] if n + 1 < len(words) else None
+        if (nxt is not None and not after[m.start()].startswith("-") and not plural(lw)
+                and after[m.end(): nxt.start()].strip() == ""
+                and plural(nxt.group(0).lower())):
+            lw = nxt.group(0).lower()
+        return singular(lw)
+    return ""
+
+
+def _compound(text: str, words: list[re.Match[str]]) -> list[str]:
+    """The lower-cased words of `words` that follow each other with only spaces between,
+    up to MAX_COMPOUND, stopping before a function word ("sets after reports")."""
+    out: list[str] = []
+    for n, m in enumerate(words[:MAX_COMPOUND]):
+        lw = m.group(0).lower()
+        if lw in _SKIP or (n and text[words[n - 1].end(): m.start()].strip()):
+            break
+        out.append(lw)
+    return out
+
+
+def head_before(text: str, start: int) -> str:
+    """The noun of "the number of X" earlier in the figure's sentence part (up to 80
+    characters back, not past a ";" or a sentence end), singular; "" when there is none."""
+    before = re.split(r"[;.!?]\s", text[max(0, start - 80): start])[-1]
+    found = _NUMBER_OF.findall(before)
+    if not found:
+        return ""
+    return singular(found[-1].lower())
