@@ -11,6 +11,7 @@ from agent.generation.asked import (
     asked_count_noun,
     asked_figure_kinds,
     counts_what_is_asked,
+    figure_beside_other_words,
     figure_of_another,
     gives_asked_figure,
     names_another_entity,
@@ -196,3 +197,26 @@ def test_a_figure_in_a_clause_about_something_else_is_not_the_asked_one() -> Non
     assert not figure_of_another(question, ["Ferrowby Abbey Museum paid £50,000 for the "
                                             "Orlam hoard."])
     assert not figure_of_another("Who found the Orlam hoard?", [other])  # no figure asked
+
+
+@pytest.mark.parametrize(("question", "quote", "other"), [
+    # the figure stands among words of something else: a valuation, not money raised
+    ("How much has the Tolbury Trust's appeal raised so far?",
+     "The chalice has been valued at about £90,000, and the Tolbury Trust hopes to keep it.",
+     True),
+    # a share of "affordable housing" is no count of homes for social rent
+    ("How many of the flats will be for social rent?",
+     "The scheme will include 30% affordable housing and £2m towards a new surgery.", True),
+    # the figure's words share the question's: it answers
+    ("How much has the Tolbury Trust's appeal raised so far?",
+     "The Tolbury Trust's public appeal has raised £12,400 so far.", False),
+    # "ban" is the start of "banned": one word, clipped
+    ("How long is Mara Quinn's ban?",
+     "Quinn has been banned from racing for 14 months, the board said.", False),
+    # a when-question, or a question of two parts, is not checked here
+    ("When did the appeal open, and how much has it raised?",
+     "The chalice has been valued at about £90,000.", False),
+])
+def test_the_asked_figure_stands_among_the_question_s_words(
+        question: str, quote: str, other: bool) -> None:
+    assert figure_beside_other_words(question, [quote]) is other

@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from agent.retrieval.evidence import answer_type_match
-from agent.text.analysis import analyze
+from agent.retrieval.evidence import answer_type_match, asked_kind
+from agent.text.analysis import analyze, stems
 from agent.text.dates import event_dates, named_periods, relative_periods
 from agent.text.facts import CAP_RUN, WEEKDAYS, entities
+from agent.text.frames import figure_frames
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity, quantities
@@ -293,12 +294,43 @@ def figure_of_another(question: str, quotes: Sequence[str]) -> bool:
     return found
 
 
+# Figures that say when, not how many or how much.
+_WHEN_KINDS = frozenset(("day", "weekday", "time", "year", "ordinal", "label"))
+
+
+def figure_beside_other_words(question: str, quotes: Sequence[str]) -> bool:
+    """Whether a how-many / how-much question (one part) is answered by quotes whose every
+    figure of the kind asked stands among words that share no content stem with the
+    question: its frame (agent.text.frames, the words either side of it in its clause).
+    "The hoard has been valued at around £185,000" does not say how much an appeal has
+    raised; "35% affordable housing" is no count of homes for social rent. False when the
+    quotes give no such figure (other checks see to that)."""
+    if asked_kind(question) != "number" or COMPOUND.search(question):
+        return False
+    kinds = asked_figure_kinds(question)
+    asked = set(stems(without_asked_measure(question)))
+    frames = []
+    for quote in quotes:
+        found = quantities(quote)
+        frames += [frame for q, frame in zip(found, figure_frames(quote, found), strict=True)
+                   if (q.kind in kinds if kinds else q.kind not in _WHEN_KINDS)]
+    return bool(frames) and all(f is not None and not _share_stem(f.stems, asked)
+                                for f in frames)
+
+
+def _share_stem(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Some stem of `a` and some of `b` are one word: equal, or one the start of the other
+    (the stems are clipped words: "ban" and "bann" of "banned")."""
+    return any(x.startswith(y) or y.startswith(x) for x in a for y in b
+               if min(len(x), len(y)) >= 3)
+
+
 def cites_another(question: str, quotes: Sequence[str], proper: frozenset[str]) -> bool:
-    """The quotes give the asked figure of something else (`figure_of_another`) or name
-    another person of the question's surname as their subject (`namesake_in`; `proper`:
-    the cited articles' mid-sentence capitalised words)."""
-    return figure_of_another(question, quotes) or any(
-        namesake_in(question, q, proper) for q in quotes)
+    """The quotes give the asked figure of something else (`figure_of_another`,
+    `figure_beside_other_words`) or name another person of the question's surname as their
+    subject (`namesake_in`; `proper`: the cited articles' mid-sentence capitalised words)."""
+    return (figure_of_another(question, quotes) or figure_beside_other_words(question, quotes)
+            or any(namesake_in(question, q, proper) for q in quotes))
 
 
 # The measure a question asks for ("how long", "how far"): checked as a figure's kind
