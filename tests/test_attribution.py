@@ -85,7 +85,28 @@ def test_a_speaker_named_after_a_description_of_them_is_the_speaker() -> None:
         ("Opposition councillor Raj Mehta said the bill could reach £200,000.", "Raj Mehta"),
         ("Sheinbaum on Sunday told reporters no.", "Sheinbaum"),
         ("Sheinbaum, speaking in Mexico City, said sovereignty is not for sale.", "Sheinbaum"),
+        # a possessive opens a role: whose agent speaks is not the speaker (dev, dunmere c13)
+        ("Quinn's trainer, Mia Holt, said the horse had been given a banned drug.", "Mia Holt"),
+        ("The mill's owners have said the river was never polluted.", "someone"),
+        ("Harland's directors have said they will back the offer.", "Harland's directors"),
     ],
 )
 def test_the_speaker_is_named_whole(sentence: str, speaker: str) -> None:
     assert attribution(sentence) == speaker
+
+
+@pytest.mark.unit
+def test_a_party_s_own_statement_does_not_make_a_plain_claim_stated() -> None:
+    """Labelling rule 2 (evals/stories/README.md): the bare assertion is not_enough_info when
+    its only support is the party's own word; a claim about what the party said is backed
+    by it (dev: alder c10, orlam c15 / kestrel c03)."""
+    said = "Dorrell told the court the transfers were loans he had always meant to repay."
+    plain = compare("Dorrell always meant to repay the money he took.", said, score=0.8)
+    assert plain.attributed_to == "Dorrell"
+    reported = compare("Dorrell told the court he had always meant to repay the money.", said,
+                       score=0.8)
+    assert reported.attributed_to is None
+    described = compare("Union official Kay Lund described the closure as a betrayal.",
+                        'Kay Lund of the Food Workers\' Union called the closure "a betrayal".',
+                        score=0.8)
+    assert described.attributed_to is None

@@ -97,3 +97,16 @@ def test_a_participle_after_the_subject_is_no_clause_of_its_own() -> None:
     assert split_claim(claim) == [claim]
     assert split_claim("The harbour was closed by the coastguard and reopened on Friday.") == [
         "The harbour was closed by the coastguard", "The harbour reopened on Friday"]
+
+
+@pytest.mark.parametrize(("claim", "speaker", "content"), [
+    # a phrase between the speaker and the verb (dev: caverly c03)
+    ("Ana Ruiz, speaking through her lawyer, said she had been misled by a colleague.",
+     "Ana Ruiz", "she had been misled by a colleague"),
+    # a reporting verb of the sentence analysis (agent.text.facts.FINITE_CUES), not only "said"
+    ("Union official Kay Lund described the closure as a betrayal.",
+     "Union official Kay Lund", "the closure as a betrayal"),
+])
+def test_a_claim_about_a_statement_is_attributed(claim: str, speaker: str, content: str) -> None:
+    attr = attribution_of(claim)
+    assert attr is not None and (attr.speaker, attr.content) == (speaker, content)

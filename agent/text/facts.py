@@ -23,15 +23,19 @@ MONTHS = _words(
 _MONTH_ABBR = {m[:3]: m for m in MONTHS if m != "may"} | {"sept": "september"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-# Reporting verbs: a sentence using them states that someone said something, not that it is so.
+# Reporting verbs: a sentence using them states that someone said something, not that it is so
+# (the finite ones also make a claim attributed, agent.verification.claims).
+FINITE_CUES = (
+    r"said|says|told|tells|stated|states|claimed|claims|accused|accuses|alleged|alleges|"
+    r"suggested|suggests|argued|argues|asserted|asserts|insisted|insists|remarked|added|"
+    r"explained|described|describes|emphasized|emphasised|mentioned|believes|contended|"
+    r"contends|warned|warns|wrote|writes|recounted|maintained|maintains|blamed|blames|"
+    r"stressed|stresses|acknowledged|acknowledges|conceded|concedes"
+)
 _CUES = (
-    r"said|says|say|saying|told|tells|tell|stated|states|stating|claimed|claims|claiming|"
-    r"accused|accuses|accusing|accusation|alleged|alleges|alleging|allegedly|suggested|suggests|"
-    r"suggesting|argued|argues|arguing|asserted|asserts|asserting|insisted|insists|remarked|"
-    r"added|explained|described|describing|emphasized|emphasizing|emphasised|emphasising|"
-    r"mentioned|reportedly|believes|contended|contends|warned|warns|quoted|according to|"
-    r"called|wrote|writes|recounted|maintained|maintains|blamed|blames|stressed|stresses|"
-    r"stressing|acknowledged|acknowledges|conceded|concedes"
+    FINITE_CUES + r"|say|saying|tell|stating|claiming|accusing|accusation|alleging|allegedly|"
+    r"suggesting|arguing|asserting|describing|emphasizing|emphasising|reportedly|quoted|"
+    r"according to|called|stressing"
 )
 # Hedge adverbs: the writer reports the clause they sit in without saying who says it.
 _HEDGES = re.compile(r"\b(?:reportedly|allegedly|supposedly|purportedly)\b", re.IGNORECASE)
@@ -314,6 +318,13 @@ def attribution(text: str) -> str | None:
                 and not region[runs[n + 1].end():].strip()
                 and any(w.lower() not in NOT_ENTITY for w in runs[n + 1].group(0).split())):
             continue
+        # "Ferrante's agent, Elena Voss, said": not Ferrante; with no name after it, the
+        # description ("Kestrel's directors")
+        role = _ROLE_AFTER.match(region, m.end())
+        if role and m.group(0)[-2:] in ("'s", "’s"):
+            if n + 1 < len(runs):
+                continue
+            return f"{m.group(0)} {role.group(1).strip()}"
         if words and words[0] != "and":
             return " ".join(words).replace("’s", "").replace("'s", "")
     if re.search(r"\b[a-z]{3,}\b", region):
@@ -321,6 +332,11 @@ def attribution(text: str) -> str | None:
         # the verb is its object, not the speaker
         return "someone"
     return _name_after(bare[cue.end():]) or "someone"
+
+
+# The role a possessive name opens ("Kestrel's chief executive"), up to an auxiliary.
+_ROLE_AFTER = re.compile(r"\s+((?:(?!(?:has|have|had|is|was|were|will|would|also|later|"
+                         r"then|and)\b)[a-z][\w-]*\s*){1,3})")
 
 
 # "the Food and Drug Administration": one name, told from two ("Trump and Sheinbaum") by "the"

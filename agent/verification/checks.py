@@ -325,8 +325,10 @@ def compare(
     if speaker is not None and terms:
         if _share(terms, set(e.asserted_stems)) >= STATED_COVERAGE:
             speaker = None  # the sentence states the claim itself; the quote is beside it
-        elif same:
-            speaker = None  # the claim is about what this speaker said or did
+        elif same and claim_attribution:
+            # the claim is about what this speaker said; a plain claim's own party saying it
+            # does not state it (evals/stories/README.md, labelling rule 2)
+            speaker = None
     relation_terms = all_terms - c.name_stems
     return Signals(
         relation_coverage=round(_share(relation_terms, ev_terms), 3) if relation_terms else 1.0,
