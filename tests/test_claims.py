@@ -106,7 +106,18 @@ def test_a_participle_after_the_subject_is_no_clause_of_its_own() -> None:
     # a reporting verb of the sentence analysis (agent.text.facts.FINITE_CUES), not only "said"
     ("Union official Kay Lund described the closure as a betrayal.",
      "Union official Kay Lund", "the closure as a betrayal"),
+    # calling someone something is saying it (seeds: claim-006)
+    ("The senator called the governor a coward.", "The senator", "the governor a coward"),
 ])
 def test_a_claim_about_a_statement_is_attributed(claim: str, speaker: str, content: str) -> None:
     attr = attribution_of(claim)
     assert attr is not None and (attr.speaker, attr.content) == (speaker, content)
+
+
+@pytest.mark.parametrize("claim", [
+    "The club called off the match against Harlow.",  # cancelled, not said
+    # what someone recounted is an event, told somewhere (seeds: claim-046's venue)
+    "The minister recounted her refusal of the offer at a press event.",
+])
+def test_a_claim_about_an_act_is_not_attributed(claim: str) -> None:
+    assert attribution_of(claim) is None

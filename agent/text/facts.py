@@ -29,13 +29,13 @@ FINITE_CUES = (
     r"said|says|told|tells|stated|states|claimed|claims|accused|accuses|alleged|alleges|"
     r"suggested|suggests|argued|argues|asserted|asserts|insisted|insists|remarked|added|"
     r"explained|described|describes|emphasized|emphasised|mentioned|believes|contended|"
-    r"contends|warned|warns|wrote|writes|recounted|maintained|maintains|blamed|blames|"
+    r"contends|warned|warns|wrote|writes|maintained|maintains|blamed|blames|"
     r"stressed|stresses|acknowledged|acknowledges|conceded|concedes"
 )
 _CUES = (
     FINITE_CUES + r"|say|saying|tell|stating|claiming|accusing|accusation|alleging|allegedly|"
     r"suggesting|arguing|asserting|describing|emphasizing|emphasising|reportedly|quoted|"
-    r"according to|called|stressing"
+    r"according to|called|stressing|recounted"
 )
 # Hedge adverbs: the writer reports the clause they sit in without saying who says it.
 _HEDGES = re.compile(r"\b(?:reportedly|allegedly|supposedly|purportedly)\b", re.IGNORECASE)
