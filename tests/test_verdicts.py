@@ -48,3 +48,22 @@ def test_stated_and_contradicted_by_other_outlets_is_conflicting_and_alone_refut
     assert decide(CLAIM, [STATED, OTHER_DATE], attributed=False)[0] == "conflicting"
     assert decide(CLAIM, [OTHER_DATE], attributed=False)[0] == "refuted"
     assert decide(CLAIM, [STATED], attributed=False)[0] == "supported"
+
+
+@pytest.mark.unit
+def test_an_outlet_giving_the_claims_figure_makes_a_contradicted_claim_conflicting() -> None:
+    """Labelling rule 1: a claim that takes one side of a disputed figure is conflicting. The
+    outlet whose sentence gives the claim's value (an anchor of agent.verification.measures.
+    figure_disputes) may hold more than the claim, so the model leaves it silent."""
+    anchor = _item("Isles Post", "Ferries return on 1 June after a winter of repairs to the "
+                   "Skelly pier, the council's newsletter says.", "silent")
+    label, why = decide(CLAIM, [anchor, OTHER_DATE], attributed=False, anchored={"Isles Post"})
+    assert label == "conflicting"
+    assert "Isles Post gives the claim's figure, Skelly Times contradicts it" in why
+    # without the anchor, or against a refutation that names no figure, it is refuted
+    assert decide(CLAIM, [anchor, OTHER_DATE], attributed=False)[0] == "refuted"
+    assert decide(CLAIM, [anchor, MODEL_ONLY], attributed=False,
+                  anchored={"Isles Post"})[0] == "refuted"
+    # an outlet that contradicts the claim is no anchor of it
+    assert decide(CLAIM, [OTHER_DATE], attributed=False,
+                  anchored={"Skelly Times"})[0] == "refuted"

@@ -16,12 +16,14 @@ from agent.retrieval.evidence import select_evidence
 from agent.retrieval.retrieve import Retriever
 from agent.text.analysis import analyze
 from agent.text.dates import strip_dates
+from agent.text.facts import entities
 from agent.text.holders import claimed_holder, other_holder
+from agent.text.normalize import normalize_for_match
 from agent.text.quotes import quote_speaker
 from agent.text.slots import proper_words
 from agent.types import Evidence, Sentence
 from agent.verification.checks import place_rival, stems, strip_places
-from agent.verification.measures import figure_rivals, strip_figures
+from agent.verification.measures import figure_disputes, strip_figures
 from vectorstore.store import Embedder
 
 # Documents a corpus may have for the figure-rival scan to read every article (a story
@@ -73,20 +75,32 @@ class EvidenceGatherer:
                 items += self._place_rivals(claim, items, sources + more_sources)
         seen = {e.sentence.id for e in items}
         items += [e for e in self._holder_rivals(claim, sources) if e.sentence.id not in seen]
-        rivals = {s.id: s for s in self._figure_rivals(claim, sources)}
-        # A rival already retrieved is marked too: its conflict is the rival rule's.
-        items = [e.model_copy(update={"label": "F"}) if e.sentence.id in rivals else e
+        disputes = self._figure_disputes(claim, sources)
+        rivals = {s.id: s for s, _ in disputes}
+        # The outlet giving the claim's value is judged too: a claim that takes one side of
+        # a disputed figure is conflicting (agent.verification.verdicts.decide). Its sentence
+        # names one of the claim's names, if the claim has any: "security staff at Kelby
+        # Airport won a 6 per cent rise" gives no side of Orrin's pay dispute.
+        names = {w for n in entities(claim) for w in n.split()}
+        anchors = {a.id: a for _, a in disputes if a.id not in rivals
+                   and (not names or names & set(normalize_for_match(a.text).split()))}
+        # A rival or anchor already retrieved is marked too: its conflict is the rival rule's.
+        items = [e.model_copy(update={"label": "F"}) if e.sentence.id in rivals
+                 else e.model_copy(update={"label": "A"}) if e.sentence.id in anchors else e
                  for e in items]
         seen = {e.sentence.id for e in items}
         items += [Evidence(label="F", sentence=s, score=0.0,
                            outlet=self.corpus.article(s.article_id).outlet)
                   for s in rivals.values() if s.id not in seen]
+        items += [Evidence(label="A", sentence=s, score=0.0,
+                           outlet=self.corpus.article(s.article_id).outlet)
+                  for s in anchors.values() if s.id not in seen]
         per: dict[str, list[Evidence]] = {}
         for e in items:
             key = self.corpus.outlet_key(e.sentence.article_id)
             if key not in per and len(per) >= self.max_outlets:
                 continue
-            rival = e.label in ("P", "F", "H")
+            rival = e.label in ("P", "F", "H", "A")
             if len(per.setdefault(key, [])) < self.per_outlet + rival:
                 per[key].append(e)
         return sorted(
@@ -126,10 +140,12 @@ class EvidenceGatherer:
                     if s.duplicate_of is None and other_holder(claim, s.text, lead)]
         return out
 
-    def _figure_rivals(self, claim: str, sources: Sequence[str]) -> list[Sentence]:
-        """Sentences of other outlets giving another value for one of the claim's figures
-        (agent.verification.measures.figure_rivals); `gather` labels them "F" and
-        `figure_conflicts` gives each its conflict. The outlet that says "15 to 8" words the
+    def _figure_disputes(self, claim: str,
+                         sources: Sequence[str]) -> list[tuple[Sentence, Sentence]]:
+        """(rival, anchor) sentences: another outlet's value for one of the claim's figures,
+        and a sentence giving the claim's value that it rivals (agent.verification.measures.
+        figure_disputes); `gather` labels them "F" (`figure_conflicts` gives each rival its
+        conflict) and "A". The outlet that says "15 to 8" words the
         rest of its sentence apart from the claim's "by 14 votes to 9", so retrieval rarely
         ranks it: a story folder (at most SCAN_DOCUMENTS documents) is read whole; a larger
         corpus gives the retrieved articles and those a search without the figures finds."""
@@ -143,7 +159,7 @@ class EvidenceGatherer:
                 for aid in dict.fromkeys(self.corpus.canonical(a) for a in ids)
                 for s in self.corpus.article(aid).body_sentences
                 if s.duplicate_of is None]
-        return [f.sentence for f, _ in figure_rivals(claim, pool)]
+        return [(f.sentence, a.sentence) for f, _, a in figure_disputes(claim, pool)]
 
     def _candidates(self, query: str) -> tuple[list[Evidence], list[str]]:
         """Evidence sentences for `query` and the articles its retrieval hits came from."""

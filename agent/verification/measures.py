@@ -180,7 +180,15 @@ def figure_rivals(
     claim: str, items: Sequence[tuple[Sentence, str]]
 ) -> list[tuple[Figure, Quantity]]:
     """Other outlets' versions of the claim's figures among (sentence, outlet key) `items`,
-    as (their figure, the claim figure it contradicts).
+    as (their figure, the claim figure it contradicts): `figure_disputes` without anchors."""
+    return [(rival, q) for rival, q, _ in figure_disputes(claim, items)]
+
+
+def figure_disputes(
+    claim: str, items: Sequence[tuple[Sentence, str]]
+) -> list[tuple[Figure, Quantity, Figure]]:
+    """Other outlets' versions of the claim's figures among (sentence, outlet key) `items`,
+    as (their figure, the claim figure it contradicts, the anchor it rivals).
 
     An *anchor* is a figure of `items` that gives one of the claim's figures (it agrees, a
     count of the same noun) in a sentence sharing MIN_SHARED of the claim's stems. A rival
@@ -194,7 +202,7 @@ def figure_rivals(
         return []
     claim_terms = terms(claim)
     figs = figures(items)
-    out: list[tuple[Figure, Quantity]] = []
+    out: list[tuple[Figure, Quantity, Figure]] = []
     seen: set[str] = set()
     for q in claimed:
         giving = [f for f in figs if comparable_measure(q, f.quantity) and q.agrees(f.quantity)]
@@ -208,7 +216,7 @@ def figure_rivals(
                         or near_miss_name(claim, f.sentence.text)):
                     continue
                 seen.add(f.sentence.id)
-                out.append((f, q))
+                out.append((f, q, a))
     return out
 
 

@@ -3,7 +3,7 @@ claim from its parts. Pure functions over the verify stage's typed records."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any, Literal
 
 from pydantic import (
@@ -88,19 +88,28 @@ def _verb(names: Sequence[str], verb: str) -> str:
     return f"{verb}s" if len(names) == 1 else verb
 
 
+# Conflicts over a figure (agent.verification.conflicts kinds): what outlets disagree on.
+_FIGURE_KINDS = frozenset(("number", "day", "month", "time"))
+
+
 def decide(
-    claim: str, items: Sequence[tuple[str, EvidenceItem, Signals]], attributed: bool
+    claim: str, items: Sequence[tuple[str, EvidenceItem, Signals]], attributed: bool,
+    anchored: Collection[str] = (),
 ) -> tuple[Label, str]:
     """The verdict of one claim part from its evidence items (outlet, item, signals), and
     why: outlets on both sides with a concrete conflict -> conflicting, also when one side
-    only reports someone saying the claim; only refuting -> refuted; only supporting ->
-    supported; support that only reports someone's words for an unattributed claim ->
-    not_enough_info, naming who said it; none -> not_enough_info."""
+    only reports someone saying the claim, or only gives the claim's value of a figure the
+    other side's figures contradict (`anchored`: those outlets, agent.verification.measures.
+    figure_disputes; labelling rule 1: a claim taking one side of a disputed detail is
+    conflicting); only refuting -> refuted; only supporting -> supported; support that only
+    reports someone's words for an unattributed claim -> not_enough_info, naming who said
+    it; none -> not_enough_info."""
     supports: dict[str, int] = {}
     reported: dict[str, str] = {}
     refutes: dict[str, list[str]] = {}
     hard: set[str] = set()
     unchecked: set[str] = set()  # outlets with an aligned sentence the model was not asked
+    refute_kinds: dict[str, set[str]] = {}  # the kinds of conflict each refuting outlet gave
     for outlet, item, sig in items:
         if item.stance == "silent" and NOT_ASKED in item.signals and sig.aligned:
             unchecked.add(outlet)
@@ -112,6 +121,8 @@ def decide(
         elif item.stance == "refutes":
             found = [c.describe() for c in sig.conflicts] or ["states otherwise"]
             refutes.setdefault(outlet, []).extend(found)
+            refute_kinds.setdefault(outlet, set()).update(
+                [c.kind for c in sig.conflicts] or ["model"])
             # A polarity conflict alone was no precise veto on the dev stories (1 of 6
             # pairs in refuted or conflicting claims: "showed no emotion as the jury
             # returned guilty verdicts"), so it cannot make outlets disagree.
@@ -151,6 +162,13 @@ def decide(
             "conflicting",
             f"Sources disagree: {', '.join(reporting)} {_verb(reporting, 'report')} {said}, "
             f"{', '.join(r_names)} {_verb(r_names, 'contradict')} it ({why}).",
+        )
+    giving = sorted(set(anchored) - set(r_names))
+    if giving and r_names and all(refute_kinds[o] <= _FIGURE_KINDS for o in r_names):
+        return (
+            "conflicting",
+            f"Sources disagree: {', '.join(giving)} {_verb(giving, 'give')} the claim's "
+            f"figure, {', '.join(r_names)} {_verb(r_names, 'contradict')} it ({why}).",
         )
     if r_names:
         return "refuted", f"Contradicted by {', '.join(r_names)} ({why})."

@@ -215,7 +215,9 @@ class Verifier:
                 items.append((outlet, item, sig))
         if not backed and self.use_model:
             items += self._joint_passages(claim, by_article, speaker, calls)
-        verdict, explanation = decide(claim, items, attr is not None)
+        # outlets giving the claim's value of a figure that another outlet gives otherwise
+        anchored = {outlet for outlet, e in gathered if e.label == "A"}
+        verdict, explanation = decide(claim, items, attr is not None, anchored)
         order = {"refutes": 0, "supports": 1, "silent": 2}
         evidence = sorted((i for _, i, _ in items), key=lambda i: order[i.stance])
         return AtomicVerdict(
