@@ -216,6 +216,13 @@ def relative_periods(text: str, published: date | None) -> frozenset[tuple[int, 
     return frozenset(out)
 
 
+def relative_years(text: str, published: date | None) -> tuple[Quantity, ...]:
+    """The years of the periods `text` names relative to its date (`relative_periods`), as
+    "year" quantities: "reviewed last year" in an article of 2025 gives 2024."""
+    years = sorted({year for year, _ in relative_periods(text, published)})
+    return tuple(Quantity(float(y), float(y), float(y), "year") for y in years)
+
+
 def named_periods(text: str, published: date | None) -> frozenset[tuple[int, int]]:
     """Every period `text` names or dates its events in, as (year, month), month 0 for a
     whole year: years ("in 2023"), months (of the article's year unless a year follows:

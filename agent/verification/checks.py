@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from agent.text.actors import actor_mismatch
 from agent.text.analysis import analyze, stem, stems
-from agent.text.dates import implied_years, relative_weekdays, weekday_dates
+from agent.text.dates import implied_years, relative_weekdays, relative_years, weekday_dates
 from agent.text.events import other_event_days
 from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
     CAP_RUN,
@@ -222,6 +222,9 @@ def compare(
     # a claim's full date ("from 1 June 2026") against the evidence's days and their years
     dated = (*weekday_dates(evidence, published), *implied_years(evidence, published)) \
         if any(q.kind == "day" for q in c.quantities) else ()
+    # and a claim's year against the evidence's "last year" ("checked in 2024")
+    if any(q.kind == "year" for q in c.quantities):
+        dated = (*dated, *relative_years(evidence, published))
     # days the evidence gives for something else ("due to end on Thursday" for "began on Monday")
     others = other_event_days(claim, evidence, published)
     conflicts, missing = number_conflicts(c, e, aligned, loosely, dated,
