@@ -9,19 +9,18 @@ decided by the pipeline: weak evidence, the model saying so, or nothing survivin
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, create_model
+from pydantic import ValidationError
 
 from agent.generation.asked import (
     COMPOUND,
     about_another_subject,
     asked_count_noun,
     cites_another,
+    compound_parts,
     counts_noun,
     counts_what_is_asked,
     gives_asked_figure,
@@ -32,6 +31,12 @@ from agent.generation.asked import (
     states_asked_period,
     tells_another_day,
     without_asked_measure,
+)
+from agent.generation.drafts import (
+    Draft,
+    draft_schema,
+    render_evidence,
+    strip_internal_labels,
 )
 from agent.generation.header_answers import (
     header_line_answer,
@@ -45,7 +50,7 @@ from agent.generation.versions import with_differences, with_versions
 from agent.ingest.corpus import Corpus
 from agent.llm.facade import LLM
 from agent.llm.failures import StreamBrokenError
-from agent.llm.prompts import load_prompt, wrap_document
+from agent.llm.prompts import load_prompt
 from agent.llm.replies import parse_json_reply
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import (
@@ -78,62 +83,6 @@ MAX_CITATIONS = 3  # ALCE also caps citations per sentence at 3
 # An extractive fallback answer must cover this share of the question's (IDF-weighted) terms.
 EXTRACT_MIN_LEXICAL = 0.4
 ABSTAIN_TEXT = "The sources do not say."
-# Prompt labels and outlet aliases are the pipeline's own bookkeeping, never answer text.
-_ALIAS_PHRASE = re.compile(
-    r",?\s*\(?\b(?:according to|as reported by|reported by|per|says|said|in)\s+"
-    r"source [A-Z]\b\)?|\s*\(source [A-Z]\)|\s*\[S\d+\]"
-)
-_ALIAS = re.compile(r"\bsource [A-Z]\b")
-
-
-def strip_internal_labels(text: str) -> str:
-    """The answer text without evidence labels ("[S2]") or outlet aliases ("according to
-    source A"); an alias left inside a clause becomes "one outlet"."""
-    text = _ALIAS_PHRASE.sub("", text)
-    text = _ALIAS.sub("one outlet", text)
-    return re.sub(r"\s+([.,;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
-
-
-class DraftSentence(BaseModel):
-    text: str = Field(max_length=400)
-    cite: list[str] = Field(default_factory=list, max_length=4)
-
-
-class Draft(BaseModel):
-    answerable: bool
-    sentences: list[DraftSentence] = Field(default_factory=list, max_length=4)
-
-
-def draft_schema(labels: Sequence[str]) -> type[Draft]:
-    """The Draft schema with `cite` constrained to the labels actually shown."""
-    label_type: Any = Literal[tuple(labels)] if labels else str
-    sentence = create_model(
-        "DraftSentence",
-        __base__=DraftSentence,
-        cite=(list[label_type], Field(default_factory=list, max_length=4)),
-    )
-    return create_model(
-        "Draft",
-        __base__=Draft,
-        sentences=(list[sentence], Field(default_factory=list, max_length=4)),
-    )
-
-
-def render_evidence(items: Sequence[Evidence]) -> str:
-    """The labelled evidence block. An article without a known outlet gets a short alias
-    ("source A"): enough to tell outlets apart, and a hex id would cost ~10 prompt tokens."""
-    aliases: dict[str, str] = {}
-    for e in items:
-        if not e.outlet and e.sentence.article_id not in aliases:
-            aliases[e.sentence.article_id] = f"source {chr(ord('A') + len(aliases) % 26)}"
-    return "\n".join(
-        wrap_document(
-            e.label, f"({e.outlet or aliases[e.sentence.article_id]}) {e.sentence.text}"
-        )
-        for e in items
-    )
-
-
 class Answerer:
     def __init__(
         self,
@@ -167,16 +116,44 @@ class Answerer:
     ) -> Answer:
         """Answer `question`. `on_evidence` receives the evidence found, before the model is
         called (chat shows it at once; not called when the evidence is too weak to ask the
-        model and the answer abstains); `on_text` the draft's text as it streams."""
+        model and the answer abstains); `on_text` the draft's text as it streams.
+
+        A question of two parts ("Who wrote the column, and what is the author's job?",
+        `asked.compound_parts`) is answered whole, then its second part on its own, with its
+        own evidence and checks: that evidence is searched with the first answer (issue 13:
+        "retrieve the second from the first"), and the model is shown that answer to read
+        "the author" by. Sentences citing nothing new are not repeated."""
         t0 = time.perf_counter()
         before = self.llm.usage.snapshot()
-        ev = self.evidence(question)
+        sentences = self._sentences(question, on_text, on_evidence)
+        parts = compound_parts(question)
+        if parts is not None:
+            first, second = parts
+            told = " ".join(s.text for s in sentences) or first
+            more = self._sentences(second, on_text, on_evidence, query=f"{second} {told}",
+                                   prompt=f"{second} (Context: {told})")
+            shown = {c.quote for s in sentences for c in s.citations}
+            sentences += [s for s in more if {c.quote for c in s.citations} - shown]
+        used = self.llm.usage.snapshot() - before
+        return self._finish(question, sentences, t0, used.tokens_in, used.tokens_out)
+
+    def _sentences(
+        self,
+        question: str,
+        on_text: Callable[[str], None] | None,
+        on_evidence: Callable[[EvidenceSet], None] | None,
+        query: str | None = None,
+        prompt: str | None = None,
+    ) -> list[AnswerSentence]:
+        """The checked answer sentences for one question (`ask`): evidence found for `query`
+        (default: the question), the model shown `prompt` (default: the question)."""
+        ev = self.evidence(query or question)
         sentences: list[AnswerSentence] = []
         if ev.items and (ev.best_semantic >= MIN_SEMANTIC or ev.best_lexical >= MIN_LEXICAL):
             if on_evidence is not None:
                 on_evidence(ev)
             schema = draft_schema([e.label for e in ev.items])
-            variables = {"evidence": render_evidence(ev.items), "question": question}
+            variables = {"evidence": render_evidence(ev.items), "question": prompt or question}
             if on_text is None:
                 draft = (self.prompt.template | self.llm.structured(schema)).invoke(variables)
             else:
@@ -214,9 +191,7 @@ class Answerer:
                 sentences = with_differences(question, sentences, ev, self.corpus)
         # "Who wrote the AP article?" with no header line of it stated: the outlet's
         # articles' own metadata, cited where the value stands in their text.
-        sentences = unless_stated(question, sentences, self.corpus)
-        used = self.llm.usage.snapshot() - before
-        return self._finish(question, sentences, t0, used.tokens_in, used.tokens_out)
+        return unless_stated(question, sentences, self.corpus)
 
     def _stream_draft(
         self, schema: type[Draft], variables: dict[str, str], on_text: Callable[[str], None]

@@ -54,6 +54,20 @@ def asked_figure_kinds(question: str) -> frozenset[str] | None:
 # "Where was he tried, and what was he convicted of?"): one part may be answered alone.
 COMPOUND = re.compile(r"\b(?:and|or)\s+(?:what|who|where|when|why|how|which|for how)\b",
                        re.IGNORECASE)
+MIN_PART_WORDS = 3  # "Who and what took part?", "When and where ...?" are one question
+
+
+def compound_parts(question: str) -> tuple[str, str] | None:
+    """The two questions a compound question joins (`COMPOUND`), each ending in "?", or None:
+    "Where was Pellow tried, and what was he convicted of?" is "Where was Pellow tried?" and
+    "What was he convicted of?". A part of fewer than MIN_PART_WORDS words is no question
+    of its own ("Who and what ...")."""
+    for m in COMPOUND.finditer(question):
+        first = question[: m.start()].strip(" ,;")
+        second = question[m.start():].split(None, 1)[1].strip()
+        if len(first.split()) >= MIN_PART_WORDS and len(second.split()) >= MIN_PART_WORDS - 1:
+            return f"{first.rstrip('?')}?", second[:1].upper() + second[1:]
+    return None
 
 
 def gives_asked_figure(question: str, texts: Sequence[str]) -> bool:

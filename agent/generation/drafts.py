@@ -1,0 +1,72 @@
+"""The answer stage's draft: the constrained JSON the model writes, the labelled evidence it is
+shown, and the cleaning of its text (agent.generation.answer checks the rest).
+
+The model only chooses which evidence labels support each sentence it writes; citations are
+built by code from those labels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, create_model
+
+from agent.llm.prompts import wrap_document
+from agent.types import Evidence
+
+# Prompt labels and outlet aliases are the pipeline's own bookkeeping, never answer text.
+_ALIAS_PHRASE = re.compile(
+    r",?\s*\(?\b(?:according to|as reported by|reported by|per|says|said|in)\s+"
+    r"source [A-Z]\b\)?|\s*\(source [A-Z]\)|\s*\[S\d+\]"
+)
+_ALIAS = re.compile(r"\bsource [A-Z]\b")
+
+
+def strip_internal_labels(text: str) -> str:
+    """The answer text without evidence labels ("[S2]") or outlet aliases ("according to
+    source A"); an alias left inside a clause becomes "one outlet"."""
+    text = _ALIAS_PHRASE.sub("", text)
+    text = _ALIAS.sub("one outlet", text)
+    return re.sub(r"\s+([.,;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
+
+
+class DraftSentence(BaseModel):
+    text: str = Field(max_length=400)
+    cite: list[str] = Field(default_factory=list, max_length=4)
+
+
+class Draft(BaseModel):
+    answerable: bool
+    sentences: list[DraftSentence] = Field(default_factory=list, max_length=4)
+
+
+def draft_schema(labels: Sequence[str]) -> type[Draft]:
+    """The Draft schema with `cite` constrained to the labels actually shown."""
+    label_type: Any = Literal[tuple(labels)] if labels else str
+    sentence = create_model(
+        "DraftSentence",
+        __base__=DraftSentence,
+        cite=(list[label_type], Field(default_factory=list, max_length=4)),
+    )
+    return create_model(
+        "Draft",
+        __base__=Draft,
+        sentences=(list[sentence], Field(default_factory=list, max_length=4)),
+    )
+
+
+def render_evidence(items: Sequence[Evidence]) -> str:
+    """The labelled evidence block. An article without a known outlet gets a short alias
+    ("source A"): enough to tell outlets apart, and a hex id would cost ~10 prompt tokens."""
+    aliases: dict[str, str] = {}
+    for e in items:
+        if not e.outlet and e.sentence.article_id not in aliases:
+            aliases[e.sentence.article_id] = f"source {chr(ord('A') + len(aliases) % 26)}"
+    return "\n".join(
+        wrap_document(
+            e.label, f"({e.outlet or aliases[e.sentence.article_id]}) {e.sentence.text}"
+        )
+        for e in items
+    )

@@ -1,0 +1,75 @@
+"""A question of two parts is answered whole, then its second part on its own
+(agent.generation.answer.Answerer.ask, agent.generation.asked.compound_parts): the second
+part's evidence is searched with the first answer, so "he" in "when did he join the
+operator?" is found as the captain that answer named. Fake chat model, MiniLM embeddings,
+in-memory stores."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pytest
+from scenarios import draft
+
+from agent.app import App
+from agent.generation.answer import Answerer
+from agent.generation.asked import compound_parts
+
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
+
+FERRY = {
+    "a_wire.txt": (
+        "Ferry runs aground off Skelly\n\n"
+        "The ferry Skelly Star ran aground on Tuesday night with 120 passengers aboard.\n"
+        "Captain Ian Roe was in command of the ferry when it struck the rocks.\n"
+        "Coastguards said no one was hurt.\n"
+    ),
+    "b_post.txt": (
+        "Skelly captain's long career\n\n"
+        "Ian Roe joined the operator from a salvage firm in 2019.\n"
+        "Islanders say the crossing has been rough all winter.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("Where was Pellow tried, and what was he convicted of?",
+     ("Where was Pellow tried?", "What was he convicted of?")),
+    ("When and where will the recount take place, and how long will it take?",
+     ("When and where will the recount take place?", "How long will it take?")),
+    ("Who and what took part in the rescue?", None),  # one question about two kinds
+    ("How many trains were cancelled?", None),
+])
+def test_a_compound_question_is_two_questions(question: str,
+                                             parts: tuple[str, str] | None) -> None:
+    assert compound_parts(question) == parts
+
+
+@pytest.mark.integration
+def test_the_second_part_is_searched_with_the_first_part_s_answer(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    app = make_app(FERRY, embedder=MiniLMEmbedder())
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    question = "Who was in command of the ferry, and when did he join the operator?"
+    _, second = compound_parts(question) or ("", "")
+    ev = answerer.evidence(question)
+    command = next(e for e in ev.items if "in command" in e.sentence.text)
+    told = "Captain Ian Roe was in command of the ferry when it struck the rocks."
+    # the second part alone ("he") ranks nothing about Ian Roe first; with the first answer
+    # its evidence holds the sentence that says when he joined
+    ev2 = answerer.evidence(f"{second} {told}")
+    joined = next(e for e in ev2.items if "2019" in e.sentence.text)
+    # the small model answers the first part only
+    fake_model.queue(draft((told, [command.label])))
+    fake_model.queue(draft(("Ian Roe joined the operator in 2019.", [joined.label])))
+    ans = answerer.ask(question)
+    assert not ans.abstained
+    assert "Ian Roe" in ans.answer and "2019" in ans.answer
+    assert {c.source for c in ans.citations} == {"a_wire", "b_post"}
+    # the model was shown the first part's answer with the second part
+    assert "Context: Captain Ian Roe was in command" in str(fake_model.calls[-1])
