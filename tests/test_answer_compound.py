@@ -73,3 +73,30 @@ def test_the_second_part_is_searched_with_the_first_part_s_answer(
     assert {c.source for c in ans.citations} == {"a_wire", "b_post"}
     # the model was shown the first part's answer with the second part
     assert "Context: Captain Ian Roe was in command" in str(fake_model.calls[-1])
+
+
+@pytest.mark.integration
+def test_the_second_part_does_not_repeat_a_sentence_of_the_whole_answer(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    """The whole question's draft already answers both parts; the second part's draft says
+    the same sentence again, backed by another outlet's (newcomer trial, session 21)."""
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    times = ("Skelly ferry aground\n\n"
+             "Captain Ian Roe was in command of the ferry when it struck the rocks "
+             "off Skelly.\n")
+    app = make_app({**FERRY, "c_times.txt": times}, embedder=MiniLMEmbedder())
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    question = "Who was in command of the ferry, and what did it strike?"
+    _, second = compound_parts(question) or ("", "")
+    said = "Captain Ian Roe was in command of the ferry when it struck the rocks."
+    ev = answerer.evidence(question)
+    wire = next(e for e in ev.items if e.sentence.article_id == "a_wire"
+                and "in command" in e.sentence.text)
+    ev2 = answerer.evidence(f"{second} {said}")
+    other = next(e for e in ev2.items if e.sentence.article_id == "c_times")
+    fake_model.queue(draft((said, [wire.label])))
+    fake_model.queue(draft((said, [other.label])))
+    ans = answerer.ask(question)
+    assert ans.answer.count("in command") == 1

@@ -122,7 +122,7 @@ class Answerer:
         `asked.compound_parts`) is answered whole, then its second part on its own, with its
         own evidence and checks: that evidence is searched with the first answer (issue 13:
         "retrieve the second from the first"), and the model is shown that answer to read
-        "the author" by. Sentences citing nothing new are not repeated."""
+        "the author" by. A sentence already given, or citing nothing new, is not repeated."""
         t0 = time.perf_counter()
         before = self.llm.usage.snapshot()
         sentences = self._sentences(question, on_text, on_evidence)
@@ -133,7 +133,9 @@ class Answerer:
             more = self._sentences(second, on_text, on_evidence, query=f"{second} {told}",
                                    prompt=f"{second} (Context: {told})")
             shown = {c.quote for s in sentences for c in s.citations}
-            sentences += [s for s in more if {c.quote for c in s.citations} - shown]
+            said = {normalize_for_match(s.text) for s in sentences}
+            sentences += [s for s in more if {c.quote for c in s.citations} - shown
+                          and normalize_for_match(s.text) not in said]
         used = self.llm.usage.snapshot() - before
         return self._finish(question, sentences, t0, used.tokens_in, used.tokens_out)
 
