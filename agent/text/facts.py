@@ -318,8 +318,7 @@ def attribution(text: str) -> str | None:
                 and not region[runs[n + 1].end():].strip()
                 and any(w.lower() not in NOT_ENTITY for w in runs[n + 1].group(0).split())):
             continue
-        # "Ferrante's agent, Elena Voss, said": not Ferrante; with no name after it, the
-        # description ("Kestrel's directors")
+        # "Ferrante's agent, Elena Voss, said" is not Ferrante; "Kestrel's directors said"
         role = _ROLE_AFTER.match(region, m.end())
         if role and m.group(0)[-2:] in ("'s", "’s"):
             if n + 1 < len(runs):

@@ -1,0 +1,26 @@
+"""A claim's year against the evidence's "last year" / "this year", read against the article's
+date (agent.text.dates.relative_years, agent.verification.checks.compare)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agent.verification.checks import compare
+
+
+@pytest.mark.unit
+def test_last_year_states_the_claims_year_read_against_the_articles_date() -> None:
+    """ "reviewed last year" in an article of November 2025 says 2024 (dev: galloway c09)."""
+    said = "The trustees said the museum's alarms had been tested last year by their insurer."
+    published = date(2025, 11, 14)
+    same = compare("The museum's alarms were tested in 2024 by its insurer.", said, 0.8,
+                   published=published)
+    assert not same.missing_numbers and not same.conflicts
+    other = compare("The museum's alarms were tested in 2022 by its insurer.", said, 0.8,
+                    published=published)
+    assert [c.kind for c in other.conflicts] == ["number"]
+    # without the article's date "last year" is no year
+    assert compare("The museum's alarms were tested in 2024 by its insurer.", said,
+                   0.8).missing_numbers
