@@ -39,9 +39,9 @@ _CUES = (
 )
 # Hedge adverbs: the writer reports the clause they sit in without saying who says it.
 _HEDGES = re.compile(r"\b(?:reportedly|allegedly|supposedly|purportedly)\b", re.IGNORECASE)
-# "called off" (cancelled), "called in" (summoned) are no reporting.
-CUE_RE = re.compile(rf"\b(?:{_CUES})\b(?<!called)|\bcalled\b(?!\s+(?:off|in|up|out)\b)",
-                    re.IGNORECASE)
+# "called off" (cancelled), "called in" (summoned) are no reporting: put after "called".
+NOT_CALLED_OFF = r"(?!\s+(?:off|in|up|out)\b)"
+CUE_RE = re.compile(rf"\b(?:{_CUES})\b(?<!called)|\bcalled\b{NOT_CALLED_OFF}", re.IGNORECASE)
 _QUOTE_CHARS = '“”"«»„'
 _LONG_QUOTE = re.compile(r"[“\"«„][^”\"»]{30,}")
 _PLACE_PREP = re.compile(

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.text.facts import FINITE_CUES
+from agent.text.facts import FINITE_CUES, NOT_CALLED_OFF
 
 # A claim's reporting verbs: the sentence analysis's finite ones (agent.text.facts), and
 # the ones a claim about a statement uses that a news sentence rarely reports with.
 _SPEECH_VERBS = (
     FINITE_CUES + "|tweeted|posted|thinks|reported|reports|admitted|admits|confirmed|"
     "confirms|announced|announces|declared|declares|denied|denies|"
-    r"(?:called|calls)(?!\s+(?:off|in|up|out)\b)"  # "called her a lovely woman", not "called off"
+    rf"(?:called|calls){NOT_CALLED_OFF}"  # "called her a lovely woman", not "called off"
 )
 _OBJECT_VERBS = "told|tells|accused|accuses|warned|warns|assured|assures|informed|informs"
 # "Trump said (that) P", "Trump told reporters (that) P", "Trump accused Ana of P".
