@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from agent.text.dates import strip_glosses
 from agent.text.normalize import content_terms
 from agent.types import Answer, Citation
 from evals.intervals import Sample
@@ -308,13 +309,17 @@ def run_summary(
                      "present": present, "ok": present, "score": float(present)})
     core = [float(r["score"]) for r in rows if r["importance"] == "core"]
     sections = out.sections or [None] * len(out.sentences)
+    # A bracketed date is the summarizer's reading of a relative day against its article's
+    # date (agent.text.dates.date_glossed, tested in tests/test_date_gloss.py), no words a
+    # quote prints: the judges read each line without it.
+    printed = [(strip_glosses(t), cs) for t, cs in out.sentences]
     # A difference line is judged with each quote labelled by its outlet, the names it
     # attributes the values to (`difference_stated`).
     judged = [judge_sentence_citations(t, [f"{cite_name(c.source)}: {c.quote}" for c in cs],
                                        difference_stated)
               if sec == "difference" else
               judge_sentence_citations(t, [c.quote for c in cs], entails)
-              for (t, cs), sec in zip(out.sentences, sections, strict=True)]
+              for (t, cs), sec in zip(printed, sections, strict=True)]
     c_rec, c_prec = alce_citation_scores([judged])
     rec_hits, prec_hits = alce_units(judged)
     cites = [c for _, cs in out.sentences for c in cs]

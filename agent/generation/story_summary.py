@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any, Literal
 
 import numpy as np
@@ -32,7 +33,8 @@ from agent.generation.support import support_score
 from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.text.analysis import analyze
-from agent.text.facts import strip_dateline
+from agent.text.dates import date_glossed, strip_glosses, weekday_date
+from agent.text.facts import MONTHS, WEEKDAYS, strip_dateline
 from agent.text.normalize import normalize_for_match
 from agent.text.quantities import Quantity
 from agent.types import Sentence
@@ -110,12 +112,15 @@ def point_sentences(cluster: Cluster) -> list[Sentence]:
     return shown
 
 
-def extractive_line(cluster: Cluster) -> StoryLine:
+def extractive_line(cluster: Cluster, published: date | None = None) -> StoryLine:
     """The cluster's best sentence verbatim (without a wire dateline), cited to it and to
-    every other member that backs it on its own (other outlets saying the same)."""
+    every other member that backs it on its own (other outlets saying the same); each day
+    it names relative to its article's date (`published`) is dated in brackets
+    (agent.text.dates.date_glossed)."""
     others = [s for s, _, _ in cluster.point.members if s.id != cluster.best.id]
     text = strip_dateline(cluster.best.text).strip()  # "HEXLEY (Agency) — " is no content
     cited = [cluster.best, *_backers(text, others)]
+    text = date_glossed(text, published)
     # The outlets the line cites, not every outlet of the cluster: "(agreement, 3 outlets)"
     # must be checkable against the citations shown.
     ids = {s.id for s in cited}
@@ -154,13 +159,14 @@ def assemble(
 
     def add(line: StoryLine) -> None:
         nonlocal used
-        terms = analyze(line.text).stems
+        printed = strip_glosses(line.text)  # a bracketed date is no news of its own
+        terms = analyze(printed).stems
         if line.origin in ("extractive", "model") and terms and (
                 len(terms - said) / len(terms) < MIN_NOVELTY):
             return  # mostly says again what an earlier line said
         if line.origin in ("extractive", "model") and any(
                 q.kind == d.kind and q.value == d.value
-                for q in sentence_figures(line.text) for d in disputed):
+                for q in sentence_figures(printed) for d in disputed):
             return  # a disputed figure is told by its difference line, never as plain fact
         if used + word_count(line.text) <= budget:
             out.append(line)
@@ -214,7 +220,8 @@ def _disputed_figures(differences: Sequence[Difference]) -> list[Quantity]:
     for d in differences:
         counts = [len(side.outlets) for side in d.sides]
         sides = d.sides[1:] if len(counts) > 1 and counts[0] > max(counts[1:]) else d.sides
-        out += [q for side in sides for v in side.values for q in sentence_figures(v)]
+        out += [q for side in sides for v in side.values
+                for q in sentence_figures(strip_glosses(v))]
     return out
 
 
@@ -225,6 +232,34 @@ def _difference_line(diff: Difference) -> StoryLine:
              for s in (side.backing or ([side.sentence] if side.sentence else []))]
     return StoryLine(diff.text(), list({s.id: s for s in cited}.values()), "difference",
                      sum(len(s.outlets) for s in diff.sides), "difference")
+
+
+def dated_difference(diff: Difference, published: Callable[[str], date | None]) -> Difference:
+    """`diff` with the calendar date in brackets after each weekday a side gives ("Monday
+    [23 November 2026] (A, B) vs Friday [20 November 2026] (C)"), read against the article
+    date of every sentence backing the side (agent.text.dates.weekday_date); a weekday
+    those sentences date differently is left as it is."""
+    if diff.kind != "day":
+        return diff
+    sides = []
+    for side in diff.sides:
+        backing = side.backing or ([side.sentence] if side.sentence else [])
+
+        def gloss(value: str, backing: list[Sentence] = backing) -> str:
+            day = next((d for d in WEEKDAYS if re.search(rf"\b{d}\b", value, re.I)), None)
+            dated = {weekday_date(s.text, day, p) if (p := published(s.article_id)) else None
+                     for s in backing} if day else {None}
+            when = dated.pop() if len(dated) == 1 else None
+            if when is None:
+                return value
+            return re.sub(rf"\b{day}\b", lambda m: f"{m.group(0)} [{when.day} "
+                          f"{MONTHS[when.month - 1].title()} {when.year}]", value, count=1,
+                          flags=re.I)
+
+        sides.append(replace(side, values=tuple(gloss(v) for v in side.values),
+                             worded={o: tuple(gloss(v) for v in vs)
+                                     for o, vs in side.worded.items()}))
+    return replace(diff, sides=sides)
 
 
 def points_schema(labels: Sequence[str]) -> type[BaseModel]:
@@ -242,17 +277,22 @@ class StoryWriter:
 
     def __init__(self, llm: LLM, outlet_name: Callable[[str], str],
                  sim: Callable[[Sentence, Sentence], float],
-                 differences: Sequence[Difference] = ()) -> None:
+                 differences: Sequence[Difference] = (),
+                 published: Callable[[str], date | None] = lambda article_id: None) -> None:
         self.llm = llm
+        self.published = published
         self.outlet_name = outlet_name
         self.sim = sim
-        self.differences = list(differences)
+        self.differences = [dated_difference(d, published) for d in differences]
         self.prompt = load_prompt("summarize_points")
 
     def floor(self, clusters: Sequence[Cluster], budget: int = WORD_BUDGET) -> StoryDraft:
         """The extractive floor: no model call."""
-        return StoryDraft(assemble(clusters, extractive_line, self.outlet_name, self.sim, budget,
-                                   self.differences))
+        return StoryDraft(assemble(clusters, self._extractive_line, self.outlet_name, self.sim,
+                                   budget, self.differences))
+
+    def _extractive_line(self, cluster: Cluster) -> StoryLine:
+        return extractive_line(cluster, self.published(cluster.best.article_id))
 
     def rewrites(self, clusters: Sequence[Cluster]) -> dict[int, str]:
         """One model call: a shorter sentence per cluster (by rank) for the top clusters."""
@@ -286,7 +326,7 @@ class StoryWriter:
 
         def line_for(c: Cluster) -> StoryLine:
             text = written.get(c.rank)
-            floor = extractive_line(c)
+            floor = self._extractive_line(c)
             if text is None:
                 return floor
             shown = point_sentences(c)

@@ -56,6 +56,8 @@ from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import MIN_SENTENCE_CHARS
+from agent.text.dates import publication_date
+from agent.text.facts import strip_dateline
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
 from agent.types import Article, Citation, ModelRun, Sentence
@@ -337,7 +339,8 @@ class Summarizer:
         summarizer's) within `budget` words: "extractive" is the floor, no model call;
         "model" asks the model once and keeps its rewrites only where they pass the checks."""
         clusters, sim = self.clusters()
-        writer = StoryWriter(self.llm, self.outlet_name, sim, self.differences())
+        writer = StoryWriter(self.llm, self.outlet_name, sim, self.differences(),
+                             lambda aid: publication_date(self.corpus.article(aid).date))
         if (mode or self.story_mode) == "model":
             return writer.model(clusters, budget)
         return writer.floor(clusters, budget)
@@ -351,7 +354,8 @@ class Summarizer:
 
     def _line(self, line: StoryLine) -> SummarySentence | None:
         # An extractive line quotes its first sentence as shown (a wire dateline left out).
-        quotes = [line.text if n == 0 and line.origin == "extractive" else s.text
+        quotes = [strip_dateline(s.text).strip() if n == 0 and line.origin == "extractive"
+                  else s.text
                   for n, s in enumerate(line.cited)]
         citations = [c for s, q in zip(line.cited, quotes, strict=True)
                      if (c := make_citation(self.corpus, s.article_id, q))]

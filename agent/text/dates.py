@@ -242,3 +242,45 @@ def named_periods(text: str, published: date | None) -> frozenset[tuple[int, int
             nth = MONTHS.index(q.head) + 1
             out.add((published.year - (nth > published.month), nth))
     return frozenset(out)
+
+
+# A weekday or relative day a reader cannot place without the article's date, with the part
+# of the day that may follow it ("yesterday morning", "on Saturday night"); a weekday that
+# a day of the month follows ("Sunday 9 November", "Sunday, November 9") is dated already.
+_UNDATED_DAY = re.compile(
+    rf"\b(?:(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night"
+    rf"|[Tt]his (?:morning|afternoon|evening))|(?P<day>{_DAY_NAMES}))"
+    rf"(?:\s+(?:night|morning|afternoon|evening))?"
+    rf"(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{_MONTH_NAMES})\b|\[))")
+
+
+def date_glossed(text: str, published: date | None) -> str:
+    """`text` with the calendar date in square brackets after each day it names relative to
+    the article's date (`published`): "yesterday morning [Thursday 16 October 2025]", "on
+    Monday [23 November 2026]" (`weekday_date`: the latest such day, or the next one when
+    its clause speaks of what is to come). The editor's bracket marks words the source does
+    not print; unchanged without a publication date."""
+    if published is None:
+        return text
+
+    def gloss(m: re.Match[str]) -> str:
+        if m.group("rel"):
+            word = m.group("rel").lower()
+            when = published + timedelta(days=_DAY_OFFSET.get(word, 0))
+            day = f"{WEEKDAYS[when.weekday()].title()} "
+        else:
+            when = weekday_date(text, m.group("day").lower(), published)
+            day = ""
+        return f"{m.group(0)} [{day}{when.day} {MONTHS[when.month - 1].title()} {when.year}]"
+
+    return _UNDATED_DAY.sub(gloss, text)
+
+
+# A date in the editor's brackets, as `date_glossed` and a summary's difference lines write it.
+_GLOSS = re.compile(rf" \[(?:(?:{_DAY_NAMES}) )?\d{{1,2}} (?:{_MONTH_NAMES}) (?:19|20)\d\d\]")
+
+
+def strip_glosses(text: str) -> str:
+    """`text` without the bracketed dates `date_glossed` adds: the words its source prints,
+    for a judge of what a quote states."""
+    return _GLOSS.sub("", text)

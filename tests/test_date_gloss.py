@@ -1,0 +1,105 @@
+"""A story summary dates the days its quotes name relative to their article's date
+("yesterday", "on Monday"): the reader of a summary across outlets has no dateline to read
+them against. The date stands in the editor's brackets, and the judges read a line without it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agent.generation.extractive import Cluster, Difference, Side
+from agent.generation.story_points import Point
+from agent.generation.story_summary import assemble, dated_difference, extractive_line
+from agent.text.dates import date_glossed, strip_glosses
+from agent.types import Sentence
+from evals.summary_judges import printed_flag
+
+pytestmark = pytest.mark.unit
+
+FRIDAY = date(2025, 10, 17)  # Friday 17 October 2025
+
+
+def _s(n: int, text: str, index: int = 0) -> Sentence:
+    return Sentence(id=f"a{n}:{index}", article_id=f"a{n}", doc_id=f"a{n}", start=0,
+                    end=len(text), text=text)
+
+
+@pytest.mark.parametrize(("text", "dated"), [
+    ("Jurors yesterday convicted Graham Pellow.",
+     "Jurors yesterday [Thursday 16 October 2025] convicted Graham Pellow."),
+    ("The river spilled into Tarnford yesterday morning.",
+     "The river spilled into Tarnford yesterday morning [Thursday 16 October 2025]."),
+    ("Results declared on Tuesday gave Castellane 41,208 votes.",
+     "Results declared on Tuesday [14 October 2025] gave Castellane 41,208 votes."),
+    # what is to come is the next such day, not the last
+    ("The recount will start on Tuesday at the Civic Hall.",
+     "The recount will start on Tuesday [21 October 2025] at the Civic Hall."),
+    ("Crews worked through last night.",
+     "Crews worked through last night [Thursday 16 October 2025]."),
+])
+def test_relative_days_are_dated_from_the_article_date(text: str, dated: str) -> None:
+    assert date_glossed(text, FRIDAY) == dated
+    assert strip_glosses(dated) == text
+
+
+@pytest.mark.parametrize("text", [
+    "The break-in happened early on Sunday 9 November.",  # dated already
+    "The break-in happened early on Sunday, November 9.",
+    "The museum opened in March.",
+])
+def test_a_dated_day_or_no_relative_day_is_left_as_printed(text: str) -> None:
+    assert date_glossed(text, FRIDAY) == text
+
+
+def test_without_an_article_date_nothing_is_added() -> None:
+    text = "Jurors yesterday convicted him."
+    assert date_glossed(text, None) == text
+
+
+def test_a_line_is_dated_but_cites_the_sentence_as_printed() -> None:
+    best = _s(1, "Jurors at Bellmouth Crown Court yesterday convicted Graham Pellow of fraud.")
+    line = extractive_line(Cluster(Point(members=[(best, "A", 1.0)]), best, 0), FRIDAY)
+    assert line.text == ("Jurors at Bellmouth Crown Court yesterday [Thursday 16 October 2025] "
+                         "convicted Graham Pellow of fraud.")
+    assert [s.text for s in line.cited] == [best.text]
+    # the summary suite's own-check reads the line as its quote prints it
+    assert printed_flag(line.text, [best.text], None) is None
+    assert printed_flag("Jurors convicted Graham Pellow of fraud on 16 October 2025.",
+                        [best.text], None) is not None
+
+
+def test_each_side_of_a_day_difference_is_dated_by_its_own_articles() -> None:
+    monday = _s(1, "Szabo requested a recount on Monday.")  # article of Tuesday 10 Nov 2026
+    saturday = _s(2, "Szabo requested a recount on Saturday.")  # article of Monday 9 Nov
+    diff = Difference("day", [Side(("Monday",), ["Statewire"], monday),
+                              Side(("Saturday",), ["QuillonNow"], saturday)])
+    published = {"a1": date(2026, 11, 10), "a2": date(2026, 11, 9)}
+    dated = dated_difference(diff, published.get)
+    assert dated.text() == ("Outlets differ on the day: Monday [9 November 2026] (Statewire) "
+                            "vs Saturday [7 November 2026] (QuillonNow).")
+    assert strip_glosses(dated.text()) == diff.text()
+
+
+def test_a_weekday_its_outlets_date_differently_is_left_undated() -> None:
+    a, b = _s(1, "The ban began on Monday."), _s(2, "The ban began on Monday.")
+    side = Side(("Monday",), ["A", "B"], a, backing=[a, b])
+    published = {"a1": date(2026, 11, 10), "a2": date(2026, 11, 18)}  # two Mondays apart
+    dated = dated_difference(Difference("day", [side]), published.get)
+    assert dated.sides[0].values == ("Monday",)
+
+
+def test_a_dated_lines_year_is_no_disputed_figure() -> None:
+    # The difference's minority side is dated 2026 too: the point line giving the year only
+    # in its bracket states no disputed figure and is printed.
+    lead = _s(3, "Official results declared on Friday gave Castellane 41,208 votes.")
+    diff = dated_difference(
+        Difference("day", [Side(("Monday",), ["A", "B"], _s(1, "Szabo asked on Monday.")),
+                           Side(("Saturday",), ["C"], _s(2, "Szabo asked on Saturday."))]),
+        {"a1": date(2026, 11, 10), "a2": date(2026, 11, 9)}.get)
+    cluster = Cluster(Point(members=[(lead, "A", 1.0)]), lead, 0)
+    lines = assemble([cluster], lambda c: extractive_line(c, date(2026, 11, 10)), str,
+                     lambda a, b: 0.9, differences=[diff])
+    assert lines[0].text == ("Official results declared on Friday [6 November 2026] gave "
+                             "Castellane 41,208 votes.")
+    assert lines[1].section == "difference"
