@@ -114,8 +114,12 @@ def run_qa(
             gold.append(list(item.gold_sources))
             continue
         present = [judge(f.text, ans.answer) and not ans.abstained for f in item.facts]
-        sent_j = [judge_sentence_citations(s.text, premises(s), entails) for s in ans.sentences]
-        sent_faith = [entails("\n".join(premises(s)), s.text) for s in ans.sentences]
+        # a bracketed date is the answerer's reading of a relative day against its article's
+        # date (agent.text.dates.date_glossed), no words a quote prints
+        sent_j = [judge_sentence_citations(strip_glosses(s.text), premises(s), entails)
+                  for s in ans.sentences]
+        sent_faith = [entails("\n".join(premises(s)), strip_glosses(s.text))
+                      for s in ans.sentences]
         if item.answerable:
             fact_j.append(present)
         if sent_j:

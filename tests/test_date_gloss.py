@@ -4,10 +4,15 @@ them against. The date stands in the editor's brackets, and the judges read a li
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pytest
+from scenarios import draft
 
+from agent.app import App
+from agent.generation.answer import Answerer
 from agent.generation.extractive import Cluster, Difference, Side
 from agent.generation.story_points import Point
 from agent.generation.story_summary import assemble, dated_difference, extractive_line
@@ -15,7 +20,9 @@ from agent.text.dates import date_glossed, strip_glosses
 from agent.types import Sentence
 from evals.summary_judges import printed_flag
 
-pytestmark = pytest.mark.unit
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
+
 
 FRIDAY = date(2025, 10, 17)  # Friday 17 October 2025
 
@@ -25,6 +32,7 @@ def _s(n: int, text: str, index: int = 0) -> Sentence:
                     end=len(text), text=text)
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(("text", "dated"), [
     ("Jurors yesterday convicted Graham Pellow.",
      "Jurors yesterday [Thursday 16 October 2025] convicted Graham Pellow."),
@@ -35,6 +43,8 @@ def _s(n: int, text: str, index: int = 0) -> Sentence:
     # what is to come is the next such day, not the last
     ("The recount will start on Tuesday at the Civic Hall.",
      "The recount will start on Tuesday [21 October 2025] at the Civic Hall."),
+    ("It is the heart of Tuesday's recall.",
+     "It is the heart of Tuesday's [14 October 2025] recall."),
     ("Crews worked through last night.",
      "Crews worked through last night [Thursday 16 October 2025]."),
 ])
@@ -43,6 +53,7 @@ def test_relative_days_are_dated_from_the_article_date(text: str, dated: str) ->
     assert strip_glosses(dated) == text
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("text", [
     "The break-in happened early on Sunday 9 November.",  # dated already
     "The break-in happened early on Sunday, November 9.",
@@ -52,11 +63,13 @@ def test_a_dated_day_or_no_relative_day_is_left_as_printed(text: str) -> None:
     assert date_glossed(text, FRIDAY) == text
 
 
+@pytest.mark.unit
 def test_without_an_article_date_nothing_is_added() -> None:
     text = "Jurors yesterday convicted him."
     assert date_glossed(text, None) == text
 
 
+@pytest.mark.unit
 def test_a_line_is_dated_but_cites_the_sentence_as_printed() -> None:
     best = _s(1, "Jurors at Bellmouth Crown Court yesterday convicted Graham Pellow of fraud.")
     line = extractive_line(Cluster(Point(members=[(best, "A", 1.0)]), best, 0), FRIDAY)
@@ -69,6 +82,7 @@ def test_a_line_is_dated_but_cites_the_sentence_as_printed() -> None:
                         [best.text], None) is not None
 
 
+@pytest.mark.unit
 def test_each_side_of_a_day_difference_is_dated_by_its_own_articles() -> None:
     monday = _s(1, "Szabo requested a recount on Monday.")  # article of Tuesday 10 Nov 2026
     saturday = _s(2, "Szabo requested a recount on Saturday.")  # article of Monday 9 Nov
@@ -81,6 +95,7 @@ def test_each_side_of_a_day_difference_is_dated_by_its_own_articles() -> None:
     assert strip_glosses(dated.text()) == diff.text()
 
 
+@pytest.mark.unit
 def test_a_weekday_its_outlets_date_differently_is_left_undated() -> None:
     a, b = _s(1, "The ban began on Monday."), _s(2, "The ban began on Monday.")
     side = Side(("Monday",), ["A", "B"], a, backing=[a, b])
@@ -89,6 +104,7 @@ def test_a_weekday_its_outlets_date_differently_is_left_undated() -> None:
     assert dated.sides[0].values == ("Monday",)
 
 
+@pytest.mark.unit
 def test_a_dated_lines_year_is_no_disputed_figure() -> None:
     # The difference's minority side is dated 2026 too: the point line giving the year only
     # in its bracket states no disputed figure and is printed.
@@ -103,3 +119,24 @@ def test_a_dated_lines_year_is_no_disputed_figure() -> None:
     assert lines[0].text == ("Official results declared on Friday [6 November 2026] gave "
                              "Castellane 41,208 votes.")
     assert lines[1].section == "difference"
+
+
+@pytest.mark.integration
+def test_an_answer_dates_the_day_its_cited_article_names(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    """ "When was the decision published?" answered "on Monday" from an article of Tuesday
+    24 November 2026 reads "on Monday [23 November 2026]"; the citation quotes the article."""
+    article = ("Inspector allows Millbrook appeal\nBy Jo Bell\nTuesday, 24 November 2026\n"
+               "Kelsbury Advertiser\n\n"
+               "The inspector's decision on the Millbrook Fields appeal was published on Monday.\n"
+               "Residents said they would consider a judicial review.\n")
+    app = make_app({"a_adv.txt": article})
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    question = "On which day was the inspector's decision published?"
+    ev = answerer.evidence(question)
+    published = next(e for e in ev.items if "published on Monday" in e.sentence.text)
+    fake_model.queue(draft(("The decision was published on Monday.", [published.label])))
+    ans = answerer.ask(question)
+    assert ans.answer == "The decision was published on Monday [23 November 2026]."
+    assert [c.quote for c in ans.citations] == [published.sentence.text]

@@ -63,7 +63,7 @@ from agent.retrieval.evidence import (
 from agent.retrieval.retrieve import Retriever
 from agent.text.actors import actor_mismatch, speaker_terms
 from agent.text.analysis import analyze
-from agent.text.dates import publication_date
+from agent.text.dates import date_glossed, publication_date
 from agent.text.facts import (
     elsewhere,
     mentions,
@@ -314,6 +314,16 @@ class Answerer:
         return [(c.quote, publication_date(self.corpus.article(c.source).date))
                 for s in sentences for c in s.citations]
 
+    def _dated(self, sentence: AnswerSentence) -> AnswerSentence:
+        """`sentence` with each day it names relative to its cited articles' date in
+        brackets ("on Monday [23 November 2026]", agent.text.dates.date_glossed), when every
+        cited article dates it alike; an answer is read away from its articles' datelines."""
+        dated = {date_glossed(sentence.text, publication_date(self.corpus.article(c.source).date))
+                 for c in sentence.citations}
+        if len(dated) != 1:
+            return sentence
+        return sentence.model_copy(update={"text": dated.pop()})
+
     def _article_text(self, article_id: str) -> str:
         """An article's title, byline and outlet, then its body: where a name may stand."""
         a = self.corpus.article(article_id)
@@ -356,6 +366,7 @@ class Answerer:
     def _finish(
         self, question: str, sentences: list[AnswerSentence], t0: float, tin: int, tout: int
     ) -> Answer:
+        sentences = [self._dated(s) for s in sentences]
         citations: list[Citation] = []
         for s in sentences:
             for c in s.citations:

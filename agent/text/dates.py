@@ -245,12 +245,13 @@ def named_periods(text: str, published: date | None) -> frozenset[tuple[int, int
 
 
 # A weekday or relative day a reader cannot place without the article's date, with the part
-# of the day that may follow it ("yesterday morning", "on Saturday night"); a weekday that
+# of the day that may follow it ("yesterday morning", "on Saturday night") or its possessive
+# ("Tuesday's recall"); a weekday that
 # a day of the month follows ("Sunday 9 November", "Sunday, November 9") is dated already.
 _UNDATED_DAY = re.compile(
     rf"\b(?:(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night"
     rf"|[Tt]his (?:morning|afternoon|evening))|(?P<day>{_DAY_NAMES}))"
-    rf"(?:\s+(?:night|morning|afternoon|evening))?"
+    rf"(?:['’]s\b|\s+(?:night|morning|afternoon|evening))?"
     rf"(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{_MONTH_NAMES})\b|\[))")
 
 
