@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agent.text.analysis import analyze, stems
-from agent.text.frames import figure_frames, weekday_frames
+from agent.text.frames import figure_frames, place_substitutions, weekday_frames
 from agent.types import Sentence
 from agent.verification.checks import compare
 from agent.verification.measures import figures, same_measure, sentence_figures
@@ -118,3 +118,28 @@ def test_every_figure_gets_the_frame_of_where_it_stands() -> None:
     assert [q.kind for q in found] == ["time", "count", "weekday"]
     assert all(f is not None for f in frames)
     assert "dunmo" in frames[0].stems and "dunmo" not in frames[2].stems  # type: ignore[union-attr]
+
+
+@pytest.mark.unit
+def test_what_a_claim_places_in_one_town_a_sentence_placing_it_in_another_refutes() -> None:
+    """A place substitution (issue 13: "another place"): the same words before two named
+    places (dev: orrin c09, "the High Court in Kelby" for "the High Court in Carrick")."""
+    claim = "The injunction application was filed with the High Court in Kelby."
+    said = ("Orrin Airport Ltd applied to the High Court in Carrick on Monday for an "
+            "injunction to halt the strike.")
+    assert place_substitutions(claim, said) == [("kelby", "carrick")]
+    assert [(c.kind, c.claim_values, c.source_values)
+            for c in compare(claim, said, 0.8).conflicts] == [
+        ("place", ("kelby",), ("carrick",))]
+    # the claim's own place is named: no substitution
+    assert not place_substitutions(claim, said.replace("Carrick", "Kelby"))
+    assert not compare(claim, said.replace("Carrick", "Kelby"), 0.8).conflicts
+
+
+@pytest.mark.unit
+def test_another_place_for_something_else_is_no_substitution() -> None:
+    claim = "The injunction application was filed with the High Court in Kelby."
+    said = "Several airlines diverted flights to Kelby Airport, and staff protested in Carrick."
+    assert not place_substitutions(claim, said)
+    other = "Union members voted to strike at a meeting in Carrick."
+    assert not place_substitutions(claim, other)

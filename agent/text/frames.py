@@ -6,7 +6,8 @@ deal" in a story about Orrin's 4.5 per cent offer). Whether two outlets' figures
 measure is read from the words beside each figure, its *frame*: the content stems within
 FRAME_WORDS words either side, inside its clause (a semicolon, colon, dash, bracket,
 sentence end or ", and"/", but"/", while" ends a clause), and the weekdays and years named
-there. `weekday_frames` reads what happened on each weekday of a sentence the same way.
+there. `weekday_frames` reads what happened on each weekday of a sentence the same way, and
+`place_frames` what a sentence places in each named place.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agent.text.analysis import stems
-from agent.text.facts import WEEKDAYS, event_weekdays
+from agent.text.facts import WEEKDAYS, event_weekdays, mentions, places
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
 
@@ -108,3 +109,37 @@ def _day_frame(digits: str, start: int, end: int) -> frozenset[str]:
     if not stems(" ".join(words_before)):  # it opens its clause: "On Monday, ..."
         return frozenset(stems(" ".join(words_after[:FRAME_WORDS])))
     return frozenset(stems(" ".join(before)))
+
+
+PLACE_FRAME_WORDS = 4  # words before a place's preposition that say what is there
+
+
+def place_frames(text: str) -> dict[str, frozenset[str]]:
+    """For each named place of `text` (agent.text.facts.places, lower-case), the content
+    stems of the PLACE_FRAME_WORDS words before it in its clause, its preposition and
+    article left out: what the sentence places there ("filed with the High Court in Kelby"
+    gives kelby {file, high, court})."""
+    out: dict[str, frozenset[str]] = {}
+    low = text.lower()
+    for place in places(text):
+        m = re.search(rf"\b{re.escape(place)}\b", low)
+        if m is None:
+            continue
+        before, _ = _clause_words(text, m.start(), m.end())
+        out[place] = frozenset(stems(" ".join(before[-PLACE_FRAME_WORDS - 2:])))
+    return out
+
+
+def place_substitutions(claim: str, sentence: str) -> list[tuple[str, str]]:
+    """(claim place, sentence place) pairs where the sentence puts what the claim places
+    somewhere in another named place: the two places' frames (`place_frames`) share a stem,
+    neither place is named by the other text. "filed with the High Court in Kelby" against
+    "applied to the High Court in Carrick" gives ("kelby", "carrick")."""
+    claim_low, sentence_low = claim.lower(), sentence.lower()
+    theirs = {q: f for q, f in place_frames(sentence).items() if not mentions(claim_low, q)}
+    out = []
+    for p, frame in place_frames(claim).items():
+        if mentions(sentence_low, p):
+            continue
+        out += [(p, q) for q, other in theirs.items() if frame & other]
+    return out

@@ -41,7 +41,7 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
     subject_of,
     weekdays,
 )
-from agent.text.frames import weekday_frames
+from agent.text.frames import place_substitutions, weekday_frames
 from agent.text.holders import other_holder
 from agent.text.normalize import normalize_for_match
 from agent.text.polarity import (
@@ -267,6 +267,10 @@ def compare(
     # Where someone spoke is a detail outlets disagree on: the same speaker somewhere else.
     if lost and rivals and place_rival(claim, evidence):
         conflicts.append(Conflict("place", tuple(sorted(lost)), tuple(sorted(rivals))))
+    elif lost and aligned and (moved := place_substitutions(claim, evidence)):
+        # what the claim places in one named place, the sentence places in another
+        conflicts.append(Conflict("place", tuple(sorted({p for p, _ in moved})),
+                                  tuple(sorted({q for _, q in moved}))))
     subject_terms = stems(subject) if subject and is_name(subject, known_names) else set()
     missing = (
         missing
