@@ -143,3 +143,13 @@ def test_another_place_for_something_else_is_no_substitution() -> None:
     assert not place_substitutions(claim, said)
     other = "Union members voted to strike at a meeting in Carrick."
     assert not place_substitutions(claim, other)
+
+
+@pytest.mark.unit
+def test_an_x_based_name_is_placed_in_x() -> None:
+    """ "Carrowgate-based Vellmoor Toys" places the company in Carrowgate (dev: vellmoor c11,
+    "Vellmoor Toys is based in Ostley" refuted)."""
+    said = "Carrowgate-based Vellmoor Toys announced the recall of its sets on Monday."
+    assert place_substitutions("Vellmoor Toys is based in Ostley.", said) == [
+        ("ostley", "carrowgate")]
+    assert not place_substitutions("Vellmoor Toys is based in Carrowgate.", said)

@@ -112,13 +112,15 @@ def _day_frame(digits: str, start: int, end: int) -> frozenset[str]:
 
 
 PLACE_FRAME_WORDS = 4  # words before a place's preposition that say what is there
+_BASED = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\b")
 
 
 def place_frames(text: str) -> dict[str, frozenset[str]]:
     """For each named place of `text` (agent.text.facts.places, lower-case), the content
     stems of the PLACE_FRAME_WORDS words before it in its clause, its preposition and
     article left out: what the sentence places there ("filed with the High Court in Kelby"
-    gives kelby {file, high, court})."""
+    gives kelby {file, high, court}); for an "X-based" name, "base" and the words after it
+    ("Carrowgate-based Vellmoor Toys" gives carrowgate {base, vellmoor, toy})."""
     out: dict[str, frozenset[str]] = {}
     low = text.lower()
     for place in places(text):
@@ -127,6 +129,10 @@ def place_frames(text: str) -> dict[str, frozenset[str]]:
             continue
         before, _ = _clause_words(text, m.start(), m.end())
         out[place] = frozenset(stems(" ".join(before[-PLACE_FRAME_WORDS - 2:])))
+    for m in _BASED.finditer(text):  # "Carrowgate-based Vellmoor Toys": based there
+        _, after = _clause_words(text, m.start(), m.end())
+        out.setdefault(m.group(1).lower(), frozenset(
+            stems(" ".join(["based", *after[:PLACE_FRAME_WORDS]]))))
     return out
 
 
