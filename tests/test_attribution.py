@@ -19,9 +19,10 @@ def test_an_accused_party_or_a_hedged_subject_is_no_speaker() -> None:
     assert attribution(hedged) == "someone"
     assert attribution("The insurer stresses that no card details were held.") == "someone"
     claim = "Harlow Freight has hired agency drivers."
-    for sentence in (accusation, hedged):
-        # reported speech: the verdict stage counts it as reported, not stated
-        assert compare(claim, sentence, score=0.8).attributed_to == "someone"
+    # reported speech: the verdict stage counts it as reported, not stated (and its note
+    # names the unnamed accuser by its description)
+    assert compare(claim, accusation, score=0.8).attributed_to == "the guild"
+    assert compare(claim, hedged, score=0.8).attributed_to == "someone"
 
 
 def test_cancelled_is_no_reporting_and_an_opening_common_word_is_no_actor() -> None:
@@ -110,3 +111,24 @@ def test_a_party_s_own_statement_does_not_make_a_plain_claim_stated() -> None:
                         'Kay Lund of the Food Workers\' Union called the closure "a betrayal".',
                         score=0.8)
     assert described.attributed_to is None
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("sentence", "described"), [
+    ("The alliance says nitrogen dioxide readings on Bridge Street have broken the legal "
+     "limit every year since 2019.", "the alliance"),
+    ("\u201cReadings on Bridge Street have broken the limit since 2019,\u201d the health "
+     "authority said.", "the health authority"),
+    ("The alliance also claimed that readings on Bridge Street have broken the legal limit "
+     "every year since 2019.", "the alliance"),
+    ("She said readings on Bridge Street have broken the legal limit every year since 2019.",
+     "someone"),
+])
+def test_an_unnamed_speaker_is_named_by_its_description_in_the_verdict(
+    sentence: str, described: str
+) -> None:
+    """The note of a claim only reported as someone's words says whose (newcomer trial,
+    session 21: "a claim made by someone" for "The alliance says ...")."""
+    claim = "Nitrogen dioxide readings on Bridge Street have broken the legal limit every year."
+    assert attribution(sentence) == "someone"  # the verifier's logic is unchanged
+    assert compare(claim, sentence, 0.9).attributed_to == described

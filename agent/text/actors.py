@@ -97,3 +97,24 @@ def speaker_terms(text: str) -> set[str]:
         words = re.findall(r"[A-Za-z][\w’'-]*", bare[cue.end() :].split(",")[0])[:3]
     out = {w.lower().replace("’s", "").replace("'s", "") for w in words}
     return {w for w in out if w not in _PRONOUN_OR_FILLER and w not in NOT_ENTITY}
+
+
+# An unnamed speaker described by a noun phrase that ends right before the reporting verb:
+# "The alliance says", "..., the council said", "Residents' group members claimed".
+_DESCRIBED = re.compile(r"(?:^\s*|[,;]\s*)((?:the|its|their)\s+[a-z][\w’'-]*"
+                        r"(?:\s+[a-z][\w’'-]*){0,2}?)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$",
+                        re.IGNORECASE)
+
+
+def described_speaker(sentence: str) -> str | None:
+    """The words describing an unnamed speaker of reported speech, lower-case ("the
+    alliance" in "The alliance says readings have broken the limit"; "the council" in "...,
+    the council said"), or None when the reporting verb follows no such description (a
+    pronoun, a name, no reporting verb). For a reader's note: agent.text.facts.attribution
+    gives such a speaker as "someone"."""
+    text = blank_quotes(strip_dateline(sentence))
+    cue = CUE_RE.search(text)
+    if cue is None:
+        return None
+    m = _DESCRIBED.search(text[: cue.start()])
+    return " ".join(m.group(1).lower().split()) if m else None

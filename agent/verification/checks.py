@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Literal
 
-from agent.text.actors import actor_mismatch
+from agent.text.actors import actor_mismatch, described_speaker
 from agent.text.analysis import analyze, stem, stems
 from agent.text.dates import implied_years, relative_weekdays, relative_years, weekday_dates
 from agent.text.events import other_event_days
@@ -345,7 +345,9 @@ def compare(
         missing_numbers=missing,
         polarity_conflict=polarity or flip,
         negation_flip=flip,
-        attributed_to=speaker,
+        # who said it, for the verdict's note: "the alliance", not "someone"
+        attributed_to=(described_speaker(evidence) or speaker) if speaker == "someone"
+        else speaker,
         speaker=reporter,
         score=score,
         matched=len(all_terms & ev_terms),
