@@ -112,3 +112,17 @@ def test_which_outlet_ran_an_authors_article_is_answered_from_its_outlet_line(
     # an author no article has gets no outlet
     fake_model.queue(draft(answerable=False))
     assert answerer.ask("Which outlet published Jane Roe's article on the ban?").abstained
+
+
+def test_a_draft_cut_off_mid_clause_gives_way_to_the_sentence_it_cites(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    """dev: vellmoor q06, "The Safe Play Parents Network accuses Vellmoor of" printed."""
+    answerer = _answerer(make_app)
+    question = "What did the league do to Dunmere?"
+    ev = answerer.evidence(question)
+    fined = next(e for e in ev.items if "fined" in e.sentence.text)
+    fake_model.queue(draft(("The league fined Dunmere for", [fined.label])))
+    ans = answerer.ask(question)
+    assert ans.answer == "The league also fined Dunmere for failing to report the test."
+    assert [c.quote for c in ans.citations] == [fined.sentence.text]

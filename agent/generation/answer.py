@@ -44,6 +44,7 @@ from agent.generation.header_answers import (
     unless_stated,
 )
 from agent.generation.reported import attribution_flag
+from agent.generation.sentence_checks import ends_open
 from agent.generation.streaming import json_text_fields
 from agent.generation.support import MIN_SUPPORT, support_score
 from agent.generation.versions import with_differences, with_versions
@@ -235,7 +236,12 @@ class Answerer:
                 if (c := make_citation(self.corpus, e.sentence.article_id, e.sentence.text))
             ]
             lost = citations and analyze(text).speaker is None
-            if lost and attribution_flag(text, [c.quote for c in citations]):
+            if citations and ends_open(text):
+                # A draft cut off mid-clause ("The network accuses Vellmoor of") says less
+                # than it seems to: quote the sentence it cites instead.
+                citations = citations[:1]
+                text = strip_dateline(citations[0].quote).strip()
+            elif lost and attribution_flag(text, [c.quote for c in citations]):
                 # The draft states as fact what its sources only report someone saying
                 # ("because she is afraid of the cartels"): quote the best source instead.
                 # (A draft that names another speaker is left to the support checks: the

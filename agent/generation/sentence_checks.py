@@ -96,9 +96,14 @@ def has_finite_verb(text: str) -> bool:
 def cut_mid_clause(text: str) -> bool:
     """The sentence stops where a clause cannot end: no final . ! ?, an unclosed quote, or
     a last word that needs a continuation ("Trump claims that cartels are")."""
+    return not _END.search(text.strip()) or ends_open(text)
+
+
+def ends_open(text: str) -> bool:
+    """The sentence's words stop where a clause cannot end, whatever its punctuation: an
+    unclosed quote, or a last word that needs a continuation ("The network accuses Vellmoor
+    of")."""
     t = text.strip()
-    if not _END.search(t):
-        return True
     if t.count("\u201c") != t.count("\u201d") or t.count('"') % 2:
         return True
     words = _TOKEN.findall(t)
