@@ -126,3 +126,29 @@ def test_a_draft_cut_off_mid_clause_gives_way_to_the_sentence_it_cites(
     ans = answerer.ask(question)
     assert ans.answer == "The league also fined Dunmere for failing to report the test."
     assert [c.quote for c in ans.citations] == [fined.sentence.text]
+
+
+def test_a_name_no_quote_gives_is_the_models_and_the_quote_is_given_instead(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    """Issue 13 item 4: a draft naming a place, person or outlet that neither the question
+    nor its quotes (or their articles' outlet, byline and title) name is repaired to the
+    sentence it cites (dev: "The Brackwater Chronicle reported the breach on March 12" for
+    the regulator's words)."""
+    answerer = _answerer(make_app, real=True)
+    question = "What did the league do to Dunmere?"
+    ev = answerer.evidence(question)
+    fined = next(e for e in ev.items if "fined" in e.sentence.text)
+    fake_model.queue(draft(("The league fined Dunmere in Glasgow for failing to report the "
+                            "test.", [fined.label])))
+    ans = answerer.ask(question)
+    assert ans.answer == "The league also fined Dunmere for failing to report the test."
+    # the cited article's own outlet is a name its quote may be given under
+    question = "What did the comment piece say Callum Ferrante deserved?"
+    ev = answerer.evidence(question)
+    warned = next(e for e in ev.items if "deserved a warning" in e.sentence.text)
+    said = ("The Wendmarsh Clarion says Callum Ferrante deserved a warning, not a ban that "
+            "could end his career.")
+    assert answerer._backing(said, question, [warned]) == [warned]
+    other = said.replace("Wendmarsh Clarion", "Harrowby Post")
+    assert not answerer._backing(other, question, [warned])

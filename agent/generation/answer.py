@@ -67,6 +67,7 @@ from agent.text.analysis import analyze
 from agent.text.dates import date_glossed, publication_date
 from agent.text.facts import (
     elsewhere,
+    entities,
     mentions,
     strip_dateline,
 )
@@ -229,7 +230,17 @@ class Answerer:
             cited = [by_label[c] for c in dict.fromkeys(ds.cite) if c in by_label]
             # Keep only citations that back the sentence (the small model often cites every
             # label); fall back to the best backing among all evidence, else drop the sentence.
-            cited = self._backing(text, question, cited) or self._backing(text, question, ev.items)
+            backing = (self._backing(text, question, cited)
+                       or self._backing(text, question, ev.items))
+            if not backing:
+                # backed but for a name no quote gives ("The Brackwater Chronicle reported
+                # the breach" citing the regulator's words): quote the sentence instead
+                unnamed = (self._backing(text, question, cited, names=False)
+                           or self._backing(text, question, ev.items, names=False))[:1]
+                if unnamed:
+                    text = strip_dateline(unnamed[0].sentence.text).strip()
+                backing = unnamed
+            cited = backing
             citations = [
                 c
                 for e in cited
@@ -332,9 +343,7 @@ class Answerer:
 
     def _article_text(self, article_id: str) -> str:
         """An article's title, byline and outlet, then its body: where a name may stand."""
-        a = self.corpus.article(article_id)
-        meta = " ".join(x for x in (a.title, a.byline, a.outlet) if x)
-        return f"{meta} {a.body}"
+        return f"{' '.join(self._meta(article_id))} {self.corpus.article(article_id).body}"
 
     def _article_stems(self, article_id: str) -> set[str]:
         """Five-letter stems of `_article_text`'s content terms (cached per answerer)."""
@@ -342,9 +351,12 @@ class Answerer:
             self._stems[article_id] = {t[:5] for t in content_terms(self._article_text(article_id))}
         return self._stems[article_id]
 
-    def _backing(self, text: str, question: str, items: Sequence[Evidence]) -> list[Evidence]:
+    def _backing(self, text: str, question: str, items: Sequence[Evidence],
+                 names: bool = True) -> list[Evidence]:
         """Evidence that backs `text`: every item that does so alone (up to MAX_CITATIONS,
-        so agreeing outlets all show), else the best pair, else nothing."""
+        so agreeing outlets all show), else the best pair, else nothing. With `names`, every
+        name of `text` the question does not give must be in the quotes or their articles'
+        outlet, byline or title."""
         # An instruction to the model restates the lie it asks for, so it would "back" it; a
         # sentence giving the action to someone else ("Sheinbaum rejected" for "Trump
         # rejected") shares every word yet says the opposite about who did it.
@@ -357,17 +369,34 @@ class Answerer:
             and actor_mismatch(text, [e.sentence.text]) is None
             and (not speaker or bool(speaker & self._article_stems(e.sentence.article_id)))
         ]
+        # A name the answer gives that neither the question nor its quotes name is the
+        # model's ("won by Victor Szabo ... in Tresham" from quotes that never say Tresham).
+        unasked = {n for n in entities(text) if not mentions(normalize_for_match(question), n)}
+        wanted = unasked if names else set()
+
+        def backs(cited: list[Evidence]) -> bool:
+            # (the outlet, byline and title of a cited article name it too: "The Echo
+            # reported that ...")
+            named = " ".join([e.sentence.text for e in cited] + [
+                x for e in cited for x in self._meta(e.sentence.article_id)])
+            return (support_score(text, [e.sentence.text for e in cited], question)
+                    >= MIN_SUPPORT
+                    and all(mentions(normalize_for_match(named), n) for n in wanted))
+
         scored = sorted(items, key=lambda e: -support_score(text, [e.sentence.text], question))
-        alone = [
-            e for e in scored if support_score(text, [e.sentence.text], question) >= MIN_SUPPORT
-        ]
+        alone = [e for e in scored if backs([e])]
         if alone:
             return alone[:MAX_CITATIONS]
         for i, a in enumerate(scored[:4]):
             for b in scored[i + 1 : 4]:
-                if support_score(text, [a.sentence.text, b.sentence.text], question) >= MIN_SUPPORT:
+                if backs([a, b]):
                     return [a, b]
         return []
+
+    def _meta(self, article_id: str) -> list[str]:
+        """An article's title, byline and outlet, those it has."""
+        a = self.corpus.article(article_id)
+        return [x for x in (a.title, a.byline, a.outlet) if x]
 
     def _finish(
         self, question: str, sentences: list[AnswerSentence], t0: float, tin: int, tout: int

@@ -249,8 +249,10 @@ def named_periods(text: str, published: date | None) -> frozenset[tuple[int, int
 # ("Tuesday's recall"); a weekday that
 # a day of the month follows ("Sunday 9 November", "Sunday, November 9") is dated already.
 _UNDATED_DAY = re.compile(
-    rf"\b(?:(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night"
-    rf"|[Tt]his (?:morning|afternoon|evening))|(?P<day>{_DAY_NAMES}))"
+    rf"\b(?:(?P<rel>yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
+    # capitalised only where a sentence starts: "Tollerby Today" is a name
+    rf"|(?:(?<=^)|(?<=[.!?:\"“] ))(?:Yesterday|Today|Tonight|Tomorrow|Last night"
+    rf"|This (?:morning|afternoon|evening)))|(?P<day>{_DAY_NAMES}))"
     rf"(?:['’]s\b|\s+(?:night|morning|afternoon|evening))?"
     rf"(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{_MONTH_NAMES})\b|\[))")
 
