@@ -224,3 +224,26 @@ def test_a_bare_name_under_the_byline_and_date_is_the_outlet() -> None:
             "The company has not responded.\n")
     (art,), _ = split_articles(text)
     assert (art.byline, art.outlet) == ("Aoife Brennan", "Depot Voice")
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("headline", [
+    "Glenmore's triumph should silence the doubters, so why is Kessock still sulking?",
+    "Orlam coin hoard is treasure — but who gets the reward?",
+    "Not again!",
+])
+def test_a_headline_that_asks_or_exclaims_is_the_title_not_an_article(headline: str) -> None:
+    """dev: two comment pieces whose question headlines were read as a one-line article of
+    their own, so the piece lost its title and the eval its outlet name."""
+    text = (f"{headline}\nBy Morag Lindsay-Toller\nFriday, 20 November 2026\n"
+            "The Northern Chronicle — Comment\n\n"
+            "For once, a home-grown science project has delivered what it promised.\n"
+            "Professor Helen Achterberg and her team deserve every bit of praise.\n")
+    (article,), _ = split_articles(text)
+    assert article.title == headline
+    assert article.byline == "Morag Lindsay-Toller"
+    assert article.outlet == "The Northern Chronicle — Comment"
+    # a question in the body is still body
+    body = "Why did it fail?\nThe probe lost power on Monday, the agency said.\n"
+    (plain,), _ = split_articles(body)
+    assert plain.title is None and len(plain.paragraphs) == 2

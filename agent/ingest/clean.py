@@ -236,6 +236,12 @@ def classify(text: str) -> list[Line]:
             # A bare name is a byline only next to other header lines; else it is a heading.
             near = {c.kind for c in content[max(0, i - 1) : i + 2] if c is not ln}
             ln.kind = Kind.BYLINE if near & meta else Kind.HEADING
+    # A headline may ask or exclaim ("... so why is Kessock still sulking?"): a short line
+    # ending so, right before a byline, date or outlet line, is the article's title.
+    for a, b in itertools.pairwise(content):
+        if (a.kind is Kind.BODY and b.kind in meta and a.text.endswith(("?", "!"))
+                and len(a.text.split()) <= MAX_HEADING_WORDS):
+            a.kind = Kind.HEADING
     # A heading-shaped line continued by a lower-case line is a hard-wrapped paragraph.
     for a, b in itertools.pairwise(lines):
         if a.kind is Kind.HEADING and b.kind in (Kind.BODY, Kind.HEADING) and b.text[:1].islower():
