@@ -35,6 +35,7 @@ from agent.generation.asked import (
 from agent.generation.drafts import (
     Draft,
     draft_schema,
+    needs_its_quote,
     render_evidence,
     strip_internal_labels,
 )
@@ -43,10 +44,8 @@ from agent.generation.header_answers import (
     names_asked_field,
     unless_stated,
 )
-from agent.generation.reported import attribution_flag
-from agent.generation.sentence_checks import ends_open
 from agent.generation.streaming import json_text_fields
-from agent.generation.support import MIN_SUPPORT, support_score
+from agent.generation.support import MIN_SUPPORT, support_score, unbacked_names
 from agent.generation.versions import with_differences, with_versions
 from agent.ingest.corpus import Corpus
 from agent.llm.facade import LLM
@@ -63,14 +62,8 @@ from agent.retrieval.evidence import (
 )
 from agent.retrieval.retrieve import Retriever
 from agent.text.actors import actor_mismatch, speaker_terms
-from agent.text.analysis import analyze
 from agent.text.dates import date_glossed, publication_date
-from agent.text.facts import (
-    elsewhere,
-    entities,
-    mentions,
-    strip_dateline,
-)
+from agent.text.facts import elsewhere, mentions, strip_dateline
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match
 from agent.text.roles import asked_speaker
@@ -246,17 +239,7 @@ class Answerer:
                 for e in cited
                 if (c := make_citation(self.corpus, e.sentence.article_id, e.sentence.text))
             ]
-            lost = citations and analyze(text).speaker is None
-            if citations and ends_open(text):
-                # A draft cut off mid-clause ("The network accuses Vellmoor of") says less
-                # than it seems to: quote the sentence it cites instead.
-                citations = citations[:1]
-                text = strip_dateline(citations[0].quote).strip()
-            elif lost and attribution_flag(text, [c.quote for c in citations]):
-                # The draft states as fact what its sources only report someone saying
-                # ("because she is afraid of the cartels"): quote the best source instead.
-                # (A draft that names another speaker is left to the support checks: the
-                # speakers read off quotes, "The piece stated ...", are too rough to swap.)
+            if citations and needs_its_quote(text, [c.quote for c in citations]):
                 citations = citations[:1]
                 text = strip_dateline(citations[0].quote).strip()
             if citations:
@@ -369,19 +352,14 @@ class Answerer:
             and actor_mismatch(text, [e.sentence.text]) is None
             and (not speaker or bool(speaker & self._article_stems(e.sentence.article_id)))
         ]
-        # A name the answer gives that neither the question nor its quotes name is the
-        # model's ("won by Victor Szabo ... in Tresham" from quotes that never say Tresham).
-        unasked = {n for n in entities(text) if not mentions(normalize_for_match(question), n)}
-        wanted = unasked if names else set()
 
         def backs(cited: list[Evidence]) -> bool:
-            # (the outlet, byline and title of a cited article name it too: "The Echo
+            # the outlet, byline and title of a cited article name it too ("The Echo
             # reported that ...")
-            named = " ".join([e.sentence.text for e in cited] + [
-                x for e in cited for x in self._meta(e.sentence.article_id)])
+            named = [e.sentence.text for e in cited] + [
+                x for e in cited for x in self._meta(e.sentence.article_id)]
             return (support_score(text, [e.sentence.text for e in cited], question)
-                    >= MIN_SUPPORT
-                    and all(mentions(normalize_for_match(named), n) for n in wanted))
+                    >= MIN_SUPPORT and not (names and unbacked_names(text, named, question)))
 
         scored = sorted(items, key=lambda e: -support_score(text, [e.sentence.text], question))
         alone = [e for e in scored if backs([e])]

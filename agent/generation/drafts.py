@@ -13,7 +13,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, create_model
 
+from agent.generation.reported import attribution_flag
+from agent.generation.sentence_checks import ends_open
 from agent.llm.prompts import wrap_document
+from agent.text.analysis import analyze
 from agent.types import Evidence
 
 # Prompt labels and outlet aliases are the pipeline's own bookkeeping, never answer text.
@@ -70,3 +73,15 @@ def render_evidence(items: Sequence[Evidence]) -> str:
         )
         for e in items
     )
+
+
+def needs_its_quote(text: str, quotes: Sequence[str]) -> bool:
+    """Whether a draft sentence backed by `quotes` must give way to the first of them,
+    quoted: it is cut off mid-clause ("The network accuses Vellmoor of",
+    sentence_checks.ends_open), or it states as fact what its sources only report someone
+    saying ("because she is afraid of the cartels", reported.attribution_flag). A draft
+    that names another speaker is left to the support checks: the speakers read off quotes
+    ("The piece stated ...") are too rough to swap."""
+    if ends_open(text):
+        return True
+    return analyze(text).speaker is None and bool(attribution_flag(text, quotes))

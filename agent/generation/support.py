@@ -7,7 +7,8 @@ import re
 from collections.abc import Sequence
 
 from agent.text.analysis import analyze
-from agent.text.normalize import content_terms
+from agent.text.facts import entities, mentions
+from agent.text.normalize import content_terms, normalize_for_match
 
 # An answer sentence must have this share of its content words in its cited evidence.
 MIN_SUPPORT = 0.5
@@ -36,3 +37,12 @@ def support_score(sentence: str, evidence: Sequence[str], question: str = "") ->
     if not terms:
         return 1.0
     return len(terms & content_terms(joined)) / len(terms)
+
+
+def unbacked_names(sentence: str, named: Sequence[str], question: str = "") -> set[str]:
+    """The names of `sentence` (capitalised spans, agent.text.facts.entities, lower-case)
+    that neither `question` nor any text of `named` (its quotes, and the outlet, byline or
+    title of their articles) names: the writer's, not the sources' ("in Tresham" from
+    quotes that never say Tresham). A name counts as named when one of its words is."""
+    asked, have = normalize_for_match(question), normalize_for_match(" ".join(named))
+    return {n for n in entities(sentence) if not mentions(asked, n) and not mentions(have, n)}
