@@ -247,3 +247,18 @@ def test_a_headline_that_asks_or_exclaims_is_the_title_not_an_article(headline: 
     body = "Why did it fail?\nThe probe lost power on Monday, the agency said.\n"
     (plain,), _ = split_articles(body)
     assert plain.title is None and len(plain.paragraphs) == 2
+
+
+@pytest.mark.unit
+def test_an_agency_credit_above_the_date_is_the_byline_and_the_paper_below_it_the_outlet() -> None:
+    """A syndicated copy credits the agency where a byline stands and names the paper under
+    the date (newcomer trial, session 22: the Gazette's copy was listed as the agency's)."""
+    text = ("Stomach bug closes hospital wards in Ballyfane\nWestern News Agency\n"
+            "Thursday, 19 November 2026\nCoast & County Gazette\n\n"
+            "Four wards at St Brigid's General Hospital have been closed to new admissions.\n")
+    (article,), _ = split_articles(text)
+    assert (article.byline, article.outlet) == ("Western News Agency", "Coast & County Gazette")
+    # one outlet line, above or below the date, is the outlet
+    alone = text.replace("Coast & County Gazette\n", "")
+    (article,), _ = split_articles(alone)
+    assert (article.byline, article.outlet) == (None, "Western News Agency")

@@ -351,7 +351,7 @@ def split_articles(text: str) -> tuple[list[ArticleBlock], int]:
 
 def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
     """Fill metadata from the header lines before an article's first paragraph."""
-    seen_meta = False
+    seen_meta = outlet_dated = False
     for ln in header:
         k = ln.kind
         if k in (Kind.BYLINE, Kind.BYLINE_DATE):
@@ -371,7 +371,12 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
             seen_meta = True
         elif k is Kind.OUTLET:
             if art.outlet is None:
-                art.outlet = ln.text.rstrip(".")
+                art.outlet, outlet_dated = ln.text.rstrip("."), art.date is not None
+            elif not outlet_dated and art.date is not None:
+                # "Western News Agency" / date / "Coast & County Gazette": the line above
+                # the date credits the agency that wrote it, the one below names the paper
+                art.byline = art.byline or art.outlet
+                art.outlet, outlet_dated = ln.text.rstrip("."), True
             seen_meta = True
         elif k is Kind.HEADING:
             if not seen_meta and art.title is None:
