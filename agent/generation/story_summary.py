@@ -33,8 +33,8 @@ from agent.generation.support import support_score
 from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.text.analysis import analyze
-from agent.text.dates import date_glossed, strip_glosses, weekday_date
-from agent.text.facts import MONTHS, WEEKDAYS, strip_dateline
+from agent.text.dates import bracketed_date, date_glossed, strip_glosses, weekday_date
+from agent.text.facts import WEEKDAYS, strip_dateline
 from agent.text.normalize import normalize_for_match
 from agent.text.quantities import Quantity
 from agent.types import Sentence
@@ -244,22 +244,27 @@ def dated_difference(diff: Difference, published: Callable[[str], date | None]) 
     sides = []
     for side in diff.sides:
         backing = side.backing or ([side.sentence] if side.sentence else [])
-
-        def gloss(value: str, backing: list[Sentence] = backing) -> str:
-            day = next((d for d in WEEKDAYS if re.search(rf"\b{d}\b", value, re.I)), None)
-            dated = {weekday_date(s.text, day, p) if (p := published(s.article_id)) else None
-                     for s in backing} if day else {None}
-            when = dated.pop() if len(dated) == 1 else None
-            if when is None:
-                return value
-            return re.sub(rf"\b{day}\b", lambda m: f"{m.group(0)} [{when.day} "
-                          f"{MONTHS[when.month - 1].title()} {when.year}]", value, count=1,
-                          flags=re.I)
-
-        sides.append(replace(side, values=tuple(gloss(v) for v in side.values),
-                             worded={o: tuple(gloss(v) for v in vs)
-                                     for o, vs in side.worded.items()}))
+        sides.append(replace(
+            side, values=tuple(_dated_weekday(v, backing, published) for v in side.values),
+            worded={o: tuple(_dated_weekday(v, backing, published) for v in vs)
+                    for o, vs in side.worded.items()}))
     return replace(diff, sides=sides)
+
+
+def _dated_weekday(value: str, backing: Sequence[Sentence],
+                   published: Callable[[str], date | None]) -> str:
+    """`value` ("Monday", "Saturday, 3am") with its weekday's date in brackets, when every
+    `backing` sentence's article dates that weekday alike; else `value` as it is."""
+    day = next((d for d in WEEKDAYS if re.search(rf"\b{d}\b", value, re.I)), None)
+    if day is None:
+        return value
+    dated = {weekday_date(s.text, day, p) if (p := published(s.article_id)) else None
+             for s in backing}
+    when = dated.pop() if len(dated) == 1 else None
+    if when is None:
+        return value
+    return re.sub(rf"\b{day}\b", lambda m: m.group(0) + bracketed_date(when), value, count=1,
+                  flags=re.I)
 
 
 def points_schema(labels: Sequence[str]) -> type[BaseModel]:

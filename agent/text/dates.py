@@ -168,6 +168,12 @@ _RELATIVE_DAY = re.compile(
 _DAY_OFFSET = {"yesterday": -1, "tomorrow": 1, "last night": -1}
 
 
+def _relative_date(word: str, published: date) -> date:
+    """The date of a relative day's word ("yesterday", "this morning"; lower-case) in an
+    article of date `published`."""
+    return published + timedelta(days=_DAY_OFFSET.get(word, 0))
+
+
 def relative_days(text: str, published: date | None) -> list[tuple[str, date]]:
     """(the words, the date) of each day `text` names relative to its publication date
     ("yesterday afternoon" in an article of Friday 17 October is Thursday 16 October), not
@@ -180,7 +186,7 @@ def relative_days(text: str, published: date | None) -> list[tuple[str, date]]:
         if beside_speech(text, m.start(), m.end()):
             continue
         word = m.group(1).lower()
-        out.append((word, published + timedelta(days=_DAY_OFFSET.get(word, 0))))
+        out.append((word, _relative_date(word, published)))
     return out
 
 
@@ -246,8 +252,8 @@ def named_periods(text: str, published: date | None) -> frozenset[tuple[int, int
 
 # A weekday or relative day a reader cannot place without the article's date, with the part
 # of the day that may follow it ("yesterday morning", "on Saturday night") or its possessive
-# ("Tuesday's recall"); a weekday that
-# a day of the month follows ("Sunday 9 November", "Sunday, November 9") is dated already.
+# ("Tuesday's recall"); a weekday that a day of the month follows ("Sunday 9 November",
+# "Sunday, November 9") is dated already.
 _UNDATED_DAY = re.compile(
     rf"\b(?:(?P<rel>yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
     # capitalised only where a sentence starts: "Tollerby Today" is a name
@@ -268,18 +274,22 @@ def date_glossed(text: str, published: date | None) -> str:
 
     def gloss(m: re.Match[str]) -> str:
         if m.group("rel"):
-            word = m.group("rel").lower()
-            when = published + timedelta(days=_DAY_OFFSET.get(word, 0))
-            day = f"{WEEKDAYS[when.weekday()].title()} "
-        else:
-            when = weekday_date(text, m.group("day").lower(), published)
-            day = ""
-        return f"{m.group(0)} [{day}{when.day} {MONTHS[when.month - 1].title()} {when.year}]"
+            return m.group(0) + bracketed_date(_relative_date(m.group("rel").lower(), published),
+                                               weekday=True)
+        return m.group(0) + bracketed_date(weekday_date(text, m.group("day").lower(), published))
 
     return _UNDATED_DAY.sub(gloss, text)
 
 
-# A date in the editor's brackets, as `date_glossed` and a summary's difference lines write it.
+def bracketed_date(when: date, weekday: bool = False) -> str:
+    """`when` in the editor's brackets, after a space: " [16 October 2025]", with its
+    weekday first when `weekday` (" [Thursday 16 October 2025]"); `strip_glosses` removes
+    it again."""
+    day = f"{WEEKDAYS[when.weekday()].title()} " if weekday else ""
+    return f" [{day}{when.day} {MONTHS[when.month - 1].title()} {when.year}]"
+
+
+# A date in the editor's brackets, as `bracketed_date` writes it.
 _GLOSS = re.compile(rf" \[(?:(?:{_DAY_NAMES}) )?\d{{1,2}} (?:{_MONTH_NAMES}) (?:19|20)\d\d\]")
 
 
