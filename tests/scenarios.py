@@ -13,7 +13,11 @@ import random
 import re
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from agent.generation.answer import Answerer
+    from agent.types import Answer, Evidence
 
 # --- questions and claims about the seeds ----------------------------------------------------
 ANSWERABLE = "How many troops did Mexico send to its border?"
@@ -32,6 +36,15 @@ def draft(*sentences: tuple[str, list[str]], answerable: bool = True) -> str:
     return json.dumps(
         {"answerable": answerable, "sentences": [{"text": t, "cite": c} for t, c in sentences]}
     )
+
+
+def ask_with_draft(answerer: Answerer, chat: Any, question: str, cited: str,
+                   text: str) -> tuple[Answer, Evidence]:
+    """Ask `question` with the model's draft `text` (queued on the fake `chat`) citing the
+    evidence sentence that contains `cited`: (the answer, that evidence item)."""
+    item = next(e for e in answerer.evidence(question).items if cited in e.sentence.text)
+    chat.queue(draft((text, [item.label])))
+    return answerer.ask(question), item
 
 
 def jsonl(text: str) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
-from scenarios import draft
+from scenarios import ask_with_draft, draft
 
 from agent.app import App
 from agent.generation.answer import Answerer
@@ -119,11 +119,8 @@ def test_a_draft_cut_off_mid_clause_gives_way_to_the_sentence_it_cites(
 ) -> None:
     """dev: vellmoor q06, "The Safe Play Parents Network accuses Vellmoor of" printed."""
     answerer = _answerer(make_app)
-    question = "What did the league do to Dunmere?"
-    ev = answerer.evidence(question)
-    fined = next(e for e in ev.items if "fined" in e.sentence.text)
-    fake_model.queue(draft(("The league fined Dunmere for", [fined.label])))
-    ans = answerer.ask(question)
+    ans, fined = ask_with_draft(answerer, fake_model, "What did the league do to Dunmere?",
+                                "fined", "The league fined Dunmere for")
     assert ans.answer == "The league also fined Dunmere for failing to report the test."
     assert [c.quote for c in ans.citations] == [fined.sentence.text]
 
@@ -136,12 +133,8 @@ def test_a_name_no_quote_gives_is_the_models_and_the_quote_is_given_instead(
     sentence it cites (dev: "The Brackwater Chronicle reported the breach on March 12" for
     the regulator's words)."""
     answerer = _answerer(make_app, real=True)
-    question = "What did the league do to Dunmere?"
-    ev = answerer.evidence(question)
-    fined = next(e for e in ev.items if "fined" in e.sentence.text)
-    fake_model.queue(draft(("The league fined Dunmere in Glasgow for failing to report the "
-                            "test.", [fined.label])))
-    ans = answerer.ask(question)
+    ans, _ = ask_with_draft(answerer, fake_model, "What did the league do to Dunmere?", "fined",
+                            "The league fined Dunmere in Glasgow for failing to report the test.")
     assert ans.answer == "The league also fined Dunmere for failing to report the test."
     # the cited article's own outlet is a name its quote may be given under
     question = "What did the comment piece say Callum Ferrante deserved?"

@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
-from scenarios import draft
+from scenarios import ask_with_draft
 
 from agent.app import App
 from agent.generation.answer import Answerer
@@ -133,10 +133,8 @@ def test_an_answer_dates_the_day_its_cited_article_names(
                "Residents said they would consider a judicial review.\n")
     app = make_app({"a_adv.txt": article})
     answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
-    question = "On which day was the inspector's decision published?"
-    ev = answerer.evidence(question)
-    published = next(e for e in ev.items if "published on Monday" in e.sentence.text)
-    fake_model.queue(draft(("The decision was published on Monday.", [published.label])))
-    ans = answerer.ask(question)
+    ans, published = ask_with_draft(
+        answerer, fake_model, "On which day was the inspector's decision published?",
+        "published on Monday", "The decision was published on Monday.")
     assert ans.answer == "The decision was published on Monday [23 November 2026]."
     assert [c.quote for c in ans.citations] == [published.sentence.text]
