@@ -116,10 +116,9 @@ def run_qa(
         present = [judge(f.text, ans.answer) and not ans.abstained for f in item.facts]
         # a bracketed date is the answerer's reading of a relative day against its article's
         # date (agent.text.dates.date_glossed), no words a quote prints
-        sent_j = [judge_sentence_citations(strip_glosses(s.text), premises(s), entails)
-                  for s in ans.sentences]
-        sent_faith = [entails("\n".join(premises(s)), strip_glosses(s.text))
-                      for s in ans.sentences]
+        printed = [(strip_glosses(s.text), premises(s)) for s in ans.sentences]
+        sent_j = [judge_sentence_citations(t, quotes, entails) for t, quotes in printed]
+        sent_faith = [entails("\n".join(quotes), t) for t, quotes in printed]
         if item.answerable:
             fact_j.append(present)
         if sent_j:
