@@ -46,7 +46,8 @@ def test_two_wordings_of_one_figure_with_other_values_are_a_difference() -> None
     assert [NAMES[s.article_id] for s in low.backing] == low.outlets
     line = assemble([], extractive_line, _name, lambda a, b: 0.9, 120, [diff])[0]
     assert {s.article_id for s in line.cited} == {"wire", "daily", "comment", "blog"}
-    assert diff.text().startswith("Outlets differ on the figure: £3.2")
+    assert diff.text().startswith("Outlets differ: Repairs to the viaduct over the Orrin are "
+                                  "costed at £3.2m by the county (The Orrin Daily, Delta Wire")
 
 
 def test_a_sentence_s_comparison_figure_is_not_its_version() -> None:
@@ -58,6 +59,7 @@ def test_a_sentence_s_comparison_figure_is_not_its_version() -> None:
         (_s("daily", "The Orrin crested at 4.9 metres at Kelby on Sunday night."), "daily"),
     ]
     (diff,) = story_differences(items, _name)
+    # its clause is no lead: it holds the second figure (differences.figure_lead)
     assert "4.6 metres (Delta Wire) vs 4.9 metres (The Orrin Daily)" in diff.text()
     assert "4.1" not in diff.text()
 
@@ -223,8 +225,9 @@ def test_an_outlet_that_words_its_value_otherwise_is_shown_with_its_own_words() 
     ]
     (diff,) = story_differences(items, _name)
     assert diff.text() == (
-        "Outlets differ on the figure: 31 fishermen (Delta Wire, The Orrin Daily) vs "
-        "38 fishermen (RiverWatch) / nearly 40 fishermen (The Sentinel).")
+        "Outlets differ: The Morwenna went down off Skerry Head with 31 fishermen on board "
+        "(The Orrin Daily, Delta Wire) vs 38 fishermen (RiverWatch) / nearly 40 fishermen "
+        "(The Sentinel).")
     premise = "\n".join(f"{_name(s.article_id)}: {s.text}" for s, _ in items)
     assert difference_stated(premise, diff.text())
     assert not difference_stated(premise, diff.text().replace("nearly 40", "38"))

@@ -21,10 +21,14 @@ shown as the sentences write them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Collection, Sequence
 
 from agent.generation.extractive import MAX_SIDES, Difference, Side, word_from
-from agent.text.quantities import Quantity
+from agent.generation.sentence_checks import ends_open, has_finite_verb
+from agent.text.facts import strip_dateline
+from agent.text.frames import clause_span
+from agent.text.quantities import Quantity, quantities
 from agent.types import Sentence
 from agent.verification.compare import venue_versions
 from agent.verification.conflicts import show_quantity
@@ -42,6 +46,18 @@ from agent.verification.measures import (
 # What a difference line names by a figure's kind (agent.generation.extractive.Difference)
 _DETAIL_KIND = {"day": "month", "weekday": "day", "time": "time"}
 MAX_DIFFERENCES = 4  # difference lines in a story summary (dev floor: 3 and 4 score alike)
+MAX_LEAD_WORDS = 14  # a longer clause is no lead of a difference line (`figure_lead`)
+# A clause a subordinating word opens ("... after the first patient fell ill on Sunday")
+# starts after it, and ends before the next one ("3,000 fish have died after a leak ...").
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|because|since|until|although|though|while)\s+",
+                          re.IGNORECASE)
+_ADJECTIVAL = re.compile(r"\b(?:a|an|the|\S*\d\S*)\s+\w+ed\b", re.IGNORECASE)
+# A lead must name what it is about and stand alone: not "It has been valued at £250,000",
+# nor "And it did so for a modest $148 million" (pronouns and conjunctions).
+_OPENERS = frozenset(("it", "he", "she", "they", "this", "that", "these", "those", "its",
+                      "his", "her", "their", "we", "i", "you", "and", "but", "or", "so", "yet"))
+_INSERTION_BEFORE = re.compile(r"[)\u2014\u2013]\s*$|\s-\s*$")
+_INSERTION_AFTER = re.compile(r"\s*(?:[(\u2014\u2013]|-\s)")
 
 
 def shown_figure(f: Figure) -> str:
@@ -51,6 +67,8 @@ def shown_figure(f: Figure) -> str:
     q = f.quantity
     if q.kind == "weekday":
         return q.said
+    if q.kind == "time":
+        return q.said.rstrip(".")  # "2.40am" where the sentence ends ("at 2.40am.")
     if f.against is not None:
         return f"{q.said} {q.head}s to {f.against.said}"
     if q.kind == "day" or not q.said:
@@ -59,8 +77,51 @@ def shown_figure(f: Figure) -> str:
     if q.kind in ("count", "duration", "measure") and q.head and q.head not in said.lower():
         # the noun as written after the figure ("248 passengers", not "passenger ferry")
         at = f.sentence.text.find(q.said)
-        return f"{said} {word_from(q.head, f.sentence.text[max(at, 0):])}"
+        after = f.sentence.text[at + len(q.said):] if at >= 0 else ""
+        joined = "-" if after.startswith("-") else " "  # "a 14-mile diversion"
+        return f"{said}{joined}{word_from(q.head, f.sentence.text[max(at, 0):])}"
     return said
+
+
+def figure_lead(sentence: str, said: str) -> str:
+    """The clause of `sentence` that gives the figure written `said`, as written, to lead a
+    difference line ("the first patient fell ill on Sunday", "The council estimated the cost
+    of repairs at £4.8 million"); "" when there is none a reader could take alone.
+
+    The clause is agent.text.frames.clause_span, started after a subordinating word before
+    the figure when a lower-case word follows it (not "after Dunmere's win"), ended before
+    one after it, and at the first comma after the figure when it is longer than
+    MAX_LEAD_WORDS. None when the figure is not found as written, a bracket or dash
+    interrupts the clause (its subject or verb lies outside: "Naomi Castellane (Quillon
+    First) finished 312 votes ahead"), or the clause has fewer than 3 words or too many,
+    opens on a pronoun or a conjunction, holds a quotation or another figure (an ordinal aside), has
+    no finite verb outside its names (an -ed word after an article or a figure is an
+    adjective: "a 14-mile signed route") or ends open (agent.generation.sentence_checks)."""
+    sentence = strip_dateline(sentence)  # blanked: "KELBY (Delta Wire) — " starts no clause
+    m = re.search(rf"(?<![\w£$€]){re.escape(said)}(?!\w)", sentence, re.IGNORECASE) \
+        if said else None
+    if m is None:
+        return ""
+    start, end = clause_span(sentence, m.start(), m.end())
+    if _INSERTION_BEFORE.search(sentence[:start]) or _INSERTION_AFTER.match(sentence[end:]):
+        return ""  # a bracket or dash interrupts the clause: its subject or verb is outside
+    for cut in _SUBORDINATE.finditer(sentence, start, m.start()):
+        if sentence[cut.end(): cut.end() + 1].islower():
+            start = cut.end()
+    nxt = _SUBORDINATE.search(sentence, m.end(), end)
+    lead = sentence[start: nxt.start() if nxt else end].strip(" ,;.")
+    if len(lead.split()) > MAX_LEAD_WORDS and "," in sentence[m.end(): end]:
+        lead = sentence[start: sentence.index(",", m.end(), end)].strip(" ,;.")
+    words = lead.split()
+    # Names left out: "Roman coins" is no name and a verb in -s (has_finite_verb).
+    verbs = _ADJECTIVAL.sub("", " ".join(w for w in words if not w[:1].isupper()))
+    others = [q for q in quantities(lead) if q.kind != "ordinal" and q.said
+              and q.said.lower() not in said.lower() and said.lower() not in q.said.lower()]
+    if (not 3 <= len(words) <= MAX_LEAD_WORDS or words[0].lower() in _OPENERS
+            or any(q in lead for q in '"\u201c\u201d') or others
+            or not has_finite_verb(verbs) or ends_open(lead)):
+        return ""
+    return lead
 
 
 def _links(figs: Sequence[Figure]) -> list[set[int]]:
@@ -162,12 +223,16 @@ def _join_equal(versions: list[list[int]], figs: Sequence[Figure]) -> None:
 
 
 def story_differences(
-    items: Sequence[tuple[Sentence, str]], outlet_name: Callable[[str], str]
+    items: Sequence[tuple[Sentence, str]], outlet_name: Callable[[str], str],
+    opinion: Collection[str] = (),
 ) -> list[Difference]:
     """Differences over (sentence, outlet key) `items`, the body sentences of independent
     outlets: most outlets first, at most MAX_DIFFERENCES, no figure in two of them. Each
     side shows its value as its first sentence writes it, names its outlets (`outlet_name`)
-    and is backed by that sentence."""
+    and is backed by that sentence. A line is led by a clause of the side most outlets give
+    (`figure_lead`), never from an article of `opinion` (article ids): a comment piece's
+    wording ("Instead of conceding with grace, Szabo waited until Monday") is no outlet's
+    account of a figure."""
     figs = figures(items)
     links = _links(figs)
     used: set[int] = set()
@@ -200,13 +265,36 @@ def story_differences(
             side = Side(tuple(values[n]), names, figs[sides[n][0]].sentence, backing)
             side.worded = _worded(figs, sides[n], told[n], outlet_name)
             shown.append(side)
-        # The values carry their nouns, so the detail is named by kind only.
+        # The values carry their nouns, so the detail is named by kind only, unless the
+        # clause of a sentence of the side most outlets give can lead the line.
         kind = _DETAIL_KIND.get(figs[i].quantity.kind, "number")
-        found.append((len(outlets[0] | outlets[1]), score, Difference(kind, shown)))
+        major = max(range(2), key=lambda n: len(outlets[n]))
+        reported = [figs[k] for k in sides[major] if figs[k].sentence.article_id not in opinion]
+        lead = _lead_first(shown[0], reported, outlet_name) if len(values[major]) == 1 else ""
+        found.append((len(outlets[0] | outlets[1]), score, Difference(kind, shown, lead=lead)))
     found += [(sum(len(s.outlets) for s in d.sides), 1.0, d)
               for d in place_differences(items, outlet_name)]
     found.sort(key=lambda x: (-x[0], -x[1]))
     return [d for _, _, d in found[:MAX_DIFFERENCES]]
+
+
+def _lead_first(side: Side, given: Sequence[Figure], outlet_name: Callable[[str], str]) -> str:
+    """The first `figure_lead` of the side's figures (`given`, its seed first) among the
+    outlets that word its value as shown, "" if none; that outlet and its sentence are put
+    first in `side`, so the lead is the wording of the first outlet named."""
+    for f in given:
+        name = outlet_name(f.outlet)
+        if name in side.worded or name not in side.outlets:
+            continue
+        lead = figure_lead(f.sentence.text, f.quantity.said)
+        if lead:
+            at = side.outlets.index(name)
+            side.outlets.insert(0, side.outlets.pop(at))
+            if len(side.backing) == len(side.outlets):
+                side.backing.insert(0, side.backing.pop(at))
+            side.sentence = f.sentence
+            return lead
+    return ""
 
 
 def _worded(

@@ -180,10 +180,12 @@ class Side:
     # their own values: shown apart, so no outlet is credited with a figure it never gave.
     worded: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def text(self) -> str:
-        """"248 passengers (Harbourline) / nearly 250 (The Island Voice)"."""
+    def text(self, lead: str = "") -> str:
+        """"248 passengers (Harbourline) / nearly 250 (The Island Voice)"; `lead` in place of
+        the values: the clause of `sentence` that gives them ("the mission has cost $184
+        million")."""
         own = [o for o in self.outlets if o not in self.worded]
-        parts = [f"{', '.join(self.values)} ({', '.join(own)})"] if own else []
+        parts = [f"{lead or ', '.join(self.values)} ({', '.join(own)})"] if own else []
         parts += [f"{', '.join(v)} ({o})" for o, v in self.worded.items()]
         return " / ".join(parts)
 
@@ -196,6 +198,9 @@ class Difference:
     sides: list[Side]
 
     head: str = ""  # for a count: the word it counts ("votes"); for a place: the speaker
+    # The clause of the first side's sentence that gives its value, as written ("the first
+    # patient fell ill on Sunday"): what the figures are of, told in the line itself.
+    lead: str = ""
 
     @property
     def detail(self) -> str:
@@ -209,7 +214,12 @@ class Difference:
             self.kind, self.kind)
 
     def text(self) -> str:
-        """"Outlets differ on the day: Friday (AP) vs Saturday (Reuters, Fox News)."."""
+        """"Outlets differ on the day: Friday (AP) vs Saturday (Reuters, Fox News)."; with a
+        lead, "Outlets differ: the mission has cost $184 million (A) vs $148 million (B)."."""
+        if self.lead and self.sides:
+            first, *rest = self.sides
+            told = [first.text(self.lead), *(s.text() for s in rest)]
+            return f"Outlets differ: {' vs '.join(told)}."
         return f"Outlets differ on {self.detail}: {' vs '.join(s.text() for s in self.sides)}."
 
 

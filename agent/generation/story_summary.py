@@ -215,11 +215,13 @@ def assemble(
 
 def _disputed_figures(differences: Sequence[Difference]) -> list[Quantity]:
     """The figures no point line may state as plain fact: of each difference, the versions
-    fewer outlets give, or every version when no side has more outlets."""
+    fewer outlets give, or every version when no side has more outlets (the side most
+    outlets give need not come first: a lead puts its own side first)."""
     out: list[Quantity] = []
     for d in differences:
-        counts = [len(side.outlets) for side in d.sides]
-        sides = d.sides[1:] if len(counts) > 1 and counts[0] > max(counts[1:]) else d.sides
+        counts = sorted((len(side.outlets) for side in d.sides), reverse=True)
+        most = counts[0] if len(counts) > 1 and counts[0] > counts[1] else None
+        sides = [side for side in d.sides if len(side.outlets) != most]
         out += [q for side in sides for v in side.values
                 for q in sentence_figures(strip_glosses(v))]
     return out
@@ -238,7 +240,12 @@ def dated_difference(diff: Difference, published: Callable[[str], date | None]) 
     """`diff` with the calendar date in brackets after each weekday a side gives ("Monday
     [23 November 2026] (A, B) vs Friday [20 November 2026] (C)"), read against the article
     date of every sentence backing the side (agent.text.dates.weekday_date); a weekday
-    those sentences date differently is left as it is."""
+    those sentences date differently is left as it is. A lead, the clause of the first side's
+    sentence (agent.generation.differences.figure_lead), is dated against that sentence's
+    article (agent.text.dates.date_glossed)."""
+    if diff.lead and diff.sides and diff.sides[0].sentence is not None:
+        first = diff.sides[0].sentence
+        diff = replace(diff, lead=date_glossed(diff.lead, published(first.article_id)))
     if diff.kind != "day":
         return diff
     sides = []

@@ -348,9 +348,10 @@ class Summarizer:
     def differences(self) -> list[Difference]:
         """Figures the independent outlets give differently, over every body sentence of
         the canonical articles (agent.generation.differences)."""
-        items = [(s, outlet) for art, outlet in self.independent_articles()
-                 for s in art.body_sentences]
-        return story_differences(items, self.outlet_name)
+        articles = list(self.independent_articles())
+        items = [(s, outlet) for art, outlet in articles for s in art.body_sentences]
+        opinion = {art.id for art, _ in articles if opinion_piece(art)}
+        return story_differences(items, self.outlet_name, opinion)
 
     def _line(self, line: StoryLine) -> SummarySentence | None:
         # An extractive line quotes its first sentence as shown (a wire dateline left out).

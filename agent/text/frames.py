@@ -56,11 +56,18 @@ def figure_frames(text: str, found: Sequence[Quantity]) -> tuple[Frame | None, .
     return tuple(out)
 
 
-def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
-    """The words of the clause around text[start:end]: those before it, those after it."""
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) character offsets of the clause of `text` around text[start:end]: from
+    the last clause end before it (`_CLAUSE_END`: ; : ( ) dashes, a sentence end, ", and"
+    ...) to the first after it, or the text's ends."""
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
     after = _CLAUSE_END.search(text, end)
-    clause_end = after.start() if after else len(text)
+    return clause_start, after.start() if after else len(text)
+
+
+def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """The words of the clause around text[start:end]: those before it, those after it."""
+    clause_start, clause_end = clause_span(text, start, end)
     return ([m.group(0) for m in _WORD.finditer(text, clause_start, start)],
             [m.group(0) for m in _WORD.finditer(text, end, clause_end)])
 

@@ -1,0 +1,119 @@
+"""A difference line says what its figures are of: the clause of one side's sentence that gives
+its value leads the line (agent.generation.differences.figure_lead). "Outlets differ on the
+day: Sunday (A) vs Friday (B)" left a reader to guess the day of what."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agent.generation.differences import figure_lead, story_differences
+from agent.generation.story_summary import dated_difference
+from agent.types import Sentence
+from evals.summary_judges import difference_stated
+
+NAMES = {"wire": "Delta Wire", "daily": "The Orrin Daily", "blog": "RiverWatch"}
+DATES = {"wire": date(2026, 3, 12), "daily": date(2026, 3, 12), "blog": date(2026, 3, 12)}
+
+
+def _s(article: str, text: str) -> Sentence:
+    return Sentence(id=f"{article}:0", article_id=article, doc_id=article, start=0,
+                    end=len(text), text=text)
+
+
+@pytest.mark.parametrize(("sentence", "said", "lead"), [
+    # a clause a subordinating word opens, up to the clause's end
+    ("The fire started in the east stand, which was empty, after a heater failed on "
+     "Tuesday, and crews arrived within minutes.", "Tuesday", "a heater failed on Tuesday"),
+    # a clause is ended before a subordinating word after the figure
+    ("Some 4,000 trout have died since the weir collapsed, the agency said.", "4,000",
+     "Some 4,000 trout have died"),
+    # a long clause is cut at the first comma after the figure
+    ("The Orrin rose to 5.2 metres at Kelby on Monday morning, well above the level at which "
+     "the town's flood gates are shut by the county.", "5.2 metres",
+     "The Orrin rose to 5.2 metres at Kelby on Monday morning"),
+    # a wire dateline is no part of the clause
+    ("KELBY (Delta Wire) — The county put the cost of the repairs at £2.1 million.",
+     "£2.1 million", "The county put the cost of the repairs at £2.1 million"),
+])
+def test_the_clause_that_gives_a_figure_leads(sentence: str, said: str, lead: str) -> None:
+    assert figure_lead(sentence, said) == lead
+
+
+@pytest.mark.parametrize(("sentence", "said"), [
+    ("It has been valued at £90,000 by the auction house.", "£90,000"),  # whose value?
+    ("More than 300 Roman coins, silver and bronze, sealed in a clay jar for sixteen "
+     "centuries and dug up by two friends.", "300"),  # cut at the comma: no verb
+    ("Officials said 212 homes lost power and 40 roads were shut on Sunday.", "212"),  # two
+    ("Police said the thieves took \"at least 12 paintings\" from the gallery.", "12"),
+    ("Official diversion: a 9-mile signed route via Kelby.", "9"),  # a verbless fragment
+    ("A man who spent twenty years as the club's treasurer over three decades of its "
+     "history has admitted taking £80,000 from its accounts.", "£80,000"),  # too long
+    ("The hall was built in 1908.", "1910"),  # not in the sentence
+    ("And it did so for a mere £2 million, the club said.", "£2 million"),
+    # a bracket or a dash interrupts the clause: its subject or its verb is outside it
+    ("Ada Brill (Kelby First) finished 212 votes ahead of the mayor.", "212"),
+    ("The mayor confirmed that the 640 coins — all but nine of them silver — were "
+     "treasure.", "640"),
+])
+def test_no_clause_a_reader_could_not_take_alone(sentence: str, said: str) -> None:
+    assert figure_lead(sentence, said) == ""
+
+
+def test_a_difference_line_is_led_by_its_clause_and_dated() -> None:
+    items = [
+        (_s("wire", "The first passengers were taken off the ferry on Tuesday, the coastguard "
+                    "said."), "wire"),
+        (_s("daily", "The first passengers were taken off the ferry on Tuesday after a night "
+                     "aboard."), "daily"),
+        (_s("blog", "The first passengers were taken off the ferry on Monday."), "blog"),
+    ]
+    (diff,) = story_differences(items, NAMES.__getitem__)
+    assert diff.text() == ("Outlets differ: The first passengers were taken off the ferry on "
+                           "Tuesday (The Orrin Daily, Delta Wire) vs Monday (RiverWatch).")
+    # The lead is a quote, so the line's citation judge finds every side stated.
+    premise = "\n".join(f"{NAMES[s.article_id]}: {s.text}" for s, _ in items)
+    assert difference_stated(premise, diff.text())
+    # The lead's relative day is dated against its own article, as the values are.
+    dated = dated_difference(diff, DATES.get).text()
+    assert dated.startswith("Outlets differ: The first passengers were taken off the ferry on "
+                            "Tuesday [10 March 2026] (")
+    assert dated.endswith("vs Monday [9 March 2026] (RiverWatch).")
+
+
+def test_without_a_clause_the_majority_side_keeps_the_kind_named() -> None:
+    items = [
+        (_s("wire", "It cost £3 million, the club said."), "wire"),
+        (_s("daily", "It cost £3 million in the end."), "daily"),
+        (_s("blog", "It cost £4 million."), "blog"),
+    ]
+    (diff,) = story_differences(items, NAMES.__getitem__)
+    assert diff.text() == ("Outlets differ on the figure: £3 million (The Orrin Daily, Delta "
+                           "Wire) vs £4 million (RiverWatch).")
+
+
+def test_a_figure_joined_to_its_noun_is_shown_with_its_hyphen() -> None:
+    items = [
+        (_s("wire", "Fans will get a 30,000-seat stadium by the river."), "wire"),
+        (_s("daily", "Plans show a 34,000-seat stadium by the river."), "daily"),
+    ]
+    (diff,) = story_differences(items, NAMES.__getitem__)
+    assert sorted(v for side in diff.sides for v in side.values) == ["30,000-seat",
+                                                                    "34,000-seat"]
+
+
+def test_a_comment_piece_s_clause_never_leads() -> None:
+    names = {**NAMES, "comment": "The Sentinel"}
+    items = [
+        (_s("wire", "Officials say 31 fishermen, 12 of them from Kelby, were aboard."), "wire"),
+        (_s("comment", "Instead of waiting, the owners sent 31 fishermen out in a gale."),
+         "comment"),
+        (_s("blog", "The trawler went down with 38 fishermen aboard, coastguards said."), "blog"),
+    ]
+    (diff,) = story_differences(items, names.__getitem__, opinion={"comment"})
+    assert diff.text() == ("Outlets differ on the figure: 31 fishermen (Delta Wire, The "
+                           "Sentinel) vs 38 fishermen (RiverWatch).")
+    (led,) = story_differences(items, names.__getitem__)
+    assert led.text().startswith("Outlets differ: Instead of waiting, the owners sent 31 "
+                                 "fishermen out in a gale (The Sentinel, Delta Wire)")
