@@ -256,3 +256,18 @@ def test_a_partisan_outlet_s_figure_three_times_another_s_is_a_version() -> None
     (diff,) = story_differences(items, _name)
     assert {v for side in diff.sides for v in side.values} == {
         "an estimated 2,000 sheep", "some 6.5k sheep"}
+
+
+def test_dates_of_one_event_in_two_months_are_a_difference() -> None:
+    # Quantity.comparable holds a day to its month; measures.MAX_DAY_GAP lets two outlets'
+    # dates a week apart across a month's end be versions of one date.
+    items = [
+        (_s("wire", "Drivers will refuse rest-day working from 2 July, the union said."), "wire"),
+        (_s("daily", "Drivers will refuse rest-day working from 2 July."), "daily"),
+        (_s("blog", "Drivers will stop rest-day working from 26 June, the union confirmed."),
+         "blog"),
+        (_s("comment", "The depot opened on 3 September."), "comment"),  # months away
+    ]
+    (diff,) = story_differences(items, _name)
+    assert [side.values for side in diff.sides] == [("2 July",), ("26 June",)]
+    assert diff.text().endswith("vs 26 June (RiverWatch).")

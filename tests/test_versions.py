@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from agent.app import App
-from agent.generation.versions import _about, differs
+from agent.generation.versions import _about, differs, measured_alike
 from agent.retrieval.citations import make_citation
 from agent.types import AnswerSentence
 
@@ -144,3 +144,56 @@ def test_a_version_differs_in_the_detail_asked() -> None:
     # another day alone is no version of how many
     assert differs(answer, "More than 500 staff walked out on Monday.",
                    "How many staff walked out?") is None
+
+
+@pytest.mark.parametrize(("answer", "other", "alike"), [
+    # the words beside the two years share nothing: two events, no two versions of one
+    ("Ferrow will not be eligible to play again until spring 2028.",
+     "Ferrow joined Kelby from Dunfield Rovers in 2026.", False),
+    ("Ferrow will not be eligible to play again until spring 2028.",
+     "Ferrow is not eligible to play again until 2027.", True),
+    # a day of another event than the answer's ("suspended since Tuesday")
+    ("The leak began late on Sunday night.",
+     "Production at the plant has been suspended since Tuesday.", False),
+    ("The leak began late on Sunday night.",
+     "Last Saturday night, while the town slept, the tank leaked.", True),
+    # two dates of one event a week apart in two months (measures.MAX_DAY_GAP)
+    ("Drivers will stop working rest days from 1 June.",
+     "Drivers will stop working rest days from 25 May, the union said.", True),
+    # the same value is no other version
+    ("Nine children needed surgery.", "Nine children required surgery, the regulator said.",
+     False),
+])
+def test_a_version_gives_the_same_measure_another_value(answer: str, other: str,
+                                                       alike: bool) -> None:
+    assert measured_alike(answer, other) is alike
+
+
+@pytest.mark.integration
+def test_a_year_of_another_event_is_no_version(make_app: Callable[..., App]) -> None:
+    from agent.generation.answer import Answerer
+    from agent.generation.versions import with_versions
+
+    app = make_app({
+        "a.txt": _ARTICLE.format(
+            title="Ferrow banned", author="Ann Lee", outlet="Vale Wire",
+            body="Kelby goalkeeper Sam Ferrow has been banned for doping.\n"
+                 "Ferrow will not be eligible to play again until spring 2028.\n"
+                 "He has made 90 appearances."),
+        "b.txt": _ARTICLE.format(
+            title="Kelby lose keeper", author="Tom Roe", outlet="Dalton Echo",
+            body="Kelby will be without Sam Ferrow after his doping ban.\n"
+                 "Ferrow joined Kelby from Dunfield Rovers in 2026 for £1 million.\n"
+                 "Kelby play Dunfield on Saturday."),
+    })
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    question = "When will Ferrow be allowed to play again?"
+    ev = answerer.evidence(question)
+    wire = next(e for e in ev.items if "2028" in e.sentence.text)
+    cite = make_citation(app.corpus, wire.sentence.article_id, wire.sentence.text)
+    assert cite is not None
+    answer = [AnswerSentence(text=wire.sentence.text, citations=[cite])]
+    assert with_versions(question, answer, ev, app.corpus, app.retriever, 8) == answer
+    # the same other sentence is a version where it gives the asked detail another value
+    assert differs(wire.sentence.text, "Ferrow joined Kelby from Dunfield Rovers in 2026.",
+                   question) == "figure"

@@ -126,11 +126,11 @@ def figure_lead(sentence: str, said: str) -> str:
 
 def _links(figs: Sequence[Figure]) -> list[set[int]]:
     """For each figure (by index), the figures that are the same measure (`same_measure`).
-    Only figures of one kind and counted noun are compared: no others are comparable."""
+    Only figures of one kind (and counted noun) are compared: no others are comparable."""
     buckets: dict[tuple[str, str], list[int]] = {}
     for i, f in enumerate(figs):
         q = f.quantity
-        buckets.setdefault((q.kind, q.head if q.kind in ("count", "day") else ""), []).append(i)
+        buckets.setdefault((q.kind, q.head if q.kind == "count" else ""), []).append(i)
     links: list[set[int]] = [set() for _ in figs]
     for members in buckets.values():
         for n, i in enumerate(members):

@@ -23,6 +23,7 @@ from agent.retrieval.evidence import (
 )
 from agent.retrieval.retrieve import Retriever
 from agent.text.actors import actor_and_verb
+from agent.text.dates import strip_glosses
 from agent.text.facts import (
     attribution,
     event_places,
@@ -39,7 +40,9 @@ from agent.verification.measures import (
     MAX_MEASURE_RATIO,
     MAX_YEAR_GAP,
     MIN_SHARED,
+    figures,
     overlap,
+    same_measure,
     terms,
 )
 
@@ -104,6 +107,21 @@ def differs(answer: str, other: str, question: str = "") -> str | None:
     if want in (None, "figure", "date") and _other_figure(answer, other, question, also):
         return "figure"
     return None
+
+
+def measured_alike(answer: str, other: str) -> bool:
+    """`other` gives a figure or day that is the same measure as one of `answer`'s, with
+    another value (agent.verification.measures.same_measure, the rule the verifier and the
+    story differences use, on the words beside each figure): "until spring 2028" and
+    "joined from Kessock Rovers in 2023" share no word beside their years, and are no two
+    versions of when he may play again."""
+    pair = [(Sentence(id=f"{n}:0", article_id=n, doc_id=n, start=0, end=len(t), text=t), n)
+            for n, t in (("answer", strip_glosses(answer)), ("other", other))]
+    mine, theirs = figures(pair[:1]), figures(pair[1:])
+    # The whole sentences need share no words: the version is found by the question's
+    # words already (`with_versions`); the words beside the two figures must.
+    return any(same_measure(a, b, min_shared=0.0) and not a.quantity.agrees(b.quantity)
+               for a in mine for b in theirs)
 
 
 def _other_place(answer: str, other: str) -> bool:
@@ -195,6 +213,8 @@ def with_versions(
         kind = differs(answer, text, question)
         if kind is None or (subject is not None and not _about(text, subject, kind)):
             continue
+        if kind in ("figure", "date") and not measured_alike(answer, text):
+            continue  # another figure or day of something else ("joined in 2023")
         cite = make_citation(corpus, sentence.article_id, text)
         if cite is None:
             continue

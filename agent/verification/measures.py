@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agent.text.analysis import analyze
-from agent.text.facts import WEEKDAYS
+from agent.text.facts import MONTHS, WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD, Frame, figure_frames
 from agent.text.quantities import Quantity
 from agent.text.slots import near_miss_name
@@ -35,6 +35,7 @@ from agent.verification.conflicts import Conflict, gives_another, show_quantity
 MIN_SHARED = 0.2
 MAX_MEASURE_RATIO = 3.5  # outlets that disagree on a figure disagree within this factor
 MAX_YEAR_GAP = 5
+MAX_DAY_GAP = 31  # two outlets' dates of one event in different months (dev: a week apart)
 MEASURE_KINDS = frozenset(("count", "money", "percent", "duration", "year", "day", "time",
                            "weekday", "measure"))
 # When something happened: the weekdays beside such a figure are part of its value, not a
@@ -114,7 +115,11 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 def comparable_measure(qa: Quantity, qb: Quantity) -> bool:
     """Whether two figures may be values of one measure, whatever their sentences say:
-    comparable, a count of the same noun, within MAX_MEASURE_RATIO (years MAX_YEAR_GAP)."""
+    comparable, a count of the same noun, within MAX_MEASURE_RATIO (years MAX_YEAR_GAP);
+    two dates of the month in different months when at most MAX_DAY_GAP days apart ("from
+    1 June" and "from 25 May": Quantity.comparable holds a day to its month)."""
+    if qa.kind == qb.kind == "day" and qa.head != qb.head:
+        return _days_apart(qa, qb) <= MAX_DAY_GAP
     if not qa.comparable(qb):
         return False
     if qa.kind == "count" and (not qa.head or qa.head != qb.head):
@@ -126,6 +131,15 @@ def comparable_measure(qa: Quantity, qb: Quantity) -> bool:
         if lo <= 0 or hi / lo > MAX_MEASURE_RATIO:
             return False
     return True
+
+
+def _days_apart(qa: Quantity, qb: Quantity) -> float:
+    """Days between two dates of the month (head: the month's name), years unknown: the
+    nearer way round the calendar; infinite when a head names no month."""
+    if qa.head not in MONTHS or qb.head not in MONTHS:
+        return math.inf
+    gap = abs((MONTHS.index(qa.head) * 31 + qa.value) - (MONTHS.index(qb.head) * 31 + qb.value))
+    return min(gap, 12 * 31 - gap)
 
 
 def same_measure(a: Figure, b: Figure, min_shared: float = MIN_SHARED) -> bool:
