@@ -55,6 +55,14 @@ def seed(seeds_dir: Path, prefix: str) -> str:
         # a sentence that opens "Related:" but lists no links is left to the other rules
         ("Related: the council said the two closures were not linked in any way at all, and "
          "that each would be investigated separately by its own inspectors.", Kind.BODY),
+        # a banner's sentences before a row of controls between bars, and a menu row
+        ("Your privacy matters to us. We and our partners store cookies on your device to "
+         "measure audiences. Accept all | Reject all | Manage choices", Kind.BOILER),
+        ("Home | Local news | Courts | Sport | Weather | Jobs", Kind.BOILER),
+        ("Share this story: Facebook | X | WhatsApp | Copy link", Kind.BOILER),
+        # a sentence that holds a bar or two is left to the other rules
+        ("The vote split the council 14 | 9, a clerk wrote, and the motion | passed easily.",
+         Kind.BODY),
         ("The Hill.", Kind.OUTLET),
         ("Springfield Gazette", Kind.OUTLET),
         ("City council approves new budget after long debate", Kind.HEADING),

@@ -59,6 +59,8 @@ class ArticleBlock:
 
 
 MAX_HEADING_WORDS = 20
+MIN_MENU_ITEMS = 3  # a menu row: this many short items between " | " (`_menu_row`)
+MAX_MENU_ITEM_WORDS = 6
 MAX_META_CHARS = 120
 
 _MONTH = (
@@ -172,6 +174,8 @@ def classify_line(t: str) -> Kind:
         return Kind.BOILER
     if len(t) <= 200 and _COPYRIGHT.search(t):
         return Kind.COPYRIGHT
+    if _menu_row(t):
+        return Kind.BOILER
     if _CAPTION.search(t) and not _DATELINE.match(t):
         return Kind.CAPTION
     if short and _DATE_LINE.match(t):
@@ -187,6 +191,15 @@ def classify_line(t: str) -> Kind:
     if len(words) <= MAX_HEADING_WORDS and not _TERMINAL.search(t):
         return Kind.HEADING
     return Kind.BODY
+
+
+def _menu_row(t: str) -> bool:
+    """A row of page controls or links, alone or after a banner's sentences ("We value your
+    privacy. ... Accept all | Reject all | Show purposes"): short items between bars."""
+    tail = re.split(r"(?<=[.!?])\s+", t)[-1]
+    items = [item.strip() for item in tail.split(" | ")]
+    return len(items) >= MIN_MENU_ITEMS and all(
+        0 < len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items)
 
 
 def _is_by_line(t: str, words: list[str]) -> bool:
