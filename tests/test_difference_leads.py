@@ -117,3 +117,25 @@ def test_a_comment_piece_s_clause_never_leads() -> None:
     (led,) = story_differences(items, names.__getitem__)
     assert led.text().startswith("Outlets differ: Instead of waiting, the owners sent 31 "
                                  "fishermen out in a gale (The Sentinel, Delta Wire)")
+
+
+def test_a_count_names_what_it_counts_once_unless_it_is_a_margin() -> None:
+    items = [
+        (_s("wire", "Eight wards, including the maternity unit, remain shut at the hospital."),
+         "wire"),
+        (_s("daily", "Six wards remain shut at the hospital, including the maternity unit."),
+         "daily"),
+    ]
+    (diff,) = story_differences(items, NAMES.__getitem__)
+    assert diff.text() == ("Outlets differ on the number of wards: 8 (Delta Wire) vs 6 (The "
+                           "Orrin Daily).")
+    # the values keep their noun: an answer's versions read what they count
+    assert [side.values for side in diff.sides] == [("8 wards",), ("6 wards",)]
+    margin = [
+        # (a bracket interrupts each clause: no lead)
+        (_s("wire", "Ada Brill (Eastgate First) leads by just 212 votes."), "wire"),
+        (_s("daily", "Ada Brill (Eastgate First) leads by more than 300 votes."), "daily"),
+    ]
+    (diff,) = story_differences(margin, NAMES.__getitem__)
+    assert diff.text() == ("Outlets differ on the figure: 212 votes (Delta Wire) vs more than "
+                           "300 votes (The Orrin Daily).")

@@ -194,8 +194,7 @@ def test_an_outlet_that_counts_the_other_value_under_another_noun_disputes_nothi
     # An outlet that gives no such count still disputes it.
     items[0] = (_s("wire", "Pellow was convicted of fraud by abuse of position."), "wire")
     assert [d.text() for d in story_differences(items, _name)] == [
-        "Outlets differ on the figure: 5 charges (Delta Wire) vs 4 charges "
-        "(The Orrin Daily)."]
+        "Outlets differ on the number of charges: 5 (Delta Wire) vs 4 (The Orrin Daily)."]
 
 
 def test_outlets_that_date_one_event_to_other_days_differ_on_the_day() -> None:

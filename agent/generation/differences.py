@@ -271,11 +271,28 @@ def story_differences(
         major = max(range(2), key=lambda n: len(outlets[n]))
         reported = [figs[k] for k in sides[major] if figs[k].sentence.article_id not in opinion]
         lead = _lead_first(shown[0], reported, outlet_name) if len(values[major]) == 1 else ""
-        found.append((len(outlets[0] | outlets[1]), score, Difference(kind, shown, lead=lead)))
+        found.append((len(outlets[0] | outlets[1]), score,
+                      Difference(kind, shown, head=_counted(shown, figs[i]), lead=lead)))
     found += [(sum(len(s.outlets) for s in d.sides), 1.0, d)
               for d in place_differences(items, outlet_name)]
     found.sort(key=lambda x: (-x[0], -x[1]))
     return [d for _, _, d in found[:MAX_DIFFERENCES]]
+
+
+def _counted(sides: Sequence[Side], seed: Figure) -> str:
+    """For a count (`seed`, a figure of the difference), the plural noun every value of the
+    sides ends in ("63 patients", "more than 70 patients": "patients"), which the line then
+    names once ("Outlets differ on the number of patients: 63 (A) vs more than 70 (B)"); ""
+    when they do not all end in one, or the count is a margin ("by just 312 votes" is no
+    number of votes)."""
+    q = seed.quantity
+    if q.kind != "count" or re.search(rf"\bby\s+(?:\w+\s+)?{re.escape(q.said)}",
+                                      seed.sentence.text, re.IGNORECASE):
+        return ""
+    values = [v for side in sides for vs in (side.values, *side.worded.values()) for v in vs]
+    last = {v.rsplit(" ", 1)[-1] for v in values if " " in v}
+    noun = last.pop() if len(last) == 1 and all(" " in v for v in values) else ""
+    return noun if noun.isalpha() and noun.endswith("s") and not noun.endswith("ss") else ""
 
 
 def _lead_first(side: Side, given: Sequence[Figure], outlet_name: Callable[[str], str]) -> str:

@@ -180,13 +180,18 @@ class Side:
     # their own values: shown apart, so no outlet is credited with a figure it never gave.
     worded: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def text(self, lead: str = "") -> str:
+    def text(self, lead: str = "", noun: str = "") -> str:
         """"248 passengers (Harbourline) / nearly 250 (The Island Voice)"; `lead` in place of
         the values: the clause of `sentence` that gives them ("the mission has cost $184
-        million")."""
+        million"); `noun`: the counted noun the line names already, left off the values
+        ("63 (A) vs more than 70 (B)" on the number of patients)."""
+
+        def shown(values: tuple[str, ...]) -> str:
+            return ", ".join(v.removesuffix(f" {noun}") if noun else v for v in values)
+
         own = [o for o in self.outlets if o not in self.worded]
-        parts = [f"{lead or ', '.join(self.values)} ({', '.join(own)})"] if own else []
-        parts += [f"{', '.join(v)} ({o})" for o, v in self.worded.items()]
+        parts = [f"{lead or shown(self.values)} ({', '.join(own)})"] if own else []
+        parts += [f"{shown(v)} ({o})" for o, v in self.worded.items()]
         return " / ".join(parts)
 
 
@@ -218,9 +223,11 @@ class Difference:
         lead, "Outlets differ: the mission has cost $184 million (A) vs $148 million (B)."."""
         if self.lead and self.sides:
             first, *rest = self.sides
-            told = [first.text(self.lead), *(s.text() for s in rest)]
-            return f"Outlets differ: {' vs '.join(told)}."
-        return f"Outlets differ on {self.detail}: {' vs '.join(s.text() for s in self.sides)}."
+            led = [first.text(self.lead), *(s.text() for s in rest)]
+            return f"Outlets differ: {' vs '.join(led)}."
+        noun = self.head if self.kind == "number" else ""
+        told = " vs ".join(s.text(noun=noun) for s in self.sides)
+        return f"Outlets differ on {self.detail}: {told}."
 
 
 def _shown(values: tuple[str, ...], sentence: str, kind: str) -> tuple[str, ...]:
