@@ -4,8 +4,11 @@ common word opening a sentence is no actor."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from agent.app import App
 from agent.verification.checks import attribution, compare
 
 
@@ -132,3 +135,32 @@ def test_an_unnamed_speaker_is_named_by_its_description_in_the_verdict(
     claim = "Nitrogen dioxide readings on Bridge Street have broken the legal limit every year."
     assert attribution(sentence) == "someone"  # the verifier's logic is unchanged
     assert compare(claim, sentence, 0.9).attributed_to == described
+
+
+@pytest.mark.integration
+def test_one_speaker_s_name_and_another_s_words_back_no_attributed_claim(
+    make_app: Callable[..., App],
+) -> None:
+    """Two sentences read as one passage let one speaker stand for the next sentence's
+    speaker's words: "Leona Marsh said staff had simply run out of patience" was supported
+    by "Marsh said ..." + "Pete Adeyemi said staff had 'simply run out of patience'"
+    (newcomer trial, session 23). The fake model backs every passage it is shown."""
+    from agent.verification.verify import Verifier
+    from tests.scenarios import SUPPORTED
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    article = ("Dock strike\n\n"
+               "Nora Vale, the union's branch secretary, said some members were choosing "
+               "between heating and eating.\n"
+               "Branch treasurer Sam Okoro said staff had \"simply lost all patience\".\n")
+    app = make_app({"a.txt": article}, replies=[SUPPORTED] * 30, embedder=MiniLMEmbedder())
+    v = Verifier(app.corpus, app.retriever, app.embedder, app.llm)
+    v.trace = []
+    assert v.verify("Nora Vale said staff had simply lost all patience.").verdict == \
+        "not_enough_info"
+    assert not [t for t in v.trace if t["joint"]]  # no passage of two sentences was judged
+    # a plain claim may still be backed by two sentences read together
+    v.trace = []
+    v.verify("Some members are choosing between heating and eating because staff have "
+             "simply lost all patience.")
+    assert [t for t in v.trace if t["joint"]]

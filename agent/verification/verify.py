@@ -213,7 +213,10 @@ class Verifier:
                 if not ask and self.use_model and final == "silent":
                     item.signals.append(NOT_ASKED)
                 items.append((outlet, item, sig))
-        if not backed and self.use_model:
+        if not backed and self.use_model and attr is None:
+            # What one speaker said stands in one sentence: two sentences read as one
+            # passage let one's speaker stand for the other's words ("Leona Marsh said ..."
+            # + "Pete Adeyemi said staff had 'simply run out of patience'").
             items += self._joint_passages(claim, by_article, speaker, calls)
         # outlets giving the claim's value of a figure that another outlet gives otherwise
         anchored = {outlet for outlet, e in gathered if e.label == "A"}
