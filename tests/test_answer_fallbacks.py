@@ -145,3 +145,37 @@ def test_a_name_no_quote_gives_is_the_models_and_the_quote_is_given_instead(
     assert answerer._backing(said, question, [warned]) == [warned]
     other = said.replace("Wendmarsh Clarion", "Harrowby Post")
     assert not answerer._backing(other, question, [warned])
+
+
+def test_a_draft_that_tells_the_event_in_a_word_no_quote_has_gives_way_to_its_quote(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    """Issue 13 item 4, the relation: "The strike began at 4am on Thursday" citing "The
+    72-hour strike is due to end at 4am on Thursday" (newcomer trial, session 23). The
+    draft's word for the event ("began") is in no quote: the sentence it cites is given."""
+    answerer = _answerer(make_app)
+    ans, runs = ask_with_draft(answerer, fake_model, "What has the league done about the ban?",
+                               "backdated", "The league lifted the ban on September 29.")
+    assert ans.answer == runs.sentence.text
+    # a draft whose verbs its quote has is kept as the model wrote it
+    ans, _ = ask_with_draft(answerer, fake_model, "What did the league do to Dunmere?", "fined",
+                            "The league fined Dunmere for failing to report the test.")
+    assert ans.answer == "The league fined Dunmere for failing to report the test."
+
+
+@pytest.mark.parametrize(("text", "quote", "unbacked"), [
+    ("The strike began at 4am on Thursday.", "The strike is due to end at 4am on Thursday.",
+     ["began"]),
+    ("Two detectorists found the hoard.", "The hoard was unearthed by two detectorists.",
+     ["found"]),
+    # auxiliaries and the neutral verbs of speech tell no event; an -ed after a figure is
+    # an adjective ("a 14-mile signed route")
+    ("The mayor said the road has been closed.", "The road was closed, the mayor told us.",
+     []),
+    ("Drivers face a 14-mile signed diversion.", "Drivers face a 14-mile diversion.", []),
+])
+def test_the_words_that_tell_the_event_must_be_quoted(text: str, quote: str,
+                                                      unbacked: list[str]) -> None:
+    from agent.generation.drafts import unbacked_events
+
+    assert unbacked_events(text, [quote]) == unbacked

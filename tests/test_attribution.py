@@ -145,8 +145,9 @@ def test_one_speaker_s_name_and_another_s_words_back_no_attributed_claim(
     speaker's words: "Leona Marsh said staff had simply run out of patience" was supported
     by "Marsh said ..." + "Pete Adeyemi said staff had 'simply run out of patience'"
     (newcomer trial, session 23). The fake model backs every passage it is shown."""
+    from scenarios import SUPPORTED
+
     from agent.verification.verify import Verifier
-    from tests.scenarios import SUPPORTED
     from vectorstore.embeddings import MiniLMEmbedder
 
     article = ("Dock strike\n\n"

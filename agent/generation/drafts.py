@@ -14,9 +14,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, create_model
 
 from agent.generation.reported import attribution_flag
-from agent.generation.sentence_checks import ends_open
+from agent.generation.sentence_checks import ends_open, event_verbs
 from agent.llm.prompts import wrap_document
-from agent.text.analysis import analyze
+from agent.text.analysis import analyze, stems
 from agent.types import Evidence
 
 # Prompt labels and outlet aliases are the pipeline's own bookkeeping, never answer text.
@@ -78,10 +78,20 @@ def render_evidence(items: Sequence[Evidence]) -> str:
 def needs_its_quote(text: str, quotes: Sequence[str]) -> bool:
     """Whether a draft sentence backed by `quotes` must give way to the first of them,
     quoted: it is cut off mid-clause ("The network accuses Vellmoor of",
-    sentence_checks.ends_open), or it states as fact what its sources only report someone
+    sentence_checks.ends_open), tells an event in a word no quote has (`unbacked_events`),
+    or it states as fact what its sources only report someone
     saying ("because she is afraid of the cartels", reported.attribution_flag). A draft
     that names another speaker is left to the support checks: the speakers read off quotes
     ("The piece stated ...") are too rough to swap."""
-    if ends_open(text):
+    if ends_open(text) or unbacked_events(text, quotes):
         return True
     return analyze(text).speaker is None and bool(attribution_flag(text, quotes))
+
+
+def unbacked_events(text: str, quotes: Sequence[str]) -> list[str]:
+    """The verbs of a draft sentence that tell what happened (sentence_checks.event_verbs)
+    whose stem none of its `quotes` has: the model's own word for the event, which may be
+    another event ("The strike began at 4am on Thursday" citing "The 72-hour strike is due
+    to end at 4am on Thursday", newcomer trial, session 23)."""
+    have = set(stems(" ".join(quotes)))
+    return [v for v in event_verbs(text) if not set(stems(v)) & have]

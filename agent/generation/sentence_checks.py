@@ -45,6 +45,15 @@ _VERBS = frozenset((
     "cannot", "wants", "want", "needs", "need", "plans", "plan", "faces", "face", "warns",
     "warn", "differ", "writes",
 ))
+# Of those, the ones that tell no event: auxiliaries, and the neutral verbs of speech that
+# any report of what someone said may use ("claimed" may become "said", not the reverse).
+_NO_EVENT = frozenset((
+    "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "will", "would",
+    "can", "could", "may", "might", "must", "shall", "should", "did", "does", "do", "won't",
+    "can't", "cannot", "said", "says", "say", "told", "tell", "tells",
+))
+# "-ed" after an article or a figure is an adjective: "a 14-mile signed route".
+_ADJECTIVAL = re.compile(r"\b(?:a|an|the|\S*\d\S*)\s+\w+ed\b", re.IGNORECASE)
 _ENDS_OPEN = frozenset((
     "a", "an", "the", "of", "to", "and", "or", "but", "nor", "with", "for", "by", "in", "on",
     "at", "as", "from", "into", "that", "which", "who", "whom", "whose", "because", "than",
@@ -91,6 +100,16 @@ def has_finite_verb(text: str) -> bool:
                     prev[:1].isupper() or prev.lower() in ("he", "she", "it", "who", "that")):
                 return True
     return False
+
+
+def event_verbs(text: str) -> list[str]:
+    """The words of `text` that tell what happened, as `has_finite_verb` finds verbs: a word
+    of its list of common verbs that is no auxiliary or neutral speech verb, or a word in
+    -ed (not after an article or a figure), lower-case, in order."""
+    words = _TOKEN.findall(_ADJECTIVAL.sub("", text))
+    return [w.lower() for w in words
+            if (w.lower() in _VERBS and w.lower() not in _NO_EVENT)
+            or (len(w) > 4 and w.lower().endswith("ed"))]
 
 
 def cut_mid_clause(text: str) -> bool:
