@@ -10,7 +10,8 @@ import pytest
 from agent.app import App
 from agent.generation.versions import _about, differs, measured_alike
 from agent.retrieval.citations import make_citation
-from agent.types import AnswerSentence
+from agent.retrieval.evidence import EvidenceSet
+from agent.types import AnswerSentence, Citation, Evidence
 
 
 def test_a_transposed_sum_of_money_is_another_version() -> None:
@@ -101,13 +102,23 @@ def test_percentages_of_two_things_are_no_versions() -> None:
 _ARTICLE = "{title}\nBy {author}\nMonday, 2 March 2026, 9:00 AM\n{outlet}\n\n{body}\n"
 
 
+def _cited(app: App, question: str, phrase: str) -> tuple[EvidenceSet, Evidence, Citation]:
+    """The question's evidence, its item holding `phrase`, and that item's citation."""
+    from agent.generation.answer import Answerer
+
+    ev = Answerer(app.corpus, app.retriever, app.embedder, app.llm).evidence(question)
+    item = next(e for e in ev.items if phrase in e.sentence.text)
+    cite = make_citation(app.corpus, item.sentence.article_id, item.sentence.text)
+    assert cite is not None
+    return ev, item, cite
+
+
 @pytest.mark.integration
 def test_an_answer_citing_one_side_of_a_story_difference_shows_the_other(
     make_app: Callable[..., App],
 ) -> None:
     """The story differences (agent.generation.differences) find the other outlet's peak,
     worded otherwise; the answer quotes it as that outlet's version, cited."""
-    from agent.generation.answer import Answerer
     from agent.generation.versions import with_differences
 
     app = make_app({
@@ -120,12 +131,8 @@ def test_an_answer_citing_one_side_of_a_story_difference_shows_the_other(
             body="Water at the Dalton gauge peaked at 4.9 metres, a record for the Dale.\n"
                  "Volunteers filled sandbags through the night.\nSchools stayed shut."),
     })
-    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
     question = "How high did the River Dale peak at Dalton?"
-    ev = answerer.evidence(question)
-    wire = next(e for e in ev.items if "4.2 metres" in e.sentence.text)
-    cite = make_citation(app.corpus, wire.sentence.article_id, wire.sentence.text)
-    assert cite is not None
+    ev, wire, cite = _cited(app, question, "4.2 metres")
     answer = [AnswerSentence(text="The River Dale peaked at 4.2 metres.", citations=[cite])]
     shown = with_differences(question, answer, ev, app.corpus)
     (version,) = shown[1:]
@@ -171,7 +178,6 @@ def test_a_version_gives_the_same_measure_another_value(answer: str, other: str,
 
 @pytest.mark.integration
 def test_a_year_of_another_event_is_no_version(make_app: Callable[..., App]) -> None:
-    from agent.generation.answer import Answerer
     from agent.generation.versions import with_versions
 
     app = make_app({
@@ -186,12 +192,8 @@ def test_a_year_of_another_event_is_no_version(make_app: Callable[..., App]) -> 
                  "Ferrow joined Kelby from Dunfield Rovers in 2026 for £1 million.\n"
                  "Kelby play Dunfield on Saturday."),
     })
-    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
     question = "When will Ferrow be allowed to play again?"
-    ev = answerer.evidence(question)
-    wire = next(e for e in ev.items if "2028" in e.sentence.text)
-    cite = make_citation(app.corpus, wire.sentence.article_id, wire.sentence.text)
-    assert cite is not None
+    ev, wire, cite = _cited(app, question, "2028")
     answer = [AnswerSentence(text=wire.sentence.text, citations=[cite])]
     assert with_versions(question, answer, ev, app.corpus, app.retriever, 8) == answer
     # the same other sentence is a version where it gives the asked detail another value
