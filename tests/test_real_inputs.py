@@ -5,6 +5,7 @@ values in its truth.json); header blocks as citable sentences; originals kept.""
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,13 @@ def test_extraction_does_not_depend_on_pages_seen_before() -> None:
     assert load_file(INPUTS / "gazette-port-strike.html", LIMIT).text == first
     _, (copy,) = _articles("lowland-post-port-strike.html")
     assert any("40 ships" in s.text for s in copy.body_sentences)
+
+
+def test_a_damaged_pdf_is_refused_by_name_without_the_librarys_own_log_lines(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """pypdf logged "invalid pdf header" and "EOF marker not found" on the terminal, naming
+    no file (newcomer trial, session 23); the refusal names the file."""
+    with caplog.at_level(logging.WARNING), pytest.raises(IngestError, match=r"scan\.pdf"):
+        load_bytes("scan", "scan.pdf", b"not a pdf at all", ".pdf")
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]

@@ -33,6 +33,9 @@ from agent.ingest.html_text import html_to_text
 # outcome is handled here (a visible-text fallback or a per-file error), so only its errors
 # reach the user's terminal.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
+# pypdf logs what it repairs in a damaged file ("invalid pdf header", "EOF marker not
+# found") without the file's name; a file it cannot read is refused here, naming it.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 # An <article> element with less visible text than this is a teaser or card, not a story.
 MIN_ARTICLE_ELEMENT_CHARS = 200
