@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from agent.generation.extractive import MAX_SIDES, Difference, Side, word_from
-from agent.generation.sentence_checks import ends_open, has_finite_verb
+from agent.generation.sentence_checks import ADJECTIVAL, ends_open, has_finite_verb
 from agent.text.facts import strip_dateline
 from agent.text.frames import clause_span
 from agent.text.quantities import Quantity, quantities
@@ -51,7 +51,6 @@ MAX_LEAD_WORDS = 14  # a longer clause is no lead of a difference line (`figure_
 # starts after it, and ends before the next one ("3,000 fish have died after a leak ...").
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|because|since|until|although|though|while)\s+",
                           re.IGNORECASE)
-_ADJECTIVAL = re.compile(r"\b(?:a|an|the|\S*\d\S*)\s+\w+ed\b", re.IGNORECASE)
 # A lead must name what it is about and stand alone: not "It has been valued at £250,000",
 # nor "And it did so for a modest $148 million" (pronouns and conjunctions).
 _OPENERS = frozenset(("it", "he", "she", "they", "this", "that", "these", "those", "its",
@@ -114,7 +113,7 @@ def figure_lead(sentence: str, said: str) -> str:
         lead = sentence[start: sentence.index(",", m.end(), end)].strip(" ,;.")
     words = lead.split()
     # Names left out: "Roman coins" is no name and a verb in -s (has_finite_verb).
-    verbs = _ADJECTIVAL.sub("", " ".join(w for w in words if not w[:1].isupper()))
+    verbs = ADJECTIVAL.sub("", " ".join(w for w in words if not w[:1].isupper()))
     others = [q for q in quantities(lead) if q.kind != "ordinal" and q.said
               and q.said.lower() not in said.lower() and said.lower() not in q.said.lower()]
     if (not 3 <= len(words) <= MAX_LEAD_WORDS or words[0].lower() in _OPENERS

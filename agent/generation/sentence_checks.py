@@ -53,7 +53,7 @@ _NO_EVENT = frozenset((
     "can't", "cannot", "said", "says", "say", "told", "tell", "tells",
 ))
 # "-ed" after an article or a figure is an adjective: "a 14-mile signed route".
-_ADJECTIVAL = re.compile(r"\b(?:a|an|the|\S*\d\S*)\s+\w+ed\b", re.IGNORECASE)
+ADJECTIVAL = re.compile(r"\b(?:a|an|the|\S*\d\S*)\s+\w+ed\b", re.IGNORECASE)
 _ENDS_OPEN = frozenset((
     "a", "an", "the", "of", "to", "and", "or", "but", "nor", "with", "for", "by", "in", "on",
     "at", "as", "from", "into", "that", "which", "who", "whom", "whose", "because", "than",
@@ -106,7 +106,7 @@ def event_verbs(text: str) -> list[str]:
     """The words of `text` that tell what happened, as `has_finite_verb` finds verbs: a word
     of its list of common verbs that is no auxiliary or neutral speech verb, or a word in
     -ed (not after an article or a figure), lower-case, in order."""
-    words = _TOKEN.findall(_ADJECTIVAL.sub("", text))
+    words = _TOKEN.findall(ADJECTIVAL.sub("", text))
     return [w.lower() for w in words
             if (w.lower() in _VERBS and w.lower() not in _NO_EVENT)
             or (len(w) > 4 and w.lower().endswith("ed"))]
