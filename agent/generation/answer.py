@@ -353,21 +353,22 @@ class Answerer:
             and (not speaker or bool(speaker & self._article_stems(e.sentence.article_id)))
         ]
 
-        def backs(cited: list[Evidence]) -> bool:
+        def named(cited: list[Evidence]) -> bool:
             # the outlet, byline and title of a cited article name it too ("The Echo
             # reported that ...")
-            named = [e.sentence.text for e in cited] + [
+            given = [e.sentence.text for e in cited] + [
                 x for e in cited for x in self._meta(e.sentence.article_id)]
-            return (support_score(text, [e.sentence.text for e in cited], question)
-                    >= MIN_SUPPORT and not (names and unbacked_names(text, named, question)))
+            return not (names and unbacked_names(text, given, question))
 
-        scored = sorted(items, key=lambda e: -support_score(text, [e.sentence.text], question))
-        alone = [e for e in scored if backs([e])]
+        score = {e.sentence.id: support_score(text, [e.sentence.text], question) for e in items}
+        scored = sorted(items, key=lambda e: -score[e.sentence.id])
+        alone = [e for e in scored if score[e.sentence.id] >= MIN_SUPPORT and named([e])]
         if alone:
             return alone[:MAX_CITATIONS]
         for i, a in enumerate(scored[:4]):
             for b in scored[i + 1 : 4]:
-                if backs([a, b]):
+                if (support_score(text, [a.sentence.text, b.sentence.text], question)
+                        >= MIN_SUPPORT and named([a, b])):
                     return [a, b]
         return []
 

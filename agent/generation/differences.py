@@ -26,6 +26,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from agent.generation.extractive import MAX_SIDES, Difference, Side, word_from
 from agent.generation.sentence_checks import ADJECTIVAL, ends_open, has_finite_verb
+from agent.text.counted import plural
 from agent.text.facts import strip_dateline
 from agent.text.frames import clause_span
 from agent.text.quantities import Quantity, quantities
@@ -257,8 +258,9 @@ def story_differences(
                 told[n].append(figs[x].quantity)
             used.update((k, m))
         outlets = [{figs[k].outlet for k in side} for side in sides]
+        order = sorted(range(2), key=lambda n: -len(outlets[n]))  # most outlets first
         shown = []
-        for n in sorted(range(2), key=lambda n: -len(outlets[n])):
+        for n in order:
             names, backing = _named([(figs[k].outlet, figs[k].sentence) for k in sides[n]],
                                     outlet_name)
             side = Side(tuple(values[n]), names, figs[sides[n][0]].sentence, backing)
@@ -267,7 +269,7 @@ def story_differences(
         # The values carry their nouns, so the detail is named by kind only, unless the
         # clause of a sentence of the side most outlets give can lead the line.
         kind = _DETAIL_KIND.get(figs[i].quantity.kind, "number")
-        major = max(range(2), key=lambda n: len(outlets[n]))
+        major = order[0]
         reported = [figs[k] for k in sides[major] if figs[k].sentence.article_id not in opinion]
         lead = _lead_first(shown[0], reported, outlet_name) if len(values[major]) == 1 else ""
         found.append((len(outlets[0] | outlets[1]), score,
@@ -291,7 +293,7 @@ def _counted(sides: Sequence[Side], seed: Figure) -> str:
     values = [v for side in sides for vs in (side.values, *side.worded.values()) for v in vs]
     last = {v.rsplit(" ", 1)[-1] for v in values if " " in v}
     noun = last.pop() if len(last) == 1 and all(" " in v for v in values) else ""
-    return noun if noun.isalpha() and noun.endswith("s") and not noun.endswith("ss") else ""
+    return noun if noun.isalpha() and plural(noun) else ""
 
 
 def _lead_first(side: Side, given: Sequence[Figure], outlet_name: Callable[[str], str]) -> str:

@@ -7,6 +7,7 @@ answers the same question with another place, date or figure.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -40,6 +41,7 @@ from agent.verification.measures import (
     MAX_MEASURE_RATIO,
     MAX_YEAR_GAP,
     MIN_SHARED,
+    Figure,
     figures,
     overlap,
     same_measure,
@@ -115,13 +117,20 @@ def measured_alike(answer: str, other: str) -> bool:
     story differences use, on the words beside each figure): "until spring 2028" and
     "joined from Kessock Rovers in 2023" share no word beside their years, and are no two
     versions of when he may play again."""
-    pair = [(Sentence(id=f"{n}:0", article_id=n, doc_id=n, start=0, end=len(t), text=t), n)
-            for n, t in (("answer", strip_glosses(answer)), ("other", other))]
-    mine, theirs = figures(pair[:1]), figures(pair[1:])
+    mine, theirs = _figures_of(strip_glosses(answer), "answer"), _figures_of(other, "other")
     # The whole sentences need share no words: the version is found by the question's
     # words already (`with_versions`); the words beside the two figures must.
     return any(same_measure(a, b, min_shared=0.0) and not a.quantity.agrees(b.quantity)
                for a in mine for b in theirs)
+
+
+@functools.lru_cache(maxsize=256)
+def _figures_of(text: str, outlet: str) -> tuple[Figure, ...]:
+    """The figures of `text` as one outlet's sentence (measures.figures), kept: one answer
+    is held against every candidate version of `with_versions`."""
+    sentence = Sentence(id=f"{outlet}:0", article_id=outlet, doc_id=outlet, start=0,
+                        end=len(text), text=text)
+    return tuple(figures([(sentence, outlet)]))
 
 
 def _other_place(answer: str, other: str) -> bool:
