@@ -19,7 +19,6 @@ from agent.generation.asked import (
     COMPOUND,
     about_another_subject,
     asked_count_noun,
-    cites_another,
     compound_parts,
     counts_noun,
     counts_what_is_asked,
@@ -44,6 +43,7 @@ from agent.generation.header_answers import (
     names_asked_field,
     unless_stated,
 )
+from agent.generation.name_context import about_another_entity
 from agent.generation.streaming import json_text_fields
 from agent.generation.support import MIN_SUPPORT, support_score, unbacked_names
 from agent.generation.versions import with_differences, with_versions
@@ -67,7 +67,7 @@ from agent.text.facts import elsewhere, mentions, strip_dateline
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match
 from agent.text.roles import asked_speaker
-from agent.text.slots import other_entity_referred, proper_words
+from agent.text.slots import other_entity_referred
 from agent.types import Answer, AnswerSentence, Citation, Evidence
 from vectorstore.store import Embedder
 
@@ -180,7 +180,7 @@ class Answerer:
                         or not gives_figure_per_item(
                             question, [c.quote for s in sentences for c in s.citations])
                         or names_another_entity(question, sentences)
-                        or self._other_entity(question, sentences)):
+                        or about_another_entity(question, sentences, self.corpus)):
                     sentences = []  # a near-miss: the cited facts are about something else
                 sentences = with_versions(
                     question, sentences, ev, self.corpus, self.retriever, self.top_k
@@ -301,13 +301,6 @@ class Answerer:
                 # a wire dateline ("DUNMERE (CSW) — ") is no part of the answer
                 return [AnswerSentence(text=strip_dateline(text).strip(), citations=citations)]
         return []
-
-    def _other_entity(self, question: str, sentences: Sequence[AnswerSentence]) -> bool:
-        """The cited quotes are about another entity (agent.generation.asked.cites_another)."""
-        sources = dict.fromkeys(c.source for s in sentences for c in s.citations)
-        return cites_another(question, [c.quote for s in sentences for c in s.citations],
-                             proper_words(x.text for aid in sources
-                                          for x in self.corpus.article(aid).sentences))
 
     def _dated_quotes(self, sentences: Sequence[AnswerSentence]) -> list[tuple[str, date | None]]:
         """Each cited quote with its article's publication date."""

@@ -144,6 +144,12 @@ def proper_words(sentences: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def lower_words(sentences: Iterable[str]) -> frozenset[str]:
+    """The words `sentences` write in lower case: common words, not names ("airport" of
+    "the airport", beside "Kelby Airport")."""
+    return frozenset(w for text in sentences for w in re.findall(r"\b[a-z][a-z-]*", text))
+
+
 def _bare(word: str) -> str:
     return word.lower().replace("’s", "").replace("'s", "").strip("’'")
 

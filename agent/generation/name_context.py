@@ -1,0 +1,71 @@
+"""Whether an answer's cited sentences are about the entity the question names (issue 13:
+an answer says only what a cited sentence says; shared case 08's kind, a near-miss entity).
+
+`about_another_entity` gathers the checks over the cited articles: the quotes give the asked
+figure of something else or name a namesake (agent.generation.asked.cites_another), or a name
+of the question stands nowhere near them (`name_out_of_context`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from agent.generation.asked import cites_another, name_heads
+from agent.ingest.corpus import Corpus
+from agent.text.normalize import STOPWORDS
+from agent.text.slots import lower_words, proper_words
+from agent.types import AnswerSentence, Article
+
+
+def about_another_entity(question: str, sentences: Sequence[AnswerSentence],
+                         corpus: Corpus) -> bool:
+    """Whether the answer `sentences` cite quotes about another entity than the question's
+    (module docstring); False when they cite nothing."""
+    cited = [c for s in sentences for c in s.citations]
+    texts = [x.text for aid in dict.fromkeys(c.source for c in cited)
+             for x in corpus.article(aid).sentences]
+    contexts = [quote_context(corpus.article(c.source), c.quote) for c in cited]
+    return (cites_another(question, [c.quote for c in cited], proper_words(texts))
+            or name_out_of_context(question, contexts, lower_words(texts)) is not None)
+
+
+# Sentences of an article that say what it is about: its title and first body sentences.
+LEAD_SENTENCES = 3
+
+
+def distinctive_words(name: str, common: frozenset[str]) -> set[str]:
+    """The words of a name (lower case) that the articles never write in lower case
+    (`common`): "kelby" of "Kelby Airport" where the articles also write "the airport"."""
+    return {w for w in name.split() if len(w) > 2 and w not in common and w not in STOPWORDS}
+
+
+def name_out_of_context(question: str, contexts: Sequence[tuple[str, str]],
+                        common: frozenset[str]) -> str | None:
+    """A name of the question (`name_heads`) that none of the cited quotes is about, else
+    None. `contexts`: per cited quote, (the quote with the sentence before it, its article's
+    title and LEAD_SENTENCES first sentences). A quote is about the name when a distinctive
+    word of it (`distinctive_words`) stands in the quote's context or its article's lead:
+    "Around 420 staff walked out at 4am" in an article led by Orrin's strike says nothing of
+    Kelby Airport, which the article names once in passing (shared case 08's kind: a
+    near-miss entity answered with the facts of the story's own)."""
+    if not contexts:
+        return None
+    for name in name_heads(question):
+        words = distinctive_words(name, common)
+        if words and not any(re.search(rf"\b{re.escape(w)}\b", text.lower())
+                             for pair in contexts for text in pair for w in words):
+            return name
+    return None
+
+
+def quote_context(article: Article, quote: str) -> tuple[str, str]:
+    """(the quote with the sentence before it, the article's title, byline, outlet and
+    LEAD_SENTENCES first body sentences): where a name the quote leaves unsaid may stand
+    (`name_out_of_context`)."""
+    body = article.body_sentences
+    at = next((i for i, s in enumerate(body) if quote in s.text), 0)
+    before = body[at - 1].text if at > 0 else ""
+    meta = (article.title, article.byline, article.outlet)
+    lead = " ".join([*(x for x in meta if x), *(s.text for s in body[:LEAD_SENTENCES])])
+    return f"{before} {quote}", lead

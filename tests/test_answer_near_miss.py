@@ -1,0 +1,96 @@
+"""A question about a place or body the articles name only in passing, answered with the
+story's own facts (newcomer trial on a dev story: "How many staff walked out at Kelby
+Airport?" got the number who walked out at the story's airport). The cited sentence, the one
+before it or its article's lead must name the question's name (agent.generation.
+name_context). Fake chat model, MiniLM embedder, in-memory stores; a made-up story."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pytest
+from scenarios import ask_with_draft
+
+from agent.app import App
+from agent.generation.answer import Answerer
+from agent.generation.name_context import distinctive_words, name_out_of_context
+from agent.text.slots import lower_words
+
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
+
+DOCKS = {
+    "a_wire.txt": (
+        "Dockers strike at Dunlow Harbour\n\n"
+        "About 300 dockers at Dunlow Harbour walked out on Tuesday in a row over night shifts.\n"
+        "The harbour's operator said it would seek talks with the union.\n"
+        "Ferries to the islands ran as normal, but two container ships waited offshore.\n"
+        "The strike is due to last 48 hours.\n"
+        "Several shipping lines sent their cargo to Pelham Port, where dockers accepted a "
+        "4 per cent deal in May.\n"
+        "Union organiser Rhona Tait said members were angry.\n"
+        "She said around 300 dockers had walked out and more would follow.\n"
+    ),
+}
+
+
+def _answerer(make_app: Callable[..., App]) -> Answerer:
+    """MiniLM embeddings: the fake embedder finds no evidence for a question by a name."""
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    app = make_app(DOCKS, embedder=MiniLMEmbedder())
+    return Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+
+
+@pytest.mark.unit
+def test_the_distinctive_word_of_a_name_is_one_never_written_in_lower_case() -> None:
+    common = lower_words(["The harbour's operator said it would go to the port authority."])
+    assert distinctive_words("pelham port", common) == {"pelham"}
+    assert distinctive_words("dunlow harbour", common) == {"dunlow"}
+
+
+@pytest.mark.unit
+def test_a_name_that_no_quote_context_or_lead_gives_is_out_of_context() -> None:
+    common = lower_words(["the port", "the harbour"])
+    lead = "Dockers strike at Dunlow Harbour. About 300 dockers walked out."
+    quote = ("Earlier sentence.", "300 dockers walked out on Tuesday.")
+    assert name_out_of_context("How many walked out at Pelham Port?",
+                               [(" ".join(quote), lead)], common) == "pelham port"
+    # the article is about Dunlow Harbour: its lead names it
+    assert name_out_of_context("How many walked out at Dunlow Harbour?",
+                               [(" ".join(quote), lead)], common) is None
+    # a pronoun's person is named in the sentence before
+    said = ("Union organiser Rhona Tait spoke.", "She said 300 dockers had walked out.")
+    assert name_out_of_context("What did Rhona Tait say?", [(" ".join(said), lead)],
+                               common) is None
+    assert name_out_of_context("What did Rhona Tait say?", [(said[1], lead)], common) == (
+        "rhona tait")
+
+
+@pytest.mark.integration
+def test_a_name_given_in_passing_is_not_answered_with_the_storys_facts(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    answerer = _answerer(make_app)
+    ans, _ = ask_with_draft(answerer, fake_model, "How many dockers walked out at Pelham Port?",
+                            "About 300 dockers", "About 300 dockers walked out on Tuesday.")
+    assert ans.abstained
+
+
+@pytest.mark.integration
+def test_the_storys_own_place_and_a_speaker_named_the_sentence_before_are_answered(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    answerer = _answerer(make_app)
+    ans, _ = ask_with_draft(answerer, fake_model,
+                            "How many dockers walked out at Dunlow Harbour?",
+                            "About 300 dockers", "About 300 dockers walked out on Tuesday.")
+    assert not ans.abstained and "300 dockers" in ans.answer
+    question = "What did Rhona Tait say about how many dockers walked out?"
+    ans, _ = ask_with_draft(answerer, fake_model, question, "She said around 300",
+                            "She said around 300 dockers had walked out and more would follow.")
+    assert not ans.abstained and "more would follow" in ans.answer
+    ans, _ = ask_with_draft(answerer, fake_model, "What deal did dockers at Pelham Port accept?",
+                            "Pelham Port", "Dockers at Pelham Port accepted a 4 per cent deal.")
+    assert not ans.abstained and "4 per cent" in ans.answer
