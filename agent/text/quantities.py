@@ -61,7 +61,20 @@ def _bound_words(approx: float) -> dict[str, tuple[float, float]]:
 
 _BOUND_WORDS = _bound_words(APPROX)
 _SHARE_BOUND_WORDS = _bound_words(SHARE_APPROX)
-_BOUND_RE = "|".join(sorted((re.escape(w) for w in _BOUND_WORDS), key=len, reverse=True))
+# A comparative before a figure bounds it like "more than" ("lorries heavier than 7.5
+# tonnes", "aged older than 60"); those that point down bound it like "less than".
+_COMPARATIVE = r"(?!(?:other|rather|either|neither|under|over|after)\b)[a-z]{2,}er than"
+_DOWNWARD = frozenset(("fewer", "lower", "smaller", "shorter", "lighter", "younger", "cheaper",
+                       "slower", "narrower", "shallower", "earlier", "thinner", "weaker"))
+_BOUND_RE = "|".join([*sorted((re.escape(w) for w in _BOUND_WORDS), key=len, reverse=True),
+                      _COMPARATIVE])
+
+
+def _bound_factors(bound: str, table: dict[str, tuple[float, float]]) -> tuple[float, float]:
+    """(low factor, high factor) of a bound word or a comparative ("heavier than")."""
+    if bound in table:
+        return table[bound]
+    return table["less than" if bound.split()[0] in _DOWNWARD else "more than"]
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_RE = r"thousand|million|billion|trillion|bn|mn|tn|[kmb]"
 _QUANTITY = re.compile(
@@ -83,7 +96,8 @@ _FRACTIONS = {"half": 50.0, "third": 100 / 3, "2thirds": 200 / 3, "quarter": 25.
               "3quarters": 75.0}
 _FRACTION = re.compile(
     rf"(?:\b(?P<bound>{_BOUND_RE})\s+)?\b(?P<frac>(?:(?:a|one)\s+)?half|(?:a|one)\s+third|"
-    r"(?:2|two)[\s-]+thirds|(?:a|one)\s+quarter|(?:3|three)[\s-]+quarters)\s+of\b",
+    r"(?:2|two)[\s-]+thirds|(?:a|one)\s+quarter|(?:3|three)[\s-]+quarters)"
+    r"\s+(?:of\b|(?=(?:fewer|more|less|lower|higher)\b))",
     re.IGNORECASE,
 )
 # "nine in ten members", "fewer than two in five", "seven out of every ten": a share as a ratio.
@@ -176,7 +190,22 @@ class Quantity:
         eps = self._room(abs(self.value))
         return (
             self.comparable(other) and self.low - eps <= other.low and other.high <= self.high + eps
+            and not self.rival_bound(other)
         )
+
+    def rival_bound(self, other: Quantity) -> bool:
+        """Both are bounds the same way with different ends: two thresholds of one measure
+        ("more than 3.5 tonnes" / "over 7.5 tonnes"), not one figure stated loosely. On the
+        dev claims a claim's bound moved to another value was written as a refutation
+        ("applies to vehicles weighing more than 3.5 tonnes" where every outlet says 7.5)."""
+        if not self.comparable(other) or self.kind in _EXACT:
+            return False  # "before 11pm" and "by 10.55pm" are one time, loosely said
+        eps = self._room(max(abs(self.value), abs(other.value)))
+        up = math.isinf(self.high) and math.isinf(other.high)
+        down = self.low <= 0 < self.high and other.low <= 0 < other.high and not up
+        if up:
+            return abs(self.low - other.low) > eps
+        return down and abs(self.high - other.high) > eps
 
     def counts_another(self, other: Quantity) -> bool:
         """Both are counts of different nouns ("over 7.5 tonnes" is no "14 votes")."""
@@ -217,7 +246,7 @@ def _month_beside(text: str, start: int, end: int) -> str | None:
 def _share(value: float, bound: str | None, head: str, said: str) -> Quantity:
     """A percentage said as a fraction or a ratio ("almost half of", "nine in ten"): never
     exact, so with no bound word it gets the room of "about"."""
-    lo_f, hi_f = _SHARE_BOUND_WORDS[(bound or "about").lower()]
+    lo_f, hi_f = _bound_factors((bound or "about").lower(), _SHARE_BOUND_WORDS)
     return Quantity(value, value * lo_f, value * hi_f, "percent", "", head, True, said)
 
 
@@ -320,7 +349,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 kind = "count"
         low, high = min(value, high_value), max(value, high_value)
         if bound:
-            lo_f, hi_f = _BOUND_WORDS[bound]
+            lo_f, hi_f = _bound_factors(bound, _BOUND_WORDS)
             low, high = low * lo_f, high * hi_f
         head = head_after(text, end)
         if kind == "count" and _CLAUSE_ENDS.match(text, end):
@@ -345,7 +374,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         frac = re.sub(r"^(?:a|one)\s+|[\s-]+", "", m.group("frac").lower())
         value = _FRACTIONS[frac.replace("two", "2").replace("three", "3")]
         out.append(_share(value, m.group("bound"), head_after(text, m.end()),
-                          m.group(0)[:-2].strip()))
+                          re.sub(r"\s+of$", "", m.group(0).strip())))
     for m in re.finditer(r"\b(once|twice|thrice)\b(?!\s+(?:(?:he|she|it|they|we|you|i|the|a|an|"
                          r"his|her|its|their|our|this|that|these|those|inside|there)\b|"
                          r"(?-i:[A-Z])))", text, re.IGNORECASE):

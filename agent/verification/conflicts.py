@@ -100,7 +100,7 @@ def number_conflicts(
         if _qualifying_ordinal(c, eq):
             continue
         missing = True
-        if any(c.agrees(e) for e in own):
+        if any(c.agrees(e) and not c.rival_bound(e) for e in own):
             continue  # compatible but less precise ("more than 4,000" for "4,500"): silent
         # A part of a whole is no rival of the whole ("retracted four of the papers" for
         # "nine papers are being retracted").

@@ -1,0 +1,66 @@
+"""Bounds on a figure (agent.text.quantities): a comparative bounds it like "more than", a
+fraction before a comparative is a share, and two bounds the same way with different ends
+are two thresholds, not one figure said loosely (dev: "applies to vehicles weighing more
+than 3.5 tonnes" was supported by "over 7.5 tonnes"; "about a quarter fewer trains" was no
+figure at all). The sentences are made up for these tests."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from agent.text.quantities import quantities
+from agent.verification.checks import compare
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Vans heavier than 3.5 tonnes need a permit.", 3500.0, math.inf),
+    ("Towers taller than 30 metres need consent.", 30.0, math.inf),
+    ("Children younger than 12 travel free.", 0.0, 12.0),
+    ("Boats shorter than 10 metres may moor there.", 0.0, 10.0),
+])
+def test_a_comparative_bounds_its_figure(text: str, low: float, high: float) -> None:
+    (q,) = quantities(text)
+    assert (q.low, q.high) == (low, high)
+
+
+@pytest.mark.unit
+def test_other_than_and_rather_than_bound_nothing() -> None:
+    (q,) = quantities("Nobody other than 5 wardens may enter.")
+    assert q.low == q.high == 5.0
+    assert all(q.low == q.high for q in quantities("Rather than 3 votes, he got 2."))
+
+
+@pytest.mark.unit
+def test_a_fraction_before_a_comparative_is_a_share() -> None:
+    (q,) = [q for q in quantities("The airline will fly about a third fewer flights this winter.")
+            if q.kind == "percent"]
+    assert q.head == "flight"
+    assert q.low < 100 / 3 < q.high
+    assert q.said == "about a third"
+    assert compare("The airline will fly about a third fewer flights this winter.",
+                   "The airline will fly 20 per cent fewer flights this winter.",
+                   0.8).conflicts
+
+
+@pytest.mark.unit
+def test_two_thresholds_of_one_measure_conflict() -> None:
+    claim = "The grant covers homes worth more than £500,000."
+    sig = compare(claim, "The grant covers homes worth over £750,000.", 0.8)
+    assert [c.describe() for c in sig.conflicts] == [
+        "number: claim £500,000 vs source £750,000"]
+    assert compare("Only children younger than 12 travel free.",
+                   "Only children younger than 5 travel free.", 0.8).conflicts
+
+
+@pytest.mark.unit
+def test_one_bound_said_two_ways_or_a_figure_inside_it_stays_agreed() -> None:
+    claim = "More than 4,000 homes lost power in the storm."
+    for sentence in ("Over 4,000 homes lost power in the storm.",
+                     "In excess of 4,000 homes lost power in the storm.",
+                     "About 4,500 homes lost power in the storm."):
+        sig = compare(claim, sentence, 0.8)
+        assert sig.conflicts == [], sentence
+    assert not compare(claim, "Over 4,000 homes lost power in the storm.", 0.8).missing_numbers
