@@ -2,7 +2,9 @@
 fraction before a comparative is a share, and two bounds the same way with different ends
 are two thresholds, not one figure said loosely (dev: "applies to vehicles weighing more
 than 3.5 tonnes" was supported by "over 7.5 tonnes"; "about a quarter fewer trains" was no
-figure at all). The sentences are made up for these tests."""
+figure at all), and what a figure measures is read from the words right beside it
+("The turnout in the strike ballot was 87 per cent" against "87 per cent of members voted
+for action on a turnout of 71 per cent"). The sentences are made up for these tests."""
 
 from __future__ import annotations
 
@@ -64,3 +66,30 @@ def test_one_bound_said_two_ways_or_a_figure_inside_it_stays_agreed() -> None:
         sig = compare(claim, sentence, 0.8)
         assert sig.conflicts == [], sentence
     assert not compare(claim, "Over 4,000 homes lost power in the storm.", 0.8).missing_numbers
+
+
+# --- what a figure measures: the words right beside it (conflicts.misbound) ---------------
+VOTE = "The mayor won 54 per cent of the vote on a turnout of 38 per cent."
+
+
+@pytest.mark.unit
+def test_a_claims_value_given_to_another_measure_conflicts() -> None:
+    (c,) = compare("Turnout in the mayoral election was 54 per cent.", VOTE, 0.8).conflicts
+    assert c.describe() == "number: claim 54% vs source 38%"
+    (c,) = compare("The fine imposed on the company was £20,000.",
+                   "The company was ordered to pay £20,000 in costs and a fine of £5,000.",
+                   0.8).conflicts
+    assert c.describe() == "number: claim £20,000 vs source £5000"
+
+
+@pytest.mark.unit
+def test_a_value_beside_its_own_measure_or_of_a_part_does_not() -> None:
+    assert compare("The mayor won 54 per cent of the vote.", VOTE, 0.8).conflicts == []
+    assert compare("Turnout was 38 per cent as the mayor won 54 per cent of the vote.", VOTE,
+                   0.8).conflicts == []
+    # nine of the children is a part, and counts children, not reports
+    assert compare("The regulator has had close to two dozen reports of children "
+                   "swallowing magnets.",
+                   "The regulator has logged nearly two dozen cases in which children "
+                   "swallowed magnets, and nine of those children needed surgery.",
+                   0.8).conflicts == []

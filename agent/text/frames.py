@@ -39,9 +39,11 @@ class Frame:
     years: frozenset[str] = frozenset()  # years named in the frame ("in 2023")
 
 
-def figure_frames(text: str, found: Sequence[Quantity]) -> tuple[Frame | None, ...]:
+def figure_frames(text: str, found: Sequence[Quantity],
+                  width: int = FRAME_WORDS) -> tuple[Frame | None, ...]:
     """One frame per quantity of `found` (the quantities of `text`, in order), None for a
-    figure whose words are not found as said (once, twice; ordinal words)."""
+    figure whose words are not found as said (once, twice; ordinal words); `width`: words
+    either side."""
     digits = words_to_digits(text)
     out: list[Frame | None] = []
     taken: set[int] = set()  # where earlier figures stand (times and weekdays come first/last)
@@ -52,7 +54,7 @@ def figure_frames(text: str, found: Sequence[Quantity]) -> tuple[Frame | None, .
             out.append(None)
             continue
         taken.add(at)
-        out.append(_frame(digits, at, at + len(q.said)))
+        out.append(_frame(digits, at, at + len(q.said), width))
     return tuple(out)
 
 
@@ -72,9 +74,9 @@ def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]
             [m.group(0) for m in _WORD.finditer(text, end, clause_end)])
 
 
-def _frame(text: str, start: int, end: int) -> Frame:
+def _frame(text: str, start: int, end: int, width: int = FRAME_WORDS) -> Frame:
     words_before, words_after = _clause_words(text, start, end)
-    before, behind = words_before[-FRAME_WORDS:], words_after[:FRAME_WORDS]
+    before, behind = words_before[-width:], words_after[:width]
     window = " ".join(before + behind)
     return Frame(frozenset(t for t in stems(window) if not t[:1].isdigit()),
                  frozenset(event_weekdays(window)), frozenset(_YEAR.findall(window)))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal, cast, get_args
 
 from agent.text.analysis import SentenceAnalysis
+from agent.text.frames import figure_frames
 from agent.text.quantities import Quantity
 
 ConflictKind = Literal["number", "month", "day", "place", "holder"]
@@ -95,6 +96,10 @@ def number_conflicts(
         # stated in other words ("four counts" / "four charges").
         bound = c.low <= 0 or math.isinf(c.high)
         own = [e for e in eq if not (bound and c.counts_another(e))]
+        other = misbound(c, claim, evidence) if loosely else None
+        if other is not None:
+            conflicts.append(Conflict("number", (show_quantity(c),), (show_quantity(other),)))
+            continue
         if any(c.stated_by(e) for e in own):
             continue
         if _qualifying_ordinal(c, eq):
@@ -112,6 +117,42 @@ def number_conflicts(
             shown = tuple(sorted({show_quantity(e) for e in rival}))
             conflicts.append(Conflict("number", (show_quantity(c),), shown))
     return conflicts, missing
+
+
+# Words either side of an evidence figure that say what it measures ("on a turnout of 71
+# per cent"): closer than a frame's, so a clause's other figure does not share them.
+BINDING_WORDS = 2
+
+
+def misbound(c: Quantity, claim: SentenceAnalysis,
+             evidence: SentenceAnalysis) -> Quantity | None:
+    """The evidence figure that gives claim figure `c`'s measure another value, when the
+    evidence's figure of `c`'s value measures something else, else None. What a figure
+    measures is read from its frame (agent.text.frames: the words beside it in its clause):
+    a word beside `c` in the claim and beside no other claim figure that, in the evidence,
+    stands beside one figure only, of `c`'s kind, not `c`'s value, and beside none with it.
+    "The turnout in the strike ballot was 87 per cent" against "87 per cent of members
+    voted for action on a turnout of 71 per cent": turnout is 71 per cent there."""
+    cq = claim.quantities
+    frames = figure_frames(claim.text, cq)
+    mine = next((f for q, f in zip(cq, frames, strict=True) if q is c), None)
+    if mine is None:
+        return None
+    words = set(mine.stems).difference(
+        *(f.stems for q, f in zip(cq, frames, strict=True) if q is not c and f is not None))
+    found = [(e, f) for e, f in zip(evidence.quantities,
+                                    figure_frames(evidence.text, evidence.quantities,
+                                                  BINDING_WORDS),
+                                    strict=True) if f is not None and c.comparable(e)]
+    for word in sorted(words):
+        beside = [e for e, f in found if word in f.stems]
+        if (len(beside) == 1 and not c.agrees(beside[0]) and not _other_measure(c, beside[0])
+                and not (c.kind == "count" and c.head != beside[0].head)
+                and c.part == beside[0].part
+                and not gives_another(beside[0], c, cq)
+                and any(c.agrees(e) for e, _ in found)):
+            return beside[0]
+    return None
 
 
 def _qualifying_ordinal(figure: Quantity, evidence: Sequence[Quantity]) -> bool:
