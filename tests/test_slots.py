@@ -266,3 +266,33 @@ def test_a_name_spelt_nearly_alike_is_another_entity() -> None:
                if s.name == "Tarow Health"]
     assert rival_in(slot, "It fined Tarrow Care Group, no link to Tarow Health.") == (
         "tarrow care group")
+
+
+class FixedReader(SlotChecker):
+    """A cloze reader without a model that fills every blank with one answer."""
+
+    def __init__(self, answer: str) -> None:
+        self.answer = answer
+
+    def fill(self, statement: str, sentence: str) -> str:
+        return self.answer
+
+
+@pytest.mark.unit
+def test_a_namesake_doing_the_claims_event_is_a_substitution() -> None:
+    """Dev: "Arthur Reddaway's paintings were among the works stolen" where the sources say
+    Thomas Reddaway's were; "the regulator fined Felsham Health" where it fined Fellsham
+    Care Group. The source says who else it was: a holder conflict, which refutes."""
+    claim = "Ada Linwood's sculptures were among the works damaged in the fire."
+    sentence = "Four bronze sculptures by Felix Linwood were damaged in the fire."
+    finding, _ = FixedReader("Felix Linwood").check(claim, sentence, 2)
+    assert finding is not None and finding.conflict is not None
+    assert finding.conflict.describe() == "holder: claim ada linwood vs source felix linwood"
+    fined = "The watchdog fined Tarrow Care Group £85,000 in 2025."
+    finding, _ = FixedReader("Tarrow Care Group").check(
+        "The watchdog fined Tarow Health £85,000.", fined, 2)
+    assert finding is not None and finding.conflict is not None
+    # someone of another name doing the event is another actor, no substitution
+    other = "Four bronze sculptures by Maria Costa were damaged in the fire."
+    finding, _ = FixedReader("Maria Costa").check(claim, other, 2)
+    assert finding is not None and finding.conflict is None and finding.filler == "maria costa"

@@ -187,16 +187,19 @@ def rival_in(slot: NameSlot, evidence: str) -> str | None:
     lower-cased, or None: a namesake ("Maureen Pryce" for the slot "Jonathan Pryce",
     `same_name`) or a name spelt nearly alike ("Fellsham Care Group" for "Felsham Health").
     Such a near-miss is the name a reader most easily takes for the claim's."""
-    words = _name_words(slot.name)
-    for name in sorted(entities(evidence)):
-        other = name.split()
-        if same_name(slot.name, name):
-            continue
-        if len(words) >= 2 and len(other) >= 2 and other[-1] == words[-1]:
-            return name
-        if _spelt_alike(words, name):
-            return name
-    return None
+    return next((name for name in sorted(entities(evidence)) if namesake(slot.name, name)),
+                None)
+
+
+def namesake(slot_name: str, name: str) -> bool:
+    """Whether `name` (lower-cased words) is another entity named like `slot_name`: the
+    same last word after another given name ("maureen pryce" for "Jonathan Pryce") or a
+    word spelt nearly alike ("fellsham care group" for "Felsham Health"), not `same_name`."""
+    words, other = _name_words(slot_name), name.split()
+    if same_name(slot_name, name):
+        return False
+    return ((len(words) >= 2 and len(other) >= 2 and other[-1] == words[-1])
+            or _spelt_alike(words, name))
 
 
 def sibling_in(name: str, text: str) -> str | None:

@@ -8,6 +8,8 @@ the blank is asked (`prompts/verify_slot.txt`) and the answer is read by agent.t
 - the claim's own name (or a part of it): nothing changes;
 - another name the sentence contains, in a role frame: a "holder" conflict, which refutes
   like another number for the same thing;
+- a namesake of the claim's name ("Thomas Reddaway" for "Arthur Reddaway"), in any frame:
+  a "holder" conflict too;
 - another name in an event frame: another actor, so the sentence cannot support the claim;
 - no name ("NONE", a pronoun): nothing changes.
 """
@@ -29,6 +31,7 @@ from agent.text.slots import (
     filler_name,
     is_name,
     name_slots,
+    namesake,
     rival_in,
     same_name,
 )
@@ -54,7 +57,11 @@ class SlotFinding:
 
     @property
     def conflict(self) -> Conflict | None:
-        if not self.slot.role:
+        """Another holder of the claim's role, or a namesake of the claim's name doing its
+        event ("paintings by Thomas Reddaway were stolen" for "Arthur Reddaway's paintings
+        were stolen"): the source says who else it was, a substitution that refutes
+        (evals/stories/README.md, labelling rule 3)."""
+        if not (self.slot.role or namesake(self.slot.name, self.filler)):
             return None
         return Conflict("holder", (self.slot.name.lower(),), (self.filler,))
 
