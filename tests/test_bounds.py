@@ -29,6 +29,16 @@ def test_a_comparative_bounds_its_figure(text: str, low: float, high: float) -> 
 
 
 @pytest.mark.unit
+def test_as_much_as_is_up_to() -> None:
+    """Dev: "fines of as much as $2,000,000" against "fines of up to $2 million"."""
+    (q,) = quantities("The firm faces fines of as much as $2,000,000.")
+    assert (q.low, q.high) == (0.0, 2_000_000.0)
+    sig = compare("The firm faces fines of as much as $2,000,000.",
+                  "The firm faces fines of up to $2 million.", 0.8)
+    assert sig.conflicts == [] and not sig.missing_numbers
+
+
+@pytest.mark.unit
 def test_other_than_and_rather_than_bound_nothing() -> None:
     (q,) = quantities("Nobody other than 5 wardens may enter.")
     assert q.low == q.high == 5.0

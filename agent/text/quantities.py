@@ -55,7 +55,8 @@ def _bound_words(approx: float) -> dict[str, tuple[float, float]]:
         "at least": up, "upwards of": up, "in excess of": up, "exceeding": up,
         "less than": (0.0, 1.0), "fewer than": (0.0, 1.0), "under": (0.0, 1.0),
         "below": (0.0, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0),
-        "no more than": (0.0, 1.0),
+        "no more than": (0.0, 1.0), "as much as": (0.0, 1.0), "as many as": (0.0, 1.0),
+        "as high as": (0.0, 1.0),
     }
 
 
