@@ -188,7 +188,7 @@ class Answerer:
                 sentences = with_differences(question, sentences, ev, self.corpus)
         # "Who wrote the AP article?" with no header line of it stated: the outlet's
         # articles' own metadata, cited where the value stands in their text.
-        return unless_stated(question, sentences, self.corpus)
+        return unless_stated(question, sentences, self.corpus, ev)
 
     def _stream_draft(
         self, schema: type[Draft], variables: dict[str, str], on_text: Callable[[str], None]

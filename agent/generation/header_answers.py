@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from agent.generation.asked import compound_parts
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import EvidenceSet, asked_header_fields
-from agent.text.normalize import normalize_for_match
-from agent.types import AnswerSentence
+from agent.text.normalize import content_terms, normalize_for_match
+from agent.types import AnswerSentence, Article
 
 MAX_ARTICLES = 3  # articles of one named outlet answered about, in corpus order
 
@@ -59,25 +60,31 @@ def header_line_answer(question: str, ev: EvidenceSet, corpus: Corpus) -> list[A
     return []
 
 
-def metadata_answer(question: str, corpus: Corpus) -> list[AnswerSentence]:
+def metadata_answer(question: str, corpus: Corpus,
+                    ev: EvidenceSet | None = None) -> list[AnswerSentence]:
     """For a question that asks for an author, date or headline and names an outlet of the
-    corpus: one sentence per article of that outlet (at most MAX_ARTICLES, syndicated copies
-    skipped) stating the value, cited where the value stands in that article's text. [] when
-    no field is asked, no outlet is named, or no value can be cited (the question then goes
-    through retrieval like any other). A question that asks only for the outlet is answered
-    by `_outlet_answer` (the outlet of the article whose byline it names)."""
+    corpus, or else describes one article (`described_articles`: its headline, or what it
+    says among the evidence `ev`): one sentence per such article (at most MAX_ARTICLES,
+    syndicated copies skipped) stating the value, cited where the value stands in that
+    article's text. [] when no field is asked, no article is named, or no value can be
+    cited (the question then goes through retrieval like any other). A question that asks
+    only for the outlet is answered by `_outlet_answer` (the outlet of the article whose
+    byline it names), else by the outlet of the article it describes."""
     asked = asked_header_fields(question)
     fields = [f for f in _FIELDS if f in asked]  # a set's order would vary from run to run
     low = normalize_for_match(question)
     if "outlet" in asked and not fields:
-        return _outlet_answer(low, corpus)
+        return _outlet_answer(low, corpus) or [
+            AnswerSentence(text=f"The article “{a.title}” ran in {a.outlet}.", citations=[c])
+            for a in described_articles(question, corpus, ev)
+            if a.title and a.outlet and (c := make_citation(corpus, a.id, a.outlet))]
     if not fields:
         return []
     named = [
         a for a in corpus.articles()
         if a.duplicate_of is None and a.outlet
         and any(re.search(rf"\b{re.escape(n)}\b", low) for n in outlet_names(a.outlet))
-    ]
+    ] or described_articles(question, corpus, ev)
     out: list[AnswerSentence] = []
     seen: set[tuple[str, str]] = set()
     for article in named[:MAX_ARTICLES]:
@@ -100,6 +107,62 @@ def metadata_answer(question: str, corpus: Corpus) -> list[AnswerSentence]:
             text = pattern.format(outlet=outlet, title=title, value=value)
             out.append(AnswerSentence(text=text, citations=cites))
     return out
+
+
+# A question that describes one article rather than naming its outlet: "the opinion piece
+# calling the commission a kangaroo court", "the article 'Penny-pinching bosses ...'".
+_ARTICLE_NOUN = re.compile(r"\b(?:article|piece|column|report|story|editorial|op-ed|"
+                           r"commentary|blog)\b", re.IGNORECASE)
+# Share of a headline's words a question quotes, and share of a description's words one
+# headline or sentence holds, that identify the article (dev questions: the description
+# "calling the disciplinary commission a kangaroo court" against the headline "A kangaroo
+# court has wrecked ...", 2 of 4).
+DESCRIBED_SHARE = 0.6
+DESCRIPTION_SHARE = 0.5
+# Words that ask about an article rather than describe what it says.
+_ASKING_WORDS = frozenset(("article", "piece", "column", "report", "reported", "story",
+                           "editorial", "opinion", "comment", "commentary", "blog", "wrote",
+                           "written", "author", "published", "outlet", "publication",
+                           "headline", "call", "calling", "called"))
+
+
+def described_articles(question: str, corpus: Corpus,
+                       ev: EvidenceSet | None = None) -> list[Article]:
+    """The article a question describes without naming its outlet ([] when none, or when
+    it speaks of no article): the one whose headline it quotes (DESCRIBED_SHARE of the
+    headline's words), else the one whose headline or a sentence holds DESCRIPTION_SHARE of
+    the words of its first part that do not ask about an article, each word weighed by its
+    IDF ("Who wrote the opinion piece calling the commission a kangaroo court?"); on a tie,
+    an evidence sentence (`ev`) first."""
+    parts = compound_parts(question)
+    asked = content_terms(parts[0] if parts else question) - _ASKING_WORDS
+    if not _ARTICLE_NOUN.search(question) or not asked:
+        return []  # "services run on time" asks of no article
+    canonical = [a for a in corpus.articles() if a.duplicate_of is None and a.outlet]
+    quoted = [a for a in canonical if a.title and _share(content_terms(a.title), asked)
+              >= DESCRIBED_SHARE]
+    if quoted:
+        return quoted[:1]
+    found = [(e.sentence.article_id, e.sentence.text) for e in (ev.items if ev else [])]
+    found += [(a.id, text) for a in canonical
+              for text in (a.title or "", *(x.text for x in a.body_sentences))]
+    by_id = {a.id: a for a in canonical}
+    idf = corpus.term_idf()
+    # "kangaroo" says more than "commission"; a word no sentence has (only a headline) most
+    rarest = max(idf.values(), default=1.0)
+    weight = {t: idf.get(t, rarest) for t in asked}
+    total = sum(weight.values())
+    best, best_share = None, DESCRIPTION_SHARE
+    for article_id, text in found:
+        share = sum(weight[t] for t in asked & content_terms(text)) / total if total else 0.0
+        if article_id in by_id and share >= best_share and share > 0 and (
+                best is None or share > best_share):
+            best, best_share = by_id[article_id], share
+    return [best] if best is not None else []
+
+
+def _share(part: set[str], whole: set[str]) -> float:
+    return len(part & whole) / len(part) if part else 0.0
 
 
 # A section after the outlet's name ("The Wendmarsh Clarion — Comment", "Gazette | Opinion").
@@ -134,13 +197,14 @@ def _outlet_answer(question: str, corpus: Corpus) -> list[AnswerSentence]:
 
 
 def unless_stated(
-    question: str, sentences: Sequence[AnswerSentence], corpus: Corpus
+    question: str, sentences: Sequence[AnswerSentence], corpus: Corpus,
+    ev: EvidenceSet | None = None,
 ) -> list[AnswerSentence]:
     """`sentences`, unless the question asks a named outlet's author, date or headline and
     they state none of the values `metadata_answer` finds: then that answer ("Who wrote The
     Hill article?" answered "The Hill reached out to the White House" gives way to the
     byline). Each metadata sentence's first citation quotes its value."""
-    meta = metadata_answer(question, corpus)
+    meta = metadata_answer(question, corpus, ev)
     said = normalize_for_match(" ".join(s.text for s in sentences))
     if meta and not any(normalize_for_match(m.citations[0].quote) in said for m in meta):
         return meta
