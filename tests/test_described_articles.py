@@ -61,6 +61,9 @@ def test_an_article_is_found_by_its_quoted_headline_or_by_what_it_says(
     assert described_articles("How many ferries have run on time since April?", corpus) == []
     assert described_articles("Who wrote the article about the new airport runway?",
                               corpus) == []
+    # an outlet the corpus does not hold (seeds: "the Wall Street Journal report on ...")
+    assert described_articles("Who wrote the Daily Planet report on the timetable being a "
+                              "death sentence for Inchmore?", corpus) == []
 
 
 @pytest.mark.integration

@@ -113,6 +113,9 @@ def metadata_answer(question: str, corpus: Corpus,
 # calling the commission a kangaroo court", "the article 'Penny-pinching bosses ...'".
 _ARTICLE_NOUN = re.compile(r"\b(?:article|piece|column|report|story|editorial|op-ed|"
                            r"commentary|blog)\b", re.IGNORECASE)
+# A name right before the article noun names its outlet ("the Wall Street Journal report").
+_NAMED_ARTICLE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+)+)(?:article|piece|column|report|story|"
+                            r"editorial|op-ed|commentary|blog)\b")
 # Share of a headline's words a question quotes, and share of a description's words one
 # headline or sentence holds, that identify the article (dev questions: the description
 # "calling the disciplinary commission a kangaroo court" against the headline "A kangaroo
@@ -133,12 +136,17 @@ def described_articles(question: str, corpus: Corpus,
     headline's words), else the one whose headline or a sentence holds DESCRIPTION_SHARE of
     the words of its first part that do not ask about an article, each word weighed by its
     IDF ("Who wrote the opinion piece calling the commission a kangaroo court?"); on a tie,
-    an evidence sentence (`ev`) first."""
+    an evidence sentence (`ev`) first. None when the question names the article's outlet
+    and no article of the corpus is from it ("the Wall Street Journal report on ...")."""
     parts = compound_parts(question)
     asked = content_terms(parts[0] if parts else question) - _ASKING_WORDS
     if not _ARTICLE_NOUN.search(question) or not asked:
         return []  # "services run on time" asks of no article
     canonical = [a for a in corpus.articles() if a.duplicate_of is None and a.outlet]
+    named = _NAMED_ARTICLE.search(question)
+    if named and not any(normalize_for_match(named.group(1)).removeprefix("the ") in
+                         outlet_names(a.outlet or "") for a in canonical):
+        return []  # "the Wall Street Journal report": an outlet the corpus does not hold
     quoted = [a for a in canonical if a.title and _share(content_terms(a.title), asked)
               >= DESCRIBED_SHARE]
     if quoted:
