@@ -160,11 +160,10 @@ def described_articles(question: str, corpus: Corpus,
     rarest = max(idf.values(), default=1.0)
     weight = {t: idf.get(t, rarest) for t in asked}
     total = sum(weight.values())
-    best, best_share = None, DESCRIPTION_SHARE
-    for article_id, text in found:
+    best, best_share = None, 0.0
+    for article_id, text in found:  # the first of equal shares wins
         share = sum(weight[t] for t in asked & content_terms(text)) / total if total else 0.0
-        if article_id in by_id and share >= best_share and share > 0 and (
-                best is None or share > best_share):
+        if article_id in by_id and share >= DESCRIPTION_SHARE and share > best_share:
             best, best_share = by_id[article_id], share
     return [best] if best is not None else []
 
