@@ -76,6 +76,8 @@ def _bound_factors(bound: str, table: dict[str, tuple[float, float]]) -> tuple[f
     if bound in table:
         return table[bound]
     return table["less than" if bound.split()[0] in _DOWNWARD else "more than"]
+
+
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_RE = r"thousand|million|billion|trillion|bn|mn|tn|[kmb]"
 _QUANTITY = re.compile(

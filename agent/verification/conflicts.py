@@ -130,7 +130,9 @@ def misbound(c: Quantity, claim: SentenceAnalysis,
     evidence's figure of `c`'s value measures something else, else None. What a figure
     measures is read from its frame (agent.text.frames: the words beside it in its clause):
     a word beside `c` in the claim and beside no other claim figure that, in the evidence,
-    stands beside one figure only, of `c`'s kind, not `c`'s value, and beside none with it.
+    stands within BINDING_WORDS of one figure only: one comparable with `c` that cannot be
+    its value, of the same whole or part, for a count of the same noun, in a sentence that
+    also gives `c`'s value.
     "The turnout in the strike ballot was 87 per cent" against "87 per cent of members
     voted for action on a turnout of 71 per cent": turnout is 71 per cent there."""
     cq = claim.quantities
