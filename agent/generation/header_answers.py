@@ -111,11 +111,10 @@ def metadata_answer(question: str, corpus: Corpus,
 
 # A question that describes one article rather than naming its outlet: "the opinion piece
 # calling the commission a kangaroo court", "the article 'Penny-pinching bosses ...'".
-_ARTICLE_NOUN = re.compile(r"\b(?:article|piece|column|report|story|editorial|op-ed|"
-                           r"commentary|blog)\b", re.IGNORECASE)
+_NOUNS = r"(?:article|piece|column|report|story|editorial|op-ed|commentary|blog)\b"
+_ARTICLE_NOUN = re.compile(rf"\b{_NOUNS}", re.IGNORECASE)
 # A name right before the article noun names its outlet ("the Wall Street Journal report").
-_NAMED_ARTICLE = re.compile(r"((?:[A-Z][\w&'’.-]*\s+)+)(?:article|piece|column|report|story|"
-                            r"editorial|op-ed|commentary|blog)\b")
+_NAMED_ARTICLE = re.compile(rf"((?:[A-Z][\w&'’.-]*\s+)+){_NOUNS}")
 # Share of a headline's words a question quotes, and share of a description's words one
 # headline or sentence holds, that identify the article (dev questions: the description
 # "calling the disciplinary commission a kangaroo court" against the headline "A kangaroo

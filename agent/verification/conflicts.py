@@ -10,6 +10,7 @@ stored (verdict JSON `signals`, the CLI, eval traces), it is its `describe()` te
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Collection, Sequence
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal, cast, get_args
 
 from agent.text.analysis import SentenceAnalysis
-from agent.text.frames import figure_frames
+from agent.text.frames import FRAME_WORDS, Frame, figure_frames
 from agent.text.quantities import Quantity
 
 ConflictKind = Literal["number", "month", "day", "place", "holder"]
@@ -135,26 +136,37 @@ def misbound(c: Quantity, claim: SentenceAnalysis,
     also gives `c`'s value.
     "The turnout in the strike ballot was 87 per cent" against "87 per cent of members
     voted for action on a turnout of 71 per cent": turnout is 71 per cent there."""
+    # Checked per claim figure on every (claim, sentence) pair: most sentences give no
+    # figure of c's value, and need no frames read.
+    if not any(c.comparable(e) and c.agrees(e) for e in evidence.quantities):
+        return None
+    found = [(e, f) for e, f in zip(evidence.quantities,
+                                    _frames(evidence.text, evidence.quantities, BINDING_WORDS),
+                                    strict=True) if f is not None and c.comparable(e)]
+    if not any(c.agrees(e) for e, _ in found):
+        return None
     cq = claim.quantities
-    frames = figure_frames(claim.text, cq)
+    frames = _frames(claim.text, cq, FRAME_WORDS)
     mine = next((f for q, f in zip(cq, frames, strict=True) if q is c), None)
     if mine is None:
         return None
     words = set(mine.stems).difference(
         *(f.stems for q, f in zip(cq, frames, strict=True) if q is not c and f is not None))
-    found = [(e, f) for e, f in zip(evidence.quantities,
-                                    figure_frames(evidence.text, evidence.quantities,
-                                                  BINDING_WORDS),
-                                    strict=True) if f is not None and c.comparable(e)]
     for word in sorted(words):
         beside = [e for e, f in found if word in f.stems]
         if (len(beside) == 1 and not c.agrees(beside[0]) and not _other_measure(c, beside[0])
                 and not (c.kind == "count" and c.head != beside[0].head)
                 and c.part == beside[0].part
-                and not gives_another(beside[0], c, cq)
-                and any(c.agrees(e) for e, _ in found)):
+                and not gives_another(beside[0], c, cq)):
             return beside[0]
     return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _frames(text: str, found: tuple[Quantity, ...], width: int) -> tuple[Frame | None, ...]:
+    """`figure_frames`, kept: one claim is compared with many sentences, and each sentence
+    with every figure of the claim."""
+    return figure_frames(text, found, width)
 
 
 def _qualifying_ordinal(figure: Quantity, evidence: Sequence[Quantity]) -> bool:
