@@ -119,6 +119,9 @@ class Signals:
     # Share of the claim's words other than its names that the sentence has: what the claim
     # says of its names ("will leave the company"), not whom it names.
     relation_coverage: float = 1.0
+    # It judges or asks in its own voice (agent.text mood) where the claim states:
+    # "X should publish the report" says what ought to be, not what will be.
+    judgement: bool = False
 
     @property
     def hard_conflict(self) -> bool:
@@ -173,15 +176,9 @@ def _neg_word(term: str) -> bool:
 
 
 def compare(
-    claim: str,
-    evidence: str,
-    score: float = 0.0,
-    context: str = "",
-    article_terms: set[str] | None = None,
-    quoted_by: str | None = None,
-    known_names: frozenset[str] | None = None,
-    published: date | None = None,
-    lead: str = "",
+    claim: str, evidence: str, score: float = 0.0, context: str = "",
+    article_terms: set[str] | None = None, quoted_by: str | None = None,
+    known_names: frozenset[str] | None = None, published: date | None = None, lead: str = "",
 ) -> Signals:
     """Signals for `claim` against one `evidence` sentence.
 
@@ -357,6 +354,7 @@ def compare(
         other_actor=actor_mismatch(claim, [evidence], known_names) or near_miss,
         denial=e.denies and not c.denies and not c.negation_scopes,
         figures_stated=figures_stated(c.quantities, (*e.quantities, *dated)),
+        judgement=e.mood != "statement" and e.speaker is None and c.mood == "statement",
     )
 
 

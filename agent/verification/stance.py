@@ -85,6 +85,8 @@ def support_gate(sig: Signals, claim_speaker: str | None = None) -> str | None:
         return f"it gives the claim's event to {sig.other_actor}"
     if sig.denial:
         return "it reports a denial"
+    if sig.judgement:
+        return "it says what should be, not what is"
     if claim_speaker is not None and not _reports(sig, claim_speaker):
         return f"it does not report {claim_speaker}'s words"
     return None
@@ -115,7 +117,8 @@ def combine(
     - "supports" needs the claim's quantities and places in the sentence, enough of its words
       (less for a close paraphrase) and RELATION_COVERAGE of those that are not names,
       the right speaker for "X said P", no other actor for the claim's event (the cloze
-      check, agent.verification.slots), no denial of it ("X denied the accusation"), and
+      check, agent.verification.slots), no denial of it ("X denied the accusation"), no
+      own-voice judgement where the claim states ("X should publish it"), and
       the model's P(supports) >= SUPPORT_P;
       near-verbatim coverage supports without the model.
     - A role held by someone else (the cloze check's "holder" conflict) is a concrete
