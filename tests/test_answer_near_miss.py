@@ -14,7 +14,11 @@ from scenarios import ask_with_draft
 
 from agent.app import App
 from agent.generation.answer import Answerer
-from agent.generation.name_context import distinctive_words, name_out_of_context
+from agent.generation.name_context import (
+    distinctive_words,
+    name_out_of_context,
+    role_of_another,
+)
 from agent.text.slots import lower_words
 
 if TYPE_CHECKING:
@@ -94,3 +98,45 @@ def test_the_storys_own_place_and_a_speaker_named_the_sentence_before_are_answer
     ans, _ = ask_with_draft(answerer, fake_model, "What deal did dockers at Pelham Port accept?",
                             "Pelham Port", "Dockers at Pelham Port accepted a 4 per cent deal.")
     assert not ans.abstained and "4 per cent" in ans.answer
+
+
+@pytest.mark.unit
+def test_an_office_the_quote_gives_another_body_is_another_entity() -> None:
+    """Shared case 08's kind, an office at another body (dev: kelsbury q11)."""
+    common = lower_words(["the council's cabinet member for housing"])
+    question = "What did Dunlow District Council's cabinet member for housing say?"
+    other = "Ann Roe, Pelham Borough Council's cabinet member for housing, welcomed it."
+    assert role_of_another(question, other, common) == "pelham borough council"
+    own = "Ben Hale, Dunlow District Council's cabinet member for housing, regretted it."
+    assert role_of_another(question, own, common) is None
+    # another office of the other body is no answer to this one either way: not this check's
+    assert role_of_another(question, "Pelham Borough Council's leader welcomed it.",
+                           common) is None
+
+
+HARBOURS = {
+    "a_wire.txt": (
+        "Dockers strike at Dunlow Harbour\n\n"
+        "About 300 dockers at Dunlow Harbour walked out on Tuesday in a row over night shifts.\n"
+        "Keira Moss, Pelham Port's operations director, said the strike had sent ships her way.\n"
+        "Ferries to the islands ran as normal, but two container ships waited offshore.\n"
+    ),
+}
+
+
+@pytest.mark.integration
+def test_an_office_held_at_another_body_is_not_answered(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    app = make_app(HARBOURS, embedder=MiniLMEmbedder())
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    quote = "Keira Moss, Pelham Port's operations director, said the strike had sent ships her way."
+    ans, _ = ask_with_draft(answerer, fake_model,
+                            "What did Dunlow Harbour's operations director say?", "Keira Moss",
+                            quote)
+    assert ans.abstained
+    ans, _ = ask_with_draft(answerer, fake_model,
+                            "What did Pelham Port's operations director say?", "Keira Moss", quote)
+    assert not ans.abstained and "sent ships her way" in ans.answer

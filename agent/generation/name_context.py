@@ -2,8 +2,9 @@
 an answer says only what a cited sentence says; shared case 08's kind, a near-miss entity).
 
 `about_another_entity` gathers the checks over the cited articles: the quotes give the asked
-figure of something else or name a namesake (agent.generation.asked.cites_another), or a name
-of the question stands nowhere near them (`name_out_of_context`).
+figure of something else or name a namesake (agent.generation.asked.cites_another), a name
+of the question stands nowhere near them (`name_out_of_context`), or they give the office the
+question asks about to another body (`role_of_another`).
 """
 
 from __future__ import annotations
@@ -26,8 +27,34 @@ def about_another_entity(question: str, sentences: Sequence[AnswerSentence],
     texts = [x.text for aid in dict.fromkeys(c.source for c in cited)
              for x in corpus.article(aid).sentences]
     contexts = [quote_context(corpus.article(c.source), c.quote) for c in cited]
+    common = lower_words(texts)
     return (cites_another(question, [c.quote for c in cited], proper_words(texts))
-            or name_out_of_context(question, contexts, lower_words(texts)) is not None)
+            or name_out_of_context(question, contexts, common) is not None
+            or any(role_of_another(question, c.quote, common) for c in cited))
+
+
+_NAME = r"(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&-]*"
+# "Kelsbury District Council's cabinet member": an office and whose it is. The office is
+# known by its first ROLE_WORDS lower-case words.
+_OWNED_ROLE = re.compile(rf"(?P<owner>{_NAME})['’]s?\s+(?P<role>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)")
+ROLE_WORDS = 2
+
+
+def role_of_another(question: str, quote: str, common: frozenset[str]) -> str | None:
+    """The owner the quote gives the office the question asks about, when it is another
+    one, else None: "What did Kelsbury District Council's cabinet member for housing say?"
+    is not answered by "Neil Fairbairn, Hollinsford Borough Council's cabinet member for
+    housing, welcomed the ruling" (shared case 08's kind: the role at another body). The
+    owners are told apart by their distinctive words (`distinctive_words`, `common`: words
+    the articles write in lower case); None when the quote also gives the question's own."""
+    for m in _OWNED_ROLE.finditer(question):
+        mine = distinctive_words(m.group("owner").lower(), common)
+        role = " ".join(m.group("role").split()[:ROLE_WORDS])
+        owners = [o.group("owner").lower() for o in _OWNED_ROLE.finditer(quote)
+                  if o.group("role").startswith(role)]
+        if mine and owners and not any(mine & set(o.split()) for o in owners):
+            return owners[0]
+    return None
 
 
 # Sentences of an article that say what it is about: its title and first body sentences.
