@@ -39,11 +39,11 @@ DOCKS = {
 }
 
 
-def _answerer(make_app: Callable[..., App]) -> Answerer:
+def _answerer(make_app: Callable[..., App], articles: dict[str, str] = DOCKS) -> Answerer:
     """MiniLM embeddings: the fake embedder finds no evidence for a question by a name."""
     from vectorstore.embeddings import MiniLMEmbedder
 
-    app = make_app(DOCKS, embedder=MiniLMEmbedder())
+    app = make_app(articles, embedder=MiniLMEmbedder())
     return Answerer(app.corpus, app.retriever, app.embedder, app.llm)
 
 
@@ -128,10 +128,7 @@ HARBOURS = {
 def test_an_office_held_at_another_body_is_not_answered(
     make_app: Callable[..., App], fake_model: FakeChatModel
 ) -> None:
-    from vectorstore.embeddings import MiniLMEmbedder
-
-    app = make_app(HARBOURS, embedder=MiniLMEmbedder())
-    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    answerer = _answerer(make_app, HARBOURS)
     quote = "Keira Moss, Pelham Port's operations director, said the strike had sent ships her way."
     ans, _ = ask_with_draft(answerer, fake_model,
                             "What did Dunlow Harbour's operations director say?", "Keira Moss",
