@@ -33,6 +33,9 @@ def _s(article: str, text: str) -> Sentence:
     ("The Orrin rose to 5.2 metres at Kelby on Monday morning, well above the level at which "
      "the town's flood gates are shut by the county.", "5.2 metres",
      "The Orrin rose to 5.2 metres at Kelby on Monday morning"),
+    # a trailing phrase that gives another figure is cut off at the word that opens it
+    ("The Orrin peaked at 6.4 metres at the Kelby gauge at about 4am, the agency said.",
+     "6.4 metres", "The Orrin peaked at 6.4 metres at the Kelby gauge"),
     # a wire dateline is no part of the clause
     ("KELBY (Delta Wire) — The county put the cost of the repairs at £2.1 million.",
      "£2.1 million", "The county put the cost of the repairs at £2.1 million"),

@@ -56,6 +56,11 @@ _SUBORDINATE = re.compile(r"\b(?:after|before|when|because|since|until|although|
 # nor "And it did so for a modest $148 million" (pronouns and conjunctions).
 _OPENERS = frozenset(("it", "he", "she", "they", "this", "that", "these", "those", "its",
                       "his", "her", "their", "we", "i", "you", "and", "but", "or", "so", "yet"))
+# Where a trailing adjunct of a clause opens: a preposition of place, time or means ("on the
+# Tarnford gauge at about 6am": the second phrase gives another figure). Not a comma: it
+# may open an aside with the verb after it ("31 fishermen, 12 of them from Kelby, were").
+_ADJUNCT = re.compile(r"\s(?=(?:at|on|in|by|with|from|for|over|across|during|near)\s)",
+                      re.IGNORECASE)
 _INSERTION_BEFORE = re.compile(r"[)\u2014\u2013]\s*$|\s-\s*$")
 _INSERTION_AFTER = re.compile(r"\s*(?:[(\u2014\u2013]|-\s)")
 
@@ -112,6 +117,7 @@ def figure_lead(sentence: str, said: str) -> str:
     lead = sentence[start: nxt.start() if nxt else end].strip(" ,;.")
     if len(lead.split()) > MAX_LEAD_WORDS and "," in sentence[m.end(): end]:
         lead = sentence[start: sentence.index(",", m.end(), end)].strip(" ,;.")
+    lead = _without_later_figure(lead, m.end() - start, said)
     words = lead.split()
     # Names left out: "Roman coins" is no name and a verb in -s (has_finite_verb).
     verbs = ADJECTIVAL.sub("", " ".join(w for w in words if not w[:1].isupper()))
@@ -122,6 +128,31 @@ def figure_lead(sentence: str, said: str) -> str:
             or not has_finite_verb(verbs) or ends_open(lead)):
         return ""
     return lead
+
+
+def _without_later_figure(lead: str, value_end: int, said: str) -> str:
+    """`lead` cut before the phrase that gives another figure after the value
+    (`value_end`: where the value ends in `lead`): "The river peaked at 5.8 metres on the
+    Tarnford gauge at about 6am" leads with "The river peaked at 5.8 metres on the Tarnford
+    gauge". The cut is at the preposition (`_ADJUNCT`) that opens that phrase, when what
+    is cut has no verb: what is left is the same clause with one adjunct fewer, true
+    wherever the whole is. `lead` as it was otherwise."""
+    later = [q.said for q in quantities(lead[value_end:]) if q.kind != "ordinal" and q.said
+             and q.said.lower() not in said.lower() and said.lower() not in q.said.lower()]
+    if not later:
+        return lead
+    at = lead.find(later[0], value_end)
+    cuts = [c.start() for c in _ADJUNCT.finditer(lead, value_end) if c.start() < at]
+    # (the figure itself left out: "4am" would pass for a verb)
+    if not cuts or has_finite_verb(lead[cuts[-1]:].replace(later[0], " ")):
+        return lead
+    # Only phrases that follow the value directly ("5.8 metres on the gauge at 6am"): after
+    # an aside or a verb ("5.8 metres, higher than the record set in 1968") the cut would
+    # strand it.
+    between = lead[value_end: cuts[-1]]  # the unit or noun of the value, then phrases
+    if "," in between or has_finite_verb(between):
+        return lead
+    return lead[: cuts[-1]].rstrip(" ,;")
 
 
 def _links(figs: Sequence[Figure]) -> list[set[int]]:
