@@ -115,8 +115,8 @@ def test_a_comment_piece_s_clause_never_leads() -> None:
         (_s("blog", "The trawler went down with 38 fishermen aboard, coastguards said."), "blog"),
     ]
     (diff,) = story_differences(items, names.__getitem__, opinion={"comment"})
-    assert diff.text() == ("Outlets differ on the figure: 31 fishermen (Delta Wire, The "
-                           "Sentinel) vs 38 fishermen (RiverWatch).")
+    assert diff.text() == ("Outlets differ on the number of fishermen: 31 (Delta Wire, The "
+                           "Sentinel) vs 38 (RiverWatch).")
     (led,) = story_differences(items, names.__getitem__)
     assert led.text().startswith("Outlets differ: Instead of waiting, the owners sent 31 "
                                  "fishermen out in a gale (The Sentinel, Delta Wire)")
@@ -142,3 +142,13 @@ def test_a_count_names_what_it_counts_once_unless_it_is_a_margin() -> None:
     (diff,) = story_differences(margin, NAMES.__getitem__)
     assert diff.text() == ("Outlets differ on the figure: 212 votes (Delta Wire) vs more than "
                            "300 votes (The Orrin Daily).")
+
+
+def test_a_count_of_an_irregular_plural_names_it_too() -> None:
+    items = [
+        (_s("wire", "Twelve children, all from Kelby, remain in hospital."), "wire"),
+        (_s("daily", "Fifteen children remain in hospital, all of them from Kelby."), "daily"),
+    ]
+    (diff,) = story_differences(items, NAMES.__getitem__)
+    assert diff.text() == ("Outlets differ on the number of children: 12 (Delta Wire) vs 15 "
+                           "(The Orrin Daily).")

@@ -26,7 +26,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from agent.generation.extractive import MAX_SIDES, Difference, Side, word_from
 from agent.generation.sentence_checks import ADJECTIVAL, ends_open, has_finite_verb
-from agent.text.counted import plural
+from agent.text.counted import any_plural
 from agent.text.facts import strip_dateline
 from agent.text.frames import clause_span
 from agent.text.quantities import Quantity, quantities
@@ -324,7 +324,7 @@ def _counted(sides: Sequence[Side], seed: Figure) -> str:
     values = [v for side in sides for vs in (side.values, *side.worded.values()) for v in vs]
     last = {v.rsplit(" ", 1)[-1] for v in values if " " in v}
     noun = last.pop() if len(last) == 1 and all(" " in v for v in values) else ""
-    return noun if noun.isalpha() and plural(noun) else ""
+    return noun if noun.isalpha() and any_plural(noun) else ""
 
 
 def _lead_first(side: Side, given: Sequence[Figure], outlet_name: Callable[[str], str]) -> str:

@@ -6,7 +6,9 @@ counts are compared only when they count the same thing.
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SKIP = frozenset(("of", "the", "a", "an", "and", "more", "than", "about", "some", "per",
@@ -21,6 +23,26 @@ _NUMBER_OF = re.compile(r"\bnumber of (?:the |its |their )?([a-z][\w’'-]*)", r
 def plural(word: str) -> bool:
     """A regular plural ("lorries", "sets"; not "class", not "Ferrante's")."""
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "'s"))
+
+
+@functools.cache
+def _inflections() -> Any:
+    # Imported when first needed: importing inflect takes ~2.5 s (its typeguard checks).
+    import inflect
+
+    return inflect.engine()
+
+
+def any_plural(word: str) -> bool:
+    """A plural noun, regular (`plural`) or not ("people", "children", "women", "feet"):
+    a lower-case word that inflect (a maintained English inflection library) gives another
+    singular without a final "s". Proper names are none ("Sellers")."""
+    if plural(word):
+        return True
+    if not word.isalpha() or not word.islower() or word.endswith("s"):
+        return False  # (a word in -s that `plural` refuses is no plural: "class")
+    one = _inflections().singular_noun(word)
+    return isinstance(one, str) and one != word
 
 
 def singular(word: str) -> str:
