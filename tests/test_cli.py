@@ -62,6 +62,16 @@ def test_ingest_exit_code_nonzero_only_when_nothing_ingested(
     assert jsonl(out)[0]["documents"] == 5
 
 
+def test_ingest_of_a_folder_with_no_article_file_says_so(
+    cli: CliApp, run: Run, tmp_path: Path
+) -> None:
+    empty = tmp_path / "nothing-here"
+    empty.mkdir()
+    code, _, err = run("ingest", str(empty))
+    assert code != 0
+    assert "no article file" in err and str(empty) in err and "Traceback" not in err
+
+
 def test_search_json_lines(cli: CliApp, run: Run, seeds_dir: Path) -> None:
     run("ingest", str(seeds_dir), "--json")
     code, out, _ = run("search", "troops at the border", "--k", "5", "--json")

@@ -137,11 +137,13 @@ def test_verify_sentences_returns_one_verdict_per_sentence(make_app: MakeApp) ->
 def test_cli_file_bad_line_reports_error_and_others_go_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_app: MakeApp
 ) -> None:
+    import agent.cli.common as common
     import agent.cli.verify_cmds as vc  # registers the commands on the shared app
     from agent.cli.common import app as cli
 
     a = make_app(STRIKE_ARTICLES, replies=[SUPPORTED] * 60)
     monkeypatch.setattr(vc, "get_app", lambda: a)
+    monkeypatch.setattr(common, "get_app", lambda: a)  # require_articles() builds through it
     f = tmp_path / "claims.jsonl"
     f.write_text(
         '{"id": "c1", "claim": "The union said 300 workers had joined the strike"}\n'
@@ -157,6 +159,23 @@ def test_cli_file_bad_line_reports_error_and_others_go_on(
     assert "claims.jsonl:2" in lines[1]["error"] and "claims.jsonl:3" in lines[2]["error"]
     assert lines[3]["verdict"] == "not_enough_info"
     assert res.exit_code == 1  # some lines failed
+
+
+def test_cli_footer_names_the_model_only_when_it_ran(
+    monkeypatch: pytest.MonkeyPatch, make_app: MakeApp
+) -> None:
+    import agent.cli.common as common
+    import agent.cli.verify_cmds as vc  # registers the commands on the shared app
+    from agent.cli.common import app as cli
+
+    a = make_app(STRIKE_ARTICLES, replies=[SUPPORTED] * 20)
+    monkeypatch.setattr(vc, "get_app", lambda: a)
+    monkeypatch.setattr(common, "get_app", lambda: a)  # require_articles() builds through it
+    claim = "The union said 300 workers had joined the strike"
+    code_only = CliRunner().invoke(cli, ["verify", "--no-model", claim])
+    assert "no model call" in code_only.stdout and a.llm.model_name not in code_only.stdout
+    asked = CliRunner().invoke(cli, ["verify", claim])
+    assert f"{a.llm.backend}/{a.llm.model_name}" in asked.stdout
 
 
 def _item(stance: str) -> EvidenceItem:

@@ -68,8 +68,12 @@ def ingest(
             out.print(f"  removed: {escape(path)}")
         for group in report.duplicate_groups:
             out.print(f"  duplicates: {group[0]} = {', '.join(group[1:])}")
-    # Non-zero only when files failed and nothing at all is usable from this run.
-    if report.errors and report.ingested == 0 and report.unchanged == 0:
+    # Non-zero only when files failed and nothing at all is usable from this run, or when
+    # the inputs held no article file at all (an empty folder is most likely a wrong path).
+    if report.ingested == 0 and report.unchanged == 0 and (report.errors or not report.pruned):
+        if not report.errors:
+            given = ", ".join(str(p) for p in paths) + (f" and {len(urls)} URLs" if urls else "")
+            err.print(f"error: nothing to ingest: no article file in {escape(given)}")
         raise typer.Exit(1)
 
 

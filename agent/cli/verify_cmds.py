@@ -146,8 +146,9 @@ def print_verdict(v: Verdict) -> None:
                 f"    {_MARK[e.stance]} {escape(e.outlet or cite.source)} "
                 f"{span_text(cite.start, cite.end)} “{escape(cite.quote)}”{note}"
             )
-    out.print(f"  [dim]+ supports, - contradicts, · silent · {v.backend}/{escape(v.model)}"
-              f" · {v.latency_s:.1f} s[/dim]")
+    # Code alone may decide every part: the model's name would suggest that it ran.
+    ran = f"{v.backend}/{escape(v.model)}" if v.model_calls else "no model call"
+    out.print(f"  [dim]+ supports, - contradicts, · silent · {ran} · {v.latency_s:.1f} s[/dim]")
 
 
 @app.command()
