@@ -62,6 +62,14 @@ def test_ingest_exit_code_nonzero_only_when_nothing_ingested(
     assert jsonl(out)[0]["documents"] == 5
 
 
+def test_ingest_to_a_pipe_writes_nothing_to_stderr_when_all_goes_well(
+    run: Run, seeds_dir: Path
+) -> None:
+    code, out, err = run("ingest", str(seeds_dir))
+    assert code == 0 and "5 documents" in out
+    assert err == ""  # no progress bar, and no blank line left by one, on a plain stream
+
+
 def test_ingest_of_a_folder_with_no_article_file_says_so(
     cli: CliApp, run: Run, tmp_path: Path
 ) -> None:

@@ -122,7 +122,9 @@ def progress_bar(enabled: bool = True) -> Iterator[Progress]:
         TimeElapsedColumn(),
         console=err,
         transient=True,
-        disable=not enabled,
+        # Not a terminal (a pipe, a log file): no bar, and none of the blank line a stopped
+        # transient bar leaves on a plain stream.
+        disable=not enabled or not err.is_terminal,
     )
     with prog:
         yield prog
