@@ -227,7 +227,10 @@ def test_a_usage_error_is_one_clear_line_not_a_traceback(run: Run) -> None:
     code, out, err = run("ingest", "seeds", "--no-such-flag")
     assert code == 2
     assert "No such option: --no-such-flag" in err
-    assert "Traceback" not in err + out
+    assert "Traceback" not in err + out and "hint" not in err
+    # an option of sourcebound itself given after the command: where it belongs
+    code, _, err = run("sources", "--data-dir", "/tmp/elsewhere")
+    assert code == 2 and "put it before the command" in err and "--data-dir" in err
 
 
 def test_a_reingest_names_the_file_it_updated(

@@ -182,6 +182,11 @@ def read_text_lines(path: Path) -> list[tuple[int, str | None, str | None]]:
     return rows
 
 
+def _root_option_names() -> set[str]:
+    """The option names of `sourcebound` itself (--data-dir, --backend, ...)."""
+    return {o for p in typer.main.get_command(app).params for o in getattr(p, "opts", ())}
+
+
 def main() -> None:
     """Console-script entry: domain errors become one line on stderr and a non-zero exit."""
     try:
@@ -202,6 +207,10 @@ def main() -> None:
             e, "show"
         ):
             e.show()
+            misplaced = getattr(e, "option_name", None)
+            if misplaced is not None and misplaced in _root_option_names():
+                err.print(f"hint: {misplaced} belongs to sourcebound itself: put it before the "
+                          f"command (sourcebound {misplaced} ... COMMAND)")
             raise SystemExit(getattr(e, "exit_code", 2)) from None
         raise
     if isinstance(rc, int) and rc != 0:
