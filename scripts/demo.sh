@@ -13,6 +13,7 @@ echo "==> sourcebound search 'Where did Trump make his remarks about Sheinbaum?'
 $SB search "Where did Trump make his remarks about Sheinbaum?" -k 5
 echo "==> sourcebound ask (local model; the first use assembles the 1.07 GB GGUF)"
 $SB ask "How many troops did Mexico send to the US border in February?"
+echo "==> sourcebound ask (no article gives this number: the expected answer is an abstention)"
 $SB ask "How many fentanyl labs have US drone flights located in Mexico?"
 echo "==> sourcebound verify (a compound claim: one part supported, one refuted by a number)"
 $SB verify "Sheinbaum rejected Trump's offer and sent 50,000 troops to the border."
