@@ -99,7 +99,8 @@ def figure_lead(sentence: str, said: str) -> str:
     MAX_LEAD_WORDS. None when the figure is not found as written, a bracket or dash
     interrupts the clause (its subject or verb lies outside: "Naomi Castellane (Quillon
     First) finished 312 votes ahead"), or the clause has fewer than 3 words or too many,
-    opens on a pronoun or a conjunction, holds a quotation or another figure (an ordinal aside), has
+    opens on a pronoun or a conjunction, holds a quotation or another figure (an ordinal aside;
+    a trailing phrase that gives one is cut off first, `_without_later_figure`), has
     no finite verb outside its names (an -ed word after an article or a figure is an
     adjective: "a 14-mile signed route") or ends open (agent.generation.sentence_checks)."""
     sentence = strip_dateline(sentence)  # blanked: "KELBY (Delta Wire) — " starts no clause
