@@ -92,13 +92,19 @@ def require_articles() -> App:
     return a
 
 
+def ran_by(rec: ModelRun, model_ran: bool) -> str:
+    """Who did the run, as rendered: "backend/model", or "no model call" when the model did
+    not run (an abstention, the extractive floor, a verdict code decided), so its name does
+    not suggest it ran."""
+    return f"{escape(rec.backend)}/{escape(rec.model)}" if model_ran else "no model call"
+
+
 def run_footer(rec: ModelRun) -> str:
-    """The dim last line of a rendered answer or summary: backend/model, seconds, tokens;
-    "no model call" when the run used none (an abstention, the extractive floor), so the
-    model's name does not suggest it ran."""
+    """The dim last line of a rendered answer or summary: `ran_by`, seconds, and tokens
+    when the model ran (it used some)."""
     if rec.tokens_in == 0 and rec.tokens_out == 0:
-        return f"[dim]no model call · {rec.latency_s:.1f} s[/dim]"
-    return (f"[dim]{escape(rec.backend)}/{escape(rec.model)} · {rec.latency_s:.1f} s · "
+        return f"[dim]{ran_by(rec, False)} · {rec.latency_s:.1f} s[/dim]"
+    return (f"[dim]{ran_by(rec, True)} · {rec.latency_s:.1f} s · "
             f"{rec.tokens_in}→{rec.tokens_out} tokens[/dim]")
 
 

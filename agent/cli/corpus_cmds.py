@@ -73,7 +73,7 @@ def ingest(
     if report.ingested == 0 and report.unchanged == 0 and (report.errors or not report.pruned):
         if not report.errors:
             given = ", ".join(str(p) for p in paths) + (f" and {len(urls)} URLs" if urls else "")
-            err.print(f"error: nothing to ingest: no article file in {escape(given)}")
+            err.print(f"[red]error:[/red] nothing to ingest: no article file in {escape(given)}")
         raise typer.Exit(1)
 
 

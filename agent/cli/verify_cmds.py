@@ -18,6 +18,7 @@ from agent.cli.common import (
     emit_json,
     get_app,
     out,
+    ran_by,
     read_text_lines,
     require_articles,
     span_text,
@@ -146,9 +147,9 @@ def print_verdict(v: Verdict) -> None:
                 f"    {_MARK[e.stance]} {escape(e.outlet or cite.source)} "
                 f"{span_text(cite.start, cite.end)} “{escape(cite.quote)}”{note}"
             )
-    # Code alone may decide every part: the model's name would suggest that it ran.
-    ran = f"{v.backend}/{escape(v.model)}" if v.model_calls else "no model call"
-    out.print(f"  [dim]+ supports, - contradicts, · silent · {ran} · {v.latency_s:.1f} s[/dim]")
+    # model_calls, not tokens: a server may report no usage.
+    out.print(f"  [dim]+ supports, - contradicts, · silent · {ran_by(v, v.model_calls > 0)} · "
+              f"{v.latency_s:.1f} s[/dim]")
 
 
 @app.command()

@@ -122,13 +122,18 @@ def figure_lead(sentence: str, said: str) -> str:
     words = lead.split()
     # Names left out: "Roman coins" is no name and a verb in -s (has_finite_verb).
     verbs = ADJECTIVAL.sub("", " ".join(w for w in words if not w[:1].isupper()))
-    others = [q for q in quantities(lead) if q.kind != "ordinal" and q.said
-              and q.said.lower() not in said.lower() and said.lower() not in q.said.lower()]
     if (not 3 <= len(words) <= MAX_LEAD_WORDS or words[0].lower() in _OPENERS
-            or any(q in lead for q in '"\u201c\u201d') or others
+            or any(q in lead for q in '"\u201c\u201d') or _other_figures(lead, said)
             or not has_finite_verb(verbs) or ends_open(lead)):
         return ""
     return lead
+
+
+def _other_figures(text: str, said: str) -> list[str]:
+    """The figures of `text`, as written, other than the value written `said` (neither a
+    part of the other: "£2.1 million" / "2.1 million") and other than ordinals (asides)."""
+    return [q.said for q in quantities(text) if q.kind != "ordinal" and q.said
+            and q.said.lower() not in said.lower() and said.lower() not in q.said.lower()]
 
 
 def _without_later_figure(lead: str, value_end: int, said: str) -> str:
@@ -138,8 +143,7 @@ def _without_later_figure(lead: str, value_end: int, said: str) -> str:
     gauge". The cut is at the preposition (`_ADJUNCT`) that opens that phrase, when what
     is cut has no verb: what is left is the same clause with one adjunct fewer, true
     wherever the whole is. `lead` as it was otherwise."""
-    later = [q.said for q in quantities(lead[value_end:]) if q.kind != "ordinal" and q.said
-             and q.said.lower() not in said.lower() and said.lower() not in q.said.lower()]
+    later = _other_figures(lead[value_end:], said)
     if not later:
         return lead
     at = lead.find(later[0], value_end)
