@@ -30,6 +30,7 @@ from agent.text.analysis import analyze
 from agent.text.facts import CAP_RUN, NOT_ENTITY, attribution
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
+from agent.text.voice import speaks_of_named_party
 from agent.types import Article, Sentence
 from agent.verification.checks import compare
 from agent.verification.conflicts import Conflict, show_quantity
@@ -100,23 +101,26 @@ class Cluster:
         return len(self.point.outlets)
 
 
-# Own-voice questions or judgements (agent.text mood) that make an article an opinion piece.
-# Measured on the 8 dev stories' 40 articles (8 comment pieces by their labels): every
-# comment piece has at least one, 4 of them two or more; of the 32 reports, one has one (a
-# website's "Do you have a story about ...?" call-out) and none has two. Missing a comment
-# piece prints its view as the summary's; flagging a report only stops it being quoted.
+# Own-voice questions, judgements or first/second-person remarks about a named party
+# (agent.text mood) that make an article an opinion piece. Measured on the 20 dev stories'
+# 100 articles (20 comment pieces by their outlets' labels): every comment piece has at
+# least one; of the 80 reports, two have one (a website's "Do you have a story about ...?",
+# an explainer's "So what happens next?"). Missing a comment piece prints its view as the
+# summary's; flagging a report only stops it being quoted.
 OPINION_MIN_JUDGEMENTS = 1
 
 
 def opinion_piece(article: Article) -> bool:
     """Whether the article argues rather than reports: OPINION_MIN_JUDGEMENTS or more of
-    its body sentences ask or judge in the writer's own voice (mood not "statement" and no
-    speaker named). Its sentences still count as an outlet's coverage of a point, but the
-    summary never speaks with them: a comment piece's "For once, a home-grown project has
-    delivered" is as much a view as its "X deserves ..."."""
+    its body sentences ask, judge or exhort in the writer's own voice (mood "question" or
+    "deontic", no speaker named), or speak as I/we or to "you" about a named party
+    (agent.text.voice.speaks_of_named_party). Its sentences still count as an outlet's
+    coverage of a point, but the summary never speaks with them: a comment piece's "For
+    once, a home-grown project has delivered" is as much a view as its "X deserves ..."."""
     judging = sum(
         1 for s in article.body_sentences
-        if (a := analyze(s.text)).mood != "statement" and a.speaker is None
+        if (a := analyze(s.text)).speaker is None
+        and (a.mood in ("question", "deontic") or speaks_of_named_party(s.text))
     )
     return judging >= OPINION_MIN_JUDGEMENTS
 

@@ -22,7 +22,6 @@ from agent.text.facts import (
     event_places,
     event_weekdays,
     months,
-    mood,
     places,
     subject_of,
     weekdays,
@@ -38,6 +37,7 @@ from agent.text.polarity import (
     split_by_polarity,
 )
 from agent.text.quantities import Quantity, quantities
+from agent.text.voice import mood
 
 # Distinct texts kept: a corpus of ~5,000 sentences plus the claims of a batch.
 CACHE_SIZE = 20_000
@@ -134,8 +134,8 @@ class SentenceAnalysis:
 
     @cached_property
     def mood(self) -> str:
-        """"statement", "question" or "deontic" (a judgement in the writer's voice):
-        `facts.mood`."""
+        """"statement", "question", "deontic" (a judgement in the writer's voice) or
+        "personal" (the writer speaks as I/we or to "you"): `voice.mood`."""
         return mood(self.text)
 
     @cached_property

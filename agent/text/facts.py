@@ -368,27 +368,6 @@ def content_without_quotes(text: str) -> str:
     return re.sub(r"[“\"][^”\"]*(?:[”\"]|$)", " ", text)
 
 
-# The writer's own judgement, not a report: what someone "should", "ought to" do or
-# "deserves" (deontic modality; Palmer, "Mood and Modality", 2001, ch. 3), an exhortation
-# ("make no mistake", "let us"), and what "is right"/"is wrong" of someone.
-_DEONTIC = re.compile(
-    r"\b(?:should(?:n[’']t)?|ought(?:n[’']t)? to|deserves?d?|make no mistake|let[’']?s|let us|"
-    r"(?:is|are|was|were) (?:right|wrong))\b",
-    re.IGNORECASE,
-)
-
-
-def mood(text: str) -> str:
-    """"question" when the sentence asks (its own voice ends with "?"), "deontic" when its
-    own voice, outside quotations and reported clauses (`asserted_part`), judges what
-    should be or who deserves what, else "statement". A news summary quotes statements
-    only: a question or a judgement in no one's name reads as the summary's own view."""
-    own = asserted_part(text).strip()
-    if content_without_quotes(text).rstrip().endswith("?"):
-        return "question"
-    return "deontic" if _DEONTIC.search(own) else "statement"
-
-
 def asserted_part(text: str) -> str:
     """What a sentence states in its own voice: quotations and reported clauses removed
     ("Ana rejected the plan, sparking a claim from Bo that she is afraid" -> "Ana rejected

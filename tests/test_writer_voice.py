@@ -1,0 +1,74 @@
+"""The writer's own voice (agent/text/voice.py) and what the story summary makes of it
+(agent/generation/extractive.py `opinion_piece`).
+
+Found on the dev stories: a partisan column whose only judgements were an exhortation ("It
+is time to ...") was read as a report, and its "reckless timetable gamble" led the story
+summary; another spoke to its reader ("You would think the estate would be celebrating").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.generation.extractive import opinion_piece
+from agent.text.analysis import analyze
+from agent.text.voice import speaks_of_named_party
+from agent.types import Article, Sentence
+
+
+def _sentence(article: str, index: int, text: str) -> Sentence:
+    return Sentence(id=f"{article}:{index}", article_id=article, doc_id=article, start=0,
+                    end=len(text), text=text)
+
+
+def _article(n: int, *texts: str) -> Article:
+    sentences = [_sentence(f"a{n}", i, t) for i, t in enumerate(texts)]
+    return Article(id=f"a{n}", doc_id=f"a{n}", start=0, end=1, sentences=sentences)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It is time to stop rewarding failure and bring the line back into public hands.",
+         "deontic"),
+        ("It's high time for the regulator to do its job.", "deontic"),
+        ("You would think the Kelder Trust would be celebrating with the village.",
+         "personal"),
+        ("I believe him.", "personal"),
+        # A question it reports is no judgement of the writer's.
+        ("The ruling did nothing to settle a row over who should share in the reward.",
+         "statement"),
+        # The tail of a quotation an earlier sentence opened is the speaker's first person.
+        ('We could not wait any longer," Osei-Brandt said.', "statement"),
+        ("The ferry company said we would be told within a week.", "statement"),
+        ("The line will reopen on 4 June after repairs.", "statement"),
+    ],
+)
+def test_mood_reads_exhortations_and_person_deixis_in_the_writers_voice(
+        text: str, expected: str) -> None:
+    assert analyze(text).mood == expected
+
+
+@pytest.mark.unit
+def test_a_personal_remark_counts_for_an_opinion_piece_only_when_it_names_a_party() -> None:
+    assert speaks_of_named_party("You would think the Kelder Trust would be celebrating.")
+    assert speaks_of_named_party("Forgive me if I doubt chief executive Mara Lind's word.")
+    # A website's own "we" and "you": cookie notices and buttons name no one.
+    assert not speaks_of_named_party("By continuing to browse you agree to our use of cookies.")
+    assert not speaks_of_named_party("We value your privacy.")
+    assert not speaks_of_named_party("[I agree] [More options]")
+
+
+@pytest.mark.unit
+def test_a_column_that_exhorts_or_speaks_to_its_reader_is_an_opinion_piece() -> None:
+    exhorts = _article(1, "Kelder Rail's reckless timetable gamble has blown up in its face.",
+                       "It is time to put the railway back under public control.")
+    speaks = _article(2, "Two detectorists found the hoard of a lifetime.",
+                      "You would think the Kelder Trust would be celebrating.")
+    report = _article(3, "Kelder Rail cancelled 1,140 trains in three days.",
+                      "We use cookies to improve your experience.",
+                      "By continuing to browse you agree to our use of cookies.")
+    assert opinion_piece(exhorts)
+    assert opinion_piece(speaks)
+    assert not opinion_piece(report)
