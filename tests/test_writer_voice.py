@@ -1,5 +1,6 @@
 """The writer's own voice (agent/text/voice.py) and what the story summary makes of it
-(agent/generation/extractive.py `opinion_piece`).
+(agent/generation/extractive.py `opinion_piece`), and how a difference line names a venue
+(agent/text/frames.py `place_phrase`).
 
 Found on the dev stories: a partisan column whose only judgements were an exhortation ("It
 is time to ...") was read as a report, and its "reckless timetable gamble" led the story
@@ -10,8 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from agent.generation.extractive import opinion_piece
+from agent.generation.extractive import difference_of, opinion_piece
+from agent.generation.story_points import Point
 from agent.text.analysis import analyze
+from agent.text.frames import place_phrase
 from agent.text.voice import speaks_of_named_party
 from agent.types import Article, Sentence
 
@@ -72,3 +75,30 @@ def test_a_column_that_exhorts_or_speaks_to_its_reader_is_an_opinion_piece() -> 
     assert opinion_piece(exhorts)
     assert opinion_piece(speaks)
     assert not opinion_piece(report)
+
+
+@pytest.mark.unit
+def test_an_occasion_is_told_by_where_it_was_held() -> None:
+    held = ("Chairman Ivo Marsh unveiled the designs at a press conference at the club's "
+            "Cable Street ground, which has been its home since 1912.")
+    assert place_phrase("press conference", held) == "the club's Cable Street ground"
+    assert place_phrase("press conference", "He spoke at a press conference.") == (
+        "a press conference")
+    assert place_phrase("harbour guildhall", "It was unveiled at Harbour Guildhall, where ...") \
+        == "Harbour Guildhall"
+    assert place_phrase("town hall", "The designs were shown online.") is None
+
+
+@pytest.mark.unit
+def test_a_venue_difference_names_both_places_not_the_occasion() -> None:
+    a = _sentence("a", 0, (
+        "The designs were unveiled to reporters at Harbour Guildhall, where chairman Ivo "
+        "Marsh said the club had outgrown its ground."))
+    b = _sentence("b", 0, (
+        "Chairman Ivo Marsh unveiled the designs at a press conference at the club's Cable "
+        "Street ground on Tuesday."))
+    diff = difference_of(Point(members=[(a, "A", 1.0), (b, "B", 0.9)]), str,
+                         lambda x, y: 0.8)
+    assert diff is not None and diff.kind == "place"
+    assert "press conference" not in diff.text()
+    assert "Cable Street ground" in diff.text() and "Harbour Guildhall" in diff.text()

@@ -27,7 +27,8 @@ import numpy as np
 from agent.generation.sentence_checks import cut_mid_clause, has_finite_verb
 from agent.generation.story_points import Point, group_points, loaded_terms
 from agent.text.analysis import analyze
-from agent.text.facts import CAP_RUN, NOT_ENTITY, attribution
+from agent.text.facts import CAP_RUN, MONTHS, NOT_ENTITY, WEEKDAYS, attribution
+from agent.text.frames import place_phrase
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
 from agent.text.voice import speaks_of_named_party
@@ -101,12 +102,11 @@ class Cluster:
         return len(self.point.outlets)
 
 
-# Own-voice questions, judgements or first/second-person remarks about a named party
-# (agent.text mood) that make an article an opinion piece. Measured on the 20 dev stories'
-# 100 articles (20 comment pieces by their outlets' labels): every comment piece has at
-# least one; of the 80 reports, two have one (a website's "Do you have a story about ...?",
-# an explainer's "So what happens next?"). Missing a comment piece prints its view as the
-# summary's; flagging a report only stops it being quoted.
+# Own-voice questions, judgements or I/you remarks about a named party (agent.text mood)
+# make an article an opinion piece. On the 20 dev stories' 100 articles (20 comment pieces
+# by their outlets' labels) every comment piece has one; of the 80 reports two do ("Do you
+# have a story about ...?", "So what happens next?"). Missing a comment piece prints its
+# view as the summary's; flagging a report only stops it being quoted.
 OPINION_MIN_JUDGEMENTS = 1
 
 
@@ -240,7 +240,8 @@ def _shown(values: tuple[str, ...], sentence: str, kind: str) -> tuple[str, ...]
     for v in values:
         m = (re.search(re.escape(v), sentence, re.IGNORECASE)
              if kind != "number" or re.search("[a-z]", v) else None)
-        out.append(m.group(0) if m else (v.capitalize() if kind in ("day", "month") else v))
+        out.append((kind == "place" and place_phrase(v, sentence))  # a venue: where it was
+                   or (m.group(0) if m else (v.capitalize() if kind in ("day", "month") else v)))
     return tuple(out)
 
 
@@ -268,11 +269,7 @@ def _conflict(a: str, b: str, score: float, kind: str | None = None) -> Conflict
     return None
 
 
-_DATE_WORDS = frozenset((
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-))
+_DATE_WORDS = frozenset((*WEEKDAYS, *MONTHS))
 
 
 def _actor_of(value: str, text: str) -> set[str]:

@@ -6,8 +6,9 @@ deal" in a story about Orrin's 4.5 per cent offer). Whether two outlets' figures
 measure is read from the words beside each figure, its *frame*: the content stems within
 FRAME_WORDS words either side, inside its clause (a semicolon, colon, dash, bracket,
 sentence end or ", and"/", but"/", while" ends a clause), and the weekdays and years named
-there. `weekday_frames` reads what happened on each weekday of a sentence the same way, and
-`place_frames` what a sentence places in each named place.
+there. `weekday_frames` reads what happened on each weekday of a sentence the same way,
+`place_frames` what a sentence places in each named place, and `place_phrase` how it writes
+a place (an occasion told by where it was held).
 """
 
 from __future__ import annotations
@@ -158,3 +159,29 @@ def place_substitutions(claim: str, sentence: str) -> list[tuple[str, str]]:
             continue
         out += [(p, q) for q, other in theirs.items() if frame & other]
     return out
+
+
+# A determiner before a venue, and a place phrase right after it ("at the club's Cable
+# Street ground"), up to the clause's end or the next phrase ("on Tuesday").
+_DETERMINER = re.compile(r"(?:\b(?:a|an|the|his|her|their|its)\s+)$", re.IGNORECASE)
+_FURTHER_PLACE = re.compile(
+    r"\s+(?:at|in|near|inside|outside|aboard)\s+((?:(?!\s(?:on|in|at|after|before|during|"
+    r"when|while|and|but|which|where|to|for|with|by)\b)[^,;:.()\u2014])+)"
+)
+MAX_PLACE_WORDS = 6
+
+
+def place_phrase(place: str, text: str) -> str | None:
+    """The place as `text` writes it. An occasion (in lower case) is told by where it was
+    held: "press conference" in "... unveiled the designs at a press conference at the
+    club's Cable Street ground, which ..." is "the club's Cable Street ground" (the place
+    phrase that follows it in its clause, up to MAX_PLACE_WORDS words), else "a press
+    conference", with its determiner. None when `text` does not write `place`."""
+    m = re.search(rf"\b{re.escape(place)}\b", text, re.IGNORECASE)
+    if m is None:
+        return None
+    more = _FURTHER_PLACE.match(text, m.end()) if text[m.start()].islower() else None
+    if more and len(more.group(1).split()) <= MAX_PLACE_WORDS:
+        return more.group(1).strip()
+    det = _DETERMINER.search(text[: m.start()])
+    return text[det.start() if det else m.start() : m.end()]
