@@ -1,5 +1,5 @@
 """A difference line says what its figures are of: the clause of one side's sentence that gives
-its value leads the line (agent.generation.differences.figure_lead). "Outlets differ on the
+its value leads the line (agent.generation.difference_leads.figure_lead). "Outlets differ on the
 day: Sunday (A) vs Friday (B)" left a reader to guess the day of what."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from agent.generation.differences import figure_lead, story_differences
+from agent.generation.difference_leads import figure_lead
+from agent.generation.differences import story_differences
 from agent.generation.story_summary import dated_difference
 from agent.types import Sentence
 from evals.summary_judges import difference_stated
@@ -152,3 +153,20 @@ def test_a_count_of_an_irregular_plural_names_it_too() -> None:
     (diff,) = story_differences(items, NAMES.__getitem__)
     assert diff.text() == ("Outlets differ on the number of children: 12 (Delta Wire) vs 15 "
                            "(The Orrin Daily).")
+
+
+def test_a_side_of_two_values_is_led_by_a_clause_that_gives_both() -> None:
+    # "Outlets differ on the day: Saturday, 3am (A) vs Friday, about 10pm (B)" left a reader
+    # to guess the day and time of what; the clause gives both of the first side's values.
+    assert figure_lead("Kelby Police declared a major incident at 3am on Saturday.", "Saturday",
+                       ("3am",)) == "Kelby Police declared a major incident at 3am on Saturday"
+    assert figure_lead("Police declared a major incident on Saturday.", "Saturday",
+                       ("3am",)) == ""  # the clause must give every value the side shows
+    items = [
+        (_s("wire", "Kelby Police declared a major incident at 3am on Saturday."), "wire"),
+        (_s("daily", "Kelby Police declared a major incident at about 10pm on Friday as the "
+                     "water rose."), "daily"),
+    ]
+    (diff,) = story_differences(items, NAMES.__getitem__)
+    assert diff.text().startswith(
+        "Outlets differ: Kelby Police declared a major incident at 3am on Saturday (")

@@ -59,7 +59,7 @@ def test_a_sentence_s_comparison_figure_is_not_its_version() -> None:
         (_s("daily", "The Orrin crested at 4.9 metres at Kelby on Sunday night."), "daily"),
     ]
     (diff,) = story_differences(items, _name)
-    # its clause is no lead: it holds the second figure (differences.figure_lead)
+    # its clause is no lead: it holds the second figure (difference_leads.figure_lead)
     assert "4.6 metres (Delta Wire) vs 4.9 metres (The Orrin Daily)" in diff.text()
     assert "4.1" not in diff.text()
 

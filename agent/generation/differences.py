@@ -24,12 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 
+from agent.generation.difference_leads import figure_lead
 from agent.generation.extractive import MAX_SIDES, Difference, Side, word_from
-from agent.generation.sentence_checks import ADJECTIVAL, ends_open, has_finite_verb
 from agent.text.counted import any_plural
-from agent.text.facts import strip_dateline
-from agent.text.frames import clause_span
-from agent.text.quantities import Quantity, quantities
+from agent.text.quantities import Quantity
 from agent.types import Sentence
 from agent.verification.compare import venue_versions
 from agent.verification.conflicts import show_quantity
@@ -47,22 +45,6 @@ from agent.verification.measures import (
 # What a difference line names by a figure's kind (agent.generation.extractive.Difference)
 _DETAIL_KIND = {"day": "month", "weekday": "day", "time": "time"}
 MAX_DIFFERENCES = 4  # difference lines in a story summary (dev floor: 3 and 4 score alike)
-MAX_LEAD_WORDS = 14  # a longer clause is no lead of a difference line (`figure_lead`)
-# A clause a subordinating word opens ("... after the first patient fell ill on Sunday")
-# starts after it, and ends before the next one ("3,000 fish have died after a leak ...").
-_SUBORDINATE = re.compile(r"\b(?:after|before|when|because|since|until|although|though|while)\s+",
-                          re.IGNORECASE)
-# A lead must name what it is about and stand alone: not "It has been valued at £250,000",
-# nor "And it did so for a modest $148 million" (pronouns and conjunctions).
-_OPENERS = frozenset(("it", "he", "she", "they", "this", "that", "these", "those", "its",
-                      "his", "her", "their", "we", "i", "you", "and", "but", "or", "so", "yet"))
-# Where a trailing adjunct of a clause opens: a preposition of place, time or means ("on the
-# Tarnford gauge at about 6am": the second phrase gives another figure). Not a comma: it
-# may open an aside with the verb after it ("31 fishermen, 12 of them from Kelby, were").
-_ADJUNCT = re.compile(r"\s(?=(?:at|on|in|by|with|from|for|over|across|during|near)\s)",
-                      re.IGNORECASE)
-_INSERTION_BEFORE = re.compile(r"[)\u2014\u2013]\s*$|\s-\s*$")
-_INSERTION_AFTER = re.compile(r"\s*(?:[(\u2014\u2013]|-\s)")
 
 
 def shown_figure(f: Figure) -> str:
@@ -86,78 +68,6 @@ def shown_figure(f: Figure) -> str:
         joined = "-" if after.startswith("-") else " "  # "a 14-mile diversion"
         return f"{said}{joined}{word_from(q.head, f.sentence.text[max(at, 0):])}"
     return said
-
-
-def figure_lead(sentence: str, said: str) -> str:
-    """The clause of `sentence` that gives the figure written `said`, as written, to lead a
-    difference line ("the first patient fell ill on Sunday", "The council estimated the cost
-    of repairs at £4.8 million"); "" when there is none a reader could take alone.
-
-    The clause is agent.text.frames.clause_span, started after a subordinating word before
-    the figure when a lower-case word follows it (not "after Dunmere's win"), ended before
-    one after it, and at the first comma after the figure when it is longer than
-    MAX_LEAD_WORDS. None when the figure is not found as written, a bracket or dash
-    interrupts the clause (its subject or verb lies outside: "Naomi Castellane (Quillon
-    First) finished 312 votes ahead"), or the clause has fewer than 3 words or too many,
-    opens on a pronoun or a conjunction, holds a quotation or another figure (an ordinal aside;
-    a trailing phrase that gives one is cut off first, `_without_later_figure`), has
-    no finite verb outside its names (an -ed word after an article or a figure is an
-    adjective: "a 14-mile signed route") or ends open (agent.generation.sentence_checks)."""
-    sentence = strip_dateline(sentence)  # blanked: "KELBY (Delta Wire) — " starts no clause
-    m = re.search(rf"(?<![\w£$€]){re.escape(said)}(?!\w)", sentence, re.IGNORECASE) \
-        if said else None
-    if m is None:
-        return ""
-    start, end = clause_span(sentence, m.start(), m.end())
-    if _INSERTION_BEFORE.search(sentence[:start]) or _INSERTION_AFTER.match(sentence[end:]):
-        return ""  # a bracket or dash interrupts the clause: its subject or verb is outside
-    for cut in _SUBORDINATE.finditer(sentence, start, m.start()):
-        if sentence[cut.end(): cut.end() + 1].islower():
-            start = cut.end()
-    nxt = _SUBORDINATE.search(sentence, m.end(), end)
-    lead = sentence[start: nxt.start() if nxt else end].strip(" ,;.")
-    if len(lead.split()) > MAX_LEAD_WORDS and "," in sentence[m.end(): end]:
-        lead = sentence[start: sentence.index(",", m.end(), end)].strip(" ,;.")
-    lead = _without_later_figure(lead, m.end() - start, said)
-    words = lead.split()
-    # Names left out: "Roman coins" is no name and a verb in -s (has_finite_verb).
-    verbs = ADJECTIVAL.sub("", " ".join(w for w in words if not w[:1].isupper()))
-    if (not 3 <= len(words) <= MAX_LEAD_WORDS or words[0].lower() in _OPENERS
-            or any(q in lead for q in '"\u201c\u201d') or _other_figures(lead, said)
-            or not has_finite_verb(verbs) or ends_open(lead)):
-        return ""
-    return lead
-
-
-def _other_figures(text: str, said: str) -> list[str]:
-    """The figures of `text`, as written, other than the value written `said` (neither a
-    part of the other: "£2.1 million" / "2.1 million") and other than ordinals (asides)."""
-    return [q.said for q in quantities(text) if q.kind != "ordinal" and q.said
-            and q.said.lower() not in said.lower() and said.lower() not in q.said.lower()]
-
-
-def _without_later_figure(lead: str, value_end: int, said: str) -> str:
-    """`lead` cut before the phrase that gives another figure after the value
-    (`value_end`: where the value ends in `lead`): "The river peaked at 5.8 metres on the
-    Tarnford gauge at about 6am" leads with "The river peaked at 5.8 metres on the Tarnford
-    gauge". The cut is at the preposition (`_ADJUNCT`) that opens that phrase, when what
-    is cut has no verb: what is left is the same clause with one adjunct fewer, true
-    wherever the whole is. `lead` as it was otherwise."""
-    later = _other_figures(lead[value_end:], said)
-    if not later:
-        return lead
-    at = lead.find(later[0], value_end)
-    cuts = [c.start() for c in _ADJUNCT.finditer(lead, value_end) if c.start() < at]
-    # (the figure itself left out: "4am" would pass for a verb)
-    if not cuts or has_finite_verb(lead[cuts[-1]:].replace(later[0], " ")):
-        return lead
-    # Only phrases that follow the value directly ("5.8 metres on the gauge at 6am"): after
-    # an aside or a verb ("5.8 metres, higher than the record set in 1968") the cut would
-    # strand it.
-    between = lead[value_end: cuts[-1]]  # the unit or noun of the value, then phrases
-    if "," in between or has_finite_verb(between):
-        return lead
-    return lead[: cuts[-1]].rstrip(" ,;")
 
 
 def _links(figs: Sequence[Figure]) -> list[set[int]]:
@@ -307,7 +217,7 @@ def story_differences(
         kind = _DETAIL_KIND.get(figs[i].quantity.kind, "number")
         major = order[0]
         reported = [figs[k] for k in sides[major] if figs[k].sentence.article_id not in opinion]
-        lead = _lead_first(shown[0], reported, outlet_name) if len(values[major]) == 1 else ""
+        lead = _lead_first(shown[0], reported, outlet_name, values[major][1:])
         found.append((len(outlets[0] | outlets[1]), score,
                       Difference(kind, shown, head=_counted(shown, figs[i]), lead=lead)))
     found += [(sum(len(s.outlets) for s in d.sides), 1.0, d)
@@ -332,15 +242,16 @@ def _counted(sides: Sequence[Side], seed: Figure) -> str:
     return noun if noun.isalpha() and any_plural(noun) else ""
 
 
-def _lead_first(side: Side, given: Sequence[Figure], outlet_name: Callable[[str], str]) -> str:
+def _lead_first(side: Side, given: Sequence[Figure], outlet_name: Callable[[str], str],
+                also: Sequence[str] = ()) -> str:
     """The first `figure_lead` of the side's figures (`given`, its seed first) among the
-    outlets that word its value as shown, "" if none; that outlet and its sentence are put
-    first in `side`, so the lead is the wording of the first outlet named."""
+    outlets that word its value as shown (and its other values `also`), "" if none; that
+    outlet and its sentence are put first in `side`, so the lead is its wording."""
     for f in given:
         name = outlet_name(f.outlet)
         if name in side.worded or name not in side.outlets:
             continue
-        lead = figure_lead(f.sentence.text, f.quantity.said)
+        lead = figure_lead(f.sentence.text, f.quantity.said, also)
         if lead:
             at = side.outlets.index(name)
             side.outlets.insert(0, side.outlets.pop(at))

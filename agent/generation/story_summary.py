@@ -241,7 +241,7 @@ def dated_difference(diff: Difference, published: Callable[[str], date | None]) 
     [23 November 2026] (A, B) vs Friday [20 November 2026] (C)"), read against the article
     date of every sentence backing the side (agent.text.dates.weekday_date); a weekday
     those sentences date differently is left as it is. A lead, the clause of the first side's
-    sentence (agent.generation.differences.figure_lead), is dated against that sentence's
+    sentence (agent.generation.difference_leads.figure_lead), is dated against that sentence's
     article (agent.text.dates.date_glossed)."""
     if diff.lead and diff.sides and diff.sides[0].sentence is not None:
         first = diff.sides[0].sentence
