@@ -138,7 +138,8 @@ def run_qa(
             ok=score >= 1.0 if not item.answerable else (score >= 0.5 and not ans.abstained),
             facts=[{"text": f.text, "present": p}
                    for f, p in zip(item.facts, present, strict=True)],
-            n_citations=len(ans.citations), sentences_supported=sent_faith,
+            n_citations=len(ans.citations), quotes=[c.quote for c in ans.citations],
+            sentences_supported=sent_faith,
             retrieved=retrieved[max(RECALL_KS)][-1], gold_sources=list(item.gold_sources),
             latency_s=ans.latency_s, tokens_in=ans.tokens_in, tokens_out=ans.tokens_out,
         )

@@ -206,9 +206,11 @@ def test_outlets_that_date_one_event_to_other_days_differ_on_the_day() -> None:
         (_s("blog", "Rescuers said the yacht's crew were found safe on Sunday."), "blog"),
     ]
     (diff,) = story_differences(items, _name)
-    # The weekday and the time the two sentences give are told in one line.
-    assert diff.text() == ("Outlets differ on the day: Saturday, 2am (Delta Wire) vs "
-                           "Thursday, about 9pm (The Orrin Daily).")
+    # The weekday and the time the two sentences give are told in one line, led by the
+    # clause that gives the first side's two (difference_leads.figure_lead).
+    assert diff.text() == ("Outlets differ: Coastguards launched the search for the yacht at "
+                           "2am on Saturday (Delta Wire) vs Thursday, about 9pm (The Orrin "
+                           "Daily).")
 
 
 def test_an_outlet_that_words_its_value_otherwise_is_shown_with_its_own_words() -> None:
