@@ -103,6 +103,9 @@ def test_qa_suite_scores_what_the_pipeline_answered() -> None:
     assert m["qa.recall_at_4"] == pytest.approx(0.5)  # a found, b not
     assert m["qa.latency_p50_s"] == pytest.approx(1.0)
     assert [r["ok"] for r in rows] == [True, False, True]
+    # each row carries the quotes it cited, for reading a failure without a rerun
+    assert rows[0]["quotes"] == ["Mexico sent 10,000 troops to the border."]
+    assert rows[1]["quotes"] == []
 
 
 def test_qa_suite_records_a_crashing_item_as_failure() -> None:
