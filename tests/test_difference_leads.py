@@ -170,3 +170,21 @@ def test_a_side_of_two_values_is_led_by_a_clause_that_gives_both() -> None:
     (diff,) = story_differences(items, NAMES.__getitem__)
     assert diff.text().startswith(
         "Outlets differ: Kelby Police declared a major incident at 3am on Saturday (")
+
+
+def test_a_day_joins_a_side_only_when_it_dates_the_same_thing() -> None:
+    # "peaked at 6.1 metres on Saturday" gives Saturday for the river's peak, not for when
+    # the police declared the incident: naming that outlet on the Saturday side misquotes it.
+    items = [
+        (_s("wire", "Kelby Police declared a major incident at 3am on Saturday."), "wire"),
+        (_s("daily", "Kelby Police declared a major incident at about 10pm on Friday as the "
+                     "water rose."), "daily"),
+        (_s("blog", "The Orrin peaked at 6.1 metres on Saturday morning."), "blog"),
+    ]
+    (diff,) = story_differences(items, NAMES.__getitem__)
+    assert "RiverWatch" not in diff.text()
+    # an outlet that dates the same event to the same day still joins its side
+    items[2] = (_s("blog", "Police declared a major incident on Saturday, RiverWatch has "
+                           "learned."), "blog")
+    (diff,) = story_differences(items, NAMES.__getitem__)
+    assert "RiverWatch" in diff.sides[0].outlets

@@ -32,11 +32,13 @@ from agent.types import Sentence
 from agent.verification.compare import venue_versions
 from agent.verification.conflicts import show_quantity
 from agent.verification.measures import (
+    WHEN_KINDS,
     Figure,
     figures,
     measure_key,
     mentions,
     overlap,
+    same_frame,
     same_measure,
     sentence_figures,
     terms,
@@ -152,7 +154,9 @@ def _sides(figs: Sequence[Figure], links: Sequence[set[int]], i: int, j: int) ->
 def _join_equal(versions: list[list[int]], figs: Sequence[Figure]) -> None:
     """Add to a version (figure indices) the figures of outlets not yet in the difference
     that state its exact value (same kind, unit and counted noun), whatever their wording:
-    "a modest $148 million" in a comment piece is the $148 million version."""
+    "a modest $148 million" in a comment piece is the $148 million version. A day or a time
+    dates many events: it joins only with a word beside it in common (`same_frame`), so
+    "peaked at 6.1 metres on Saturday" is no version of "declared an incident on Saturday"."""
     taken = {figs[k].outlet for v in versions for k in v}
     for n, f in enumerate(figs):
         if f.outlet in taken:
@@ -162,7 +166,8 @@ def _join_equal(versions: list[list[int]], figs: Sequence[Figure]) -> None:
             fq = f.quantity
             if ((fq.kind, fq.unit, fq.value, fq.low, fq.high) == (q.kind, q.unit, q.value, q.low,
                                                                    q.high)
-                    and fq.said and q.said and (q.kind != "count" or q.head == fq.head)):
+                    and fq.said and q.said and (q.kind != "count" or q.head == fq.head)
+                    and (q.kind not in WHEN_KINDS or same_frame(f.frame, figs[v[0]].frame))):
                 v.append(n)
                 taken.add(f.outlet)
                 break
