@@ -15,8 +15,9 @@ from agent.generation.extractive import difference_of, opinion_piece
 from agent.generation.story_points import Point
 from agent.text.analysis import analyze
 from agent.text.frames import place_phrase
-from agent.text.voice import speaks_of_named_party
+from agent.text.voice import opens_inside_quotation, speaks_of_named_party
 from agent.types import Article, Sentence
+from agent.verification.checks import compare
 
 
 def _sentence(article: str, index: int, text: str) -> Sentence:
@@ -102,3 +103,29 @@ def test_a_venue_difference_names_both_places_not_the_occasion() -> None:
     assert diff is not None and diff.kind == "place"
     assert "press conference" not in diff.text()
     assert "Cable Street ground" in diff.text() and "Harbour Guildhall" in diff.text()
+
+
+@pytest.mark.unit
+def test_a_sentence_inside_a_quotation_is_the_speakers_not_the_writers() -> None:
+    # A quotation of three sentences: the middle one has no mark of its own, and its "we"
+    # is the speaker's (found on the seeds, where it made two wire reports opinion pieces).
+    texts = ["“They are bad news. If Kelby wanted help with the gangs, we would be honored to "
+             "go in and do it.", "I told her that,” the president said.",
+             "The minister said on Monday that no troops would be sent."]
+    report = _article(4, "The president spoke on Sunday.",
+                      "“They are bad news.",
+                      "If Kelby wanted help with the Vance gangs, we would be honored to go in.",
+                      "I told her that,” the president said.")
+    assert opens_inside_quotation(texts) == [False, True, False]
+    assert opens_inside_quotation(['"We will go," he said.', "It rained."]) == [False, False]
+    assert not opinion_piece(report)
+
+
+@pytest.mark.unit
+def test_the_verifier_reads_no_judgement_in_a_first_person_sentence() -> None:
+    # A sentence in the "personal" mood is most often a quotation's middle: the verifier's
+    # own-voice gate (Signals.judgement) stays for questions and judgements only.
+    claim = "The president said the country would be honored to send help."
+    assert not compare(claim, "If Kelby wanted help, we would be honored to go in.",
+                       score=0.8).judgement
+    assert compare(claim, "The president should be honored to send help.", score=0.8).judgement

@@ -354,7 +354,9 @@ def compare(
         other_actor=actor_mismatch(claim, [evidence], known_names) or near_miss,
         denial=e.denies and not c.denies and not c.negation_scopes,
         figures_stated=figures_stated(c.quantities, (*e.quantities, *dated)),
-        judgement=e.mood != "statement" and e.speaker is None and c.mood == "statement",
+        # (a "personal" sentence speaks as I/we, often inside a quotation: no judgement)
+        judgement=e.mood in ("question", "deontic") and e.speaker is None
+        and c.mood == "statement",
     )
 
 
