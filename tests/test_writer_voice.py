@@ -15,7 +15,8 @@ from agent.generation.extractive import difference_of, opinion_piece
 from agent.generation.story_points import Point
 from agent.text.analysis import analyze
 from agent.text.frames import place_phrase
-from agent.text.voice import opens_inside_quotation, speaks_of_named_party
+from agent.text.quotes import quotation_start
+from agent.text.voice import speaks_of_named_party
 from agent.types import Article, Sentence
 from agent.verification.checks import compare
 
@@ -116,8 +117,7 @@ def test_a_sentence_inside_a_quotation_is_the_speakers_not_the_writers() -> None
                       "“They are bad news.",
                       "If Kelby wanted help with the Vance gangs, we would be honored to go in.",
                       "I told her that,” the president said.")
-    assert opens_inside_quotation(texts) == [False, True, False]
-    assert opens_inside_quotation(['"We will go," he said.', "It rained."]) == [False, False]
+    assert [quotation_start(texts, i) for i in range(3)] == [0, 0, None]
     assert not opinion_piece(report)
 
 

@@ -31,7 +31,8 @@ from agent.text.facts import CAP_RUN, MONTHS, NOT_ENTITY, WEEKDAYS, attribution
 from agent.text.frames import place_phrase
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
-from agent.text.voice import opens_inside_quotation, speaks_of_named_party
+from agent.text.quotes import quotation_start
+from agent.text.voice import speaks_of_named_party
 from agent.types import Article, Sentence
 from agent.verification.checks import compare
 from agent.verification.conflicts import Conflict, show_quantity
@@ -117,12 +118,11 @@ def opinion_piece(article: Article) -> bool:
     speak as I/we or to "you" about a named party (agent.text.voice.speaks_of_named_party).
     Its sentences count as coverage of a point, but the summary never speaks with them: a
     comment's "For once, a project has delivered" is as much a view as "X deserves ..."."""
-    body = article.body_sentences
-    quoted = opens_inside_quotation([s.text for s in body])
+    texts = [s.text for s in article.body_sentences]
     judging = sum(
-        1 for s, inside in zip(body, quoted, strict=True)
-        if not inside and (a := analyze(s.text)).speaker is None
-        and (a.mood in ("question", "deontic") or speaks_of_named_party(s.text))
+        1 for i, text in enumerate(texts)
+        if quotation_start(texts, i) in (None, i) and (a := analyze(text)).speaker is None
+        and (a.mood in ("question", "deontic") or speaks_of_named_party(text))
     )
     return judging >= OPINION_MIN_JUDGEMENTS
 

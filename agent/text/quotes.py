@@ -34,19 +34,26 @@ def _named(text: str) -> str | None:
     return who if who not in (None, "someone") else None
 
 
+def quotation_start(texts: Sequence[str], i: int) -> int | None:
+    """The index of the sentence of `texts` (one article's sentences, in order) that opens
+    the quotation `texts[i]` lies in: `i` itself when it opens one, an earlier index when
+    it begins inside a quotation opened before it (within MAX_QUOTE_SENTENCES); None when
+    it is outside any."""
+    for j in range(i, max(-1, i - MAX_QUOTE_SENTENCES), -1):
+        if _opens(texts[j]):
+            return j
+        if j < i and _closes(texts[j]):
+            return None  # a quotation closed before this sentence: it is outside it
+    return None
+
+
 def quote_speaker(texts: Sequence[str], i: int) -> str | None:
     """The speaker of `texts[i]` when it lies inside a quotation that another sentence of
     `texts` (one article's sentences, in order) attributes; None when the sentence names its
     own speaker, is not inside a quotation, or no sentence near it names one."""
     if not 0 <= i < len(texts) or _named(texts[i]):
         return None
-    start = None
-    for j in range(i, max(-1, i - MAX_QUOTE_SENTENCES), -1):
-        if _opens(texts[j]):
-            start = j
-            break
-        if j < i and _closes(texts[j]):
-            return None  # a quotation closed before this sentence: it is outside it
+    start = quotation_start(texts, i)
     if start is None:
         return None
     # A speaker going on: the sentence before is an attributed quote ("“...,” Trump said.").

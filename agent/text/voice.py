@@ -10,7 +10,6 @@ judgement in someone else's name stays a statement of what they said.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from agent.text.facts import asserted_part, content_without_quotes, entities
 
@@ -67,16 +66,3 @@ def speaks_of_named_party(text: str) -> bool:
     return (mood(text) == "personal" and len(words) == 2 and bool(_ENDS.search(text))
             and bool(entities(words[1])))
 
-
-def opens_inside_quotation(texts: Sequence[str]) -> list[bool]:
-    """For each of an article's sentences in order, whether it begins inside a quotation an
-    earlier sentence opened ("“They are bad news. If Mexico wanted help, we would be
-    honored. ...,” Trump said": the second sentence is Trump's, with no quotation mark of its
-    own). Curly marks open and close; a straight double quote toggles."""
-    out, inside = [], False
-    for text in texts:
-        out.append(inside)
-        for ch in text:
-            if ch in "“”\"":
-                inside = ch == "“" or (ch == '"' and not inside)
-    return out
