@@ -106,3 +106,16 @@ def test_a_part_of_a_whole_is_no_rival_of_the_whole() -> None:
     sig = compare("The journal retracted four papers.", "The journal retracted six papers.",
                   score=0.8)
     assert [c.kind for c in sig.conflicts] == ["number"]
+
+
+@pytest.mark.unit
+def test_a_sentence_that_states_the_others_value_disputes_nothing() -> None:
+    # Found by a newcomer on a dev story: `compare` showed "contradicts (number: claim $3.13
+    # vs source $4.1)" against a sentence that gives the $3.13 too, beside the offer price.
+    premium = _s("wire", "The offer is a 31% premium to Orrin's closing price of $2.40 on Friday.")
+    offer = _s("daily", "Hallam is paying $3.15 for each Orrin share, 31 per cent more than the "
+                        "$2.40 at which the shares closed on Friday.")
+    assert measure_conflicts(premium, offer) == []
+    other = _s("daily", "Orrin's shares closed at $2.65 on Friday.")
+    assert [c.describe() for c in measure_conflicts(premium, other)] == [
+        "number: claim $2.4 vs source $2.65"]

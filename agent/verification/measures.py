@@ -182,12 +182,16 @@ def measure_conflicts(a: Sentence, b: Sentence) -> list[Conflict]:
     no share of words is asked) give one measure (`same_measure`) with values that cannot
     both be true, as number conflicts (a's value as the claim's): "Turnout was 38.6%" and
     "Turnout was 41.2%" conflict; "11 people were taken to hospital" and "14 crew" measure
-    nothing in common."""
+    nothing in common. As in the story's differences, a sentence that states the other's
+    value anywhere disputes nothing."""
     fa, fb = figures([(a, "a")]), figures([(b, "b")])
     return [Conflict("number", (show_quantity(x.quantity),), (show_quantity(y.quantity),))
             for x in fa for y in fb
             if x.quantity.kind != "weekday"  # the checks compare weekdays (kind "day")
-            and same_measure(x, y, min_shared=0.0) and not x.quantity.agrees(y.quantity)]
+            and same_measure(x, y, min_shared=0.0) and not x.quantity.agrees(y.quantity)
+            # a sentence that also states the other's value does not dispute it ("paying
+            # $4.10, 31 per cent more than the $3.13 at which they closed")
+            and not mentions(b.text, x.quantity) and not mentions(a.text, y.quantity)]
 
 
 def figure_rivals(
