@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from agent.app import App
-from agent.generation.versions import _about, differs, measured_alike
+from agent.generation.versions import _about, differs, gives_answer_figures, measured_alike
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import EvidenceSet
 from agent.types import AnswerSentence, Citation, Evidence
@@ -199,3 +199,21 @@ def test_a_year_of_another_event_is_no_version(make_app: Callable[..., App]) -> 
     # the same other sentence is a version where it gives the asked detail another value
     assert differs(wire.sentence.text, "Ferrow joined Kelby from Dunfield Rovers in 2026.",
                    question) == "figure"
+
+
+def test_an_outlet_that_gives_the_answers_figures_offers_no_other_version() -> None:
+    # Found by a newcomer on a dev story: "How much did the shares rise?" answered "rose 18%
+    # to $3.69" was shown "The Commerce Ledger differs: ... paying $4.10, 31 per cent more
+    # than the $3.13 ..." from an outlet that also says 18% and $3.69.
+    answer = "Orrin shares rose 18% to $3.69 by the close on Monday."
+    agrees = ("Hallam is paying $4.10 for each Orrin share, 31 per cent more than the $3.13 "
+              "at which they closed on Friday. On Monday the shares jumped 18 per cent to "
+              "$3.69.")
+    disputes = "Orrin shares soared 22% to $3.82 on Monday, Hallam's offer price was $4.10."
+    assert gives_answer_figures(answer, agrees)
+    assert not gives_answer_figures(answer, disputes)
+    assert not gives_answer_figures("The board backs the offer.", agrees)  # no figure
+    # A count recurs as a part of another: "four paintings" stays a version of "three".
+    assert not gives_answer_figures("Three paintings were stolen.", (
+        "Thieves took three oil paintings and a small watercolour. A man was arrested over "
+        "the theft of four paintings."))

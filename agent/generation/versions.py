@@ -47,6 +47,7 @@ from agent.verification.measures import (
     same_measure,
     terms,
 )
+from agent.verification.measures import mentions as gives_figure
 
 MAX_VERSIONS = 3  # an answer shows at most this many outlets' versions of a disputed detail
 VERSION_CANDIDATES = 20  # evidence sentences whose articles are searched for other versions
@@ -122,6 +123,20 @@ def measured_alike(answer: str, other: str) -> bool:
     # words already (`with_versions`); the words beside the two figures must.
     return any(same_measure(a, b, min_shared=0.0) and not a.quantity.agrees(b.quantity)
                for a in mine for b in theirs)
+
+
+def gives_answer_figures(answer: str, article: str) -> bool:
+    """Whether `article` (another outlet's text) gives every sum of money and share of
+    `answer`, anywhere: an outlet that agrees with the answer's "shares rose 18% to $3.69"
+    does not dispute it with its "31 per cent more than the $3.13 at which they closed"
+    (the story differences' rule: an outlet that states a value anywhere gives no other
+    version of it). Not counts: an outlet's "four paintings" is a version of "three" even
+    where it also says "three oil paintings and a watercolour" (a dev story's labels)."""
+    given = [q for q in quantities(strip_glosses(answer)) if q.kind in _VERSION_KINDS]
+    return bool(given) and all(gives_figure(article, q) for q in given)
+
+
+_VERSION_KINDS = frozenset(("money", "percent"))
 
 
 @functools.lru_cache(maxsize=256)
@@ -224,6 +239,9 @@ def with_versions(
             continue
         if kind in ("figure", "date") and not measured_alike(answer, text):
             continue  # another figure or day of something else ("joined in 2023")
+        if kind == "figure" and gives_answer_figures(
+                answer, corpus.article(sentence.article_id).body):
+            continue  # the outlet gives the answer's figures too: this one measures another
         cite = make_citation(corpus, sentence.article_id, text)
         if cite is None:
             continue
