@@ -80,6 +80,16 @@ def test_ingest_of_a_folder_with_no_article_file_says_so(
     assert "no article file" in err and str(empty) in err and "Traceback" not in err
 
 
+def test_ingest_of_a_missing_folder_ends_with_an_error_not_a_summary(
+    cli: CliApp, run: Run, tmp_path: Path
+) -> None:
+    """A newcomer read "0 documents ... (1 errors)" after a mistyped path as a success."""
+    missing = tmp_path / "no-such-folder"
+    code, _, err = run("ingest", str(missing))
+    assert code != 0
+    assert str(missing) in err and "error: nothing ingested" in err and "Traceback" not in err
+
+
 def test_search_json_lines(cli: CliApp, run: Run, seeds_dir: Path) -> None:
     run("ingest", str(seeds_dir), "--json")
     code, out, _ = run("search", "troops at the border", "--k", "5", "--json")

@@ -71,7 +71,10 @@ def ingest(
     # Non-zero only when files failed and nothing at all is usable from this run, or when
     # the inputs held no article file at all (an empty folder is most likely a wrong path).
     if report.ingested == 0 and report.unchanged == 0 and (report.errors or not report.pruned):
-        if not report.errors:
+        if report.errors:
+            # A newcomer read the store summary above a missing folder as a success.
+            err.print("[red]error:[/red] nothing ingested: every input failed (see above)")
+        else:
             given = ", ".join(str(p) for p in paths) + (f" and {len(urls)} URLs" if urls else "")
             err.print(f"[red]error:[/red] nothing to ingest: no article file in {escape(given)}")
         raise typer.Exit(1)
