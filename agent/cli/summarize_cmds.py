@@ -135,9 +135,13 @@ def _batch(
 
 @app.command()
 def summarize(
-    doc: list[str] = typer.Option(None, "--doc", help="Article id (repeatable)."),
-    story: bool = typer.Option(False, "--story", help="One summary of the story across outlets."),
-    all_: bool = typer.Option(False, "--all", help="Every article plus the story (batch)."),
+    doc: list[str] = typer.Option(
+        None, "--doc", help="Article id (repeatable); the model writes each (loads it)."),
+    story: bool = typer.Option(
+        False, "--story", help="One summary of the story across outlets: quoted, no "
+        "model call (the story_summary setting 'model' rewrites)."),
+    all_: bool = typer.Option(
+        False, "--all", help="Every article plus the story (batch; loads the model)."),
     out_dir: Path | None = typer.Option(None, "--out", help="Batch output folder (with --all)."),
     json_out: bool = typer.Option(False, "--json", help="One JSON object per summary."),
     concurrency: int | None = concurrency_option(),
@@ -146,7 +150,8 @@ def summarize(
         "report shows which the story summary covers and misses."),
 ) -> None:
     """Cited summaries: each sentence backed by verified quotes; a sentence that fails the
-    checks is never printed (the story puts its cluster's quoted sentence in its place)."""
+    checks is never printed (the story puts its cluster's quoted sentence in its place).
+    --doc and --story combine: each article's summary is printed, then the story's."""
     a = require_articles()
     if all_:
         if out_dir is None:
