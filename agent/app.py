@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from agent.generation.answer import Answerer
     from agent.generation.summarize import Summarizer
     from agent.llm.facade import LLM
+    from agent.verification.compare import Matrix
     from agent.verification.verify import Verifier
     from vectorstore.store import Embedder, VectorStore
 
@@ -116,6 +117,17 @@ class App:
             backoff_s=self.settings.fetch_backoff_s,
             max_bytes=int(self.settings.max_file_mb * 2**20),
         )
+
+    def matrix(self, max_claims: int = 12) -> Matrix:
+        """The cross-outlet matrix (agent.verification.compare.build_matrix) with a row per
+        figure or date the story's outlets give differently (the story summary's
+        differences). No model call: the store's embedder only."""
+        from agent.generation.differences import difference_rows
+        from agent.verification.compare import build_matrix
+
+        differences = self.summarizer(claim_check=False).differences()
+        return build_matrix(self.corpus, self.embedder, max_claims,
+                            extra=difference_rows(differences, self.corpus))
 
     def ingest(
         self,

@@ -108,3 +108,26 @@ def test_an_outlet_that_says_less_does_not_support_a_row(make_app: Callable[...,
     assert all(stances[o] == "supports" for o in told)
     assert [o for o, st in stances.items() if st == "silent"] == [
         k for k, s in cands if "Dock workers" in s.text]
+
+
+def test_a_figure_outlets_word_apart_is_a_contradiction_row(make_app: Callable[..., App]) -> None:
+    """Found by a newcomer on a dev story: outlets gave a share rise as "18% to $3.69" and
+    "22% to $3.82" in sentences too differently worded to group, and the matrix showed none
+    of it. The story summary's figure differences become rows."""
+    app = make_app({
+        "a_wire.txt": "Orrin bid lifts shares\n\nOrrin Foods shares rose 18% to $3.69 by the "
+                      "close on Monday after Hallam made its offer.\n",
+        "b_ledger.txt": "Hallam bids for Orrin\n\nHallam's offer sent Orrin Foods stock up 18 "
+                        "per cent, to $3.69, on Monday, traders said.\n",
+        "c_pulse.txt": "Orrin soars\n\nInvestors piled in: by Monday's close Orrin Foods had "
+                       "gained 22%, ending at $3.82 a share.\n",
+    })
+    m = app.matrix()
+    (row,) = [r for r in m.rows if r.kind == "figure"]
+    assert row.contradiction and m.rows[0].contradiction
+    stances = {o: c.stance for o, c in row.cells.items()}
+    assert sorted(stances.values()) == ["contradicts", "supports", "supports"]
+    (rival,) = [c for c in row.cells.values() if c.stance == "contradicts"]
+    assert rival.quote is not None and "$3.82" in rival.quote
+    assert rival.note is not None and "22%" in rival.note and "$3.82" in rival.note
+    assert "$3.69" in row.claim and set(row.cells) == set(m.outlets)

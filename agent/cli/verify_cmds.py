@@ -218,10 +218,9 @@ def compare(
     max_claims: int = typer.Option(12, "--max-claims", min=1, max=100, help="Key claims to show."),
 ) -> None:
     """Key factual claims × independent outlets: supports / contradicts / silent."""
-    from agent.verification.compare import build_matrix, print_matrix, render_html
+    from agent.verification.compare import print_matrix, render_html
 
-    a = require_articles()
-    matrix = build_matrix(a.corpus, a.embedder, max_claims=max_claims)
+    matrix = require_articles().matrix(max_claims)
     if html is not None:
         html.write_text(render_html(matrix), encoding="utf-8")
     if json_out:

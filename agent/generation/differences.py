@@ -25,11 +25,19 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from agent.generation.difference_leads import figure_lead
-from agent.generation.extractive import MAX_SIDES, Difference, Side, word_from
+from agent.generation.extractive import MAX_SIDES, Difference, Side, opinion_piece, word_from
+from agent.ingest.corpus import Corpus
 from agent.text.counted import any_plural
+from agent.text.facts import strip_dateline
 from agent.text.quantities import Quantity
 from agent.types import Sentence
-from agent.verification.compare import venue_versions
+from agent.verification.compare import (
+    Cell,
+    MatrixCell,
+    MatrixRow,
+    quoted_cell,
+    venue_versions,
+)
 from agent.verification.conflicts import show_quantity
 from agent.verification.measures import (
     WHEN_KINDS,
@@ -314,3 +322,33 @@ def place_differences(
         sides.sort(key=lambda side: -len(side.outlets))
         out.append(Difference("place", sides[:MAX_SIDES], who.title()))
     return out
+
+
+def difference_rows(differences: Sequence[Difference], corpus: Corpus) -> list[MatrixRow]:
+    """The figure and date `differences` (`story_differences`; venues have compare's own
+    rows) as contradiction rows of the cross-outlet matrix (agent.verification.compare).
+    The claim is the first side's clause (the line's lead, else its sentence without a
+    dateline), taken from a report rather than an opinion piece where a side allows; the
+    outlets of that side support it and those of the other sides contradict it, each cell
+    quoting its outlet's sentence with the values it gives as the note. Cells are keyed by
+    outlet key (corpus.outlet_key); outlets not named are left for build_matrix to fill."""
+    rows = []
+    for d in differences:
+        sides = [(s, s.sentence) for s in d.sides if s.sentence is not None]
+        if d.kind == "place" or len(sides) < 2:
+            continue
+        reported = [x for x in sides if not opinion_piece(corpus.article(x[1].article_id))]
+        first, said = reported[0] if reported else sides[0]
+        led = d.lead and first is d.sides[0]  # the lead is worded from the first side
+        claim = (f"{d.lead[:1].upper()}{d.lead[1:]}." if led
+                 else strip_dateline(said.text).strip())
+        cells: dict[str, MatrixCell] = {}
+        for side, sentence in [(first, said), *(x for x in sides if x[0] is not first)]:
+            stance: Cell = "supports" if side is first else "contradicts"
+            backing = side.backing or [sentence]
+            for name, s in zip(side.outlets, backing, strict=False):
+                values = ", ".join(side.worded.get(name, side.values))
+                cells.setdefault(corpus.outlet_key(s.article_id),
+                                 quoted_cell(corpus, stance, s, values))
+        rows.append(MatrixRow(claim=claim, kind="figure", contradiction=True, cells=cells))
+    return rows

@@ -63,7 +63,7 @@ class MatrixCell(BaseModel):
 
 class MatrixRow(BaseModel):
     claim: str
-    kind: Literal["point", "venue"]
+    kind: Literal["point", "venue", "figure"]
     contradiction: bool
     cells: dict[str, MatrixCell] = Field(default_factory=dict)
 
@@ -85,7 +85,8 @@ def _candidates(corpus: Corpus) -> list[tuple[str, Sentence]]:
     return out[:MAX_SENTENCES]
 
 
-def _cell(corpus: Corpus, stance: Cell, s: Sentence, note: str | None = None) -> MatrixCell:
+def quoted_cell(corpus: Corpus, stance: Cell, s: Sentence, note: str | None = None) -> MatrixCell:
+    """A cell quoting `s` verbatim at its offsets; silent when the quote cannot be found."""
     c = make_citation(corpus, s.article_id, s.text)
     if c is None:
         return MatrixCell(stance="silent")
@@ -121,9 +122,9 @@ def point_rows(
             found += measure_conflicts(centre, cands[j][1])
             bad = "; ".join(c.describe() for c in found)
             if bad:
-                cells[outlet] = _cell(corpus, "contradicts", cands[j][1], bad)
+                cells[outlet] = quoted_cell(corpus, "contradicts", cands[j][1], bad)
             elif j == i or sig.coverage >= ALIGNED_COVERAGE:
-                cells[outlet] = _cell(corpus, "supports", cands[j][1])
+                cells[outlet] = quoted_cell(corpus, "supports", cands[j][1])
             else:
                 # On the topic but saying less: "breathed a sigh of relief after she rejected
                 # a bold offer" is not told by an outlet that only says she rejected it.
@@ -206,13 +207,13 @@ def venue_rows(
             for outlet in outlets:
                 if outlet in mine:
                     _, s, phrase = next(x for x in g if x[0] == outlet)
-                    cells[outlet] = _cell(corpus, "supports", s, phrase)
+                    cells[outlet] = quoted_cell(corpus, "supports", s, phrase)
                 else:
                     other = next(
                         (x for og in groups if og is not g for x in og if x[0] == outlet), None
                     )
                     cells[outlet] = (
-                        _cell(corpus, "contradicts", other[1], other[2])
+                        quoted_cell(corpus, "contradicts", other[1], other[2])
                         if other
                         else MatrixCell(stance="silent")
                     )
@@ -228,13 +229,26 @@ def venue_rows(
     return rows
 
 
-def build_matrix(corpus: Corpus, embedder: Embedder, max_claims: int = 12) -> Matrix:
+def build_matrix(
+    corpus: Corpus, embedder: Embedder, max_claims: int = 12, extra: Sequence[MatrixRow] = ()
+) -> Matrix:
+    """The matrix of at most `max_claims` rows over the independent outlets: venue rows,
+    then rows of sentences two or more outlets tell, plus `extra` rows built elsewhere (the
+    story's figure differences, whose versions are often worded too differently to group);
+    contradictions first. A point row whose contradicting quotes an `extra` row already
+    shows is left out. Outlets an `extra` row does not name are silent in it."""
     cands = _candidates(corpus)
     outlets = sorted({k for k, _ in cands})
     if not cands:
         return Matrix(outlets=outlets, rows=[])
     vecs = np.asarray(embedder.embed([s.text for _, s in cands]), dtype=np.float32)
-    rows = venue_rows(corpus, cands, outlets) + point_rows(corpus, cands, vecs, outlets)
+    shown = {c.quote for r in extra for c in r.cells.values() if c.quote}
+    points = [r for r in point_rows(corpus, cands, vecs, outlets)
+              if not (r.contradiction and all(c.quote in shown for c in r.cells.values()
+                                              if c.stance == "contradicts"))]
+    extra = [r.model_copy(update={"cells": {o: r.cells.get(o, MatrixCell(stance="silent"))
+                                            for o in outlets}}) for r in extra]
+    rows = venue_rows(corpus, cands, outlets) + extra + points
     supporting = lambda r: sum(c.stance == "supports" for c in r.cells.values())  # noqa: E731
     rows.sort(key=lambda r: (not r.contradiction, -supporting(r)))
     return Matrix(outlets=outlets, rows=rows[:max_claims])
