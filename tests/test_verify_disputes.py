@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from agent.app import App
+from agent.verification.verdicts import GIVES_FIGURE
 from agent.verification.verify import Verifier
 
 MakeApp = Callable[..., App]
@@ -44,6 +45,10 @@ def test_a_claim_taking_one_side_of_a_disputed_figure_is_conflicting(
     v = verifier(app).verify("The Orlby hoard contains more than 1,300 coins.")
     assert v.verdict == "conflicting"
     assert "b_comment gives the claim's figure, a_wire contradicts it" in v.explanation
+    # both sides are quoted: the sentence giving the claim's figure is marked as such
+    # (a newcomer saw only the contradicting outlet)
+    (given,) = [e for a in v.atomic for e in a.evidence if GIVES_FIGURE in e.signals]
+    assert given.citation.source == "b_comment" and "1,300" in given.citation.quote
     # a figure of something else the claim does not name (Kelby's deal) is no side of it
     v = verifier(app).verify("Last month Orlby's security staff agreed a 6 per cent rise.")
     assert v.verdict == "refuted"

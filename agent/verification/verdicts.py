@@ -24,6 +24,9 @@ _CITATION_KEYS = tuple(Citation.model_fields)  # source, quote, start, end
 # The signal note of a sentence the model was not asked about: enough outlets already backed
 # the claim part, or its calls were spent (agent.verification.verify).
 NOT_ASKED = "not checked: the model was not asked"
+# The note of a sentence giving the claim's value of a figure another outlet contradicts:
+# one side of a conflicting verdict (agent.verification.measures.figure_disputes).
+GIVES_FIGURE = "gives the claim's figure, which another outlet contradicts"
 
 
 class EvidenceItem(BaseModel):

@@ -44,6 +44,7 @@ from agent.verification.stance import (
     support_gate,
 )
 from agent.verification.verdicts import (  # noqa: F401  (re-exported: the verify stage's records)
+    GIVES_FIGURE,
     NOT_ASKED,
     AtomicVerdict,
     EvidenceItem,
@@ -223,6 +224,12 @@ class Verifier:
         verdict, explanation = decide(claim, items, attr is not None, anchored)
         order = {"refutes": 0, "supports": 1, "silent": 2}
         evidence = sorted((i for _, i, _ in items), key=lambda i: order[i.stance])
+        if verdict == "conflicting":  # show the side that gives the claim's figure too
+            given = {(e.sentence.article_id, e.sentence.text)
+                     for _, e in gathered if e.label == "A"}
+            evidence = [i.model_copy(update={"signals": [*i.signals, GIVES_FIGURE]})
+                        if i.stance == "silent" and (i.citation.source, i.citation.quote) in given
+                        else i for i in evidence]
         return AtomicVerdict(
             claim=stated, verdict=verdict, evidence=evidence, explanation=explanation
         )
