@@ -118,3 +118,4 @@ def test_the_leader_of_an_undertaking_is_an_office(
     claim: str, sentence: str, expected: tuple[str, str] | None
 ) -> None:
     assert other_holder(claim, sentence, lead="") == expected
+

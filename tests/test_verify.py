@@ -225,9 +225,9 @@ def test_the_model_note_shows_the_decided_stances_own_probability(make_app: Make
     v = verifier(app)
     s = app.corpus.article(app.corpus.articles()[0].id).body_sentences[0]
     probs = {"refutes": 0.44, "supports": 0.41, "silent": 0.15}
-    item = v._item(s, "A", Signals(coverage=1.0, aligned=True), "supports", probs, speaker=None)
+    item = v._item(s, Signals(coverage=1.0, aligned=True), "supports", probs, speaker=None)
     assert item is not None and item.signals == ["model judged: refutes p=0.44, supports p=0.41"]
-    same = v._item(s, "A", Signals(coverage=1.0, aligned=True), "refutes", probs, speaker=None)
+    same = v._item(s, Signals(coverage=1.0, aligned=True), "refutes", probs, speaker=None)
     assert same is not None and same.signals == ["model judged: refutes p=0.44"]
 
 

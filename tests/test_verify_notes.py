@@ -40,17 +40,17 @@ def test_evidence_notes_say_why_a_backed_sentence_did_not_count(make_app: MakeAp
     v = Verifier(app.corpus, app.retriever, app.embedder, app.llm)
     s = app.corpus.article(app.corpus.articles()[0].id).body_sentences[0]
     lacking = Signals(coverage=1.0, aligned=True, matched=4, n_terms=4, missing_numbers=True)
-    item = v._item(s, "A", lacking, "silent", SURE, speaker=None)
+    item = v._item(s, lacking, "silent", SURE, speaker=None)
     assert item is not None and item.signals == [
         "model judged: supports p=0.88, silent p=0.02",
         "not counted as support: a figure, date or place of the claim is not in it"]
     number = Signals(coverage=1.0, aligned=True, conflicts=[Conflict("number", ("5",), ("6",))])
-    vetoed = v._item(s, "A", number, "refutes", None, speaker=None)
+    vetoed = v._item(s, number, "refutes", None, speaker=None)
     assert vetoed is not None
     assert vetoed.signals[-1] == "a conflict found by code; the model was not asked"
     # a negation alone is no conflict of figures: it "seems to" say the opposite
     negated = Signals(coverage=1.0, aligned=True, polarity_conflict=True)
-    flipped = v._item(s, "A", negated, "refutes", SURE, speaker=None)
+    flipped = v._item(s, negated, "refutes", SURE, speaker=None)
     assert flipped is not None
     assert flipped.signals[0] == "negation: the source seems to say the opposite"
 
@@ -63,7 +63,7 @@ def test_evidence_notes_say_why_a_contradiction_did_not_count(make_app: MakeApp)
     leaning = {"supports": 0.1, "refutes": 0.62, "silent": 0.28}
     close = Signals(coverage=0.75, aligned=True, matched=3, n_terms=4)
     assert combine(leaning, close) == "silent"
-    item = v._item(s, "A", close, "silent", leaning, speaker=None)
+    item = v._item(s, close, "silent", leaning, speaker=None)
     assert item is not None and item.signals[-1] == (
         f"not counted as a contradiction: the model's p=0.62 is under the {REFUTE_P} a "
         "contradiction needs")
@@ -71,12 +71,12 @@ def test_evidence_notes_say_why_a_contradiction_did_not_count(make_app: MakeApp)
     lacking = Signals(coverage=0.75, aligned=True, matched=3, n_terms=4, missing_numbers=True)
     assert combine(sure, lacking) == "silent"
     assert refute_gate(lacking) is not None
-    item = v._item(s, "A", lacking, "silent", sure, speaker=None)
+    item = v._item(s, lacking, "silent", sure, speaker=None)
     assert item is not None and item.signals[-1] == (
         f"not counted as a contradiction: {refute_gate(lacking)}")
     # a counted contradiction gets no such note
     assert combine(sure, close) == "refutes" and refute_gate(close) is None
-    counted = v._item(s, "A", close, "refutes", sure, speaker=None)
+    counted = v._item(s, close, "refutes", sure, speaker=None)
     assert counted is not None
     assert not any(n.startswith("not counted") for n in counted.signals)
 
@@ -103,3 +103,31 @@ def test_not_enough_info_shows_the_closest_sentences_judged_silent(
     assert "closest sentences, judged silent" in printed
     assert "Roughly 70% of the dead fish" in printed and "not counted as support" in printed
     assert "The river runs through two towns." not in printed  # never judged: not shown
+
+
+_COPY_ARTICLE = "{title}\nBy {author}\nMonday, 2 March 2026\n{outlet}\n\n{body}\n"
+
+
+@pytest.mark.integration
+def test_a_quote_from_a_syndicated_copy_names_the_copy_and_what_it_copies(
+    make_app: Callable[..., App],
+) -> None:
+    """Found by a newcomer on a dev story: a sentence only the copy prints was shown as the
+    original outlet's, where a reader cannot find it."""
+    body = ("A former treasurer of the Alder Foundation was convicted of fraud on Friday.\n"
+            "Graham Pellow took money from the charity over six years.\n"
+            "The foundation's chair, the Rev Anne Lacey, told the court she signed cheques "
+            "unread.\nThe charity now has its accounts audited every year.\n"
+            "Sentencing is expected next month at Bellmouth Crown Court.")
+    app = make_app({
+        "a.txt": _COPY_ARTICLE.format(title="Charity treasurer guilty of fraud", author="Ann Lee",
+                                 outlet="Vale Wire", body=body),
+        "b.txt": _COPY_ARTICLE.format(title="Charity treasurer guilty of fraud", author="Ann Lee",
+                                 outlet="Northgate Gazette",
+                                 body=body + "\nPellow joined the foundation in 2009."),
+    })
+    assert app.corpus.canonical("b") == "a"
+    verdict = app.verifier(use_model=False).verify("Graham Pellow joined the foundation in 2011.")
+    (item,) = [e for a in verdict.atomic for e in a.evidence if "2009" in e.citation.quote]
+    assert item.citation.source == "b"
+    assert item.outlet == "Northgate Gazette, a copy of Vale Wire"

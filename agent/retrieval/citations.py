@@ -88,3 +88,16 @@ def is_valid(corpus: Corpus, c: Citation) -> bool:
         return False
     text = corpus.text(corpus.article(c.source).doc_id)
     return 0 <= c.start < c.end <= len(text) and text[c.start : c.end] == c.quote
+
+
+def cited_outlet(corpus: Corpus, article_id: str) -> str:
+    """The outlet a reader should look in for a quote of `article_id`: its own outlet (the
+    article id when unknown), and for a syndicated copy also the outlet it copies, which
+    is the independent voice it is counted as ("Northgate Gazette, a copy of Allied
+    Newswire"): a copy may add sentences its original does not print."""
+    own = corpus.article(article_id).outlet or article_id
+    canon = corpus.canonical(article_id)
+    if canon == article_id:
+        return own
+    original = corpus.outlet_key(canon)
+    return own if original == own else f"{own}, a copy of {corpus.outlet_name(original)}"

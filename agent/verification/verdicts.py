@@ -39,7 +39,9 @@ class EvidenceItem(BaseModel):
 
     citation: Citation  # the sentence, found verbatim at start:end of its article's document
     stance: Stance
-    outlet: str | None = None  # the independent outlet it speaks for
+    # The outlet to look in for the quote (agent.retrieval.citations.cited_outlet): a
+    # syndicated copy is named with the outlet it copies, the voice it is counted as.
+    outlet: str | None = None
     # Why code decided as it did: conflicts found, "reported by X", the model's own label.
     signals: list[str] = Field(default_factory=list)
 

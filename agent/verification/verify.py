@@ -24,7 +24,7 @@ from agent.llm.facade import LLM
 from agent.llm.labels import label_probabilities
 from agent.llm.prompts import load_examples, load_prompt, wrap_document
 from agent.llm.usage import UsageSnapshot
-from agent.retrieval.citations import make_citation
+from agent.retrieval.citations import cited_outlet, make_citation
 from agent.retrieval.retrieve import Retriever
 from agent.text.dates import publication_date
 from agent.text.injection import looks_like_instruction
@@ -209,7 +209,7 @@ class Verifier:
             if final == "supports":
                 backed.add(outlet)
             by_article.setdefault(s.article_id, []).append((outlet, s, sig))
-            item = self._item(s, outlet, sig, final, probs, speaker)
+            item = self._item(s, sig, final, probs, speaker)
             if item is not None:
                 if not ask and self.use_model and final == "silent":
                     item.signals.append(NOT_ASKED)
@@ -265,7 +265,7 @@ class Verifier:
         return combine(probs, sig, claim_speaker=speaker), used
 
     def _item(
-        self, s: Sentence, outlet: str, sig: Signals, final: Stance, probs: StanceProbs | None,
+        self, s: Sentence, sig: Signals, final: Stance, probs: StanceProbs | None,
         speaker: str | None,
     ) -> EvidenceItem | None:
         """The cited evidence item of one judged sentence, with notes on why it was decided;
@@ -299,7 +299,8 @@ class Verifier:
                 notes.append(f"not counted as a contradiction: {why}")
         elif final == "refutes" and sig.hard_conflict:
             notes.append("a conflict found by code; the model was not asked")
-        return EvidenceItem(citation=cite, stance=final, outlet=outlet, signals=notes)
+        return EvidenceItem(citation=cite, stance=final, signals=notes,
+                            outlet=cited_outlet(self.corpus, s.article_id))
 
     def _joint_passages(
         self, claim: str, by_article: dict[str, list[tuple[str, Sentence, Signals]]],
@@ -329,7 +330,7 @@ class Verifier:
             if not passage_counts(final, sig):
                 continue
             for s in (a, b):
-                item = self._item(s, outlet, sig, final, probs, speaker)
+                item = self._item(s, sig, final, probs, speaker)
                 if item is not None:
                     out.append((outlet, item, sig))
             if final == "supports":
