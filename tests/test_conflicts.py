@@ -129,3 +129,17 @@ def test_an_ordinal_that_only_qualifies_is_no_figure_the_sentence_must_state() -
     # a sentence with an ordinal of its own has to state the claim's
     second = compare(claim, "A second tally of the damage to the pier came to $2.3m.", 0.5)
     assert not second.figures_stated
+
+
+@pytest.mark.parametrize(("claim", "source", "shown"), [
+    ("He was jailed for 12 months.", "He was jailed for 18 months.", ("1 year", "1.5 years")),
+    ("The trial lasted three weeks.", "The trial lasted ten days.", ("3 weeks", "10 days")),
+    ("The ward shut for six months.", "The ward shut for nine months.",
+     ("6 months", "9 months")),
+])
+def test_durations_are_shown_in_the_unit_a_reader_says(
+    claim: str, source: str, shown: tuple[str, str]
+) -> None:
+    """A newcomer read "claim 1 years vs source 1.5 years" and "0.0575342 years" as noise."""
+    found = [c for c in compare(claim, source, 0.9).conflicts if c.kind == "number"]
+    assert [(c.claim_values[0], c.source_values[0]) for c in found] == [shown]

@@ -227,6 +227,26 @@ def show_quantity(q: Quantity) -> str:
         return q.said.lower()
     if q.kind == "measure":
         return f"{q.said or f'{q.value:g}'} {q.head}"
-    unit = {"percent": "%", "duration": " years"}.get(q.kind, "")
+    if q.kind == "duration":
+        return _show_duration(q.value)
+    unit = "%" if q.kind == "percent" else ""
     shown = f"{q.value:,.0f}" if q.value >= 1e4 and q.value == int(q.value) else f"{q.value:g}"
     return f"{q.unit}{shown}{unit}"
+
+
+def _show_duration(years: float) -> str:
+    """A duration (held in years, agent.text.units) in the unit a reader would say: years
+    from one year up ("1 year", "1.5 years"), whole months below it ("6 months"), else
+    weeks or days ("3 weeks", "10 days"); a newcomer read "0.0575342 years" as noise."""
+    months = years * 12
+    if years >= 1 or months < 1 or abs(months - round(months)) > 0.01:
+        days = round(years * 365)
+        if years >= 1 or days == 0:
+            n, unit = round(years, 2), "year"
+        elif days % 7 == 0:
+            n, unit = days // 7, "week"
+        else:
+            n, unit = days, "day"
+    else:
+        n, unit = round(months), "month"
+    return f"{n:g} {unit}{'' if n == 1 else 's'}"
