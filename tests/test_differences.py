@@ -3,6 +3,8 @@ clusters (agent.generation.differences), and how the story summary prints them."
 
 from __future__ import annotations
 
+import dataclasses
+
 from agent.generation.differences import story_differences
 from agent.generation.extractive import Cluster
 from agent.generation.story_points import Point
@@ -272,3 +274,16 @@ def test_dates_of_one_event_in_two_months_are_a_difference() -> None:
     (diff,) = story_differences(items, _name)
     assert [side.values for side in diff.sides] == [("2 July",), ("26 June",)]
     assert diff.text().endswith("vs 26 June (RiverWatch).")
+
+
+def test_a_year_outlets_give_differently_is_named_the_year() -> None:
+    """Found by a newcomer on a dev story: "Outlets differ on the figure: 2023 (...) vs 2021"."""
+    items = [
+        (_s("wire", "Kell first raised concerns with the lab's head in 2023, she said."), "wire"),
+        (_s("daily", "Dr Kell says she first raised her concerns in 2021."), "daily"),
+    ]
+    (diff,) = story_differences(items, _name)
+    assert diff.kind == "year" and diff.detail == "the year"
+    # where no clause can lead the line, it names what differs
+    unled = dataclasses.replace(diff, lead="").text()
+    assert unled == "Outlets differ on the year: 2023 (Delta Wire) vs 2021 (The Orrin Daily)."

@@ -53,7 +53,7 @@ from agent.verification.measures import (
 )
 
 # What a difference line names by a figure's kind (agent.generation.extractive.Difference)
-_DETAIL_KIND = {"day": "month", "weekday": "day", "time": "time"}
+_DETAIL_KIND = {"day": "month", "weekday": "day", "time": "time", "year": "year"}
 MAX_DIFFERENCES = 4  # difference lines in a story summary (dev floor: 3 and 4 score alike)
 
 

@@ -221,7 +221,7 @@ class Difference:
         if self.kind == "place" and self.head:
             return f"where {self.head} spoke"
         return {"place": "the place", "day": "the day", "month": "the date",
-                "time": "the time"}.get(
+                "time": "the time", "year": "the year"}.get(
             self.kind, self.kind)
 
     def text(self) -> str:
