@@ -14,7 +14,7 @@ from scenarios import STRIKE_ARTICLES
 from agent.app import App
 from agent.cli.verify_cmds import print_verdict
 from agent.types import Citation
-from agent.verification.checks import Signals
+from agent.verification.checks import Signals, compare
 from agent.verification.conflicts import Conflict
 from agent.verification.stance import REFUTE_P, combine, refute_gate, support_gate
 from agent.verification.verdicts import AtomicVerdict, EvidenceItem, Verdict
@@ -131,3 +131,16 @@ def test_a_quote_from_a_syndicated_copy_names_the_copy_and_what_it_copies(
     (item,) = [e for a in verdict.atomic for e in a.evidence if "2009" in e.citation.quote]
     assert item.citation.source == "b"
     assert item.outlet == "Northgate Gazette, a copy of Vale Wire"
+
+
+def test_a_title_before_the_speakers_name_is_not_what_the_claim_says() -> None:
+    """Found by a newcomer on a dev story: "Dr Imogen Kell said research integrity is not
+    negotiable" was supported (model p=0.67) by Kell telling the Post when she raised her
+    concerns: the shared "Dr" passed for what the claim says of her."""
+    claim = "Dr Imogen Kell said research integrity is not negotiable."
+    told = ("Dr Imogen Kell, the former PhD student whose complaint led to the inquiry, told "
+            "the Post she first raised concerns with the lab in autumn 2021.")
+    assert support_gate(compare(claim, told, 0.6)) == (
+        "it names the claim's people or places but not what the claim says of them")
+    said = "Dr Imogen Kell said that research integrity was not negotiable."
+    assert support_gate(compare(claim, said, 0.9)) is None

@@ -37,6 +37,7 @@ from agent.text.polarity import (
     split_by_polarity,
 )
 from agent.text.quantities import Quantity, quantities
+from agent.text.segment import TITLES
 from agent.text.voice import mood
 
 # Distinct texts kept: a corpus of ~5,000 sentences plus the claims of a batch.
@@ -57,6 +58,10 @@ def stem(term: str) -> str:
         term = term[:-1]
     return term[:5]
 
+
+# Stems of the titles that stand before a name (agent.text.segment.TITLES, "professor"):
+# part of the name, never what a sentence says of it.
+TITLE_STEMS = frozenset(stem(t) for t in (*TITLES, "professor"))
 
 # A verb and its particle ("walked out", "shut down") say what one compound noun does
 # ("walkout", "shutdown"): the pair also counts as that noun.

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any, Literal
 
 from agent.text.actors import actor_mismatch, described_speaker
-from agent.text.analysis import analyze, stem, stems
+from agent.text.analysis import TITLE_STEMS, analyze, stem, stems
 from agent.text.dates import implied_years, relative_weekdays, relative_years, weekday_dates
 from agent.text.events import other_event_days
 from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
@@ -60,8 +60,7 @@ Stance = Literal["supports", "refutes", "silent"]
 ALIGNED_COVERAGE = 0.5
 # ...or when its retrieval relevance score (0.7 cosine + 0.3 lexical) is at least this.
 ALIGNED_SCORE = 0.62
-# The model's "supports" needs this coverage of the claim's content words (agent/verification/
-# stance.py says where the figure comes from).
+# The model's "supports" needs this coverage of the claim's content words (source: stance.py).
 MIN_SUPPORT_COVERAGE = 0.5
 # A sentence covering this share of the claim's words in its own voice states the claim
 # itself; a quote beside it does not make the claim a report of speech.
@@ -333,7 +332,8 @@ def compare(
             # the claim is about what this speaker said; a plain claim's own party saying it
             # does not state it (evals/stories/README.md, labelling rule 2)
             speaker = None
-    relation_terms = all_terms - c.name_stems
+    # what the claim says of its names: "Dr Kell told the Post" says nothing Kell said
+    relation_terms = all_terms - c.name_stems - TITLE_STEMS
     return Signals(
         relation_coverage=round(_share(relation_terms, ev_terms), 3) if relation_terms else 1.0,
         coverage=round(coverage, 3),
