@@ -217,3 +217,36 @@ def test_an_outlet_that_gives_the_answers_figures_offers_no_other_version() -> N
     assert not gives_answer_figures("Three paintings were stolen.", (
         "Thieves took three oil paintings and a small watercolour. A man was arrested over "
         "the theft of four paintings."))
+
+
+@pytest.mark.integration
+def test_a_syndicated_copy_is_the_same_version_as_its_original(
+    make_app: Callable[..., App],
+) -> None:
+    """Found by a newcomer on a dev story: an answer quoting a syndicated copy listed its
+    original, the same sentence under another dateline, as a version that differs."""
+    from agent.generation.versions import with_differences
+
+    body = ("{dateline} — The River Dale peaked at 4.2 metres at the Dalton gauge on Sunday.\n"
+            "Some 300 homes were flooded in Dalton.\nPolice closed the A61 for two days.\n"
+            "The council opened a rest centre at the leisure centre.")
+    app = make_app({
+        "a.txt": _ARTICLE.format(title="Dale floods", author="Ann Lee", outlet="Vale Wire",
+                                 body=body.format(dateline="DALTON (Vale Wire)")),
+        "c.txt": _ARTICLE.format(title="Dale floods", author="Ann Lee",
+                                 outlet="Northgate Gazette",
+                                 body=body.format(dateline="DALTON")),
+        "b.txt": _ARTICLE.format(
+            title="Record Dale flood", author="Tom Roe", outlet="Dalton Echo",
+            body="Water at the Dalton gauge peaked at 4.9 metres, a record for the Dale.\n"
+                 "Volunteers filled sandbags through the night.\nSchools stayed shut."),
+    })
+    assert app.corpus.canonical("c") == "a"
+    question = "How high did the River Dale peak at Dalton?"
+    ev, _, _ = _cited(app, question, "4.2 metres")
+    copy = app.corpus.article("c").sentences[0]
+    cite = make_citation(app.corpus, "c", copy.text)
+    assert cite is not None and "4.2 metres" in cite.quote
+    answer = [AnswerSentence(text="The River Dale peaked at 4.2 metres.", citations=[cite])]
+    shown = with_differences(question, answer, ev, app.corpus)
+    assert [s.text.split(" differs: ")[0] for s in shown[1:]] == ["Dalton Echo"]

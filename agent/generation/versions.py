@@ -31,6 +31,7 @@ from agent.text.facts import (
     event_weekdays,
     mentions,
     months,
+    strip_dateline,
     subject_of,
 )
 from agent.text.injection import looks_like_instruction
@@ -217,7 +218,8 @@ def with_versions(
     if not sentences or answer_type_match(question, "") is None:
         return sentences
     answer = " ".join(s.text for s in sentences)
-    cited = {c.source for s in sentences for c in s.citations}
+    # one version per independent outlet: a syndicated copy speaks as its original
+    cited = {corpus.canonical(c.source) for s in sentences for c in s.citations}
     terms, idf = content_terms(question), corpus.term_idf()
     subject = subject_of(question)
     subject = subject.rstrip("'’") if subject else None  # "Rovers'" is Rovers
@@ -228,7 +230,7 @@ def with_versions(
         text = sentence.text
         if (
             len(extra) >= MAX_VERSIONS - 1
-            or sentence.article_id in cited
+            or corpus.canonical(sentence.article_id) in cited
             or normalize_for_match(text) in shown
             or looks_like_instruction(text)
             or lexical_overlap(terms, text, idf) < VERSION_MIN_LEXICAL
@@ -248,7 +250,7 @@ def with_versions(
         extra.append(
             AnswerSentence(text=f"{outlet or 'Another report'} differs: {text}", citations=[cite])
         )
-        cited.add(sentence.article_id)
+        cited.add(corpus.canonical(sentence.article_id))
         shown.add(normalize_for_match(text))
     return sentences + extra
 
@@ -291,14 +293,15 @@ def with_differences(
                                   {"number"} if figure_kinds else set())
     if not sentences or not kinds:
         return sentences
-    cited = [normalize_for_match(c.quote) for s in sentences for c in s.citations]
+    # a syndicated copy's sentence is its original's, under another dateline
+    cited = [normalize_for_match(strip_dateline(c.quote)) for s in sentences for c in s.citations]
     ids = [c.source for s in sentences for c in s.citations] + [
         e.sentence.article_id for e in ev.items]
     story = list(dict.fromkeys(corpus.canonical(a) for a in ids))[:MAX_STORY_ARTICLES]
     items = [(s, corpus.outlet_key(a)) for a in story for s in corpus.article(a).body_sentences]
 
     def is_cited(s: Sentence) -> bool:
-        text = normalize_for_match(s.text)
+        text = normalize_for_match(strip_dateline(s.text))
         return any(q and (q in text or text in q) for q in cited)
 
     # "How many wards": a difference over another count of a cited sentence (its patients)
@@ -330,5 +333,5 @@ def with_differences(
                 name = corpus.article(quotes[0].article_id).outlet or "Another report"
                 extra.append(AnswerSentence(text=f"{name} differs: {quotes[0].text}",
                                             citations=[cite]))
-                cited.append(normalize_for_match(quotes[0].text))
+                cited.append(normalize_for_match(strip_dateline(quotes[0].text)))
     return sentences + extra
