@@ -223,8 +223,10 @@ def test_an_outlet_that_gives_the_answers_figures_offers_no_other_version() -> N
 def test_a_syndicated_copy_is_the_same_version_as_its_original(
     make_app: Callable[..., App],
 ) -> None:
-    """Found by a newcomer on a dev story: an answer quoting a syndicated copy listed its
-    original, the same sentence under another dateline, as a version that differs."""
+    """Found by a newcomer on a dev story: an answer quoting a syndicated copy was not
+    matched to its original's side of a difference (the same sentence under another
+    dateline). There the original was listed as a version that differs; here, where the
+    copy's side is the answer's, the other side was never shown."""
     from agent.generation.versions import with_differences
 
     body = ("{dateline} — The River Dale peaked at 4.2 metres at the Dalton gauge on Sunday.\n"
