@@ -252,3 +252,36 @@ def test_a_syndicated_copy_is_the_same_version_as_its_original(
     answer = [AnswerSentence(text="The River Dale peaked at 4.2 metres.", citations=[cite])]
     shown = with_differences(question, answer, ev, app.corpus)
     assert [s.text.split(" differs: ")[0] for s in shown[1:]] == ["Dalton Echo"]
+
+
+@pytest.mark.integration
+def test_an_answer_only_a_comment_piece_backs_is_told_as_its_outlets(
+    make_app: Callable[..., App],
+) -> None:
+    """Found by a newcomer on a dev story: a column's "and it is right to claw back £1.2m"
+    came back as a plain answer. An answer citing only comment pieces names their outlet."""
+    from agent.generation.versions import attributed_opinion
+
+    app = make_app({
+        "a.txt": _ARTICLE.format(
+            title="Dale floods", author="Ann Lee", outlet="Vale Wire",
+            body="The River Dale peaked at 4.2 metres at the Dalton gauge on Sunday.\n"
+                 "Some 300 homes were flooded in Dalton.\nPolice closed the A61."),
+        "b.txt": _ARTICLE.format(
+            title="Dalton was failed", author="Tom Roe", outlet="Dalton Voice",
+            body="The council cut the flood defence budget in 2024, and it was wrong to.\n"
+                 "The council must restore the budget now.\nDalton deserves better."),
+    })
+    view = "The council cut the flood defence budget in 2024, and it was wrong to."
+    report = "Some 300 homes were flooded in Dalton."
+
+    def cited(text: str, source: str) -> AnswerSentence:
+        cite = make_citation(app.corpus, source, text)
+        assert cite is not None
+        return AnswerSentence(text=text, citations=[cite])
+
+    told = attributed_opinion([cited(report, "a"), cited(view, "b")], app.corpus)
+    assert [s.text for s in told] == [report, f"According to Dalton Voice: {view}"]
+    named = AnswerSentence(text=f"Dalton Voice differs: {view}",
+                           citations=cited(view, "b").citations)
+    assert attributed_opinion([named], app.corpus) == [named]

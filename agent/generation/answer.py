@@ -46,7 +46,7 @@ from agent.generation.header_answers import (
 from agent.generation.name_context import about_another_entity
 from agent.generation.streaming import json_text_fields
 from agent.generation.support import MIN_SUPPORT, support_score, unbacked_names
-from agent.generation.versions import with_differences, with_versions
+from agent.generation.versions import attributed_opinion, with_differences, with_versions
 from agent.ingest.corpus import Corpus
 from agent.llm.facade import LLM
 from agent.llm.failures import StreamBrokenError
@@ -132,6 +132,7 @@ class Answerer:
             sentences += [s for s in more if {c.quote for c in s.citations} - shown
                           and normalize_for_match(s.text) not in said]
         used = self.llm.usage.snapshot() - before
+        sentences = attributed_opinion(sentences, self.corpus)  # after both parts' drafts
         return self._finish(question, sentences, t0, used.tokens_in, used.tokens_out)
 
     def _sentences(

@@ -2,7 +2,8 @@
 
 When outlets disagree on where, when or how many, an answer that cites one of them silently
 picks a side. `with_versions` adds, quoted and cited, a sentence of another article that
-answers the same question with another place, date or figure.
+answers the same question with another place, date or figure. An answer that only a comment
+piece backs is that writer's account, and says so (`attributed_opinion`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 
 from agent.generation.asked import asked_count_noun, asked_figure_kinds, counts_noun
 from agent.generation.differences import story_differences
+from agent.generation.extractive import opinion_piece
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import (
@@ -335,3 +337,24 @@ def with_differences(
                                             citations=[cite]))
                 cited.append(normalize_for_match(strip_dateline(quotes[0].text)))
     return sentences + extra
+
+
+def attributed_opinion(sentences: list[AnswerSentence], corpus: Corpus) -> list[AnswerSentence]:
+    """The answer with each sentence that cites only comment pieces (extractive.
+    opinion_piece) told as their outlet's account: "According to The Clarion — Comment:
+    ...". A comment's "called his actions 'a betrayal', and she was right" is its writer's
+    view, not a reported fact (a newcomer read such answers as fact). The outlet is named,
+    not called a comment piece: the detector takes 2 of the 80 dev reports for one. A
+    sentence that names one of its outlets already (a version, a byline answer) is left as
+    it is."""
+    out = []
+    for s in sentences:
+        sources = list(dict.fromkeys(c.source for c in s.citations))
+        names = [corpus.article(a).outlet or a for a in sources if corpus.has_article(a)]
+        if (not names or len(names) < len(sources)
+                or not all(opinion_piece(corpus.article(a)) for a in sources)
+                or any(n.lower() in s.text.lower() for n in names)):
+            out.append(s)
+            continue
+        out.append(s.model_copy(update={"text": f"According to {names[0]}: {s.text}"}))
+    return out
