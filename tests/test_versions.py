@@ -102,6 +102,13 @@ def test_percentages_of_two_things_are_no_versions() -> None:
 _ARTICLE = "{title}\nBy {author}\nMonday, 2 March 2026, 9:00 AM\n{outlet}\n\n{body}\n"
 
 
+# A wire report of the Dale flood, the story the integration tests below share.
+_DALE_WIRE = _ARTICLE.format(
+    title="Dale floods", author="Ann Lee", outlet="Vale Wire",
+    body="The River Dale peaked at 4.2 metres at the Dalton gauge on Sunday.\n"
+         "Some 300 homes were flooded in Dalton.\nPolice closed the A61.")
+
+
 def _cited(app: App, question: str, phrase: str) -> tuple[EvidenceSet, Evidence, Citation]:
     """The question's evidence, its item holding `phrase`, and that item's citation."""
     from agent.generation.answer import Answerer
@@ -122,10 +129,7 @@ def test_an_answer_citing_one_side_of_a_story_difference_shows_the_other(
     from agent.generation.versions import with_differences
 
     app = make_app({
-        "a.txt": _ARTICLE.format(
-            title="Dale floods", author="Ann Lee", outlet="Vale Wire",
-            body="The River Dale peaked at 4.2 metres at the Dalton gauge on Sunday.\n"
-                 "Some 300 homes were flooded in Dalton.\nPolice closed the A61."),
+        "a.txt": _DALE_WIRE,
         "b.txt": _ARTICLE.format(
             title="Record Dale flood", author="Tom Roe", outlet="Dalton Echo",
             body="Water at the Dalton gauge peaked at 4.9 metres, a record for the Dale.\n"
@@ -263,10 +267,7 @@ def test_an_answer_only_a_comment_piece_backs_is_told_as_its_outlets(
     from agent.generation.versions import attributed_opinion
 
     app = make_app({
-        "a.txt": _ARTICLE.format(
-            title="Dale floods", author="Ann Lee", outlet="Vale Wire",
-            body="The River Dale peaked at 4.2 metres at the Dalton gauge on Sunday.\n"
-                 "Some 300 homes were flooded in Dalton.\nPolice closed the A61."),
+        "a.txt": _DALE_WIRE,
         "b.txt": _ARTICLE.format(
             title="Dalton was failed", author="Tom Roe", outlet="Dalton Voice",
             body="The council cut the flood defence budget in 2024, and it was wrong to.\n"
