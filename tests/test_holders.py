@@ -119,3 +119,14 @@ def test_the_leader_of_an_undertaking_is_an_office(
 ) -> None:
     assert other_holder(claim, sentence, lead="") == expected
 
+
+
+@pytest.mark.unit
+def test_a_possessive_is_no_part_of_the_holders_name() -> None:
+    """Found on a dev story's compare matrix: "Chief executive Imogen Tarrant's apology" was
+    read as another holder of Imogen Tarrant's office ("imogen tarrant's")."""
+    assert holders("Chief executive Imogen Tarrant's hand-wringing apology is too little.") == [
+        Holder("imogen tarrant", "chief executive", "")]
+    assert other_holder("Chief executive Imogen Tarrant apologised.",
+                        "Chief executive Imogen Tarrant’s apology came a week late.", "",
+                        same_statement=True) is None

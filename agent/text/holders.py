@@ -107,7 +107,11 @@ def _office(role: str) -> str:
 
 
 def _person(name: str) -> str:
-    return " ".join(w for w in name.lower().split() if w.rstrip(".") not in HONORIFICS)
+    """The name without titles or a possessive ("Imogen Tarrant's apology": imogen tarrant)."""
+    words = [w for w in name.lower().split() if w.rstrip(".") not in HONORIFICS]
+    if words:
+        words[-1] = re.sub(r"['’]s$", "", words[-1])
+    return " ".join(words)
 
 
 def _org(m: re.Match[str]) -> str:
