@@ -220,3 +220,25 @@ def test_a_figure_in_a_clause_about_something_else_is_not_the_asked_one() -> Non
 def test_the_asked_figure_stands_among_the_question_s_words(
         question: str, quote: str, other: bool) -> None:
     assert figure_beside_other_words(question, [quote]) is other
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("question", "answer", "named"), [
+    # the article says who was blamed, but never names the firm
+    ("Which firm supplied the faulty brake pads?",
+     "The pads came from an outside supplier in the Midlands, the operator said.", False),
+    ("What brand of energy drink did the coach blame?", "The coach blamed an energy drink.",
+     False),
+    ("Which company supplied the faulty brake pads?",
+     "The pads were made by Harlow Friction Ltd, the operator said.", True),
+    ("Which union called the walkout, and when does it end?",
+     "The Rail and Maritime Union called it; it ends on Friday.", True),
+    # other questions are not asked for a name
+    ("What did the supplier say?", "The supplier said it was reviewing its checks.", True),
+])
+def test_a_question_asking_which_company_needs_a_name_in_the_answer(
+    question: str, answer: str, named: bool
+) -> None:
+    from agent.generation.asked import names_asked_entity
+
+    assert names_asked_entity(question, [_said(answer, answer)]) is named

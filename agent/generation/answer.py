@@ -27,6 +27,7 @@ from agent.generation.asked import (
     gives_figure_per_item,
     name_heads,
     names_another_entity,
+    names_asked_entity,
     states_asked_period,
     tells_another_day,
     without_asked_measure,
@@ -181,6 +182,7 @@ class Answerer:
                         or not gives_figure_per_item(
                             question, [c.quote for s in sentences for c in s.citations])
                         or names_another_entity(question, sentences)
+                        or not names_asked_entity(question, sentences)
                         or about_another_entity(question, sentences, self.corpus)):
                     sentences = []  # a near-miss: the cited facts are about something else
                 sentences = with_versions(

@@ -15,7 +15,7 @@ from datetime import date
 from agent.retrieval.evidence import answer_type_match, asked_kind
 from agent.text.analysis import analyze, stems
 from agent.text.dates import event_dates, named_periods, relative_periods
-from agent.text.facts import CAP_RUN, WEEKDAYS, entities
+from agent.text.facts import CAP_RUN, WEEKDAYS, entities, places
 from agent.text.frames import figure_frames
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
@@ -212,6 +212,25 @@ def gives_asked_kind(question: str, sentences: Sequence[AnswerSentence]) -> bool
     if answer_type_match(question, "") is None:
         return True  # a question of no particular kind: nothing to check
     return any(answer_type_match(question, s.text) for s in sentences)
+
+
+# "Which company ...?" asks for a name: an answer naming none ("an outside supplier",
+# "pre-workout powder") restates a nearby fact (two dev questions the articles cannot
+# answer; every answerable one of these kinds was answered with a name).
+_ASKS_FOR_NAME = re.compile(
+    r"^\W*(?:which|what)\s+(?:[a-z]+\s+)?(?:company|firm|brand|supplier|contractor|"
+    r"manufacturer|maker|club|team|union|party|charity|agency|organi[sz]ation)\b",
+    re.IGNORECASE)
+
+
+def names_asked_entity(question: str, sentences: Sequence[AnswerSentence]) -> bool:
+    """For a question asking which company (brand, supplier, club, union ...), whether the
+    answer names one the question does not: a capitalised name (facts.entities) that is no
+    place ("a supplier in the Midlands" names none); other questions pass."""
+    if not _ASKS_FOR_NAME.match(question):
+        return True
+    asked = entities(question)
+    return any(entities(s.text) - asked - places(s.text) for s in sentences)
 
 
 def names_another_entity(question: str, sentences: Sequence[AnswerSentence]) -> str | None:
