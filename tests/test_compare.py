@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 from scenarios import STRIKE_ARTICLES
 
 from agent.app import App
@@ -131,3 +132,24 @@ def test_a_figure_outlets_word_apart_is_a_contradiction_row(make_app: Callable[.
     assert rival.quote is not None and "$3.82" in rival.quote
     assert rival.note is not None and "22%" in rival.note and "$3.82" in rival.note
     assert "$3.69" in row.claim and set(row.cells) == set(m.outlets)
+
+
+def test_an_outlet_stating_the_same_figures_in_other_words_supports(
+    make_app: Callable[..., App],
+) -> None:
+    """Found by a newcomer on a dev story: "has frozen two grants totalling $3.4m" was shown
+    silent on "said it had suspended two active grants worth a combined $3.4 million"."""
+    app = make_app({
+        "a_wire.txt": "Funder freezes lab grants\n\nThe Meridian Health Research Fund, which "
+                      "paid for much of the lab's work, said it had suspended two active grants "
+                      "worth a combined $3.4 million.\n",
+        "b_post.txt": "Lab papers pulled\n\nThe lab's main funder, the Meridian Health Research "
+                      "Fund, has frozen two grants totalling $3.4m and wants $1.2m back.\n",
+    })
+    from agent.verification.compare import _candidates, point_rows
+
+    cands = _candidates(app.corpus)
+    outlets = sorted({k for k, _ in cands})
+    same = np.ones((len(cands), 4), dtype=np.float32) / 2.0  # one group: unit vectors alike
+    (row,) = point_rows(app.corpus, cands, same, outlets)
+    assert [c.stance for c in row.cells.values()] == ["supports", "supports"]

@@ -28,6 +28,7 @@ from agent.types import Sentence
 from agent.verification.checks import (
     ALIGNED_COVERAGE,
     CUE_RE,
+    PARAPHRASE_COVERAGE,
     SPEECH_WORDS,
     attribution,
     compare,
@@ -123,7 +124,11 @@ def point_rows(
             bad = "; ".join(c.describe() for c in found)
             if bad:
                 cells[outlet] = quoted_cell(corpus, "contradicts", cands[j][1], bad)
-            elif j == i or sig.coverage >= ALIGNED_COVERAGE:
+            elif j == i or sig.coverage >= ALIGNED_COVERAGE or (
+                    # every figure stated, in other words: "has frozen two grants totalling
+                    # $3.4m" tells "suspended two active grants worth a combined $3.4
+                    # million" (the verifier's support rule, stance.support_gate)
+                    sig.figures_stated and sig.coverage >= PARAPHRASE_COVERAGE):
                 cells[outlet] = quoted_cell(corpus, "supports", cands[j][1])
             else:
                 # On the topic but saying less: "breathed a sigh of relief after she rejected
