@@ -122,12 +122,11 @@ class App:
         """The cross-outlet matrix (agent.verification.compare.build_matrix) with a row per
         figure or date the story's outlets give differently (the story summary's
         differences). No model call: the store's embedder only."""
-        from agent.generation.differences import difference_rows
+        from agent.generation.differences import corpus_differences, difference_rows
         from agent.verification.compare import build_matrix
 
-        differences = self.summarizer(claim_check=False).differences()
-        return build_matrix(self.corpus, self.embedder, max_claims,
-                            extra=difference_rows(differences, self.corpus))
+        rows = difference_rows(corpus_differences(self.corpus), self.corpus)
+        return build_matrix(self.corpus, self.embedder, max_claims, extra=rows)
 
     def ingest(
         self,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+import pytest
 from scenarios import STRIKE_ARTICLES
 
 from agent.app import App
@@ -153,3 +154,17 @@ def test_an_outlet_stating_the_same_figures_in_other_words_supports(
     same = np.ones((len(cands), 4), dtype=np.float32) / 2.0  # one group: unit vectors alike
     (row,) = point_rows(app.corpus, cands, same, outlets)
     assert [c.stance for c in row.cells.values()] == ["supports", "supports"]
+
+
+def test_the_matrix_builds_no_model(
+    make_app: Callable[..., App], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`compare` makes no model call, so it must not need one configured: an API backend
+    without a key (or a local model not yet assembled) is no reason for it to fail."""
+    app = make_app(STRIKE_ARTICLES)
+
+    def no_model(_: App) -> None:
+        raise AssertionError("the matrix asked for the model")
+
+    monkeypatch.setattr(App, "llm", property(no_model))
+    assert app.matrix().rows

@@ -324,6 +324,16 @@ def place_differences(
     return out
 
 
+def corpus_differences(corpus: Corpus) -> list[Difference]:
+    """`story_differences` over every body sentence of the corpus's canonical articles (a
+    syndicated copy speaks as its original), no line led from an opinion piece: what the
+    story summary and `compare` show. Code only: no model is built or called."""
+    articles = [a for a in corpus.articles() if corpus.canonical(a.id) == a.id]
+    items = [(s, corpus.outlet_key(a.id)) for a in articles for s in a.body_sentences]
+    opinion = {a.id for a in articles if opinion_piece(a)}
+    return story_differences(items, corpus.outlet_name, opinion)
+
+
 def difference_rows(differences: Sequence[Difference], corpus: Corpus) -> list[MatrixRow]:
     """The figure and date `differences` (`story_differences`; venues have compare's own
     rows) as contradiction rows of the cross-outlet matrix (agent.verification.compare).

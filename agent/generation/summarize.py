@@ -23,7 +23,7 @@ from typing import Any, Literal, Protocol
 import numpy as np
 from pydantic import BaseModel, Field, create_model
 
-from agent.generation.differences import story_differences
+from agent.generation.differences import corpus_differences
 from agent.generation.extractive import (
     WORD_BUDGET,
     Cluster,
@@ -348,10 +348,7 @@ class Summarizer:
     def differences(self) -> list[Difference]:
         """Figures the independent outlets give differently, over every body sentence of
         the canonical articles (agent.generation.differences)."""
-        articles = list(self.independent_articles())
-        items = [(s, outlet) for art, outlet in articles for s in art.body_sentences]
-        opinion = {art.id for art, _ in articles if opinion_piece(art)}
-        return story_differences(items, self.outlet_name, opinion)
+        return corpus_differences(self.corpus)
 
     def _line(self, line: StoryLine) -> SummarySentence | None:
         # An extractive line quotes its first sentence as shown (a wire dateline left out).
