@@ -220,8 +220,10 @@ def with_versions(
     if not sentences or answer_type_match(question, "") is None:
         return sentences
     answer = " ".join(s.text for s in sentences)
-    # one version per independent outlet: a syndicated copy speaks as its original
-    cited = {corpus.canonical(c.source) for s in sentences for c in s.citations}
+    # one version per independent outlet: a syndicated copy speaks as its original (asked
+    # once per article, not once per candidate sentence)
+    canonical = functools.cache(corpus.canonical)
+    cited = {canonical(c.source) for s in sentences for c in s.citations}
     terms, idf = content_terms(question), corpus.term_idf()
     subject = subject_of(question)
     subject = subject.rstrip("'’") if subject else None  # "Rovers'" is Rovers
@@ -232,7 +234,7 @@ def with_versions(
         text = sentence.text
         if (
             len(extra) >= MAX_VERSIONS - 1
-            or corpus.canonical(sentence.article_id) in cited
+            or canonical(sentence.article_id) in cited
             or normalize_for_match(text) in shown
             or looks_like_instruction(text)
             or lexical_overlap(terms, text, idf) < VERSION_MIN_LEXICAL
@@ -252,7 +254,7 @@ def with_versions(
         extra.append(
             AnswerSentence(text=f"{outlet or 'Another report'} differs: {text}", citations=[cite])
         )
-        cited.add(corpus.canonical(sentence.article_id))
+        cited.add(canonical(sentence.article_id))
         shown.add(normalize_for_match(text))
     return sentences + extra
 
