@@ -168,14 +168,7 @@ class Corpus:
                     "UPDATE documents SET record = ? WHERE doc_id = ?",
                     (d.record.model_dump_json(), doc_id),
                 )
-            conn.executemany(
-                "UPDATE articles SET duplicate_of = ? WHERE article_id = ?",
-                [(dup, aid) for aid, dup in article_marks.items()],
-            )
-            conn.executemany(
-                "UPDATE sentence_keys SET duplicate_of = ? WHERE sentence_id = ?",
-                [(dup, sid) for sid, dup in sentence_marks.items()],
-            )
+            db.update_marks(conn, article_marks, sentence_marks)
 
     def save(self, index: bool = True) -> None:
         """Commit the writes since the last save. `index=False` (an ingest's intermediate
@@ -226,13 +219,7 @@ class Corpus:
 
     def summary(self) -> CorpusSummary:
         """Counts and duplicate groups, from the index tables (no record is parsed)."""
-        rows = self._rows(
-            "SELECT (SELECT count(*) FROM documents), "
-            "(SELECT coalesce(sum(n_chunks), 0) FROM documents), "
-            "(SELECT count(*) FROM articles), "
-            "(SELECT count(*) FROM sentence_keys k JOIN articles a USING (article_id) "
-            " WHERE k.duplicate_of IS NOT NULL AND a.duplicate_of IS NULL)"
-        )
+        rows = self._rows(db.SUMMARY_COUNTS)
         docs, chunks, articles, dup_sentences = rows[0] if rows else (0, 0, 0, 0)
         return CorpusSummary(
             documents=docs,
@@ -245,10 +232,7 @@ class Corpus:
     def duplicate_groups(self) -> list[list[str]]:
         """[[canonical, copy, ...], ...] in registry order."""
         groups: dict[str, list[str]] = {}
-        for aid, dup in self._rows(
-            "SELECT a.article_id, a.duplicate_of FROM articles a JOIN documents d USING (doc_id) "
-            "WHERE a.duplicate_of IS NOT NULL ORDER BY d.rowid, a.ord"
-        ):
+        for aid, dup in self._rows(db.DUPLICATE_PAIRS):
             groups.setdefault(dup, [dup]).append(aid)
         return list(groups.values())
 
@@ -259,10 +243,7 @@ class Corpus:
 
     def chunk_texts(self) -> tuple[list[str], list[str]]:
         """(ids, texts) of every chunk, in registry order, without parsing any record."""
-        rows = self._rows(
-            "SELECT c.chunk_id, c.text FROM chunks c JOIN documents d USING (doc_id) "
-            "ORDER BY d.rowid, c.rowid"
-        )
+        rows = self._rows(db.CHUNK_TEXTS)
         return [r[0] for r in rows], [r[1] for r in rows]
 
     def _compute_chunk_fingerprint(self) -> str:

@@ -222,3 +222,38 @@ def delete_document_rows(conn: sqlite3.Connection, doc_id: str) -> None:
     dedup_index.forget_keys(conn, doc_id)
     for table in ("articles", "chunks", "dedup_bands", "sentence_keys"):
         conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+
+# Whole-corpus reads, answered from the index tables without parsing a record.
+SUMMARY_COUNTS = (
+    "SELECT (SELECT count(*) FROM documents), "
+    "(SELECT coalesce(sum(n_chunks), 0) FROM documents), "
+    "(SELECT count(*) FROM articles), "
+    "(SELECT count(*) FROM sentence_keys k JOIN articles a USING (article_id) "
+    " WHERE k.duplicate_of IS NOT NULL AND a.duplicate_of IS NULL)"
+)
+DUPLICATE_PAIRS = (
+    "SELECT a.article_id, a.duplicate_of FROM articles a JOIN documents d USING (doc_id) "
+    "WHERE a.duplicate_of IS NOT NULL ORDER BY d.rowid, a.ord"
+)
+CHUNK_TEXTS = (
+    "SELECT c.chunk_id, c.text FROM chunks c JOIN documents d USING (doc_id) "
+    "ORDER BY d.rowid, c.rowid"
+)
+
+
+def update_marks(
+    conn: sqlite3.Connection,
+    article_marks: dict[str, str | None],
+    sentence_marks: dict[str, str | None],
+) -> None:
+    """Set the indexed `duplicate_of` column of these articles and sentences (id -> the
+    canonical id, or None to clear), inside the caller's open transaction."""
+    conn.executemany(
+        "UPDATE articles SET duplicate_of = ? WHERE article_id = ?",
+        [(dup, aid) for aid, dup in article_marks.items()],
+    )
+    conn.executemany(
+        "UPDATE sentence_keys SET duplicate_of = ? WHERE sentence_id = ?",
+        [(dup, sid) for sid, dup in sentence_marks.items()],
+    )
