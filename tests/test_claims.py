@@ -108,6 +108,11 @@ def test_a_participle_after_the_subject_is_no_clause_of_its_own() -> None:
      "Union official Kay Lund", "the closure as a betrayal"),
     # calling someone something is saying it (seeds: claim-006)
     ("The senator called the governor a coward.", "The senator", "the governor a coward"),
+    # the perfect tense of a reporting verb (new dev story ravensholt c08)
+    ("Ana Ruiz has alleged that an officer switched off his camera.",
+     "Ana Ruiz", "an officer switched off his camera"),
+    ("The union has repeatedly warned ministers that depots will close.",
+     "The union", "depots will close"),
 ])
 def test_a_claim_about_a_statement_is_attributed(claim: str, speaker: str, content: str) -> None:
     attr = attribution_of(claim)
@@ -118,6 +123,7 @@ def test_a_claim_about_a_statement_is_attributed(claim: str, speaker: str, conte
     "The club called off the match against Harlow.",  # cancelled, not said
     # what someone recounted is an event, told somewhere (seeds: claim-046's venue)
     "The minister recounted her refusal of the offer at a press event.",
+    "The council has closed the bridge for nine months.",  # an act in the perfect tense
 ])
 def test_a_claim_about_an_act_is_not_attributed(claim: str) -> None:
     assert attribution_of(claim) is None
