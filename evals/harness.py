@@ -26,7 +26,7 @@ from agent.verification.claims import attribution_of
 from evals.cache import SqliteLLMCache
 from evals.datasets import load_claims, load_qa, load_summary_facts
 from evals.intervals import mean_ci
-from evals.metrics import fact_present
+from evals.metrics import answer_fact_present, fact_present
 from evals.suites import (
     ClaimResult,
     Judge,
@@ -143,7 +143,8 @@ def _run_once(
     elif "qa" in config.suites:
         qa_pipe = naive if pipeline == "naive" else SourceboundQA(app, top_k)
         m, rows, smp = run_qa(qa_pipe, _cap(load_qa(config.qa_file), config, "qa"), judge,
-                              canonical, lambda: progress("qa"), cite_name=app.corpus.outlet_name)
+                              canonical, lambda: progress("qa"), cite_name=app.corpus.outlet_name,
+                              fact_judge=answer_fact_present if config.judge == "lexical" else None)
         metrics.update(m)
         samples.update(smp)
         items["qa"], status["qa"] = rows, "ok"

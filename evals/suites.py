@@ -74,13 +74,16 @@ def run_qa(
     canonical: Callable[[str], str],
     on_item: Callable[[], None] | None = None,
     cite_name: Callable[[str], str] | None = None,
+    fact_judge: Judge | None = None,
 ) -> SuiteResult:
     """QA metrics over `items`: fact recall, abstention, ALCE citation recall/precision and
     faithfulness of each answer sentence to its quotes. With `cite_name` each quote is
     judged labelled by its outlet ("Frontline Voice: Five wards shut."), as the story
     summary's difference lines are: a sentence may name the outlet it cites ("Frontline
-    Voice differs: ...")."""
+    Voice differs: ..."). `fact_judge` (default `judge`) finds the gold facts in an answer;
+    `judge` judges its citations."""
     entails = _entails(judge)
+    fact_judge = fact_judge or judge
 
     def premises(s: Any) -> list[str]:
         if cite_name is None:
@@ -113,7 +116,7 @@ def run_qa(
                 retrieved[k].append([])
             gold.append(list(item.gold_sources))
             continue
-        present = [judge(f.text, ans.answer) and not ans.abstained for f in item.facts]
+        present = [fact_judge(f.text, ans.answer) and not ans.abstained for f in item.facts]
         # a bracketed date is the answerer's reading of a relative day against its article's
         # date (agent.text.dates.date_glossed), no words a quote prints
         printed = [(strip_glosses(s.text), premises(s)) for s in ans.sentences]

@@ -16,6 +16,7 @@ from evals.metrics import (
     alce_citation_scores,
     citation_recall_precision,
     fact_present,
+    fact_wordings,
     fact_recall,
     faithfulness,
     judge_sentence_citations,
@@ -288,3 +289,23 @@ def test_fact_present_threshold_and_degenerate_facts() -> None:
     # only stopwords: falls back to a verbatim (normalised, case-insensitive) match
     assert fact_present("He said no.", "Then HE SAID NO. loudly")
     assert not fact_present("He said no.", "no")
+
+
+def test_fact_present_reads_number_words_and_scales() -> None:
+    # Number words and scaled figures are digits on both sides; another figure still fails.
+    assert fact_present("Some 10,000 fish are dead.", "Some 10k fish are dead.")
+    assert fact_present("A grant of $1.2 million.", "a grant of $1,200,000")
+    assert fact_present("He served eight years.", "He served 8 years in the post.")
+    assert fact_present("Two grants were frozen.", "The fund froze 2 grants.")
+    assert not fact_present("Some 10,000 fish died.", "Some 1,000 fish died.")
+    assert not fact_present("Four papers were retracted.", "The papers were retracted.")
+
+
+def test_fact_present_accepts_any_labelled_wording() -> None:
+    # A label's " / " alternatives and bracketed asides are ways to say it, not extra facts.
+    assert fact_present("18 months / a year and a half", "He was banned for 18 months.")
+    assert fact_present("About 3,000 fish (more than 3,000 recovered by Friday)",
+                        "The number of fish killed is around 3,000.")
+    assert not fact_present("18 months / a year and a half", "He was banned for two years.")
+    assert fact_wordings("18 months / a year and a half (the longest ban)") == [
+        "18 months", "a year and a half", "18 months / a year and a half (the longest ban)"]
