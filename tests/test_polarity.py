@@ -68,6 +68,16 @@ def test_a_sentence_silent_about_the_exemptions_cannot_support_their_absence() -
     assert combine(None, exempt) == combine("refutes", exempt) == "refutes"
 
 
+def test_what_an_absence_denies_is_the_thing_not_its_verb() -> None:
+    # "no wilt has turned up": a sentence that finds no wilt says it, in its own verb
+    # (new dev story tollan c05); one that never names the wilt still does not.
+    claim = "So far no wilt has turned up in the Tallan Valley."
+    assert not compare(claim, "Surveys have so far found no wilt in the Tallan Valley.",
+                       score=0.8).missing_numbers
+    assert compare(claim, "Surveys have so far found nothing in the Tallan Valley.",
+                   score=0.8).missing_numbers
+
+
 def test_the_claims_subject_must_occur_in_the_evidence_article() -> None:
     claim = "Peru also rejected the proposed mining deal."
     sentence = "Chile rejected the proposed mining deal on Monday."

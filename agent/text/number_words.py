@@ -67,6 +67,16 @@ _MINUTES = {"five": 5, "ten": 10, "quarter": 15, "a quarter": 15, "twenty": 20,
 _AND_A_HALF_UNIT = re.compile(r"\b(?:a|an|one)\s+(year|month|week|day|hour|decade)\s+and a half\b",
                               re.IGNORECASE)
 
+# "half a year", "a quarter of a century": a share of one unit of time.
+_SHARE_OF_UNIT = re.compile(r"\b(half|a quarter of|three quarters of)\s+(?:a|an|one)\s+"
+                            r"(year|month|week|day|hour|decade|century|fortnight)\b",
+                            re.IGNORECASE)
+
+
+def _share_of_unit(m: re.Match[str]) -> str:
+    unit = m.group(2).lower()
+    return f"{_SHARE_OF[m.group(1).lower()]:g} {'centuries' if unit == 'century' else unit + 's'}"
+
 
 def _point(m: re.Match[str]) -> str:
     whole = alpha2digit(m.group(1), "en", threshold=0)
@@ -105,6 +115,7 @@ def words_to_digits(text: str) -> str:
     text = _CLOCK.sub(_clock, text)
     text = _POINT.sub(_point, text)
     text = _AND_A_HALF_UNIT.sub(lambda m: f"1.5 {m.group(1)}s", text)
+    text = _SHARE_OF_UNIT.sub(_share_of_unit, text)
     text = _A_SCALE.sub(_scale_words, text)
     text = _WORD_NUMBER.sub(repl, text)
     # "a dozen and a half" is 18 (a dozen and half a dozen), not 12.5

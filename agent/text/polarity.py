@@ -90,10 +90,24 @@ def negated(text: str) -> bool:
     return bool(_NEGATOR.search(cancel_double_negation(normalize_for_match(text))))
 
 
+# The verb after "no X" ("no wilt has turned up", "no charges were brought"): X is what
+# does not exist, the verb what it did not do.
+_AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|be|been|will|would|can|could|may|"
+                        r"might|shall|should|must|did|do|does)\b")
+
+
 @dataclass(frozen=True)
 class Scope:
     text: str  # the negated words, lower-case
     absence: bool  # "no X" / "without X": the claim says X does not exist
+
+    @property
+    def absent(self) -> str:
+        """What an absence scope says does not exist: its words before an auxiliary verb
+        ("wilt" of "wilt has turned up"); "" for a scope that is no absence."""
+        if not self.absence:
+            return ""
+        return self.text[: m.start()].strip() if (m := _AUXILIARY.search(self.text)) else self.text
 
 
 def negation_scopes(text: str) -> list[Scope]:

@@ -53,6 +53,7 @@ def _bound_words(approx: float) -> dict[str, tuple[float, float]]:
         "almost": (1 - approx, 1.0), "just under": (1 - approx, 1.0),
         "just over": (1.0, 1 + approx), "more than": up, "over": up, "above": up,
         "at least": up, "upwards of": up, "in excess of": up, "exceeding": up,
+        "a minimum of": up, "a maximum of": (0.0, 1.0),
         "less than": (0.0, 1.0), "fewer than": (0.0, 1.0), "under": (0.0, 1.0),
         "below": (0.0, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0),
         "no more than": (0.0, 1.0), "as much as": (0.0, 1.0), "as many as": (0.0, 1.0),

@@ -323,7 +323,7 @@ def compare(
         affirmed, denied = e.polarity_split
         flip = bool((negated_terms & affirmed) - denied)
     # "No exemptions": a sentence that never mentions exemptions cannot support their absence.
-    absent = {t for sc in scopes if sc.absence for t in stems(sc.text)} - names
+    absent = {t for sc in scopes for t in stems(sc.absent)} - names
     missing = missing or bool(absent - ev_terms)
     if speaker is not None and terms:
         if _share(terms, set(e.asserted_stems)) >= STATED_COVERAGE:
