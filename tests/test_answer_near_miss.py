@@ -15,6 +15,7 @@ from scenarios import ask_with_draft
 from agent.app import App
 from agent.generation.answer import Answerer
 from agent.generation.name_context import (
+    antecedent_rival,
     distinctive_words,
     name_out_of_context,
     role_of_another,
@@ -137,3 +138,34 @@ def test_an_office_held_at_another_body_is_not_answered(
     ans, _ = ask_with_draft(answerer, fake_model,
                             "What did Pelham Port's operations director say?", "Keira Moss", quote)
     assert not ans.abstained and "sent ships her way" in ans.answer
+
+
+SOCIETIES = {
+    "a_local.txt": (
+        "Savers queue at Harcombe branches\n\n"
+        "Harcombe Building Society was taken over by a larger rival on Saturday.\n"
+        "Its 40,000 savers lost no money, the regulator said.\n"
+        "Many readers asked whether Hartcombe Savings Bank is affected.\n"
+        "It is a separate company, based eight miles up the valley.\n"
+        "The bank was fined £310,000 by the regulator in 2024 for poor record-keeping.\n"
+        "Harcombe's branches will stay open until March.\n"
+    ),
+}
+
+
+@pytest.mark.integration
+def test_a_quote_about_the_near_miss_named_before_it_is_another_entity(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    # new dev story wexcombe q10: "The bank was fined" in a paragraph about the near-miss
+    answerer = _answerer(make_app, SOCIETIES)
+    article = answerer.corpus.articles()[0]
+    fined = "The bank was fined £310,000 by the regulator in 2024 for poor record-keeping."
+    asked = "How much was Harcombe Building Society fined in 2024?"
+    assert antecedent_rival(asked, article, fined) == "hartcombe savings bank"
+    # the question's own name, nearer than the near-miss, makes the quote its own
+    assert antecedent_rival(asked, article, "Its 40,000 savers lost no money") is None
+    assert antecedent_rival("How much was Hartcombe Savings Bank fined?", article, fined) is None
+    ans, _ = ask_with_draft(answerer, fake_model, asked, fined,
+                            "Harcombe Building Society was fined £310,000.")
+    assert ans.abstained

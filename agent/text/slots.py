@@ -182,6 +182,23 @@ def _spelt_alike(words: list[str], name: str) -> bool:
     return any(_near_spelling(a, b) for a in words for b in name.split())
 
 
+def spelt_alike(slot_name: str, name: str) -> bool:
+    """Whether `name` (lower-cased words) has a word spelt nearly like one of `slot_name`'s
+    and is not `same_name`: "westcombe savings bank" for "Wexcombe Building Society". A word
+    and its derivation ("council", "councillor") or possessive are one word."""
+    if same_name(slot_name, name):
+        return False
+    other = [w.strip("'’").removesuffix("'s").removesuffix("’s") for w in name.split()]
+    return any(_near_spelling(a, b) and not (a.startswith(b) or b.startswith(a))
+               for a in _name_words(slot_name) for b in other)
+
+
+def name_words_in(slot_name: str, text: str) -> bool:
+    """Whether every word of a name (`_name_words`) stands in `text` as a word."""
+    words = set(_name_words(text))
+    return bool(_name_words(slot_name)) and set(_name_words(slot_name)) <= words
+
+
 def rival_in(slot: NameSlot, evidence: str) -> str | None:
     """A name of the evidence sentence that looks like the slot's name but is another entity,
     lower-cased, or None: a namesake ("Maureen Pryce" for the slot "Jonathan Pryce",
