@@ -235,6 +235,12 @@ def test_the_asked_figure_stands_among_the_question_s_words(
      "The Rail and Maritime Union called it; it ends on Friday.", True),
     # other questions are not asked for a name
     ("What did the supplier say?", "The supplier said it was reviewing its checks.", True),
+    # any which/what noun said back only as "a <noun>" identifies none (ravensholt q11)
+    ("Which magistrate signed the warrant?", "The warrant was signed by a magistrate.", False),
+    ("Which magistrate signed the warrant?", "It was signed by magistrate Ann Hope.", True),
+    ("Which local firm won the contract?", "A local firm won it, the council said.", False),
+    ("Which ship will run the service?", "The sister ship MV Corran Spirit will.", True),
+    ("What share of the homes are affordable?", "More than a third are affordable.", True),
 ])
 def test_a_question_asking_which_company_needs_a_name_in_the_answer(
     question: str, answer: str, named: bool

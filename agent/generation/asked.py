@@ -223,10 +223,34 @@ _ASKS_FOR_NAME = re.compile(
     re.IGNORECASE)
 
 
+# "Which magistrate signed the warrant?": the noun a which/what question asks to identify.
+# Its first or second word ("which local company"); a verb there is never said indefinitely.
+_ASKED_NOUN = re.compile(
+    r"^\W*(?:which|what)\s+(?P<first>[a-z]{3,})(?:\s+(?P<second>[a-z]{3,}))?\b", re.IGNORECASE)
+_INDEFINITE = frozenset(("a", "an", "another", "one", "some"))
+
+
+def _said_indefinitely(noun: str, text: str) -> bool:
+    """`text` (lower case) says `noun` and only as "a/an/another/one/some (adjective) noun"."""
+    mentions = [text[: m.start()].split()[-2:]
+                for m in re.finditer(rf"\b{re.escape(noun)}s?\b", text)]
+    return bool(mentions) and all(
+        (before[-1:] and before[-1] in _INDEFINITE)
+        or (len(before) == 2 and before[0] in _INDEFINITE) for before in mentions)
+
+
 def names_asked_entity(question: str, sentences: Sequence[AnswerSentence]) -> bool:
     """For a question asking which company (brand, supplier, club, union ...), whether the
     answer names one the question does not: a capitalised name (facts.entities) that is no
-    place ("a supplier in the Midlands" names none); other questions pass."""
+    place ("a supplier in the Midlands" names none). For any which/what question, whether
+    the answer does more than say the asked noun indefinitely: "signed by a magistrate"
+    identifies no magistrate. Other questions pass."""
+    asked_noun = _ASKED_NOUN.match(question)
+    text = " ".join(s.text for s in sentences).lower()
+    if asked_noun and any(noun and noun.lower() not in STOPWORDS
+                          and _said_indefinitely(noun.lower(), text)
+                          for noun in asked_noun.groups()):
+        return False
     if not _ASKS_FOR_NAME.match(question):
         return True
     asked = entities(question)
