@@ -105,6 +105,7 @@ def test_filler_name_keeps_only_names_the_sentence_has(answer: str, expected: st
         ("Anton Lisle", "professor lisle", True),  # a title is no other given name
         ("Dr Owen Pryce", "owen pryce", True),
         ("Professor Anton Lisle", "professor mary lisle", False),
+        ("Mallorys'", "dennis mallory", True),  # a family (new dev story ravensholt c04)
     ],
 )
 def test_same_name(slot: str, filler: str, same: bool) -> None:
@@ -262,6 +263,9 @@ def test_a_name_spelt_nearly_alike_is_another_entity() -> None:
     assert near_miss_name(claim, "Delacroix won 46 per cent, the count showed.") is None
     sig = compare(claim, other, score=0.8)
     assert sig.conflicts == [] and sig.other_actor == "nora delacroixe"
+    # a family is not a near-spelling of its name: "the Mallorys" (ravensholt q04)
+    assert near_miss_name("Who is the Mallory family's solicitor?",
+                          "The Mallorys said they felt like criminals.") is None
     (slot,) = [s for s in name_slots("The watchdog fined Tarow Health £85,000.")
                if s.name == "Tarow Health"]
     assert rival_in(slot, "It fined Tarrow Care Group, no link to Tarow Health.") == (

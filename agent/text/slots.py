@@ -173,7 +173,10 @@ NEAR_SPELLING = 0.8
 
 
 def _near_spelling(a: str, b: str) -> bool:
+    """Spelt nearly alike, and not one name and its plural ("the Mallorys", a family)."""
+    short, long_ = sorted((a, b), key=len)
     return (a != b and len(a) >= 5 and len(b) >= 5 and a[0] == b[0]
+            and long_ not in (short + "s", short + "es")
             and SequenceMatcher(None, a, b).ratio() >= NEAR_SPELLING)
 
 
@@ -282,6 +285,8 @@ def same_name(slot_name: str, filler: str) -> bool:
         return False
     if len(b) == 1 and len(a) > 1 and b[0] == "".join(w[0] for w in a):
         return True  # an acronym of the name: "US" is "United States"
+    if len(a) == 1 and a[0] in (b[-1] + "s", b[-1] + "es"):
+        return True  # a family: "the Mallorys" are Dennis Mallory's
     if a[-1] != b[-1]:
         return bool(set(a) & set(b)) and (set(a) <= set(b) or set(b) <= set(a))
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
