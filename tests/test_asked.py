@@ -157,6 +157,11 @@ def test_a_question_about_each_one_needs_a_figure_per_item() -> None:
     each = "How much will each season ticket holder receive?"
     assert not gives_figure_per_item(each, ["The operator has put £3.5m aside for refunds."])
     assert gives_figure_per_item(each, ["Each holder will get £120 back."])
+    # "every" and a rate ("$9,500 a hectare") give one each too (new dev story tollan q03)
+    per_hectare = "How much will growers get for each hectare destroyed?"
+    assert gives_figure_per_item(per_hectare, ["They will be paid $7,500 for every hectare."])
+    assert gives_figure_per_item(per_hectare, ["The ministry is paying $9,500 a hectare."])
+    assert not gives_figure_per_item(per_hectare, ["The ministry set aside $3m."])
     assert not gives_figure_per_item("What is the portrait insured for on its own?",
                                      ["The three works carry a combined value of £1.2m."])
     # a rate ("each day") or no such question: nothing to check

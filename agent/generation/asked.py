@@ -122,8 +122,8 @@ def states_asked_period(question: str, quotes: Sequence[tuple[str, date | None]]
 _PER_ITEM = re.compile(r"\beach (?!(?:day|week|month|year|night|morning|time|other)\b)[a-z]+|"
                        r"\bon (?:its|their|his|her) own\b|\bindividually\b|\bapiece\b",
                        re.IGNORECASE)
-_EACH = re.compile(r"\beach\b|\bapiece\b|\bper\b|\ba head\b|\bon (?:its|their|his|her) own\b|"
-                   r"\bindividually\b", re.IGNORECASE)
+_EACH = re.compile(r"\beach\b|\bevery\b|\bapiece\b|\bper\b|\ba head\b|\d\s+an?\s+[a-z]+\b|"
+                   r"\bon (?:its|their|his|her) own\b|\bindividually\b", re.IGNORECASE)
 
 
 def gives_figure_per_item(question: str, quotes: Sequence[str]) -> bool:
