@@ -253,3 +253,15 @@ def test_a_question_asking_which_company_needs_a_name_in_the_answer(
     from agent.generation.asked import names_asked_entity
 
     assert names_asked_entity(question, [_said(answer, answer)]) is named
+
+
+@pytest.mark.unit
+def test_the_asked_kind_is_no_word_to_find_in_the_evidence() -> None:
+    # "On what date did X resign?" is answered by "X resigned on Sunday", which says no
+    # "date" (new dev story wexcombe q07): the kind is checked, not looked for.
+    from agent.generation.asked import without_asked_measure
+    from agent.text.normalize import content_terms
+
+    assert "date" not in content_terms(without_asked_measure("On what date did Ann Roe resign?"))
+    assert "long" not in content_terms(without_asked_measure("How long did the strike last?"))
+    assert "date" in content_terms(without_asked_measure("Did the court set a date?"))
