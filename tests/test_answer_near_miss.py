@@ -15,9 +15,9 @@ from scenarios import ask_with_draft
 from agent.app import App
 from agent.generation.answer import Answerer
 from agent.generation.name_context import (
-    antecedent_rival,
     distinctive_words,
     name_out_of_context,
+    quote_rival,
     role_of_another,
 )
 from agent.text.slots import lower_words
@@ -162,10 +162,10 @@ def test_a_quote_about_the_near_miss_named_before_it_is_another_entity(
     article = answerer.corpus.articles()[0]
     fined = "The bank was fined £310,000 by the regulator in 2024 for poor record-keeping."
     asked = "How much was Harcombe Building Society fined in 2024?"
-    assert antecedent_rival(asked, article, fined) == "hartcombe savings bank"
+    assert quote_rival(asked, article, fined) == "hartcombe savings bank"
     # the question's own name, nearer than the near-miss, makes the quote its own
-    assert antecedent_rival(asked, article, "Its 40,000 savers lost no money") is None
-    assert antecedent_rival("How much was Hartcombe Savings Bank fined?", article, fined) is None
+    assert quote_rival(asked, article, "Its 40,000 savers lost no money") is None
+    assert quote_rival("How much was Hartcombe Savings Bank fined?", article, fined) is None
     ans, _ = ask_with_draft(answerer, fake_model, asked, fined,
                             "Harcombe Building Society was fined £310,000.")
     assert ans.abstained

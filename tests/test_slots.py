@@ -300,3 +300,22 @@ def test_a_namesake_doing_the_claims_event_is_a_substitution() -> None:
     other = "Four bronze sculptures by Maria Costa were damaged in the fire."
     finding, _ = FixedReader("Maria Costa").check(claim, other, 2)
     assert finding is not None and finding.conflict is None and finding.filler == "maria costa"
+
+
+@pytest.mark.unit
+def test_a_sentence_that_leaves_the_name_unsaid_is_about_the_entity_named_before_it() -> None:
+    # new dev stories wexcombe c19 / q10 and tollan c15: "The bank was fined ..." after a
+    # paragraph about the near-miss is the near-miss's fine
+    from agent.text.slots import antecedent_rival
+
+    before = ["Readers asked whether Westcombe Savings Bank is affected.", "It is not."]
+    fined = "The bank was fined £310,000 in 2024."
+    claim = "The regulator fined Wexcombe Building Society £310,000 in 2024."
+    assert antecedent_rival(claim, fined, before) == "westcombe savings bank"
+    # the claim's own name, nearer than the near-miss, makes the sentence its own
+    own = [*before, "Wexcombe Building Society was rescued on Saturday."]
+    assert antecedent_rival(claim, fined, own) is None
+    # a near-miss the claim names itself is one of its own entities
+    both = "Westcombe Savings Bank has no link to Wexcombe Building Society."
+    assert antecedent_rival(both, "It is a separate company based in Westcombe.", before) is None
+    assert antecedent_rival("The valley has 60 farms.", fined, before) is None  # no name

@@ -4,7 +4,7 @@ an answer says only what a cited sentence says; shared case 08's kind, a near-mi
 `about_another_entity` gathers the checks over the cited articles: the quotes give the asked
 figure of something else or name a namesake (agent.generation.asked.cites_another), a name
 of the question stands nowhere near them (`name_out_of_context`), the nearest entity named
-before a quote that leaves the question's unsaid is a near-miss of it (`antecedent_rival`),
+before a quote that leaves the question's unsaid is a near-miss of it (`quote_rival`),
 or they give the office the question asks about to another body (`role_of_another`).
 """
 
@@ -15,9 +15,8 @@ from collections.abc import Sequence
 
 from agent.generation.asked import cites_another, name_heads
 from agent.ingest.corpus import Corpus
-from agent.text.facts import entities
 from agent.text.normalize import STOPWORDS
-from agent.text.slots import lower_words, name_slots, name_words_in, proper_words, spelt_alike
+from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival, lower_words, proper_words
 from agent.types import AnswerSentence, Article
 
 
@@ -32,7 +31,7 @@ def about_another_entity(question: str, sentences: Sequence[AnswerSentence],
     common = lower_words(texts)
     return (cites_another(question, [c.quote for c in cited], proper_words(texts))
             or name_out_of_context(question, contexts, common) is not None
-            or any(antecedent_rival(question, corpus.article(c.source), c.quote) for c in cited)
+            or any(quote_rival(question, corpus.article(c.source), c.quote) for c in cited)
             or any(role_of_another(question, c.quote, common) for c in cited))
 
 
@@ -101,28 +100,12 @@ def quote_context(article: Article, quote: str) -> tuple[str, str]:
     return f"{before} {quote}", lead
 
 
-# How far back a quote's unsaid entity is looked for: the paragraph a news sentence sits in.
-ANTECEDENT_SENTENCES = 3
-
-
-def antecedent_rival(question: str, article: Article, quote: str) -> str | None:
-    """The near-miss of a name of the question (`slots.spelt_alike`: "Westcombe Savings Bank"
-    for "Wexcombe Building Society") that a quote is about, lower-cased, else None. A quote
-    that does not write the question's name ("The bank was fined £310,000 in 2024") is about
-    the entity named last before it, within ANTECEDENT_SENTENCES sentences; when that is a
-    near-miss and not the question's own, the quote gives the near-miss's facts (shared case
-    08's kind)."""
+def quote_rival(question: str, article: Article, quote: str) -> str | None:
+    """The near-miss of a name of the question that a quote of `article` is about
+    (`slots.antecedent_rival`, over the ANTECEDENT_SENTENCES sentences before it), else None."""
     body = article.body_sentences
     at = next((i for i, s in enumerate(body) if quote in s.text), None)
     if at is None:
         return None
-    for slot in name_slots(question):
-        if name_words_in(slot.name, quote):
-            continue
-        for s in reversed(body[max(0, at - ANTECEDENT_SENTENCES): at + 1]):
-            if name_words_in(slot.name, s.text):
-                break
-            rival = next((n for n in sorted(entities(s.text)) if spelt_alike(slot.name, n)), None)
-            if rival is not None:
-                return rival
-    return None
+    before = [s.text for s in body[max(0, at - ANTECEDENT_SENTENCES): at]]
+    return antecedent_rival(question, body[at].text, before)

@@ -19,7 +19,7 @@ What a different filler means depends on the frame:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -196,10 +196,10 @@ def spelt_alike(slot_name: str, name: str) -> bool:
                for a in _name_words(slot_name) for b in other)
 
 
-def name_words_in(slot_name: str, text: str) -> bool:
-    """Whether every word of a name (`_name_words`) stands in `text` as a word."""
-    words = set(_name_words(text))
-    return bool(_name_words(slot_name)) and set(_name_words(slot_name)) <= words
+def _lower_words(text: str) -> set[str]:
+    """The words of `text`, lower-cased, without possessive endings."""
+    return {w.removesuffix("'s").removesuffix("’s").strip("'’")
+            for w in re.findall(r"[\w'’&-]+", text.lower())}
 
 
 def rival_in(slot: NameSlot, evidence: str) -> str | None:
@@ -314,4 +314,34 @@ def other_entity_referred(name: str, quote: str, article_text: str) -> str | Non
         for m in re.finditer(rf"\b([a-z][\w’'-]*)\s+{re.escape(head)}\b", quote):
             if m.group(1) in set(ow[:-1]) - own:
                 return other
+    return None
+
+
+# How far back a quote's unsaid entity is looked for: the paragraph a news sentence sits in.
+ANTECEDENT_SENTENCES = 3
+
+
+def antecedent_rival(text: str, quote: str, before: Sequence[str]) -> str | None:
+    """The near-miss of a name of `text` (a question or a claim) that `quote` is about,
+    lower-cased, or None. A quote that does not write one of the text's names (`entities`:
+    "The bank was fined £310,000 in 2024", "The valley has about 60 hop farms") is about the
+    entity named last before it, in `before` (up to ANTECEDENT_SENTENCES sentences
+    preceding it, nearest last);
+    when that is one spelt nearly like the text's (`spelt_alike`: "Westcombe Savings Bank"
+    for "Wexcombe Building Society", "Tollan Valley" for "Tallan Valley") and not the
+    text's own, the quote gives the near-miss's facts (shared case 08's kind)."""
+    names, text_words = entities(text), _lower_words(text)
+    for name in sorted(names):
+        own = _lower_words(name)
+        if own <= _lower_words(quote):
+            continue
+        for sentence in (quote, *reversed(before)):
+            if own <= _lower_words(sentence):
+                break
+            # (a rival the text names too is one of its own: "X has no link to Y")
+            rival = next((n for n in sorted(entities(sentence))
+                          if spelt_alike(name.title(), n) and not _lower_words(n) <= text_words),
+                         None)
+            if rival is not None:
+                return rival
     return None

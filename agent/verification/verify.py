@@ -29,6 +29,7 @@ from agent.retrieval.retrieve import Retriever
 from agent.text.dates import publication_date
 from agent.text.injection import looks_like_instruction
 from agent.text.roles import role_holder, with_holder
+from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival
 from agent.types import Evidence, Sentence
 from agent.verification.checks import LOOSE_COVERAGE, Signals, Stance, compare
 from agent.verification.claims import attribution_of, split_claim
@@ -186,6 +187,9 @@ class Verifier:
                           lead=self.evidence.article_lead(s.article_id))
             if e.label == "F" and not sig.conflicts:
                 sig.conflicts.extend(figure_conflicts(claim, s.text))
+            if sig.other_actor is None:  # "The valley has ..." after a near-miss's name
+                sig.other_actor = antecedent_rival(
+                    claim, s.text, self.evidence.preceding(s, ANTECEDENT_SENTENCES))
             judged.append((outlet, s, sig))
         # The model's few calls go first to the sentences that state every figure of the
         # claim: the outlet that gives the claim's version of a disputed figure ("banned for
