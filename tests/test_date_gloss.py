@@ -96,6 +96,20 @@ def test_each_side_of_a_day_difference_is_dated_by_its_own_articles() -> None:
 
 
 @pytest.mark.unit
+def test_a_weekday_its_sentence_dates_keeps_that_date() -> None:
+    # "on Wednesday 4 November" in an article of Thursday 12 November is 4 November, not the
+    # Wednesday before the article (new dev story tollan: it was shown as 11 November)
+    friday = _s(1, "The ministry confirmed the outbreak on Friday.")
+    wednesday = _s(2, "The ministry confirmed the outbreak on Wednesday 4 November.")
+    diff = Difference("day", [Side(("Friday",), ["Wire"], friday),
+                              Side(("Wednesday",), ["Today"], wednesday)])
+    published = {"a1": date(2026, 11, 9), "a2": date(2026, 11, 12)}
+    assert dated_difference(diff, published.get).text() == (
+        "Outlets differ on the day: Friday [6 November 2026] (Wire) "
+        "vs Wednesday [4 November 2026] (Today).")
+
+
+@pytest.mark.unit
 def test_a_weekday_its_outlets_date_differently_is_left_undated() -> None:
     a, b = _s(1, "The ban began on Monday."), _s(2, "The ban began on Monday.")
     side = Side(("Monday",), ["A", "B"], a, backing=[a, b])

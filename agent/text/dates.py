@@ -96,8 +96,18 @@ def event_dates(text: str, published: date) -> Iterator[tuple[str, date]]:
 
 def weekday_date(text: str, day: str, published: date) -> date:
     """The date of weekday `day` (lower case) in `text`, an article's sentence of date
-    `published`: the latest such day on or before it, or the next one after it when the
-    day's clause speaks of what is to come (`ahead`)."""
+    `published`: the day of the month the text writes after it ("Wednesday 4 November",
+    "Wednesday, November 4"), else the latest such day on or before `published`, or the
+    next one after it when the day's clause speaks of what is to come (`ahead`)."""
+    written = re.search(rf"\b{day},?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                        rf"(?P<m1>{_MONTH_NAMES})|(?P<m2>{_MONTH_NAMES})\s+(?P<d2>\d{{1,2}}))\b",
+                        text, re.IGNORECASE)
+    if written:
+        month = (written.group("m1") or written.group("m2")).lower()
+        when = nearest_date(int(written.group("d1") or written.group("d2")),
+                            MONTHS.index(month) + 1, published)
+        if when is not None:  # "Wednesday 31 November" is no date
+            return when
     shift = (published.weekday() - WEEKDAYS.index(day)) % 7
     if ahead(text, day):
         return published + timedelta(days=(7 - shift) % 7)
