@@ -80,7 +80,6 @@ def test_malformed_grouping_is_no_number() -> None:
         # An ordinal that only qualifies ("first", "initial") is no missing figure.
         ("The first estimate of the repair bill is £4.8m.",
          "The initial repair bill has been put at £4.8m."),
-        # "a minimum of" bounds like "at least" (new dev story tollan c03)
         ("The union wants a minimum of fifteen thousand dollars per member.",
          "The union wants at least $15,000 a member."),
         ("The inquiry will take about half a year.", "The inquiry will take six months."),
@@ -254,7 +253,6 @@ def test_a_unit_of_time_alone_is_one_of_it_but_a_rate_is_not() -> None:
     for rate in ("It pays £300 a week.", "It saves $85 million a year.", "They meet twice a year.",
                  "It runs 40 flights a day."):
         assert not [q for q in quantities(rate) if q.kind == "duration"], rate
-    # half of one day is half a day, not one day
     assert [(q.kind, q.said) for q in quantities("It took half a day.")] == [("duration", "0.5")]
     sig = compare("Firms must warn staff only a week before a strike.",
                   "Firms must warn staff at least 14 days before a strike.", score=0.8)
@@ -335,8 +333,7 @@ def test_the_noun_a_count_counts(text: str, head: str) -> None:
     ("They met at ten to eleven at night.", "time", 22 + 50 / 60),
     ("at a quarter to six", "time", 5.75),
     ("a refund worth one week of the fare", "duration", 7 / 365),  # "one" before a unit
-    # a share of one unit of time (new dev story ravensholt c24: "about half a year")
-    ("expected to last about half a year", "duration", 0.5),
+    ("expected to last about half a year", "duration", 0.5),  # a share of a unit of time
     ("a quarter of a century of service", "duration", 25),
 ])
 def test_numbers_and_times_said_in_words(text: str, kind: str, value: float) -> None:

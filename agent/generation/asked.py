@@ -223,8 +223,8 @@ _ASKS_FOR_NAME = re.compile(
     re.IGNORECASE)
 
 
-# "Which magistrate signed the warrant?": the noun a which/what question asks to identify.
-# Its first or second word ("which local company"); a verb there is never said indefinitely.
+# The noun a which/what question asks to identify, its first or second word ("which
+# magistrate signed", "which local firm"); a verb there is never said indefinitely.
 _ASKED_NOUN = re.compile(
     r"^\W*(?:which|what)\s+(?P<first>[a-z]{3,})(?:\s+(?P<second>[a-z]{3,}))?\b", re.IGNORECASE)
 _INDEFINITE = frozenset(("a", "an", "another", "one", "some"))
