@@ -246,6 +246,7 @@ def test_the_asked_figure_stands_among_the_question_s_words(
     ("Which local firm won the contract?", "A local firm won it, the council said.", False),
     ("Which ship will run the service?", "The sister ship MV Corran Spirit will.", True),
     ("What share of the homes are affordable?", "More than a third are affordable.", True),
+    ("What tariff rate did he impose?", "He imposed a 25% tariff on imports.", True),  # qa-008
 ])
 def test_a_question_asking_which_company_needs_a_name_in_the_answer(
     question: str, answer: str, named: bool

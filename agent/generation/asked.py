@@ -234,9 +234,10 @@ def _said_indefinitely(noun: str, text: str) -> bool:
     """`text` (lower case) says `noun` and only as "a/an/another/one/some (adjective) noun"."""
     mentions = [text[: m.start()].split()[-2:]
                 for m in re.finditer(rf"\b{re.escape(noun)}s?\b", text)]
-    return bool(mentions) and all(
+    return bool(mentions) and all(  # a figure between identifies: "a 25% tariff"
         (before[-1:] and before[-1] in _INDEFINITE)
-        or (len(before) == 2 and before[0] in _INDEFINITE) for before in mentions)
+        or (len(before) == 2 and before[0] in _INDEFINITE and before[1].isalpha())
+        for before in mentions)
 
 
 def names_asked_entity(question: str, sentences: Sequence[AnswerSentence]) -> bool:
