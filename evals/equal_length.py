@@ -18,7 +18,7 @@ from pathlib import Path
 from agent.app import App
 from agent.settings import load_settings
 from evals.datasets import load_summary_facts
-from evals.metrics import fact_present
+from evals.fact_judge import fact_present
 from evals.stories import load_stories
 from evals.suites import fact_in_outlet_terms
 

@@ -25,8 +25,8 @@ from agent.types import Answer
 from agent.verification.claims import attribution_of
 from evals.cache import SqliteLLMCache
 from evals.datasets import load_claims, load_qa, load_summary_facts
+from evals.fact_judge import answer_fact_present, fact_present
 from evals.intervals import mean_ci
-from evals.metrics import answer_fact_present, fact_present
 from evals.suites import (
     ClaimResult,
     Judge,

@@ -28,7 +28,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from evals.metrics import ANSWER_FACT_THRESHOLD, FACT_THRESHOLD, fact_present
+from evals.fact_judge import ANSWER_FACT_THRESHOLD, FACT_THRESHOLD, fact_present
 
 DATA = Path(__file__).parent / "data"
 PAIR_FILES = (DATA / "judge_pairs_dev.jsonl", DATA / "judge_pairs_heldout.jsonl")

@@ -15,9 +15,9 @@ from langchain_core.messages import HumanMessage
 from agent.app import App
 from agent.types import Answer, AnswerSentence, Citation
 from evals.cache import SqliteLLMCache
+from evals.fact_judge import fact_present
 from evals.harness import EvalConfig, aggregate, attach_cache, run_eval
 from evals.intervals import Sample
-from evals.metrics import fact_present
 from evals.report import render_html
 from evals.schema import ClaimItem, GoldFact, QAItem, SummaryFact
 from evals.suites import (

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from evals.fact_judge import answer_fact_present, fact_present
 from evals.judge_check import PAIR_FILES, JudgePair, agreement, load_pairs, main
-from evals.metrics import answer_fact_present, fact_present
 
 
 def _pair(fact: str, text: str, present: bool, kind: str = "qa") -> JudgePair:

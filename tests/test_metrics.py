@@ -9,14 +9,13 @@ from dataclasses import dataclass
 import pytest
 
 from agent.errors import StoreError
+from evals.fact_judge import fact_present, fact_wordings
 from evals.metrics import (
     CitationJudgement,
     SentenceCitations,
     abstention_rates,
     alce_citation_scores,
     citation_recall_precision,
-    fact_present,
-    fact_wordings,
     fact_recall,
     faithfulness,
     judge_sentence_citations,

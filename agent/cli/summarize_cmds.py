@@ -60,12 +60,12 @@ def summarize_story_for_chat() -> None:
 
 def _key_fact_judge(path: Path | None) -> Callable[[Summary], list[tuple[str, bool]]] | None:
     """(fact, covered) for each key fact of `path` (evals' JSONL: id, text, sources,
-    importance), judged like the summary suite judges it (evals.metrics.fact_present, a
+    importance), judged like the summary suite judges it (evals.fact_judge.fact_present, a
     fact's source ids written as outlet names). Raises InputError for an unreadable file."""
     if path is None:
         return None
     from evals.datasets import load_summary_facts
-    from evals.metrics import fact_present
+    from evals.fact_judge import fact_present
     from evals.suites import fact_in_outlet_terms
 
     facts = load_summary_facts(path)
