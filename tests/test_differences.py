@@ -84,6 +84,25 @@ def test_figures_that_agree_or_count_other_things_are_no_difference() -> None:
     assert story_differences(unrelated, _name) == []
 
 
+def test_shares_of_two_wholes_or_a_near_miss_entity_make_no_difference() -> None:
+    # new dev story tollan: "a third of the country's hops" vs "two-thirds of her 45
+    # hectares"; "The valley has about 60 farms" (the Tollan Valley, named before it) vs
+    # "The Tallan Valley, which has about 25 farms"
+    shares = [
+        (_s("wire", "The valley grows roughly a third of the country's hops."), "wire"),
+        (_s("daily", "One grower expects to lose about two-thirds of her hop fields."), "daily"),
+    ]
+    assert story_differences(shares, _name) == []
+    valleys = [
+        (_s("wire", "Growers in the Tollan Valley are burning their crops.", 0), "wire"),
+        (_s("wire", "The valley has about 60 hop farms.", 1), "wire"),
+        (_s("daily", "The Tallan Valley, which has about 25 hop farms, is unaffected."), "daily"),
+    ]
+    assert story_differences(valleys, _name) == []
+    same = [*valleys[:2], (_s("daily", "The Tollan Valley has about 25 hop farms."), "daily")]
+    assert [d.kind for d in story_differences(same, _name)] == ["number"]
+
+
 def test_an_outlet_that_gives_both_values_makes_no_difference() -> None:
     # Two measures linked as one, or an outlet contradicting itself: nothing to print.
     items = [

@@ -22,7 +22,7 @@ shown as the sentences write them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from agent.generation.difference_leads import figure_lead
 from agent.generation.extractive import MAX_SIDES, Difference, Side, opinion_piece, word_from
@@ -30,6 +30,7 @@ from agent.ingest.corpus import Corpus
 from agent.text.counted import any_plural
 from agent.text.facts import strip_dateline
 from agent.text.quantities import Quantity
+from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival
 from agent.types import Sentence
 from agent.verification.compare import (
     Cell,
@@ -101,13 +102,17 @@ def _value_key(q: Quantity) -> tuple[str, str, str, float]:
     return (*measure_key(q), q.value)
 
 
-def _disputes(figs: Sequence[Figure], links: Sequence[set[int]]) -> list[tuple[float, int, int]]:
+def _disputes(figs: Sequence[Figure], links: Sequence[set[int]],
+              before: Mapping[str, Sequence[str]]) -> list[tuple[float, int, int]]:
     """(shared-stem overlap, i, j) for figures i and j of two outlets that are the same
     measure (`links`) with values that cannot both be true, when neither outlet states the
     other's value as the same measure anywhere (an outlet that gives "31%" for a premium
-    elsewhere does not dispute a 31% premium with its "22% higher" close) and neither
+    elsewhere does not dispute a 31% premium with its "22% higher" close), neither
     sentence states the other's value at all ("closed at $3.82 after a $4.10-a-share
-    offer"). Best overlap first."""
+    offer") and neither is about a near-miss of the other's entity (`slots.antecedent_rival`
+    over `before`, a sentence id's preceding sentences: "The valley has about 60 hop farms"
+    after a paragraph on the Tollan Valley is no rival of "The Tallan Valley, which has about
+    25"). Best overlap first."""
 
     given: dict[str, set[tuple[str, str, str, float]]] = {}
     for f in figs:
@@ -137,7 +142,9 @@ def _disputes(figs: Sequence[Figure], links: Sequence[set[int]]) -> list[tuple[f
             if i < j and not a.quantity.agrees(b.quantity) and not (
                     states(b.outlet, a, i) or states(a.outlet, b, j)
                     or mentions(b.sentence.text, a.quantity)
-                    or mentions(a.sentence.text, b.quantity)):
+                    or mentions(a.sentence.text, b.quantity)
+                    or antecedent_rival(b.sentence.text, a.sentence.text, before[a.sentence.id])
+                    or antecedent_rival(a.sentence.text, b.sentence.text, before[b.sentence.id])):
                 out.append((overlap(terms(a.sentence.text), terms(b.sentence.text)), i, j))
     return sorted(out, reverse=True)
 
@@ -196,7 +203,13 @@ def story_differences(
     links = _links(figs)
     used: set[int] = set()
     found: list[tuple[int, float, Difference]] = []
-    disputes = _disputes(figs, links)
+    by_article: dict[str, list[str]] = {}
+    before: dict[str, list[str]] = {}
+    for sentence, _ in items:  # each article's body sentences, in order
+        earlier = by_article.setdefault(sentence.article_id, [])
+        before[sentence.id] = earlier[-ANTECEDENT_SENTENCES:]
+        earlier.append(sentence.text)
+    disputes = _disputes(figs, links, before)
     for score, i, j in disputes:
         if i in used or j in used:
             continue

@@ -101,6 +101,8 @@ def words_to_digits(text: str) -> str:
 
     def repl(m: re.Match[str]) -> str:
         span = m.group(0)
+        if re.match(r"[\s-]*(?:thirds|quarters)\b", text[m.end():], re.IGNORECASE):
+            return span  # "two-thirds" is a share, read as one (agent.text.quantities)
         before = text[max(0, m.start() - 12): m.start()]
         if re.search(r"\d\s*$", before) or span.strip().lower() in {"one", "hundred", "thousand",
                                                                     "million", "billion"}:

@@ -256,8 +256,8 @@ def _share(value: float, bound: str | None, head: str, said: str) -> Quantity:
 
 @functools.lru_cache(maxsize=65536)
 def quantities(text: str) -> tuple[Quantity, ...]:
-    """Every quantity in `text`: times of day and shares said as ratios first, then the
-    others in order. Years (1900-2100 without separators or a bound such as "more than"),
+    """Every quantity in `text`: times of day and shares said as ratios or fractions first,
+    then the others in order. Years (1900-2100 without separators or a bound such as "more than"),
     ordinals ("3rd", "third"), labels ("Ward 7"), percents, money, durations and plain
     counts."""
     text = words_to_digits(text)
@@ -279,6 +279,15 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             continue
         out.append(_share(100 * a / b, m.group("bound"), head_after(text, m.end()),
                           m.group(0)))
+        text = text[:m.start()] + " " * len(m.group(0)) + text[m.end():]
+    for m in _FRACTION.finditer(text):
+        if _PART_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "the second half of the season" is a part, not a share
+        frac = re.sub(r"^(?:a|one)\s+|[\s-]+", "", m.group("frac").lower())
+        value = _FRACTIONS[frac.replace("two", "2").replace("three", "3")]
+        out.append(_share(value, m.group("bound"), head_after(text, m.end()),
+                          re.sub(r"\s+of$", "", m.group(0).strip())))
+        # its digit is read: "about 2-thirds" holds no count of 2
         text = text[:m.start()] + " " * len(m.group(0)) + text[m.end():]
     last_end, last_head = -1, ""
     for m in _QUANTITY.finditer(text):
@@ -372,13 +381,6 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                             joined, part=kind == "count" and bool(_PART_OF.match(text, end))))
         out.extend(rest)
         last_end, last_head = end, (head if kind == "count" else "")
-    for m in _FRACTION.finditer(text):
-        if _PART_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            continue  # "the second half of the season" is a part, not a share
-        frac = re.sub(r"^(?:a|one)\s+|[\s-]+", "", m.group("frac").lower())
-        value = _FRACTIONS[frac.replace("two", "2").replace("three", "3")]
-        out.append(_share(value, m.group("bound"), head_after(text, m.end()),
-                          re.sub(r"\s+of$", "", m.group(0).strip())))
     for m in re.finditer(r"\b(once|twice|thrice)\b(?!\s+(?:(?:he|she|it|they|we|you|i|the|a|an|"
                          r"his|her|its|their|our|this|that|these|those|inside|there)\b|"
                          r"(?-i:[A-Z])))", text, re.IGNORECASE):

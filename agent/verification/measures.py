@@ -124,6 +124,8 @@ def comparable_measure(qa: Quantity, qb: Quantity) -> bool:
         return False
     if qa.kind == "count" and (not qa.head or qa.head != qb.head):
         return False
+    if _whole(qa) and _whole(qb) and _whole(qa) != _whole(qb):
+        return False  # "a third of the country's hops" is no rival of "two-thirds of her land"
     if qa.kind == "year" and abs(qa.value - qb.value) > MAX_YEAR_GAP:
         return False
     if qa.kind in ("money", "percent", "duration", "count", "measure"):
@@ -131,6 +133,15 @@ def comparable_measure(qa: Quantity, qb: Quantity) -> bool:
         if lo <= 0 or hi / lo > MAX_MEASURE_RATIO:
             return False
     return True
+
+
+_SHARE_WORDS = re.compile(r"\b(?:half|thirds?|quarters?|in|out of)\b", re.IGNORECASE)
+
+
+def _whole(q: Quantity) -> str:
+    """The noun a share said as a fraction or a ratio is a part of ("hop" of "a third of the
+    country's hops"), else "" (a percentage's head word is too often no whole)."""
+    return q.head if q.kind == "percent" and _SHARE_WORDS.search(q.said) else ""
 
 
 def _days_apart(qa: Quantity, qb: Quantity) -> float:
