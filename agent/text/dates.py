@@ -272,7 +272,8 @@ _UNDATED_DAY = re.compile(
     rf"|(?:(?<=^)|(?<=[.!?:\"“] ))(?:Yesterday|Today|Tonight|Tomorrow|Last night"
     rf"|This (?:morning|afternoon|evening)))|(?P<day>{_DAY_NAMES}))"
     rf"(?:['’]s\b|\s+(?:night|morning|afternoon|evening))?"
-    rf"(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{_MONTH_NAMES})\b|\[))")
+    # nor one that names a kind of thing: "Sunday day-ticket holders", "Saturday-only passes"
+    rf"(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{_MONTH_NAMES})\b|\[)|\s+day\b|-)")
 
 
 def date_glossed(text: str, published: date | None) -> str:
