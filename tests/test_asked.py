@@ -128,6 +128,9 @@ def test_a_count_of_something_else_does_not_answer_how_many() -> None:
                  _quoted("Thirty patients are ill and three of its wards are closed."))
     assert check("How many lorries use the road?",
                  _quoted("A survey counted 900 heavy goods lorries a day."))
+    # a price per unit counts no units (new dev story tollan q11)
+    assert not check("How many hectares are grown in the valley?",
+                     _quoted("The association put replanting at $15,000 per hectare."))
 
 
 @pytest.mark.unit

@@ -14,6 +14,7 @@ from datetime import date
 
 from agent.retrieval.evidence import answer_type_match, asked_kind
 from agent.text.analysis import analyze, stems
+from agent.text.counted import said_indefinitely
 from agent.text.dates import event_dates, named_periods, relative_periods
 from agent.text.facts import CAP_RUN, WEEKDAYS, entities, places
 from agent.text.frames import figure_frames
@@ -189,8 +190,11 @@ def counts_what_is_asked(question: str, sentences: Sequence[AnswerSentence]) -> 
         return True
 
     quotes = [c.quote for s in sentences for c in s.citations]
-    if any(q.kind == "count" for quote in quotes for q in quantities(quote)):
+    found = [q for quote in quotes for q in quantities(quote)]
+    if any(q.kind == "count" for q in found):
         return any(counts_noun(quote, head) for quote in quotes)
+    if any(q.kind in ("money", "percent") and q.head == head for q in found):
+        return False  # "$15,000 per hectare" prices hectares and counts none
     return _names(head, (_singular(w) for q in quotes for w in re.findall(r"[a-z]+", q.lower())))
 
 
@@ -227,17 +231,6 @@ _ASKS_FOR_NAME = re.compile(
 # magistrate signed", "which local firm"); a verb there is never said indefinitely.
 _ASKED_NOUN = re.compile(
     r"^\W*(?:which|what)\s+(?P<first>[a-z]{3,})(?:\s+(?P<second>[a-z]{3,}))?\b", re.IGNORECASE)
-_INDEFINITE = frozenset(("a", "an", "another", "one", "some"))
-
-
-def _said_indefinitely(noun: str, text: str) -> bool:
-    """`text` (lower case) says `noun` and only as "a/an/another/one/some (adjective) noun"."""
-    mentions = [text[: m.start()].split()[-2:]
-                for m in re.finditer(rf"\b{re.escape(noun)}s?\b", text)]
-    return bool(mentions) and all(  # a figure between identifies: "a 25% tariff"
-        (before[-1:] and before[-1] in _INDEFINITE)
-        or (len(before) == 2 and before[0] in _INDEFINITE and before[1].isalpha())
-        for before in mentions)
 
 
 def names_asked_entity(question: str, sentences: Sequence[AnswerSentence]) -> bool:
@@ -249,7 +242,7 @@ def names_asked_entity(question: str, sentences: Sequence[AnswerSentence]) -> bo
     asked_noun = _ASKED_NOUN.match(question)
     text = " ".join(s.text for s in sentences).lower()
     if asked_noun and any(noun and noun.lower() not in STOPWORDS
-                          and _said_indefinitely(noun.lower(), text)
+                          and said_indefinitely(noun.lower(), text)
                           for noun in asked_noun.groups()):
         return False
     if not _ASKS_FOR_NAME.match(question):

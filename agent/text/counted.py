@@ -99,3 +99,18 @@ def head_before(text: str, start: int) -> str:
     if not found:
         return ""
     return singular(found[-1].lower())
+
+
+_INDEFINITE = frozenset(("a", "an", "another", "one", "some"))
+
+
+def said_indefinitely(noun: str, text: str) -> bool:
+    """Whether `text` (lower case) says `noun` (or its plural in -s), and only as "a / an /
+    another / one / some (adjective) noun": "signed by a magistrate" names no magistrate.
+    A figure between identifies: "a 25% tariff"."""
+    mentions = [text[: m.start()].split()[-2:]
+                for m in re.finditer(rf"\b{re.escape(noun)}s?\b", text)]
+    return bool(mentions) and all(
+        (before[-1:] and before[-1] in _INDEFINITE)
+        or (len(before) == 2 and before[0] in _INDEFINITE and before[1].isalpha())
+        for before in mentions)
