@@ -6,6 +6,7 @@ agreement with human readers is measured by evals/judge_check.py.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from evals.metrics import normalize_quote_text
@@ -52,6 +53,7 @@ def _scaled(match: re.Match[str]) -> str:
     return f"{value:.0f}" if value == int(value) else f"{value}"
 
 
+@functools.lru_cache(maxsize=4096)
 def _digits(text: str) -> str:
     """Number words as digits (text2num, every size: "eight years" -> "8 years") and scaled
     figures as one number ("10k" -> "10000", "$1.2 million" -> "$1200000")."""

@@ -88,12 +88,17 @@ def name_out_of_context(question: str, contexts: Sequence[tuple[str, str]],
     return None
 
 
+def quote_index(article: Article, quote: str) -> int | None:
+    """The position among `article`'s body sentences of the first that holds `quote`."""
+    return next((i for i, s in enumerate(article.body_sentences) if quote in s.text), None)
+
+
 def quote_context(article: Article, quote: str) -> tuple[str, str]:
     """(the quote with the sentence before it, the article's title, byline, outlet and
     LEAD_SENTENCES first body sentences): where a name the quote leaves unsaid may stand
     (`name_out_of_context`)."""
     body = article.body_sentences
-    at = next((i for i, s in enumerate(body) if quote in s.text), 0)
+    at = quote_index(article, quote) or 0
     before = body[at - 1].text if at > 0 else ""
     meta = (article.title, article.byline, article.outlet)
     lead = " ".join([*(x for x in meta if x), *(s.text for s in body[:LEAD_SENTENCES])])
@@ -104,7 +109,7 @@ def quote_rival(question: str, article: Article, quote: str) -> str | None:
     """The near-miss of a name of the question that a quote of `article` is about
     (`slots.antecedent_rival`, over the ANTECEDENT_SENTENCES sentences before it), else None."""
     body = article.body_sentences
-    at = next((i for i, s in enumerate(body) if quote in s.text), None)
+    at = quote_index(article, quote)
     if at is None:
         return None
     before = [s.text for s in body[max(0, at - ANTECEDENT_SENTENCES): at]]

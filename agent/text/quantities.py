@@ -254,6 +254,11 @@ def _share(value: float, bound: str | None, head: str, said: str) -> Quantity:
     return Quantity(value, value * lo_f, value * hi_f, "percent", "", head, True, said)
 
 
+def _blanked(text: str, m: re.Match[str]) -> str:
+    """`text` with the match's span as spaces: a figure read once is not read again."""
+    return text[:m.start()] + " " * len(m.group(0)) + text[m.end():]
+
+
 @functools.lru_cache(maxsize=65536)
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity in `text`: times of day and shares said as ratios or fractions first,
@@ -279,7 +284,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             continue
         out.append(_share(100 * a / b, m.group("bound"), head_after(text, m.end()),
                           m.group(0)))
-        text = text[:m.start()] + " " * len(m.group(0)) + text[m.end():]
+        text = _blanked(text, m)
     for m in _FRACTION.finditer(text):
         if _PART_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "the second half of the season" is a part, not a share
@@ -288,7 +293,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         out.append(_share(value, m.group("bound"), head_after(text, m.end()),
                           re.sub(r"\s+of$", "", m.group(0).strip())))
         # its digit is read: "about 2-thirds" holds no count of 2
-        text = text[:m.start()] + " " * len(m.group(0)) + text[m.end():]
+        text = _blanked(text, m)
     last_end, last_head = -1, ""
     for m in _QUANTITY.finditer(text):
         raw = m.group("num")

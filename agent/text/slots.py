@@ -191,15 +191,14 @@ def spelt_alike(slot_name: str, name: str) -> bool:
     and its derivation ("council", "councillor") or possessive are one word."""
     if same_name(slot_name, name):
         return False
-    other = [w.strip("'’").removesuffix("'s").removesuffix("’s") for w in name.split()]
+    other = [_bare(w) for w in name.split()]
     return any(_near_spelling(a, b) and not (a.startswith(b) or b.startswith(a))
                for a in _name_words(slot_name) for b in other)
 
 
 def _lower_words(text: str) -> set[str]:
     """The words of `text`, lower-cased, without possessive endings."""
-    return {w.removesuffix("'s").removesuffix("’s").strip("'’")
-            for w in re.findall(r"[\w'’&-]+", text.lower())}
+    return {_bare(w) for w in re.findall(r"[\w'’&-]+", text.lower())}
 
 
 def rival_in(slot: NameSlot, evidence: str) -> str | None:

@@ -124,7 +124,8 @@ def comparable_measure(qa: Quantity, qb: Quantity) -> bool:
         return False
     if qa.kind == "count" and (not qa.head or qa.head != qb.head):
         return False
-    if _whole(qa) and _whole(qb) and _whole(qa) != _whole(qb):
+    whole_a, whole_b = _whole(qa), _whole(qb)
+    if whole_a and whole_b and whole_a != whole_b:
         return False  # "a third of the country's hops" is no rival of "two-thirds of her land"
     if qa.kind == "year" and abs(qa.value - qb.value) > MAX_YEAR_GAP:
         return False
