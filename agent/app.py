@@ -177,11 +177,13 @@ class App:
         )
 
     def verifier(
-        self, *, use_model: bool = True, top_k: int | None = None, **tuning: int
+        self, *, use_model: bool = True, top_k: int | None = None, confirm: bool = True,
+        **tuning: int,
     ) -> Verifier:
         """The claim verifier. `use_model=False` decides from code signals alone and never
-        loads the model. `tuning` passes the verifier's call budget (`max_calls`,
-        `enough_support`) for calibration runs; see `Verifier`."""
+        loads the model; `confirm=False` skips the yes/no confirmation of supports. `tuning`
+        passes the verifier's call budget (`max_calls`, `enough_support`) for calibration
+        runs; see `Verifier`."""
         from agent.verification.verify import Verifier
 
         return Verifier(
@@ -191,6 +193,7 @@ class App:
             self.llm if use_model else None,
             top_k=top_k or self.settings.top_k,
             use_model=use_model,
+            confirm=confirm,
             **tuning,
         )
 

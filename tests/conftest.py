@@ -75,6 +75,9 @@ class FakeChatModel(BaseChatModel):
     """
 
     model_name: str = "fake-chat"
+    # The answer to every yes/no confirmation (agent.verification.confirm): it takes no
+    # queued reply, so a queue of stance labels reads as before.
+    confirm: str = "yes"
     _replies: deque[Reply] = PrivateAttr(default_factory=deque)
     _calls: list[tuple[list[BaseMessage], dict[str, Any]]] = PrivateAttr(default_factory=list)
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
@@ -99,6 +102,12 @@ class FakeChatModel(BaseChatModel):
         self._replies.extend(replies)
 
     def _next(self, messages: list[BaseMessage], kwargs: dict[str, Any]) -> str:
+        props = (kwargs.get("response_format") or {}).get("schema", {}).get("properties", {})
+        if "yes" in props.get("answer", {}).get("enum", ()):
+            # the verifier's yes/no confirmation: answered without using a queued reply
+            with self._lock:
+                self._calls.append((list(messages), dict(kwargs)))
+            return json.dumps({"answer": self.confirm})
         with self._lock:
             self._calls.append((list(messages), dict(kwargs)))
             item = self._replies.popleft() if self._replies else None

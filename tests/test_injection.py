@@ -148,11 +148,12 @@ def test_injected_documents_stay_data_and_do_not_change_outputs(build: Build) ->
         before_v = clean_v.verify(claim)
         model.calls.clear()
         after_v = dirty_v.verify(claim)
-        slot_system = load_prompt("verify_slot").turns[0][1].format()
+        # stance calls, the cloze checks of the claim's names (agent.verification.slots) and
+        # the yes/no confirmations of supports (agent.verification.confirm)
+        by_system = {load_prompt(n).turns[0][1].format(): n
+                     for n in ("verify_slot", "verify_confirm")}
         for messages, _ in model.calls:
-            # stance calls, and the cloze checks of the claim's names (agent.verification.slots)
-            check_prompt(messages, "verify_slot" if messages[0].content == slot_system
-                         else "verify")
+            check_prompt(messages, by_system.get(str(messages[0].content), "verify"))
         backing = [e.citation for e in after_v.evidence if e.stance == "supports"]
         assert hostile_quotes(backing) == [], claim
         assert after_v.verdict == before_v.verdict, claim

@@ -19,6 +19,7 @@ import importlib.resources
 import json
 import re
 import string
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -75,6 +76,19 @@ class Prompt:
             else:
                 out.append(AIMessage(content=filled))
         return out
+
+    def with_shots(
+        self, shots: Iterable[tuple[Mapping[str, Any], str]], **values: Any
+    ) -> list[BaseMessage]:
+        """`messages(**values)` with few-shot turns before the last: for each (values, reply)
+        of `shots`, the last user turn filled with those values, then `reply` as the
+        assistant's. The stable part comes first, a prefix llama.cpp reuses."""
+        filled = self.messages(**values)
+        turns: list[BaseMessage] = []
+        for shot_values, reply in shots:
+            turns += [HumanMessage(content=self.messages(**shot_values)[-1].content),
+                      AIMessage(content=reply)]
+        return [*filled[:-1], *turns, filled[-1]]
 
     @property
     def template(self) -> ChatPromptTemplate:

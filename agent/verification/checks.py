@@ -1,10 +1,9 @@
 """Deterministic signals that compare a claim with one evidence sentence.
 
-The local model is a weak judge (it leans "refuted" and agrees with anything on-topic), so its
-stance is combined with facts code can check reliably: do the numbers, dates, places and
-polarity of the claim agree with an evidence sentence about the same thing, how much of the
-claim the sentence covers, and whether the sentence states something as fact or only reports
-that someone said it. Nothing here knows about any particular story.
+The local model is a weak judge (it agrees with anything on-topic), so its stance is combined
+with what code checks reliably: do the claim's numbers, dates, places and polarity agree with a
+sentence about the same thing, how much of the claim it covers, and does it state the claim as
+fact or only report someone saying it. Nothing here knows about any particular story.
 """
 
 from __future__ import annotations
@@ -121,6 +120,8 @@ class Signals:
     # It judges or asks in its own voice (agent.text mood) where the claim states:
     # "X should publish the report" says what ought to be, not what will be.
     judgement: bool = False
+    # P("yes") asked as a question (agent.verification.confirm); None when not asked.
+    confirmation: float | None = None
 
     @property
     def hard_conflict(self) -> bool:

@@ -49,6 +49,9 @@ StanceProbs = Mapping[str, float]  # P(stance) for "supports" / "refutes" / "sil
 # claim right and one wrong and dropped a supported seeds claim in replay.
 SUPPORT_P = 0.4
 REFUTE_P = 0.7
+# The least P("yes") of the yes/no confirmation (agent.verification.confirm) that lets a
+# sentence support: chosen on the dev stories (session 30).
+CONFIRM_P = 0.3
 # A sentence with under a fifth of the claim's words other than its names says nothing of
 # what the claim says of them ("with independent Benedict Arkwright on 8.8%" for "Arkwright
 # has backed the demand for a recount").
@@ -87,6 +90,8 @@ def support_gate(sig: Signals, claim_speaker: str | None = None) -> str | None:
         return "it reports a denial"
     if sig.judgement:
         return "it says what should be, not what is"
+    if sig.confirmation is not None and sig.confirmation < CONFIRM_P:
+        return "asked whether the sentence says it, the model did not confirm it"
     if claim_speaker is not None and not _reports(sig, claim_speaker):
         return f"it does not report {claim_speaker}'s words"
     return None

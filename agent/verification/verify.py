@@ -3,11 +3,11 @@
 The model judges every relevant (claim part, sentence) pair, one short pair at a time, with
 few-shot examples and constrained JSON, and its label probabilities are combined with code
 signals (numbers, dates, places, polarity, coverage, attribution: agent/verification/checks.py,
-stance.py); only
-signals measured precise on the dev stories veto it. Two sentences of one article may back a
-claim together when neither does alone. Outlets, not articles, are counted: syndicated
-copies are one voice. Verdicts: any refuted part -> refuted; else any conflicting ->
-conflicting; else any not_enough_info -> not_enough_info; else supported.
+stance.py); only signals measured precise on the dev stories veto it, and a support must
+also be confirmed when the pair is asked as a yes/no question (confirm.py). Two sentences
+of one article may back a claim together when neither does alone. Outlets, not articles,
+are counted: syndicated copies are one voice. Verdicts: any refuted part -> refuted; else
+any conflicting -> conflicting; else any not_enough_info -> not_enough_info; else supported.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from langchain_core.messages import BaseMessage
 from pydantic import BaseModel
 
 from agent.ingest.corpus import Corpus
@@ -33,6 +33,7 @@ from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival
 from agent.types import Evidence, Sentence
 from agent.verification.checks import LOOSE_COVERAGE, Signals, Stance, compare
 from agent.verification.claims import attribution_of, split_claim
+from agent.verification.confirm import Confirmer
 from agent.verification.gather import EvidenceGatherer
 from agent.verification.measures import figure_conflicts
 from agent.verification.slots import MAX_SLOT_CALLS, SlotChecker
@@ -76,7 +77,8 @@ class Judgement(BaseModel):
 class Verifier:
     """Claim -> verdict with quoted evidence (module doc). `llm` None, or `use_model`
     False, decides by the code checks alone; `max_calls` stance calls and `slot_calls`
-    cloze calls per claim part, and no more once `enough_support` outlets back it. Raises
+    cloze calls per claim part, and no more once `enough_support` outlets back it; `confirm`
+    asks each support again as a yes/no question (agent.verification.confirm). Raises
     ModelError when the model fails; a claim with no evidence is not_enough_info."""
 
     def __init__(
@@ -94,6 +96,7 @@ class Verifier:
         max_calls: int = 3,
         enough_support: int = 2,
         slot_calls: int = MAX_SLOT_CALLS,
+        confirm: bool = True,
     ) -> None:
         self.corpus = corpus
         self.llm = llm
@@ -108,6 +111,7 @@ class Verifier:
         # Cloze checks of the claim's names (agent.verification.slots), per claim part.
         self.slot_calls = slot_calls
         self.slots = SlotChecker(llm) if self.use_model and llm is not None else None
+        self.confirmer = Confirmer(llm) if self.use_model and llm is not None and confirm else None
         self.prompt = load_prompt("verify")
         self.examples = load_examples("verify_examples")
         # When a list, every judged pair is appended to it (calibration, debugging).
@@ -122,17 +126,9 @@ class Verifier:
     # --- judging --------------------------------------------------------------------------
     def messages(self, claim: str, sentence: str) -> list[BaseMessage]:
         """System + few-shot turns first (a prefix llama.cpp reuses), the pair last."""
-        msgs = self.prompt.messages(claim=claim, evidence=wrap_document("E", sentence))
-        shots: list[BaseMessage] = []
-        for ex in self.examples:
-            user = self.prompt.messages(
-                claim=ex["claim"], evidence=wrap_document("E", ex["evidence"])
-            )[-1]
-            shots += [
-                HumanMessage(content=user.content),
-                AIMessage(content=f'{{"label": "{ex["label"]}"}}'),
-            ]
-        return [msgs[0], *shots, msgs[-1]]
+        shots = ((dict(claim=ex["claim"], evidence=wrap_document("E", ex["evidence"])),
+                  f'{{"label": "{ex["label"]}"}}') for ex in self.examples)
+        return self.prompt.with_shots(shots, claim=claim, evidence=wrap_document("E", sentence))
 
     def judge(self, claim: str, sentence: str) -> Stance:
         """The model's most likely stance for one pair."""
@@ -158,7 +154,13 @@ class Verifier:
         if vetoed or not relevant or not self.use_model or not ask:
             return combine(None, sig, claim_speaker=claim_speaker), None
         probs = self.judge_probs(claim, sentence)
-        return combine(probs, sig, claim_speaker=claim_speaker), probs
+        final = combine(probs, sig, claim_speaker=claim_speaker)
+        if final == "supports" and self.confirmer is not None and claim_speaker is None:
+            # Support needs the yes/no framing to agree (confirm.py). Not for "X said P":
+            # "does it say that X said P" was no to 5 of the 9 dev claims it lost, 1 of 22 fixed.
+            sig.confirmation = self.confirmer.p_yes(claim, sentence)
+            final = combine(probs, sig, claim_speaker=claim_speaker)
+        return final, probs
 
     # --- verdicts -------------------------------------------------------------------------
     def verify_atomic(self, claim: str) -> AtomicVerdict:
@@ -310,13 +312,11 @@ class Verifier:
         self, claim: str, by_article: dict[str, list[tuple[str, Sentence, Signals]]],
         speaker: str | None, calls: int,
     ) -> list[tuple[str, EvidenceItem, Signals]]:
-        """Two sentences of one article judged as one passage, when no sentence backs the
-        claim alone: they may back it together ("10,000 runners finished the race" + "The
-        event raised $1.2 million" for a claim joining both), or state its opposite together
-        ("Lowfield Bridge has been closed" + "Pedestrians and cyclists cannot use the
-        bridge" for "Pedestrians may still cross Lowfield Bridge"; the model's judgement, not
-        a conflict of figures). Cited as two quotes; stops at the first passage that backs
-        the claim."""
+        """Two sentences of one article judged as one passage when no sentence backs the
+        claim alone: together they may back it ("10,000 runners finished" + "The event
+        raised $1.2 million") or, by the model's judgement, state its opposite ("Lowfield
+        Bridge has been closed" + "Pedestrians cannot use the bridge" for "Pedestrians may
+        still cross"). Cited as two quotes; stops at the first passage that backs it."""
         out: list[tuple[str, EvidenceItem, Signals]] = []
         for pairs in by_article.values():
             if len(pairs) < 2 or calls >= self.max_calls:
