@@ -165,3 +165,9 @@ def test_one_speaker_s_name_and_another_s_words_back_no_attributed_claim(
     v.verify("Some members are choosing between heating and eating because staff have "
              "simply lost all patience.")
     assert [t for t in v.trace if t["joint"]]
+
+
+def test_a_quantifier_opening_a_sentence_is_no_speaker() -> None:
+    assert attribution("Over forty people phoned police to say they had seen her.") == "someone"
+    assert attribution("Nearly 300 residents wrote to say the plan was wrong.") == "someone"
+    assert attribution("Dawn Pilling said the park would reopen.") == "Dawn Pilling"

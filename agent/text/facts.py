@@ -64,7 +64,10 @@ NOT_ENTITY = (
             "her their its this that these those there we i you our my mr mrs ms dr president "
             "prime minister secretary sen rep gov earlier later last next then however meanwhile "
             "also speaking who whom whose what which where when why how did does do is are was "
-            "were"
+            "were "
+            # quantifiers that open a sentence ("Over forty people phoned police to say ...")
+            "over about around nearly almost some more most many several all each every only "
+            "just few"
         )
     )
     | frozenset(MONTHS)

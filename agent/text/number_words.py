@@ -104,8 +104,11 @@ def words_to_digits(text: str) -> str:
         if re.match(r"[\s-]*(?:thirds|quarters)\b", text[m.end():], re.IGNORECASE):
             return span  # "two-thirds" is a share, read as one (agent.text.quantities)
         before = text[max(0, m.start() - 12): m.start()]
-        if re.search(r"\d\s*$", before) or span.strip().lower() in {"one", "hundred", "thousand",
-                                                                    "million", "billion"}:
+        scale = re.match(r"(?:hundred|thousand|million|billion)\b", span.strip(), re.IGNORECASE)
+        # A scale word after a figure is part of it ("1.2 million"); a number word after a
+        # figure is a number of its own ("ring 999 eleven times").
+        if (scale and re.search(r"\d\s*$", before)) or span.strip().lower() in {
+                "one", "hundred", "thousand", "million", "billion"}:
             return span
         core = span.rstrip()
         trail = span[len(core):]

@@ -110,7 +110,11 @@ def number_conflicts(
             continue  # compatible but less precise ("more than 4,000" for "4,500"): silent
         # A part of a whole is no rival of the whole ("retracted four of the papers" for
         # "nine papers are being retracted").
-        comparable = [e for e in eq if c.comparable(e) and not _other_measure(c, e)
+        # A rival gives another value: "over forty people" is none of "more than forty
+        # sightings", though it counts another noun; "over 7.5 tonnes" is of "3.5 tonnes".
+        comparable = [e for e in eq if c.comparable(e)
+                      and not (c.agrees(e) and not c.rival_bound(e))
+                      and not _other_measure(c, e)
                       and not gives_another(e, c, cq) and c.part == e.part]
         same_head = [e for e in comparable if c.head and e.head == c.head]
         rival = (same_head if loosely else []) or (comparable if aligned else [])

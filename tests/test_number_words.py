@@ -1,0 +1,40 @@
+"""Numbers written in words read as digits (agent.text.number_words), and what follows for
+the checks that compare a claim's figures with a sentence's."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.text.number_words import words_to_digits
+from agent.verification.checks import compare
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("he tried to ring 999 eleven times", "he tried to ring 999 11 times"),
+        ("in 2024 two men were held", "in 2024 2 men were held"),
+        ("it cost £1.2 million", "it cost £1.2 million"),  # a scale word after a figure
+        ("nearly three decades", "nearly 3 decades"),
+    ],
+)
+def test_a_number_word_after_a_figure_is_a_number_of_its_own(text: str, digits: str) -> None:
+    assert words_to_digits(text) == digits
+
+
+def test_another_count_after_a_phone_number_is_a_conflict() -> None:
+    sentence = ("When her mother fell at home on Tuesday, Daniel Oduya tried to ring 999 eleven "
+                "times on his phone, and not one call went through.")
+    sig = compare("Daniel Oduya tried seven times to call 999 without getting through.",
+                  sentence, 0.8)
+    assert [(c.kind, c.claim_values, c.source_values) for c in sig.conflicts] == [
+        ("number", ("7",), ("11",))]
+
+
+def test_a_figure_that_agrees_is_no_rival_though_it_counts_another_noun() -> None:
+    sig = compare("Police were told of more than forty sightings of the lynx.",
+                  "Over forty people phoned police to say they had seen her.", 0.8)
+    assert sig.conflicts == []
+    other = compare("Police were told of more than forty sightings of the lynx.",
+                    "Police were told of 12 sightings of the lynx.", 0.8)
+    assert [c.kind for c in other.conflicts] == ["number"]
