@@ -1,5 +1,5 @@
-"""Numbers written in words read as digits (agent.text.number_words), and what follows for
-the checks that compare a claim's figures with a sentence's."""
+"""Numbers written in words read as digits (agent.text.number_words), clock times, and what
+follows for the checks that compare a claim's figures with a sentence's."""
 
 from __future__ import annotations
 
@@ -38,3 +38,14 @@ def test_a_figure_that_agrees_is_no_rival_though_it_counts_another_noun() -> Non
     other = compare("Police were told of more than forty sightings of the lynx.",
                     "Police were told of 12 sightings of the lynx.", 0.8)
     assert [c.kind for c in other.conflicts] == ["number"]
+
+
+def test_a_clock_time_without_am_or_pm_is_one_time_of_day() -> None:
+    claim = "The fire was reported at 23:40 on Monday."
+    assert compare(claim, "The fire was reported at 11:40 p.m. on Monday.", 0.8).conflicts == []
+    other = compare(claim, "The blaze was reported shortly after 10pm on Monday.", 0.8)
+    assert [(c.claim_values, c.source_values) for c in other.conflicts] == [
+        (("23:40",), ("22:00",))]
+    # "11:40" may be morning or night: it contradicts neither reading
+    assert compare("The fire was reported at 11:40 on Monday.",
+                   "The fire was reported at 11:40 p.m. on Monday.", 0.8).conflicts == []

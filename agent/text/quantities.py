@@ -1,15 +1,11 @@
 """Quantities in a sentence: the value a text commits to, as an interval in a normal unit.
 
 "nearly three decades" and "about thirty years" are both about 30 years; "10k" is 10,000;
-"$1.2 million" is "$1,200,000"; "more than 4,000" and "over 4,000" are the same claim; "between
-30 and 40" is a range; "aged 38" and "the 38-year-old" are one age. A typo such as "45,00" is
-skipped rather than read as 45 and 0. Number words go through `text2num` (a maintained parser
-of spelled-out numbers); scale words, currencies, approximators and time units are read here.
-
-Two quantities *conflict* when they are of the same kind (count, percent, money in the same
-currency, duration, year, ordinal) and their intervals do not overlap: a source's "more than
-4,000" does not contradict a claim's "4,500", "nearly 3,000" does contradict "2,314".
-"""
+"$1.2 million" is "$1,200,000"; "more than 4,000" equals "over 4,000"; "between 30 and 40" is
+a range; "aged 38" and "the 38-year-old" are one age; a typo such as "45,00" is skipped. Number
+words go through `text2num`; scale words, currencies, approximators and time units are read
+here. Two quantities *conflict* when they are of one kind (count, percent, money in one
+currency, duration, year, ordinal, time) and their intervals do not overlap."""
 
 from __future__ import annotations
 
@@ -94,8 +90,7 @@ _QUANTITY = re.compile(
 # "45,00" or "1,2345": comma groups that are not thousands are typos, not numbers.
 _MALFORMED = re.compile(r"\d,(?!\d{3}\b)\d+|\d,\d{3}\d")
 # A share said as a fraction ("almost half of the market", "two-thirds of voters") is a
-# percentage; a fraction is never exact, so a bare one gets the room of "about". Number
-# words are digits by then ("2-thirds").
+# percentage, never exact: a bare one gets the room of "about" (words are digits by then).
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "2thirds": 200 / 3, "quarter": 25.0,
               "3quarters": 75.0}
 _FRACTION = re.compile(
@@ -116,15 +111,16 @@ _EXACT = frozenset({"year", "ordinal", "day", "label", "time", "weekday", "age"}
 # A number right after a name word written capitalised mid-sentence names a thing ("on Ward
 # 7", "bus Route 22", "Terminal 2"): an identifier, not a count of anything.
 _NAMED_BY = re.compile(r"[\w,;:’'\")”]\s+([A-Z][a-z]+)\s$")
-# A time of day ("6:42 p.m.", "4am", "11 o'clock at night"), read before anything else so
-# that "10:55" is no count of 10 and one of 55. Hours on a 24-hour clock; an o'clock with
-# no part of the day named is taken as before noon.
+# A time of day ("6:42 p.m.", "4am", "11 o'clock at night"), read first: "10:55" is no count
+# of 10 and one of 55. Hours on a 24-hour clock; a bare o'clock is before noon.
 _TIME = re.compile(
     r"(?:\b(?P<tb>shortly before|just before|shortly after|just after|before|after|by|until|"
     r"around|about)\s+)?\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*"
     # "2:40 in the morning": a time with its minutes and the part of the day named
     r"(?P<ap>[ap]\.?m\b\.?|o[’']clock|(?<=\d\d)(?=\s+(?:in the (?:morning|afternoon|evening)"
     r"|at night)\b))", re.IGNORECASE)
+# "23:40": a clock time with no part of the day named; "11:40" spans both halves of the day.
+_CLOCK_TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")
 _LATE_DAY = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:at night|tonight|in the (?:evening|afternoon))|"
                        r"^\s*(?:on|last|this)\s+\w+\s+(?:night|evening|afternoon)\b",
                        re.IGNORECASE)
@@ -278,6 +274,12 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                             said=m.group(0)))
     # the times' digits are read: blank them for the other figures
     text = _TIME.sub(lambda m: " " * len(m.group(0)), text)
+    for m in _CLOCK_TIME.finditer(text):
+        h = int(m.group("h"))  # the sum as a marked time's, so equal times compare equal
+        hour = h % 12 + int(m.group("min")) / 60 + (12 if h >= 12 else 0)
+        high = hour + 12 if 1 <= h < 12 else hour
+        out.append(Quantity(hour, hour, high, "time", said=m.group(0)))
+    text = _CLOCK_TIME.sub(lambda m: " " * len(m.group(0)), text)
     for m in _RATIO.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
         if not 0 < a < b:
