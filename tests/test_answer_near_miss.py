@@ -15,6 +15,7 @@ from scenarios import ask_with_draft
 from agent.app import App
 from agent.generation.answer import Answerer
 from agent.generation.name_context import (
+    another_speaker,
     distinctive_words,
     name_out_of_context,
     quote_rival,
@@ -169,3 +170,19 @@ def test_a_quote_about_the_near_miss_named_before_it_is_another_entity(
     ans, _ = ask_with_draft(answerer, fake_model, asked, fined,
                             "Harcombe Building Society was fined £310,000.")
     assert ans.abstained
+
+
+def test_a_namesake_s_words_do_not_answer_what_the_asked_person_said() -> None:
+    question = "What did Colin Ashdown say about reviewing the plant's permit?"
+    namesake = ("Councillor Maeve Ashdown, who is no relation of managing director Colin "
+                "Ashdown, said she would ask for the plant's permit to be reviewed.")
+    assert another_speaker(question, [namesake])
+    own = "The managing director, Colin Ashdown, said staff had followed procedures."
+    assert not another_speaker(question, [own])
+    assert not another_speaker(question, ["Ashdown said the permit was in order."])
+    assert not another_speaker(question, ["He said the permit was in order."])  # unnamed
+    # a group named by role, and a question of two parts, are not asked about one person
+    assert not another_speaker("What do Lowfield's traders say about the closure?",
+                               ["Traders in Lowfield town centre say they feel it."])
+    assert not another_speaker("What did Greymantle Brewing say, and what will prices do?",
+                               ["Hop merchant Alistair Fennick said prices could rise."])

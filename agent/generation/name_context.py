@@ -5,7 +5,8 @@ an answer says only what a cited sentence says; shared case 08's kind, a near-mi
 figure of something else or name a namesake (agent.generation.asked.cites_another), a name
 of the question stands nowhere near them (`name_out_of_context`), the nearest entity named
 before a quote that leaves the question's unsaid is a near-miss of it (`quote_rival`),
-or they give the office the question asks about to another body (`role_of_another`).
+they give the office the question asks about to another body (`role_of_another`), or
+they give another named person's words where the question asks for one's (`another_speaker`).
 """
 
 from __future__ import annotations
@@ -13,10 +14,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.generation.asked import cites_another, name_heads
+from agent.generation.asked import cites_another, compound_parts, name_heads
 from agent.ingest.corpus import Corpus
+from agent.text.facts import attribution
 from agent.text.normalize import STOPWORDS
-from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival, lower_words, proper_words
+from agent.text.roles import asked_speaker
+from agent.text.slots import (
+    ANTECEDENT_SENTENCES,
+    antecedent_rival,
+    lower_words,
+    proper_words,
+    same_name,
+)
 from agent.types import AnswerSentence, Article
 
 
@@ -32,7 +41,22 @@ def about_another_entity(question: str, sentences: Sequence[AnswerSentence],
     return (cites_another(question, [c.quote for c in cited], proper_words(texts))
             or name_out_of_context(question, contexts, common) is not None
             or any(quote_rival(question, corpus.article(c.source), c.quote) for c in cited)
-            or any(role_of_another(question, c.quote, common) for c in cited))
+            or any(role_of_another(question, c.quote, common) for c in cited)
+            or another_speaker(question, [c.quote for c in cited]))
+
+
+def another_speaker(question: str, quotes: Sequence[str]) -> bool:
+    """Whether a question about a named person's words ("What did Colin Ashdown say about
+    the permit?") is answered only by quotes that name someone else as their speaker
+    ("Councillor Maeve Ashdown, who is no relation of Colin Ashdown, said ..."). Quotes whose
+    speaker goes unnamed ("she said") may be the asked person's: no finding."""
+    asked = asked_speaker(question)
+    # A role ("the prime minister", "Lowfield's traders") is checked by
+    # Answerer.unmatched_names; a question of two parts may quote others for its second.
+    if asked is None or not asked.split()[-1][:1].isupper() or compound_parts(question):
+        return False
+    named = [s for q in quotes if (s := attribution(q)) not in (None, "someone")]
+    return bool(named) and not any(same_name(asked, s.lower()) for s in named)
 
 
 _NAME = r"(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&-]*"
