@@ -49,3 +49,12 @@ def test_a_clock_time_without_am_or_pm_is_one_time_of_day() -> None:
     # "11:40" may be morning or night: it contradicts neither reading
     assert compare("The fire was reported at 11:40 on Monday.",
                    "The fire was reported at 11:40 p.m. on Monday.", 0.8).conflicts == []
+
+
+def test_no_fewer_than_is_a_lower_bound() -> None:
+    sig = compare("A safe rota requires no fewer than ten consultant obstetricians.",
+                  "A safe rota needs at least ten consultant obstetricians.", 0.8)
+    assert sig.conflicts == [] and not sig.missing_numbers
+    assert [c.kind for c in compare("A safe rota requires no fewer than ten consultants.",
+                                    "A safe rota needs fewer than six consultants.",
+                                    0.8).conflicts] == ["number"]

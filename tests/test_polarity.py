@@ -153,3 +153,19 @@ def test_a_refusal_of_something_else_is_no_negation_of_the_claim() -> None:
     assert not negated_about("It sought an injunction to halt the strike.",
                              lambda scope: "injunction" in scope)
     assert negated_about("The board declined.", lambda scope: False)
+
+
+def test_what_is_set_aside_is_denied_not_stated() -> None:
+    affirmed, denied = split_by_polarity(
+        "That Juniper was finally darted rather than shot is a credit to the park's vet.")
+    assert "shot" in denied and "shot" not in affirmed and "darted" in affirmed
+    assert split_by_polarity("The court gave a warning instead of a fine.")[1] == "a fine"
+    sig = compare("Juniper was not shot.",
+                  "That Juniper was finally darted rather than shot is a credit to the vet.", 0.8)
+    assert not sig.negation_flip and not sig.polarity_conflict
+
+
+def test_no_fewer_than_is_a_bound_not_a_negation() -> None:
+    assert not negated("A safe rota needs no fewer than ten consultants.")
+    assert not negated("Not more than 40 people came.")
+    assert negated("There were no more buses that night.")

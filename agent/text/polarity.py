@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from agent.text.facts import AUXILIARIES
 from agent.text.normalize import normalize_for_match
 
 # Grammatical negation and verbs whose meaning is a refusal: the polarity of a statement.
@@ -49,7 +50,10 @@ def cancel_double_negation(low: str) -> str:
     return _DOUBLE_NEGATION.sub(" ", low)
 
 
-_GRAMMATICAL = r"\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b|n['’]t\b"
+# "no fewer than ten", "not more than 40": a bound on a figure (agent.text.quantities), no
+# negation.
+_GRAMMATICAL = (r"\b(?:" + "|".join(sorted(NEGATIONS)) + r")\b"
+                r"(?!\s+(?:fewer|less|more)\s+than\b)|n['’]t\b")
 # "Opposition" is the political opposition ("Opposition MP Tom Garside") unless it takes
 # an object ("opposition to the plan"); as a title it negates nothing.
 _REFUSAL = (
@@ -81,6 +85,7 @@ _WORD_TAIL = re.compile(r"[a-z]*")
 # Parts of a sentence with their own polarity: clauses split at punctuation and contrasts.
 _PART_SPLIT = re.compile(r"[,;:—–]|\b(?:but|while|whereas|although|though|however|yet)\b")
 _RELATIVE = ("which", "that", "who", "whom")
+_SET_ASIDE = re.compile(r"\b(?:rather than|instead of)\s+")
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+")
 
 
@@ -156,6 +161,15 @@ def split_by_polarity(text: str) -> tuple[str, str]:
 
     A relative clause that negates ("the offer, which she rejected") negates its antecedent."""
     low = cancel_double_negation(normalize_for_match(text))
+    # "darted rather than shot", "a warning instead of a fine": what is set aside is denied
+    set_aside = []
+    for m in _SET_ASIDE.finditer(low):
+        words = _scope_words(low, m.end(), 3).split()
+        words = " ".join(words[:next((i for i, w in enumerate(words) if w in AUXILIARIES), 3)])
+        if words and low.startswith(words, m.end()):
+            set_aside.append(words)
+            end = m.end() + len(words)
+            low = low[:m.start()] + " " * (end - m.start()) + low[end:]
     parts = [p for p in _PART_SPLIT.split(low) if p.strip()]
     neg = [bool(_NEGATOR.search(p)) for p in parts]
     for i in range(len(parts) - 1):
@@ -164,7 +178,7 @@ def split_by_polarity(text: str) -> tuple[str, str]:
     affirmed = " ".join(p for p, n in zip(parts, neg, strict=True) if not n)
     # "Pressed her to accept" does not say she accepted: an infinitive affirms nothing.
     affirmed = _INFINITIVE.sub(" ", affirmed)
-    negated = " ".join(p for p, n in zip(parts, neg, strict=True) if n)
+    negated = " ".join([*(p for p, n in zip(parts, neg, strict=True) if n), *set_aside])
     return affirmed, negated
 
 

@@ -52,7 +52,9 @@ def _bound_words(approx: float) -> dict[str, tuple[float, float]]:
         "a minimum of": up, "a maximum of": (0.0, 1.0),
         "less than": (0.0, 1.0), "fewer than": (0.0, 1.0), "under": (0.0, 1.0),
         "below": (0.0, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0),
-        "no more than": (0.0, 1.0), "as much as": (0.0, 1.0), "as many as": (0.0, 1.0),
+        "no more than": (0.0, 1.0), "not more than": (0.0, 1.0), "no fewer than": up,
+        "no less than": up, "not fewer than": up, "not less than": up,
+        "as much as": (0.0, 1.0), "as many as": (0.0, 1.0),
         "as high as": (0.0, 1.0),
     }
 
