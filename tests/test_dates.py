@@ -158,3 +158,14 @@ def test_a_date_without_a_year_is_in_the_year_nearest_the_article() -> None:
     assert compare(claim, said, 0.7).missing_numbers  # no article date: the year is unknown
     a_year_on = compare(claim, said, 0.7, published=date(2027, 5, 20))
     assert "number: claim 2026 vs source 2027" in [c.describe() for c in a_year_on.conflicts]
+
+
+def test_next_marks_the_future_only_for_its_own_day() -> None:
+    monday = date(2026, 11, 30)
+    (voted,) = weekday_dates("The board voted 8-4 on Thursday to open the centre from next "
+                             "September.", monday)
+    assert (voted.value, voted.head) == (26, "november")
+    (meets,) = weekday_dates("The board meets on Thursday next week.", monday)
+    assert (meets.value, meets.head) == (3, "december")
+    (coming,) = weekday_dates("The board will decide next Thursday.", monday)
+    assert (coming.value, coming.head) == (3, "december")

@@ -22,7 +22,7 @@ from agent.text.quantities import Quantity, quantities
 
 # Words that put what a sentence tells after its publication.
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|next|scheduled|expected to|plans? to|(?:is|are) (?:due|to))\b",
+    r"\b(?:will|won't|shall|scheduled|expected to|plans? to|(?:is|are) (?:due|to))\b",
     re.IGNORECASE)
 
 
@@ -119,7 +119,9 @@ def ahead(text: str, word: str) -> bool:
     Monday"); what is to come is told in the word's own clause ("retracted four on Tuesday,
     and the rest are expected to follow": Tuesday is past)."""
     clause = next((c for c in _CLAUSES.split(text) if word.lower() in c.lower()), text)
-    return bool(_FUTURE.search(clause))
+    # "next" only for the word itself: "voted on Thursday to ... from next September"
+    return bool(_FUTURE.search(clause)
+                or re.search(rf"\bnext\s+(?:{re.escape(word)}|week)\b", clause, re.IGNORECASE))
 
 
 def implied_years(text: str, published: date | None) -> tuple[Quantity, ...]:
