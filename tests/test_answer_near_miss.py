@@ -74,6 +74,19 @@ def test_a_name_that_no_quote_context_or_lead_gives_is_out_of_context() -> None:
         "rhona tait")
 
 
+@pytest.mark.unit
+def test_a_quote_that_calls_the_name_by_its_common_words_is_about_it() -> None:
+    common = lower_words(["the farm park", "the wildlife park"])
+    lead = "Escaped lynx caught. The lynx was found asleep in a barn."
+    quote = "The farm park made headlines in 2023, when a wallaby escaped."
+    article = f"Readers asked whether Brantwick Farm Park is involved. {quote}"
+    question = "What happened when an animal escaped from Brantwick Farm Park in 2023?"
+    assert name_out_of_context(question, [(quote, lead)], common, [article]) is None
+    # the same words in an article that never names the farm park in full
+    assert name_out_of_context(question, [(quote, lead)], common, [quote]) == (
+        "brantwick farm park")
+
+
 @pytest.mark.integration
 def test_a_name_given_in_passing_is_not_answered_with_the_storys_facts(
     make_app: Callable[..., App], fake_model: FakeChatModel

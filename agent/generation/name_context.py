@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from agent.generation.asked import cites_another, compound_parts, name_heads
 from agent.ingest.corpus import Corpus
 from agent.text.facts import attribution
-from agent.text.normalize import STOPWORDS
+from agent.text.normalize import STOPWORDS, normalize_for_match
 from agent.text.roles import asked_speaker
 from agent.text.slots import (
     ANTECEDENT_SENTENCES,
@@ -39,7 +39,8 @@ def about_another_entity(question: str, sentences: Sequence[AnswerSentence],
     contexts = [quote_context(corpus.article(c.source), c.quote) for c in cited]
     common = lower_words(texts)
     return (cites_another(question, [c.quote for c in cited], proper_words(texts))
-            or name_out_of_context(question, contexts, common) is not None
+            or name_out_of_context(question, contexts, common,
+                                   [corpus.article(c.source).body for c in cited]) is not None
             or any(quote_rival(question, corpus.article(c.source), c.quote) for c in cited)
             or any(role_of_another(question, c.quote, common) for c in cited)
             or another_speaker(question, [c.quote for c in cited]))
@@ -94,20 +95,26 @@ def distinctive_words(name: str, common: frozenset[str]) -> set[str]:
 
 
 def name_out_of_context(question: str, contexts: Sequence[tuple[str, str]],
-                        common: frozenset[str]) -> str | None:
+                        common: frozenset[str], articles: Sequence[str] = ()) -> str | None:
     """A name of the question (`name_heads`) that none of the cited quotes is about, else
     None. `contexts`: per cited quote, (the quote with the sentence before it, its article's
     title and LEAD_SENTENCES first sentences). A quote is about the name when a distinctive
     word of it (`distinctive_words`) stands in the quote's context or its article's lead:
     "Around 420 staff walked out at 4am" in an article led by Orrin's strike says nothing of
     Kelby Airport, which the article names once in passing (shared case 08's kind: a
-    near-miss entity answered with the facts of the story's own)."""
+    near-miss entity answered with the facts of the story's own). `articles`: per quote, its
+    article's text; a quote's context that calls the name by its common words ("the farm
+    park" for Brantwick Farm Park) in an article that names it in full is about it too."""
     if not contexts:
         return None
     for name in name_heads(question):
         words = distinctive_words(name, common)
+        tail = " ".join(w for w in name.split() if w in common)
         if words and not any(re.search(rf"\b{re.escape(w)}\b", text.lower())
-                             for pair in contexts for text in pair for w in words):
+                             for pair in contexts for text in pair for w in words) and not (
+                tail and any(re.search(rf"\bthe {re.escape(tail)}\b", pair[0].lower())
+                             and name in normalize_for_match(text)
+                             for pair, text in zip(contexts, articles, strict=False))):
             return name
     return None
 
