@@ -162,10 +162,10 @@ def split_by_polarity(text: str) -> tuple[str, str]:
     A relative clause that negates ("the offer, which she rejected") negates its antecedent."""
     low = cancel_double_negation(normalize_for_match(text))
     # "darted rather than shot", "a warning instead of a fine": what is set aside is denied
-    set_aside = []
+    set_aside: list[str] = []
     for m in _SET_ASIDE.finditer(low):
-        words = _scope_words(low, m.end(), 3).split()
-        words = " ".join(words[:next((i for i, w in enumerate(words) if w in AUXILIARIES), 3)])
+        scope = _scope_words(low, m.end(), 3).split()
+        words = " ".join(scope[:next((i for i, w in enumerate(scope) if w in AUXILIARIES), 3)])
         if words and low.startswith(words, m.end()):
             set_aside.append(words)
             end = m.end() + len(words)
