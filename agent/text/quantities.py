@@ -41,21 +41,18 @@ SHARE_APPROX = 0.1
 def _bound_words(approx: float) -> dict[str, tuple[float, float]]:
     """(low factor, high factor) around a stated value v for each bound word, with `approx`
     the room of the approximate ones."""
-    near, up = (1 - approx, 1 + approx), (1.0, math.inf)
+    near, below_ = (1 - approx, 1 + approx), (1 - approx, 1.0)
+    up, down = (1.0, math.inf), (0.0, 1.0)
     return {
         "about": near, "around": near, "approximately": near, "roughly": near, "some": near,
         "an estimated": near, "estimated": near,
-        "close to": (1 - approx, 1.0), "nearly": (1 - approx, 1.0),
-        "almost": (1 - approx, 1.0), "just under": (1 - approx, 1.0),
+        "close to": below_, "nearly": below_, "almost": below_, "just under": below_,
         "just over": (1.0, 1 + approx), "more than": up, "over": up, "above": up,
         "at least": up, "upwards of": up, "in excess of": up, "exceeding": up,
-        "a minimum of": up, "a maximum of": (0.0, 1.0),
-        "less than": (0.0, 1.0), "fewer than": (0.0, 1.0), "under": (0.0, 1.0),
-        "below": (0.0, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0),
-        "no more than": (0.0, 1.0), "not more than": (0.0, 1.0), "no fewer than": up,
-        "no less than": up, "not fewer than": up, "not less than": up,
-        "as much as": (0.0, 1.0), "as many as": (0.0, 1.0),
-        "as high as": (0.0, 1.0),
+        "a minimum of": up, "no fewer than": up, "no less than": up, "not fewer than": up,
+        "not less than": up, "a maximum of": down, "less than": down, "fewer than": down,
+        "under": down, "below": down, "up to": down, "at most": down, "no more than": down,
+        "not more than": down, "as much as": down, "as many as": down, "as high as": down,
     }
 
 
