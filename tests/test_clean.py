@@ -270,3 +270,16 @@ def test_an_agency_credit_above_the_date_is_the_byline_and_the_paper_below_it_th
     alone = text.replace("Coast & County Gazette\n", "")
     (article,), _ = split_articles(alone)
     assert (article.byline, article.outlet) == (None, "Western News Agency")
+
+
+def test_a_paper_named_below_the_date_is_the_outlet() -> None:
+    text = ("Black smoke over Cinderford as plastics plant burns\nNovember 17, 2026\n"
+            "Valeport Evening Echo\n\nCINDERFORD (Eastline Wire) — Homes were evacuated "
+            "overnight after a fire.\nIt burned all night.\n")
+    (art,) = split_articles(text)[0]
+    assert (art.byline, art.outlet, art.date) == (None, "Valeport Evening Echo",
+                                                  "November 17, 2026")
+    # a name above the date is still its writer
+    above = "Fire at plant\nTobias Renwick\nNovember 17, 2026\n\nHomes were evacuated.\n"
+    (first,) = split_articles(above)[0]
+    assert first.byline == "Tobias Renwick"

@@ -368,12 +368,13 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
     for ln in header:
         k = ln.kind
         if k in (Kind.BYLINE, Kind.BYLINE_DATE):
-            if art.byline is None:
-                art.byline = _byline_name(ln.text)
-            elif k is Kind.BYLINE and art.outlet is None and not _BY.match(ln.text):
-                # A second bare name under "By Liam Costigan" and the date: the publication
-                # ("Frontline Voice"), not a second author.
+            bare = k is Kind.BYLINE and art.outlet is None and not _BY.match(ln.text)
+            if bare and (art.byline is not None or art.date is not None):
+                # A bare name under "By Liam Costigan", or under the date: the publication
+                # ("Frontline Voice", "Valeport Evening Echo"), not an author.
                 art.outlet = ln.text.rstrip(".")
+            elif art.byline is None:
+                art.byline = _byline_name(ln.text)
             if k is Kind.BYLINE_DATE and art.date is None:
                 m = _BY_ON_DATE.match(ln.text)
                 art.date = m.group("date") if m else None
