@@ -109,13 +109,15 @@ def name_out_of_context(question: str, contexts: Sequence[tuple[str, str]],
         return None
     for name in name_heads(question):
         words = distinctive_words(name, common)
-        tail = " ".join(w for w in name.split() if w in common)
-        if words and not any(re.search(rf"\b{re.escape(w)}\b", text.lower())
-                             for pair in contexts for text in pair for w in words) and not (
-                tail and any(re.search(rf"\bthe {re.escape(tail)}\b", pair[0].lower())
-                             and name in normalize_for_match(text)
-                             for pair, text in zip(contexts, articles, strict=False))):
-            return name
+        if not words or any(re.search(rf"\b{re.escape(w)}\b", text.lower())
+                            for pair in contexts for text in pair for w in words):
+            continue
+        tail = " ".join(w for w in name.split() if w in common)  # "farm park"
+        if tail and any(re.search(rf"\bthe {re.escape(tail)}\b", context.lower())
+                        and name in normalize_for_match(article)
+                        for (context, _), article in zip(contexts, articles, strict=False)):
+            continue
+        return name
     return None
 
 
