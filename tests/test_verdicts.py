@@ -67,3 +67,16 @@ def test_an_outlet_giving_the_claims_figure_makes_a_contradicted_claim_conflicti
     # an outlet that contradicts the claim is no anchor of it
     assert decide(CLAIM, [OTHER_DATE], attributed=False,
                   anchored={"Skelly Times"})[0] == "refuted"
+
+
+@pytest.mark.unit
+def test_an_outlet_that_states_the_claim_is_not_its_own_contradiction() -> None:
+    """"About 60 firefighters were at the scene" is stated by an outlet whose other sentence,
+    "Two firefighters were treated", a figure check reads as another count: an outlet rarely
+    contradicts itself, so its statement stands and the verdict is not refuted."""
+    subset = _item("Isles Post", "Two ferries were damaged on 1 June.", "refutes",
+                   conflicts=[Conflict("number", ("1 june",), ("2",))])
+    label, why = decide(CLAIM, [STATED, subset], attributed=False)
+    assert label == "supported" and "Isles Post" in why
+    # another outlet's concrete conflict still makes the sources disagree
+    assert decide(CLAIM, [STATED, subset, OTHER_DATE], attributed=False)[0] == "conflicting"

@@ -106,7 +106,8 @@ def decide(
     only reports someone saying the claim, or only gives the claim's value of a figure the
     other side's figures contradict (`anchored`: those outlets, agent.verification.measures.
     figure_disputes; labelling rule 1: a claim taking one side of a disputed detail is
-    conflicting); only refuting -> refuted; only supporting -> supported; support that only
+    conflicting); an outlet that states the claim is not counted against it; only refuting
+    -> refuted; only supporting -> supported; support that only
     reports someone's words for an unattributed claim -> not_enough_info, naming who said
     it; none -> not_enough_info."""
     supports: dict[str, int] = {}
@@ -133,13 +134,11 @@ def decide(
             # returned guilty verdicts"), so it cannot make outlets disagree.
             if sig.hard_conflict:
                 hard.add(outlet)
-    # Within one outlet, its supporting sentences outweigh a model-only refutation.
-    for outlet in list(refutes):
-        if outlet in supports and outlet not in hard:
-            del refutes[outlet]
-    both = [o for o in refutes if o in supports]
-    for o in both:  # an outlet that says both: keep the side with the concrete signal
-        supports.pop(o)
+    # An outlet that also states the claim is not its own contradiction: its conflicting
+    # figure is more likely another count or event misread ("Two firefighters were
+    # treated" beside "About 60 firefighters were at the scene"). Dev 24: +1 claim, none lost.
+    for o in [o for o in refutes if o in supports]:
+        refutes.pop(o)
     s_names, r_names = sorted(supports), sorted(refutes)
     why = "; ".join(dict.fromkeys(c for o in r_names for c in refutes[o]))
     if s_names and r_names:
