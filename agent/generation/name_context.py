@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from agent.generation.asked import cites_another, compound_parts, name_heads
 from agent.ingest.corpus import Corpus
-from agent.text.facts import attribution
+from agent.text.analysis import analyze
 from agent.text.normalize import STOPWORDS, normalize_for_match
 from agent.text.roles import asked_speaker
 from agent.text.slots import (
@@ -56,7 +56,7 @@ def another_speaker(question: str, quotes: Sequence[str]) -> bool:
     # Answerer.unmatched_names; a question of two parts may quote others for its second.
     if asked is None or not asked.split()[-1][:1].isupper() or compound_parts(question):
         return False
-    named = [s for q in quotes if (s := attribution(q)) not in (None, "someone")]
+    named = [s for q in quotes if (s := analyze(q).speaker) not in (None, "someone")]
     return bool(named) and not any(same_name(asked, s.lower()) for s in named)
 
 

@@ -107,9 +107,8 @@ def decide(
     other side's figures contradict (`anchored`: those outlets, agent.verification.measures.
     figure_disputes; labelling rule 1: a claim taking one side of a disputed detail is
     conflicting); an outlet that states the claim is not counted against it; only refuting
-    -> refuted; only supporting -> supported; support that only
-    reports someone's words for an unattributed claim -> not_enough_info, naming who said
-    it; none -> not_enough_info."""
+    -> refuted; only supporting -> supported; support that only reports someone's words for
+    an unattributed claim -> not_enough_info, naming who said it; none -> not_enough_info."""
     supports: dict[str, int] = {}
     reported: dict[str, str] = {}
     refutes: dict[str, list[str]] = {}
