@@ -68,6 +68,22 @@ def test_two_thresholds_of_one_measure_conflict() -> None:
 
 
 @pytest.mark.unit
+def test_another_threshold_conflicts_though_a_smaller_figure_stands_beside_it() -> None:
+    # new-story kind: "claim up to £500" against "a £12 credit ..., and ... claim up to
+    # £150": the £12 lies under £500 but is not the threshold the claim gives
+    claim = "Passengers whose trains were late can claim up to £300 from the operator."
+    sentence = ("Every passenger gets a £5 voucher, and those whose trains were late can "
+                "claim up to £80 from the operator, it said.")
+    sig = compare(claim, sentence, 0.8)
+    assert [c.describe() for c in sig.conflicts] == ["number: claim £300 vs source £80"]
+    assert not sig.figures_stated
+    sig = compare("Towns of fewer than 20,000 people get the grant.",
+                  "About 900 towns applied; those of fewer than 5,000 people get the grant.",
+                  0.8)
+    assert [c.describe() for c in sig.conflicts] == ["number: claim 20,000 vs source 5000"]
+
+
+@pytest.mark.unit
 def test_one_bound_said_two_ways_or_a_figure_inside_it_stays_agreed() -> None:
     claim = "More than 4,000 homes lost power in the storm."
     for sentence in ("Over 4,000 homes lost power in the storm.",

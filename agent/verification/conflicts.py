@@ -92,11 +92,7 @@ def number_conflicts(
     conflicts: list[Conflict] = []
     missing = False
     for c in cq:
-        # Any small count lies under "fewer than 200 passengers": a bound is stated only by
-        # a count of its own noun ("14 crew" says nothing of it). An exact figure may be
-        # stated in other words ("four counts" / "four charges").
-        bound = c.low <= 0 or math.isinf(c.high)
-        own = [e for e in eq if not (bound and c.counts_another(e))]
+        own = _may_state(c, eq)
         other = misbound(c, claim, evidence) if loosely else None
         if other is not None:
             conflicts.append(Conflict("number", (show_quantity(c),), (show_quantity(other),)))
@@ -184,7 +180,31 @@ def figures_stated(claim: Sequence[Quantity], evidence: Sequence[Quantity]) -> b
     votes to 9"), leaving aside an ordinal that only qualifies (`number_conflicts` reads
     the same way)."""
     figures = [c for c in claim if not _qualifying_ordinal(c, evidence)]
-    return bool(figures) and all(any(c.stated_by(e) for e in evidence) for c in figures)
+    return bool(figures) and all(any(c.stated_by(e) for e in _may_state(c, evidence))
+                                 for c in figures)
+
+
+def _same_way(a: Quantity, b: Quantity) -> bool:
+    """Both are bounds the same way, both upper ("up to £500" / "up to £150") or both
+    lower ("more than 40" / "over 70"): two statements of one threshold."""
+    up = math.isinf(a.high) and math.isinf(b.high)
+    down = a.low <= 0 < a.high < math.inf and b.low <= 0 < b.high < math.inf
+    return a.comparable(b) and (up or down)
+
+
+def _may_state(c: Quantity, evidence: Sequence[Quantity]) -> list[Quantity]:
+    """The evidence figures that may state claim figure `c`. Any small count lies under
+    "fewer than 200 passengers": a bound is stated only by a count of its own noun ("14
+    crew" says nothing of it), and, when the evidence gives a bound the same way, only by
+    that or a figure of its own noun ("up to £150" answers "up to £500"; the "£12 credit"
+    beside it does not state it). An exact figure may be stated in other words ("four
+    counts" / "four charges")."""
+    if not (c.low <= 0 or math.isinf(c.high)):
+        return list(evidence)
+    own = [e for e in evidence if not c.counts_another(e)]
+    if any(_same_way(c, e) for e in own):
+        own = [e for e in own if _same_way(c, e) or (c.head and e.head == c.head)]
+    return own
 
 
 # Counts of two different nouns this far apart measure two things. On the dev claims every
