@@ -63,6 +63,22 @@ def test_a_place_followed_by_an_auxiliary_is_a_place_and_a_proper_adjective_is_n
     }
     assert places("The mayor spoke in Leeds has been confirmed.") == {"leeds"}
     assert places("Tariffs on Mexican imports rose.") == set()
+    assert places("Prices on Chinese steel fell at the Dorwick plant.") == set()
+
+
+@pytest.mark.parametrize("text, place", [
+    # new-story kind: a name that a time word, an adverb, a preposition, a relative word or
+    # a past form follows is whole ("in Eastwold Bay early on Tuesday")
+    ("When his father fell at home in Marsh Gibbon early on Friday, nobody came.",
+     "marsh gibbon"),
+    ("The two men were sentenced at Carlow Crown Court yesterday.", "carlow crown court"),
+    ("Water from the burst main in Tidworth quickly filled the cellars.", "tidworth"),
+    ("Rainwater in Ashcott flooded the square.", "ashcott"),
+    ("The lorry overturned on Fenn Road between the two roundabouts.", "fenn road"),
+    ("A councillor in Wrexley who objected was outvoted.", "wrexley"),
+])
+def test_a_name_before_a_word_that_closes_its_phrase_is_a_place(text: str, place: str) -> None:
+    assert places(text) == {place}
 
 
 def test_quotes_about_another_place_are_elsewhere() -> None:

@@ -137,6 +137,16 @@ def test_what_a_claim_places_in_one_town_a_sentence_placing_it_in_another_refute
 
 
 @pytest.mark.unit
+def test_a_place_that_a_time_word_follows_is_substituted_too() -> None:
+    # new-story kind (kettering c12): "at her home in Eastwold Bay early on Tuesday"
+    claim = "The pensioner was injured at his home in Wexley."
+    said = "The pensioner was injured at his home in Lower Dinton late on Sunday, police said."
+    assert [(c.kind, c.claim_values, c.source_values)
+            for c in compare(claim, said, 0.8).conflicts] == [
+        ("place", ("wexley",), ("lower dinton",))]
+
+
+@pytest.mark.unit
 def test_another_place_for_something_else_is_no_substitution() -> None:
     claim = "The injunction application was filed with the High Court in Kelby."
     said = "Several airlines diverted flights to Kelby Airport, and staff protested in Carrick."

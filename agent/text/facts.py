@@ -155,6 +155,16 @@ AUXILIARIES = frozenset(
     _words("is are was were be been has have had will would can could may might must should")
 )
 
+# Words that close a noun phrase, so a name before them is whole ("in Eastwold Bay early on
+# Tuesday", "at Bellmouth Crown Court yesterday", "in Hollin who"): prepositions, relative
+# words, time adverbs, and (by `_CLOSING_FORM`) -ly adverbs and past forms ("in Ashwick
+# flowed"). A proper adjective's noun is none of these ("on Mexican imports").
+_CLOSING_WORDS = frozenset(_words(
+    "between through without over amid across into onto against towards toward around "
+    "under who which whose yesterday today tonight overnight early late earlier later last "
+    "this next"))
+_CLOSING_FORM = re.compile(r"[a-z]{2,}(?:ly|ed)$")
+
 
 def places(text: str) -> set[str]:
     """Capitalised names after a place preposition ("in Ohio", "aboard Air Force One").
@@ -171,7 +181,8 @@ def places(text: str) -> set[str]:
         if (
             nxt
             and nxt[0].islower()
-            and nxt not in FUNCTION_WORDS | AUXILIARIES
+            and nxt not in FUNCTION_WORDS | AUXILIARIES | _CLOSING_WORDS
+            and not _CLOSING_FORM.fullmatch(nxt)
             and not text[m.end() :].startswith((",", ".", ";"))
         ):
             continue
