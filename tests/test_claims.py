@@ -67,6 +67,11 @@ def test_attributed_compound_keeps_the_speaker_on_each_part() -> None:
          "the returning officer", "a recount was possible"),
         ("In a statement, Dunmere Ferries said the service would resume",
          "Dunmere Ferries", "the service would resume"),
+        # who the speaker is, between commas (new-story kind: hollin c05)
+        ("Rhys Tallon, the trust's finance director, said the deficit had doubled",
+         "Rhys Tallon", "the deficit had doubled"),
+        ("Ana Ruiz, who chairs the panel, said the plan was unlawful",
+         "Ana Ruiz", "the plan was unlawful"),
     ],
 )
 def test_attribution_is_parsed(claim: str, speaker: str, content: str) -> None:
@@ -77,7 +82,8 @@ def test_attribution_is_parsed(claim: str, speaker: str, content: str) -> None:
 
 @pytest.mark.parametrize(
     "claim", ["Kim is afraid of the vote", "The port closed and the chief resigned",
-              "On Monday, the council closed the bridge"]
+              "On Monday, the council closed the bridge",
+              "Rhys Tallon, the trust's finance director, resigned on Friday"]
 )
 def test_plain_claims_have_no_attribution(claim: str) -> None:
     assert attribution_of(claim) is None

@@ -25,7 +25,10 @@ _OBJECT_VERBS = "told|tells|accused|accuses|warned|warns|assured|assures|informe
 # "Trump said (that) P", "Trump told reporters (that) P", "Trump accused Ana of P".
 _ATTR_RE = re.compile(
     rf"^(?P<speaker>(?:[A-Z][\w’'.-]*|the|The|a|A|an|An|[a-z]+)(?:\s+[\w’'.-]+){{0,8}}?)"
-    rf"(?:,\s+(?:speaking|writing|through|via|in)\b[^,]{{3,60}},)?\s+"
+    # a phrase between commas: how they spoke ("speaking on Radio 4") or who they are
+    # ("Gwen Sallow, the board's chief executive, said")
+    rf"(?:,\s+(?:speaking|writing|through|via|in|the|a|an|its|his|her|their|who)\b"
+    rf"[^,]{{3,60}},)?\s+"
     rf"(?:(?:has|have|had)\s+(?:\w+ly\s+)?)?"  # "has alleged", "have repeatedly claimed"
     rf"(?:(?P<overb>{_OBJECT_VERBS})\s+(?P<obj>[\w’'-]+(?:\s+[A-Z][\w’'-]*)*)|(?P<verb>{_SPEECH_VERBS}))"
     rf"(?:\s+(?:on|in|at|during)\s+[A-Z][\w’'-]*)?\s*(?:,\s*)?(?P<that>that\s+|of\s+)?(?P<content>.+)$"
