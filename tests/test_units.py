@@ -90,3 +90,15 @@ def test_an_age_states_the_claims_age_and_is_compared_only_with_ages() -> None:
     # 44 years of service is no age
     assert compare(claim, "Fiona Rask, who served 44 years in the fire brigade, was charged "
                           "over the fire.", 0.7).missing_numbers
+
+
+@pytest.mark.unit
+def test_weeks_said_for_months_agree_within_a_weeks_rounding() -> None:
+    # new-story kind (cinderford): "report within eight weeks" and "report in two months"
+    # were shown as outlets that differ; "six weeks" is another duration
+    assert compare("The inquiry will report within eight weeks.",
+                   "The inquiry will report in two months.", 0.8).conflicts == []
+    assert compare("The inquiry will report within six weeks.",
+                   "The inquiry will report in two months.", 0.8).conflicts
+    assert compare("The road will shut for three weeks.",
+                   "The road will shut for a month.", 0.8).conflicts

@@ -130,6 +130,7 @@ _TIME_BOUNDS = {"before": (-24.0, 0.0), "by": (-24.0, 0.0), "until": (-24.0, 0.0
                 "around": (-0.25, 0.25), "about": (-0.25, 0.25)}
 ROUNDING = 0.005  # relative room for rounding between two measured figures
 CONVERSION = 0.03  # between one measure in two units: a converted figure kept to 2 digits
+WEEKS_IN_MONTHS = 0.1  # "eight weeks" is said for "two months" (8.7 weeks), not "six weeks"
 
 
 # Between two counts, "<noun> to": the second counts what the first does ("14 votes to 9",
@@ -220,6 +221,8 @@ class Quantity:
         scale = max(abs(self.value), abs(other.value))
         converted = self.kind == "measure" and self.head != other.head
         eps = CONVERSION * scale if converted else self._room(scale)
+        if self.kind == "duration" and {self.head, other.head} == {"week", "month"}:
+            eps = WEEKS_IN_MONTHS * scale
         return self.low <= other.high + eps and other.low <= self.high + eps
 
 
