@@ -16,8 +16,8 @@ from agent.generation.asked import (
     gives_asked_figure,
     names_another_entity,
     namesake_in,
-    tells_another_day,
 )
+from agent.generation.asked_setting import tells_another_day
 from agent.generation.support import support_score
 from agent.text.slots import sibling_in
 from agent.types import AnswerSentence, Citation
@@ -137,7 +137,7 @@ def test_a_count_of_something_else_does_not_answer_how_many() -> None:
 def test_an_answer_must_name_the_period_the_question_asks_about() -> None:
     from datetime import date
 
-    from agent.generation.asked import states_asked_period
+    from agent.generation.asked_setting import states_asked_period
 
     june = date(2025, 6, 2)
     asked = "What price did Bramwell offer last year?"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from datetime import date
 
 from pydantic import ValidationError
 
@@ -28,9 +27,13 @@ from agent.generation.asked import (
     name_heads,
     names_another_entity,
     names_asked_entity,
-    states_asked_period,
-    tells_another_day,
     without_asked_measure,
+)
+from agent.generation.asked_setting import (
+    dated_quotes,
+    states_asked_period,
+    states_asked_setting,
+    tells_another_day,
 )
 from agent.generation.drafts import (
     Draft,
@@ -173,12 +176,14 @@ class Answerer:
                 if not names_asked_field(question, sentences, ev):
                     sentences = header_line_answer(question, ev, self.corpus) or sentences
                 told = [s.text for s in sentences]
-                dated = self._dated_quotes(sentences)
+                dated = dated_quotes(self.corpus, sentences)
                 if (self.unmatched_names(question, sentences)
                         or not counts_what_is_asked(question, sentences)
                         or not gives_asked_figure(question, told)
                         or tells_another_day(question, dated)
                         or not states_asked_period(question, dated)
+                        or not states_asked_setting(
+                            question, dated_quotes(self.corpus, sentences, before=True))
                         or not gives_figure_per_item(
                             question, [c.quote for s in sentences for c in s.citations])
                         or names_another_entity(question, sentences)
@@ -304,11 +309,6 @@ class Answerer:
                 # a wire dateline ("DUNMERE (CSW) — ") is no part of the answer
                 return [AnswerSentence(text=strip_dateline(text).strip(), citations=citations)]
         return []
-
-    def _dated_quotes(self, sentences: Sequence[AnswerSentence]) -> list[tuple[str, date | None]]:
-        """Each cited quote with its article's publication date."""
-        return [(c.quote, publication_date(self.corpus.article(c.source).date))
-                for s in sentences for c in s.citations]
 
     def _dated(self, sentence: AnswerSentence) -> AnswerSentence:
         """`sentence` with each day it names relative to its cited articles' date in

@@ -1,22 +1,21 @@
 """What a question asks for, checked against an answer before it is given: the kind of figure
 ("how much will the recount cost" asks for a sum of money, "how long a sentence" for a
-duration, "how fast" for a speed) and the day it is about ("on Tuesday, the strike's second
-day"). An answer that gives no figure of the kind asked, or tells of another day than the
-question's, restates a nearby fact: the answerer abstains instead (issue 13: answers say only
-what a cited sentence says, and abstain when the question's key detail is in no evidence).
+duration, "how fast" for a speed), what it counts and whose it is. An answer that gives no
+figure of the kind asked, or another entity's, restates a nearby fact: the answerer abstains
+instead (issue 13: answers say only what a cited sentence says, and abstain when the
+question's key detail is in no evidence). The day, period and place a question confines
+itself to are checked in agent.generation.asked_setting.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date
 
 from agent.retrieval.evidence import answer_type_match, asked_kind
 from agent.text.analysis import analyze, stems
 from agent.text.counted import said_indefinitely
-from agent.text.dates import event_dates, named_periods, relative_periods
-from agent.text.facts import CAP_RUN, WEEKDAYS, entities, places
+from agent.text.facts import CAP_RUN, entities, places
 from agent.text.frames import figure_frames
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
@@ -78,44 +77,6 @@ def gives_asked_figure(question: str, texts: Sequence[str]) -> bool:
         return True
     kinds = asked_figure_kinds(question)
     return kinds is None or any(q.kind in kinds for t in texts for q in quantities(t))
-
-
-def tells_another_day(question: str, quotes: Sequence[tuple[str, date | None]]) -> bool:
-    """Whether the question dates what it asks about to a weekday ("on Tuesday") and the
-    answer's (quote, its article's publication date) pairs name days, none of them the
-    question's: "38 flights were cancelled on Monday" does not answer how many were
-    cancelled on Tuesday, nor does "yesterday" in an article of Tuesday. A relative day is
-    read against its article's date (agent.text.dates.event_dates)."""
-    asked = analyze(question).event_weekdays
-    if not asked or COMPOUND.search(question):
-        return False  # a question of two parts may be answered in its undated one
-    told: set[str] = set()
-    for quote, published in quotes:
-        told |= analyze(quote).event_weekdays
-        if published is not None:
-            told |= {WEEKDAYS[when.weekday()] for _, when in event_dates(quote, published)}
-    return bool(told) and not asked & told
-
-
-# "in 2023": a year the question confines what it asks to (not "the 2022 election").
-_IN_YEAR = re.compile(r"\b(?:in|during|since)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-
-
-def states_asked_period(question: str, quotes: Sequence[tuple[str, date | None]]) -> bool:
-    """Whether the cited (quote, its article's publication date) pairs name the period the
-    question confines itself to ("last year", "last month", "in 2023"), read against each
-    article's date (agent.text.dates): "What did Bramwell offer last year?" is not answered
-    by this week's offer. True when the question names no period or no article is dated."""
-    years = {(int(y), 0) for y in _IN_YEAR.findall(question)}
-    dated = [(q, p) for q, p in quotes if p is not None]
-    if not dated or not (years or relative_periods(question, dated[0][1])):
-        return True
-    for quote, published in dated:
-        asked = years | relative_periods(question, published)
-        told = named_periods(quote, published)
-        if any(p in told or (p[1] == 0 and any(t[0] == p[0] for t in told)) for p in asked):
-            return True
-    return False
 
 
 # A question about each one of several ("how much will each holder receive", "what is the

@@ -1,0 +1,92 @@
+"""When and where a question confines what it asks ("on Tuesday, the strike's second day",
+"last year", "made in Eastwold Bay"), checked against the answer's cited quotes read with
+their articles' publication dates (agent.text.dates): an answer about another day, period or
+place, or a total for every one, restates a nearby fact, and the answerer abstains instead
+(issue 13: abstain when the question's key detail is in no evidence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from agent.generation.asked import COMPOUND
+from agent.ingest.corpus import Corpus
+from agent.retrieval.evidence import asked_kind
+from agent.text.analysis import analyze
+from agent.text.dates import event_dates, named_periods, publication_date, relative_periods
+from agent.text.facts import WEEKDAYS
+from agent.types import AnswerSentence
+
+
+def dated_quotes(corpus: Corpus, sentences: Sequence[AnswerSentence], before: bool = False
+                 ) -> list[tuple[str, date | None]]:
+    """Each cited quote of `sentences` with its article's publication date; with `before`,
+    the quote after the sentence before it in its article, which may set its scene ("On
+    Saturday night ... . Some 14,000 people were moved out")."""
+    out = []
+    for c in (c for s in sentences for c in s.citations):
+        article = corpus.article(c.source)
+        prior = [p.text for p, n in zip(article.sentences, article.sentences[1:], strict=False)
+                 if n.start <= c.start < n.end]
+        out.append((" ".join([*prior[:1], c.quote] if before else [c.quote]),
+                    publication_date(article.date)))
+    return out
+
+
+def tells_another_day(question: str, quotes: Sequence[tuple[str, date | None]]) -> bool:
+    """Whether the question dates what it asks about to a weekday ("on Tuesday") and the
+    answer's (quote, its article's publication date) pairs name days, none of them the
+    question's: "38 flights were cancelled on Monday" does not answer how many were
+    cancelled on Tuesday, nor does "yesterday" in an article of Tuesday. A relative day is
+    read against its article's date (agent.text.dates.event_dates)."""
+    asked = analyze(question).event_weekdays
+    if not asked or COMPOUND.search(question):
+        return False  # a question of two parts may be answered in its undated one
+    told: set[str] = set()
+    for quote, published in quotes:
+        told |= analyze(quote).event_weekdays
+        if published is not None:
+            told |= {WEEKDAYS[when.weekday()] for _, when in event_dates(quote, published)}
+    return bool(told) and not asked & told
+
+
+def states_asked_setting(question: str, quotes: Sequence[tuple[str, date | None]]) -> bool:
+    """Whether a one-part how-many / how-much question that confines its figure to a place
+    or a day ("made in Eastwold Bay", "still offline on Wednesday morning") is answered by
+    (quote, publication date) pairs that name it: a total for every place or day is no
+    answer. On dev answers every answered question of this kind quoted its place or day;
+    three unanswerable ones were answered with the whole figure. True for other questions."""
+    if asked_kind(question) != "number" or COMPOUND.search(question):
+        return True
+    a = analyze(question)
+    asked = {w for p in a.places for w in p.split() if len(w) > 2}
+    if not (asked or a.weekdays) or not quotes:
+        return True
+    low = " ".join(q for q, _ in quotes).lower()
+    told = {WEEKDAYS[d.weekday()] for q, p in quotes if p is not None
+            for _, d in event_dates(q, p)}
+    return (not asked or any(re.search(rf"\b{w}\b", low) for w in asked)) and all(
+        day in low or day in told for day in a.weekdays)
+
+
+# "in 2023": a year the question confines what it asks to (not "the 2022 election").
+_IN_YEAR = re.compile(r"\b(?:in|during|since)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def states_asked_period(question: str, quotes: Sequence[tuple[str, date | None]]) -> bool:
+    """Whether the cited (quote, its article's publication date) pairs name the period the
+    question confines itself to ("last year", "last month", "in 2023"), read against each
+    article's date (agent.text.dates): "What did Bramwell offer last year?" is not answered
+    by this week's offer. True when the question names no period or no article is dated."""
+    years = {(int(y), 0) for y in _IN_YEAR.findall(question)}
+    dated = [(q, p) for q, p in quotes if p is not None]
+    if not dated or not (years or relative_periods(question, dated[0][1])):
+        return True
+    for quote, published in dated:
+        asked = years | relative_periods(question, published)
+        told = named_periods(quote, published)
+        if any(p in told or (p[1] == 0 and any(t[0] == p[0] for t in told)) for p in asked):
+            return True
+    return False

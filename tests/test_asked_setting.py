@@ -1,0 +1,73 @@
+"""The setting a question confines itself to (agent.generation.asked_setting): a how-many
+question about one place or one day is not answered by a figure for every place or day
+(new dev stories: "How many of the failed emergency calls were made in Eastwold Bay?"
+answered "More than 2,000 emergency calls failed"). The sentences are made up for these
+tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, cast
+
+import pytest
+
+from agent.generation.asked_setting import dated_quotes, states_asked_setting
+from agent.types import AnswerSentence, Article, Citation, Sentence
+
+FRIDAY = date(2026, 3, 6)
+
+
+@pytest.mark.unit
+def test_a_total_does_not_answer_a_count_for_one_place_or_day() -> None:
+    asked = "How many of the cancelled trains were due to stop at Marlow Halt?"
+    assert not states_asked_setting(asked, [("Some 240 trains were cancelled.", FRIDAY)])
+    assert states_asked_setting(
+        asked, [("Eleven of the cancelled trains were due to stop at Marlow Halt.", FRIDAY)])
+    by_day = "How many homes were still without power on Thursday evening?"
+    assert not states_asked_setting(by_day, [("About 9,000 homes lost power.", FRIDAY)])
+    assert states_asked_setting(by_day, [("About 900 homes were still cut off on Thursday.",
+                                          FRIDAY)])
+    # "last night" in an article of Friday is Thursday night
+    assert states_asked_setting(by_day, [("About 900 homes were still cut off last night.",
+                                          FRIDAY)])
+
+
+@pytest.mark.unit
+def test_other_questions_and_two_part_questions_pass() -> None:
+    quotes = [("Some 240 trains were cancelled.", FRIDAY)]
+    assert states_asked_setting("Why were trains cancelled at Marlow Halt?", quotes)
+    assert states_asked_setting("How many trains were cancelled?", quotes)
+    assert states_asked_setting(
+        "How many trains were cancelled, and how many stopped at Marlow Halt?", quotes)
+
+
+class _OneArticle:
+    """Just enough of a Corpus for dated_quotes: one article, its sentences and date."""
+
+    def __init__(self, texts: list[str]) -> None:
+        sentences, at = [], 0
+        for i, text in enumerate(texts):
+            sentences.append(Sentence(id=f"a:{i}", article_id="a", doc_id="a", start=at,
+                                      end=at + len(text), text=text))
+            at += len(text) + 1
+        self.art = Article(id="a", doc_id="a", start=0, end=at, date="2026-03-06",
+                           sentences=sentences)
+
+    def article(self, article_id: str) -> Article:
+        return self.art
+
+
+@pytest.mark.unit
+def test_the_sentence_before_a_quote_may_set_its_scene() -> None:
+    corpus = _OneArticle(["Storms hit the coast on Saturday night.",
+                          "Some 14,000 people were moved out of the arena."])
+    quote = corpus.art.sentences[1]
+    answer = [AnswerSentence(text=quote.text, citations=[Citation(
+        source="a", quote=quote.text, start=quote.start, end=quote.end)])]
+    plain = dated_quotes(cast(Any, corpus), answer)
+    assert plain == [(quote.text, FRIDAY)]
+    (told, when), = dated_quotes(cast(Any, corpus), answer, before=True)
+    assert told.startswith("Storms hit the coast on Saturday night.") and when == FRIDAY
+    asked = "How many people were moved out of the arena on the Saturday night?"
+    assert not states_asked_setting(asked, plain)
+    assert states_asked_setting(asked, [(told, when)])
