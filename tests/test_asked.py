@@ -15,6 +15,7 @@ from agent.generation.asked import (
     figure_of_another,
     gives_asked_figure,
     names_another_entity,
+    names_asked_entity,
     namesake_in,
 )
 from agent.generation.asked_setting import tells_another_day
@@ -257,6 +258,25 @@ def test_a_question_asking_which_company_needs_a_name_in_the_answer(
     from agent.generation.asked import names_asked_entity
 
     assert names_asked_entity(question, [_said(answer, answer)]) is named
+
+
+@pytest.mark.unit
+def test_a_question_asking_a_name_is_not_answered_by_the_outlet_that_reports() -> None:
+    # newcomer trial (varden): "What was the name of the exams officer who was suspended?"
+    # answered "The National Ledger mentions two members of staff ..."
+    question = "What was the name of the caretaker who was dismissed?"
+    quote = "Two members of staff at the school have been dismissed."
+    assert not names_asked_entity(question, [_said(
+        "The Dorwick Courier reports that two members of staff were dismissed.", quote)])
+    # the outlet naming itself in its own sentence names no one asked for
+    own = "The Courier understands that one of them is the caretaker."
+    assert not names_asked_entity(question, [_said(own, own)], {"The Dorwick Courier"})
+    named = "The dismissed caretaker, Alan Piercy, has appealed."
+    assert names_asked_entity(question, [_said(named, named)])
+    # a company asked for and given by the answer as its quote gives it
+    quote = "The pads were made by Harlow Friction Ltd, the operator said."
+    assert names_asked_entity("Which company made the pads?", [_said(
+        "Harlow Friction Ltd made them, The Dorwick Courier reports.", quote)])
 
 
 @pytest.mark.unit

@@ -187,7 +187,7 @@ class Answerer:
                         or not gives_figure_per_item(
                             question, [c.quote for s in sentences for c in s.citations])
                         or names_another_entity(question, sentences)
-                        or not names_asked_entity(question, sentences)
+                        or not names_asked_entity(question, sentences, self._outlets(sentences))
                         or about_another_entity(question, sentences, self.corpus)):
                     sentences = []  # a near-miss: the cited facts are about something else
                 sentences = with_versions(
@@ -309,6 +309,11 @@ class Answerer:
                 # a wire dateline ("DUNMERE (CSW) — ") is no part of the answer
                 return [AnswerSentence(text=strip_dateline(text).strip(), citations=citations)]
         return []
+
+    def _outlets(self, sentences: Sequence[AnswerSentence]) -> set[str]:
+        """The outlets of the articles `sentences` cite."""
+        return {o for s in sentences for c in s.citations
+                if (o := self.corpus.article(c.source).outlet)}
 
     def _dated(self, sentence: AnswerSentence) -> AnswerSentence:
         """`sentence` with each day it names relative to its cited articles' date in

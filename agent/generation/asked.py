@@ -184,8 +184,8 @@ def gives_asked_kind(question: str, sentences: Sequence[AnswerSentence]) -> bool
 # answer; every answerable one of these kinds was answered with a name).
 _ASKS_FOR_NAME = re.compile(
     r"^\W*(?:which|what)\s+(?:[a-z]+\s+)?(?:company|firm|brand|supplier|contractor|"
-    r"manufacturer|maker|club|team|union|party|charity|agency|organi[sz]ation)\b",
-    re.IGNORECASE)
+    r"manufacturer|maker|club|team|union|party|charity|agency|organi[sz]ation)\b"
+    r"|^\W*what\s+(?:is|was|are|were)\s+the\s+names?\s+of\b", re.IGNORECASE)
 
 
 # The noun a which/what question asks to identify, its first or second word ("which
@@ -194,10 +194,13 @@ _ASKED_NOUN = re.compile(
     r"^\W*(?:which|what)\s+(?P<first>[a-z]{3,})(?:\s+(?P<second>[a-z]{3,}))?\b", re.IGNORECASE)
 
 
-def names_asked_entity(question: str, sentences: Sequence[AnswerSentence]) -> bool:
+def names_asked_entity(question: str, sentences: Sequence[AnswerSentence],
+                       outlets: Iterable[str] = ()) -> bool:
     """For a question asking which company (brand, supplier, club, union ...), whether the
-    answer names one the question does not: a capitalised name (facts.entities) that is no
-    place ("a supplier in the Midlands" names none). For any which/what question, whether
+    answer names one the question does not, as its quotes do: a capitalised name
+    (facts.entities) that is no place ("a supplier in the Midlands" names none); the same
+    for a question asking "what was the name of" someone. A word of the cited `outlets`
+    names no one asked for ("The Ledger understands that ..."). For any which/what question, whether
     the answer does more than say the asked noun indefinitely: "signed by a magistrate"
     identifies no magistrate. Other questions pass."""
     asked_noun = _ASKED_NOUN.match(question)
@@ -209,7 +212,12 @@ def names_asked_entity(question: str, sentences: Sequence[AnswerSentence]) -> bo
     if not _ASKS_FOR_NAME.match(question):
         return True
     asked = entities(question)
-    return any(entities(s.text) - asked - places(s.text) for s in sentences)
+    # a name its quotes give: "The National Ledger mentions two members of staff" names
+    # the outlet that reports, not the one asked for
+    quoted = " ".join(c.quote for s in sentences for c in s.citations).lower()
+    reporters = {w for o in outlets for w in o.lower().split() if w not in STOPWORDS}
+    return any(e.lower() in quoted and not set(e.lower().split()) <= reporters
+               for s in sentences for e in entities(s.text) - asked - places(s.text))
 
 
 def names_another_entity(question: str, sentences: Sequence[AnswerSentence]) -> str | None:
