@@ -291,7 +291,12 @@ def date_glossed(text: str, published: date | None) -> str:
         if m.group("rel"):
             return m.group(0) + bracketed_date(_relative_date(m.group("rel").lower(), published),
                                                weekday=True)
-        return m.group(0) + bracketed_date(weekday_date(text, m.group("day").lower(), published))
+        day = m.group("day").lower()
+        if m.group(0).endswith(("'s", "’s")) and ahead(text, day):
+            # "marks from Tuesday's paper will be discarded": the clause's future is not the
+            # day's event, which may be past; an undated day is better than a wrong date
+            return m.group(0)
+        return m.group(0) + bracketed_date(weekday_date(text, day, published))
 
     return _UNDATED_DAY.sub(gloss, text)
 
