@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agent.text.number_words import words_to_digits
+from agent.text.quantities import quantities
 from agent.verification.checks import compare
 
 
@@ -58,3 +59,24 @@ def test_no_fewer_than_is_a_lower_bound() -> None:
     assert [c.kind for c in compare("A safe rota requires no fewer than ten consultants.",
                                     "A safe rota needs fewer than six consultants.",
                                     0.8).conflicts] == ["number"]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    # newest-story kind (pemberly c01): "from fourteen pounds to eighteen pounds fifty"
+    ("A day pass now costs nine pounds fifty.", 9.5, "£"),
+    ("The book sells for twelve dollars and 99 cents each.", 12.99, "$"),
+    ("Tickets cost 4 euros 20 per child.", 4.2, "€"),
+])
+def test_money_said_with_its_pence_after_the_currency_word_is_one_sum(
+    text: str, value: float, unit: str
+) -> None:
+    money = [q for q in quantities(text) if q.kind == "money"]
+    assert [(q.value, q.unit) for q in money] == [(value, unit)]
+    assert not [q for q in quantities(text) if q.kind == "count"]
+
+
+@pytest.mark.unit
+def test_a_count_after_a_sum_stays_a_count() -> None:
+    found = quantities("He was fined 20 pounds 50 times.")
+    assert [(q.value, q.kind) for q in found] == [(20.0, "money"), (50.0, "count")]

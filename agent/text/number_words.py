@@ -133,4 +133,14 @@ def words_to_digits(text: str) -> str:
     text = re.sub(r"\b(\d+)[\s-]+dozen\b", lambda m: str(int(m.group(1)) * 12), text,
                   flags=re.IGNORECASE)
     text = re.sub(r"\ba dozen\b", "12", text, flags=re.IGNORECASE)
+    text = _UNITS_AND_CENTS.sub(lambda m: f"{m.group(1)}.{int(m.group(3)):02d} {m.group(2)}",
+                                text)
     return _ONE_UNIT.sub(_one_unit, text)
+
+
+# Money said with its pence or cents after the currency word ("eighteen pounds fifty", "four
+# dollars and 99 cents"): one sum, "18.50 pounds", where a clause or the sum ends.
+_UNITS_AND_CENTS = re.compile(
+    r"\b(\d+) (pounds|dollars|euros) (?:and )?(\d{1,2})(?: (?:pence|p|cents?))?"
+    r"(?=\s*(?:[.,;:)]|$|a\b|an\b|per\b|for\b|each\b|from\b|to\b|in\b|on\b))",
+    re.IGNORECASE)
