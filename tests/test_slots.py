@@ -6,7 +6,7 @@ names Omar Finch), not the dev stories' sentences."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 
@@ -319,3 +319,35 @@ def test_a_sentence_that_leaves_the_name_unsaid_is_about_the_entity_named_before
     both = "Westcombe Savings Bank has no link to Wexcombe Building Society."
     assert antecedent_rival(both, "It is a separate company based in Westcombe.", before) is None
     assert antecedent_rival("The valley has 60 farms.", fined, before) is None  # no name
+
+
+class _Answers(SlotChecker):
+    """A checker whose model fills every blank with `answer`."""
+
+    def __init__(self, answer: str) -> None:
+        super().__init__(cast(Any, None))
+        self.answer = answer
+
+    def fill(self, statement: str, sentence: str) -> str:
+        return self.answer
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("sentence", [
+    "Chief executive Anneliese Morrow says she is deeply sorry.",
+    "Anneliese Morrow, the firm's chief executive, said she was deeply sorry.",
+])
+def test_the_holder_of_a_possessed_office_is_no_other_actor(sentence: str) -> None:
+    # new dev stories (kettering c06, varden c06): "____'s chief executive said ..." was
+    # filled with the chief executive's name, read as someone else doing the claim's event
+    claim = "Dellmont's chief executive said the company was deeply sorry."
+    finding, calls = _Answers("Anneliese Morrow").check(claim, sentence, budget=2)
+    assert calls == 1 and finding is None
+
+
+@pytest.mark.unit
+def test_another_owner_of_a_possessed_thing_is_still_found() -> None:
+    claim = "Arthur Penrose's paintings were among the works stolen."
+    sentence = "Two paintings by Thomas Penrose were among the works stolen."
+    finding, _ = _Answers("Thomas Penrose").check(claim, sentence, budget=2)
+    assert finding is not None and finding.filler == "thomas penrose"

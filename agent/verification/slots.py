@@ -16,6 +16,7 @@ the blank is asked (`prompts/verify_slot.txt`) and the answer is read by agent.t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
@@ -115,8 +116,27 @@ class SlotChecker:
         for slot in sorted(slots, key=lambda s: not s.role)[: max(budget, 0)]:
             calls += 1
             filler = filler_name(self.fill(slot.frame, sentence), sentence)
-            if filler is not None and not is_name(filler, known_names):
+            if filler is not None and (not is_name(filler, known_names)
+                                       or _holds_possessed(slot, filler, sentence)):
                 filler = None
             if filler is not None and not same_name(slot.name, filler):
                 return SlotFinding(slot=slot, filler=filler), calls
         return None, calls
+
+
+def _holds_possessed(slot: NameSlot, filler: str, sentence: str) -> bool:
+    """Whether the filler of a possessive slot ("____'s chief executive said ...") is the
+    one the sentence gives the possessed noun, its first one to three words ("Chief
+    executive Anneliese Thorburn says", "Judith Penhale, the school's headteacher"): the
+    model named the office holder, not whose office it is, so it names no other actor
+    (new dev stories kettering c06, varden c06)."""
+    m = re.search(re.escape(BLANK) + r"['’]s((?:\s+[a-z][\w-]*){1,3})", slot.frame)
+    if m is None:
+        return False
+    words, name = m.group(1).split(), re.escape(filler)
+    for k in range(1, len(words) + 1):
+        noun = r"\s+".join(map(re.escape, words[:k]))
+        if re.search(rf"\b{noun}\s+{name}\b|\b{name},?\s+(?:the\s+|its\s+)?"
+                     rf"(?:[\w’']+\s+)?{noun}\b", sentence, re.IGNORECASE):
+            return True
+    return False
