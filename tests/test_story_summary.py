@@ -16,6 +16,8 @@ from agent.app import App
 from agent.generation.extractive import (
     WORD_BUDGET,
     Cluster,
+    Difference,
+    Side,
     complete_sentence,
     difference_of,
     framing_of,
@@ -183,6 +185,26 @@ def test_lines_are_chosen_by_rank_and_read_in_story_order() -> None:
     second = Cluster(Point(members=[(lead, "A", 1.0), (lead2, "C", 0.9)]), lead, 1)
     lines = assemble([top, second], extractive_line, str, lambda a, b: 0.9)
     assert [line.text for line in lines] == [lead.text, detail.text]
+
+
+def test_a_difference_led_by_an_articles_opening_is_read_first() -> None:
+    # newcomer trial (cinderford): the lead, its figure disputed, was told last
+    opening = _s(1, "Residents of about 350 homes were evacuated after a fire broke out.", 0)
+    rival = _s(2, "More than 500 homes were emptied as the smoke spread.", 0)
+    detail = _s(3, "About 60 firefighters fought the blaze at its height.", 4)
+    diff = Difference("number", [
+        Side(("about 350 homes",), ["A"], opening), Side(("more than 500 homes",), ["B"], rival)],
+        lead="Residents of about 350 homes were evacuated")
+    point = Cluster(Point(members=[(detail, "C", 1.0)]), detail, 0)
+    lines = assemble([point], extractive_line, str, lambda a, b: 0.0, differences=[diff])
+    assert [line.origin for line in lines] == ["difference", "extractive"]
+    assert lines[0].text.startswith("Outlets differ: Residents of about 350 homes")
+    # a difference without a lead, or led by a later sentence, still follows the points
+    later = Difference("number", [Side(("about 350 homes",), ["A"], _s(1, opening.text, 3)),
+                                  Side(("more than 500 homes",), ["B"], rival)],
+                       lead="Residents of about 350 homes were evacuated")
+    lines = assemble([point], extractive_line, str, lambda a, b: 0.0, differences=[later])
+    assert [line.origin for line in lines] == ["extractive", "difference"]
 
 
 def test_framing_note_only_when_concrete() -> None:

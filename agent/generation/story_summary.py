@@ -173,8 +173,9 @@ def assemble(
             used += word_count(line.text)
             said.update(terms)
 
-    story_diffs = [_difference_line(d) for d in differences if len(d.sides) > 1]
-    story_diffs = [x for x in story_diffs if word_count(x.text) <= budget // 4]
+    told = [(d, _difference_line(d)) for d in differences if len(d.sides) > 1]
+    told = [(d, x) for d, x in told if word_count(x.text) <= budget // 4]
+    story_diffs = [x for _, x in told]
     # The story's differences are read after its points, but their words are set aside
     # first: a labelled disagreement is a key fact as much as any point.
     budget -= sum(word_count(x.text) for x in story_diffs)
@@ -197,10 +198,23 @@ def assemble(
     # Chosen by rank, read in story order: where the outlets tell each point (inverted
     # pyramid: what comes first introduces and matters most), so "the offer" follows the
     # sentence that makes it.
-    out[:] = [line for _, a, b in sorted(groups) for line in out[a:b]]
+    ordered = sorted(groups)
+    out[:] = [line for _, a, b in ordered for line in out[a:b]]
+    at = [pos for pos, a, b in ordered for _ in range(a, b)]  # each line's story position
     budget += sum(word_count(x.text) for x in story_diffs)
-    for x in story_diffs:
+    for d, x in told:
+        before = len(out)
         add(x)
+        # A difference led by the clause of an article's opening sentence tells what
+        # happened: it stands where that lead stands, not after the points (newcomer trial,
+        # cinderford: "Residents of about 350 homes were evacuated overnight after a large
+        # fire broke out ..." came last, below the firefighters' numbers).
+        first = d.sides[0].sentence
+        if len(out) > before and d.lead and first is not None and first.index == 0:
+            line = out.pop()
+            k = next((i for i, pos in enumerate(at) if pos > 0), len(at))
+            out.insert(k, line)
+            at.insert(k, 0.0)
     notes = 0
     for c in clusters:
         if notes >= MAX_FRAMING_NOTES:
