@@ -69,6 +69,23 @@ def _said(text: str, quote: str) -> AnswerSentence:
 
 
 @pytest.mark.unit
+def test_a_body_of_the_same_first_name_and_no_other_word_is_a_sibling() -> None:
+    # new dev stories (varden q13, wexcombe q13): "Varden Park" answered a question about
+    # "Varden Grammar School", "the Wexcombe Bondholders' Action Group" one about the
+    # Wexcombe Building Society's board
+    assert sibling_in("Kelby High School", "Kelby Academy lost its status in 2021.") == (
+        "kelby academy")
+    assert sibling_in("Kelby Savings Trust", "Jo Marr chairs the Kelby Savers' Forum.") == (
+        "kelby savers' forum")
+    # the name said shorter, or with a possessive, is the same body
+    assert sibling_in("Kelby High School", "Kelby High lost its status in 2021.") is None
+    assert sibling_in("Kelby Homes' Ann Royle", "Kelby Homes' boss accused the council.") is None
+    question = "When did Kelby High School lose its exam-centre status?"
+    other = _said("It lost its status in 2021.", "Kelby Academy lost its status in 2021.")
+    assert names_another_entity(question, [other]) == "kelby academy"
+
+
+@pytest.mark.unit
 def test_a_sibling_entity_is_not_the_one_asked_about() -> None:
     assert sibling_in("Dunmore Rovers", "Dunmore Athletic were relegated in 2019.") == (
         "dunmore athletic")

@@ -231,7 +231,13 @@ def sibling_in(name: str, text: str) -> str | None:
         return None
     for other in sorted(entities(text)):
         ow = other.split()
-        if len(ow) >= 2 and ow[:len(words) - 1] == words[:-1] and ow[len(words) - 1] != words[-1]:
+        if (len(ow) >= max(2, len(words)) and ow[:len(words) - 1] == words[:-1]
+                and ow[len(words) - 1] != words[-1]):
+            return other
+        # the same first word and no other ("Varden Park" for "Varden Grammar School",
+        # "Wexcombe Bondholders' Action Group" for "Wexcombe Building Society")
+        bare = [w.removesuffix("’s").removesuffix("'s").strip("’'") for w in ow]
+        if len(ow) >= 2 and bare[0] == words[0] and not set(bare[1:]) & set(words[1:]):
             return other
     return None
 
