@@ -168,3 +168,22 @@ def test_the_matrix_builds_no_model(
 
     monkeypatch.setattr(App, "llm", property(no_model))
     assert app.matrix().rows
+
+
+def test_a_rows_claim_leaves_out_the_wire_dateline(make_app: Callable[..., App]) -> None:
+    """Newcomer trial (hollin): a row's claim read "HOLLIN (Northline Press) — Health chiefs
+    voted ...": the dateline is the wire's, not part of what the outlets tell."""
+    from agent.verification.compare import point_rows
+
+    app = make_app({
+        "a.txt": "Strike ends\n\nKELBY (Delta Wire) — The harbour union ended its week-long "
+                 "strike on Tuesday after late talks with the city council.\n",
+        "b.txt": "Strike over\n\nThe harbour union ended its week-long strike on Tuesday after "
+                 "talks with the city council ran late.\n",
+    })
+    cands = [(app.corpus.outlet_key(a.id), s) for a in app.corpus.articles()
+             for s in a.sentences if "harbour" in s.text and s.header is None]
+    cands.sort(key=lambda c: "KELBY" not in c[1].text)  # the wire's sentence leads the group
+    vecs = np.ones((2, 4), dtype=np.float32) / 2.0
+    (row,) = point_rows(app.corpus, cands, vecs, sorted(k for k, _ in cands))
+    assert row.claim.startswith("The harbour union ended") and "KELBY" not in row.claim

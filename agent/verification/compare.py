@@ -24,6 +24,7 @@ from rich.table import Table
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
 from agent.retrieval.grouping import leader_groups, similarities, widest_reach_first
+from agent.text.facts import strip_dateline
 from agent.types import Sentence
 from agent.verification.checks import (
     ALIGNED_COVERAGE,
@@ -138,7 +139,8 @@ def point_rows(
             continue  # a key claim is one that two or more outlets tell
         rows.append(
             MatrixRow(
-                claim=centre.text,
+                # a wire dateline ("HOLLIN (Northline Press) — ") is no part of the claim
+                claim=strip_dateline(centre.text).strip(),
                 kind="point",
                 contradiction=any(c.stance == "contradicts" for c in cells.values()),
                 cells=cells,
