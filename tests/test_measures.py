@@ -119,3 +119,18 @@ def test_a_sentence_that_states_the_others_value_disputes_nothing() -> None:
     other = _s("daily", "Orrin's shares closed at $2.65 on Friday.")
     assert [c.describe() for c in measure_conflicts(premium, other)] == [
         "number: claim $2.4 vs source $2.65"]
+
+
+@pytest.mark.unit
+def test_a_year_to_come_and_a_year_gone_date_two_events() -> None:
+    # newcomer trial (hollin): "From April 2027, Rowan Ward ... will become a midwife-led
+    # unit" was shown against "In 2023 Estwick Health Board downgraded the unit at Barnmoor"
+    plan = _s("wire", "From June 2028, the Castle Ward maternity unit will become a midwife-led "
+                      "centre for low-risk births.")
+    past = _s("daily", "In 2024 the board downgraded the maternity unit at Tellham General "
+                       "Hospital after a review.")
+    assert measure_conflicts(plan, past) == []
+    other = _s("daily", "From June 2029, the Castle Ward maternity unit will become a "
+                        "midwife-led centre, the board said.")
+    assert [c.describe() for c in measure_conflicts(plan, other)] == [
+        "number: claim 2028 vs source 2029"]

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agent.text.analysis import analyze
+from agent.text.dates import ahead
 from agent.text.facts import MONTHS, WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD, Frame, figure_frames
 from agent.text.quantities import Quantity
@@ -38,6 +39,10 @@ MAX_YEAR_GAP = 5
 MAX_DAY_GAP = 31  # two outlets' dates of one event in different months (dev: a week apart)
 MEASURE_KINDS = frozenset(("count", "money", "percent", "duration", "year", "day", "time",
                            "weekday", "measure"))
+# A year of what is to come and one of what was are of two events (agent.text.dates.ahead).
+# Not days: "said it would review ... on 3 September" is to come in a clause that
+# `ahead` reads as past, beside "will hold the hearing on 10 September" (dev saltmere q09).
+_DATE_KINDS = frozenset(("year",))
 # When something happened: the weekdays beside such a figure are part of its value, not a
 # sign of another event ("at 3am on Saturday" vs "at about 10pm on Friday").
 WHEN_KINDS = frozenset(("day", "time", "weekday"))
@@ -160,6 +165,9 @@ def same_measure(a: Figure, b: Figure, min_shared: float = MIN_SHARED) -> bool:
     sentences already aligned by other means). Symmetric in `a` and `b`."""
     if a.outlet == b.outlet or not comparable_measure(a.quantity, b.quantity):
         return False
+    if a.quantity.kind in _DATE_KINDS and (
+            ahead(a.sentence.text, a.quantity.said) != ahead(b.sentence.text, b.quantity.said)):
+        return False  # "will become ... from April 2027" dates no "downgraded ... in 2023"
     return (overlap(terms(a.sentence.text), terms(b.sentence.text)) >= min_shared
             and same_frame(a.frame, b.frame, when=a.quantity.kind in WHEN_KINDS))
 
