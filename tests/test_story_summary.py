@@ -157,6 +157,19 @@ def test_figures_of_two_actors_are_no_difference() -> None:
                          lambda x, y: 0.9) is None
 
 
+def test_an_outlet_line_naming_an_opinion_desk_makes_an_opinion_piece() -> None:
+    # newcomer trial (hollin): "The reaction has been depressingly predictable." from "The
+    # National Ledger — Comment" was a summary line; no sentence of it asks or exhorts
+    texts = ["The reaction has been depressingly predictable.",
+             "A safe rota needs at least ten consultants."]
+    for outlet, opinion in (("The Dorwick Echo — Comment", True),
+                            ("Dorwick Echo - Opinion", True), ("The Dorwick Echo", False),
+                            ("Opinion Research Weekly", False)):
+        art = Article(id="a1", doc_id="a1", start=0, end=1, outlet=outlet,
+                      sentences=[_s(1, t, i) for i, t in enumerate(texts)])
+        assert opinion_piece(art) is opinion, outlet
+
+
 def test_opinion_piece_is_counted_but_never_quoted() -> None:
     def article(n: int, *texts: str) -> Article:
         return Article(id=f"a{n}", doc_id=f"a{n}", start=0, end=1,

@@ -109,6 +109,7 @@ class Cluster:
 # have a story about ...?", "So what happens next?"). Missing a comment piece prints its
 # view as the summary's; flagging a report only stops it being quoted.
 OPINION_MIN_JUDGEMENTS = 1
+_OPINION_DESK = re.compile(r"(?i)\s[—–-]\s*(?:comment|opinion|editorial|column|leader|view)s?\s*$")
 
 
 def opinion_piece(article: Article) -> bool:
@@ -117,7 +118,10 @@ def opinion_piece(article: Article) -> bool:
     "deontic", no speaker named, not inside a quotation an earlier sentence opened), or
     speak as I/we or to "you" about a named party (agent.text.voice.speaks_of_named_party).
     Its sentences count as coverage of a point, but the summary never speaks with them: a
-    comment's "For once, a project has delivered" is as much a view as "X deserves ..."."""
+    comment's "For once, a project has delivered" is as much a view as "X deserves ...". So
+    does an outlet line naming an opinion desk ("The Marlshire Voice — Opinion")."""
+    if _OPINION_DESK.search(article.outlet or ""):
+        return True
     texts = [s.text for s in article.body_sentences]
     judging = sum(
         1 for i, text in enumerate(texts)
