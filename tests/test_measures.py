@@ -134,3 +134,7 @@ def test_a_year_to_come_and_a_year_gone_date_two_events() -> None:
                         "midwife-led centre, the board said.")
     assert [c.describe() for c in measure_conflicts(plan, other)] == [
         "number: claim 2028 vs source 2029"]
+    # the present tense of a date to come is no past ("is not eligible ... until 2027")
+    now = _s("daily", "The Castle Ward maternity unit is a midwife-led centre from June 2029.")
+    assert [c.describe() for c in measure_conflicts(plan, now)] == [
+        "number: claim 2028 vs source 2029"]

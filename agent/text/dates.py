@@ -124,6 +124,20 @@ def ahead(text: str, word: str) -> bool:
                 or re.search(rf"\bnext\s+(?:{re.escape(word)}|week)\b", clause, re.IGNORECASE))
 
 
+# A verb of what was: a past form of "be", "have" or "do", or an -ed form not after "is" /
+# "are" / "be" (a passive or an adjective of the present: "is licensed until 2027").
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]{3,}ed\b",
+                   re.IGNORECASE)
+
+
+def behind(text: str, word: str) -> bool:
+    """Whether the clause of `text` holding `word` tells what was: a past verb and no sign of
+    what is to come (`ahead`): "In 2023 the board downgraded the unit"; not "is not eligible
+    to play until 2027"."""
+    clause = next((c for c in _CLAUSES.split(text) if word.lower() in c.lower()), text)
+    return not ahead(text, word) and bool(_PAST.search(clause))
+
+
 def implied_years(text: str, published: date | None) -> tuple[Quantity, ...]:
     """The year of each date `text` gives without one, as a "year" quantity: a day of the
     month ("from 1 June") or a weekday or relative day read as one (`weekday_dates`) is in

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agent.text.analysis import analyze
-from agent.text.dates import ahead
+from agent.text.dates import ahead, behind
 from agent.text.facts import MONTHS, WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD, Frame, figure_frames
 from agent.text.quantities import Quantity
@@ -39,7 +39,8 @@ MAX_YEAR_GAP = 5
 MAX_DAY_GAP = 31  # two outlets' dates of one event in different months (dev: a week apart)
 MEASURE_KINDS = frozenset(("count", "money", "percent", "duration", "year", "day", "time",
                            "weekday", "measure"))
-# A year of what is to come and one of what was are of two events (agent.text.dates.ahead).
+# A year of what is to come and one of what was are of two events (agent.text.dates.ahead,
+# behind).
 # Not days: "said it would review ... on 3 September" is to come in a clause that
 # `ahead` reads as past, beside "will hold the hearing on 10 September" (dev saltmere q09).
 _DATE_KINDS = frozenset(("year",))
@@ -165,8 +166,9 @@ def same_measure(a: Figure, b: Figure, min_shared: float = MIN_SHARED) -> bool:
     sentences already aligned by other means). Symmetric in `a` and `b`."""
     if a.outlet == b.outlet or not comparable_measure(a.quantity, b.quantity):
         return False
-    if a.quantity.kind in _DATE_KINDS and (
-            ahead(a.sentence.text, a.quantity.said) != ahead(b.sentence.text, b.quantity.said)):
+    if a.quantity.kind in _DATE_KINDS and any(
+            ahead(x.sentence.text, x.quantity.said) and behind(y.sentence.text, y.quantity.said)
+            for x, y in ((a, b), (b, a))):
         return False  # "will become ... from April 2027" dates no "downgraded ... in 2023"
     return (overlap(terms(a.sentence.text), terms(b.sentence.text)) >= min_shared
             and same_frame(a.frame, b.frame, when=a.quantity.kind in WHEN_KINDS))
