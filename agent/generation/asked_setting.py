@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from agent.generation.asked import COMPOUND
+from agent.generation.name_context import sentence_before
 from agent.ingest.corpus import Corpus
 from agent.retrieval.evidence import asked_kind
 from agent.text.analysis import analyze
@@ -23,15 +24,13 @@ from agent.types import AnswerSentence
 def dated_quotes(corpus: Corpus, sentences: Sequence[AnswerSentence], before: bool = False
                  ) -> list[tuple[str, date | None]]:
     """Each cited quote of `sentences` with its article's publication date; with `before`,
-    the quote after the sentence before it in its article, which may set its scene ("On
-    Saturday night ... . Some 14,000 people were moved out")."""
+    the quote after the body sentence before it (name_context.sentence_before), which may
+    set its scene ("On Saturday night ... . Some 14,000 people were moved out")."""
     out = []
     for c in (c for s in sentences for c in s.citations):
         article = corpus.article(c.source)
-        prior = [p.text for p, n in zip(article.sentences, article.sentences[1:], strict=False)
-                 if n.start <= c.start < n.end]
-        out.append((" ".join([*prior[:1], c.quote] if before else [c.quote]),
-                    publication_date(article.date)))
+        quote = f"{sentence_before(article, c.quote)} {c.quote}".strip() if before else c.quote
+        out.append((quote, publication_date(article.date)))
     return out
 
 

@@ -126,16 +126,20 @@ def quote_index(article: Article, quote: str) -> int | None:
     return next((i for i, s in enumerate(article.body_sentences) if quote in s.text), None)
 
 
+def sentence_before(article: Article, quote: str) -> str:
+    """The body sentence before the one of `article` that holds `quote`, "" for none."""
+    at = quote_index(article, quote) or 0
+    return article.body_sentences[at - 1].text if at > 0 else ""
+
+
 def quote_context(article: Article, quote: str) -> tuple[str, str]:
     """(the quote with the sentence before it, the article's title, byline, outlet and
     LEAD_SENTENCES first body sentences): where a name the quote leaves unsaid may stand
     (`name_out_of_context`)."""
-    body = article.body_sentences
-    at = quote_index(article, quote) or 0
-    before = body[at - 1].text if at > 0 else ""
     meta = (article.title, article.byline, article.outlet)
-    lead = " ".join([*(x for x in meta if x), *(s.text for s in body[:LEAD_SENTENCES])])
-    return f"{before} {quote}", lead
+    lead = " ".join([*(x for x in meta if x),
+                     *(s.text for s in article.body_sentences[:LEAD_SENTENCES])])
+    return f"{sentence_before(article, quote)} {quote}", lead
 
 
 def quote_rival(question: str, article: Article, quote: str) -> str | None:

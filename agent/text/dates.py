@@ -118,7 +118,7 @@ def ahead(text: str, word: str) -> bool:
     """Whether the clause of `text` holding `word` speaks of what is to come ("will reopen on
     Monday"); what is to come is told in the word's own clause ("retracted four on Tuesday,
     and the rest are expected to follow": Tuesday is past)."""
-    clause = next((c for c in _CLAUSES.split(text) if word.lower() in c.lower()), text)
+    clause = _clause_of(text, word)
     # "next" only for the word itself: "voted on Thursday to ... from next September"
     return bool(_FUTURE.search(clause)
                 or re.search(rf"\bnext\s+(?:{re.escape(word)}|week)\b", clause, re.IGNORECASE))
@@ -134,8 +134,12 @@ def behind(text: str, word: str) -> bool:
     """Whether the clause of `text` holding `word` tells what was: a past verb and no sign of
     what is to come (`ahead`): "In 2023 the board downgraded the unit"; not "is not eligible
     to play until 2027"."""
-    clause = next((c for c in _CLAUSES.split(text) if word.lower() in c.lower()), text)
-    return not ahead(text, word) and bool(_PAST.search(clause))
+    return not ahead(text, word) and bool(_PAST.search(_clause_of(text, word)))
+
+
+def _clause_of(text: str, word: str) -> str:
+    """The clause of `text` (split at `_CLAUSES`) that holds `word`, else the whole text."""
+    return next((c for c in _CLAUSES.split(text) if word.lower() in c.lower()), text)
 
 
 def implied_years(text: str, published: date | None) -> tuple[Quantity, ...]:
