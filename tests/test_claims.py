@@ -43,6 +43,36 @@ def test_atomic_claims_stay_whole(claim: str) -> None:
     assert split_claim(claim) == [claim]
 
 
+@pytest.mark.parametrize(
+    ("claim", "parts"),
+    [
+        # a clause opened by a count, after a subject of seven words
+        (
+            "Every one of the nine day-shift porters got out safely, and three nurses "
+            "needed treatment for smoke",
+            ["Every one of the nine day-shift porters got out safely",
+             "three nurses needed treatment for smoke"],
+        ),
+        ("The storm felled 40 trees and 1,200 homes lost power",
+         ["The storm felled 40 trees", "1,200 homes lost power"]),
+    ],
+)
+def test_a_clause_opened_by_a_count_is_its_own_part(claim: str, parts: list[str]) -> None:
+    assert split_claim(claim) == parts
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "About four hundred and twenty homes were flooded",  # one number
+        "Nine people needed treatment, two of whom were badly hurt",  # a relative clause
+        "Police arrested three men and two women",  # noun coordination
+    ],
+)
+def test_counts_inside_one_clause_keep_it_whole(claim: str) -> None:
+    assert split_claim(claim) == [claim]
+
+
 def test_attributed_compound_keeps_the_speaker_on_each_part() -> None:
     assert split_claim("Lee said the port closed and the chief resigned") == [
         "Lee said the port closed",

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from agent.text.facts import FINITE_CUES, NOT_CALLED_OFF
+from agent.text.number_words import words_to_digits
 
 # A claim's reporting verbs: the sentence analysis's finite ones (agent.text.facts), and
 # the ones a claim about a statement uses that a news sentence rarely reports with.
@@ -247,15 +248,39 @@ def _is_predicate(fragment: str) -> bool:
     return bool(words) and words[0][0].islower() and _verbish(words[0])
 
 
+# "two of whom were injured": a count that opens a relative clause, not a clause of its own
+_RELATIVES = frozenset(("whom", "which"))
+
+
+def _count_word(word: str) -> bool:
+    """A cardinal number, in digits or in words ("14", "1.6", "two", "fifty")."""
+    return word[:1].isdigit() or words_to_digits(word.lower())[:1].isdigit()
+
+
+def _one_number(before: str, sep: str, word: str) -> bool:
+    """Whether `word` ends a number that `before` starts ("three hundred" and "fifty": 350,
+    one number, not two clauses)."""
+    joined = words_to_digits(" ".join([*before.split()[-2:], sep.strip(), word])).split()
+    return bool(joined) and joined[-1][:1].isdigit() and joined[-1] != words_to_digits(word)
+
+
+# The most words a clause's subject has before its verb ("Every one of the fourteen
+# night-shift workers got out").
+_MAX_SUBJECT = 8
+
+
 def _is_clause(fragment: str) -> bool:
-    """A full clause: a subject of 1-6 words, then a verb-shaped word."""
+    """A full clause: a subject of 1-_MAX_SUBJECT words (opened by a capital, a pronoun, a
+    determiner or a count), then a verb-shaped word."""
     words = _words(fragment)
     if not words or _is_predicate(fragment):
         return False
     first = words[0].lower()
-    if not (words[0][0].isupper() or first in _PRONOUNS or first in _DETERMINERS):
+    # a count opens a noun phrase as a determiner does ("two firefighters needed treatment")
+    counted = _count_word(first) and not (len(words) > 2 and words[2].lower() in _RELATIVES)
+    if not (words[0][0].isupper() or first in _PRONOUNS or first in _DETERMINERS or counted):
         return False
-    return any(_finite(words, i) for i in range(1, min(7, len(words))))
+    return any(_finite(words, i) for i in range(1, min(_MAX_SUBJECT + 1, len(words))))
 
 
 _SPLIT_RE = re.compile(
@@ -357,7 +382,9 @@ def _split_plain(text: str) -> list[str]:
         if not piece:
             continue
         words = _words(piece)
-        if _is_predicate(piece) and subject:
+        if _one_number(out[-1], sep, words[0]):
+            out[-1] = f"{out[-1]}{sep}{piece}"
+        elif _is_predicate(piece) and subject:
             out.append(f"{subject} {piece}")
         elif (
             words[0].lower() in _PRONOUNS
