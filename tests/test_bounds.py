@@ -119,3 +119,20 @@ def test_a_value_beside_its_own_measure_or_of_a_part_does_not() -> None:
                    "The regulator has logged nearly two dozen cases in which children "
                    "swallowed magnets, and nine of those children needed surgery.",
                    0.8).conflicts == []
+
+
+@pytest.mark.unit
+def test_a_fraction_ending_its_clause_after_of_is_a_share() -> None:
+    (half,) = quantities("The vote needed a legal threshold of one half.")
+    assert (half.kind, half.value, half.head) == ("percent", 50.0, "")
+    # a part, not a share: nothing "of" before it
+    assert quantities("The budget was cut in half.") == ()
+
+
+@pytest.mark.unit
+def test_a_threshold_said_as_a_fraction_keeps_its_word_from_the_other_figure() -> None:
+    # "threshold" stands beside the claim's "one half", so it cannot bind 64% to 50%
+    sig = compare("The 64% turnout cleared the legal threshold of one half.",
+                  "Nurses backed action on a turnout of 64 per cent, above the 50 per cent "
+                  "threshold set by law.", 0.8)
+    assert sig.conflicts == [] and not sig.missing_numbers

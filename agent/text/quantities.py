@@ -95,7 +95,7 @@ _FRACTIONS = {"half": 50.0, "third": 100 / 3, "2thirds": 200 / 3, "quarter": 25.
 _FRACTION = re.compile(
     rf"(?:\b(?P<bound>{_BOUND_RE})\s+)?\b(?P<frac>(?:(?:a|one)\s+)?half|(?:a|one)\s+third|"
     r"(?:2|two)[\s-]+thirds|(?:a|one)\s+quarter|(?:3|three)[\s-]+quarters)"
-    r"\s+(?:of\b|(?=(?:fewer|more|less|lower|higher)\b))",
+    r"(?:\s+(?:of\b|(?=(?:fewer|more|less|lower|higher)\b))|(?P<end>(?=\s*(?:[.,;:]|$))))",
     re.IGNORECASE,
 )
 # "nine in ten members", "fewer than two in five", "seven out of every ten": a share as a ratio.
@@ -292,9 +292,12 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     for m in _FRACTION.finditer(text):
         if _PART_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "the second half of the season" is a part, not a share
+        end = m.group("end") is not None  # ending its clause: a share only after "of"
+        if end and not text[:m.start("frac")].rstrip().lower().endswith(" of"):
+            continue  # "a minimum of one half" is a share, "cut in half" is none
         frac = re.sub(r"^(?:a|one)\s+|[\s-]+", "", m.group("frac").lower())
         value = _FRACTIONS[frac.replace("two", "2").replace("three", "3")]
-        out.append(_share(value, m.group("bound"), head_after(text, m.end()),
+        out.append(_share(value, m.group("bound"), "" if end else head_after(text, m.end()),
                           re.sub(r"\s+of$", "", m.group(0).strip())))
         # its digit is read: "about 2-thirds" holds no count of 2
         text = _blanked(text, m)
