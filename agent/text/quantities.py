@@ -292,12 +292,12 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     for m in _FRACTION.finditer(text):
         if _PART_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "the second half of the season" is a part, not a share
-        end = m.group("end") is not None  # ending its clause: a share only after "of"
-        if end and not text[:m.start("frac")].rstrip().lower().endswith(" of"):
+        clause_end = m.group("end") is not None  # ending its clause: a share only after "of"
+        if clause_end and not text[:m.start("frac")].rstrip().lower().endswith(" of"):
             continue  # "a minimum of one half" is a share, "cut in half" is none
         frac = re.sub(r"^(?:a|one)\s+|[\s-]+", "", m.group("frac").lower())
         value = _FRACTIONS[frac.replace("two", "2").replace("three", "3")]
-        out.append(_share(value, m.group("bound"), "" if end else head_after(text, m.end()),
+        out.append(_share(value, m.group("bound"), "" if clause_end else head_after(text, m.end()),
                           re.sub(r"\s+of$", "", m.group(0).strip())))
         # its digit is read: "about 2-thirds" holds no count of 2
         text = _blanked(text, m)
