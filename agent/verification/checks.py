@@ -43,11 +43,8 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
 from agent.text.frames import place_substitutions, weekday_frames
 from agent.text.holders import other_holder
 from agent.text.normalize import normalize_for_match
-from agent.text.polarity import (
-    NEG_STEMS,
-    NEGATIONS,
-    negated_about,
-)
+from agent.text.polarity import NEG_STEMS, NEGATIONS, negated_about
+from agent.text.sides import opposite_sides
 from agent.text.slots import is_name, near_miss_name
 from agent.verification.claims import attribution_of
 from agent.verification.conflicts import Conflict, figures_stated, number_conflicts
@@ -341,7 +338,7 @@ def compare(
         aligned=aligned,
         conflicts=conflicts,
         missing_numbers=missing,
-        polarity_conflict=polarity or flip,
+        polarity_conflict=polarity or flip or opposite_sides(c, e),  # admitted / denied
         negation_flip=flip,
         # who said it, for the verdict's note: "the alliance", not "someone"
         attributed_to=(described_speaker(evidence) or speaker) if speaker == "someone"

@@ -1,0 +1,71 @@
+"""The side an actor takes on what others said or proposed: conceding it ("Redvale admitted
+breaching its permit", "the board accepted the findings") or denying it ("Redvale denies
+breaching its permit", "Castellane rejected the accusation"). A claim that an actor conceded
+what a source has the same actor deny, or the reverse, says the opposite of that source,
+though the two share the actor and the topic (the 30 dev stories: "X admitted P" against
+"X denied P" was labelled refuted each time, 4 claims of 4)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.text.analysis import TITLE_STEMS, SentenceAnalysis, stems
+
+# The verbs of a side: conceding ones, then denying ones.
+_CONCEDING = (r"admit(?:s|ted)?|accept(?:s|ed)?|acknowledg(?:e|es|ed)|conced(?:e|es|ed)|"
+              r"confess(?:es|ed)?")
+_DENYING = r"deni(?:es|ed)|deny|reject(?:s|ed)?|disput(?:e|es|ed)|refut(?:e|es|ed)|rebut(?:s|ted)?"
+# The actor is the name or the noun phrase right before the verb ("Redvale Polymers has
+# admitted", "Ms Orsett flatly rejected", "the board did not accept"), maybe with a phrase
+# between commas ("Redvale, the plant's owner,").
+_SIDE = re.compile(
+    r"(?P<actor>\b[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*|\b[Tt]he(?:\s+[\w’'-]+){1,3}?)"
+    r"(?:,[^,]{3,60},)?\s+"
+    r"(?:(?:has|have|had|did|does|do|also|not|never|\w+ly)\s+|\w+n[’']t\s+){0,3}"
+    rf"(?:(?P<yes>{_CONCEDING})|(?P<no>{_DENYING}))\b(?P<about>.*)$",
+)
+_NEGATED = re.compile(r"\b(?:not|never)\s+\S+\s*$|n[’']t\s+\S+\s*$", re.IGNORECASE)
+# Words of a name that say nothing of who it is.
+_NOT_NAMING = frozenset(("the", "of", "ms", "mr", "mrs", "dr", "sir", "lord", "lady"))
+
+
+@dataclass(frozen=True)
+class Side:
+    """One actor's side: `actor` in lower case ("redvale polymers"), `concedes` (True for
+    admitted / accepted, False for denied / rejected, a negation flips it: "did not accept"
+    denies) and `about`, the text after the verb."""
+
+    actor: str
+    concedes: bool
+    about: str
+
+
+def side_taken(text: str) -> Side | None:
+    """The first side a named actor of `text` takes, or None when none does."""
+    m = _SIDE.search(text)
+    if m is None:
+        return None
+    concedes = m.group("yes") is not None
+    if _NEGATED.search(text, 0, m.end("yes") if concedes else m.end("no")):
+        concedes = not concedes
+    return Side(m.group("actor").lower(), concedes, m.group("about"))
+
+
+def _same_actor(a: str, b: str) -> bool:
+    """Two names of one actor: a word in common that names ("Ms Orsett" / "Nadia Orsett")."""
+    return bool((set(a.split()) & set(b.split())) - _NOT_NAMING)
+
+
+def opposite_sides(claim: SentenceAnalysis, evidence: SentenceAnalysis) -> bool:
+    """Whether the evidence has the claim's actor take the other side on the claim's topic:
+    a word of what the claim's side is about (names and titles aside) is in what the
+    evidence's side is about ("admitted keeping more plastic than its permit allows" /
+    "denies breaching its permit")."""
+    mine, theirs = side_taken(claim.text), side_taken(evidence.text)
+    if mine is None or theirs is None or mine.concedes == theirs.concedes:
+        return False
+    if not _same_actor(mine.actor, theirs.actor):
+        return False
+    topic = stems(mine.about) - claim.name_stems - TITLE_STEMS
+    return bool(topic & stems(theirs.about))

@@ -1,0 +1,61 @@
+"""Sides an actor takes (agent/text/sides.py): a claim that someone conceded what a source
+has them deny, or denied what it has them accept, is contradicted by that source (dev:
+"Kettering admitted that cuts ... slowed the repair" / "Kettering denied that staffing had
+played any part"). The sentences are made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.text.sides import side_taken
+from agent.verification.checks import compare
+from agent.verification.stance import combine
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "actor", "concedes"), [
+    ("Harlow Foods has admitted selling mislabelled beef.", "harlow foods", True),
+    ("Ms Pryce flatly rejected the allegation.", "ms pryce", False),
+    ("Harlow, the chain's owner, denies any wrongdoing.", "harlow", False),
+    ("The trust did not accept the coroner's findings.", "the trust", False),  # negated
+    ("The trust hasn't disputed the figures.", "the trust", True),
+])
+def test_the_side_an_actor_takes(text: str, actor: str, concedes: bool) -> None:
+    side = side_taken(text)
+    assert side is not None and (side.actor, side.concedes) == (actor, concedes)
+
+
+@pytest.mark.unit
+def test_no_side_without_a_verb_of_one() -> None:
+    assert side_taken("Harlow Foods sold 40 tonnes of beef last year.") is None
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("claim", "evidence"), [
+    ("Harlow Foods has admitted selling mislabelled beef to schools.",
+     "Harlow denies selling mislabelled meat and says its labels were correct."),
+    ("The drivers' union rejected the pay offer.",
+     "The drivers' union accepted the pay offer after a ballot of members."),
+    ("Councillor Amos Reed acknowledged that the audit found errors.",
+     "Reed disputed that the audit had found any errors."),
+])
+def test_the_other_side_of_the_same_actor_refutes(claim: str, evidence: str) -> None:
+    sig = compare(claim, evidence, 0.8)
+    assert sig.polarity_conflict
+    assert combine(None, sig) == "refutes"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("claim", "evidence"), [
+    # another actor's side
+    ("The drivers' union rejected the pay offer.",
+     "Metro Buses accepted the pay offer's costs in its budget."),
+    # another topic
+    ("Harlow Foods has admitted missing the hygiene deadline.",
+     "Harlow denies selling mislabelled meat."),
+    # the same side
+    ("Harlow Foods denied selling mislabelled beef.",
+     "Harlow denies selling mislabelled beef to schools."),
+])
+def test_no_clash_without_the_same_actor_topic_and_other_side(claim: str, evidence: str) -> None:
+    assert not compare(claim, evidence, 0.8).polarity_conflict
