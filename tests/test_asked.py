@@ -31,6 +31,10 @@ def test_the_kind_of_figure_a_question_asks_for() -> None:
     assert asked_figure_kinds("How deep was the flood water on Mill Lane?") == {"measure"}
     assert asked_figure_kinds("What share of the vote did Okafor win?") == {"percent"}
     assert asked_figure_kinds("Who chairs the trust?") is None
+    # a sum asked for by its noun: "what is the cost", "how large a fine"
+    assert asked_figure_kinds("What was the likely cost of the flood repairs?") == {"money"}
+    assert asked_figure_kinds("How big a fine did the court impose on Dalmore?") == {"money"}
+    assert asked_figure_kinds("What did the fine cover?") is None
 
 
 @pytest.mark.unit

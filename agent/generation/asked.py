@@ -32,7 +32,11 @@ _ASKED_FIGURES: list[tuple[re.Pattern[str], frozenset[str]]] = [
      frozenset({"money", "percent", "count", "measure"})),
     (re.compile(r"\bhow much\b.*\b(?:cost|costs|pay|paid|fine|fined|price|worth|spen[dt]|"
                 r"loan|fund|funding|fee|fees|raised?|compensation|charge|budget|bill|owe)\b"
-                r"|\bhow much money\b|\bwhat (?:price|sum)\b", re.IGNORECASE),
+                r"|\bhow much money\b|\bwhat (?:price|sum)\b"
+                # "What is the estimated cost of ...", "How large a fine has ... imposed?"
+                r"|\b(?:what (?:is|was|are|were|will be)|how (?:large|big|high))\s+(?:the|a|an)\s+"
+                r"(?:\w+\s+)?(?:cost|price|fine|fee|bill|budget|compensation|payout|value)s?\b",
+                re.IGNORECASE),
      frozenset({"money"})),
     (re.compile(r"\bhow long\b", re.IGNORECASE), frozenset({"duration", "measure", "time"})),
     (re.compile(r"\bhow (?:far|fast|high|tall|deep|wide|heavy)\b", re.IGNORECASE),
