@@ -24,6 +24,13 @@ from agent.verification.claims import attribution_of, split_claim
             ["Ana closed the port", "Ana fired the chief"],
         ),
         ("Lee offered help but Kim refused", ["Lee offered help", "Kim refused"]),
+        # a present-tense verb before its object or figure takes the first subject
+        ("Dunmore Buses has served the valley for forty years and carries about 9,000 "
+         "riders daily",
+         ["Dunmore Buses has served the valley for forty years",
+          "Dunmore Buses carries about 9,000 riders daily"]),
+        ("The bakery makes bread and sells it abroad",
+         ["The bakery makes bread", "The bakery sells it abroad"]),
     ],
 )
 def test_compound_claims_split_with_subject_carry_over(claim: str, parts: list[str]) -> None:

@@ -242,10 +242,24 @@ def _subject_of(clause: str) -> str | None:
     return None
 
 
+# Words that open an object or a figure: after a word in -s they make it a verb ("carries
+# about 210,000 passengers", "runs two vessels"), where a plural noun is followed by its
+# verb ("cars were damaged").
+_OBJECT_OPENERS = frozenset(("about", "around", "almost", "nearly", "over", "up", "them", "him",
+                             "it", "us"))
+
+
 def _is_predicate(fragment: str) -> bool:
-    """A subjectless clause: it starts with a verb-shaped word ("sent 200 troops")."""
+    """A subjectless clause: it starts with a verb-shaped word ("sent 200 troops") or with a
+    present-tense verb before its object ("runs two vessels")."""
     words = _words(fragment)
-    return bool(words) and words[0][0].islower() and _verbish(words[0])
+    if not words or not words[0][0].islower():
+        return False
+    if _verbish(words[0]):
+        return True
+    first, nxt = words[0].lower(), (words[1].lower() if len(words) > 1 else "")
+    return (len(first) > 3 and first.endswith("s") and not first.endswith("ss")
+            and (nxt in _DETERMINERS or nxt in _OBJECT_OPENERS or _count_word(nxt)))
 
 
 # "two of whom were injured": a count that opens a relative clause, not a clause of its own
