@@ -24,3 +24,21 @@ def test_last_year_states_the_claims_year_read_against_the_articles_date() -> No
     # without the article's date "last year" is no year
     assert compare("The museum's alarms were tested in 2024 by its insurer.", said,
                    0.8).missing_numbers
+
+
+@pytest.mark.unit
+def test_since_a_year_states_the_years_to_the_articles_date() -> None:
+    """ "has run the crossing since 1997" in an article of 2026 is about 29 years (dev:
+    pemberly c08, "for nearly thirty years")."""
+    said = "Dunmore Buses has served the valley since 1994, the company said."
+    published = date(2025, 6, 2)
+    for claim in ("Dunmore Buses has served the valley for over thirty years.",
+                  "Dunmore Buses has served the valley for 31 years."):
+        sig = compare(claim, said, 0.8, published=published)
+        assert not sig.missing_numbers and not sig.conflicts, claim
+    other = compare("Dunmore Buses has served the valley for twenty years.", said, 0.8,
+                    published=published)
+    assert [c.kind for c in other.conflicts] == ["number"]
+    # a span of years ("since 1994-95") or no article date gives no duration
+    assert compare("Dunmore Buses has served the valley for 31 years.", said,
+                   0.8).missing_numbers

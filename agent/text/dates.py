@@ -261,6 +261,20 @@ def relative_years(text: str, published: date | None) -> tuple[Quantity, ...]:
     return tuple(Quantity(float(y), float(y), float(y), "year") for y in years)
 
 
+_SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b(?!\s*[-–]\d)")
+
+
+def years_since(text: str, published: date | None) -> tuple[Quantity, ...]:
+    """The time from each year `text` counts from ("has run the crossing since 1997") to its
+    article's date, as a duration in whole years, as a reader would put it: 29 in an
+    article of 2026, whatever the months."""
+    if published is None:
+        return ()
+    spans = sorted({published.year - int(y) for y in _SINCE_YEAR.findall(text)})
+    return tuple(Quantity(float(n), float(n), float(n), "duration", "", "year", True,
+                          f"since {published.year - n}") for n in spans if n > 0)
+
+
 def named_periods(text: str, published: date | None) -> frozenset[tuple[int, int]]:
     """Every period `text` names or dates its events in, as (year, month), month 0 for a
     whole year: years ("in 2023"), months (of the article's year unless a year follows:

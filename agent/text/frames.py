@@ -185,3 +185,19 @@ def place_phrase(place: str, text: str) -> str | None:
         return more.group(1).strip()
     det = _DETERMINER.search(text[: m.start()])
     return text[det.start() if det else m.start() : m.end()]
+
+
+def days_of_another_event(claim: str, evidence: str, shared: frozenset[str],
+                          days: frozenset[str]) -> list[tuple[str, str]]:
+    """(claim day, evidence day) for claim weekdays (`shared`, also in the evidence) whose
+    event the evidence dates to another of its `days`: the other day's words
+    (`weekday_frames`) share more of the claim day's words than the same day's do ("closed
+    on Friday, before the approach was made public on Monday" for "made public on Friday")."""
+    mine, theirs = weekday_frames(claim), weekday_frames(evidence)
+    out = []
+    for d in sorted(shared):
+        said = mine.get(d, frozenset())
+        best = max(sorted(days), key=lambda x: len(said & theirs.get(x, frozenset())))
+        if len(said & theirs.get(best, frozenset())) > len(said & theirs.get(d, frozenset())):
+            out.append((d, best))
+    return out

@@ -16,7 +16,13 @@ from typing import Any, Literal
 
 from agent.text.actors import actor_mismatch, described_speaker
 from agent.text.analysis import TITLE_STEMS, analyze, stem, stems
-from agent.text.dates import implied_years, relative_weekdays, relative_years, weekday_dates
+from agent.text.dates import (
+    implied_years,
+    relative_weekdays,
+    relative_years,
+    weekday_dates,
+    years_since,
+)
 from agent.text.events import other_event_days
 from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
     CAP_RUN,
@@ -40,7 +46,7 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
     subject_of,
     weekdays,
 )
-from agent.text.frames import place_substitutions, weekday_frames
+from agent.text.frames import days_of_another_event, place_substitutions
 from agent.text.holders import other_holder
 from agent.text.normalize import normalize_for_match
 from agent.text.polarity import NEG_STEMS, NEGATIONS, negated_about
@@ -219,6 +225,8 @@ def compare(
     # and a claim's year against the evidence's "last year" ("checked in 2024")
     if any(q.kind == "year" for q in c.quantities):
         dated = (*dated, *relative_years(evidence, published))
+    if any(q.kind == "duration" and q.head == "year" for q in c.quantities):  # "since 1997"
+        dated = (*dated, *years_since(evidence, published))
     # days the evidence gives for something else ("due to end on Thursday" for "began on Monday")
     others = other_event_days(claim, evidence, published)
     conflicts, missing = number_conflicts(c, e, aligned, loosely, dated,
@@ -249,7 +257,8 @@ def compare(
     elif loosely and cw & ew and len(ew) > 1:
         # The claim's day is in the sentence, but as the day of something else: "closed on
         # Friday, before the approach was made public on Monday" for "made public on Friday".
-        conflicts += _day_of_another_event(claim, evidence, cw & ew, ew)
+        conflicts += [Conflict("day", (d,), (other,))
+                      for d, other in days_of_another_event(claim, evidence, cw & ew, ew)]
     near_months = e.months | (ctx.months if ctx else frozenset()) | {q.head for q in dated}
     # "yesterday afternoon" names the claim's Thursday in an article of Friday
     near_weekdays = (e.weekdays | (ctx.weekdays if ctx else frozenset())
@@ -380,19 +389,3 @@ def _same_voice(voice: str, speaker: str, ev_terms: set[str]) -> bool:
     head = words[-1].lower().strip("’'")
     return (words[0].lower() in _DESCRIBING and len(head) >= 4
             and stem(head) in ev_terms)
-
-
-def _day_of_another_event(
-    claim: str, evidence: str, shared: frozenset[str], days: frozenset[str]
-) -> list[Conflict]:
-    """Day conflicts for claim weekdays (`shared`, also in the evidence) whose event the
-    evidence dates to another of its `days`: the other day's words (agent.text.frames.
-    weekday_frames) share more of the claim day's words than the same day's do."""
-    mine, theirs = weekday_frames(claim), weekday_frames(evidence)
-    out = []
-    for d in sorted(shared):
-        said = mine.get(d, frozenset())
-        best = max(sorted(days), key=lambda x: len(said & theirs.get(x, frozenset())))
-        if len(said & theirs.get(best, frozenset())) > len(said & theirs.get(d, frozenset())):
-            out.append(Conflict("day", (d,), (best,)))
-    return out
