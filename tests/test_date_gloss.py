@@ -79,6 +79,19 @@ def test_a_days_event_told_in_the_past_or_a_day_ahead_is_still_dated() -> None:
 
 
 @pytest.mark.unit
+def test_a_day_in_a_reporting_clause_after_a_comma_is_the_days_of_the_saying() -> None:
+    """Dev pemberly: "will raise the fare ... from 1 April, the company announced on Monday"
+    in Tuesday's paper was glossed with the Monday after."""
+    assert date_glossed("Fares will rise from 1 November, the operator announced on "
+                        "Wednesday.", FRIDAY) == ("Fares will rise from 1 November, the "
+                                                  "operator announced on Wednesday [15 "
+                                                  "October 2025].")
+    # a day in the clause that is to come is still the day after
+    assert date_glossed("The count will resume on Wednesday, officials said.", FRIDAY) == (
+        "The count will resume on Wednesday [22 October 2025], officials said.")
+
+
+@pytest.mark.unit
 def test_without_an_article_date_nothing_is_added() -> None:
     text = "Jurors yesterday convicted him."
     assert date_glossed(text, None) == text

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from agent.text.facts import MONTHS, WEEKDAYS, beside_speech, event_weekdays
+from agent.text.facts import FINITE_CUES, MONTHS, WEEKDAYS, beside_speech, event_weekdays
 from agent.text.quantities import Quantity, quantities
 
 # Words that put what a sentence tells after its publication.
@@ -54,8 +54,11 @@ def strip_dates(text: str) -> str:
 
 
 # Where one clause of a sentence ends and another begins; "that" opens a reported clause
-# ("said on Tuesday that seven papers will be retracted": the saying is past).
-_CLAUSES = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although)\s+|\s+[—–]\s+|\s+that\s+",
+# ("said on Tuesday that seven papers will be retracted": the saying is past), and so does
+# a reporting clause after a comma ("... will rise from 1 April, the company announced on
+# Monday": the announcing is past).
+_CLAUSES = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although)\s+|\s+[—–]\s+|\s+that\s+"
+                      rf"|,\s+(?=(?:[\w’'-]+\s+){{1,5}}(?:{FINITE_CUES}|announced|confirmed)\b)",
                       re.IGNORECASE)
 
 
