@@ -60,10 +60,10 @@ def figure_lead(sentence: str, said: str, also: Sequence[str] = ()) -> str:
     if _INSERTION_BEFORE.search(sentence[:start]) or _INSERTION_AFTER.match(sentence[end:]):
         return ""  # a bracket or dash interrupts the clause: its subject or verb is outside
     for cut in _SUBORDINATE.finditer(sentence, start, m.start()):
-        # a clause follows a subordinating word; a preposition's noun has no verb ("will go
-        # before full council on 19 March")
+        # a clause follows a subordinating word, its verb before the figure; a
+        # preposition's noun has none ("will go before full council on 19 March")
         if sentence[cut.end(): cut.end() + 1].islower() and has_finite_verb(
-                sentence[cut.end(): end]):
+                sentence[cut.end(): m.start()]):
             start = cut.end()
     nxt = _SUBORDINATE.search(sentence, m.end(), end)
     lead = sentence[start: nxt.start() if nxt else end].strip(" ,;.")
