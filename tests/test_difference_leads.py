@@ -38,8 +38,8 @@ def _s(article: str, text: str) -> Sentence:
     ("The Orrin peaked at 6.4 metres at the Kelby gauge at about 4am, the agency said.",
      "6.4 metres", "The Orrin peaked at 6.4 metres at the Kelby gauge"),
     # a subordinating word with no verb after it is a preposition, no clause's start
-    ("The appeal will go before the full bench on 12 May.", "12 May",
-     "The appeal will go before the full bench on 12 May"),
+    ("The appeal will go before the full bench on 12 June.", "12 June",
+     "The appeal will go before the full bench on 12 June"),
     # a wire dateline is no part of the clause
     ("KELBY (Delta Wire) — The county put the cost of the repairs at £2.1 million.",
      "£2.1 million", "The county put the cost of the repairs at £2.1 million"),
