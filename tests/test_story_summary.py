@@ -75,6 +75,9 @@ def test_fragments_and_cut_clauses_are_caught() -> None:
     assert cut_mid_clause("Trump claims that cartels are.")
     assert cut_mid_clause("She said \u201cnever.")
     assert not cut_mid_clause("Trump claims that cartels run Mexico.")
+    # a capitalised last word is a name, not a modal: the month, a man called Will
+    assert not cut_mid_clause("The hearing was adjourned until 12 May.")
+    assert not cut_mid_clause("The letter was signed by Will.")
     assert rewrite_flag(fragment, [fragment]) == "a fragment without a verb"
 
 

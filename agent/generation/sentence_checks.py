@@ -126,7 +126,9 @@ def ends_open(text: str) -> bool:
     if t.count("\u201c") != t.count("\u201d") or t.count('"') % 2:
         return True
     words = _TOKEN.findall(t)
-    return not words or words[-1].lower() in _ENDS_OPEN
+    # a capitalised word past the first is a name: the month "May", a man called "Will"
+    return not words or (words[-1].lower() in _ENDS_OPEN
+                         and not (len(words) > 1 and words[-1][:1].isupper()))
 
 
 def rewrite_flag(text: str, quotes: Sequence[str]) -> str | None:
