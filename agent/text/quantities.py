@@ -121,7 +121,7 @@ _TIME = re.compile(
 # "23:40": a clock time with no part of the day named; "11:40" spans both halves of the day.
 _CLOCK_TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")
 _LATE_DAY = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:at night|tonight|in the (?:evening|afternoon))|"
-                       r"^\s*(?:on|last|this)\s+\w+\s+(?:night|evening|afternoon)\b",
+                       r"^\s*(?:on|last|this)\s+(?:the\s+)?\w+\s+(?:night|evening|afternoon)\b",
                        re.IGNORECASE)
 # (low, high) room a time bound leaves, in hours around the stated time t.
 _TIME_BOUNDS = {"before": (-24.0, 0.0), "by": (-24.0, 0.0), "until": (-24.0, 0.0),
