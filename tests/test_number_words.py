@@ -80,3 +80,19 @@ def test_money_said_with_its_pence_after_the_currency_word_is_one_sum(
 def test_a_count_after_a_sum_stays_a_count() -> None:
     found = quantities("He was fined 20 pounds 50 times.")
     assert [(q.value, q.kind) for q in found] == [(20.0, "money"), (50.0, "count")]
+
+
+def test_a_clock_time_said_in_words_takes_the_part_of_the_day_after_its_weekday() -> None:
+    (q,) = quantities("The alarm was raised at twenty past four on the Saturday afternoon.")
+    assert q.kind == "time" and q.value == pytest.approx(16.333, abs=0.01)
+
+
+def test_the_same_large_bound_of_another_noun_states_a_claims_bound() -> None:
+    """Dev oxbury c14: "over 12,000 signatures" / "signed by more than 12,000 people"."""
+    claim = "The appeal gathered more than 8,000 signatures."
+    sig = compare(claim, "An appeal signed by over 8,000 residents was handed in.", 0.8)
+    assert sig.figures_stated and not sig.missing_numbers
+    # a small bound may be a chance: "over 40 residents" says nothing of 40 signatures
+    small = compare("The appeal gathered more than 40 signatures.",
+                    "An appeal signed by over 40 residents was handed in.", 0.8)
+    assert small.missing_numbers

@@ -192,6 +192,10 @@ def _same_way(a: Quantity, b: Quantity) -> bool:
     return a.comparable(b) and (up or down)
 
 
+# The least figure whose bound, said of another noun, still states a claim's bound.
+SAME_BOUND_MIN = 1000.0
+
+
 def _may_state(c: Quantity, evidence: Sequence[Quantity]) -> list[Quantity]:
     """The evidence figures that may state claim figure `c`. Any small count lies under
     "fewer than 200 passengers": a bound is stated only by a count of its own noun ("14
@@ -201,7 +205,10 @@ def _may_state(c: Quantity, evidence: Sequence[Quantity]) -> list[Quantity]:
     counts" / "four charges")."""
     if not (c.low <= 0 or math.isinf(c.high)):
         return list(evidence)
-    own = [e for e in evidence if not c.counts_another(e)]
+    # The same bound of a count of another noun is the same figure said of it ("more than
+    # 12,000 people" signed / "over 12,000 signatures"), unless small enough to be a chance.
+    own = [e for e in evidence if not c.counts_another(e)
+           or (abs(c.value) >= SAME_BOUND_MIN and (e.low, e.high) == (c.low, c.high))]
     if any(_same_way(c, e) for e in own):
         own = [e for e in own if _same_way(c, e) or (c.head and e.head == c.head)]
     return own
