@@ -351,3 +351,27 @@ def test_another_owner_of_a_possessed_thing_is_still_found() -> None:
     sentence = "Two paintings by Thomas Penrose were among the works stolen."
     finding, _ = _Answers("Thomas Penrose").check(claim, sentence, budget=2)
     assert finding is not None and finding.filler == "thomas penrose"
+
+
+@pytest.mark.unit
+def test_a_sentence_after_another_body_of_the_same_kind_is_about_that_body() -> None:
+    # n3 dev stories, kelderby q15 / oxbury q09: "The team has had nearly 90 call-outs" after
+    # a sentence about another rescue team answered a question about the first
+    from agent.text.slots import antecedent_rival
+
+    question = "How many call-outs has the Ashgill Mountain Rescue Team had this year?"
+    quote = "The team has had more than 70 call-outs this year."
+    before = ["Penhale Fell Rescue Team is raising money for a new base."]
+    assert antecedent_rival(question, quote, before) == "penhale fell rescue team"
+    # a shorter name of the same body is no other body
+    council = "On what date will Dunford City Council set its budget?"
+    assert antecedent_rival(council, "It will set its budget on 3 March.",
+                            ["Dunford Council faces a gap of £2m."]) is None
+    # a question naming both bodies asks about both
+    both = "Who leads Penhale Fell Rescue Team, and is the Ashgill leader related to her?"
+    assert antecedent_rival(both, "Its leader is Ann Roe.",
+                            ["The Ashgill Mountain Rescue Team helped."]) is None
+    # in the quote itself, a body of the same kind is what it tells of ("via Hexley Bridge")
+    route = "How long is the diversion around Lowton Bridge?"
+    assert antecedent_rival(route, "The signed diversion via Hexley Bridge is 14 miles.",
+                            []) is None

@@ -242,6 +242,21 @@ def sibling_in(name: str, text: str) -> str | None:
     return None
 
 
+def _distinctive(name: str, other: str) -> set[str]:
+    """The words of `name` that `other` lacks, lower-cased ("brackmoor", "mountain")."""
+    return _lower_words(name) - _lower_words(other) - {"the"}
+
+
+def head_sibling(name: str, other: str) -> bool:
+    """Whether two names of two or more words are two bodies of one kind: the same head, the
+    last word ("Kelderby Fell Rescue Team" / "Brackmoor Mountain Rescue Team", "Oxbury City
+    Council" / "Oxbury Vale District Council"), and each has a word the other lacks (not
+    "Oxbury Council" for "Oxbury City Council": a shorter name of the same)."""
+    a, b = ([_bare(w) for w in n.lower().split() if w != "the"] for n in (name, other))
+    return (len(a) >= 2 and len(b) >= 2 and a[-1] == b[-1]
+            and bool(set(a) - set(b)) and bool(set(b) - set(a)))
+
+
 def near_miss_name(claim: str, evidence: str,
                    known: frozenset[str] | None = None) -> str | None:
     """The name the evidence sentence gives in place of one of the claim's, spelt nearly
@@ -333,8 +348,9 @@ def antecedent_rival(text: str, quote: str, before: Sequence[str]) -> str | None
     entity named last before it, in `before` (up to ANTECEDENT_SENTENCES sentences
     preceding it, nearest last);
     when that is one spelt nearly like the text's (`spelt_alike`: "Westcombe Savings Bank"
-    for "Wexcombe Building Society", "Tollan Valley" for "Tallan Valley") and not the
-    text's own, the quote gives the near-miss's facts (shared case 08's kind)."""
+    for "Wexcombe Building Society", "Tollan Valley" for "Tallan Valley") or another body of
+    its kind (`head_sibling`) and not the text's own, the quote gives the near-miss's facts
+    (shared case 08's kind)."""
     names, text_words = entities(text), _lower_words(text)
     for name in sorted(names):
         own = _lower_words(name)
@@ -343,10 +359,14 @@ def antecedent_rival(text: str, quote: str, before: Sequence[str]) -> str | None
         for sentence in (quote, *reversed(before)):
             if own <= _lower_words(sentence):
                 break
-            # (a rival the text names too is one of its own: "X has no link to Y")
+            # (a rival the text names too is one of its own: "X has no link to Y"; a body of
+            # the same kind counts only before the quote: in it, it may be a route or a
+            # party of what the quote tells, "a diversion via Hexley Bridge")
             rival = next((n for n in sorted(entities(sentence))
-                          if spelt_alike(name.title(), n) and not _lower_words(n) <= text_words),
-                         None)
+                          if (spelt_alike(name.title(), n)
+                              or (sentence is not quote and head_sibling(name, n)))
+                          and not _lower_words(n) <= text_words
+                          and not _distinctive(n, name) & text_words), None)
             if rival is not None:
                 return rival
     return None
