@@ -35,6 +35,8 @@ def test_the_kind_of_figure_a_question_asks_for() -> None:
     assert asked_figure_kinds("What was the likely cost of the flood repairs?") == {"money"}
     assert asked_figure_kinds("How big a fine did the court impose on Dalmore?") == {"money"}
     assert asked_figure_kinds("What did the fine cover?") is None
+    assert asked_figure_kinds("What hourly rate of pay do the porters get?") == {"money"}
+    assert asked_figure_kinds("What weekly wage do trainees earn?") == {"money"}
 
 
 @pytest.mark.unit

@@ -35,7 +35,8 @@ _ASKED_FIGURES: list[tuple[re.Pattern[str], frozenset[str]]] = [
                 r"|\bhow much money\b|\bwhat (?:price|sum)\b"
                 # "What is the estimated cost of ...", "How large a fine has ... imposed?"
                 r"|\b(?:what (?:is|was|are|were|will be)|how (?:large|big|high))\s+(?:the|a|an)\s+"
-                r"(?:\w+\s+)?(?:cost|price|fine|fee|bill|budget|compensation|payout|value)s?\b",
+                r"(?:\w+\s+)?(?:cost|price|fine|fee|bill|budget|compensation|payout|value)s?\b"
+                r"|\bwhat\s+(?:\w+\s+)?(?:rate of pay|pay rate|wages?|salary)\b",
                 re.IGNORECASE),
      frozenset({"money"})),
     (re.compile(r"\bhow long\b", re.IGNORECASE), frozenset({"duration", "measure", "time"})),
