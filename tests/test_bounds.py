@@ -136,3 +136,19 @@ def test_a_threshold_said_as_a_fraction_keeps_its_word_from_the_other_figure() -
                   "Nurses backed action on a turnout of 64 per cent, above the 50 per cent "
                   "threshold set by law.", 0.8)
     assert sig.conflicts == [] and not sig.missing_numbers
+
+
+@pytest.mark.unit
+def test_two_round_figures_of_one_value_state_each_other() -> None:
+    """n3 dev swiftparcel c08: "around 75%" / "about three-quarters"; the labelling rule's
+    "nearly three decades" / "about thirty years"."""
+    (share,) = quantities("Around 75% of drivers work weekends.")
+    (fraction,) = quantities("About three-quarters of drivers work weekends.")
+    assert share.stated_by(fraction)
+    (nearly,) = quantities("The firm has run the route for nearly thirty years.")
+    (about,) = quantities("The firm has run the route for about three decades.")
+    assert nearly.stated_by(about)
+    # a bound is no round figure: "about 4,000" does not say "more than 4,000"
+    (more,) = quantities("More than 4,000 homes lost power.")
+    (round_,) = quantities("About 4,000 homes lost power.")
+    assert not more.stated_by(round_)

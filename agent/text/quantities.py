@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from agent.text.clock_times import times_of_day
 from agent.text.counted import head_after, head_before
 from agent.text.facts import MONTHS, NOT_ENTITY
 from agent.text.number_words import words_to_digits
@@ -110,24 +111,6 @@ _EXACT = frozenset({"year", "ordinal", "day", "label", "time", "weekday", "age"}
 # A number right after a name word written capitalised mid-sentence names a thing ("on Ward
 # 7", "bus Route 22", "Terminal 2"): an identifier, not a count of anything.
 _NAMED_BY = re.compile(r"[\w,;:’'\")”]\s+([A-Z][a-z]+)\s$")
-# A time of day ("6:42 p.m.", "4am", "11 o'clock at night"), read first: "10:55" is no count
-# of 10 and one of 55. Hours on a 24-hour clock; a bare o'clock is before noon.
-_TIME = re.compile(
-    r"(?:\b(?P<tb>shortly before|just before|shortly after|just after|before|after|by|until|"
-    r"around|about)\s+)?\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*"
-    # "2:40 in the morning": a time with its minutes and the part of the day named
-    r"(?P<ap>[ap]\.?m\b\.?|o[’']clock|(?<=\d\d)(?=\s+(?:in the (?:morning|afternoon|evening)"
-    r"|at night)\b))", re.IGNORECASE)
-# "23:40": a clock time with no part of the day named; "11:40" spans both halves of the day.
-_CLOCK_TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")
-_LATE_DAY = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:at night|tonight|in the (?:evening|afternoon))|"
-                       r"^\s*(?:on|last|this)\s+(?:the\s+)?\w+\s+(?:night|evening|afternoon)\b",
-                       re.IGNORECASE)
-# (low, high) room a time bound leaves, in hours around the stated time t.
-_TIME_BOUNDS = {"before": (-24.0, 0.0), "by": (-24.0, 0.0), "until": (-24.0, 0.0),
-                "after": (0.0, 24.0), "shortly before": (-0.5, 0.0), "shortly after": (0.0, 0.5),
-                "just before": (-0.5, 0.0), "just after": (0.0, 0.5),
-                "around": (-0.25, 0.25), "about": (-0.25, 0.25)}
 ROUNDING = 0.005  # relative room for rounding between two measured figures
 CONVERSION = 0.03  # between one measure in two units: a converted figure kept to 2 digits
 WEEKS_IN_MONTHS = 0.1  # "eight weeks" is said for "two months" (8.7 weeks), not "six weeks"
@@ -188,8 +171,13 @@ class Quantity:
         """`other` states this figure: comparable, and it commits to no more than this one
         allows ("over 4,000" states "more than 4,000"; "$1.2 million" states "$1,200,000")."""
         eps = self._room(abs(self.value))
+        # Two round figures of one value state each other ("around 75%" / "about
+        # three-quarters", "nearly thirty years" / "almost three decades"), bounds aside.
+        loose = (self.approx and other.approx and abs(self.value - other.value) <= eps
+                 and not any(math.isinf(q.high) or q.low <= 0 for q in (self, other)))
         return (
-            self.comparable(other) and self.low - eps <= other.low and other.high <= self.high + eps
+            self.comparable(other)
+            and (loose or (self.low - eps <= other.low and other.high <= self.high + eps))
             and not self.rival_bound(other)
         )
 
@@ -265,23 +253,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     counts."""
     text = words_to_digits(text)
     out: list[Quantity] = []
-    for m in _TIME.finditer(text):
-        hour = int(m.group("h")) % 12 + int(m.group("min") or 0) / 60
-        marker = m.group("ap").lower()
-        if marker.startswith("p") or (not marker.startswith("a")
-                                      and _LATE_DAY.match(text[m.end():])):
-            hour += 12
-        lo, hi = _TIME_BOUNDS.get((m.group("tb") or "").lower(), (0.0, 0.0))
-        out.append(Quantity(hour, max(0.0, hour + lo), min(24.0, hour + hi), "time",
-                            said=m.group(0)))
-    # the times' digits are read: blank them for the other figures
-    text = _TIME.sub(lambda m: " " * len(m.group(0)), text)
-    for m in _CLOCK_TIME.finditer(text):
-        h = int(m.group("h"))  # the sum as a marked time's, so equal times compare equal
-        hour = h % 12 + int(m.group("min")) / 60 + (12 if h >= 12 else 0)
-        high = hour + 12 if 1 <= h < 12 else hour
-        out.append(Quantity(hour, hour, high, "time", said=m.group(0)))
-    text = _CLOCK_TIME.sub(lambda m: " " * len(m.group(0)), text)
+    found, text = times_of_day(text)  # first: "10:55" is no count of 10 and one of 55
+    out += [Quantity(hour, low, high, "time", said=said) for hour, low, high, said in found]
     for m in _RATIO.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
         if not 0 < a < b:

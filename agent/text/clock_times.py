@@ -1,0 +1,48 @@
+"""Times of day in a sentence ("6:42 p.m.", "4am", "11 o'clock at night", "23:40"), read
+before any other figure (agent.text.quantities): "10:55" is no count of 10 and one of 55."""
+
+from __future__ import annotations
+
+import re
+
+# Hours on a 24-hour clock; a bare o'clock is before noon.
+_TIME = re.compile(
+    r"(?:\b(?P<tb>shortly before|just before|shortly after|just after|before|after|by|until|"
+    r"around|about)\s+)?\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*"
+    # "2:40 in the morning": a time with its minutes and the part of the day named
+    r"(?P<ap>[ap]\.?m\b\.?|o[’']clock|(?<=\d\d)(?=\s+(?:in the (?:morning|afternoon|evening)"
+    r"|at night)\b))", re.IGNORECASE)
+# "23:40": a clock time with no part of the day named; "11:40" spans both halves of the day.
+_CLOCK_TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")
+_LATE_DAY = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:at night|tonight|in the (?:evening|afternoon))|"
+                       r"^\s*(?:on|last|this)\s+(?:the\s+)?\w+\s+(?:night|evening|afternoon)\b",
+                       re.IGNORECASE)
+# (low, high) room a time bound leaves, in hours around the stated time t.
+_TIME_BOUNDS = {"before": (-24.0, 0.0), "by": (-24.0, 0.0), "until": (-24.0, 0.0),
+                "after": (0.0, 24.0), "shortly before": (-0.5, 0.0), "shortly after": (0.0, 0.5),
+                "just before": (-0.5, 0.0), "just after": (0.0, 0.5),
+                "around": (-0.25, 0.25), "about": (-0.25, 0.25)}
+
+
+def times_of_day(text: str) -> tuple[list[tuple[float, float, float, str]], str]:
+    """(hour, earliest, latest, as written) of each time of day in `text` (hours 0-24; a
+    bound widens the interval: "shortly after 4pm" is 16 to 16.5), and `text` with them
+    blanked out (spaces of the same length), so their digits are read as no other figure."""
+    out: list[tuple[float, float, float, str]] = []
+    for m in _TIME.finditer(text):
+        hour = int(m.group("h")) % 12 + int(m.group("min") or 0) / 60
+        marker = m.group("ap").lower()
+        if marker.startswith("p") or (not marker.startswith("a")
+                                      and _LATE_DAY.match(text[m.end():])):
+            hour += 12
+        lo, hi = _TIME_BOUNDS.get((m.group("tb") or "").lower(), (0.0, 0.0))
+        out.append((hour, max(0.0, hour + lo), min(24.0, hour + hi), m.group(0)))
+    # the times' digits are read: blank them for the other figures
+    text = _TIME.sub(lambda m: " " * len(m.group(0)), text)
+    for m in _CLOCK_TIME.finditer(text):
+        h = int(m.group("h"))  # the sum as a marked time's, so equal times compare equal
+        hour = h % 12 + int(m.group("min")) / 60 + (12 if h >= 12 else 0)
+        high = hour + 12 if 1 <= h < 12 else hour
+        out.append((hour, hour, high, m.group(0)))
+    text = _CLOCK_TIME.sub(lambda m: " " * len(m.group(0)), text)
+    return out, text
