@@ -42,3 +42,13 @@ def test_since_a_year_states_the_years_to_the_articles_date() -> None:
     # a span of years ("since 1994-95") or no article date gives no duration
     assert compare("Dunmore Buses has served the valley for 31 years.", said,
                    0.8).missing_numbers
+
+
+@pytest.mark.unit
+def test_next_month_states_the_claims_month_read_against_the_articles_date() -> None:
+    """n3 dev oxbury c15: "will begin next month" in an article of November 2026 is
+    December."""
+    said = "Talks with the staff affected will begin next month, the council said."
+    claim = "Talks with the staff affected will begin in December."
+    assert not compare(claim, said, 0.8, published=date(2026, 11, 26)).missing_numbers
+    assert compare(claim, said, 0.8, published=date(2026, 9, 26)).missing_numbers

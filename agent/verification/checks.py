@@ -18,6 +18,7 @@ from agent.text.actors import actor_mismatch, described_speaker
 from agent.text.analysis import TITLE_STEMS, analyze, stem, stems
 from agent.text.dates import (
     implied_years,
+    relative_periods,
     relative_weekdays,
     relative_years,
     weekday_dates,
@@ -259,7 +260,8 @@ def compare(
         # Friday, before the approach was made public on Monday" for "made public on Friday".
         conflicts += [Conflict("day", (d,), (other,))
                       for d, other in days_of_another_event(claim, evidence, cw & ew, ew)]
-    near_months = e.months | (ctx.months if ctx else frozenset()) | {q.head for q in dated}
+    near_months = (e.months | (ctx.months if ctx else frozenset()) | {q.head for q in dated}
+                   | {MONTHS[m - 1] for _, m in relative_periods(evidence, published) if m})
     # "yesterday afternoon" names the claim's Thursday in an article of Friday
     near_weekdays = (e.weekdays | (ctx.weekdays if ctx else frozenset())
                      | relative_weekdays(evidence, published))
