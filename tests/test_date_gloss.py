@@ -86,6 +86,9 @@ def test_a_day_in_a_reporting_clause_after_a_comma_is_the_days_of_the_saying() -
                         "Wednesday.", FRIDAY) == ("Fares will rise from 1 November, the "
                                                   "operator announced on Wednesday [15 "
                                                   "October 2025].")
+    # a reported clause with no "that": the day of the saying is past
+    assert date_glossed("The operator said on Wednesday fares will rise.", FRIDAY) == (
+        "The operator said on Wednesday [15 October 2025] fares will rise.")
     # a day in the clause that is to come is still the day after
     assert date_glossed("The count will resume on Wednesday, officials said.", FRIDAY) == (
         "The count will resume on Wednesday [22 October 2025], officials said.")

@@ -140,9 +140,18 @@ def behind(text: str, word: str) -> bool:
     return not ahead(text, word) and bool(_PAST.search(_clause_of(text, word)))
 
 
+# A reported clause with no "that" opens after its reporting verb and the day it was said
+# ("The council said on Monday the bridge will reopen": the saying is Monday's, past).
+_SAID_ON = re.compile(rf"\b(?:{FINITE_CUES}|announced|confirmed)\s+(?:on\s+)?"
+                      rf"(?:{'|'.join(WEEKDAYS)}|yesterday|today)\b", re.IGNORECASE)
+
+
 def _clause_of(text: str, word: str) -> str:
-    """The clause of `text` (split at `_CLAUSES`) that holds `word`, else the whole text."""
-    return next((c for c in _CLAUSES.split(text) if word.lower() in c.lower()), text)
+    """The clause of `text` (split at `_CLAUSES` and after `_SAID_ON`) that holds `word`,
+    else the whole text."""
+    parts = [p for c in _CLAUSES.split(text)
+             for p in _SAID_ON.sub(lambda m: m.group(0) + "\0", c).split("\0")]
+    return next((c for c in parts if word.lower() in c.lower()), text)
 
 
 def implied_years(text: str, published: date | None) -> tuple[Quantity, ...]:
