@@ -138,3 +138,24 @@ def test_a_year_to_come_and_a_year_gone_date_two_events() -> None:
     now = _s("daily", "The Castle Ward maternity unit is a midwife-led centre from June 2029.")
     assert [c.describe() for c in measure_conflicts(plan, now)] == [
         "number: claim 2028 vs source 2029"]
+
+
+@pytest.mark.unit
+def test_one_speakers_two_statements_on_two_days_are_no_dispute_of_the_day() -> None:
+    # n3 dev swiftparcel: the minister "said on Tuesday the government would study the
+    # judgment" and, in another outlet, "Speaking in Parliament on Wednesday, ... said a
+    # bill ... is expected next year" were shown as outlets differing on the day
+    from agent.verification.measures import figures, same_measure
+
+    study = _s("wire", "Housing Minister Ruth Adeyemi said on Tuesday the government would "
+                       "read the report closely before commenting.")
+    bill = _s("live", "Speaking in Parliament on Wednesday, Housing Minister Ruth Adeyemi said "
+                      "a bill on tenancies is expected to be introduced next spring.")
+    (a,) = [f for f in figures([(study, "wire")]) if f.quantity.kind == "weekday"]
+    (b,) = [f for f in figures([(bill, "live")]) if f.quantity.kind == "weekday"]
+    assert not same_measure(a, b)
+    # the same statement dated to two days is one
+    again = _s("live", "Housing Minister Ruth Adeyemi said on Wednesday the government would "
+                       "read the report closely before commenting.")
+    (c,) = [f for f in figures([(again, "live")]) if f.quantity.kind == "weekday"]
+    assert same_measure(a, c)

@@ -22,9 +22,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from agent.text.analysis import analyze
+from agent.text.analysis import TITLE_STEMS, analyze, stem
 from agent.text.dates import ahead, behind
-from agent.text.facts import MONTHS, WEEKDAYS
+from agent.text.facts import CUE_RE, MONTHS, WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD, Frame, figure_frames
 from agent.text.quantities import Quantity
 from agent.text.slots import near_miss_name
@@ -170,8 +170,29 @@ def same_measure(a: Figure, b: Figure, min_shared: float = MIN_SHARED) -> bool:
             ahead(x.sentence.text, x.quantity.said) and behind(y.sentence.text, y.quantity.said)
             for x, y in ((a, b), (b, a))):
         return False  # "will become ... from April 2027" dates no "downgraded ... in 2023"
+    if a.quantity.kind == "weekday" and _same_speaker(a, b) and overlap(
+            _said(a.sentence.text), _said(b.sentence.text)) < min_shared:
+        return False  # one speaker's two statements on two days, not one statement's day
     return (overlap(terms(a.sentence.text), terms(b.sentence.text)) >= min_shared
             and same_frame(a.frame, b.frame, when=a.quantity.kind in WHEN_KINDS))
+
+
+def _same_speaker(a: Figure, b: Figure) -> bool:
+    """Both sentences report a named speaker's words, and it is one speaker (a word in
+    common: "Employment Minister Clare Dunmore" / "Clare Dunmore")."""
+    who = [analyze(f.sentence.text).speaker for f in (a, b)]
+    return all(w not in (None, "someone") for w in who) and bool(
+        set(str(who[0]).lower().split()) & set(str(who[1]).lower().split()))
+
+
+def _said(text: str) -> frozenset[str]:
+    """What a sentence says, beside who says it: its content stems without names and speech
+    words ("the government would study the judgment" of "Minister Clare Dunmore said on
+    Tuesday the government would study the judgment")."""
+    a = analyze(text)
+    days = {stem(d) for d in WEEKDAYS}
+    return (terms(text) - a.name_stems - TITLE_STEMS - days
+            - {stem(w.lower()) for w in CUE_RE.findall(text)})
 
 
 def same_frame(a: Frame | None, b: Frame | None, when: bool = False) -> bool:
