@@ -102,3 +102,13 @@ def test_weeks_said_for_months_agree_within_a_weeks_rounding() -> None:
                    "The inquiry will report in two months.", 0.8).conflicts
     assert compare("The road will shut for three weeks.",
                    "The road will shut for a month.", 0.8).conflicts
+
+
+def test_a_duration_that_says_when_or_how_often_is_no_span() -> None:
+    """n3 dev oxbury: "written to the council a week ago" and "will open four days a week"
+    were read as spans of 1 week and 4 days, and shown as two outlets differing."""
+    assert [q.kind for q in quantities("Lawyers wrote to the council a week ago.")] == []
+    assert [q.kind for q in quantities("Branches will open four days a week.")] == []
+    assert [q.kind for q in quantities("Branches will open three days per week.")] == []
+    (span,) = quantities("The search lasted two days.")
+    assert span.kind == "duration"

@@ -111,6 +111,9 @@ _EXACT = frozenset({"year", "ordinal", "day", "label", "time", "weekday", "age"}
 # A number right after a name word written capitalised mid-sentence names a thing ("on Ward
 # 7", "bus Route 22", "Terminal 2"): an identifier, not a count of anything.
 _NAMED_BY = re.compile(r"[\w,;:’'\")”]\s+([A-Z][a-z]+)\s$")
+# After a duration's unit: a point in time or a rate, not a span of time.
+_NOT_A_SPAN = re.compile(
+    r"[\s-]*[a-z]+\s+(?:ago\b|(?:a|per|each|every)\s+(?:day|week|month|year)\b)", re.IGNORECASE)
 ROUNDING = 0.005  # relative room for rounding between two measured figures
 CONVERSION = 0.03  # between one measure in two units: a converted figure kept to 2 digits
 WEEKS_IN_MONTHS = 0.1  # "eight weeks" is said for "two months" (8.7 weeks), not "six weeks"
@@ -334,6 +337,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             continue
         else:
             after_kind, factor, after_unit = unit_after(text, end)
+            if after_kind == "duration" and _NOT_A_SPAN.match(text, end):
+                continue  # "a week ago" is when, "four days a week" how often: no span
             if after_kind is not None:
                 kind, unit = after_kind, after_unit
                 value, high_value = value * factor, high_value * factor
