@@ -86,6 +86,9 @@ def test_a_day_in_a_reporting_clause_after_a_comma_is_the_days_of_the_saying() -
                         "Wednesday.", FRIDAY) == ("Fares will rise from 1 November, the "
                                                   "operator announced on Wednesday [15 "
                                                   "October 2025].")
+    # a plural weekday is a habit, no date
+    assert date_glossed("The library will no longer open on Sundays.", FRIDAY) == (
+        "The library will no longer open on Sundays.")
     # a reported clause with no "that": the day of the saying is past
     assert date_glossed("The operator said on Wednesday fares will rise.", FRIDAY) == (
         "The operator said on Wednesday [15 October 2025] fares will rise.")

@@ -316,7 +316,7 @@ _UNDATED_DAY = re.compile(
     rf"\b(?:(?P<rel>yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
     # capitalised only where a sentence starts: "Tollerby Today" is a name
     rf"|(?:(?<=^)|(?<=[.!?:\"“] ))(?:Yesterday|Today|Tonight|Tomorrow|Last night"
-    rf"|This (?:morning|afternoon|evening)))|(?P<day>{_DAY_NAMES}))"
+    rf"|This (?:morning|afternoon|evening)))|(?P<day>{_DAY_NAMES})\b)"  # not "on Sundays"
     rf"(?:['’]s\b|\s+(?:night|morning|afternoon|evening))?"
     # nor one that names a kind of thing: "Sunday day-ticket holders", "Saturday-only passes"
     rf"(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{_MONTH_NAMES})\b|\[)|\s+day\b|-)")
