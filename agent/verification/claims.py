@@ -39,140 +39,26 @@ _ACCORDING_RE = re.compile(r"^according to (?P<speaker>[^,]+),\s*(?P<content>.+)
 # "In a statement, Brenmoor said ..."): when or how, not who.
 _FRONTED = re.compile(r"^(?:after|before|on|in|at|during|following|speaking|earlier|later|"
                       r"last|this|since|when|while)\b[^,]{0,80},\s+", re.IGNORECASE)
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """The words of a list written as one string."""
+    return frozenset(text.split())
+
+
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "some",
-        "many",
-        "several",
-        "all",
-        "no",
-        "each",
-        "every",
-        "both",
-        "other",
-        "another",
-        "any",
-        "more",
-        "most",
-        "few",
-        "such",
-    ]
+_DETERMINERS = _word_set(
+    "the a an this that these those his her its their our my your some many several all no each "
+    "every both other another any more most few such"
 )
 # Frequent irregular verb forms (word shape cannot tell "sent" is a verb).
-_IRREGULAR = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "shall",
-        "should",
-        "may",
-        "might",
-        "must",
-        "did",
-        "does",
-        "do",
-        "said",
-        "says",
-        "told",
-        "made",
-        "makes",
-        "took",
-        "takes",
-        "gave",
-        "gives",
-        "sent",
-        "sends",
-        "met",
-        "meets",
-        "won",
-        "wins",
-        "lost",
-        "loses",
-        "got",
-        "gets",
-        "went",
-        "goes",
-        "came",
-        "comes",
-        "saw",
-        "sees",
-        "began",
-        "begins",
-        "left",
-        "leaves",
-        "kept",
-        "keeps",
-        "held",
-        "holds",
-        "led",
-        "leads",
-        "paid",
-        "pays",
-        "put",
-        "puts",
-        "set",
-        "sets",
-        "cut",
-        "cuts",
-        "hit",
-        "hits",
-        "ran",
-        "runs",
-        "brought",
-        "brings",
-        "bought",
-        "buys",
-        "thought",
-        "thinks",
-        "found",
-        "finds",
-        "spoke",
-        "speaks",
-        "wrote",
-        "writes",
-        "rose",
-        "rises",
-        "fell",
-        "falls",
-        "sought",
-        "seeks",
-        "struck",
-        "strikes",
-        "became",
-        "becomes",
-        "stood",
-        "stands",
-        "knew",
-        "knows",
-        "called",
-        "calls",
-    ]
+_IRREGULAR = _word_set(
+    "is are was were be been has have had will would can could shall should may might must did "
+    "does do said says told made makes took takes gave gives sent sends met meets won wins lost "
+    "loses got gets went goes came comes saw sees began begins left leaves kept keeps held holds "
+    "led leads paid pays put puts set sets cut cuts hit hits ran runs brought brings bought buys "
+    "thought thinks found finds spoke speaks wrote writes rose rises fell falls sought seeks "
+    "struck strikes became becomes stood stands knew knows called calls"
 )
 
 
@@ -339,46 +225,17 @@ def _first_verb(clause: str) -> str:
     return next((w for i, w in enumerate(_words(clause)) if i > 0 and _verbish(w)), "")
 
 
+# Frequent irregular past forms (word shape cannot tell "sent" is past).
+_PAST_FORMS = _word_set(
+    "said told made took gave sent met won lost got went came saw began left kept held led paid "
+    "brought bought thought found spoke wrote rose fell sought struck became stood knew was were "
+    "had did"
+)
+
+
 def _past(word: str) -> bool:
     w = word.lower()
-    return (len(w) > 3 and w.endswith("ed")) or w in {
-        "said",
-        "told",
-        "made",
-        "took",
-        "gave",
-        "sent",
-        "met",
-        "won",
-        "lost",
-        "got",
-        "went",
-        "came",
-        "saw",
-        "began",
-        "left",
-        "kept",
-        "held",
-        "led",
-        "paid",
-        "brought",
-        "bought",
-        "thought",
-        "found",
-        "spoke",
-        "wrote",
-        "rose",
-        "fell",
-        "sought",
-        "struck",
-        "became",
-        "stood",
-        "knew",
-        "was",
-        "were",
-        "had",
-        "did",
-    }
+    return (len(w) > 3 and w.endswith("ed")) or w in _PAST_FORMS
 
 
 def _split_plain(text: str) -> list[str]:
