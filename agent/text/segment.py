@@ -14,24 +14,25 @@ from __future__ import annotations
 import re
 
 
-def _wordset(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
+    """The words of a list written as one string."""
     return frozenset(words.split())
 
 
 # Abbreviations that practically never end a sentence: they precede a name.
-TITLES = _wordset(
+TITLES = word_set(
     """mr mrs ms messrs dr prof sen rep gov lt col gen maj capt cmdr adm sgt cpl pvt rev fr
     st hon pres supt det insp atty amb sec"""
 )
 # Abbreviations that usually sit mid-sentence but may end one ("... in Tampa, Fla. The ...").
-ABBREVIATIONS = _wordset(
+ABBREVIATIONS = word_set(
     """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
     sat sun ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn
     miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo inc corp co ltd llc bros
     jr sr vs etc approx dept est no nos vol fig ft mt gen mln bn u.s a.m p.m e.g i.e"""
 )
 # Words that typically open a sentence; after an abbreviation they signal a real boundary.
-SENTENCE_OPENERS = _wordset(
+SENTENCE_OPENERS = word_set(
     """the a an and but or so yet for nor he she it they we i you his her its their our my
     your this that these those there then here in on at as after before when while if
     although though because since many most some several all both each every no not none

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from agent.text.facts import FINITE_CUES, NOT_CALLED_OFF
 from agent.text.number_words import words_to_digits
+from agent.text.segment import word_set
 
 # A claim's reporting verbs: the sentence analysis's finite ones (agent.text.facts), and
 # the ones a claim about a statement uses that a news sentence rarely reports with.
@@ -41,18 +42,13 @@ _FRONTED = re.compile(r"^(?:after|before|on|in|at|during|following|speaking|earl
                       r"last|this|since|when|while)\b[^,]{0,80},\s+", re.IGNORECASE)
 
 
-def _word_set(text: str) -> frozenset[str]:
-    """The words of a list written as one string."""
-    return frozenset(text.split())
-
-
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])
-_DETERMINERS = _word_set(
+_DETERMINERS = word_set(
     "the a an this that these those his her its their our my your some many several all no each "
     "every both other another any more most few such"
 )
 # Frequent irregular verb forms (word shape cannot tell "sent" is a verb).
-_IRREGULAR = _word_set(
+_IRREGULAR = word_set(
     "is are was were be been has have had will would can could shall should may might must did "
     "does do said says told made makes took takes gave gives sent sends met meets won wins lost "
     "loses got gets went goes came comes saw sees began begins left leaves kept keeps held holds "
@@ -226,7 +222,7 @@ def _first_verb(clause: str) -> str:
 
 
 # Frequent irregular past forms (word shape cannot tell "sent" is past).
-_PAST_FORMS = _word_set(
+_PAST_FORMS = word_set(
     "said told made took gave sent met won lost got went came saw began left kept held led paid "
     "brought bought thought found spoke wrote rose fell sought struck became stood knew was were "
     "had did"
