@@ -57,8 +57,9 @@ def strip_dates(text: str) -> str:
 # ("said on Tuesday that seven papers will be retracted": the saying is past), and so does
 # a reporting clause after a comma ("... will rise from 1 April, the company announced on
 # Monday": the announcing is past).
+_REPORTING = rf"(?:{FINITE_CUES}|announced|confirmed)"  # a reporting verb of a clause
 _CLAUSES = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although)\s+|\s+[—–]\s+|\s+that\s+"
-                      rf"|,\s+(?=(?:[\w’'-]+\s+){{1,5}}(?:{FINITE_CUES}|announced|confirmed)\b)",
+                      rf"|,\s+(?=(?:[\w’'-]+\s+){{1,5}}{_REPORTING}\b)",
                       re.IGNORECASE)
 
 
@@ -142,7 +143,7 @@ def behind(text: str, word: str) -> bool:
 
 # A reported clause with no "that" opens after its reporting verb and the day it was said
 # ("The council said on Monday the bridge will reopen": the saying is Monday's, past).
-_SAID_ON = re.compile(rf"\b(?:{FINITE_CUES}|announced|confirmed)\s+(?:on\s+)?"
+_SAID_ON = re.compile(rf"\b{_REPORTING}\s+(?:on\s+)?"
                       rf"(?:{'|'.join(WEEKDAYS)}|yesterday|today)\b", re.IGNORECASE)
 
 
