@@ -260,8 +260,9 @@ def compare(
         # Friday, before the approach was made public on Monday" for "made public on Friday".
         conflicts += [Conflict("day", (d,), (other,))
                       for d, other in days_of_another_event(claim, evidence, cw & ew, ew)]
-    near_months = (e.months | (ctx.months if ctx else frozenset()) | {q.head for q in dated}
-                   | {MONTHS[m - 1] for _, m in relative_periods(evidence, published) if m})
+    near_months = e.months | (ctx.months if ctx else frozenset()) | {q.head for q in dated}
+    if cm - near_months:  # "next month": read only when a claim month is still unplaced
+        near_months |= {MONTHS[m - 1] for _, m in relative_periods(evidence, published) if m}
     # "yesterday afternoon" names the claim's Thursday in an article of Friday
     near_weekdays = (e.weekdays | (ctx.weekdays if ctx else frozenset())
                      | relative_weekdays(evidence, published))

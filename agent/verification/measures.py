@@ -185,13 +185,15 @@ def _same_speaker(a: Figure, b: Figure) -> bool:
         set(str(who[0]).lower().split()) & set(str(who[1]).lower().split()))
 
 
+_DAY_STEMS = frozenset(stem(d) for d in WEEKDAYS)
+
+
 def _said(text: str) -> frozenset[str]:
     """What a sentence says, beside who says it: its content stems without names and speech
     words ("the government would study the judgment" of "Minister Clare Dunmore said on
     Tuesday the government would study the judgment")."""
     a = analyze(text)
-    days = {stem(d) for d in WEEKDAYS}
-    return (terms(text) - a.name_stems - TITLE_STEMS - days
+    return (terms(text) - a.name_stems - TITLE_STEMS - _DAY_STEMS
             - {stem(w.lower()) for w in CUE_RE.findall(text)})
 
 
