@@ -33,7 +33,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from agent.app import App
 from agent.settings import load_settings
 from agent.types import Citation
 from agent.verification import stance
@@ -46,7 +45,7 @@ from agent.verification.verify import passage_counts
 from evals.datasets import CLAIMS_FILE, HELDOUT_CLAIMS_FILE, load_claims
 from evals.harness import SEEDS_DIR
 from evals.metrics import verdict_scores
-from evals.stories import load_stories
+from evals.stories import load_stories, story_app
 
 GRID: dict[str, tuple[float, ...]] = {
     "SUPPORT_P": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
@@ -69,8 +68,7 @@ def collect(data_root: Path) -> list[dict[str, Any]]:
     """Run the verifier over every dev claim; one record per claim with its traced pairs."""
     records: list[dict[str, Any]] = []
     for name, articles, claims in _dev_sets():
-        settings = load_settings(data_dir=data_root / name)
-        app = App(settings)
+        app = story_app(load_settings(data_dir=data_root), name)
         app.ingest([articles])
         verifier = app.verifier(max_calls=6, enough_support=99)
         for item in claims:

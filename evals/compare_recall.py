@@ -27,7 +27,7 @@ from agent.app import App
 from agent.settings import load_settings
 from agent.verification.compare import MatrixCell, MatrixRow
 from evals.harness import ensure_ingested
-from evals.stories import Story, load_stories
+from evals.stories import Story, load_stories, story_app
 
 # Qualifiers and function words of a version's value, which say nothing of which it is.
 _QUALIFIERS = frozenset((
@@ -80,9 +80,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     settings = load_settings(**({"data_dir": args.data_dir} if args.data_dir else {}))
     total = {"labelled": 0, "shown": 0, "rows": 0, "unlabelled": 0}
     for story in load_stories(args.stories):
-        app = App(settings.model_copy(update={
-            "data_dir": settings.data_dir / "stories" / story.id,
-            "models_dir_override": settings.models_dir}))
+        app = story_app(settings, story.id)
         got = score_story(app, story)
         total = {k: total[k] + got[k] for k in total}
         print(f"{story.id}: {got['shown']}/{got['labelled']} labelled conflicts shown; "

@@ -19,7 +19,7 @@ from agent.app import App
 from agent.settings import load_settings
 from evals.datasets import load_summary_facts
 from evals.fact_judge import fact_present
-from evals.stories import load_stories
+from evals.stories import load_stories, story_app
 from evals.suites import fact_in_outlet_terms
 
 
@@ -52,8 +52,7 @@ def main() -> None:
             app, facts = App(settings), None
         else:
             story = stories[story_id]
-            app = App(settings.model_copy(update={
-                "data_dir": settings.data_dir / "stories" / story_id}))
+            app = story_app(settings, story_id)
             facts = story.facts_file
         fw, fr = floor_recall(app, facts, words)
         print(f"{name}: {words} words, recall {other:.3f} | floor at {fw} words: {fr:.3f}")

@@ -23,6 +23,7 @@ from typing import Any
 
 from agent.app import App
 from agent.errors import InputError
+from agent.settings import Settings
 from evals.harness import EvalConfig, Samples, aggregate, run_eval, write_results
 from evals.intervals import Sample
 from evals.metrics import percentile
@@ -55,6 +56,16 @@ class Story:
     @property
     def facts_file(self) -> Path:
         return self.dir / "key_facts.jsonl"
+
+
+def story_app(settings: Settings, story_id: str) -> App:
+    """The App of one story's own store, `<data_dir>/stories/<story_id>`.
+
+    The model file stays where `settings` keeps it: without that, every story's store would
+    assemble its own 1.1 GB copy of the default model (22 stories filled 24 GB of disk)."""
+    return App(settings.model_copy(update={
+        "data_dir": settings.data_dir / "stories" / story_id,
+        "models_dir_override": settings.models_dir}))
 
 
 def load_stories(select: str = "all", root: Path = STORIES_DIR) -> list[Story]:

@@ -11,10 +11,11 @@ import pytest
 
 from agent.app import App
 from agent.errors import InputError
+from agent.settings import load_settings
 from evals.datasets import load_claims, load_qa, load_summary_facts, validate_sources
 from evals.harness import EvalConfig
 from evals.intervals import Sample
-from evals.stories import Story, load_stories, pool, run_stories
+from evals.stories import Story, load_stories, pool, run_stories, story_app
 
 
 def test_story_sets_are_valid_and_cite_their_own_articles() -> None:
@@ -48,6 +49,17 @@ def test_load_stories_selects_and_names_unknown_ids(tmp_path: Path) -> None:
     (bad / "story.json").write_text(json.dumps({"id": "x", "split": "train"}))
     with pytest.raises(InputError, match="split"):
         load_stories(root=tmp_path)
+
+
+def test_a_story_store_shares_the_model_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCEBOUND_MODELS_DIR", raising=False)
+    settings = load_settings(data_dir=tmp_path)
+    app = story_app(settings, "ferry")
+    assert app.settings.data_dir == tmp_path / "stories" / "ferry"
+    # Not <story store>/models: a 1.1 GB model copy per story filled the disk.
+    assert app.settings.models_dir == tmp_path / "models"
 
 
 def test_pool_concatenates_units() -> None:

@@ -103,7 +103,7 @@ def eval_cmd(
         default_out_dir,
         run_eval,
     )
-    from evals.stories import load_stories, run_stories
+    from evals.stories import load_stories, run_stories, story_app
 
     suites = SUITES if suite == "all" else tuple(s.strip() for s in suite.split(","))
     if any(s not in SUITES for s in suites):
@@ -136,14 +136,8 @@ def eval_cmd(
             results = run_eval(config, App(settings), progress=tick)
         else:
             chosen = load_stories(stories)
-
-            def story_app(story: Any) -> App:
-                # One store per story; the model file is shared, never re-assembled.
-                return App(settings.model_copy(update={
-                    "data_dir": settings.data_dir / "stories" / story.id,
-                    "models_dir_override": settings.models_dir}))
-
-            results = run_stories(config, chosen, story_app, progress=tick)
+            results = run_stories(
+                config, chosen, lambda story: story_app(settings, story.id), progress=tick)
     if as_json:
         emit_json(results)
     else:
