@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from agent.app import App
-from agent.text.holders import Holder, claimed_holder, holders, other_holder
+from agent.text.holders import Holder, claimed_holder, holders, other_holder, other_post
 
 LEAD = "rail operator's timetable collapses. brenford valley trains cancelled 1,140 services"
 
@@ -130,3 +130,41 @@ def test_a_possessive_is_no_part_of_the_holders_name() -> None:
     assert other_holder("Chief executive Imogen Tarrant apologised.",
                         "Chief executive Imogen Tarrant’s apology came a week late.", "",
                         same_statement=True) is None
+
+
+@pytest.mark.parametrize(("claim", "sentence", "expected"), [
+    # the claim's person holds, by the source, an office at another named organisation
+    ("Tomas Reyna is leading the Coastal Survey Office's review of the collapse.",
+     "Dunwick Harbour's finance director, Tomas Reyna, said costs would rise.",
+     ("tomas reyna, leader at coastal survey office", "finance director at dunwick harbour")),
+    ("Elin Marsh is in charge of Pendle Valley Rowing Club.",
+     "Elin Marsh, chair of Tarnside Canoe Society, said the river was too high.",
+     ("elin marsh, leader at pendle valley rowing club", "chair at tarnside canoe society")),
+    # the same body, by a word of its name or by its initials: no conflict
+    ("Elin Marsh is in charge of Pendle Valley Rowing Club.",
+     "Elin Marsh, chair of Pendle Rowing, said the river was too high.", None),
+    ("The PVRC's secretary, Elin Marsh, praised the crew.",
+     "Pendle Valley Rowing Club's secretary, Elin Marsh, praised the crew.", None),
+    # a body named by its kind ("the club's") may be any club; a claim naming no body
+    ("The Pendle Valley Rowing Club's secretary, Elin Marsh, resigned.",
+     "Elin Marsh, the club's secretary, resigned on Friday.", None),
+    ("Tomas Reyna is leading the review.",
+     "Dunwick Harbour's finance director, Tomas Reyna, said costs would rise.", None),
+    # another person at another body is no post of the claim's person
+    ("Elin Marsh is in charge of Pendle Valley Rowing Club.",
+     "Ruth Marsh, chair of Tarnside Canoe Society, is no relation.", None),
+])
+def test_the_claims_person_holding_an_office_at_another_organisation(
+    claim: str, sentence: str, expected: tuple[str, str] | None
+) -> None:
+    assert other_post(claim, sentence) == expected
+
+
+@pytest.mark.unit
+def test_leading_a_named_body_is_its_leaders_office() -> None:
+    """Found on a dev story: the leader of the claim's team is named beside a namesake of the
+    claim's person, who leads another team ("no relation of ... team leader Morag Haldane")."""
+    claim = "Ian Cole is in charge of the Brack Fell Rescue Team."
+    assert claimed_holder(claim) == Holder("ian cole", "leader", "brack fell rescue team")
+    sentence = "Their leader, Ian Cole, no relation of Brack team leader Ann Cole, said so."
+    assert other_holder(claim, sentence, lead="") == ("ian cole", "ann cole")

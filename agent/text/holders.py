@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from agent.text.normalize import STOPWORDS
 from agent.text.slots import HONORIFICS, same_name
@@ -69,15 +69,19 @@ _CLAIM_ROLE = re.compile(
 # investigation into the theft". The office is "leader", the undertaking's head noun (the
 # last word before a preposition or the clause's end) stands for the organisation.
 _LEADS = r"(?:is\s+leading|leads|led|heads|is\s+heading|is\s+in\s+charge\s+of)"
-_UNDERTAKING = (r"(?:the\s+|its\s+|their\s+)?(?:(?:[A-Z][\w’'-]*\s+){0,4}[\w’'-]+[’']s\s+)?"
-                r"(?P<what>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:into|of|for|on|at|in)\b|[,.;]|$)")
+_UNDERTAKING = (r"(?:the\s+|its\s+|their\s+)?(?:(?P<owner>(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)[’']s\s+)?"
+                r"(?P<what>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:into|of|for|on|at|in|to)\b|[,.;]|$)")
 _NAME_LEADING = re.compile(rf"(?P<name>{_NAME}),\s+who\s+{_LEADS}\s+{_UNDERTAKING}")
 _CLAIM_LEADING = re.compile(rf"^\s*{_TITLE}(?P<name>{_NAME})\s+{_LEADS}\s+{_UNDERTAKING}")
+# "Ian Haldane is in charge of the Kelderby Fell Rescue Team": leading an organisation.
+_CLAIM_LEADS_BODY = re.compile(rf"^\s*{_TITLE}(?P<name>{_NAME})\s+{_LEADS}\s+{_ORG}(?=[,.;]|$)")
 
 
 def _leaders(text: str, pattern: re.Pattern[str]) -> list[Holder]:
-    """Leaders of an undertaking (`_LEADS`): office "leader", organisation its head noun."""
-    return [Holder(_person(m.group("name")), "leader", m.group("what").split()[-1])
+    """Leaders of an undertaking (`_LEADS`): office "leader", organisation its head noun,
+    body the organisation whose undertaking it is ("the agency's investigation"), if named."""
+    return [Holder(_person(m.group("name")), "leader", m.group("what").split()[-1],
+                   _words(m.group("owner") or ""))
             for m in pattern.finditer(text)]
 
 
@@ -91,6 +95,9 @@ class Holder:
     person: str
     office: str
     org: str
+    # The organisation the person works for: `org`, but for the leader of an undertaking
+    # the organisation that runs it ("" when not named).
+    body: str = field(default="", compare=False)
 
     @property
     def head(self) -> str:
@@ -116,8 +123,12 @@ def _person(name: str) -> str:
 
 def _org(m: re.Match[str]) -> str:
     found = m.groupdict()
-    org = (found.get("org") or found.get("org2") or found.get("owner") or found.get("owner2")
-           or "")
+    return _words(found.get("org") or found.get("org2") or found.get("owner")
+                  or found.get("owner2") or "")
+
+
+def _words(org: str) -> str:
+    """An organisation's name, lower case, without determiners or a possessive."""
     return " ".join(w for w in org.lower().replace("’s", "").replace("'s", "").split()
                     if w not in _DETERMINERS)
 
@@ -138,8 +149,17 @@ def holders(text: str) -> list[Holder]:
                 # "Managing director Graham Whitlow": a capital opening the sentence before a
                 # one-word office is its first word ("Brenmoor managing director" names one)
                 role, org = f"{first} {role}", _org_named(m)
-            out.append(Holder(person, _office(role), org))
+            out.append(Holder(person, _office(role), org, _body(text, m, org)))
     return out + _leaders(text, _NAME_LEADING)
+
+
+def _body(text: str, m: re.Match[str], org: str) -> str:
+    """The whole name of an owner the pattern read by its last word: "Hallam Water's
+    operations director" works for "hallam water" (`org` keeps "water")."""
+    if m.groupdict().get("owner") is None:
+        return org
+    before = re.search(r"(?:[A-Z][\w’'&-]*\s+){1,4}$", text[:m.start("owner")])
+    return _words(before.group(0) + m.group("owner")) if before else org
 
 
 def _org_named(m: re.Match[str]) -> str:
@@ -154,6 +174,10 @@ def claimed_holder(claim: str) -> Holder | None:
     Brenford Valley Trains": joanna pell, managing director, brenford valley trains), or
     None when it states no office. Cached: the checks ask it for every evidence sentence."""
     leading = _leaders(claim, _CLAIM_LEADING)
+    body = _CLAIM_LEADS_BODY.match(claim)
+    if body and not leading:
+        org = _words(body.group("org"))
+        return Holder(_person(body.group("name")), "leader", org, org)
     if leading:  # "heads the Harbour Board's review": the review's leader, not the board's
         return leading[0]
     m = _CLAIM_ROLE.match(claim)
@@ -169,8 +193,8 @@ def claimed_holder(claim: str) -> Holder | None:
         named = re.search(rf"\bas\s+(?:its|the|their)\s+(?P<role>{_ROLE})", claim[m.end():])
         if named:
             office = _office(named.group("role"))
-        return Holder(_person(m.group("name")), office, _org(m))
-    return Holder(_person(m.group("name")), _office(m.group("role")), _org(m))
+        return Holder(_person(m.group("name")), office, _org(m), _org(m))
+    return Holder(_person(m.group("name")), _office(m.group("role")), _org(m), _org(m))
 
 
 def _same_office(a: Holder, b: Holder) -> bool:
@@ -203,7 +227,8 @@ def other_holder(claim: str, sentence: str, lead: str,
     claimed = claimed_holder(claim)
     if claimed is None:
         return None
-    claim_low = claim.lower()
+    # someone else the claim names: not the claimed person ("Ian Haldane" names no Morag Haldane)
+    claim_low = claim.lower().replace(claimed.person, " ")
     for h in holders(sentence):
         org_agrees = (_same_org(claimed.org, h.org, lead) if claimed.org.strip()
                       else same_statement)
@@ -211,4 +236,40 @@ def other_holder(claim: str, sentence: str, lead: str,
         if (_same_office(claimed, h) and org_agrees and not named
                 and not same_name(claimed.person.title(), h.person)):
             return claimed.person, h.person
+    return None
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Whether two organisations' names (lower case) may name one body: a shared word of
+    three letters or more ("water" for "hallam water"), or one the initials of the other
+    ("ncso")."""
+    wa, wb = a.split(), b.split()
+    if {w for w in wa if len(w) > 2} & {w for w in wb if len(w) > 2}:
+        return True
+    return any(len(x) == 1 and len(y) > 1 and x[0] == "".join(w[0] for w in y)
+               for x, y in ((wa, wb), (wb, wa)))
+
+
+def _proper(body: str, text: str) -> bool:
+    """Whether `text` writes every word of a body's name (lower case) capitalised."""
+    return bool(body) and all(
+        any(m.group(0)[0].isupper() for m in re.finditer(rf"\b{re.escape(w)}", text, re.I))
+        for w in body.split())
+
+
+def other_post(claim: str, sentence: str) -> tuple[str, str] | None:
+    """(the post the claim gives its person, the post the sentence gives them at another
+    organisation), or None. "Colin Ashdown is leading the fire service's response" against
+    "Redvale's managing director, Colin Ashdown": ("colin ashdown, leader at fire service",
+    "managing director at redvale"). Only organisations both texts name by a proper name
+    count: "the union's general secretary" may be the DDWU's, "leading the investigation"
+    names no body, and "Their leader, Ian Haldane" names none either."""
+    claimed = claimed_holder(claim)
+    if claimed is None or not _proper(claimed.body, claim):
+        return None
+    for h in holders(sentence):
+        if (_proper(h.body, sentence) and same_name(claimed.person.title(), h.person)
+                and not _same_body(claimed.body, h.body)):
+            return (f"{claimed.person}, {claimed.office} at {claimed.body}",
+                    f"{h.office} at {h.body}")
     return None

@@ -17,7 +17,7 @@ from agent.retrieval.retrieve import Retriever
 from agent.text.analysis import analyze
 from agent.text.dates import strip_dates
 from agent.text.facts import entities
-from agent.text.holders import claimed_holder, other_holder
+from agent.text.holders import claimed_holder, other_holder, other_post
 from agent.text.normalize import normalize_for_match
 from agent.text.quotes import quote_speaker
 from agent.text.slots import proper_words
@@ -127,8 +127,9 @@ class EvidenceGatherer:
 
     def _holder_rivals(self, claim: str, sources: Sequence[str]) -> list[Evidence]:
         """Sentences of the retrieved articles that give the office the claim gives someone
-        to another person (agent.text.holders), labelled "H": "the foundation's chair, the
-        Rev Anne Lacey" shares few words with "Graham Pellow chaired the Alder Foundation"."""
+        to another person, or the claim's person an office at another organisation
+        (agent.text.holders), labelled "H": "the foundation's chair, the Rev Anne Lacey"
+        shares few words with "Graham Pellow chaired the Alder Foundation"."""
         if claimed_holder(claim) is None:
             return []
         out = []
@@ -137,7 +138,8 @@ class EvidenceGatherer:
             out += [Evidence(label="H", sentence=s, score=0.0,
                              outlet=self.corpus.article(aid).outlet)
                     for s in self.corpus.article(aid).body_sentences
-                    if s.duplicate_of is None and other_holder(claim, s.text, lead)]
+                    if s.duplicate_of is None
+                    and (other_holder(claim, s.text, lead) or other_post(claim, s.text))]
         return out
 
     def _figure_disputes(self, claim: str,
