@@ -19,6 +19,10 @@ from agent.verification.stance import combine
     ("Harlow, the chain's owner, denies any wrongdoing.", "harlow", False),
     ("The trust did not accept the coroner's findings.", "the trust", False),  # negated
     ("The trust hasn't disputed the figures.", "the trust", True),
+    # backing or recommending a proposal accepts it, opposing it rejects it
+    ("Ardley's board is backing the bid.", "ardley's board", True),
+    ("The tenants' panel has endorsed the rent plan.", "the tenants' panel", True),
+    ("Councillor Jo Reed opposed the budget.", "councillor jo reed", False),
 ])
 def test_the_side_an_actor_takes(text: str, actor: str, concedes: bool) -> None:
     side = side_taken(text)
@@ -28,6 +32,9 @@ def test_the_side_an_actor_takes(text: str, actor: str, concedes: bool) -> None:
 @pytest.mark.unit
 def test_no_side_without_a_verb_of_one() -> None:
     assert side_taken("Harlow Foods sold 40 tonnes of beef last year.") is None
+    # "back" as an adverb, and a passive whose actor is not the one who backs
+    assert side_taken("Shoppers were back in Harlow Foods by noon.") is None
+    assert side_taken("The rescue is being backed by £2m from the Harlow fund.") is None
 
 
 @pytest.mark.unit
@@ -38,6 +45,7 @@ def test_no_side_without_a_verb_of_one() -> None:
      "The drivers' union accepted the pay offer after a ballot of members."),
     ("Councillor Amos Reed acknowledged that the audit found errors.",
      "Reed disputed that the audit had found any errors."),
+    ("Ardley's board has rejected the takeover bid.", "Ardley's board is backing the bid."),
 ])
 def test_the_other_side_of_the_same_actor_refutes(claim: str, evidence: str) -> None:
     sig = compare(claim, evidence, 0.8)

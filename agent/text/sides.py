@@ -3,7 +3,9 @@ breaching its permit", "the board accepted the findings") or denying it ("Redval
 breaching its permit", "Castellane rejected the accusation"). A claim that an actor conceded
 what a source has the same actor deny, or the reverse, says the opposite of that source,
 though the two share the actor and the topic (the 30 dev stories: "X admitted P" against
-"X denied P" was labelled refuted each time, 4 claims of 4)."""
+"X denied P" was labelled refuted each time, 4 claims of 4). A proposal is accepted by
+backing, endorsing or recommending it and rejected by opposing it ("Kestrel's board has
+rejected the takeover offer" / "Kestrel's board is backing the offer", refuted)."""
 
 from __future__ import annotations
 
@@ -13,17 +15,22 @@ from dataclasses import dataclass
 from agent.text.analysis import TITLE_STEMS, SentenceAnalysis, stems
 
 # The verbs of a side: conceding ones, then denying ones.
-_CONCEDING = (r"admit(?:s|ted)?|accept(?:s|ed)?|acknowledg(?:e|es|ed)|conced(?:e|es|ed)|"
-              r"confess(?:es|ed)?")
-_DENYING = r"deni(?:es|ed)|deny|reject(?:s|ed)?|disput(?:e|es|ed)|refut(?:e|es|ed)|rebut(?:s|ted)?"
+_CONCEDING = (r"admit(?:s|ted)?|accept(?:s|ed|ing)?|acknowledg(?:e|es|ed)|conced(?:e|es|ed)|"
+              r"confess(?:es|ed)?|back(?:s|ed|ing)|endors(?:e|es|ed|ing)|"
+              r"recommend(?:s|ed|ing)?")
+_DENYING = (r"deni(?:es|ed)|deny|reject(?:s|ed|ing)?|disput(?:e|es|ed)|refut(?:e|es|ed)|"
+            r"rebut(?:s|ted)?|oppos(?:e|es|ed|ing)")
 # The actor is the name or the noun phrase right before the verb ("Redvale Polymers has
 # admitted", "Ms Orsett flatly rejected", "the board did not accept"), maybe with a phrase
 # between commas ("Redvale, the plant's owner,").
 _SIDE = re.compile(
-    r"(?P<actor>\b[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*|\b[Tt]he(?:\s+[\w’'-]+){1,3}?)"
+    r"(?P<actor>\b[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*(?:[’']s\s+[a-z]+)?"
+    r"|\b[Tt]he(?:\s+[\w’'-]+){1,3}?)"
     r"(?:,[^,]{3,60},)?\s+"
-    r"(?:(?:has|have|had|did|does|do|also|not|never|\w+ly)\s+|\w+n[’']t\s+){0,3}"
-    rf"(?:(?P<yes>{_CONCEDING})|(?P<no>{_DENYING}))\b(?P<about>.*)$",
+    r"(?:(?:has|have|had|is|are|was|were|did|does|do|also|not|never|\w+ly)\s+|\w+n[’']t\s+)"
+    r"{0,3}"
+    # "backed by £52.5m" is passive: its actor is not the one who backs
+    rf"(?:(?P<yes>{_CONCEDING})|(?P<no>{_DENYING}))\b(?!\s+by\b)(?P<about>.*)$",
 )
 _NEGATED = re.compile(r"\b(?:not|never)\s+\S+\s*$|n[’']t\s+\S+\s*$", re.IGNORECASE)
 # Words of a name that say nothing of who it is.
