@@ -145,6 +145,20 @@ def test_a_day_named_relative_to_the_article_is_its_date_unless_it_dates_a_speec
 
 
 @pytest.mark.unit
+def test_a_day_of_the_month_gives_its_weekday() -> None:
+    """Found on a dev story: "on Thursday 26 March" against "on March 26" was missing its
+    Thursday, though 26 March 2026 is one."""
+    march = date(2026, 3, 10)
+    text = "The board will meet to decide the fares on March 26."
+    claim = "The board will meet on Thursday 26 March to decide the fares."
+    assert not compare(claim, text, 0.5, published=march).missing_numbers
+    # another weekday is not in the sentence; and without the article's date none is
+    assert compare(claim.replace("Thursday", "Friday"), text, 0.5,
+                   published=march).missing_numbers
+    assert compare(claim, text, 0.5).missing_numbers
+
+
+@pytest.mark.unit
 def test_a_date_without_a_year_is_in_the_year_nearest_the_article() -> None:
     may = date(2026, 5, 20)
     assert [q.value for q in implied_years("Services resume from 1 June.", may)] == [2026.0]

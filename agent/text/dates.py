@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from agent.text.facts import FINITE_CUES, MONTHS, WEEKDAYS, beside_speech, event_weekdays
@@ -238,6 +238,17 @@ def relative_days(text: str, published: date | None) -> list[tuple[str, date]]:
 def relative_weekdays(text: str, published: date | None) -> frozenset[str]:
     """The weekday names of the days `text` names relative to its date (`relative_days`)."""
     return frozenset(WEEKDAYS[when.weekday()] for _, when in relative_days(text, published))
+
+
+def dated_weekdays(found: Iterable[Quantity], published: date | None) -> frozenset[str]:
+    """The weekday names of the days of the month among `found` (kind "day": the day of the
+    month, the month's name as its head), each in the year nearest `published`: "on March
+    26", in an article of March 2026, is a Thursday. Empty without a `published`."""
+    if published is None:
+        return frozenset()
+    dated = (nearest_date(int(q.value), MONTHS.index(q.head) + 1, published)
+             for q in found if q.kind == "day" and q.head in MONTHS)
+    return frozenset(WEEKDAYS[when.weekday()] for when in dated if when is not None)
 
 
 # "last year", "this month": a period named relative to the article's date.

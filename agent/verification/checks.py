@@ -17,6 +17,7 @@ from typing import Any, Literal
 from agent.text.actors import actor_mismatch, described_speaker
 from agent.text.analysis import TITLE_STEMS, analyze, stem, stems
 from agent.text.dates import (
+    dated_weekdays,
     implied_years,
     relative_periods,
     relative_weekdays,
@@ -265,9 +266,11 @@ def compare(
     near_months = e.months | (ctx.months if ctx else frozenset()) | {q.head for q in dated}
     if cm - near_months:  # "next month": read only when a claim month is still unplaced
         near_months |= {MONTHS[m - 1] for _, m in relative_periods(evidence, published) if m}
-    # "yesterday afternoon" names the claim's Thursday in an article of Friday
+    # "yesterday afternoon" names the claim's Thursday in an article of Friday, and "on
+    # March 26" the claim's Thursday 26 March
     near_weekdays = (e.weekdays | (ctx.weekdays if ctx else frozenset())
-                     | relative_weekdays(evidence, published))
+                     | relative_weekdays(evidence, published)
+                     | dated_weekdays(e.quantities, published))
     near_low = normalize_for_match(evidence + " " + context)
     lost = [p for p in claim_places if not mentions(e.low, p)]
     rivals = [q for q in e.event_places if not mentions(c.low, q)]
