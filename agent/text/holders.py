@@ -154,8 +154,12 @@ def holders(text: str) -> list[Holder]:
 
 
 def _body(text: str, m: re.Match[str], org: str) -> str:
-    """The whole name of an owner the pattern read by its last word: "Hallam Water's
-    operations director" works for "hallam water" (`org` keeps "water")."""
+    """The organisation a holder works for: the whole name of an owner the pattern read by
+    its last word ("Hallam Water's operations director" works for "hallam water", `org`
+    keeps "water"), or the one named after the office. A bare capital before the office is
+    no body ("Chief executive Gordon Pryce" mid-sentence: "Chief" is part of the office)."""
+    if m.groupdict().get("owner2"):
+        return _org_named(m)
     if m.groupdict().get("owner") is None:
         return org
     before = re.search(r"(?:[A-Z][\w’'&-]*\s+){1,4}$", text[:m.start("owner")])
