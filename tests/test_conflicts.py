@@ -109,6 +109,18 @@ def test_counts_of_other_nouns_far_apart_are_no_rivals() -> None:
     assert [c.describe() for c in sig.conflicts] == ["number: claim 50,000 vs source 10,000"]
 
 
+def test_a_part_named_by_its_property_is_counted_by_that_property() -> None:
+    """Found on a dev story: "twelve of the coins ... are gold" against "eleven gold coins"
+    counts the same part, so 12 is refuted by 11; a part stays no rival of the whole."""
+    claim = "Nine of the trees in the orchard are diseased."
+    sig = compare(claim, "The orchard has seven diseased trees and 40 healthy ones.", score=0.8)
+    assert [c.describe() for c in sig.conflicts] == ["number: claim 9 vs source 7"]
+    assert compare(claim, "The orchard has nine diseased trees.", score=0.8).conflicts == []
+    # the whole, or a part of another property, is no rival
+    assert compare(claim, "The orchard has 47 trees.", score=0.8).conflicts == []
+    assert compare(claim, "The orchard has seven young trees.", score=0.8).conflicts == []
+
+
 def test_sums_of_money_far_apart_are_two_things_but_a_near_one_is_a_rival() -> None:
     # a price per share is no rival of the deal's total in the same sentence
     claim = "Halden Group is offering $2.40 in cash for each Marlow Mills share."

@@ -17,8 +17,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal, cast, get_args
 
-from agent.text.analysis import SentenceAnalysis
+from agent.text.analysis import SentenceAnalysis, stem
 from agent.text.frames import FRAME_WORDS, Frame, figure_frames
+from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
 
 ConflictKind = Literal["number", "month", "day", "place", "holder"]
@@ -111,13 +112,26 @@ def number_conflicts(
         comparable = [e for e in eq if c.comparable(e)
                       and not (c.agrees(e) and not c.rival_bound(e))
                       and not _other_measure(c, e)
-                      and not gives_another(e, c, cq) and c.part == e.part]
+                      and not gives_another(e, c, cq)
+                      and (c.part == e.part or _part_by_property(c, e, claim, evidence))]
         same_head = [e for e in comparable if c.head and e.head == c.head]
         rival = (same_head if loosely else []) or (comparable if aligned else [])
         if rival:
             shown = tuple(sorted({show_quantity(e) for e in rival}))
             conflicts.append(Conflict("number", (show_quantity(c),), shown))
     return conflicts, missing
+
+
+def _part_by_property(c: Quantity, e: Quantity, claim: SentenceAnalysis,
+                      evidence: SentenceAnalysis) -> bool:
+    """Whether evidence count `e` counts the part that claim count `c` names by a property
+    the claim gives it: "eleven gold coins" is the part of "twelve of the coins ... are
+    gold" (the word before the evidence's noun is one of the claim's)."""
+    if not (c.part and not e.part and c.head and e.head == c.head and e.said):
+        return False
+    m = re.search(rf"(?<![\d.,]){re.escape(e.said)}\s+([a-z][\w-]*)\s+{re.escape(e.head)}",
+                  words_to_digits(evidence.text), re.IGNORECASE)
+    return m is not None and stem(m.group(1)) in claim.stems
 
 
 # Words either side of an evidence figure that say what it measures ("on a turnout of 71
