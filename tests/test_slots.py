@@ -193,6 +193,20 @@ def test_a_wire_dateline_is_nobodys_name() -> None:
 
 
 @pytest.mark.unit
+def test_a_possessive_blank_filled_with_the_claims_own_speaker_names_no_other_actor() -> None:
+    """Found in a newcomer trial: "our model" in the speaker's quote made the reader fill
+    "____'s model" with the speaker, whom the claim itself names."""
+    reader = FirstWordReader()
+    finding, calls = reader.check("Reyes said the panel had misread how Harlow's plan works.",
+                                  "Reyes told the Gazette the panel had misread our plan.", 1)
+    assert calls == 1 and finding is None
+    # a blank that is no possessive, filled with the claim's other name, is a swap: kept
+    finding, _ = reader.check("Lindqvist accused Okafor of lying.",
+                              "Okafor accused the mayor of lying.", 1)
+    assert finding is not None and finding.filler == "okafor"
+
+
+@pytest.mark.unit
 def test_proper_words_are_the_words_capitalised_mid_sentence() -> None:
     known = proper_words(["Around 120 scientists from Canada work at the Glenmore lab.",
                           "Motorists face a detour, Dr Ana Ruiz's office said."])

@@ -117,11 +117,25 @@ class SlotChecker:
             calls += 1
             filler = filler_name(self.fill(slot.frame, sentence), sentence)
             if filler is not None and (not is_name(filler, known_names)
-                                       or _holds_possessed(slot, filler, sentence)):
+                                       or _holds_possessed(slot, filler, sentence)
+                                       or _named_by_claim(claim, slot, filler)):
                 filler = None
             if filler is not None and not same_name(slot.name, filler):
                 return SlotFinding(slot=slot, filler=filler), calls
         return None, calls
+
+
+def _named_by_claim(claim: str, slot: NameSlot, filler: str) -> bool:
+    """Whether the filler is someone the claim itself names in another place: "Tellwright
+    said ... how ____'s model works" filled with "Marcus Tellwright" from "told the Echo the
+    judge had misunderstood how our model works" reads "our" as its speaker, who is no
+    other actor (a newcomer trial on a dev story). Only a possessive slot: in "____
+    accused Okafor", "Okafor" is the other side, a swap the check must see."""
+    if not re.search(re.escape(BLANK) + r"['’]s\b", slot.frame):
+        return False
+    rest = claim.replace(slot.name, " ")
+    last = filler.split()[-1] if filler.split() else ""
+    return len(last) > 2 and re.search(rf"\b{re.escape(last)}\b", rest, re.IGNORECASE) is not None
 
 
 def _holds_possessed(slot: NameSlot, filler: str, sentence: str) -> bool:
