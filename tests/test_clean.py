@@ -207,6 +207,31 @@ def test_hard_wrapped_paragraph_is_one_paragraph() -> None:
     assert removed == 0
 
 
+def test_a_long_furniture_line_ending_in_page_controls_is_boilerplate() -> None:
+    """Found in a newcomer trial on a dev story: a cookie banner was kept as the article's
+    first paragraph, and a newsletter sign-up after the related links opened a second
+    "article" whose outlet was the copyright footer."""
+    text = (
+        "Dock strike ends after two weeks\nBy Ann Lee\n4 May 2026\nPort Daily\n\n"
+        "We use cookies to make this site work and to measure how it is used. By clicking "
+        '"Accept" you agree to all of them. Manage cookies | Accept\n'
+        "Dockers at Kelby returned to work on Monday after a two-week strike.\n"
+        "The union said members had accepted a 5 per cent pay offer.\n"
+        "Related:\nFerry fares to rise in June\n"
+        "Sign up to the Port Daily briefing for the morning's shipping news, free every "
+        "weekday. Your email address | Sign up\n"
+        "© 2026 Port Daily. All rights reserved. | Privacy | Terms\n")
+    (art,), _ = split_articles(text)
+    assert art.outlet == "Port Daily"
+    assert paragraphs(text, art) == [
+        "Dockers at Kelby returned to work on Monday after a two-week strike.",
+        "The union said members had accepted a 5 per cent pay offer."]
+    # a long sentence of the story that opens like furniture, with no controls, stays
+    line = ("Sign up to the scheme was slow, the council said, and only 40 of the 300 "
+            "eligible households had applied by the end of March.")
+    assert classify_line(line) is Kind.BODY
+
+
 def test_page_of_only_boilerplate_yields_no_article() -> None:
     arts, removed = split_articles("Menu\nSubscribe\nPOPULAR POSTS\nJan 16, 2024\n")
     assert arts == []

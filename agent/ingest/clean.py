@@ -140,6 +140,9 @@ _BOILER = re.compile(
     r"comments (?:are|have been) (?:now )?(?:closed|disabled|switched off|turned off)\b)",
     re.I,
 )
+# A furniture line of any length ends in page controls: "We use cookies ... Manage
+# preferences | Accept all", "Sign up to the newsletter ... Enter your email | Subscribe".
+_CONTROL_TAIL = re.compile(r"[.!?]\s+(?:[^.!?|]{1,30}\|\s*)+[^.!?|]{1,30}$")
 # "Related: How to claim on your insurance | Photos: the town from the air": a list of links
 # to other stories, however long, is page furniture.
 _LINK_LIST = re.compile(r"^(?:related|read more|see also|more on this story|also read|"
@@ -170,7 +173,7 @@ def classify_line(t: str) -> Kind:
     short = len(t) <= MAX_META_CHARS
     if short and _NAV.match(t):
         return Kind.NAV
-    if (short and _BOILER.match(t)) or _LINK_LIST.match(t):
+    if ((short or _CONTROL_TAIL.search(t)) and _BOILER.match(t)) or _LINK_LIST.match(t):
         return Kind.BOILER
     if len(t) <= 200 and _COPYRIGHT.search(t):
         return Kind.COPYRIGHT
