@@ -172,3 +172,20 @@ def test_leading_a_named_body_is_its_leaders_office() -> None:
     assert claimed_holder(claim) == Holder("ian cole", "leader", "brack fell rescue team")
     sentence = "Their leader, Ian Cole, no relation of Brack team leader Ann Cole, said so."
     assert other_holder(claim, sentence, lead="") == ("ian cole", "ann cole")
+
+
+@pytest.mark.unit
+def test_another_exclusive_office_at_the_claims_organisation_is_a_conflict() -> None:
+    """Found in a newcomer trial: "Marcus Tellwright is SwiftParcel's finance director"
+    against "Chief executive Marcus Tellwright" in an article about SwiftParcel."""
+    claim = "Nina Ross is Harlow Foods' finance director."
+    lead = "harlow foods cuts 200 jobs. harlow foods said on monday"
+    assert other_post(claim, "Chief executive Nina Ross said the cuts were painful.", lead) == (
+        "nina ross, finance director", "chief executive")
+    # the same office, or an office any holder may take (spokesman, leader): no conflict
+    assert other_post(claim, "Finance director Nina Ross said costs rose.", lead) is None
+    assert other_post("Nina Ross is the chief executive of Harlow Foods.",
+                      "Nina Ross, who leads the review, said costs rose.", lead) is None
+    # an article about another company says nothing of her office at Harlow Foods
+    assert other_post(claim, "Chief executive Nina Ross said the cuts were painful.",
+                      "kelby mills closes its doors") is None

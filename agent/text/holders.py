@@ -32,12 +32,18 @@ _SAME_OFFICE = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chai
 _HOLDING_VERBS = {"chair": "chair", "chaired": "chair", "chairs": "chair", "leads": "leader",
                   "led": "leader", "heads": "leader", "headed": "leader", "runs": "executive",
                   "ran": "executive"}
+# Offices one person rarely holds two of at one organisation ("leader" and "spokesman" are
+# roles any of them may take).
+EXCLUSIVE_OFFICES = frozenset(("chair", "executive", "director", "secretary", "editor",
+                               "treasurer", "president", "manager", "principal"))
 # A different office of the same head noun.
 _OTHER_RANK = frozenset(("deputy", "vice", "assistant", "acting", "interim", "former", "ex",
                          "associate", "co"))
 
 _NAME = r"(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+"
 _ROLE = r"(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b"
+# "Hallam Water's", and the plural's "Harlow Foods'"
+_POSSESSIVE = r"(?:[’']s|(?<=s)[’'])\s+"
 _TITLE = r"(?:(?:the\s+)?(?:Rev|Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?"
 
 
@@ -50,18 +56,19 @@ _ORG = _org_group("org")
 # "Colin Drury, managing director of Sentinel Vale Security"; "Anne Lacey, the foundation's
 # chair"; "Leona Marsh, the union's branch secretary"
 _NAME_THEN_ROLE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:who is\s+)?(?:the\s+)?(?:(?P<owner>[\w’'-]+)[’']s\s+)?"
+    rf"(?P<name>{_NAME}),\s+(?:who is\s+)?(?:the\s+)?(?:(?P<owner>[\w’'-]+?){_POSSESSIVE})?"
     rf"(?P<role>{_ROLE})(?:\s+(?:of|at)\s+{_ORG})?")
 # "The foundation's chair, the Rev Anne Lacey"; "Brenmoor managing director Graham Tulley";
 # "Chief executive Imogen Tarrant"; "managing director of Tarrow Coast Railway, Joanna Pell"
 _ROLE_THEN_NAME = re.compile(
-    rf"(?:(?P<owner>[\w’'-]+)[’']s\s+|(?P<owner2>[A-Z][\w’'-]*)\s+)?(?P<role>(?i:{_ROLE}))"
+    rf"(?:(?P<owner>[\w’'-]+?){_POSSESSIVE}|(?P<owner2>[A-Z][\w’'-]*)\s+)?(?P<role>(?i:{_ROLE}))"
     rf"(?:\s+(?:of|at)\s+{_ORG},\s+|,?\s+){_TITLE}(?P<name>{_NAME})")
 # A claim's "X is the managing director of Y", "X serves as Y's branch secretary",
 # "X chaired Y", "X runs Y as its chief executive"
 _CLAIM_ROLE = re.compile(
     rf"^\s*{_TITLE}(?P<name>{_NAME})\s+(?:(?:is|was|has been|serves as|served as|works as)\s+"
-    rf"(?:the\s+)?(?:(?P<owner>[\w’'-]+)[’']s\s+)?(?P<role>{_ROLE})(?:\s+(?:of|at)\s+{_ORG})?"
+    rf"(?:the\s+)?(?:(?P<owner>(?:[A-Z][\w’'&-]*\s+){{0,3}}[\w’'-]+?){_POSSESSIVE})?"
+    rf"(?P<role>{_ROLE})(?:\s+(?:of|at)\s+{_ORG})?"
     rf"|(?P<verb>{'|'.join(_HOLDING_VERBS)})\s+{_org_group('org2')})")
 
 # Who leads an undertaking rather than an organisation: "Detective Inspector Rachel Okonjo,
@@ -261,19 +268,29 @@ def _proper(body: str, text: str) -> bool:
         for w in body.split())
 
 
-def other_post(claim: str, sentence: str) -> tuple[str, str] | None:
-    """(the post the claim gives its person, the post the sentence gives them at another
-    organisation), or None. "Colin Ashdown is leading the fire service's response" against
-    "Redvale's managing director, Colin Ashdown": ("colin ashdown, leader at fire service",
-    "managing director at redvale"). Only organisations both texts name by a proper name
-    count: "the union's general secretary" may be the DDWU's, "leading the investigation"
-    names no body, and "Their leader, Ian Haldane" names none either."""
+def other_post(claim: str, sentence: str, lead: str = "") -> tuple[str, str] | None:
+    """(the post the claim gives its person, the post the sentence gives them instead), or
+    None: an office at another organisation, or another office at the claim's.
+    - "Colin Ashdown is leading the fire service's response" against "Redvale's managing
+      director, Colin Ashdown": ("colin ashdown, leader at fire service", "managing director
+      at redvale"). Only organisations both texts name by a proper name count: "the union's
+      general secretary" may be the DDWU's, "leading the investigation" names no body, and
+      "Their leader, Ian Haldane" names none either.
+    - "Marcus Tellwright is SwiftParcel's finance director" against "Chief executive Marcus
+      Tellwright" in an article about SwiftParcel (`lead`, as for `other_holder`):
+      ("marcus tellwright, finance director", "chief executive"). Offices of
+      `EXCLUSIVE_OFFICES` only: a chief executive also leads, and a director may speak."""
     claimed = claimed_holder(claim)
-    if claimed is None or not _proper(claimed.body, claim):
+    if claimed is None:
         return None
     for h in holders(sentence):
-        if (_proper(h.body, sentence) and same_name(claimed.person.title(), h.person)
+        if not same_name(claimed.person.title(), h.person):
+            continue
+        if (_proper(claimed.body, claim) and _proper(h.body, sentence)
                 and not _same_body(claimed.body, h.body)):
             return (f"{claimed.person}, {claimed.office} at {claimed.body}",
                     f"{h.office} at {h.body}")
+        if ({claimed.head, h.head} <= EXCLUSIVE_OFFICES and claimed.head != h.head
+                and claimed.org.strip() and _same_org(claimed.org, h.org, lead)):
+            return f"{claimed.person}, {claimed.office}", h.office
     return None

@@ -240,7 +240,7 @@ def compare(
         conflicts = []
     # the office the claim gives someone, held by another; or they hold one at another body
     holder = other_holder(claim, evidence, lead, same_statement=aligned) or other_post(
-        claim, evidence)
+        claim, evidence, lead)
     if holder is not None:
         conflicts.append(Conflict("holder", (holder[0],), (holder[1],)))
     cm, em, cw, ew = c.months, e.months, c.event_weekdays, e.event_weekdays

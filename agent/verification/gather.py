@@ -139,7 +139,8 @@ class EvidenceGatherer:
                              outlet=self.corpus.article(aid).outlet)
                     for s in self.corpus.article(aid).body_sentences
                     if s.duplicate_of is None
-                    and (other_holder(claim, s.text, lead) or other_post(claim, s.text))]
+                    and (other_holder(claim, s.text, lead)
+                         or other_post(claim, s.text, lead))]
         return out
 
     def _figure_disputes(self, claim: str,
