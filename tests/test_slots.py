@@ -50,6 +50,10 @@ MakeApp = Callable[..., App]
         ("Dana Reyes offered the funding.", "Dana Reyes", False),
         ("The inspectors said Dana Reyes signed the report.", "Dana Reyes", False),
         ("Dana Reyes, who said the port was safe, resigned.", "Dana Reyes", False),
+        # a preposition before the name is no title (newcomer trial: "The claims against
+        # SwiftParcel were brought by 85 couriers" read as an office of SwiftParcel)
+        ("The case against Tide Ferries was brought by 40 crew.", "Tide Ferries", False),
+        ("The vote over Tide Ferries was held in May.", "Tide Ferries", False),
     ],
 )
 def test_name_slots_tell_role_frames_from_event_frames(claim: str, name: str, role: bool) -> None:

@@ -148,7 +148,9 @@ def entities(text: str) -> set[str]:
 
 FUNCTION_WORDS = frozenset(
     _words("on in at of to for with by from and or but as after before during when where on, "
-           "once until while since because if though although unless than whether")
+           "once until while since because if though although unless than whether "
+           "against about over into under between among across through without within behind "
+           "towards toward near via upon")
 )
 # Auxiliaries may follow a place ("in Tarnbridge were moved"), never a proper adjective's noun.
 AUXILIARIES = frozenset(
