@@ -9,6 +9,10 @@ named by its head noun, an organisational role of a closed class (`ROLE_NOUNS`, 
 verbs that say one holds it: "chaired", "leads", "is leading"), and the words before it
 ("managing", "branch", "board"); a "deputy" or "acting" one is another office. Leading an
 undertaking ("who is leading the investigation") is the office "leader" of it.
+
+A source that gives the claim's person an office at another named organisation, or another
+office at the claim's, refutes it too (`other_post`): the dev stories' near-miss people
+("Ian Haldane — no relation of Kelderby team leader Morag Haldane").
 """
 
 from __future__ import annotations
@@ -271,11 +275,12 @@ def _proper(body: str, text: str) -> bool:
 def other_post(claim: str, sentence: str, lead: str = "") -> tuple[str, str] | None:
     """(the post the claim gives its person, the post the sentence gives them instead), or
     None: an office at another organisation, or another office at the claim's.
-    - "Colin Ashdown is leading the fire service's response" against "Redvale's managing
-      director, Colin Ashdown": ("colin ashdown, leader at fire service", "managing director
-      at redvale"). Only organisations both texts name by a proper name count: "the union's
-      general secretary" may be the DDWU's, "leading the investigation" names no body, and
-      "Their leader, Ian Haldane" names none either.
+    - "Priya Sandhu is leading the Northshire Environment Agency's investigation" against
+      "Hallam Water's operations director, Priya Sandhu": ("priya sandhu, leader at
+      northshire environment agency", "operations director at hallam water"). Only
+      organisations both texts name by a proper name count: "the union's general secretary"
+      may be the DDWU's, "the fire service's response" any service's, "leading the
+      investigation" names no body, and "Their leader, Ian Haldane" names none either.
     - "Marcus Tellwright is SwiftParcel's finance director" against "Chief executive Marcus
       Tellwright" in an article about SwiftParcel (`lead`, as for `other_holder`):
       ("marcus tellwright, finance director", "chief executive"). Offices of
