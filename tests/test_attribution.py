@@ -10,6 +10,7 @@ import pytest
 
 from agent.app import App
 from agent.verification.checks import attribution, compare
+from agent.verification.stance import combine
 
 
 def test_an_accused_party_or_a_hedged_subject_is_no_speaker() -> None:
@@ -171,3 +172,33 @@ def test_a_quantifier_opening_a_sentence_is_no_speaker() -> None:
     assert attribution("Over forty people phoned police to say they had seen her.") == "someone"
     assert attribution("Nearly 300 residents wrote to say the plan was wrong.") == "someone"
     assert attribution("Dawn Pilling said the park would reopen.") == "Dawn Pilling"
+
+
+def test_a_capitalised_reporting_verb_inside_a_name_is_no_cue() -> None:
+    """Found on the seeds: "... the presence of the United States' army in our territory."
+    was read as spoken by "United" ("States" as the verb "states")."""
+    quote = "We will never accept the presence of the United States’ navy in our waters.”"
+    assert attribution(quote) == "someone"  # a quotation's end, speaker unnamed
+    assert attribution("The Claims Office in Kelby opened on Monday.") is None
+    # a cue opening the sentence, and a lower-case one, are still cues
+    assert attribution("According to Ana Ruiz, the port will close.") == "Ana Ruiz"
+    assert attribution("Ana Ruiz states that the port will close.") == "Ana Ruiz"
+
+
+@pytest.mark.unit
+def test_another_speakers_opposite_does_not_refute_what_the_claims_speaker_said() -> None:
+    """Found on a dev story: "Ashworth said Harland had not paid a dividend" was refuted by
+    "Venn claimed Harland had paid its owners a dividend"; Venn's words say nothing of what
+    Ashworth said."""
+    claim = "Mayor Ruth Lane said the depot had not closed."
+    other = compare(claim, "Councillor Ali Shah claimed the depot had closed in May.", 0.8)
+    assert other.polarity_conflict
+    assert combine(None, other, claim_speaker="Ruth Lane") == "silent"
+    # her own words saying the opposite still refute, and so does an unattributed sentence
+    own = compare(claim, "The depot had closed in May, Ruth Lane said.", 0.8)
+    assert combine(None, own, claim_speaker="Ruth Lane") == "refutes"
+    plain = compare(claim, "The depot had closed in May after the fire.", 0.8)
+    assert combine(None, plain, claim_speaker="Ruth Lane") == "refutes"
+    # a quotation read for no named speaker ("... the United States' army", she added)
+    quote = compare(claim, "The depot had closed, and so had the United States’ base.”", 0.8)
+    assert combine(None, quote, claim_speaker="Ruth Lane") == "refutes"

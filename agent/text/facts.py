@@ -41,7 +41,10 @@ _CUES = (
 _HEDGES = re.compile(r"\b(?:reportedly|allegedly|supposedly|purportedly)\b", re.IGNORECASE)
 # "called off" (cancelled), "called in" (summoned) are no reporting: put after "called".
 NOT_CALLED_OFF = r"(?!\s+(?:off|in|up|out)\b)"
-CUE_RE = re.compile(rf"\b(?:{_CUES})\b(?<!called)|\bcalled\b{NOT_CALLED_OFF}", re.IGNORECASE)
+# A capitalised cue after a word is part of a name ("the United States' army"); one opening
+# the text or a clause ("According to ...", "— Says ...") is a cue.
+CUE_RE = re.compile(rf"(?:(?<![\w,’'] )|(?=(?-i:[a-z])))\b(?:{_CUES})\b(?<!called)"
+                    rf"|\bcalled\b{NOT_CALLED_OFF}", re.IGNORECASE)
 _QUOTE_CHARS = '“”"«»„'
 _LONG_QUOTE = re.compile(r"[“\"«„][^”\"»]{30,}")
 _PLACE_PREP = re.compile(

@@ -31,6 +31,11 @@ def _reports(sig: Signals, speaker: str) -> bool:
     )
 
 
+def _other_voice(sig: Signals, speaker: str | None) -> bool:
+    """The sentence reports the words of someone other than the claim's speaker."""
+    return speaker is not None and sig.speaker is not None and not _reports(sig, speaker)
+
+
 StanceProbs = Mapping[str, float]  # P(stance) for "supports" / "refutes" / "silent"
 
 # The model's probability for a stance that lets it decide, and the coverage thresholds
@@ -138,7 +143,8 @@ def combine(
     p_sup, p_ref = probs.get("supports", 0.0), probs.get("refutes", 0.0)
     # A negation flip was no precise veto on the dev stories (0 of 1 pairs): like any
     # polarity conflict it refutes unless the model is confident the sentence supports.
-    if sig.polarity_conflict or sig.negation_flip:
+    # For "X said P", another speaker's "not P" says nothing of what X said.
+    if (sig.polarity_conflict or sig.negation_flip) and not _other_voice(sig, claim_speaker):
         return "refutes" if p_sup < SUPPORT_P or sig.coverage >= CODE_SUPPORT_COVERAGE else "silent"
     supportable = support_gate(sig, claim_speaker) is None
     if supportable and (p_sup >= SUPPORT_P or sig.coverage >= CODE_SUPPORT_COVERAGE):
