@@ -299,3 +299,13 @@ def other_post(claim: str, sentence: str, lead: str = "") -> tuple[str, str] | N
                 and claimed.org.strip() and _same_org(claimed.org, h.org, lead)):
             return f"{claimed.person}, {claimed.office}", h.office
     return None
+
+
+def office_conflict(claim: str, sentence: str, lead: str = "",
+                    same_statement: bool = False) -> tuple[str, str] | None:
+    """(what the claim says of an office, what the sentence says instead), or None: the
+    office held by another person (`other_holder`), else the claim's person in another
+    post (`other_post`). The one check the verifier's comparison and its evidence gathering
+    both run."""
+    return (other_holder(claim, sentence, lead, same_statement=same_statement)
+            or other_post(claim, sentence, lead))

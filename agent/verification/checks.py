@@ -49,7 +49,7 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
     weekdays,
 )
 from agent.text.frames import days_of_another_event, place_substitutions
-from agent.text.holders import other_holder, other_post
+from agent.text.holders import office_conflict
 from agent.text.normalize import normalize_for_match
 from agent.text.polarity import NEG_STEMS, NEGATIONS, negated_about
 from agent.text.sides import opposite_sides
@@ -238,10 +238,8 @@ def compare(
     near_miss = near_miss_name(claim, evidence, known_names)
     if near_miss:
         conflicts = []
-    # the office the claim gives someone, held by another; or they hold one at another body
-    holder = other_holder(claim, evidence, lead, same_statement=aligned) or other_post(
-        claim, evidence, lead)
-    if holder is not None:
+    holder = office_conflict(claim, evidence, lead, same_statement=aligned)
+    if holder is not None:  # the claim's office held by another, or its person's other post
         conflicts.append(Conflict("holder", (holder[0],), (holder[1],)))
     cm, em, cw, ew = c.months, e.months, c.event_weekdays, e.event_weekdays
     # "a Friday report" dates the report: that day counts when the claim is about a report

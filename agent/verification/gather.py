@@ -17,7 +17,7 @@ from agent.retrieval.retrieve import Retriever
 from agent.text.analysis import analyze
 from agent.text.dates import strip_dates
 from agent.text.facts import entities
-from agent.text.holders import claimed_holder, other_holder, other_post
+from agent.text.holders import claimed_holder, office_conflict
 from agent.text.normalize import normalize_for_match
 from agent.text.quotes import quote_speaker
 from agent.text.slots import proper_words
@@ -138,9 +138,7 @@ class EvidenceGatherer:
             out += [Evidence(label="H", sentence=s, score=0.0,
                              outlet=self.corpus.article(aid).outlet)
                     for s in self.corpus.article(aid).body_sentences
-                    if s.duplicate_of is None
-                    and (other_holder(claim, s.text, lead)
-                         or other_post(claim, s.text, lead))]
+                    if s.duplicate_of is None and office_conflict(claim, s.text, lead)]
         return out
 
     def _figure_disputes(self, claim: str,
