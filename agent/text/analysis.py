@@ -16,6 +16,7 @@ import re
 from functools import cached_property, lru_cache
 
 from agent.text.facts import (
+    CUE_RE,
     asserted_part,
     attribution,
     entities,
@@ -75,6 +76,12 @@ def stems(text: str) -> set[str]:
     out |= {stem(m.group(1) + m.group(2))
             for m in _PARTICLE.finditer(normalize_for_match(text))}
     return out
+
+
+def speech_stems(text: str) -> set[str]:
+    """The stems of the reporting verbs a text uses ("said", "told", "according to"): they
+    say who speaks, not what is so (a fresh set)."""
+    return {stem(w.lower()) for w in CUE_RE.findall(text)}
 
 
 class SentenceAnalysis:

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Literal
 
 from agent.text.actors import actor_mismatch, described_speaker
-from agent.text.analysis import TITLE_STEMS, analyze, stem, stems
+from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem, stems
 from agent.text.dates import (
     dated_weekdays,
     implied_years,
@@ -308,7 +308,7 @@ def compare(
     # A refusal under a negation ("did not reject") is the claim's predicate, not its polarity.
     double = c.double_negation
     # Reporting verbs ("said") say who speaks, not what is so: they are no polarity terms.
-    speech = {stem(w.lower()) for w in CUE_RE.findall(claim)}
+    speech = speech_stems(claim)
     pol_terms = {t for t in terms - names - speech if double or not _neg_word(t)}
     clause, clause_cov = best_clause(pol_terms, evidence)
     # Only a negation of what the other text says counts: "showed no emotion as the jury

@@ -22,9 +22,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from agent.text.analysis import TITLE_STEMS, analyze, stem
+from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem
 from agent.text.dates import ahead, behind
-from agent.text.facts import CUE_RE, MONTHS, WEEKDAYS
+from agent.text.facts import MONTHS, WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD, Frame, figure_frames
 from agent.text.quantities import Quantity
 from agent.text.slots import near_miss_name
@@ -194,7 +194,7 @@ def _said(text: str) -> frozenset[str]:
     Tuesday the government would study the judgment")."""
     a = analyze(text)
     return (terms(text) - a.name_stems - TITLE_STEMS - _DAY_STEMS
-            - {stem(w.lower()) for w in CUE_RE.findall(text)})
+            - speech_stems(text))
 
 
 def same_frame(a: Frame | None, b: Frame | None, when: bool = False) -> bool:
