@@ -30,6 +30,17 @@ def test_fields_are_the_text_layers_facts() -> None:
     assert a.stems == frozenset(stems(text)) and stem("losing") in stems("They are losing")
 
 
+def test_a_hyphenated_compound_says_each_of_its_words() -> None:
+    # "doorbell-camera footage" says "doorbell camera" (a dev story's claim found only
+    # "doorbell" in it); function words inside ("mothers-to-be") say nothing
+    assert {stem("doorbell"), stem("camera")} <= stems("doorbell-camera footage")
+    assert stem("led") in stems("a consultant-led unit")
+    assert not stems("mothers-to-be") & {stem("to"), stem("be")}
+    # a figure's compound is the figure (a quantity), not the words "year" and "old"
+    assert stem("year") not in analyze("a 44-year-old man").stems
+    assert stem("year") not in analyze("a three-year-old lynx").stems
+
+
 def test_polarity_fields() -> None:
     a = analyze("The council did not approve the budget.")
     assert a.negated and not analyze("The council approved the budget.").negated

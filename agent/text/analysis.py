@@ -27,7 +27,7 @@ from agent.text.facts import (
     subject_of,
     weekdays,
 )
-from agent.text.normalize import content_terms, normalize_for_match
+from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match
 from agent.text.number_words import words_to_digits
 from agent.text.polarity import (
     Scope,
@@ -70,9 +70,17 @@ _PARTICLE = re.compile(r"\b([a-z]{3,}?)(?:ed|ing|s)?\s+(out|down|up|off|over|bac
 
 
 def stems(text: str) -> set[str]:
-    """The stems of a text's content terms, and of the compound noun of each verb and
-    particle (a fresh set; `analyze(text).stems` is cached)."""
-    out = {stem(t) for t in content_terms(text)}
+    """The stems of a text's content terms, of the words of each hyphenated compound, and of
+    the compound noun of each verb and particle (a fresh set; `analyze(text).stems` is
+    cached). A compound says each of its words: "doorbell-camera footage" says "doorbell
+    camera" (a dev story's claim found only "doorbell" in it)."""
+    out = set()
+    for t in content_terms(text):
+        out.add(stem(t))
+        parts = t.split("-")
+        # a figure's compound ("44-year-old", "3-mile") is the figure, compared as one
+        if len(parts) > 1 and all(p.isalpha() for p in parts):
+            out |= {stem(w) for w in parts[1:] if len(w) > 2 and w not in STOPWORDS}
     out |= {stem(m.group(1) + m.group(2))
             for m in _PARTICLE.finditer(normalize_for_match(text))}
     return out
