@@ -54,6 +54,8 @@ MakeApp = Callable[..., App]
         # SwiftParcel were brought by 85 couriers" read as an office of SwiftParcel)
         ("The case against Tide Ferries was brought by 40 crew.", "Tide Ferries", False),
         ("The vote over Tide Ferries was held in May.", "Tide Ferries", False),
+        ("It was Dana Reyes who signed the report.", "Dana Reyes", True),  # a cleft's focus
+        ("It was Tide Ferries, not the port, that sued.", "Tide Ferries", True),
     ],
 )
 def test_name_slots_tell_role_frames_from_event_frames(claim: str, name: str, role: bool) -> None:

@@ -11,7 +11,8 @@ with the claim's own names as the answers to check.
 What a different filler means depends on the frame:
 - a *role* frame ("X leads/chairs/runs Y", "X is the director", "X, the club's director,",
   "Y is run by X") names the holder of a position; a position has one holder at a time, so
-  another name there contradicts the claim;
+  another name there contradicts the claim; so does a cleft ("It was X who handed over the
+  petition"), which says the event had that one actor;
 - any other frame ("X was jailed", "X offered the funding") is an event; another actor in it
   is a different event, which says nothing about the claim's actor.
 """
@@ -60,6 +61,10 @@ _ROLE_IS = re.compile(
     r"(?:is|was|remains)\s+$",
     re.IGNORECASE,
 )
+# "It was X that/who ...": a cleft puts the name in focus, saying it was X and no one else,
+# so another name doing the same is another version of who did it (labelling rule 1's "who").
+_CLEFT_BEFORE = re.compile(r"(?:^|[.;:]\s+)It\s+(?:was|is|were)\s+$")
+_CLEFT_AFTER = re.compile(r"^\s*(?:,[^,]{1,80},\s*)?(?:that|who|which)\b")
 _FINITE = re.compile(r"\b\w+ed\b|\b(?:is|was|are|were|said|says|has|had|will|would)\b")
 
 
@@ -88,6 +93,8 @@ def _is_role(claim: str, start: int, end: int) -> bool:
     if _HOLDER_VERB.match(after) or _COPULA_ROLE.match(after):
         return True
     if _SUBJECT_OF_ROLE_PASSIVE.match(after) or _BY_HOLDER.search(before):
+        return True
+    if _CLEFT_BEFORE.search(before) and _CLEFT_AFTER.match(after):
         return True
     appos = _APPOSITION.match(after)
     if (appos and not _FINITE.search(appos.group(0))) or _ROLE_IS.match(before):
