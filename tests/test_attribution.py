@@ -127,6 +127,9 @@ def test_a_party_s_own_statement_does_not_make_a_plain_claim_stated() -> None:
      "every year since 2019.", "the alliance"),
     ("She said readings on Bridge Street have broken the legal limit every year since 2019.",
      "someone"),
+    # an auxiliary belongs to the verb (newcomer trial: "attributed to the union has")
+    ("The alliance has alleged that readings on Bridge Street have broken the legal limit "
+     "every year since 2019.", "the alliance"),
 ])
 def test_an_unnamed_speaker_is_named_by_its_description_in_the_verdict(
     sentence: str, described: str

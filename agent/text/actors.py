@@ -102,7 +102,10 @@ def speaker_terms(text: str) -> set[str]:
 # An unnamed speaker described by a noun phrase that ends right before the reporting verb:
 # "The alliance says", "..., the council said", "Residents' group members claimed".
 _DESCRIBED = re.compile(r"(?:^\s*|[,;]\s*)((?:the|its|their)\s+[a-z][\w’'-]*"
-                        r"(?:\s+[a-z][\w’'-]*){0,2}?)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$",
+                        r"(?:\s+[a-z][\w’'-]*){0,2}?)\s+"
+                        # an auxiliary is the verb's, not the speaker's ("The union has alleged")
+                        r"(?:(?:has|have|had|is|are|was|were|will|would|may|might)\s+)?"
+                        r"(?:[a-z]+ly\s+|also\s+|later\s+)?$",
                         re.IGNORECASE)
 
 
