@@ -44,6 +44,16 @@ def _article(n: int, *texts: str) -> Article:
         # A question it reports is no judgement of the writer's.
         ("The ruling did nothing to settle a row over who should share in the reward.",
          "statement"),
+        # nor one it embeds, a decision it reports or a warning against a near-miss name
+        # (three dev reports read as comment pieces through these)
+        ("A hearing to set how much the 40 claimants should receive is due in May.",
+         "statement"),
+        ("Drivers are cheering after a panel ruled they should be paid for waiting time.",
+         "statement"),
+        ("The ferry firm should not be confused with Harland Coaches, a bus company.",
+         "statement"),
+        ("Drivers should be paid for waiting time, and the panel knows it.", "deontic"),
+        ("The board decided to wait, which it should never have done.", "deontic"),
         # The tail of a quotation an earlier sentence opened is the speaker's first person.
         ('We could not wait any longer," Osei-Brandt said.', "statement"),
         ("The ferry company said we would be told within a week.", "statement"),

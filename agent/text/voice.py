@@ -23,6 +23,17 @@ _DEONTIC = re.compile(
     r"it(?:[’']s| is) (?:high )?time (?:to|for|that))\b",
     re.IGNORECASE,
 )
+# "should" where the writer reports or asks rather than judges: inside an indirect
+# question ("a hearing to decide how much the claimants should receive"), in a decision
+# reported ("a tribunal decided they should be treated as workers") and in the reader's
+# warning against a near-miss name ("should not be confused with"). Dev stories: these three
+# made three news reports read as comment pieces.
+_NOT_JUDGING = re.compile(
+    r"\b(?:how|whether|why)\b[^,;:.]*?\bshould\b"  # "which", "who" may open a relative
+    r"|\b[a-z]+ed\s+(?:that\s+)?(?:they|he|she|it|we|the\s+[a-z]+)\s+should\b"
+    r"|\bshould\s+not\s+be\s+confused\b",
+    re.IGNORECASE,
+)
 # Person deixis: the writer speaks as "I"/"we" or to the reader as "you" (the subject
 # pronouns only; a report's own voice is third person, its first person lives in quotes).
 _PERSONAL = re.compile(r"\bI\b|\b(?i:we|you)\b")
@@ -52,7 +63,7 @@ def mood(text: str) -> str:
     if content_without_quotes(text).rstrip().endswith("?"):
         return "question"
     own = own_voice(text).strip()
-    if _DEONTIC.search(own):
+    if _DEONTIC.search(_NOT_JUDGING.sub(" ", own)):
         return "deontic"
     return "personal" if _PERSONAL.search(own) else "statement"
 
