@@ -94,6 +94,18 @@ def test_one_bound_said_two_ways_or_a_figure_inside_it_stays_agreed() -> None:
     assert not compare(claim, "Over 4,000 homes lost power in the storm.", 0.8).missing_numbers
 
 
+@pytest.mark.unit
+def test_two_lower_bounds_of_one_count_are_one_estimate_said_twice() -> None:
+    # newcomer trial: "More than 2,000 emergency calls failed" read as contradicted by "at
+    # least 2,100 emergency calls ... failed"; the tighter bound states the looser
+    claim = "More than 3,000 flights were cancelled during the strike."
+    sig = compare(claim, "At least 3,200 flights were cancelled during the strike.", 0.8)
+    assert sig.conflicts == [] and not sig.missing_numbers
+    # a sum's bounds stay two thresholds
+    assert compare("The grant covers homes worth more than £500,000.",
+                   "The grant covers homes worth at least £520,000.", 0.8).conflicts
+
+
 # --- what a figure measures: the words right beside it (conflicts.misbound) ---------------
 VOTE = "The mayor won 54 per cent of the vote on a turnout of 38 per cent."
 

@@ -188,14 +188,18 @@ class Quantity:
         """Both are bounds the same way with different ends: two thresholds of one measure
         ("more than 3.5 tonnes" / "over 7.5 tonnes"), not one figure stated loosely. On the
         dev claims a claim's bound moved to another value was written as a refutation
-        ("applies to vehicles weighing more than 3.5 tonnes" where every outlet says 7.5)."""
+        ("applies to vehicles weighing more than 3.5 tonnes" where every outlet says 7.5).
+        A count's lower bounds are no thresholds but estimates of one number: "more than
+        2,000 calls failed" and "at least 2,100 calls failed" can both be true, and the
+        tighter states the looser (a newcomer trial); a count's upper bound still is one
+        ("towns of fewer than 20,000 people")."""
         if not self.comparable(other) or self.kind in _EXACT:
             return False  # "before 11pm" and "by 10.55pm" are one time, loosely said
         eps = self._room(max(abs(self.value), abs(other.value)))
         up = math.isinf(self.high) and math.isinf(other.high)
         down = self.low <= 0 < self.high and other.low <= 0 < other.high and not up
         if up:
-            return abs(self.low - other.low) > eps
+            return self.kind != "count" and abs(self.low - other.low) > eps
         return down and abs(self.high - other.high) > eps
 
     def counts_another(self, other: Quantity) -> bool:
