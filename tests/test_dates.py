@@ -113,6 +113,22 @@ def test_a_future_clause_does_not_move_a_past_weekday() -> None:
     assert (q.value, q.head) == (25, "november")
 
 
+@pytest.mark.unit
+def test_a_reported_future_is_to_come_and_a_past_verb_dates_the_day_after_it() -> None:
+    tuesday = date(2026, 11, 17)
+    # newcomer trial (kettering): "said it would announce compensation ... on Wednesday"
+    # in a paper of Tuesday 17 November was dated Wednesday 11 November
+    (q,) = weekday_dates("The firm said it would announce refunds on Wednesday.", tuesday)
+    assert (q.value, q.head) == (18, "november")
+    (q,) = weekday_dates("The firm would have announced refunds on Wednesday.", tuesday)
+    assert (q.value, q.head) == (11, "november")
+    # the day of a past verb after the future word is past (dev dunmere: "will be without
+    # ... after the league banned him ... on Thursday")
+    (q,) = weekday_dates("The club will be without its keeper after the league banned him "
+                         "on Thursday.", tuesday)
+    assert (q.value, q.head) == (12, "november")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

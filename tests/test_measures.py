@@ -159,3 +159,22 @@ def test_one_speakers_two_statements_on_two_days_are_no_dispute_of_the_day() -> 
                        "read the report closely before commenting.")
     (c,) = [f for f in figures([(again, "live")]) if f.quantity.kind == "weekday"]
     assert same_measure(a, c)
+
+
+@pytest.mark.unit
+def test_a_day_to_come_and_a_day_gone_date_two_events() -> None:
+    # newcomer trial (kettering): "would announce compensation ... on Wednesday" was shown as
+    # another outlet's day for "a failure that cut service ... on Tuesday"
+    from agent.verification.measures import figures, same_measure
+
+    gone = _s("wire", "The firm said a faulty update caused a failure that cut service to "
+                      "customers across the region on Tuesday.")
+    to_come = _s("live", "The firm said it would announce compensation for customers on "
+                         "Wednesday.")
+    (a,) = [f for f in figures([(gone, "wire")]) if f.quantity.kind == "weekday"]
+    (b,) = [f for f in figures([(to_come, "live")]) if f.quantity.kind == "weekday"]
+    assert not same_measure(a, b)
+    other_day = _s("live", "A faulty update caused a failure that cut service to customers "
+                           "across the region on Monday, the firm said.")
+    (c,) = [f for f in figures([(other_day, "live")]) if f.quantity.kind == "weekday"]
+    assert same_measure(a, c)

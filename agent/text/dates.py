@@ -21,8 +21,11 @@ from agent.text.facts import FINITE_CUES, MONTHS, WEEKDAYS, beside_speech, event
 from agent.text.quantities import Quantity, quantities
 
 # Words that put what a sentence tells after its publication.
+# "would" is the future of a report ("said it would announce compensation on Wednesday"),
+# not "would have" (what did not happen).
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|scheduled|expected to|plans? to|(?:is|are) (?:due|to))\b",
+    r"\b(?:will|won't|shall|would(?!\s+have)|scheduled|expected to|plans? to|"
+    r"(?:is|are) (?:due|to))\b",
     re.IGNORECASE)
 
 
@@ -124,8 +127,15 @@ def ahead(text: str, word: str) -> bool:
     and the rest are expected to follow": Tuesday is past)."""
     clause = _clause_of(text, word)
     # "next" only for the word itself: "voted on Thursday to ... from next September"
-    return bool(_FUTURE.search(clause)
-                or re.search(rf"\bnext\s+(?:{re.escape(word)}|week)\b", clause, re.IGNORECASE))
+    if re.search(rf"\bnext\s+(?:{re.escape(word)}|week)\b", clause, re.IGNORECASE):
+        return True
+    at = clause.lower().find(word.lower())
+    before = [m for m in _FUTURE.finditer(clause) if m.end() <= at]
+    if before:
+        # a past verb between the future and the word dates the word ("would consider a
+        # review of the warnings issued on Friday": Friday is past)
+        return _PAST.search(clause, before[-1].end(), max(at, before[-1].end())) is None
+    return _FUTURE.search(clause) is not None
 
 
 # A verb of what was: a past form of "be", "have" or "do", or an -ed form not after "is" /
@@ -134,11 +144,14 @@ _PAST = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bis )(?<!\bare )(?<!\bbe )\b[
                    re.IGNORECASE)
 
 
-def behind(text: str, word: str) -> bool:
+def behind(text: str, word: str, sentence: bool = False) -> bool:
     """Whether the clause of `text` holding `word` tells what was: a past verb and no sign of
     what is to come (`ahead`): "In 2023 the board downgraded the unit"; not "is not eligible
-    to play until 2027"."""
-    return not ahead(text, word) and bool(_PAST.search(_clause_of(text, word)))
+    to play until 2027". With `sentence`, a past verb anywhere in `text` will do when the
+    clause has an irregular one ("said ... a failure that cut service on Tuesday")."""
+    if ahead(text, word):
+        return False
+    return bool(_PAST.search(text if sentence else _clause_of(text, word)))
 
 
 # A reported clause with no "that" opens after its reporting verb and the day it was said
