@@ -248,6 +248,11 @@ def test_a_figure_in_a_clause_about_something_else_is_not_the_asked_one() -> Non
     # a when-question, or a question of two parts, is not checked here
     ("When did the appeal open, and how much has it raised?",
      "The chalice has been valued at about £90,000.", False),
+    # two times tell how long as a span, with the words of its start and end (a newcomer
+    # trial: "How long did the outage last?" abstained)
+    ("How long did the blackout last?",
+     "Lights went out at about 6.10am, and power was back everywhere by 2.45pm.", False),
+    ("How long did the blackout last?", "Lights went out at about 6.10am.", True),
 ])
 def test_the_asked_figure_stands_among_the_question_s_words(
         question: str, quote: str, other: bool) -> None:

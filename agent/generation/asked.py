@@ -334,6 +334,13 @@ def figure_beside_other_words(question: str, quotes: Sequence[str]) -> bool:
         return False
     kinds = asked_figure_kinds(question)
     asked = set(stems(without_asked_measure(question)))
+    # Two times tell how long as a span, with words of its start and end ("began failing at
+    # about 4.50am ... restored by 7.30pm" for how long the outage lasted: a newcomer trial)
+    found_all = [q for quote in quotes for q in quantities(quote)]
+    if kinds and "time" in kinds and sum(q.kind == "time" for q in found_all) >= 2:
+        kinds = kinds - {"time"}
+        if not kinds:
+            return False
     frames = []
     for quote in quotes:
         found = quantities(quote)
