@@ -7,9 +7,12 @@ import pytest
 
 from agent.types import Sentence
 from agent.verification.measures import (
+    Figure,
     figure_conflicts,
     figure_rivals,
+    figures,
     measure_conflicts,
+    same_measure,
     strip_figures,
 )
 
@@ -140,41 +143,34 @@ def test_a_year_to_come_and_a_year_gone_date_two_events() -> None:
         "number: claim 2028 vs source 2029"]
 
 
-@pytest.mark.unit
-def test_one_speakers_two_statements_on_two_days_are_no_dispute_of_the_day() -> None:
-    # n3 dev swiftparcel: the minister "said on Tuesday the government would study the
-    # judgment" and, in another outlet, "Speaking in Parliament on Wednesday, ... said a
-    # bill ... is expected next year" were shown as outlets differing on the day
-    from agent.verification.measures import figures, same_measure
+def _weekday(outlet: str, text: str) -> Figure:
+    """The one weekday figure of `text` as `outlet`'s sentence."""
+    (f,) = [f for f in figures([(_s(outlet, text), outlet)]) if f.quantity.kind == "weekday"]
+    return f
 
-    study = _s("wire", "Housing Minister Ruth Adeyemi said on Tuesday the government would "
-                       "read the report closely before commenting.")
-    bill = _s("live", "Speaking in Parliament on Wednesday, Housing Minister Ruth Adeyemi said "
-                      "a bill on tenancies is expected to be introduced next spring.")
-    (a,) = [f for f in figures([(study, "wire")]) if f.quantity.kind == "weekday"]
-    (b,) = [f for f in figures([(bill, "live")]) if f.quantity.kind == "weekday"]
-    assert not same_measure(a, b)
+
+_STUDY = ("Housing Minister Ruth Adeyemi said on Tuesday the government would read the report "
+          "closely before commenting.")
+_GONE = ("The firm said a faulty update caused a failure that cut service to customers across "
+         "the region on Tuesday.")
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("first", "second", "same"), [
+    # n3 dev swiftparcel: one speaker's two statements on two days are no dispute of the day
+    # ("said on Tuesday the government would study the judgment" / "Speaking in Parliament on
+    # Wednesday, ... said a bill ... is expected next year")
+    (_STUDY, "Speaking in Parliament on Wednesday, Housing Minister Ruth Adeyemi said a bill on "
+             "tenancies is expected to be introduced next spring.", False),
     # the same statement dated to two days is one
-    again = _s("live", "Housing Minister Ruth Adeyemi said on Wednesday the government would "
-                       "read the report closely before commenting.")
-    (c,) = [f for f in figures([(again, "live")]) if f.quantity.kind == "weekday"]
-    assert same_measure(a, c)
-
-
-@pytest.mark.unit
-def test_a_day_to_come_and_a_day_gone_date_two_events() -> None:
-    # newcomer trial (kettering): "would announce compensation ... on Wednesday" was shown as
-    # another outlet's day for "a failure that cut service ... on Tuesday"
-    from agent.verification.measures import figures, same_measure
-
-    gone = _s("wire", "The firm said a faulty update caused a failure that cut service to "
-                      "customers across the region on Tuesday.")
-    to_come = _s("live", "The firm said it would announce compensation for customers on "
-                         "Wednesday.")
-    (a,) = [f for f in figures([(gone, "wire")]) if f.quantity.kind == "weekday"]
-    (b,) = [f for f in figures([(to_come, "live")]) if f.quantity.kind == "weekday"]
-    assert not same_measure(a, b)
-    other_day = _s("live", "A faulty update caused a failure that cut service to customers "
-                           "across the region on Monday, the firm said.")
-    (c,) = [f for f in figures([(other_day, "live")]) if f.quantity.kind == "weekday"]
-    assert same_measure(a, c)
+    (_STUDY, "Housing Minister Ruth Adeyemi said on Wednesday the government would read the "
+             "report closely before commenting.", True),
+    # newcomer trial (kettering): a day to come and a day gone date two events ("would
+    # announce compensation ... on Wednesday" against "cut service ... on Tuesday")
+    (_GONE, "The firm said it would announce compensation for customers on Wednesday.", False),
+    (_GONE, "A faulty update caused a failure that cut service to customers across the region "
+            "on Monday, the firm said.", True),
+])
+def test_two_outlets_weekdays_are_one_measure_only_of_one_event(
+        first: str, second: str, same: bool) -> None:
+    assert same_measure(_weekday("wire", first), _weekday("live", second)) is same
