@@ -163,3 +163,14 @@ def test_an_x_based_name_is_placed_in_x() -> None:
     assert place_substitutions("Vellmoor Toys is based in Ostley.", said) == [
         ("ostley", "carrowgate")]
     assert not place_substitutions("Vellmoor Toys is based in Carrowgate.", said)
+
+
+@pytest.mark.unit
+def test_a_wire_dateline_naming_the_town_is_not_where_the_sentence_places_it() -> None:
+    # newcomer trial (kettering): the frame of "Tillingford" was read at the dateline
+    # "TILLINGFORD (Wire) —", which holds no words, so "at its core network site in
+    # Tillingford" was no other place for the claim's site in Penmarrow
+    claim = "The faulty update was made at the firm's data centre in Ostby."
+    said = ("ARNFORD (Vale Wire) — The firm said a faulty update made during maintenance at "
+            "its data centre in Arnford caused the failure.")
+    assert place_substitutions(claim, said) == [("ostby", "arnford")]

@@ -122,6 +122,9 @@ def _day_frame(digits: str, start: int, end: int) -> frozenset[str]:
 
 
 PLACE_FRAME_WORDS = 4  # words before a place's preposition that say what is there
+# The preposition (and article) right before a place where a sentence puts something there.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|aboard|on board|onboard|on|inside|near|outside)\s+(?:the\s+)?$")
 _BASED = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\b")
 
 
@@ -134,7 +137,11 @@ def place_frames(text: str) -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     low = text.lower()
     for place in places(text):
-        m = re.search(rf"\b{re.escape(place)}\b", low)
+        found = list(re.finditer(rf"\b{re.escape(place)}\b", low))
+        # where the text places something there (after its preposition), not a dateline
+        # naming the same town ("TILLINGFORD (Wire) — ... at its site in Tillingford")
+        m = next((f for f in found if _PLACE_BEFORE.search(low, 0, f.start())),
+                 found[0] if found else None)
         if m is None:
             continue
         before, _ = _clause_words(text, m.start(), m.end())
