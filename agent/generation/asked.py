@@ -336,16 +336,15 @@ def figure_beside_other_words(question: str, quotes: Sequence[str]) -> bool:
     asked = set(stems(without_asked_measure(question)))
     # Two times tell how long as a span, with words of its start and end ("began failing at
     # about 4.50am ... restored by 7.30pm" for how long the outage lasted: a newcomer trial)
-    found_all = [q for quote in quotes for q in quantities(quote)]
-    if kinds and "time" in kinds and sum(q.kind == "time" for q in found_all) >= 2:
+    found = {quote: quantities(quote) for quote in quotes}
+    times = sum(q.kind == "time" for qs in found.values() for q in qs)
+    if kinds and "time" in kinds and times >= 2:
         kinds = kinds - {"time"}
         if not kinds:
             return False
-    frames = []
-    for quote in quotes:
-        found = quantities(quote)
-        frames += [frame for q, frame in zip(found, figure_frames(quote, found), strict=True)
-                   if (q.kind in kinds if kinds else q.kind not in _WHEN_KINDS)]
+    frames = [frame for quote, qs in found.items()
+              for q, frame in zip(qs, figure_frames(quote, qs), strict=True)
+              if (q.kind in kinds if kinds else q.kind not in _WHEN_KINDS)]
     return bool(frames) and all(f is not None and not _share_stem(f.stems, asked)
                                 for f in frames)
 

@@ -47,10 +47,10 @@ CUE_RE = re.compile(rf"(?:(?<![\w,’'] )|(?=(?-i:[a-z])))\b(?:{_CUES})\b(?<!cal
                     rf"|\bcalled\b{NOT_CALLED_OFF}", re.IGNORECASE)
 _QUOTE_CHARS = '“”"«»„'
 _LONG_QUOTE = re.compile(r"[“\"«„][^”\"»]{30,}")
+# The prepositions (and article) before a named place: "in", "aboard the", ...
+PLACE_PREPOSITION = r"\b(?:in|at|aboard|on board|onboard|on|inside|near|outside)\s+(?:the\s+)?"
 _PLACE_PREP = re.compile(
-    r"\b(?:in|at|aboard|on board|onboard|on|inside|near|outside)\s+(?:the\s+)?"
-    r"((?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)"
-)
+    PLACE_PREPOSITION + r"((?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)")
 # Unnamed venues: "at a campaign event", "during a rally", "at a university event".
 # Occasions someone appears at; a claim naming one says where its subject was.
 _OCCASIONS = ("event|rally|conference|summit|meeting|speech|address|ceremony|briefing|"

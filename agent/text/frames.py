@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agent.text.analysis import stems
-from agent.text.facts import WEEKDAYS, event_weekdays, mentions, places
+from agent.text.facts import PLACE_PREPOSITION, WEEKDAYS, event_weekdays, mentions, places
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
 
@@ -122,9 +122,9 @@ def _day_frame(digits: str, start: int, end: int) -> frozenset[str]:
 
 
 PLACE_FRAME_WORDS = 4  # words before a place's preposition that say what is there
-# The preposition (and article) right before a place where a sentence puts something there.
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|aboard|on board|onboard|on|inside|near|outside)\s+(?:the\s+)?$")
+# The preposition (and article) right before a place where a sentence puts something there
+# (the one `places` reads a place after).
+_PLACE_BEFORE = re.compile(PLACE_PREPOSITION + "$")
 _BASED = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\b")
 
 
