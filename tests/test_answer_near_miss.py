@@ -75,6 +75,27 @@ def test_a_name_that_no_quote_context_or_lead_gives_is_out_of_context() -> None:
 
 
 @pytest.mark.unit
+def test_a_word_shared_with_another_name_marks_neither() -> None:
+    common = lower_words(["the ferry", "the bus company"])
+    names = {"tallis ferries", "tallis buses", "tallis"}
+    assert distinctive_words("tallis buses", common, names) == {"buses"}
+    # a shorter or longer form of the name itself shares nothing with another
+    assert distinctive_words("tallis buses", common, {"tallis", "tallis buses ltd"}) == {
+        "tallis", "buses"}
+    # when every word is shared, all are kept
+    assert distinctive_words("tallis", common, names) == {"tallis"}
+    lead = "Ferry fares to rise. Tallis Ferries will raise its fares from May."
+    quote = "Tallis's chief executive, Ewan Rudd, said the rise was forced on the firm."
+    question = "Who is the chief executive of Tallis Buses?"
+    assert name_out_of_context(question, [(quote, lead)], common, [quote], names) == (
+        "tallis buses")
+    assert name_out_of_context("Who is the chief executive of Tallis Ferries?",
+                               [(quote, lead)], common, [quote], names) is None
+    # with no other Tallis in the articles, "Tallis's" may be the bus firm
+    assert name_out_of_context(question, [(quote, lead)], common, [quote], {"tallis buses"}) is None
+
+
+@pytest.mark.unit
 def test_a_quote_that_calls_the_name_by_its_common_words_is_about_it() -> None:
     common = lower_words(["the farm park", "the wildlife park"])
     lead = "Escaped lynx caught. The lynx was found asleep in a barn."

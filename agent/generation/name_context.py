@@ -12,11 +12,12 @@ they give another named person's words where the question asks for one's (`anoth
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from agent.generation.asked import cites_another, compound_parts, name_heads
 from agent.ingest.corpus import Corpus
 from agent.text.analysis import analyze
+from agent.text.facts import entities
 from agent.text.normalize import STOPWORDS, normalize_for_match
 from agent.text.roles import asked_speaker
 from agent.text.slots import (
@@ -40,7 +41,8 @@ def about_another_entity(question: str, sentences: Sequence[AnswerSentence],
     common = lower_words(texts)
     return (cites_another(question, [c.quote for c in cited], proper_words(texts))
             or name_out_of_context(question, contexts, common,
-                                   [corpus.article(c.source).body for c in cited]) is not None
+                                   [corpus.article(c.source).body for c in cited],
+                                   {n for t in texts for n in entities(t)}) is not None
             or any(quote_rival(question, corpus.article(c.source), c.quote) for c in cited)
             or any(role_of_another(question, c.quote, common) for c in cited)
             or another_speaker(question, [c.quote for c in cited]))
@@ -88,14 +90,25 @@ def role_of_another(question: str, quote: str, common: frozenset[str]) -> str | 
 LEAD_SENTENCES = 3
 
 
-def distinctive_words(name: str, common: frozenset[str]) -> set[str]:
+def distinctive_words(name: str, common: frozenset[str],
+                      names: Iterable[str] = ()) -> set[str]:
     """The words of a name (lower case) that the articles never write in lower case
-    (`common`): "kelby" of "Kelby Airport" where the articles also write "the airport"."""
-    return {w for w in name.split() if len(w) > 2 and w not in common and w not in STOPWORDS}
+    (`common`): "kelby" of "Kelby Airport" where the articles also write "the airport".
+    A word it shares with another of the articles' `names` (lower case, facts.entities) that
+    is not a shorter or longer form of it says which of the two is meant only with the
+    rest: "harland" is no mark of Harland Coaches where the articles name Harland Ferries,
+    so "Harland's managing director" is about neither until "coaches" is said. When every
+    word is shared, all are kept."""
+    words = {w for w in name.split() if len(w) > 2 and w not in common and w not in STOPWORDS}
+    own = set(name.split())
+    shared = {w for other in names for w in other.split()
+              if not (set(other.split()) <= own or own <= set(other.split()))}
+    return (words - shared) or words
 
 
 def name_out_of_context(question: str, contexts: Sequence[tuple[str, str]],
-                        common: frozenset[str], articles: Sequence[str] = ()) -> str | None:
+                        common: frozenset[str], articles: Sequence[str] = (),
+                        names: Iterable[str] = ()) -> str | None:
     """A name of the question (`name_heads`) that none of the cited quotes is about, else
     None. `contexts`: per cited quote, (the quote with the sentence before it, its article's
     title and LEAD_SENTENCES first sentences). A quote is about the name when a distinctive
@@ -104,11 +117,13 @@ def name_out_of_context(question: str, contexts: Sequence[tuple[str, str]],
     Kelby Airport, which the article names once in passing (shared case 08's kind: a
     near-miss entity answered with the facts of the story's own). `articles`: per quote, its
     article's text; a quote's context that calls the name by its common words ("the farm
-    park" for Brantwick Farm Park) in an article that names it in full is about it too."""
+    park" for Brantwick Farm Park) in an article that names it in full is about it too.
+    `names`: the articles' names, whose shared words mark neither (`distinctive_words`)."""
     if not contexts:
         return None
+    names = set(names)
     for name in name_heads(question):
-        words = distinctive_words(name, common)
+        words = distinctive_words(name, common, names)
         if not words or any(re.search(rf"\b{re.escape(w)}\b", text.lower())
                             for pair in contexts for text in pair for w in words):
             continue
