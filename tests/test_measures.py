@@ -174,3 +174,24 @@ _GONE = ("The firm said a faulty update caused a failure that cut service to cus
 def test_two_outlets_weekdays_are_one_measure_only_of_one_event(
         first: str, second: str, same: bool) -> None:
     assert same_measure(_weekday("wire", first), _weekday("live", second)) is same
+
+
+def _day(outlet: str, text: str) -> Figure:
+    """The one day-of-the-month figure of `text` as `outlet`'s sentence."""
+    (f,) = [f for f in figures([(_s(outlet, text), outlet)]) if f.quantity.kind == "day"]
+    return f
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("second", "same"), [
+    # dev varden's floor printed "Outlets differ on the date: 5 June vs 19 June", the day
+    # papers were delivered against a deadline to come
+    ("Colleges must tell the board about any timetable clashes by 19 March.", False),
+    ("Colleges must have told the board about the sealed papers by 19 March.", True),
+    ("The board said the sealed papers were handed over on 19 March.", True),
+    # an obligation after the day dates no deadline ("who sat the paper on 9 June must ...")
+    ("Pupils who were handed the sealed papers on 19 March must sit a new paper.", True),
+])
+def test_a_deadline_to_come_dates_no_day_gone(second: str, same: bool) -> None:
+    gone = "The board said the sealed papers were handed to Tarrant College on 5 March."
+    assert same_measure(_day("wire", gone), _day("live", second), min_shared=0) is same

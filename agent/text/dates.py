@@ -27,6 +27,9 @@ _FUTURE = re.compile(
     r"\b(?:will|won't|shall|would(?!\s+have)|scheduled|expected to|plans? to|"
     r"(?:is|are) (?:due|to))\b",
     re.IGNORECASE)
+# An obligation puts a day after it to come ("must tell the board ... by 19 June"), not one
+# before it ("candidates who sat the paper on 9 June must take the new one").
+_DUE = re.compile(r"\bmust(?!\s+have)\b", re.IGNORECASE)
 
 
 # A date or time phrase, with the preposition that introduces it: "on Sunday 9 November
@@ -123,14 +126,15 @@ def weekday_date(text: str, day: str, published: date) -> date:
 
 def ahead(text: str, word: str) -> bool:
     """Whether the clause of `text` holding `word` speaks of what is to come ("will reopen on
-    Monday"); what is to come is told in the word's own clause ("retracted four on Tuesday,
-    and the rest are expected to follow": Tuesday is past)."""
+    Monday", "must apply by Friday"); what is to come is told in the word's own clause
+    ("retracted four on Tuesday, and the rest are expected to follow": Tuesday is past)."""
     clause = _clause_of(text, word)
     # "next" only for the word itself: "voted on Thursday to ... from next September"
     if re.search(rf"\bnext\s+(?:{re.escape(word)}|week)\b", clause, re.IGNORECASE):
         return True
     at = clause.lower().find(word.lower())
-    before = [m for m in _FUTURE.finditer(clause) if m.end() <= at]
+    before = sorted((m for cue in (_FUTURE, _DUE) for m in cue.finditer(clause) if m.end() <= at),
+                    key=lambda m: m.end())
     if before:
         # a past verb between the future and the word dates the word ("would consider a
         # review of the warnings issued on Friday": Friday is past)
