@@ -80,6 +80,24 @@ def test_vetoes_and_gates_override_the_model() -> None:
     assert combine(sure, _sig(speaker="Ana Ruiz"), claim_speaker="Ana Ruiz") == "supports"
 
 
+def test_a_sentence_stating_the_claims_figures_and_words_supports_whatever_the_model_says() -> None:
+    # dev hollin: "eleven hundred and forty babies" against "delivered 1,140 babies", which
+    # the model read as a refutation
+    doubting = {"supports": 0.15, "refutes": 0.69, "silent": 0.16}
+    stated = _sig(coverage=0.8, relation_coverage=0.667, figures_stated=True)
+    assert combine(doubting, stated) == "supports"
+    # less of the claim's words, or of what it says of its names, leaves it to the model
+    assert combine(doubting, _sig(coverage=0.7, relation_coverage=0.667,
+                                  figures_stated=True)) == "silent"
+    assert combine(doubting, _sig(coverage=0.8, relation_coverage=0.4,
+                                  figures_stated=True)) == "silent"
+    # no figure stated: the model decides
+    assert combine(doubting, _sig(coverage=0.8, relation_coverage=0.667)) == "silent"
+    # and every support gate still holds
+    assert combine(doubting, _sig(coverage=0.8, relation_coverage=0.667, figures_stated=True,
+                                  other_actor="tarrant college")) == "silent"
+
+
 def test_a_prefix_taking_backend_reads_the_first_step_after_the_json_opening(
     make_prefill_model: Callable[..., PrefillFakeChatModel]
 ) -> None:
