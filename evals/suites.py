@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from agent.text.dates import strip_glosses
+from agent.text.glosses import strip_glosses
 from agent.text.normalize import content_terms
 from agent.types import Answer, Citation
 from evals.intervals import Sample
@@ -118,7 +118,7 @@ def run_qa(
             continue
         present = [fact_judge(f.text, ans.answer) and not ans.abstained for f in item.facts]
         # a bracketed date is the answerer's reading of a relative day against its article's
-        # date (agent.text.dates.date_glossed), no words a quote prints
+        # date (agent.text.glosses.date_glossed), no words a quote prints
         printed = [(strip_glosses(s.text), premises(s)) for s in ans.sentences]
         sent_j = [judge_sentence_citations(t, quotes, entails) for t, quotes in printed]
         sent_faith = [entails("\n".join(quotes), t) for t, quotes in printed]
@@ -317,7 +317,7 @@ def run_summary(
     core = [float(r["score"]) for r in rows if r["importance"] == "core"]
     sections = out.sections or [None] * len(out.sentences)
     # A bracketed date is the summarizer's reading of a relative day against its article's
-    # date (agent.text.dates.date_glossed, tested in tests/test_date_gloss.py), no words a
+    # date (agent.text.glosses.date_glossed, tested in tests/test_date_gloss.py), no words a
     # quote prints: the judges read each line without it.
     printed = [(strip_glosses(t), cs) for t, cs in out.sentences]
     # A difference line is judged with each quote labelled by its outlet, the names it

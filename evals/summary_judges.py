@@ -17,10 +17,10 @@ def printed_flag(text: str, quotes: Sequence[str], section: str | None) -> str |
     its quotes' values) also unsupported, swapped subject, conflicting figure, or lost
     attribution."""
     from agent.generation.sentence_checks import cut_mid_clause, has_finite_verb, rewrite_flag
-    from agent.text.dates import strip_glosses
+    from agent.text.glosses import strip_glosses
 
     # A bracketed date is the summarizer's reading of a relative day against its article's
-    # date (agent.text.dates.date_glossed), no words a quote prints.
+    # date (agent.text.glosses.date_glossed), no words a quote prints.
     text = strip_glosses(text)
     if not quotes:
         return "no verifiable citation"

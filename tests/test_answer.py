@@ -17,7 +17,7 @@ from agent.generation.answer import ABSTAIN_TEXT, MIN_LEXICAL, MIN_SEMANTIC, Ans
 from agent.generation.asked import counts_what_is_asked
 from agent.generation.support import numbers_in
 from agent.retrieval.citations import is_valid, make_citation
-from agent.text.dates import strip_glosses
+from agent.text.glosses import strip_glosses
 from agent.types import Answer, AnswerSentence, Evidence
 from vectorstore.memory_store import InMemoryStore
 

@@ -16,7 +16,7 @@ from agent.generation.answer import Answerer
 from agent.generation.extractive import Cluster, Difference, Side
 from agent.generation.story_points import Point
 from agent.generation.story_summary import assemble, dated_difference, extractive_line
-from agent.text.dates import date_glossed, strip_glosses
+from agent.text.glosses import date_glossed, strip_glosses
 from agent.types import Sentence
 from evals.summary_judges import printed_flag
 

@@ -42,7 +42,7 @@ from agent.generation.story_summary import (
 )
 from agent.generation.summarize import Summarizer
 from agent.retrieval.citations import is_valid
-from agent.text.dates import strip_glosses
+from agent.text.glosses import strip_glosses
 from agent.types import Article, Sentence
 
 if TYPE_CHECKING:

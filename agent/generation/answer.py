@@ -66,8 +66,9 @@ from agent.retrieval.evidence import (
 )
 from agent.retrieval.retrieve import Retriever
 from agent.text.actors import actor_mismatch, speaker_terms
-from agent.text.dates import date_glossed, publication_date
+from agent.text.dates import publication_date
 from agent.text.facts import elsewhere, mentions, strip_dateline
+from agent.text.glosses import date_glossed
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match
 from agent.text.roles import asked_speaker
@@ -317,7 +318,7 @@ class Answerer:
 
     def _dated(self, sentence: AnswerSentence) -> AnswerSentence:
         """`sentence` with each day it names relative to its cited articles' date in
-        brackets ("on Monday [23 November 2026]", agent.text.dates.date_glossed), when every
+        brackets ("on Monday [23 November 2026]", agent.text.glosses.date_glossed), when every
         cited article dates it alike; an answer is read away from its articles' datelines."""
         dated = {date_glossed(sentence.text, publication_date(self.corpus.article(c.source).date))
                  for c in sentence.citations}

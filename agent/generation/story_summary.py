@@ -33,8 +33,9 @@ from agent.generation.support import support_score
 from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.text.analysis import analyze
-from agent.text.dates import bracketed_date, date_glossed, strip_glosses, weekday_date
+from agent.text.dates import weekday_date
 from agent.text.facts import WEEKDAYS, strip_dateline
+from agent.text.glosses import bracketed_date, date_glossed, strip_glosses
 from agent.text.normalize import normalize_for_match
 from agent.text.quantities import Quantity
 from agent.types import Sentence
@@ -116,7 +117,7 @@ def extractive_line(cluster: Cluster, published: date | None = None) -> StoryLin
     """The cluster's best sentence verbatim (without a wire dateline), cited to it and to
     every other member that backs it on its own (other outlets saying the same); each day
     it names relative to its article's date (`published`) is dated in brackets
-    (agent.text.dates.date_glossed)."""
+    (agent.text.glosses.date_glossed)."""
     others = [s for s, _, _ in cluster.point.members if s.id != cluster.best.id]
     text = strip_dateline(cluster.best.text).strip()  # "HEXLEY (Agency) — " is no content
     cited = [cluster.best, *_backers(text, others)]
@@ -256,7 +257,7 @@ def dated_difference(diff: Difference, published: Callable[[str], date | None]) 
     date of every sentence backing the side (agent.text.dates.weekday_date); a weekday
     those sentences date differently is left as it is. A lead, the clause of the first side's
     sentence (agent.generation.difference_leads.figure_lead), is dated against that sentence's
-    article (agent.text.dates.date_glossed)."""
+    article (agent.text.glosses.date_glossed)."""
     if diff.lead and diff.sides and diff.sides[0].sentence is not None:
         first = diff.sides[0].sentence
         diff = replace(diff, lead=date_glossed(diff.lead, published(first.article_id)))

@@ -26,7 +26,6 @@ from agent.retrieval.evidence import (
 )
 from agent.retrieval.retrieve import Retriever
 from agent.text.actors import actor_and_verb
-from agent.text.dates import strip_glosses
 from agent.text.facts import (
     attribution,
     event_places,
@@ -36,6 +35,7 @@ from agent.text.facts import (
     strip_dateline,
     subject_of,
 )
+from agent.text.glosses import strip_glosses
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms, normalize_for_match
 from agent.text.quantities import Quantity, quantities

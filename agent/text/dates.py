@@ -35,17 +35,17 @@ _DUE = re.compile(r"\bmust(?!\s+have)\b", re.IGNORECASE)
 # A date or time phrase, with the preposition that introduces it: "on Sunday 9 November
 # 2025", "in March", "since 2019", "at 4am". Month and weekday names count only capitalised
 # ("may" is mostly a verb).
-_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
-_DAY_NAMES = "|".join(d.capitalize() for d in WEEKDAYS)
+MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+DAY_NAMES = "|".join(d.capitalize() for d in WEEKDAYS)
 # A day of the month, written day first ("14 September", "1st of June"): day, month.
-_MONTH_DAY = rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAMES})\b"
+_MONTH_DAY = rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\b"
 # ... and the year written with it, if any ("1 September 2025").
 DAY_OF_MONTH = re.compile(rf"{_MONTH_DAY}(?:,?\s+((?:19|20)\d\d)\b)?")
 _DATE_PHRASE = re.compile(
     rf"(?:\b(?:on|in|by|from|since|until|at|last|this|next|early on|late on)\s+)?(?:"
-    rf"\b(?:{_DAY_NAMES})(?:\s+(?:night|morning|afternoon|evening))?"
+    rf"\b(?:{DAY_NAMES})(?:\s+(?:night|morning|afternoon|evening))?"
     rf"|{_MONTH_DAY}"
-    rf"|\b(?:{_MONTH_NAMES})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?"
+    rf"|\b(?:{MONTH_NAMES})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?"
     rf"|\b(?:19|20)\d\d\b"
     rf"|\b\d{{1,2}}(?:[:.]\d{{2}})?\s*(?i:[ap]\.?m\b\.?)"
     rf")(?:,?\s+(?:19|20)\d\d\b)?"
@@ -110,7 +110,7 @@ def weekday_date(text: str, day: str, published: date) -> date:
     "Wednesday, November 4"), else the latest such day on or before `published`, or the
     next one after it when the day's clause speaks of what is to come (`ahead`)."""
     written = re.search(rf"\b{day},?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                        rf"(?P<m1>{_MONTH_NAMES})|(?P<m2>{_MONTH_NAMES})\s+(?P<d2>\d{{1,2}}))\b",
+                        rf"(?P<m1>{MONTH_NAMES})|(?P<m2>{MONTH_NAMES})\s+(?P<d2>\d{{1,2}}))\b",
                         text, re.IGNORECASE)
     if written:
         month = (written.group("m1") or written.group("m2")).lower()
@@ -230,7 +230,7 @@ _RELATIVE_DAY = re.compile(
 _DAY_OFFSET = {"yesterday": -1, "tomorrow": 1, "last night": -1}
 
 
-def _relative_date(word: str, published: date) -> date:
+def relative_day(word: str, published: date) -> date:
     """The date of a relative day's word ("yesterday", "this morning"; lower-case) in an
     article of date `published`."""
     return published + timedelta(days=_DAY_OFFSET.get(word, 0))
@@ -248,7 +248,7 @@ def relative_days(text: str, published: date | None) -> list[tuple[str, date]]:
         if beside_speech(text, m.start(), m.end()):
             continue
         word = m.group(1).lower()
-        out.append((word, _relative_date(word, published)))
+        out.append((word, relative_day(word, published)))
     return out
 
 
@@ -335,58 +335,3 @@ def named_periods(text: str, published: date | None) -> frozenset[tuple[int, int
             nth = MONTHS.index(q.head) + 1
             out.add((published.year - (nth > published.month), nth))
     return frozenset(out)
-
-
-# A weekday or relative day a reader cannot place without the article's date, with the part
-# of the day that may follow it ("yesterday morning", "on Saturday night") or its possessive
-# ("Tuesday's recall"); a weekday that a day of the month follows ("Sunday 9 November",
-# "Sunday, November 9") is dated already.
-_UNDATED_DAY = re.compile(
-    rf"\b(?:(?P<rel>yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
-    # capitalised only where a sentence starts: "Tollerby Today" is a name
-    rf"|(?:(?<=^)|(?<=[.!?:\"“] ))(?:Yesterday|Today|Tonight|Tomorrow|Last night"
-    rf"|This (?:morning|afternoon|evening)))|(?P<day>{_DAY_NAMES})\b)"  # not "on Sundays"
-    rf"(?:['’]s\b|\s+(?:night|morning|afternoon|evening))?"
-    # nor one that names a kind of thing: "Sunday day-ticket holders", "Saturday-only passes"
-    rf"(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{_MONTH_NAMES})\b|\[)|\s+day\b|-)")
-
-
-def date_glossed(text: str, published: date | None) -> str:
-    """`text` with the calendar date in square brackets after each day it names relative to
-    the article's date (`published`): "yesterday morning [Thursday 16 October 2025]", "on
-    Monday [23 November 2026]" (`weekday_date`: the latest such day, or the next one when
-    its clause speaks of what is to come). The editor's bracket marks words the source does
-    not print; unchanged without a publication date."""
-    if published is None:
-        return text
-
-    def gloss(m: re.Match[str]) -> str:
-        if m.group("rel"):
-            return m.group(0) + bracketed_date(_relative_date(m.group("rel").lower(), published),
-                                               weekday=True)
-        day = m.group("day").lower()
-        if m.group(0).endswith(("'s", "’s")) and ahead(text, day):
-            # "marks from Tuesday's paper will be discarded": the clause's future is not the
-            # day's event, which may be past; an undated day is better than a wrong date
-            return m.group(0)
-        return m.group(0) + bracketed_date(weekday_date(text, day, published))
-
-    return _UNDATED_DAY.sub(gloss, text)
-
-
-def bracketed_date(when: date, weekday: bool = False) -> str:
-    """`when` in the editor's brackets, after a space: " [16 October 2025]", with its
-    weekday first when `weekday` (" [Thursday 16 October 2025]"); `strip_glosses` removes
-    it again."""
-    day = f"{WEEKDAYS[when.weekday()].title()} " if weekday else ""
-    return f" [{day}{when.day} {MONTHS[when.month - 1].title()} {when.year}]"
-
-
-# A date in the editor's brackets, as `bracketed_date` writes it.
-_GLOSS = re.compile(rf" \[(?:(?:{_DAY_NAMES}) )?\d{{1,2}} (?:{_MONTH_NAMES}) (?:19|20)\d\d\]")
-
-
-def strip_glosses(text: str) -> str:
-    """`text` without the bracketed dates `date_glossed` adds: the words its source prints,
-    for a judge of what a quote states."""
-    return _GLOSS.sub("", text)

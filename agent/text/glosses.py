@@ -1,0 +1,67 @@
+"""The editor's bracketed dates: a day, month or year that an article names relative to its
+own date ("on Monday", "last month"), followed by its calendar date in square brackets for a
+reader away from the article ("on Monday [23 November 2026]", "last month [February 2026]"),
+and the same text without them (`strip_glosses`) for a judge of what a source prints.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from agent.text.dates import DAY_NAMES, MONTH_NAMES, ahead, relative_day, weekday_date
+from agent.text.facts import MONTHS, WEEKDAYS
+
+# A weekday or relative day a reader cannot place without the article's date, with the part
+# of the day that may follow it ("yesterday morning", "on Saturday night") or its possessive
+# ("Tuesday's recall"); a weekday that a day of the month follows ("Sunday 9 November",
+# "Sunday, November 9") is dated already.
+_UNDATED_DAY = re.compile(
+    rf"\b(?:(?P<rel>yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
+    # capitalised only where a sentence starts: "Tollerby Today" is a name
+    rf"|(?:(?<=^)|(?<=[.!?:\"“] ))(?:Yesterday|Today|Tonight|Tomorrow|Last night"
+    rf"|This (?:morning|afternoon|evening)))|(?P<day>{DAY_NAMES})\b)"  # not "on Sundays"
+    rf"(?:['’]s\b|\s+(?:night|morning|afternoon|evening))?"
+    # nor one that names a kind of thing: "Sunday day-ticket holders", "Saturday-only passes"
+    rf"(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{MONTH_NAMES})\b|\[)|\s+day\b|-)")
+
+
+def date_glossed(text: str, published: date | None) -> str:
+    """`text` with the calendar date in square brackets after each day it names relative to
+    the article's date (`published`): "yesterday morning [Thursday 16 October 2025]", "on
+    Monday [23 November 2026]" (`weekday_date`: the latest such day, or the next one when
+    its clause speaks of what is to come). The editor's bracket marks words the source does
+    not print; unchanged without a publication date."""
+    if published is None:
+        return text
+
+    def gloss(m: re.Match[str]) -> str:
+        if m.group("rel"):
+            return m.group(0) + bracketed_date(relative_day(m.group("rel").lower(), published),
+                                               weekday=True)
+        day = m.group("day").lower()
+        if m.group(0).endswith(("'s", "’s")) and ahead(text, day):
+            # "marks from Tuesday's paper will be discarded": the clause's future is not the
+            # day's event, which may be past; an undated day is better than a wrong date
+            return m.group(0)
+        return m.group(0) + bracketed_date(weekday_date(text, day, published))
+
+    return _UNDATED_DAY.sub(gloss, text)
+
+
+def bracketed_date(when: date, weekday: bool = False) -> str:
+    """`when` in the editor's brackets, after a space: " [16 October 2025]", with its
+    weekday first when `weekday` (" [Thursday 16 October 2025]"); `strip_glosses` removes
+    it again."""
+    day = f"{WEEKDAYS[when.weekday()].title()} " if weekday else ""
+    return f" [{day}{when.day} {MONTHS[when.month - 1].title()} {when.year}]"
+
+
+# A date in the editor's brackets, as `bracketed_date` writes it.
+_GLOSS = re.compile(rf" \[(?:(?:{DAY_NAMES}) )?\d{{1,2}} (?:{MONTH_NAMES}) (?:19|20)\d\d\]")
+
+
+def strip_glosses(text: str) -> str:
+    """`text` without the bracketed dates `date_glossed` adds: the words its source prints,
+    for a judge of what a quote states."""
+    return _GLOSS.sub("", text)
