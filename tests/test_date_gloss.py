@@ -169,6 +169,28 @@ def test_a_dated_lines_year_is_no_disputed_figure() -> None:
     assert lines[1].section == "difference"
 
 
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "glossed"), [
+    # dev pemberly: "In which month did the council decide to cut the subsidy?" is answered
+    # by "the council's decision last month", in an article of 11 March 2026
+    ("the council's decision last month to cut", "the council's decision last month "
+                                                 "[February 2026] to cut"),
+    ("Last year the line lost money; next year it", "Last year [2025] the line lost money; "
+                                                   "next year [2027] it"),
+    ("Fares rise next month.", "Fares rise next month [April 2026]."),
+    # twelve months up to now, a possessive and a year given are no month or year to name
+    ("Over the last year sales fell.", "Over the last year sales fell."),
+    ("Last year's figures were poor.", "Last year's figures were poor."),
+    ("It fell last year, in 2025.", "It fell last year, in 2025."),
+])
+def test_a_month_or_year_named_relative_to_the_article_is_dated(text: str,
+                                                                 glossed: str) -> None:
+    assert date_glossed(text, date(2026, 3, 11)) == glossed
+    assert strip_glosses(glossed) == text
+    # across a year's end
+    assert date_glossed("last month", date(2026, 1, 5)) == "last month [December 2025]"
+
+
 @pytest.mark.integration
 def test_an_answer_dates_the_day_its_cited_article_names(
     make_app: Callable[..., App], fake_model: FakeChatModel

@@ -26,12 +26,32 @@ _UNDATED_DAY = re.compile(
     rf"(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{MONTH_NAMES})\b|\[)|\s+day\b|-)")
 
 
+# A month or year named relative to the article's: "last month", "next year"; not "the last
+# year" (twelve months up to now), a possessive ("last year's figures") or one a year
+# follows ("last year, in 2024").
+_UNDATED_PERIOD = re.compile(
+    r"(?<!\bthe )(?<!\bpast )\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his) (?P<unit>month|year)\b"
+    r"(?!['’]s\b|\s*\[|,?\s+(?:in\s+)?(?:19|20)\d\d\b)")
+_SHIFT = {"last": -1, "this": 0, "next": 1}
+
+
+def _period(m: re.Match[str], published: date) -> str:
+    """The bracketed month ("last month" -> " [February 2026]") or year (" [2025]") that
+    `m` (of `_UNDATED_PERIOD`) names in an article of `published`."""
+    shift = _SHIFT[m.group("which").lower()]
+    if m.group("unit") == "year":
+        return f" [{published.year + shift}]"
+    year, month = divmod(published.year * 12 + published.month - 1 + shift, 12)
+    return f" [{MONTHS[month].title()} {year}]"
+
+
 def date_glossed(text: str, published: date | None) -> str:
-    """`text` with the calendar date in square brackets after each day it names relative to
-    the article's date (`published`): "yesterday morning [Thursday 16 October 2025]", "on
-    Monday [23 November 2026]" (`weekday_date`: the latest such day, or the next one when
-    its clause speaks of what is to come). The editor's bracket marks words the source does
-    not print; unchanged without a publication date."""
+    """`text` with the calendar date in square brackets after each day, month or year it
+    names relative to the article's date (`published`): "yesterday morning [Thursday 16
+    October 2025]", "on Monday [23 November 2026]" (`weekday_date`: the latest such day, or
+    the next one when its clause speaks of what is to come), "last month [October 2025]".
+    The editor's bracket marks words the source does not print; unchanged without a
+    publication date."""
     if published is None:
         return text
 
@@ -46,6 +66,7 @@ def date_glossed(text: str, published: date | None) -> str:
             return m.group(0)
         return m.group(0) + bracketed_date(weekday_date(text, day, published))
 
+    text = _UNDATED_PERIOD.sub(lambda m: m.group(0) + _period(m, published), text)
     return _UNDATED_DAY.sub(gloss, text)
 
 
@@ -57,8 +78,9 @@ def bracketed_date(when: date, weekday: bool = False) -> str:
     return f" [{day}{when.day} {MONTHS[when.month - 1].title()} {when.year}]"
 
 
-# A date in the editor's brackets, as `bracketed_date` writes it.
-_GLOSS = re.compile(rf" \[(?:(?:{DAY_NAMES}) )?\d{{1,2}} (?:{MONTH_NAMES}) (?:19|20)\d\d\]")
+# A date in the editor's brackets, as `bracketed_date` and `_period` write it.
+_GLOSS = re.compile(
+    rf" \[(?:(?:{DAY_NAMES}) )?(?:\d{{1,2}} )?(?:(?:{MONTH_NAMES}) )?(?:19|20)\d\d\]")
 
 
 def strip_glosses(text: str) -> str:
