@@ -18,6 +18,7 @@ from agent.generation.name_context import (
     another_speaker,
     distinctive_words,
     name_out_of_context,
+    possessed_by_another,
     quote_rival,
     role_of_another,
 )
@@ -72,6 +73,20 @@ def test_a_name_that_no_quote_context_or_lead_gives_is_out_of_context() -> None:
                                common) is None
     assert name_out_of_context("What did Rhona Tait say?", [(said[1], lead)], common) == (
         "rhona tait")
+
+
+@pytest.mark.unit
+def test_what_the_question_asks_of_one_names_quoted_of_anothers_is_no_answer() -> None:
+    question = "How many pupils will Marbury's new sixth-form college teach?"
+    other = "Last year Dunley's sixth-form college taught about 900 pupils, the head said."
+    assert possessed_by_another(question, [other]) == "dunley"
+    # a quote that names the question's owner may say both
+    assert possessed_by_another(question, [other, "Marbury will follow the plan."]) is None
+    # what another owns that shares no word with what is asked
+    assert possessed_by_another(question, ["Dunley's mayor opened it for 900 pupils."]) is None
+    # a longer form of the same name is the same owner
+    assert possessed_by_another("What did Tallis's chief executive say?",
+                                ["Tallis Ferries' chief executive said sorry."]) is None
 
 
 @pytest.mark.unit

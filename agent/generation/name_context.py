@@ -5,8 +5,9 @@ an answer says only what a cited sentence says; shared case 08's kind, a near-mi
 figure of something else or name a namesake (agent.generation.asked.cites_another), a name
 of the question stands nowhere near them (`name_out_of_context`), the nearest entity named
 before a quote that leaves the question's unsaid is a near-miss of it (`quote_rival`),
-they give the office the question asks about to another body (`role_of_another`), or
-they give another named person's words where the question asks for one's (`another_speaker`).
+they give the office the question asks about to another body (`role_of_another`),
+they give another named person's words where the question asks for one's (`another_speaker`),
+or they give what the question asks of one name's to another's (`possessed_by_another`).
 """
 
 from __future__ import annotations
@@ -45,7 +46,37 @@ def about_another_entity(question: str, sentences: Sequence[AnswerSentence],
                                    {n for t in texts for n in entities(t)}) is not None
             or any(quote_rival(question, corpus.article(c.source), c.quote) for c in cited)
             or any(role_of_another(question, c.quote, common) for c in cited)
-            or another_speaker(question, [c.quote for c in cited]))
+            or another_speaker(question, [c.quote for c in cited])
+            or possessed_by_another(question, [c.quote for c in cited]) is not None)
+
+
+# A name and what it owns: "Hollin's new midwife-led birth centre" -> ("Hollin", "new
+# midwife-led birth centre"), up to four lower-case words.
+_OWNED = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?:['’]s|(?<=s)['’])"
+                    r"((?:\s+[a-z][\w-]*){1,4})")
+
+
+def possessed_by_another(question: str, quotes: Sequence[str]) -> str | None:
+    """Another name the quotes give what the question asks of one's ("How many babies will
+    Hollin's new midwife-led birth centre deliver?" against "Barnmoor's midwife-led unit
+    now delivers about 300 babies a year": dev hollin q14, the near-miss kind of shared
+    case 08), lower case, else None. Only when no quote names the question's owner at all,
+    the two names share no word, and what they own shares a content word."""
+    asked = [(owner, _content(owned)) for owner, owned in _OWNED.findall(question)]
+    for owner, owned in asked:
+        if not owned or any(owner.lower() in q.lower() for q in quotes):
+            continue
+        for q in quotes:
+            for other, theirs in _OWNED.findall(q):
+                if (not set(other.lower().split()) & set(owner.lower().split())
+                        and owned & _content(theirs)):
+                    return other.lower()
+    return None
+
+
+def _content(words: str) -> set[str]:
+    """The content words of a lower-case phrase, hyphenated ones whole."""
+    return {w for w in words.lower().split() if len(w) > 2 and w not in STOPWORDS}
 
 
 def another_speaker(question: str, quotes: Sequence[str]) -> bool:
