@@ -197,6 +197,21 @@ def test_a_question_about_each_one_needs_a_figure_per_item() -> None:
 
 
 @pytest.mark.unit
+def test_a_question_about_the_whole_needs_more_than_a_figure_per_item() -> None:
+    from agent.generation.asked import gives_total
+
+    total = "How much will the fare refunds cost Tallis Ferries in total?"
+    # dev kettering q13: "will credit £12 to every affected account" prices one account
+    assert not gives_total(total, ["Tallis will refund £9 to every season ticket holder."])
+    assert not gives_total(total, ["Holders get £9 each, the firm said."])
+    assert gives_total(total, ["The refunds will cost about £2m, or £9 per holder."])
+    assert gives_total(total, ["Tallis has set aside £2m for refunds."])
+    # no figure of the kind asked, or no total asked: other checks decide
+    assert gives_total(total, ["Refunds start in May."])
+    assert gives_total("How much will each holder get?", ["Holders get £9 each."])
+
+
+@pytest.mark.unit
 def test_which_night_asks_for_a_date() -> None:
     from agent.retrieval.evidence import asked_kind
 

@@ -24,6 +24,7 @@ from agent.generation.asked import (
     gives_asked_figure,
     gives_asked_kind,
     gives_figure_per_item,
+    gives_total,
     name_heads,
     names_another_entity,
     names_asked_entity,
@@ -177,6 +178,7 @@ class Answerer:
                 if not names_asked_field(question, sentences, ev):
                     sentences = header_line_answer(question, ev, self.corpus) or sentences
                 told = [s.text for s in sentences]
+                quoted = [c.quote for s in sentences for c in s.citations]
                 dated = dated_quotes(self.corpus, sentences)
                 if (self.unmatched_names(question, sentences)
                         or not counts_what_is_asked(question, sentences)
@@ -185,8 +187,8 @@ class Answerer:
                         or not states_asked_period(question, dated)
                         or not states_asked_setting(
                             question, dated_quotes(self.corpus, sentences, before=True))
-                        or not gives_figure_per_item(
-                            question, [c.quote for s in sentences for c in s.citations])
+                        or not gives_figure_per_item(question, quoted)
+                        or not gives_total(question, quoted)
                         or names_another_entity(question, sentences)
                         or not names_asked_entity(question, sentences, self._outlets(sentences))
                         or about_another_entity(question, sentences, self.corpus)):

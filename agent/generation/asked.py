@@ -101,6 +101,29 @@ def gives_figure_per_item(question: str, quotes: Sequence[str]) -> bool:
     return not _PER_ITEM.search(question) or any(_EACH.search(q) for q in quotes)
 
 
+# A question about the whole ("how much will the credits cost in total"), and a figure told
+# per item: "£12 to every affected account", "£15 each", "£120 per household".
+_TOTAL = re.compile(r"\b(?:in total|altogether|all told|in all|combined|overall|total)\b",
+                    re.IGNORECASE)
+_PER_AFTER = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:each|every|per|apiece|a head)\b", re.IGNORECASE)
+
+
+def gives_total(question: str, quotes: Sequence[str]) -> bool:
+    """Whether the quotes give a whole when the question asks one of the kind of figure it
+    names ("How much will the compensation credits cost Kettering in total?"): figures
+    each told per item ("will credit £12 to every affected ... account") do not answer it
+    (dev kettering q13, the converse of `gives_figure_per_item`). True when the question
+    asks no total, or a figure of the kind asked stands in a quote without "each", "every"
+    or "per" in the three words after it."""
+    kinds = asked_figure_kinds(question)
+    if kinds is None or not _TOTAL.search(question):
+        return True
+    # where each figure of the kind asked ends in its quote
+    ends = [(quote, at + len(q.said)) for quote in quotes for q in quantities(quote)
+            if q.kind in kinds and q.said and (at := quote.find(q.said)) >= 0]
+    return not ends or any(not _PER_AFTER.match(quote, end) for quote, end in ends)
+
+
 def _singular(word: str) -> str:
     """A crude singular, enough to match "seats" with "40,000-seat" and "buses" with "bus"."""
     for suffix, repl in (("ies", "y"), ("ses", "s"), ("s", "")):
