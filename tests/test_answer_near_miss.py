@@ -99,6 +99,9 @@ def test_a_word_shared_with_another_name_marks_neither() -> None:
         "tallis", "buses"}
     # when every word is shared, all are kept
     assert distinctive_words("tallis", common, names) == {"tallis"}
+    # a shared last word still marks the name: a surname beside a namesake's (dev oxbury)
+    assert distinctive_words("ruth tallis", common, {"ruth tallis", "owen tallis"}) == {
+        "ruth", "tallis"}
     lead = "Ferry fares to rise. Tallis Ferries will raise its fares from May."
     quote = "Tallis's chief executive, Ewan Rudd, said the rise was forced on the firm."
     question = "Who is the chief executive of Tallis Buses?"

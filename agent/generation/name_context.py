@@ -125,16 +125,18 @@ def distinctive_words(name: str, common: frozenset[str],
                       names: Iterable[str] = ()) -> set[str]:
     """The words of a name (lower case) that the articles never write in lower case
     (`common`): "kelby" of "Kelby Airport" where the articles also write "the airport".
-    A word it shares with another of the articles' `names` (lower case, facts.entities) that
-    is not a shorter or longer form of it says which of the two is meant only with the
-    rest: "harland" is no mark of Harland Coaches where the articles name Harland Ferries,
-    so "Harland's managing director" is about neither until "coaches" is said. When every
-    word is shared, all are kept."""
+    A word before its last that it shares with another of the articles' `names` (lower
+    case, facts.entities) that is not a shorter or longer form of it says which of the two
+    is meant only with the rest: "harland" is no mark of Harland Coaches where the articles
+    name Harland Ferries, so "Harland's managing director" is about neither until "coaches"
+    is said. A shared last word stays a mark: "Mrs Hollis" after "Margaret Hollis" is hers,
+    although a Keith Hollis is named too (dev oxbury q14). When every word is shared, all
+    are kept."""
     words = {w for w in name.split() if len(w) > 2 and w not in common and w not in STOPWORDS}
-    own = set(name.split())
+    own = name.split()
     shared = {w for other in names for w in other.split()
-              if not (set(other.split()) <= own or own <= set(other.split()))}
-    return (words - shared) or words
+              if not (set(other.split()) <= set(own) or set(own) <= set(other.split()))}
+    return (words - (shared - {own[-1]})) or words
 
 
 def name_out_of_context(question: str, contexts: Sequence[tuple[str, str]],
