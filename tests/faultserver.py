@@ -126,6 +126,8 @@ def evidence_responder(body: dict[str, Any]) -> str:
     name = _schema_name(body)
     if name == "Judgement":
         return json.dumps({"label": "not_enough_info"})
+    if name == "Confirmation":  # a sentence code calls supporting, confirmed
+        return json.dumps({"answer": "yes"})
     if name == "Standalone":
         return json.dumps({"question": "How many troops did Mexico send to its border?"})
     if name == "PointDraft" and docs:
