@@ -38,6 +38,20 @@ def test_weights_and_lengths_are_never_compared() -> None:
 
 
 @pytest.mark.unit
+def test_a_temperature_counts_nothing() -> None:
+    # dev kelderby: "Twenty-two Kelderby volunteers went up the fell" was refuted by "a wind
+    # chill that volunteers put at minus 12C", read as a count of 12 "c"
+    chill = _measure("Sleet drove across the fell, with a wind chill of minus 12C.")
+    assert chill.unit == _measure("It was 21°C by noon.").unit == "[temperature]"
+    assert _measure("Temperatures hit 35 degrees.").unit == "[temperature]"
+    (count,) = quantities("Twenty-two volunteers went up the fell.")
+    assert not count.comparable(chill)
+    claim = "Twenty-two volunteers went up the fell in sleet."
+    evidence = "Volunteers went up the fell in sleet and a wind chill of minus 12C."
+    assert not compare(claim, evidence, 0.8).conflicts
+
+
+@pytest.mark.unit
 def test_words_pint_reads_as_units_are_not_measures_in_a_report() -> None:
     assert measure_unit("league") is None and measure_unit("in") is None
     assert measure_unit("pounds") is None  # money in a British report, not a weight

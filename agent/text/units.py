@@ -1,6 +1,6 @@
 """The unit word written after a number: a duration ("three decades", in years), a currency
 ("20 pounds") or a unit of measure ("2.4 km", "2.4 kilometres", "7.5 tonnes", "an 11-mile
-diversion"); and the words that make a number someone's age (`states_age`).
+diversion", "minus 12C"); and the words that make a number someone's age (`states_age`).
 Measures are read with pint's unit registry: the unit's dimension and its
 factor to SI base units, so "2.4 km" and "2,400 metres" are one figure and a length is never
 compared with a weight.
@@ -55,10 +55,19 @@ def measure_unit(word: str) -> tuple[str, float] | None:
     return str(base.dimensionality), float(base.magnitude)
 
 
+# A temperature: "12C", "minus 3°C", "54°F", "35 degrees". pint's temperatures have an
+# offset and cannot be scaled like other units, so they are read here, in their own scale.
+_TEMPERATURE = re.compile(r"(?:\s*°\s*)?[CF]\b|\s+degrees?\b")
+TEMPERATURE = "[temperature]"
+
+
 def unit_after(text: str, end: int) -> tuple[UnitKind | None, float, str]:
     """The unit word right after the number that ends at `end`: (kind, factor to the normal
-    unit, unit), where unit is the currency sign or a measure's dimension; (None, 1.0, "")
-    when the next word is no unit."""
+    unit, unit), where unit is the currency sign or a measure's dimension (TEMPERATURE for
+    a temperature: "a wind chill of minus 12C" counts nothing); (None, 1.0, "") when the
+    next word is no unit."""
+    if _TEMPERATURE.match(text, end):
+        return "measure", 1.0, TEMPERATURE
     m = _UNIT_WORD.match(text[end: end + 20])
     if not m:
         return None, 1.0, ""
