@@ -306,3 +306,14 @@ def test_a_year_outlets_give_differently_is_named_the_year() -> None:
     # where no clause can lead the line, it names what differs
     unled = dataclasses.replace(diff, lead="").text()
     assert unled == "Outlets differ on the year: 2023 (Delta Wire) vs 2021 (The Orrin Daily)."
+
+
+def test_a_time_written_with_points_keeps_its_last_point() -> None:
+    # newcomer trial (dev cinderford): "11:40 p.m" was shown for "11:40 p.m."
+    items = [
+        (_s("wire", "The fire was reported at 11:40 p.m. on Monday, the fire service said."),
+         "wire"),
+        (_s("daily", "The fire was reported shortly after 10pm on Monday."), "daily"),
+    ]
+    (diff,) = story_differences(items, _name)
+    assert {side.values[0] for side in diff.sides} == {"11:40 p.m.", "shortly after 10pm"}

@@ -66,7 +66,9 @@ def shown_figure(f: Figure) -> str:
     if q.kind == "weekday":
         return q.said
     if q.kind == "time":
-        return q.said.rstrip(".")  # "2.40am" where the sentence ends ("at 2.40am.")
+        # "2.40am" where the sentence ends ("at 2.40am."), but "11:40 p.m." keeps its dot
+        said = q.said.rstrip(".")
+        return f"{said}." if re.search(r"\b[ap]\.m$", said, re.IGNORECASE) else said
     if f.against is not None:
         return f"{q.said} {q.head}s to {f.against.said}"
     if q.kind == "day" or not q.said:
