@@ -29,6 +29,20 @@ def test_an_accused_party_or_a_hedged_subject_is_no_speaker() -> None:
     assert compare(claim, hedged, score=0.8).attributed_to == "someone"
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # newcomer trial (dev cinderford): a campaign group's claim was verified as fact
+    ("They also claim that old batteries in the waste sparked the blaze.", "someone"),
+    ("Campaigners argue the bypass is unlawful.", "Campaigners"),
+    ("Residents who insist the road is unsafe have marched.", "Residents"),
+    # the noun, or a verb that reports nothing, is no reporting
+    ("The council rejected its claim that the road is safe.", None),
+    ("This claim was rejected by the council.", None),
+    ("Volunteers maintain the footpath every spring.", None),
+])
+def test_a_plural_subjects_reporting_verb_reports(sentence: str, speaker: str | None) -> None:
+    assert attribution(sentence) == speaker
+
+
 def test_cancelled_is_no_reporting_and_an_opening_common_word_is_no_actor() -> None:
     assert attribution("Around 40 operations have been called off this week.") is None
     assert attribution("Trump called her a lovely woman.") == "Trump"

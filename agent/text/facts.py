@@ -43,8 +43,15 @@ _HEDGES = re.compile(r"\b(?:reportedly|allegedly|supposedly|purportedly)\b", re.
 NOT_CALLED_OFF = r"(?!\s+(?:off|in|up|out)\b)"
 # A capitalised cue after a word is part of a name ("the United States' army"); one opening
 # the text or a clause ("According to ...", "— Says ...") is a cue.
+# The base form of a reporting verb is a finite verb only after a plural subject: "They also
+# claim that ...", "Campaigners argue ...", "residents who insist ..."; not the noun of "the
+# claim", "its claim", "has claim to" (a newcomer trial: "They also claim that discarded
+# batteries sparked the blaze" was verified as fact).
+_BASE_CUE = (r"(?:(?<=\bthey )|(?<=\bwe )|(?<=\balso )|(?<=\bwho )|(?<=\bstill )"
+             r"|(?<=[a-z]s )(?<!\bits )(?<!\bhis )(?<!\bthis )(?<!\bwas )(?<!\bhas )"
+             r"(?<!\bis ))(?:claim|allege|argue|insist|contend|assert)\b")
 CUE_RE = re.compile(rf"(?:(?<![\w,’'] )|(?=(?-i:[a-z])))\b(?:{_CUES})\b(?<!called)"
-                    rf"|\bcalled\b{NOT_CALLED_OFF}", re.IGNORECASE)
+                    rf"|\bcalled\b{NOT_CALLED_OFF}|{_BASE_CUE}", re.IGNORECASE)
 _QUOTE_CHARS = '“”"«»„'
 _LONG_QUOTE = re.compile(r"[“\"«„][^”\"»]{30,}")
 # The prepositions (and article) before a named place: "in", "aboard the", ...
