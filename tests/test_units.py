@@ -52,6 +52,28 @@ def test_a_temperature_counts_nothing() -> None:
 
 
 @pytest.mark.unit
+def test_a_rate_and_an_amount_are_never_rivals() -> None:
+    # newcomer trial (dev cinderford): "holding around 9,000 tonnes of plastic" was
+    # contradicted by "processes around 40,000 tonnes of plastic a year"
+    (rate,) = [q for q in quantities("It recycles about 30,000 tonnes of glass a year.")
+               if q.kind == "measure"]
+    (stock,) = quantities("It had about 8,000 tonnes of glass in store.")
+    assert (rate.per, stock.per) == ("year", "")
+    assert [q.per for q in quantities("It runs 12 sailings daily.")] == ["day"]
+    # "for a year" and "a year ago" tell no rate
+    assert all(not q.per for q in quantities("He was banned for 3 matches for a year."))
+    assert all(not q.per for q in quantities("15 people were hurt a year ago."))
+    claim = "The depot had about 8,000 tonnes of glass in store."
+    assert not compare(claim, "The depot recycles about 30,000 tonnes of glass a year.",
+                       0.8).conflicts
+    assert compare(claim, "The depot had about 12,000 tonnes of glass in store.", 0.8).conflicts
+    # a claim that leaves out "a year" is still stated by the rate
+    stated = compare("The depot recycles about 30,000 tonnes of glass.",
+                     "The depot recycles about 30,000 tonnes of glass a year.", 0.8)
+    assert not stated.missing_numbers and not stated.conflicts
+
+
+@pytest.mark.unit
 def test_words_pint_reads_as_units_are_not_measures_in_a_report() -> None:
     assert measure_unit("league") is None and measure_unit("in") is None
     assert measure_unit("pounds") is None  # money in a British report, not a weight

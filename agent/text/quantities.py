@@ -125,6 +125,26 @@ _PART_OF = re.compile(r"\s+of\s+(?:the|them|its|their|these|those|his|her|our)\b
                       re.IGNORECASE)
 _CARRIED_HEAD = re.compile(r"\s+[A-Za-z][\w'’-]*\s+to\s+", re.IGNORECASE)
 _VOTED = re.compile(r"\bvot(?:ed|es?|ing)\s+(?:(?:by|of)\s+)?$", re.IGNORECASE)
+# A rate's period within four words after a figure: "40,000 tonnes of plastic a year",
+# "£1.8m annually"; not "for a year", "a year ago".
+_RATE = re.compile(
+    r"(?:\s+(?!(?:for|in|within|over|after|than|during|by|under|since|and|or|but)\b)"
+    r"[a-z][\w'’-]*){0,4}?\s+(?:(?:a|an|1|per|each|every)\s+(?P<unit>year|month|week|day|night|hour)"
+    r"\b(?!\s+(?:ago|earlier|later|before|after|on|from)\b)|(?P<adv>annually|yearly|monthly|"
+    r"weekly|daily|nightly|hourly)\b)", re.IGNORECASE)
+_ADVERB_PERIOD = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+                  "daily": "day", "nightly": "night", "hourly": "hour"}
+
+
+_RATE_KINDS = frozenset(("count", "money", "measure"))
+
+
+def rate_period(text: str, end: int) -> str:
+    """The period of a rate given after the figure that ends at `end` (`_RATE`), else ""."""
+    m = _RATE.match(text, end)
+    if m is None:
+        return ""
+    return (m.group("unit") or _ADVERB_PERIOD[m.group("adv").lower()]).lower()
 
 
 @dataclass(frozen=True)
@@ -155,6 +175,10 @@ class Quantity:
     # A part of a whole named after it ("four of the papers", "three of them"): a count of
     # a subset. Not part of equality.
     part: bool = field(default=False, compare=False)
+    # The period of a rate ("year" for "40,000 tonnes of plastic a year", "day" for "90
+    # flights daily"), "" for an amount. Not part of equality: a claim that leaves out "a
+    # year" still states the figure, but a rate and an amount are never rivals.
+    per: str = field(default="", compare=False)
 
     def comparable(self, other: Quantity) -> bool:
         """Same kind and unit: a count is never compared with a year or a sum of money."""
@@ -372,7 +396,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             # "46 per cent of the vote, ahead of Szabo's 45.4": the figure it is set against
             kind, unit = out[-1].kind, out[-1].unit
         out.append(Quantity(value, low, high, kind, unit, head, bool(bound), said.strip(),
-                            joined, part=kind == "count" and bool(_PART_OF.match(text, end))))
+                            joined, part=kind == "count" and bool(_PART_OF.match(text, end)),
+                            per=rate_period(text, end) if kind in _RATE_KINDS else ""))
         out.extend(rest)
         last_end, last_head = end, (head if kind == "count" else "")
     for m in re.finditer(r"\b(once|twice|thrice)\b(?!\s+(?:(?:he|she|it|they|we|you|i|the|a|an|"

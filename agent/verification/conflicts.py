@@ -249,8 +249,12 @@ _SCALAR_KINDS = frozenset(("money", "percent", "measure"))
 
 
 def _other_measure(c: Quantity, e: Quantity) -> bool:
-    """Whether `c` and `e` measure two things: counts of different nouns, or two sums of
-    money, percentages or measures, at magnitudes MAX_RIVAL_RATIO apart."""
+    """Whether `c` and `e` measure two things: a rate and an amount or rates of two periods
+    ("40,000 tonnes of plastic a year" and "holding around 9,000 tonnes": a newcomer trial),
+    counts of different nouns, or two sums of money, percentages or measures, at
+    magnitudes MAX_RIVAL_RATIO apart."""
+    if c.per != e.per:
+        return True
     if not (c.counts_another(e) or (c.kind in _SCALAR_KINDS and e.kind == c.kind)):
         return False
     lo, hi = sorted((abs(c.value), abs(e.value)))

@@ -127,7 +127,7 @@ def comparable_measure(qa: Quantity, qb: Quantity) -> bool:
     1 June" and "from 25 May": Quantity.comparable holds a day to its month)."""
     if qa.kind == qb.kind == "day" and qa.head != qb.head:
         return _days_apart(qa, qb) <= MAX_DAY_GAP
-    if not qa.comparable(qb):
+    if not qa.comparable(qb) or qa.per != qb.per:  # a rate and an amount are two measures
         return False
     if qa.kind == "count" and (not qa.head or qa.head != qb.head):
         return False
