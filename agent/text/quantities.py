@@ -19,7 +19,7 @@ from agent.text.clock_times import times_of_day
 from agent.text.counted import head_after, head_before
 from agent.text.facts import MONTHS, NOT_ENTITY
 from agent.text.number_words import words_to_digits
-from agent.text.units import states_age, unit_after
+from agent.text.units import rate_period, states_age, unit_after
 
 Kind = Literal["count", "percent", "money", "duration", "year", "ordinal", "day", "label",
                "time", "weekday", "measure", "age"]
@@ -125,26 +125,7 @@ _PART_OF = re.compile(r"\s+of\s+(?:the|them|its|their|these|those|his|her|our)\b
                       re.IGNORECASE)
 _CARRIED_HEAD = re.compile(r"\s+[A-Za-z][\w'’-]*\s+to\s+", re.IGNORECASE)
 _VOTED = re.compile(r"\bvot(?:ed|es?|ing)\s+(?:(?:by|of)\s+)?$", re.IGNORECASE)
-# A rate's period within four words after a figure: "40,000 tonnes of plastic a year",
-# "£1.8m annually"; not "for a year", "a year ago".
-_RATE = re.compile(
-    r"(?:\s+(?!(?:for|in|within|over|after|than|during|by|under|since|and|or|but)\b)"
-    r"[a-z][\w'’-]*){0,4}?\s+(?:(?:a|an|1|per|each|every)\s+(?P<unit>year|month|week|day|night|hour)"
-    r"\b(?!\s+(?:ago|earlier|later|before|after|on|from)\b)|(?P<adv>annually|yearly|monthly|"
-    r"weekly|daily|nightly|hourly)\b)", re.IGNORECASE)
-_ADVERB_PERIOD = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
-                  "daily": "day", "nightly": "night", "hourly": "hour"}
-
-
 _RATE_KINDS = frozenset(("count", "money", "measure"))
-
-
-def rate_period(text: str, end: int) -> str:
-    """The period of a rate given after the figure that ends at `end` (`_RATE`), else ""."""
-    m = _RATE.match(text, end)
-    if m is None:
-        return ""
-    return (m.group("unit") or _ADVERB_PERIOD[m.group("adv").lower()]).lower()
 
 
 @dataclass(frozen=True)

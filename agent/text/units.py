@@ -1,6 +1,7 @@
 """The unit word written after a number: a duration ("three decades", in years), a currency
 ("20 pounds") or a unit of measure ("2.4 km", "2.4 kilometres", "7.5 tonnes", "an 11-mile
-diversion", "minus 12C"); and the words that make a number someone's age (`states_age`).
+diversion", "minus 12C"); the period of a rate ("a year", `rate_period`); and the words that
+make a number someone's age (`states_age`).
 Measures are read with pint's unit registry: the unit's dimension and its
 factor to SI base units, so "2.4 km" and "2,400 metres" are one figure and a length is never
 compared with a weight.
@@ -104,3 +105,23 @@ def states_age(text: str, start: int, end: int, value: float) -> bool:
     name = _NAME_BEFORE.search(before)
     return bool(name and _AGE_CLOSE.match(text, end)
                 and (name.group(1) or "").lower() not in NOT_ENTITY)
+
+
+# A rate's period within four words after a figure: "40,000 tonnes of plastic a year",
+# "£1.8m annually"; not "for a year", "a year ago". ("1": the figures are read from text
+# whose number words are digits, agent.text.number_words, "a year" among them.)
+_RATE = re.compile(
+    r"(?:\s+(?!(?:for|in|within|over|after|than|during|by|under|since|and|or|but)\b)"
+    r"[a-z][\w'’-]*){0,4}?\s+(?:(?:a|an|1|per|each|every)\s+(?P<unit>year|month|week|day|night|hour)"
+    r"\b(?!\s+(?:ago|earlier|later|before|after|on|from)\b)|(?P<adv>annually|yearly|monthly|"
+    r"weekly|daily|nightly|hourly)\b)", re.IGNORECASE)
+_ADVERB_PERIOD = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+                  "daily": "day", "nightly": "night", "hourly": "hour"}
+
+
+def rate_period(text: str, end: int) -> str:
+    """The period of a rate given after the figure that ends at `end` (`_RATE`), else ""."""
+    m = _RATE.match(text, end)
+    if m is None:
+        return ""
+    return (m.group("unit") or _ADVERB_PERIOD[m.group("adv").lower()]).lower()
