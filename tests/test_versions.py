@@ -286,3 +286,36 @@ def test_an_answer_only_a_comment_piece_backs_is_told_as_its_outlets(
     named = AnswerSentence(text=f"Dalton Voice differs: {view}",
                            citations=cited(view, "b").citations)
     assert attributed_opinion([named], app.corpus) == [named]
+
+
+@pytest.mark.integration
+def test_a_figure_of_the_storys_own_event_is_no_version_of_another_towns(
+    make_app: Callable[..., App]
+) -> None:
+    """Newcomer trial (dev cinderford): "How many homes were evacuated in the Brackmoor
+    fire?" got "Eastline Wire differs: Residents of about 350 homes were evacuated ..." of
+    the story's own fire, in another town."""
+    from agent.generation.versions import with_versions
+
+    app = make_app({
+        "a.txt": _ARTICLE.format(
+            title="Plant fire", author="Ann Lee", outlet="Vale Wire",
+            body="A fire broke out at a recycling plant in Dalton on Sunday.\n"
+                 "About 300 homes were evacuated in Dalton overnight.\n"
+                 "Police closed the A61."),
+        "b.txt": _ARTICLE.format(
+            title="Fire risk", author="Tom Roe", outlet="Dalton Echo",
+            body="Recycling yards have burned before.\n"
+                 "In 2024 a fire at a yard in Kelby forced 120 homes to be evacuated.\n"
+                 "The yard was later fined."),
+    })
+    question = "How many homes were evacuated in the Kelby fire?"
+    ev, kelby, cite = _cited(app, question, "120 homes")
+    answer = [AnswerSentence(text=kelby.sentence.text, citations=[cite])]
+    assert with_versions(question, answer, ev, app.corpus, app.retriever, 8) == answer
+    # the Dalton figure is a version for a question that names no town
+    anywhere = "How many homes were evacuated after the fire?"
+    ev, kelby, cite = _cited(app, anywhere, "120 homes")
+    shown = with_versions(anywhere, [AnswerSentence(text=kelby.sentence.text, citations=[cite])],
+                          ev, app.corpus, app.retriever, 8)
+    assert any("300 homes" in s.text for s in shown[1:])

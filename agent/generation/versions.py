@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from agent.generation.asked import asked_count_noun, asked_figure_kinds, counts_noun
 from agent.generation.differences import story_differences
 from agent.generation.extractive import opinion_piece
+from agent.generation.name_context import name_out_of_context, quote_context
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import (
@@ -39,6 +40,7 @@ from agent.text.glosses import strip_glosses
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms, normalize_for_match
 from agent.text.quantities import Quantity, quantities
+from agent.text.slots import lower_words
 from agent.types import AnswerSentence, Evidence, Sentence
 from agent.verification.measures import (
     MAX_MEASURE_RATIO,
@@ -243,6 +245,8 @@ def with_versions(
         kind = differs(answer, text, question)
         if kind is None or (subject is not None and not _about(text, subject, kind)):
             continue
+        if _of_another_name(question, sentence, corpus):
+            continue  # "about 350 homes" of the story's fire, asked of another town's
         if kind in ("figure", "date") and not measured_alike(answer, text):
             continue  # another figure or day of something else ("joined in 2023")
         if kind == "figure" and gives_answer_figures(
@@ -257,6 +261,17 @@ def with_versions(
         cited.add(canonical(sentence.article_id))
         shown.add(normalize_for_match(text))
     return sentences + extra
+
+
+def _of_another_name(question: str, sentence: Sentence, corpus: Corpus) -> bool:
+    """Whether a name of the question stands nowhere near a candidate version
+    (name_context.name_out_of_context over its article): "How many homes were evacuated in
+    the Brackmoor fire?" has no version in "Residents of about 350 homes were evacuated
+    overnight after a large fire broke out ... in Cinderford" (a newcomer trial)."""
+    article = corpus.article(sentence.article_id)
+    texts = [s.text for s in article.sentences]
+    return name_out_of_context(question, [quote_context(article, sentence.text)],
+                               lower_words(texts), [article.body]) is not None
 
 
 def _version_candidates(
