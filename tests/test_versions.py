@@ -180,26 +180,39 @@ def test_a_version_gives_the_same_measure_another_value(answer: str, other: str,
     assert measured_alike(answer, other) is alike
 
 
-@pytest.mark.integration
-def test_a_year_of_another_event_is_no_version(make_app: Callable[..., App]) -> None:
+def _wire_and_echo(make_app: Callable[..., App], wire: tuple[str, str],
+                   echo: tuple[str, str]) -> App:
+    """An app over two outlets' articles, each given as (title, body)."""
+    return make_app({
+        "a.txt": _ARTICLE.format(title=wire[0], author="Ann Lee", outlet="Vale Wire",
+                                 body=wire[1]),
+        "b.txt": _ARTICLE.format(title=echo[0], author="Tom Roe", outlet="Dalton Echo",
+                                 body=echo[1]),
+    })
+
+
+def _versions(app: App, question: str, phrase: str) -> tuple[Evidence, list[AnswerSentence]]:
+    """The evidence item holding `phrase`, and `with_versions` of the answer quoting it."""
     from agent.generation.versions import with_versions
 
-    app = make_app({
-        "a.txt": _ARTICLE.format(
-            title="Ferrow banned", author="Ann Lee", outlet="Vale Wire",
-            body="Kelby goalkeeper Sam Ferrow has been banned for doping.\n"
-                 "Ferrow will not be eligible to play again until spring 2028.\n"
-                 "He has made 90 appearances."),
-        "b.txt": _ARTICLE.format(
-            title="Kelby lose keeper", author="Tom Roe", outlet="Dalton Echo",
-            body="Kelby will be without Sam Ferrow after his doping ban.\n"
-                 "Ferrow joined Kelby from Dunfield Rovers in 2026 for £1 million.\n"
-                 "Kelby play Dunfield on Saturday."),
-    })
+    ev, item, cite = _cited(app, question, phrase)
+    answer = [AnswerSentence(text=item.sentence.text, citations=[cite])]
+    return item, with_versions(question, answer, ev, app.corpus, app.retriever, 8)
+
+
+@pytest.mark.integration
+def test_a_year_of_another_event_is_no_version(make_app: Callable[..., App]) -> None:
+    app = _wire_and_echo(
+        make_app,
+        ("Ferrow banned", "Kelby goalkeeper Sam Ferrow has been banned for doping.\n"
+                          "Ferrow will not be eligible to play again until spring 2028.\n"
+                          "He has made 90 appearances."),
+        ("Kelby lose keeper", "Kelby will be without Sam Ferrow after his doping ban.\n"
+                              "Ferrow joined Kelby from Dunfield Rovers in 2026 for £1 million.\n"
+                              "Kelby play Dunfield on Saturday."))
     question = "When will Ferrow be allowed to play again?"
-    ev, wire, cite = _cited(app, question, "2028")
-    answer = [AnswerSentence(text=wire.sentence.text, citations=[cite])]
-    assert with_versions(question, answer, ev, app.corpus, app.retriever, 8) == answer
+    wire, shown = _versions(app, question, "2028")
+    assert len(shown) == 1
     # the same other sentence is a version where it gives the asked detail another value
     assert differs(wire.sentence.text, "Ferrow joined Kelby from Dunfield Rovers in 2026.",
                    question) == "figure"
@@ -295,27 +308,16 @@ def test_a_figure_of_the_storys_own_event_is_no_version_of_another_towns(
     """Newcomer trial (dev cinderford): "How many homes were evacuated in the Brackmoor
     fire?" got "Eastline Wire differs: Residents of about 350 homes were evacuated ..." of
     the story's own fire, in another town."""
-    from agent.generation.versions import with_versions
-
-    app = make_app({
-        "a.txt": _ARTICLE.format(
-            title="Plant fire", author="Ann Lee", outlet="Vale Wire",
-            body="A fire broke out at a recycling plant in Dalton on Sunday.\n"
-                 "About 300 homes were evacuated in Dalton overnight.\n"
-                 "Police closed the A61."),
-        "b.txt": _ARTICLE.format(
-            title="Fire risk", author="Tom Roe", outlet="Dalton Echo",
-            body="Recycling yards have burned before.\n"
-                 "In 2024 a fire at a yard in Kelby forced 120 homes to be evacuated.\n"
-                 "The yard was later fined."),
-    })
-    question = "How many homes were evacuated in the Kelby fire?"
-    ev, kelby, cite = _cited(app, question, "120 homes")
-    answer = [AnswerSentence(text=kelby.sentence.text, citations=[cite])]
-    assert with_versions(question, answer, ev, app.corpus, app.retriever, 8) == answer
+    app = _wire_and_echo(
+        make_app,
+        ("Plant fire", "A fire broke out at a recycling plant in Dalton on Sunday.\n"
+                       "About 300 homes were evacuated in Dalton overnight.\n"
+                       "Police closed the A61."),
+        ("Fire risk", "Recycling yards have burned before.\n"
+                      "In 2024 a fire at a yard in Kelby forced 120 homes to be evacuated.\n"
+                      "The yard was later fined."))
+    _, shown = _versions(app, "How many homes were evacuated in the Kelby fire?", "120 homes")
+    assert len(shown) == 1
     # the Dalton figure is a version for a question that names no town
-    anywhere = "How many homes were evacuated after the fire?"
-    ev, kelby, cite = _cited(app, anywhere, "120 homes")
-    shown = with_versions(anywhere, [AnswerSentence(text=kelby.sentence.text, citations=[cite])],
-                          ev, app.corpus, app.retriever, 8)
+    _, shown = _versions(app, "How many homes were evacuated after the fire?", "120 homes")
     assert any("300 homes" in s.text for s in shown[1:])
