@@ -150,7 +150,8 @@ def combine(
       check, agent.verification.slots), no denial of it ("X denied the accusation"), no
       own-voice judgement where the claim states ("X should publish it"), and
       the model's P(supports) >= SUPPORT_P;
-      near-verbatim coverage supports without the model.
+      near-verbatim coverage supports without the model, and so does a sentence that
+      states the claim's figures and most of its words (`states_figures_and_words`).
     - A role held by someone else (the cloze check's "holder" conflict) is a concrete
       conflict like another number.
     - "refutes" without a veto needs P(refutes) >= REFUTE_P on a highly relevant sentence.
