@@ -89,7 +89,9 @@ def gives_asked_figure(question: str, texts: Sequence[str]) -> bool:
 _PER_ITEM = re.compile(r"\beach (?!(?:day|week|month|year|night|morning|time|other)\b)[a-z]+|"
                        r"\bon (?:its|their|his|her) own\b|\bindividually\b|\bapiece\b",
                        re.IGNORECASE)
-_EACH = re.compile(r"\beach\b|\bevery\b|\bapiece\b|\bper\b|\ba head\b|\d\s+an?\s+[a-z]+\b|"
+# The words by which a figure is one item's: "£9 each", "to every holder", "per share".
+_PER_WORDS = r"(?:each|every|apiece|per|a head)\b"
+_EACH = re.compile(rf"\b{_PER_WORDS}|\d\s+an?\s+[a-z]+\b|"
                    r"\bon (?:its|their|his|her) own\b|\bindividually\b", re.IGNORECASE)
 
 
@@ -105,7 +107,7 @@ def gives_figure_per_item(question: str, quotes: Sequence[str]) -> bool:
 # per item: "£12 to every affected account", "£15 each", "£120 per household".
 _TOTAL = re.compile(r"\b(?:in total|altogether|all told|in all|combined|overall|total)\b",
                     re.IGNORECASE)
-_PER_AFTER = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:each|every|per|apiece|a head)\b", re.IGNORECASE)
+_PER_AFTER = re.compile(rf"\W*(?:[\w-]+\s+){{0,2}}?{_PER_WORDS}", re.IGNORECASE)
 
 
 def gives_total(question: str, quotes: Sequence[str]) -> bool:

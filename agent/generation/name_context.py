@@ -19,6 +19,7 @@ from agent.generation.asked import cites_another, compound_parts, name_heads
 from agent.ingest.corpus import Corpus
 from agent.text.analysis import analyze
 from agent.text.facts import entities
+from agent.text.holders import POSSESSIVE
 from agent.text.normalize import STOPWORDS, normalize_for_match
 from agent.text.roles import asked_speaker
 from agent.text.slots import (
@@ -52,8 +53,8 @@ def about_another_entity(question: str, sentences: Sequence[AnswerSentence],
 
 # A name and what it owns: "Hollin's new midwife-led birth centre" -> ("Hollin", "new
 # midwife-led birth centre"), up to four lower-case words.
-_OWNED = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)(?:['’]s|(?<=s)['’])"
-                    r"((?:\s+[a-z][\w-]*){1,4})")
+_OWNED = re.compile(rf"\b((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*){POSSESSIVE}"
+                    r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
 
 
 def possessed_by_another(question: str, quotes: Sequence[str]) -> str | None:

@@ -47,7 +47,7 @@ _OTHER_RANK = frozenset(("deputy", "vice", "assistant", "acting", "interim", "fo
 _NAME = r"(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+"
 _ROLE = r"(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b"
 # "Hallam Water's", and the plural's "Harlow Foods'"
-_POSSESSIVE = r"(?:[’']s|(?<=s)[’'])\s+"
+POSSESSIVE = r"(?:[’']s|(?<=s)[’'])\s+"
 _TITLE = r"(?:(?:the\s+)?(?:Rev|Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?"
 
 
@@ -60,18 +60,18 @@ _ORG = _org_group("org")
 # "Colin Drury, managing director of Sentinel Vale Security"; "Anne Lacey, the foundation's
 # chair"; "Leona Marsh, the union's branch secretary"
 _NAME_THEN_ROLE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:who is\s+)?(?:the\s+)?(?:(?P<owner>[\w’'-]+?){_POSSESSIVE})?"
+    rf"(?P<name>{_NAME}),\s+(?:who is\s+)?(?:the\s+)?(?:(?P<owner>[\w’'-]+?){POSSESSIVE})?"
     rf"(?P<role>{_ROLE})(?:\s+(?:of|at)\s+{_ORG})?")
 # "The foundation's chair, the Rev Anne Lacey"; "Brenmoor managing director Graham Tulley";
 # "Chief executive Imogen Tarrant"; "managing director of Tarrow Coast Railway, Joanna Pell"
 _ROLE_THEN_NAME = re.compile(
-    rf"(?:(?P<owner>[\w’'-]+?){_POSSESSIVE}|(?P<owner2>[A-Z][\w’'-]*)\s+)?(?P<role>(?i:{_ROLE}))"
+    rf"(?:(?P<owner>[\w’'-]+?){POSSESSIVE}|(?P<owner2>[A-Z][\w’'-]*)\s+)?(?P<role>(?i:{_ROLE}))"
     rf"(?:\s+(?:of|at)\s+{_ORG},\s+|,?\s+){_TITLE}(?P<name>{_NAME})")
 # A claim's "X is the managing director of Y", "X serves as Y's branch secretary",
 # "X chaired Y", "X runs Y as its chief executive"
 _CLAIM_ROLE = re.compile(
     rf"^\s*{_TITLE}(?P<name>{_NAME})\s+(?:(?:is|was|has been|serves as|served as|works as)\s+"
-    rf"(?:the\s+)?(?:(?P<owner>(?:[A-Z][\w’'&-]*\s+){{0,3}}[\w’'-]+?){_POSSESSIVE})?"
+    rf"(?:the\s+)?(?:(?P<owner>(?:[A-Z][\w’'&-]*\s+){{0,3}}[\w’'-]+?){POSSESSIVE})?"
     rf"(?P<role>{_ROLE})(?:\s+(?:of|at)\s+{_ORG})?"
     rf"|(?P<verb>{'|'.join(_HOLDING_VERBS)})\s+{_org_group('org2')})")
 
