@@ -218,6 +218,20 @@ def test_an_outlet_that_counts_the_other_value_under_another_noun_disputes_nothi
         "Outlets differ on the number of charges: 5 (Delta Wire) vs 4 (The Orrin Daily)."]
 
 
+def test_a_count_of_another_noun_in_an_unrelated_sentence_still_disputes() -> None:
+    # The blog's "two seats" are about something else: no word of it is about the
+    # suspensions, so it does not give the daily's two.
+    items = [
+        (_s("daily", "The head confirmed that two members of staff had been suspended."),
+         "daily"),
+        (_s("blog", "Three members of staff at the academy have been suspended."), "blog"),
+        (_s("blog", "Last year the council cut two seats from its planning committee.", 1),
+         "blog"),
+    ]
+    assert [d.text() for d in story_differences(items, _name)] == [
+        "Outlets differ on the number of members: 2 (The Orrin Daily) vs 3 (RiverWatch)."]
+
+
 def test_outlets_that_date_one_event_to_other_days_differ_on_the_day() -> None:
     items = [
         (_s("wire", "Coastguards launched the search for the yacht at 2am on Saturday."),

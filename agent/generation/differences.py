@@ -120,18 +120,26 @@ def _disputes(figs: Sequence[Figure], links: Sequence[set[int]],
     for f in figs:
         given.setdefault(f.outlet, set()).update(
             _value_key(q) for q in sentence_figures(f.sentence.text))
-    # The counts each outlet gives, whatever they count: one group is often counted under
-    # two nouns ("four counts of fraud" and "the four charges").
-    counted = {o: {k[3] for k in keys if k[0] == "count"} for o, keys in given.items()}
+    # The counts each outlet gives, whatever they count, with the terms of each sentence
+    # that gives them: one group is often counted under two nouns ("four counts of fraud"
+    # and "the four charges").
+    counted: dict[tuple[str, float], list[frozenset[str]]] = {}
+    for f in figs:
+        for q in sentence_figures(f.sentence.text):
+            if q.kind == "count":
+                counted.setdefault((f.outlet, q.value), []).append(terms(f.sentence.text))
 
     def states(outlet: str, f: Figure, other: int) -> bool:
         # An outlet that gives the other's exact value anywhere, of the same kind (and a
         # count of the same noun), states it: "the union wants 9 per cent" beside "Kelby's
         # staff accepted 6 per cent" disputes no 9 per cent. A count is stated under any
-        # noun: "convicted of four counts of fraud ... pleaded not guilty to all five
-        # charges" does not dispute another outlet's "four charges of fraud".
+        # noun where the two sentences share a word: "convicted of four counts of fraud
+        # ... pleaded not guilty to all five charges" does not dispute another outlet's
+        # "convicted of four charges of fraud", but a comment's "went out with two
+        # questions missing" is no word on "three members of staff were suspended".
         q = f.quantity
-        if q.kind == "count" and q.value in counted.get(outlet, set()):
+        if q.kind == "count" and any(
+                seen & terms(f.sentence.text) for seen in counted.get((outlet, q.value), ())):
             return True
         return _value_key(q) in given.get(outlet, set()) or any(
             figs[k].outlet == outlet and figs[k].quantity.agrees(f.quantity)
