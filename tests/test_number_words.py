@@ -23,6 +23,26 @@ def test_a_number_word_after_a_figure_is_a_number_of_its_own(text: str, digits: 
     assert words_to_digits(text) == digits
 
 
+@pytest.mark.parametrize(
+    ("text", "digits", "value"),
+    [
+        # a share of a scale word is written as a reader writes it in digits
+        ("nearly half a million people", "nearly 500,000 people", 500_000),
+        # hyphenated, it was read as 75% and a count of one million
+        ("some three-quarters of a million homes", "some 750,000 homes", 750_000),
+        ("three quarters of a billion dollars", "750,000,000 dollars", 750_000_000),
+        ("a million viewers", "1 million viewers", 1_000_000),
+    ],
+)
+def test_a_share_of_a_scale_word_is_one_figure(text: str, digits: str, value: float) -> None:
+    assert words_to_digits(text) == digits
+    assert [q.value for q in quantities(text)] == [value]
+
+
+def test_a_hyphenated_share_of_a_unit_of_time_is_a_duration() -> None:
+    assert words_to_digits("it took three-quarters of an hour") == "it took 0.75 hours"
+
+
 def test_another_count_after_a_phone_number_is_a_conflict() -> None:
     sentence = ("When her mother fell at home on Tuesday, Daniel Oduya tried to ring 999 eleven "
                 "times on his phone, and not one call went through.")

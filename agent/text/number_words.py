@@ -21,15 +21,27 @@ _WORD_NUMBER = re.compile(
 
 
 # "half a million", "a quarter of a million", "a thousand": a share of one scale word.
-_A_SCALE = re.compile(r"\b(?:(half|a quarter of|three quarters of)\s+)?(?:a|one)\s+"
+_A_SCALE = re.compile(r"\b(?:(half|a quarter of|three[\s-]quarters of)\s+)?(?:a|one)\s+"
                       r"(hundred|thousand|million|billion)\b", re.IGNORECASE)
 _SHARE_OF = {"": 1.0, "half": 0.5, "a quarter of": 0.25, "three quarters of": 0.75}
 
 
+_SCALE_VALUES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
+                 "billion": 1_000_000_000}
+
+
+def _share_key(words: str | None) -> str:
+    return re.sub(r"[\s-]+", " ", (words or "").lower())
+
+
 def _scale_words(m: re.Match[str]) -> str:
-    share = _SHARE_OF[(m.group(1) or "").lower()]
+    # "half a million" -> "500,000", as a reader writes it in digits ("0.5 million" is
+    # what a difference line would show otherwise); "a million" stays "1 million".
+    share = _SHARE_OF[_share_key(m.group(1))]
     scale = m.group(2).lower()
-    return f"{share * 100:g}" if scale == "hundred" else f"{share:g} {scale}"
+    if share == 1.0 and scale != "hundred":
+        return f"1 {scale}"
+    return f"{share * _SCALE_VALUES[scale]:,.0f}"
 
 
 # "a week", "an hour": one of a unit of time. Not a rate ("£300 a week", "$85 million a
@@ -68,14 +80,15 @@ _AND_A_HALF_UNIT = re.compile(r"\b(?:a|an|one)\s+(year|month|week|day|hour|decad
                               re.IGNORECASE)
 
 # "half a year", "a quarter of a century": a share of one unit of time.
-_SHARE_OF_UNIT = re.compile(r"\b(half|a quarter of|three quarters of)\s+(?:a|an|one)\s+"
+_SHARE_OF_UNIT = re.compile(r"\b(half|a quarter of|three[\s-]quarters of)\s+(?:a|an|one)\s+"
                             r"(year|month|week|day|hour|decade|century|fortnight)\b",
                             re.IGNORECASE)
 
 
 def _share_of_unit(m: re.Match[str]) -> str:
     unit = m.group(2).lower()
-    return f"{_SHARE_OF[m.group(1).lower()]:g} {'centuries' if unit == 'century' else unit + 's'}"
+    units = "centuries" if unit == "century" else unit + "s"
+    return f"{_SHARE_OF[_share_key(m.group(1))]:g} {units}"
 
 
 def _point(m: re.Match[str]) -> str:
