@@ -99,6 +99,22 @@ def speaker_terms(text: str) -> set[str]:
     return {w for w in out if w not in _PRONOUN_OR_FILLER and w not in NOT_ENTITY}
 
 
+def speaker_side(text: str, speaker: str) -> str:
+    """The part of a reported-speech sentence that names and describes its `speaker`: the
+    words before the first reporting verb when the speaker's name is among them ("Maureen
+    Pryce, who chairs the traders' association, said ..."), else those after it ("..., said
+    Maureen Pryce, who chairs ..."); quotations blanked. The whole sentence when no verb
+    reports. What the speaker speaks about is not in it when the verb comes first: "The
+    Teachers' Alliance accused the board of ..." has "The Teachers' Alliance" only."""
+    bare = blank_quotes(strip_dateline(text))
+    cue = CUE_RE.search(bare)
+    if cue is None:
+        return bare
+    before = bare[: cue.start()]
+    last = speaker.split()[-1].lower() if speaker.split() else ""
+    return before if last and last in before.lower() else bare[cue.end():]
+
+
 # An unnamed speaker described by a noun phrase that ends right before the reporting verb:
 # "The alliance says", "..., the council said", "Residents' group members claimed".
 _DESCRIBED = re.compile(r"(?:^\s*|[,;]\s*)((?:the|its|their)\s+[a-z][\w’'-]*"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Literal
 
-from agent.text.actors import actor_mismatch, described_speaker
+from agent.text.actors import actor_mismatch, described_speaker, speaker_side
 from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem, stems
 from agent.text.dates import (
     dated_weekdays,
@@ -301,7 +301,8 @@ def compare(
         speaker
         and speaker != "someone"
         and voice
-        and _same_voice(voice, speaker, ev_terms if claim_attribution else set())
+        and _same_voice(voice, speaker,
+                        stems(speaker_side(evidence, speaker)) if claim_attribution else set())
     )
     # Polarity: compare the clause that says the same thing, on its non-name, non-negation words.
     names = c.name_stems
@@ -379,10 +380,12 @@ _DESCRIBING = frozenset(("a", "an", "the", "its", "their", "his", "her"))
 
 def _same_voice(voice: str, speaker: str, ev_terms: set[str]) -> bool:
     """Whether a sentence's `speaker` is the one a claim names as `voice`: by a shared name
-    word ("Foyle" / "Declan Foyle"), or by the role the claim describes them with, given in
-    the sentence (ROLE_SHARE of its words: "the head of the Lowfield Traders' Association" /
-    "Maureen Pryce, who chairs the Lowfield Traders' Association"); `ev_terms` empty: by
-    name only."""
+    word ("Foyle" / "Declan Foyle"), or by the role the claim describes them with, given
+    where the sentence names its speaker (`ev_terms`, the stems of
+    agent.text.actors.speaker_side; ROLE_SHARE of the role's words: "the head of the
+    Lowfield Traders' Association" / "Maureen Pryce, who chairs the Lowfield Traders'
+    Association"); `ev_terms` empty: by name only. "The exams board" is not the speaker of
+    "The Teachers' Alliance accused the board of ..."."""
     if mentions(normalize_for_match(speaker), voice.lower()):
         return True
     role = stems(voice)
