@@ -219,3 +219,22 @@ def test_another_speakers_opposite_does_not_refute_what_the_claims_speaker_said(
     # a quotation read for no named speaker ("... the United States' army", she added)
     quote = compare(claim, "The depot had closed, and so had the United States’ base.”", 0.8)
     assert combine(None, quote, claim_speaker="Ruth Lane") == "refutes"
+
+
+@pytest.mark.parametrize(
+    ("evidence", "same"),
+    [
+        # the board is what the union speaks about, not who speaks
+        ("The Drivers' Alliance accused the transport board of hiding the report and claimed "
+         "the brakes had failed, a claim the board denied.", False),
+        ("Mayor Tom Healey blamed the board for the delay and said the brakes had failed.",
+         False),
+        # the role is where the sentence names its speaker, before or after the verb
+        ("Dana Price, who chairs the transport board, said the brakes had failed.", True),
+        ("The brakes had failed, said Dana Price, who chairs the transport board.", True),
+    ],
+)
+def test_a_role_is_matched_where_the_sentence_names_its_speaker(evidence: str,
+                                                                same: bool) -> None:
+    claim = "The transport board said the brakes had failed."
+    assert compare(claim, evidence).same_speaker is same

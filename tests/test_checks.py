@@ -397,23 +397,3 @@ def test_a_source_figure_that_gives_one_claim_figure_is_no_rival_of_another() ->
     # a source figure that gives no claim figure still contradicts one
     sig = compare(claim, "The operator has offered 3 per cent; the union wants 9 per cent.")
     assert [c.kind for c in sig.conflicts] == ["number"]
-
-
-
-@pytest.mark.parametrize(
-    ("evidence", "same"),
-    [
-        # the board is what the union speaks about, not who speaks
-        ("The Drivers' Alliance accused the transport board of hiding the report and claimed "
-         "the brakes had failed, a claim the board denied.", False),
-        ("Mayor Tom Healey blamed the board for the delay and said the brakes had failed.",
-         False),
-        # the role is where the sentence names its speaker, before or after the verb
-        ("Dana Price, who chairs the transport board, said the brakes had failed.", True),
-        ("The brakes had failed, said Dana Price, who chairs the transport board.", True),
-    ],
-)
-def test_a_role_is_matched_where_the_sentence_names_its_speaker(evidence: str,
-                                                                same: bool) -> None:
-    claim = "The transport board said the brakes had failed."
-    assert compare(claim, evidence).same_speaker is same
