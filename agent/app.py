@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -184,6 +184,7 @@ class App:
         loads the model; `confirm=False` skips the yes/no confirmation of supports. `tuning`
         passes the verifier's call budget (`max_calls`, `enough_support`) for calibration
         runs; see `Verifier`."""
+        from agent.generation.differences import story_disputes
         from agent.verification.verify import Verifier
 
         return Verifier(
@@ -194,6 +195,8 @@ class App:
             top_k=top_k or self.settings.top_k,
             use_model=use_model,
             confirm=confirm,
+            # found once per verifier, on the first claim that asks
+            disputes=cache(lambda: story_disputes(self.corpus)),
             **tuning,
         )
 

@@ -40,6 +40,7 @@ from agent.verification.compare import (
     venue_versions,
 )
 from agent.verification.conflicts import show_quantity
+from agent.verification.disputes import Dispute, DisputeSide
 from agent.verification.measures import (
     WHEN_KINDS,
     Figure,
@@ -245,7 +246,8 @@ def story_differences(
         for n in order:
             names, backing = _named([(figs[k].outlet, figs[k].sentence) for k in sides[n]],
                                     outlet_name)
-            side = Side(tuple(values[n]), names, figs[sides[n][0]].sentence, backing)
+            side = Side(tuple(values[n]), names, figs[sides[n][0]].sentence, backing,
+                        figures=(*(figs[k].quantity for k in sides[n]), *told[n]))
             side.worded = _worded(figs, sides[n], told[n], outlet_name)
             shown.append(side)
         # The values carry their nouns, so the detail is named by kind only, unless the
@@ -355,6 +357,20 @@ def corpus_differences(corpus: Corpus) -> list[Difference]:
     items = [(s, corpus.outlet_key(a.id)) for a in articles for s in a.body_sentences]
     opinion = {a.id for a in articles if opinion_piece(a)}
     return story_differences(items, corpus.outlet_name, opinion)
+
+
+def story_disputes(corpus: Corpus) -> list[Dispute]:
+    """The figures of `corpus_differences` as the verify stage's records
+    (agent.verification.disputes): each side's figures, its backing sentences and outlets;
+    differences of places are left out."""
+    out = []
+    for d in corpus_differences(corpus):
+        sides = tuple(DisputeSide(s.figures, tuple(s.backing or ([s.sentence] if s.sentence
+                                                                  else [])), tuple(s.outlets))
+                      for s in d.sides if s.figures)
+        if len(sides) > 1:
+            out.append(Dispute(d.detail, sides))
+    return out
 
 
 def difference_rows(differences: Sequence[Difference], corpus: Corpus) -> list[MatrixRow]:

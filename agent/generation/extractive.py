@@ -31,6 +31,7 @@ from agent.text.facts import CAP_RUN, MONTHS, NOT_ENTITY, WEEKDAYS, attribution
 from agent.text.frames import place_phrase
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
+from agent.text.quantities import Quantity
 from agent.text.quotes import quotation_start
 from agent.text.voice import speaks_of_named_party
 from agent.types import Article, Sentence
@@ -189,6 +190,9 @@ class Side:
     # Outlets of the side that word its value otherwise ("nearly 250" beside "248"), with
     # their own values: shown apart, so no outlet is credited with a figure it never gave.
     worded: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The side's figures as read (agent.text.quantities), for the verify stage's disputes;
+    # empty for a difference found within one cluster or of places.
+    figures: tuple[Quantity, ...] = ()
 
     def text(self, lead: str = "", noun: str = "") -> str:
         """"248 passengers (Harbourline) / nearly 250 (The Island Voice)"; `lead` in place of

@@ -13,7 +13,7 @@ any conflicting -> conflicting; else any not_enough_info -> not_enough_info; els
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from langchain_core.messages import BaseMessage
@@ -34,6 +34,7 @@ from agent.types import Evidence, Sentence
 from agent.verification.checks import LOOSE_COVERAGE, Signals, Stance, compare
 from agent.verification.claims import attribution_of, split_claim
 from agent.verification.confirm import Confirmer
+from agent.verification.disputes import Dispute, dispute_verdict
 from agent.verification.gather import EvidenceGatherer
 from agent.verification.measures import figure_conflicts
 from agent.verification.slots import MAX_SLOT_CALLS, SlotChecker
@@ -78,7 +79,8 @@ class Verifier:
     """Claim -> verdict with quoted evidence (module doc). `llm` None, or `use_model`
     False, decides by the code checks alone; `max_calls` stance calls and `slot_calls`
     cloze calls per claim part, and no more once `enough_support` outlets back it; `confirm`
-    asks each support again as a yes/no question (agent.verification.confirm). Raises
+    asks each support again as a yes/no question (agent.verification.confirm); `disputes`
+    gives the story's disputed figures (agent.verification.disputes). Raises
     ModelError when the model fails; a claim with no evidence is not_enough_info."""
 
     def __init__(
@@ -97,8 +99,10 @@ class Verifier:
         enough_support: int = 2,
         slot_calls: int = MAX_SLOT_CALLS,
         confirm: bool = True,
+        disputes: Callable[[], Sequence[Dispute]] = lambda: (),
     ) -> None:
         self.corpus = corpus
+        self.disputes = disputes  # the story's disputed figures (called once per claim part)
         self.llm = llm
         self.evidence = EvidenceGatherer(corpus, retriever, embedder, top_k=top_k,
                                          per_outlet=per_outlet, max_outlets=max_outlets,
@@ -230,6 +234,12 @@ class Verifier:
         verdict, explanation = decide(claim, items, attr is not None, anchored)
         order = {"refutes": 0, "supports": 1, "silent": 2}
         evidence = sorted((i for _, i, _ in items), key=lambda i: order[i.stance])
+        # A claim that takes one side of a figure the story's outlets dispute is conflicting,
+        # whatever its few judged pairs showed (agent.verification.disputes).
+        if verdict != "conflicting" and (found := dispute_verdict(claim, self.disputes(),
+                                                                  self.corpus)):
+            verdict, explanation, sides = found
+            evidence = [*sides, *evidence]
         if verdict == "conflicting":  # show the side that gives the claim's figure too
             given = {(e.sentence.article_id, e.sentence.text)
                      for _, e in gathered if e.label == "A"}
