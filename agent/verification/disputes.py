@@ -8,10 +8,10 @@ values, a near-miss entity or another count out of them) see the whole story. Th
 stage takes them as typed `Dispute` records, built where the stages are wired (agent.app), so
 that verification imports nothing from generation.
 
-On the 33 dev stories' 710 claims, a claim part taking exactly one side of a dispute
-(`side_taken`) was labelled conflicting for 70 of 77 claims; on session 30-32's nine stories
-it would turn 5 wrong verdicts (4 refuted, 1 not_enough_info) into conflicting and no right
-one wrong.
+On the 33 dev stories' claims, a claim part taking exactly one side of a dispute
+(`side_taken`) was labelled conflicting for 69 of 75 claims; on session 30-32's nine stories
+it turned 5 wrong verdicts (4 refuted, 1 not_enough_info) into conflicting and no right one
+wrong (cached replay, session 36).
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from agent.verification.verdicts import GIVES_FIGURE, EvidenceItem, Label
 
 # Content terms (figures aside) a claim part must share with a sentence of the side whose
 # value it gives: the figure is of the same thing ("The Corran Star had 212 passengers
-# aboard" / "The Corran Star ... with 212 passengers"). At 2, 70 of 77 dev claims taking a
-# side were labelled conflicting; at 3, 55 of 60.
+# aboard" / "The Corran Star ... with 212 passengers"). At 2, 69 of the 75 dev claims taking
+# a side were labelled conflicting; at 3, 54 of 59.
 MIN_SHARED_TERMS = 2
 
 
