@@ -331,3 +331,14 @@ def test_a_time_written_with_points_keeps_its_last_point() -> None:
     ]
     (diff,) = story_differences(items, _name)
     assert {side.values[0] for side in diff.sides} == {"11:40 p.m.", "shortly after 10pm"}
+
+
+def test_a_time_said_in_words_is_shown_by_its_hour() -> None:
+    # dev kettering: "back by half past seven on Tuesday evening" was shown "by 7:30 o'clock"
+    items = [
+        (_s("wire", "Services were back by half past seven on Tuesday evening, the company "
+                    "said."), "wire"),
+        (_s("daily", "Services were back at 11.15pm on Tuesday, customers said."), "daily"),
+    ]
+    (diff,) = story_differences(items, _name)
+    assert {side.values[0] for side in diff.sides} == {"by 7.30pm", "11.15pm"}

@@ -69,6 +69,11 @@ def shown_figure(f: Figure) -> str:
     if q.kind == "time":
         # "2.40am" where the sentence ends ("at 2.40am."), but "11:40 p.m." keeps its dot
         said = q.said.rstrip(".")
+        if re.search(r"o[’']clock$", said, re.IGNORECASE):
+            # a time said in words or on the clock ("by half past seven on Tuesday evening"
+            # reads "by 7:30 o'clock"), shown by its hour as read: "by 7.30pm"
+            return re.sub(r"\d{1,2}(?::\d{2})?\s*o[’']clock$", _clock_shown(q.value), said,
+                          flags=re.IGNORECASE)
         return f"{said}." if re.search(r"\b[ap]\.m$", said, re.IGNORECASE) else said
     if f.against is not None:
         return f"{q.said} {q.head}s to {f.against.said}"
@@ -82,6 +87,13 @@ def shown_figure(f: Figure) -> str:
         joined = "-" if after.startswith("-") else " "  # "a 14-mile diversion"
         return f"{said}{joined}{word_from(q.head, f.sentence.text[max(at, 0):])}"
     return said
+
+
+def _clock_shown(hour: float) -> str:
+    """A time of day (hours 0-24) as "7.30pm", "11am", "12.15am"."""
+    h, minutes = int(hour) % 24, round((hour % 1) * 60)
+    twelve = h % 12 or 12
+    return f"{twelve}{f'.{minutes:02d}' if minutes else ''}{'pm' if h >= 12 else 'am'}"
 
 
 def _links(figs: Sequence[Figure]) -> list[set[int]]:
