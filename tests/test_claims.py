@@ -109,6 +109,10 @@ def test_attributed_compound_keeps_the_speaker_on_each_part() -> None:
          "Rhys Tallon", "the deficit had doubled"),
         ("Ana Ruiz, who chairs the panel, said the plan was unlawful",
          "Ana Ruiz", "the plan was unlawful"),
+        # a verb of declaring with a clause reports words
+        ("The trust announced that 40 beds would close", "The trust", "40 beds would close"),
+        ("The minister declared the bridge would reopen in May", "The minister",
+         "the bridge would reopen in May"),
     ],
 )
 def test_attribution_is_parsed(claim: str, speaker: str, content: str) -> None:
@@ -120,7 +124,11 @@ def test_attribution_is_parsed(claim: str, speaker: str, content: str) -> None:
 @pytest.mark.parametrize(
     "claim", ["Kim is afraid of the vote", "The port closed and the chief resigned",
               "On Monday, the council closed the bridge",
-              "Rhys Tallon, the trust's finance director, resigned on Friday"]
+              "Rhys Tallon, the trust's finance director, resigned on Friday",
+              # an act, not words reported (newcomer trial, dev tarn-valley-flood)
+              "Coastguards declared a major incident at 2am on Sunday",
+              "The minister announced a £5 million recovery fund",
+              "The firm announced 300 job cuts at its Leeds plant"]
 )
 def test_plain_claims_have_no_attribution(claim: str) -> None:
     assert attribution_of(claim) is None

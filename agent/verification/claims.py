@@ -24,6 +24,14 @@ _SPEECH_VERBS = (
     rf"(?:called|calls){NOT_CALLED_OFF}"  # "called her a lovely woman", not "called off"
 )
 _OBJECT_VERBS = "told|tells|accused|accuses|warned|warns|assured|assures|informed|informs"
+# Verbs of declaring that also take a plain object: "declared a major incident", "announced
+# a £5 million fund" (newcomer trial, dev tarn-valley-flood) state an act, not what someone
+# said; with "that" or a clause they report words ("announced that 200 jobs would go").
+_ACT_VERBS = re.compile(r"announced|announces|declared|declares", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|"
+                        r"must|may|might|did|does)\b", re.IGNORECASE)
+_NOUN_PHRASE_START = re.compile(r"(?:an?|the|its|his|her|their|[£$€]|\d)(?:\s|\d|$)|[£$€\d]",
+                                re.IGNORECASE)
 # "Trump said (that) P", "Trump told reporters (that) P", "Trump accused Ana of P".
 _ATTR_RE = re.compile(
     rf"^(?P<speaker>(?:[A-Z][\w’'.-]*|the|The|a|A|an|An|[a-z]+)(?:\s+[\w’'.-]+){{0,8}}?)"
@@ -87,6 +95,10 @@ def attribution_of(claim: str) -> Attribution | None:
         return None
     if len(m.group("content").split()) < 2:
         return None
+    content = m.group("content")
+    if m.group("verb") and _ACT_VERBS.fullmatch(m.group("verb")) and not m.group("that") and (
+            _NOUN_PHRASE_START.match(content) and not _CLAUSE_VERB.search(content)):
+        return None  # "Police declared a major incident": an act, not words reported
     return Attribution(speaker, m.group("verb") or m.group("overb"), m.group("content").strip())
 
 
