@@ -21,6 +21,7 @@ from agent.generation.name_context import (
     possessed_by_another,
     quote_rival,
     role_of_another,
+    role_unstated,
 )
 from agent.text.slots import lower_words
 
@@ -238,3 +239,32 @@ def test_a_namesake_s_words_do_not_answer_what_the_asked_person_said() -> None:
                                ["Traders in Lowfield town centre say they feel it."])
     assert not another_speaker("What did Greymantle Brewing say, and what will prices do?",
                                ["Hop merchant Alistair Fennick said prices could rise."])
+
+
+@pytest.mark.integration
+def test_who_holds_an_office_is_not_answered_by_a_quote_that_names_no_such_office(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    """Newcomer trial (dev tarn-valley-flood): "Who is the leader of Tarnford District
+    Council?" was answered with the council's estimate of the flood bill."""
+    answerer = _answerer(make_app)
+    ans, _ = ask_with_draft(answerer, fake_model, "Who is the organiser of the union?",
+                            "Union organiser Rhona Tait", "Rhona Tait is the union's organiser.")
+    assert not ans.abstained and "Rhona Tait" in ans.answer
+    ans, _ = ask_with_draft(answerer, fake_model, "Who is the chairman of the harbour's operator?",
+                            "The harbour's operator said",
+                            "The harbour's operator said it would seek talks with the union.")
+    assert ans.abstained
+
+
+@pytest.mark.unit
+def test_the_office_asked_is_read_from_who_is_the_office_of() -> None:
+    quote = "The flood bill has been put at £45m by Tarnford District Council."
+    assert role_unstated("Who is the leader of Tarnford District Council?", [quote])
+    assert not role_unstated("Who is the leader of Tarnford District Council?",
+                             ["Council leader Amy Ross said the town would recover."])
+    # the office's last word, in any form: "chief executives" / "chief executive"
+    assert not role_unstated("Who are the chief executives of Kestrel and Bramwell?",
+                             ["Dan Marsh, Kestrel's chief executive, welcomed the bid."])
+    # other questions are not read
+    assert not role_unstated("Who is investigating the fire?", [quote])
