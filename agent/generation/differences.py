@@ -27,6 +27,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from agent.generation.difference_leads import figure_lead
 from agent.generation.extractive import MAX_SIDES, Difference, Side, opinion_piece, word_from
 from agent.ingest.corpus import Corpus
+from agent.text.clock_times import clock_shown
 from agent.text.counted import any_plural
 from agent.text.facts import strip_dateline
 from agent.text.quantities import Quantity
@@ -72,7 +73,7 @@ def shown_figure(f: Figure) -> str:
         if re.search(r"o[’']clock$", said, re.IGNORECASE):
             # a time said in words or on the clock ("by half past seven on Tuesday evening"
             # reads "by 7:30 o'clock"), shown by its hour as read: "by 7.30pm"
-            return re.sub(r"\d{1,2}(?::\d{2})?\s*o[’']clock$", _clock_shown(q.value), said,
+            return re.sub(r"\d{1,2}(?::\d{2})?\s*o[’']clock$", clock_shown(q.value), said,
                           flags=re.IGNORECASE)
         return f"{said}." if re.search(r"\b[ap]\.m$", said, re.IGNORECASE) else said
     if f.against is not None:
@@ -87,13 +88,6 @@ def shown_figure(f: Figure) -> str:
         joined = "-" if after.startswith("-") else " "  # "a 14-mile diversion"
         return f"{said}{joined}{word_from(q.head, f.sentence.text[max(at, 0):])}"
     return said
-
-
-def _clock_shown(hour: float) -> str:
-    """A time of day (hours 0-24) as "7.30pm", "11am", "12.15am"."""
-    h, minutes = int(hour) % 24, round((hour % 1) * 60)
-    twelve = h % 12 or 12
-    return f"{twelve}{f'.{minutes:02d}' if minutes else ''}{'pm' if h >= 12 else 'am'}"
 
 
 def _links(figs: Sequence[Figure]) -> list[set[int]]:
@@ -375,14 +369,11 @@ def story_disputes(corpus: Corpus) -> list[Dispute]:
     """The figures of `corpus_differences` as the verify stage's records
     (agent.verification.disputes): each side's figures, its backing sentences and outlets;
     differences of places are left out."""
-    out = []
-    for d in corpus_differences(corpus):
-        sides = tuple(DisputeSide(s.figures, tuple(s.backing or ([s.sentence] if s.sentence
-                                                                  else [])), tuple(s.outlets))
-                      for s in d.sides if s.figures)
-        if len(sides) > 1:
-            out.append(Dispute(d.detail, sides))
-    return out
+    found = ((d.detail, tuple(DisputeSide(s.figures, tuple(s.backing or [s.sentence]),
+                                          tuple(s.outlets))
+                              for s in d.sides if s.figures and s.sentence))
+             for d in corpus_differences(corpus))
+    return [Dispute(detail, sides) for detail, sides in found if len(sides) > 1]
 
 
 def difference_rows(differences: Sequence[Difference], corpus: Corpus) -> list[MatrixRow]:

@@ -46,3 +46,11 @@ def times_of_day(text: str) -> tuple[list[tuple[float, float, float, str]], str]
         out.append((hour, hour, high, m.group(0)))
     text = _CLOCK_TIME.sub(lambda m: " " * len(m.group(0)), text)
     return out, text
+
+
+def clock_shown(hour: float) -> str:
+    """A time of day (hours 0-24, as `times_of_day` reads it) written as "7.30pm", "11am",
+    "12.15am"."""
+    h, minutes = int(hour) % 24, round((hour % 1) * 60)
+    twelve = h % 12 or 12
+    return f"{twelve}{f'.{minutes:02d}' if minutes else ''}{'pm' if h >= 12 else 'am'}"
