@@ -70,11 +70,12 @@ def shown_figure(f: Figure) -> str:
     if q.kind == "time":
         # "2.40am" where the sentence ends ("at 2.40am."), but "11:40 p.m." keeps its dot
         said = q.said.rstrip(".")
-        if re.search(r"o[’']clock$", said, re.IGNORECASE):
-            # a time said in words or on the clock ("by half past seven on Tuesday evening"
-            # reads "by 7:30 o'clock"), shown by its hour as read: "by 7.30pm"
-            return re.sub(r"\d{1,2}(?::\d{2})?\s*o[’']clock$", clock_shown(q.value), said,
-                          flags=re.IGNORECASE)
+        # a time said in words or on the clock ("by half past seven on Tuesday evening"
+        # reads "by 7:30 o'clock"), shown by its hour as read: "by 7.30pm"
+        shown, clock = re.subn(r"\d{1,2}(?::\d{2})?\s*o[’']clock$", clock_shown(q.value),
+                               said, flags=re.IGNORECASE)
+        if clock:
+            return shown
         return f"{said}." if re.search(r"\b[ap]\.m$", said, re.IGNORECASE) else said
     if f.against is not None:
         return f"{q.said} {q.head}s to {f.against.said}"
@@ -124,17 +125,18 @@ def _disputes(figs: Sequence[Figure], links: Sequence[set[int]],
     25"). Best overlap first."""
 
     given: dict[str, set[tuple[str, str, str, float]]] = {}
-    for f in figs:
-        given.setdefault(f.outlet, set()).update(
-            _value_key(q) for q in sentence_figures(f.sentence.text))
     # The counts each outlet gives, whatever they count, with the terms of each sentence
     # that gives them: one group is often counted under two nouns ("four counts of fraud"
     # and "the four charges").
     counted: dict[tuple[str, float], list[frozenset[str]]] = {}
-    for f in figs:
-        for q in sentence_figures(f.sentence.text):
+    # each sentence once, though it gives several figures
+    for (outlet, _), sentence in {(f.outlet, f.sentence.id): f.sentence for f in figs}.items():
+        found = sentence_figures(sentence.text)
+        given.setdefault(outlet, set()).update(_value_key(q) for q in found)
+        words = terms(sentence.text)
+        for q in found:
             if q.kind == "count":
-                counted.setdefault((f.outlet, q.value), []).append(terms(f.sentence.text))
+                counted.setdefault((outlet, q.value), []).append(words)
 
     def states(outlet: str, f: Figure, other: int) -> bool:
         # An outlet that gives the other's exact value anywhere, of the same kind (and a

@@ -41,15 +41,16 @@ def about_another_entity(question: str, sentences: Sequence[AnswerSentence],
              for x in corpus.article(aid).sentences]
     contexts = [quote_context(corpus.article(c.source), c.quote) for c in cited]
     common = lower_words(texts)
-    return (cites_another(question, [c.quote for c in cited], proper_words(texts))
+    quotes = [c.quote for c in cited]
+    return (cites_another(question, quotes, proper_words(texts))
             or name_out_of_context(question, contexts, common,
                                    [corpus.article(c.source).body for c in cited],
                                    {n for t in texts for n in entities(t)}) is not None
             or any(quote_rival(question, corpus.article(c.source), c.quote) for c in cited)
             or any(role_of_another(question, c.quote, common) for c in cited)
-            or another_speaker(question, [c.quote for c in cited])
-            or possessed_by_another(question, [c.quote for c in cited]) is not None
-            or role_unstated(question, [c.quote for c in cited]))
+            or another_speaker(question, quotes)
+            or possessed_by_another(question, quotes) is not None
+            or role_unstated(question, quotes))
 
 
 # A name and what it owns: "Hollin's new midwife-led birth centre" -> ("Hollin", "new

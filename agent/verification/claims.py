@@ -30,7 +30,7 @@ _OBJECT_VERBS = "told|tells|accused|accuses|warned|warns|assured|assures|informe
 _ACT_VERBS = re.compile(r"announced|announces|declared|declares", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|"
                         r"must|may|might|did|does)\b", re.IGNORECASE)
-_NOUN_PHRASE_START = re.compile(r"(?:an?|the|its|his|her|their|[£$€]|\d)(?:\s|\d|$)|[£$€\d]",
+_NOUN_PHRASE_START = re.compile(r"(?:an?|the|its|his|her|their)(?:\s|\d|$)|[£$€\d]",
                                 re.IGNORECASE)
 # "Trump said (that) P", "Trump told reporters (that) P", "Trump accused Ana of P".
 _ATTR_RE = re.compile(
@@ -99,7 +99,7 @@ def attribution_of(claim: str) -> Attribution | None:
     if m.group("verb") and _ACT_VERBS.fullmatch(m.group("verb")) and not m.group("that") and (
             _NOUN_PHRASE_START.match(content) and not _CLAUSE_VERB.search(content)):
         return None  # "Police declared a major incident": an act, not words reported
-    return Attribution(speaker, m.group("verb") or m.group("overb"), m.group("content").strip())
+    return Attribution(speaker, m.group("verb") or m.group("overb"), content.strip())
 
 
 def _words(text: str) -> list[str]:
