@@ -107,3 +107,23 @@ def test_a_possessive_stems_as_its_noun() -> None:
     # "town's" came out of content_terms as "town'" (its "s" folded as a plural)
     assert {"town", "river"} <= stems("the town's river")
     assert stems("Kestrel's shares") == stems("Kestrel shares")
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # a number word opening the sentence is a figure, not the subject's name
+    ("Twenty-two Kelderby volunteers went up the fell.", "kelderby"),
+    ("Eleven people were in the walking party.", None),
+    ("Mayor Ana Ruiz said so.", "mayor ana ruiz"),
+])
+def test_a_subject_is_named_without_its_number_word(text: str, subject: str | None) -> None:
+    assert subject_of(text) == subject
+
+
+def test_a_figure_opening_the_claim_is_not_a_name_its_article_must_hold() -> None:
+    from agent.verification.checks import compare
+
+    article = "The Kelderby team sent 22 volunteers onto the fell."
+    sig = compare("Twenty-two Kelderby volunteers went up the fell.",
+                  "The team sent 22 volunteers onto the fell.", 0.5,
+                  article_terms=stems(article))
+    assert not sig.missing_numbers and sig.figures_stated

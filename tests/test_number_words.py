@@ -116,3 +116,22 @@ def test_the_same_large_bound_of_another_noun_states_a_claims_bound() -> None:
     small = compare("The appeal gathered more than 40 signatures.",
                     "An appeal signed by over 40 residents was handed in.", 0.8)
     assert small.missing_numbers
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # an hour and the part of the day, after a word of time: a time of day
+    ("a gale warning had been in force since six in the morning on Friday", [("time", 6)]),
+    ("The crews left at eleven at night.", [("time", 23)]),
+    ("until 4 in the afternoon", [("time", 16)]),
+    # a bare number before the part of the day, with no word of time: a count
+    ("Police arrested two in the morning raid and three later.", [("count", 2), ("count", 3)]),
+])
+def test_an_hour_said_with_the_part_of_the_day_is_a_time(
+        text: str, kinds: list[tuple[str, float]]) -> None:
+    assert [(q.kind, q.value) for q in quantities(text)] == kinds
+
+
+def test_a_time_in_words_states_the_same_time_in_figures() -> None:
+    sig = compare("A yellow gale warning had been in place since six in the morning on Friday.",
+                  "A yellow warning for severe gales had been in force since 6am on Friday.")
+    assert sig.figures_stated and not sig.missing_numbers and not sig.conflicts

@@ -9,9 +9,12 @@ import re
 _TIME = re.compile(
     r"(?:\b(?P<tb>shortly before|just before|shortly after|just after|before|after|by|until|"
     r"around|about)\s+)?\b(?P<h>\d{1,2})(?:[:.](?P<min>\d{2}))?\s*"
-    # "2:40 in the morning": a time with its minutes and the part of the day named
-    r"(?P<ap>[ap]\.?m\b\.?|o[’']clock|(?<=\d\d)(?=\s+(?:in the (?:morning|afternoon|evening)"
+    # "2:40 in the morning", "since six in the morning": the part of the day named (a bare
+    # hour only after a word of time, `_AT_TIME`: "two in the morning raid" counts raids)
+    r"(?P<ap>[ap]\.?m\b\.?|o[’']clock|(?<=\d)(?=\s+(?:in the (?:morning|afternoon|evening)"
     r"|at night)\b))", re.IGNORECASE)
+_AT_TIME = re.compile(r"\b(?:at|since|from|by|until|till|before|after|around|about)\s+$",
+                      re.IGNORECASE)
 # "23:40": a clock time with no part of the day named; "11:40" spans both halves of the day.
 _CLOCK_TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")
 _LATE_DAY = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:at night|tonight|in the (?:evening|afternoon))|"
@@ -29,7 +32,9 @@ def times_of_day(text: str) -> tuple[list[tuple[float, float, float, str]], str]
     bound widens the interval: "shortly after 4pm" is 16 to 16.5), and `text` with them
     blanked out (spaces of the same length), so their digits are read as no other figure."""
     out: list[tuple[float, float, float, str]] = []
-    for m in _TIME.finditer(text):
+    timed = [m for m in _TIME.finditer(text)
+             if m.group("ap") or m.group("min") or _AT_TIME.search(text[: m.start("h")])]
+    for m in timed:
         hour = int(m.group("h")) % 12 + int(m.group("min") or 0) / 60
         marker = m.group("ap").lower()
         if marker.startswith("p") or (not marker.startswith("a")
@@ -38,7 +43,8 @@ def times_of_day(text: str) -> tuple[list[tuple[float, float, float, str]], str]
         lo, hi = _TIME_BOUNDS.get((m.group("tb") or "").lower(), (0.0, 0.0))
         out.append((hour, max(0.0, hour + lo), min(24.0, hour + hi), m.group(0)))
     # the times' digits are read: blank them for the other figures
-    text = _TIME.sub(lambda m: " " * len(m.group(0)), text)
+    for m in timed:
+        text = text[: m.start()] + " " * len(m.group(0)) + text[m.end():]
     for m in _CLOCK_TIME.finditer(text):
         h = int(m.group("h"))  # the sum as a marked time's, so equal times compare equal
         hour = h % 12 + int(m.group("min")) / 60 + (12 if h >= 12 else 0)

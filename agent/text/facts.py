@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from agent.text.normalize import normalize_for_match
+from agent.text.number_words import words_to_digits
 
 
 def _words(text: str) -> list[str]:
@@ -240,9 +241,13 @@ SPEECH_WORDS = re.compile(
 
 
 def subject_of(claim: str) -> str | None:
+    """The first capitalised run of `claim`, lower case, without titles, function words or a
+    number word that opens the sentence ("Twenty-two Kelderby volunteers" -> "kelderby"),
+    or None."""
     found = [m for m in CAP_RUN.finditer(claim)]
     for m in found:
-        words = [w for w in m.group(0).split() if w.lower().strip("’'") not in NOT_ENTITY]
+        words = [w for w in m.group(0).split() if w.lower().strip("’'") not in NOT_ENTITY
+                 and not words_to_digits(w).replace("-", "").isdigit()]
         if words:
             return " ".join(words).lower().replace("’s", "").replace("'s", "")
     return None
