@@ -80,6 +80,17 @@ def test_a_place_told_in_more_detail_is_no_other_version() -> None:
                    "The minister told reporters aboard Air Force One.", q) == "place"
 
 
+def test_where_an_event_happened_is_any_place_the_sentences_name() -> None:
+    # not only where something was said: where the asked event took place
+    q = "Where did the evacuated residents spend the night?"
+    answer = "The evacuated residents spent the night at Carrow Leisure Centre."
+    other = "Evacuated families were given beds at the Ferris Street Community Hall."
+    assert differs(answer, other, q) == "place"
+    assert differs(answer, "Residents were given beds at Carrow Leisure Centre.", q) is None
+    # a question that does not ask where: only the places of what was said count
+    assert differs(answer, other, "Who looked after the evacuated residents?") is None
+
+
 def test_a_day_that_names_a_thing_is_no_other_date() -> None:
     answer = "The minister spoke at a university event on Monday."
     other = "At a university in Leeds, the minister replied to a Sunday editorial on the cuts."

@@ -33,6 +33,7 @@ from agent.text.facts import (
     event_weekdays,
     mentions,
     months,
+    places,
     strip_dateline,
     subject_of,
 )
@@ -106,7 +107,7 @@ def differs(answer: str, other: str, question: str = "") -> str | None:
     420 walked out on Monday" is a version of "More than 500 walked out on Sunday" for how
     many, and of its day only for when."""
     want = _VERSION_OF.get(asked_kind(question) or "")
-    if want in (None, "place") and _other_place(answer, other):
+    if want in (None, "place") and _other_place(answer, other, where=want == "place"):
         return "place"
     if want in (None, "date") and _other_day(answer, other):
         return "date"
@@ -153,13 +154,18 @@ def _figures_of(text: str, outlet: str) -> tuple[Figure, ...]:
     return tuple(figures([(sentence, outlet)]))
 
 
-def _other_place(answer: str, other: str) -> bool:
+def _other_place(answer: str, other: str, where: bool = False) -> bool:
+    """Whether `other` names a place that `answer` does not, where the answer names one:
+    a place of what was said (`event_places`), or with `where` (the question asks where)
+    any place of the sentence ("recaptured ... at Coldharbour Copse" / "found asleep in a
+    hay barn at Lowther's Farm")."""
+    placed = places if where else event_places
     low, other_low = normalize_for_match(answer), normalize_for_match(other)
-    mine_places = event_places(answer)
+    mine_places = placed(answer)
     # "a university event" and "a university in Mexico" may be one place, told with more or
     # less detail: only places that share no word are two versions.
     return bool(mine_places
-                and any(not mentions(low, p) for p in event_places(other))
+                and any(not mentions(low, p) for p in placed(other))
                 and not any(mentions(other_low, w) for p in mine_places for w in p.split()
                             if len(w) > 3))
 
