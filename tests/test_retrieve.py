@@ -197,3 +197,14 @@ def test_a_figure_in_words_answers_how_many() -> None:
 def test_a_when_answer_may_give_an_era_a_century_or_a_relative_time(sentence: str) -> None:
     assert answer_type_match("When was the hoard buried?", sentence)
     assert not answer_type_match("When was the hoard buried?", "A farmer buried the hoard.")
+
+
+def test_which_town_or_hospital_asks_for_a_place() -> None:
+    from agent.retrieval.evidence import asked_kind
+
+    assert asked_kind("In which town did the tribunal sit?") == "place"
+    question = "Which hospital were the injured walkers taken to?"
+    assert asked_kind(question) == "place"
+    assert answer_type_match(question, "They were airlifted to Carnholme General Hospital.")
+    assert not answer_type_match(question, "They were airlifted by helicopter.")
+    assert asked_kind("Which company won the contract?") is None

@@ -48,9 +48,13 @@ def lexical_overlap(
 _ANSWER_TYPES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     (
         "place",
-        re.compile(r"^\s*where\b|\bwhat (place|city|country|venue|location)\b", re.I),
+        # "In which town ...?", "Which hospital were they taken to?": a place by its kind
+        re.compile(r"^\s*where\b|\b(?:what|which) (place|city|town|village|country|county|"
+                   r"region|area|district|street|venue|location|site|building|hospital)\b",
+                   re.I),
         re.compile(
-            r"\b(in|at|aboard|on board|from|during|inside|outside|near)\s+(a|an|the)?\s*"
+            r"\b(in|at|to|into|aboard|on board|from|during|inside|outside|near)\s+"
+            r"(a|an|the)?\s*"
             r"([A-Z][\w-]+|rally|event|conference|briefing|speech|address|meeting|summit|"
             r"interview|university|campus|hearing|ceremony|visit|flight|plane|press)",
         ),
