@@ -14,6 +14,7 @@ from scenarios import ANSWERABLE, UNRELATED, draft
 
 from agent.app import App
 from agent.generation.answer import ABSTAIN_TEXT, MIN_LEXICAL, MIN_SEMANTIC, Answerer
+from agent.generation.answer_checks import unmatched_names
 from agent.generation.asked import counts_what_is_asked
 from agent.generation.support import numbers_in
 from agent.retrieval.citations import is_valid, make_citation
@@ -359,6 +360,6 @@ def test_words_of_a_role_no_article_has_are_not_answered_with_someone_elses(
     assert cite is not None and "President" in answerer.corpus.text(
         answerer.corpus.article(cite.source).doc_id)
     cited = [AnswerSentence(text=said.sentence.text, citations=[cite])]
-    assert answerer.unmatched_names(
-        "What did the Mexican president say about Trump's troop offer?", cited) == []
-    assert answerer.unmatched_names(question, cited) == ["prime minister"]
+    assert unmatched_names("What did the Mexican president say about Trump's troop offer?",
+                           cited, answerer.corpus) == []
+    assert unmatched_names(question, cited, answerer.corpus) == ["prime minister"]

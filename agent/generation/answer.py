@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
+from agent.generation.answer_checks import article_meta, article_text, near_miss
 from agent.generation.asked import (
     COMPOUND,
     about_another_subject,
@@ -23,18 +24,7 @@ from agent.generation.asked import (
     counts_what_is_asked,
     gives_asked_figure,
     gives_asked_kind,
-    gives_figure_per_item,
-    gives_total,
-    name_heads,
-    names_another_entity,
-    names_asked_entity,
     without_asked_measure,
-)
-from agent.generation.asked_setting import (
-    dated_quotes,
-    states_asked_period,
-    states_asked_setting,
-    tells_another_day,
 )
 from agent.generation.drafts import (
     Draft,
@@ -48,7 +38,6 @@ from agent.generation.header_answers import (
     names_asked_field,
     unless_stated,
 )
-from agent.generation.name_context import about_another_entity
 from agent.generation.streaming import json_text_fields
 from agent.generation.support import MIN_SUPPORT, support_score, unbacked_names
 from agent.generation.versions import attributed_opinion, with_differences, with_versions
@@ -68,12 +57,10 @@ from agent.retrieval.evidence import (
 from agent.retrieval.retrieve import Retriever
 from agent.text.actors import actor_mismatch, speaker_terms
 from agent.text.dates import publication_date
-from agent.text.facts import elsewhere, mentions, strip_dateline
+from agent.text.facts import elsewhere, strip_dateline
 from agent.text.glosses import date_glossed
 from agent.text.injection import looks_like_instruction
-from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match
-from agent.text.roles import asked_speaker
-from agent.text.slots import other_entity_referred
+from agent.text.normalize import content_terms, normalize_for_match
 from agent.types import Answer, AnswerSentence, Citation, Evidence
 from vectorstore.store import Embedder
 
@@ -177,21 +164,7 @@ class Answerer:
                     sentences = self.extractive(question, ev) or ([] if strict else sentences)
                 if not names_asked_field(question, sentences, ev):
                     sentences = header_line_answer(question, ev, self.corpus) or sentences
-                told = [s.text for s in sentences]
-                quoted = [c.quote for s in sentences for c in s.citations]
-                dated = dated_quotes(self.corpus, sentences)
-                if (self.unmatched_names(question, sentences)
-                        or not counts_what_is_asked(question, sentences)
-                        or not gives_asked_figure(question, told)
-                        or tells_another_day(question, dated)
-                        or not states_asked_period(question, dated)
-                        or not states_asked_setting(
-                            question, dated_quotes(self.corpus, sentences, before=True))
-                        or not gives_figure_per_item(question, quoted)
-                        or not gives_total(question, quoted)
-                        or names_another_entity(question, sentences)
-                        or not names_asked_entity(question, sentences, self._outlets(sentences))
-                        or about_another_entity(question, sentences, self.corpus)):
+                if near_miss(question, sentences, self.corpus):
                     sentences = []  # a near-miss: the cited facts are about something else
                 sentences = with_versions(
                     question, sentences, ev, self.corpus, self.retriever, self.top_k
@@ -257,29 +230,6 @@ class Answerer:
                 kept.append(AnswerSentence(text=text, citations=citations))
         return kept
 
-    def unmatched_names(self, question: str, sentences: Sequence[AnswerSentence]) -> list[str]:
-        """Names in the question whose head word (the last: "Foods" in "Crestline Foods",
-        "United" in "Redfield United") no cited article mentions, in its text, title, byline
-        or outlet. "When did Okafor join Crestline Foods?" answered from an article about
-        Okafor at Harlow Mills leaves "crestline foods" unmatched: a near-miss entity."""
-        heads = name_heads(question)
-        # Whose words are asked about, named by role ("the prime minister"): the role's head
-        # word must be in a cited article, or the answer would give someone else's words.
-        speaker = asked_speaker(question) or ""
-        role = [w for w in normalize_for_match(speaker).split()
-                if len(w) > 2 and w not in STOPWORDS]
-        if role:
-            heads.setdefault(speaker, role[-1])
-        if not heads or not sentences:
-            return []
-        cited = [(c.quote, c.source) for s in sentences for c in s.citations]
-        texts = [normalize_for_match(self._article_text(aid))
-                 for aid in dict.fromkeys(src for _, src in cited)]
-        # "Hexley Town Council" answered by "the district council" where the article names
-        # "Hexmoor District Council": another body of the same kind (agent.text.slots).
-        return [n for n, head in heads.items() if not any(mentions(t, head) for t in texts)
-                or any(other_entity_referred(n, q, self._article_text(src)) for q, src in cited)]
-
     def extractive(self, question: str, ev: EvidenceSet) -> list[AnswerSentence]:
         """The best evidence sentence that holds the kind of thing asked for, covers most of
         the question and names no other place than the question's, quoted as the answer,
@@ -313,11 +263,6 @@ class Answerer:
                 return [AnswerSentence(text=strip_dateline(text).strip(), citations=citations)]
         return []
 
-    def _outlets(self, sentences: Sequence[AnswerSentence]) -> set[str]:
-        """The outlets of the articles `sentences` cite."""
-        return {o for s in sentences for c in s.citations
-                if (o := self.corpus.article(c.source).outlet)}
-
     def _dated(self, sentence: AnswerSentence) -> AnswerSentence:
         """`sentence` with each day it names relative to its cited articles' date in
         brackets ("on Monday [23 November 2026]", agent.text.glosses.date_glossed), when every
@@ -328,14 +273,11 @@ class Answerer:
             return sentence
         return sentence.model_copy(update={"text": dated.pop()})
 
-    def _article_text(self, article_id: str) -> str:
-        """An article's title, byline and outlet, then its body: where a name may stand."""
-        return f"{' '.join(self._meta(article_id))} {self.corpus.article(article_id).body}"
-
     def _article_stems(self, article_id: str) -> set[str]:
-        """Five-letter stems of `_article_text`'s content terms (cached per answerer)."""
+        """Five-letter stems of the content terms of `article_text` (cached per answerer)."""
         if article_id not in self._stems:
-            self._stems[article_id] = {t[:5] for t in content_terms(self._article_text(article_id))}
+            text = article_text(self.corpus, article_id)
+            self._stems[article_id] = {t[:5] for t in content_terms(text)}
         return self._stems[article_id]
 
     def _backing(self, text: str, question: str, items: Sequence[Evidence],
@@ -361,7 +303,7 @@ class Answerer:
             # the outlet, byline and title of a cited article name it too ("The Echo
             # reported that ...")
             given = [e.sentence.text for e in cited] + [
-                x for e in cited for x in self._meta(e.sentence.article_id)]
+                x for e in cited for x in article_meta(self.corpus, e.sentence.article_id)]
             return not (names and unbacked_names(text, given, question))
 
         score = {e.sentence.id: support_score(text, [e.sentence.text], question) for e in items}
@@ -375,11 +317,6 @@ class Answerer:
                         >= MIN_SUPPORT and named([a, b])):
                     return [a, b]
         return []
-
-    def _meta(self, article_id: str) -> list[str]:
-        """An article's title, byline and outlet, those it has."""
-        a = self.corpus.article(article_id)
-        return [x for x in (a.title, a.byline, a.outlet) if x]
 
     def _finish(
         self, question: str, sentences: list[AnswerSentence], t0: float, tin: int, tout: int

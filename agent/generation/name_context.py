@@ -89,7 +89,7 @@ def another_speaker(question: str, quotes: Sequence[str]) -> bool:
     speaker goes unnamed ("she said") may be the asked person's: no finding."""
     asked = asked_speaker(question)
     # A role ("the prime minister", "Lowfield's traders") is checked by
-    # Answerer.unmatched_names; a question of two parts may quote others for its second.
+    # answer_checks.unmatched_names; a question of two parts may quote others for its second.
     if asked is None or not asked.split()[-1][:1].isupper() or compound_parts(question):
         return False
     named = [s for q in quotes if (s := analyze(q).speaker) not in (None, "someone")]

@@ -1,0 +1,100 @@
+"""Whether a checked answer is about what the question asks: the near-miss checks the answer
+stage (agent.generation.answer) runs on its sentences, over the question analyses of
+agent.generation.asked and asked_setting and the name context of name_context.
+
+An answer that fails them cites facts about something else: another entity of the same kind,
+another day or period, a count of another thing, and the answerer abstains. (Quoting the best
+evidence sentence of the kind asked instead, when it passed the same checks, answered one more
+dev question and two unanswerable ones: session 37.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from agent.generation.asked import (
+    counts_what_is_asked,
+    gives_asked_figure,
+    gives_figure_per_item,
+    gives_total,
+    name_heads,
+    names_another_entity,
+    names_asked_entity,
+)
+from agent.generation.asked_setting import (
+    dated_quotes,
+    states_asked_period,
+    states_asked_setting,
+    tells_another_day,
+)
+from agent.generation.name_context import about_another_entity
+from agent.ingest.corpus import Corpus
+from agent.text.facts import mentions
+from agent.text.normalize import STOPWORDS, normalize_for_match
+from agent.text.roles import asked_speaker
+from agent.text.slots import other_entity_referred
+from agent.types import AnswerSentence
+
+
+def article_meta(corpus: Corpus, article_id: str) -> list[str]:
+    """An article's title, byline and outlet, those it has."""
+    a = corpus.article(article_id)
+    return [x for x in (a.title, a.byline, a.outlet) if x]
+
+
+def article_text(corpus: Corpus, article_id: str) -> str:
+    """An article's title, byline and outlet, then its body: where a name may stand."""
+    return f"{' '.join(article_meta(corpus, article_id))} {corpus.article(article_id).body}"
+
+
+def unmatched_names(question: str, sentences: Sequence[AnswerSentence],
+                    corpus: Corpus) -> list[str]:
+    """Names in the question whose head word (the last: "Foods" in "Crestline Foods",
+    "United" in "Redfield United") no cited article mentions, in its text, title, byline
+    or outlet. "When did Okafor join Crestline Foods?" answered from an article about
+    Okafor at Harlow Mills leaves "crestline foods" unmatched: a near-miss entity."""
+    heads = name_heads(question)
+    # Whose words are asked about, named by role ("the prime minister"): the role's head
+    # word must be in a cited article, or the answer would give someone else's words.
+    speaker = asked_speaker(question) or ""
+    role = [w for w in normalize_for_match(speaker).split()
+            if len(w) > 2 and w not in STOPWORDS]
+    if role:
+        heads.setdefault(speaker, role[-1])
+    if not heads or not sentences:
+        return []
+    cited = [(c.quote, c.source) for s in sentences for c in s.citations]
+    texts = [normalize_for_match(article_text(corpus, aid))
+             for aid in dict.fromkeys(src for _, src in cited)]
+    # "Hexley Town Council" answered by "the district council" where the article names
+    # "Hexmoor District Council": another body of the same kind (agent.text.slots).
+    return [n for n, head in heads.items() if not any(mentions(t, head) for t in texts)
+            or any(other_entity_referred(n, q, article_text(corpus, src)) for q, src in cited)]
+
+
+def cited_outlets(sentences: Sequence[AnswerSentence], corpus: Corpus) -> set[str]:
+    """The outlets of the articles `sentences` cite."""
+    return {o for s in sentences for c in s.citations
+            if (o := corpus.article(c.source).outlet)}
+
+
+def near_miss(question: str, sentences: Sequence[AnswerSentence], corpus: Corpus) -> bool:
+    """Whether the answer `sentences` fail a check of what the question asks: a name of it
+    that no cited article gives (`unmatched_names`), a count of another thing, no figure of
+    the kind asked, another day, period or setting, a figure not per item or not a total,
+    another entity named or referred to (agent.generation.asked, asked_setting,
+    name_context)."""
+    told = [s.text for s in sentences]
+    quoted = [c.quote for s in sentences for c in s.citations]
+    dated = dated_quotes(corpus, sentences)
+    return bool(unmatched_names(question, sentences, corpus)
+                or not counts_what_is_asked(question, sentences)
+                or not gives_asked_figure(question, told)
+                or tells_another_day(question, dated)
+                or not states_asked_period(question, dated)
+                or not states_asked_setting(question, dated_quotes(corpus, sentences, before=True))
+                or not gives_figure_per_item(question, quoted)
+                or not gives_total(question, quoted)
+                or names_another_entity(question, sentences)
+                or not names_asked_entity(question, sentences, cited_outlets(sentences, corpus))
+                or about_another_entity(question, sentences, corpus))
