@@ -238,17 +238,3 @@ def test_a_role_is_matched_where_the_sentence_names_its_speaker(evidence: str,
                                                                 same: bool) -> None:
     claim = "The transport board said the brakes had failed."
     assert compare(claim, evidence).same_speaker is same
-
-
-@pytest.mark.parametrize(("sentence", "speaker"), [
-    ("Headteacher Judith Penhale confirmed that two members of staff had been suspended.",
-     "Headteacher Judith Penhale"),
-    ("Two members of staff have been suspended, headteacher Judith Penhale confirmed.",
-     "Judith Penhale"),
-])
-def test_confirming_reports_like_saying(sentence: str, speaker: str) -> None:
-    # the verb a claim's attribution reads ("X confirmed that ...") reads in its evidence too
-    assert attribution(sentence) == speaker
-    sig = compare("The school's headteacher confirmed that staff had been suspended.", sentence)
-    assert sig.same_speaker
-    assert combine("supports", sig, claim_speaker="The school's headteacher") == "supports"

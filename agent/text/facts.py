@@ -31,12 +31,12 @@ FINITE_CUES = (
     r"suggested|suggests|argued|argues|asserted|asserts|insisted|insists|remarked|added|"
     r"explained|described|describes|emphasized|emphasised|mentioned|believes|contended|"
     r"contends|warned|warns|wrote|writes|maintained|maintains|blamed|blames|"
-    r"stressed|stresses|acknowledged|acknowledges|conceded|concedes|confirmed|confirms"
+    r"stressed|stresses|acknowledged|acknowledges|conceded|concedes"
 )
 _CUES = (
     FINITE_CUES + r"|say|saying|tell|stating|claiming|accusing|accusation|alleging|allegedly|"
     r"suggesting|arguing|asserting|describing|emphasizing|emphasising|reportedly|quoted|"
-    r"according to|called|stressing|recounted|confirming"
+    r"according to|called|stressing|recounted"
 )
 # Hedge adverbs: the writer reports the clause they sit in without saying who says it.
 _HEDGES = re.compile(r"\b(?:reportedly|allegedly|supposedly|purportedly)\b", re.IGNORECASE)

@@ -19,8 +19,8 @@ from agent.text.segment import word_set
 # A claim's reporting verbs: the sentence analysis's finite ones (agent.text.facts), and
 # the ones a claim about a statement uses that a news sentence rarely reports with.
 _SPEECH_VERBS = (
-    FINITE_CUES + "|tweeted|posted|thinks|reported|reports|admitted|admits|"
-    "announced|announces|declared|declares|denied|denies|"
+    FINITE_CUES + "|tweeted|posted|thinks|reported|reports|admitted|admits|confirmed|"
+    "confirms|announced|announces|declared|declares|denied|denies|"
     rf"(?:called|calls){NOT_CALLED_OFF}"  # "called her a lovely woman", not "called off"
 )
 _OBJECT_VERBS = "told|tells|accused|accuses|warned|warns|assured|assures|informed|informs"
