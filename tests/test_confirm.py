@@ -33,7 +33,7 @@ def test_a_support_the_model_does_not_confirm_is_no_support(
     make_app: MakeApp, make_fake_model: Callable[..., FakeChatModel]
 ) -> None:
     doubting = make_fake_model()
-    doubting.confirm = "no"
+    doubting.confirm = "unknown"
     v = _verifier(make_app(STRIKE_ARTICLES, chat=doubting, replies=[SUPPORTED] * 30)).verify(STATED)
     assert v.verdict == "not_enough_info"
     assert _confirm_calls(doubting) >= 1
@@ -67,3 +67,17 @@ def test_the_claim_reads_on_after_say_that() -> None:
     assert as_statement("An inquiry was opened.") == "an inquiry was opened."
     assert as_statement("Lena Ortiz spoke in Lyon.") == "Lena Ortiz spoke in Lyon."
     assert as_statement("") == ""
+
+
+def test_a_support_the_question_answers_no_to_refutes(
+    make_app: MakeApp, make_fake_model: Callable[..., FakeChatModel]
+) -> None:
+    """The three-way label's "supports" on a sentence that covers the claim, where the
+    yes/no question says the sentence cannot be true with it ("voted to end" for "voted to
+    keep"): the label read the topic, the question the content."""
+    contradicting = make_fake_model()
+    contradicting.confirm = "no"
+    app = make_app(STRIKE_ARTICLES, chat=contradicting, replies=[SUPPORTED] * 30)
+    v = _verifier(app).verify(STATED)
+    assert v.verdict == "refuted"
+    assert _confirm_calls(contradicting) >= 1

@@ -127,6 +127,8 @@ class Signals:
     judgement: bool = False
     # P("yes") asked as a question (agent.verification.confirm); None when not asked.
     confirmation: float | None = None
+    # P("no") of the same question: the sentence says something that cannot be true with it.
+    contradiction: float | None = None
 
     @property
     def hard_conflict(self) -> bool:

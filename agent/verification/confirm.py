@@ -61,9 +61,14 @@ class Confirmer:
         return self.prompt.with_shots(shots, claim=as_statement(claim),
                                       evidence=wrap_document("E", sentence))
 
+    def probs(self, claim: str, sentence: str) -> dict[str, float]:
+        """{"yes", "no", "unknown": probability}, summing to 1: whether `sentence` says
+        `claim`, says something that cannot be true with it, or does not say, from the
+        model's label probabilities (agent.llm.labels). Raises ModelError on a backend
+        failure."""
+        return label_probabilities(self.llm, self.messages(claim, sentence), Confirmation,
+                                   "answer", _ANSWERS)
+
     def p_yes(self, claim: str, sentence: str) -> float:
-        """P("yes"), in [0, 1], that `sentence` says `claim`, from the model's label
-        probabilities (agent.llm.labels). Raises ModelError on a backend failure."""
-        probs = label_probabilities(self.llm, self.messages(claim, sentence), Confirmation,
-                                    "answer", _ANSWERS)
-        return probs.get("yes", 0.0)
+        """P("yes"), in [0, 1], that `sentence` says `claim` (`probs`)."""
+        return self.probs(claim, sentence).get("yes", 0.0)

@@ -59,6 +59,14 @@ REFUTE_P = 0.7
 # more supported claims and 5 refuted or not_enough_info ones; 0.4 would have lost 6
 # supported claims to drop 2 refuted and 2 conflicting ones.
 CONFIRM_P = 0.3
+# The least P("no") of the same question (the sentence says something that cannot be true
+# with the claim) that makes an aligned sentence refute, chosen on the 33 dev stories'
+# claims (session 37, cached replays of every pair): at 0.5 and 0.6, one refuted claim right
+# (hollin c13, P = 0.71 on "voted to end" for "voted to keep") and none lost; at 0.4, five
+# right and five lost (not_enough_info, conflicting and supported claims refuted). Of the
+# 619 pairs asked (only those the label already lets support), the 4 at P >= 0.5 were pairs
+# of refuted claims (3) and a conflicting one (1).
+CONTRADICTION_P = 0.5
 # A sentence with under a fifth of the claim's words other than its names says nothing of
 # what the claim says of them ("with independent Benedict Arkwright on 8.8%" for "Arkwright
 # has backed the demand for a recount").
@@ -149,7 +157,9 @@ def combine(
       the right speaker for "X said P", no other actor for the claim's event (the cloze
       check, agent.verification.slots), no denial of it ("X denied the accusation"), no
       own-voice judgement where the claim states ("X should publish it"), and
-      the model's P(supports) >= SUPPORT_P;
+      the model's P(supports) >= SUPPORT_P, and for a plain claim the model's "yes" to the
+      same pair asked as a question (P >= CONFIRM_P; its "no", P >= CONTRADICTION_P on an
+      aligned sentence, refutes);
       near-verbatim coverage supports without the model, and so does a sentence that
       states the claim's figures and most of its words (`states_figures_and_words`).
     - A role held by someone else (the cloze check's "holder" conflict) is a concrete
@@ -165,6 +175,11 @@ def combine(
     # For "X said P", another speaker's "not P" says nothing of what X said.
     if (sig.polarity_conflict or sig.negation_flip) and not _other_voice(sig, claim_speaker):
         return "refutes" if p_sup < SUPPORT_P or sig.coverage >= CODE_SUPPORT_COVERAGE else "silent"
+    # The yes/no question's "no" on a sentence about the claim: the label's "supports" read
+    # the topic ("voted to end consultant-led births" for "voted to keep" them).
+    if (sig.contradiction is not None and sig.contradiction >= CONTRADICTION_P
+            and sig.aligned):
+        return "refutes"
     supportable = support_gate(sig, claim_speaker) is None
     if supportable and (p_sup >= SUPPORT_P or sig.coverage >= CODE_SUPPORT_COVERAGE
                         or states_figures_and_words(sig)):

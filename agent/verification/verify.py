@@ -162,7 +162,8 @@ class Verifier:
         if final == "supports" and self.confirmer is not None and claim_speaker is None:
             # Support needs the yes/no framing to agree (confirm.py). Not for "X said P":
             # "does it say that X said P" was no to 5 of the 9 dev claims it lost, 1 of 22 fixed.
-            sig.confirmation = self.confirmer.p_yes(claim, sentence)
+            asked = self.confirmer.probs(claim, sentence)
+            sig.confirmation, sig.contradiction = asked.get("yes", 0.0), asked.get("no", 0.0)
             final = combine(probs, sig, claim_speaker=claim_speaker)
         return final, probs
 
