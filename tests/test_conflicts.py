@@ -143,11 +143,26 @@ def test_an_ordinal_that_only_qualifies_is_no_figure_the_sentence_must_state() -
     assert not second.figures_stated
 
 
+def test_durations_far_apart_are_two_things_but_a_near_one_is_a_rival() -> None:
+    # the hours a hunt took and the hours before anyone was told are two periods
+    claim = "The missing climber was found some 60 hours after he set out from the hut."
+    sig = compare(claim, "He set out from the hut at dawn, yet his family was not told for "
+                         "the best part of three hours.", score=0.7)
+    assert sig.conflicts == []
+    sig = compare(claim, "The missing climber was found some 40 hours after he set out from "
+                         "the hut.", score=0.8)
+    assert [c.describe() for c in sig.conflicts] == ["number: claim 60 hours vs source 40 hours"]
+
+
 @pytest.mark.parametrize(("claim", "source", "shown"), [
     ("He was jailed for 12 months.", "He was jailed for 18 months.", ("1 year", "1.5 years")),
     ("The trial lasted three weeks.", "The trial lasted ten days.", ("3 weeks", "10 days")),
     ("The ward shut for six months.", "The ward shut for nine months.",
      ("6 months", "9 months")),
+    # below a day, or a few days not whole, in hours ("0 years" and "2 days" had shown)
+    ("The road was shut for three hours.", "The road was shut for five hours.",
+     ("3 hours", "5 hours")),
+    ("The siege lasted 30 hours.", "The siege lasted some 52 hours.", ("30 hours", "52 hours")),
 ])
 def test_durations_are_shown_in_the_unit_a_reader_says(
     claim: str, source: str, shown: tuple[str, str]

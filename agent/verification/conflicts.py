@@ -243,9 +243,10 @@ def gives_another(e: Quantity, c: Quantity, claimed: Sequence[Quantity]) -> bool
     return any(o is not c and o.agrees(e) for o in claimed)
 
 
-# Sums of money, shares and measures this far apart are two things too: a price per share
-# and the deal's total ("$4.10 a share" / "a deal worth $2.3bn"), a pay offer and a ballot.
-_SCALAR_KINDS = frozenset(("money", "percent", "measure"))
+# Sums of money, shares, measures and durations this far apart are two things too: a price
+# per share and the deal's total ("$4.10 a share" / "a deal worth $2.3bn"), a pay offer and
+# a ballot, the 55 hours a search took and the four before the police were called.
+_SCALAR_KINDS = frozenset(("money", "percent", "measure", "duration"))
 
 
 def _other_measure(c: Quantity, e: Quantity) -> bool:
@@ -285,17 +286,19 @@ def show_quantity(q: Quantity) -> str:
 
 def _show_duration(years: float) -> str:
     """A duration (held in years, agent.text.units) in the unit a reader would say: years
-    from one year up ("1 year", "1.5 years"), whole months below it ("6 months"), else
-    weeks or days ("3 weeks", "10 days"); a newcomer read "0.0575342 years" as noise."""
-    months = years * 12
-    if years >= 1 or months < 1 or abs(months - round(months)) > 0.01:
-        days = round(years * 365)
-        if years >= 1 or days == 0:
-            n, unit = round(years, 2), "year"
-        elif days % 7 == 0:
-            n, unit = days // 7, "week"
-        else:
-            n, unit = days, "day"
-    else:
+    from one year up ("1 year", "1.5 years"), whole months below it ("6 months"), weeks or
+    days ("3 weeks", "10 days"), and hours below a day or for a few days not whole ("4
+    hours", "55 hours"); a newcomer read "0.0575342 years" as noise, and "0 years" for
+    four hours."""
+    months, days = years * 12, years * 365
+    if years >= 1:
+        n, unit = round(years, 2), "year"
+    elif months >= 1 and abs(months - round(months)) <= 0.01:
         n, unit = round(months), "month"
+    elif days < 1 or (days < 4 and abs(days - round(days)) > 0.01):
+        n, unit = round(years * 8760, 1), "hour"
+    elif round(days) % 7 == 0:
+        n, unit = round(days) // 7, "week"
+    else:
+        n, unit = round(days), "day"
     return f"{n:g} {unit}{'' if n == 1 else 's'}"
