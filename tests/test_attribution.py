@@ -10,6 +10,7 @@ import pytest
 
 from agent.app import App
 from agent.verification.checks import attribution, compare
+from agent.verification.claims import attribution_of
 from agent.verification.stance import combine
 
 
@@ -41,6 +42,20 @@ def test_an_accused_party_or_a_hedged_subject_is_no_speaker() -> None:
 ])
 def test_a_plural_subjects_reporting_verb_reports(sentence: str, speaker: str | None) -> None:
     assert attribution(sentence) == speaker
+
+
+@pytest.mark.parametrize(("claim", "speaker"), [
+    # an estimate or a cause someone gives is their word (dev brantwick, hallam, tollan)
+    ("The rangers put the escape down to a fallen tree.", "The rangers"),
+    ("The farmers' union puts the cost of the floods at £3 million.", "The farmers' union"),
+    # a thing put somewhere, or put at risk, is no statement
+    ("The closure puts 200 jobs at risk.", None),
+    ("The vet put the injured fox down.", None),
+])
+def test_putting_a_figure_or_a_cause_at_something_reports(claim: str,
+                                                          speaker: str | None) -> None:
+    found = attribution_of(claim)
+    assert (found.speaker if found else None) == speaker
 
 
 def test_cancelled_is_no_reporting_and_an_opening_common_word_is_no_actor() -> None:
@@ -99,6 +114,9 @@ def test_a_speaker_named_after_a_description_of_them_is_the_speaker() -> None:
         ("The plan is fair, said Ana Ruiz.", "Ana Ruiz"),
         ("The bridge is safe, said council leader Jo Bell.", "Jo Bell"),
         ("The plan is fair, said the union.", "someone"),
+        # a speaker described between commas: the name after "said ... that" is said of
+        ("Jo Bell, the council's chief planner, said last year that Dunford's bridge was safe.",
+         "Jo Bell"),
         # a lone capitalised word opening the sentence, then a description and the name
         # (newcomer trial, session 20: "a claim made by Opposition")
         ("Opposition councillor Raj Mehta said the bill could reach £200,000.", "Raj Mehta"),
