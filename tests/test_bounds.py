@@ -134,6 +134,17 @@ def test_a_value_beside_its_own_measure_or_of_a_part_does_not() -> None:
 
 
 @pytest.mark.unit
+def test_a_bare_count_after_a_count_of_the_noun_counts_it_too() -> None:
+    # a newcomer trial's kind: "needed at least 10 consultants and ... as few as four"
+    evidence = ("A safe rota needs at least eight surgeons, the director said, and at times "
+                "the Dunford unit has had as few as three.")
+    assert compare("At times the Dunford unit has had as few as three surgeons.", evidence,
+                   0.8).conflicts == []
+    (c,) = compare("A safe rota needs three surgeons.", evidence, 0.8).conflicts
+    assert c.describe() == "number: claim 3 vs source 8"
+
+
+@pytest.mark.unit
 def test_a_fraction_ending_its_clause_after_of_is_a_share() -> None:
     (half,) = quantities("The vote needed a legal threshold of one half.")
     assert (half.kind, half.value, half.head) == ("percent", 50.0, "")
