@@ -64,3 +64,34 @@ def test_a_past_rival_day_of_the_same_event_still_conflicts() -> None:
                       "The depot staff walkout began at 6am on Saturday.",
                       score=0.9, published=TUESDAY)
     assert {c.kind for c in signals.conflicts} >= {"day"}
+
+
+# a newcomer trial: "on Saturday, two days after health chiefs voted" had contradicted a
+# Thursday vote with the protest's Saturday
+MARCH = ("Hundreds of nurses marched through Dunford on Saturday, two days after the trust "
+         "voted to close its stroke unit.")
+
+
+@pytest.mark.parametrize(("claim", "conflicts"), [
+    ("The trust voted on Thursday to close the Dunford stroke unit.", []),
+    ("The trust voted on Friday to close the Dunford stroke unit.",
+     ["day: claim friday vs source thursday"]),
+    # the day still dates the sentence's own event
+    ("Hundreds of nurses marched through Dunford on Sunday.",
+     ["day: claim sunday vs source saturday"]),
+])
+def test_a_day_some_days_after_an_event_dates_that_event_by_the_gap(
+    claim: str, conflicts: list[str]
+) -> None:
+    assert [c.describe() for c in compare(claim, MARCH, score=0.8).conflicts] == conflicts
+
+
+def test_the_date_of_a_day_some_days_after_an_event_is_moved_by_the_gap() -> None:
+    sunday = date(2026, 11, 29)  # the march was on Saturday 28 November
+    found = compare("The trust voted on Thursday 26 November to close the stroke unit.", MARCH,
+                    score=0.8, published=sunday).conflicts
+    assert found == []
+    found = compare("The trust voted on Friday 27 November to close the stroke unit.", MARCH,
+                    score=0.8, published=sunday).conflicts
+    assert [c.describe() for c in found] == ["number: claim 27 november vs source 26 november",
+                                             "day: claim friday vs source thursday"]

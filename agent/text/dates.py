@@ -83,14 +83,22 @@ def publication_date(raw: str | None) -> date | None:
 
 
 @functools.lru_cache(maxsize=8192)  # the checks ask it again through `implied_years`
-def weekday_dates(text: str, published: date | None) -> tuple[Quantity, ...]:
+def weekday_dates(text: str, published: date | None,
+                  gaps: tuple[tuple[str, int], ...] = ()) -> tuple[Quantity, ...]:
     """The day of the month of each weekday that dates what `text` tells
     (agent.text.facts.event_weekdays), as a "day" quantity (agent.text.quantities: value the
     day, head the month), when the sentence gives no date of its own; empty without a
-    publication date."""
+    publication date. `gaps`: days to add to a weekday's date (("saturday", -2) for "on
+    Saturday, two days after the vote", read of the vote: agent.text.events.day_gaps)."""
     if published is None or any(q.kind == "day" for q in quantities(text)):
         return ()
-    return tuple(_day_of_month(when, said) for said, when in event_dates(text, published))
+    out = []
+    for said, when in event_dates(text, published):
+        if gap := dict(gaps).get(said.split()[0].lower(), 0):
+            when += timedelta(days=gap)
+            said = f"{WEEKDAYS[when.weekday()].title()} {when.day} {MONTHS[when.month - 1].title()}"
+        out.append(_day_of_month(when, said))
+    return tuple(out)
 
 
 def event_dates(text: str, published: date) -> Iterator[tuple[str, date]]:

@@ -18,10 +18,13 @@ yesterday withdrew four papers").
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Set
 from datetime import date
 
+from agent.text.analysis import analyze, stems
 from agent.text.dates import DAY_OF_MONTH, ahead, days_of_month, event_dates
+from agent.text.facts import WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD
 from agent.text.number_words import words_to_digits
 
@@ -54,3 +57,34 @@ def _evidence_days(text: str, published: date) -> Iterator[date]:
     for _, when in event_dates(text, published):
         yield when
     yield from days_of_month(words_to_digits(text), published)
+
+
+# "on Saturday, two days after health chiefs voted": the day dates the gathering; the vote
+# was two days before it. Only whole days and "a day" are read.
+_DAYS_APART = re.compile(
+    r"\b(?P<day>" + "|".join(WEEKDAYS) + r")\b[^.;]{0,60}?\b(?P<n>\d{1,2}|a|one)\s+days?\s+"
+    r"(?P<rel>after|before)\s+(?P<clause>[^.;]+)", re.IGNORECASE)
+
+
+def day_gaps(claim: str, evidence: str) -> tuple[tuple[str, int], ...]:
+    """(weekday of `evidence` (lower case), days from it to the event `claim` tells) for a
+    day that dates the main clause of "on Saturday, two days after health chiefs voted"
+    when the "N days after / before" clause holds more of the claim's content stems, names
+    aside, than the words before it (("saturday", -2): the vote was on Thursday). A newcomer
+    trial: a Thursday vote was read as contradicted by the protest's Saturday."""
+    digits = words_to_digits(evidence)
+    claim_terms = stems(claim) - analyze(claim).name_stems  # what happened, not to whom
+    gaps: dict[str, int] = {}
+    for m in _DAYS_APART.finditer(digits):
+        n = 1 if m.group("n").lower() in ("a", "one") else int(m.group("n"))
+        inside = len(claim_terms & stems(m.group("clause")))
+        if inside > len(claim_terms & stems(digits[: m.start("n")])):
+            gaps[m.group("day").lower()] = -n if m.group("rel").lower() == "after" else n
+    return tuple(gaps.items())
+
+
+def shift_days(found: Set[str], gaps: tuple[tuple[str, int], ...]) -> frozenset[str]:
+    """Weekdays `found` (lower case), each moved by its gap in `gaps` (`day_gaps`)."""
+    by_day = dict(gaps)
+    return frozenset(WEEKDAYS[(WEEKDAYS.index(d) + by_day[d]) % 7] if d in by_day else d
+                     for d in found)

@@ -25,7 +25,7 @@ from agent.text.dates import (
     weekday_dates,
     years_since,
 )
-from agent.text.events import other_event_days
+from agent.text.events import day_gaps, other_event_days, shift_days
 from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
     CAP_RUN,
     CUE_RE,
@@ -224,7 +224,8 @@ def compare(
         # before says; read the two together to tell whether it is about the claim.
         loosely = _share(terms, ev_terms | ctx.stems) >= ALIGNED_COVERAGE
     # a claim's full date ("from 1 June 2026") against the evidence's days and their years
-    dated = (*weekday_dates(evidence, published), *implied_years(evidence, published)) \
+    gaps = day_gaps(claim, evidence)  # "on Saturday, two days after the vote": the vote's day
+    dated = (*weekday_dates(evidence, published, gaps), *implied_years(evidence, published)) \
         if any(q.kind == "day" for q in c.quantities) else ()
     # and a claim's year against the evidence's "last year" ("checked in 2024")
     if any(q.kind == "year" for q in c.quantities):
@@ -255,7 +256,7 @@ def compare(
     # said she refused" does not date what she did (the day of another speaker's words).
     if e.speaker not in (None, "someone") and not mentions(c.low, e.speaker or ""):
         ew = ew - speech_weekdays(evidence)
-    ew = ew - {WEEKDAYS[d.weekday()] for d in others}
+    ew = shift_days(ew - {WEEKDAYS[d.weekday()] for d in others}, gaps)
     if loosely and cw and ew and not cw & ew:
         conflicts.append(Conflict("day", tuple(sorted(cw)), tuple(sorted(ew))))
     elif loosely and cw & ew and len(ew) > 1:
