@@ -172,8 +172,18 @@ def candidate_sentences(
         norm = normalize_for_match(s.text)
         twin = by_norm.get(norm)
         if twin is not None:
-            if s.article_id not in out[twin][1] and s.article_id != out[twin][0].article_id:
-                out[twin][1].append(s.article_id)
+            first, others = out[twin]
+            if (s.article_id != first.article_id
+                    and corpus.canonical(first.article_id) == s.article_id):
+                # a copy came first: the original is cited, in its place, the copy folds in
+                folded = {(s.id if k == twin else k): ((s, [first.article_id, *others])
+                                                        if k == twin else v)
+                          for k, v in out.items()}
+                out.clear()
+                out.update(folded)
+                by_norm[norm] = s.id
+            elif s.article_id not in others and s.article_id != first.article_id:
+                others.append(s.article_id)
             return
         by_norm[norm] = s.id
         out[s.id] = (s, also)
