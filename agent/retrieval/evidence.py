@@ -158,7 +158,8 @@ def candidate_sentences(
     """Sentences of the hit chunks (in hit order) and `extra` sentence ids, each once, with
     the other copies' sources.
 
-    Sentences marked as repeats (syndicated copies) fold into their canonical sentence."""
+    Sentences marked as repeats (syndicated copies) fold into their canonical sentence, which
+    stands in the copy's place when the copy's chunk ranked first."""
     out: dict[str, tuple[Sentence, list[str]]] = {}
     by_norm: dict[str, str] = {}
 
@@ -169,21 +170,18 @@ def candidate_sentences(
         if s.header is not None:  # "Outlet: X" of two articles: each belongs to its own
             out[s.id] = (s, also)
             return
+        if s.duplicate_of and corpus.has_sentence(s.duplicate_of):
+            original = corpus.sentence(s.duplicate_of)
+            if corpus.canonical(s.article_id) == original.article_id:
+                # a copy's sentence is cited where the outlet it copies printed it (a
+                # newcomer trial's answer cited the copy); the copy folds into it
+                add(original, [s.article_id, *also])
+                return
         norm = normalize_for_match(s.text)
         twin = by_norm.get(norm)
         if twin is not None:
-            first, others = out[twin]
-            if (s.article_id != first.article_id
-                    and corpus.canonical(first.article_id) == s.article_id):
-                # a copy came first: the original is cited, in its place, the copy folds in
-                folded = {(s.id if k == twin else k): ((s, [first.article_id, *others])
-                                                        if k == twin else v)
-                          for k, v in out.items()}
-                out.clear()
-                out.update(folded)
-                by_norm[norm] = s.id
-            elif s.article_id not in others and s.article_id != first.article_id:
-                others.append(s.article_id)
+            if s.article_id not in out[twin][1] and s.article_id != out[twin][0].article_id:
+                out[twin][1].append(s.article_id)
             return
         by_norm[norm] = s.id
         out[s.id] = (s, also)

@@ -110,18 +110,9 @@ class Retriever:
             if chunk is None:  # the store holds a chunk the registry dropped: skip, never crash
                 continue
             sh = shingles(chunk.text)
-            at = next((i for i, (_, hs) in enumerate(kept)
-                       if jaccard(sh, hs) >= NEAR_DUPLICATE_JACCARD), None)
-            if at is not None:
-                twin = kept[at][0]
-                if chunk.article_id != twin.source and \
-                        self.corpus.canonical(twin.source) == chunk.article_id:
-                    # the copy ranked first: the original is cited, the copy folds into it
-                    kept[at] = (twin.model_copy(update={
-                        "chunk_id": chunk.id, "source": chunk.article_id, "doc_id": chunk.doc_id,
-                        "text": chunk.text, "start": chunk.start, "end": chunk.end,
-                        "also_in": [twin.source, *twin.also_in]}), sh)
-                elif chunk.article_id not in twin.also_in and chunk.article_id != twin.source:
+            twin = next((h for h, hs in kept if jaccard(sh, hs) >= NEAR_DUPLICATE_JACCARD), None)
+            if twin is not None:
+                if chunk.article_id not in twin.also_in and chunk.article_id != twin.source:
                     twin.also_in.append(chunk.article_id)
                 continue
             hit = Hit(
