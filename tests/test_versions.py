@@ -8,7 +8,13 @@ from collections.abc import Callable
 import pytest
 
 from agent.app import App
-from agent.generation.versions import _about, differs, gives_answer_figures, measured_alike
+from agent.generation.versions import (
+    _about,
+    _month_alike,
+    differs,
+    gives_answer_figures,
+    measured_alike,
+)
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import EvidenceSet
 from agent.types import AnswerSentence, Citation, Evidence
@@ -97,6 +103,17 @@ def test_a_day_that_names_a_thing_is_no_other_date() -> None:
     assert differs(answer, other, "When did the minister speak?") is None
     assert differs(answer, "The minister spoke at the university on Sunday.",
                    "When did the minister speak?") == "date"
+
+
+def test_two_months_of_one_change_are_versions_of_when() -> None:
+    # a newcomer trial: "from next September" was answered alone, beside three outlets'
+    # "From April 2027" (a month is no figure that measured_alike can compare)
+    answer = "The trust voted on Thursday to turn Dunford ward into a day unit from next June."
+    other = "From March 2027, Dunford ward, the stroke unit, will become a day unit."
+    assert differs(answer, other, "When will Dunford ward become a day unit?") == "date"
+    assert _month_alike(answer, other)
+    # a month of something else shares too little
+    assert not _month_alike(answer, "Shoppers in March spent a record sum in the city centre.")
 
 
 def test_percentages_of_two_things_are_no_versions() -> None:

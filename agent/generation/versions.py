@@ -177,6 +177,16 @@ def _other_day(answer: str, other: str) -> bool:
                 or (days and other_days and not days & other_days))
 
 
+def _month_alike(answer: str, other: str) -> bool:
+    """Two sentences about one thing that date it to different months ("to turn Rowan Ward
+    into a birth centre from next September" / "From April 2027, Rowan Ward ... will become
+    a birth centre"): a month is no figure for `measured_alike` to compare, so the two
+    sentences share MIN_SHARED of their content stems instead (a newcomer trial)."""
+    mine, theirs = months(strip_glosses(answer)), months(other)
+    return bool(mine and theirs and not mine & theirs
+                and overlap(terms(strip_glosses(answer)), terms(other)) >= MIN_SHARED)
+
+
 def _other_figure(answer: str, other: str, question: str,
                   also: frozenset[str] = frozenset()) -> bool:
     asked = {kind for kind, cue in _ASKED_MEASURES if cue.search(question)} | set(also)
@@ -253,7 +263,8 @@ def with_versions(
             continue
         if _of_another_name(question, sentence, corpus):
             continue  # "about 350 homes" of the story's fire, asked of another town's
-        if kind in ("figure", "date") and not measured_alike(answer, text):
+        if kind in ("figure", "date") and not measured_alike(answer, text) \
+                and not (kind == "date" and _month_alike(answer, text)):
             continue  # another figure or day of something else ("joined in 2023")
         if kind == "figure" and gives_answer_figures(
                 answer, corpus.article(sentence.article_id).body):
