@@ -147,7 +147,7 @@ def misbound(c: Quantity, claim: SentenceAnalysis,
     a word beside `c` in the claim and beside no other claim figure that, in the evidence,
     stands within BINDING_WORDS of one figure only: one comparable with `c` that cannot be
     its value, of the same whole or part, for a count of the same noun, in a sentence that
-    also gives `c`'s value, where no bare count of the noun stands ("as few as four").
+    also gives `c`'s value, and no bare count that may count the noun ("as few as four").
     "The turnout in the strike ballot was 87 per cent" against "87 per cent of members
     voted for action on a turnout of 71 per cent": turnout is 71 per cent there."""
     # Checked per claim figure on every (claim, sentence) pair: most sentences give no
@@ -166,8 +166,8 @@ def misbound(c: Quantity, claim: SentenceAnalysis,
         return None
     words = set(mine.stems).difference(
         *(f.stems for q, f in zip(cq, frames, strict=True) if q is not c and f is not None))
-    # A bare count after a count of a noun counts that noun too ("needed at least 10
-    # consultants and ... had as few as four"): the noun is beside both figures.
+    # A bare count in a sentence that counts a noun may count that noun too ("needed at
+    # least 10 consultants and ... had as few as four"): the noun is beside both figures.
     counted = {stem(e.head) for e in evidence.quantities if e.kind == "count" and e.head}
     for word in sorted(words):
         beside = [e for e, f in found if word in f.stems
