@@ -268,3 +268,57 @@ def test_the_office_asked_is_read_from_who_is_the_office_of() -> None:
                              ["Dan Marsh, Kestrel's chief executive, welcomed the bid."])
     # other questions are not read
     assert not role_unstated("Who is investigating the fire?", [quote])
+
+
+TRUST = {
+    "a_wire.txt": (
+        "Dunford Health Trust shuts stroke ward\n\n"
+        "Dunford Health Trust voted on Tuesday to close its stroke ward.\n"
+        "Dunford Health Trust said patients would go to Kelby General instead.\n"
+        "The Dunford Health Trust board backed the plan by seven votes to two.\n"
+        "Campaigners said Dunford Health Trust had ignored a petition of 5,000 names.\n"
+        "A Dunford Health Trust spokesperson said the consultation had been fair.\n"
+        "Dunford Health Trust runs three hospitals in the valley.\n"
+        "Dunford Health Trust expects to save £1.2m a year.\n"
+        "Dunford Health Trust will review the decision in 2027.\n"
+        "Dunford Health Trust has 4,000 staff across the valley.\n"
+        "Dunford Health Trust was fined in 2024 over waiting times.\n"
+        "The Dunford Health Trust plan now goes to the health minister.\n"
+    ),
+    "b_echo.txt": (
+        "Stroke ward to close\n\n"
+        "The stroke ward at Dunford will close in the spring.\n"
+        "\"We cannot staff the ward safely,\" said the trust's chief executive, Ana Ruiz.\n"
+        "Families in the valley said they were worried about longer journeys.\n"
+        "\"This is a disgrace,\" said the campaign group's chief executive, Jo Bell.\n"
+    ),
+}
+
+
+@pytest.mark.integration
+def test_who_holds_an_office_finds_the_sentence_naming_the_office(
+    make_app: Callable[..., App],
+) -> None:
+    # a newcomer trial: "Who is the chief executive of the Carrow Valley Health Board?"
+    # abstained; the body's name drew every sentence about it, and the office's below them
+    from agent.retrieval.evidence import EvidenceSet, with_evidence_for
+
+    answerer = _answerer(make_app, TRUST)
+    question = "Who is the chief executive of Dunford Health Trust?"
+    found = answerer.evidence(question)
+    assert any("Ana Ruiz" in e.sentence.text for e in found.items)
+    # the question's own evidence without the office's sentence: the office's query adds it,
+    # in place of the last item beyond the limit, with labels renumbered
+    about_trust = [e for e in found.items
+                   if "Ana Ruiz" not in e.sentence.text and "Jo Bell" not in e.sentence.text]
+    ev = EvidenceSet(about_trust, found.best_semantic, found.best_lexical)
+    merged = with_evidence_for(ev, "chief executive", answerer.retriever,
+                               any_of="Dunford Health Trust", max_sentences=len(about_trust))
+    texts = [e.sentence.text for e in merged.items]
+    assert len(texts) == len(about_trust) and "Ana Ruiz" in texts[-1]
+    # the campaign group's chief executive is another body's (a dev story's "the group's
+    # director" for "Who is the director of <the park>?")
+    assert not any("Jo Bell" in t for t in texts)
+    assert [e.label for e in merged.items] == [f"S{i}" for i in range(1, len(texts) + 1)]
+    # an office no sentence names adds nothing
+    assert with_evidence_for(ev, "finance director", answerer.retriever).items == ev.items

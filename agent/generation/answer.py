@@ -38,6 +38,7 @@ from agent.generation.header_answers import (
     names_asked_field,
     unless_stated,
 )
+from agent.generation.name_context import asked_role
 from agent.generation.streaming import json_text_fields
 from agent.generation.support import MIN_SUPPORT, support_score, unbacked_names
 from agent.generation.versions import attributed_opinion, with_differences, with_versions
@@ -53,6 +54,7 @@ from agent.retrieval.evidence import (
     asked_kind,
     gather_evidence,
     lexical_overlap,
+    with_evidence_for,
 )
 from agent.retrieval.retrieve import Retriever
 from agent.text.actors import actor_mismatch, speaker_terms
@@ -92,9 +94,17 @@ class Answerer:
         self._stems: dict[str, set[str]] = {}
 
     def evidence(self, question: str) -> EvidenceSet:
-        return gather_evidence(
+        """The evidence for `question`, and for "Who is the <office> of X?" also the
+        sentences that name the office and a word of X (`with_evidence_for`)."""
+        ev = gather_evidence(
             question, self.retriever, k=self.top_k, max_sentences=self.max_evidence
         )
+        role = asked_role(question)
+        if role is None:
+            return ev
+        office, body = role
+        return with_evidence_for(ev, office, self.retriever, any_of=body, k=self.top_k,
+                                 max_sentences=self.max_evidence)
 
     def ask(
         self,

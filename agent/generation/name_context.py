@@ -126,6 +126,13 @@ _ASKED_ROLE = re.compile(r"^\W*who\s+(?:is|was|are|were)\s+the\s+((?:[\w’'-]+\
                          r"\s+(?:of|at|for|in)\b", re.IGNORECASE)
 
 
+def asked_role(question: str) -> tuple[str, str] | None:
+    """(office, body) of a "Who is the <office> of <body>?" question ("chief executive",
+    "the Carrow Valley Health Board"), or None for another question."""
+    m = _ASKED_ROLE.match(question)
+    return (m.group(1), question[m.end():].strip(" ?.")) if m else None
+
+
 def role_unstated(question: str, quotes: Sequence[str]) -> bool:
     """For "Who is the <office> of X?", whether no quote names the office (its last word,
     as a stem): "The initial bill ... has been put at £45m by Tarnford District Council" does

@@ -316,3 +316,27 @@ def gather_evidence(
         query_vec=vec,
         stored_vectors=retriever.sentence_vectors,
     )
+
+
+def with_evidence_for(
+    ev: EvidenceSet, query: str, retriever: Retriever, *, any_of: str = "", k: int = 8,
+    max_sentences: int = 6, n: int = 2,
+) -> EvidenceSet:
+    """`ev` with up to `n` sentences found for a second, narrower `query` that hold every
+    one of its content terms and, when given, one of `any_of`'s (the office and the body of
+    "Who is the chief executive of the Carrow Valley Health Board?": the board's name draws
+    every sentence about the board, and "said the board's chief executive, Gwen Sallow"
+    ranked below them, a newcomer trial; "the group's director" is not the park's). They
+    take the place of `ev`'s last items beyond `max_sentences`; labels are renumbered
+    S1...; the relevance figures stay `ev`'s (the question's)."""
+    terms, body = content_terms(query), content_terms(any_of)
+    have = {e.sentence.id for e in ev.items}
+    more = gather_evidence(query, retriever, k=k, max_sentences=max_sentences)
+    new = [e for e in more.items if e.sentence.id not in have
+           and terms <= (found := content_terms(e.sentence.text))
+           and (not body or body & found)][:n]
+    if not new:
+        return ev
+    items = [*ev.items[: max(max_sentences - len(new), 0)], *new]
+    return EvidenceSet([e.model_copy(update={"label": f"S{i}"}) for i, e in enumerate(items, 1)],
+                       ev.best_semantic, ev.best_lexical)
