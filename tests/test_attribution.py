@@ -256,3 +256,14 @@ def test_a_role_is_matched_where_the_sentence_names_its_speaker(evidence: str,
                                                                 same: bool) -> None:
     claim = "The transport board said the brakes had failed."
     assert compare(claim, evidence).same_speaker is same
+
+
+@pytest.mark.unit
+def test_the_speaker_of_a_claim_is_read_in_the_clause_that_says_it() -> None:
+    # a newcomer trial: "...; the board says no jobs will be lost" was read as the union's
+    evidence = ("The Dockers' Union has said up to 40 posts could go; the port authority "
+                "says no jobs will be lost.")
+    claim = "The port authority says no jobs will be lost."
+    assert compare(claim, evidence, score=0.8).attributed_to == "the port authority"
+    other = compare("The Dockers' Union says up to 40 posts could go.", evidence, score=0.8)
+    assert other.same_speaker and other.speaker == "Dockers' Union"

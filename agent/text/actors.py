@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.text.facts import CAP_RUN, CUE_RE, NOT_ENTITY, blank_quotes, strip_dateline
+from agent.text.analysis import stems
+from agent.text.facts import (
+    CAP_RUN,
+    CUE_RE,
+    NOT_ENTITY,
+    blank_quotes,
+    strip_dateline,
+)
 
 
 def _name(span: str) -> str:
@@ -137,3 +144,16 @@ def described_speaker(sentence: str) -> str | None:
         return None
     m = _DESCRIBED.search(text[: cue.start()])
     return " ".join(m.group(1).lower().split()) if m else None
+
+
+def speaker_clause(claim: str, evidence: str) -> str:
+    """The clause of `evidence` that says what `claim` says, for a sentence of clauses
+    joined by ";" (most of the claim's stems): "the board says no jobs will be lost" of "The
+    union has said up to 30 posts could be affected; the board says no jobs will be lost",
+    for "The board says no jobs will be lost" (a newcomer trial: the union was read as the
+    speaker). `evidence` itself for a sentence of one clause."""
+    parts = [p.strip() for p in evidence.split(";") if p.strip()]
+    if len(parts) < 2:
+        return evidence
+    terms = stems(claim)
+    return max(parts, key=lambda p: len(terms & stems(p)))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Literal
 
-from agent.text.actors import actor_mismatch, described_speaker, speaker_side
+from agent.text.actors import actor_mismatch, described_speaker, speaker_clause, speaker_side
 from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem, stems
 from agent.text.dates import (
     dated_weekdays,
@@ -293,7 +293,8 @@ def compare(
         # Canada's refusal, however well one of its sentences matches the rest of the claim.
         or bool(subject_terms and article_terms is not None and subject_terms - article_terms)
     )
-    reporter = speaker = e.speaker
+    said = speaker_clause(claim, evidence)  # of a sentence of ";" clauses, the claim's
+    reporter = speaker = e.speaker if said == evidence else attribution(said)
     if reporter == "someone" and quoted_by:
         reporter = quoted_by  # whose words they are, for a claim that names who said them
     claim_attribution = attribution_of(claim)
@@ -360,7 +361,7 @@ def compare(
         polarity_conflict=polarity or flip or opposite_sides(c, e),  # admitted / denied
         negation_flip=flip,
         # who said it, for the verdict's note: "the alliance", not "someone"
-        attributed_to=(described_speaker(evidence) or speaker) if speaker == "someone"
+        attributed_to=(described_speaker(said) or speaker) if speaker == "someone"
         else speaker,
         speaker=reporter,
         score=score,
