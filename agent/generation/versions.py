@@ -182,9 +182,10 @@ def _month_alike(answer: str, other: str) -> bool:
     into a birth centre from next September" / "From April 2027, Rowan Ward ... will become
     a birth centre"): a month is no figure for `measured_alike` to compare, so the two
     sentences share MIN_SHARED of their content stems instead (a newcomer trial)."""
-    mine, theirs = months(strip_glosses(answer)), months(other)
+    answer = strip_glosses(answer)
+    mine, theirs = months(answer), months(other)
     return bool(mine and theirs and not mine & theirs
-                and overlap(terms(strip_glosses(answer)), terms(other)) >= MIN_SHARED)
+                and overlap(terms(answer), terms(other)) >= MIN_SHARED)
 
 
 def _other_figure(answer: str, other: str, question: str,

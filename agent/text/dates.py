@@ -92,11 +92,11 @@ def weekday_dates(text: str, published: date | None,
     Saturday, two days after the vote", read of the vote: agent.text.events.day_gaps)."""
     if published is None or any(q.kind == "day" for q in quantities(text)):
         return ()
-    out = []
+    by_day, out = dict(gaps), []
     for said, when in event_dates(text, published):
-        if gap := dict(gaps).get(said.split()[0].lower(), 0):
+        if gap := by_day.get(said.split()[0].lower(), 0):
             when += timedelta(days=gap)
-            said = f"{WEEKDAYS[when.weekday()].title()} {when.day} {MONTHS[when.month - 1].title()}"
+            said = _weekday_phrase(WEEKDAYS[when.weekday()], when)
         out.append(_day_of_month(when, said))
     return tuple(out)
 
@@ -109,7 +109,12 @@ def event_dates(text: str, published: date) -> Iterator[tuple[str, date]]:
         yield f"{word} {when.day} {MONTHS[when.month - 1]}", when
     for day in sorted(event_weekdays(text)):
         when = weekday_date(text, day, published)
-        yield f"{day.title()} {when.day} {MONTHS[when.month - 1].title()}", when
+        yield _weekday_phrase(day, when), when
+
+
+def _weekday_phrase(day: str, when: date) -> str:
+    """"Monday 14 September": weekday `day` (lower case) with its date `when`."""
+    return f"{day.title()} {when.day} {MONTHS[when.month - 1].title()}"
 
 
 def weekday_date(text: str, day: str, published: date) -> date:

@@ -64,6 +64,7 @@ def _evidence_days(text: str, published: date) -> Iterator[date]:
 _DAYS_APART = re.compile(
     r"\b(?P<day>" + "|".join(WEEKDAYS) + r")\b[^.;]{0,60}?\b(?P<n>\d{1,2}|a|one)\s+days?\s+"
     r"(?P<rel>after|before)\s+(?P<clause>[^.;]+)", re.IGNORECASE)
+_GAP_WORDS = re.compile(r"\bdays?\s+(?:after|before)\b", re.IGNORECASE)  # in words or digits
 
 
 def day_gaps(claim: str, evidence: str) -> tuple[tuple[str, int], ...]:
@@ -72,6 +73,8 @@ def day_gaps(claim: str, evidence: str) -> tuple[tuple[str, int], ...]:
     when the "N days after / before" clause holds more of the claim's content stems, names
     aside, than the words before it (("saturday", -2): the vote was on Thursday). A newcomer
     trial: a Thursday vote was read as contradicted by the protest's Saturday."""
+    if not _GAP_WORDS.search(evidence):  # asked for every (claim, sentence) pair
+        return ()
     digits = words_to_digits(evidence)
     claim_terms = stems(claim) - analyze(claim).name_stems  # what happened, not to whom
     gaps: dict[str, int] = {}
