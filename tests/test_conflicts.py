@@ -170,3 +170,30 @@ def test_durations_are_shown_in_the_unit_a_reader_says(
     """A newcomer read "claim 1 years vs source 1.5 years" and "0.0575342 years" as noise."""
     found = [c for c in compare(claim, source, 0.9).conflicts if c.kind == "number"]
     assert [(c.claim_values[0], c.source_values[0]) for c in found] == [shown]
+
+
+def test_a_count_said_as_a_modifier_rivals_in_a_sentence_about_something_else() -> None:
+    """Found on a dev story: "the written judgment ran to 46 pages" against "In a 64-page
+    judgment following a nine-day hearing, the judge found that ..." (a sentence about what
+    the judge found, so no loose match of the claim): "64-page judgment" says what it
+    counts, so 46 is refuted by 64. A count said plainly may be of another whole."""
+    claim = "The inquiry's final report ran to 212 pages."
+    sig = compare(claim, "Published with a 180-page report, the findings blamed the "
+                         "contractor for the collapse and the council for weak checks.",
+                  score=0.3)
+    assert [c.describe() for c in sig.conflicts] == ["number: claim 212 vs source 180"]
+    # a duration said the same way ("a three-week trial"), and the other way round
+    sig = compare("The trial lasted five weeks.", "After a three-week trial at Hexham Crown "
+                  "Court, the jury cleared the two directors of fraud.", score=0.3)
+    assert [c.describe() for c in sig.conflicts] == ["number: claim 5 weeks vs source 3 weeks"]
+    sig = compare("The council bought a 12-bed care home.", "The care home had 20 beds "
+                  "before the fire, the owners told the inquiry last week.", score=0.3)
+    assert [c.describe() for c in sig.conflicts] == ["number: claim 12 vs source 20"]
+    # the same noun counted for something else, or a count said plainly: no rival
+    sig = compare(claim, "Residents handed in 180 pages of objections to the planning "
+                         "committee before the meeting on Tuesday.", score=0.3)
+    assert sig.conflicts == []
+    sig = compare("The leak hit close to 500,000 app users.", "The company, which says it "
+                  "has about 1.6 million registered users, disclosed the leak on Tuesday.",
+                  score=0.3)
+    assert sig.conflicts == []

@@ -115,11 +115,36 @@ def number_conflicts(
                       and not gives_another(e, c, cq)
                       and (c.part == e.part or _part_by_property(c, e, claim, evidence))]
         same_head = [e for e in comparable if c.head and e.head == c.head]
-        rival = (same_head if loosely else []) or (comparable if aligned else [])
+        counted_alike = [e for e in same_head if _counts_alike(c, e, claim, evidence)]
+        rival = (same_head if loosely else counted_alike) or (comparable if aligned else [])
         if rival:
             shown = tuple(sorted({show_quantity(e) for e in rival}))
             conflicts.append(Conflict("number", (show_quantity(c),), shown))
     return conflicts, missing
+
+
+def _counts_alike(c: Quantity, e: Quantity, claim: SentenceAnalysis,
+                  evidence: SentenceAnalysis) -> bool:
+    """Whether counts `c` (claim) and `e` (evidence) of one noun count the same thing in a
+    sentence that is otherwise about something else: one of them is said as a modifier of
+    the thing it measures ("a 64-page judgment", "a nine-day hearing") and the other
+    sentence names that thing ("the judgment ran to 46 pages"). A count said plainly
+    ("1.6 million registered users") may be of any whole, so it is left to alignment."""
+    if c.kind not in ("count", "duration") or e.kind != c.kind or not c.head:
+        return False
+    measured = [_modified(claim.text, c), _modified(evidence.text, e)]
+    return ((measured[1] is not None and measured[1] in claim.stems)
+            or (measured[0] is not None and measured[0] in evidence.stems))
+
+
+def _modified(text: str, q: Quantity) -> str | None:
+    """The stem of the noun a count modifies when said as "<count>-<noun> <thing>" ("a
+    64-page judgment" -> "judgment"), else None."""
+    if not q.said:
+        return None
+    m = re.search(rf"(?<![\d.,]){re.escape(q.said)}-{re.escape(q.head)}s?\s+([a-z][\w-]*)",
+                  words_to_digits(text), re.IGNORECASE)
+    return stem(m.group(1)) if m else None
 
 
 def _part_by_property(c: Quantity, e: Quantity, claim: SentenceAnalysis,
