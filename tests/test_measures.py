@@ -9,6 +9,7 @@ from agent.types import Sentence
 from agent.verification.measures import (
     Figure,
     figure_conflicts,
+    figure_disputes,
     figure_rivals,
     figures,
     measure_conflicts,
@@ -44,6 +45,19 @@ def test_another_outlets_value_for_the_claims_figure_is_its_rival() -> None:
     # a source figure that gives another of the claim's figures is that one's value
     assert figure_conflicts("It wants $1,200,000 back and froze grants worth $3.4 million.",
                             "The fund is demanding $1.2m back.") == []
+
+
+@pytest.mark.unit
+def test_every_outlet_giving_the_claims_value_is_an_anchor_of_the_dispute() -> None:
+    """Found in a newcomer's trial: three outlets said "voted 9-3" and one "8-4", and the
+    verdict named only the first of the three as giving the claim's figure."""
+    claim = "Councillors passed the lorry ban by 14 votes to 9."
+    disputes = figure_disputes(claim, VOTE)
+    assert sorted({a.outlet for _, _, a in disputes}) == ["daily", "wire"]
+    assert {f.outlet for f, _, _ in disputes} == {"weekly"}
+    # the rival itself is listed once
+    assert [(f.outlet, f.quantity.value) for f, _ in figure_rivals(claim, VOTE)] == [
+        ("weekly", 15)]
 
 
 @pytest.mark.unit

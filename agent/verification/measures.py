@@ -246,7 +246,10 @@ def figure_rivals(
 ) -> list[tuple[Figure, Quantity]]:
     """Other outlets' versions of the claim's figures among (sentence, outlet key) `items`,
     as (their figure, the claim figure it contradicts): `figure_disputes` without anchors."""
-    return [(rival, q) for rival, q, _ in figure_disputes(claim, items)]
+    first: dict[str, tuple[Figure, Quantity]] = {}
+    for rival, q, _ in figure_disputes(claim, items):
+        first.setdefault(rival.sentence.id, (rival, q))
+    return list(first.values())
 
 
 def figure_disputes(
@@ -268,19 +271,19 @@ def figure_disputes(
     claim_terms = terms(claim)
     figs = figures(items)
     out: list[tuple[Figure, Quantity, Figure]] = []
-    seen: set[str] = set()
     for q in claimed:
         giving = [f for f in figs if comparable_measure(q, f.quantity) and q.agrees(f.quantity)]
         gives = {f.outlet for f in giving}
         anchors = [f for f in giving
                    if overlap(claim_terms, terms(f.sentence.text)) >= MIN_SHARED]
+        # every anchor a rival rivals, not only the first: each outlet that gives the
+        # claim's value is one side of the dispute ("9-3" in three outlets, "8-4" in one)
         for a in anchors:
             for f in figs:
-                if (f.sentence.id in seen or f.outlet in gives or not same_measure(a, f)
+                if (f.outlet in gives or not same_measure(a, f)
                         or f.quantity.agrees(q) or mentions(f.sentence.text, q)
                         or near_miss_name(claim, f.sentence.text)):
                     continue
-                seen.add(f.sentence.id)
                 out.append((f, q, a))
     return out
 
