@@ -96,8 +96,27 @@ def test_without_a_clause_the_majority_side_keeps_the_kind_named() -> None:
         (_s("blog", "It cost £4 million."), "blog"),
     ]
     (diff,) = story_differences(items, NAMES.__getitem__)
-    assert diff.text() == ("Outlets differ on the figure: £3 million (The Orrin Daily, Delta "
+    assert diff.text() == ("Outlets differ on the sum: £3 million (The Orrin Daily, Delta "
                            "Wire) vs £4 million (RiverWatch).")
+
+
+def test_a_figure_of_no_counted_noun_is_named_by_what_it_measures() -> None:
+    """Found in a newcomer's trial: "Outlets differ on the figure: 26 miles ... vs 20 miles"
+    and "on the figure: 9 votes to 3 ... vs 8 votes to 4" did not say what differs."""
+    far = [
+        (_s("wire", "Patients (and their families) face a 26-mile trip."), "wire"),
+        (_s("daily", "Patients (and their families) face a 26-mile trip now."), "daily"),
+        (_s("blog", "Patients (and their families) face a 20-mile trip."), "blog"),
+    ]
+    (diff,) = story_differences(far, NAMES.__getitem__)
+    assert diff.text().startswith("Outlets differ on the distance: 26-mile")
+    tally = [
+        (_s("wire", "The board (all twelve members) voted 9 to 3 for the plan."), "wire"),
+        (_s("blog", "The board (all twelve members) voted 8 to 4 for the plan."), "blog"),
+    ]
+    (diff,) = story_differences(tally, NAMES.__getitem__)
+    assert diff.text() == ("Outlets differ on the result: 9 votes to 3 (Delta Wire) vs 8 "
+                           "votes to 4 (RiverWatch).")
 
 
 def test_a_figure_joined_to_its_noun_is_shown_with_its_hyphen() -> None:

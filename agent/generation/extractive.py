@@ -220,12 +220,14 @@ class Difference:
     # The clause of the first side's sentence that gives its value, as written ("the first
     # patient fell ill on Sunday"): what the figures are of, told in the line itself.
     lead: str = ""
+    measure: str = ""  # what a figure of no counted noun measures: "the sum", "the distance"
 
     @property
     def detail(self) -> str:
-        """What differs, as the sentence names it: "the place", "the number of votes"."""
+        """What differs, as the sentence names it: "the place", "the number of votes",
+        "the distance"."""
         if self.kind == "number":
-            return f"the number of {self.head}" if self.head else "the figure"
+            return f"the number of {self.head}" if self.head else self.measure or "the figure"
         if self.kind == "place" and self.head:
             return f"where {self.head} spoke"
         return {"place": "the place", "day": "the day", "month": "the date",
