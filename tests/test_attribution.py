@@ -10,7 +10,7 @@ import pytest
 
 from agent.app import App
 from agent.verification.checks import attribution, compare
-from agent.verification.claims import attribution_of
+from agent.verification.claims import Attribution, attribution_of
 from agent.verification.stance import combine
 
 
@@ -267,3 +267,25 @@ def test_the_speaker_of_a_claim_is_read_in_the_clause_that_says_it() -> None:
     assert compare(claim, evidence, score=0.8).attributed_to == "the port authority"
     other = compare("The Dockers' Union says up to 40 posts could go.", evidence, score=0.8)
     assert other.same_speaker and other.speaker == "Dockers' Union"
+
+
+@pytest.mark.unit
+def test_a_named_speaker_is_not_given_another_voices_clause() -> None:
+    """Found on a dev story: "The Midwives' and Nurses' Union says nobody will lose their
+    job" was supported by "The union has said up to 30 posts could be affected; the board
+    says no jobs will be lost": the speaker's "and" made the claim read as unattributed, its
+    name chose the union's clause, and "the board" was read as an unnamed "someone"."""
+    assert attribution_of("The Dockers' and Porters' Union says no jobs will go.") == (
+        Attribution("The Dockers' and Porters' Union", "says", "no jobs will go"))
+    assert attribution_of("Ana rejected the offer and said she would resign.") is None
+    evidence = ("The Dockers' and Porters' Union has said up to 40 posts could go; the port "
+                "authority says no jobs will be lost.")
+    sig = compare("The Dockers' and Porters' Union says no jobs will go.", evidence, score=0.8)
+    assert sig.speaker == "the port authority" and not sig.same_speaker
+    # the union's own clause, and an unnamed speaker the claim's speaker may be, still count
+    sig = compare("The Dockers' and Porters' Union says up to 40 posts could go.", evidence,
+                  score=0.8)
+    assert sig.same_speaker
+    sig = compare("The Dockers' and Porters' Union says no jobs will be lost.",
+                  "The union says no jobs will be lost.", score=0.8)
+    assert sig.speaker == "someone"

@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.text.analysis import stems
+from agent.text.analysis import stem, stems
 from agent.text.facts import (
     CAP_RUN,
     CUE_RE,
     NOT_ENTITY,
     blank_quotes,
+    mentions,
     strip_dateline,
 )
+from agent.text.normalize import normalize_for_match
 
 
 def _name(span: str) -> str:
@@ -146,6 +148,21 @@ def described_speaker(sentence: str) -> str | None:
     return " ".join(m.group(1).lower().split()) if m else None
 
 
+def other_described(clause: str, sentence: str, speaker: str) -> str | None:
+    """The description of the unnamed speaker of `clause`, one of the ";" clauses of
+    `sentence` (`described_speaker`), when another of its clauses names `speaker`, the
+    speaker a claim names, and the description shares no word with it: "the board" of
+    "The Midwives' and Nurses' Union has said up to 30 posts could be affected; the board
+    says no jobs will be lost" for "The Midwives' and Nurses' Union says ..." (two voices).
+    None otherwise: "the firm says" alone may be the claim's Felsham Health."""
+    described = described_speaker(clause)
+    rest = sentence.replace(clause, " ")
+    if (described is None or rest == sentence or stems(described) & stems(speaker)
+            or not stems(speaker) <= stems(rest)):
+        return None
+    return described
+
+
 def speaker_clause(claim: str, evidence: str) -> str:
     """The clause of `evidence` that says what `claim` says, for a sentence of clauses
     joined by ";" (most of the claim's stems): "the board says no jobs will be lost" of "The
@@ -155,5 +172,50 @@ def speaker_clause(claim: str, evidence: str) -> str:
     parts = [p.strip() for p in evidence.split(";") if p.strip()]
     if len(parts) < 2:
         return evidence
-    terms = stems(claim)
-    return max(parts, key=lambda p: len(terms & stems(p)))
+    # what the claim says is after its reporting verb: the speaker's own name ("The
+    # Midwives' and Nurses' Union says nobody will lose their job") tells no clause
+    cue = CUE_RE.search(claim)
+    terms = stems(claim[cue.end():] if cue else claim)
+    return max(parts, key=lambda p: _shared(terms, stems(p)))
+
+
+def _shared(terms: set[str], other: set[str]) -> int:
+    """How many of `terms` a stem of `other` begins or extends, from three letters on: the
+    crude stems leave "job"/"jobs" and "los"/"lost" (lose, lost) apart."""
+    return sum(1 for t in terms if any(len(min(t, u, key=len)) >= 3
+                                       and (u.startswith(t) or t.startswith(u)) for u in other))
+
+
+# A speaker the claim describes by role ("the union's regional organiser") is the sentence's
+# named speaker when the sentence gives them that role: this share of the role's words.
+ROLE_SHARE = 0.75
+
+
+def _share_of(terms: set[str], other: set[str]) -> float:
+    return len(terms & other) / len(terms) if terms else 0.0
+
+
+# The words that open a description of a speaker rather than a name.
+_DESCRIBING = frozenset(("a", "an", "the", "its", "their", "his", "her"))
+
+
+def same_voice(voice: str, speaker: str, ev_terms: set[str]) -> bool:
+    """Whether a sentence's `speaker` is the one a claim names as `voice`: by a shared name
+    word ("Foyle" / "Declan Foyle"), or by the role the claim describes them with, given
+    where the sentence names its speaker (`ev_terms`, the stems of
+    agent.text.actors.speaker_side; ROLE_SHARE of the role's words: "the head of the
+    Lowfield Traders' Association" / "Maureen Pryce, who chairs the Lowfield Traders'
+    Association"); `ev_terms` empty: by name only. "The exams board" is not the speaker of
+    "The Teachers' Alliance accused the board of ..."."""
+    if mentions(normalize_for_match(speaker), voice.lower()):
+        return True
+    role = stems(voice)
+    if len(role) >= 2 and _share_of(role, ev_terms) >= ROLE_SHARE:
+        return True
+    # A speaker described, not named ("a seafarers' union", "the winner's campaign
+    # manager"): the head noun of the description in the sentence ("The Maritime and Ferry
+    # Workers' Union claimed", "Her campaign manager, Tobias Wren, said").
+    words = voice.split()
+    head = words[-1].lower().strip("’'")
+    return (words[0].lower() in _DESCRIBING and len(head) >= 4
+            and stem(head) in ev_terms)

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, Literal
 
-from agent.text.actors import actor_mismatch, described_speaker, speaker_clause, speaker_side
+from agent.text.actors import (
+    actor_mismatch,
+    described_speaker,
+    other_described,
+    same_voice,
+    speaker_clause,
+    speaker_side,
+)
 from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem, stems
 from agent.text.dates import (
     dated_weekdays,
@@ -81,9 +88,6 @@ LOOSE_COVERAGE = 0.3
 LOOSE_SCORE = 0.45
 # The model's "refutes" without a concrete conflict signal needs a highly relevant sentence.
 MODEL_REFUTE_COVERAGE = 0.4
-# A speaker the claim describes by role ("the union's regional organiser") is the sentence's
-# named speaker when the sentence gives them that role: this share of the role's words.
-ROLE_SHARE = 0.75
 
 # Dates given by reference to the sentence before.
 _SAME_TIME = re.compile(r"\b(?:(?:that|the) same|that) (?:month|day)\b", re.IGNORECASE)
@@ -298,6 +302,8 @@ def compare(
     if reporter == "someone" and quoted_by:
         reporter = quoted_by  # whose words they are, for a claim that names who said them
     claim_attribution = attribution_of(claim)
+    if reporter == "someone" and claim_attribution:  # "the board says": not the union
+        reporter = other_described(said, evidence, claim_attribution.speaker) or reporter
     # Who the claim says spoke (or, for a plain claim, its subject, matched by name only: the
     # subject's words are in any sentence about the claim).
     voice = claim_attribution.speaker if claim_attribution else subject
@@ -305,7 +311,7 @@ def compare(
         speaker
         and speaker != "someone"
         and voice
-        and _same_voice(voice, speaker,
+        and same_voice(voice, speaker,
                         stems(speaker_side(evidence, speaker)) if claim_attribution else set())
     )
     # Polarity: compare the clause that says the same thing, on its non-name, non-negation words.
@@ -376,29 +382,3 @@ def compare(
         judgement=e.mood in ("question", "deontic") and e.speaker is None
         and c.mood == "statement",
     )
-
-
-# The words that open a description of a speaker rather than a name.
-_DESCRIBING = frozenset(("a", "an", "the", "its", "their", "his", "her"))
-
-
-def _same_voice(voice: str, speaker: str, ev_terms: set[str]) -> bool:
-    """Whether a sentence's `speaker` is the one a claim names as `voice`: by a shared name
-    word ("Foyle" / "Declan Foyle"), or by the role the claim describes them with, given
-    where the sentence names its speaker (`ev_terms`, the stems of
-    agent.text.actors.speaker_side; ROLE_SHARE of the role's words: "the head of the
-    Lowfield Traders' Association" / "Maureen Pryce, who chairs the Lowfield Traders'
-    Association"); `ev_terms` empty: by name only. "The exams board" is not the speaker of
-    "The Teachers' Alliance accused the board of ..."."""
-    if mentions(normalize_for_match(speaker), voice.lower()):
-        return True
-    role = stems(voice)
-    if len(role) >= 2 and _share(role, ev_terms) >= ROLE_SHARE:
-        return True
-    # A speaker described, not named ("a seafarers' union", "the winner's campaign
-    # manager"): the head noun of the description in the sentence ("The Maritime and Ferry
-    # Workers' Union claimed", "Her campaign manager, Tobias Wren, said").
-    words = voice.split()
-    head = words[-1].lower().strip("’'")
-    return (words[0].lower() in _DESCRIBING and len(head) >= 4
-            and stem(head) in ev_terms)

@@ -87,8 +87,13 @@ def attribution_of(claim: str) -> Attribution | None:
         return None
     speaker = m.group("speaker").strip()
     first = speaker.split()[0]
-    # "Ana rejected the offer and said ...": a speaker is a noun phrase, not a clause.
-    if any(_verbish(w) or w.lower() in ("and", "but", "while") for w in speaker.split()[1:]):
+    # "Ana rejected the offer and said ...": a speaker is a noun phrase, not a clause; an
+    # "and" between two capitalised words is inside a name ("The Midwives' and Nurses'
+    # Union says ...").
+    words = speaker.split()
+    if any(_verbish(w) or (w.lower() in ("and", "but", "while")
+                           and not (w == "and" and _in_name(words, i)))
+           for i, w in enumerate(words) if i):
         return None
     # The speaker must look like a name or a noun phrase, not a clause ("what he did").
     if not (first[0].isupper() or first.lower() in _DETERMINERS or first.lower() in _PRONOUNS):
@@ -100,6 +105,11 @@ def attribution_of(claim: str) -> Attribution | None:
             _NOUN_PHRASE_START.match(content) and not _CLAUSE_VERB.search(content)):
         return None  # "Police declared a major incident": an act, not words reported
     return Attribution(speaker, m.group("verb") or m.group("overb"), content.strip())
+
+
+def _in_name(words: list[str], i: int) -> bool:
+    """Whether words[i] stands between two capitalised words (an "and" of a name)."""
+    return 0 < i < len(words) - 1 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
 
 
 def _words(text: str) -> list[str]:
