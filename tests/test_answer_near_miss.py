@@ -322,3 +322,22 @@ def test_who_holds_an_office_finds_the_sentence_naming_the_office(
     assert [e.label for e in merged.items] == [f"S{i}" for i in range(1, len(texts) + 1)]
     # an office no sentence names adds nothing
     assert with_evidence_for(ev, "finance director", answerer.retriever).items == ev.items
+
+
+@pytest.mark.unit
+def test_a_figure_told_of_a_near_spelling_in_the_same_quote_answers_nothing() -> None:
+    """Found on a dev story: "How much did the ODC fine Felsham Health in 2025?" was
+    answered with "Felsham Health is not connected to Fellsham Care Group, a care-home
+    operator that the ODC fined £85,000 in 2025": the fine is the near-spelling's."""
+    from agent.generation.answer_checks import figure_of_namesake
+
+    question = "How much compensation did Brackley Water pay in 2024?"
+    theirs = ("Brackley Water has no link to Brakley Canals, a canal operator that paid "
+              "£40,000 in compensation in 2024.")
+    assert figure_of_namesake(question, [theirs])
+    # the asked name nearest before the figure: its own figure
+    assert not figure_of_namesake(question, [
+        "Brackley Water paid £40,000 in compensation in 2024, unlike Brakley Canals."])
+    # no figure asked, or no near-spelling: nothing to check
+    assert not figure_of_namesake("Who runs Brackley Water?", [theirs])
+    assert not figure_of_namesake(question, ["Brackley Water paid £40,000 in 2024."])

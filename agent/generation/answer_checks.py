@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from agent.generation.asked import (
+    asked_figure_kinds,
     counts_what_is_asked,
     gives_asked_figure,
     gives_figure_per_item,
@@ -29,10 +30,11 @@ from agent.generation.asked_setting import (
 )
 from agent.generation.name_context import about_another_entity
 from agent.ingest.corpus import Corpus
-from agent.text.facts import mentions
+from agent.text.facts import entities, mentions
 from agent.text.normalize import STOPWORDS, normalize_for_match
+from agent.text.quantities import quantities
 from agent.text.roles import asked_speaker
-from agent.text.slots import other_entity_referred
+from agent.text.slots import name_slots, other_entity_referred, spelt_alike
 from agent.types import AnswerSentence
 
 
@@ -97,4 +99,32 @@ def near_miss(question: str, sentences: Sequence[AnswerSentence], corpus: Corpus
                 or not gives_total(question, quoted)
                 or names_another_entity(question, sentences)
                 or not names_asked_entity(question, sentences, cited_outlets(sentences, corpus))
-                or about_another_entity(question, sentences, corpus))
+                or about_another_entity(question, sentences, corpus)
+                or figure_of_namesake(question, quoted))
+
+
+def figure_of_namesake(question: str, quotes: Sequence[str]) -> bool:
+    """Whether a quote that names both the question's entity and a near-spelling of it
+    (agent.text.slots.spelt_alike) gives the figure asked (`asked_figure_kinds`) after the
+    near-spelling, with no mention of the asked name between: "Felsham Health is not
+    connected to Fellsham Care Group, a care-home operator that the ODC fined £85,000" does
+    not say what Felsham Health was fined (a dev story's unanswerable question)."""
+    kinds = asked_figure_kinds(question)
+    if kinds is None:
+        return False
+    for slot in name_slots(question):
+        asked = slot.name.lower()
+        for quote in quotes:
+            low = quote.lower()
+            if asked not in low:
+                continue  # a quote without the asked name is names_another_entity's
+            alike = [e.lower() for e in entities(quote) if spelt_alike(slot.name, e.lower())]
+            at = [low.find(a) for a in alike if low.find(a) >= 0]
+            if not at:
+                continue
+            for q in quantities(quote):
+                where = low.find(q.said.lower()) if q.kind in kinds and q.said else -1
+                near = max((a for a in at if a < where), default=-1)
+                if where >= 0 and near >= 0 and low.rfind(asked, 0, where) < near:
+                    return True
+    return False
