@@ -20,7 +20,6 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, Field, create_model
 
-from agent.generation.coverage import coverage_order
 from agent.generation.extractive import (
     WORD_BUDGET,
     Cluster,
@@ -315,13 +314,9 @@ class StoryWriter:
         self.prompt = load_prompt("summarize_points")
 
     def floor(self, clusters: Sequence[Cluster], budget: int = WORD_BUDGET) -> StoryDraft:
-        """The extractive floor: no model call. Clusters are taken in coverage order
-        (agent.generation.coverage), as in "model" mode."""
-        return StoryDraft(assemble(self._ordered(clusters), self._extractive_line,
-                                   self.outlet_name, self.sim, budget, self.differences))
-
-    def _ordered(self, clusters: Sequence[Cluster]) -> list[Cluster]:
-        return coverage_order(clusters, lambda c: self._extractive_line(c).text)
+        """The extractive floor: no model call."""
+        return StoryDraft(assemble(clusters, self._extractive_line, self.outlet_name, self.sim,
+                                   budget, self.differences))
 
     def _extractive_line(self, cluster: Cluster) -> StoryLine:
         return extractive_line(cluster, self.published(cluster.best.article_id))
@@ -353,7 +348,6 @@ class StoryWriter:
     def model(self, clusters: Sequence[Cluster], budget: int = WORD_BUDGET) -> StoryDraft:
         """Rewrites where they pass `rewrite_flag` against the cluster's shown sentences and
         are shorter than its extractive sentence; the extractive sentence elsewhere."""
-        clusters = self._ordered(clusters)
         written = self.rewrites(clusters)
         replaced: list[tuple[str, str]] = []
 
