@@ -3,7 +3,8 @@
 "Outlets differ on the figure: 5.8 metres (A) vs 6.1 metres (B)" does not say what the
 figures are of. A line led by the clause that gives the first side's value says it: "Outlets
 differ: The river peaked at 5.8 metres on the Tarnford gauge (A) vs 6.1 metres (B)". The
-clause is quoted as written, so only one that reads alone leads (`figure_lead`).
+clause is quoted as written, so only one that reads alone leads (`figure_lead`). A line with
+no such clause names what its figures measure (`measure_named`: "on the distance").
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from collections.abc import Sequence
 from agent.generation.sentence_checks import ADJECTIVAL, ends_open, has_finite_verb
 from agent.text.facts import strip_dateline
 from agent.text.frames import clause_span
-from agent.text.quantities import quantities
+from agent.text.quantities import Quantity, quantities
+from agent.text.units import TEMPERATURE
 
 MAX_LEAD_WORDS = 14  # a longer clause is no lead of a difference line (`figure_lead`)
 # A clause a subordinating word opens ("... after the first patient fell ill on Sunday")
@@ -111,3 +113,20 @@ def _without_later_figure(lead: str, value_end: int, said: str, also: Sequence[s
     if "," in between or has_finite_verb(between):
         return lead
     return lead[: cuts[-1]].rstrip(" ,;")
+
+
+# What a figure of no counted noun measures, by its kind or its unit's dimension (pint's,
+# agent.text.units): "Outlets differ on the distance: 26 miles (A) vs 20 miles (B)".
+_MEASURE_NAMES = {"money": "the sum", "percent": "the percentage", "duration": "how long",
+                  "[length]": "the distance", "[mass]": "the weight", "[length] ** 2": "the area",
+                  "[length] ** 3": "the volume", "[length] / [time]": "the speed",
+                  TEMPERATURE: "the temperature"}
+
+
+def measure_named(q: Quantity, tally: bool = False) -> str:
+    """What the seed figure `q` of a difference measures, in words ("the sum", "the
+    distance"; "the result" for a `tally` such as "9 votes to 3"), "" when its kind names
+    nothing (a count: its noun names it)."""
+    if tally:
+        return "the result"
+    return _MEASURE_NAMES.get(q.unit if q.kind == "measure" else q.kind, "")

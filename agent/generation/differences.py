@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-from agent.generation.difference_leads import figure_lead
+from agent.generation.difference_leads import figure_lead, measure_named
 from agent.generation.extractive import MAX_SIDES, Difference, Side, opinion_piece, word_from
 from agent.ingest.corpus import Corpus
 from agent.text.clock_times import clock_shown
@@ -32,7 +32,6 @@ from agent.text.counted import any_plural
 from agent.text.facts import strip_dateline
 from agent.text.quantities import Quantity
 from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival
-from agent.text.units import TEMPERATURE
 from agent.types import Sentence
 from agent.verification.compare import (
     Cell,
@@ -267,28 +266,12 @@ def story_differences(
         lead = _lead_first(shown[0], reported, outlet_name, values[major][1:])
         found.append((len(outlets[0] | outlets[1]), score,
                       Difference(kind, shown, head=_counted(shown, figs[i]), lead=lead,
-                                 measure=_measure_named(figs[i]))))
+                                 measure=measure_named(figs[i].quantity,
+                                                        figs[i].against is not None))))
     found += [(sum(len(s.outlets) for s in d.sides), 1.0, d)
               for d in place_differences(items, outlet_name)]
     found.sort(key=lambda x: (-x[0], -x[1]))
     return [d for _, _, d in found[:MAX_DIFFERENCES]]
-
-
-# What a figure of no counted noun measures, by its kind or its unit's dimension (pint's,
-# agent.text.units): "Outlets differ on the distance: 26 miles (A) vs 20 miles (B)".
-_MEASURE_NAMES = {"money": "the sum", "percent": "the percentage", "duration": "how long",
-                  "[length]": "the distance", "[mass]": "the weight", "[length] ** 2": "the area",
-                  "[length] ** 3": "the volume", "[length] / [time]": "the speed",
-                  TEMPERATURE: "the temperature"}
-
-
-def _measure_named(seed: Figure) -> str:
-    """What the seed figure of a difference measures, in words ("the sum", "the distance",
-    "the result" for a tally such as "9 votes to 3"), "" when its kind names nothing."""
-    q = seed.quantity
-    if seed.against is not None:
-        return "the result"
-    return _MEASURE_NAMES.get(q.unit if q.kind == "measure" else q.kind, "")
 
 
 def _counted(sides: Sequence[Side], seed: Figure) -> str:
