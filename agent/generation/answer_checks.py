@@ -119,7 +119,7 @@ def figure_of_namesake(question: str, quotes: Sequence[str]) -> bool:
             if asked not in low:
                 continue  # a quote without the asked name is names_another_entity's
             alike = [e.lower() for e in entities(quote) if spelt_alike(slot.name, e.lower())]
-            at = [low.find(a) for a in alike if low.find(a) >= 0]
+            at = [i for a in alike if (i := low.find(a)) >= 0]
             if not at:
                 continue
             for q in quantities(quote):

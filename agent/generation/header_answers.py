@@ -18,6 +18,7 @@ from agent.generation.asked import compound_parts
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import EvidenceSet, asked_header_fields
+from agent.text.analysis import share_of
 from agent.text.normalize import content_terms, normalize_for_match
 from agent.types import AnswerSentence, Article
 
@@ -146,7 +147,7 @@ def described_articles(question: str, corpus: Corpus,
     if named and not any(normalize_for_match(named.group(1)).removeprefix("the ") in
                          outlet_names(a.outlet or "") for a in canonical):
         return []  # "the Wall Street Journal report": an outlet the corpus does not hold
-    quoted = [a for a in canonical if a.title and _share(content_terms(a.title), asked)
+    quoted = [a for a in canonical if a.title and share_of(content_terms(a.title), asked)
               >= DESCRIBED_SHARE]
     if quoted:
         return quoted[:1]
@@ -165,10 +166,6 @@ def described_articles(question: str, corpus: Corpus,
         if article_id in by_id and share >= DESCRIPTION_SHARE and share > best_share:
             best, best_share = by_id[article_id], share
     return [best] if best is not None else []
-
-
-def _share(part: set[str], whole: set[str]) -> float:
-    return len(part & whole) / len(part) if part else 0.0
 
 
 # A section after the outlet's name ("The Wendmarsh Clarion — Comment", "Gazette | Opinion").

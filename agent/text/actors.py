@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.text.analysis import stem, stems
+from agent.text.analysis import share_of, stem, stems
 from agent.text.facts import (
     CAP_RUN,
     CUE_RE,
@@ -191,10 +191,6 @@ def _shared(terms: set[str], other: set[str]) -> int:
 ROLE_SHARE = 0.75
 
 
-def _share_of(terms: set[str], other: set[str]) -> float:
-    return len(terms & other) / len(terms) if terms else 0.0
-
-
 # The words that open a description of a speaker rather than a name.
 _DESCRIBING = frozenset(("a", "an", "the", "its", "their", "his", "her"))
 
@@ -210,7 +206,7 @@ def same_voice(voice: str, speaker: str, ev_terms: set[str]) -> bool:
     if mentions(normalize_for_match(speaker), voice.lower()):
         return True
     role = stems(voice)
-    if len(role) >= 2 and _share_of(role, ev_terms) >= ROLE_SHARE:
+    if len(role) >= 2 and share_of(role, ev_terms) >= ROLE_SHARE:
         return True
     # A speaker described, not named ("a seafarers' union", "the winner's campaign
     # manager"): the head noun of the description in the sentence ("The Maritime and Ferry

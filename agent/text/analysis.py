@@ -86,6 +86,11 @@ def stems(text: str) -> set[str]:
     return out
 
 
+def share_of(terms: set[str], other: set[str]) -> float:
+    """The share of `terms` that `other` holds, in [0, 1] (0.0 for no terms)."""
+    return len(terms & other) / len(terms) if terms else 0.0
+
+
 def speech_stems(text: str) -> set[str]:
     """The stems of the reporting verbs a text uses ("said", "told", "according to"): they
     say who speaks, not what is so (a fresh set)."""

@@ -22,7 +22,7 @@ from agent.text.actors import (
     speaker_clause,
     speaker_side,
 )
-from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem, stems
+from agent.text.analysis import TITLE_STEMS, analyze, share_of, speech_stems, stem, stems
 from agent.text.dates import (
     dated_weekdays,
     implied_years,
@@ -172,14 +172,10 @@ def best_clause(claim_terms: set[str], evidence: str) -> tuple[str, float]:
     for clause in _CLAUSE_SPLIT.split(evidence):
         if not clause.strip():
             continue
-        cov = _share(claim_terms, stems(clause))
+        cov = share_of(claim_terms, stems(clause))
         if cov > best_cov:
             best, best_cov = clause, cov
     return best, max(best_cov, 0.0)
-
-
-def _share(terms: set[str], other: set[str]) -> float:
-    return len(terms & other) / len(terms) if terms else 0.0
 
 
 def _neg_word(term: str) -> bool:
@@ -218,15 +214,15 @@ def compare(
     terms = all_terms - detail
     ev_terms = set(e.stems)
     # Alignment ignores the details that may disagree; support counts them.
-    core = _share(terms, ev_terms)
-    coverage = _share(all_terms, ev_terms)
+    core = share_of(terms, ev_terms)
+    coverage = share_of(all_terms, ev_terms)
     aligned = core >= ALIGNED_COVERAGE or score >= ALIGNED_SCORE
     loosely = aligned or (core >= LOOSE_COVERAGE and score >= LOOSE_SCORE)
     ctx = analyze(context) if context else None
     if not loosely and ctx is not None and _BACK_REFERENCE.match(evidence):
         # "The report detailed a call in mid-April": what "the report" is, the sentence
         # before says; read the two together to tell whether it is about the claim.
-        loosely = _share(terms, ev_terms | ctx.stems) >= ALIGNED_COVERAGE
+        loosely = share_of(terms, ev_terms | ctx.stems) >= ALIGNED_COVERAGE
     # a claim's full date ("from 1 June 2026") against the evidence's days and their years
     gaps = day_gaps(claim, evidence)  # "on Saturday, two days after the vote": the vote's day
     dated = (*weekday_dates(evidence, published, gaps), *implied_years(evidence, published)) \
@@ -350,7 +346,7 @@ def compare(
     absent = {t for sc in scopes for t in stems(sc.absent)} - names
     missing = missing or bool(absent - ev_terms)
     if speaker is not None and terms:
-        if _share(terms, set(e.asserted_stems)) >= STATED_COVERAGE:
+        if share_of(terms, set(e.asserted_stems)) >= STATED_COVERAGE:
             speaker = None  # the sentence states the claim itself; the quote is beside it
         elif same and claim_attribution:
             # the claim is about what this speaker said; a plain claim's own party saying it
@@ -359,7 +355,7 @@ def compare(
     # what the claim says of its names: "Dr Kell told the Post" says nothing Kell said
     relation_terms = all_terms - c.name_stems - TITLE_STEMS
     return Signals(
-        relation_coverage=round(_share(relation_terms, ev_terms), 3) if relation_terms else 1.0,
+        relation_coverage=round(share_of(relation_terms, ev_terms), 3) if relation_terms else 1.0,
         coverage=round(coverage, 3),
         aligned=aligned,
         conflicts=conflicts,

@@ -115,8 +115,10 @@ def number_conflicts(
                       and not gives_another(e, c, cq)
                       and (c.part == e.part or _part_by_property(c, e, claim, evidence))]
         same_head = [e for e in comparable if c.head and e.head == c.head]
-        counted_alike = [e for e in same_head if _counts_alike(c, e, claim, evidence)]
-        rival = (same_head if loosely else counted_alike) or (comparable if aligned else [])
+        # off the claim's subject, a count of the same thing said as a modifier still rivals
+        rival = (same_head if loosely
+                 else [e for e in same_head if _counts_alike(c, e, claim, evidence)]
+                 ) or (comparable if aligned else [])
         if rival:
             shown = tuple(sorted({show_quantity(e) for e in rival}))
             conflicts.append(Conflict("number", (show_quantity(c),), shown))
