@@ -9,12 +9,15 @@ currency, duration, year, ordinal, time) and their intervals do not overlap."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from agent.text.bounds import BOUND_RE, BOUND_WORDS, SHARE_BOUND_WORDS, bound_factors
+from agent.text.changes import Phase, change_phases, goes_up_to, other_time
 from agent.text.clock_times import times_of_day
 from agent.text.counted import head_after, head_before
 from agent.text.facts import MONTHS, NOT_ENTITY
@@ -30,55 +33,10 @@ _MONTH_AT = re.compile(
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _CURRENCY_SIGN = {"$": "$", "£": "£", "€": "€", "¥": "¥"}
-# How far an approximate figure may lie from its stated value (relative). 0.05 on the dev
-# stories (session 15): 0.1 let "roughly 39 per cent" agree with another outlet's "41.2%"
-# (a labelled conflict); 0.05 changed no other dev claim, difference or answer.
-APPROX = 0.05
-# A share said as a fraction or a ratio ("almost half", "two-thirds", "nine in ten") is
-# coarser: it keeps 0.1 ("two-thirds" spans 60-73%).
-SHARE_APPROX = 0.1
-
-
-def _bound_words(approx: float) -> dict[str, tuple[float, float]]:
-    """(low factor, high factor) around a stated value v for each bound word, with `approx`
-    the room of the approximate ones."""
-    near, below_ = (1 - approx, 1 + approx), (1 - approx, 1.0)
-    up, down = (1.0, math.inf), (0.0, 1.0)
-    return {
-        "about": near, "around": near, "approximately": near, "roughly": near, "some": near,
-        "an estimated": near, "estimated": near,
-        "close to": below_, "nearly": below_, "almost": below_, "just under": below_,
-        "just over": (1.0, 1 + approx), "more than": up, "over": up, "above": up,
-        "at least": up, "upwards of": up, "in excess of": up, "exceeding": up,
-        "a minimum of": up, "no fewer than": up, "no less than": up, "not fewer than": up,
-        "not less than": up, "a maximum of": down, "less than": down, "fewer than": down,
-        "under": down, "below": down, "up to": down, "at most": down, "no more than": down,
-        "not more than": down, "as much as": down, "as many as": down, "as high as": down,
-    }
-
-
-_BOUND_WORDS = _bound_words(APPROX)
-_SHARE_BOUND_WORDS = _bound_words(SHARE_APPROX)
-# A comparative before a figure bounds it like "more than" ("lorries heavier than 7.5
-# tonnes", "aged older than 60"); those that point down bound it like "less than".
-_COMPARATIVE = r"(?!(?:other|rather|either|neither|under|over|after)\b)[a-z]{2,}er than"
-_DOWNWARD = frozenset(("fewer", "lower", "smaller", "shorter", "lighter", "younger", "cheaper",
-                       "slower", "narrower", "shallower", "earlier", "thinner", "weaker"))
-_BOUND_RE = "|".join([*sorted((re.escape(w) for w in _BOUND_WORDS), key=len, reverse=True),
-                      _COMPARATIVE])
-
-
-def _bound_factors(bound: str, table: dict[str, tuple[float, float]]) -> tuple[float, float]:
-    """(low factor, high factor) of a bound word or a comparative ("heavier than")."""
-    if bound in table:
-        return table[bound]
-    return table["less than" if bound.split()[0] in _DOWNWARD else "more than"]
-
-
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_RE = r"thousand|million|billion|trillion|bn|mn|tn|[kmb]"
 _QUANTITY = re.compile(
-    rf"(?:\b(?P<bound>{_BOUND_RE})\s+)?"
+    rf"(?:\b(?P<bound>{BOUND_RE})\s+)?"
     rf"(?:\b(?P<between>between|from)\s+)?"
     rf"(?P<cur>[$£€¥])?\s?(?<![\w.,])(?P<num>{_NUM})(?![\d,]*\d)(?P<ord>st|nd|rd|th)?"
     rf"(?:\s?(?P<scale>{_SCALE_RE})\b)?"
@@ -94,13 +52,13 @@ _MALFORMED = re.compile(r"\d,(?!\d{3}\b)\d+|\d,\d{3}\d")
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "2thirds": 200 / 3, "quarter": 25.0,
               "3quarters": 75.0}
 _FRACTION = re.compile(
-    rf"(?:\b(?P<bound>{_BOUND_RE})\s+)?\b(?P<frac>(?:(?:a|one)\s+)?half|(?:a|one)\s+third|"
+    rf"(?:\b(?P<bound>{BOUND_RE})\s+)?\b(?P<frac>(?:(?:a|one)\s+)?half|(?:a|one)\s+third|"
     r"(?:2|two)[\s-]+thirds|(?:a|one)\s+quarter|(?:3|three)[\s-]+quarters)"
     r"(?:\s+(?:of\b|(?=(?:fewer|more|less|lower|higher)\b))|(?P<end>(?=\s*(?:[.,;:]|$))))",
     re.IGNORECASE,
 )
 # "nine in ten members", "fewer than two in five", "seven out of every ten": a share as a ratio.
-_RATIO = re.compile(rf"(?:\b(?P<bound>{_BOUND_RE})\s+)?\b(?P<a>\d{{1,2}})\s+(?:in|out of)\s+"
+_RATIO = re.compile(rf"(?:\b(?P<bound>{BOUND_RE})\s+)?\b(?P<a>\d{{1,2}})\s+(?:in|out of)\s+"
                     r"(?:every\s+)?(?P<b>\d{1,3})\b(?!\s*(?:%|per\s*cent|percent))", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:the|first|second|other|latter|former|this|that)\s+$",
                           re.IGNORECASE)
@@ -126,6 +84,9 @@ _PART_OF = re.compile(r"\s+of\s+(?:the|them|its|their|these|those|his|her|our)\b
 _CARRIED_HEAD = re.compile(r"\s+[A-Za-z][\w'’-]*\s+to\s+", re.IGNORECASE)
 _VOTED = re.compile(r"\bvot(?:ed|es?|ing)\s+(?:(?:by|of)\s+)?$", re.IGNORECASE)
 _RATE_KINDS = frozenset(("count", "money", "measure"))
+# Kinds whose "from X to Y" is a change (agent.text.changes). A bare count's is a spread
+# ("from ten to twelve people"); a count changes as "from 30 jobs to 45", its noun between.
+_CHANGING_KINDS = frozenset(("money", "percent", "measure", "duration"))
 
 
 @dataclass(frozen=True)
@@ -160,6 +121,15 @@ class Quantity:
     # flights daily"), "" for an amount. Not part of equality: a claim that leaves out "a
     # year" still states the figure, but a rate and an amount are never rivals.
     per: str = field(default="", compare=False)
+    # Its place in a change (agent.text.changes): "before" for the £6 of "up from £6 to
+    # £7", "after" for its £7, "" for a figure said of no change. Not part of equality.
+    phase: Phase = field(default="", compare=False)
+
+    def another_time(self, other: Quantity) -> bool:
+        """`other` (a source's figure) is of another time than this one (a claim's): the
+        value before a change against the value after it, or against a claim that names no
+        change (agent.text.changes.other_time). It neither states nor contradicts it."""
+        return other_time(self.phase, other.phase)
 
     def comparable(self, other: Quantity) -> bool:
         """Same kind and unit: a count is never compared with a year or a sum of money."""
@@ -248,7 +218,7 @@ def _month_beside(text: str, start: int, end: int) -> str | None:
 def _share(value: float, bound: str | None, head: str, said: str) -> Quantity:
     """A percentage said as a fraction or a ratio ("almost half of", "nine in ten"): never
     exact, so with no bound word it gets the room of "about"."""
-    lo_f, hi_f = _bound_factors((bound or "about").lower(), _SHARE_BOUND_WORDS)
+    lo_f, hi_f = bound_factors((bound or "about").lower(), SHARE_BOUND_WORDS)
     return Quantity(value, value * lo_f, value * hi_f, "percent", "", head, True, said)
 
 
@@ -299,9 +269,13 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             scale = ""  # "5.8 m" is metres, "4 b" nothing: only "£4.8m" is a scale
         value *= _SCALE.get(scale, 1.0)
         bound = (m.group("bound") or "").lower()
+        from_word = (m.group("between") or "").lower() == "from"
+        phases = change_phases(text, m.start(), from_word, bool(m.group("num2")))
+        if bound == "up to" and goes_up_to(text, m.start("bound")):
+            bound, phases = "", ("after", "")  # "will go up to £18.50": no bound
         high_value = value
         end = m.end()
-        said = m.group(0)
+        said = m.group(0)[0 if bound or not m.group("bound") else m.end("bound") - m.start():]
         rest: tuple[Quantity, ...] = ()
         if m.group("num2") and (
                 (m.group("pct") and not m.group("pct2")) or (m.group("cur2") or cur) != cur):
@@ -359,26 +333,47 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 kind = "year"
             else:
                 kind = "count"
+        if phases[1] and kind in _CHANGING_KINDS:
+            # "rise from £6 to £7": two values of one thing, before and after, not a range
+            first_end = max(m.end(g) for g in ("num", "ord", "scale", "pct") if m.group(g))
+            head = head_after(text, end)
+            per = rate_period(text, end) if kind in _RATE_KINDS else ""
+            second_start = m.start("cur2" if m.group("cur2") else "num2")
+            out += [Quantity(value, value, value, kind, unit, head, per=per, phase="before",
+                             said=text[m.start("between"): first_end]),
+                    Quantity(high_value, high_value, high_value, kind, unit, head, per=per,
+                             phase="after", said=text[second_start: m.end()])]
+            last_end, last_head = end, ""
+            continue
         low, high = min(value, high_value), max(value, high_value)
         if bound:
-            lo_f, hi_f = _bound_factors(bound, _BOUND_WORDS)
+            lo_f, hi_f = bound_factors(bound, BOUND_WORDS)
             low, high = low * lo_f, high * hi_f
         head = head_after(text, end)
         if kind == "count" and _CLAUSE_ENDS.match(text, end):
             # "put the number of fish killed at around 3,000, mostly trout": the clause ends
             # at the figure, so what it counts is named before it, if anywhere
             head = head_before(text, m.start("num"))
+        # "£7, up from £6", "14 cases, up from nine": any measured kind; "from X to Y"
+        # only in the kinds that change (a count's is a spread)
+        phase: Phase = "" if kind == "year" or (phases[1] and kind not in _CHANGING_KINDS) \
+            else phases[0]
         joined = bool(kind == "count" and last_head
                       and _CARRIED_HEAD.fullmatch(text[last_end:m.start("num")]))
         if joined:
             head = last_head  # "by 14 votes to 9": the 9 counts votes too
+            if out[-1].said.lower().startswith("from ") and " to " in text[last_end:m.start("num")]:
+                # "from 30 jobs to 45": the first is the value before a change
+                out[-1] = dataclasses.replace(out[-1], phase="before")
+                phase = "after"
         if (kind == "count" and not head and "." in raw and out
                 and out[-1].kind in ("percent", "money")):
             # "46 per cent of the vote, ahead of Szabo's 45.4": the figure it is set against
             kind, unit = out[-1].kind, out[-1].unit
         out.append(Quantity(value, low, high, kind, unit, head, bool(bound), said.strip(),
                             joined, part=kind == "count" and bool(_PART_OF.match(text, end)),
-                            per=rate_period(text, end) if kind in _RATE_KINDS else ""))
+                            per=rate_period(text, end) if kind in _RATE_KINDS else "",
+                            phase=phase))
         out.extend(rest)
         last_end, last_head = end, (head if kind == "count" else "")
     for m in re.finditer(r"\b(once|twice|thrice)\b(?!\s+(?:(?:he|she|it|they|we|you|i|the|a|an|"

@@ -94,13 +94,14 @@ def number_conflicts(
     missing = False
     for c in cq:
         own = _may_state(c, eq)
+        now = [e for e in eq if not c.another_time(e)]
         other = misbound(c, claim, evidence) if loosely else None
         if other is not None:
             conflicts.append(Conflict("number", (show_quantity(c),), (show_quantity(other),)))
             continue
         if any(c.stated_by(e) for e in own):
             continue
-        if _qualifying_ordinal(c, eq):
+        if _qualifying_ordinal(c, now):
             continue
         missing = True
         if any(c.agrees(e) and not c.rival_bound(e) for e in own):
@@ -109,7 +110,7 @@ def number_conflicts(
         # "nine papers are being retracted").
         # A rival gives another value: "over forty people" is none of "more than forty
         # sightings", though it counts another noun; "over 7.5 tonnes" is of "3.5 tonnes".
-        comparable = [e for e in eq if c.comparable(e)
+        comparable = [e for e in now if c.comparable(e)
                       and not (c.agrees(e) and not c.rival_bound(e))
                       and not _other_measure(c, e)
                       and not gives_another(e, c, cq)
@@ -183,7 +184,8 @@ def misbound(c: Quantity, claim: SentenceAnalysis,
         return None
     found = [(e, f) for e, f in zip(evidence.quantities,
                                     _frames(evidence.text, evidence.quantities, BINDING_WORDS),
-                                    strict=True) if f is not None and c.comparable(e)]
+                                    strict=True)
+             if f is not None and c.comparable(e) and not c.another_time(e)]
     if not any(c.agrees(e) for e, _ in found):
         return None
     cq = claim.quantities
@@ -248,8 +250,9 @@ def _may_state(c: Quantity, evidence: Sequence[Quantity]) -> list[Quantity]:
     that or a figure of its own noun ("up to £150" answers "up to £500"; the "£12 credit"
     beside it does not state it). An exact figure may be stated in other words ("four
     counts" / "four charges")."""
+    evidence = [e for e in evidence if not c.another_time(e)]  # "up from £6" is not "£6"
     if not (c.low <= 0 or math.isinf(c.high)):
-        return list(evidence)
+        return evidence
     # The same bound of a count of another noun is the same figure said of it ("more than
     # 12,000 people" signed / "over 12,000 signatures"), unless small enough to be a chance.
     own = [e for e in evidence if not c.counts_another(e)

@@ -1,0 +1,56 @@
+"""Bound words before a figure: how far "about", "nearly", "more than" or "up to" let the
+value a text commits to lie from the figure it states.
+
+agent.text.quantities turns each bound into an interval around its figure: "more than
+4,000" is [4000, inf), "nearly 30" is [28.5, 30]. A comparative ("heavier than 7.5 tonnes")
+bounds a figure as "more than" does; "cheaper than" as "less than" does.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+# How far an approximate figure may lie from its stated value (relative). 0.05 on the dev
+# stories (session 15): 0.1 let "roughly 39 per cent" agree with another outlet's "41.2%"
+# (a labelled conflict); 0.05 changed no other dev claim, difference or answer.
+APPROX = 0.05
+# A share said as a fraction or a ratio ("almost half", "two-thirds", "nine in ten") is
+# coarser: it keeps 0.1 ("two-thirds" spans 60-73%).
+SHARE_APPROX = 0.1
+
+
+def _bound_words(approx: float) -> dict[str, tuple[float, float]]:
+    """(low factor, high factor) around a stated value v for each bound word, with `approx`
+    the room of the approximate ones."""
+    near, below_ = (1 - approx, 1 + approx), (1 - approx, 1.0)
+    up, down = (1.0, math.inf), (0.0, 1.0)
+    return {
+        "about": near, "around": near, "approximately": near, "roughly": near, "some": near,
+        "an estimated": near, "estimated": near,
+        "close to": below_, "nearly": below_, "almost": below_, "just under": below_,
+        "just over": (1.0, 1 + approx), "more than": up, "over": up, "above": up,
+        "at least": up, "upwards of": up, "in excess of": up, "exceeding": up,
+        "a minimum of": up, "no fewer than": up, "no less than": up, "not fewer than": up,
+        "not less than": up, "a maximum of": down, "less than": down, "fewer than": down,
+        "under": down, "below": down, "up to": down, "at most": down, "no more than": down,
+        "not more than": down, "as much as": down, "as many as": down, "as high as": down,
+    }
+
+
+BOUND_WORDS = _bound_words(APPROX)
+SHARE_BOUND_WORDS = _bound_words(SHARE_APPROX)
+# A comparative before a figure bounds it like "more than" ("lorries heavier than 7.5
+# tonnes", "aged older than 60"); those that point down bound it like "less than".
+_COMPARATIVE = r"(?!(?:other|rather|either|neither|under|over|after)\b)[a-z]{2,}er than"
+_DOWNWARD = frozenset(("fewer", "lower", "smaller", "shorter", "lighter", "younger", "cheaper",
+                       "slower", "narrower", "shallower", "earlier", "thinner", "weaker"))
+BOUND_RE = "|".join([*sorted((re.escape(w) for w in BOUND_WORDS), key=len, reverse=True),
+                      _COMPARATIVE])
+
+
+def bound_factors(bound: str, table: dict[str, tuple[float, float]]) -> tuple[float, float]:
+    """(low factor, high factor) of a bound word or a comparative ("heavier than")."""
+    if bound in table:
+        return table[bound]
+    return table["less than" if bound.split()[0] in _DOWNWARD else "more than"]

@@ -1,0 +1,70 @@
+"""A figure's place in a change (agent.text.changes): "from X to Y" said of a change is two
+values of one thing, before and after, not a range; "up from X" is the value before.
+
+Found by a newcomer trial (session 39): "fares will rise from £6 to £8" was read as the
+range £6-£8, so a source's £7 stated it and no outlet contradicted the £8. The variants here
+are invented, in other domains than the trial's ferry fares."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.text.quantities import quantities
+from agent.verification.checks import compare
+
+
+def _read(text: str) -> list[tuple[float, float, float, str]]:
+    return [(q.value, q.low, q.high, q.phase) for q in quantities(text)]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "read"), [
+    ("Rents on the estate will rise from £450 to £520 a month.",
+     [(450, 450, 450, "before"), (520, 520, 520, "after")]),
+    ("The club's wage bill fell from $3.1 million to $2.6 million.",
+     [(3.1e6, 3.1e6, 3.1e6, "before"), (2.6e6, 2.6e6, 2.6e6, "after")]),
+    ("Turnout climbed from 41% to 48%.", [(41, 41, 41, "before"), (48, 48, 48, "after")]),
+    ("The mill cut its shifts from 40 jobs to 28.", [(40, 40, 40, "before"), (28, 28, 28, "after")]),
+    # the value moved away from, after "up" or "down"
+    ("A season ticket costs £610, up from £575.", [(610, 610, 610, ""), (575, 575, 575, "before")]),
+    # "go up to" is a change, not an upper bound
+    ("Parking at the hospital will go up to £4.20 an hour.", [(4.2, 4.2, 4.2, "after")]),
+])
+def test_a_change_is_two_values_not_a_range(text: str, read: list[tuple[float, ...]]) -> None:
+    got = _read(text)
+    assert [g[3] for g in got] == [r[3] for r in read]
+    assert [g[:3] for g in got] == [pytest.approx(r[:3]) for r in read]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Water temperatures ranging from 11 to 14 degrees were recorded.", 11, 14),
+    ("from ten to twelve people", 10, 12),  # a bare count's "from X to Y" is a spread
+    ("Fines of up to £5,000 can be imposed.", 0, 5000),  # a bound without "go"
+])
+def test_a_spread_or_a_bound_stays_an_interval(text: str, low: float, high: float) -> None:
+    (q,) = quantities(text)
+    assert (q.low, q.high, q.phase) == (pytest.approx(low), pytest.approx(high), "")
+
+
+@pytest.mark.unit
+def test_a_claimed_new_value_meets_the_source_new_value() -> None:
+    source = "Rents on the Hillcrest estate will go up from £450 to £480 a month, the trust said."
+    sig = compare("Rents on the Hillcrest estate are rising from £450 to £520 a month.", source,
+                  score=0.8)
+    assert [c.describe() for c in sig.conflicts] == ["number: claim £520 vs source £480"]
+    assert compare("Rents on the Hillcrest estate are rising from £450 to £480 a month.",
+                   source, score=0.8).figures_stated
+
+
+@pytest.mark.unit
+def test_the_value_before_a_change_is_not_the_value_now() -> None:
+    source = "A season ticket at Ashgrove Park costs £610, up from £575, the club said."
+    # the old price neither states nor contradicts a claim of what it costs
+    sig = compare("A season ticket at Ashgrove Park costs £575.", source, score=0.8)
+    assert not sig.figures_stated
+    assert [c.describe() for c in sig.conflicts] == ["number: claim £575 vs source £610"]
+    # and a value inside the old and new ones is stated by neither
+    between = compare("A season ticket at Ashgrove Park costs £590.",
+                      "Season tickets at Ashgrove Park will rise from £575 to £610.", score=0.8)
+    assert not between.figures_stated
