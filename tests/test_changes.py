@@ -24,9 +24,11 @@ def _read(text: str) -> list[tuple[float, float, float, str]]:
     ("The club's wage bill fell from $3.1 million to $2.6 million.",
      [(3.1e6, 3.1e6, 3.1e6, "before"), (2.6e6, 2.6e6, 2.6e6, "after")]),
     ("Turnout climbed from 41% to 48%.", [(41, 41, 41, "before"), (48, 48, 48, "after")]),
-    ("The mill cut its shifts from 40 jobs to 28.", [(40, 40, 40, "before"), (28, 28, 28, "after")]),
+    ("The mill cut its shifts from 40 jobs to 28.",
+     [(40, 40, 40, "before"), (28, 28, 28, "after")]),
     # the value moved away from, after "up" or "down"
-    ("A season ticket costs £610, up from £575.", [(610, 610, 610, ""), (575, 575, 575, "before")]),
+    ("A season ticket costs £610, up from £575.",
+     [(610, 610, 610, ""), (575, 575, 575, "before")]),
     # "go up to" is a change, not an upper bound
     ("Parking at the hospital will go up to £4.20 an hour.", [(4.2, 4.2, 4.2, "after")]),
 ])

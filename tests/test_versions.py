@@ -154,7 +154,7 @@ def test_an_answer_citing_one_side_of_a_story_difference_shows_the_other(
 ) -> None:
     """The story differences (agent.generation.differences) find the other outlet's peak,
     worded otherwise; the answer quotes it as that outlet's version, cited."""
-    from agent.generation.versions import with_differences
+    from agent.generation.answer_differences import with_differences
 
     app = make_app({
         "a.txt": _DALE_WIRE,
@@ -272,7 +272,7 @@ def test_a_syndicated_copy_is_the_same_version_as_its_original(
     matched to its original's side of a difference (the same sentence under another
     dateline). There the original was listed as a version that differs; here, where the
     copy's side is the answer's, the other side was never shown."""
-    from agent.generation.versions import with_differences
+    from agent.generation.answer_differences import with_differences
 
     body = ("{dateline} — The River Dale peaked at 4.2 metres at the Dalton gauge on Sunday.\n"
             "Some 300 homes were flooded in Dalton.\nPolice closed the A61 for two days.\n"
@@ -297,6 +297,43 @@ def test_a_syndicated_copy_is_the_same_version_as_its_original(
     answer = [AnswerSentence(text="The River Dale peaked at 4.2 metres.", citations=[cite])]
     shown = with_differences(question, answer, ev, app.corpus)
     assert [s.text.split(" differs: ")[0] for s in shown[1:]] == ["Dalton Echo"]
+
+
+@pytest.mark.integration
+def test_the_version_more_outlets_give_leads_the_answer(
+    make_app: Callable[..., App],
+) -> None:
+    """Found by a newcomer on a new story: an answer citing one outlet's figure led, and the
+    figure three outlets gave came after it as the one that "differs". The side most
+    independent outlets give leads, named with all of them; the answer's side follows as
+    its outlet's."""
+    from agent.generation.answer_differences import with_differences
+
+    echo = ("Water at the Dalton gauge peaked at 4.9 metres, a record for the Dale.\n"
+            "Volunteers filled sandbags through the night.\nSchools stayed shut.")
+    app = make_app({
+        "a.txt": _DALE_WIRE,
+        "b.txt": _ARTICLE.format(title="Record Dale flood", author="Tom Roe",
+                                 outlet="Dalton Echo", body=echo),
+        "c.txt": _ARTICLE.format(
+            title="Dale gauge record", author="Kit Moss", outlet="Northgate Gazette",
+            body="The Dale reached 4.9 metres at the Dalton gauge, the highest on record.\n"
+                 "Farmers moved sheep to higher ground.\nThe A61 reopened on Tuesday."),
+    })
+    question = "How high did the River Dale peak at Dalton?"
+    ev, _, cite = _cited(app, question, "4.2 metres")
+    answer = [AnswerSentence(text="The River Dale peaked at 4.2 metres.", citations=[cite])]
+    lead, told = with_differences(question, answer, ev, app.corpus)[:2]
+    assert lead.text.startswith("According to ") and "4.9 metres" in lead.text
+    assert {"Dalton Echo", "Northgate Gazette"} <= set(
+        lead.text.removeprefix("According to ").split(":")[0].replace(" and ", ", ").split(", "))
+    assert len({c.source for c in lead.citations}) == 2  # each outlet named is cited
+    assert told.text == "Vale Wire differs: The River Dale peaked at 4.2 metres."
+    assert told.citations == [cite]
+    # cited by the majority's side, the answer leads as it was
+    ev, _, majority = _cited(app, question, "4.9 metres")
+    plain = [AnswerSentence(text="The Dale peaked at 4.9 metres.", citations=[majority])]
+    assert with_differences(question, plain, ev, app.corpus)[0] == plain[0]
 
 
 @pytest.mark.integration

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pydantic import ValidationError
 
 from agent.generation.answer_checks import article_meta, article_text, near_miss
+from agent.generation.answer_differences import with_differences
 from agent.generation.asked import (
     COMPOUND,
     about_another_subject,
@@ -41,7 +42,7 @@ from agent.generation.header_answers import (
 from agent.generation.name_context import asked_role
 from agent.generation.streaming import json_text_fields
 from agent.generation.support import MIN_SUPPORT, support_score, unbacked_names
-from agent.generation.versions import attributed_opinion, with_differences, with_versions
+from agent.generation.versions import attributed_opinion, with_versions
 from agent.ingest.corpus import Corpus
 from agent.llm.facade import LLM
 from agent.llm.failures import StreamBrokenError

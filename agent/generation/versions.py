@@ -12,8 +12,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from agent.generation.asked import asked_count_noun, asked_figure_kinds, counts_noun
-from agent.generation.differences import story_differences
+from agent.generation.asked import asked_count_noun
 from agent.generation.extractive import opinion_piece
 from agent.generation.name_context import name_out_of_context, quote_context
 from agent.ingest.corpus import Corpus
@@ -34,7 +33,6 @@ from agent.text.facts import (
     mentions,
     months,
     places,
-    strip_dateline,
     subject_of,
 )
 from agent.text.glosses import strip_glosses
@@ -306,72 +304,6 @@ def _version_candidates(
             if s.duplicate_of is None:
                 out.setdefault(s.id, (s, article.outlet))
     return list(out.values())
-
-
-# The kinds of story difference (agent.generation.differences) that answer each kind of
-# question (agent.retrieval.evidence.asked_kind).
-_DIFFERENCE_KINDS = {"number": {"number"}, "date": {"day", "month", "time"}, "place": {"place"}}
-MAX_STORY_ARTICLES = 12  # articles around an answer searched for its story's differences
-
-
-def with_differences(
-    question: str, sentences: list[AnswerSentence], ev: EvidenceSet, corpus: Corpus
-) -> list[AnswerSentence]:
-    """The answer, and for each story difference (agent.generation.differences: the figures,
-    days and venues independent outlets give differently, the rule the story summary and
-    the verifier use) of the kind asked whose one side the answer cites: each other side
-    the answer does not cite, as its first outlet's sentence, quoted and cited
-    ("TarnValleyNow differs: The River Tarn peaked at 6.1 metres ..." beside the Isles Press
-    Agency's 5.8 metres), as `with_versions` shows a version.
-    The story is the articles of the evidence and of the answer's citations, syndicated
-    copies read as their originals."""
-    figure_kinds = asked_figure_kinds(question)  # "how much ... cost": sums of money only
-    kinds = _DIFFERENCE_KINDS.get(asked_kind(question) or "",
-                                  {"number"} if figure_kinds else set())
-    if not sentences or not kinds:
-        return sentences
-    # a syndicated copy's sentence is its original's, under another dateline
-    cited = [normalize_for_match(strip_dateline(c.quote)) for s in sentences for c in s.citations]
-    ids = [c.source for s in sentences for c in s.citations] + [
-        e.sentence.article_id for e in ev.items]
-    story = list(dict.fromkeys(corpus.canonical(a) for a in ids))[:MAX_STORY_ARTICLES]
-    items = [(s, corpus.outlet_key(a)) for a in story for s in corpus.article(a).body_sentences]
-
-    def is_cited(s: Sentence) -> bool:
-        text = normalize_for_match(strip_dateline(s.text))
-        return any(q and (q in text or text in q) for q in cited)
-
-    # "How many wards": a difference over another count of a cited sentence (its patients)
-    # is no version of the answer, unless the answer counts no wards at all (its "310,000"
-    # users may be an outlet's "310,000 people").
-    noun = asked_count_noun(question)
-    answer = " ".join(s.text for s in sentences)
-    strict = noun is not None and counts_noun(answer, noun)
-    extra: list[AnswerSentence] = []
-    for diff in story_differences(items, corpus.outlet_name):
-        values = [v for side in diff.sides for v in side.values]
-        if (diff.kind not in kinds
-                or (strict and noun and not any(counts_noun(v, noun) for v in values))
-                or (figure_kinds and not any(q.kind in figure_kinds
-                                             for v in values for q in quantities(v)))):
-            continue
-        backing = [side.backing or ([side.sentence] if side.sentence else [])
-                   for side in diff.sides]
-        answered = [any(is_cited(s) for s in side) for side in backing]
-        if not any(answered):
-            continue
-        # Each other side as the versions above show one: its first outlet's sentence,
-        # quoted and cited ("TarnValleyNow differs: The River Tarn peaked at 6.1 metres ...").
-        for quotes, told in zip(backing, answered, strict=True):
-            cite = (make_citation(corpus, quotes[0].article_id, quotes[0].text)
-                    if quotes and not told else None)
-            if cite is not None:
-                # named as the article names its outlet: an id is no name
-                name = corpus.article(quotes[0].article_id).outlet or "Another report"
-                extra.append(AnswerSentence(text=f"{name} differs: {quotes[0].text}",
-                                            citations=[cite]))
-                cited.append(normalize_for_match(strip_dateline(quotes[0].text)))
-    return sentences + extra
 
 
 def attributed_opinion(sentences: list[AnswerSentence], corpus: Corpus) -> list[AnswerSentence]:

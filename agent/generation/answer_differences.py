@@ -1,0 +1,137 @@
+"""The story's differences in an answer: the other outlets' versions of the detail asked.
+
+When the answer cites one side of a difference the story summary finds (agent.generation.
+differences: a figure, day or venue independent outlets give differently), `with_differences`
+adds each other side, quoted and cited; the side most outlets give leads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from agent.generation.asked import asked_count_noun, asked_figure_kinds, counts_noun
+from agent.generation.differences import story_differences
+from agent.generation.extractive import opinion_piece
+from agent.ingest.corpus import Corpus
+from agent.retrieval.citations import make_citation
+from agent.retrieval.evidence import EvidenceSet, asked_kind
+from agent.text.facts import strip_dateline
+from agent.text.normalize import normalize_for_match
+from agent.text.quantities import quantities
+from agent.types import AnswerSentence, Sentence
+
+# The kinds of story difference (agent.generation.differences) that answer each kind of
+# question (agent.retrieval.evidence.asked_kind).
+_DIFFERENCE_KINDS = {"number": {"number"}, "date": {"day", "month", "time"}, "place": {"place"}}
+MAX_STORY_ARTICLES = 12  # articles around an answer searched for its story's differences
+
+
+def with_differences(
+    question: str, sentences: list[AnswerSentence], ev: EvidenceSet, corpus: Corpus
+) -> list[AnswerSentence]:
+    """The answer, and for each story difference (agent.generation.differences: the figures,
+    days and venues independent outlets give differently, the rule the story summary and
+    the verifier use) of the kind asked whose one side the answer cites: each other side
+    the answer does not cite, as its first outlet's sentence, quoted and cited
+    ("TarnValleyNow differs: The River Tarn peaked at 6.1 metres ..." beside the Isles Press
+    Agency's 5.8 metres), as `with_versions` shows a version.
+    The story is the articles of the evidence and of the answer's citations, syndicated
+    copies read as their originals."""
+    figure_kinds = asked_figure_kinds(question)  # "how much ... cost": sums of money only
+    kinds = _DIFFERENCE_KINDS.get(asked_kind(question) or "",
+                                  {"number"} if figure_kinds else set())
+    if not sentences or not kinds:
+        return sentences
+    # a syndicated copy's sentence is its original's, under another dateline
+    cited = [normalize_for_match(strip_dateline(c.quote)) for s in sentences for c in s.citations]
+    ids = [c.source for s in sentences for c in s.citations] + [
+        e.sentence.article_id for e in ev.items]
+    story = list(dict.fromkeys(corpus.canonical(a) for a in ids))[:MAX_STORY_ARTICLES]
+    items = [(s, corpus.outlet_key(a)) for a in story for s in corpus.article(a).body_sentences]
+
+    def is_cited(s: Sentence) -> bool:
+        text = normalize_for_match(strip_dateline(s.text))
+        return any(q and (q in text or text in q) for q in cited)
+
+    # "How many wards": a difference over another count of a cited sentence (its patients)
+    # is no version of the answer, unless the answer counts no wards at all (its "310,000"
+    # users may be an outlet's "310,000 people").
+    noun = asked_count_noun(question)
+    answer = " ".join(s.text for s in sentences)
+    strict = noun is not None and counts_noun(answer, noun)
+    extra: list[AnswerSentence] = []
+    lead: list[AnswerSentence] = []  # a version more outlets give than the answer's
+    minority: list[Sentence] = []  # the sentences of the answer's side, when one leads
+    for diff in story_differences(items, corpus.outlet_name):
+        values = [v for side in diff.sides for v in side.values]
+        if (diff.kind not in kinds
+                or (strict and noun and not any(counts_noun(v, noun) for v in values))
+                or (figure_kinds and not any(q.kind in figure_kinds
+                                             for v in values for q in quantities(v)))):
+            continue
+        backing = [side.backing or ([side.sentence] if side.sentence else [])
+                   for side in diff.sides]
+        answered = [any(is_cited(s) for s in side) for side in backing]
+        if not any(answered):
+            continue
+        # Each other side as the versions above show one: its first outlet's sentence,
+        # quoted and cited ("TarnValleyNow differs: The River Tarn peaked at 6.1 metres ...").
+        # The side most independent outlets give leads when the answer cites fewer: a
+        # reader of the first sentence gets the majority's value (a newcomer trial: three
+        # outlets' £600,000 came after a comment piece's £800,000).
+        most = max((len(side.outlets) for side, told in zip(diff.sides, answered, strict=True)
+                    if told), default=0)
+        for side, quotes, told in zip(diff.sides, backing, answered, strict=True):
+            cite = (make_citation(corpus, quotes[0].article_id, quotes[0].text)
+                    if quotes and not told else None)
+            if cite is None:
+                continue
+            if len(side.outlets) > most and not lead:
+                # quoted from a news report where the side has one (a comment piece's
+                # "what happened last Tuesday" is a writer's aside); each outlet named is
+                # cited by its own sentence
+                named = sorted(zip(side.outlets, quotes, strict=False),
+                               key=lambda oq: opinion_piece(corpus.article(oq[1].article_id)))
+                cites = [c for _, q in named
+                         if (c := make_citation(corpus, q.article_id, q.text)) is not None]
+                lead.append(AnswerSentence(
+                    text=f"According to {_joined([o for o, _ in named])}: {named[0][1].text}",
+                    citations=cites))
+            else:
+                # named as the article names its outlet: an id is no name
+                name = corpus.article(quotes[0].article_id).outlet or "Another report"
+                extra.append(AnswerSentence(text=f"{name} differs: {quotes[0].text}",
+                                            citations=[cite]))
+            cited.append(normalize_for_match(strip_dateline(quotes[0].text)))
+        if lead and not minority:
+            minority = [s for side, told in zip(backing, answered, strict=True) if told
+                        for s in side]
+    if lead:
+        sentences = [_told_as_other(s, corpus) if any(
+            is_cited_by(s, m) for m in minority) else s for s in sentences]
+    return lead + sentences + extra
+
+
+def is_cited_by(answer: AnswerSentence, sentence: Sentence) -> bool:
+    """Whether one of `answer`'s quotes is `sentence` (a syndicated copy's, under another
+    dateline, is its original's)."""
+    text = normalize_for_match(strip_dateline(sentence.text))
+    quotes = (normalize_for_match(strip_dateline(c.quote)) for c in answer.citations)
+    return any(q and (q in text or text in q) for q in quotes)
+
+
+def _joined(names: Sequence[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _told_as_other(sentence: AnswerSentence, corpus: Corpus) -> AnswerSentence:
+    """An answer sentence after a version more outlets give: told as its outlets' account
+    ("The Pemberly Gazette differs: ..."), unless it names its source already ("According
+    to ...")."""
+    names = list(dict.fromkeys(corpus.article(c.source).outlet or "Another report"
+                               for c in sentence.citations if corpus.has_article(c.source)))
+    if not names or sentence.text.startswith("According to "):
+        return sentence
+    verb = "differs" if len(names) == 1 else "differ"
+    return sentence.model_copy(update={"text": f"{_joined(names)} {verb}: {sentence.text}"})
