@@ -69,6 +69,10 @@ _EXACT = frozenset({"year", "ordinal", "day", "label", "time", "weekday", "age"}
 # A number right after a name word written capitalised mid-sentence names a thing ("on Ward
 # 7", "bus Route 22", "Terminal 2"): an identifier, not a count of anything.
 _NAMED_BY = re.compile(r"[\w,;:’'\")”]\s+([A-Z][a-z]+)\s$")
+# Capitals joined to a number by a hyphen name a thing ("the AT-311 trial", "COVID-19", "an
+# F-35"): a code, not a count (a newcomer trial: every sentence without the code was said to
+# lack a figure of the claim). Lower-case "mid-2025" stays a year.
+_CODE = re.compile(r"(?<![\w-])[A-Z]{1,6}-$")
 # After a duration's unit: a point in time or a rate, not a span of time.
 _NOT_A_SPAN = re.compile(
     r"[\s-]*[a-z]+\s+(?:ago\b|(?:a|per|each|every)\s+(?:day|week|month|year)\b)", re.IGNORECASE)
@@ -260,8 +264,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     for m in _QUANTITY.finditer(text):
         raw = m.group("num")
         context = text[max(0, m.start("num") - 1): m.end("num") + 4]
-        if _MALFORMED.search(context):
-            continue
+        if _MALFORMED.search(context) or _CODE.search(text, max(0, m.start("num") - 8),
+                                                       m.start("num")):
+            continue  # a typo, or the number of a code name ("AT-311"): no figure
         value = _float(raw)
         scale = (m.group("scale") or "").lower()
         cur = m.group("cur") or ""
