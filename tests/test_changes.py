@@ -26,6 +26,9 @@ def _read(text: str) -> list[tuple[float, float, float, str]]:
     ("Turnout climbed from 41% to 48%.", [(41, 41, 41, "before"), (48, 48, 48, "after")]),
     ("The mill cut its shifts from 40 jobs to 28.",
      [(40, 40, 40, "before"), (28, 28, 28, "after")]),
+    # a count whose noun is named before it, its clause ending at the change
+    ("The number of burst mains rose from eight to 13.",
+     [(8, 8, 8, "before"), (13, 13, 13, "after")]),
     # the value moved away from, after "up" or "down"
     ("A season ticket costs £610, up from £575.",
      [(610, 610, 610, ""), (575, 575, 575, "before")]),
@@ -70,3 +73,16 @@ def test_the_value_before_a_change_is_not_the_value_now() -> None:
     between = compare("A season ticket at Ashgrove Park costs £590.",
                       "Season tickets at Ashgrove Park will rise from £575 to £610.", score=0.8)
     assert not between.figures_stated
+
+
+@pytest.mark.unit
+def test_a_changed_count_meets_the_source_count_after_the_change() -> None:
+    """Found by a newcomer on a new story: "rose from nine to 16" was not refuted by
+    "rose from nine to 14": both were read as ranges, and they overlap."""
+    sig = compare("The number of burst mains in Eastwick rose from eight to 17.",
+                  "Engineers said the number of burst mains in Eastwick rose from eight to 13.",
+                  score=0.8)
+    assert [c.describe() for c in sig.conflicts] == ["number: claim 17 vs source 13"]
+    # what the two figures count is named before them
+    assert {q.head for q in quantities("The number of complaints rose from eight to 13.")} == {
+        "complaint"}

@@ -88,8 +88,9 @@ _PART_OF = re.compile(r"\s+of\s+(?:the|them|its|their|these|those|his|her|our)\b
 _CARRIED_HEAD = re.compile(r"\s+[A-Za-z][\w'’-]*\s+to\s+", re.IGNORECASE)
 _VOTED = re.compile(r"\bvot(?:ed|es?|ing)\s+(?:(?:by|of)\s+)?$", re.IGNORECASE)
 _RATE_KINDS = frozenset(("count", "money", "measure"))
-# Kinds whose "from X to Y" is a change (agent.text.changes). A bare count's is a spread
-# ("from ten to twelve people"); a count changes as "from 30 jobs to 45", its noun between.
+# Kinds whose "from X to Y" is a change (agent.text.changes). A count's is a spread before
+# its noun ("from ten to twelve people"); a count changes as "from 30 jobs to 45", its noun
+# between, or "rose from nine to 14.", its noun named before and the clause ending there.
 _CHANGING_KINDS = frozenset(("money", "percent", "measure", "duration"))
 
 
@@ -338,10 +339,13 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 kind = "year"
             else:
                 kind = "count"
-        if phases[1] and kind in _CHANGING_KINDS:
+        changes = kind in _CHANGING_KINDS or (kind == "count" and _CLAUSE_ENDS.match(text, end))
+        if phases[1] and changes:
             # "rise from £6 to £7": two values of one thing, before and after, not a range
             first_end = max(m.end(g) for g in ("num", "ord", "scale", "pct") if m.group(g))
-            head = head_after(text, end)
+            # "rose from nine to 14.": a count's noun is named before it
+            head = (head_before(text, m.start("between")) if kind == "count"
+                    else head_after(text, end))
             per = rate_period(text, end) if kind in _RATE_KINDS else ""
             second_start = m.start("cur2" if m.group("cur2") else "num2")
             out += [Quantity(value, value, value, kind, unit, head, per=per, phase="before",
@@ -361,8 +365,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             head = head_before(text, m.start("num"))
         # "£7, up from £6", "14 cases, up from nine": any measured kind; "from X to Y"
         # only in the kinds that change (a count's is a spread)
-        phase: Phase = "" if kind == "year" or (phases[1] and kind not in _CHANGING_KINDS) \
-            else phases[0]
+        phase: Phase = "" if kind == "year" or (phases[1] and not changes) else phases[0]
         joined = bool(kind == "count" and last_head
                       and _CARRIED_HEAD.fullmatch(text[last_end:m.start("num")]))
         if joined:
