@@ -253,14 +253,18 @@ def test_where_answer_reports_each_outlets_version(
     rally = next(e for e in ev.items if "rally in Pennsylvania" in e.sentence.text)
     fake_model.queue(draft((rally.sentence.text, [rally.label])))
     ans = answerer.ask(q)
-    versions = [s for s in ans.sentences if " differs: " in s.text]
+    # each other outlet's version is quoted and cited; when more outlets give it than the
+    # rally, it leads and the rally follows as its outlet's version
+    versions = [s for s in ans.sentences
+                if " differs: " in s.text or s.text.startswith("According to ")]
     assert versions, ans.answer
-    quoted = " ".join(s.text for s in versions)
+    others = [s for s in versions
+              if all(c.source != rally.sentence.article_id for c in s.citations)]
+    quoted = " ".join(s.text for s in others)
     assert "Air Force One" in quoted or "campaign event" in quoted
     for s in versions:
-        (c,) = s.citations
-        assert is_valid(answerer.corpus, c) and c.quote in strip_glosses(s.text)
-        assert c.source != rally.sentence.article_id
+        assert all(is_valid(answerer.corpus, c) for c in s.citations)
+        assert strip_glosses(s.text).endswith(s.citations[0].quote)
 
 
 def test_internal_labels_never_reach_the_answer() -> None:
