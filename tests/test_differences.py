@@ -260,10 +260,11 @@ def test_an_outlet_that_words_its_value_otherwise_is_shown_with_its_own_words() 
                        "and nobody asked why."), "comment"),
     ]
     (diff,) = story_differences(items, _name)
+    # "went down ... on board" is not the others' wording ("sank ... aboard"), and their
+    # clauses do not read alone: the line names its detail (difference_leads.own_clauses)
     assert diff.text() == (
-        "Outlets differ: The Morwenna went down off Skerry Head with 31 fishermen on board "
-        "(The Orrin Daily, Delta Wire) vs 38 fishermen (RiverWatch) / nearly 40 fishermen "
-        "(The Sentinel).")
+        "Outlets differ on the number of fishermen: 31 (The Orrin Daily, Delta Wire) vs 38 "
+        "(RiverWatch) / nearly 40 (The Sentinel).")
     premise = "\n".join(f"{_name(s.article_id)}: {s.text}" for s, _ in items)
     assert difference_stated(premise, diff.text())
     assert not difference_stated(premise, diff.text().replace("nearly 40", "38"))
@@ -306,7 +307,8 @@ def test_dates_of_one_event_in_two_months_are_a_difference() -> None:
     ]
     (diff,) = story_differences(items, _name)
     assert [side.values for side in diff.sides] == [("2 July",), ("26 June",)]
-    assert diff.text().endswith("vs 26 June (RiverWatch).")
+    assert diff.text().endswith("26 June (RiverWatch).") or diff.text().endswith(
+        "from 26 June, the union confirmed (RiverWatch).")  # its value, or its own clause
 
 
 def test_a_year_outlets_give_differently_is_named_the_year() -> None:
@@ -342,3 +344,31 @@ def test_a_time_said_in_words_is_shown_by_its_hour() -> None:
     ]
     (diff,) = story_differences(items, _name)
     assert {side.values[0] for side in diff.sides} == {"by 7.30pm", "11.15pm"}
+
+
+def test_no_outlet_is_shown_telling_the_lead_in_words_it_did_not_use() -> None:
+    """Found by a newcomer on a new story: "Outlets differ: an ethics committee approved a
+    revised protocol on Tuesday (A) vs Monday (B)", where B's committee met on Monday and
+    rejected it. A side whose sentence tells the event otherwise shows its own clause, or,
+    with none that reads alone, the line names its detail."""
+    items = [
+        (_s("wire", "The planning board approved the Elm Street tower on Tuesday, officials "
+                    "said."), "wire"),
+        (_s("daily", "The planning board approved the Elm Street tower on Tuesday."), "daily"),
+        (_s("blog", "Members of the Carrow Planning Board met on Monday and threw out the Elm "
+                    "Street tower plans, asking for a new traffic study first."), "blog"),
+    ]
+    (diff,) = story_differences(items, _name)
+    assert diff.text().startswith("Outlets differ on the day: Tuesday (")
+    assert "approved" not in diff.text()
+    # a side with a clause that reads alone is shown by it
+    items[2] = (_s("blog", "The board's inspectors visited the Elm Street site on Monday."),
+                "blog")
+    (diff,) = story_differences(items, _name)
+    assert diff.text().endswith(
+        " vs The board's inspectors visited the Elm Street site on Monday (RiverWatch).")
+    # a side that tells the event in the lead's words is shown by its value
+    items[2] = (_s("blog", "The planning board approved the Elm Street tower on Monday."),
+                "blog")
+    (diff,) = story_differences(items, _name)
+    assert diff.text().endswith(" vs Monday (RiverWatch).")

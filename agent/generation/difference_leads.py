@@ -3,8 +3,10 @@
 "Outlets differ on the figure: 5.8 metres (A) vs 6.1 metres (B)" does not say what the
 figures are of. A line led by the clause that gives the first side's value says it: "Outlets
 differ: The river peaked at 5.8 metres on the Tarnford gauge (A) vs 6.1 metres (B)". The
-clause is quoted as written, so only one that reads alone leads (`figure_lead`). A line with
-no such clause names what its figures measure (`measure_named`: "on the distance").
+clause is quoted as written, so only one that reads alone leads (`figure_lead`). Another side
+whose sentence tells the event in other words shows its own clause (`own_clauses`), so no
+outlet is shown saying what it did not. A line with no lead names what its figures measure
+(`measure_named`: "on the distance") and shows each side's values as written (`shown_figure`).
 """
 
 from __future__ import annotations
@@ -12,13 +14,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.generation.sentence_checks import ADJECTIVAL, ends_open, has_finite_verb
+from agent.generation.extractive import Side, word_from
+from agent.generation.sentence_checks import ADJECTIVAL, ends_open, event_verbs, has_finite_verb
+from agent.text.analysis import analyze, share_of, stem, stems
+from agent.text.clock_times import clock_shown
 from agent.text.facts import strip_dateline
 from agent.text.frames import clause_span
+from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity, quantities
 from agent.text.units import TEMPERATURE
+from agent.verification.conflicts import show_quantity
+from agent.verification.measures import Figure
 
 MAX_LEAD_WORDS = 14  # a longer clause is no lead of a difference line (`figure_lead`)
+# The share of a lead's words (its values and names aside) another side's sentence must
+# hold for that side to be shown by its values alone under the lead (`own_clauses`).
+LEAD_FIT = 0.5
 # A clause a subordinating word opens ("... after the first patient fell ill on Sunday")
 # starts after it, and ends before the next one ("3,000 fish have died after a leak ...").
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|because|since|until|although|though|while)\s+",
@@ -130,3 +141,82 @@ def measure_named(q: Quantity, tally: bool = False) -> str:
     if tally:
         return "the result"
     return _MEASURE_NAMES.get(q.unit if q.kind == "measure" else q.kind, "")
+
+
+def shown_figure(f: Figure) -> str:
+    """The figure as its sentence writes it ("more than 70", "£4.8m"; number words in
+    digits), with the noun a count counts or a duration's unit ("63 patients"); a tally as
+    "14 votes to 9"."""
+    q = f.quantity
+    if q.kind == "weekday":
+        return q.said
+    if q.kind == "time":
+        # "2.40am" where the sentence ends ("at 2.40am."), but "11:40 p.m." keeps its dot
+        said = q.said.rstrip(".")
+        # a time said in words or on the clock ("by half past seven on Tuesday evening"
+        # reads "by 7:30 o'clock"), shown by its hour as read: "by 7.30pm"
+        shown, clock = re.subn(r"\d{1,2}(?::\d{2})?\s*o[’']clock$", clock_shown(q.value),
+                               said, flags=re.IGNORECASE)
+        if clock:
+            return shown
+        return f"{said}." if re.search(r"\b[ap]\.m$", said, re.IGNORECASE) else said
+    if f.against is not None:
+        return f"{q.said} {q.head}s to {f.against.said}"
+    if q.kind == "day" or not q.said:
+        return show_quantity(q).title() if q.kind == "day" else show_quantity(q)
+    said = q.said[:1].lower() + q.said[1:] if q.said[:1].isalpha() else q.said
+    if q.kind in ("count", "duration", "measure") and q.head and q.head not in said.lower():
+        # the noun as written after the figure ("248 passengers", not "passenger ferry")
+        # a figure said in words is found in the sentence's digits ("a year and a half"
+        # reads "1.5 years")
+        text = f.sentence.text if q.said in f.sentence.text else words_to_digits(f.sentence.text)
+        at = text.find(q.said)
+        after = text[at + len(q.said):] if at >= 0 else ""
+        joined = "-" if after.startswith("-") else " "  # "a 14-mile diversion"
+        return f"{said}{joined}{word_from(q.head, text[max(at, 0):])}"
+    return said
+
+
+def own_clauses(lead: str, sides: Sequence[Side], seeds: Sequence[Figure]) -> str:
+    """The lead of a line whose sides are `sides` (the first worded by `lead`), each side's
+    seed figure in `seeds`, with `Side.clause` set on each other side whose sentence holds
+    less than LEAD_FIT of the lead's words (values and names aside) or lacks one of its
+    event verbs (sentence_checks.event_verbs): its own clause
+    (`figure_lead`), shown in place of its values, so that no outlet is shown telling the
+    lead's event in words it did not use (a newcomer trial: "an ethics committee approved
+    a revised protocol on Tuesday (A) vs Monday (B)", where B's committee met on Monday
+    and rejected it). A side with no clause that reads alone keeps its values."""
+    if not lead:
+        return lead
+    words = (stems(lead) - set().union(*(stems(v) for v in sides[0].values))
+             - analyze(lead).name_stems)
+    told_lead, lead_verbs = stems(lead), {stem(v) for v in event_verbs(lead)}
+    for side, seed in zip(sides[1:], seeds[1:], strict=True):
+        if side.sentence is None:
+            continue
+        # What happened, by the verbs: the clause that gives the side's value tells the
+        # lead's event when it uses one of the lead's verbs ("declared ... as water levels
+        # rose") or only verbs the lead has words of ("closed 22% higher" / "rose ... by the
+        # close"); "met ... and rejected" tells another than "approved".
+        clause = _value_clause(side.sentence.text, seed.quantity.said)
+        verbs = {stem(v) for v in event_verbs(clause)}
+        same_event = verbs <= told_lead or bool(lead_verbs & stems(clause))
+        if share_of(words, stems(side.sentence.text)) < LEAD_FIT or not same_event:
+            side.clause = figure_lead(side.sentence.text, seed.quantity.said)
+            if not side.clause:
+                for other in sides[1:]:
+                    other.clause = ""
+                return ""
+    return lead
+
+
+def _value_clause(sentence: str, said: str) -> str:
+    """The clause of `sentence` that gives the value written `said` (agent.text.frames.
+    clause_span), cut before a subordinating word after it ("... closed 22% higher at $3.82
+    after Bramwell agreed a deal"); the sentence when the value is not found as written."""
+    at = sentence.find(said) if said else -1
+    if at < 0:
+        return sentence
+    start, end = clause_span(sentence, at, at + len(said))
+    cut = _SUBORDINATE.search(sentence, at + len(said), end)
+    return sentence[start: cut.start() if cut else end]

@@ -24,10 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-from agent.generation.difference_leads import figure_lead, measure_named
-from agent.generation.extractive import MAX_SIDES, Difference, Side, opinion_piece, word_from
+from agent.generation.difference_leads import figure_lead, measure_named, own_clauses, shown_figure
+from agent.generation.extractive import MAX_SIDES, Difference, Side, opinion_piece
 from agent.ingest.corpus import Corpus
-from agent.text.clock_times import clock_shown
 from agent.text.counted import any_plural
 from agent.text.facts import strip_dateline
 from agent.text.quantities import Quantity
@@ -40,7 +39,6 @@ from agent.verification.compare import (
     quoted_cell,
     venue_versions,
 )
-from agent.verification.conflicts import show_quantity
 from agent.verification.disputes import Dispute, DisputeSide
 from agent.verification.measures import (
     WHEN_KINDS,
@@ -58,37 +56,6 @@ from agent.verification.measures import (
 # What a difference line names by a figure's kind (agent.generation.extractive.Difference)
 _DETAIL_KIND = {"day": "month", "weekday": "day", "time": "time", "year": "year"}
 MAX_DIFFERENCES = 4  # difference lines in a story summary (dev floor: 3 and 4 score alike)
-
-
-def shown_figure(f: Figure) -> str:
-    """The figure as its sentence writes it ("more than 70", "£4.8m"; number words in
-    digits), with the noun a count counts or a duration's unit ("63 patients"); a tally as
-    "14 votes to 9"."""
-    q = f.quantity
-    if q.kind == "weekday":
-        return q.said
-    if q.kind == "time":
-        # "2.40am" where the sentence ends ("at 2.40am."), but "11:40 p.m." keeps its dot
-        said = q.said.rstrip(".")
-        # a time said in words or on the clock ("by half past seven on Tuesday evening"
-        # reads "by 7:30 o'clock"), shown by its hour as read: "by 7.30pm"
-        shown, clock = re.subn(r"\d{1,2}(?::\d{2})?\s*o[’']clock$", clock_shown(q.value),
-                               said, flags=re.IGNORECASE)
-        if clock:
-            return shown
-        return f"{said}." if re.search(r"\b[ap]\.m$", said, re.IGNORECASE) else said
-    if f.against is not None:
-        return f"{q.said} {q.head}s to {f.against.said}"
-    if q.kind == "day" or not q.said:
-        return show_quantity(q).title() if q.kind == "day" else show_quantity(q)
-    said = q.said[:1].lower() + q.said[1:] if q.said[:1].isalpha() else q.said
-    if q.kind in ("count", "duration", "measure") and q.head and q.head not in said.lower():
-        # the noun as written after the figure ("248 passengers", not "passenger ferry")
-        at = f.sentence.text.find(q.said)
-        after = f.sentence.text[at + len(q.said):] if at >= 0 else ""
-        joined = "-" if after.startswith("-") else " "  # "a 14-mile diversion"
-        return f"{said}{joined}{word_from(q.head, f.sentence.text[max(at, 0):])}"
-    return said
 
 
 def _links(figs: Sequence[Figure]) -> list[set[int]]:
@@ -264,6 +231,7 @@ def story_differences(
         major = order[0]
         reported = [figs[k] for k in sides[major] if figs[k].sentence.article_id not in opinion]
         lead = _lead_first(shown[0], reported, outlet_name, values[major][1:])
+        lead = own_clauses(lead, shown, [figs[sides[n][0]] for n in order])
         found.append((len(outlets[0] | outlets[1]), score,
                       Difference(kind, shown, head=_counted(shown, figs[i]), lead=lead,
                                  measure=measure_named(figs[i].quantity,

@@ -193,6 +193,11 @@ class Side:
     # The side's figures as read (agent.text.quantities), for the verify stage's disputes;
     # empty for a difference found within one cluster or of places.
     figures: tuple[Quantity, ...] = ()
+    # In a line led by another side's clause: this side's own clause, shown in place of its
+    # values when its sentence does not tell the lead's event in the lead's words (an
+    # outlet that says the committee "rejected" the plan on Monday is not shown as saying
+    # it "approved" it then); "" to show the values.
+    clause: str = ""
 
     def text(self, lead: str = "", noun: str = "") -> str:
         """"248 passengers (Harbourline) / nearly 250 (The Island Voice)"; `lead` in place of
@@ -239,7 +244,7 @@ class Difference:
         lead, "Outlets differ: the mission has cost $184 million (A) vs $148 million (B)."."""
         if self.lead and self.sides:
             first, *rest = self.sides
-            led = [first.text(self.lead), *(s.text() for s in rest)]
+            led = [first.text(self.lead), *(s.text(s.clause) for s in rest)]
             return f"Outlets differ: {' vs '.join(led)}."
         noun = self.head if self.kind == "number" else ""
         told = " vs ".join(s.text(noun=noun) for s in self.sides)

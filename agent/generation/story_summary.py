@@ -256,11 +256,13 @@ def dated_difference(diff: Difference, published: Callable[[str], date | None]) 
     [23 November 2026] (A, B) vs Friday [20 November 2026] (C)"), read against the article
     date of every sentence backing the side (agent.text.dates.weekday_date); a weekday
     those sentences date differently is left as it is. A lead, the clause of the first side's
-    sentence (agent.generation.difference_leads.figure_lead), is dated against that sentence's
-    article (agent.text.glosses.date_glossed)."""
+    sentence (agent.generation.difference_leads.figure_lead), and another side's own clause
+    are dated against their sentences' articles (agent.text.glosses.date_glossed)."""
     if diff.lead and diff.sides and diff.sides[0].sentence is not None:
         first = diff.sides[0].sentence
-        diff = replace(diff, lead=date_glossed(diff.lead, published(first.article_id)))
+        diff = replace(diff, lead=date_glossed(diff.lead, published(first.article_id)), sides=[
+            replace(s, clause=date_glossed(s.clause, published(s.sentence.article_id)))
+            if s.clause and s.sentence is not None else s for s in diff.sides])
     if diff.kind != "day":
         return diff
     sides = []
