@@ -13,6 +13,7 @@ from agent.ingest.dedup import jaccard, shingles
 from agent.ingest.pipeline import ingest
 from agent.retrieval.evidence import answer_type_match, candidate_sentences
 from agent.retrieval.retrieve import (
+    COPY_CONTAINMENT,
     NEAR_DUPLICATE_JACCARD,
     RRF_K,
     Retriever,
@@ -222,3 +223,42 @@ def test_which_town_or_hospital_asks_for_a_place() -> None:
     assert answer_type_match(question, "They were airlifted to Carnholme General Hospital.")
     assert not answer_type_match(question, "They were airlifted by helicopter.")
     assert asked_kind("Which company won the contract?") is None
+
+
+def test_a_copy_cut_at_other_offsets_is_one_hit(
+    tmp_path: Path, fake_embedder: type[FakeEmbedder]
+) -> None:
+    """Found by a newcomer on a new story: a syndicated copy that drops one sentence and adds
+    another has every later chunk cut at other offsets than its original's, so the two were
+    two of the top four hits for one passage. A copy's chunk mostly inside a kept chunk of
+    its original folds into it."""
+    from agent.ingest.dedup import containment
+
+    facts = [f"The {w} committee of Harrowgate council met {n} times in the spring to weigh "
+             f"the {w} budget plan for the town." for w, n in (
+                 ("roads", 3), ("parks", 4), ("schools", 5), ("housing", 6), ("libraries", 7),
+                 ("transport", 8), ("waste", 9), ("leisure", 10), ("planning", 11),
+                 ("finance", 12), ("health", 13), ("culture", 14))]
+    wire = "\n".join(facts)
+    added = ("Two of the members, both first elected to the council in 2019 after a campaign "
+             "over the closure of the Harrowgate swimming baths, live in the village of Ashby "
+             "and travel in for every meeting.")
+    copy = "\n".join([facts[0], *facts[2:7], added, *facts[7:]])
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, outlet, body in (("a", "Vale Wire", wire), ("b", "Ashby Courier", copy)):
+        (folder / f"{name}.txt").write_text(
+            f"Harrowgate committees meet\nBy Ann Lee\n12 May 2026\n{outlet}\n\n{body}\n")
+    corpus = Corpus(tmp_path / "data")
+    store, sentences, emb = InMemoryStore(), InMemoryStore(), fake_embedder()
+    ingest([folder], corpus, store, emb, sentence_store=sentences)
+    assert corpus.canonical("b") == "a"
+    retriever = Retriever(corpus, store, emb, keyword_index(corpus, tmp_path / "bm25"),
+                          sentences)
+    hits = retriever.search("finance committee budget", k=8)
+    assert {h.source for h in hits} >= {"a", "b"}  # the copy's added sentence is its own
+    originals = [shingles(h.text) for h in hits if h.source == "a"]
+    for h in hits:
+        if h.source == "b":
+            assert all(containment(shingles(h.text), o) < COPY_CONTAINMENT
+                       for o in originals), h.text

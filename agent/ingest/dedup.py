@@ -102,6 +102,12 @@ def jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b)
 
 
+def containment(a: set[int], b: set[int]) -> float:
+    """The share of shingles `a` that `b` holds, in [0, 1] (Broder 1997, "On the
+    resemblance and containment of documents"); 1.0 for an empty `a`."""
+    return len(a & b) / len(a) if a else 1.0
+
+
 def minhash(sh: set[int]) -> np.ndarray:
     """MinHash signature (NUM_PERM values) of a set of shingle hashes."""
     x = np.fromiter(sh, dtype=np.uint64, count=len(sh))

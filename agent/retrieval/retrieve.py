@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from agent.ingest.corpus import Corpus
-from agent.ingest.dedup import jaccard, shingles
+from agent.ingest.dedup import containment, jaccard, shingles
 from agent.types import Hit
 from vectorstore.errors import VectorStoreError
 from vectorstore.keyword import BM25Index
@@ -18,6 +18,11 @@ from vectorstore.store import Embedder, VectorStore
 RRF_K = 60  # the constant from Cormack et al. (2009); damps the influence of top ranks
 CANDIDATES_PER_K = 4  # each ranker contributes this many candidates per requested hit
 NEAR_DUPLICATE_JACCARD = 0.6  # chunk texts this similar are one passage told twice
+# A chunk of a syndicated copy (ingest found the two articles one text) whose shingles lie
+# this much inside a kept chunk of its original is that passage again, cut at other offsets
+# (a copy that drops or adds a sentence shifts every chunk after it: a newcomer trial saw
+# the wire story and its copy as two of the top four hits).
+COPY_CONTAINMENT = 0.5
 
 
 def rrf_fuse(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> list[tuple[str, float]]:
@@ -110,7 +115,10 @@ class Retriever:
             if chunk is None:  # the store holds a chunk the registry dropped: skip, never crash
                 continue
             sh = shingles(chunk.text)
-            twin = next((h for h, hs in kept if jaccard(sh, hs) >= NEAR_DUPLICATE_JACCARD), None)
+            group = self.corpus.canonical(chunk.article_id)
+            twin = next((h for h, hs in kept if jaccard(sh, hs) >= NEAR_DUPLICATE_JACCARD
+                         or (self.corpus.canonical(h.source) == group
+                             and containment(sh, hs) >= COPY_CONTAINMENT)), None)
             if twin is not None:
                 if chunk.article_id not in twin.also_in and chunk.article_id != twin.source:
                     twin.also_in.append(chunk.article_id)
