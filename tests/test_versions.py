@@ -137,6 +137,12 @@ _DALE_WIRE = _ARTICLE.format(
          "Some 300 homes were flooded in Dalton.\nPolice closed the A61.")
 
 
+_DALTON_ECHO = _ARTICLE.format(
+    title="Record Dale flood", author="Tom Roe", outlet="Dalton Echo",
+    body="Water at the Dalton gauge peaked at 4.9 metres, a record for the Dale.\n"
+         "Volunteers filled sandbags through the night.\nSchools stayed shut.")
+
+
 def _cited(app: App, question: str, phrase: str) -> tuple[EvidenceSet, Evidence, Citation]:
     """The question's evidence, its item holding `phrase`, and that item's citation."""
     from agent.generation.answer import Answerer
@@ -158,10 +164,7 @@ def test_an_answer_citing_one_side_of_a_story_difference_shows_the_other(
 
     app = make_app({
         "a.txt": _DALE_WIRE,
-        "b.txt": _ARTICLE.format(
-            title="Record Dale flood", author="Tom Roe", outlet="Dalton Echo",
-            body="Water at the Dalton gauge peaked at 4.9 metres, a record for the Dale.\n"
-                 "Volunteers filled sandbags through the night.\nSchools stayed shut."),
+        "b.txt": _DALTON_ECHO,
     })
     question = "How high did the River Dale peak at Dalton?"
     ev, wire, cite = _cited(app, question, "4.2 metres")
@@ -283,10 +286,7 @@ def test_a_syndicated_copy_is_the_same_version_as_its_original(
         "c.txt": _ARTICLE.format(title="Dale floods", author="Ann Lee",
                                  outlet="Northgate Gazette",
                                  body=body.format(dateline="DALTON")),
-        "b.txt": _ARTICLE.format(
-            title="Record Dale flood", author="Tom Roe", outlet="Dalton Echo",
-            body="Water at the Dalton gauge peaked at 4.9 metres, a record for the Dale.\n"
-                 "Volunteers filled sandbags through the night.\nSchools stayed shut."),
+        "b.txt": _DALTON_ECHO,
     })
     assert app.corpus.canonical("c") == "a"
     question = "How high did the River Dale peak at Dalton?"
@@ -309,12 +309,9 @@ def test_the_version_more_outlets_give_leads_the_answer(
     its outlet's."""
     from agent.generation.answer_differences import with_differences
 
-    echo = ("Water at the Dalton gauge peaked at 4.9 metres, a record for the Dale.\n"
-            "Volunteers filled sandbags through the night.\nSchools stayed shut.")
     app = make_app({
         "a.txt": _DALE_WIRE,
-        "b.txt": _ARTICLE.format(title="Record Dale flood", author="Tom Roe",
-                                 outlet="Dalton Echo", body=echo),
+        "b.txt": _DALTON_ECHO,
         "c.txt": _ARTICLE.format(
             title="Dale gauge record", author="Kit Moss", outlet="Northgate Gazette",
             body="The Dale reached 4.9 metres at the Dalton gauge, the highest on record.\n"
