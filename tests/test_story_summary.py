@@ -117,6 +117,14 @@ def test_a_quotation_without_its_speaker_does_not_stand_alone() -> None:
     assert stands_alone("Dunmore Haulage denied the allegation on Tuesday.")
 
 
+@pytest.mark.parametrize("opening", ["Hers", "Theirs", "Their van", "Them"])
+def test_a_sentence_opening_on_any_third_person_pronoun_does_not_stand_alone(
+        opening: str) -> None:
+    """Found by a reader of a dev summary: "Hers was one of many emergencies caught up in
+    Tuesday's failure" was printed first, naming no one."""
+    assert not stands_alone(f"{opening} was one of many calls lost in the outage on Tuesday.")
+
+
 # --- differences and framing ----------------------------------------------------------------
 def test_difference_names_outlets_and_both_values() -> None:
     point = Point(members=[

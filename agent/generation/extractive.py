@@ -49,8 +49,10 @@ MAX_SIDES = 3  # versions of one detail named in a difference
 # on each side: the same sentence, one word chosen differently.
 MAX_SWAP_WORDS = 3
 CONTEXT_WORDS = 2
-_PRONOUN_START = re.compile(r"^[\"'“‘]?(?:he|she|they|it|this|that|these|those|his|her|its)\b",
-                            re.IGNORECASE)
+# The third-person pronouns and demonstratives, each form: "Hers was one of many emergencies"
+# names no one out of its article (a reader of a dev summary).
+_PRONOUN_START = re.compile(r"^[\"'“‘]?(?:he|she|they|it|this|that|these|those|his|her|hers|"
+                            r"its|him|them|their|theirs)\b", re.IGNORECASE)
 # Reporters' no-comment lines state only an absence: beside the accusation they answer they
 # matter, alone in a summary they are filler ("BrightWay did not respond to a request for
 # comment").
