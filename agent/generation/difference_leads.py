@@ -180,12 +180,13 @@ def shown_figure(f: Figure) -> str:
 def own_clauses(lead: str, sides: Sequence[Side], seeds: Sequence[Figure]) -> str:
     """The lead of a line whose sides are `sides` (the first worded by `lead`), each side's
     seed figure in `seeds`, with `Side.clause` set on each other side whose sentence holds
-    less than LEAD_FIT of the lead's words (values and names aside) or lacks one of its
-    event verbs (sentence_checks.event_verbs): its own clause
-    (`figure_lead`), shown in place of its values, so that no outlet is shown telling the
-    lead's event in words it did not use (a newcomer trial: "an ethics committee approved
-    a revised protocol on Tuesday (A) vs Monday (B)", where B's committee met on Monday
-    and rejected it). A side with no clause that reads alone keeps its values."""
+    less than LEAD_FIT of the lead's words (values and names aside) or whose clause tells
+    another event (none of the lead's verbs, sentence_checks.event_verbs, and a verb the
+    lead has no word of): its own clause (`figure_lead`), shown in place of its values, so
+    that no outlet is shown telling the lead's event in words it did not use (a newcomer
+    trial: "an ethics committee approved a revised protocol on Tuesday (A) vs Monday (B)",
+    where B's committee met on Monday and rejected it). When such a side has no clause that
+    reads alone, "" (no lead: the line names its detail by kind) and no side's clause."""
     if not lead:
         return lead
     words = (stems(lead) - set().union(*(stems(v) for v in sides[0].values))
