@@ -43,15 +43,14 @@ def with_differences(
     if not sentences or not kinds:
         return sentences
     # a syndicated copy's sentence is its original's, under another dateline
-    cited = [normalize_for_match(strip_dateline(c.quote)) for s in sentences for c in s.citations]
+    cited = _quotes(*sentences)
     ids = [c.source for s in sentences for c in s.citations] + [
         e.sentence.article_id for e in ev.items]
     story = list(dict.fromkeys(corpus.canonical(a) for a in ids))[:MAX_STORY_ARTICLES]
     items = [(s, corpus.outlet_key(a)) for a in story for s in corpus.article(a).body_sentences]
 
     def is_cited(s: Sentence) -> bool:
-        text = normalize_for_match(strip_dateline(s.text))
-        return any(q and (q in text or text in q) for q in cited)
+        return _quotes_sentence(cited, s)
 
     # "How many wards": a difference over another count of a cited sentence (its patients)
     # is no version of the answer, unless the answer counts no wards at all (its "310,000"
@@ -108,15 +107,19 @@ def with_differences(
                         for s in side]
     if lead:
         sentences = [_told_as_other(s, corpus) if any(
-            is_cited_by(s, m) for m in minority) else s for s in sentences]
+            _quotes_sentence(_quotes(s), m) for m in minority) else s for s in sentences]
     return lead + sentences + extra
 
 
-def is_cited_by(answer: AnswerSentence, sentence: Sentence) -> bool:
-    """Whether one of `answer`'s quotes is `sentence` (a syndicated copy's, under another
-    dateline, is its original's)."""
+def _quotes(*sentences: AnswerSentence) -> list[str]:
+    """The quotes of answer sentences' citations, as `_quotes_sentence` compares them."""
+    return [normalize_for_match(strip_dateline(c.quote)) for s in sentences for c in s.citations]
+
+
+def _quotes_sentence(quotes: Sequence[str], sentence: Sentence) -> bool:
+    """Whether one of `quotes` (from `_quotes`) is `sentence`, or a part of it (a syndicated
+    copy's sentence, under another dateline, is its original's)."""
     text = normalize_for_match(strip_dateline(sentence.text))
-    quotes = (normalize_for_match(strip_dateline(c.quote)) for c in answer.citations)
     return any(q and (q in text or text in q) for q in quotes)
 
 

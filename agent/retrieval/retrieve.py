@@ -109,16 +109,15 @@ class Retriever:
         return self._suppress_duplicates(fused, k)
 
     def _suppress_duplicates(self, fused: list[tuple[str, float]], k: int) -> list[Hit]:
-        kept: list[tuple[Hit, set[int]]] = []
+        kept: list[tuple[Hit, set[int], str]] = []  # hit, its shingles, its duplicate group
         for chunk_id, score in fused:
             chunk = self.corpus.chunk(chunk_id)
             if chunk is None:  # the store holds a chunk the registry dropped: skip, never crash
                 continue
             sh = shingles(chunk.text)
             group = self.corpus.canonical(chunk.article_id)
-            twin = next((h for h, hs in kept if jaccard(sh, hs) >= NEAR_DUPLICATE_JACCARD
-                         or (self.corpus.canonical(h.source) == group
-                             and containment(sh, hs) >= COPY_CONTAINMENT)), None)
+            twin = next((h for h, hs, g in kept if jaccard(sh, hs) >= NEAR_DUPLICATE_JACCARD
+                         or (g == group and containment(sh, hs) >= COPY_CONTAINMENT)), None)
             if twin is not None:
                 if chunk.article_id not in twin.also_in and chunk.article_id != twin.source:
                     twin.also_in.append(chunk.article_id)
@@ -132,7 +131,7 @@ class Retriever:
                 end=chunk.end,
                 score=round(score, 6),
             )
-            kept.append((hit, sh))
+            kept.append((hit, sh, group))
             if len(kept) >= k:
                 break
-        return [h for h, _ in kept]
+        return [h for h, _, _ in kept]

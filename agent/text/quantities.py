@@ -277,11 +277,12 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         bound = (m.group("bound") or "").lower()
         from_word = (m.group("between") or "").lower() == "from"
         phases = change_phases(text, m.start(), from_word, bool(m.group("num2")))
+        said = m.group(0)
         if bound == "up to" and goes_up_to(text, m.start("bound")):
-            bound, phases = "", ("after", "")  # "will go up to £18.50": no bound
+            # "will go up to £18.50": no bound, and "up to" is no part of the figure said
+            bound, phases, said = "", ("after", ""), text[m.end("bound"): m.end()]
         high_value = value
         end = m.end()
-        said = m.group(0)[0 if bound or not m.group("bound") else m.end("bound") - m.start():]
         rest: tuple[Quantity, ...] = ()
         if m.group("num2") and (
                 (m.group("pct") and not m.group("pct2")) or (m.group("cur2") or cur) != cur):
@@ -370,8 +371,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                       and _CARRIED_HEAD.fullmatch(text[last_end:m.start("num")]))
         if joined:
             head = last_head  # "by 14 votes to 9": the 9 counts votes too
-            if out[-1].said.lower().startswith("from ") and " to " in text[last_end:m.start("num")]:
-                # "from 30 jobs to 45": the first is the value before a change
+            if out[-1].said.lower().startswith("from "):
+                # "from 30 jobs to 45" (_CARRIED_HEAD holds the "to"): the first is the
+                # value before a change
                 out[-1] = dataclasses.replace(out[-1], phase="before")
                 phase = "after"
         if (kind == "count" and not head and "." in raw and out

@@ -93,8 +93,8 @@ def number_conflicts(
     conflicts: list[Conflict] = []
     missing = False
     for c in cq:
-        own = _may_state(c, eq)
-        now = [e for e in eq if not c.another_time(e)]
+        now = _of_its_time(c, eq)
+        own = _may_state(c, now)
         other = misbound(c, claim, evidence) if loosely else None
         if other is not None:
             conflicts.append(Conflict("number", (show_quantity(c),), (show_quantity(other),)))
@@ -227,8 +227,14 @@ def figures_stated(claim: Sequence[Quantity], evidence: Sequence[Quantity]) -> b
     votes to 9"), leaving aside an ordinal that only qualifies (`number_conflicts` reads
     the same way)."""
     figures = [c for c in claim if not _qualifying_ordinal(c, evidence)]
-    return bool(figures) and all(any(c.stated_by(e) for e in _may_state(c, evidence))
-                                 for c in figures)
+    return bool(figures) and all(
+        any(c.stated_by(e) for e in _may_state(c, _of_its_time(c, evidence))) for c in figures)
+
+
+def _of_its_time(c: Quantity, evidence: Sequence[Quantity]) -> list[Quantity]:
+    """The evidence figures of claim figure `c`'s time: "up from £6" is not "£6"
+    (Quantity.another_time); the others neither state nor contradict it."""
+    return [e for e in evidence if not c.another_time(e)]
 
 
 def _same_way(a: Quantity, b: Quantity) -> bool:
@@ -249,10 +255,9 @@ def _may_state(c: Quantity, evidence: Sequence[Quantity]) -> list[Quantity]:
     crew" says nothing of it), and, when the evidence gives a bound the same way, only by
     that or a figure of its own noun ("up to £150" answers "up to £500"; the "£12 credit"
     beside it does not state it). An exact figure may be stated in other words ("four
-    counts" / "four charges")."""
-    evidence = [e for e in evidence if not c.another_time(e)]  # "up from £6" is not "£6"
+    counts" / "four charges"). `evidence`: the figures of `c`'s time (`_of_its_time`)."""
     if not (c.low <= 0 or math.isinf(c.high)):
-        return evidence
+        return list(evidence)
     # The same bound of a count of another noun is the same figure said of it ("more than
     # 12,000 people" signed / "over 12,000 signatures"), unless small enough to be a chance.
     own = [e for e in evidence if not c.counts_another(e)
