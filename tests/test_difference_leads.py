@@ -43,6 +43,14 @@ def _s(article: str, text: str) -> Sentence:
     # a wire dateline is no part of the clause
     ("KELBY (Delta Wire) — The county put the cost of the repairs at £2.1 million.",
      "£2.1 million", "The county put the cost of the repairs at £2.1 million"),
+    # a figure said in words is read in digits ("3", "1.5") and led as written
+    ("The regatta was postponed for three weeks after the storm.", "3",
+     "The regatta was postponed for three weeks"),
+    ("Coach Tam Reid was suspended for a year and a half for misconduct.", "1.5",
+     "Coach Tam Reid was suspended for a year and a half for misconduct"),
+    # a pronoun whose noun the clause names before it
+    ("The trust said its deficit had reached £9 million.", "£9 million",
+     "The trust said its deficit had reached £9 million"),
 ])
 def test_the_clause_that_gives_a_figure_leads(sentence: str, said: str, lead: str) -> None:
     assert figure_lead(sentence, said) == lead
@@ -63,6 +71,9 @@ def test_the_clause_that_gives_a_figure_leads(sentence: str, said: str, lead: st
     ("Ada Brill (Kelby First) finished 212 votes ahead of the mayor.", "212"),
     ("The mayor confirmed that the 640 coins — all but nine of them silver — were "
      "treasure.", "640"),
+    # a pronoun before any noun of its own: whose branches?
+    ("Of its branches, 3 have closed since May.", "3"),
+    ("3 of its branches have closed since May.", "3"),
 ])
 def test_no_clause_a_reader_could_not_take_alone(sentence: str, said: str) -> None:
     assert figure_lead(sentence, said) == ""
@@ -87,6 +98,18 @@ def test_a_difference_line_is_led_by_its_clause_and_dated() -> None:
     assert dated.startswith("Outlets differ: The first passengers were taken off the ferry on "
                             "Tuesday [10 March 2026] (")
     assert dated.endswith("vs Monday [9 March 2026] (RiverWatch).")
+
+
+def test_a_line_is_led_by_a_clause_that_says_its_figure_in_words() -> None:
+    items = [
+        (_s("wire", "The Kelby regatta was postponed for three weeks, organisers said."), "wire"),
+        (_s("daily", "The Kelby regatta was postponed for three weeks after the storm."),
+         "daily"),
+        (_s("blog", "The Kelby regatta was postponed for two weeks."), "blog"),
+    ]
+    (diff,) = story_differences(items, NAMES.__getitem__)
+    assert diff.text() == ("Outlets differ: The Kelby regatta was postponed for three weeks "
+                           "(The Orrin Daily, Delta Wire) vs 2 weeks (RiverWatch).")
 
 
 def test_without_a_clause_the_majority_side_keeps_the_kind_named() -> None:
@@ -147,9 +170,10 @@ def test_a_comment_piece_s_clause_never_leads() -> None:
 
 def test_a_count_names_what_it_counts_once_unless_it_is_a_margin() -> None:
     items = [
-        (_s("wire", "Eight wards, including the maternity unit, remain shut at the hospital."),
+        # (a dash interrupts each clause: no lead)
+        (_s("wire", "Eight wards — the maternity unit too — remain shut at the hospital."),
          "wire"),
-        (_s("daily", "Six wards remain shut at the hospital, including the maternity unit."),
+        (_s("daily", "Six wards — the maternity unit too — remain shut at the hospital."),
          "daily"),
     ]
     (diff,) = story_differences(items, NAMES.__getitem__)

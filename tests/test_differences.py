@@ -214,8 +214,11 @@ def test_an_outlet_that_counts_the_other_value_under_another_noun_disputes_nothi
     assert story_differences(items, _name) == []
     # An outlet that gives no such count still disputes it.
     items[0] = (_s("wire", "Pellow was convicted of fraud by abuse of position."), "wire")
+    # (each side in its own clause: a figure said in words leads the line)
     assert [d.text() for d in story_differences(items, _name)] == [
-        "Outlets differ on the number of charges: 5 (Delta Wire) vs 4 (The Orrin Daily)."]
+        "Outlets differ: Pellow had pleaded not guilty to all five charges (Delta Wire) vs "
+        "Jurors convicted Pellow of four charges of fraud but cleared him of false accounting "
+        "(The Orrin Daily)."]
 
 
 def test_a_count_of_another_noun_in_an_unrelated_sentence_still_disputes() -> None:
@@ -229,7 +232,9 @@ def test_a_count_of_another_noun_in_an_unrelated_sentence_still_disputes() -> No
          "blog"),
     ]
     assert [d.text() for d in story_differences(items, _name)] == [
-        "Outlets differ on the number of members: 2 (The Orrin Daily) vs 3 (RiverWatch)."]
+        "Outlets differ: The head confirmed that two members of staff had been suspended (The "
+        "Orrin Daily) vs Three members of staff at the academy have been suspended "
+        "(RiverWatch)."]
 
 
 def test_outlets_that_date_one_event_to_other_days_differ_on_the_day() -> None:

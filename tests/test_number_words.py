@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.text.number_words import words_to_digits
+from agent.text.number_words import words_to_digits, written_as
 from agent.text.quantities import quantities
 from agent.verification.checks import compare
 
@@ -135,3 +135,17 @@ def test_a_time_in_words_states_the_same_time_in_figures() -> None:
     sig = compare("A yellow gale warning had been in place since six in the morning on Friday.",
                   "A yellow warning for severe gales had been in force since 6am on Friday.")
     assert sig.figures_stated and not sig.missing_numbers and not sig.conflicts
+
+
+@pytest.mark.parametrize(("text", "said", "written"), [
+    ("The regatta was postponed for three weeks.", "3", "three"),
+    ("Coach Tam Reid was suspended for a year and a half.", "1.5", "a year and a half"),
+    ("Some twenty-five farms were inspected.", "25", "twenty-five"),
+    ("Three hundred and twelve votes were cast.", "312", "Three hundred and twelve"),
+    ("The bill came to £4.8m in the end.", "£4.8m", "£4.8m"),  # as written already
+    ("Nobody came.", "5", ""),
+])
+def test_a_figure_read_in_digits_is_found_as_its_text_writes_it(
+        text: str, said: str, written: str) -> None:
+    assert written_as(text, said) == written
+

@@ -20,7 +20,8 @@ from agent.text.analysis import analyze, share_of, stem, stems
 from agent.text.clock_times import clock_shown
 from agent.text.facts import strip_dateline
 from agent.text.frames import clause_span
-from agent.text.number_words import words_to_digits
+from agent.text.normalize import content_terms
+from agent.text.number_words import words_to_digits, written_as
 from agent.text.quantities import Quantity, quantities
 from agent.text.units import TEMPERATURE
 from agent.verification.conflicts import show_quantity
@@ -38,6 +39,10 @@ _SUBORDINATE = re.compile(r"\b(?:after|before|when|because|since|until|although|
 # nor "And it did so for a modest $148 million" (pronouns and conjunctions).
 _OPENERS = frozenset(("it", "he", "she", "they", "this", "that", "these", "those", "its",
                       "his", "her", "their", "we", "i", "you", "and", "but", "or", "so", "yet"))
+# A third-person pronoun with no noun before it in its clause points to a name outside it
+# ("four of its wards are now closed" names no hospital; "Harland says ... its subsidy" is
+# Harland's): such a clause does not read alone either (`_refers_out`).
+_PRONOUN = re.compile(r"\b(?:it|its|he|him|his|she|her|they|them|their)\b", re.IGNORECASE)
 # Where a trailing adjunct of a clause opens: a preposition of place, time or means ("on the
 # Tarnford gauge at about 6am": the second phrase gives another figure). Not a comma: it
 # may open an aside with the verb after it ("31 fishermen, 12 of them from Kelby, were").
@@ -65,8 +70,10 @@ def figure_lead(sentence: str, said: str, also: Sequence[str] = ()) -> str:
     no finite verb outside its names (an -ed word after an article or a figure is an
     adjective: "a 14-mile signed route") or ends open (agent.generation.sentence_checks)."""
     sentence = strip_dateline(sentence)  # blanked: "KELBY (Delta Wire) — " starts no clause
-    m = re.search(rf"(?<![\w£$€]){re.escape(said)}(?!\w)", sentence, re.IGNORECASE) \
-        if said else None
+    # A figure said in words is read in digits: "for two years" gives "2".
+    written = written_as(sentence, said)
+    m = re.search(rf"(?<![\w£$€]){re.escape(written)}(?!\w)", sentence, re.IGNORECASE) \
+        if written else None
     if m is None:
         return ""
     start, end = clause_span(sentence, m.start(), m.end())
@@ -87,11 +94,22 @@ def figure_lead(sentence: str, said: str, also: Sequence[str] = ()) -> str:
     # Names left out: "Roman coins" is no name and a verb in -s (has_finite_verb).
     verbs = ADJECTIVAL.sub("", " ".join(w for w in words if not w[:1].isupper()))
     if (not 3 <= len(words) <= MAX_LEAD_WORDS or words[0].lower() in _OPENERS
+            or _refers_out(lead)
             or any(q in lead for q in '"\u201c\u201d') or _other_figures(lead, said, also)
             or not all(v in lead for v in also) or not has_finite_verb(verbs)
             or ends_open(lead)):
         return ""
     return lead
+
+
+def _refers_out(clause: str) -> bool:
+    """Whether `clause` has a third-person pronoun before any content word that could be
+    what it stands for (number words and stopwords are none: "four of its wards")."""
+    m = _PRONOUN.search(clause)
+    if m is None:
+        return False
+    before = words_to_digits(clause[: m.start()])
+    return not any(t.isalpha() for t in content_terms(before))
 
 
 def _other_figures(text: str, said: str, also: Sequence[str] = ()) -> list[str]:
@@ -215,9 +233,10 @@ def _value_clause(sentence: str, said: str) -> str:
     """The clause of `sentence` that gives the value written `said` (agent.text.frames.
     clause_span), cut before a subordinating word after it ("... closed 22% higher at $3.82
     after Bramwell agreed a deal"); the sentence when the value is not found as written."""
-    at = sentence.find(said) if said else -1
+    written = written_as(sentence, said)
+    at = sentence.lower().find(written.lower()) if written else -1
     if at < 0:
         return sentence
-    start, end = clause_span(sentence, at, at + len(said))
-    cut = _SUBORDINATE.search(sentence, at + len(said), end)
+    start, end = clause_span(sentence, at, at + len(written))
+    cut = _SUBORDINATE.search(sentence, at + len(written), end)
     return sentence[start: cut.start() if cut else end]

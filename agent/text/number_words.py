@@ -5,6 +5,7 @@ Spelled-out numbers are parsed with text2num (`alpha2digit`)."""
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from text_to_num import alpha2digit
@@ -157,3 +158,31 @@ _UNITS_AND_CENTS = re.compile(
     r"\b(\d+) (pounds|dollars|euros) (?:and )?(\d{1,2})(?: (?:pence|p|cents?))?"
     r"(?=\s*(?:[.,;:)]|$|a\b|an\b|per\b|for\b|each\b|from\b|to\b|in\b|on\b))",
     re.IGNORECASE)
+
+
+def written_as(text: str, said: str) -> str:
+    """How `text` writes the figure `said`, which the quantity reader gives in digits (it
+    reads `words_to_digits(text)`): `said` itself when `text` holds it as written, else the
+    words `words_to_digits` turned into it ("two" for "2" in "for two years", "a year and a
+    half" for "1.5" in "for a year and a half"), aligned word by word with difflib; "" when
+    neither text holds it."""
+    if not said:
+        return ""
+    found = re.compile(rf"(?<![\w£$€]){re.escape(said)}(?!\w)", re.IGNORECASE)
+    if found.search(text):
+        return said
+    digits = words_to_digits(text)
+    m = found.search(digits)
+    if m is None:
+        return ""
+    words, digit_words = text.split(), digits.split()
+    # The digit-form words the figure spans: from the word it starts in to the word it
+    # ends in.
+    before = digits[: m.start()]
+    first = len(before.split()) - (1 if before and not before[-1].isspace() else 0)
+    last = len(digits[: m.end()].split())
+    matcher = difflib.SequenceMatcher(a=words, b=digit_words, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and j1 <= first and last <= j2:
+            return " ".join(words[i1:i2]).strip(".,;:!?()[]\"'“”‘’")
+    return ""
