@@ -377,3 +377,20 @@ def test_no_outlet_is_shown_telling_the_lead_in_words_it_did_not_use() -> None:
                 "blog")
     (diff,) = story_differences(items, _name)
     assert diff.text().endswith(" vs Monday (RiverWatch).")
+
+
+def test_a_count_of_a_part_is_no_version_of_the_whole() -> None:
+    # "two of the players" counts some of them, not how many were sold (a reader of a dev
+    # summary: "5 branches vs 2" from "two of the branches on the list").
+    items = [
+        (_s("wire", "Kelby Rovers have sold five players since the end of the season."), "wire"),
+        (_s("daily", "Kelby Rovers have sold five players since the season ended."), "daily"),
+        (_s("blog", "Two of the players Kelby Rovers have sold since the season ended were "
+                    "defenders."), "blog"),
+    ]
+    assert story_differences(items, _name) == []
+    items[2] = (_s("blog", "Kelby Rovers have sold seven players since the season ended."),
+                "blog")
+    (diff,) = story_differences(items, _name)
+    assert [side.outlets for side in diff.sides] == [["The Orrin Daily", "Delta Wire"],
+                                                     ["RiverWatch"]]

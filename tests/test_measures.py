@@ -123,6 +123,16 @@ def test_a_part_of_a_whole_is_no_rival_of_the_whole() -> None:
     sig = compare("The journal retracted four papers.", "The journal retracted six papers.",
                   score=0.8)
     assert [c.kind for c in sig.conflicts] == ["number"]
+    # Another outlet's count of some of them is no version of the claim's count of all.
+    items = [(_s("wire", "Kelby Rovers have sold five players since the season ended."), "wire"),
+             (_s("blog", "Two of the players Kelby Rovers have sold since the season ended "
+                         "were defenders."), "blog")]
+    assert figure_rivals("Kelby Rovers have sold five players since the season ended.",
+                         items) == []
+    items.append((_s("daily", "Kelby Rovers have sold seven players since the season "
+                           "ended."), "daily"))
+    assert [f.quantity.value for f, _ in figure_rivals(
+        "Kelby Rovers have sold five players since the season ended.", items)] == [7.0]
 
 
 @pytest.mark.unit

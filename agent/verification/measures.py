@@ -129,8 +129,8 @@ def comparable_measure(qa: Quantity, qb: Quantity) -> bool:
         return _days_apart(qa, qb) <= MAX_DAY_GAP
     if not qa.comparable(qb) or qa.per != qb.per:  # a rate and an amount are two measures
         return False
-    if qa.kind == "count" and (not qa.head or qa.head != qb.head):
-        return False
+    if qa.kind == "count" and (not qa.head or qa.head != qb.head or qa.part != qb.part):
+        return False  # "two of the branches on the list" counts a part, not all that close
     whole_a, whole_b = _whole(qa), _whole(qb)
     if whole_a and whole_b and whole_a != whole_b:
         return False  # "a third of the country's hops" is no rival of "two-thirds of her land"
