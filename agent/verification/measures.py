@@ -122,7 +122,8 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 def comparable_measure(qa: Quantity, qb: Quantity) -> bool:
     """Whether two figures may be values of one measure, whatever their sentences say:
-    comparable, a count of the same noun, within MAX_MEASURE_RATIO (years MAX_YEAR_GAP);
+    comparable, a count of the same noun (both of a part, "two of the branches", or both of
+    a whole: `Quantity.part`), within MAX_MEASURE_RATIO (years MAX_YEAR_GAP);
     two dates of the month in different months when at most MAX_DAY_GAP days apart ("from
     1 June" and "from 25 May": Quantity.comparable holds a day to its month)."""
     if qa.kind == qb.kind == "day" and qa.head != qb.head:
