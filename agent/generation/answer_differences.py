@@ -49,9 +49,6 @@ def with_differences(
     story = list(dict.fromkeys(corpus.canonical(a) for a in ids))[:MAX_STORY_ARTICLES]
     items = [(s, corpus.outlet_key(a)) for a in story for s in corpus.article(a).body_sentences]
 
-    def is_cited(s: Sentence) -> bool:
-        return _quotes_sentence(cited, s)
-
     # "How many wards": a difference over another count of a cited sentence (its patients)
     # is no version of the answer, unless the answer counts no wards at all (its "310,000"
     # users may be an outlet's "310,000 people").
@@ -70,7 +67,7 @@ def with_differences(
             continue
         backing = [side.backing or ([side.sentence] if side.sentence else [])
                    for side in diff.sides]
-        answered = [any(is_cited(s) for s in side) for side in backing]
+        answered = [any(_quotes_sentence(cited, s) for s in side) for side in backing]
         if not any(answered):
             continue
         # Each other side as the versions above show one: its first outlet's sentence,

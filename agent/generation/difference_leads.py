@@ -24,6 +24,7 @@ from agent.text.normalize import content_terms
 from agent.text.number_words import words_to_digits, written_as
 from agent.text.quantities import Quantity, quantities
 from agent.text.units import TEMPERATURE
+from agent.text.voice import THIRD_PERSON
 from agent.verification.conflicts import show_quantity
 from agent.verification.measures import Figure
 
@@ -42,7 +43,7 @@ _OPENERS = frozenset(("it", "he", "she", "they", "this", "that", "these", "those
 # A third-person pronoun with no noun before it in its clause points to a name outside it
 # ("four of its wards are now closed" names no hospital; "Harland says ... its subsidy" is
 # Harland's): such a clause does not read alone either (`_refers_out`).
-_PRONOUN = re.compile(r"\b(?:it|its|he|him|his|she|her|they|them|their)\b", re.IGNORECASE)
+_PRONOUN = re.compile(rf"\b(?:{'|'.join(THIRD_PERSON)})\b", re.IGNORECASE)
 # Where a trailing adjunct of a clause opens: a preposition of place, time or means ("on the
 # Tarnford gauge at about 6am": the second phrase gives another figure). Not a comma: it
 # may open an aside with the verb after it ("31 fishermen, 12 of them from Kelby, were").

@@ -33,7 +33,7 @@ from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
 from agent.text.quantities import Quantity
 from agent.text.quotes import quotation_start
-from agent.text.voice import speaks_of_named_party
+from agent.text.voice import THIRD_PERSON, speaks_of_named_party
 from agent.types import Article, Sentence
 from agent.verification.checks import compare
 from agent.verification.conflicts import Conflict, show_quantity
@@ -51,8 +51,9 @@ MAX_SWAP_WORDS = 3
 CONTEXT_WORDS = 2
 # The third-person pronouns and demonstratives, each form: "Hers was one of many emergencies"
 # names no one out of its article (a reader of a dev summary).
-_PRONOUN_START = re.compile(r"^[\"'“‘]?(?:he|she|they|it|this|that|these|those|his|her|hers|"
-                            r"its|him|them|their|theirs)\b", re.IGNORECASE)
+_PRONOUN_START = re.compile(
+    rf"^[\"'“‘]?(?:{'|'.join((*THIRD_PERSON, 'this', 'that', 'these', 'those'))})\b",
+    re.IGNORECASE)
 # Reporters' no-comment lines state only an absence: beside the accusation they answer they
 # matter, alone in a summary they are filler ("BrightWay did not respond to a request for
 # comment").
