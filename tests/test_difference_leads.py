@@ -51,6 +51,9 @@ def _s(article: str, text: str) -> Sentence:
     # a pronoun whose noun the clause names before it
     ("The trust said its deficit had reached £9 million.", "£9 million",
      "The trust said its deficit had reached £9 million"),
+    # a number that is part of a name is no other figure
+    ("The Route 9 bus will be withdrawn on 4 May, the operator said.", "4",
+     "The Route 9 bus will be withdrawn on 4 May, the operator said"),
 ])
 def test_the_clause_that_gives_a_figure_leads(sentence: str, said: str, lead: str) -> None:
     assert figure_lead(sentence, said) == lead
@@ -74,6 +77,8 @@ def test_the_clause_that_gives_a_figure_leads(sentence: str, said: str, lead: st
     # a pronoun before any noun of its own: whose branches?
     ("Of its branches, 3 have closed since May.", "3"),
     ("3 of its branches have closed since May.", "3"),
+    # "two weeks" is another figure, not a part of "23": the clause would end on it
+    ("The ferry will resume sailing on 23 June, two weeks after the storm.", "23"),
 ])
 def test_no_clause_a_reader_could_not_take_alone(sentence: str, said: str) -> None:
     assert figure_lead(sentence, said) == ""
@@ -234,3 +239,27 @@ def test_a_day_joins_a_side_only_when_it_dates_the_same_thing() -> None:
                            "learned."), "blog")
     (diff,) = story_differences(items, NAMES.__getitem__)
     assert "RiverWatch" in diff.sides[0].outlets
+
+
+def test_a_longer_clause_leads_only_when_no_short_one_reads_alone() -> None:
+    """A helper reading dev summaries called "Outlets differ on the date: 23 June (A) vs 30
+    June (B)" a fragment: the date of what? Clauses of 15 to 17 words were refused."""
+    items = [
+        (_s("wire", "Members of the Kelby Harbour Pilots' Association will refuse overtime "
+                    "shifts from 3 August, the association said."), "wire"),
+        (_s("daily", "Members of the Kelby Harbour Pilots' Association will refuse overtime "
+                     "shifts from 3 August."), "daily"),
+        (_s("blog", "Pilots belonging to the Kelby Harbour Pilots' Association will stop "
+                    "working overtime from 27 July."), "blog"),
+    ]
+    (diff,) = story_differences(items, NAMES.__getitem__)
+    assert diff.text() == (
+        "Outlets differ: Members of the Kelby Harbour Pilots' Association will refuse overtime "
+        "shifts from 3 August (The Orrin Daily, Delta Wire) vs Pilots belonging to the Kelby "
+        "Harbour Pilots' Association will stop working overtime from 27 July (RiverWatch).")
+    # A clause of up to 14 words is still the first choice.
+    short = [(_s("wire", "The pilots will refuse overtime from 3 August."), "wire"),
+             (_s("daily", "The pilots will refuse overtime from 3 August."), "daily"),
+             (_s("blog", "The pilots will refuse overtime from 27 July."), "blog")]
+    (diff,) = story_differences(short, NAMES.__getitem__)
+    assert diff.text().startswith("Outlets differ: The pilots will refuse overtime from 3 August (")

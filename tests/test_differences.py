@@ -360,8 +360,8 @@ def test_no_outlet_is_shown_telling_the_lead_in_words_it_did_not_use() -> None:
         (_s("wire", "The planning board approved the Elm Street tower on Tuesday, officials "
                     "said."), "wire"),
         (_s("daily", "The planning board approved the Elm Street tower on Tuesday."), "daily"),
-        (_s("blog", "Members of the Carrow Planning Board met on Monday and threw out the Elm "
-                    "Street tower plans, asking for a new traffic study first."), "blog"),
+        (_s("blog", "They met on Monday and threw out the Elm Street tower plans, asking for "
+                    "a new traffic study first."), "blog"),
     ]
     (diff,) = story_differences(items, _name)
     assert diff.text().startswith("Outlets differ on the day: Tuesday (")

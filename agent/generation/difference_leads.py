@@ -29,6 +29,12 @@ from agent.verification.conflicts import show_quantity
 from agent.verification.measures import Figure
 
 MAX_LEAD_WORDS = 14  # a longer clause is no lead of a difference line (`figure_lead`)
+# ... unless no side has a clause that short: then one of up to this many words leads. A
+# helper reading ten dev summaries called 7 lines named by kind ("Outlets differ on the
+# date: 23 June (A) vs 30 June (B)": the date of what?) fragments. On the 34 dev stories
+# (session 42) this second try leads 10 of the 53 kind-named lines at 17 words, 15 at 20;
+# floor key-fact recall 190 of 514 at 14 and 17, 188 at 20 (longer lines leave less room).
+LONG_LEAD_WORDS = 17
 # The share of a lead's words (its values and names aside) another side's sentence must
 # hold for that side to be shown by its values alone under the lead (`own_clauses`).
 LEAD_FIT = 0.5
@@ -53,7 +59,8 @@ _INSERTION_BEFORE = re.compile(r"[)\u2014\u2013]\s*$|\s-\s*$")
 _INSERTION_AFTER = re.compile(r"\s*(?:[(\u2014\u2013]|-\s)")
 
 
-def figure_lead(sentence: str, said: str, also: Sequence[str] = ()) -> str:
+def figure_lead(sentence: str, said: str, also: Sequence[str] = (),
+                max_words: int = MAX_LEAD_WORDS) -> str:
     """The clause of `sentence` that gives the figure written `said`, as written, to lead a
     difference line ("the first patient fell ill on Sunday", "The council estimated the cost
     of repairs at £4.8 million"); "" when there is none a reader could take alone. `also`:
@@ -63,13 +70,14 @@ def figure_lead(sentence: str, said: str, also: Sequence[str] = ()) -> str:
     The clause is agent.text.frames.clause_span, started after a subordinating word before
     the figure when a lower-case word follows it (not "after Dunmere's win"), ended before
     one after it, and at the first comma after the figure when it is longer than
-    MAX_LEAD_WORDS. None when the figure is not found as written, a bracket or dash
+    `max_words`. None when the figure is not found as written, a bracket or dash
     interrupts the clause (its subject or verb lies outside: "Naomi Castellane (Quillon
     First) finished 312 votes ahead"), or the clause has fewer than 3 words or too many,
-    opens on a pronoun or a conjunction, holds a quotation or another figure (an ordinal aside;
-    a trailing phrase that gives one is cut off first, `_without_later_figure`), has
-    no finite verb outside its names (an -ed word after an article or a figure is an
-    adjective: "a 14-mile signed route") or ends open (agent.generation.sentence_checks)."""
+    opens on a pronoun or a conjunction, holds a quotation or another figure (an ordinal aside
+    and a label such as "Paper 2" are none; a trailing phrase that gives one is cut off
+    first, `_without_later_figure`), has no finite verb outside its names (an -ed word
+    after an article or a figure is an adjective: "a 14-mile signed route") or ends open
+    (agent.generation.sentence_checks)."""
     sentence = strip_dateline(sentence)  # blanked: "KELBY (Delta Wire) — " starts no clause
     # A figure said in words is read in digits: "for two years" gives "2".
     written = written_as(sentence, said)
@@ -88,13 +96,13 @@ def figure_lead(sentence: str, said: str, also: Sequence[str] = ()) -> str:
             start = cut.end()
     nxt = _SUBORDINATE.search(sentence, m.end(), end)
     lead = sentence[start: nxt.start() if nxt else end].strip(" ,;.")
-    if len(lead.split()) > MAX_LEAD_WORDS and "," in sentence[m.end(): end]:
+    if len(lead.split()) > max_words and "," in sentence[m.end(): end]:
         lead = sentence[start: sentence.index(",", m.end(), end)].strip(" ,;.")
     lead = _without_later_figure(lead, m.end() - start, said, also)
     words = lead.split()
     # Names left out: "Roman coins" is no name and a verb in -s (has_finite_verb).
     verbs = ADJECTIVAL.sub("", " ".join(w for w in words if not w[:1].isupper()))
-    if (not 3 <= len(words) <= MAX_LEAD_WORDS or words[0].lower() in _OPENERS
+    if (not 3 <= len(words) <= max_words or words[0].lower() in _OPENERS
             or _refers_out(lead)
             or any(q in lead for q in '"\u201c\u201d') or _other_figures(lead, said, also)
             or not all(v in lead for v in also) or not has_finite_verb(verbs)
@@ -115,10 +123,17 @@ def _refers_out(clause: str) -> bool:
 
 def _other_figures(text: str, said: str, also: Sequence[str] = ()) -> list[str]:
     """The figures of `text`, as written, other than the values written `said` and `also`
-    (neither a part of the other: "£2.1 million" / "2.1 million") and ordinals (asides)."""
+    (neither a part of the other: "£2.1 million" / "2.1 million"), ordinals (asides) and
+    labels (a number that is part of a name: "Paper 2", "Ward 7")."""
     mine = [v.lower() for v in (said, *also)]
-    return [q.said for q in quantities(text) if q.kind != "ordinal" and q.said and not any(
-        q.said.lower() in v or v in q.said.lower() for v in mine)]
+    return [q.said for q in quantities(text) if q.kind not in ("ordinal", "label") and q.said
+            and not any(_part_of(q.said.lower(), v) or _part_of(v, q.said.lower()) for v in mine)]
+
+
+def _part_of(part: str, whole: str) -> bool:
+    """Whether `part` is written inside `whole`, not inside one of its numbers ("2.1
+    million" is in "£2.1 million"; "2" is not in "23 june")."""
+    return re.search(rf"(?<![\d.,]){re.escape(part)}(?![\d]|[.,]\d)", whole) is not None
 
 
 def _without_later_figure(lead: str, value_end: int, said: str, also: Sequence[str]) -> str:
@@ -196,7 +211,8 @@ def shown_figure(f: Figure) -> str:
     return said
 
 
-def own_clauses(lead: str, sides: Sequence[Side], seeds: Sequence[Figure]) -> str:
+def own_clauses(lead: str, sides: Sequence[Side], seeds: Sequence[Figure],
+                max_words: int = MAX_LEAD_WORDS) -> str:
     """The lead of a line whose sides are `sides` (the first worded by `lead`), each side's
     seed figure in `seeds`, with `Side.clause` set on each other side whose sentence holds
     less than LEAD_FIT of the lead's words (values and names aside) or whose clause tells
@@ -204,8 +220,9 @@ def own_clauses(lead: str, sides: Sequence[Side], seeds: Sequence[Figure]) -> st
     lead has no word of): its own clause (`figure_lead`), shown in place of its values, so
     that no outlet is shown telling the lead's event in words it did not use (a newcomer
     trial: "an ethics committee approved a revised protocol on Tuesday (A) vs Monday (B)",
-    where B's committee met on Monday and rejected it). When such a side has no clause that
-    reads alone, "" (no lead: the line names its detail by kind) and no side's clause."""
+    where B's committee met on Monday and rejected it); a clause of up to `max_words` words.
+    When such a side has no clause that reads alone, "" (no lead: the line names its detail
+    by kind) and no side's clause."""
     if not lead:
         return lead
     words = (stems(lead) - set().union(*(stems(v) for v in sides[0].values))
@@ -222,7 +239,7 @@ def own_clauses(lead: str, sides: Sequence[Side], seeds: Sequence[Figure]) -> st
         verbs = {stem(v) for v in event_verbs(clause)}
         same_event = verbs <= told_lead or bool(lead_verbs & stems(clause))
         if share_of(words, stems(side.sentence.text)) < LEAD_FIT or not same_event:
-            side.clause = figure_lead(side.sentence.text, seed.quantity.said)
+            side.clause = figure_lead(side.sentence.text, seed.quantity.said, max_words=max_words)
             if not side.clause:
                 for other in sides[1:]:
                     other.clause = ""

@@ -24,7 +24,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-from agent.generation.difference_leads import figure_lead, measure_named, own_clauses, shown_figure
+from agent.generation.difference_leads import (
+    LONG_LEAD_WORDS,
+    MAX_LEAD_WORDS,
+    figure_lead,
+    measure_named,
+    own_clauses,
+    shown_figure,
+)
 from agent.generation.extractive import MAX_SIDES, Difference, Side, opinion_piece
 from agent.ingest.corpus import Corpus
 from agent.text.counted import any_plural
@@ -230,8 +237,12 @@ def story_differences(
         kind = _DETAIL_KIND.get(figs[i].quantity.kind, "number")
         major = order[0]
         reported = [figs[k] for k in sides[major] if figs[k].sentence.article_id not in opinion]
-        lead = _lead_first(shown[0], reported, outlet_name, values[major][1:])
-        lead = own_clauses(lead, shown, [figs[sides[n][0]] for n in order])
+        # a short clause if one reads alone, else a longer one (LONG_LEAD_WORDS)
+        for max_words in (MAX_LEAD_WORDS, LONG_LEAD_WORDS):
+            lead = _lead_first(shown[0], reported, outlet_name, values[major][1:], max_words)
+            lead = own_clauses(lead, shown, [figs[sides[n][0]] for n in order], max_words)
+            if lead:
+                break
         found.append((len(outlets[0] | outlets[1]), score,
                       Difference(kind, shown, head=_counted(shown, figs[i]), lead=lead,
                                  measure=measure_named(figs[i].quantity,
@@ -259,7 +270,7 @@ def _counted(sides: Sequence[Side], seed: Figure) -> str:
 
 
 def _lead_first(side: Side, given: Sequence[Figure], outlet_name: Callable[[str], str],
-                also: Sequence[str] = ()) -> str:
+                also: Sequence[str] = (), max_words: int = MAX_LEAD_WORDS) -> str:
     """The first `figure_lead` of the side's figures (`given`, its seed first) among the
     outlets that word its value as shown (and its other values `also`), "" if none; that
     outlet and its sentence are put first in `side`, so the lead is its wording."""
@@ -267,7 +278,7 @@ def _lead_first(side: Side, given: Sequence[Figure], outlet_name: Callable[[str]
         name = outlet_name(f.outlet)
         if name in side.worded or name not in side.outlets:
             continue
-        lead = figure_lead(f.sentence.text, f.quantity.said, also)
+        lead = figure_lead(f.sentence.text, f.quantity.said, also, max_words)
         if lead:
             at = side.outlets.index(name)
             side.outlets.insert(0, side.outlets.pop(at))
