@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from agent.text.analysis import analyze, stem, stems
-from agent.text.facts import attribution, elsewhere, months, places, subject_of
+from agent.text.facts import elsewhere, months, places
 from agent.text.normalize import content_terms
 from agent.text.quantities import quantities
+from agent.text.speakers import attribution, subject_of
 
 
 def test_one_analysis_per_text_is_shared() -> None:

@@ -1,4 +1,4 @@
-"""Who a sentence's content is attributed to (agent.text.facts.attribution) and who acts in
+"""Who a sentence's content is attributed to (agent.text.speakers.attribution) and who acts in
 it: one party's accusation or a hedged clause is no statement of fact, and a capitalised
 common word opening a sentence is no actor."""
 
@@ -11,7 +11,7 @@ import pytest
 from agent.app import App
 from agent.verification.checks import attribution, compare
 from agent.verification.claims import Attribution, attribution_of
-from agent.verification.stance import combine
+from agent.verification.stance import combine, support_gate
 
 
 def test_an_accused_party_or_a_hedged_subject_is_no_speaker() -> None:
@@ -289,3 +289,53 @@ def test_a_named_speaker_is_not_given_another_voices_clause() -> None:
     sig = compare("The Dockers' and Porters' Union says no jobs will be lost.",
                   "The union says no jobs will be lost.", score=0.8)
     assert sig.speaker == "someone"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("claim", "evidence"), [
+    # a closing "according to" names the speaker of the whole sentence, whatever verb of
+    # speech comes before it (dev brackwater: the crew "warned", their union is the source)
+    ("According to a nurses' union, staff had warned managers about the broken lift a week "
+     "before the fall.",
+     "Staff warned managers about the broken lift a week before the fall, according to their "
+     "union."),
+    # a description, then the name in commas, then the verb: the name after the verb is the
+    # subject of what was said (dev ravensholt: "said Mr Mallory had told officers")
+    ("According to the club's lawyer, Mr Ashby repeatedly told stewards they had the wrong "
+     "seat.",
+     "The club's lawyer, Priya Lund, said Mr Ashby had told stewards again and again that "
+     "they had the wrong seat."),
+    # "confirmed that" reports words, as the claim's "confirmed" does (dev varden)
+    ("The hospital's chief nurse confirmed that two wards had been closed.",
+     "Chief nurse Alison Fenwick confirmed that two wards had been closed."),
+])
+def test_the_claims_speaker_is_found_where_the_sentence_attributes(claim: str,
+                                                                   evidence: str) -> None:
+    sig = compare(claim, evidence, score=0.8)
+    assert sig.speaker == "someone" or sig.same_speaker
+    speaker = attribution_of(claim)
+    assert speaker is not None
+    assert support_gate(sig, speaker.speaker) is None
+
+
+@pytest.mark.unit
+def test_a_name_after_the_verb_speaks_only_when_it_ends_the_clause() -> None:
+    assert attribution("The plan is fair, said Ana Ruiz.") == "Ana Ruiz"
+    assert attribution("The plan is fair, said Ana Ruiz, who chairs the board.") == "Ana Ruiz"
+    assert attribution("The club's lawyer, Priya Lund, said Mr Ashby had left.") == "Priya Lund"
+    assert attribution("Staff were never paid, according to the Kelby Nurses' Union.") == (
+        "Kelby Nurses' Union")
+    # an act stated with "confirmed" is no speech; with "that" it is
+    assert attribution("The council confirmed the closure of two libraries.") is None
+    assert attribution("Councillor Ed Mays confirmed that two libraries would close.") == (
+        "Councillor Ed Mays")
+
+
+@pytest.mark.unit
+def test_a_hedged_claim_is_no_claim_of_its_subject_s_words() -> None:
+    """dev dunmere: "Dunmere reportedly paid ..." read "reported" in "reportedly" as a verb
+    of speech, so Dunmere was the claim's speaker and a sentence stating the fee did not
+    report Dunmere's words."""
+    assert attribution_of("Kelby Rovers reportedly paid £2 million for the striker.") is None
+    assert attribution_of("Kelby Rovers reported that it paid £2 million.") == Attribution(
+        "Kelby Rovers", "reported", "it paid £2 million")

@@ -27,12 +27,13 @@ import numpy as np
 from agent.generation.sentence_checks import cut_mid_clause, has_finite_verb
 from agent.generation.story_points import Point, group_points, loaded_terms
 from agent.text.analysis import analyze
-from agent.text.facts import CAP_RUN, MONTHS, NOT_ENTITY, WEEKDAYS, attribution
+from agent.text.facts import CAP_RUN, MONTHS, NOT_ENTITY, WEEKDAYS
 from agent.text.frames import place_phrase
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
 from agent.text.quantities import Quantity
 from agent.text.quotes import quotation_start
+from agent.text.speakers import attribution
 from agent.text.voice import THIRD_PERSON, speaks_of_named_party
 from agent.types import Article, Sentence
 from agent.verification.checks import compare
@@ -85,7 +86,7 @@ def stands_alone(text: str) -> bool:
     "help you" would read as the summary's own voice), states rather than asks or judges
     (agent.text mood "statement": an opinion piece's "X deserves ..." or "why is Y
     sulking?" printed verbatim would be the summary's opinion), and, if it reports speech,
-    names who speaks (agent.text.facts.attribution is not "someone"), and is no bare
+    names who speaks (agent.text.speakers.attribution is not "someone"), and is no bare
     no-comment line ("Rovers declined to comment on that claim")."""
     # "US" is the country, not "us"; "I" is the one capitalised pronoun.
     words = {w.lower() for w in _WORD.findall(text) if not w.isupper() or w == "I"}

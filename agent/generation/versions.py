@@ -27,19 +27,18 @@ from agent.retrieval.evidence import (
 from agent.retrieval.retrieve import Retriever
 from agent.text.actors import actor_and_verb
 from agent.text.facts import (
-    attribution,
     event_places,
     event_weekdays,
     mentions,
     months,
     places,
-    subject_of,
 )
 from agent.text.glosses import strip_glosses
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms, normalize_for_match
 from agent.text.quantities import Quantity, quantities
 from agent.text.slots import lower_words
+from agent.text.speakers import attribution, subject_of
 from agent.types import AnswerSentence, Evidence, Sentence
 from agent.verification.measures import (
     MAX_MEASURE_RATIO,

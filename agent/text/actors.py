@@ -138,7 +138,7 @@ def described_speaker(sentence: str) -> str | None:
     """The words describing an unnamed speaker of reported speech, lower-case ("the
     alliance" in "The alliance says readings have broken the limit"; "the council" in "...,
     the council said"), or None when the reporting verb follows no such description (a
-    pronoun, a name, no reporting verb). For a reader's note: agent.text.facts.attribution
+    pronoun, a name, no reporting verb). For a reader's note: agent.text.speakers.attribution
     gives such a speaker as "someone"."""
     text = blank_quotes(strip_dateline(sentence))
     cue = CUE_RE.search(text)

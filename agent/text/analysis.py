@@ -18,13 +18,11 @@ from functools import cached_property, lru_cache
 from agent.text.facts import (
     CUE_RE,
     asserted_part,
-    attribution,
     entities,
     event_places,
     event_weekdays,
     months,
     places,
-    subject_of,
     weekdays,
 )
 from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match
@@ -39,6 +37,7 @@ from agent.text.polarity import (
 )
 from agent.text.quantities import Quantity, quantities
 from agent.text.segment import TITLES
+from agent.text.speakers import attribution, subject_of
 from agent.text.voice import mood
 
 # Distinct texts kept: a corpus of ~5,000 sentences plus the claims of a batch.
@@ -165,13 +164,13 @@ class SentenceAnalysis:
 
     @cached_property
     def subject(self) -> str | None:
-        """The actor of the main clause, when it is a name (`facts.subject_of`)."""
+        """The actor of the main clause, when it is a name (`speakers.subject_of`)."""
         return subject_of(self.text)
 
     @cached_property
     def speaker(self) -> str | None:
         """Whose speech the sentence reports ("someone" when it does not say), or None when
-        it states something itself (`facts.attribution`)."""
+        it states something itself (`speakers.attribution`)."""
         return attribution(self.text)
 
     @cached_property

@@ -30,7 +30,7 @@ def _closes(text: str) -> bool:
 
 
 def _named(text: str) -> str | None:
-    who = analyze(text).speaker  # the shared, cached analysis (`facts.attribution`)
+    who = analyze(text).speaker  # the shared, cached analysis (`speakers.attribution`)
     return who if who not in (None, "someone") else None
 
 

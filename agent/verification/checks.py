@@ -41,18 +41,15 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
     SPEECH_WORDS,
     WEEKDAYS,
     asserted_part,
-    attribution,
     content_without_quotes,
     entities,
     event_places,
     mentions,
     months,
     naming_days,
-    place_rival,
     places,
     speech_weekdays,
     strip_places,
-    subject_of,
     weekdays,
 )
 from agent.text.frames import days_of_another_event, place_substitutions
@@ -61,6 +58,11 @@ from agent.text.normalize import normalize_for_match
 from agent.text.polarity import NEG_STEMS, NEGATIONS, negated_about
 from agent.text.sides import opposite_sides
 from agent.text.slots import is_name, near_miss_name
+from agent.text.speakers import (  # noqa: F401  (re-exported: the checks' vocabulary)
+    attribution,
+    place_rival,
+    subject_of,
+)
 from agent.verification.claims import attribution_of
 from agent.verification.conflicts import Conflict, figures_stated, number_conflicts
 

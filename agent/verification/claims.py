@@ -40,7 +40,7 @@ _ATTR_RE = re.compile(
     rf"(?:,\s+(?:speaking|writing|through|via|in|the|a|an|its|his|her|their|who)\b"
     rf"[^,]{{3,60}},)?\s+"
     rf"(?:(?:has|have|had)\s+(?:\w+ly\s+)?)?"  # "has alleged", "have repeatedly claimed"
-    rf"(?:(?P<overb>{_OBJECT_VERBS})\s+(?P<obj>[\w’'-]+(?:\s+[A-Z][\w’'-]*)*)|(?P<verb>{_SPEECH_VERBS}))"
+    rf"(?:(?P<overb>{_OBJECT_VERBS})\s+(?P<obj>[\w’'-]+(?:\s+[A-Z][\w’'-]*)*)|(?P<verb>{_SPEECH_VERBS})\b)"
     rf"(?:\s+(?:on|in|at|during)\s+[A-Z][\w’'-]*)?\s*(?:,\s*)?(?P<that>that\s+|of\s+)?(?P<content>.+)$"
 )
 _ACCORDING_RE = re.compile(r"^according to (?P<speaker>[^,]+),\s*(?P<content>.+)$", re.IGNORECASE)

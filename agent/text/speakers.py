@@ -1,0 +1,180 @@
+"""Who a sentence's content is attributed to: "Trump" in "Trump said she is afraid",
+"someone" for reported speech that names no one ("she said", "reportedly"), None for a
+sentence that states its content as fact; the subject a claim opens with; and whether a
+sentence has a claim's subject speak somewhere else (`place_rival`).
+
+The vocabulary (reporting verbs `CUE_RE`, hedges, what is no name) is agent.text.facts'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agent.text.facts import (
+    CAP_RUN,
+    CUE_RE,
+    HEDGES,
+    LONG_QUOTE,
+    NOT_ENTITY,
+    OCCASION,
+    QUOTE_CHARS,
+    SPEECH_WORDS,
+    blank_quotes,
+    event_places,
+    mentions,
+    places,
+    strip_dateline,
+)
+from agent.text.normalize import normalize_for_match
+from agent.text.number_words import words_to_digits
+
+
+def subject_of(claim: str) -> str | None:
+    """The first capitalised run of `claim`, lower case, without titles, function words or a
+    number word that opens the sentence ("Twenty-two Kelderby volunteers" -> "kelderby"),
+    or None."""
+    found = [m for m in CAP_RUN.finditer(claim)]
+    for m in found:
+        words = [w for w in m.group(0).split() if w.lower().strip("’'") not in NOT_ENTITY
+                 and not words_to_digits(w).replace("-", "").isdigit()]
+        if words:
+            return " ".join(words).lower().replace("’s", "").replace("'s", "")
+    return None
+
+
+def place_rival(claim: str, sentence: str) -> bool:
+    """The sentence reports the claim's subject speaking somewhere the claim does not name,
+    for a claim with a speech word or an occasion ("held a rally in Texas")."""
+    subject = subject_of(claim)
+    appears = SPEECH_WORDS.search(claim) or CUE_RE.search(claim) or OCCASION.search(claim)
+    if not subject or not places(claim) or not appears:
+        return False
+    speaker = attribution(sentence)
+    if speaker in (None, "someone"):  # "Hale spoke at ..., aides said": Hale, not the aides
+        rest = sentence.split(",", 1)[1] if "," in sentence else sentence
+        speaker = subject_of(rest) or subject_of(sentence)
+    if not speaker or not mentions(normalize_for_match(speaker), subject):
+        return False
+    claim_low = normalize_for_match(claim)
+    return any(not mentions(claim_low, q) for q in event_places(sentence))
+
+
+def attribution(text: str) -> str | None:
+    """Who a sentence attributes its content to: "Trump" in "Trump said she is afraid".
+
+    Returns the speaker's name, "someone" when the sentence is reported speech with no name
+    (a quotation fragment, "she said", "reportedly"), or None when it states its content as
+    fact. The speaker is the first name outside quotes before the reporting verb (the
+    sentence's subject), else a name right after it ("according to Ana", "said Ana")."""
+    text = strip_dateline(text)
+    cue = CUE_RE.search(text)
+    stripped = text.strip()
+    # Speech, not scare quotes: a quoted run of some length, or a quotation fragment.
+    quoted = bool(LONG_QUOTE.search(text)) or (
+        bool(stripped) and (stripped[0] in QUOTE_CHARS or stripped[-1] in QUOTE_CHARS)
+    )
+    if cue is None:
+        return "someone" if quoted else None
+    if HEDGES.fullmatch(cue.group(0)):
+        return "someone"  # "X has reportedly bussed in staff": X is no speaker
+    bare = blank_quotes(text)
+    if cue.group(0).lower() == "according to":  # the source follows; the subject precedes
+        return _name_after(bare[cue.end():]) or "someone"
+    # "Crew members warned management ..., according to their union": a closing source is
+    # the speaker of the whole sentence, whatever verb of speech comes before it.
+    closing = _CLOSING_SOURCE.search(bare)
+    if closing:
+        return _name_after(" " + closing.group(1)) or "someone"
+    before = text[: cue.start()]
+    if re.search(r"\b(?:he|she|they|it|we|i)(?:\s+[a-z]+){0,2}\s*$", before, re.IGNORECASE):
+        return "someone"  # "..., she said", "He later asserted"
+    # The subject of the reporting clause: after the last comma before the verb, if any.
+    clause_start = bare.rfind(",", 0, cue.start()) + 1
+    region = bare[clause_start : cue.start()]
+    # "..., said Ana Ruiz": the verb right after a comma, its speaker after it
+    if (clause_start and not region.strip() and (named := _name_after(bare[cue.end():]))
+            and _ends_clause(bare[cue.end():], named)):
+        return named
+    if clause_start and re.search(r"[a-z]{3,}", region) and not any(
+        w[:1].isupper() and w.lower() not in NOT_ENTITY for w in region.split()
+    ):
+        return "someone"  # "..., the council said": an unnamed speaker
+    if not any(w[:1].isupper() and w.lower() not in NOT_ENTITY for w in region.split()):
+        region = bare[: cue.start()]
+    runs = list(CAP_RUN.finditer(region))
+    for n, m in enumerate(runs):
+        words = [w for w in _joined_name(region, m.start(), m.end()).split()
+                 if w.lower().strip("’'") not in NOT_ENTITY or w == "and"]
+        # "Opposition councillor Raj Mehta said": a lone word opening the clause, then a
+        # description, then the name right before the verb: the word is capitalised by place
+        if (len(words) == 1 and " " not in m.group(0) and n + 1 < len(runs)
+                and not region[: m.start()].strip(" \"“‘'")
+                and re.fullmatch(r"(?:\s+(?!and\b|or\b|with\b)[a-z][\w’'-]*){1,2}\s+",
+                                 region[m.end():runs[n + 1].start()])
+                and not region[runs[n + 1].end():].strip()
+                and any(w.lower() not in NOT_ENTITY for w in runs[n + 1].group(0).split())):
+            continue
+        # "Ferrante's agent, Elena Voss, said" is not Ferrante; "Kestrel's directors said"
+        role = _ROLE_AFTER.match(region, m.end())
+        if role and m.group(0)[-2:] in ("'s", "’s"):
+            if n + 1 < len(runs):
+                continue
+            return f"{m.group(0)} {role.group(1).strip()}"
+        if words and words[0] != "and":
+            return " ".join(words).replace("’s", "").replace("'s", "")
+    if re.search(r"\b[a-z]{3,}\b", region):
+        # an unnamed subject ("The union also accused Brantwell of ..."): the name after
+        # the verb is its object, not the speaker
+        return "someone"
+    return _name_after(bare[cue.end():]) or "someone"
+
+
+# The role a possessive name opens ("Kestrel's chief executive"), up to an auxiliary.
+_ROLE_AFTER = re.compile(r"\s+((?:(?!(?:has|have|had|is|was|were|will|would|also|later|"
+                         r"then|and)\b)[a-z][\w-]*\s*){1,3})")
+
+
+# "the Food and Drug Administration": one name, told from two ("Trump and Sheinbaum") by "the"
+_AND_NAME = re.compile(r"\s+and\s+[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
+
+
+def _joined_name(text: str, start: int, end: int) -> str:
+    """The capitalised run text[start:end], with a run after "and" when "the" precedes it."""
+    follow = _AND_NAME.match(text, end)
+    if follow and (re.search(r"\bthe\s+$", text[:start], re.IGNORECASE)
+                   or text[start:end].startswith("The ")):
+        return text[start:follow.end()]
+    return text[start:end]
+
+
+# "..., according to the union." ending the sentence (no clause of its own after it).
+_CLOSING_SOURCE = re.compile(r",\s+according\s+to\s+([^,;:]+?)\s*[.!?]?\s*$", re.IGNORECASE)
+
+
+def _ends_clause(rest: str, name: str) -> bool:
+    """Whether the `name` found in `rest` (the text after a reporting verb) ends its clause
+    or opens a description of its bearer ("said Ana Ruiz.", "said Ana Ruiz, who ..."), so
+    it is the speaker; not when a verb follows ("said Mr Mallory had told officers ...":
+    Mallory is the subject of what was said)."""
+    last = name.split()[-1] if name.split() else ""
+    at = rest.find(last)
+    if at < 0:
+        return True
+    after = rest[at + len(last):]
+    return re.match(r"[’']s\b|\s*(?:[,.;:!?)\u2014\u2013-]|$)|\s+(?:who|of|from|at|in)\b",
+                    after) is not None
+
+
+def _name_after(rest: str) -> str | None:
+    """The name in `rest`, the text after a reporting verb: right after it ("said Ana Ruiz")
+    or after a description of its bearer ("said the provost, Professor Daniel Oyelaran")."""
+    # "said last year that Barnmoor's unit ...": after "that" comes what was said
+    after = re.match(r"\s+(?:(?!that\b)[a-z][\w’'-]*\s+){0,3}([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)",
+                     rest) \
+        or re.match(r"\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w’'-]*\s+){0,3}"
+                    r"[a-z][\w’'-]*,\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", rest)
+    if after is None:
+        return None
+    name = _joined_name(rest, after.start(1), after.end(1))
+    words = [w for w in name.split() if w.lower() not in NOT_ENTITY or w == "and"]
+    return " ".join(words).replace("’s", "").replace("'s", "") if words else None
