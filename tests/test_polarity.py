@@ -169,3 +169,27 @@ def test_no_fewer_than_is_a_bound_not_a_negation() -> None:
     assert not negated("A safe rota needs no fewer than ten consultants.")
     assert not negated("Not more than 40 people came.")
     assert negated("There were no more buses that night.")
+
+
+@pytest.mark.parametrize(("claim", "evidence"), [
+    ("Coach Ben Ortiz has refused to apologise to the players.",
+     "Head coach Ben Ortiz apologised to the players and their families on Friday."),
+    ("The port authority has not denied that its dredging caused the collapse.",
+     "The port authority has denied that its dredging caused the collapse."),
+])
+def test_a_negation_flip_refutes_unless_the_model_is_sure_it_supports(claim: str,
+                                                                    evidence: str) -> None:
+    """dev ravensholt: the small model gave P(supports) 0.44 to "Chief Constable Helen
+    Brandreth apologised ..." for "Helen Brandreth has refused to apologise"."""
+    sig = compare(claim, evidence, score=0.8)
+    assert sig.polarity_conflict
+    assert combine({"supports": 0.45, "refutes": 0.4, "silent": 0.15}, sig) == "refutes"
+    assert combine({"supports": 0.65, "refutes": 0.25, "silent": 0.1}, sig) == "refutes"
+
+
+def test_a_model_sure_the_sentence_supports_outweighs_a_negation_flip() -> None:
+    sig = compare("Coach Ben Ortiz has refused to apologise to the players.",
+                  "Head coach Ben Ortiz apologised to the players and their families on Friday.",
+                  score=0.8)
+    assert sig.polarity_conflict
+    assert combine({"supports": 0.9, "refutes": 0.05, "silent": 0.05}, sig) == "silent"
