@@ -77,6 +77,9 @@ def test_the_clause_that_gives_a_figure_leads(sentence: str, said: str, lead: st
     # a pronoun before any noun of its own: whose branches?
     ("Of its branches, 3 have closed since May.", "3"),
     ("3 of its branches have closed since May.", "3"),
+    # a participle after a comma opens an aside, no clause: no finite verb
+    ("Inspector Ada Moss's ruling, published on Monday, allows the appeal by Kelby Homes "
+     "against the council's refusal.", "Monday"),
     # "two weeks" is another figure, not a part of "23": the clause would end on it
     ("The ferry will resume sailing on 23 June, two weeks after the storm.", "23"),
 ])

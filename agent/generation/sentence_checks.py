@@ -52,8 +52,10 @@ _NO_EVENT = frozenset((
     "can", "could", "may", "might", "must", "shall", "should", "did", "does", "do", "won't",
     "can't", "cannot", "said", "says", "say", "told", "tell", "tells",
 ))
-# "-ed" after an article or a figure is an adjective: "a 14-mile signed route".
-ADJECTIVAL = re.compile(r"\b(?:a|an|the|\S*\d\S*)\s+\w+ed\b", re.IGNORECASE)
+# "-ed" after an article or a figure is an adjective ("a 14-mile signed route"), after a
+# comma a participle opening an aside ("Inspector Helen Varley's decision, published on
+# Monday"): no finite verb either.
+ADJECTIVAL = re.compile(r"(?:\b(?:a|an|the|\S*\d\S*)\s+|,\s+)\w+ed\b", re.IGNORECASE)
 _ENDS_OPEN = frozenset((
     "a", "an", "the", "of", "to", "and", "or", "but", "nor", "with", "for", "by", "in", "on",
     "at", "as", "from", "into", "that", "which", "who", "whom", "whose", "because", "than",
