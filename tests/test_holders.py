@@ -189,3 +189,51 @@ def test_another_exclusive_office_at_the_claims_organisation_is_a_conflict() -> 
     # an article about another company says nothing of her office at Harlow Foods
     assert other_post(claim, "Chief executive Nina Ross said the cuts were painful.",
                       "kelby mills closes its doors") is None
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("claim", "sentence", "expected"), [
+    # the office said in the passive, in the claim or the sentence (dev torvane: "The AT-311
+    # trial is led by Dr Fiona Calder" against "Professor Niamh Calder-Roe, who leads the
+    # trial" and "The trial's lead, Professor Niamh Calder-Roe")
+    ("The Kelby flood inquiry is led by Dr Sam Orme.",
+     "Professor Lena Hartley, who leads the inquiry, said it would report in May.",
+     ("sam orme", "lena hartley")),
+    ("The Kelby flood inquiry is led by Dr Sam Orme.",
+     "The inquiry's lead, Professor Lena Hartley, said it would report in May.",
+     ("sam orme", "lena hartley")),
+    ("Dr Sam Orme leads the flood inquiry.",
+     "The inquiry, which is being chaired by Lena Hartley, will report in May.", None),
+    ("The flood inquiry is chaired by Dr Sam Orme.",
+     "The inquiry, which is being chaired by Lena Hartley, will report in May.",
+     ("sam orme", "lena hartley")),
+    # the claim's own person in the passive: no one else
+    ("The Kelby flood inquiry is led by Dr Sam Orme.",
+     "The inquiry is being led by Dr Sam Orme and two engineers.", None),
+])
+def test_an_office_said_in_the_passive(claim: str, sentence: str,
+                                       expected: tuple[str, str] | None) -> None:
+    assert other_holder(claim, sentence, lead="") == expected
+
+
+@pytest.mark.unit
+def test_an_office_with_a_department_after_it() -> None:
+    """dev vellmoor: "Marisol Quaye is Vellmoor Toys' head of product safety" against
+    "Marisol Quaye, director of enforcement at the NCSO" and "..., who heads enforcement at
+    the NCSO": a department named after the office, the body after "at"."""
+    assert claimed_holder("Omar Hale is Kelby Mills' head of quality control.") == Holder(
+        "omar hale", "quality control head", "kelby mills")
+    assert holders("Omar Hale, director of inspections at the FSRA, said so.") == [
+        Holder("omar hale", "inspections director", "fsra")]
+    claim = "Omar Hale is Kelby Mills' head of quality control."
+    assert other_post(claim, "Omar Hale, director of inspections at the FSRA, said so.") == (
+        "omar hale, quality control head at kelby mills", "inspections director at fsra")
+    assert other_post(claim, "Omar Hale, who heads inspections at the FSRA, said so.") == (
+        "omar hale, quality control head at kelby mills", "leader at fsra")
+    # "director of finance" is the finance director
+    assert other_holder("Tom Reyes is the director of finance at Kelby Port.",
+                        "Kelby Port's finance director, Ana Ruiz, said costs rose.",
+                        lead="") == ("tom reyes", "ana ruiz")
+    # a capitalised name after "of" is the organisation, no department
+    assert holders("Colin Drury, managing director of Sentinel Vale Security, spoke.") == [
+        Holder("colin drury", "managing director", "sentinel vale security")]

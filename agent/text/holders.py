@@ -7,8 +7,10 @@ A source that gives the claim's role at the claim's organisation to another pers
 the claim (issue 13: "another person named in a role ... should be refuted"). The office is
 named by its head noun, an organisational role of a closed class (`ROLE_NOUNS`, with the
 verbs that say one holds it: "chaired", "leads", "is leading"), and the words before it
-("managing", "branch", "board"); a "deputy" or "acting" one is another office. Leading an
-undertaking ("who is leading the investigation") is the office "leader" of it.
+("managing", "branch", "board"); a "deputy" or "acting" one is another office; a department
+after it is read before it ("director of enforcement" is "enforcement director"). Leading an
+undertaking ("who is leading the investigation", "The AT-311 trial is led by ...") is the
+office "leader" of it.
 
 A source that gives the claim's person an office at another named organisation, or another
 office at the claim's, refutes it too (`other_post`): the dev stories' near-miss people
@@ -29,10 +31,10 @@ from agent.text.slots import HONORIFICS, same_name
 ROLE_NOUNS = frozenset((
     "chair", "chairman", "chairwoman", "chairperson", "executive", "director", "secretary",
     "editor", "editor-in-chief", "treasurer", "president", "spokesman", "spokeswoman",
-    "spokesperson", "manager", "principal", "headteacher", "leader"))
+    "spokesperson", "manager", "principal", "headteacher", "leader", "head", "lead"))
 _SAME_OFFICE = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
                 "editor-in-chief": "editor", "spokeswoman": "spokesman",
-                "spokesperson": "spokesman", "headteacher": "principal"}
+                "spokesperson": "spokesman", "headteacher": "principal", "lead": "leader"}
 _HOLDING_VERBS = {"chair": "chair", "chaired": "chair", "chairs": "chair", "leads": "leader",
                   "led": "leader", "heads": "leader", "headed": "leader", "runs": "executive",
                   "ran": "executive"}
@@ -45,7 +47,11 @@ _OTHER_RANK = frozenset(("deputy", "vice", "assistant", "acting", "interim", "fo
                          "associate", "co"))
 
 _NAME = r"(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+"
-_ROLE = r"(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b"
+# Words that end a department's name: "director of enforcement at the NCSO".
+_NOT_DEPARTMENT = r"(?:at|of|in|on|for|the|a|an|and|to|with|who|which|said|says|has|is|was)"
+_ROLE = (r"(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+         # a department after the office: "director of enforcement", "head of product safety"
+         + r")\b(?-i:\s+of\s+(?:(?!" + _NOT_DEPARTMENT + r"\b)[a-z][\w-]*\b\s*){1,3}(?<!\s))?")
 # "Hallam Water's", and the plural's "Harlow Foods'"
 POSSESSIVE = r"(?:[’']s|(?<=s)[’'])\s+"
 _TITLE = r"(?:(?:the\s+)?(?:Rev|Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?"
@@ -82,18 +88,37 @@ _CLAIM_ROLE = re.compile(
 _LEADS = r"(?:is\s+leading|leads|led|heads|is\s+heading|is\s+in\s+charge\s+of)"
 _UNDERTAKING = (r"(?:the\s+|its\s+|their\s+)?(?:(?P<owner>(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)[’']s\s+)?"
                 r"(?P<what>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s+(?:into|of|for|on|at|in|to)\b|[,.;]|$)")
-_NAME_LEADING = re.compile(rf"(?P<name>{_NAME}),\s+who\s+{_LEADS}\s+{_UNDERTAKING}")
+_NAME_LEADING = re.compile(rf"(?P<name>{_NAME}),\s+who\s+{_LEADS}\s+{_UNDERTAKING}"
+                           # the body it works for: "who heads enforcement at the NCSO"
+                           rf"(?:\s+at\s+{_org_group('at')})?")
 _CLAIM_LEADING = re.compile(rf"^\s*{_TITLE}(?P<name>{_NAME})\s+{_LEADS}\s+{_UNDERTAKING}")
 # "Ian Haldane is in charge of the Kelderby Fell Rescue Team": leading an organisation.
+# The same office said in the passive: "The AT-311 trial is led by Dr Fiona Calder", "the
+# review, which is being chaired by Ann Cole" (`_led_by`).
+_LED_BY = (r"(?:the\s+|its\s+|their\s+)?(?P<what>(?:[\w’'-]+\s+){0,2}?[\w’'-]+)"
+           r"(?:,\s+which)?\s+(?:is|was|are|were|has\s+been|will\s+be)\s+(?:being\s+)?"
+           rf"(?P<verb>led|headed|run|chaired)\s+by\s+{_TITLE}(?P<name>{_NAME})")
+_CLAIM_LED_BY = re.compile(rf"^\s*{_LED_BY}")
+_SENTENCE_LED_BY = re.compile(rf"\b{_LED_BY}")
 _CLAIM_LEADS_BODY = re.compile(rf"^\s*{_TITLE}(?P<name>{_NAME})\s+{_LEADS}\s+{_ORG}(?=[,.;]|$)")
 
 
 def _leaders(text: str, pattern: re.Pattern[str]) -> list[Holder]:
     """Leaders of an undertaking (`_LEADS`): office "leader", organisation its head noun,
-    body the organisation whose undertaking it is ("the agency's investigation"), if named."""
+    body the organisation whose undertaking it is ("the agency's investigation", "heads
+    enforcement at the NCSO"), if named."""
     return [Holder(_person(m.group("name")), "leader", m.group("what").split()[-1],
-                   _words(m.group("owner") or ""))
+                   _words(m.groupdict().get("owner") or m.groupdict().get("at") or ""))
             for m in pattern.finditer(text)]
+
+
+def _led_by(text: str, pattern: re.Pattern[str]) -> list[Holder]:
+    """Holders of an office said in the passive (`_LED_BY`): "chair" for "chaired by",
+    else "leader"; the organisation is what is led, lower case ("at-311 trial")."""
+    return [Holder(_person(m.group("name")), "chair" if m.group("verb") == "chaired"
+                   else "leader", _words(m.group("what")), _words(m.group("what")))
+            for m in pattern.finditer(text)
+            if m.group("what").split()[-1].lower() not in _DETERMINERS | STOPWORDS]
 
 
 @dataclass(frozen=True)
@@ -119,7 +144,12 @@ _DETERMINERS = frozenset(("its", "their", "his", "her", "our", "the", "a", "an")
 
 
 def _office(role: str) -> str:
+    """An office's words, the head noun last and normalised: "director of enforcement" is
+    "enforcement director", as "finance director" is."""
     words = [w for w in role.lower().split() if w not in _DETERMINERS]
+    if "of" in words[1:]:
+        at = words.index("of", 1)
+        words = words[at + 1:] + words[:at]
     words[-1] = _SAME_OFFICE.get(words[-1], words[-1])
     return " ".join(words)
 
@@ -153,7 +183,7 @@ def holders(text: str) -> list[Holder]:
             if not person or person.split()[0] in ("the", "a"):
                 continue
             role, org = m.group("role"), _org(m)
-            if any(w in STOPWORDS for w in role.lower().split()[:-1]):
+            if any(w in STOPWORDS for w in role.lower().split(" of ")[0].split()[:-1]):
                 continue  # "Harbour City Guildhall, where chairman ...": no office of its
             first = m.groupdict().get("owner2")
             if first and not text[:m.start()].strip() and len(role.split()) == 1:
@@ -161,7 +191,7 @@ def holders(text: str) -> list[Holder]:
                 # one-word office is its first word ("Brenmoor managing director" names one)
                 role, org = f"{first} {role}", _org_named(m)
             out.append(Holder(person, _office(role), org, _body(text, m, org)))
-    return out + _leaders(text, _NAME_LEADING)
+    return out + _leaders(text, _NAME_LEADING) + _led_by(text, _SENTENCE_LED_BY)
 
 
 def _body(text: str, m: re.Match[str], org: str) -> str:
@@ -195,6 +225,9 @@ def claimed_holder(claim: str) -> Holder | None:
         return Holder(_person(body.group("name")), "leader", org, org)
     if leading:  # "heads the Harbour Board's review": the review's leader, not the board's
         return leading[0]
+    led = _led_by(claim, _CLAIM_LED_BY)
+    if led:
+        return led[0]
     m = _CLAIM_ROLE.match(claim)
     if m is None:
         # "announced by Dr Owen Pryce, editor-in-chief of the Journal of Cellular Renewal";
