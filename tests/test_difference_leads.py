@@ -51,6 +51,9 @@ def _s(article: str, text: str) -> Sentence:
     # a pronoun whose noun the clause names before it
     ("The trust said its deficit had reached £9 million.", "£9 million",
      "The trust said its deficit had reached £9 million"),
+    # a singular pronoun after a singular noun may stand for it
+    ("The steward said he was pushed to the ground on Saturday.", "Saturday",
+     "The steward said he was pushed to the ground on Saturday"),
     # a number that is part of a name is no other figure
     ("The Route 9 bus will be withdrawn on 4 May, the operator said.", "4",
      "The Route 9 bus will be withdrawn on 4 May, the operator said"),
@@ -77,6 +80,8 @@ def test_the_clause_that_gives_a_figure_leads(sentence: str, said: str, lead: st
     # a pronoun before any noun of its own: whose branches?
     ("Of its branches, 3 have closed since May.", "3"),
     ("3 of its branches have closed since May.", "3"),
+    # a singular pronoun after plural nouns only: whom did they pin?
+    ("Stewards pinned him to the ground at the Kelby stadium on Saturday.", "Saturday"),
     # a participle after a comma opens an aside, no clause: no finite verb
     ("Inspector Ada Moss's ruling, published on Monday, allows the appeal by Kelby Homes "
      "against the council's refusal.", "Monday"),

@@ -18,9 +18,10 @@ from agent.generation.extractive import Side, word_from
 from agent.generation.sentence_checks import ADJECTIVAL, ends_open, event_verbs, has_finite_verb
 from agent.text.analysis import analyze, share_of, stem, stems
 from agent.text.clock_times import clock_shown
+from agent.text.counted import any_plural
 from agent.text.facts import strip_dateline
 from agent.text.frames import clause_span
-from agent.text.normalize import content_terms
+from agent.text.normalize import STOPWORDS, content_terms
 from agent.text.number_words import words_to_digits, written_as
 from agent.text.quantities import Quantity, quantities
 from agent.text.units import TEMPERATURE
@@ -113,12 +114,28 @@ def figure_lead(sentence: str, said: str, also: Sequence[str] = (),
 
 def _refers_out(clause: str) -> bool:
     """Whether `clause` has a third-person pronoun before any content word that could be
-    what it stands for (number words and stopwords are none: "four of its wards")."""
-    m = _PRONOUN.search(clause)
-    if m is None:
-        return False
-    before = words_to_digits(clause[: m.start()])
-    return not any(t.isalpha() for t in content_terms(before))
+    what it stands for (number words and stopwords are none: "four of its wards"), or a
+    singular one ("he", "him", "its") after plural nouns only ("officers pinned him to the
+    floor": whom?)."""
+    for m in _PRONOUN.finditer(clause):
+        before = [t for t in content_terms(words_to_digits(clause[: m.start()])) if t.isalpha()]
+        if not before:
+            return True
+        singular = m.group(0).lower() not in _PLURAL_PRONOUNS
+        named = re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z]", clause[: m.start()].strip())
+        if singular and not named and all(any_plural(w) for w in _plain_words(clause[: m.start()])):
+            return True
+    return False
+
+
+_PLURAL_PRONOUNS = frozenset(("they", "them", "their", "theirs"))
+
+
+def _plain_words(text: str) -> list[str]:
+    """The lower-case content words of `text` as written (not stemmed) that are no verbs
+    (agent.generation.sentence_checks.has_finite_verb: "pinned" is none of the nouns)."""
+    return [w for w in re.findall(r"[a-z][a-z'’-]*", text)
+            if w not in STOPWORDS and w.isalpha() and not has_finite_verb(w)]
 
 
 def _other_figures(text: str, said: str, also: Sequence[str] = ()) -> list[str]:
