@@ -144,18 +144,21 @@ def _disputes(figs: Sequence[Figure], links: Sequence[set[int]],
 
 def _sides(figs: Sequence[Figure], links: Sequence[set[int]], i: int, j: int) -> list[list[int]]:
     """The two versions of the dispute (i, j), as figure indices: each seed with the
-    figures of other outlets that are the same measure as either seed and agree with it."""
+    figures of other outlets that are the same measure as either seed and agree with it; a
+    figure that agrees with both ("120" beside "up to 120" and "as many as 210") joins the
+    seed of its own value, or neither."""
     sides = [[i], [j]]
     taken = {figs[i].outlet, figs[j].outlet}
     for k in sorted(links[i] | links[j]):
         f = figs[k]
         if f.outlet in taken:
             continue
-        for side in sides:
-            if figs[side[0]].quantity.agrees(f.quantity):
-                side.append(k)
-                taken.add(f.outlet)
-                break
+        fits = [side for side in sides if figs[side[0]].quantity.agrees(f.quantity)]
+        if len(fits) > 1:
+            fits = [side for side in fits if figs[side[0]].quantity.value == f.quantity.value]
+        if len(fits) == 1:
+            fits[0].append(k)
+            taken.add(f.outlet)
     return sides
 
 

@@ -35,7 +35,7 @@ from agent.llm.prompts import load_prompt, wrap_document
 from agent.text.analysis import analyze
 from agent.text.dates import weekday_date
 from agent.text.facts import WEEKDAYS, strip_dateline
-from agent.text.glosses import bracketed_date, date_glossed, strip_glosses
+from agent.text.glosses import DISPUTED_GLOSS, bracketed_date, date_glossed, strip_glosses
 from agent.text.normalize import normalize_for_match
 from agent.text.quantities import Quantity
 from agent.types import Sentence
@@ -216,6 +216,8 @@ def assemble(
             k = next((i for i, pos in enumerate(at) if pos > 0), len(at))
             out.insert(k, line)
             at.insert(k, 0.0)
+    printed = [d for d, x in told if x in out]
+    out[:] = [_noted_disputed(line, printed) for line in out]
     notes = 0
     for c in clusters:
         if notes >= MAX_FRAMING_NOTES:
@@ -226,6 +228,31 @@ def assemble(
             add(StoryLine(note.text(), list(note.sentences), "framing", 2, "framing"))
             notes += len(out) > before
     return out
+
+
+def _noted_disputed(line: StoryLine, shown: Sequence[Difference]) -> StoryLine:
+    """`line` with DISPUTED_GLOSS after the first figure it states that a difference line of
+    the summary (`shown`) gives in another version too: the majority's version may be told
+    as a point ("The first cases appeared on Ward 7 on 3 March"), but a reader of that line
+    alone must see that it is contested (a helper reading dev summaries: "gives no sign that
+    anything is disputed"). Other lines as they are."""
+    if line.origin not in ("extractive", "model"):
+        return line
+    versions = [q for d in shown for side in d.sides for v in side.values
+                for q in sentence_figures(strip_glosses(v))]
+    for q in sentence_figures(strip_glosses(line.text)):
+        if not q.said or not any(q.kind == v.kind and q.value == v.value for v in versions):
+            continue
+        # the figure as written outside the editor's brackets, with the noun or unit after it
+        # ("9,000 tonnes", "a 26-mile trip") and a bracketed date of its own
+        noun = rf"(?:(?:[\s-]+[a-z][\w’'-]*){{0,2}}?[\s-]+{re.escape(q.head[:4])}[\w’']*)?"
+        for m in re.finditer(rf"(?<![\w£$€]){re.escape(q.said)}(?!\w){noun}"
+                             r"(?:\s*\[[^\]]*\])?", line.text, re.IGNORECASE):
+            if line.text.rfind("[", 0, m.start()) > line.text.rfind("]", 0, m.start()):
+                continue  # inside brackets
+            text = line.text[: m.end()] + DISPUTED_GLOSS + line.text[m.end():]
+            return replace(line, text=text)
+    return line
 
 
 def _disputed_figures(differences: Sequence[Difference]) -> list[Quantity]:

@@ -78,12 +78,16 @@ def bracketed_date(when: date, weekday: bool = False) -> str:
     return f" [{day}{when.day} {MONTHS[when.month - 1].title()} {when.year}]"
 
 
-# A date in the editor's brackets, as `bracketed_date` and `_period` write it.
+# The editor's note after a figure that outlets give differently, told by a difference line
+# of the same summary: "first raised concerns in March 2023 [outlets differ]".
+DISPUTED_GLOSS = " [outlets differ]"
+# A date in the editor's brackets, as `bracketed_date` and `_period` write it, or the note.
 _GLOSS = re.compile(
-    rf" \[(?:(?:{DAY_NAMES}) )?(?:\d{{1,2}} )?(?:(?:{MONTH_NAMES}) )?(?:19|20)\d\d\]")
+    rf" \[(?:(?:{DAY_NAMES}) )?(?:\d{{1,2}} )?(?:(?:{MONTH_NAMES}) )?(?:19|20)\d\d\]"
+    rf"|{re.escape(DISPUTED_GLOSS)}")
 
 
 def strip_glosses(text: str) -> str:
-    """`text` without the bracketed dates `date_glossed` adds: the words its source prints,
-    for a judge of what a quote states."""
+    """`text` without the bracketed dates `date_glossed` adds and DISPUTED_GLOSS: the words
+    its source prints, for a judge of what a quote states."""
     return _GLOSS.sub("", text)

@@ -198,7 +198,21 @@ class Quantity:
         eps = CONVERSION * scale if converted else self._room(scale)
         if self.kind == "duration" and {self.head, other.head} == {"week", "month"}:
             eps = WEEKS_IN_MONTHS * scale
+        if self.cap and other.cap:
+            # Two caps ("may generate up to 120 lorry movements a day" / "allows as many as
+            # 210") state the limit itself: they agree only as the limits agree.
+            return abs(self.high - other.high) <= eps
         return self.low <= other.high + eps and other.low <= self.high + eps
+
+    @property
+    def cap(self) -> bool:
+        """Whether the wording gives a limit ("up to 120", "as many as 210", "a maximum of
+        300"), not a bound of an estimate ("fewer than 4 in 10", "under half")."""
+        return bool(_CAP.match(self.said))
+
+
+_CAP = re.compile(r"(?:up to|as many as|as much as|a maximum of|maximum of|at most)\b",
+                  re.IGNORECASE)
 
 
 def _float(raw: str) -> float:

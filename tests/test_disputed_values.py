@@ -1,0 +1,72 @@
+"""Values the outlets of a story give differently: two limits that differ are a dispute, a
+figure that fits both versions joins its own, and a point line that tells the version most
+outlets give says that it is contested (a newcomer's story: "up to 120 lorry movements a
+day" / "as many as 210" were read as compatible, and the summary printed 210 as fact)."""
+
+from __future__ import annotations
+
+from agent.generation.differences import story_differences
+from agent.generation.extractive import Cluster
+from agent.generation.story_points import Point
+from agent.generation.story_summary import assemble, extractive_line
+from agent.text.glosses import DISPUTED_GLOSS, strip_glosses
+from agent.text.quantities import Quantity, quantities
+from agent.types import Sentence
+
+NAMES = {"wire": "Delta Wire", "daily": "The Orrin Daily", "blog": "RiverWatch"}
+
+
+def _s(article: str, text: str, index: int = 0) -> Sentence:
+    return Sentence(id=f"{article}:{index}", article_id=article, doc_id=article, start=0,
+                    end=len(text), text=text)
+
+
+def _q(text: str) -> Quantity:
+    (q,) = quantities(text)
+    return q
+
+
+def test_two_limits_agree_only_as_the_limits_agree() -> None:
+    up_to = _q("The permit allows up to 90 boat launches a day.")
+    as_many = _q("The permit allows as many as 150 boat launches a day.")
+    assert up_to.cap and as_many.cap
+    assert not up_to.agrees(as_many)
+    assert up_to.agrees(_q("The permit allows a maximum of 90 launches a day."))
+    # a count within a limit, and two bounds of estimates, still agree
+    assert up_to.agrees(_q("About 90 boat launches a day are expected."))
+    fewer = _q("Fewer than 4 in 10 voters turned out.")
+    assert fewer.agrees(_q("Under half of voters turned out."))
+
+
+def test_a_figure_fitting_both_versions_joins_its_own_value() -> None:
+    items = [
+        (_s("wire", "The permit allows up to 90 boat launches a day from the Kelby slipway."),
+         "wire"),
+        (_s("daily", "The new permit still allows 90 boat launches a day from the slipway at "
+                     "Kelby."), "daily"),
+        (_s("blog", "The permit allows as many as 150 boat launches a day from the Kelby "
+                    "slipway."), "blog"),
+    ]
+    (diff,) = story_differences(items, NAMES.__getitem__)
+    sides = {side.values[0]: set(side.outlets) for side in diff.sides}
+    assert sides == {"up to 90 launches": {"Delta Wire", "The Orrin Daily"},
+                     "as many as 150 launches": {"RiverWatch"}}
+
+
+def test_a_point_line_telling_the_majority_version_says_it_is_contested() -> None:
+    lead = _s("wire", "Kelby council granted the permit on Monday, allowing up to 90 boat "
+                      "launches a day from the slipway.")
+    lead2 = _s("daily", "The permit granted by Kelby council on Monday allows up to 90 boat "
+                        "launches a day from the slipway.")
+    other = _s("blog", "The permit allows as many as 150 boat launches a day from the Kelby "
+                       "slipway.", 3)
+    cluster = Cluster(Point(members=[(lead, "wire", 1.0), (lead2, "daily", 0.9)]), lead, 0)
+    diffs = story_differences([(lead, "wire"), (lead2, "daily"), (other, "blog")],
+                              NAMES.__getitem__)
+    lines = assemble([cluster], extractive_line, NAMES.__getitem__, lambda a, b: 0.9, 120,
+                     diffs)
+    assert [x.origin for x in lines] == ["extractive", "difference"]
+    point = lines[0].text
+    assert f"up to 90 boat launches{DISPUTED_GLOSS} a day" in point
+    # the note is the editor's: a judge of what the source prints reads the sentence as is
+    assert strip_glosses(point) == lead.text
