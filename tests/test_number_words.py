@@ -149,3 +149,21 @@ def test_a_figure_read_in_digits_is_found_as_its_text_writes_it(
         text: str, said: str, written: str) -> None:
     assert written_as(text, said) == written
 
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    # a newcomer's story: "for fifteen more years" was a count of years, "another decade
+    # and a half" half of something, so neither stated a claim's "another 15 years"
+    ("allowing the firm to keep digging for fifteen more years", 15.0),
+    ("and with it another decade and a half of dust and noise", 15.0),
+    ("the ferry will sail for two further years", 2.0),
+    ("an additional 3 years of monitoring", 3.0),
+])
+def test_a_duration_with_more_or_another_is_a_duration(text: str, years: float) -> None:
+    (q,) = quantities(text)
+    assert q.kind == "duration" and q.value == pytest.approx(years)
+
+
+def test_more_before_another_noun_leaves_a_count() -> None:
+    (q,) = quantities("The club signed 15 more players this summer.")
+    assert q.kind == "count" and q.value == 15

@@ -77,8 +77,8 @@ _CLOCK = re.compile(
 _MINUTES = {"five": 5, "ten": 10, "quarter": 15, "a quarter": 15, "twenty": 20,
             "twenty-five": 25, "twenty five": 25, "half": 30}
 # "a year and a half", "two and a half years": one and a half of a unit.
-_AND_A_HALF_UNIT = re.compile(r"\b(?:a|an|one)\s+(year|month|week|day|hour|decade)\s+and a half\b",
-                              re.IGNORECASE)
+_AND_A_HALF_UNIT = re.compile(r"\b(?:a|an|one|another)\s+(year|month|week|day|hour|decade)\s+"
+                              r"and a half\b", re.IGNORECASE)
 
 # "half a year", "a quarter of a century": a share of one unit of time.
 _SHARE_OF_UNIT = re.compile(r"\b(half|a quarter of|three[\s-]quarters of)\s+(?:a|an|one)\s+"

@@ -24,7 +24,11 @@ _CURRENCY_WORD = {"dollar": "$", "pound": "£", "euro": "€", "yen": "¥"}
 # Durations in years, so "three decades" and "30 years" compare.
 _DURATION = {"decade": 10.0, "century": 100.0, "year": 1.0, "month": 1 / 12, "week": 7 / 365,
              "day": 1 / 365, "fortnight": 14 / 365, "hour": 1 / 8760}
-_UNIT_WORD = re.compile(r"\s*(?:-\s*)?([a-z]+)", re.IGNORECASE)
+# (after "more", "further", "extra" or "additional": "for fifteen more years", "three
+# further days" are durations too)
+_UNIT_WORD = re.compile(r"\s*(?:-\s*)?(?:(?:more|further|extra|additional)\s+"
+                        r"(?=(?:decade|centur|year|month|week|day|fortnight|hour)))?([a-z]+)",
+                        re.IGNORECASE)
 
 REPORTED_UNITS = frozenset((
     "meter", "kilometer", "centimeter", "millimeter", "mile", "yard", "foot",
