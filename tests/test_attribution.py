@@ -9,9 +9,11 @@ from collections.abc import Callable
 import pytest
 
 from agent.app import App
-from agent.verification.checks import attribution, compare
+from agent.types import Citation
+from agent.verification.checks import Signals, attribution, compare
 from agent.verification.claims import Attribution, attribution_of
 from agent.verification.stance import combine, support_gate
+from agent.verification.verdicts import EvidenceItem, decide
 
 
 def test_an_accused_party_or_a_hedged_subject_is_no_speaker() -> None:
@@ -339,3 +341,18 @@ def test_a_hedged_claim_is_no_claim_of_its_subject_s_words() -> None:
     assert attribution_of("Kelby Rovers reportedly paid £2 million for the striker.") is None
     assert attribution_of("Kelby Rovers reported that it paid £2 million.") == Attribution(
         "Kelby Rovers", "reported", "it paid £2 million")
+
+
+def test_a_speaker_one_outlet_names_and_another_leaves_unnamed_is_one() -> None:
+    """A newcomer's story: "The sources only report this as a claim made by Save Pendrick
+    Edge, someone" (one outlet named the group, another wrote "Her group claimed")."""
+    claim = "Kelby Stone under-reported dust levels last summer."
+    item = EvidenceItem(citation=Citation(source="a", quote="q", start=0, end=1),
+                        stance="supports")
+    named = ("A", item, Signals(coverage=0.9, aligned=True, attributed_to="Save Kelby Edge"))
+    unnamed = ("B", item, Signals(coverage=0.9, aligned=True, attributed_to="someone"))
+    verdict, why = decide(claim, [named, unnamed], attributed=False)
+    assert verdict == "not_enough_info"
+    assert "a claim made by Save Kelby Edge;" in why
+    verdict, why = decide(claim, [unnamed], attributed=False)
+    assert "a claim made by someone;" in why

@@ -185,7 +185,10 @@ def decide(
         sources = "1 outlet" if len(s_names) == 1 else f"{len(s_names)} independent outlets"
         return "supported", f"Stated by {sources}: {', '.join(s_names)}.{tail}"
     if reported:
-        who = ", ".join(sorted(set(reported.values())))
+        # a speaker named by one outlet and left unnamed ("someone") by another is one
+        # speaker, not two: "Save Pendrick Edge", not "Save Pendrick Edge, someone"
+        named = sorted(set(reported.values()) - {"someone"})
+        who = ", ".join(named) if named else "someone"
         return (
             "not_enough_info",
             f"The sources only report this as a claim made by {who}; "
