@@ -169,6 +169,8 @@ def assemble(
                 q.kind == d.kind and q.value == d.value
                 for q in sentence_figures(printed) for d in disputed):
             return  # a disputed figure is told by its difference line, never as plain fact
+        # marked where it tells a version of a difference printed below, the mark counted
+        line = _noted_disputed(line, [d for d, _ in told])
         if used + word_count(line.text) <= budget:
             out.append(line)
             used += word_count(line.text)
@@ -216,8 +218,6 @@ def assemble(
             k = next((i for i, pos in enumerate(at) if pos > 0), len(at))
             out.insert(k, line)
             at.insert(k, 0.0)
-    printed = [d for d, x in told if x in out]
-    out[:] = [_noted_disputed(line, printed) for line in out]
     notes = 0
     for c in clusters:
         if notes >= MAX_FRAMING_NOTES:
