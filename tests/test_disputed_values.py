@@ -5,6 +5,7 @@ day" / "as many as 210" were read as compatible, and the summary printed 210 as 
 
 from __future__ import annotations
 
+from agent.generation.contested import contested_marked, difference_versions
 from agent.generation.differences import story_differences
 from agent.generation.extractive import Cluster
 from agent.generation.story_points import Point
@@ -70,3 +71,31 @@ def test_a_point_line_telling_the_majority_version_says_it_is_contested() -> Non
     assert f"up to 90 boat launches{DISPUTED_GLOSS} a day" in point
     # the note is the editor's: a judge of what the source prints reads the sentence as is
     assert strip_glosses(point) == lead.text
+
+
+def test_the_mark_follows_a_figure_with_no_noun_directly() -> None:
+    """Found reading the change: with no counted noun, the noun pattern took the next words
+    ("began in 2023 when nurses [outlets differ] complained")."""
+    items = [(_s("wire", "The Kelby inquiry began in 2023 after staff complained."), "wire"),
+             (_s("daily", "The Kelby inquiry began in 2023, staff said."), "daily"),
+             (_s("blog", "The Kelby inquiry began in 2021 after staff complained."), "blog")]
+    diffs = story_differences(items, NAMES.__getitem__)
+    line = "Kelby's inquiry began in 2023 when nurses complained about the ward."
+    assert contested_marked(line, difference_versions(diffs)) == (
+        f"Kelby's inquiry began in 2023{DISPUTED_GLOSS} when nurses complained about the ward.")
+    # a day's month and a tally's second count are part of the figure
+    dates = story_differences(
+        [(_s("wire", "The Kelby ferry fare rises from 1 April, the operator said."), "wire"),
+         (_s("daily", "The Kelby ferry fare rises from 1 April."), "daily"),
+         (_s("blog", "The Kelby ferry fare rises from 6 April."), "blog")], NAMES.__getitem__)
+    line = "Fares on the Kelby ferry go up from 1 April, the company said."
+    assert contested_marked(line, difference_versions(dates)) == (
+        f"Fares on the Kelby ferry go up from 1 April{DISPUTED_GLOSS}, the company said.")
+    votes = story_differences(
+        [(_s("wire", "Councillors backed the Kelby ban by 14 votes to 9 on Monday."), "wire"),
+         (_s("daily", "The Kelby ban was backed by 14 votes to nine on Monday."), "daily"),
+         (_s("blog", "Councillors backed the Kelby ban by 15 votes to 8 on Monday."), "blog")],
+        NAMES.__getitem__)
+    line = "The council backed the ban by 14 votes to 9, after a long debate."
+    assert contested_marked(line, difference_versions(votes)) == (
+        f"The council backed the ban by 14 votes to 9{DISPUTED_GLOSS}, after a long debate.")

@@ -20,6 +20,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, Field, create_model
 
+from agent.generation.contested import contested_marked, difference_versions
 from agent.generation.extractive import (
     WORD_BUDGET,
     Cluster,
@@ -35,7 +36,7 @@ from agent.llm.prompts import load_prompt, wrap_document
 from agent.text.analysis import analyze
 from agent.text.dates import weekday_date
 from agent.text.facts import WEEKDAYS, strip_dateline
-from agent.text.glosses import DISPUTED_GLOSS, bracketed_date, date_glossed, strip_glosses
+from agent.text.glosses import bracketed_date, date_glossed, strip_glosses
 from agent.text.normalize import normalize_for_match
 from agent.text.quantities import Quantity
 from agent.types import Sentence
@@ -162,15 +163,14 @@ def assemble(
         nonlocal used
         printed = strip_glosses(line.text)  # a bracketed date is no news of its own
         terms = analyze(printed).stems
-        if line.origin in ("extractive", "model") and terms and (
-                len(terms - said) / len(terms) < MIN_NOVELTY):
+        point = line.origin in ("extractive", "model")
+        if point and terms and len(terms - said) / len(terms) < MIN_NOVELTY:
             return  # mostly says again what an earlier line said
-        if line.origin in ("extractive", "model") and any(
-                q.kind == d.kind and q.value == d.value
-                for q in sentence_figures(printed) for d in disputed):
+        if point and any(q.kind == d.kind and q.value == d.value
+                         for q in sentence_figures(printed) for d in disputed):
             return  # a disputed figure is told by its difference line, never as plain fact
-        # marked where it tells a version of a difference printed below, the mark counted
-        line = _noted_disputed(line, [d for d, _ in told])
+        if point:  # marked where it tells a version of a difference below, the mark counted
+            line = replace(line, text=contested_marked(line.text, versions))
         if used + word_count(line.text) <= budget:
             out.append(line)
             used += word_count(line.text)
@@ -178,6 +178,7 @@ def assemble(
 
     told = [(d, _difference_line(d)) for d in differences if len(d.sides) > 1]
     told = [(d, x) for d, x in told if word_count(x.text) <= budget // 4]
+    versions = difference_versions([d for d, _ in told])
     story_diffs = [x for _, x in told]
     # The story's differences are read after its points, but their words are set aside
     # first: a labelled disagreement is a key fact as much as any point.
@@ -228,31 +229,6 @@ def assemble(
             add(StoryLine(note.text(), list(note.sentences), "framing", 2, "framing"))
             notes += len(out) > before
     return out
-
-
-def _noted_disputed(line: StoryLine, shown: Sequence[Difference]) -> StoryLine:
-    """`line` with DISPUTED_GLOSS after the first figure it states that a difference line of
-    the summary (`shown`) gives in another version too: the majority's version may be told
-    as a point ("The first cases appeared on Ward 7 on 3 March"), but a reader of that line
-    alone must see that it is contested (a helper reading dev summaries: "gives no sign that
-    anything is disputed"). Other lines as they are."""
-    if line.origin not in ("extractive", "model"):
-        return line
-    versions = [q for d in shown for side in d.sides for v in side.values
-                for q in sentence_figures(strip_glosses(v))]
-    for q in sentence_figures(strip_glosses(line.text)):
-        if not q.said or not any(q.kind == v.kind and q.value == v.value for v in versions):
-            continue
-        # the figure as written outside the editor's brackets, with the noun or unit after it
-        # ("9,000 tonnes", "a 26-mile trip") and a bracketed date of its own
-        noun = rf"(?:(?:[\s-]+[a-z][\w’'-]*){{0,2}}?[\s-]+{re.escape(q.head[:4])}[\w’']*)?"
-        for m in re.finditer(rf"(?<![\w£$€]){re.escape(q.said)}(?!\w){noun}"
-                             r"(?:\s*\[[^\]]*\])?", line.text, re.IGNORECASE):
-            if line.text.rfind("[", 0, m.start()) > line.text.rfind("]", 0, m.start()):
-                continue  # inside brackets
-            text = line.text[: m.end()] + DISPUTED_GLOSS + line.text[m.end():]
-            return replace(line, text=text)
-    return line
 
 
 def _disputed_figures(differences: Sequence[Difference]) -> list[Quantity]:

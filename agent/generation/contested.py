@@ -1,0 +1,59 @@
+"""The editor's mark on a point line of a story summary that tells one version of a figure
+the outlets give differently: "first raised concerns in March 2023 [outlets differ]".
+
+By design the version most outlets give may be told as a point, its difference line below
+(agent.generation.story_summary.assemble). A helper reading dev summaries against their
+articles called such lines misleading: a reader of the line alone "gets no sign that
+anything is disputed". The mark is agent.text.glosses.DISPUTED_GLOSS, which strip_glosses
+removes again for every judge of what a source prints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from agent.generation.extractive import Difference
+from agent.text.dates import MONTH_NAMES
+from agent.text.glosses import DISPUTED_GLOSS, strip_glosses
+from agent.text.quantities import Quantity
+from agent.verification.measures import sentence_figures
+
+# Figures whose head is the noun they count or their unit ("63 patients", "26 miles", "15
+# years"), as agent.generation.difference_leads.shown_figure shows them; another kind's head
+# is only the next word ("2023 when nurses ...").
+_COUNTED_KINDS = frozenset(("count", "duration", "measure"))
+
+
+def difference_versions(shown: Sequence[Difference]) -> list[Quantity]:
+    """The figures of every side of the differences `shown` (values as shown, glosses off)."""
+    return [q for d in shown for side in d.sides for v in side.values
+            for q in sentence_figures(strip_glosses(v))]
+
+
+def contested_marked(text: str, versions: Sequence[Quantity]) -> str:
+    """`text` with DISPUTED_GLOSS after the first figure it states that is one of the
+    `versions` (`difference_versions` of the summary's difference lines), outside the
+    editor's brackets; `text` as it is when it states none."""
+    for q in sentence_figures(strip_glosses(text)):
+        if not q.said or not any(q.kind == v.kind and q.value == v.value for v in versions):
+            continue
+        for m in re.finditer(_written_figure(q), text, re.IGNORECASE):
+            if text.rfind("[", 0, m.start()) > text.rfind("]", 0, m.start()):
+                continue  # inside brackets
+            return text[: m.end()] + DISPUTED_GLOSS + text[m.end():]
+    return text
+
+
+def _written_figure(q: Quantity) -> str:
+    """A pattern of the figure `q` as a line writes it, to its end: with the noun or unit
+    it counts ("9,000 tonnes", "a 26-mile trip", "14 votes to 9"), a day's month ("1
+    April") and a bracketed date of its own."""
+    tail = ""
+    if q.head and q.kind in _COUNTED_KINDS:
+        tail = rf"(?:(?:[\s-]+[a-z][\w’'-]*){{0,2}}?[\s-]+{re.escape(q.head[:4])}[\w’']*)?"
+        if q.kind == "count":
+            tail += r"(?:\s+to\s+\d+(?:,\d{3})*)?"  # a tally's second count
+    elif q.kind == "day":
+        tail = rf"(?:\s+(?:{MONTH_NAMES})\b)?"
+    return rf"(?<![\w£$€]){re.escape(q.said)}(?!\w){tail}(?:\s*\[[^\]]*\])?"
