@@ -3,7 +3,7 @@ claim from its parts. Pure functions over the verify stage's typed records."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from pydantic import (
@@ -97,6 +97,13 @@ def _verb(names: Sequence[str], verb: str) -> str:
 _FIGURE_KINDS = frozenset(("number", "day", "month", "time"))
 
 
+def _named_speakers(reported: Mapping[str, str], outlets: Iterable[str]) -> list[str]:
+    """The speakers `reported` (outlet -> who it says speaks) gives for `outlets`, sorted,
+    without "someone": a speaker one outlet names and another leaves unnamed is one speaker,
+    not two ("Save Pendrick Edge", not "Save Pendrick Edge, someone")."""
+    return sorted({reported[o] for o in outlets} - {"someone"})
+
+
 def decide(
     claim: str, items: Sequence[tuple[str, EvidenceItem, Signals]], attributed: bool,
     anchored: Collection[str] = (),
@@ -159,7 +166,7 @@ def decide(
         # One outlet reports someone saying it ("the union said ... from 1 June"), another
         # gives another value: the sources disagree on the detail (dev stories: 4 of the 5
         # such claims were labelled conflicting, none refuted).
-        named = sorted({reported[o] for o in reporting} - {"someone"})
+        named = _named_speakers(reported, reporting)
         said = f"{', '.join(named)} saying it" if named else "it as someone's words"
         return (
             "conflicting",
@@ -185,10 +192,7 @@ def decide(
         sources = "1 outlet" if len(s_names) == 1 else f"{len(s_names)} independent outlets"
         return "supported", f"Stated by {sources}: {', '.join(s_names)}.{tail}"
     if reported:
-        # a speaker named by one outlet and left unnamed ("someone") by another is one
-        # speaker, not two: "Save Pendrick Edge", not "Save Pendrick Edge, someone"
-        named = sorted(set(reported.values()) - {"someone"})
-        who = ", ".join(named) if named else "someone"
+        who = ", ".join(_named_speakers(reported, reported)) or "someone"
         return (
             "not_enough_info",
             f"The sources only report this as a claim made by {who}; "
