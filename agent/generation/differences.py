@@ -162,6 +162,20 @@ def _sides(figs: Sequence[Figure], links: Sequence[set[int]], i: int, j: int) ->
     return sides
 
 
+def _by_outlets(disputes: Sequence[tuple[float, int, int]], figs: Sequence[Figure],
+                links: Sequence[set[int]]) -> list[tuple[float, int, int]]:
+    """`disputes` (overlap, i, j) ordered by how many outlets their two versions gather
+    (`_sides`), then by overlap. An outlet that gives two values of one measure gives two
+    things: the value other outlets repeat is the one in dispute ("About 1.3 million mobile
+    customers were affected", as three others say, against "1.6 million lost service";
+    not the same wire's "has about 3.9 million mobile customers nationally")."""
+    def gathered(dispute: tuple[float, int, int]) -> int:
+        _, i, j = dispute
+        return len({figs[k].outlet for side in _sides(figs, links, i, j) for k in side})
+
+    return sorted(disputes, key=lambda d: (-gathered(d), -d[0]))
+
+
 def _join_equal(versions: list[list[int]], figs: Sequence[Figure]) -> None:
     """Add to a version (figure indices) the figures of outlets not yet in the difference
     that state its exact value (same kind, unit and counted noun), whatever their wording:
@@ -205,7 +219,7 @@ def story_differences(
         earlier = by_article.setdefault(sentence.article_id, [])
         before[sentence.id] = earlier[-ANTECEDENT_SENTENCES:]
         earlier.append(sentence.text)
-    disputes = _disputes(figs, links, before)
+    disputes = _by_outlets(_disputes(figs, links, before), figs, links)
     for score, i, j in disputes:
         if i in used or j in used:
             continue
