@@ -219,3 +219,18 @@ def _day(outlet: str, text: str) -> Figure:
 def test_a_deadline_to_come_dates_no_day_gone(second: str, same: bool) -> None:
     gone = "The board said the sealed papers were handed to Tarrant College on 5 March."
     assert same_measure(_day("wire", gone), _day("live", second), min_shared=0) is same
+
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("part", [
+    "The other eight walkers were escorted off the hill by rescuers.",
+    "The eight remaining walkers were escorted off the hill by rescuers.",
+    "Eight more walkers were escorted off the hill by rescuers.",
+])
+def test_a_count_of_the_rest_of_a_group_is_no_version_of_the_whole(part: str) -> None:
+    # dev kelderby's floor printed "Outlets differ on the number of walkers: 8 vs 12"
+    whole = "Twelve walkers were caught on the hill by the storm, and rescuers escorted them off."
+    (a,) = figures([(_s("wire", whole), "wire")])
+    (b,) = figures([(_s("live", part), "live")])
+    assert b.quantity.part and not same_measure(a, b, min_shared=0)
