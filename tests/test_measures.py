@@ -221,6 +221,35 @@ def test_a_deadline_to_come_dates_no_day_gone(second: str, same: bool) -> None:
     assert same_measure(_day("wire", gone), _day("live", second), min_shared=0) is same
 
 
+def _time(outlet: str, text: str) -> Figure:
+    """The one time-of-day figure of `text` as `outlet`'s sentence."""
+    (f,) = [f for f in figures([(_s(outlet, text), outlet)]) if f.quantity.kind == "time"]
+    return f
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("second", "same"), [
+    # dev kettering's floor set "Services were back by half past seven" against the hour the
+    # company spoke ("said at 11.15pm that all services had been restored")
+    ("The operator said at 11.15pm that every line had been reopened.", False),
+    ("Every line had been reopened by 11.15pm, the operator said.", True),
+    ("The operator reopened every line at 11.15pm.", True),
+])
+def test_the_hour_a_report_was_made_is_no_version_of_the_event_s_hour(
+        second: str, same: bool) -> None:
+    event = "All the lines were reopened by 7.30pm on Tuesday, the operator said."
+    assert same_measure(_time("wire", event), _time("live", second), min_shared=0) is same
+
+
+@pytest.mark.unit
+def test_the_day_a_statement_was_made_is_no_version_of_the_event_s_day() -> None:
+    # dev kelderby: "discharged from hospital on Sunday" and "On Monday, the club said ..."
+    discharged = "The last of the injured climbers was discharged from hospital on Sunday."
+    said = "On Monday, the climbing club said all of the climbers were recovering at home."
+    assert not same_measure(_weekday("wire", discharged), _weekday("live", said), min_shared=0)
+    also_said = "The climbing club said on Sunday that the climbers were recovering at home."
+    assert same_measure(_weekday("wire", also_said), _weekday("live", said), min_shared=0)
+
 
 @pytest.mark.unit
 @pytest.mark.parametrize("part", [

@@ -18,7 +18,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agent.text.analysis import stems
-from agent.text.facts import PLACE_PREPOSITION, WEEKDAYS, event_weekdays, mentions, places
+from agent.text.facts import (
+    FINITE_CUES,
+    PLACE_PREPOSITION,
+    WEEKDAYS,
+    event_weekdays,
+    mentions,
+    places,
+)
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
 
@@ -119,6 +126,35 @@ def _day_frame(digits: str, start: int, end: int) -> frozenset[str]:
     if not stems(" ".join(words_before)):  # it opens its clause: "On Monday, ..."
         return frozenset(stems(" ".join(words_after[:FRAME_WORDS])))
     return frozenset(stems(" ".join(before)))
+
+
+# A reporting verb that dates its own report with the figure after it: "The company said at
+# 11.15pm that ...", "the club said late on Monday".
+_REPORTED_AT = re.compile(rf"\b(?:{FINITE_CUES}|announced|announces|confirmed|confirms|spoke)"
+                          r"\s+(?:(?:late|early|later|earlier)\s+)?(?:on|at|by|in)?\s*$",
+                          re.IGNORECASE)
+# A date opening the sentence before its speaker's reporting verb: "On Monday, the club said".
+_OPENS_REPORT = re.compile(rf"^\s*,?\s*(?:[\w’'.-]+\s+){{0,5}}?(?:{FINITE_CUES}|announced|"
+                           r"confirmed)\b", re.IGNORECASE)
+# A reporting verb right after the date: "Trump on Sunday said ...".
+_REPORTS_NEXT = re.compile(rf"^\s*(?:(?:morning|afternoon|evening|night)\s+)?(?:{FINITE_CUES}|"
+                           r"announced|confirmed)\b", re.IGNORECASE)
+_OPENING = re.compile(r"^\s*(?:(?:late|early)\s+)?(?:on|at|by|in)?\s*$", re.IGNORECASE)
+
+
+def dates_statement(text: str, said: str) -> bool:
+    """Whether the time or day `said` (as `text` writes it) dates when someone said
+    something rather than the event told: right after a reporting verb ("The company said at
+    11.15pm that all services had been restored": 11.15pm is when it said so, not when the
+    services came back), or opening the sentence before its speaker's verb ("On Monday, the
+    club said its members were recovering"), or right before it ("Trump on Sunday said").
+    False when `said` is not in `text`."""
+    at = text.find(said)
+    if at < 0:
+        return False
+    before, after = text[:at], text[at + len(said):]
+    return bool(_REPORTED_AT.search(before) or _REPORTS_NEXT.match(after)
+                or (_OPENING.match(before) and _OPENS_REPORT.match(after)))
 
 
 PLACE_FRAME_WORDS = 4  # words before a place's preposition that say what is there

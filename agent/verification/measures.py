@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem
 from agent.text.dates import ahead, behind
 from agent.text.facts import MONTHS, WEEKDAYS
-from agent.text.frames import WEEKDAY_WORD, Frame, figure_frames
+from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frames
 from agent.text.quantities import Quantity
 from agent.text.slots import near_miss_name
 from agent.types import Sentence
@@ -173,6 +173,9 @@ def same_measure(a: Figure, b: Figure, min_shared: float = MIN_SHARED) -> bool:
             and behind(y.sentence.text, y.quantity.said, sentence=y.quantity.kind != "year")
             for x, y in ((a, b), (b, a))):
         return False  # "will become ... from April 2027" dates no "downgraded ... in 2023"
+    if a.quantity.kind in WHEN_KINDS and len({
+            dates_statement(f.sentence.text, f.quantity.said) for f in (a, b)}) > 1:
+        return False  # "said at 11.15pm that all services had been restored": when it was said
     if a.quantity.kind == "weekday" and _same_speaker(a, b) and overlap(
             _said(a.sentence.text), _said(b.sentence.text)) < min_shared:
         return False  # one speaker's two statements on two days, not one statement's day
