@@ -282,3 +282,23 @@ def test_a_store_with_nothing_ingested_says_so(
     code, out, err = run(*args)
     assert code == 2 and out == ""
     assert "holds no ingested articles" in err and "sourcebound ingest" in err
+
+
+def test_a_single_question_shows_a_spinner_on_a_terminal_and_nothing_on_a_pipe(
+    cli: CliApp, run: Run, seeds_dir: Path, fake_model: FakeChatModel,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A newcomer's first `ask` waited 91 s in silence while the local model loaded.
+    import io
+
+    from rich.console import Console
+
+    run("ingest", str(seeds_dir), "--json")
+    fake_model.queue(draft(("The sources do not say.", [])))
+    code, _, err = run("ask", UNRELATED)
+    assert code == 0 and err == ""  # a pipe: no spinner, no blank line
+    terminal = io.StringIO()
+    monkeypatch.setattr(common, "err", Console(file=terminal, force_terminal=True))
+    fake_model.queue(draft(("The sources do not say.", [])))
+    code, _, _ = run("ask", UNRELATED)
+    assert code == 0 and "answering" in terminal.getvalue()

@@ -22,6 +22,7 @@ from agent.cli.common import (
     read_text_lines,
     require_articles,
     run_footer,
+    working,
 )
 from agent.errors import DOMAIN_ERRORS, InputError
 from agent.generation.answer import Answerer
@@ -134,7 +135,9 @@ def ask(
         if question is None:
             raise InputError("question", "give a question or --file")
         checked = check_question(question, "question")  # bad input first, then the store
-        ans = require_articles().answerer().ask(checked)
+        answerer = require_articles().answerer()
+        with working("answering"):
+            ans = answerer.ask(checked)
         emit_json(ans) if json_out else render_answer(ans)
         return
     items = read_items(file, "question")

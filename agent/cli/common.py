@@ -119,6 +119,20 @@ def emit_json(obj: BaseModel | dict[str, Any] | list[Any]) -> None:
 
 
 @contextmanager
+def working(what: str, loads_model: bool = True) -> Iterator[None]:
+    """A spinner on stderr while one long step runs ("answering…"), so a first call that
+    loads the local model (a minute or more on 2 cores, a newcomer trial waited 91 s in
+    silence) is not silent; nothing when stderr is not a terminal, so pipes, logs and
+    --json output stay clean."""
+    if not err.is_terminal:
+        yield
+        return
+    why = " (the model loads on first use)" if loads_model else ""
+    with err.status(f"[dim]{escape(what)}…{why}[/dim]"):
+        yield
+
+
+@contextmanager
 def progress_bar(enabled: bool = True) -> Iterator[Progress]:
     """A progress bar on stderr (silent when stderr is not a terminal and not forced)."""
     prog = Progress(

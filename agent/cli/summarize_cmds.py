@@ -20,6 +20,7 @@ from agent.cli.common import (
     progress_bar,
     require_articles,
     run_footer,
+    working,
 )
 from agent.errors import InputError
 from agent.generation.batch import batch_workers
@@ -164,8 +165,9 @@ def summarize(
         if not a.corpus.has_article(d):
             raise InputError("--doc", f"unknown article id {d!r}; `sourcebound sources` lists them")
     summarizer = a.summarizer()
-    results = [summarizer.article(d) for d in doc or []]
-    if story:
-        results.append(summarizer.story(STORY_ID))
+    with working("summarizing", loads_model=bool(doc)):
+        results = [summarizer.article(d) for d in doc or []]
+        if story:
+            results.append(summarizer.story(STORY_ID))
     for rec in results:
         emit_json(rec) if json_out else render_summary(rec)

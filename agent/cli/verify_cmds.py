@@ -22,6 +22,7 @@ from agent.cli.common import (
     read_text_lines,
     require_articles,
     span_text,
+    working,
 )
 from agent.errors import DOMAIN_ERRORS, InputError
 from agent.generation.batch import map_ordered
@@ -178,7 +179,9 @@ def verify(
     verifier = require_articles().verifier(use_model=not no_model)
     emit = emit_json if json_out else print_verdict
     if checked is not None:
-        emit(verifier.verify(checked))
+        with working("checking the claim", loads_model=not no_model):
+            verdict = verifier.verify(checked)
+        emit(verdict)
         return
     if answer_file is not None:
         for v in verify_sentences(verifier, answer_sentences(answer_file)):
