@@ -32,6 +32,7 @@ from agent.text.dates import (
     weekday_dates,
     years_since,
 )
+from agent.text.directions import opposite_changes
 from agent.text.events import day_gaps, other_event_days, shift_days
 from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
     CAP_RUN,
@@ -362,7 +363,9 @@ def compare(
         aligned=aligned,
         conflicts=conflicts,
         missing_numbers=missing,
-        polarity_conflict=polarity or flip or opposite_sides(c, e),  # admitted / denied
+        # admitted / denied; "went up" / "fell" of one thing (agent.text.directions)
+        polarity_conflict=polarity or flip or opposite_sides(c, e)
+        or opposite_changes(claim, evidence, known_names),
         negation_flip=flip,
         # who said it, for the verdict's note: "the alliance", not "someone"
         attributed_to=(described_speaker(said) or speaker) if speaker == "someone"
