@@ -1,9 +1,13 @@
 """Which two figures a story difference sets against each other, when one outlet gives two
-values of one measure (agent.generation.differences)."""
+values of one measure (agent.generation.differences), and the points the summary leaves to
+its difference lines (agent.generation.story_summary.assemble)."""
 
 from __future__ import annotations
 
 from agent.generation.differences import story_differences
+from agent.generation.extractive import Cluster
+from agent.generation.story_points import Point
+from agent.generation.story_summary import assemble, extractive_line
 from agent.types import Sentence
 
 
@@ -21,9 +25,8 @@ def test_the_value_other_outlets_repeat_is_the_one_in_dispute() -> None:
     # count two other outlets repeat is the version OrrinLive's 60 disputes.
     items = [
         (_s("wire", "Northway has about 140 buses nationally.", 1), "wire"),
-        (_s("wire", "About 40 buses and 300 drivers were stranded by the flooding across the valley, "
-                    "according to Northway.", 2),
-         "wire"),
+        (_s("wire", "About 40 buses and 300 drivers were stranded by the flooding across the "
+                    "valley, according to Northway.", 2), "wire"),
         (_s("daily", "Some 40 buses were stranded across the valley by the flooding."), "daily"),
         (_s("post", "The flooding stranded 40 buses on Tuesday, the company said."), "post"),
         (_s("live", "An estimated 60 Northway buses in the region were stranded, along with "
@@ -34,3 +37,24 @@ def test_the_value_other_outlets_repeat_is_the_one_in_dispute() -> None:
     assert {q.value for q in many.figures} == {40} and {q.value for q in one.figures} == {60}
     assert set(many.outlets) == {"Delta Wire", "The Orrin Daily", "Orrin Post"}
     assert "140" not in diff.text()
+
+
+def test_a_point_that_a_difference_line_tells_again_is_left_out() -> None:
+
+    # dev alder: "Pellow, who was granted bail, will be sentenced on 14 November [outlets
+    # differ]" printed above the line its own clause leads
+    hearing = _s("wire", "The appeal against the fine will be heard on 14 May.", 3)
+    hearing2 = _s("daily", "The appeal against the fine will be heard on 14 May.", 5)
+    other = _s("live", "The appeal against the fine will be heard on 21 May, its lawyers said.", 2)
+    lead = _s("wire", "Northway was fined £40,000 over the flooded depot.", 0)
+    lead2 = _s("daily", "A £40,000 fine was imposed on Northway over its flooded depot.", 0)
+    clusters = [Cluster(Point(members=[(lead, "wire", 1.0), (lead2, "daily", 0.9)]), lead, 0),
+                Cluster(Point(members=[(hearing, "wire", 0.8), (hearing2, "daily", 0.8)]),
+                        hearing, 1)]
+    diffs = story_differences([(hearing, "wire"), (hearing2, "daily"), (other, "live")],
+                              NAMES.__getitem__)
+    assert diffs and diffs[0].lead.startswith("The appeal against the fine will be heard")
+    lines = assemble(clusters, extractive_line, NAMES.__getitem__, lambda a, b: 0.9, 120,
+                     diffs)
+    assert [x.origin for x in lines] == ["extractive", "difference"]
+    assert lines[0].text.startswith("Northway was fined")
