@@ -128,3 +128,13 @@ def test_a_figure_opening_the_claim_is_not_a_name_its_article_must_hold() -> Non
                   "The team sent 22 volunteers onto the fell.", 0.5,
                   article_terms=stems(article))
     assert not sig.missing_numbers and sig.figures_stated
+
+
+def test_where_someone_was_taken_is_a_place_but_whom_something_was_said_to_is_not() -> None:
+    # dev kelderby: "airlifted to Westmarch Royal Infirmary" against FellsNow's "airlifted to
+    # Carnholme General Hospital" was no second version of "which hospital"
+    assert places("The injured climber was flown to Dunmore General Hospital.") == {
+        "dunmore general hospital"}
+    assert places("Patients will be sent to Kelby Infirmary from April.") == {"kelby infirmary"}
+    assert places("She spoke to Reuters and wrote to Mr Oduya on Monday.") == set()
+    assert places("The council gave the contract to Northway Buses.") == set()

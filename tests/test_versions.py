@@ -383,3 +383,10 @@ def test_a_figure_of_the_storys_own_event_is_no_version_of_another_towns(
     # the Dalton figure is a version for a question that names no town
     _, shown = _versions(app, "How many homes were evacuated after the fire?", "120 homes")
     assert any("300 homes" in s.text for s in shown[1:])
+
+
+def test_another_destination_is_another_version_of_where() -> None:
+    q = "Which hospital was the injured climber taken to?"
+    answer = "The injured climber was flown to Dunmore General Hospital."
+    assert differs(answer, "The climber was airlifted to Kelby Infirmary.", q) == "place"
+    assert differs(answer, "The climber later spoke to Reuters from hospital.", q) is None

@@ -61,7 +61,13 @@ CUE_RE = re.compile(rf"(?:(?<![\w,’'] )|(?=(?-i:[a-z])))\b(?:{_CUES})\b(?<!cal
 QUOTE_CHARS = '“”"«»„'
 LONG_QUOTE = re.compile(r"[“\"«„][^”\"»]{30,}")
 # The prepositions (and article) before a named place: "in", "aboard the", ...
-PLACE_PREPOSITION = r"\b(?:in|at|aboard|on board|onboard|on|inside|near|outside)\s+(?:the\s+)?"
+# ... and "to" after a verb of taking someone somewhere: where they were taken ("airlifted to
+# Carnholme General Hospital", "will be sent to Kelsworth General Hospital"), not whom
+# something was said to ("spoke to Reuters").
+PLACE_PREPOSITION = (r"\b(?:in|at|aboard|on board|onboard|on|inside|near|outside|"
+                     r"(?:taken|flown|airlifted|moved|transferred|sent|rushed|brought|driven|"
+                     r"carried|evacuated|relocated|diverted|winched)\s+(?:back\s+)?to)"
+                     r"\s+(?:the\s+)?")
 _PLACE_PREP = re.compile(
     PLACE_PREPOSITION + r"((?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)")
 # Unnamed venues: "at a campaign event", "during a rally", "at a university event".
