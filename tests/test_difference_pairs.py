@@ -58,3 +58,18 @@ def test_a_point_that_a_difference_line_tells_again_is_left_out() -> None:
                      diffs)
     assert [x.origin for x in lines] == ["extractive", "difference"]
     assert lines[0].text.startswith("Northway was fined")
+
+
+def test_a_near_miss_named_far_back_is_still_the_antecedent() -> None:
+    # dev tollan: "The valley has about 60 hop farms" (the Tollan Valley, named in the lead)
+    # set against "The Tallan Valley, which has about 25 hop farms"
+    wire = ["Apple growers in the Marlow Vale are clearing orchards after a blight was "
+            "confirmed on Friday.", "The ministry has set aside £2m for compensation.",
+            "Growers say the payment is too small.", "The ministry rejected that account.",
+            "Inspectors will visit every orchard this month.",
+            "The vale has about 60 apple farms and grows a third of the country's apples."]
+    daily = ["Orchards across the Marlow Vale are being cleared.",
+             "The Marrow Vale, which has about 25 apple farms, escaped the blight in 2024."]
+    items = [(_s("wire", t, n), "wire") for n, t in enumerate(wire)]
+    items += [(_s("daily", t, n), "daily") for n, t in enumerate(daily)]
+    assert story_differences(items, NAMES.__getitem__) == []

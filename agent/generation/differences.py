@@ -37,7 +37,7 @@ from agent.ingest.corpus import Corpus
 from agent.text.counted import any_plural
 from agent.text.facts import strip_dateline
 from agent.text.quantities import Quantity
-from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival
+from agent.text.slots import antecedent_rival
 from agent.types import Sentence
 from agent.verification.compare import (
     Cell,
@@ -217,7 +217,9 @@ def story_differences(
     before: dict[str, list[str]] = {}
     for sentence, _ in items:  # each article's body sentences, in order
         earlier = by_article.setdefault(sentence.article_id, [])
-        before[sentence.id] = earlier[-ANTECEDENT_SENTENCES:]
+        # every earlier sentence: the nearest that names one of the two entities tells
+        # which one "The valley has about 60 hop farms" is about, however far back
+        before[sentence.id] = list(earlier)
         earlier.append(sentence.text)
     disputes = _by_outlets(_disputes(figs, links, before), figs, links)
     for score, i, j in disputes:
