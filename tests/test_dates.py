@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from agent.text.dates import (
+    ahead,
     implied_years,
     named_periods,
     publication_date,
@@ -199,3 +200,16 @@ def test_next_marks_the_future_only_for_its_own_day() -> None:
     assert (meets.value, meets.head) == (3, "december")
     (coming,) = weekday_dates("The board will decide next Thursday.", monday)
     assert (coming.value, coming.head) == (3, "december")
+
+
+@pytest.mark.parametrize(("text", "word", "to_come"), [
+    # dev brenford: "a temporary, reduced timetable" describes the timetable, no past verb
+    ("The operator will switch to a temporary, reduced timetable from Monday.", "Monday", True),
+    ("The club will play a newly extended season from Saturday.", "Saturday", True),
+    # a past participle after its noun still dates the day it names
+    ("The board would consider a review of the warnings issued on Friday.", "Friday", False),
+    ("The council will consider the plans it rejected on Monday.", "Monday", False),
+])
+def test_an_ed_word_that_describes_a_noun_is_no_past_verb(
+        text: str, word: str, to_come: bool) -> None:
+    assert ahead(text, word) is to_come

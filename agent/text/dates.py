@@ -151,7 +151,7 @@ def ahead(text: str, word: str) -> bool:
     if before:
         # a past verb between the future and the word dates the word ("would consider a
         # review of the warnings issued on Friday": Friday is past)
-        return _PAST.search(clause, before[-1].end(), max(at, before[-1].end())) is None
+        return not _past_verb(clause, before[-1].end(), max(at, before[-1].end()))
     return _FUTURE.search(clause) is not None
 
 
@@ -159,6 +159,19 @@ def ahead(text: str, word: str) -> bool:
 # "are" / "be" (a passive or an adjective of the present: "is licensed until 2027").
 _PAST = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]{3,}ed\b",
                    re.IGNORECASE)
+# An -ed word between a determiner and its noun describes the noun, whatever the tense: "will
+# switch to a temporary, reduced timetable from Monday" tells what is to come.
+_ADJECTIVE_ED = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|these|those)\s+"
+                           r"(?:[a-z-]+,\s+|[a-z]+ly\s+)?([a-z]{3,}ed)\b"
+                           r"(?=\s+(?!(?:on|in|at|by|for|to|from|with|of|and|or|but|after|"
+                           r"before|when|that|which|as|until|since)\b)[a-z])", re.IGNORECASE)
+
+
+def _past_verb(clause: str, start: int, end: int) -> bool:
+    """Whether clause[start:end] holds a verb of what was (`_PAST`), an -ed word that
+    describes a noun (`_ADJECTIVE_ED`) left out."""
+    adjectives = {m.start(1) for m in _ADJECTIVE_ED.finditer(clause)}
+    return any(m.start() not in adjectives for m in _PAST.finditer(clause, start, end))
 
 
 def behind(text: str, word: str, sentence: bool = False) -> bool:
