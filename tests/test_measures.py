@@ -167,10 +167,15 @@ def test_a_year_to_come_and_a_year_gone_date_two_events() -> None:
         "number: claim 2028 vs source 2029"]
 
 
+def _one(outlet: str, text: str, kind: str) -> Figure:
+    """The one figure of `kind` of `text` as `outlet`'s sentence."""
+    (f,) = [f for f in figures([(_s(outlet, text), outlet)]) if f.quantity.kind == kind]
+    return f
+
+
 def _weekday(outlet: str, text: str) -> Figure:
     """The one weekday figure of `text` as `outlet`'s sentence."""
-    (f,) = [f for f in figures([(_s(outlet, text), outlet)]) if f.quantity.kind == "weekday"]
-    return f
+    return _one(outlet, text, "weekday")
 
 
 _STUDY = ("Housing Minister Ruth Adeyemi said on Tuesday the government would read the report "
@@ -202,8 +207,7 @@ def test_two_outlets_weekdays_are_one_measure_only_of_one_event(
 
 def _day(outlet: str, text: str) -> Figure:
     """The one day-of-the-month figure of `text` as `outlet`'s sentence."""
-    (f,) = [f for f in figures([(_s(outlet, text), outlet)]) if f.quantity.kind == "day"]
-    return f
+    return _one(outlet, text, "day")
 
 
 @pytest.mark.unit
@@ -223,8 +227,7 @@ def test_a_deadline_to_come_dates_no_day_gone(second: str, same: bool) -> None:
 
 def _time(outlet: str, text: str) -> Figure:
     """The one time-of-day figure of `text` as `outlet`'s sentence."""
-    (f,) = [f for f in figures([(_s(outlet, text), outlet)]) if f.quantity.kind == "time"]
-    return f
+    return _one(outlet, text, "time")
 
 
 @pytest.mark.unit
