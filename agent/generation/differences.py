@@ -164,11 +164,9 @@ def _sides(figs: Sequence[Figure], links: Sequence[set[int]], i: int, j: int) ->
 
 def _by_outlets(disputes: Sequence[tuple[float, int, int]], figs: Sequence[Figure],
                 links: Sequence[set[int]]) -> list[tuple[float, int, int]]:
-    """`disputes` (overlap, i, j) ordered by how many outlets their two versions gather
-    (`_sides`), then by overlap. An outlet that gives two values of one measure gives two
-    things: the value other outlets repeat is the one in dispute ("About 1.3 million mobile
-    customers were affected", as three others say, against "1.6 million lost service";
-    not the same wire's "has about 3.9 million mobile customers nationally")."""
+    """`disputes` (overlap, i, j) by the outlets their versions gather (`_sides`), then
+    overlap: of a wire's two values, the one others repeat is in dispute ("1.3 million
+    affected", not its "3.9 million customers nationally", against "1.6 million")."""
     def gathered(dispute: tuple[float, int, int]) -> int:
         _, i, j = dispute
         return len({figs[k].outlet for side in _sides(figs, links, i, j) for k in side})
@@ -217,8 +215,7 @@ def story_differences(
     before: dict[str, list[str]] = {}
     for sentence, _ in items:  # each article's body sentences, in order
         earlier = by_article.setdefault(sentence.article_id, [])
-        # every earlier sentence: the nearest that names one of the two entities tells
-        # which one "The valley has about 60 hop farms" is about, however far back
+        # all of them: the nearest naming a valley tells which "the valley" is
         before[sentence.id] = list(earlier)
         earlier.append(sentence.text)
     disputes = _by_outlets(_disputes(figs, links, before), figs, links)

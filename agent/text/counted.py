@@ -114,3 +114,22 @@ def said_indefinitely(noun: str, text: str) -> bool:
         (before[-1:] and before[-1] in _INDEFINITE)
         or (len(before) == 2 and before[0] in _INDEFINITE and before[1].isalpha())
         for before in mentions)
+
+
+# A part of a whole named after a count ("four of the papers", "three of them").
+_PART_OF = re.compile(r"\s+of\s+(?:the|them|its|their|these|those|his|her|our)\b",
+                      re.IGNORECASE)
+# A subset named by the words around a count: "the other eight walkers", "the eight
+# remaining walkers", "another 40 homes", "12 more staff" count some of a group, not all of it.
+_SUBSET_BEFORE = re.compile(r"\b(?:other|remaining|further|another|additional|extra)\s+$",
+                            re.IGNORECASE)
+_SUBSET_AFTER = re.compile(r"\s+(?:remaining|more|other|further|additional|extra)\b",
+                           re.IGNORECASE)
+
+
+def counts_part(text: str, start: int, end: int) -> bool:
+    """Whether the count at text[start:end] counts a part of a group: "four of the papers"
+    (`_PART_OF`), "the other eight walkers", "eight remaining walkers" (`_SUBSET_*`): a
+    subset of the noun it counts, no value of the whole."""
+    return bool(_PART_OF.match(text, end) or _SUBSET_AFTER.match(text, end)
+                or _SUBSET_BEFORE.search(text, max(0, start - 12), start))

@@ -19,7 +19,7 @@ from typing import Literal
 from agent.text.bounds import BOUND_RE, BOUND_WORDS, SHARE_BOUND_WORDS, bound_factors
 from agent.text.changes import Phase, change_phases, goes_up_to, other_time
 from agent.text.clock_times import times_of_day
-from agent.text.counted import head_after, head_before
+from agent.text.counted import counts_part, head_after, head_before
 from agent.text.facts import MONTHS, NOT_ENTITY
 from agent.text.number_words import words_to_digits
 from agent.text.units import rate_period, states_age, unit_after
@@ -83,14 +83,6 @@ WEEKS_IN_MONTHS = 0.1  # "eight weeks" is said for "two months" (8.7 weeks), not
 
 # Between two counts, "<noun> to": the second counts what the first does ("14 votes to 9",
 # "from 30 jobs to 45").
-_PART_OF = re.compile(r"\s+of\s+(?:the|them|its|their|these|those|his|her|our)\b",
-                      re.IGNORECASE)
-# A subset named by the words around a count: "the other eight walkers", "the eight
-# remaining walkers", "another 40 homes", "12 more staff" count some of a group, not all of it.
-_SUBSET_BEFORE = re.compile(r"\b(?:other|remaining|further|another|additional|extra)\s+$",
-                            re.IGNORECASE)
-_SUBSET_AFTER = re.compile(r"\s+(?:remaining|more|other|further|additional|extra)\b",
-                           re.IGNORECASE)
 _CARRIED_HEAD = re.compile(r"\s+[A-Za-z][\w'’-]*\s+to\s+", re.IGNORECASE)
 _VOTED = re.compile(r"\bvot(?:ed|es?|ing)\s+(?:(?:by|of)\s+)?$", re.IGNORECASE)
 _RATE_KINDS = frozenset(("count", "money", "measure"))
@@ -219,13 +211,6 @@ class Quantity:
 
 _CAP = re.compile(r"(?:up to|as many as|as much as|a maximum of|maximum of|at most)\b",
                   re.IGNORECASE)
-
-
-def _subset(text: str, start: int, end: int) -> bool:
-    """Whether the count at text[start:end] counts a part of a group: "four of the papers"
-    (`_PART_OF`), "the other eight walkers", "eight remaining walkers" (`_SUBSET_*`)."""
-    return bool(_PART_OF.match(text, end) or _SUBSET_AFTER.match(text, end)
-                or _SUBSET_BEFORE.search(text, max(0, start - 12), start))
 
 
 def _float(raw: str) -> float:
@@ -408,7 +393,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             # "46 per cent of the vote, ahead of Szabo's 45.4": the figure it is set against
             kind, unit = out[-1].kind, out[-1].unit
         out.append(Quantity(value, low, high, kind, unit, head, bool(bound), said.strip(),
-                            joined, part=kind == "count" and _subset(text, m.start("num"), end),
+                            joined, part=kind == "count" and counts_part(text, m.start("num"), end),
                             per=rate_period(text, end) if kind in _RATE_KINDS else "",
                             phase=phase))
         out.extend(rest)
