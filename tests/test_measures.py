@@ -266,3 +266,19 @@ def test_a_count_of_the_rest_of_a_group_is_no_version_of_the_whole(part: str) ->
     (a,) = figures([(_s("wire", whole), "wire")])
     (b,) = figures([(_s("live", part), "live")])
     assert b.quantity.part and not same_measure(a, b, min_shared=0)
+
+
+@pytest.mark.unit
+def test_a_count_of_another_thing_far_off_in_size_is_no_rival() -> None:
+    # a newcomer's "were worth 48 million" was refuted by "Kestrel-2", "71 seconds" and
+    # "nine satellites" in a sentence about the same loss
+    from agent.verification.checks import compare
+
+    claim = "The paintings stolen in the raid were worth 12 million."
+    source = ("Thieves took three paintings from the Gallery-4 wing in a raid that lasted 90 "
+              "seconds, police said.")
+    assert not compare(claim, source, score=0.8).conflicts
+    # the same thing counted, or a sum misstated tenfold, still conflicts
+    assert compare("Thieves took seven paintings in the raid.", source, score=0.8).conflicts
+    assert compare("The gallery made £25,000,000 in profit last year.",
+                   "The gallery made a profit of £2.5m last year.", score=0.8).conflicts

@@ -119,11 +119,29 @@ def number_conflicts(
         # off the claim's subject, a count of the same thing said as a modifier still rivals
         rival = (same_head if loosely
                  else [e for e in same_head if _counts_alike(c, e, claim, evidence)]
-                 ) or (comparable if aligned else [])
+                 ) or ([e for e in comparable if _within_ratio(c, e)] if aligned else [])
         if rival:
             shown = tuple(sorted({show_quantity(e) for e in rival}))
             conflicts.append(Conflict("number", (show_quantity(c),), shown))
     return conflicts, missing
+
+
+# Outlets that give one figure differently give it within this factor ("£412,000" vs
+# "£421,000", "$148m" vs "$184m", 212 vs 248 passengers): the bound of the story
+# differences (agent.verification.measures), and of a count that rivals a claim's count of
+# another noun. A newcomer's "were worth 48 million" was refuted by "Kestrel-2", "71
+# seconds" and "nine satellites" in an aligned sentence.
+MAX_MEASURE_RATIO = 3.5
+
+
+def _within_ratio(c: Quantity, e: Quantity) -> bool:
+    """Whether two counts lie within MAX_MEASURE_RATIO of each other; other kinds always
+    do (a sum, a share or a measure carries its unit: "£25,000,000" is a misstated
+    "£2.5m")."""
+    if c.kind != "count":
+        return True
+    lo, hi = sorted((abs(c.value), abs(e.value)))
+    return lo > 0 and hi / lo <= MAX_MEASURE_RATIO
 
 
 def _counts_alike(c: Quantity, e: Quantity, claim: SentenceAnalysis,
