@@ -179,3 +179,17 @@ def test_the_words_that_tell_the_event_must_be_quoted(text: str, quote: str,
     from agent.generation.drafts import unbacked_events
 
     assert unbacked_events(text, [quote]) == unbacked
+
+
+def test_a_draft_telling_what_the_outlets_do_as_a_group_gives_way_to_its_quote() -> None:
+    # a newcomer's answer: "The outlets agree on the value of the lost satellites: ..." cited
+    # one outlet, while another gave another value
+    from agent.generation.drafts import needs_its_quote
+
+    quotes = ["The insurer put the cargo's value at £3 million, the Courier understands."]
+    assert needs_its_quote("The outlets agree on the cargo's value: the insurer put it at "
+                           "£3 million.", quotes)
+    assert needs_its_quote("Both reports say the cargo was worth £3 million.", quotes)
+    assert not needs_its_quote("The insurer put the cargo's value at £3 million.", quotes)
+    assert not needs_its_quote("Both reports say the cargo was worth £3 million.",
+                               ["Both reports say the cargo was worth £3 million."])

@@ -75,15 +75,33 @@ def render_evidence(items: Sequence[Evidence]) -> str:
     )
 
 
+# What the outlets do as a group ("The outlets agree on ...", "Both reports say ...", "All
+# sources confirm ..."): a claim about the coverage that no one quote states. The answer's
+# versions of a disputed detail are added by code (agent.generation.versions), never
+# asserted by the model: a newcomer's "The outlets agree on the value of the lost
+# satellites: ... $62 million" cited one outlet, while another gave $48 million.
+_ABOUT_OUTLETS = re.compile(
+    r"\b(?:outlets|sources|reports|articles|papers|publications|media)\s+(?:all\s+|both\s+)?"
+    r"(?:agree|agreed|concur|confirm|say|said|report|reported|state|stated|differ|disagree)\b",
+    re.IGNORECASE)
+
+
+def about_outlets(text: str, quotes: Sequence[str]) -> bool:
+    """Whether `text` tells what the outlets do as a group (`_ABOUT_OUTLETS`) where none of
+    its `quotes` does."""
+    return bool(_ABOUT_OUTLETS.search(text)) and not any(_ABOUT_OUTLETS.search(q) for q in quotes)
+
+
 def needs_its_quote(text: str, quotes: Sequence[str]) -> bool:
     """Whether a draft sentence backed by `quotes` must give way to the first of them,
     quoted: it is cut off mid-clause ("The network accuses Vellmoor of",
     sentence_checks.ends_open), tells an event in a word no quote has (`unbacked_events`),
-    or it states as fact what its sources only report someone
+    tells what the outlets do as a group (`about_outlets`), or it states as fact what its
+    sources only report someone
     saying ("because she is afraid of the cartels", reported.attribution_flag). A draft
     that names another speaker is left to the support checks: the speakers read off quotes
     ("The piece stated ...") are too rough to swap."""
-    if ends_open(text) or unbacked_events(text, quotes):
+    if ends_open(text) or unbacked_events(text, quotes) or about_outlets(text, quotes):
         return True
     return analyze(text).speaker is None and bool(attribution_flag(text, quotes))
 
