@@ -11,7 +11,7 @@ import pytest
 from agent.ingest.corpus import Corpus
 from agent.ingest.dedup import jaccard, shingles
 from agent.ingest.pipeline import ingest
-from agent.retrieval.evidence import answer_type_match, candidate_sentences
+from agent.retrieval.evidence import answer_type_match, asked_kind, candidate_sentences
 from agent.retrieval.retrieve import (
     COPY_CONTAINMENT,
     NEAR_DUPLICATE_JACCARD,
@@ -215,7 +215,6 @@ def test_a_when_answer_may_give_an_era_a_century_or_a_relative_time(sentence: st
 
 
 def test_which_town_or_hospital_asks_for_a_place() -> None:
-    from agent.retrieval.evidence import asked_kind
 
     assert asked_kind("In which town did the tribunal sit?") == "place"
     question = "Which hospital were the injured walkers taken to?"
@@ -262,3 +261,17 @@ def test_a_copy_cut_at_other_offsets_is_one_hit(
         if h.source == "b":
             assert all(containment(shingles(h.text), o) < COPY_CONTAINMENT
                        for o in originals), h.text
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    # a newcomer's "What was the lost payload worth?" got one outlet's value, where "How
+    # much was it worth?" got both
+    ("What was the stolen cargo worth?", "number"),
+    ("What did the bridge repairs cost?", "number"),
+    ("What will the new stand cost supporters?", "number"),
+    ("What is the estimated value of the collection?", "number"),
+    ("What did the mayor say about the cost?", None),
+    ("What was the mood at the meeting?", None),
+])
+def test_a_sum_asked_without_how_much_asks_for_a_number(question: str, kind: str | None) -> None:
+    assert asked_kind(question) == kind

@@ -76,7 +76,13 @@ _ANSWER_TYPES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     (
         "number",
         re.compile(
-            r"\b(how (many|much|long|far|old)|what (percentage|share|number|amount)|number of)\b",
+            r"\b(how (many|much|long|far|old)|what (percentage|share|number|amount)|number of)\b"
+            # a sum asked without "how much": "What was the lost cargo worth?", "What did the
+            # repairs cost?", "What is the estimated cost of ...?" (a newcomer trial)
+            r"|\bwhat (?:was|is|were|are|will be|would be)\b[^?]{0,60}\bworth\s*\?"
+            r"|\bwhat (?:did|does|do|will|would)\b[^?]{0,60}(?<!the )(?<!its )\bcost"
+            r"(?:\s+\w+)?\s*\?"
+            r"|\bwhat (?:is|was|were|are) the (?:\w+ )?(?:value|cost|price)\b",
             re.I,
         ),
         re.compile(r"\d"),
