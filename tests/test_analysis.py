@@ -138,3 +138,17 @@ def test_where_someone_was_taken_is_a_place_but_whom_something_was_said_to_is_no
     assert places("Patients will be sent to Kelby Infirmary from April.") == {"kelby infirmary"}
     assert places("She spoke to Reuters and wrote to Mr Oduya on Monday.") == set()
     assert places("The council gave the contract to Northway Buses.") == set()
+
+
+def test_a_scaled_figure_after_worth_or_cost_is_a_sum_with_no_currency_sign() -> None:
+    # a newcomer's "were worth 48 million" was a count, compared with "nine satellites"
+    from agent.text.quantities import quantities
+
+    (worth,) = quantities("The stolen paintings were worth 12 million.")
+    assert worth.kind == "money" and worth.value == 12_000_000
+    (cost,) = quantities("The new stand will cost about 310 million.")
+    assert cost.kind == "money"
+    (jobs,) = quantities("The closure will cost 40 jobs.")
+    assert jobs.kind == "count" and jobs.head == "job"
+    (sum_,) = [q for q in quantities("They were valued at $12m in all.") if q.kind == "money"]
+    assert worth.comparable(sum_) and worth.agrees(sum_)

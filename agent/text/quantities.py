@@ -85,6 +85,10 @@ WEEKS_IN_MONTHS = 0.1  # "eight weeks" is said for "two months" (8.7 weeks), not
 # "from 30 jobs to 45").
 _CARRIED_HEAD = re.compile(r"\s+[A-Za-z][\w'’-]*\s+to\s+", re.IGNORECASE)
 _VOTED = re.compile(r"\bvot(?:ed|es?|ing)\s+(?:(?:by|of)\s+)?$", re.IGNORECASE)
+# A scaled figure after these words is a sum, its currency unsaid ("were worth 48 million").
+_WORTH = re.compile(r"\b(?:worth|valued at|costs?|costing|priced at)\s+(?:about\s+|around\s+|"
+                    r"some\s+|nearly\s+|almost\s+|more than\s+|over\s+|up to\s+)?$",
+                    re.IGNORECASE)
 _RATE_KINDS = frozenset(("count", "money", "measure"))
 # Kinds whose "from X to Y" is a change (agent.text.changes). A count's is a spread before
 # its noun ("from ten to twelve people"); a count changes as "from 30 jobs to 45", its noun
@@ -319,8 +323,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         unit = cur
         if m.group("pct") or m.group("pct2"):
             kind = "percent"
-        elif cur:
-            kind = "money"
+        elif cur or (scale and _WORTH.search(text, max(0, m.start("num") - 30), m.start("num"))):
+            kind = "money"  # "worth 48 million": a sum with no currency sign
         elif (month := _month_beside(text, m.start("num"), m.end("num"))) and value <= 31 \
                 and "," not in raw and "." not in raw and not m.group("num2"):
             out.append(Quantity(value, value, value, "day", "", month, said=m.group("num")))
