@@ -269,16 +269,18 @@ def test_a_count_of_the_rest_of_a_group_is_no_version_of_the_whole(part: str) ->
 
 
 @pytest.mark.unit
-def test_a_count_of_another_thing_far_off_in_size_is_no_rival() -> None:
+def test_a_count_of_no_noun_is_no_rival_of_counts_far_off_in_size() -> None:
     # a newcomer's "were worth 48 million" was refuted by "Kestrel-2", "71 seconds" and
     # "nine satellites" in a sentence about the same loss
     from agent.verification.checks import compare
 
-    claim = "The paintings stolen in the raid were worth 12 million."
-    source = ("Thieves took three paintings from the Gallery-4 wing in a raid that lasted 90 "
-              "seconds, police said.")
+    source = ("A Hawk-3 drone built by Northway exploded 90 seconds after take-off from Kelby "
+              "airfield on Tuesday, destroying nine cameras.")
+    claim = "The cameras lost in the drone explosion came to 12 million."
     assert not compare(claim, source, score=0.8).conflicts
-    # the same thing counted, or a sum misstated tenfold, still conflicts
-    assert compare("Thieves took seven paintings in the raid.", source, score=0.8).conflicts
+    # a count of a noun, or a sum misstated tenfold, still conflicts
+    assert compare("The drone explosion destroyed four cameras.", source, score=0.8).conflicts
+    assert compare("Mexico sent 50,000 troops to the border in February.",
+                   "In February, Mexico sent 10,000 soldiers to the border.", score=0.8).conflicts
     assert compare("The gallery made £25,000,000 in profit last year.",
                    "The gallery made a profit of £2.5m last year.", score=0.8).conflicts

@@ -129,16 +129,17 @@ def number_conflicts(
 # Outlets that give one figure differently give it within this factor ("£412,000" vs
 # "£421,000", "$148m" vs "$184m", 212 vs 248 passengers): the bound of the story
 # differences (agent.verification.measures), and of a count that rivals a claim's count of
-# another noun. A newcomer's "were worth 48 million" was refuted by "Kestrel-2", "71
-# seconds" and "nine satellites" in an aligned sentence.
+# no noun. A newcomer's "were worth 48 million" was refuted by "Kestrel-2", "71 seconds"
+# and "nine satellites" in an aligned sentence.
 MAX_MEASURE_RATIO = 3.5
 
 
 def _within_ratio(c: Quantity, e: Quantity) -> bool:
-    """Whether two counts lie within MAX_MEASURE_RATIO of each other; other kinds always
-    do (a sum, a share or a measure carries its unit: "£25,000,000" is a misstated
-    "£2.5m")."""
-    if c.kind != "count":
+    """Whether a claim's count that names no noun (`c`) lies within MAX_MEASURE_RATIO of
+    `e`. A count of a noun always does: "50,000 troops" is a misstated "10,000 soldiers".
+    So do other kinds, since a sum, a share or a measure carries its unit: "£25,000,000" is
+    a misstated "£2.5m"."""
+    if c.kind != "count" or c.head:
         return True
     lo, hi = sorted((abs(c.value), abs(e.value)))
     return lo > 0 and hi / lo <= MAX_MEASURE_RATIO
