@@ -40,6 +40,7 @@ from agent.text.quantities import Quantity, quantities
 from agent.text.slots import lower_words
 from agent.text.speakers import attribution, subject_of
 from agent.types import AnswerSentence, Evidence, Sentence
+from agent.verification.conflicts import magnitude_ratio
 from agent.verification.measures import (
     MAX_MEASURE_RATIO,
     MAX_YEAR_GAP,
@@ -87,8 +88,7 @@ def _versions_of_one(a: Quantity, b: Quantity, asked: set[str], noun: str | None
         return False  # a count's noun and a measure's unit name what they measure
     if a.kind == "year":
         return abs(a.value - b.value) <= MAX_YEAR_GAP
-    lo, hi = sorted((abs(a.value), abs(b.value)))
-    return lo > 0 and hi / lo <= MAX_MEASURE_RATIO
+    return magnitude_ratio(a, b) <= MAX_MEASURE_RATIO
 
 
 # The detail `differs` finds for each kind of question (agent.retrieval.evidence.asked_kind).

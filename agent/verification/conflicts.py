@@ -119,30 +119,11 @@ def number_conflicts(
         # off the claim's subject, a count of the same thing said as a modifier still rivals
         rival = (same_head if loosely
                  else [e for e in same_head if _counts_alike(c, e, claim, evidence)]
-                 ) or ([e for e in comparable if _within_ratio(c, e)] if aligned else [])
+                 ) or (comparable if aligned else [])
         if rival:
             shown = tuple(sorted({show_quantity(e) for e in rival}))
             conflicts.append(Conflict("number", (show_quantity(c),), shown))
     return conflicts, missing
-
-
-# Outlets that give one figure differently give it within this factor ("£412,000" vs
-# "£421,000", "$148m" vs "$184m", 212 vs 248 passengers): the bound of the story
-# differences (agent.verification.measures), and of a count that rivals a claim's count of
-# no noun. A newcomer's "were worth 48 million" was refuted by "Kestrel-2", "71 seconds"
-# and "nine satellites" in an aligned sentence.
-MAX_MEASURE_RATIO = 3.5
-
-
-def _within_ratio(c: Quantity, e: Quantity) -> bool:
-    """Whether a claim's count that names no noun (`c`) lies within MAX_MEASURE_RATIO of
-    `e`. A count of a noun always does: "50,000 troops" is a misstated "10,000 soldiers".
-    So do other kinds, since a sum, a share or a measure carries its unit: "£25,000,000" is
-    a misstated "£2.5m"."""
-    if c.kind != "count" or c.head:
-        return True
-    lo, hi = sorted((abs(c.value), abs(e.value)))
-    return lo > 0 and hi / lo <= MAX_MEASURE_RATIO
 
 
 def _counts_alike(c: Quantity, e: Quantity, claim: SentenceAnalysis,
@@ -307,17 +288,36 @@ def gives_another(e: Quantity, c: Quantity, claimed: Sequence[Quantity]) -> bool
 _SCALAR_KINDS = frozenset(("money", "percent", "measure", "duration"))
 
 
+# Outlets that give one figure differently give it within this factor ("£412,000" vs
+# "£421,000", "$148m" vs "$184m", 212 vs 248 passengers): the bound of the story
+# differences (agent.verification.measures), and of a count that rivals a claim's count of
+# no noun. A newcomer's "were worth 48 million" was refuted by "Kestrel-2", "71 seconds"
+# and "nine satellites" in a sentence about the same loss.
+MAX_MEASURE_RATIO = 3.5
+
+
+def magnitude_ratio(a: Quantity, b: Quantity) -> float:
+    """How many times the larger of two figures' sizes is the smaller (1.0 or more;
+    infinite when either is 0)."""
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return hi / lo if lo > 0 else math.inf
+
+
 def _other_measure(c: Quantity, e: Quantity) -> bool:
     """Whether `c` and `e` measure two things: a rate and an amount or rates of two periods
     ("40,000 tonnes of plastic a year" and "holding around 9,000 tonnes": a newcomer trial),
-    counts of different nouns, or two sums of money, percentages or measures, at
-    magnitudes MAX_RIVAL_RATIO apart."""
+    a claim's count of no noun and a count more than MAX_MEASURE_RATIO off it ("came to 48
+    million" / "nine satellites"), counts of different nouns, or two sums of money,
+    percentages or measures, at magnitudes MAX_RIVAL_RATIO apart. A count of a noun keeps
+    any ratio to its rival of another noun below that ("50,000 troops" is a misstated
+    "10,000 soldiers"), and so does a sum to a sum ("£25,000,000" / "£2.5m")."""
     if c.per != e.per:
         return True
+    if c.kind == "count" and not c.head:
+        return magnitude_ratio(c, e) > MAX_MEASURE_RATIO
     if not (c.counts_another(e) or (c.kind in _SCALAR_KINDS and e.kind == c.kind)):
         return False
-    lo, hi = sorted((abs(c.value), abs(e.value)))
-    return lo <= 0 or hi / lo > MAX_RIVAL_RATIO
+    return magnitude_ratio(c, e) > MAX_RIVAL_RATIO
 
 
 def show_quantity(q: Quantity) -> str:

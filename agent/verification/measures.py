@@ -33,6 +33,7 @@ from agent.verification.conflicts import (
     MAX_MEASURE_RATIO,
     Conflict,
     gives_another,
+    magnitude_ratio,
     show_quantity,
 )
 
@@ -141,11 +142,8 @@ def comparable_measure(qa: Quantity, qb: Quantity) -> bool:
         return False  # "a third of the country's hops" is no rival of "two-thirds of her land"
     if qa.kind == "year" and abs(qa.value - qb.value) > MAX_YEAR_GAP:
         return False
-    if qa.kind in ("money", "percent", "duration", "count", "measure"):
-        lo, hi = sorted((abs(qa.value), abs(qb.value)))
-        if lo <= 0 or hi / lo > MAX_MEASURE_RATIO:
-            return False
-    return True
+    return not (qa.kind in ("money", "percent", "duration", "count", "measure")
+                and magnitude_ratio(qa, qb) > MAX_MEASURE_RATIO)
 
 
 _SHARE_WORDS = re.compile(r"\b(?:half|thirds?|quarters?|in|out of)\b", re.IGNORECASE)
