@@ -119,8 +119,9 @@ def _theme_words(side: str, after: bool) -> list[str]:
     else:
         # back to the nearest clause with words: "the subsidy paid by the council, which
         # falls", "Turnout was 38.6%, down from 44.1%"
-        cuts = [0, *(e.end() for e in _CLAUSE_EDGE.finditer(side))]
-        ends = [*(e.start() for e in _CLAUSE_EDGE.finditer(side)), len(side)]
+        edges = list(_CLAUSE_EDGE.finditer(side))
+        cuts = [0, *(e.end() for e in edges)]
+        ends = [*(e.start() for e in edges), len(side)]
         words = []
         for start, end in reversed(list(zip(cuts, ends, strict=True))):
             words = [w for w in side[start:end].split() if not any(ch.isdigit() for ch in w)]
