@@ -73,3 +73,25 @@ def test_a_near_miss_named_far_back_is_still_the_antecedent() -> None:
     items = [(_s("wire", t, n), "wire") for n, t in enumerate(wire)]
     items += [(_s("daily", t, n), "daily") for n, t in enumerate(daily)]
     assert story_differences(items, NAMES.__getitem__) == []
+
+
+def test_a_day_gone_by_an_irregular_verb_is_no_version_of_a_day_to_come() -> None:
+    # dev brenford (session 43's reader): "The timetable, which came into force on Sunday"
+    # had been set against "will switch to a temporary, reduced timetable from Monday 18
+    # May": "came" and "brought" are past verbs as much as "introduced" is.
+    came = _s("wire", "The timetable, which came into force on Saturday, was meant to add more "
+                      "than 300 extra sailings a week across the Orrin network.")
+    brought = _s("post", "Tarn Ferries, which brought in its own new timetable on the same "
+                         "Saturday, has run 95 per cent of its sailings on time since then, "
+                         "according to its managing director, Ann Pell.")
+    coming = _s("live", "Orrin Ferries will switch to a temporary, reduced timetable from "
+                        "Wednesday 20 May after almost 900 sailings were cancelled in the "
+                        "first three days of its new schedule.")
+    items = [(came, "wire"), (brought, "post"), (coming, "live")]
+    assert story_differences(items, NAMES.__getitem__) == []
+    # two past days of one start are still two versions
+    other = _s("live", "The timetable, which came into force on Sunday, was meant to add more "
+                       "than 300 extra sailings a week across the Orrin network.")
+    (diff,) = story_differences([(came, "wire"), (other, "live")], NAMES.__getitem__)
+    assert [(side.values, side.outlets) for side in diff.sides] == [
+        (("Saturday",), ["Delta Wire"]), (("Sunday",), ["OrrinLive"])]

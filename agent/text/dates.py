@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from agent.text.facts import FINITE_CUES, MONTHS, WEEKDAYS, beside_speech, event_weekdays
 from agent.text.quantities import Quantity, quantities
+from agent.text.verbs import is_past_form
 
 # Words that put what a sentence tells after its publication.
 # "would" is the future of a report ("said it would announce compensation on Wednesday"),
@@ -155,10 +156,26 @@ def ahead(text: str, word: str) -> bool:
     return _FUTURE.search(clause) is not None
 
 
-# A verb of what was: a past form of "be", "have" or "do", or an -ed form not after "is" /
-# "are" / "be" (a passive or an adjective of the present: "is licensed until 2027").
-_PAST = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]{3,}ed\b",
+# A verb of what was: a past form of "be", "have" or "do", or a past form not after "is" /
+# "are" / "be" (a passive or an adjective of the present: "is licensed until 2027"): one in
+# -ed, or one the verb lexicon knows ("came into force", "brought in"; agent.text.verbs),
+# not the end of a compound ("midwife-led").
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bis )(?<!\bare )(?<!\bbe )(?<![\w-])[a-z]{3,}\b",
                    re.IGNORECASE)
+# A word after a determiner is a noun or its modifier ("on the ground", "a bit later").
+_AFTER_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s+$",
+                               re.IGNORECASE)
+
+
+def _past_words(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of `_PAST` in text[start:end] that are past verbs: "was", "had" ..., a
+    word in -ed, or a past form of the lexicon not right after a determiner."""
+    for m in _PAST.finditer(text, start, len(text) if end is None else end):
+        word = m.group(0).lower()
+        if (word in ("was", "were", "had", "did") or (len(word) > 4 and word.endswith("ed"))
+                or (is_past_form(word)
+                    and not _AFTER_DETERMINER.search(text, max(0, m.start() - 8), m.start()))):
+            yield m
 # An -ed word between a determiner and its noun describes the noun, whatever the tense: "will
 # switch to a temporary, reduced timetable from Monday" tells what is to come.
 _ADJECTIVE_ED = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|these|those)\s+"
@@ -171,7 +188,7 @@ def _past_verb(clause: str, start: int, end: int) -> bool:
     """Whether clause[start:end] holds a verb of what was (`_PAST`), an -ed word that
     describes a noun (`_ADJECTIVE_ED`) left out."""
     adjectives = {m.start(1) for m in _ADJECTIVE_ED.finditer(clause)}
-    return any(m.start() not in adjectives for m in _PAST.finditer(clause, start, end))
+    return any(m.start() not in adjectives for m in _past_words(clause, start, end))
 
 
 def behind(text: str, word: str, sentence: bool = False) -> bool:
@@ -181,7 +198,7 @@ def behind(text: str, word: str, sentence: bool = False) -> bool:
     clause has an irregular one ("said ... a failure that cut service on Tuesday")."""
     if ahead(text, word):
         return False
-    return bool(_PAST.search(text if sentence else _clause_of(text, word)))
+    return next(_past_words(text if sentence else _clause_of(text, word)), None) is not None
 
 
 # A reported clause with no "that" opens after its reporting verb and the day it was said

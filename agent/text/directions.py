@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from agent.text.analysis import stems
 from agent.text.normalize import STOPWORDS
+from agent.text.verbs import is_past_form
 
 # Verbs that change their object ("raised the fare", "cut its subsidy"), by direction.
 _CAUSE_UP = r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|doubl(?:e|es|ed|ing)"
@@ -40,8 +41,6 @@ _MOVE = re.compile(rf"\b(?:(?P<up>{_MOVE_UP})|(?P<down>{_MOVE_DOWN})|{_MOVED_FRO
 # "job cuts") or an adjective ("falling grants", "rising costs"): it is a verb only after an
 # auxiliary, a modal, "to" or a relative pronoun ("will rise", "is increasing", "which
 # falls"), or before what it changes ("cut its subsidy", "raise the fare").
-_PAST = re.compile(r"\w+ed|rose|risen|fell|fallen|grew|grown|shrank|shrunk|went|gone",
-                   re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(?:will|would|to|is|are|was|were|be|been|being|can|could|may|"
                           r"might|should|must|shall|has|have|had|not|also|further|which|who)"
                           r"\s+$", re.IGNORECASE)
@@ -86,11 +85,12 @@ def changes(text: str, known_names: frozenset[str] | None = None) -> list[Change
 
 
 def _is_verb(text: str, m: re.Match[str]) -> bool:
-    """Whether the word of change matched at `m` of `text` is used as a verb (`_PAST`,
-    `_VERB_BEFORE`, `_OBJECT_AFTER`); never after a determiner ("the fell", "a rise")."""
+    """Whether the word of change matched at `m` of `text` is used as a verb (a past form,
+    agent.text.verbs; `_VERB_BEFORE`, `_OBJECT_AFTER`); never after a determiner ("the
+    fell", "a rise")."""
     if _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
         return False
-    return bool(_PAST.fullmatch(m.group(0).split()[0])
+    return bool(is_past_form(m.group(0).split()[0])
                 or _VERB_BEFORE.search(text, max(0, m.start() - 12), m.start())
                 or _OBJECT_AFTER.match(text, m.end()))
 

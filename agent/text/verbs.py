@@ -1,0 +1,32 @@
+"""Past forms of English verbs, irregular ones included ("came", "brought", "fell"), read
+from LemmInflect's lexicon (Jascob, https://github.com/bjascob/LemmInflect: lemmas and
+Penn Treebank inflection tags of English words), so tense is not guessed from "-ed" alone.
+
+The tense of a clause tells whether a day in it is past or to come (agent.text.dates), and a
+past form of a verb of change tells a change happened (agent.text.directions).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from lemminflect import getAllInflections, getAllLemmas
+
+_PAST_TAGS = ("VBD", "VBN")  # past tense, past participle
+_PRESENT_TAGS = ("VB", "VBP", "VBZ")  # base form, present tense
+
+
+@functools.lru_cache(maxsize=8192)
+def is_past_form(word: str) -> bool:
+    """Whether `word` (one word, any case) is the past tense or past participle of some verb
+    and not also that verb's base or present form: "came", "brought", "fell" (of "fall"),
+    "left", "announced" are; "cut", "put", "read" (the same in the present) and "need" are
+    not. A word the lexicon lacks is not. The word may still be a noun ("on the ground"):
+    callers that read a clause's tense judge its place in the sentence."""
+    low = word.lower()
+    for lemma in getAllLemmas(low).get("VERB", ()):
+        forms = getAllInflections(lemma, upos="VERB")
+        if (any(low in forms.get(tag, ()) for tag in _PAST_TAGS)
+                and not any(low in forms.get(tag, ()) for tag in _PRESENT_TAGS)):
+            return True
+    return False

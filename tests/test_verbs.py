@@ -1,0 +1,35 @@
+"""Past forms of verbs, regular and irregular (agent.text.verbs), as tense readers use them
+(agent.text.dates)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.text.dates import ahead, behind
+from agent.text.verbs import is_past_form
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("word", "past"), [
+    ("came", True), ("brought", True), ("Began", True), ("held", True), ("fell", True),
+    ("announced", True), ("risen", True),
+    # the same in the present, or no past at all
+    ("cut", False), ("put", False), ("need", False), ("speed", False), ("rises", False),
+    ("timetable", False),
+])
+def test_past_forms_are_read_from_the_lexicon(word: str, past: bool) -> None:
+    assert is_past_form(word) is past
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "word", "gone"), [
+    ("The ban, which took effect on Friday, covers every beach in the bay.", "Friday", True),
+    ("Harlow Buses brought in its own fares on the same Monday.", "Monday", True),
+    ("The strike began on Tuesday with a walkout at the depot.", "Tuesday", True),
+    # a past form after a determiner is a noun; the end of a compound an adjective
+    ("The depot is on the left of the bridge from Monday.", "Monday", False),
+    ("The council-led scheme opens its doors on Monday.", "Monday", False),
+])
+def test_an_irregular_past_verb_tells_what_was(text: str, word: str, gone: bool) -> None:
+    assert behind(text, word) is gone
+    assert not ahead(text, word)
