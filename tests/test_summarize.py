@@ -14,6 +14,7 @@ import pytest
 from agent.app import App
 from agent.generation.extractive import complete_sentence
 from agent.generation.summarize import (
+    OPINION_NOTE,
     Point,
     Summarizer,
     classify,
@@ -24,6 +25,7 @@ from agent.generation.summarize import (
     point_evidence,
     verifier_check,
 )
+from agent.generation.summary_report import render_html, render_markdown
 from agent.retrieval.citations import is_valid
 from agent.types import Sentence
 
@@ -168,3 +170,32 @@ def test_verifier_adapter_flags_refuted_sentences() -> None:
     # Not backed by its quotes: unsupported whatever the verifier says.
     ok, flag = verifier_check(lambda t: "supported")("Bananas fly.", [quote], None)
     assert not ok and flag
+
+
+COMMENT = ("The ferry fare rise is a tax on islanders\nBy Ann Pell\nFriday 15 May 2026\n"
+           "The Skerra Voice — Comment\n\n"
+           "Harland Ferries has put the island's only lifeline out of reach of the people who "
+           "need it most.\nThe company should publish its accounts before it asks for one more "
+           "penny.\nWhy should a pensioner pay £18 to see a doctor on the mainland?\n"
+           "The council must step in before the next sailing season begins.\n")
+REPORT = ("Ferry fares to rise by a third\nFriday 15 May 2026\nThe Skerra Post\n\n"
+          "Harland Ferries will raise its adult return fare from £14 to £18.50 on 6 April.\n"
+          "The company said the council had cut its yearly subsidy.\n"
+          "A petition against the rise has more than 3,200 signatures.\n")
+
+
+def test_an_opinion_pieces_summary_says_it_gives_views_in_every_output(
+        make_app: Callable[..., App], fake_model: FakeChatModel) -> None:
+    # newcomer trial (rocket story): `summarize --doc` on a column printed "What matters now
+    # is how the company behaves." as if it were reported fact
+    app = make_app({"a_comment.txt": COMMENT, "b_report.txt": REPORT})
+    summarizer = Summarizer(app.corpus, app.embedder, app.llm)
+    for article in app.corpus.articles():
+        shown = [s for s, _ in key_sentences(article, app.embedder)][:3]
+        fake_model.queue(json.dumps({"sentences": [
+            {"text": s.text, "cite": [f"S{i}"]} for i, s in enumerate(shown, start=1)]}))
+        summary = summarizer.article(article.id)
+        assert summary.sentences
+        assert summary.opinion is (article.outlet == "The Skerra Voice — Comment"), article.id
+        assert (OPINION_NOTE in render_markdown([summary])) is summary.opinion
+        assert (OPINION_NOTE in render_html([summary], app.corpus)) is summary.opinion

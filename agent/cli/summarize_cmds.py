@@ -24,7 +24,7 @@ from agent.cli.common import (
 )
 from agent.errors import InputError
 from agent.generation.batch import batch_workers
-from agent.generation.summarize import Summary
+from agent.generation.summarize import OPINION_NOTE, Summary
 from agent.generation.summary_report import STORY_ID, pending, run_batch, write_reports
 
 
@@ -36,6 +36,8 @@ def batch_ids(a: App) -> list[str]:
 def render_summary(rec: Summary) -> None:
     corpus = get_app().corpus
     out.print(f"[bold]{escape(rec.title or rec.id)}[/bold]")
+    if rec.opinion:
+        out.print(f"[yellow]({OPINION_NOTE})[/yellow]")
     notes: list[tuple[str, str]] = []
     for s in rec.sentences:
         marks = ""

@@ -68,6 +68,8 @@ KEY_SENTENCES_PER_ARTICLE = 20  # map step: sentences each outlet contributes to
 NEAR_DUPLICATE_SIM = 0.92
 LEAD_BONUS = (0.15, 0.1, 0.05)  # news leads carry the main point
 DISPUTED = "disputed"
+# Said above an opinion piece's summary, in every output (CLI, Markdown, HTML).
+OPINION_NOTE = "opinion piece: the views of its writer, not reported fact"
 
 
 class SummarySentence(BaseModel):
@@ -90,6 +92,9 @@ class Summary(ModelRun):
     kind: Literal["article", "story"]
     title: str | None = None
     sentences: list[SummarySentence] = Field(default_factory=list)
+    # An article that argues rather than reports (extractive.opinion_piece): its sentences
+    # are its writer's views, and every output says so above them.
+    opinion: bool = False
 
 
 class _Draft(BaseModel):
@@ -261,8 +266,9 @@ class Summarizer:
 
     # --- one article --------------------------------------------------------------------------
     def article(self, article_id: str) -> Summary:
-        """3-6 cited sentences on one article, from its key sentences, one model call.
-        Raises StoreError for an unknown article id, ModelError when the model fails."""
+        """3-6 cited sentences on one article, from its key sentences, one model call; an
+        opinion piece's summary is marked `opinion` (its sentences are views). Raises
+        StoreError for an unknown article id, ModelError when the model fails."""
         t0, before = time.perf_counter(), self.llm.usage.snapshot()
         art = self.corpus.article(article_id)
         shown = [s for s, _ in key_sentences(art, self.embedder)]
@@ -283,7 +289,9 @@ class Summarizer:
                         sum(word_count(x.text) for x in out) + word_count(s.text) <= WORD_BUDGET):
                     used.add(s.text)
                     out.append(s)
-        return self._summary(article_id, "article", art.title, t0, before, out)
+        summary = self._summary(article_id, "article", art.title, t0, before, out)
+        summary.opinion = opinion_piece(art)
+        return summary
 
     def _verbatim(self, cited: Sequence[Sentence], used: set[str]) -> SummarySentence | None:
         """The first cited sentence that reads as a whole sentence and is not used yet, as

@@ -16,7 +16,7 @@ from threading import Lock
 
 from agent.errors import DOMAIN_ERRORS
 from agent.generation.batch import map_ordered
-from agent.generation.summarize import Summary
+from agent.generation.summarize import OPINION_NOTE, Summary
 from agent.ingest.corpus import Corpus
 
 JSONL = "summaries.jsonl"
@@ -98,7 +98,8 @@ def _ordered(records: dict[str, Summary], ids: Iterable[str] | None) -> list[Sum
 def _heading(rec: Summary) -> str:
     if rec.kind == "story":
         return rec.title or "The story across outlets"
-    return f"{rec.title or 'Article'} ({rec.id})"
+    heading = f"{rec.title or 'Article'} ({rec.id})"
+    return f"{heading} ({OPINION_NOTE})" if rec.opinion else heading
 
 
 def render_markdown(summaries: Sequence[Summary]) -> str:
