@@ -17,7 +17,7 @@ def test_answer_summary_and_verdict_share_the_run_fields() -> None:
         assert set(ModelRun.model_fields) == RUN <= set(cls.model_fields)
     assert set(Answer.model_fields) == RUN | {
         "question", "answer", "abstained", "sentences", "citations", "id"}
-    assert set(Summary.model_fields) == RUN | {"id", "kind", "title", "sentences"}
+    assert set(Summary.model_fields) == RUN | {"id", "kind", "title", "sentences", "opinion"}
     assert set(Verdict.model_fields) == RUN | {
         "claim", "verdict", "atomic", "evidence", "explanation", "model_calls", "id"}
 
