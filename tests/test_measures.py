@@ -284,3 +284,26 @@ def test_a_count_of_no_noun_is_no_rival_of_counts_far_off_in_size() -> None:
                    "In February, Mexico sent 10,000 soldiers to the border.", score=0.8).conflicts
     assert compare("The gallery made £25,000,000 in profit last year.",
                    "The gallery made a profit of £2.5m last year.", score=0.8).conflicts
+
+
+@pytest.mark.unit
+def test_a_count_under_a_noun_no_outlet_uses_is_anchored_by_its_value() -> None:
+    # dev harbour: "Rovers' new stadium is planned to hold 40,000 spectators" against "a
+    # 40,000-seat stadium" (three outlets) and "a 42,000-seat stadium" (one): conflicting
+    claim = "The new hospital on the gasworks site is planned to hold 1,200 patients."
+    items = [
+        (_s("wire", "Northway unveiled plans on Monday for a 1,200-bed hospital on the old "
+                    "gasworks site."), "wire"),
+        (_s("daily", "The 1,200-bed hospital would open on the gasworks site in 2030."), "daily"),
+        (_s("live", "Northway wants to build a 1,500-bed hospital on the old gasworks site."),
+         "live"),
+        (_s("live", "About 1,200 nurses work at the town's two hospitals today.", 1), "live"),
+    ]
+    disputes = figure_disputes(claim, items)
+    assert {(f.outlet, f.quantity.value) for f, _, _ in disputes} == {("live", 1500)}
+    assert [c.describe() for c in figure_conflicts(claim, items[2][0].text)] == [
+        "number: claim 1200 vs source 1500"]
+    # an outlet that counts the claim's own noun keeps the nouns apart
+    counted = [*items, (_s("post", "The hospital will hold 1,200 patients on the gasworks "
+                                   "site."), "post")]
+    assert figure_disputes(claim, counted) == []
