@@ -1,12 +1,12 @@
-"""Past forms of verbs, regular and irregular (agent.text.verbs), as tense readers use them
-(agent.text.dates)."""
+"""Word classes from the lexicon (agent.text.lexicon): past forms of verbs, regular and
+irregular, as tense readers use them (agent.text.dates), and adjectives."""
 
 from __future__ import annotations
 
 import pytest
 
 from agent.text.dates import ahead, behind
-from agent.text.verbs import is_past_form
+from agent.text.lexicon import is_adjective, is_past_form
 
 
 @pytest.mark.unit
@@ -33,3 +33,12 @@ def test_past_forms_are_read_from_the_lexicon(word: str, past: bool) -> None:
 def test_an_irregular_past_verb_tells_what_was(text: str, word: str, gone: bool) -> None:
     assert behind(text, word) is gone
     assert not ahead(text, word)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("word", "adjective"), [
+    ("Local", True), ("angry", True), ("senior", True),
+    ("Kestrel", False), ("police", False), ("Saxby", False),
+])
+def test_adjectives_are_read_from_the_lexicon(word: str, adjective: bool) -> None:
+    assert is_adjective(word) is adjective

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from agent.text.facts import FINITE_CUES, MONTHS, WEEKDAYS, beside_speech, event_weekdays
+from agent.text.lexicon import is_past_form
 from agent.text.quantities import Quantity, quantities
-from agent.text.verbs import is_past_form
 
 # Words that put what a sentence tells after its publication.
 # "would" is the future of a report ("said it would announce compensation on Wednesday"),
@@ -158,7 +158,7 @@ def ahead(text: str, word: str) -> bool:
 
 # A verb of what was: a past form of "be", "have" or "do", or a past form not after "is" /
 # "are" / "be" (a passive or an adjective of the present: "is licensed until 2027"): one in
-# -ed, or one the verb lexicon knows ("came into force", "brought in"; agent.text.verbs),
+# -ed, or one the verb lexicon knows ("came into force", "brought in"; agent.text.lexicon),
 # not the end of a compound ("midwife-led").
 _PAST = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bis )(?<!\bare )(?<!\bbe )(?<![\w-])[a-z]{3,}\b",
                    re.IGNORECASE)

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from agent.text.analysis import stems
+from agent.text.lexicon import is_past_form
 from agent.text.normalize import STOPWORDS
-from agent.text.verbs import is_past_form
 
 # Verbs that change their object ("raised the fare", "cut its subsidy"), by direction.
 _CAUSE_UP = r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|doubl(?:e|es|ed|ing)"
@@ -86,7 +86,7 @@ def changes(text: str, known_names: frozenset[str] | None = None) -> list[Change
 
 def _is_verb(text: str, m: re.Match[str]) -> bool:
     """Whether the word of change matched at `m` of `text` is used as a verb (a past form,
-    agent.text.verbs; `_VERB_BEFORE`, `_OBJECT_AFTER`); never after a determiner ("the
+    agent.text.lexicon; `_VERB_BEFORE`, `_OBJECT_AFTER`); never after a determiner ("the
     fell", "a rise")."""
     if _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
         return False

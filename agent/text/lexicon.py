@@ -1,9 +1,12 @@
-"""Past forms of English verbs, irregular ones included ("came", "brought", "fell"), read
-from LemmInflect's lexicon (Jascob, https://github.com/bjascob/LemmInflect: lemmas and
-Penn Treebank inflection tags of English words), so tense is not guessed from "-ed" alone.
+"""Word classes of English words read from LemmInflect's lexicon (Jascob,
+https://github.com/bjascob/LemmInflect: lemmas by part of speech and Penn Treebank
+inflection tags of English words), so they are not guessed from spelling or kept in lists:
+past forms of verbs, irregular ones included ("came", "brought", "fell"), and adjectives.
 
-The tense of a clause tells whether a day in it is past or to come (agent.text.dates), and a
-past form of a verb of change tells a change happened (agent.text.directions).
+The tense of a clause tells whether a day in it is past or to come (agent.text.dates); a
+past form of a verb of change tells a change happened (agent.text.directions); an adjective
+opening a sentence is capitalised by its place, not a name (agent.text.speakers: "Local
+fishermen have accused ...").
 """
 
 from __future__ import annotations
@@ -30,3 +33,10 @@ def is_past_form(word: str) -> bool:
                 and not any(low in forms.get(tag, ()) for tag in _PRESENT_TAGS)):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=8192)
+def is_adjective(word: str) -> bool:
+    """Whether `word` (one word, any case) can be an adjective: "local", "angry", "senior"
+    (also a noun) are; "Kestrel", "police" and words the lexicon lacks ("Saxby") are not."""
+    return "ADJ" in getAllLemmas(word.lower())

@@ -25,6 +25,7 @@ from agent.text.facts import (
     places,
     strip_dateline,
 )
+from agent.text.lexicon import is_adjective
 from agent.text.normalize import normalize_for_match
 from agent.text.number_words import words_to_digits
 
@@ -113,6 +114,12 @@ def attribution(text: str) -> str | None:
                                  region[m.end():runs[n + 1].start()])
                 and not region[runs[n + 1].end():].strip()
                 and any(w.lower() not in NOT_ENTITY for w in runs[n + 1].group(0).split())):
+            continue
+        # "Local fishermen have accused": an adjective opening the sentence before a
+        # lower-case word is capitalised by its place; the speaker is unnamed
+        if (n == 0 and len(words) == 1 and " " not in m.group(0)
+                and not bare[: clause_start + m.start()].strip(" \"“‘'")
+                and re.match(r"\s+[a-z]", region[m.end():]) and is_adjective(words[0])):
             continue
         # "Ferrante's agent, Elena Voss, said" is not Ferrante; "Kestrel's directors said"
         role = _ROLE_AFTER.match(region, m.end())
