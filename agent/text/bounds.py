@@ -49,6 +49,16 @@ BOUND_RE = "|".join([*sorted((re.escape(w) for w in BOUND_WORDS), key=len, rever
                       _COMPARATIVE])
 
 
+# "the savings add up to £412m": "up to" after a form of "add" states a total, no bound.
+_ADDS = re.compile(r"\b(?:add|adds|added|adding)\s+$", re.IGNORECASE)
+
+
+def adds_up_to(text: str, start: int) -> bool:
+    """Whether the "up to" that begins at `start` of `text` follows a form of "add": the
+    figure after it is a total ("add up to £412,000,000" is £412m), not an upper bound."""
+    return _ADDS.search(text, max(0, start - 10), start) is not None
+
+
 def bound_factors(bound: str, table: dict[str, tuple[float, float]]) -> tuple[float, float]:
     """(low factor, high factor) of a bound word or a comparative ("heavier than")."""
     if bound in table:

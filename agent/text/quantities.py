@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from agent.text.bounds import BOUND_RE, BOUND_WORDS, SHARE_BOUND_WORDS, bound_factors
+from agent.text.bounds import BOUND_RE, BOUND_WORDS, SHARE_BOUND_WORDS, adds_up_to, bound_factors
 from agent.text.changes import Phase, change_phases, goes_up_to, other_time
 from agent.text.clock_times import times_of_day
 from agent.text.counted import counts_part, head_after, head_before
@@ -297,6 +297,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if bound == "up to" and goes_up_to(text, m.start("bound")):
             # "will go up to £18.50": no bound, and "up to" is no part of the figure said
             bound, phases, said = "", ("after", ""), text[m.end("bound"): m.end()]
+        elif bound == "up to" and adds_up_to(text, m.start("bound")):
+            bound, said = "", text[m.end("bound"): m.end()]  # "add up to £412m": a total
         high_value = value
         end = m.end()
         rest: tuple[Quantity, ...] = ()
