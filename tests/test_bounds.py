@@ -175,3 +175,15 @@ def test_two_round_figures_of_one_value_state_each_other() -> None:
     (more,) = quantities("More than 4,000 homes lost power.")
     (round_,) = quantities("About 4,000 homes lost power.")
     assert not more.stated_by(round_)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "low", "high"), [
+    # dev wexcombe c02: "add up to £412,000,000" was read as at most £412m
+    ("The deposits moved to Marlow add up to £96,000,000.", 96_000_000, 96_000_000),
+    ("Last year's fines added up to 40,000 dollars.", 40_000, 40_000),
+    ("The scheme will cost up to £3m.", 0, 3_000_000),  # a bound still
+])
+def test_add_up_to_states_a_total_not_a_bound(text: str, low: float, high: float) -> None:
+    (q,) = quantities(text)
+    assert (q.low, q.high) == (low, high)

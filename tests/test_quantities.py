@@ -398,15 +398,3 @@ def test_a_figure_ending_its_clause_takes_no_noun_from_the_next() -> None:
 def test_a_count_counts_the_plural_noun_its_name_qualifies(text: str, head: str) -> None:
     q = next(q for q in quantities(text) if q.kind == "count")
     assert q.head == head
-
-
-@pytest.mark.unit
-@pytest.mark.parametrize(("text", "low", "high"), [
-    # dev wexcombe c02: "add up to £412,000,000" was read as at most £412m
-    ("The deposits moved to Marlow add up to £96,000,000.", 96_000_000, 96_000_000),
-    ("Last year's fines added up to 40,000 dollars.", 40_000, 40_000),
-    ("The scheme will cost up to £3m.", 0, 3_000_000),  # a bound still
-])
-def test_add_up_to_states_a_total_not_a_bound(text: str, low: float, high: float) -> None:
-    (q,) = quantities(text)
-    assert (q.low, q.high) == (low, high)
