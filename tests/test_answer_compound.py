@@ -1,4 +1,4 @@
-"""A question of two parts is answered whole, then its second part on its own
+"""A question of two parts is answered whole, then each part on its own
 (agent.generation.answer.Answerer.ask, agent.generation.asked.compound_parts): the second
 part's evidence is searched with the first answer, so "he" in "when did he join the
 operator?" is found as the captain that answer named. Fake chat model, MiniLM embeddings,
@@ -64,8 +64,8 @@ def test_the_second_part_is_searched_with_the_first_part_s_answer(
     # its evidence holds the sentence that says when he joined
     ev2 = answerer.evidence(f"{second} {told}")
     joined = next(e for e in ev2.items if "2019" in e.sentence.text)
-    # the small model answers the first part only
-    fake_model.queue(draft((told, [command.label])))
+    # the small model answers the first part only, whole and alone
+    fake_model.queue(draft((told, [command.label])), draft((told, [command.label])))
     fake_model.queue(draft(("Ian Roe joined the operator in 2019.", [joined.label])))
     ans = answerer.ask(question)
     assert not ans.abstained
@@ -96,7 +96,32 @@ def test_the_second_part_does_not_repeat_a_sentence_of_the_whole_answer(
                 and "in command" in e.sentence.text)
     ev2 = answerer.evidence(f"{second} {said}")
     other = next(e for e in ev2.items if e.sentence.article_id == "c_times")
-    fake_model.queue(draft((said, [wire.label])))
+    fake_model.queue(draft((said, [wire.label])), draft((said, [wire.label])))
     fake_model.queue(draft((said, [other.label])))
     ans = answerer.ask(question)
     assert ans.answer.count("in command") == 1
+
+
+@pytest.mark.integration
+def test_the_first_part_is_answered_alone_when_the_whole_answer_tells_the_second(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    # dev brantwick q18: "How many people took part in the search, and what did police use
+    # to help?" was answered with the drone alone
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    app = make_app(FERRY, embedder=MiniLMEmbedder())
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    question = "How many passengers were aboard, and who was in command of the ferry?"
+    first, _ = compound_parts(question) or ("", "")
+    command = next(e for e in answerer.evidence(question).items
+                   if "in command" in e.sentence.text)
+    aboard = next(e for e in answerer.evidence(first).items if "120" in e.sentence.text)
+    told = "Captain Ian Roe was in command of the ferry when it struck the rocks."
+    fake_model.queue(draft((told, [command.label])))  # the whole question: the second part
+    fake_model.queue(draft(("The Skelly Star had 120 passengers aboard.", [aboard.label])))
+    fake_model.queue(draft((told, [command.label])))
+    ans = answerer.ask(question)
+    assert "120 passengers" in ans.answer and ans.answer.count("in command") == 1
+    # the first part was asked alone, as written
+    assert "How many passengers were aboard?" in str(fake_model.calls[1])

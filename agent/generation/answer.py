@@ -118,10 +118,11 @@ class Answerer:
         model and the answer abstains); `on_text` the draft's text as it streams.
 
         A question of two parts ("Who wrote the column, and what is the author's job?",
-        `asked.compound_parts`) is answered whole, then its second part on its own, with its
-        own evidence and checks: that evidence is searched with the first answer (issue 13:
-        "retrieve the second from the first"), and the model is shown that answer to read
-        "the author" by. A sentence already given, or citing nothing new, is not repeated."""
+        `asked.compound_parts`) is answered whole, then each part on its own, with its own
+        evidence and checks (three model calls): the second part's evidence is searched with
+        the whole answer (issue 13: "retrieve the second from the first"), and the model is
+        shown that answer to read "the author" by. A sentence already given, or citing
+        nothing new, is not repeated."""
         t0 = time.perf_counter()
         before = self.llm.usage.snapshot()
         sentences = self._sentences(question, on_text, on_evidence)
@@ -129,15 +130,25 @@ class Answerer:
         if parts is not None:
             first, second = parts
             told = " ".join(s.text for s in sentences) or first
+            # the whole question's answer often answers one part only (dev: "How many
+            # people took part in the search, and what did police use?" told the drone)
+            alone = self._sentences(first, on_text, on_evidence)
             more = self._sentences(second, on_text, on_evidence, query=f"{second} {told}",
                                    prompt=f"{second} (Context: {told})")
-            shown = {c.quote for s in sentences for c in s.citations}
-            said = {normalize_for_match(s.text) for s in sentences}
-            sentences += [s for s in more if {c.quote for c in s.citations} - shown
-                          and normalize_for_match(s.text) not in said]
+            sentences = self._more(self._more(sentences, alone), more)
         used = self.llm.usage.snapshot() - before
         sentences = attributed_opinion(sentences, self.corpus)  # after both parts' drafts
         return self._finish(question, sentences, t0, used.tokens_in, used.tokens_out)
+
+    @staticmethod
+    def _more(sentences: list[AnswerSentence],
+              more: list[AnswerSentence]) -> list[AnswerSentence]:
+        """`sentences` and those of `more` that cite a quote they do not and say something
+        they do not."""
+        shown = {c.quote for s in sentences for c in s.citations}
+        said = {normalize_for_match(s.text) for s in sentences}
+        return sentences + [s for s in more if {c.quote for c in s.citations} - shown
+                            and normalize_for_match(s.text) not in said]
 
     def _sentences(
         self,
