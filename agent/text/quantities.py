@@ -11,21 +11,17 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import math
 import re
-from dataclasses import dataclass, field
-from typing import Literal
 
 from agent.text.bounds import BOUND_RE, BOUND_WORDS, SHARE_BOUND_WORDS, adds_up_to, bound_factors
-from agent.text.changes import Phase, change_phases, goes_up_to, other_time
+from agent.text.changes import Phase, change_phases, goes_up_to
 from agent.text.clock_times import times_of_day
 from agent.text.counted import counts_part, head_after, head_before
 from agent.text.facts import MONTHS, NOT_ENTITY
 from agent.text.number_words import words_to_digits
+from agent.text.quantity import Kind, Quantity
 from agent.text.units import rate_period, states_age, unit_after
 
-Kind = Literal["count", "percent", "money", "duration", "year", "ordinal", "day", "label",
-               "time", "weekday", "measure", "age"]
 _MONTH_AT = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?", re.IGNORECASE)
@@ -64,8 +60,6 @@ _PART_BEFORE = re.compile(r"\b(?:the|first|second|other|latter|former|this|that)
                           re.IGNORECASE)
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                   "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
-# Kinds whose figures are labels, not measurements: no rounding room.
-_EXACT = frozenset({"year", "ordinal", "day", "label", "time", "weekday", "age"})
 # A number right after a name word written capitalised mid-sentence names a thing ("on Ward
 # 7", "bus Route 22", "Terminal 2"): an identifier, not a count of anything.
 _NAMED_BY = re.compile(r"[\w,;:’'\")”]\s+([A-Z][a-z]+)\s$")
@@ -76,9 +70,6 @@ _CODE = re.compile(r"(?<![\w-])[A-Z]{1,6}-$")
 # After a duration's unit: a point in time or a rate, not a span of time.
 _NOT_A_SPAN = re.compile(
     r"[\s-]*[a-z]+\s+(?:ago\b|(?:a|per|each|every)\s+(?:day|week|month|year)\b)", re.IGNORECASE)
-ROUNDING = 0.005  # relative room for rounding between two measured figures
-CONVERSION = 0.03  # between one measure in two units: a converted figure kept to 2 digits
-WEEKS_IN_MONTHS = 0.1  # "eight weeks" is said for "two months" (8.7 weeks), not "six weeks"
 
 
 # Between two counts, "<noun> to": the second counts what the first does ("14 votes to 9",
@@ -96,125 +87,6 @@ _RATE_KINDS = frozenset(("count", "money", "measure"))
 _CHANGING_KINDS = frozenset(("money", "percent", "measure", "duration"))
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """One figure a text commits to.
-
-    value: the stated figure in the normal unit (durations in years, money in units of its
-    currency, percents as 0..100, measures in SI base units, a day of the month for kind
-    "day", whose head is the month; the number of a named thing for kind "label", whose
-    head is its name word: "Ward 7"). low/high: the interval the wording allows ("more than
-    4,000" is [4000, inf)). unit: "", the currency sign, or a measure's dimension
-    ("[length]", agent.text.units). head: the next content word, lower-case ("runners" in
-    "10,000 runners"; a measure's unit word), "" if none. approx: the wording hedges it.
-    """
-
-    value: float
-    low: float
-    high: float
-    kind: Kind
-    unit: str = ""
-    head: str = ""
-    approx: bool = False
-    # The words that state it, as matched ("more than 70", "£4.8 million"; number words
-    # already in digits); "" for once/twice and ordinal words. Not part of equality.
-    said: str = field(default="", compare=False)
-    # The second count of "14 votes to 9", "voted 15-8" (its noun carried from the first).
-    joined: bool = field(default=False, compare=False)
-    # A part of a whole named after it ("four of the papers", "three of them"): a count of
-    # a subset. Not part of equality.
-    part: bool = field(default=False, compare=False)
-    # The period of a rate ("year" for "40,000 tonnes of plastic a year", "day" for "90
-    # flights daily"), "" for an amount. Not part of equality: a claim that leaves out "a
-    # year" still states the figure, but a rate and an amount are never rivals.
-    per: str = field(default="", compare=False)
-    # Its place in a change (agent.text.changes): "before" for the £6 of "up from £6 to
-    # £7", "after" for its £7, "" for a figure said of no change. Not part of equality.
-    phase: Phase = field(default="", compare=False)
-
-    def another_time(self, other: Quantity) -> bool:
-        """`other` (a source's figure) is of another time than this one (a claim's): the
-        value before a change against the value after it, or against a claim that names no
-        change (agent.text.changes.other_time). It neither states nor contradicts it."""
-        return other_time(self.phase, other.phase)
-
-    def comparable(self, other: Quantity) -> bool:
-        """Same kind and unit: a count is never compared with a year or a sum of money."""
-        if {"day", "label"} & {self.kind, other.kind}:
-            # the 9th and the 19th differ only in one month; Ward 7 and Ward 9 are two wards
-            return self.kind == other.kind and self.head == other.head
-        return self.kind == other.kind and (
-            not self.unit or not other.unit or self.unit == other.unit)
-
-    def _room(self, scale: float) -> float:
-        """Rounding room around a figure of size `scale`: none for labels such as years."""
-        if self.kind in _EXACT:
-            return 0.0  # 2021 is not 2022 "rounded"
-        return ROUNDING * scale
-
-    def stated_by(self, other: Quantity) -> bool:
-        """`other` states this figure: comparable, and it commits to no more than this one
-        allows ("over 4,000" states "more than 4,000"; "$1.2 million" states "$1,200,000")."""
-        eps = self._room(abs(self.value))
-        # Two round figures of one value state each other ("around 75%" / "about
-        # three-quarters", "nearly thirty years" / "almost three decades"), bounds aside.
-        loose = (self.approx and other.approx and abs(self.value - other.value) <= eps
-                 and not any(math.isinf(q.high) or q.low <= 0 for q in (self, other)))
-        return (
-            self.comparable(other)
-            and (loose or (self.low - eps <= other.low and other.high <= self.high + eps))
-            and not self.rival_bound(other)
-        )
-
-    def rival_bound(self, other: Quantity) -> bool:
-        """Both are bounds the same way with different ends: two thresholds of one measure
-        ("more than 3.5 tonnes" / "over 7.5 tonnes"), not one figure stated loosely. On the
-        dev claims a claim's bound moved to another value was written as a refutation
-        ("applies to vehicles weighing more than 3.5 tonnes" where every outlet says 7.5).
-        A count's lower bounds are no thresholds but estimates of one number: "more than
-        2,000 calls failed" and "at least 2,100 calls failed" can both be true, and the
-        tighter states the looser (a newcomer trial); a count's upper bound still is one
-        ("towns of fewer than 20,000 people")."""
-        if not self.comparable(other) or self.kind in _EXACT:
-            return False  # "before 11pm" and "by 10.55pm" are one time, loosely said
-        eps = self._room(max(abs(self.value), abs(other.value)))
-        up = math.isinf(self.high) and math.isinf(other.high)
-        down = self.low <= 0 < self.high and other.low <= 0 < other.high and not up
-        if up:
-            return self.kind != "count" and abs(self.low - other.low) > eps
-        return down and abs(self.high - other.high) > eps
-
-    def counts_another(self, other: Quantity) -> bool:
-        """Both are counts of different nouns ("over 7.5 tonnes" is no "14 votes")."""
-        return (self.kind == other.kind == "count" and bool(self.head and other.head)
-                and self.head != other.head)
-
-    def agrees(self, other: Quantity) -> bool:
-        """The two figures can both be true: comparable and their intervals overlap (with a
-        little room for rounding: 1.2 million vs 1,180,000 is not a contradiction; more
-        for measures in two units: "5 miles" is "8 km" to two figures)."""
-        if not self.comparable(other):
-            return False
-        scale = max(abs(self.value), abs(other.value))
-        converted = self.kind == "measure" and self.head != other.head
-        eps = CONVERSION * scale if converted else self._room(scale)
-        if self.kind == "duration" and {self.head, other.head} == {"week", "month"}:
-            eps = WEEKS_IN_MONTHS * scale
-        if self.cap and other.cap:
-            # Two caps ("may generate up to 120 lorry movements a day" / "allows as many as
-            # 210") state the limit itself: they agree only as the limits agree.
-            return abs(self.high - other.high) <= eps
-        return self.low <= other.high + eps and other.low <= self.high + eps
-
-    @property
-    def cap(self) -> bool:
-        """Whether the wording gives a limit ("up to 120", "as many as 210", "a maximum of
-        300"), not a bound of an estimate ("fewer than 4 in 10", "under half")."""
-        return bool(_CAP.match(self.said))
-
-
-_CAP = re.compile(r"(?:up to|as many as|as much as|a maximum of|maximum of|at most)\b",
-                  re.IGNORECASE)
 
 
 def _float(raw: str) -> float:
