@@ -47,14 +47,20 @@ def test_a_compound_question_is_two_questions(question: str,
     assert compound_parts(question) == parts
 
 
-@pytest.mark.integration
-def test_the_second_part_is_searched_with_the_first_part_s_answer(
-    make_app: Callable[..., App], fake_model: FakeChatModel
-) -> None:
+@pytest.fixture
+def ferry_answerer(make_app: Callable[..., App]) -> Answerer:
+    """An answerer over FERRY with MiniLM embeddings and the test's fake chat model."""
     from vectorstore.embeddings import MiniLMEmbedder
 
     app = make_app(FERRY, embedder=MiniLMEmbedder())
-    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    return Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+
+
+@pytest.mark.integration
+def test_the_second_part_is_searched_with_the_first_part_s_answer(
+    ferry_answerer: Answerer, fake_model: FakeChatModel
+) -> None:
+    answerer = ferry_answerer
     question = "Who was in command of the ferry, and when did he join the operator?"
     _, second = compound_parts(question) or ("", "")
     ev = answerer.evidence(question)
@@ -104,14 +110,11 @@ def test_the_second_part_does_not_repeat_a_sentence_of_the_whole_answer(
 
 @pytest.mark.integration
 def test_the_first_part_is_answered_alone_when_the_whole_answer_tells_the_second(
-    make_app: Callable[..., App], fake_model: FakeChatModel
+    ferry_answerer: Answerer, fake_model: FakeChatModel
 ) -> None:
     # dev brantwick q18: "How many people took part in the search, and what did police use
     # to help?" was answered with the drone alone
-    from vectorstore.embeddings import MiniLMEmbedder
-
-    app = make_app(FERRY, embedder=MiniLMEmbedder())
-    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    answerer = ferry_answerer
     question = "How many passengers were aboard, and who was in command of the ferry?"
     first, _ = compound_parts(question) or ("", "")
     command = next(e for e in answerer.evidence(question).items
