@@ -303,7 +303,29 @@ def test_a_count_under_a_noun_no_outlet_uses_is_anchored_by_its_value() -> None:
     assert {(f.outlet, f.quantity.value) for f, _, _ in disputes} == {("live", 1500)}
     assert [c.describe() for c in figure_conflicts(claim, items[2][0].text)] == [
         "number: claim 1200 vs source 1500"]
-    # an outlet that counts the claim's own noun keeps the nouns apart
+    # an outlet that counts the claim's own noun anchors it; the beds are rivalled told in
+    # the same words (`_counts_alike`)
     counted = [*items, (_s("post", "The hospital will hold 1,200 patients on the gasworks "
                                    "site."), "post")]
-    assert figure_disputes(claim, counted) == []
+    assert {(f.outlet, f.quantity.value) for f, _, _ in figure_disputes(claim, counted)} == {
+        ("live", 1500)}
+
+
+@pytest.mark.unit
+def test_counts_under_two_nouns_told_in_the_same_words_are_one_measure() -> None:
+    # dev kelderby c01: "Eleven people were in the walking party" against "The eleven walkers
+    # set out ..." (two outlets) and "Twelve walkers ... set out" (one): conflicting
+    claim = "About 52,000 pupils sat the maths exam that leaked."
+    items = [
+        (_s("wire", "About 52,000 students sat the leaked maths exam on Tuesday."), "wire"),
+        (_s("daily", "Some 52,000 students sat the leaked maths exam."), "daily"),
+        (_s("live", "More than 60,000 teenagers sat the leaked maths exam on Tuesday."), "live"),
+        (_s("live", "More than 60,000 parents have signed the petition.", 1), "live"),
+    ]
+    disputes = figure_disputes(claim, items)
+    assert {(f.outlet, f.sentence.id) for f, _, _ in disputes} == {("live", "live:0")}
+    # two counts beside other words are two measures ("taken to hospital" / "rescued")
+    assert figure_disputes("Eleven people were taken to hospital after the crash.", [
+        (_s("wire", "Eleven people were taken to hospital after the crash."), "wire"),
+        (_s("live", "Fourteen crew members were rescued from the sea after the crash."),
+         "live")]) == []
