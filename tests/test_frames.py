@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agent.text.analysis import analyze, stems
-from agent.text.frames import figure_frames, place_substitutions, weekday_frames
+from agent.text.frames import figure_frames, months_meet, place_substitutions, weekday_frames
 from agent.types import Sentence
 from agent.verification.checks import compare
 from agent.verification.measures import figures, same_measure, sentence_figures
@@ -174,3 +174,20 @@ def test_a_wire_dateline_naming_the_town_is_not_where_the_sentence_places_it() -
     said = ("ARNFORD (Vale Wire) — The firm said a faulty update made during maintenance at "
             "its data centre in Arnford caused the failure.")
     assert place_substitutions(claim, said) == [("ostby", "arnford")]
+
+
+@pytest.mark.unit
+def test_two_months_date_one_event_only_told_in_shared_words() -> None:
+    # newcomer trial (session 44): "will move to a four-day week from Friday 20 March" was
+    # refuted by "would review the factory's planning conditions in April" (month: march vs
+    # april), another event in the same story
+    claim = "The Harlow depot will switch to a four-day week from Monday 9 March."
+    other_event = "Harlow Borough Council said it would review the depot's licence in April."
+    assert not months_meet(claim, other_event)
+    assert compare(claim, other_event, score=0.6).conflicts == []
+    same_event = "The depot will switch to a four-day week from April, the union said."
+    assert months_meet(claim, same_event)
+    assert [c.kind for c in compare(claim, same_event, score=0.6).conflicts] == ["month"]
+    # words of one root beside each month ("closures" / "close"), a date phrase between
+    assert months_meet("Five depots are to close, with the closures taking effect from June.",
+                       "The plan means five depots will close their doors at the end of March.")

@@ -24,6 +24,7 @@ from agent.text.facts import (
     WEEKDAYS,
     event_weekdays,
     mentions,
+    months,
     places,
 )
 from agent.text.number_words import words_to_digits
@@ -102,6 +103,35 @@ def weekday_frames(text: str) -> dict[str, frozenset[str]]:
         if day in days:
             out[day] = out.get(day, frozenset()) | _day_frame(digits, m.start(), m.end())
     return out
+
+
+# Words either side of a month: a month comes after more function words than a figure ("at
+# the end of March"), so its window is wider.
+MONTH_FRAME_WORDS = 8
+
+
+def months_meet(claim: str, evidence: str, context: frozenset[str] = frozenset()) -> bool:
+    """Whether the words beside a month of `claim` and beside one of `evidence`
+    (MONTH_FRAME_WORDS either side, in its clause) share a content stem, its first four
+    letters, so that two months may date one event: "will move to a four-day week from
+    Friday 20 March" and "would review the factory's planning conditions in April" date
+    two (a newcomer trial, session 44). True when either names no month or a month's words
+    are not found. `context`: stems read with the evidence's months, those of the sentence
+    before when the evidence points back to it ("The article described a meeting in
+    mid-April"). Dev claims replay (session 44): one not_enough_info claim no longer
+    refuted, none lost; at 6 words either side one conflicting claim was lost ("the closures
+    taking effect from June" / "will close their doors at the end of March")."""
+    def frames(text: str) -> list[frozenset[str]]:
+        named = months(text)
+        return [_frame(text, m.start(), m.end(), MONTH_FRAME_WORDS).stems
+                for m in re.finditer(r"\b[A-Za-z]+\b", text) if m.group(0).lower() in named]
+
+    claim_frames, evidence_frames = frames(claim), frames(evidence)
+    if not claim_frames or not evidence_frames:
+        return True
+    # a stem's first four letters: "closu" of "closures" and "close" of "close" are one word
+    return any({w[:4] for w in a if len(w) >= 4} & {w[:4] for w in b | context if len(w) >= 4}
+               for a in claim_frames for b in evidence_frames)
 
 
 # A time of day, which belongs to the date beside it ("at 4am on Monday").

@@ -53,7 +53,7 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
     strip_places,
     weekdays,
 )
-from agent.text.frames import days_of_another_event, place_substitutions
+from agent.text.frames import days_of_another_event, months_meet, place_substitutions
 from agent.text.holders import office_conflict
 from agent.text.normalize import normalize_for_match
 from agent.text.polarity import NEG_STEMS, NEGATIONS, negated_about
@@ -253,7 +253,9 @@ def compare(
     if ctx is not None and _SAME_TIME.search(evidence):
         # "That same month, Mexico extradited 29": the month is the one the sentence before names.
         em, ew = em or ctx.months, ew or ctx.event_weekdays
-    if loosely and cm and em and not cm & em:
+    pointing_back = ctx.stems if ctx is not None and _BACK_REFERENCE.match(evidence) else None
+    if loosely and cm and em and not cm & em and months_meet(claim, evidence,
+                                                               pointing_back or frozenset()):
         conflicts.append(Conflict("month", tuple(sorted(cm)), tuple(sorted(em))))
     # Another day is another version only of the same actor's event: "Trump on Sunday
     # said she refused" does not date what she did (the day of another speaker's words).
