@@ -133,6 +133,10 @@ def test_a_speaker_named_after_a_description_of_them_is_the_speaker() -> None:
         ("Angry shopkeepers have accused the council of ignoring them.", "someone"),
         ("Senior nurses told the inquiry that the ward was short of staff.", "someone"),
         ("Harland engineers said the ferry was safe.", "Harland"),
+        # a name described between commas before a verb with an object is its subject
+        # (newcomer trial, session 44: "a claim made by Mardell", the accused)
+        ("Ann Kerr, branch secretary of the Dockers' Union, accused Harland of hiding the "
+         "survey.", "Ann Kerr"),
     ],
 )
 def test_the_speaker_is_named_whole(sentence: str, speaker: str) -> None:

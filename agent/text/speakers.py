@@ -92,6 +92,11 @@ def attribution(text: str) -> str | None:
     # The subject of the reporting clause: after the last comma before the verb, if any.
     clause_start = bare.rfind(",", 0, cue.start()) + 1
     region = bare[clause_start : cue.start()]
+    # "Petra Nolan, regional organiser for the union, accused Mardell of ...": a name
+    # opening the sentence, described between commas, is the subject of the verb after
+    opening = _DESCRIBED_SUBJECT.match(bare[: cue.start()])
+    if opening and (named := _name_after(" " + opening.group(1))):
+        return named
     # "..., said Ana Ruiz": the verb right after a comma, its speaker after it
     if (clause_start and not region.strip() and (named := _name_after(bare[cue.end():]))
             and _ends_clause(bare[cue.end():], named)):
@@ -134,6 +139,11 @@ def attribution(text: str) -> str | None:
         # the verb is its object, not the speaker
         return "someone"
     return _name_after(bare[cue.end():]) or "someone"
+
+
+# A name opening the sentence and a description between two commas right before the verb
+# ("Petra Nolan, regional organiser for the union, ").
+_DESCRIBED_SUBJECT = re.compile(r"^\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+),\s+[^,]{3,80},\s*$")
 
 
 # The role a possessive name opens ("Kestrel's chief executive"), up to an auxiliary.
