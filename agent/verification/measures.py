@@ -320,10 +320,10 @@ def _counts_alike(a: Figure, b: Figure) -> bool:
     one ("her first two emails" / "emailed the company three times"); two found one, none
     false."""
     qa, qb = a.quantity, b.quantity
-    if (a.outlet == b.outlet or qa.kind != "count" or qb.kind != "count" or not qa.head
-            or not qb.head or qa.head == qb.head or qa.part != qb.part
-            or magnitude_ratio(qa, qb) > MAX_MEASURE_RATIO or a.frame is None or b.frame is None
-            or not same_frame(a.frame, b.frame)):
+    # one measure but for the nouns (`comparable_measure` with a's noun read as b's)
+    if (a.outlet == b.outlet or qa.kind != "count" or not qa.head or not qb.head
+            or qa.head == qb.head or not comparable_measure(replace(qa, head=qb.head), qb)
+            or a.frame is None or b.frame is None or not same_frame(a.frame, b.frame)):
         return False
     nouns = {stem(qa.head), stem(qb.head)}
     return (len((a.frame.stems & b.frame.stems) - nouns) >= 2
