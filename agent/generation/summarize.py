@@ -250,6 +250,7 @@ class Summarizer:
         t0: float,
         before: Any,
         sentences: list[SummarySentence],
+        opinion: bool = False,
     ) -> Summary:
         used = self.llm.usage.since(before)
         return Summary(
@@ -257,6 +258,7 @@ class Summarizer:
             kind=kind,
             title=title,
             sentences=sentences,
+            opinion=opinion,
             backend=self.llm.backend,
             model=self.llm.model_name,
             latency_s=round(time.perf_counter() - t0, 3),
@@ -289,9 +291,8 @@ class Summarizer:
                         sum(word_count(x.text) for x in out) + word_count(s.text) <= WORD_BUDGET):
                     used.add(s.text)
                     out.append(s)
-        summary = self._summary(article_id, "article", art.title, t0, before, out)
-        summary.opinion = opinion_piece(art)
-        return summary
+        return self._summary(article_id, "article", art.title, t0, before, out,
+                             opinion=opinion_piece(art))
 
     def _verbatim(self, cited: Sequence[Sentence], used: set[str]) -> SummarySentence | None:
         """The first cited sentence that reads as a whole sentence and is not used yet, as

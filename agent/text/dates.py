@@ -176,6 +176,8 @@ def _past_words(text: str, start: int = 0, end: int | None = None) -> Iterator[r
                 or (is_past_form(word)
                     and not _AFTER_DETERMINER.search(text, max(0, m.start() - 8), m.start()))):
             yield m
+
+
 # An -ed word between a determiner and its noun describes the noun, whatever the tense: "will
 # switch to a temporary, reduced timetable from Monday" tells what is to come.
 _ADJECTIVE_ED = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|these|those)\s+"

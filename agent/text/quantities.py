@@ -87,8 +87,6 @@ _RATE_KINDS = frozenset(("count", "money", "measure"))
 _CHANGING_KINDS = frozenset(("money", "percent", "measure", "duration"))
 
 
-
-
 def _float(raw: str) -> float:
     return float(raw.replace(",", ""))
 

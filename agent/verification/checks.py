@@ -253,9 +253,9 @@ def compare(
     if ctx is not None and _SAME_TIME.search(evidence):
         # "That same month, Mexico extradited 29": the month is the one the sentence before names.
         em, ew = em or ctx.months, ew or ctx.event_weekdays
-    pointing_back = ctx.stems if ctx is not None and _BACK_REFERENCE.match(evidence) else None
-    if loosely and cm and em and not cm & em and months_meet(claim, evidence,
-                                                               pointing_back or frozenset()):
+    pointing_back = (ctx.stems if ctx is not None and _BACK_REFERENCE.match(evidence)
+                     else frozenset())
+    if loosely and cm and em and not cm & em and months_meet(claim, evidence, pointing_back):
         conflicts.append(Conflict("month", tuple(sorted(cm)), tuple(sorted(em))))
     # Another day is another version only of the same actor's event: "Trump on Sunday
     # said she refused" does not date what she did (the day of another speaker's words).
