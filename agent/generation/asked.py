@@ -284,7 +284,8 @@ def about_another_subject(question: str, text: str) -> bool:
     no word with the question's names (`name_heads`): "Tarrow Coast, which ..., has run 97
     per cent of its trains on time" answers no question about Brenford Valley Trains. A
     one-word subject may stand for the question's entity ("Sheinbaum sent troops" for
-    Mexico's troops), so it never counts."""
+    Mexico's troops), so it never counts; nor does any subject when the question names no
+    one ("How many staff are affected ...?" by "Mardell Foods has ended ...")."""
     words = (analyze(text).subject or "").split()
     if len(words) < 2:
         return False
@@ -293,7 +294,7 @@ def about_another_subject(question: str, text: str) -> bool:
     if written is None or not all(w[:1].isupper() for w in written.group(0).split()):
         return False
     asked = {w for name in name_heads(question) for w in name.split()}
-    return not set(words) & asked
+    return bool(asked) and not set(words) & asked
 
 
 def namesake_in(question: str, quote: str, proper: frozenset[str]) -> str | None:

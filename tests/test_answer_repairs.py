@@ -1,0 +1,68 @@
+"""Answerable questions the answerer gave up on although a sentence answers them word for
+word (session 44's newcomer trial: "Who has accused the company of ignoring complaints about
+lorry noise?" and "How many staff are affected by the end of the night shift?" both came back
+"The sources do not say."): a question that names no one, answered by a sentence whose
+subject is a name. Invented variants in another domain; fake
+chat model, MiniLM embeddings, in-memory stores."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pytest
+from scenarios import ask_with_draft
+
+from agent.app import App
+from agent.generation.answer import Answerer
+from agent.generation.asked import about_another_subject
+
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
+
+WARD = {
+    "a_post.txt": (
+        "Ward closure angers nurses\n"
+        "By Ruth Abbey\n"
+        "Monday 2 November 2026\n"
+        "The Fenwick Post\n\n"
+        "Harrow Vale Health Trust will close the children's ward at Northby Hospital, "
+        "where about 40 beds are affected by the closure.\n"
+        "Striking nurses have accused the trust of ignoring staffing warnings for a year.\n"
+        "The trust said the ward would reopen when more nurses were hired.\n"
+    ),
+    "b_star.txt": (
+        "Northby ward to shut\n"
+        "By Tom Iles\n"
+        "Monday 2 November 2026\n"
+        "The Fenwick Star\n\n"
+        "The children's ward at Northby Hospital is to close next month.\n"
+        "Parents said the nearest other ward was an hour away by car.\n"
+    ),
+}
+
+
+def _answerer(make_app: Callable[..., App]) -> Answerer:
+    """MiniLM embeddings: the fake embedder does not find these sentences."""
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    app = make_app(WARD, embedder=MiniLMEmbedder())
+    return Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+
+
+@pytest.mark.integration
+def test_a_question_naming_no_one_is_answered_by_a_named_subjects_sentence(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    question = "How many beds are affected by the closure of the children's ward?"
+    sentence = ("Harrow Vale Health Trust will close the children's ward at Northby Hospital, "
+                "where about 40 beds are affected by the closure.")
+    assert not about_another_subject(question, sentence)
+    # a question that names someone else still is about another subject
+    assert about_another_subject("How many beds will Kestrel Care close?", sentence)
+    answerer = _answerer(make_app)
+    # the draft gives no figure, so a sentence with one is quoted instead
+    ans, _ = ask_with_draft(answerer, fake_model, question, "Parents said",
+                            "Parents said the nearest other ward was an hour away by car.")
+    assert not ans.abstained
+    assert "about 40 beds" in ans.answer
