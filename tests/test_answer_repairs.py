@@ -1,8 +1,9 @@
 """Answerable questions the answerer gave up on although a sentence answers them word for
 word (session 44's newcomer trial: "Who has accused the company of ignoring complaints about
 lorry noise?" and "How many staff are affected by the end of the night shift?" both came back
-"The sources do not say."): a question that names no one, answered by a sentence whose
-subject is a name. Invented variants in another domain; fake
+"The sources do not say."): a draft that turned its quote's doer and done-to around, now
+repaired to the quote, and a question that names no one answered by a sentence whose subject
+is a name. Invented variants in another domain; fake
 chat model, MiniLM embeddings, in-memory stores."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from scenarios import ask_with_draft
 from agent.app import App
 from agent.generation.answer import Answerer
 from agent.generation.asked import about_another_subject
+from agent.retrieval.citations import is_valid
 
 if TYPE_CHECKING:
     from conftest import FakeChatModel
@@ -48,6 +50,21 @@ def _answerer(make_app: Callable[..., App]) -> Answerer:
 
     app = make_app(WARD, embedder=MiniLMEmbedder())
     return Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+
+
+@pytest.mark.integration
+def test_a_draft_that_turns_its_quote_around_is_repaired_to_the_quote(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    answerer = _answerer(make_app)
+    question = "Who has accused the trust of ignoring staffing warnings?"
+    # The small model turns who accused whom around.
+    ans, item = ask_with_draft(answerer, fake_model, question, "Striking nurses",
+                               "The trust has accused the trust of ignoring staffing warnings.")
+    assert not ans.abstained
+    assert ans.answer.startswith("Striking nurses have accused the trust")
+    assert item.sentence.text in [c.quote for c in ans.citations]
+    assert all(is_valid(answerer.corpus, c) for c in ans.citations)
 
 
 @pytest.mark.integration

@@ -18,6 +18,7 @@ from agent.text.facts import (
     mentions,
     strip_dateline,
 )
+from agent.text.lexicon import is_past_form, verb_lemmas
 from agent.text.normalize import normalize_for_match
 
 
@@ -82,6 +83,80 @@ def actor_mismatch(sentence: str, quotes: Sequence[str],
             return None  # a quote gives the verb to the sentence's actor
         others.append(who)
     return others[0] if others else None
+
+
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_BE = frozenset(("is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"))
+_AUX = _BE | frozenset(("has", "have", "had", "will", "would", "may", "might", "can", "could",
+                        "should", "shall", "must", "did", "does", "do"))
+
+
+def _finite_verb(word: str) -> frozenset[str]:
+    """The verbs a past form ("accused") or third-person present form ("accuses") is of;
+    empty for an auxiliary ("has", "is"), a base form or a non-verb: base forms are too
+    often nouns ("trust", "report")."""
+    low = word.lower()
+    if low in _AUX or not (is_past_form(low)
+                           or (low.endswith("s") and low not in verb_lemmas(low))):
+        return frozenset()
+    return verb_lemmas(low)
+
+
+def _passive(words: Sequence[re.Match[str]], k: int) -> bool:
+    """Whether the verb at `words[k]` is passive: after a form of "be" ("was accused") or
+    before "by" ("a drug made by Ardmoor")."""
+    return ((k > 0 and words[k - 1].group(0).lower() in _BE)
+            or (k + 1 < len(words) and words[k + 1].group(0).lower() == "by"))
+
+
+def roles_swapped(sentence: str, quote: str) -> str | None:
+    """The quote's doer of the sentence's verb ("striking nurses"), lower-case, when the
+    quote gives that verb to another doer and has the sentence's doer right after it, as the
+    one it is done to: "The trust has accused the nurses of ..." against "Striking nurses
+    have accused the trust of ...". The verb is the sentence's first past or "-s" form (of
+    its first eight words) that the quote also has (agent.text.lexicon); each doer is the
+    content words before it. A passive on either side ("was accused", "made by") is no swap, nor is
+    a quote whose doer is a pronoun: None then, and when the quote agrees or has no such
+    verb."""
+    s_words = list(_WORD.finditer(sentence))
+    q_words = list(_WORD.finditer(quote))
+    q_verbs = [_finite_verb(m.group(0)) for m in q_words]
+    for i, word in enumerate(s_words[1:8], start=1):
+        lemmas = _finite_verb(word.group(0))
+        j = next((k for k, v in enumerate(q_verbs) if v & lemmas), None) if lemmas else None
+        if j is None:
+            continue
+        if _passive(s_words, i) or _passive(q_words, j):
+            return None
+        doer = stems(" ".join(m.group(0) for m in s_words[:i]
+                              if m.group(0).lower() not in _AUX))
+        other = stems(quote[: q_words[j].start()])
+        done_to = stems(" ".join(_done_to([m.group(0) for m in q_words[j + 1:j + 6]])))
+        if not (doer and other and not doer & other and doer <= done_to):
+            return None
+        before = _CLAUSE_END.split(quote[: q_words[j].start()])[-1].split()
+        return " ".join(w for w in before if w.lower() not in _AUX).lower() or None
+    return None
+
+
+_CLAUSE_END = re.compile(r"[,;:]")
+_CLAUSE_WORDS = frozenset(("that", "who", "which", "when", "where", "whether", "after",
+                           "before", "because", "as", "while", "if", "since", "until", "and",
+                           "but"))
+
+
+def _done_to(words: Sequence[str]) -> list[str]:
+    """Of the words after a verb, those naming the one it is done to: up to four, before a
+    clause opens ("told the jury that Pellow moved ..." is done to the jury). None when a
+    verb follows among them: they are then a clause's subject, not the verb's object ("said
+    President Sheinbaum rejected ...")."""
+    for k, word in enumerate(words):
+        low = word.lower()
+        if low in _CLAUSE_WORDS:
+            return list(words[:k])
+        if low in _AUX or _finite_verb(low):
+            return []
+    return list(words[:4])
 
 
 _PRONOUN_OR_FILLER = frozenset((

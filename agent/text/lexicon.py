@@ -40,3 +40,11 @@ def is_adjective(word: str) -> bool:
     """Whether `word` (one word, any case) can be an adjective: "local", "angry", "senior"
     (also a noun) are; "Kestrel", "police" and words the lexicon lacks ("Saxby") are not."""
     return "ADJ" in getAllLemmas(word.lower())
+
+
+@functools.lru_cache(maxsize=8192)
+def verb_lemmas(word: str) -> frozenset[str]:
+    """The verbs `word` (one word, any case) is a form of: {"accuse"} for "accused", {"see",
+    "saw"} for "saw"; empty for a word that is no verb's form ("nurses") or that the lexicon
+    lacks."""
+    return frozenset(getAllLemmas(word.lower()).get("VERB", ()))

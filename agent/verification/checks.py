@@ -18,6 +18,7 @@ from agent.text.actors import (
     actor_mismatch,
     described_speaker,
     other_described,
+    roles_swapped,
     same_voice,
     speaker_clause,
     speaker_side,
@@ -378,7 +379,9 @@ def compare(
         n_terms=len(all_terms),
         same_speaker=same,
         # "Lindqvist accused Okafor" where the source says "Okafor accused Lindqvist".
-        other_actor=actor_mismatch(claim, [evidence], known_names) or near_miss,
+        # "The trust accused the nurses" where it says "Nurses accused the trust".
+        other_actor=actor_mismatch(claim, [evidence], known_names)
+        or roles_swapped(claim, evidence) or near_miss,
         denial=e.denies and not c.denies and not c.negation_scopes,
         figures_stated=figures_stated(c.quantities, (*e.quantities, *dated)),
         # (a "personal" sentence speaks as I/we, often inside a quotation: no judgement)
