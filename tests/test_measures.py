@@ -329,3 +329,35 @@ def test_counts_under_two_nouns_told_in_the_same_words_are_one_measure() -> None
         (_s("wire", "Eleven people were taken to hospital after the crash."), "wire"),
         (_s("live", "Fourteen crew members were rescued from the sea after the crash."),
          "live")]) == []
+
+
+@pytest.mark.unit
+def test_counts_under_two_nouns_in_sentences_telling_one_event_are_one_measure() -> None:
+    # session 44's newcomer: "affecting about 300 staff" against "More than 350 workers at
+    # the ... factory ... have lost their night shift": the words beside the two counts
+    # differ, but the two sentences tell one event in mostly the same words
+    claim = "About 800 employees were affected by the closure of the rolling mill."
+    items = [
+        (_s("wire", "Ferrox Steel has closed the rolling mill at its plant in Dunhaven, "
+                    "affecting about 800 employees."), "wire"),
+        (_s("live", "More than 950 workers at the Ferrox Steel plant in Dunhaven have lost "
+                    "their jobs at the rolling mill."), "live"),
+    ]
+    disputes = figure_disputes(claim, items)
+    assert {(f.outlet, f.quantity.value) for f, _, _ in disputes} == {("live", 950)}
+    # sentences that share little are two measures ("emailed three times" / "two emails")
+    assert figure_disputes(claim, [
+        items[0],
+        (_s("live", "More than 950 workers signed a petition to save the plant."), "live"),
+    ]) == []
+    # `compare` reads the two sentences' figures as one measure too (s44 newcomer: the 300
+    # had been counted as support for the 350) ...
+    assert [c.describe() for c in measure_conflicts(items[1][0], items[0][0])] == [
+        "number: claim 950 vs source 800"]
+    # ... unless one sentence gives the other's value under another noun ("up from nine a
+    # month earlier" is no count of months against "climbed to fourteen, up from nine")
+    assert measure_conflicts(
+        _s("wire", "By then fourteen of the 240 volunteers had reported serious side effects, "
+                   "up from nine a month earlier."),
+        _s("live", "The number of people reporting serious side effects had climbed to "
+                   "fourteen, up from nine in August.")) == []
