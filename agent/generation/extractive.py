@@ -4,7 +4,7 @@ The floor: key sentences of independent outlets (syndicated copies count once) a
 into clusters of cross-outlet sentences (agent.generation.story_points.group_points); clusters
 are ranked by how many independent outlets carry them, then by centrality (the best
 sentence's similarity to its article's centroid, with the lead bonus of
-agent.generation.summarize.key_sentences); the best sentence of each top cluster is taken
+agent.generation.key_sentences); the best sentence of each top cluster is taken
 verbatim, cited, until the word budget is spent. A model-written summary must beat this floor
 on key-fact recall at equal length, or the floor is what ships (agent.generation.story_summary).
 

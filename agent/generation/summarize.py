@@ -20,7 +20,6 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal, Protocol
 
-import numpy as np
 from pydantic import BaseModel, Field, create_model
 
 from agent.generation.differences import corpus_differences
@@ -33,6 +32,8 @@ from agent.generation.extractive import (
     rank_clusters,
     word_count,
 )
+from agent.generation.key_sentences import MAX_ARTICLE_SENTENCES, key_sentences
+from agent.generation.responses import denial_after
 from agent.generation.sentence_checks import (
     META_WORDS,
     lexical_check,
@@ -55,18 +56,13 @@ from agent.ingest.corpus import Corpus
 from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.retrieval.citations import make_citation
-from agent.retrieval.evidence import MIN_SENTENCE_CHARS
 from agent.text.dates import publication_date
 from agent.text.facts import strip_dateline
 from agent.text.injection import looks_like_instruction
-from agent.text.normalize import normalize_for_match
 from agent.types import Article, Citation, ModelRun, Sentence
 from vectorstore.store import Embedder
 
-MAX_ARTICLE_SENTENCES = 8  # labelled sentences shown per article prompt
 KEY_SENTENCES_PER_ARTICLE = 20  # map step: sentences each outlet contributes to the story
-NEAR_DUPLICATE_SIM = 0.92
-LEAD_BONUS = (0.15, 0.1, 0.05)  # news leads carry the main point
 DISPUTED = "disputed"
 # Said above an opinion piece's summary, in every output (CLI, Markdown, HTML).
 OPINION_NOTE = "opinion piece: the views of its writer, not reported fact"
@@ -140,41 +136,6 @@ def verifier_check(verify: Callable[[str], str]) -> SentenceCheck:
 
 
 # --- sentence selection -------------------------------------------------------------------
-def _usable(s: Sentence) -> bool:
-    # Fragments (bylines, "Quick Takes", dates) carry no summary content.
-    return len(s.text) >= MIN_SENTENCE_CHARS and len(s.text.split()) >= 6
-
-
-def key_sentences(
-    article: Article, embedder: Embedder, k: int = MAX_ARTICLE_SENTENCES
-) -> list[tuple[Sentence, float]]:
-    """The article's most central sentences (similarity to the article centroid + a lead
-    bonus), near-duplicates skipped, returned in article order with their scores."""
-    seen: set[str] = set()
-    cands: list[Sentence] = []
-    for s in article.sentences:
-        norm = normalize_for_match(s.text)
-        if _usable(s) and norm not in seen:
-            seen.add(norm)
-            cands.append(s)
-    if not cands:
-        return []
-    vecs = embedder.embed([s.text for s in cands])
-    centroid = vecs.mean(axis=0)
-    centroid /= np.linalg.norm(centroid) or 1.0
-    scores = vecs @ centroid
-    for i, bonus in enumerate(LEAD_BONUS[: len(cands)]):
-        scores[i] += bonus
-    picked: list[int] = []
-    for i in np.argsort(-scores, kind="stable"):
-        if len(picked) >= k:
-            break
-        if any(float(vecs[i] @ vecs[j]) >= NEAR_DUPLICATE_SIM for j in picked):
-            continue
-        picked.append(int(i))
-    return [(cands[i], float(scores[i])) for i in sorted(picked)]
-
-
 class Summarizer:
     """Article and story summaries with code-built, checked citations. `check` judges each
     written sentence against its quotes (lexical_check, or verifier_check for the claim
@@ -287,10 +248,17 @@ class Summarizer:
                 if s is not None and not s.supported:
                     # Never printed flagged: the cited sentence itself, verbatim, or nothing.
                     s = self._verbatim(cited, used)
-                if s is not None and s.text not in used and (
-                        sum(word_count(x.text) for x in out) + word_count(s.text) <= WORD_BUDGET):
-                    used.add(s.text)
-                    out.append(s)
+                if s is None:
+                    continue
+                # a statement the article answers goes with its denial (agent.generation.
+                # responses): "accused Mardell of hiding a report", then "Crowe denied it"
+                denial = next((d for c in cited if (d := denial_after(art, c, used))), None)
+                for kept in (s, self._verbatim([denial], used) if denial else None):
+                    if kept is not None and kept.text not in used and (sum(
+                            word_count(x.text) for x in out) + word_count(kept.text)
+                            <= WORD_BUDGET):
+                        used.add(kept.text)
+                        out.append(kept)
         return self._summary(article_id, "article", art.title, t0, before, out,
                              opinion=opinion_piece(art))
 

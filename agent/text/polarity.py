@@ -193,6 +193,8 @@ _DENIED_STATEMENT = re.compile(
     r"(?:accusations?|allegations?|charges?|claims?|wrongdoing|reports?|suggestions?|"
     r"counts?|assertions?)\b"
     r"|\bpleaded\s+not\s+guilty\b"
+    # "strongly denied this", "Ashworth denied that, saying ...": the words just before
+    r"|\b(?:deni(?:ed|es)|deny(?:ing)?)\s+(?:this|that|it)\s*(?:[,.;:]|$)"
     # "denied taking payments", "denies ever having met him": the act itself, denied
     r"|\b(?:deni(?:ed|es)|deny(?:ing)?)\s+(?:ever\s+)?(?:having\s+)?\w+ing\b",
     re.IGNORECASE,

@@ -1,0 +1,36 @@
+"""The answer an article prints to what it reports someone said: "Mardell spokesperson Ian
+Crowe denied the accusation and said no such report existed", right after the union's
+accusation. A summary that quotes the accusation without the denial that follows it misleads
+(session 44's newcomer: `summarize --doc` printed the accusation as the article's point and
+left the denial out), so the denial goes with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from agent.text.analysis import analyze
+from agent.types import Article, Sentence
+
+# How far after a reported statement its denial is looked for, in body sentences: the
+# denial usually follows at once, after at most one sentence of detail.
+RESPONSE_WINDOW = 2
+
+
+def denial_after(article: Article, sentence: Sentence,
+                 used: Collection[str] = ()) -> Sentence | None:
+    """The first of the RESPONSE_WINDOW body sentences after `sentence` in `article` that
+    reports a denial (agent.text.polarity.denies_a_statement: "denied the accusation",
+    "strongly denied this"), when `sentence` reports someone's words or charge and is no
+    denial itself; None otherwise, or when that denial's text is in `used`."""
+    said = analyze(sentence.text)
+    if said.speaker is None or said.denies:
+        return None
+    body = article.body_sentences
+    at = next((i for i, s in enumerate(body) if s.id == sentence.id), None)
+    if at is None:
+        return None
+    for s in body[at + 1: at + 1 + RESPONSE_WINDOW]:
+        if analyze(s.text).denies:
+            return None if s.text in used else s
+    return None

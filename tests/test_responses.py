@@ -1,0 +1,79 @@
+"""A reported charge goes into an article's summary with the denial that follows it
+(agent.generation.responses): session 44's newcomer saw `summarize --doc` print a union's
+accusation as the article's point and leave out the company's denial two lines below.
+Invented article in another domain; fake chat model and embedder."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pytest
+
+from agent.app import App
+from agent.generation.key_sentences import key_sentences
+from agent.generation.responses import denial_after
+from agent.generation.summarize import Summarizer
+from agent.retrieval.citations import is_valid
+from agent.text.polarity import denies_a_statement
+
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
+
+ACCUSED = ("Parents' group Safe Pitches accused Harlow Council of hiding a survey that "
+           "found lead in the playing fields.")
+DENIAL = "The council strongly denied this, calling the claim \"baseless\"."
+ARTICLE = {
+    "a_post.txt": (
+        "Playing fields shut for soil tests\n"
+        "By Ann Cole\n"
+        "Monday 2 November 2026\n"
+        "The Fenwick Post\n\n"
+        "Harlow Council has closed the Eastway playing fields while the soil is tested for "
+        "lead.\n"
+        "About 40 junior football teams use the fields every weekend.\n"
+        f"{ACCUSED}\n"
+        f"{DENIAL}\n"
+        "Results of the new tests are expected within three weeks.\n"
+        "The league said its matches would move to Northby Park until then.\n"
+    ),
+}
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "denial"), [
+    (DENIAL, True),
+    ("Ashworth denied that, saying the company had paid no dividend.", True),
+    ("He denied it.", True),
+    # "deny it" inside a longer clause is no denial of what was said before
+    ("She did not deny it was a mistake.", False),
+    ("Police denied that the road had been closed.", False),
+])
+def test_a_denial_of_the_words_just_before_is_a_denial(text: str, denial: bool) -> None:
+    assert denies_a_statement(text) is denial
+
+
+def test_an_articles_summary_quotes_a_charge_with_the_denial_that_follows(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    app = make_app(ARTICLE)
+    art = next(iter(app.corpus.articles()))
+    shown = [s for s, _ in key_sentences(art, app.embedder)]
+    accused = next(s for s in shown if s.text == ACCUSED)
+    assert denial_after(art, accused).text == DENIAL  # type: ignore[union-attr]
+    # a sentence reporting no one's words has no denial to bring
+    opening = art.body_sentences[0]
+    assert denial_after(art, opening) is None
+    labels = {s.text: f"S{i}" for i, s in enumerate(shown, start=1)}
+    fake_model.queue(json.dumps({"sentences": [
+        {"text": shown[0].text, "cite": [labels[shown[0].text]]},
+        {"text": ACCUSED, "cite": [labels[ACCUSED]]},
+        {"text": shown[-1].text, "cite": [labels[shown[-1].text]]},
+    ]}))
+    summary = Summarizer(app.corpus, app.embedder, app.llm).article(art.id)
+    texts = [s.text for s in summary.sentences]
+    assert texts[texts.index(ACCUSED) + 1] == DENIAL
+    denial = summary.sentences[texts.index(DENIAL)]
+    assert [c.quote for c in denial.citations] == [DENIAL]
+    assert all(is_valid(app.corpus, c) for c in denial.citations)
