@@ -1,6 +1,8 @@
 """A reported charge goes into an article's summary with the denial that follows it
-(agent.generation.responses): session 44's newcomer saw `summarize --doc` print a union's
-accusation as the article's point and leave out the company's denial two lines below.
+(agent.text.responses), and a verdict on such a charge shows that denial
+(agent.verification.replies): session 44's newcomer saw `summarize --doc` print a union's
+accusation as the article's point and leave out the company's denial two lines below, and
+`verify` show the denial nowhere.
 Invented article in another domain; fake chat model and embedder."""
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ import pytest
 
 from agent.app import App
 from agent.generation.key_sentences import key_sentences
-from agent.generation.responses import denial_after
 from agent.generation.summarize import Summarizer
-from agent.retrieval.citations import is_valid
+from agent.retrieval.citations import is_valid, make_citation
 from agent.text.polarity import denies_a_statement
+from agent.text.responses import denial_after
+from agent.verification.replies import REPLY, denials
+from agent.verification.verdicts import EvidenceItem
 
 if TYPE_CHECKING:
     from conftest import FakeChatModel
@@ -77,3 +81,19 @@ def test_an_articles_summary_quotes_a_charge_with_the_denial_that_follows(
     denial = summary.sentences[texts.index(DENIAL)]
     assert [c.quote for c in denial.citations] == [DENIAL]
     assert all(is_valid(app.corpus, c) for c in denial.citations)
+
+
+def test_a_verdict_on_a_reported_charge_shows_the_denial_printed_after_it(
+    make_app: Callable[..., App],
+) -> None:
+    app = make_app(ARTICLE)
+    art = next(iter(app.corpus.articles()))
+    cite = make_citation(app.corpus, art.id, ACCUSED)
+    assert cite is not None
+    reported = EvidenceItem(citation=cite, stance="supports", outlet="The Fenwick Post")
+    (reply,) = denials(app.corpus, [reported])
+    assert reply.citation.quote == DENIAL and reply.stance == "silent"
+    assert reply.signals == [REPLY] and is_valid(app.corpus, reply.citation)
+    # shown once; and a silent or refuting sentence brings no reply
+    assert denials(app.corpus, [reported, reply]) == []
+    assert denials(app.corpus, [reported.model_copy(update={"stance": "silent"})]) == []

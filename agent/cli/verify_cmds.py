@@ -28,6 +28,7 @@ from agent.errors import DOMAIN_ERRORS, InputError
 from agent.generation.batch import map_ordered
 from agent.inputs import check_user_text
 from agent.text.segment import split_sentences
+from agent.verification.replies import REPLY
 from agent.verification.verdicts import GIVES_FIGURE
 from agent.verification.verify import Verdict, Verifier, verify_sentences
 
@@ -134,7 +135,8 @@ def print_verdict(v: Verdict) -> None:
         if len(v.atomic) > 1:
             c = _COLOUR.get(a.verdict, "white")
             out.print(f"  part: [{c}]{a.verdict}[/{c}]  {escape(a.claim)}")
-        shown = [e for e in a.evidence if e.stance != "silent" or GIVES_FIGURE in e.signals]
+        shown = [e for e in a.evidence
+                 if e.stance != "silent" or GIVES_FIGURE in e.signals or REPLY in e.signals]
         if not shown:
             # "No source states it" alone hides what was read: show the closest sentences
             # the model was asked about, with why they did not count.

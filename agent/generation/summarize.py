@@ -33,7 +33,6 @@ from agent.generation.extractive import (
     word_count,
 )
 from agent.generation.key_sentences import MAX_ARTICLE_SENTENCES, key_sentences
-from agent.generation.responses import denial_after
 from agent.generation.sentence_checks import (
     META_WORDS,
     lexical_check,
@@ -59,6 +58,7 @@ from agent.retrieval.citations import make_citation
 from agent.text.dates import publication_date
 from agent.text.facts import strip_dateline
 from agent.text.injection import looks_like_instruction
+from agent.text.responses import denial_after
 from agent.types import Article, Citation, ModelRun, Sentence
 from vectorstore.store import Embedder
 
@@ -250,7 +250,7 @@ class Summarizer:
                     s = self._verbatim(cited, used)
                 if s is None:
                     continue
-                # a statement the article answers goes with its denial (agent.generation.
+                # a statement the article answers goes with its denial (agent.text.
                 # responses): "accused Mardell of hiding a report", then "Crowe denied it"
                 denial = next((d for c in cited if (d := denial_after(art, c, used))), None)
                 for kept in (s, self._verbatim([denial], used) if denial else None):

@@ -37,6 +37,7 @@ from agent.verification.confirm import Confirmer
 from agent.verification.disputes import Dispute, dispute_verdict
 from agent.verification.gather import EvidenceGatherer
 from agent.verification.measures import figure_conflicts
+from agent.verification.replies import denials
 from agent.verification.slots import MAX_SLOT_CALLS, SlotChecker
 from agent.verification.stance import (
     REFUTE_P,
@@ -235,6 +236,11 @@ class Verifier:
         verdict, explanation = decide(claim, items, attr is not None, anchored)
         order = {"refutes": 0, "supports": 1, "silent": 2}
         evidence = sorted((i for _, i, _ in items), key=lambda i: order[i.stance])
+        if verdict == "not_enough_info" and (replies := denials(self.corpus, evidence)):
+            # only reported as someone's charge, and denied where it is reported
+            evidence += replies
+            explanation += (" The same reports print a denial: "
+                            f"{', '.join(dict.fromkeys(r.outlet or '' for r in replies))}.")
         # A claim that takes one side of a figure the story's outlets dispute is conflicting,
         # whatever its few judged pairs showed (agent.verification.disputes).
         if verdict != "conflicting" and (found := dispute_verdict(claim, self.disputes(),
