@@ -99,3 +99,21 @@ def test_the_mark_follows_a_figure_with_no_noun_directly() -> None:
     line = "The council backed the ban by 14 votes to 9, after a long debate."
     assert contested_marked(line, difference_versions(votes)) == (
         f"The council backed the ban by 14 votes to 9{DISPUTED_GLOSS}, after a long debate.")
+
+
+def test_one_group_counted_under_two_nouns_by_two_outlets_is_a_difference() -> None:
+    # session 44's newcomer: "affecting about 300 staff" / "More than 350 workers ... have
+    # lost their night shift" had no difference line (counts were compared noun by noun)
+    items = [
+        (_s("wire", "Ferrox Steel has closed the rolling mill at its plant in Dunhaven, "
+                    "affecting about 800 employees."), "wire"),
+        (_s("daily", "More than 950 workers at the Ferrox Steel plant in Dunhaven have lost "
+                     "their jobs at the rolling mill."), "daily"),
+        # a count of other people in other words is no version of it
+        (_s("blog", "About 40 parents protested outside the Dunhaven town hall.", 1), "blog"),
+    ]
+    (diff,) = story_differences(items, NAMES.__getitem__)
+    outlets = [set(side.outlets) for side in diff.sides]
+    assert sorted(map(sorted, outlets)) == [["Delta Wire"], ["The Orrin Daily"]]
+    assert any("800" in v for side in diff.sides for v in side.values)
+    assert any("950" in v for side in diff.sides for v in side.values)

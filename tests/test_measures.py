@@ -304,7 +304,7 @@ def test_a_count_under_a_noun_no_outlet_uses_is_anchored_by_its_value() -> None:
     assert [c.describe() for c in figure_conflicts(claim, items[2][0].text)] == [
         "number: claim 1200 vs source 1500"]
     # an outlet that counts the claim's own noun anchors it; the beds are rivalled told in
-    # the same words (`_counts_alike`)
+    # the same words (`counts_alike`)
     counted = [*items, (_s("post", "The hospital will hold 1,200 patients on the gasworks "
                                    "site."), "post")]
     assert {(f.outlet, f.quantity.value) for f, _, _ in figure_disputes(claim, counted)} == {

@@ -50,6 +50,7 @@ from agent.verification.disputes import Dispute, DisputeSide
 from agent.verification.measures import (
     WHEN_KINDS,
     Figure,
+    counts_alike,
     figures,
     measure_key,
     mentions,
@@ -79,6 +80,14 @@ def _links(figs: Sequence[Figure]) -> list[set[int]]:
                 if same_measure(figs[i], figs[j]):
                     links[i].add(j)
                     links[j].add(i)
+    # one group counted under two nouns by two outlets telling it alike ("about 300 staff" /
+    # "More than 350 workers ... lost their night shift")
+    counts = [i for i, f in enumerate(figs) if f.quantity.kind == "count"]
+    for n, i in enumerate(counts):
+        for j in counts[n + 1:]:
+            if counts_alike(figs[i], figs[j]):
+                links[i].add(j)
+                links[j].add(i)
     return links
 
 

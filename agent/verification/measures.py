@@ -240,7 +240,7 @@ def measure_conflicts(a: Sentence, b: Sentence) -> list[Conflict]:
     no share of words is asked) give one measure (`same_measure`) with values that cannot
     both be true, as number conflicts (a's value as the claim's): "Turnout was 38.6%" and
     "Turnout was 41.2%" conflict; so do two counts under two nouns told alike
-    (`_counts_alike`: "about 300 staff" / "More than 350 workers"); "11 people were taken to
+    (`counts_alike`: "about 300 staff" / "More than 350 workers"); "11 people were taken to
     hospital" and "14 crew" measure nothing in common. As in the story's differences, a
     sentence that states the other's value anywhere disputes nothing."""
     fa, fb = figures([(a, "a")]), figures([(b, "b")])
@@ -250,7 +250,7 @@ def measure_conflicts(a: Sentence, b: Sentence) -> list[Conflict]:
             and (same_measure(x, y, min_shared=0.0)
                  # under two nouns, neither value may stand in the other sentence under any
                  # noun ("fourteen of the 240 volunteers" / "climbed to fourteen")
-                 or (_counts_alike(x, y) and not _states_value(b.text, x.quantity)
+                 or (counts_alike(x, y) and not _states_value(b.text, x.quantity)
                      and not _states_value(a.text, y.quantity)))
             and not x.quantity.agrees(y.quantity)
             # a sentence that also states the other's value does not dispute it ("paying
@@ -320,7 +320,7 @@ def figure_disputes(
         # claim's value is one side of the dispute ("9-3" in three outlets, "8-4" in one)
         for a in anchors:
             for f in figs:
-                if (f.outlet in gives or not (same_measure(a, f) or _counts_alike(a, f))
+                if (f.outlet in gives or not (same_measure(a, f) or counts_alike(a, f))
                         or f.quantity.agrees(q) or mentions(f.sentence.text, q)
                         or near_miss_name(claim, f.sentence.text)):
                     continue
@@ -328,7 +328,7 @@ def figure_disputes(
     return out
 
 
-def _counts_alike(a: Figure, b: Figure) -> bool:
+def counts_alike(a: Figure, b: Figure) -> bool:
     """Two counts under two nouns that tell one event: the words beside them share two
     stems other than the nouns' ("eleven walkers ... set out from Kelderby" / "twelve
     walkers from the Thornby club set out"; "52,000 students will have to resit the paper"
