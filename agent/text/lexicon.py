@@ -48,3 +48,21 @@ def verb_lemmas(word: str) -> frozenset[str]:
     "saw"} for "saw"; empty for a word that is no verb's form ("nurses") or that the lexicon
     lacks."""
     return frozenset(getAllLemmas(word.lower()).get("VERB", ()))
+
+
+@functools.lru_cache(maxsize=8192)
+def is_noun_only(word: str) -> bool:
+    """Whether `word` (one word, any case) has no adjective or adverb reading: "Route",
+    "Ward" and "Apollo" (a word the lexicon lacks) are such; "About", "Nearly", "Over" and
+    "Fewer" are not. A capitalised sentence opening that is no modifier names a thing when
+    a number follows it ("Route 42 lost ...", agent.text.quantities)."""
+    return not {"ADJ", "ADV"} & getAllLemmas(word.lower()).keys()
+
+
+@functools.lru_cache(maxsize=8192)
+def is_verb_only(word: str) -> bool:
+    """Whether `word` (one word, any case) is an auxiliary, or a verb form with no noun
+    reading: "carries", "lost", "was", "will" are; "runs", "homes", "staff" (nouns too)
+    and words the lexicon lacks are not."""
+    found = getAllLemmas(word.lower())
+    return "AUX" in found or ("VERB" in found and "NOUN" not in found)

@@ -12,12 +12,15 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Sequence
 
 from agent.text.bounds import BOUND_RE, BOUND_WORDS, SHARE_BOUND_WORDS, adds_up_to, bound_factors
 from agent.text.changes import Phase, change_phases, goes_up_to
 from agent.text.clock_times import times_of_day
 from agent.text.counted import counts_part, head_after, head_before
 from agent.text.facts import MONTHS, NOT_ENTITY
+from agent.text.lexicon import is_noun_only, is_verb_only
+from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantity import Kind, Quantity
 from agent.text.units import rate_period, states_age, unit_after
@@ -63,6 +66,12 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
 # A number right after a name word written capitalised mid-sentence names a thing ("on Ward
 # 7", "bus Route 22", "Terminal 2"): an identifier, not a count of anything.
 _NAMED_BY = re.compile(r"[\w,;:’'\")”]\s+([A-Z][a-z]+)\s$")
+# ... and so does one right after a sentence's (or a dateline's) first word when that word
+# can only be a noun ("Route 42 lost £180,000": a newcomer trial read 42 as a count), not a
+# modifier ("About 300 staff", "Nearly 500").
+_NAMED_FIRST = re.compile(r"(?:^|[—–]\s)\W{0,2}([A-Z][a-z]+)\s$")
+# Numbers listed after a label are labels of the same name ("Wards 5, 6, 7 and 9").
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s)\s*")
 # Capitals joined to a number by a hyphen name a thing ("the AT-311 trial", "COVID-19", "an
 # F-35"): a code, not a count (a newcomer trial: every sentence without the code was said to
 # lack a figure of the claim). Lower-case "mid-2025" stays a year.
@@ -118,6 +127,30 @@ def _blanked(text: str, m: re.Match[str]) -> str:
     return text[:m.start()] + " " * len(m.group(0)) + text[m.end():]
 
 
+def _label_name(text: str, at: int, end: int, found: Sequence[Quantity],
+                label_end: int) -> str | None:
+    """The name whose number text[at:end] is ("ward" for "on Ward 7"), lower-case, or None
+    when it counts or measures something: a capitalised word before it mid-sentence
+    (`_NAMED_BY`); a sentence's first word that can only be a noun, when a verb or a
+    clause's end follows the number ("Route 42 lost", not "Another 200 homes");
+    the last label's name when the number is listed after it ("Wards 5, 6, 7 and 9")."""
+    if found and found[-1].kind == "label" and _LIST_GAP.fullmatch(text, label_end, at):
+        return found[-1].head
+    named = _NAMED_BY.search(text, max(0, at - 30), at)
+    if named is None:
+        first = _NAMED_FIRST.search(text, 0, at)
+        word = first.group(1).lower() if first else ""
+        after = _NEXT_WORD.match(text, end)
+        if first and word not in STOPWORDS and is_noun_only(word) and (
+                after is None or is_verb_only(after.group(1))):
+            named = first
+    name = named.group(1).lower() if named else None
+    return name if name and name not in NOT_ENTITY else None
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
 @functools.lru_cache(maxsize=65536)
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity in `text`: times of day and shares said as ratios or fractions first,
@@ -148,6 +181,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         # its digit is read: "about 2-thirds" holds no count of 2
         text = _blanked(text, m)
     last_end, last_head = -1, ""
+    label_end = -1  # where the last label's number ends
     for m in _QUANTITY.finditer(text):
         raw = m.group("num")
         context = text[max(0, m.start("num") - 1): m.end("num") + 4]
@@ -207,11 +241,13 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 text, m.start("num"), end, value):
             out.append(Quantity(value, value, value, "age", said=m.group("num")))
             continue
-        elif (named := _NAMED_BY.search(text, max(0, m.start("num") - 30), m.start("num"))) \
-                and not (bound or scale or m.group("num2") or "," in raw or "." in raw) \
-                and named.group(1).lower() not in NOT_ENTITY:
-            out.append(Quantity(value, value, value, "label", "", named.group(1).lower(),
-                                said=said.strip()))
+        elif (name := _label_name(text, m.start("num"), m.end("num"), out, label_end)) \
+                and not (bound or scale or "," in raw or "." in raw):
+            # "Wards 5 and 6": two labels, no range
+            for num in filter(None, (m.group("num"), m.group("num2"))):
+                out.append(Quantity(_float(num), _float(num), _float(num), "label", "", name,
+                                    said=num))
+            label_end = m.end()
             continue
         else:
             after_kind, factor, after_unit = unit_after(text, end)

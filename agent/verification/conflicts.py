@@ -70,6 +70,15 @@ class Conflict:
         return cls(kind, tuple(m.group(2).split(", ")), tuple(m.group(3).split(", ")))
 
 
+def _named_by_its_noun(c: Quantity, evidence: SentenceAnalysis,
+                       found: Sequence[Quantity]) -> bool:
+    """A claim's label ("Route 42") that the evidence names by its noun alone ("the route
+    lost £180,000"), giving no label of that noun: the same thing, not a missing figure."""
+    return (c.kind == "label" and bool(c.head)
+            and re.search(rf"\b{re.escape(c.head)}\b", evidence.low) is not None
+            and not any(e.kind == "label" and e.head == c.head for e in found))
+
+
 def number_conflicts(
     claim: SentenceAnalysis, evidence: SentenceAnalysis, aligned: bool, loosely: bool = True,
     dated: Sequence[Quantity] = (),
@@ -101,7 +110,7 @@ def number_conflicts(
             continue
         if any(c.stated_by(e) for e in own):
             continue
-        if _qualifying_ordinal(c, now):
+        if _qualifying_ordinal(c, now) or _named_by_its_noun(c, evidence, eq):
             continue
         missing = True
         if any(c.agrees(e) and not c.rival_bound(e) for e in own):

@@ -1,0 +1,55 @@
+"""Numbers that name a thing at a sentence's start and in lists (agent.text.quantities):
+session 45's newcomer wrote "Route 42 carries about 340 passengers a day" and "Route 42 lost
+£180,000 last year"; 42 was read as a count, so no sentence saying "the route carries ..."
+could back either claim ("a figure of the claim is not in it"). Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.text.lexicon import is_noun_only, is_verb_only
+from agent.text.quantities import quantities
+from agent.verification.checks import compare
+
+
+def _read(text: str) -> list[tuple[str, float, str]]:
+    return [(q.kind, q.value, q.head) for q in quantities(text)]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "read"), [
+    ("Apollo 11 landed in the sea.", [("label", 11, "apollo")]),
+    ("Platform 9 was closed all day.", [("label", 9, "platform")]),
+    ("DUNMERE (CSW) — Gate 4 will shut.", [("label", 4, "gate")]),
+    # listed after a label, a number names the same kind of thing
+    ("Wards 5, 6 and 9 are shut.", [("label", 5, "wards"), ("label", 6, "wards"),
+                                    ("label", 9, "wards")]),
+    ("The fire reached Blocks 2 and 3 first.", [("label", 2, "blocks"),
+                                                ("label", 3, "blocks"),
+                                                ("ordinal", 1, "")]),
+    # a modifier first, or a noun after the number: a count
+    ("About 300 staff were affected.", [("count", 300, "staff")]),
+    ("Another 200 homes were evacuated.", [("count", 200, "home")]),
+    ("Nearly 90 people came.", [("count", 90, "people")]),
+])
+def test_a_number_after_a_name_word_is_a_label(text: str, read: list[tuple[str, float, str]],
+                                               ) -> None:
+    assert _read(text) == read
+
+
+@pytest.mark.unit
+def test_word_classes_come_from_the_lexicon() -> None:
+    assert is_noun_only("Platform") and is_noun_only("Apollo")
+    assert not is_noun_only("Nearly") and not is_noun_only("About")
+    assert is_verb_only("landed") and is_verb_only("will")
+    assert not is_verb_only("homes") and not is_verb_only("Apollo")
+
+
+@pytest.mark.unit
+def test_a_claims_label_named_by_its_noun_alone_is_no_missing_figure() -> None:
+    claim = "Platform 9 was closed for four hours on Monday."
+    sig = compare(claim, "The platform was closed for four hours on Monday after a fire.")
+    assert not sig.missing_numbers
+    # another platform's number is no backing
+    other = compare(claim, "Platform 4 was closed for four hours on Monday after a fire.")
+    assert other.missing_numbers or other.conflicts
