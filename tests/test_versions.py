@@ -265,6 +265,14 @@ def test_an_outlet_that_gives_the_answers_figures_offers_no_other_version() -> N
     assert not gives_answer_figures("Three paintings were stolen.", (
         "Thieves took three oil paintings and a small watercolour. A man was arrested over "
         "the theft of four paintings."))
+    # s45 newcomer: an outlet giving the answer's date gives no other date of it, its "last
+    # bus on Saturday 28 March" is another event's
+    vote = "Councillors will vote on the subsidy on Thursday 19 March 2026."
+    herald = ("The council will discuss a subsidy at a meeting on Thursday 19 March 2026. "
+              "The last bus is due to run on Saturday 28 March 2026.")
+    assert gives_answer_figures(vote, herald, "date")
+    assert not gives_answer_figures(vote, "The last bus runs on Saturday 28 March.", "date")
+    assert not gives_answer_figures(vote, herald)  # no sum or share in the answer
 
 
 @pytest.mark.integration

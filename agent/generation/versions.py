@@ -128,18 +128,22 @@ def measured_alike(answer: str, other: str) -> bool:
                for a in mine for b in theirs)
 
 
-def gives_answer_figures(answer: str, article: str) -> bool:
+def gives_answer_figures(answer: str, article: str, kind: str = "figure") -> bool:
     """Whether `article` (another outlet's text) gives every sum of money and share of
-    `answer`, anywhere: an outlet that agrees with the answer's "shares rose 18% to $3.69"
-    does not dispute it with its "31 per cent more than the $3.13 at which they closed"
-    (the story differences' rule: an outlet that states a value anywhere gives no other
-    version of it). Not counts: an outlet's "four paintings" is a version of "three" even
-    where it also says "three oil paintings and a watercolour" (a dev story's labels)."""
-    given = [q for q in quantities(strip_glosses(answer)) if q.kind in _VERSION_KINDS]
+    `answer` (for `kind` "date": every date of the month), anywhere: an outlet that agrees
+    with the answer's "shares rose 18% to $3.69" does not dispute it with its "31 per cent
+    more than the $3.13 at which they closed", nor one that gives the answer's "vote on
+    Thursday 19 March" with its "last bus on Saturday 28 March" (s45 newcomer) (the story
+    differences' rule: an outlet that states a value anywhere gives no other version of
+    it). Not counts: an outlet's "four paintings" is a version of "three" even where it
+    also says "three oil paintings and a watercolour" (a dev story's labels)."""
+    kinds = _DATE_KINDS if kind == "date" else _VERSION_KINDS
+    given = [q for q in quantities(strip_glosses(answer)) if q.kind in kinds]
     return bool(given) and all(gives_figure(article, q) for q in given)
 
 
 _VERSION_KINDS = frozenset(("money", "percent"))
+_DATE_KINDS = frozenset(("day",))
 
 
 @functools.lru_cache(maxsize=256)
@@ -264,8 +268,8 @@ def with_versions(
         if kind in ("figure", "date") and not measured_alike(answer, text) \
                 and not (kind == "date" and _month_alike(answer, text)):
             continue  # another figure or day of something else ("joined in 2023")
-        if kind == "figure" and gives_answer_figures(
-                answer, corpus.article(sentence.article_id).body):
+        if kind in ("figure", "date") and gives_answer_figures(
+                answer, corpus.article(sentence.article_id).body, kind):
             continue  # the outlet gives the answer's figures too: this one measures another
         cite = make_citation(corpus, sentence.article_id, text)
         if cite is None:
