@@ -135,7 +135,6 @@ def verifier_check(verify: Callable[[str], str]) -> SentenceCheck:
     return check
 
 
-# --- sentence selection -------------------------------------------------------------------
 class Summarizer:
     """Article and story summaries with code-built, checked citations. `check` judges each
     written sentence against its quotes (lexical_check, or verifier_check for the claim

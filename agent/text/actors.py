@@ -115,9 +115,9 @@ def roles_swapped(sentence: str, quote: str) -> str | None:
     one it is done to: "The trust has accused the nurses of ..." against "Striking nurses
     have accused the trust of ...". The verb is the sentence's first past or "-s" form (of
     its first eight words) that the quote also has (agent.text.lexicon); each doer is the
-    content words before it. A passive on either side ("was accused", "made by") is no swap, nor is
-    a quote whose doer is a pronoun: None then, and when the quote agrees or has no such
-    verb."""
+    content words before it. A passive on either side ("was accused", "made by") is no
+    swap, nor is a quote whose doer is a pronoun: None then, and when the quote agrees or
+    has no such verb."""
     s_words = list(_WORD.finditer(sentence))
     q_words = list(_WORD.finditer(quote))
     q_verbs = [_finite_verb(m.group(0)) for m in q_words]
@@ -147,9 +147,9 @@ _CLAUSE_WORDS = frozenset(("that", "who", "which", "when", "where", "whether", "
 
 def _done_to(words: Sequence[str]) -> list[str]:
     """Of the words after a verb, those naming the one it is done to: up to four, before a
-    clause opens ("told the jury that Pellow moved ..." is done to the jury). None when a
-    verb follows among them: they are then a clause's subject, not the verb's object ("said
-    President Sheinbaum rejected ...")."""
+    clause opens ("told the jury that Pellow moved ..." is done to the jury). None of them
+    when a verb follows among them: they are then a clause's subject, not the verb's object
+    ("said President Sheinbaum rejected ...")."""
     for k, word in enumerate(words):
         low = word.lower()
         if low in _CLAUSE_WORDS:
