@@ -32,6 +32,10 @@ _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|cou
                         r"must|may|might|did|does)\b", re.IGNORECASE)
 _NOUN_PHRASE_START = re.compile(r"(?:an?|the|its|his|her|their)(?:\s|\d|$)|[£$€\d]",
                                 re.IGNORECASE)
+# Who an object verb's words go to or are about: the shortest phrase of 1-4 words before
+# "of" or "that" ("accused the council's ruling group of ...", "told officers over and over
+# that ..."), else one word and any capitalised ones ("accused Dunmere Valley Buses").
+_OBJECT = r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?(?=\s+(?:of|that)\s)|[\w’'-]+(?:\s+[A-Z][\w’'-]*)*"
 # "Trump said (that) P", "Trump told reporters (that) P", "Trump accused Ana of P".
 _ATTR_RE = re.compile(
     rf"^(?P<speaker>(?:[A-Z][\w’'.-]*|the|The|a|A|an|An|[a-z]+)(?:\s+[\w’'.-]+){{0,8}}?)"
@@ -40,7 +44,7 @@ _ATTR_RE = re.compile(
     rf"(?:,\s+(?:speaking|writing|through|via|in|the|a|an|its|his|her|their|who)\b"
     rf"[^,]{{3,60}},)?\s+"
     rf"(?:(?:has|have|had)\s+(?:\w+ly\s+)?)?"  # "has alleged", "have repeatedly claimed"
-    rf"(?:(?P<overb>{_OBJECT_VERBS})\s+(?P<obj>[\w’'-]+(?:\s+[A-Z][\w’'-]*)*)|(?P<verb>{_SPEECH_VERBS})\b)"
+    rf"(?:(?P<overb>{_OBJECT_VERBS})\s+(?P<obj>{_OBJECT})|(?P<verb>{_SPEECH_VERBS})\b)"
     rf"(?:\s+(?:on|in|at|during)\s+[A-Z][\w’'-]*)?\s*(?:,\s*)?(?P<that>that\s+|of\s+)?(?P<content>.+)$"
 )
 _ACCORDING_RE = re.compile(r"^according to (?P<speaker>[^,]+),\s*(?P<content>.+)$", re.IGNORECASE)
@@ -71,6 +75,8 @@ class Attribution:
     speaker: str  # "Trump", "the White House"
     verb: str  # "said"
     content: str  # the attributed proposition P
+    # "accused Ana of P": P is a charge, a phrase ("hiding the figures"), never a clause
+    charge: bool = False
 
 
 def attribution_of(claim: str) -> Attribution | None:
@@ -104,7 +110,8 @@ def attribution_of(claim: str) -> Attribution | None:
     if m.group("verb") and _ACT_VERBS.fullmatch(m.group("verb")) and not m.group("that") and (
             _NOUN_PHRASE_START.match(content) and not _CLAUSE_VERB.search(content)):
         return None  # "Police declared a major incident": an act, not words reported
-    return Attribution(speaker, m.group("verb") or m.group("overb"), content.strip())
+    charge = bool(m.group("overb")) and (m.group("that") or "").strip() == "of"
+    return Attribution(speaker, m.group("verb") or m.group("overb"), content.strip(), charge)
 
 
 def _in_name(words: list[str], i: int) -> bool:
@@ -216,6 +223,8 @@ def split_claim(claim: str) -> list[str]:
         return _split_plain(text)
     content = attr.content.rstrip(".")
     prefix = text.rstrip(".")[: -len(content)].strip() if text.rstrip(".").endswith(content) else ""
+    if attr.charge and prefix:
+        return _split_charge(prefix, attr.speaker, content) or [text]
     parts = _split_plain(content)
     if len(parts) < 2 or not prefix:
         return [text]
@@ -237,6 +246,26 @@ def split_claim(claim: str) -> list[str]:
         else:
             out.append(f"{prefix} {p}")
     return out
+
+
+def _split_charge(prefix: str, speaker: str, charge: str) -> list[str] | None:
+    """Parts of "<prefix> <charge>" where the prefix is "X accused Y of": a clause with a
+    subject of its own ("..., and the company admitted it") or a predicate in the past
+    ("... and demanded an inquiry", the speaker's) is no part of the charge, which is a
+    phrase; other pieces ("and inflating costs") are. A clause opened by a pronoun stays in:
+    who "he" is cannot be told from word shapes. None when nothing splits off."""
+    tokens = _SPLIT_RE.split(charge)  # [piece, separator, piece, ...]
+    out = [f"{prefix} {tokens[0].strip()}"]
+    for sep, piece in zip(tokens[1::2], tokens[2::2], strict=False):
+        piece = piece.strip()
+        words = _words(piece)
+        if words and _is_clause(piece) and words[0].lower() not in _PRONOUNS:
+            out.append(piece)
+        elif words and _is_predicate(piece) and _past(words[0]):
+            out.append(f"{speaker} {piece}")
+        else:
+            out[-1] = f"{out[-1]}{sep}{piece}"
+    return out if len(out) > 1 else None
 
 
 def _first_verb(clause: str) -> str:
