@@ -20,12 +20,12 @@ from agent.generation.extractive import (
     Side,
     complete_sentence,
     difference_of,
-    framing_of,
     opinion_piece,
     rank_clusters,
     stands_alone,
     word_count,
 )
+from agent.generation.framing import framing_of
 from agent.generation.sentence_checks import (
     attribution_flag,
     cut_mid_clause,

@@ -1,4 +1,4 @@
-"""The story's extractive floor, its differences and its framing notes, in code only.
+"""The story's extractive floor and its differences, in code only.
 
 The floor: key sentences of independent outlets (syndicated copies count once) are grouped
 into clusters of cross-outlet sentences (agent.generation.story_points.group_points); clusters
@@ -10,14 +10,12 @@ on key-fact recall at equal length, or the floor is what ships (agent.generation
 
 Differences come from the conflict records (agent.verification.conflicts) that the shared
 checks find between two outlets' sentences of one cluster: "Outlets differ on the place:
-Air Force One (AP, Reuters) vs Pennsylvania (Fox News)." Framing notes are written only when
-concrete: the loaded word, the outlet that uses it and the neutral word another outlet uses
-in its place; otherwise there is none.
+Air Force One (AP, Reuters) vs Pennsylvania (Fox News)." Framing notes:
+agent.generation.framing.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from agent.generation.sentence_checks import cut_mid_clause, has_finite_verb
-from agent.generation.story_points import Point, group_points, loaded_terms
+from agent.generation.story_points import Point, group_points
 from agent.text.analysis import analyze
 from agent.text.facts import CAP_RUN, MONTHS, NOT_ENTITY, WEEKDAYS
 from agent.text.frames import place_phrase
@@ -46,10 +44,6 @@ from agent.verification.conflicts import Conflict, show_quantity
 BREVITY = 0.3
 WORD_BUDGET = 180  # words in a story summary (issue 15: <= 180, most important first)
 MAX_SIDES = 3  # versions of one detail named in a difference
-# A framing note needs a swap of at most MAX_SWAP_WORDS words with CONTEXT_WORDS equal words
-# on each side: the same sentence, one word chosen differently.
-MAX_SWAP_WORDS = 3
-CONTEXT_WORDS = 2
 # The third-person pronouns and demonstratives, each form: "Hers was one of many emergencies"
 # names no one out of its article (a reader of a dev summary).
 _PRONOUN_START = re.compile(
@@ -369,51 +363,4 @@ def difference_of(
                 q.kind == "day" for q in analyze(a.text).quantities
                 if show_quantity(q) in c.claim_values) else c.kind
             return Difference(kind, [x for x in sides if x.outlets][:MAX_SIDES], head)
-    return None
-
-
-# --- framing ------------------------------------------------------------------------------
-@dataclass
-class FramingNote:
-    """A loaded word one outlet uses where another uses a neutral one, both quoted."""
-
-    loaded: str
-    loaded_outlet: str
-    neutral: str
-    neutral_outlet: str
-    sentences: tuple[Sentence, Sentence]
-
-    def text(self) -> str:
-        return (f"{self.loaded_outlet} writes \u201c{self.loaded}\u201d where "
-                f"{self.neutral_outlet} writes \u201c{self.neutral}\u201d.")
-
-
-def framing_of(point: Point, outlet_name: Callable[[str], str]) -> FramingNote | None:
-    """A concrete framing note for `point`, or None: a member with a loaded word
-    (story_points.loaded_terms) and another outlet's member without loaded terms that,
-    aligned word by word (difflib), puts 1-MAX_SWAP_WORDS words of its own in that word's
-    place with CONTEXT_WORDS equal words before and after."""
-    for s, o, _ in point.members:
-        terms = loaded_terms(s.text)
-        if not terms:
-            continue
-        words = [w.lower() for w in _WORD.findall(s.text)]
-        for n, on, _ in point.members:
-            if on == o or loaded_terms(n.text):
-                continue
-            nwords = _WORD.findall(n.text)
-            match = difflib.SequenceMatcher(a=words, b=[w.lower() for w in nwords],
-                                            autojunk=False)
-            ops = match.get_opcodes()
-            for k, (tag, i1, i2, j1, j2) in enumerate(ops):
-                chunk = " ".join(words[i1:i2])
-                hit = next((t for t in terms if t in chunk.split() or t in chunk), None)
-                # Same context on both sides: the words before and after the swap agree.
-                framed = 0 < k < len(ops) - 1 and all(
-                    ops[x][0] == "equal" and ops[x][2] - ops[x][1] >= CONTEXT_WORDS
-                    for x in (k - 1, k + 1))
-                if (tag == "replace" and hit and framed and i2 - i1 <= MAX_SWAP_WORDS
-                        and 1 <= j2 - j1 <= MAX_SWAP_WORDS):
-                    return FramingNote(hit, outlet_name(o), " ".join(nwords[j1:j2]),
-                                       outlet_name(on), (s, n))
     return None

@@ -26,9 +26,9 @@ from agent.generation.extractive import (
     Cluster,
     Difference,
     difference_of,
-    framing_of,
     word_count,
 )
+from agent.generation.framing import framing_of
 from agent.generation.sentence_checks import META_WORDS, Section, rewrite_flag
 from agent.generation.support import support_score
 from agent.llm.facade import LLM
