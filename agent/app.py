@@ -122,7 +122,7 @@ class App:
         """The cross-outlet matrix (agent.verification.compare.build_matrix) with a row per
         figure or date the story's outlets give differently (the story summary's
         differences). No model call: the store's embedder only."""
-        from agent.generation.differences import corpus_differences, difference_rows
+        from agent.generation.difference_records import corpus_differences, difference_rows
         from agent.verification.compare import build_matrix
 
         rows = difference_rows(corpus_differences(self.corpus), self.corpus)
@@ -184,7 +184,7 @@ class App:
         loads the model; `confirm=False` skips the yes/no confirmation of supports. `tuning`
         passes the verifier's call budget (`max_calls`, `enough_support`) for calibration
         runs; see `Verifier`."""
-        from agent.generation.differences import story_disputes
+        from agent.generation.difference_records import story_disputes
         from agent.verification.verify import Verifier
 
         return Verifier(

@@ -32,21 +32,14 @@ from agent.generation.difference_leads import (
     own_clauses,
     shown_figure,
 )
-from agent.generation.extractive import MAX_SIDES, Difference, Side, opinion_piece
-from agent.ingest.corpus import Corpus
+from agent.generation.extractive import MAX_SIDES, Difference, Side
 from agent.text.counted import any_plural
-from agent.text.facts import strip_dateline
 from agent.text.quantities import Quantity
 from agent.text.slots import antecedent_rival
 from agent.types import Sentence
 from agent.verification.compare import (
-    Cell,
-    MatrixCell,
-    MatrixRow,
-    quoted_cell,
     venue_versions,
 )
-from agent.verification.disputes import Dispute, DisputeSide
 from agent.verification.measures import (
     WHEN_KINDS,
     Figure,
@@ -361,54 +354,3 @@ def place_differences(
         sides.sort(key=lambda side: -len(side.outlets))
         out.append(Difference("place", sides[:MAX_SIDES], who.title()))
     return out
-
-
-def corpus_differences(corpus: Corpus) -> list[Difference]:
-    """`story_differences` over every body sentence of the corpus's canonical articles (a
-    syndicated copy speaks as its original), no line led from an opinion piece: what the
-    story summary and `compare` show. Code only: no model is built or called."""
-    articles = [a for a in corpus.articles() if corpus.canonical(a.id) == a.id]
-    items = [(s, corpus.outlet_key(a.id)) for a in articles for s in a.body_sentences]
-    opinion = {a.id for a in articles if opinion_piece(a)}
-    return story_differences(items, corpus.outlet_name, opinion)
-
-
-def story_disputes(corpus: Corpus) -> list[Dispute]:
-    """The figures of `corpus_differences` as the verify stage's records
-    (agent.verification.disputes): each side's figures, its backing sentences and outlets;
-    differences of places are left out."""
-    found = ((d.detail, tuple(DisputeSide(s.figures, tuple(s.backing or [s.sentence]),
-                                          tuple(s.outlets))
-                              for s in d.sides if s.figures and s.sentence))
-             for d in corpus_differences(corpus))
-    return [Dispute(detail, sides) for detail, sides in found if len(sides) > 1]
-
-
-def difference_rows(differences: Sequence[Difference], corpus: Corpus) -> list[MatrixRow]:
-    """The figure and date `differences` (`story_differences`; venues have compare's own
-    rows) as contradiction rows of the cross-outlet matrix (agent.verification.compare).
-    The claim is the first side's clause (the line's lead, else its sentence without a
-    dateline), taken from a report rather than an opinion piece where a side allows; the
-    outlets of that side support it and those of the other sides contradict it, each cell
-    quoting its outlet's sentence with the values it gives as the note. Cells are keyed by
-    outlet key (corpus.outlet_key); outlets not named are left for build_matrix to fill."""
-    rows = []
-    for d in differences:
-        sides = [(s, s.sentence) for s in d.sides if s.sentence is not None]
-        if d.kind == "place" or len(sides) < 2:
-            continue
-        reported = [x for x in sides if not opinion_piece(corpus.article(x[1].article_id))]
-        first, said = reported[0] if reported else sides[0]
-        led = d.lead and first is d.sides[0]  # the lead is worded from the first side
-        claim = (f"{d.lead[:1].upper()}{d.lead[1:]}." if led
-                 else strip_dateline(said.text).strip())
-        cells: dict[str, MatrixCell] = {}
-        for side, sentence in [(first, said), *(x for x in sides if x[0] is not first)]:
-            stance: Cell = "supports" if side is first else "contradicts"
-            backing = side.backing or [sentence]
-            for name, s in zip(side.outlets, backing, strict=False):
-                values = ", ".join(side.worded.get(name, side.values))
-                cells.setdefault(corpus.outlet_key(s.article_id),
-                                 quoted_cell(corpus, stance, s, values))
-        rows.append(MatrixRow(claim=claim, kind="figure", contradiction=True, cells=cells))
-    return rows

@@ -22,7 +22,7 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, Field, create_model
 
-from agent.generation.differences import corpus_differences
+from agent.generation.difference_records import corpus_differences
 from agent.generation.extractive import (
     WORD_BUDGET,
     Cluster,
