@@ -228,11 +228,36 @@ def implied_years(text: str, published: date | None) -> tuple[Quantity, ...]:
     if published is None or any(q.kind == "year" for q in found):
         return ()
     years = set()
-    for q in (*(q for q in found if q.kind == "day"), *weekday_dates(text, published)):
+    for q in found:
+        if q.kind == "day":
+            # "will close on 31 July" in an article of November: next July, not the nearer
+            # past one (a newcomer trial, session 46: "close ... on 31 July 2027" refuted)
+            when = tensed_date(int(q.value), MONTHS.index(q.head) + 1, published,
+                               ahead(text, q.said), behind(text, q.said))
+            if when is not None:
+                years.add(when.year)
+    for q in weekday_dates(text, published):  # already dated forward or back by its words
         when = nearest_date(int(q.value), MONTHS.index(q.head) + 1, published)
         if when is not None:
             years.add(when.year)
     return tuple(Quantity(float(y), float(y), float(y), "year") for y in sorted(years))
+
+
+def tensed_date(day: int, month: int, published: date, to_come: bool,
+                gone: bool) -> date | None:
+    """The date `day` `month` (1-12) of a sentence published on `published`: the first on
+    or after it when the sentence tells what is `to_come` (`ahead`), the last on or before
+    it when it tells what is `gone` (`behind`), else the nearest (`nearest_date`); None
+    when there is no such day."""
+    found = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        with contextlib.suppress(ValueError):
+            found.append(date(year, month, day))
+    if to_come and (later := [d for d in found if d >= published]):
+        return later[0]
+    if gone and (earlier := [d for d in found if d <= published]):
+        return earlier[-1]
+    return nearest_date(day, month, published)
 
 
 def nearest_date(day: int, month: int, published: date) -> date | None:
