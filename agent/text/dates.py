@@ -227,19 +227,13 @@ def implied_years(text: str, published: date | None) -> tuple[Quantity, ...]:
     found = quantities(text)
     if published is None or any(q.kind == "year" for q in found):
         return ()
-    years = set()
-    for q in found:
-        if q.kind == "day":
-            # "will close on 31 July" in an article of November: next July, not the nearer
-            # past one (a newcomer trial, session 46: "close ... on 31 July 2027" refuted)
-            when = tensed_date(int(q.value), MONTHS.index(q.head) + 1, published,
-                               ahead(text, q.said), behind(text, q.said))
-            if when is not None:
-                years.add(when.year)
-    for q in weekday_dates(text, published):  # already dated forward or back by its words
-        when = nearest_date(int(q.value), MONTHS.index(q.head) + 1, published)
-        if when is not None:
-            years.add(when.year)
+    # "will close on 31 July" in an article of November: next July, not the nearer past one
+    # (a newcomer trial, session 46); weekday dates are dated by their words already
+    days = [(q, ahead(text, q.said), behind(text, q.said)) for q in found if q.kind == "day"]
+    days += [(q, False, False) for q in weekday_dates(text, published)]
+    years = {when.year for q, to_come, gone in days
+             if (when := tensed_date(int(q.value), MONTHS.index(q.head) + 1, published,
+                                     to_come, gone)) is not None}
     return tuple(Quantity(float(y), float(y), float(y), "year") for y in sorted(years))
 
 
@@ -249,27 +243,27 @@ def tensed_date(day: int, month: int, published: date, to_come: bool,
     or after it when the sentence tells what is `to_come` (`ahead`), the last on or before
     it when it tells what is `gone` (`behind`), else the nearest (`nearest_date`); None
     when there is no such day."""
-    found = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        with contextlib.suppress(ValueError):
-            found.append(date(year, month, day))
+    found = _candidates(day, month, published)
     if to_come and (later := [d for d in found if d >= published]):
         return later[0]
     if gone and (earlier := [d for d in found if d <= published]):
         return earlier[-1]
-    return nearest_date(day, month, published)
+    return min(found, key=lambda d: abs((d - published).days), default=None)
+
+
+def _candidates(day: int, month: int, published: date) -> list[date]:
+    """`day` `month` in the year before `published`'s, its own and the next, where it exists."""
+    found = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        with contextlib.suppress(ValueError):
+            found.append(date(year, month, day))
+    return found
 
 
 def nearest_date(day: int, month: int, published: date) -> date | None:
     """The date `day` `month` (1-12) in the year that puts it nearest `published`; None when
     there is no such day ("31 June")."""
-    found = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            found.append(date(year, month, day))
-        except ValueError:
-            continue
-    return min(found, key=lambda d: abs((d - published).days), default=None)
+    return tensed_date(day, month, published, to_come=False, gone=False)
 
 
 def days_of_month(text: str, published: date) -> Iterator[date]:
