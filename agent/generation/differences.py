@@ -37,9 +37,7 @@ from agent.text.counted import any_plural
 from agent.text.quantities import Quantity
 from agent.text.slots import antecedent_rival
 from agent.types import Sentence
-from agent.verification.compare import (
-    venue_versions,
-)
+from agent.verification.compare import venue_versions
 from agent.verification.measures import (
     WHEN_KINDS,
     Figure,

@@ -25,7 +25,7 @@ import numpy as np
 from agent.generation.sentence_checks import cut_mid_clause, has_finite_verb
 from agent.generation.story_points import Point, group_points
 from agent.text.analysis import analyze
-from agent.text.facts import CAP_RUN, MONTHS, NOT_ENTITY, WEEKDAYS
+from agent.text.facts import CAP_RUN, MONTHS, NOT_ENTITY, WEEKDAYS, WORD
 from agent.text.frames import place_phrase
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import normalize_for_match
@@ -56,7 +56,6 @@ _NO_COMMENT = re.compile(r"\b(?:declined to comment|(?:did not|has not|had not) 
                          r"(?:respond|reply|responded|replied) to (?:a |our |requests? |"
                          r"calls? )*(?:requests? )?for comment|could not be reached)\b",
                          re.IGNORECASE)
-_WORD = re.compile(r"[\w’'-]+")
 _PERSONAL = frozenset(("i", "me", "my", "we", "us", "our", "ours", "you", "your", "yours"))
 
 
@@ -83,7 +82,7 @@ def stands_alone(text: str) -> bool:
     names who speaks (agent.text.speakers.attribution is not "someone"), and is no bare
     no-comment line ("Rovers declined to comment on that claim")."""
     # "US" is the country, not "us"; "I" is the one capitalised pronoun.
-    words = {w.lower() for w in _WORD.findall(text) if not w.isupper() or w == "I"}
+    words = {w.lower() for w in WORD.findall(text) if not w.isupper() or w == "I"}
     return (not _PRONOUN_START.match(text.strip()) and not words & _PERSONAL
             and not _NO_COMMENT.search(text)
             and analyze(text).mood == "statement" and attribution(text) != "someone")

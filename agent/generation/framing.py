@@ -6,18 +6,17 @@ cross-outlet sentences (agent.generation.story_points); otherwise there is none.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from agent.generation.story_points import Point, loaded_terms
+from agent.text.facts import WORD
 from agent.types import Sentence
 
 # A framing note needs a swap of at most MAX_SWAP_WORDS words with CONTEXT_WORDS equal words
 # on each side: the same sentence, one word chosen differently.
 MAX_SWAP_WORDS = 3
 CONTEXT_WORDS = 2
-_WORD = re.compile(r"[\w’'-]+")
 
 
 @dataclass
@@ -44,11 +43,11 @@ def framing_of(point: Point, outlet_name: Callable[[str], str]) -> FramingNote |
         terms = loaded_terms(s.text)
         if not terms:
             continue
-        words = [w.lower() for w in _WORD.findall(s.text)]
+        words = [w.lower() for w in WORD.findall(s.text)]
         for n, on, _ in point.members:
             if on == o or loaded_terms(n.text):
                 continue
-            nwords = _WORD.findall(n.text)
+            nwords = WORD.findall(n.text)
             match = difflib.SequenceMatcher(a=words, b=[w.lower() for w in nwords],
                                             autojunk=False)
             ops = match.get_opcodes()

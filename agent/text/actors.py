@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from agent.text.analysis import share_of, stem, stems
 from agent.text.facts import (
+    AUXILIARIES,
     CAP_RUN,
     CUE_RE,
     NOT_ENTITY,
@@ -87,8 +88,7 @@ def actor_mismatch(sentence: str, quotes: Sequence[str],
 
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _BE = frozenset(("is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"))
-_AUX = _BE | frozenset(("has", "have", "had", "will", "would", "may", "might", "can", "could",
-                        "should", "shall", "must", "did", "does", "do"))
+_AUX = AUXILIARIES | _BE | frozenset(("shall", "did", "does", "do"))
 
 
 def _finite_verb(word: str) -> frozenset[str]:

@@ -128,20 +128,21 @@ def naming_days(text: str) -> list[tuple[str, str]]:
             if m.group(2)[:1].islower() and m.group(2).lower() not in _DAY_PARTS]
 
 
-_TOKEN = re.compile(r"[\w’'-]+")
+# A word as written: letters, digits, apostrophes and hyphens ("Sheinbaum’s", "night-shift").
+WORD = re.compile(r"[\w’'-]+")
 
 
 def beside_speech(text: str, start: int, end: int) -> bool:
     """Whether the words at text[start:end] stand within two words of a speech word: they
     date the speech act, not what it reports ("Trump on Sunday said", "said yesterday";
     "told reporters Sunday" is three words away)."""
-    near = _TOKEN.findall(text[:start])[-2:] + _TOKEN.findall(text[end:])[:2]
+    near = WORD.findall(text[:start])[-2:] + WORD.findall(text[end:])[:2]
     return any(SPEECH_WORDS.fullmatch(w) for w in near)
 
 
 def speech_weekdays(text: str) -> set[str]:
     """Weekdays that date a speech act (`beside_speech`)."""
-    return {m.group(0).lower() for m in _TOKEN.finditer(text)
+    return {m.group(0).lower() for m in WORD.finditer(text)
             if m.group(0).lower() in WEEKDAYS and beside_speech(text, m.start(), m.end())}
 
 
