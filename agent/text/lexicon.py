@@ -66,3 +66,12 @@ def is_verb_only(word: str) -> bool:
     and words the lexicon lacks are not."""
     found = getAllLemmas(word.lower())
     return "AUX" in found or ("VERB" in found and "NOUN" not in found)
+
+
+@functools.lru_cache(maxsize=8192)
+def is_common_word(word: str) -> bool:
+    """Whether `word` (one word, any case; a hyphenated word by any of its parts) is in the
+    lexicon at all: "chancellor", "vice-chancellor", "mayor", "Rose" are; given names the
+    lexicon lacks ("Helena", "Joanna") are not. A capitalised word before a surname that is
+    no common word is a given name, not an office (agent.text.slots)."""
+    return any(getAllLemmas(part) for part in word.lower().split("-") if part)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY, entities, mentions, places
+from agent.text.lexicon import is_common_word
 from agent.text.normalize import normalize_for_match
 from agent.text.segment import TITLES
 
@@ -271,12 +272,38 @@ def near_miss_name(claim: str, evidence: str,
     in it; None otherwise. Such a sentence is about another entity: its figures are no
     rival of the claim's, and it cannot support the claim."""
     for slot in name_slots(claim):
-        if not is_name(slot.name, known) or not absent_from(slot, evidence):
+        if not is_name(slot.name, known):
             continue
         words = _name_words(slot.name)
-        for name in sorted(entities(evidence)):
-            if _spelt_alike(words, name):
-                return name
+        if absent_from(slot, evidence):
+            for name in sorted(entities(evidence)):
+                if _spelt_alike(words, name):
+                    return name
+        elif (other := _other_given_name(words, evidence)) is not None:
+            return other
+    return None
+
+
+def _other_given_name(words: list[str], evidence: str) -> str | None:
+    """The person of `evidence` with the surname of the name `words` (lower-cased, given
+    names first) and another given name written out before it, when `evidence` lacks the
+    name itself: "Helena Marsh" for "Elena Marsh" (a newcomer trial, session 46). A given
+    name is a word the lexicon lacks (`lexicon.is_common_word`): an office before the
+    surname ("Vice-Chancellor Marsh") is none, and a name with a common word before its
+    last ("Wexcombe Building Society") is no person's. An initial or a short form of the
+    given name ("E. Marsh", "Tom" for "Thomas") is the same person."""
+    given = words[:-1]
+    if (not given or any(is_common_word(w) for w in given)
+            or mentions(normalize_for_match(evidence), " ".join(words), every=True)):
+        return None
+    for name in sorted(entities(evidence)):
+        other = name.split()
+        if words[-1] not in other[1:]:  # ("professor tomas lindqvist uppsala")
+            continue
+        theirs = other[other.index(words[-1]) - 1].rstrip(".")
+        if len(theirs) > 1 and not is_common_word(theirs) and not any(
+                a.startswith(theirs) or theirs.startswith(a) for a in given):
+            return name
     return None
 
 

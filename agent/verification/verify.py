@@ -339,7 +339,9 @@ class Verifier:
             if len(pairs) < 2 or calls >= self.max_calls:
                 continue
             (outlet, a, sa), (_, b, sb) = sorted(pairs[:2], key=lambda p: p[1].start)
-            if sa.hard_conflict or sb.hard_conflict:
+            # a sentence that gives the claim's event to someone else ("Helena Marsh closed
+            # ..." for Elena Marsh) lends no event to the other's name
+            if sa.hard_conflict or sb.hard_conflict or sa.other_actor or sb.other_actor:
                 continue
             joint = f"{a.text} {b.text}"
             sig = compare(claim, joint, max(sa.score, sb.score), self.evidence.context(a)[0],
