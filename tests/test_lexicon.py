@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from agent.text.dates import ahead, behind
 from agent.text.lexicon import is_adjective, is_past_form
+from agent.text.tense import ahead, behind
 
 
 @pytest.mark.unit

@@ -17,21 +17,15 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
-from agent.text.facts import FINITE_CUES, MONTHS, WEEKDAYS, beside_speech, event_weekdays
-from agent.text.lexicon import is_past_form
+from agent.text.facts import (
+    MONTHS,
+    WEEKDAYS,
+    beside_speech,
+    event_weekdays,
+    speech_weekdays,
+)
 from agent.text.quantities import Quantity, quantities
-
-# Words that put what a sentence tells after its publication.
-# "would" is the future of a report ("said it would announce compensation on Wednesday"),
-# not "would have" (what did not happen).
-_FUTURE = re.compile(
-    r"\b(?:will|won't|shall|would(?!\s+have)|scheduled|expected to|plans? to|"
-    r"(?:is|are) (?:due|to))\b",
-    re.IGNORECASE)
-# An obligation puts a day after it to come ("must tell the board ... by 19 June"), not one
-# before it ("candidates who sat the paper on 9 June must take the new one").
-_DUE = re.compile(r"\bmust(?!\s+have)\b", re.IGNORECASE)
-
+from agent.text.tense import ahead, behind
 
 # A date or time phrase, with the preposition that introduces it: "on Sunday 9 November
 # 2025", "in March", "since 2019", "at 4am". Month and weekday names count only capitalised
@@ -60,16 +54,6 @@ def strip_dates(text: str) -> str:
     return " ".join(_DATE_PHRASE.sub(" ", text).split())
 
 
-# Where one clause of a sentence ends and another begins; "that" opens a reported clause
-# ("said on Tuesday that seven papers will be retracted": the saying is past), and so does
-# a reporting clause after a comma ("... will rise from 1 April, the company announced on
-# Monday": the announcing is past).
-_REPORTING = rf"(?:{FINITE_CUES}|announced|confirmed)"  # a reporting verb of a clause
-_CLAUSES = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although)\s+|\s+[—–]\s+|\s+that\s+"
-                      rf"|,\s+(?=(?:[\w’'-]+\s+){{1,5}}{_REPORTING}\b)",
-                      re.IGNORECASE)
-
-
 @functools.lru_cache(maxsize=4096)
 def publication_date(raw: str | None) -> date | None:
     """The calendar date of an article's date field ("Thursday, 19 November 2026",
@@ -85,16 +69,23 @@ def publication_date(raw: str | None) -> date | None:
 
 @functools.lru_cache(maxsize=8192)  # the checks ask it again through `implied_years`
 def weekday_dates(text: str, published: date | None,
-                  gaps: tuple[tuple[str, int], ...] = ()) -> tuple[Quantity, ...]:
+                  gaps: tuple[tuple[str, int], ...] = (),
+                  statements: bool = True) -> tuple[Quantity, ...]:
     """The day of the month of each weekday that dates what `text` tells
     (agent.text.facts.event_weekdays), as a "day" quantity (agent.text.quantities: value the
     day, head the month), when the sentence gives no date of its own; empty without a
     publication date. `gaps`: days to add to a weekday's date (("saturday", -2) for "on
-    Saturday, two days after the vote", read of the vote: agent.text.events.day_gaps)."""
+    Saturday, two days after the vote", read of the vote: agent.text.events.day_gaps).
+    Without `statements`, a day that dates a speech act ("the university announced on
+    Monday", agent.text.facts.beside_speech) is left out: it dates the saying, not what
+    is said (a newcomer trial, session 46)."""
     if published is None or any(q.kind == "day" for q in quantities(text)):
         return ()
     by_day, out = dict(gaps), []
+    spoken = set() if statements else speech_weekdays(text)
     for said, when in event_dates(text, published):
+        if said.split()[0].lower() in spoken:
+            continue
         if gap := by_day.get(said.split()[0].lower(), 0):
             when += timedelta(days=gap)
             said = _weekday_phrase(WEEKDAYS[when.weekday()], when)
@@ -138,99 +129,22 @@ def weekday_date(text: str, day: str, published: date) -> date:
     return published - timedelta(days=shift)
 
 
-def ahead(text: str, word: str) -> bool:
-    """Whether the clause of `text` holding `word` speaks of what is to come ("will reopen on
-    Monday", "must apply by Friday"); what is to come is told in the word's own clause
-    ("retracted four on Tuesday, and the rest are expected to follow": Tuesday is past)."""
-    clause = _clause_of(text, word)
-    # "next" only for the word itself: "voted on Thursday to ... from next September"
-    if re.search(rf"\bnext\s+(?:{re.escape(word)}|week)\b", clause, re.IGNORECASE):
-        return True
-    at = clause.lower().find(word.lower())
-    before = sorted((m for cue in (_FUTURE, _DUE) for m in cue.finditer(clause) if m.end() <= at),
-                    key=lambda m: m.end())
-    if before:
-        # a past verb between the future and the word dates the word ("would consider a
-        # review of the warnings issued on Friday": Friday is past)
-        return not _past_verb(clause, before[-1].end(), max(at, before[-1].end()))
-    return _FUTURE.search(clause) is not None
-
-
-# A verb of what was: a past form of "be", "have" or "do", or a past form not after "is" /
-# "are" / "be" (a passive or an adjective of the present: "is licensed until 2027"): one in
-# -ed, or one the verb lexicon knows ("came into force", "brought in"; agent.text.lexicon),
-# not the end of a compound ("midwife-led").
-_PAST = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bis )(?<!\bare )(?<!\bbe )(?<![\w-])[a-z]{3,}\b",
-                   re.IGNORECASE)
-# A word after a determiner is a noun or its modifier ("on the ground", "a bit later").
-_AFTER_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s+$",
-                               re.IGNORECASE)
-
-
-def _past_words(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-    """The matches of `_PAST` in text[start:end] that are past verbs: "was", "had" ..., a
-    word in -ed, or a past form of the lexicon not right after a determiner."""
-    for m in _PAST.finditer(text, start, len(text) if end is None else end):
-        word = m.group(0).lower()
-        if (word in ("was", "were", "had", "did") or (len(word) > 4 and word.endswith("ed"))
-                or (is_past_form(word)
-                    and not _AFTER_DETERMINER.search(text, max(0, m.start() - 8), m.start()))):
-            yield m
-
-
-# An -ed word between a determiner and its noun describes the noun, whatever the tense: "will
-# switch to a temporary, reduced timetable from Monday" tells what is to come.
-_ADJECTIVE_ED = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|these|those)\s+"
-                           r"(?:[a-z-]+,\s+|[a-z]+ly\s+)?([a-z]{3,}ed)\b"
-                           r"(?=\s+(?!(?:on|in|at|by|for|to|from|with|of|and|or|but|after|"
-                           r"before|when|that|which|as|until|since)\b)[a-z])", re.IGNORECASE)
-
-
-def _past_verb(clause: str, start: int, end: int) -> bool:
-    """Whether clause[start:end] holds a verb of what was (`_PAST`), an -ed word that
-    describes a noun (`_ADJECTIVE_ED`) left out."""
-    adjectives = {m.start(1) for m in _ADJECTIVE_ED.finditer(clause)}
-    return any(m.start() not in adjectives for m in _past_words(clause, start, end))
-
-
-def behind(text: str, word: str, sentence: bool = False) -> bool:
-    """Whether the clause of `text` holding `word` tells what was: a past verb and no sign of
-    what is to come (`ahead`): "In 2023 the board downgraded the unit"; not "is not eligible
-    to play until 2027". With `sentence`, a past verb anywhere in `text` will do when the
-    clause has an irregular one ("said ... a failure that cut service on Tuesday")."""
-    if ahead(text, word):
-        return False
-    return next(_past_words(text if sentence else _clause_of(text, word)), None) is not None
-
-
-# A reported clause with no "that" opens after its reporting verb and the day it was said
-# ("The council said on Monday the bridge will reopen": the saying is Monday's, past).
-_SAID_ON = re.compile(rf"\b{_REPORTING}\s+(?:on\s+)?"
-                      rf"(?:{'|'.join(WEEKDAYS)}|yesterday|today)\b", re.IGNORECASE)
-
-
-def _clause_of(text: str, word: str) -> str:
-    """The clause of `text` (split at `_CLAUSES` and after `_SAID_ON`) that holds `word`,
-    else the whole text."""
-    parts = [p for c in _CLAUSES.split(text)
-             for p in _SAID_ON.sub(lambda m: m.group(0) + "\0", c).split("\0")]
-    return next((c for c in parts if word.lower() in c.lower()), text)
-
-
-def implied_years(text: str, published: date | None) -> tuple[Quantity, ...]:
+def implied_years(text: str, published: date | None,
+                  statements: bool = True) -> tuple[Quantity, ...]:
     """The year of each date `text` gives without one, as a "year" quantity: a day of the
     month ("from 1 June") or a weekday or relative day read as one (`weekday_dates`) is in
     the year that puts it nearest the publication date ("1 June" in an article of 20 May
     2026 is 2026; "28 December" in one of 3 January 2026 is 2025). Empty when `text` names a
     year itself or has no publication date. News gives the year of a current date rarely,
-    a claim often ("from 1 June 2026")."""
+    a claim often ("from 1 June 2026"). Without `statements`, the day of a speech act
+    implies no year (`weekday_dates`)."""
     found = quantities(text)
     if published is None or any(q.kind == "year" for q in found):
         return ()
     # "will close on 31 July" in an article of November: next July, not the nearer past one
     # (a newcomer trial, session 46); weekday dates are dated by their words already
     days = [(q, ahead(text, q.said), behind(text, q.said)) for q in found if q.kind == "day"]
-    days += [(q, False, False) for q in weekday_dates(text, published)]
+    days += [(q, False, False) for q in weekday_dates(text, published, (), statements)]
     years = {when.year for q, to_come, gone in days
              if (when := tensed_date(int(q.value), MONTHS.index(q.head) + 1, published,
                                      to_come, gone)) is not None}

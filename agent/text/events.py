@@ -23,10 +23,11 @@ from collections.abc import Iterator, Set
 from datetime import date
 
 from agent.text.analysis import analyze, stems
-from agent.text.dates import DAY_OF_MONTH, ahead, days_of_month, event_dates
-from agent.text.facts import WEEKDAYS
+from agent.text.dates import DAY_OF_MONTH, days_of_month, event_dates
+from agent.text.facts import SPEECH_WORDS, WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD
 from agent.text.number_words import words_to_digits
+from agent.text.tense import ahead
 
 
 def other_event_days(claim: str, evidence: str, published: date | None) -> frozenset[date]:
@@ -34,11 +35,15 @@ def other_event_days(claim: str, evidence: str, published: date | None) -> froze
     another event than the one `claim` dates: those after `published` when the claim's
     dated clause speaks of no future (module docstring). Calendar dates; a weekday, a
     relative day and a day of the month ("on 18 May", in the year nearest `published`
-    unless written with its own) are read against `published`. Empty without a
-    publication date or when the claim dates nothing."""
+    unless written with its own) are read against `published`; a day the claim names
+    itself is the claim's. Empty without a publication date or when the claim dates
+    nothing."""
     if published is None or not _dates_the_past(claim):
         return frozenset()
-    return frozenset(when for when in _evidence_days(evidence, published) if when > published)
+    # the claim's own day is the claim's event ("takes effect on 31 July 2027")
+    own = {(d.day, d.month) for d in days_of_month(words_to_digits(claim), published)}
+    return frozenset(when for when in _evidence_days(evidence, published)
+                     if when > published and (when.day, when.month) not in own)
 
 
 @functools.lru_cache(maxsize=4096)  # the checks ask it for every evidence sentence
@@ -49,6 +54,14 @@ def _dates_the_past(claim: str) -> bool:
     spans = [(m.start(), m.end()) for pattern in (WEEKDAY_WORD, DAY_OF_MONTH)
              for m in pattern.finditer(digits)]
     return bool(spans) and not any(ahead(digits, digits[s:e]) for s, e in spans)
+
+
+def tells_a_statement(claim: str) -> bool:
+    """Whether `claim` tells of a speech act ("was announced on 2 November", "The mayor
+    spoke at the depot on Saturday": agent.text.facts.SPEECH_WORDS). A claim that tells of
+    none is not dated by the day a source's speaker spoke ("will close on 31 July 2027"
+    against "..., the university announced on Monday": a newcomer trial, session 46)."""
+    return SPEECH_WORDS.search(claim) is not None
 
 
 def _evidence_days(text: str, published: date) -> Iterator[date]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from agent.text.dates import DAY_NAMES, MONTH_NAMES, ahead, relative_day, weekday_date
+from agent.text.dates import DAY_NAMES, MONTH_NAMES, relative_day, weekday_date
 from agent.text.facts import MONTHS, WEEKDAYS
+from agent.text.tense import ahead
 
 # A weekday or relative day a reader cannot place without the article's date, with the part
 # of the day that may follow it ("yesterday morning", "on Saturday night") or its possessive

@@ -34,7 +34,7 @@ from agent.text.dates import (
     years_since,
 )
 from agent.text.directions import opposite_changes
-from agent.text.events import day_gaps, other_event_days, shift_days
+from agent.text.events import day_gaps, other_event_days, shift_days, tells_a_statement
 from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
     CAP_RUN,
     CUE_RE,
@@ -229,7 +229,10 @@ def compare(
         loosely = share_of(terms, ev_terms | ctx.stems) >= ALIGNED_COVERAGE
     # a claim's full date ("from 1 June 2026") against the evidence's days and their years
     gaps = day_gaps(claim, evidence)  # "on Saturday, two days after the vote": the vote's day
-    dated = (*weekday_dates(evidence, published, gaps), *implied_years(evidence, published)) \
+    # "will close on 31 July 2027" is not dated by "..., the university announced on Monday"
+    statement = tells_a_statement(claim)
+    dated = (*weekday_dates(evidence, published, gaps, statement),
+             *implied_years(evidence, published, statement)) \
         if any(q.kind == "day" for q in c.quantities) else ()
     # and a claim's year against the evidence's "last year" ("checked in 2024")
     if any(q.kind == "year" for q in c.quantities):
@@ -238,8 +241,7 @@ def compare(
         dated = (*dated, *years_since(evidence, published))
     # days the evidence gives for something else ("due to end on Thursday" for "began on Monday")
     others = other_event_days(claim, evidence, published)
-    conflicts, missing = number_conflicts(c, e, aligned, loosely, dated,
-                                          {(d.day, MONTHS[d.month - 1]) for d in others})
+    conflicts, missing = number_conflicts(c, e, aligned, loosely, dated, others)
     # A sentence about a near-miss ("Nora Castellan ... 61 per cent" for a claim about
     # Castellane) gives another entity's figures: no rival of the claim's, and no support.
     near_miss = near_miss_name(claim, evidence, known_names)
@@ -248,7 +250,10 @@ def compare(
     holder = office_conflict(claim, evidence, lead, same_statement=aligned)
     if holder is not None:  # the claim's office held by another, or its person's other post
         conflicts.append(Conflict("holder", (holder[0],), (holder[1],)))
-    cm, em, cw, ew = c.months, e.months, c.event_weekdays, e.event_weekdays
+    # the month of another event's day ("will take effect on 31 July 2027" for "was
+    # announced on 2 November 2026") is no rival of the claim's
+    cm, em, cw, ew = (c.months, e.months - {MONTHS[d.month - 1] for d in others},
+                      c.event_weekdays, e.event_weekdays)
     # "a Friday report" dates the report: that day counts when the claim is about a report
     ew = ew | {d for d, noun in naming_days(evidence) if stem(noun) in c.stems}
     if ctx is not None and _SAME_TIME.search(evidence):
@@ -260,7 +265,9 @@ def compare(
         conflicts.append(Conflict("month", tuple(sorted(cm)), tuple(sorted(em))))
     # Another day is another version only of the same actor's event: "Trump on Sunday
     # said she refused" does not date what she did (the day of another speaker's words).
-    if e.speaker not in (None, "someone") and not mentions(c.low, e.speaker or ""):
+    # A claim that dates no statement is not dated by the day of one either.
+    if (e.speaker not in (None, "someone") and not mentions(c.low, e.speaker or "")) \
+            or not statement:
         ew = ew - speech_weekdays(evidence)
     ew = shift_days(ew - {WEEKDAYS[d.weekday()] for d in others}, gaps)
     if loosely and cw and ew and not cw & ew:

@@ -15,9 +15,11 @@ import math
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal, cast, get_args
 
 from agent.text.analysis import SentenceAnalysis, stem
+from agent.text.facts import MONTHS
 from agent.text.frames import FRAME_WORDS, Frame, figure_frames
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
@@ -82,7 +84,7 @@ def _named_by_its_noun(c: Quantity, evidence: SentenceAnalysis,
 def number_conflicts(
     claim: SentenceAnalysis, evidence: SentenceAnalysis, aligned: bool, loosely: bool = True,
     dated: Sequence[Quantity] = (),
-    other_events: Collection[tuple[int, str]] = (),
+    other_events: Collection[date] = (),
 ) -> tuple[list[Conflict], bool]:
     """Claim quantities the evidence does not state, and those it contradicts.
 
@@ -94,11 +96,17 @@ def number_conflicts(
     (agent.text.quantities). "1,846 people responded" is no rival of "more than 2,000 people
     signed" in a sentence about something else. `dated`: the evidence's weekdays as dates
     of the month (agent.text.dates.weekday_dates), quantities of the evidence too;
-    `other_events`: (day, month name) of the evidence's days of other events than the
-    claim's (agent.text.events.other_event_days), which neither state nor contradict it."""
+    `other_events`: the evidence's days of other events than the claim's
+    (agent.text.events.other_event_days), which neither state nor contradict it, nor does
+    their year unless another day of the evidence is in it."""
     cq = claim.quantities
+    other_days = {(d.day, MONTHS[d.month - 1]) for d in other_events}
+    days = [e for e in (*evidence.quantities, *dated) if e.kind == "day"]
+    other_years = {d.year for d in other_events} if all(
+        (int(e.value), e.head) in other_days for e in days) else set()
     eq = tuple(e for e in (*evidence.quantities, *dated)
-               if not (e.kind == "day" and (int(e.value), e.head) in other_events))
+               if not (e.kind == "day" and (int(e.value), e.head) in other_days)
+               and not (e.kind == "year" and int(e.value) in other_years))
     conflicts: list[Conflict] = []
     missing = False
     for c in cq:

@@ -23,11 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem
-from agent.text.dates import ahead, behind
 from agent.text.facts import MONTHS, WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frames
 from agent.text.quantities import Quantity
 from agent.text.slots import near_miss_name
+from agent.text.tense import ahead, behind
 from agent.types import Sentence
 from agent.verification.conflicts import (
     MAX_MEASURE_RATIO,

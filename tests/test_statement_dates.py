@@ -1,0 +1,50 @@
+"""Dates of a statement against dates of what it tells (a newcomer trial, session 46: "will
+close on 31 July 2027" was refuted by "..., the university announced on Monday", and "was
+announced on 2 November 2026" by "will take effect on 31 July 2027")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from agent.text.dates import implied_years, weekday_dates
+from agent.text.events import other_event_days, tells_a_statement
+from agent.verification.checks import compare
+
+TUESDAY = date(2026, 3, 10)  # the evidence article's date
+
+
+@pytest.mark.unit
+def test_the_day_a_speaker_spoke_does_not_date_what_the_claim_tells() -> None:
+    claim = "The Selby ferry service will end on 30 June 2027."
+    sentence = "The Selby ferry service will end, the operator announced on Monday."
+    assert not tells_a_statement(claim)
+    sig = compare(claim, sentence, 0.8, published=TUESDAY)
+    assert sig.conflicts == []
+    # the day still dates the statement, for a claim about the statement
+    assert [q.value for q in weekday_dates(sentence, TUESDAY, (), False)] == []
+    assert [q.value for q in weekday_dates(sentence, TUESDAY)] == [9.0]
+    assert implied_years(sentence, TUESDAY, False) == ()
+    said = "The operator announced the end of the Selby ferry on 2 March 2025."
+    assert tells_a_statement(said)
+    assert [c.kind for c in compare(said, sentence, 0.8, published=TUESDAY).conflicts]
+
+
+@pytest.mark.unit
+def test_another_events_day_gives_no_rival_year_or_month() -> None:
+    claim = "The Harrow Lane depot closure was announced on 9 March 2026."
+    later = "The Harrow Lane depot closure will take effect on 30 September 2027."
+    assert other_event_days(claim, later, TUESDAY) == {date(2027, 9, 30)}
+    sig = compare(claim, later, 0.8, published=TUESDAY)
+    assert sig.conflicts == [] and sig.missing_numbers
+
+
+@pytest.mark.unit
+def test_the_claims_own_day_is_no_other_events_day() -> None:
+    claim = "The new Harrow Lane timetable takes effect on 14 December 2026."
+    sentence = "The operator said the new Harrow Lane timetable takes effect on 14 December 2026."
+    assert other_event_days(claim, sentence, TUESDAY) == frozenset()
+    sig = compare(claim, sentence, 0.8, published=TUESDAY)
+    assert sig.conflicts == [] and not sig.missing_numbers
+
