@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from agent.text.analysis import analyze
 from agent.text.polarity import negated, negated_about, negation_scopes, split_by_polarity
 from agent.verification.checks import compare, stem, stems
 from agent.verification.stance import combine
@@ -193,3 +194,31 @@ def test_a_model_sure_the_sentence_supports_outweighs_a_negation_flip() -> None:
                   score=0.8)
     assert sig.polarity_conflict
     assert combine({"supports": 0.9, "refutes": 0.05, "silent": 0.05}, sig) == "silent"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("claim", "stated"), [
+    ("Councillor Okafor denied hiding the losses from the audit committee.",
+     "Council leader Ade Okafor has cut the budget again, pointing to losses that he himself "
+     "hid from the audit committee until June."),
+    ("Coach Dana Reyes denied ignoring the players' complaints.",
+     "Reyes ignored the players' complaints for months, the report found."),
+])
+def test_a_claim_of_a_denial_is_not_contradicted_by_the_act_it_denies(
+    claim: str, stated: str,
+) -> None:
+    """"X denied doing P" is about the denial: a column stating P does not say it was not
+    made."""
+    assert analyze(claim).denies
+    sig = compare(claim, stated, 0.8)
+    assert not sig.polarity_conflict and not sig.negation_flip
+
+
+@pytest.mark.unit
+def test_a_report_of_the_denial_a_claim_tells_backs_it() -> None:
+    """"denied the union's accusation" is a denial too: the sentence that reports it is not
+    set aside as "it only reports a denial"."""
+    claim = "Okafor denied the council's allegation that he misled auditors."
+    assert analyze(claim).denies
+    report = "Okafor denied the allegation, saying the auditors had every document."
+    assert not compare(claim, report, 0.8).denial

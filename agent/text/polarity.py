@@ -189,7 +189,7 @@ def split_by_polarity(text: str) -> tuple[str, str]:
 _DENIED_STATEMENT = re.compile(
     r"\b(?:deni(?:ed|es)|deny(?:ing)?|disput(?:ed|es|ing)|reject(?:ed|s|ing)?|refut(?:ed|es)|"
     r"dismiss(?:ed|es)|rebut(?:ted|s)?)\s+(?:(?:the|all|any|these|those|such|his|her|their|"
-    r"its|every|of)\s+){0,2}(?:\w+\s+)?"
+    r"its|every|of)\s+){0,2}(?:[\w’'-]+\s+)?"  # "the union's accusation"
     r"(?:accusations?|allegations?|charges?|claims?|wrongdoing|reports?|suggestions?|"
     r"counts?|assertions?)\b"
     r"|\bpleaded\s+not\s+guilty\b"

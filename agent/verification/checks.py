@@ -334,9 +334,10 @@ def compare(
     # Only a negation of what the other text says counts: "showed no emotion as the jury
     # returned guilty verdicts" negates the emotion, not the verdict.
     polarity = (
-        # Two reports of a denial ("denied the accusation that he took payments") agree on
-        # it, whichever clause of the sentence the claim's other words fall in.
-        not (c.denies and e.denies)
+        # A claim that reports a denial ("denied hiding the deficit") is about the denial:
+        # two reports of it agree, whichever clause the claim's other words fall in, and a
+        # sentence that states the act denied does not say the denial was not made.
+        not c.denies
         and len(pol_terms) >= 2
         and clause_cov >= POLARITY_COVERAGE
         and negated_about(claim, lambda scope: bool(stems(scope) & ev_terms))
