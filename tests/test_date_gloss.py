@@ -79,6 +79,21 @@ def test_a_days_event_told_in_the_past_or_a_day_ahead_is_still_dated() -> None:
 
 
 @pytest.mark.unit
+@pytest.mark.parametrize(("text", "dated"), [
+    # an obligation tells what is to come (newcomer trial, session 46: a column's "should
+    # reject this at its meeting on Monday" was dated to the Monday before it was written)
+    ("The trust should scrap the plan at its board meeting on Tuesday.",
+     "The trust should scrap the plan at its board meeting on Tuesday [21 October 2025]."),
+    ("Ministers ought to publish the report by Wednesday.",
+     "Ministers ought to publish the report by Wednesday [22 October 2025]."),
+    ("The trust should have scrapped the plan on Tuesday.",
+     "The trust should have scrapped the plan on Tuesday [14 October 2025]."),
+])
+def test_a_day_after_an_obligation_is_to_come(text: str, dated: str) -> None:
+    assert date_glossed(text, FRIDAY) == dated
+
+
+@pytest.mark.unit
 def test_a_day_in_a_reporting_clause_after_a_comma_is_the_days_of_the_saying() -> None:
     """Dev pemberly: "will raise the fare ... from 1 April, the company announced on Monday"
     in Tuesday's paper was glossed with the Monday after."""

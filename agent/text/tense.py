@@ -21,9 +21,10 @@ _FUTURE = re.compile(
     r"\b(?:will|won't|shall|would(?!\s+have)|scheduled|expected to|plans? to|"
     r"(?:is|are) (?:due|to))\b",
     re.IGNORECASE)
-# An obligation puts a day after it to come ("must tell the board ... by 19 June"), not one
-# before it ("candidates who sat the paper on 9 June must take the new one").
-_DUE = re.compile(r"\bmust(?!\s+have)\b", re.IGNORECASE)
+# An obligation puts a day after it to come ("must tell the board ... by 19 June", "the
+# council should reject it at its meeting on Monday"), not one before it ("candidates who sat
+# the paper on 9 June must take the new one"); "should have" tells what did not happen.
+_DUE = re.compile(r"\b(?:must|should|ought\s+to)(?!\s+have)\b", re.IGNORECASE)
 
 
 
