@@ -142,8 +142,10 @@ def attribution(text: str) -> str | None:
 
 
 # A name opening the sentence and a description between two commas right before the verb
-# ("Petra Nolan, regional organiser for the union, ").
-_DESCRIBED_SUBJECT = re.compile(r"^\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+),\s+[^,]{3,80},\s*$")
+# ("Petra Nolan, regional organiser for the union, "), or before a verb and its object
+# whose noun is the cue ("Niamh Calder-Roe, who leads the trial, denied the [accusation]").
+_DESCRIBED_SUBJECT = re.compile(r"^\s*([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+),\s+[^,]{3,80},"
+                                r"\s*(?:[a-z][\w’'-]*\s+){0,4}$")
 
 
 # The role a possessive name opens ("Kestrel's chief executive"), up to an auxiliary.
