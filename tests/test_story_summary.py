@@ -125,6 +125,20 @@ def test_a_sentence_opening_on_any_third_person_pronoun_does_not_stand_alone(
     assert not stands_alone(f"{opening} was one of many calls lost in the outage on Tuesday.")
 
 
+@pytest.mark.parametrize(("text", "alone"), [
+    # a newcomer and a reader of dev summaries: what closure, what occasion?
+    ("Dunford Council cut 30 library posts in that closure.", False),
+    ("No one was hurt on that occasion.", False),
+    ("Nine of those children needed surgery in Kelby.", False),
+    # "those who", "that is", a quotation's own words, and "this" (the news's place)
+    ("More than half of those who answered the survey opposed the plan.", True),
+    ("Crews said the flood was the worst on this stretch of river since 1998.", True),
+    ("Ana Ruiz said she had \"farmed that land for forty years\".", True),
+])
+def test_a_thing_named_by_pointing_back_does_not_stand_alone(text: str, alone: bool) -> None:
+    assert stands_alone(text) is alone
+
+
 # --- differences and framing ----------------------------------------------------------------
 def test_difference_names_outlets_and_both_values() -> None:
     point = Point(members=[

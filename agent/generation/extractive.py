@@ -28,6 +28,7 @@ from agent.text.analysis import analyze
 from agent.text.facts import CAP_RUN, MONTHS, NOT_ENTITY, WEEKDAYS, WORD
 from agent.text.frames import place_phrase
 from agent.text.injection import looks_like_instruction
+from agent.text.lexicon import is_verb_only
 from agent.text.normalize import normalize_for_match
 from agent.text.quantities import Quantity
 from agent.text.quotes import quotation_start
@@ -57,6 +58,12 @@ _NO_COMMENT = re.compile(r"\b(?:declined to comment|(?:did not|has not|had not) 
                          r"calls? )*(?:requests? )?for comment|could not be reached)\b",
                          re.IGNORECASE)
 _PERSONAL = frozenset(("i", "me", "my", "we", "us", "our", "ours", "you", "your", "yours"))
+# A noun after a preposition and "that" / "those" is one the article named before: "cut 30
+# posts in that closure", "no one was hurt on that occasion", "nine of those children" (a
+# newcomer trial and a reader of dev summaries: what closure, what occasion?). "this" is
+# left alone: "in this county" points at the place of the news, not back.
+_POINTS_BACK = re.compile(r"\b(?:in|at|of|on|to|for|from|by|with|after|before|since|about|"
+                          r"over|under|during)\s+(?:that|those)\s+([a-z][\w-]*)\b")
 
 
 def word_count(text: str) -> int:
@@ -79,13 +86,22 @@ def stands_alone(text: str) -> bool:
     "help you" would read as the summary's own voice), states rather than asks or judges
     (agent.text mood "statement": an opinion piece's "X deserves ..." or "why is Y
     sulking?" printed verbatim would be the summary's opinion), and, if it reports speech,
-    names who speaks (agent.text.speakers.attribution is not "someone"), and is no bare
-    no-comment line ("Rovers declined to comment on that claim")."""
+    names who speaks (agent.text.speakers.attribution is not "someone"), is no bare
+    no-comment line ("Rovers declined to comment on that claim") and names no thing by
+    pointing back to its article (`_POINTS_BACK`, outside quotations: "in that closure")."""
     # "US" is the country, not "us"; "I" is the one capitalised pronoun.
     words = {w.lower() for w in WORD.findall(text) if not w.isupper() or w == "I"}
     return (not _PRONOUN_START.match(text.strip()) and not words & _PERSONAL
-            and not _NO_COMMENT.search(text)
+            and not _NO_COMMENT.search(text) and not _points_back(text)
             and analyze(text).mood == "statement" and attribution(text) != "someone")
+
+
+def _points_back(text: str) -> bool:
+    """Whether `text` names a thing as "that" / "those" + noun after a preposition, outside
+    a quotation (`_POINTS_BACK`); "those who ..." and "that is" name nothing."""
+    unquoted = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+    return any(m.group(1) not in NOT_ENTITY and not is_verb_only(m.group(1))
+               for m in _POINTS_BACK.finditer(unquoted))
 
 
 @dataclass
