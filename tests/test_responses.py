@@ -97,3 +97,43 @@ def test_a_verdict_on_a_reported_charge_shows_the_denial_printed_after_it(
     # shown once; and a silent or refuting sentence brings no reply
     assert denials(app.corpus, [reported, reply]) == []
     assert denials(app.corpus, [reported.model_copy(update={"stance": "silent"})]) == []
+
+
+def test_a_story_line_that_reports_a_charge_is_followed_by_its_denial(
+    make_app: Callable[..., App],
+) -> None:
+    """Session 46's newcomer: the story summary printed a union's accusation without the
+    denial its article prints next. The floor's line is followed by that denial, cited."""
+    from agent.generation.extractive import Cluster
+    from agent.generation.story_points import Point
+    from agent.generation.story_summary import StoryWriter
+
+    app = make_app(ARTICLE)
+    art = next(iter(app.corpus.articles()))
+    accused = next(s for s in art.body_sentences if s.text == ACCUSED)
+    other = art.body_sentences[0]
+    summarizer = Summarizer(app.corpus, app.embedder, app.llm)
+    denial = summarizer._reported_denial(accused)
+    assert denial is not None and denial.text == DENIAL
+    assert summarizer._reported_denial(other) is None
+    writer = StoryWriter(app.llm, str, lambda a, b: 0.0, denial=summarizer._reported_denial)
+    clusters = [Cluster(Point(members=[(other, "A", 1.0)]), other, 0),
+                Cluster(Point(members=[(accused, "A", 0.9)]), accused, 1)]
+    lines = writer.floor(clusters).lines
+    texts = [line.text for line in lines]
+    assert texts[texts.index(ACCUSED) + 1] == DENIAL
+    assert [s.text for s in lines[texts.index(DENIAL)].cited] == [DENIAL]
+
+
+def test_an_opinion_pieces_denial_is_its_writers_view(make_app: Callable[..., App]) -> None:
+    """The same denial in a comment piece is not brought beside a charge: there it is the
+    writer's ("The ministry denies dragging its feet, but its bungling ...", a dev column)."""
+    from agent.generation.extractive import opinion_piece
+
+    column = ARTICLE["a_post.txt"].replace("The Fenwick Post\n", "The Fenwick Post — Comment\n")
+    app = make_app({"a_column.txt": column})
+    art = next(iter(app.corpus.articles()))
+    assert opinion_piece(art)
+    accused = next(s for s in art.body_sentences if s.text == ACCUSED)
+    assert denial_after(art, accused) is not None
+    assert Summarizer(app.corpus, app.embedder, app.llm)._reported_denial(accused) is None

@@ -149,6 +149,7 @@ def assemble(
     sim: Callable[[Sentence, Sentence], float],
     budget: int = WORD_BUDGET,
     differences: Sequence[Difference] = (),
+    reply_for: Callable[[StoryLine], StoryLine | None] = lambda line: None,
 ) -> list[StoryLine]:
     """Lines chosen in rank order until `budget` words: each cluster's line, then the
     difference its outlets show (if any, and not one of `differences`); then put in story
@@ -157,7 +158,8 @@ def assemble(
     points are chosen, each at most a quarter of the budget); then at most
     MAX_FRAMING_NOTES concrete framing notes. A line that does not fit is skipped and
     shorter later ones may still fit; a point's line less than MIN_NOVELTY new is
-    skipped."""
+    skipped. A point's line is followed by its `reply_for` line, if any (the denial of a
+    charge it reports)."""
     out: list[StoryLine] = []
     used = 0
 
@@ -199,6 +201,8 @@ def assemble(
             break
         start = len(out)
         add(line_for(c))
+        if len(out) > start and (reply := reply_for(out[-1])) is not None:
+            add(reply)
         diff = difference_of(c.point, outlet_name, sim) if c.outlets > 1 else None
         # Figures and dates are compared story-wide (agent.generation.differences), where
         # an outlet's other sentences show whether it disputes a value: one cluster's
@@ -320,8 +324,10 @@ class StoryWriter:
     def __init__(self, llm: LLM, outlet_name: Callable[[str], str],
                  sim: Callable[[Sentence, Sentence], float],
                  differences: Sequence[Difference] = (),
-                 published: Callable[[str], date | None] = lambda article_id: None) -> None:
+                 published: Callable[[str], date | None] = lambda article_id: None,
+                 denial: Callable[[Sentence], Sentence | None] = lambda s: None) -> None:
         self.llm = llm
+        self.denial = denial  # the denial an article prints after a sentence, if any
         self.published = published
         self.outlet_name = outlet_name
         self.sim = sim
@@ -331,10 +337,17 @@ class StoryWriter:
     def floor(self, clusters: Sequence[Cluster], budget: int = WORD_BUDGET) -> StoryDraft:
         """The extractive floor: no model call."""
         return StoryDraft(assemble(clusters, self._extractive_line, self.outlet_name, self.sim,
-                                   budget, self.differences))
+                                   budget, self.differences, self._reply))
 
     def _extractive_line(self, cluster: Cluster) -> StoryLine:
         return extractive_line(cluster, self.published(cluster.best.article_id))
+
+    def _reply(self, line: StoryLine) -> StoryLine | None:
+        """The denial an article prints after a charge `line` cites, as a line of its own
+        (agent.text.responses: session 46's newcomer saw an accusation without it)."""
+        found = next((d for s in line.cited if (d := self.denial(s)) is not None), None)
+        return None if found is None else StoryLine(
+            date_glossed(found.text, self.published(found.article_id)), [found], outlets=1)
 
     def rewrites(self, clusters: Sequence[Cluster]) -> dict[int, str]:
         """One model call: a shorter sentence per cluster (by rank) for the top clusters."""
@@ -383,5 +396,5 @@ class StoryWriter:
             return StoryLine(text, cited, floor.section, floor.outlets, "model", floor)
 
         lines = assemble(clusters, line_for, self.outlet_name, self.sim, budget,
-                         self.differences)
+                         self.differences, self._reply)
         return StoryDraft(lines, replaced)

@@ -30,11 +30,14 @@ from agent.generation.extractive import (
     complete_sentence,
     opinion_piece,
     rank_clusters,
+    stands_alone,
     word_count,
 )
 from agent.generation.key_sentences import MAX_ARTICLE_SENTENCES, key_sentences
 from agent.generation.sentence_checks import (
     META_WORDS,
+    cut_mid_clause,
+    has_finite_verb,
     lexical_check,
     rewrite_flag,
 )
@@ -316,10 +319,20 @@ class Summarizer:
         "model" asks the model once and keeps its rewrites only where they pass the checks."""
         clusters, sim = self.clusters()
         writer = StoryWriter(self.llm, self.outlet_name, sim, self.differences(),
-                             lambda aid: publication_date(self.corpus.article(aid).date))
+                             lambda aid: publication_date(self.corpus.article(aid).date),
+                             self._reported_denial)
         if (mode or self.story_mode) == "model":
             return writer.model(clusters, budget)
         return writer.floor(clusters, budget)
+
+    def _reported_denial(self, said: Sentence) -> Sentence | None:
+        """The denial a report prints after `said` (agent.text.responses), when it is a
+        whole clause that stands alone ("Redvale denies breaching its permit."); None in an
+        opinion piece, whose "denies ..., but its bungling ..." is the writer's view."""
+        art = self.corpus.article(said.article_id)
+        found = None if opinion_piece(art) else denial_after(art, said)
+        return found if (found and has_finite_verb(found.text) and stands_alone(found.text)
+                         and not cut_mid_clause(found.text)) else None
 
     def differences(self) -> list[Difference]:
         """Figures the independent outlets give differently, over every body sentence of
