@@ -11,7 +11,12 @@ from typing import Any, cast
 
 import pytest
 
-from agent.generation.asked_setting import dated_quotes, states_asked_setting
+from agent.generation.asked_setting import (
+    dated_quotes,
+    dates_asked_statement,
+    statement_verb,
+    states_asked_setting,
+)
 from agent.types import AnswerSentence, Article, Citation, Sentence
 
 FRIDAY = date(2026, 3, 6)
@@ -71,3 +76,35 @@ def test_the_sentence_before_a_quote_may_set_its_scene() -> None:
     asked = "How many people were moved out of the arena on the Saturday night?"
     assert not states_asked_setting(asked, plain)
     assert states_asked_setting(asked, [(told, when)])
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("quote", "dated"), [
+    # the day of another event, the statement undated: no answer (a newcomer trial, session
+    # 46: "When did the university announce the closure?" got the closure's date)
+    ("The depot will close on 30 June, a company spokesperson said.", False),
+    ("The depot, which opened in 1998, is to close.", False),
+    # the statement's own day, in the asked verb or another verb of making public
+    ("Orwell Buses will close its Kettle Lane depot, the company announced on Monday.", True),
+    ("Orwell Buses confirmed the depot closure on Tuesday 3 March.", True),
+    ("Orwell Buses is to shut the depot, the company revealed last week.", True),
+    ("The company said on Monday evening that the depot would close.", True),
+])
+def test_when_a_thing_was_made_public_is_the_day_of_the_statement(
+    quote: str, dated: bool,
+) -> None:
+    asked = "When did Orwell Buses announce the depot closure?"
+    assert statement_verb(asked) == "announc"
+    assert dates_asked_statement(asked, [quote]) is dated
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("question", [
+    "When will the depot close?",  # the event's own day
+    "On what date did organisers say 2,000 people marched?",  # "say": the march's day
+    "Who announced the closure, and when?",  # two parts
+    "Why did Orwell Buses announce the closure?",  # no date asked
+])
+def test_other_questions_are_not_about_a_statements_day(question: str) -> None:
+    assert statement_verb(question) is None
+    assert dates_asked_statement(question, ["The depot will close on 30 June."])

@@ -27,6 +27,7 @@ from agent.generation.asked import (
     gives_asked_kind,
     without_asked_measure,
 )
+from agent.generation.asked_setting import dates_asked_statement, statement_verb
 from agent.generation.drafts import (
     Draft,
     draft_schema,
@@ -175,7 +176,8 @@ class Answerer:
                 sentences = self.check(question, draft, ev)
                 counted = counts_what_is_asked(question, sentences)
                 if (not counted or not gives_asked_kind(question, sentences)
-                        or not gives_asked_figure(question, [s.text for s in sentences])):
+                        or not gives_asked_figure(question, [s.text for s in sentences])
+                        or not dates_asked_statement(question, [s.text for s in sentences])):
                     # No figure for "how many", no date for "when", a figure of something
                     # else: the draft restates a nearby fact. Quote a sentence with the kind
                     # asked for. Figures and dates are read reliably, so a lone "how many"
@@ -262,6 +264,8 @@ class Answerer:
         the question and names no other place than the question's, quoted as the answer,
         cited with the sentences that agree with it."""
         terms = content_terms(without_asked_measure(question))
+        if (verb := statement_verb(question)) is not None:  # checked near its date below
+            terms = {t for t in terms if not t.startswith(verb)}
         idf = self.corpus.term_idf()
         noun = asked_count_noun(question)
         for e in ev.items:  # best first
@@ -273,6 +277,7 @@ class Answerer:
                 about_another_subject(question, text)
                 or answer_type_match(question, text) is False
                 or not gives_asked_figure(question, [text])  # "how long": a duration
+                or not dates_asked_statement(question, [text])  # "when ... announce": its day
                 or (noun is not None and not counts_noun(text, noun))  # "how many trains"
                 or lexical_overlap(terms, text, idf) < EXTRACT_MIN_LEXICAL
                 or looks_like_instruction(text)

@@ -43,6 +43,16 @@ def lexical_overlap(
     return sum(w(t) for t in found) / sum(w(t) for t in query_terms)
 
 
+# Words that date what a sentence tells: a day, month or year, a relative day or period.
+DATE_CUE = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|yesterday|today|"
+    r"tomorrow|tonight|\d{4}s?|(?:ad|bc|bce|ce) \d{1,4}|\d{1,4} (?:ad|bc|bce)|"
+    r"\w+(?:st|nd|rd|th)[- ]century|centur(?:y|ies)|decades?|[\w-]+ (?:\w+ )?ago|"
+    r"(?:last|next|this) (?:week|month|year|weekend|decade|century)|"
+    r"(earlier|later) this (week|month|year))\b",
+    re.I,
+)
 # Answer-type cues (classic QA answer typing): a sentence that carries the kind of thing the
 # question asks for gets a small boost. Generic English, not tied to any story.
 _ANSWER_TYPES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
@@ -63,15 +73,7 @@ _ANSWER_TYPES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
         "date",
         re.compile(r"^\s*when\b|\b(?:what|which) (day|date|month|year|time|night|morning|"
                    r"evening|week)\b", re.I),
-        re.compile(
-            r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-            r"april|may|june|july|august|september|october|november|december|yesterday|today|"
-            r"tomorrow|tonight|\d{4}s?|(?:ad|bc|bce|ce) \d{1,4}|\d{1,4} (?:ad|bc|bce)|"
-            r"\w+(?:st|nd|rd|th)[- ]century|centur(?:y|ies)|decades?|[\w-]+ (?:\w+ )?ago|"
-            r"(?:last|next|this) (?:week|month|year|weekend|decade|century)|"
-            r"(earlier|later) this (week|month|year))\b",
-            re.I,
-        ),
+        DATE_CUE,
     ),
     (
         "number",
