@@ -35,6 +35,7 @@ from agent.generation.drafts import (
     render_evidence,
     strip_internal_labels,
 )
+from agent.generation.extractive import opinion_piece
 from agent.generation.header_answers import (
     header_line_answer,
     names_asked_field,
@@ -190,6 +191,7 @@ class Answerer:
                     sentences = header_line_answer(question, ev, self.corpus) or sentences
                 if near_miss(question, sentences, self.corpus):
                     sentences = []  # a near-miss: the cited facts are about something else
+                sentences = self._reported_first(question, sentences, ev)
                 sentences = with_versions(
                     question, sentences, ev, self.corpus, self.retriever, self.top_k
                 )
@@ -197,6 +199,21 @@ class Answerer:
         # "Who wrote the AP article?" with no header line of it stated: the outlet's
         # articles' own metadata, cited where the value stands in their text.
         return unless_stated(question, sentences, self.corpus, ev)
+
+    def _reported_first(self, question: str, sentences: list[AnswerSentence],
+                        ev: EvidenceSet) -> list[AnswerSentence]:
+        """`sentences`, led by the quoted report sentence that answers the question
+        (`extractive` over the evidence of reports) when every one of them cites only
+        comment pieces (extractive.opinion_piece): a column's "a hollow gesture" is its
+        writer's view where a report says what will happen (session 46's newcomer)."""
+        def opinion(aid: str) -> bool:
+            return opinion_piece(self.corpus.article(aid))
+
+        if not sentences or not all(opinion(c.source) for s in sentences for c in s.citations):
+            return sentences
+        reports = [e for e in ev.items if not opinion(e.sentence.article_id)]
+        found = self.extractive(question, EvidenceSet(reports, ev.best_semantic, ev.best_lexical))
+        return [*found, *sentences]
 
     def _stream_draft(
         self, schema: type[Draft], variables: dict[str, str], on_text: Callable[[str], None]
