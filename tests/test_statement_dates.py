@@ -10,6 +10,7 @@ import pytest
 
 from agent.text.dates import implied_years, weekday_dates
 from agent.text.events import other_event_days, tells_a_statement
+from agent.text.facts import event_months
 from agent.verification.checks import compare
 
 TUESDAY = date(2026, 3, 10)  # the evidence article's date
@@ -48,3 +49,29 @@ def test_the_claims_own_day_is_no_other_events_day() -> None:
     sig = compare(claim, sentence, 0.8, published=TUESDAY)
     assert sig.conflicts == [] and not sig.missing_numbers
 
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("sentence", "months"), [
+    # a newcomer trial, session 47: "charged twice for October's electricity" refuted
+    # "Refunds began reaching customers on 11 November"
+    ("Grisdale Water billed 12,000 homes twice for October's water.", set()),
+    ("The September inspection found no fault.", set()),
+    ("Its March accounts showed a loss of £2m.", set()),
+    # a month that dates the event, also beside a naming one
+    ("The fault was found in September.", {"september"}),
+    ("The board met on 3 October and approved the October budget.", {"october"}),
+])
+def test_a_month_that_names_a_thing_is_no_month_of_the_event(
+    sentence: str, months: set[str],
+) -> None:
+    assert event_months(sentence) == months
+
+
+@pytest.mark.unit
+def test_a_things_month_gives_no_rival_month() -> None:
+    claim = "Grisdale Water began paying refunds on 11 November."
+    named = "Grisdale Water began paying refunds for October's double bills."
+    assert not [c for c in compare(claim, named, 0.8).conflicts if c.kind == "month"]
+    other = "Grisdale Water began paying refunds in October."
+    assert [c.kind for c in compare(claim, other, 0.8).conflicts] == ["month"]

@@ -19,6 +19,7 @@ from agent.text.facts import (
     CUE_RE,
     asserted_part,
     entities,
+    event_months,
     event_places,
     event_weekdays,
     months,
@@ -125,6 +126,12 @@ class SentenceAnalysis:
     @cached_property
     def months(self) -> frozenset[str]:
         return frozenset(months(self.text))
+
+    @cached_property
+    def event_months(self) -> frozenset[str]:
+        """Months that date what the sentence tells, not a thing it names
+        (`facts.event_months`: "October's electricity")."""
+        return frozenset(event_months(self.text))
 
     @cached_property
     def weekdays(self) -> frozenset[str]:

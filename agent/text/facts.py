@@ -146,6 +146,24 @@ def speech_weekdays(text: str) -> set[str]:
             if m.group(0).lower() in WEEKDAYS and beside_speech(text, m.start(), m.end())}
 
 
+# A month that names a thing: "charged twice for October's electricity", "the September
+# trial" (a newcomer trial, session 47: "refunds began ... on 11 November" was refuted by
+# "October's electricity"). The thing's month is no date of what the sentence tells.
+_MONTH_NAMES = "|".join(m.title() for m in MONTHS)
+_NAMING_MONTH = re.compile(
+    rf"\b({_MONTH_NAMES})['’]s\s+[a-z]"
+    rf"|\b(?i:a|an|the|its|their|his|her|our)\s+({_MONTH_NAMES})\s+([a-z][a-z-]+)")
+
+
+def event_months(text: str) -> set[str]:
+    """Months (`months`) that date what the sentence tells, not one that only names a
+    thing ("October's electricity", "the September trial", as `naming_days`)."""
+    naming = [(m.group(1) or m.group(2)).lower() for m in _NAMING_MONTH.finditer(text)
+              if m.group(1) or m.group(3) not in FUNCTION_WORDS]
+    words = re.findall(r"[a-z]+", text.lower())
+    return {m for m in months(text) if words.count(m) > naming.count(m)}
+
+
 def event_weekdays(text: str) -> set[str]:
     """Weekdays that date what the sentence tells ("on Saturday", "Trump on Sunday said"),
     not one that only names a thing ("responded to a Friday report", "the Monday meeting"):
