@@ -95,3 +95,29 @@ def test_a_day_gone_by_an_irregular_verb_is_no_version_of_a_day_to_come() -> Non
     (diff,) = story_differences([(came, "wire"), (other, "live")], NAMES.__getitem__)
     assert [(side.values, side.outlets) for side in diff.sides] == [
         (("Saturday",), ["Delta Wire"]), (("Sunday",), ["OrrinLive"])]
+
+
+def test_a_sum_that_names_its_thing_is_no_version_of_another_sum() -> None:
+    """A newcomer trial (session 47): "The average overcharge was £31" and "pay every
+    affected household a £50 goodwill payment" were shown as two outlets' sums. A sum
+    followed by a noun that is no verb names what it is (frames.thing_after); a sentence
+    without that noun gives no version of it. "a £600k cut" may be told with a verb
+    ("slashed ... by £800,000"), so a noun that is also a verb names nothing."""
+    from agent.text.frames import thing_after
+    from agent.text.quantities import quantities
+
+    payment = "Councillors want every affected home to get a £50 goodwill payment."
+    assert [thing_after(payment, q) for q in quantities(payment)] == ["payme"]
+    cut = "The ferry firm blames a £600k cut to its subsidy."
+    assert [thing_after(cut, q) for q in quantities(cut)] == [""]
+    items = [
+        (_s("wire", "The average overcharge for Delta Energy households was £31."), "wire"),
+        (_s("daily", "Households overcharged by Delta Energy should get a £50 goodwill "
+                     "payment, councillors said."), "daily"),
+    ]
+    assert story_differences(items, NAMES.__getitem__) == []
+    # the same payment given two values is still a difference
+    other = (_s("post", "Councillors asked Delta Energy for a £75 goodwill payment for "
+                        "every overcharged household."), "post")
+    (diff,) = story_differences([items[1], other], NAMES.__getitem__)
+    assert {v for side in diff.sides for v in side.values} == {"£50", "£75"}

@@ -17,9 +17,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from agent.text.analysis import stems
+from agent.text.analysis import stem, stems
 from agent.text.facts import (
     FINITE_CUES,
+    FUNCTION_WORDS,
+    MONTHS,
     PLACE_PREPOSITION,
     WEEKDAYS,
     event_weekdays,
@@ -27,6 +29,7 @@ from agent.text.facts import (
     months,
     places,
 )
+from agent.text.lexicon import is_noun_not_verb
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
 
@@ -274,3 +277,30 @@ def days_of_another_event(claim: str, evidence: str, shared: frozenset[str],
         if len(said & theirs.get(best, frozenset())) > len(said & theirs.get(d, frozenset())):
             out.append((d, best))
     return out
+
+
+# What a sum, share or measure is of, when a noun follows it: "a £50 goodwill payment", "a
+# 25% tariff" (a newcomer trial, session 47: an average overcharge of £31 and a £50
+# goodwill payment were shown as two outlets' versions of one sum).
+_THING_AFTER = re.compile(r"\s+((?:[a-z][a-z-]*\s+)?[a-z][a-z-]*)\b")
+# Words after a figure that say when or how much more, not what it is of ("4.5 per cent last
+# year", "£400 extra").
+_NOT_THING = frozenset(("last", "next", "this", "each", "every", "more", "less", "extra",
+                        "year", "years", "month", "months", "week", "weeks", "day", "days",
+                        *MONTHS, *WEEKDAYS))
+
+
+def thing_after(text: str, q: Quantity) -> str:
+    """The stem of the noun a sum of money or a percentage `q` of `text` modifies
+    ("payment" of "a £50 goodwill payment"): one or two words right after it that are no
+    function words and end in a noun that is no verb (agent.text.lexicon.is_noun_not_verb:
+    "a £600k cut" may be told "slashed ... by £800,000"); "" otherwise ("£31,
+    although ...", "£1.2 million from ...", "4.5 per cent last year") or for other kinds."""
+    if q.kind not in ("money", "percent") or not q.said:
+        return ""
+    at = text.find(q.said)
+    m = _THING_AFTER.match(text, at + len(q.said)) if at >= 0 else None
+    words = m.group(1).split() if m is not None else []
+    kept = words[:next((i for i, w in enumerate(words)
+                        if w in FUNCTION_WORDS or w in _NOT_THING), len(words))]
+    return stem(kept[-1]) if kept and is_noun_not_verb(kept[-1]) else ""

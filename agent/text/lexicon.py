@@ -75,3 +75,13 @@ def is_common_word(word: str) -> bool:
     lexicon lacks ("Helena", "Joanna") are not. A capitalised word before a surname that is
     no common word is a given name, not an office (agent.text.slots)."""
     return any(getAllLemmas(part) for part in word.lower().split("-") if part)
+
+
+@functools.lru_cache(maxsize=8192)
+def is_noun_not_verb(word: str) -> bool:
+    """Whether `word` (one word, any case) can be a noun and no verb: "payment", "tariff",
+    "subsidy" are; "cut", "rise", "refund" (a noun that another outlet may tell as its
+    verb: "a £600k cut" / "slashed ... by £800,000"), "although" and words the lexicon
+    lacks are not."""
+    found = getAllLemmas(word.lower())
+    return "NOUN" in found and "VERB" not in found
