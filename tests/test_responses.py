@@ -137,3 +137,27 @@ def test_an_opinion_pieces_denial_is_its_writers_view(make_app: Callable[..., Ap
     accused = next(s for s in art.body_sentences if s.text == ACCUSED)
     assert denial_after(art, accused) is not None
     assert Summarizer(app.corpus, app.embedder, app.llm)._reported_denial(accused) is None
+
+
+@pytest.mark.integration
+def test_an_answer_that_quotes_a_charge_shows_the_denial_printed_after_it(
+    make_app: Callable[..., App], fake_model: FakeChatModel,
+) -> None:
+    """Session 47's newcomer: "Did Halverd know about the fault in September?" was answered
+    with a consumer group's accusation, the company's denial right after it left out."""
+    from scenarios import draft
+
+    from agent.generation.answer import Answerer
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    app = make_app(ARTICLE, embedder=MiniLMEmbedder())
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    question = "Did Harlow Council hide a survey that found lead in the playing fields?"
+    ev = answerer.evidence(question)
+    charge = next(e for e in ev.items if e.sentence.text == ACCUSED)
+    fake_model.queue(draft((ACCUSED, [charge.label])))
+    ans = answerer.ask(question)
+    texts = [s.text for s in ans.sentences]
+    assert texts == [ACCUSED, DENIAL]
+    assert [c.quote for c in ans.sentences[1].citations] == [DENIAL]
+    assert all(is_valid(app.corpus, c) for s in ans.sentences for c in s.citations)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
-from agent.generation.answer_checks import article_meta, article_text, near_miss
+from agent.generation.answer_checks import article_meta, article_text, near_miss, with_denials
 from agent.generation.answer_differences import with_differences
 from agent.generation.asked import (
     COMPOUND,
@@ -139,6 +139,7 @@ class Answerer:
                                    prompt=f"{second} (Context: {told})")
             sentences = self._more(self._more(sentences, alone), more)
         used = self.llm.usage.snapshot() - before
+        sentences = with_denials(sentences, self.corpus)  # a charge with its reply
         sentences = attributed_opinion(sentences, self.corpus)  # after both parts' drafts
         return self._finish(question, sentences, t0, used.tokens_in, used.tokens_out)
 

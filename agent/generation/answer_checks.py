@@ -30,9 +30,11 @@ from agent.generation.asked_setting import (
 )
 from agent.generation.name_context import about_another_entity
 from agent.ingest.corpus import Corpus
+from agent.retrieval.citations import make_citation
 from agent.text.facts import entities, mentions
 from agent.text.normalize import STOPWORDS, normalize_for_match
 from agent.text.quantities import quantities
+from agent.text.responses import denial_after
 from agent.text.roles import asked_speaker
 from agent.text.slots import name_slots, other_entity_referred, spelt_alike
 from agent.types import AnswerSentence
@@ -128,3 +130,25 @@ def figure_of_namesake(question: str, quotes: Sequence[str]) -> bool:
                 if where >= 0 and near >= 0 and low.rfind(asked, 0, where) < near:
                     return True
     return False
+
+
+def with_denials(sentences: list[AnswerSentence], corpus: Corpus) -> list[AnswerSentence]:
+    """`sentences`, each followed by the denial its cited article prints within two
+    sentences after a charge it quotes (agent.text.responses), quoted, when no sentence
+    cites that denial yet: "Did Halverd know about the fault in September?" answered with
+    a consumer group's accusation must show the company's reply too (a newcomer trial,
+    session 47, as the story summary does)."""
+    cited = {(c.source, c.quote) for s in sentences for c in s.citations}
+    out: list[AnswerSentence] = []
+    for s in sentences:
+        out.append(s)
+        for c in s.citations:
+            article = corpus.article(c.source)
+            said = next((x for x in article.body_sentences if x.text == c.quote), None)
+            reply = denial_after(article, said) if said is not None else None
+            cite = make_citation(corpus, c.source, reply.text) if reply is not None else None
+            if cite is not None and (c.source, cite.quote) not in cited:
+                cited.add((c.source, cite.quote))
+                out.append(AnswerSentence(text=cite.quote, citations=[cite]))
+                break
+    return out
