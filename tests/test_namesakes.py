@@ -69,3 +69,21 @@ def test_a_namesake_s_sentence_lends_no_event_to_a_passage(
     verdict = v.verify("Colin Bayliss closed the night ferry at Portcullen.")
     assert verdict.verdict == "not_enough_info"
     assert not [t for t in v.trace if t["joint"]]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("claim", "sentence", "other"), [
+    # a newcomer trial, session 47: "Halverd Power" backed a claim about Halverd Gas Networks
+    ("Orrin Gas Networks is refunding 4,000 customers.",
+     "Orrin Power is refunding 4,000 customers who were charged twice.", "orrin power"),
+    ("The MV Kelda Star ran aground off Skye in 2023.",
+     "The MV Kelda Spirit ran aground off Skye in 2023.", "mv kelda spirit"),
+    # a word that tells the claim's name from the other is in the sentence: its own
+    ("Harbour City Rovers won approval for the stadium.",
+     "Harbour City Council approved the Rovers stadium plan.", None),
+])
+def test_a_sibling_entity_is_another_entity(claim: str, sentence: str,
+                                            other: str | None) -> None:
+    assert near_miss_name(claim, sentence) == other
+    if other is not None:
+        assert compare(claim, sentence, score=0.9).other_actor == other
