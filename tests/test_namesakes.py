@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from agent.app import App
-from agent.text.slots import near_miss_name
+from agent.text.near_miss import near_miss_name
 from agent.verification.checks import compare
 from agent.verification.verify import Verifier
 

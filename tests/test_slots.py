@@ -13,12 +13,12 @@ import pytest
 from agent.app import App
 from agent.llm.factory import make_llm
 from agent.settings import load_settings
+from agent.text.near_miss import near_miss_name
 from agent.text.slots import (
     absent_from,
     filler_name,
     is_name,
     name_slots,
-    near_miss_name,
     other_entity_referred,
     proper_words,
     rival_in,

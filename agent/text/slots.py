@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY, entities, mentions, places
-from agent.text.lexicon import is_common_word
 from agent.text.normalize import normalize_for_match
 from agent.text.segment import TITLES
 
@@ -79,7 +78,7 @@ class NameSlot:
     role: bool
 
 
-def _name_words(text: str) -> list[str]:
+def name_words(text: str) -> list[str]:
     """The capitalised words of a name, lower-cased, titles and function words dropped."""
     words = []
     for w in text.split():
@@ -172,7 +171,7 @@ def is_name(word_run: str, known: frozenset[str] | None) -> bool:
 def absent_from(slot: NameSlot, evidence: str) -> bool:
     """No word of the slot's name occurs in the evidence sentence."""
     low = normalize_for_match(evidence)
-    return not any(re.search(rf"\b{re.escape(w)}\b", low) for w in _name_words(slot.name))
+    return not any(re.search(rf"\b{re.escape(w)}\b", low) for w in name_words(slot.name))
 
 
 # How alike two spellings of a name word must be to be a near-miss ("Fellsham" / "Felsham",
@@ -188,7 +187,7 @@ def _near_spelling(a: str, b: str) -> bool:
             and SequenceMatcher(None, a, b).ratio() >= NEAR_SPELLING)
 
 
-def _spelt_alike(words: list[str], name: str) -> bool:
+def spelt_alike_words(words: list[str], name: str) -> bool:
     """Some word of `name` is a near-spelling of one of `words` ("fellsham" / "felsham")."""
     return any(_near_spelling(a, b) for a in words for b in name.split())
 
@@ -201,7 +200,7 @@ def spelt_alike(slot_name: str, name: str) -> bool:
         return False
     other = [_bare(w) for w in name.split()]
     return any(_near_spelling(a, b) and not (a.startswith(b) or b.startswith(a))
-               for a in _name_words(slot_name) for b in other)
+               for a in name_words(slot_name) for b in other)
 
 
 def _lower_words(text: str) -> set[str]:
@@ -222,11 +221,11 @@ def namesake(slot_name: str, name: str) -> bool:
     """Whether `name` (lower-cased words) is another entity named like `slot_name`: the
     same last word after another given name ("maureen pryce" for "Jonathan Pryce") or a
     word spelt nearly alike ("fellsham care group" for "Felsham Health"), not `same_name`."""
-    words, other = _name_words(slot_name), name.split()
+    words, other = name_words(slot_name), name.split()
     if same_name(slot_name, name):
         return False
     return ((len(words) >= 2 and len(other) >= 2 and other[-1] == words[-1])
-            or _spelt_alike(words, name))
+            or spelt_alike_words(words, name))
 
 
 def sibling_in(name: str, text: str) -> str | None:
@@ -234,7 +233,7 @@ def sibling_in(name: str, text: str) -> str | None:
     ("Harbour City Wanderers" for "Harbour City Rovers", "Corran Spirit" for "Corran Star"),
     lower-cased, when `name` itself is not in `text`; else None: a sibling entity, the one a
     reader most easily takes for the named one."""
-    words = _name_words(name)
+    words = name_words(name)
     if len(words) < 2 or mentions(normalize_for_match(text), " ".join(words), every=True):
         return None
     for other in sorted(entities(text)):
@@ -265,66 +264,10 @@ def head_sibling(name: str, other: str) -> bool:
             and bool(set(a) - set(b)) and bool(set(b) - set(a)))
 
 
-def near_miss_name(claim: str, evidence: str,
-                   known: frozenset[str] | None = None) -> str | None:
-    """The name the evidence sentence gives in place of one of the claim's, spelt nearly
-    alike ("Nora Castellan" for the claim's "Castellane"), when the claim's own name is not
-    in it; None otherwise. Such a sentence is about another entity: its figures are no
-    rival of the claim's, and it cannot support the claim."""
-    for slot in name_slots(claim):
-        if not is_name(slot.name, known):
-            continue
-        words = _name_words(slot.name)
-        if absent_from(slot, evidence):
-            for name in sorted(entities(evidence)):
-                if _spelt_alike(words, name):
-                    return name
-        elif (other := _other_given_name(words, evidence) or _sibling(words, slot.name,
-                                                                       evidence)):
-            return other
-    return None
-
-
-def _sibling(words: list[str], name: str, evidence: str) -> str | None:
-    """A sibling entity of `evidence` (`sibling_in`: "Halverd Power" for "Halverd Gas
-    Networks", a newcomer trial, session 47) when no word that tells the name from it
-    ("gas", "networks") is in `evidence`: "Rovers' plan" names Harbour City Rovers beside
-    "Harbour City Council"."""
-    other = sibling_in(name, evidence)
-    if other is None:
-        return None
-    low = normalize_for_match(evidence)
-    own = set(words) - set(other.split())
-    return None if any(re.search(rf"\b{re.escape(w)}\b", low) for w in own) else other
-
-
-def _other_given_name(words: list[str], evidence: str) -> str | None:
-    """The person of `evidence` with the surname of the name `words` (lower-cased, given
-    names first) and another given name written out before it, when `evidence` lacks the
-    name itself: "Helena Marsh" for "Elena Marsh" (a newcomer trial, session 46). A given
-    name is a word the lexicon lacks (`lexicon.is_common_word`): an office before the
-    surname ("Vice-Chancellor Marsh") is none, and a name with a common word before its
-    last ("Wexcombe Building Society") is no person's. An initial or a short form of the
-    given name ("E. Marsh", "Tom" for "Thomas") is the same person."""
-    given = words[:-1]
-    if (not given or any(is_common_word(w) for w in given)
-            or mentions(normalize_for_match(evidence), " ".join(words), every=True)):
-        return None
-    for name in sorted(entities(evidence)):
-        other = name.split()
-        if words[-1] not in other[1:]:  # ("professor tomas lindqvist uppsala")
-            continue
-        theirs = other[other.index(words[-1]) - 1].rstrip(".")
-        if len(theirs) > 1 and not is_common_word(theirs) and not any(
-                a.startswith(theirs) or theirs.startswith(a) for a in given):
-            return name
-    return None
-
-
 def filler_name(answer: str, evidence: str) -> str | None:
     """The name a cloze answer gives, if it is one the evidence sentence contains; None for
     "NONE", a pronoun, lower-case words or a name the sentence does not have."""
-    words = _name_words(answer)
+    words = name_words(answer)
     if not words or answer.strip().upper() == "NONE":
         return None
     low = normalize_for_match(evidence).replace(".", "")  # "U.S." is "US"
@@ -347,7 +290,7 @@ def same_name(slot_name: str, filler: str) -> bool:
     Pellow"; "Maureen Pryce" is not "Jonathan Pryce"; "Rovers Supporters' Trust" is "the
     Rovers Supporters' Trust")."""
     # A title is no given name: "Professor Lisle" is "Anton Lisle"
-    a = [w for w in _name_words(slot_name) if w.rstrip(".") not in HONORIFICS]
+    a = [w for w in name_words(slot_name) if w.rstrip(".") not in HONORIFICS]
     b = [w for w in filler.split() if w.rstrip(".") not in HONORIFICS]
     if not a or not b:
         return False

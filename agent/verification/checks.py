@@ -56,10 +56,11 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
 )
 from agent.text.frames import days_of_another_event, months_meet, place_substitutions
 from agent.text.holders import office_conflict
+from agent.text.near_miss import near_miss_name
 from agent.text.normalize import normalize_for_match
 from agent.text.polarity import NEG_STEMS, NEGATIONS, negated_about
 from agent.text.sides import opposite_sides
-from agent.text.slots import is_name, near_miss_name
+from agent.text.slots import is_name
 from agent.text.speakers import (  # noqa: F401  (re-exported: the checks' vocabulary)
     attribution,
     place_rival,
