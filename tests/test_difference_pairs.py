@@ -121,3 +121,22 @@ def test_a_sum_that_names_its_thing_is_no_version_of_another_sum() -> None:
                         "every overcharged household."), "post")
     (diff,) = story_differences([items[1], other], NAMES.__getitem__)
     assert {v for side in diff.sides for v in side.values} == {"£50", "£75"}
+
+
+def test_two_outlets_different_estimates_are_two_versions() -> None:
+    """A newcomer trial (session 47): "about 38,000 customers" (wire) and "about 36,000
+    customers" (a rewrite) were shown nowhere: each estimate's room held the other's
+    value. Two estimates of one value are one version."""
+    from agent.text.quantities import quantities
+
+    wire = (_s("wire", "Delta Energy will refund about 38,000 customers who were billed "
+                       "twice."), "wire")
+    daily = (_s("daily", "About 36,000 customers were billed twice, Delta Energy said."),
+             "daily")
+    (diff,) = story_differences([wire, daily], NAMES.__getitem__)
+    assert {v for side in diff.sides for v in side.values} == {
+        "about 38,000 customers", "about 36,000 customers"}
+    same = (_s("post", "Some 38,000 customers were billed twice by Delta Energy."), "post")
+    assert story_differences([wire, same], NAMES.__getitem__) == []
+    (a,), (b,) = quantities("about 38,000 homes"), quantities("more than 36,000 homes")
+    assert a.same_version(b)  # a bound is no estimate: it allows the other's value

@@ -125,14 +125,14 @@ def _disputes(figs: Sequence[Figure], links: Sequence[set[int]],
                 seen & terms(f.sentence.text) for seen in counted.get((outlet, q.value), ())):
             return True
         return _value_key(q) in given.get(outlet, set()) or any(
-            figs[k].outlet == outlet and figs[k].quantity.agrees(f.quantity)
+            figs[k].outlet == outlet and figs[k].quantity.same_version(f.quantity)
             for k in links[other])
 
     out = []
     for i, linked in enumerate(links):
         for j in linked:
             a, b = figs[i], figs[j]
-            if i < j and not a.quantity.agrees(b.quantity) and not (
+            if i < j and not a.quantity.same_version(b.quantity) and not (
                     states(b.outlet, a, i) or states(a.outlet, b, j)
                     or mentions(b.sentence.text, a.quantity)
                     or mentions(a.sentence.text, b.quantity)
@@ -153,7 +153,7 @@ def _sides(figs: Sequence[Figure], links: Sequence[set[int]], i: int, j: int) ->
         f = figs[k]
         if f.outlet in taken:
             continue
-        fits = [side for side in sides if figs[side[0]].quantity.agrees(f.quantity)]
+        fits = [side for side in sides if figs[side[0]].quantity.same_version(f.quantity)]
         if len(fits) > 1:
             fits = [side for side in fits if figs[side[0]].quantity.value == f.quantity.value]
         if len(fits) == 1:

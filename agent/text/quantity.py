@@ -132,6 +132,17 @@ class Quantity:
             return abs(self.high - other.high) <= eps
         return self.low <= other.high + eps and other.low <= self.high + eps
 
+    def same_version(self, other: Quantity) -> bool:
+        """Whether two outlets giving these figures give one version of the figure: they
+        agree (`agrees`), and two estimates ("about 36,000" / "about 38,000": each a value
+        with room either side) give the same value. Two outlets' different estimates are two
+        versions, though each fits the other's room (a newcomer trial, session 47)."""
+        if not self.agrees(other):
+            return False
+        estimates = all(q.approx and q.low < q.value < q.high for q in (self, other))
+        return not estimates or abs(self.value - other.value) <= self._room(
+            max(abs(self.value), abs(other.value)))
+
     @property
     def cap(self) -> bool:
         """Whether the wording gives a limit ("up to 120", "as many as 210", "a maximum of

@@ -228,8 +228,9 @@ def terms(text: str) -> frozenset[str]:
 
 
 def mentions(sentence: str, value: Quantity) -> bool:
-    """The sentence gives a figure that agrees with `value`, anywhere in it."""
-    return any(q.agrees(value) and not q.counts_another(value)
+    """The sentence gives a figure that is a version of `value` (`Quantity.same_version`),
+    anywhere in it."""
+    return any(q.same_version(value) and not q.counts_another(value)
                for q in analyze(sentence).quantities)
 
 
@@ -307,7 +308,8 @@ def figure_disputes(
     figs = figures(items)
     out: list[tuple[Figure, Quantity, Figure]] = []
     for q in claimed:
-        giving = [f for f in figs if comparable_measure(q, f.quantity) and q.agrees(f.quantity)]
+        giving = [f for f in figs if comparable_measure(q, f.quantity)
+                  and q.same_version(f.quantity)]
         if q.kind == "count" and not giving:
             # the claim counts under a noun no outlet gives its value with ("to hold 40,000
             # spectators" for "a 40,000-seat stadium", "eleven people" for "the eleven
@@ -324,7 +326,7 @@ def figure_disputes(
         for a in anchors:
             for f in figs:
                 if (f.outlet in gives or not (same_measure(a, f) or counts_alike(a, f))
-                        or f.quantity.agrees(q) or mentions(f.sentence.text, q)
+                        or f.quantity.same_version(q) or mentions(f.sentence.text, q)
                         or near_miss_name(claim, f.sentence.text)):
                     continue
                 out.append((f, q, a))
