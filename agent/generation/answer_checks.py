@@ -34,7 +34,7 @@ from agent.retrieval.citations import make_citation
 from agent.text.facts import entities, mentions
 from agent.text.normalize import STOPWORDS, normalize_for_match
 from agent.text.quantities import quantities
-from agent.text.responses import denial_after
+from agent.text.responses import denial_after_quote
 from agent.text.roles import asked_speaker
 from agent.text.slots import name_slots, other_entity_referred, spelt_alike
 from agent.types import AnswerSentence
@@ -143,9 +143,7 @@ def with_denials(sentences: list[AnswerSentence], corpus: Corpus) -> list[Answer
     for s in sentences:
         out.append(s)
         for c in s.citations:
-            article = corpus.article(c.source)
-            said = next((x for x in article.body_sentences if x.text == c.quote), None)
-            reply = denial_after(article, said) if said is not None else None
+            reply = denial_after_quote(corpus.article(c.source), c.quote)
             cite = make_citation(corpus, c.source, reply.text) if reply is not None else None
             if cite is not None and (c.source, cite.quote) not in cited:
                 cited.add((c.source, cite.quote))

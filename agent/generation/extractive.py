@@ -25,7 +25,14 @@ import numpy as np
 from agent.generation.sentence_checks import cut_mid_clause, has_finite_verb
 from agent.generation.story_points import Point, group_points
 from agent.text.analysis import analyze
-from agent.text.facts import CAP_RUN, MONTHS, NOT_ENTITY, WEEKDAYS, WORD
+from agent.text.facts import (
+    CAP_RUN,
+    MONTHS,
+    NOT_ENTITY,
+    WEEKDAYS,
+    WORD,
+    content_without_quotes,
+)
 from agent.text.frames import place_phrase
 from agent.text.injection import looks_like_instruction
 from agent.text.lexicon import is_verb_only
@@ -99,9 +106,8 @@ def stands_alone(text: str) -> bool:
 def _points_back(text: str) -> bool:
     """Whether `text` names a thing as "that" / "those" + noun after a preposition, outside
     a quotation (`_POINTS_BACK`); "those who ..." and "that is" name nothing."""
-    unquoted = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
     return any(m.group(1) not in NOT_ENTITY and not is_verb_only(m.group(1))
-               for m in _POINTS_BACK.finditer(unquoted))
+               for m in _POINTS_BACK.finditer(content_without_quotes(text)))
 
 
 @dataclass

@@ -34,3 +34,11 @@ def denial_after(article: Article, sentence: Sentence,
         if analyze(s.text).denies:
             return None if s.text in used else s
     return None
+
+
+def denial_after_quote(article: Article, quote: str,
+                       used: Collection[str] = ()) -> Sentence | None:
+    """`denial_after` for the body sentence of `article` whose text is `quote` (a
+    citation's quote); None when no body sentence is that quote."""
+    said = next((s for s in article.body_sentences if s.text == quote), None)
+    return denial_after(article, said, used) if said is not None else None

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import cited_outlet, make_citation
-from agent.text.responses import denial_after
+from agent.text.responses import denial_after_quote
 from agent.verification.verdicts import EvidenceItem
 
 # The note of a denial shown beside a reported claim.
@@ -27,8 +27,7 @@ def denials(corpus: Corpus, evidence: Sequence[EvidenceItem]) -> list[EvidenceIt
         if item.stance != "supports":
             continue
         article = corpus.article(item.citation.source)
-        said = next((s for s in article.body_sentences if s.text == item.citation.quote), None)
-        reply = denial_after(article, said) if said is not None else None
+        reply = denial_after_quote(article, item.citation.quote)
         if reply is None or (article.id, reply.text) in shown:
             continue
         cite = make_citation(corpus, article.id, reply.text)
