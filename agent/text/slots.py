@@ -348,8 +348,6 @@ def antecedent_rival(text: str, quote: str, before: Sequence[str]) -> str | None
         if own <= _lower_words(quote):
             continue
         for sentence in (quote, *reversed(before)):
-            if own <= _lower_words(sentence):
-                break
             # (a rival the text names too is one of its own: "X has no link to Y"; a body of
             # the same kind counts only before the quote: in it, it may be a route or a
             # party of what the quote tells, "a diversion via Hexley Bridge")
@@ -358,6 +356,20 @@ def antecedent_rival(text: str, quote: str, before: Sequence[str]) -> str | None
                               or (sentence is not quote and head_sibling(name, n)))
                           and not _lower_words(n) <= text_words
                           and not _distinctive(n, name) & text_words), None)
+            if own <= _lower_words(sentence):
+                # the sentence names the text's entity too: the one named first is its
+                # subject, which the next sentence's "It" or "Its" refers to ("Ketterby
+                # Networks ... has no link to Kettering. Its own network went down ...")
+                if rival is not None and _first_at(rival, sentence) < _first_at(name, sentence):
+                    return rival
+                break
             if rival is not None:
                 return rival
     return None
+
+
+def _first_at(name: str, sentence: str) -> int:
+    """Where the first word of `name` (lower-cased) first stands in `sentence`, as a word;
+    the sentence's length when it is not there."""
+    m = re.search(rf"\b{re.escape(name.split()[0])}", sentence.lower())
+    return m.start() if m else len(sentence)
