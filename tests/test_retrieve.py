@@ -198,6 +198,24 @@ def test_a_figure_in_words_answers_how_many() -> None:
     assert answer_type_match("Who moved the residents?", "Forty were moved.") is None
 
 
+@pytest.mark.unit
+@pytest.mark.parametrize(("question", "sentence", "answers"), [
+    # dev kelderby q11: "Friday's rescue was its 87th call-out" had answered it
+    ("At what time was the alarm raised?", "Friday's rescue was its 87th call-out.", False),
+    ("At what time was the alarm raised?", "The alarm was raised at about 3.20pm.", True),
+    ("What time did the ferry leave Hull?", "It left shortly after 22:15 on Sunday.", True),
+    ("What time did the ferry leave Hull?", "It left Hull on Sunday 4 May.", False),
+    ("At what hour was the station busiest?", "It was busiest at 6pm.", True),
+    # a season or a frame is no time of day, and a plain *when* takes a day
+    ("What time of year do the terns nest?", "They nest in May.", True),
+    ("When was the alarm raised?", "The alarm was raised on Friday.", True),
+])
+def test_a_question_asking_the_time_of_day_takes_a_clock_time(
+    question: str, sentence: str, answers: bool
+) -> None:
+    assert answer_type_match(question, sentence) is answers
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

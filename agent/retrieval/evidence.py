@@ -16,6 +16,7 @@ import numpy as np
 from agent.ingest.corpus import Corpus
 from agent.retrieval.retrieve import Retriever
 from agent.text.analysis import analyze
+from agent.text.clock_times import times_of_day
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms, normalize_for_match
 from agent.types import Evidence, Hit, Sentence
@@ -71,7 +72,7 @@ _ANSWER_TYPES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ),
     (
         "date",
-        re.compile(r"^\s*when\b|\b(?:what|which) (day|date|month|year|time|night|morning|"
+        re.compile(r"^\s*when\b|\b(?:what|which) (day|date|month|year|time|hour|night|morning|"
                    r"evening|week)\b", re.I),
         DATE_CUE,
     ),
@@ -91,14 +92,22 @@ _ANSWER_TYPES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ),
 ]
 ANSWER_TYPE_BOOST = 0.08
+# A *when* question that asks for a time of day, which only a clock time answers (not "what
+# time of year", "what time frame").
+_ASKS_TIME_OF_DAY = re.compile(
+    r"\b(?:what|which) (?:time|hour)\b(?! (?:of (?:the )?year|frame|scale))", re.I)
 
 
 def answer_type_match(query: str, sentence: str) -> bool | None:
     """Does `sentence` hold the kind of thing the question asks for (a place for *where*, a
-    date for *when*, a number for *how many*: a digit or a quantity of the sentence analysis,
-    `agent.text.analysis`)? None when the question asks for no such kind."""
+    date for *when*, a time of day for *at what time* (`agent.text.clock_times`), a number
+    for *how many*: a digit or a quantity of the sentence analysis, `agent.text.analysis`)?
+    None when the question asks for no such kind."""
     for kind, question_cue, sentence_cue in _ANSWER_TYPES:
         if question_cue.search(query):
+            if kind == "date" and _ASKS_TIME_OF_DAY.search(query):
+                # "At what time was the alarm raised?": a day ("Friday's rescue") is no answer
+                return bool(times_of_day(sentence)[0])
             if sentence_cue.search(sentence):
                 return True
             # number words too ("Forty residents"), read by the analysis
