@@ -30,6 +30,7 @@ from agent.text.slots import (
     NameSlot,
     absent_from,
     filler_name,
+    in_same_frame,
     is_name,
     name_slots,
     namesake,
@@ -55,14 +56,17 @@ class SlotFinding:
 
     slot: NameSlot
     filler: str
+    same_frame: bool = False  # the filler stands where the claim has the name (in_same_frame)
 
     @property
     def conflict(self) -> Conflict | None:
         """Another holder of the claim's role, or a namesake of the claim's name doing its
         event ("paintings by Thomas Reddaway were stolen" for "Arthur Reddaway's paintings
-        were stolen"): the source says who else it was, a substitution that refutes
-        (evals/stories/README.md, labelling rule 3)."""
-        if not (self.slot.role or namesake(self.slot.name, self.filler)):
+        were stolen"), or another name right where the claim has its name, after the same
+        words ("joined Dunmere from Kessock Rovers" for "... from Harrowby City",
+        agent.text.slots.in_same_frame): the source says who else it was, a substitution
+        that refutes (evals/stories/README.md, labelling rule 3)."""
+        if not (self.slot.role or self.same_frame or namesake(self.slot.name, self.filler)):
             return None
         return Conflict("holder", (self.slot.name.lower(),), (self.filler,))
 
@@ -121,7 +125,8 @@ class SlotChecker:
                                        or _named_by_claim(claim, slot, filler)):
                 filler = None
             if filler is not None and not same_name(slot.name, filler):
-                return SlotFinding(slot=slot, filler=filler), calls
+                return SlotFinding(slot=slot, filler=filler,
+                                   same_frame=in_same_frame(slot.frame, filler, sentence)), calls
         return None, calls
 
 

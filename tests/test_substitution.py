@@ -1,0 +1,57 @@
+"""Another name where the claim has its own, in the claim's own words around it
+(agent.text.slots.in_same_frame): a substitution, which refutes like another number, while
+another name elsewhere in the sentence only withholds support (tests/test_slots.py)."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+import pytest
+
+from agent.text.slots import in_same_frame
+from agent.verification.slots import SlotChecker
+
+
+class _Fills(SlotChecker):
+    """A checker whose model fills every blank with `answer`."""
+
+    def __init__(self, answer: str) -> None:
+        super().__init__(cast(Any, None))
+        self.answer = answer
+
+    def fill(self, statement: str, sentence: str) -> str:
+        return self.answer
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("frame", "filler", "sentence", "same"), [
+    # dev dunmere c08's kind, in other domains
+    ("Okafor moved to the Lyon lab from ____.", "imperial college",
+     "Okafor moved to the Lyon lab from Imperial College in 2019.", True),
+    ("The bridge was designed by ____.", "hartley partners",
+     "The bridge was designed by Hartley Partners, the council said.", True),
+    # the other of two finders (dev orlam c07's kind): in the frame of the claim's pair
+    ("The coins were found by Ann Lee and ____.", "tom hale",
+     "Ann Lee and Tom Hale found the coins in March.", True),
+    # another name elsewhere: someone else doing something else, not this frame
+    ("The prize went to ____.", "rosa tan", "Rosa Tan presented the prize on Friday.", False),
+    # two stopwords before the blank tell no frame
+    ("It was one of ____.", "carl webb", "It was one of Carl Webb's best.", False),
+])
+def test_a_filler_after_the_claims_own_words_is_in_its_frame(
+    frame: str, filler: str, sentence: str, same: bool
+) -> None:
+    assert in_same_frame(frame, filler, sentence) is same
+
+
+@pytest.mark.unit
+def test_a_substitution_in_the_claims_frame_is_a_conflict() -> None:
+    claim = "The striker joined Kelso Town from Harrow Athletic."
+    sentence = "The striker joined Kelso Town from Penmoor United in 2022 for £400,000."
+    finding, calls = _Fills("Penmoor United").check(claim, sentence, budget=2)
+    assert calls >= 1 and finding is not None and finding.same_frame
+    assert finding.conflict is not None and finding.conflict.kind == "holder"
+    # the same name elsewhere in the sentence only withholds support
+    elsewhere = "Penmoor United sold the striker, who then joined Kelso Town."
+    finding, _ = _Fills("Penmoor United").check(claim, elsewhere, budget=2)
+    assert finding is not None and finding.conflict is None
