@@ -1,5 +1,5 @@
 """Another name where the claim has its own, in the claim's own words around it
-(agent.text.slots.in_same_frame): a substitution, which refutes like another number, while
+(agent.text.frames.in_same_frame): a substitution, which refutes like another number, while
 another name elsewhere in the sentence only withholds support (tests/test_slots.py)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Any, cast
 
 import pytest
 
-from agent.text.slots import in_same_frame
+from agent.text.frames import in_same_frame
 from agent.verification.slots import SlotChecker
 
 

@@ -8,7 +8,8 @@ FRAME_WORDS words either side, inside its clause (a semicolon, colon, dash, brac
 sentence end or ", and"/", but"/", while" ends a clause), and the weekdays and years named
 there. `weekday_frames` reads what happened on each weekday of a sentence the same way,
 `place_frames` what a sentence places in each named place, and `place_phrase` how it writes
-a place (an occasion told by where it was held).
+a place (an occasion told by where it was held). `in_same_frame` tells whether another name
+stands where a claim has its own, after the same words.
 """
 
 from __future__ import annotations
@@ -30,8 +31,10 @@ from agent.text.facts import (
     places,
 )
 from agent.text.lexicon import is_noun_not_verb
+from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
+from agent.text.slots import BLANK
 
 FRAME_WORDS = 6  # words either side of a figure (dev stories' labelled conflicts)
 _CLAUSE_END = re.compile(r"[;:()\u2014\u2013]|\s-\s|,\s+(?:and|but|while|whereas)\b"
@@ -304,3 +307,27 @@ def thing_after(text: str, q: Quantity) -> str:
     kept = words[:next((i for i, w in enumerate(words)
                         if w in FUNCTION_WORDS or w in _NOT_THING), len(words))]
     return stem(kept[-1]) if kept and is_noun_not_verb(kept[-1]) else ""
+
+
+# Words on one side of a claim's blank that must stand beside the filler in the sentence
+# for the two to tell one event in one frame (`in_same_frame`).
+SLOT_FRAME_WORDS = 2
+
+
+def in_same_frame(frame: str, filler: str, sentence: str) -> bool:
+    """Whether `sentence` writes `filler` (lower-cased name words) right after the SLOT_FRAME_WORDS
+    words that stand before the blank of the claim's `frame`, one of them no stopword:
+    "Ferrante joined Dunmere from ____" and "Ferrante joined Dunmere from Kessock Rovers in
+    2023". The sentence then tells the claim's own event with another name where the claim
+    has its name: a substitution (evals/stories/README.md, labelling rule 3), where another
+    name elsewhere in the sentence may be someone else doing something else."""
+    before = _frame_words(frame.partition(BLANK)[0])[-SLOT_FRAME_WORDS:]
+    if len(before) < SLOT_FRAME_WORDS or all(w in STOPWORDS for w in before):
+        return False
+    phrase = " ".join([*before, *_frame_words(filler)])
+    return f" {phrase} " in f" {' '.join(_frame_words(sentence))} "
+
+
+def _frame_words(text: str) -> list[str]:
+    """The words of `text`, lower-cased, in order."""
+    return re.findall(r"[\w’'-]+", text.lower())

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY, entities, mentions, places
-from agent.text.normalize import STOPWORDS, normalize_for_match
+from agent.text.normalize import normalize_for_match
 from agent.text.segment import TITLES
 
 BLANK = "____"
@@ -326,30 +326,6 @@ def other_entity_referred(name: str, quote: str, article_text: str) -> str | Non
             if m.group(1) in set(ow[:-1]) - own:
                 return other
     return None
-
-
-# Words on one side of a claim's blank that must stand beside the filler in the sentence
-# for the two to tell one event in one frame (`in_same_frame`).
-FRAME_WORDS = 2
-
-
-def in_same_frame(frame: str, filler: str, sentence: str) -> bool:
-    """Whether `sentence` writes `filler` (lower-cased name words) right after the FRAME_WORDS
-    words that stand before the blank of the claim's `frame`, one of them no stopword:
-    "Ferrante joined Dunmere from ____" and "Ferrante joined Dunmere from Kessock Rovers in
-    2023". The sentence then tells the claim's own event with another name where the claim
-    has its name: a substitution (evals/stories/README.md, labelling rule 3), where another
-    name elsewhere in the sentence may be someone else doing something else."""
-    before = _frame_words(frame.partition(BLANK)[0])[-FRAME_WORDS:]
-    if len(before) < FRAME_WORDS or all(w in STOPWORDS for w in before):
-        return False
-    phrase = " ".join([*before, *_frame_words(filler)])
-    return f" {phrase} " in f" {' '.join(_frame_words(sentence))} "
-
-
-def _frame_words(text: str) -> list[str]:
-    """The words of `text`, lower-cased, in order."""
-    return re.findall(r"[\w’'-]+", text.lower())
 
 
 # How far back a quote's unsaid entity is looked for: the paragraph a news sentence sits in.

@@ -25,12 +25,12 @@ from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.llm.replies import json_string_opening, parse_json_reply
 from agent.text.facts import strip_dateline
+from agent.text.frames import in_same_frame
 from agent.text.slots import (
     BLANK,
     NameSlot,
     absent_from,
     filler_name,
-    in_same_frame,
     is_name,
     name_slots,
     namesake,
@@ -64,7 +64,7 @@ class SlotFinding:
         event ("paintings by Thomas Reddaway were stolen" for "Arthur Reddaway's paintings
         were stolen"), or another name right where the claim has its name, after the same
         words ("joined Dunmere from Kessock Rovers" for "... from Harrowby City",
-        agent.text.slots.in_same_frame): the source says who else it was, a substitution
+        agent.text.frames.in_same_frame): the source says who else it was, a substitution
         that refutes (evals/stories/README.md, labelling rule 3)."""
         if not (self.slot.role or self.same_frame or namesake(self.slot.name, self.filler)):
             return None
