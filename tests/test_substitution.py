@@ -8,7 +8,7 @@ from typing import Any, cast
 
 import pytest
 
-from agent.text.frames import in_same_frame
+from agent.text.frames import in_same_frame, place_substitutions
 from agent.verification.slots import SlotChecker
 
 
@@ -55,3 +55,38 @@ def test_a_substitution_in_the_claims_frame_is_a_conflict() -> None:
     elsewhere = "Penmoor United sold the striker, who then joined Kelso Town."
     finding, _ = _Fills("Penmoor United").check(claim, elsewhere, budget=2)
     assert finding is not None and finding.conflict is None
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("claim", "sentence", "aligned", "pairs"), [
+    # dev hollin c12's kind: a paraphrased subject, the claim's own words before another
+    # place, and both places a "hospital"
+    ("Injured walkers will be flown to Penrith Infirmary.",
+     "Anyone hurt on the fells will be flown to Carlisle Royal Infirmary, the team said.",
+     False, [("penrith infirmary", "carlisle royal infirmary")]),
+    # not the claim's words before it, on a sentence not about the claim's event: nothing
+    ("Injured walkers will be flown to Penrith Infirmary.",
+     "A patient from Carlisle Royal Infirmary was flown home on Monday.", False, []),
+    # the claim's place with another generic word is the same place
+    ("Injured walkers will be flown to Penrith Infirmary.",
+     "Injured walkers will be flown to Penrith General Infirmary.", True, []),
+    # an aligned sentence: frames that share a stem suffice, as before
+    ("The appeal was filed with the High Court in Kelby.",
+     "The appeal was lodged with the High Court in Carrick on Friday.", True,
+     [("kelby", "carrick")]),
+])
+def test_another_named_place_for_the_claims_event_is_a_substitution(
+    claim: str, sentence: str, aligned: bool, pairs: list[tuple[str, str]]
+) -> None:
+    assert place_substitutions(claim, sentence, aligned=aligned) == pairs
+
+
+@pytest.mark.unit
+def test_a_place_substitution_refutes_an_unaligned_paraphrase() -> None:
+    from agent.verification.checks import compare
+    from agent.verification.stance import combine
+
+    sig = compare("Injured walkers will be flown to Penrith Infirmary.",
+                  "Anyone hurt on the fells will be flown to Carlisle Royal Infirmary.")
+    assert [c.kind for c in sig.conflicts] == ["place"]
+    assert combine({"supports": 0.6, "refutes": 0.2, "silent": 0.2}, sig) == "refutes"

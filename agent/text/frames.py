@@ -30,7 +30,7 @@ from agent.text.facts import (
     months,
     places,
 )
-from agent.text.lexicon import is_noun_not_verb
+from agent.text.lexicon import is_common_word, is_noun_not_verb
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
@@ -225,19 +225,34 @@ def place_frames(text: str) -> dict[str, frozenset[str]]:
     return out
 
 
-def place_substitutions(claim: str, sentence: str) -> list[tuple[str, str]]:
+def place_substitutions(claim: str, sentence: str, *, aligned: bool = True
+                        ) -> list[tuple[str, str]]:
     """(claim place, sentence place) pairs where the sentence puts what the claim places
     somewhere in another named place: the two places' frames (`place_frames`) share a stem,
-    neither place is named by the other text. "filed with the High Court in Kelby" against
-    "applied to the High Court in Carrick" gives ("kelby", "carrick")."""
+    neither place is named by the other text (by its own words: "Kelsworth General Hospital"
+    does not name "Barnmoor Hospital", `_names_place`). "filed with the High Court in Kelby"
+    against "applied to the High Court in Carrick" gives ("kelby", "carrick"). For a
+    sentence not `aligned` with the claim (agent.verification.checks), only a place right
+    after the words before the claim's own counts (`in_same_frame`: "will be sent to
+    Kelsworth General Hospital" for "... will be sent to Barnmoor Hospital")."""
     claim_low, sentence_low = claim.lower(), sentence.lower()
-    theirs = {q: f for q, f in place_frames(sentence).items() if not mentions(claim_low, q)}
+    theirs = {q: f for q, f in place_frames(sentence).items()
+              if not _names_place(claim_low, q)}
     out = []
     for p, frame in place_frames(claim).items():
-        if mentions(sentence_low, p):
+        if _names_place(sentence_low, p):
             continue
-        out += [(p, q) for q, other in theirs.items() if frame & other]
+        blanked = re.sub(rf"\b{re.escape(p)}\b", BLANK, claim, count=1, flags=re.IGNORECASE)
+        out += [(p, q) for q, other in theirs.items()
+                if frame & other and (aligned or in_same_frame(blanked, q, sentence))]
     return out
+
+
+def _names_place(text_low: str, place: str) -> bool:
+    """Whether `text_low` names `place` (lower case) by a word of its own: a word the lexicon
+    lacks ("barnmoor"), else any of its words ("high court")."""
+    own = [w for w in place.split() if not is_common_word(w)] or place.split()
+    return mentions(text_low, " ".join(own))
 
 
 # A determiner before a venue, and a place phrase right after it ("at the club's Cable

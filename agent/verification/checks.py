@@ -293,7 +293,7 @@ def compare(
     # Where someone spoke is a detail outlets disagree on: the same speaker somewhere else.
     if lost and rivals and place_rival(claim, evidence):
         conflicts.append(Conflict("place", tuple(sorted(lost)), tuple(sorted(rivals))))
-    elif lost and aligned and (moved := place_substitutions(claim, evidence)):
+    elif moved := place_substitutions(claim, evidence, aligned=aligned):
         # what the claim places in one named place, the sentence places in another
         conflicts.append(Conflict("place", tuple(sorted({p for p, _ in moved})),
                                   tuple(sorted({q for _, q in moved}))))
