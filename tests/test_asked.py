@@ -20,7 +20,7 @@ from agent.generation.asked import (
 )
 from agent.generation.asked_setting import tells_another_day
 from agent.generation.support import support_score
-from agent.text.slots import sibling_in
+from agent.text.near_miss import sibling_in
 from agent.types import AnswerSentence, Citation
 
 
@@ -89,6 +89,22 @@ def test_a_body_of_the_same_first_name_and_no_other_word_is_a_sibling() -> None:
     question = "When did Kelby High School lose its exam-centre status?"
     other = _said("It lost its status in 2021.", "Kelby Academy lost its status in 2021.")
     assert names_another_entity(question, [other]) == "kelby academy"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("name", "text", "sibling"), [
+    # dev lowfield q09: "The Lowfield railway viaduct ... was refurbished in 2018" answered
+    # when Lowfield Bridge was last refurbished
+    ("Kelby Library", "The Kelby railway viaduct was rebuilt in 2015.", "kelby railway viaduct"),
+    ("Ashmoor Dam", "The Ashmoor old reservoir was repaired.", "ashmoor old reservoir"),
+    # the thing itself in lower case, or a verb after the name, names no other thing
+    ("Kelby Library", "The Kelby library was rebuilt in 2015.", None),
+    ("Kelby Library", "Kelby opened it in 2015 with a new wing.", None),
+])
+def test_a_lower_case_thing_after_the_names_first_word_is_a_sibling(
+    name: str, text: str, sibling: str | None
+) -> None:
+    assert sibling_in(name, text) == sibling
 
 
 @pytest.mark.unit

@@ -17,11 +17,11 @@ from agent.text.analysis import analyze, stems
 from agent.text.counted import said_indefinitely
 from agent.text.facts import CAP_RUN, entities, places
 from agent.text.frames import figure_frames
-from agent.text.near_miss import near_miss_name
+from agent.text.near_miss import near_miss_name, sibling_in
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity, quantities
-from agent.text.slots import name_slots, sibling_in
+from agent.text.slots import name_slots
 from agent.types import AnswerSentence
 
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
@@ -255,7 +255,7 @@ def names_another_entity(question: str, sentences: Sequence[AnswerSentence]) -> 
     """The entity the answer's cited quotes name in place of one the question names, when
     no quote names the question's own (lower-cased), else None: a near-spelling
     (`near_miss.near_miss_name`: "Nora Castellan" for "Naomi Castellane") or a sibling
-    (`slots.sibling_in`: "Harbour City Wanderers" for "Harbour City Rovers"). The answer
+    (`near_miss.sibling_in`: "Harbour City Wanderers" for "Harbour City Rovers"). The answer
     would give the other entity's facts as the asked one's (shared case 08's kind)."""
     quotes = [c.quote for s in sentences for c in s.citations]
     for slot in name_slots(question):

@@ -4,7 +4,7 @@ Marsh" for "Elena Marsh") and a sibling entity ("Halverd Power" for "Halverd Gas
 Networks"). A sentence about a near-miss is about another entity: its figures are no rival
 of the claim's, and it backs neither claim nor answer (agent.verification.checks,
 agent.verification.measures, agent.generation.asked). The name readings are
-agent.text.slots'.
+agent.text.slots'; `sibling_in` finds a sibling.
 """
 
 from __future__ import annotations
@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 
 from agent.text.facts import entities, mentions
-from agent.text.lexicon import is_common_word
-from agent.text.normalize import normalize_for_match
+from agent.text.lexicon import is_adjective, is_common_word, is_noun_not_verb
+from agent.text.normalize import STOPWORDS, normalize_for_match
 from agent.text.slots import (
     absent_from,
     is_name,
     name_slots,
     name_words,
-    sibling_in,
     spelt_alike_words,
 )
 
@@ -80,3 +79,54 @@ def _other_given_name(words: list[str], evidence: str) -> str | None:
                 a.startswith(theirs) or theirs.startswith(a) for a in given):
             return name
     return None
+
+
+def sibling_in(name: str, text: str) -> str | None:
+    """A name of `text` that shares all but the last word of `name` and ends otherwise
+    ("Harbour City Wanderers" for "Harbour City Rovers", "Corran Spirit" for "Corran Star"),
+    lower-cased, when `name` itself is not in `text`; else None: a sibling entity, the one a
+    reader most easily takes for the named one."""
+    words = name_words(name)
+    if len(words) < 2 or mentions(normalize_for_match(text), " ".join(words), every=True):
+        return None
+    for other in sorted(entities(text)):
+        ow = other.split()
+        if (len(ow) >= max(2, len(words)) and ow[:len(words) - 1] == words[:-1]
+                and ow[len(words) - 1] != words[-1]):
+            return other
+        # the same first word and no other ("Varden Park" for "Varden Grammar School",
+        # "Wexcombe Bondholders' Action Group" for "Wexcombe Building Society")
+        bare = [w.removesuffix("’s").removesuffix("'s").strip("’'") for w in ow]
+        if len(ow) >= 2 and bare[0] == words[0] and not set(bare[1:]) & set(words[1:]):
+            return other
+    return _common_sibling(words, text)
+
+
+# Lower-case words after a name's first words that may name another thing of the place.
+_LOWER_WORDS = 3
+
+
+def _common_sibling(words: list[str], text: str) -> str | None:
+    """The name's first words before a lower-case noun phrase that is not its last word,
+    which `text` never writes ("the Lowfield railway viaduct" for "Lowfield Bridge"), lower
+    case: another thing named after the same place or owner. Else None."""
+    low = normalize_for_match(text)
+    if re.search(rf"\b{re.escape(words[-1])}\b", low):
+        return None
+    prefix = r"\s+".join(re.escape(w) for w in words[:-1])
+    for m in re.finditer(rf"(?i:\b{prefix})\s+((?:[a-z][\w-]*\s*){{1,{_LOWER_WORDS}}})", text):
+        after = m.group(1).split()
+        # nouns and their modifiers only: "Felsham notified it" names no other thing
+        after = after[:next((i for i, w in enumerate(after) if not _modifier_or_noun(w)),
+                            len(after))]
+        while after and not is_noun_not_verb(after[-1]):
+            after.pop()
+        if after:
+            return " ".join([*words[:-1], *after])
+    return None
+
+
+def _modifier_or_noun(word: str) -> bool:
+    """A word of a noun phrase: a noun that is no verb ("viaduct"; a noun that is also a verb,
+    "plans", may be the verb: "Kestrel plans ...") or an adjective, not a stopword ("it")."""
+    return word not in STOPWORDS and (is_noun_not_verb(word) or is_adjective(word))

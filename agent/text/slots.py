@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY, entities, mentions, places
+from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY, entities, places
 from agent.text.normalize import normalize_for_match
 from agent.text.segment import TITLES
 
@@ -226,27 +226,6 @@ def namesake(slot_name: str, name: str) -> bool:
         return False
     return ((len(words) >= 2 and len(other) >= 2 and other[-1] == words[-1])
             or spelt_alike_words(words, name))
-
-
-def sibling_in(name: str, text: str) -> str | None:
-    """A name of `text` that shares all but the last word of `name` and ends otherwise
-    ("Harbour City Wanderers" for "Harbour City Rovers", "Corran Spirit" for "Corran Star"),
-    lower-cased, when `name` itself is not in `text`; else None: a sibling entity, the one a
-    reader most easily takes for the named one."""
-    words = name_words(name)
-    if len(words) < 2 or mentions(normalize_for_match(text), " ".join(words), every=True):
-        return None
-    for other in sorted(entities(text)):
-        ow = other.split()
-        if (len(ow) >= max(2, len(words)) and ow[:len(words) - 1] == words[:-1]
-                and ow[len(words) - 1] != words[-1]):
-            return other
-        # the same first word and no other ("Varden Park" for "Varden Grammar School",
-        # "Wexcombe Bondholders' Action Group" for "Wexcombe Building Society")
-        bare = [w.removesuffix("’s").removesuffix("'s").strip("’'") for w in ow]
-        if len(ow) >= 2 and bare[0] == words[0] and not set(bare[1:]) & set(words[1:]):
-            return other
-    return None
 
 
 def _distinctive(name: str, other: str) -> set[str]:
