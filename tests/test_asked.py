@@ -194,6 +194,24 @@ def test_an_answer_must_name_the_period_the_question_asks_about() -> None:
 
 
 @pytest.mark.unit
+def test_an_answer_must_name_the_month_the_question_names() -> None:
+    # dev brantwick q13: "the council's July inspection" was answered with a visit to come
+    from datetime import date
+
+    from agent.generation.asked_setting import states_asked_period
+
+    autumn = date(2026, 10, 8)
+    asked = "Who led the trust's March review of the ward?"
+    assert not states_asked_period(asked, [("The trust said it would review the ward.", autumn)])
+    assert states_asked_period(asked, [("A review led by Dr Ann Hale in March found faults.",
+                                        autumn)])
+    assert states_asked_period(asked, [("On 3 March Dr Hale reviewed the ward.", autumn)])
+    # a month and a year: the year decides, as before
+    assert not states_asked_period("What did the March review in 2024 find?",
+                                   [("The review in March 2025 found faults.", autumn)])
+
+
+@pytest.mark.unit
 def test_a_question_about_each_one_needs_a_figure_per_item() -> None:
     from agent.generation.asked import gives_figure_per_item
 

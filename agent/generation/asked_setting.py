@@ -17,7 +17,7 @@ from agent.ingest.corpus import Corpus
 from agent.retrieval.evidence import DATE_CUE, asked_kind
 from agent.text.analysis import analyze
 from agent.text.dates import event_dates, named_periods, publication_date, relative_periods
-from agent.text.facts import WEEKDAYS, WORD, beside_speech
+from agent.text.facts import MONTHS, WEEKDAYS, WORD, beside_speech, months
 from agent.types import AnswerSentence
 
 
@@ -76,17 +76,22 @@ _IN_YEAR = re.compile(r"\b(?:in|during|since)\s+((?:19|20)\d\d)\b", re.IGNORECAS
 
 def states_asked_period(question: str, quotes: Sequence[tuple[str, date | None]]) -> bool:
     """Whether the cited (quote, its article's publication date) pairs name the period the
-    question confines itself to ("last year", "last month", "in 2023"), read against each
+    question confines itself to ("last year", "last month", "in 2023", "the July
+    inspection": July of any year), read against each
     article's date (agent.text.dates): "What did Bramwell offer last year?" is not answered
     by this week's offer. True when the question names no period or no article is dated."""
     years = {(int(y), 0) for y in _IN_YEAR.findall(question)}
+    # a month the question names ("the council's July inspection"), in any year
+    asked_months = {MONTHS.index(m) + 1 for m in months(question)}
     dated = [(q, p) for q, p in quotes if p is not None]
-    if not dated or not (years or relative_periods(question, dated[0][1])):
+    if not dated or not (years or asked_months or relative_periods(question, dated[0][1])):
         return True
     for quote, published in dated:
         asked = years | relative_periods(question, published)
         told = named_periods(quote, published)
         if any(p in told or (p[1] == 0 and any(t[0] == p[0] for t in told)) for p in asked):
+            return True
+        if asked_months and not asked and any(t[1] in asked_months for t in told):
             return True
     return False
 
