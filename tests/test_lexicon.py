@@ -42,3 +42,20 @@ def test_an_irregular_past_verb_tells_what_was(text: str, word: str, gone: bool)
 ])
 def test_adjectives_are_read_from_the_lexicon(word: str, adjective: bool) -> None:
     assert is_adjective(word) is adjective
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "word", "to_come"), [
+    # a newcomer trial: "The hosepipe ban starts on Friday" was glossed as the Friday gone
+    ("The fare rise starts on Friday.", "Friday", True),
+    ("The new law comes into force on Monday.", "Monday", True),
+    ("The exhibition runs from Saturday.", "Saturday", True),
+    # a past verb in the clause, or a day after a noun of the present clause, was
+    ("The fare rise, which started on Friday, is unpopular.", "Friday", False),
+    ("The ward is under pressure after the outbreak on Sunday.", "Sunday", False),
+    ("Staff are cleaning up after the storm on Sunday.", "Sunday", False),
+    ("The strike began on Monday and continues.", "Monday", False),
+])
+def test_a_present_verb_right_before_a_day_timetables_it(text: str, word: str,
+                                                         to_come: bool) -> None:
+    assert ahead(text, word) is to_come

@@ -36,6 +36,18 @@ def is_past_form(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
+def is_third_person_present(word: str) -> bool:
+    """Whether `word` (one word, any case) is the third-person present of some verb:
+    "starts", "begins", "comes", "is" are; "started", "start" and "Friday" are not. (Such a
+    word may also be a plural noun, "talks": callers read its place in the clause.)"""
+    low = word.lower()
+    if low in ("is", "are"):
+        return True
+    return any(low in getAllInflections(lemma, upos="VERB").get("VBZ", ())
+               for lemma in getAllLemmas(low).get("VERB", ()))
+
+
+@functools.lru_cache(maxsize=8192)
 def is_adjective(word: str) -> bool:
     """Whether `word` (one word, any case) can be an adjective: "local", "angry", "senior"
     (also a noun) are; "Kestrel", "police" and words the lexicon lacks ("Saxby") are not."""

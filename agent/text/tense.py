@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from agent.text.facts import FINITE_CUES, WEEKDAYS
-from agent.text.lexicon import is_past_form
+from agent.text.lexicon import is_past_form, is_third_person_present
 
 # Words that put what a sentence tells after its publication.
 # "would" is the future of a report ("said it would announce compensation on Wednesday"),
@@ -54,7 +54,33 @@ def ahead(text: str, word: str) -> bool:
         # a past verb between the future and the word dates the word ("would consider a
         # review of the warnings issued on Friday": Friday is past)
         return not _past_verb(clause, before[-1].end(), max(at, before[-1].end()))
-    return _FUTURE.search(clause) is not None
+    return _FUTURE.search(clause) is not None or _scheduled(clause, at)
+
+
+# A present verb at most this many words before the "on" / "from" of a day it governs
+# ("comes into force on").
+SCHEDULE_WORDS = 3
+
+
+def _scheduled(clause: str, at: int) -> bool:
+    """Whether the day at clause[at:] is when a present verb right before it takes place, in
+    a clause with no past verb: "The ban begins on Friday", "the law comes into force on
+    Monday" (news tells what has happened in the past tense, and what is timetabled in the
+    present; a newcomer trial's "starts on Friday" was read as the Friday gone). The words
+    between the verb and "on" / "from" hold no determiner, so "is under pressure after the
+    outbreak on Sunday" is no timetable."""
+    words = re.findall(r"[\w’'-]+", clause[:at])
+    if not words or words[-1].lower() not in ("on", "from"):
+        return False
+    for i in range(2, SCHEDULE_WORDS + 3):
+        if i > len(words):
+            return False
+        word = words[-i]
+        if _AFTER_DETERMINER.search(word + " "):
+            return False
+        if is_third_person_present(word):
+            return next(_past_words(clause), None) is None
+    return False
 
 
 # A verb of what was: a past form of "be", "have" or "do", or a past form not after "is" /
