@@ -75,3 +75,30 @@ def test_a_things_month_gives_no_rival_month() -> None:
     assert not [c for c in compare(claim, named, 0.8).conflicts if c.kind == "month"]
     other = "Grisdale Water began paying refunds in October."
     assert [c.kind for c in compare(claim, other, 0.8).conflicts] == ["month"]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("sentence", "day", "dates_the_act"), [
+    # a newcomer trial (session 48): "the company announced a hosepipe ban for 1.2m
+    # customers on Monday" refuted "The hosepipe ban starts on Friday 7 August 2026"
+    ("The trust announced a ward closure for about 900 patients on Monday.", "Monday", True),
+    ("The board confirmed the exam leak on Thursday.", "Thursday", True),
+    # the start of what was announced, or a day in what it said, is no day of the act
+    ("The trust announced a ward closure from Monday.", "Monday", False),
+    ("The trust announced that the ward closes on Monday.", "Monday", False),
+    ("The trust announced a closure, which takes effect on Monday.", "Monday", False),
+])
+def test_a_day_after_a_verb_of_making_public_and_its_object_dates_the_act(
+    sentence: str, day: str, dates_the_act: bool
+) -> None:
+    from agent.text.facts import beside_speech
+
+    at = sentence.index(day)
+    assert beside_speech(sentence, at, at + len(day)) is dates_the_act
+
+
+@pytest.mark.unit
+def test_an_announcements_day_is_no_rival_of_what_it_announced() -> None:
+    claim = "The ward closure takes effect on Friday 13 March 2026."
+    sentence = "The trust announced a ward closure for about 900 patients on Monday."
+    assert compare(claim, sentence, 0.8, published=TUESDAY).conflicts == []

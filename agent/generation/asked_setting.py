@@ -17,7 +17,7 @@ from agent.ingest.corpus import Corpus
 from agent.retrieval.evidence import DATE_CUE, asked_kind
 from agent.text.analysis import analyze
 from agent.text.dates import event_dates, named_periods, publication_date, relative_periods
-from agent.text.facts import MONTHS, WEEKDAYS, WORD, beside_speech, months
+from agent.text.facts import MADE_PUBLIC, MONTHS, WEEKDAYS, beside_speech, months
 from agent.types import AnswerSentence
 
 
@@ -98,36 +98,27 @@ def states_asked_period(question: str, quotes: Sequence[tuple[str, date | None]]
 
 # "When did the university announce the closure?" asks the day of the announcement, not of
 # the closure ("The closure will take effect on 31 July 2027, ..., a spokesperson said": a
-# newcomer trial, session 46). Verbs of making something public; not "say": "On what date
-# did organisers say 2,000 people marched?" asks the day of the march (dev hollin q11).
-_MADE_PUBLIC = re.compile(r"\b(announc|confirm|reveal|disclos|unveil)\w*", re.IGNORECASE)
-STATEMENT_DAY_WORDS = 4  # words from that verb to its date: "confirmed the wilt outbreak on"
+# newcomer trial, session 46): the day a verb of making public dates
+# (agent.text.facts.MADE_PUBLIC, beside_speech).
 
 
 def dates_asked_statement(question: str, quotes: Sequence[str]) -> bool:
     """Whether a one-part when-question about making something public ("When did the
     ministry confirm the outbreak?") is answered by a quote that dates a statement: a date
-    (agent.retrieval.evidence.DATE_CUE) at most STATEMENT_DAY_WORDS words after a verb of
-    making public in its clause ("the university announced on Monday", "confirmed the
-    outbreak on Friday", "confirmed this week"), or beside a speech word ("said on Tuesday
-    evening": agent.text.facts.beside_speech). True for other questions."""
+    (agent.retrieval.evidence.DATE_CUE) after a verb of making public and its object ("the
+    university announced on Monday", "confirmed the outbreak on Friday", "confirmed this
+    week") or beside a speech word ("said on Tuesday evening"; both
+    agent.text.facts.beside_speech). True for other questions."""
     if statement_verb(question) is None:
         return True
-    for quote in quotes:
-        acts = [a.end() for a in _MADE_PUBLIC.finditer(quote)]
-        for d in DATE_CUE.finditer(quote):
-            if beside_speech(quote, d.start(), d.end()) or any(
-                    a <= d.start() and "," not in quote[a:d.start()]
-                    and len(WORD.findall(quote[a:d.start()])) <= STATEMENT_DAY_WORDS
-                    for a in acts):
-                return True
-    return False
+    return any(beside_speech(quote, d.start(), d.end())
+               for quote in quotes for d in DATE_CUE.finditer(quote))
 
 
 def statement_verb(question: str) -> str | None:
     """The stem of the verb of making public ("announc") a one-part when-question asks the
     day of (`dates_asked_statement`), else None."""
-    m = _MADE_PUBLIC.search(question)
+    m = MADE_PUBLIC.search(question)
     if m is None or asked_kind(question) != "date" or COMPOUND.search(question):
         return None
     return m.group(1).lower()
