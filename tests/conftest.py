@@ -26,7 +26,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import numpy as np
 import pytest
@@ -44,6 +44,7 @@ from agent.ingest.pipeline import IngestReport, ingest
 from agent.llm.facade import LLM
 from agent.llm.factory import make_llm
 from agent.settings import Settings, load_settings
+from agent.verification.slots import SlotChecker
 from vectorstore.memory_store import InMemoryStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -341,6 +342,24 @@ def make_prefill_model() -> Callable[..., PrefillFakeChatModel]:
 def fake_embedder() -> type[FakeEmbedder]:
     """`fake_embedder(seed=0, fail_on_call=None)` -> a FakeEmbedder."""
     return FakeEmbedder
+
+
+class FixedSlotChecker(SlotChecker):
+    """A cloze checker (agent.verification.slots) whose model fills every blank with
+    `answer`; no LLM is called."""
+
+    def __init__(self, answer: str) -> None:
+        super().__init__(cast(Any, None))
+        self.answer = answer
+
+    def fill(self, statement: str, sentence: str) -> str:
+        return self.answer
+
+
+@pytest.fixture
+def fixed_slot_checker() -> type[FixedSlotChecker]:
+    """`fixed_slot_checker(answer)` -> a SlotChecker that fills every blank with `answer`."""
+    return FixedSlotChecker
 
 
 # --- apps ----------------------------------------------------------------------------------

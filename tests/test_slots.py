@@ -6,7 +6,7 @@ names Omar Finch), not the dev stories' sentences."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -29,7 +29,7 @@ from agent.verification.slots import SlotChecker
 from agent.verification.verify import Verifier
 
 if TYPE_CHECKING:
-    from conftest import PrefillFakeChatModel
+    from conftest import FixedSlotChecker, PrefillFakeChatModel
 
 MakeApp = Callable[..., App]
 
@@ -292,33 +292,25 @@ def test_a_name_spelt_nearly_alike_is_another_entity() -> None:
         "tarrow care group")
 
 
-class FixedReader(SlotChecker):
-    """A cloze reader without a model that fills every blank with one answer."""
-
-    def __init__(self, answer: str) -> None:
-        self.answer = answer
-
-    def fill(self, statement: str, sentence: str) -> str:
-        return self.answer
-
-
 @pytest.mark.unit
-def test_a_namesake_doing_the_claims_event_is_a_substitution() -> None:
+def test_a_namesake_doing_the_claims_event_is_a_substitution(
+    fixed_slot_checker: type[FixedSlotChecker],
+) -> None:
     """Dev: "Arthur Reddaway's paintings were among the works stolen" where the sources say
     Thomas Reddaway's were; "the regulator fined Felsham Health" where it fined Fellsham
     Care Group. The source says who else it was: a holder conflict, which refutes."""
     claim = "Ada Linwood's sculptures were among the works damaged in the fire."
     sentence = "Four bronze sculptures by Felix Linwood were damaged in the fire."
-    finding, _ = FixedReader("Felix Linwood").check(claim, sentence, 2)
+    finding, _ = fixed_slot_checker("Felix Linwood").check(claim, sentence, 2)
     assert finding is not None and finding.conflict is not None
     assert finding.conflict.describe() == "holder: claim ada linwood vs source felix linwood"
     fined = "The watchdog fined Tarrow Care Group £85,000 in 2025."
-    finding, _ = FixedReader("Tarrow Care Group").check(
+    finding, _ = fixed_slot_checker("Tarrow Care Group").check(
         "The watchdog fined Tarow Health £85,000.", fined, 2)
     assert finding is not None and finding.conflict is not None
     # someone of another name doing the event is another actor, no substitution
     other = "Four bronze sculptures by Maria Costa were damaged in the fire."
-    finding, _ = FixedReader("Maria Costa").check(claim, other, 2)
+    finding, _ = fixed_slot_checker("Maria Costa").check(claim, other, 2)
     assert finding is not None and finding.conflict is None and finding.filler == "maria costa"
 
 
@@ -341,35 +333,28 @@ def test_a_sentence_that_leaves_the_name_unsaid_is_about_the_entity_named_before
     assert antecedent_rival("The valley has 60 farms.", fined, before) is None  # no name
 
 
-class _Answers(SlotChecker):
-    """A checker whose model fills every blank with `answer`."""
-
-    def __init__(self, answer: str) -> None:
-        super().__init__(cast(Any, None))
-        self.answer = answer
-
-    def fill(self, statement: str, sentence: str) -> str:
-        return self.answer
-
-
 @pytest.mark.unit
 @pytest.mark.parametrize("sentence", [
     "Chief executive Anneliese Morrow says she is deeply sorry.",
     "Anneliese Morrow, the firm's chief executive, said she was deeply sorry.",
 ])
-def test_the_holder_of_a_possessed_office_is_no_other_actor(sentence: str) -> None:
+def test_the_holder_of_a_possessed_office_is_no_other_actor(
+    sentence: str, fixed_slot_checker: type[FixedSlotChecker]
+) -> None:
     # new dev stories (kettering c06, varden c06): "____'s chief executive said ..." was
     # filled with the chief executive's name, read as someone else doing the claim's event
     claim = "Dellmont's chief executive said the company was deeply sorry."
-    finding, calls = _Answers("Anneliese Morrow").check(claim, sentence, budget=2)
+    finding, calls = fixed_slot_checker("Anneliese Morrow").check(claim, sentence, budget=2)
     assert calls == 1 and finding is None
 
 
 @pytest.mark.unit
-def test_another_owner_of_a_possessed_thing_is_still_found() -> None:
+def test_another_owner_of_a_possessed_thing_is_still_found(
+    fixed_slot_checker: type[FixedSlotChecker],
+) -> None:
     claim = "Arthur Penrose's paintings were among the works stolen."
     sentence = "Two paintings by Thomas Penrose were among the works stolen."
-    finding, _ = _Answers("Thomas Penrose").check(claim, sentence, budget=2)
+    finding, _ = fixed_slot_checker("Thomas Penrose").check(claim, sentence, budget=2)
     assert finding is not None and finding.filler == "thomas penrose"
 
 

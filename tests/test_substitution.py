@@ -4,23 +4,14 @@ another name elsewhere in the sentence only withholds support (tests/test_slots.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING
 
 import pytest
 
 from agent.text.frames import in_same_frame, place_substitutions
-from agent.verification.slots import SlotChecker
 
-
-class _Fills(SlotChecker):
-    """A checker whose model fills every blank with `answer`."""
-
-    def __init__(self, answer: str) -> None:
-        super().__init__(cast(Any, None))
-        self.answer = answer
-
-    def fill(self, statement: str, sentence: str) -> str:
-        return self.answer
+if TYPE_CHECKING:
+    from conftest import FixedSlotChecker
 
 
 @pytest.mark.unit
@@ -45,15 +36,17 @@ def test_a_filler_after_the_claims_own_words_is_in_its_frame(
 
 
 @pytest.mark.unit
-def test_a_substitution_in_the_claims_frame_is_a_conflict() -> None:
+def test_a_substitution_in_the_claims_frame_is_a_conflict(
+    fixed_slot_checker: type[FixedSlotChecker],
+) -> None:
     claim = "The striker joined Kelso Town from Harrow Athletic."
     sentence = "The striker joined Kelso Town from Penmoor United in 2022 for £400,000."
-    finding, calls = _Fills("Penmoor United").check(claim, sentence, budget=2)
+    finding, calls = fixed_slot_checker("Penmoor United").check(claim, sentence, budget=2)
     assert calls >= 1 and finding is not None and finding.same_frame
     assert finding.conflict is not None and finding.conflict.kind == "holder"
     # the same name elsewhere in the sentence only withholds support
     elsewhere = "Penmoor United sold the striker, who then joined Kelso Town."
-    finding, _ = _Fills("Penmoor United").check(claim, elsewhere, budget=2)
+    finding, _ = fixed_slot_checker("Penmoor United").check(claim, elsewhere, budget=2)
     assert finding is not None and finding.conflict is None
 
 

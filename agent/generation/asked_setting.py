@@ -100,8 +100,6 @@ def states_asked_period(question: str, quotes: Sequence[tuple[str, date | None]]
 # the closure ("The closure will take effect on 31 July 2027, ..., a spokesperson said": a
 # newcomer trial, session 46): the day a verb of making public dates
 # (agent.text.facts.MADE_PUBLIC, beside_speech).
-
-
 def dates_asked_statement(question: str, quotes: Sequence[str]) -> bool:
     """Whether a one-part when-question about making something public ("When did the
     ministry confirm the outbreak?") is answered by a quote that dates a statement: a date

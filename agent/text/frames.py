@@ -25,6 +25,7 @@ from agent.text.facts import (
     MONTHS,
     PLACE_PREPOSITION,
     WEEKDAYS,
+    WORD,
     event_weekdays,
     mentions,
     months,
@@ -344,5 +345,5 @@ def in_same_frame(frame: str, filler: str, sentence: str) -> bool:
 
 
 def _frame_words(text: str) -> list[str]:
-    """The words of `text`, lower-cased, in order."""
-    return re.findall(r"[\w’'-]+", text.lower())
+    """The words of `text` (facts.WORD), lower-cased, in order."""
+    return WORD.findall(text.lower())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from agent.text.facts import FINITE_CUES, WEEKDAYS
+from agent.text.facts import FINITE_CUES, WEEKDAYS, WORD
 from agent.text.lexicon import is_past_form, is_third_person_present
 
 # Words that put what a sentence tells after its publication.
@@ -69,13 +69,10 @@ def _scheduled(clause: str, at: int) -> bool:
     present; a newcomer trial's "starts on Friday" was read as the Friday gone). The words
     between the verb and "on" / "from" hold no determiner, so "is under pressure after the
     outbreak on Sunday" is no timetable."""
-    words = re.findall(r"[\w’'-]+", clause[:at])
+    words = WORD.findall(clause[:at])
     if not words or words[-1].lower() not in ("on", "from"):
         return False
-    for i in range(2, SCHEDULE_WORDS + 3):
-        if i > len(words):
-            return False
-        word = words[-i]
+    for word in reversed(words[-SCHEDULE_WORDS - 2:-1]):  # nearest first
         if _AFTER_DETERMINER.search(word + " "):
             return False
         if is_third_person_present(word):
