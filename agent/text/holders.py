@@ -23,6 +23,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from agent.text.agents import agent_conflict
 from agent.text.normalize import STOPWORDS
 from agent.text.slots import HONORIFICS, same_name
 
@@ -338,7 +339,11 @@ def office_conflict(claim: str, sentence: str, lead: str = "",
                     same_statement: bool = False) -> tuple[str, str] | None:
     """(what the claim says of an office, what the sentence says instead), or None: the
     office held by another person (`other_holder`), else the claim's person in another
-    post (`other_post`). The one check the verifier's comparison and its evidence gathering
-    both run."""
-    return (other_holder(claim, sentence, lead, same_statement=same_statement)
-            or other_post(claim, sentence, lead))
+    post (`other_post`), else the claim's deed done by others ("The proposals were moved by
+    Councillor Priya Nandra" for "Margaret Hollis moved the proposals", agent.text.agents).
+    The one check the verifier's comparison and its evidence gathering both run."""
+    found = (other_holder(claim, sentence, lead, same_statement=same_statement)
+             or other_post(claim, sentence, lead))
+    if found is None and (agents := agent_conflict(claim, sentence)) is not None:
+        return " and ".join(agents[0]), " and ".join(agents[1])
+    return found

@@ -259,8 +259,8 @@ def filler_name(answer: str, evidence: str) -> str | None:
 # of agent.text.segment and their full forms.
 HONORIFICS = TITLES | frozenset((
     "professor", "doctor", "mister", "miss", "sir", "dame", "lord", "lady", "judge", "justice",
-    "captain", "inspector", "detective", "sergeant", "constable", "reverend", "senator",
-    "governor"))
+    "captain", "councillor", "cllr", "inspector", "detective", "sergeant", "constable",
+    "reverend", "senator", "governor"))
 
 
 def same_name(slot_name: str, filler: str) -> bool:
