@@ -263,6 +263,14 @@ def test_a_namesake_as_the_subject_answers_nothing_about_the_asked_person() -> N
     assert namesake_in(question, "Callum Ferrante, unlike Luca Ferrante, was never sent off.",
                        proper) is None  # the quote names the asked person too
     assert namesake_in(question, "Keeper Ferrante served a ban.", proper) is None
+    # a given name written only where a sentence opens is still one (no common word)
+    assert namesake_in("What is Marcus Hale's job?",
+                       "Marco Hale, the club's head coach, said the team was ready.",
+                       frozenset()) == "Marco Hale"
+    assert namesake_in("What is Marcus Hale's job?",
+                       "Coach Hale said the team was ready.", frozenset()) is None
+    assert namesake_in("What is Marcus Hale's job?",
+                       "Mr Hale said the team was ready.", frozenset()) is None
     # another place where the answer goes is no namesake
     assert namesake_in("How long is the diversion around Lowfield Bridge?",
                        "Official diversion: a 14-mile route via Hexley Bridge.", proper) is None

@@ -17,11 +17,12 @@ from agent.text.analysis import analyze, stems
 from agent.text.counted import said_indefinitely
 from agent.text.facts import CAP_RUN, entities, places
 from agent.text.frames import figure_frames
+from agent.text.lexicon import is_common_word
 from agent.text.near_miss import near_miss_name, sibling_in
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity, quantities
-from agent.text.slots import name_slots
+from agent.text.slots import HONORIFICS, name_slots
 from agent.types import AnswerSentence
 
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
@@ -305,7 +306,9 @@ def namesake_in(question: str, quote: str, proper: frozenset[str]) -> str | None
     ("a route via Hexley Bridge" is where the Lowfield Bridge diversion goes). The other
     first name must be one the articles write capitalised mid-sentence (`proper`,
     agent.text.slots.proper_words), so "Keeper Ferrante" opening a sentence is no other
-    person."""
+    person, or a word the lexicon lacks (agent.text.lexicon.is_common_word) and no title
+    ("Mrs"): a given name ("Helen Marsh" for "Helena Marsh", written only at the start of
+    its sentences)."""
     subject = (analyze(quote).subject or "").split()
     for name in name_heads(question):
         words = name.split()
@@ -315,7 +318,9 @@ def namesake_in(question: str, quote: str, proper: frozenset[str]) -> str | None
             run = [w.lower().strip("’'").removesuffix("’s").removesuffix("'s")
                    for w in m.group(0).split()]
             if (len(run) >= 2 and run[-1] == words[-1] and run[-2] != words[-2]
-                    and run[-2] in proper and run[-1] in subject):
+                    and (run[-2] in proper
+                         or not (is_common_word(run[-2]) or run[-2] in HONORIFICS))
+                    and run[-1] in subject):
                 return " ".join(m.group(0).split()[-2:])
     return None
 
