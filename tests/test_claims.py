@@ -239,3 +239,26 @@ def test_a_clause_after_a_charge_is_its_own_part(claim: str, parts: list[str]) -
 )
 def test_a_charge_with_no_clause_of_its_own_stays_whole(claim: str) -> None:
     assert split_claim(claim) == [claim]
+
+
+@pytest.mark.parametrize(("claim", "parts"), [
+    # a reply printed after a report is the replier's own claim, of the reported content
+    ("The parents' group alleged that the academy hid a damp survey, which the trust denied.",
+     ["The parents' group alleged that the academy hid a damp survey.",
+      "The trust denied that the academy hid a damp survey."]),
+    # after a charge, what is denied is the charged act
+    ("Riders accused the promoter of faking the prize fund, but the promoter has disputed it.",
+     ["Riders accused the promoter of faking the prize fund.",
+      "The promoter disputed faking the prize fund."]),
+])
+def test_a_reply_after_a_report_is_its_own_part(claim: str, parts: list[str]) -> None:
+    assert split_claim(claim) == parts
+
+
+@pytest.mark.parametrize("claim", [
+    # after a plain claim, "which" may be its object's
+    "The mayor approved the bypass, which residents rejected.",
+    "The council refused the permit, which the quarry firm disputes.",
+])
+def test_a_reply_after_a_plain_claim_stays_in_it(claim: str) -> None:
+    assert split_claim(claim) == [claim]

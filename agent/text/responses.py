@@ -42,3 +42,19 @@ def denial_after_quote(article: Article, quote: str,
     citation's quote); None when no body sentence is that quote."""
     said = next((s for s in article.body_sentences if s.text == quote), None)
     return denial_after(article, said, used) if said is not None else None
+
+
+def charges_answered(article: Article, sentence: Sentence) -> list[Sentence]:
+    """The body sentences of `article`, among the RESPONSE_WINDOW + 1 before `sentence`,
+    that report someone's words or charge, when `sentence` is a denial pointing back to
+    them ("Severnvale Water denied the claims." after the campaigners' two sentences): what
+    it denies, which its own words do not say. [] for another sentence."""
+    if not analyze(sentence.text).denies:
+        return []
+    body = article.body_sentences
+    at = next((i for i, s in enumerate(body) if s.id == sentence.id), None)
+    if at is None:
+        return []
+    before = body[max(0, at - RESPONSE_WINDOW - 1): at]
+    return [s for s in before
+            if (said := analyze(s.text)).speaker is not None and not said.denies]

@@ -59,7 +59,7 @@ from agent.text.holders import office_conflict
 from agent.text.near_miss import near_miss_name
 from agent.text.normalize import normalize_for_match
 from agent.text.polarity import NEG_STEMS, NEGATIONS, negated_about
-from agent.text.sides import opposite_sides
+from agent.text.sides import opposite_sides, side_taken
 from agent.text.slots import is_name
 from agent.text.speakers import (  # noqa: F401  (re-exported: the checks' vocabulary)
     attribution,
@@ -125,6 +125,9 @@ class Signals:
     # The sentence reports a denial of what others said ("Lindqvist denied the accusation")
     # and the claim reports none: a denial of an act is no support for it.
     denial: bool = False
+    # The claim reports a denial ("The company denied that it ignored warnings") and the
+    # sentence none: the charge it denies is no support for the denial.
+    no_denial: bool = False
     # The claim gives figures and the sentence states every one of them ("by 14 votes to
     # 9"): a figure anchors a paraphrase as a shared word does.
     figures_stated: bool = False
@@ -217,13 +220,19 @@ def compare(
     units = {stem(q.head) for q in c.quantities if q.kind in ("measure", "duration")}
     all_terms = {t for t in c.stems if not _numeric(t) and t not in units}
     terms = all_terms - detail
-    ev_terms = set(e.stems)
+    ctx = analyze(context) if context else None
+    # A claim that reports a denial ("denied hiding the deficit", "The company denied that
+    # it ignored warnings", agent.text.sides) is about the denial: two reports of it agree,
+    # whichever clause the claim's other words fall in, and a sentence that states the act
+    # denied does not say the denial was not made. What "the claims" a denial answers were,
+    # its context says (the charge before it, agent.verification.gather).
+    about_denial = c.denies or ((side := side_taken(claim)) is not None and not side.concedes)
+    ev_terms = set(e.stems) | (ctx.stems if about_denial and e.denies and ctx else set())
     # Alignment ignores the details that may disagree; support counts them.
     core = share_of(terms, ev_terms)
     coverage = share_of(all_terms, ev_terms)
     aligned = core >= ALIGNED_COVERAGE or score >= ALIGNED_SCORE
     loosely = aligned or (core >= LOOSE_COVERAGE and score >= LOOSE_SCORE)
-    ctx = analyze(context) if context else None
     if not loosely and ctx is not None and _BACK_REFERENCE.match(evidence):
         # "The report detailed a call in mid-April": what "the report" is, the sentence
         # before says; read the two together to tell whether it is about the claim.
@@ -335,10 +344,7 @@ def compare(
     # Only a negation of what the other text says counts: "showed no emotion as the jury
     # returned guilty verdicts" negates the emotion, not the verdict.
     polarity = (
-        # A claim that reports a denial ("denied hiding the deficit") is about the denial:
-        # two reports of it agree, whichever clause the claim's other words fall in, and a
-        # sentence that states the act denied does not say the denial was not made.
-        not c.denies
+        not about_denial
         and len(pol_terms) >= 2
         and clause_cov >= POLARITY_COVERAGE
         and negated_about(claim, lambda scope: bool(stems(scope) & ev_terms))
@@ -354,7 +360,7 @@ def compare(
     scopes = c.negation_scopes
     negated_terms = {t for sc in scopes for t in stems(sc.text)} - names
     flip = False
-    if negated_terms and loosely:
+    if negated_terms and loosely and not about_denial:
         affirmed, denied = e.polarity_split
         flip = bool((negated_terms & affirmed) - denied)
     # "No exemptions": a sentence that never mentions exemptions cannot support their absence.
@@ -392,6 +398,8 @@ def compare(
         other_actor=actor_mismatch(claim, [evidence], known_names)
         or roles_swapped(claim, evidence) or near_miss,
         denial=e.denies and not c.denies and not c.negation_scopes,
+        no_denial=about_denial and not e.denies
+        and ((said_side := side_taken(evidence)) is None or said_side.concedes),
         figures_stated=figures_stated(c.quantities, (*e.quantities, *dated)),
         # (a "personal" sentence speaks as I/we, often inside a quotation: no judgement)
         judgement=e.mood in ("question", "deontic") and e.speaker is None

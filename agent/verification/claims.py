@@ -213,11 +213,50 @@ _SPLIT_RE = re.compile(
 )
 
 
+_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+# A reply printed after a charge or report: ", which the company denied", ", but the club
+# has disputed it". It is a claim of its own, by its own speaker; left in, its "denied"
+# reads as the negation of the charge it follows (a newcomer trial: "X alleged ...,
+# which the company denied" refuted by the source's "accused").
+_REPLY = re.compile(
+    r",\s+(?:which|but|and|something|a\s+claim)\s+(?P<who>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?)"
+    r"\s+(?:has\s+|have\s+|had\s+)?(?P<verb>denied|denies|rejected|rejects|disputed|disputes|"
+    r"dismissed|dismisses)(?:\s+(?:it|this|that|them|the\s+\w+))?\s*\.?$", re.IGNORECASE)
+
+
+def _reply_part(text: str) -> tuple[str, str] | None:
+    """(the claim without its reply clause, the reply as a claim of its own) for "<claim>,
+    which <who> denied": "Clean Rivers alleged that the firm ignored warnings, which the
+    company denied" -> ("Clean Rivers alleged that the firm ignored warnings.", "The
+    company denied that the firm ignored warnings."). What is denied is the reported
+    content (a charge's "of ignoring warnings" as "ignoring warnings"). None without such
+    a clause, or after a claim that reports no one's words: there "which" may be its
+    object's ("approved the plan, which critics rejected")."""
+    m = _REPLY.search(text)
+    attr = attribution_of(text[: m.start()]) if m is not None and m.start() else None
+    if m is None or attr is None:
+        return None
+    main = text[: m.start()].strip()
+    who, content = m.group("who"), attr.content
+    # "..., which the company denied": a replier named by a common noun is the party the
+    # report is about, the name its content opens with or the charge is made against
+    accused = (re.search(r"\b(?:accused|accuses|accusing)\s+(" + _NAME + r")\s+of\b", main)
+               if attr.charge else re.match(_NAME + r"\b", content))
+    if re.fullmatch(r"(?i:the)\s+[a-z]+", who) and accused is not None:
+        who = accused.group(accused.lastindex or 0)
+        if content.startswith(who):
+            content = f"it{content[len(who):]}"
+    denied = content if attr.charge else f"that {content}"
+    return f"{main}.", f"{who[0].upper()}{who[1:]} {m.group('verb')} {denied}."
+
+
 def split_claim(claim: str) -> list[str]:
     """Atomic claims of `claim` (the claim itself when it is already atomic)."""
     text = " ".join(claim.split()).strip()
     if not text:
         return []
+    if (reply := _reply_part(text)) is not None:
+        return [*split_claim(reply[0]), reply[1]]
     attr = attribution_of(text)
     if attr is None:
         return _split_plain(text)

@@ -20,6 +20,7 @@ from agent.text.facts import entities
 from agent.text.holders import claimed_holder, office_conflict
 from agent.text.normalize import normalize_for_match
 from agent.text.quotes import quote_speaker
+from agent.text.responses import charges_answered
 from agent.text.slots import proper_words
 from agent.types import Evidence, Sentence
 from agent.verification.checks import place_rival, stems, strip_places
@@ -179,12 +180,16 @@ class EvidenceGatherer:
         return ev.items, [a for h in hits for a in (h.source, *h.also_in)]
 
     def context(self, s: Sentence) -> tuple[str, str | None]:
-        """`compare`'s context of `s`: the sentence before it, and who speaks the quotation
-        it lies inside (`quote_speaker`; only an unattributed fragment needs it)."""
+        """`compare`'s context of `s`: the sentence before it (for a denial pointing back,
+        "X denied the claims", the charges it answers: agent.text.responses), and who
+        speaks the quotation it lies inside (`quote_speaker`; only an unattributed fragment
+        needs it)."""
         n, sents = s.index, self.corpus.article(s.article_id).sentences
         if not (0 <= n < len(sents) and sents[n].id == s.id):
             return "", None
-        before = sents[n - 1].text if n else ""
+        answered = charges_answered(self.corpus.article(s.article_id), s)
+        before = (" ".join(x.text for x in answered) if answered
+                  else sents[n - 1].text if n else "")
         if analyze(s.text).speaker != "someone":
             return before, None
         return before, quote_speaker([x.text for x in sents], n)

@@ -111,6 +111,8 @@ def support_gate(sig: Signals, claim_speaker: str | None = None) -> str | None:
         return f"it gives the claim's event to {sig.other_actor}"
     if sig.denial:
         return "it reports a denial"
+    if sig.no_denial:
+        return "the claim reports a denial, the sentence none"
     if sig.judgement:
         return "it says what should be, not what is"
     if sig.confirmation is not None and sig.confirmation < CONFIRM_P:

@@ -1,0 +1,43 @@
+"""A claim that someone denied a charge is about the denial (agent.verification.checks,
+stance): the charge stated or reported elsewhere neither refutes nor supports it. Invented
+variants of a newcomer trial's "X alleged ..., which the company denied" (refuted by the
+source's accusation)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.verification.checks import compare
+from agent.verification.stance import combine, support_gate
+
+DENIAL_CLAIM = "The trust denied that the academy hid a damp survey."
+
+
+@pytest.mark.parametrize("sentence", [
+    # the charge, reported
+    "A parents' group has accused the academy of hiding a damp survey from families.",
+    # the charge, stated in a column's own voice
+    "The academy, which hid a damp survey for months, now wants our trust.",
+])
+def test_the_charge_is_neither_the_denial_nor_its_opposite(sentence: str) -> None:
+    sig = compare(DENIAL_CLAIM, sentence)
+    assert not sig.polarity_conflict and not sig.negation_flip
+    assert sig.no_denial
+    assert support_gate(sig, "The trust") == "the claim reports a denial, the sentence none"
+    # whatever the model says, the sentence is silent on the denial
+    assert combine({"supports": 0.9, "refutes": 0.05, "silent": 0.05}, sig,
+                   claim_speaker="The trust") == "silent"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The trust denied the claims, saying the survey had been shared with parents.",
+    "The trust strongly denied that the academy had hidden the survey.",
+])
+def test_a_reported_denial_may_support_it(sentence: str) -> None:
+    sig = compare(DENIAL_CLAIM, sentence)
+    assert not sig.no_denial and not sig.polarity_conflict
+
+
+def test_an_admission_still_contradicts_a_denial() -> None:
+    sig = compare(DENIAL_CLAIM, "The trust has admitted that the academy hid a damp survey.")
+    assert sig.polarity_conflict
