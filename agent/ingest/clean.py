@@ -21,6 +21,17 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from agent.ingest.fields import labelled_field
+from agent.ingest.furniture import (
+    BOILER,
+    CAPTION,
+    CONTROL_TAIL,
+    COPYRIGHT,
+    COPYRIGHT_HOLDER,
+    LINK_LIST,
+    NAV,
+)
+
 
 class Kind(Enum):
     BLANK = "blank"
@@ -43,6 +54,7 @@ class Line:
     end: int
     text: str
     kind: Kind = Kind.BODY
+    named_field: str | None = None  # the field a labelled header line names ("Outlet: ...")
 
 
 @dataclass
@@ -58,6 +70,10 @@ class ArticleBlock:
     headings: list[tuple[int, int]] = field(default_factory=list)
 
 
+# The kind a labelled header line takes (agent.ingest.fields), for the rules that read
+# its neighbours.
+_FIELD_KINDS = {"title": Kind.HEADING, "byline": Kind.BYLINE, "date": Kind.DATE,
+                "outlet": Kind.OUTLET}
 MAX_HEADING_WORDS = 20
 MIN_MENU_ITEMS = 3  # a menu row: this many short items between " | " (`_menu_row`)
 MAX_MENU_ITEM_WORDS = 6
@@ -90,17 +106,6 @@ _NOT_NAME_WORDS = frozenset(
      "about", "after", "over", "new", "more", "how", "why", "what", "who", "when", "where",
      "news", "breaking", "live", "update", "updates", "world", "politics", "opinion", "video"}
 )  # fmt: skip
-_COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b", re.I)
-_COPYRIGHT_HOLDER = re.compile(
-    r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<holder>.*?)"
-    r"\s*(?:[.,]?\s*all rights reserved\.?)?\s*$",
-    re.I,
-)
-_CAPTION = re.compile(
-    r"\((?:[A-Z][\w.&]*\s+)*Photo(?:graph)?(?:\s*/|\s+by\b|:)|\bPhoto(?:graph)?:\s|"
-    r"\bPhoto credit\b|\((?:Getty Images|AFP|Reuters|AP)[^)]*\)\s*$|"
-    r"(?:ASSOCIATED PRESS|REUTERS|AFP|GETTY IMAGES|via Getty Images)\s*$"
-)
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,20})?\s*"
     r"\((?P<agency>AP|Reuters|AFP|UPI|CNN|Bloomberg|dpa|Xinhua|CNS|RNS)\)\s*[—–-]+\s*"
@@ -112,41 +117,6 @@ _OUTLET_WORDS = re.compile(
     r"Radio|Television|Today|Observer|Independent|Examiner|Courier|Dispatch|Bulletin|Review|"
     r"Sentinel|Star|Register|Monitor|Report|Digest|Globe|Mail|Express|Standard)\b"
 )
-# Navigation blocks: after one of these, list lines are dropped until body text resumes.
-_NAV = re.compile(
-    r"^(?:you (?:may|might) (?:also )?like|(?:most )?popular(?: posts| stories| articles)?|"
-    r"latest(?: posts| news| stories| articles)?|"
-    r"related(?: posts| stories| articles| content| coverage)?|"
-    r"recommended(?: for you| stories| articles)?|trending(?: now| stories)?|most read|"
-    r"more (?:from|stories|news|on)\b.*|read (?:next|more)|also read|see also|"
-    r"recent posts|top stories|editor'?s picks|in case you missed it|around the web|"
-    r"sponsored(?: content| stories)?|from around the web)[\s:.!]*$",
-    re.I,
-)
-_BOILER = re.compile(
-    r"^(?:no comments|\d+ comments?|comments?|post a comment|leave a (?:comment|reply)|"
-    r"share(?: this(?: article| story| post)?| on \w+)?|tweet|email|print|subscribe(?: now)?|"
-    r"advertisement|advertise(?:ment)?s?|sponsored|skip to (?:main )?content|menu|home|search|"
-    r"sign in|log in|sign up|newsletter|follow us|back to top|cookie(?:s| policy| settings)?|"
-    r"privacy policy|terms of (?:use|service)|accept(?: all)?(?: cookies)?|close|loading\.*|"
-    r"tags?|filed under|topics|click here|continue reading|report an error|"
-    r"newer post|older post|home page|labels?)[\s:.!…]*$"
-    r"|^(?:sign up (?:for|to)|subscribe (?:to|for)|follow us on|share on|read more:|related:|"
-    r"tags?:|labels?:|filed under:|click here|posted by|this (?:article|story) (?:was|has been)"
-    r" (?:originally )?(?:published|updated)|get the latest|download (?:the|our) app|"
-    r"we use cookies|by clicking|want more\b|"
-    # The page's own comment section ("Comments are closed on this article for legal
-    # reasons"): a notice about the page, never a fact of the story.
-    r"comments (?:are|have been) (?:now )?(?:closed|disabled|switched off|turned off)\b)",
-    re.I,
-)
-# A furniture line of any length ends in page controls: "We use cookies ... Manage
-# preferences | Accept all", "Sign up to the newsletter ... Enter your email | Subscribe".
-_CONTROL_TAIL = re.compile(r"[.!?]\s+(?:[^.!?|]{1,30}\|\s*)+[^.!?|]{1,30}$")
-# "Related: How to claim on your insurance | Photos: the town from the air": a list of links
-# to other stories, however long, is page furniture.
-_LINK_LIST = re.compile(r"^(?:related|read more|see also|more on this story|also read|"
-                        r"more from \w+)\s*:.*\S\s+\|\s+\S", re.I)
 _TERMINAL = re.compile(r"[.!?…:;,][\"”’')\]]*$")
 
 
@@ -171,15 +141,15 @@ def classify_line(t: str) -> Kind:
         return Kind.BLANK
     words = t.split()
     short = len(t) <= MAX_META_CHARS
-    if short and _NAV.match(t):
+    if short and NAV.match(t):
         return Kind.NAV
-    if ((short or _CONTROL_TAIL.search(t)) and _BOILER.match(t)) or _LINK_LIST.match(t):
+    if ((short or CONTROL_TAIL.search(t)) and BOILER.match(t)) or LINK_LIST.match(t):
         return Kind.BOILER
-    if len(t) <= 200 and _COPYRIGHT.search(t):
+    if len(t) <= 200 and COPYRIGHT.search(t):
         return Kind.COPYRIGHT
     if _menu_row(t):
         return Kind.BOILER
-    if _CAPTION.search(t) and not _DATELINE.match(t):
+    if CAPTION.search(t) and not _DATELINE.match(t):
         return Kind.CAPTION
     if short and _DATE_LINE.match(t):
         return Kind.DATE
@@ -245,6 +215,11 @@ def classify(text: str) -> list[Line]:
     lines = iter_lines(text)
     for ln in lines:
         ln.kind = classify_line(ln.text)
+        if ln.kind is not Kind.BLANK and (found := labelled_field(ln.text)) is not None:
+            # "Outlet: Northern Press Association": the value alone, as its field's kind
+            ln.named_field, at = found
+            ln.start, ln.text = ln.start + at, ln.text[at:]
+            ln.kind = _FIELD_KINDS[ln.named_field]
     content = [ln for ln in lines if ln.kind is not Kind.BLANK]
     meta = {Kind.DATE, Kind.OUTLET, Kind.BYLINE, Kind.BYLINE_DATE}
     for i, ln in enumerate(content):
@@ -275,7 +250,7 @@ def agency_of(paragraph: str) -> str | None:
 
 
 def copyright_holder(line: str) -> str | None:
-    m = _COPYRIGHT_HOLDER.match(line)
+    m = COPYRIGHT_HOLDER.match(line)
     holder = m.group("holder").strip(" .,") if m else ""
     return holder or None
 
@@ -370,6 +345,11 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
     seen_meta = outlet_dated = False
     for ln in header:
         k = ln.kind
+        if ln.named_field is not None:  # a labelled line says which field it is
+            if getattr(art, ln.named_field) is None:
+                setattr(art, ln.named_field, ln.text)
+            seen_meta = seen_meta or ln.named_field != "title"
+            continue
         if k in (Kind.BYLINE, Kind.BYLINE_DATE):
             bare = k is Kind.BYLINE and art.outlet is None and not _BY.match(ln.text)
             if bare and (art.byline is not None or art.date is not None):
