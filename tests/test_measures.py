@@ -9,6 +9,7 @@ from agent.types import Sentence
 from agent.verification.measures import (
     Figure,
     figure_conflicts,
+    CLAIM_OUTLET,
     figure_disputes,
     figure_rivals,
     figures,
@@ -61,14 +62,35 @@ def test_every_outlet_giving_the_claims_value_is_an_anchor_of_the_dispute() -> N
 
 
 @pytest.mark.unit
-def test_no_rival_without_an_anchor_or_from_an_outlet_that_also_gives_the_claims_value() -> None:
-    # no outlet gives the claim's 16: nothing anchors the measure
-    assert figure_rivals("Councillors passed the lorry ban by 16 votes to 7.", VOTE) == []
+def test_no_rival_from_an_outlet_that_also_gives_the_claims_value() -> None:
+    # no outlet gives the claim's 16: the claim's words anchor the measure, and every
+    # outlet's tally rivals it (labelling rule 1: matching no version, it is refuted)
+    assert [(f.outlet, f.quantity.value) for f, _ in figure_rivals(
+        "Councillors passed the lorry ban by 16 votes to 7.", VOTE)] == [
+        ("wire", 14), ("daily", 14), ("weekly", 15)]
     # the weekly gives 14 votes elsewhere too: it does not dispute them
     both = [*VOTE, (_s("weekly", "Officially the ban passed by 14 votes to 9.", 2), "weekly")]
     assert figure_rivals("Councillors passed the lorry ban by 14 votes to 9.", both) == []
     # a figure of another thing in a sentence about something else is no rival
     assert figure_rivals("The consultation drew 1,846 responses.", VOTE[:3]) == []
+
+
+@pytest.mark.unit
+def test_with_no_outlet_giving_the_claims_value_its_own_words_anchor_the_measure() -> None:
+    # a newcomer trial: "had debts of about £4.2m" against every outlet's £2.4m
+    items = [
+        (_s("wire", "Trustee Ana Vale said the club had debts of about £3.1m."), "wire"),
+        (_s("daily", "The club's 40 staff were told on Friday."), "daily"),
+    ]
+    claim = "Harwell Rovers had debts of about £1.3m."
+    assert [(f.outlet, f.quantity.value) for f, _ in figure_rivals(claim, items)] == [
+        ("wire", 3_100_000)]
+    # the claim's own anchor is no outlet's sentence
+    assert {a.outlet for _, _, a in figure_disputes(claim, items)} == {CLAIM_OUTLET}
+    # not a date (a sentence's dates tell many events), nor a count of another noun
+    assert figure_rivals("The club was founded in 1921.",
+                         [(_s("wire", "The club was relegated in 1998."), "wire")]) == []
+    assert figure_rivals("The club's 31 players left.", items) == []
 
 
 @pytest.mark.unit
@@ -266,6 +288,17 @@ def test_a_count_of_the_rest_of_a_group_is_no_version_of_the_whole(part: str) ->
     (a,) = figures([(_s("wire", whole), "wire")])
     (b,) = figures([(_s("live", part), "live")])
     assert b.quantity.part and not same_measure(a, b, min_shared=0)
+
+
+@pytest.mark.unit
+def test_all_of_a_group_counted_with_of_is_the_whole() -> None:
+    # a newcomer trial: "All 48 of its drivers" was read as some of them, so it was no
+    # rival of another outlet's "38 drivers"
+    (a,) = figures([(_s("wire", "The mill's 120 workers were laid off."), "wire")])
+    (b,) = figures([(_s("live", "All 140 of its workers have lost their jobs."), "live")])
+    assert not b.quantity.part and same_measure(a, b, min_shared=0)
+    (c,) = figures([(_s("live", "Forty of its workers have lost their jobs."), "live")])
+    assert c.quantity.part
 
 
 @pytest.mark.unit

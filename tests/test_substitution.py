@@ -83,3 +83,19 @@ def test_a_place_substitution_refutes_an_unaligned_paraphrase() -> None:
                   "Anyone hurt on the fells will be flown to Carlisle Royal Infirmary.")
     assert [c.kind for c in sig.conflicts] == ["place"]
     assert combine({"supports": 0.6, "refutes": 0.2, "silent": 0.2}, sig) == "refutes"
+
+
+@pytest.mark.unit
+def test_a_name_only_in_the_speakers_description_does_no_deed_of_the_claim(
+    fixed_slot_checker: type[FixedSlotChecker],
+) -> None:
+    # a newcomer trial: the administrator's firm was read as the debtor
+    claim = "Harwell Rovers had debts of about £3.1m."
+    sentence = "Ana Vale, a partner at Rook Lindsay, said the club had debts of about £3.1m."
+    finding, _ = fixed_slot_checker("Rook Lindsay").check(claim, sentence, budget=2)
+    assert finding is None
+    # a description that tells the claim's deed names its doer
+    claim = "Tom Reid proposed the refusal."
+    sentence = "Councillor Jo Reid, who proposed the refusal, said the vote was a betrayal."
+    finding, _ = fixed_slot_checker("Jo Reid").check(claim, sentence, budget=2)
+    assert finding is not None and finding.filler == "jo reid"

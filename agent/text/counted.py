@@ -127,9 +127,16 @@ _SUBSET_AFTER = re.compile(r"\s+(?:remaining|more|other|further|additional|extra
                            re.IGNORECASE)
 
 
+# "All 48 of its drivers": the count after "all" is the whole group's.
+_WHOLE_BEFORE = re.compile(r"\ball\s+$", re.IGNORECASE)
+
+
 def counts_part(text: str, start: int, end: int) -> bool:
     """Whether the count at text[start:end] counts a part of a group: "four of the papers"
     (`_PART_OF`), "the other eight walkers", "eight remaining walkers" (`_SUBSET_*`): a
-    subset of the noun it counts, no value of the whole."""
+    subset of the noun it counts, no value of the whole. "All 48 of its drivers" counts
+    the whole."""
+    if _WHOLE_BEFORE.search(text, max(0, start - 5), start):
+        return False
     return bool(_PART_OF.match(text, end) or _SUBSET_AFTER.match(text, end)
                 or _SUBSET_BEFORE.search(text, max(0, start - 12), start))

@@ -24,7 +24,7 @@ from agent.text.responses import charges_answered
 from agent.text.slots import proper_words
 from agent.types import Evidence, Sentence
 from agent.verification.checks import place_rival, stems, strip_places
-from agent.verification.measures import figure_disputes, strip_figures
+from agent.verification.measures import CLAIM_OUTLET, figure_disputes, strip_figures
 from vectorstore.store import Embedder
 
 # Documents a corpus may have for the figure-rival scan to read every article (a story
@@ -83,7 +83,7 @@ class EvidenceGatherer:
         # names one of the claim's names, if the claim has any: "security staff at Kelby
         # Airport won a 6 per cent rise" gives no side of Orrin's pay dispute.
         names = {w for n in entities(claim) for w in n.split()}
-        anchors = {a.id: a for _, a in disputes if a.id not in rivals
+        anchors = {a.id: a for _, a in disputes if a is not None and a.id not in rivals
                    and (not names or names & set(normalize_for_match(a.text).split()))}
         # A rival or anchor already retrieved is marked too: its conflict is the rival rule's.
         items = [e.model_copy(update={"label": "F"}) if e.sentence.id in rivals
@@ -143,7 +143,7 @@ class EvidenceGatherer:
         return out
 
     def _figure_disputes(self, claim: str,
-                         sources: Sequence[str]) -> list[tuple[Sentence, Sentence]]:
+                         sources: Sequence[str]) -> list[tuple[Sentence, Sentence | None]]:
         """(rival, anchor) sentences: another outlet's value for one of the claim's figures,
         and a sentence giving the claim's value that it rivals (agent.verification.measures.
         figure_disputes); `gather` labels them "F" (`figure_conflicts` gives each rival its
@@ -161,7 +161,9 @@ class EvidenceGatherer:
                 for aid in dict.fromkeys(self.corpus.canonical(a) for a in ids)
                 for s in self.corpus.article(aid).body_sentences
                 if s.duplicate_of is None]
-        return [(f.sentence, a.sentence) for f, _, a in figure_disputes(claim, pool)]
+        # (an anchor of the claim's own words, CLAIM_OUTLET, is no sentence to judge)
+        return [(f.sentence, None if a.outlet == CLAIM_OUTLET else a.sentence)
+                for f, _, a in figure_disputes(claim, pool)]
 
     def _candidates(self, query: str) -> tuple[list[Evidence], list[str]]:
         """Evidence sentences for `query` and the articles its retrieval hits came from."""

@@ -300,7 +300,8 @@ def figure_disputes(
     cannot be true with the claim's figure, from an outlet that gives the claim's value for
     it nowhere in `items`, in a sentence that does not mention that value ("closed at $3.82
     after a $4.10 offer"): the dispute rule of the story summary's differences, seen from
-    the claim (agent.generation.differences)."""
+    the claim (agent.generation.differences). When no outlet gives the claim's value, the
+    claim's own figure is the anchor (outlet CLAIM_OUTLET, no article: not evidence)."""
     claimed = [q for q in sentence_figures(claim) if q.kind in MEASURE_KINDS]
     if not claimed:
         return []
@@ -321,16 +322,38 @@ def figure_disputes(
         gives = {f.outlet for f in giving}
         anchors = [f for f in giving
                    if overlap(claim_terms, terms(f.sentence.text)) >= MIN_SHARED]
+        own = (_claim_figure(claim, q)
+               if not giving and q.kind not in _DATE_KINDS | WHEN_KINDS else None)
+        if own is not None:
+            # No outlet gives the claim's value: the claim's own words say what it measures,
+            # so another outlet's value of that measure rivals it ("had debts of about
+            # £4.2m" against every outlet's "had debts of about £2.4m", a newcomer trial,
+            # where retrieval ranked the claim's name above the figure's sentences). Not a
+            # date: a sentence's dates tell many events ("checked in 2024" / "scrapped the
+            # watchman in 2022"), and not a count of another noun (`counts_alike`).
+            anchors = [own]
         # every anchor a rival rivals, not only the first: each outlet that gives the
         # claim's value is one side of the dispute ("9-3" in three outlets, "8-4" in one)
         for a in anchors:
             for f in figs:
-                if (f.outlet in gives or not (same_measure(a, f) or counts_alike(a, f))
+                if (f.outlet in gives
+                        or not (same_measure(a, f) or (a is not own and counts_alike(a, f)))
                         or f.quantity.same_version(q) or mentions(f.sentence.text, q)
                         or near_miss_name(claim, f.sentence.text)):
                     continue
                 out.append((f, q, a))
     return out
+
+
+# The outlet key of the claim read as its own anchor (`figure_disputes`): no outlet's.
+CLAIM_OUTLET = "\x00claim"
+
+
+def _claim_figure(claim: str, q: Quantity) -> Figure | None:
+    """The claim's figure `q` as a Figure of the claim's own sentence (outlet CLAIM_OUTLET,
+    article id "")."""
+    said = Sentence(id="claim", article_id="", doc_id="", start=0, end=len(claim), text=claim)
+    return next((f for f in figures([(said, CLAIM_OUTLET)]) if f.quantity == q), None)
 
 
 def counts_alike(a: Figure, b: Figure) -> bool:

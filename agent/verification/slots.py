@@ -24,6 +24,8 @@ from pydantic import BaseModel, Field
 from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.llm.replies import json_string_opening, parse_json_reply
+from agent.text.actors import speaker_side
+from agent.text.analysis import analyze, stems
 from agent.text.facts import strip_dateline
 from agent.text.frames import in_same_frame
 from agent.text.slots import (
@@ -37,6 +39,7 @@ from agent.text.slots import (
     rival_in,
     same_name,
 )
+from agent.verification.claims import attribution_of
 from agent.verification.conflicts import Conflict
 
 # Cloze calls per claim part: each costs a model call (~3 s on the local default).
@@ -122,12 +125,32 @@ class SlotChecker:
             filler = filler_name(self.fill(slot.frame, sentence), sentence)
             if filler is not None and (not is_name(filler, known_names)
                                        or _holds_possessed(slot, filler, sentence)
-                                       or _named_by_claim(claim, slot, filler)):
+                                       or _named_by_claim(claim, slot, filler)
+                                       or (not slot.role and attribution_of(claim) is None
+                                           and _only_describes_speaker(slot, filler,
+                                                                       sentence))):
                 filler = None
             if filler is not None and not same_name(slot.name, filler):
                 return SlotFinding(slot=slot, filler=filler,
                                    same_frame=in_same_frame(slot.frame, filler, sentence)), calls
         return None, calls
+
+
+def _only_describes_speaker(slot: NameSlot, filler: str, sentence: str) -> bool:
+    """Whether the filler stands only where the sentence names and describes who speaks
+    (agent.text.actors.speaker_side), and none of the claim's other words do: "Fiona Marr,
+    joint administrator at Kessler Grant, said the firm had debts of about £2.4m" gives
+    the debts to "the firm", not to Kessler Grant (a newcomer trial: "Dunmore Coaches had
+    debts of about £2.4m" was left not_enough_info, "given to kessler grant"). A
+    description that tells the claim's deed or role ("Ward councillor Susan Fairbairn, who
+    proposed the refusal, called ...") is where its doer is named."""
+    speaker = analyze(sentence).speaker
+    if speaker in (None, "someone") or same_name(speaker, filler):
+        return False  # the speaker may do the claim's deed ("Neil Fairbairn welcomed ...")
+    side = speaker_side(sentence, speaker).lower()
+    told = stems(slot.frame.replace(BLANK, " ")) - stems(slot.name)
+    return (filler in side and sentence.lower().count(filler) == side.count(filler)
+            and not told & stems(side))
 
 
 def _named_by_claim(claim: str, slot: NameSlot, filler: str) -> bool:
