@@ -156,9 +156,25 @@ def test_a_day_named_relative_to_the_article_is_its_date_unless_it_dates_a_speec
     # "yesterday" names the claim's Thursday: nothing is missing, and the date agrees
     signals = compare(claim, text, 0.5, published=friday)
     assert (signals.missing_numbers, signals.conflicts) == (False, [])
-    (c,) = compare(claim.replace("16", "15").replace("Thursday", "Wednesday"), text, 0.5,
-                   published=friday).conflicts
-    assert (c.claim_values, c.source_values) == (("15 october",), ("16 october",))
+    found = compare(claim.replace("16", "15").replace("Thursday", "Wednesday"), text, 0.5,
+                    published=friday).conflicts
+    assert [(c.claim_values, c.source_values) for c in found] == [
+        (("15 october",), ("16 october",)), (("wednesday",), ("thursday",))]
+
+
+@pytest.mark.unit
+def test_a_relative_day_is_a_weekday_of_the_event_that_another_weekday_contradicts() -> None:
+    # a newcomer trial: "began running this morning", in an article of Thursday, against
+    # a claim's Wednesday
+    thursday = date(2026, 11, 26)
+    text = "Replacement ferries began sailing this morning, two days after the strike began."
+    (c,) = compare("Replacement ferries began sailing on Wednesday.", text, 0.7,
+                   published=thursday).conflicts
+    assert c.describe() == "day: claim wednesday vs source thursday"
+    assert not compare("Replacement ferries began sailing on Thursday.", text, 0.7,
+                       published=thursday).conflicts
+    # "a week ago today" is an anniversary, a week before: no relative day
+    assert relative_days("A week ago today, the first ferry was cancelled.", thursday) == []
 
 
 @pytest.mark.unit

@@ -202,9 +202,10 @@ def _day_of_month(when: date, said: str) -> Quantity:
 
 
 # A day named relative to the article's date, with its offset in days.
+# (not "a week ago today": an anniversary, the day a week before)
 _RELATIVE_DAY = re.compile(
-    r"\b(yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))\b",
-    re.IGNORECASE)
+    r"\b(?<!ago )(yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))"
+    r"\b", re.IGNORECASE)
 _DAY_OFFSET = {"yesterday": -1, "tomorrow": 1, "last night": -1}
 
 

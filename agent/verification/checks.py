@@ -262,8 +262,9 @@ def compare(
         conflicts.append(Conflict("holder", (holder[0],), (holder[1],)))
     # the month of another event's day ("will take effect on 31 July 2027" for "was
     # announced on 2 November 2026") is no rival of the claim's
+    # "began running this morning", in an article of Thursday, is Thursday's event
     cm, em, cw, ew = (c.event_months, e.event_months - {MONTHS[d.month - 1] for d in others},
-                      c.event_weekdays, e.event_weekdays)
+                      c.event_weekdays, e.event_weekdays | relative_weekdays(evidence, published))
     # "a Friday report" dates the report: that day counts when the claim is about a report
     ew = ew | {d for d, noun in naming_days(evidence) if stem(noun) in c.stems}
     if ctx is not None and _SAME_TIME.search(evidence):
