@@ -36,9 +36,9 @@ from typing import Any
 from agent.settings import load_settings
 from agent.types import Citation
 from agent.verification import stance
-from agent.verification.checks import Signals
 from agent.verification.claims import attribution_of
 from agent.verification.conflicts import KINDS
+from agent.verification.signals import Signals
 from agent.verification.stance import combine
 from agent.verification.verdicts import EvidenceItem, aggregate, decide
 from agent.verification.verify import passage_counts

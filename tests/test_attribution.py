@@ -10,8 +10,9 @@ import pytest
 
 from agent.app import App
 from agent.types import Citation
-from agent.verification.checks import Signals, attribution, compare
+from agent.verification.checks import attribution, compare
 from agent.verification.claims import Attribution, attribution_of
+from agent.verification.signals import Signals
 from agent.verification.stance import combine, support_gate
 from agent.verification.verdicts import EvidenceItem, decide
 

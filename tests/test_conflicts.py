@@ -12,8 +12,9 @@ import pytest
 
 from agent.generation.story_points import Point, classify, states_both_sides
 from agent.types import Sentence
-from agent.verification.checks import Signals, compare
+from agent.verification.checks import compare
 from agent.verification.conflicts import Conflict
+from agent.verification.signals import Signals
 
 BASELINE = Path(__file__).resolve().parents[1] / "evals" / "baselines" / "local-default.json"
 

@@ -7,9 +7,9 @@ import pytest
 
 from agent.types import Sentence
 from agent.verification.measures import (
+    CLAIM_OUTLET,
     Figure,
     figure_conflicts,
-    CLAIM_OUTLET,
     figure_disputes,
     figure_rivals,
     figures,

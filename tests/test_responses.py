@@ -128,7 +128,7 @@ def test_a_story_line_that_reports_a_charge_is_followed_by_its_denial(
 def test_an_opinion_pieces_denial_is_its_writers_view(make_app: Callable[..., App]) -> None:
     """The same denial in a comment piece is not brought beside a charge: there it is the
     writer's ("The ministry denies dragging its feet, but its bungling ...", a dev column)."""
-    from agent.generation.extractive import opinion_piece
+    from agent.text.opinion import opinion_piece
 
     column = ARTICLE["a_post.txt"].replace("The Fenwick Post\n", "The Fenwick Post — Comment\n")
     app = make_app({"a_column.txt": column})

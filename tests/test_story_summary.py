@@ -20,7 +20,6 @@ from agent.generation.extractive import (
     Side,
     complete_sentence,
     difference_of,
-    opinion_piece,
     rank_clusters,
     stands_alone,
     word_count,
@@ -43,6 +42,7 @@ from agent.generation.story_summary import (
 from agent.generation.summarize import Summarizer
 from agent.retrieval.citations import is_valid
 from agent.text.glosses import strip_glosses
+from agent.text.opinion import opinion_piece
 from agent.types import Article, Sentence
 
 if TYPE_CHECKING:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from agent.types import Citation
-from agent.verification.checks import Signals, Stance
 from agent.verification.conflicts import Conflict
+from agent.verification.signals import Signals, Stance
 from agent.verification.verdicts import EvidenceItem, decide
 
 CLAIM = "Ferry services to Skelly will resume on 1 June."

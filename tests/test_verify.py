@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from agent.app import App
 from agent.types import Citation
-from agent.verification.checks import Signals
 from agent.verification.conflicts import Conflict
+from agent.verification.signals import Signals
 from agent.verification.verdicts import EvidenceItem, decide
 from agent.verification.verify import Verdict, Verifier, aggregate, verify_sentences
 

@@ -14,8 +14,9 @@ from scenarios import STRIKE_ARTICLES
 from agent.app import App
 from agent.cli.verify_cmds import print_verdict
 from agent.types import Citation
-from agent.verification.checks import Signals, compare
+from agent.verification.checks import compare
 from agent.verification.conflicts import Conflict
+from agent.verification.signals import Signals
 from agent.verification.stance import REFUTE_P, combine, refute_gate, support_gate
 from agent.verification.verdicts import AtomicVerdict, EvidenceItem, Verdict
 from agent.verification.verify import Verifier

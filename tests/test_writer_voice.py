@@ -1,5 +1,5 @@
 """The writer's own voice (agent/text/voice.py) and what the story summary makes of it
-(agent/generation/extractive.py `opinion_piece`), and how a difference line names a venue
+(agent/text/opinion.py `opinion_piece`), and how a difference line names a venue
 (agent/text/frames.py `place_phrase`).
 
 Found on the dev stories: a partisan column whose only judgements were an exhortation ("It
@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from agent.generation.extractive import difference_of, opinion_piece
+from agent.generation.extractive import difference_of
 from agent.generation.story_points import Point
 from agent.text.analysis import analyze
 from agent.text.frames import place_phrase
+from agent.text.opinion import opinion_piece
 from agent.text.quotes import quotation_start
 from agent.text.voice import speaks_of_named_party
 from agent.types import Article, Sentence

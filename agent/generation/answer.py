@@ -35,7 +35,6 @@ from agent.generation.drafts import (
     render_evidence,
     strip_internal_labels,
 )
-from agent.generation.extractive import opinion_piece
 from agent.generation.header_answers import (
     header_line_answer,
     names_asked_field,
@@ -66,6 +65,7 @@ from agent.text.facts import elsewhere, strip_dateline
 from agent.text.glosses import date_glossed
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms, normalize_for_match
+from agent.text.opinion import opinion_piece
 from agent.types import Answer, AnswerSentence, Citation, Evidence
 from vectorstore.store import Embedder
 
@@ -205,7 +205,7 @@ class Answerer:
                         ev: EvidenceSet) -> list[AnswerSentence]:
         """`sentences`, led by the quoted report sentence that answers the question
         (`extractive` over the evidence of reports) when every one of them cites only
-        comment pieces (extractive.opinion_piece): a column's "a hollow gesture" is its
+        comment pieces (agent.text.opinion): a column's "a hollow gesture" is its
         writer's view where a report says what will happen (session 46's newcomer)."""
         def opinion(aid: str) -> bool:
             return opinion_piece(self.corpus.article(aid))

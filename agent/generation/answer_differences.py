@@ -11,12 +11,12 @@ from collections.abc import Sequence
 
 from agent.generation.asked import asked_count_noun, asked_figure_kinds, counts_noun
 from agent.generation.differences import story_differences
-from agent.generation.extractive import opinion_piece
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import EvidenceSet, asked_kind
 from agent.text.facts import strip_dateline
 from agent.text.normalize import normalize_for_match
+from agent.text.opinion import opinion_piece
 from agent.text.quantities import quantities
 from agent.types import AnswerSentence, Sentence
 

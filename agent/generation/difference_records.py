@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from agent.generation.differences import story_differences
-from agent.generation.extractive import Difference, opinion_piece
+from agent.generation.extractive import Difference
 from agent.ingest.corpus import Corpus
 from agent.text.facts import strip_dateline
+from agent.text.opinion import opinion_piece
 from agent.verification.compare import Cell, MatrixCell, MatrixRow, quoted_cell
 from agent.verification.disputes import Dispute, DisputeSide
 

@@ -28,7 +28,6 @@ from agent.generation.extractive import (
     Cluster,
     Difference,
     complete_sentence,
-    opinion_piece,
     rank_clusters,
     stands_alone,
     word_count,
@@ -61,6 +60,7 @@ from agent.retrieval.citations import make_citation
 from agent.text.dates import publication_date
 from agent.text.facts import strip_dateline
 from agent.text.injection import looks_like_instruction
+from agent.text.opinion import opinion_piece
 from agent.text.responses import denial_after
 from agent.types import Article, Citation, ModelRun, Sentence
 from vectorstore.store import Embedder
@@ -91,7 +91,7 @@ class Summary(ModelRun):
     kind: Literal["article", "story"]
     title: str | None = None
     sentences: list[SummarySentence] = Field(default_factory=list)
-    # An article that argues rather than reports (extractive.opinion_piece): its sentences
+    # An article that argues rather than reports (agent.text.opinion): its sentences
     # are its writer's views, and every output says so above them.
     opinion: bool = False
 

@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 
 from agent.generation.asked import asked_count_noun
-from agent.generation.extractive import opinion_piece
 from agent.generation.name_context import name_out_of_context, quote_context
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
@@ -36,6 +35,7 @@ from agent.text.facts import (
 from agent.text.glosses import strip_glosses
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms, normalize_for_match
+from agent.text.opinion import opinion_piece
 from agent.text.quantities import Quantity, quantities
 from agent.text.slots import lower_words
 from agent.text.speakers import attribution, subject_of

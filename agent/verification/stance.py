@@ -15,9 +15,8 @@ from agent.verification.checks import (
     MIN_SUPPORT_COVERAGE,
     MODEL_REFUTE_COVERAGE,
     PARAPHRASE_COVERAGE,
-    Signals,
-    Stance,
 )
+from agent.verification.signals import Signals, Stance
 
 
 def _reports(sig: Signals, speaker: str) -> bool:

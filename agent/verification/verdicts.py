@@ -15,7 +15,7 @@ from pydantic import (
 )
 
 from agent.types import Citation, ModelRun
-from agent.verification.checks import Signals, Stance
+from agent.verification.signals import Signals, Stance
 
 Label = Literal["supported", "refuted", "not_enough_info", "conflicting"]
 _CITATION_KEYS = tuple(Citation.model_fields)  # source, quote, start, end

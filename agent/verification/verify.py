@@ -31,13 +31,14 @@ from agent.text.injection import looks_like_instruction
 from agent.text.roles import role_holder, with_holder
 from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival
 from agent.types import Evidence, Sentence
-from agent.verification.checks import LOOSE_COVERAGE, Signals, Stance, compare
+from agent.verification.checks import LOOSE_COVERAGE, compare
 from agent.verification.claims import attribution_of, split_claim
 from agent.verification.confirm import Confirmer
 from agent.verification.disputes import Dispute, dispute_verdict
 from agent.verification.gather import EvidenceGatherer
 from agent.verification.measures import figure_conflicts
 from agent.verification.replies import denials
+from agent.verification.signals import Signals, Stance
 from agent.verification.slots import MAX_SLOT_CALLS, SlotChecker
 from agent.verification.stance import (
     REFUTE_P,
