@@ -27,6 +27,7 @@ from agent.llm.usage import UsageSnapshot
 from agent.retrieval.citations import cited_outlet, make_citation
 from agent.retrieval.retrieve import Retriever
 from agent.text.dates import publication_date
+from agent.text.glosses import date_glossed
 from agent.text.injection import looks_like_instruction
 from agent.text.roles import role_holder, with_holder
 from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival
@@ -208,7 +209,10 @@ class Verifier:
             # Each call costs seconds on a laptop CPU: stop asking once two outlets back the
             # claim (more agreement cannot change the verdict; conflicts are found by code).
             ask = calls < self.max_calls and len(backed) < self.enough_support
-            final, probs = self.stance(claim, s.text, sig, speaker, ask)
+            # the model reads the sentence with its days dated ("this morning [Thursday 26
+            # November 2026]"): it cannot tell from the words alone which day that was
+            read = date_glossed(s.text, publication_date(self.corpus.article(s.article_id).date))
+            final, probs = self.stance(claim, read, sig, speaker, ask)
             calls += probs is not None
             # A support by the words alone (near-verbatim coverage) is checked too: a namesake
             # ("Maureen Pryce, who chairs ...") covers all but one word of the claim.
