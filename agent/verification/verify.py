@@ -24,7 +24,6 @@ from agent.llm.facade import LLM
 from agent.llm.labels import label_probabilities
 from agent.llm.prompts import load_examples, load_prompt, wrap_document
 from agent.llm.usage import UsageSnapshot
-from agent.retrieval.citations import cited_outlet, make_citation
 from agent.retrieval.retrieve import Retriever
 from agent.text.dates import publication_date
 from agent.text.glosses import date_glossed
@@ -38,16 +37,14 @@ from agent.verification.confirm import Confirmer
 from agent.verification.disputes import Dispute, dispute_verdict
 from agent.verification.gather import EvidenceGatherer
 from agent.verification.measures import figure_conflicts
+from agent.verification.notes import evidence_item
 from agent.verification.replies import denials
 from agent.verification.signals import Signals, Stance
 from agent.verification.slots import MAX_SLOT_CALLS, SlotChecker
 from agent.verification.stance import (
-    REFUTE_P,
     SUPPORT_P,
     StanceProbs,
     combine,
-    refute_gate,
-    support_gate,
 )
 from agent.verification.verdicts import (  # noqa: F401  (re-exported: the verify stage's records)
     GIVES_FIGURE,
@@ -226,7 +223,7 @@ class Verifier:
             if final == "supports":
                 backed.add(outlet)
             by_article.setdefault(s.article_id, []).append((outlet, s, sig))
-            item = self._item(s, sig, final, probs, speaker)
+            item = evidence_item(self.corpus, s, sig, final, probs, speaker)
             if item is not None:
                 if not ask and self.use_model and final == "silent":
                     item.signals.append(NOT_ASKED)
@@ -292,44 +289,6 @@ class Verifier:
             sig.other_actor = finding.filler
         return combine(probs, sig, claim_speaker=speaker), used
 
-    def _item(
-        self, s: Sentence, sig: Signals, final: Stance, probs: StanceProbs | None,
-        speaker: str | None,
-    ) -> EvidenceItem | None:
-        """The cited evidence item of one judged sentence, with notes on why it was decided;
-        `speaker`: whose words an attributed claim is about (None for a plain claim). None
-        when the sentence cannot be cited."""
-        cite = make_citation(self.corpus, s.article_id, s.text)
-        if cite is None:  # the registry and the text snapshot disagree: never cite it
-            return None
-        notes = [c.describe() for c in sig.conflicts] if final == "refutes" else []
-        if sig.polarity_conflict and final == "refutes":
-            # Only a conflict of figures, dates or places makes outlets disagree (decide): say
-            # that a negation alone is weaker, as the verdict's explanation does.
-            notes.append("negation: the source seems to say the opposite" if not sig.hard_conflict
-                         else "negation: the source states the opposite")
-        if final == "supports" and sig.attributed_to and speaker is None:
-            notes.append(f"reported: attributed to {sig.attributed_to}")
-        if probs is not None:
-            # The model's top label with its probability, and the decided stance's own when
-            # the decision differs ("model judged: refutes p=0.44, supports p=0.41").
-            top = max(probs, key=lambda k: probs[k])
-            own = f", {final} p={probs[final]:.2f}" if final != top and final in probs else ""
-            notes.append(f"model judged: {top} p={probs[top]:.2f}{own}")
-            # Why a sentence the model backs is not counted (newcomer trials: "supports
-            # p=0.88" beside a silent stance read as a contradiction).
-            gate = support_gate(sig, speaker)
-            if final == "silent" and probs.get("supports", 0.0) >= SUPPORT_P and gate:
-                notes.append(f"not counted as support: {gate}")
-            elif final == "silent" and top == "refutes":
-                why = refute_gate(sig) or (f"the model's p={probs[top]:.2f} is under the "
-                                           f"{REFUTE_P} a contradiction needs")
-                notes.append(f"not counted as a contradiction: {why}")
-        elif final == "refutes" and sig.hard_conflict:
-            notes.append("a conflict found by code; the model was not asked")
-        return EvidenceItem(citation=cite, stance=final, signals=notes,
-                            outlet=cited_outlet(self.corpus, s.article_id))
-
     def _joint_passages(
         self, claim: str, by_article: dict[str, list[tuple[str, Sentence, Signals]]],
         speaker: str | None, calls: int,
@@ -358,7 +317,7 @@ class Verifier:
             if not passage_counts(final, sig):
                 continue
             for s in (a, b):
-                item = self._item(s, sig, final, probs, speaker)
+                item = evidence_item(self.corpus, s, sig, final, probs, speaker)
                 if item is not None:
                     out.append((outlet, item, sig))
             if final == "supports":
