@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from agent.app import App
 from agent.types import Citation
 from agent.verification.conflicts import Conflict
+from agent.verification.notes import evidence_item
 from agent.verification.signals import Signals
 from agent.verification.verdicts import EvidenceItem, decide
 from agent.verification.verify import Verdict, Verifier, aggregate, verify_sentences
@@ -222,12 +223,12 @@ def test_the_model_note_shows_the_decided_stances_own_probability(make_app: Make
     # A newcomer's trial (session 10): "+ ... (model: refutes (0.44))" under a support left
     # the reader unable to tell which signal won.
     app = make_app(STRIKE_ARTICLES)
-    v = verifier(app)
     s = app.corpus.article(app.corpus.articles()[0].id).body_sentences[0]
     probs = {"refutes": 0.44, "supports": 0.41, "silent": 0.15}
-    item = v._item(s, Signals(coverage=1.0, aligned=True), "supports", probs, speaker=None)
+    sig = Signals(coverage=1.0, aligned=True)
+    item = evidence_item(app.corpus, s, sig, "supports", probs, speaker=None)
     assert item is not None and item.signals == ["model judged: refutes p=0.44, supports p=0.41"]
-    same = v._item(s, Signals(coverage=1.0, aligned=True), "refutes", probs, speaker=None)
+    same = evidence_item(app.corpus, s, sig, "refutes", probs, speaker=None)
     assert same is not None and same.signals == ["model judged: refutes p=0.44"]
 
 

@@ -16,10 +16,10 @@ from agent.cli.verify_cmds import print_verdict
 from agent.types import Citation
 from agent.verification.checks import compare
 from agent.verification.conflicts import Conflict
+from agent.verification.notes import evidence_item
 from agent.verification.signals import Signals
 from agent.verification.stance import REFUTE_P, combine, refute_gate, support_gate
 from agent.verification.verdicts import AtomicVerdict, EvidenceItem, Verdict
-from agent.verification.verify import Verifier
 
 MakeApp = Callable[..., App]
 SURE = {"supports": 0.88, "refutes": 0.1, "silent": 0.02}
@@ -38,20 +38,19 @@ def test_support_gate_names_the_first_gate_a_sentence_fails() -> None:
 
 def test_evidence_notes_say_why_a_backed_sentence_did_not_count(make_app: MakeApp) -> None:
     app = make_app(STRIKE_ARTICLES)
-    v = Verifier(app.corpus, app.retriever, app.embedder, app.llm)
     s = app.corpus.article(app.corpus.articles()[0].id).body_sentences[0]
     lacking = Signals(coverage=1.0, aligned=True, matched=4, n_terms=4, missing_numbers=True)
-    item = v._item(s, lacking, "silent", SURE, speaker=None)
+    item = evidence_item(app.corpus, s, lacking, "silent", SURE, speaker=None)
     assert item is not None and item.signals == [
         "model judged: supports p=0.88, silent p=0.02",
         "not counted as support: a figure, date or place of the claim is not in it"]
     number = Signals(coverage=1.0, aligned=True, conflicts=[Conflict("number", ("5",), ("6",))])
-    vetoed = v._item(s, number, "refutes", None, speaker=None)
+    vetoed = evidence_item(app.corpus, s, number, "refutes", None, speaker=None)
     assert vetoed is not None
     assert vetoed.signals[-1] == "a conflict found by code; the model was not asked"
     # a negation alone is no conflict of figures: it "seems to" say the opposite
     negated = Signals(coverage=1.0, aligned=True, polarity_conflict=True)
-    flipped = v._item(s, negated, "refutes", SURE, speaker=None)
+    flipped = evidence_item(app.corpus, s, negated, "refutes", SURE, speaker=None)
     assert flipped is not None
     assert flipped.signals[0] == "negation: the source seems to say the opposite"
 
@@ -59,12 +58,11 @@ def test_evidence_notes_say_why_a_backed_sentence_did_not_count(make_app: MakeAp
 def test_evidence_notes_say_why_a_contradiction_did_not_count(make_app: MakeApp) -> None:
     # The model's top label "refutes" beside a silent stance (session 19's newcomer trial).
     app = make_app(STRIKE_ARTICLES)
-    v = Verifier(app.corpus, app.retriever, app.embedder, app.llm)
     s = app.corpus.article(app.corpus.articles()[0].id).body_sentences[0]
     leaning = {"supports": 0.1, "refutes": 0.62, "silent": 0.28}
     close = Signals(coverage=0.75, aligned=True, matched=3, n_terms=4)
     assert combine(leaning, close) == "silent"
-    item = v._item(s, close, "silent", leaning, speaker=None)
+    item = evidence_item(app.corpus, s, close, "silent", leaning, speaker=None)
     assert item is not None and item.signals[-1] == (
         f"not counted as a contradiction: the model's p=0.62 is under the {REFUTE_P} a "
         "contradiction needs")
@@ -72,12 +70,12 @@ def test_evidence_notes_say_why_a_contradiction_did_not_count(make_app: MakeApp)
     lacking = Signals(coverage=0.75, aligned=True, matched=3, n_terms=4, missing_numbers=True)
     assert combine(sure, lacking) == "silent"
     assert refute_gate(lacking) is not None
-    item = v._item(s, lacking, "silent", sure, speaker=None)
+    item = evidence_item(app.corpus, s, lacking, "silent", sure, speaker=None)
     assert item is not None and item.signals[-1] == (
         f"not counted as a contradiction: {refute_gate(lacking)}")
     # a counted contradiction gets no such note
     assert combine(sure, close) == "refutes" and refute_gate(close) is None
-    counted = v._item(s, close, "refutes", sure, speaker=None)
+    counted = evidence_item(app.corpus, s, close, "refutes", sure, speaker=None)
     assert counted is not None
     assert not any(n.startswith("not counted") for n in counted.signals)
 
