@@ -255,6 +255,9 @@ def compare(
     )
     said = speaker_clause(claim, evidence)  # of a sentence of ";" clauses, the claim's
     reporter = speaker = e.speaker if said == evidence else attribution(said)
+    if (reporter is None and about_denial and (denier := side_taken(evidence)) is not None
+            and not denier.concedes):
+        reporter = speaker = denier.actor  # "Graham Dunmore, ..., denied the claim" said so
     if reporter == "someone" and quoted_by:
         reporter = quoted_by  # whose words they are, for a claim that names who said them
     claim_attribution = attribution_of(claim)

@@ -2,7 +2,8 @@
 "Mardell hid a safety report" is not_enough_info, "reported as a claim made by Petra Nolan",
 and the same articles print the company's denial right after (agent.text.responses). A
 reader of the verdict should see that reply too (session 44's newcomer: the denial was
-shown nowhere)."""
+shown nowhere). And a charge that only an opinion piece states as fact, while the reports
+give it as someone's words and print a denial, is contested, not supported (`contested`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from collections.abc import Sequence
 
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import cited_outlet, make_citation
+from agent.text.opinion import opinion_piece
 from agent.text.responses import denial_after_quote
+from agent.verification.signals import Signals
 from agent.verification.verdicts import EvidenceItem
 
 # The note of a denial shown beside a reported claim.
@@ -36,3 +39,23 @@ def denials(corpus: Corpus, evidence: Sequence[EvidenceItem]) -> list[EvidenceIt
             out.append(EvidenceItem(citation=cite, stance="silent", signals=[REPLY],
                                     outlet=cited_outlet(corpus, article.id)))
     return out
+
+
+def contested(corpus: Corpus, items: Sequence[tuple[str, EvidenceItem, Signals]]) -> str | None:
+    """Why a plain claim supported only by opinion pieces (agent.text.opinion) is
+    not_enough_info when a source prints a denial of it (a sentence reporting a denial, or
+    one after a report of the charge, `denials`), or None: a column's "a company that
+    ignored its own engineers' warnings" states in its writer's voice what the reports give
+    as a campaign group's charge, and the company denies (two newcomer trials; labelling
+    rule 2: an opinion no source states in its own voice). `items`: (outlet, item,
+    signals) of one claim part."""
+    stating = [(o, i) for o, i, sig in items if i.stance == "supports" and not sig.attributed_to]
+    if not stating or not all(opinion_piece(corpus.article(i.citation.source))
+                              for _, i in stating):
+        return None
+    reported = [i for _, i, sig in items if i.stance == "supports" and sig.attributed_to]
+    if not (any(sig.denial for _, _, sig in items) or denials(corpus, reported)):
+        return None
+    columns = ", ".join(dict.fromkeys(o for o, _ in stating))
+    return (f"Only an opinion piece states this as fact ({columns}); the reports give it as a "
+            "charge, and a denial of it is printed.")

@@ -38,7 +38,7 @@ from agent.verification.disputes import Dispute, dispute_verdict
 from agent.verification.gather import EvidenceGatherer
 from agent.verification.measures import figure_conflicts
 from agent.verification.notes import evidence_item
-from agent.verification.replies import denials
+from agent.verification.replies import contested, denials
 from agent.verification.signals import Signals, Stance
 from agent.verification.slots import MAX_SLOT_CALLS, SlotChecker
 from agent.verification.stance import (
@@ -236,6 +236,8 @@ class Verifier:
         # outlets giving the claim's value of a figure that another outlet gives otherwise
         anchored = {outlet for outlet, e in gathered if e.label == "A"}
         verdict, explanation = decide(claim, items, attr is not None, anchored)
+        if verdict == "supported" and attr is None and (why := contested(self.corpus, items)):
+            verdict, explanation = "not_enough_info", why
         order = {"refutes": 0, "supports": 1, "silent": 2}
         evidence = sorted((i for _, i, _ in items), key=lambda i: order[i.stance])
         if verdict == "not_enough_info" and (replies := denials(self.corpus, evidence)):
