@@ -41,3 +41,17 @@ def test_a_reported_denial_may_support_it(sentence: str) -> None:
 def test_an_admission_still_contradicts_a_denial() -> None:
     sig = compare(DENIAL_CLAIM, "The trust has admitted that the academy hid a damp survey.")
     assert sig.polarity_conflict
+
+
+def test_the_deniers_own_admission_still_contradicts_the_denial() -> None:
+    # the seeds' "Trump denied that he had proposed ..." against his "it was true"
+    sig = compare("Jo Hale denied that she had proposed closing the library.",
+                  "Jo Hale said it was true that she proposed closing the library.")
+    assert sig.same_speaker and sig.polarity_conflict
+
+
+def test_rejecting_an_offer_is_no_denial() -> None:
+    # the seeds' "Sheinbaum rejected Trump's offer ...": supported by her own words
+    sig = compare("The mayor rejected the developer's offer to fund the bypass.",
+                  "The mayor said she had rejected the developer's offer to fund the bypass.")
+    assert not sig.no_denial

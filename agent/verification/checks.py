@@ -90,6 +90,9 @@ LOOSE_SCORE = 0.45
 # The model's "refutes" without a concrete conflict signal needs a highly relevant sentence.
 MODEL_REFUTE_COVERAGE = 0.4
 
+# Verbs that deny an act or a statement (not "rejected the offer": agent.text.sides).
+_DENYING = re.compile(r"\b(?:deni(?:ed|es)|deny(?:ing)?|disput(?:e|es|ed|ing)|refut(?:e|es|ed)|"
+                      r"rebut(?:s|ted)?)\b", re.IGNORECASE)
 # Dates given by reference to the sentence before.
 _SAME_TIME = re.compile(r"\b(?:(?:that|the) same|that) (?:month|day)\b", re.IGNORECASE)
 # Sentences that open by pointing back ("The report said", "It added") lean on the one before.
@@ -162,7 +165,8 @@ def compare(
     # whichever clause the claim's other words fall in, and a sentence that states the act
     # denied does not say the denial was not made. What "the claims" a denial answers were,
     # its context says (the charge before it, agent.verification.gather).
-    about_denial = c.denies or ((side := side_taken(claim)) is not None and not side.concedes)
+    about_denial = c.denies or ((side := side_taken(claim)) is not None and not side.concedes
+                                and _DENYING.search(claim) is not None)
     ev_terms = set(e.stems) | (ctx.stems if about_denial and e.denies and ctx else set())
     # Alignment ignores the details that may disagree; support counts them.
     core = share_of(terms, ev_terms)
@@ -197,8 +201,8 @@ def compare(
     if holder is not None:  # the claim's office held by another, or its person's other post
         conflicts.append(Conflict("holder", (holder[0],), (holder[1],)))
     # the month of another event's day ("will take effect on 31 July 2027" for "was
-    # announced on 2 November 2026") is no rival of the claim's
-    # "began running this morning", in an article of Thursday, is Thursday's event
+    # announced on 2 November 2026") is no rival of the claim's; "began running this
+    # morning", in an article of Thursday, is Thursday's event
     cm, em, cw, ew = (c.event_months, e.event_months - {MONTHS[d.month - 1] for d in others},
                       c.event_weekdays, e.event_weekdays | relative_weekdays(evidence, published))
     # "a Friday report" dates the report: that day counts when the claim is about a report
@@ -284,7 +288,7 @@ def compare(
     # Only a negation of what the other text says counts: "showed no emotion as the jury
     # returned guilty verdicts" negates the emotion, not the verdict.
     polarity = (
-        not about_denial
+        not c.denies and not (about_denial and not same)
         and len(pol_terms) >= 2
         and clause_cov >= POLARITY_COVERAGE
         and negated_about(claim, lambda scope: bool(stems(scope) & ev_terms))
@@ -300,7 +304,8 @@ def compare(
     scopes = c.negation_scopes
     negated_terms = {t for sc in scopes for t in stems(sc.text)} - names
     flip = False
-    if negated_terms and loosely and not about_denial:
+    # (the claim's speaker saying the act was done does contradict their denial)
+    if negated_terms and loosely and not (about_denial and not same):
         affirmed, denied = e.polarity_split
         flip = bool((negated_terms & affirmed) - denied)
     # "No exemptions": a sentence that never mentions exemptions cannot support their absence.
