@@ -87,3 +87,16 @@ def test_a_sibling_entity_is_another_entity(claim: str, sentence: str,
     assert near_miss_name(claim, sentence) == other
     if other is not None:
         assert compare(claim, sentence, score=0.9).other_actor == other
+
+
+@pytest.mark.unit
+def test_a_sentence_about_a_near_miss_cannot_contradict_the_claim() -> None:
+    # a newcomer trial: "Dunmore Coaches put our children on unsafe buses" refuted a claim
+    # about the unconnected garage Dunmore Coachworks, on the model's p(refutes) 0.71
+    from agent.verification.stance import combine, refute_gate
+
+    sig = compare("Harwell Motorworks repaired the coaches that failed inspection.",
+                  "Harwell Motors put our children on coaches that failed inspection.", 0.6)
+    assert sig.other_actor is not None
+    assert refute_gate(sig) == f"it is about {sig.other_actor}, not the claim's actor"
+    assert combine({"refutes": 0.9, "supports": 0.05, "silent": 0.05}, sig) == "silent"

@@ -145,6 +145,11 @@ def refute_gate(sig: Signals) -> str | None:
     when it may count."""
     if sig.coverage < MODEL_REFUTE_COVERAGE:
         return "it shares too few of the claim's words to contradict it"
+    if sig.other_actor is not None:
+        # about another actor ("Dunmore Coaches put our children on unsafe buses" for a
+        # claim about Dunmore Coachworks): it says nothing of the claim's (labelling: a
+        # wrong subject is not_enough_info)
+        return f"it is about {sig.other_actor}, not the claim's actor"
     if sig.missing_numbers:
         return "a figure, date or place of the claim is not in it, so it may be about another"
     return None
