@@ -18,8 +18,11 @@ from agent.text.analysis import TITLE_STEMS, SentenceAnalysis, stems
 _CONCEDING = (r"admit(?:s|ted)?|accept(?:s|ed|ing)?|acknowledg(?:e|es|ed)|conced(?:e|es|ed)|"
               r"confess(?:es|ed)?|back(?:s|ed|ing)|endors(?:e|es|ed|ing)|"
               r"recommend(?:s|ed|ing)?")
-_DENYING = (r"deni(?:es|ed)|deny|reject(?:s|ed|ing)?|disput(?:e|es|ed)|refut(?:e|es|ed)|"
-            r"rebut(?:s|ted)?|oppos(?:e|es|ed|ing)")
+# Denying an act or a statement ("denied hiding", "disputes the figures"), and rejecting a
+# proposal or offer ("rejected the takeover offer"), which denies no act.
+_DENYING_ACT = r"deni(?:es|ed)|deny|disput(?:e|es|ed)|refut(?:e|es|ed)|rebut(?:s|ted)?"
+_REJECTING = r"reject(?:s|ed|ing)?|oppos(?:e|es|ed|ing)"
+_DENYING = f"{_DENYING_ACT}|{_REJECTING}"
 # The actor is the name or the noun phrase right before the verb ("Redvale Polymers has
 # admitted", "Ms Orsett flatly rejected", "the board did not accept"), maybe with a phrase
 # between commas ("Redvale, the plant's owner,").
@@ -41,11 +44,13 @@ _NOT_NAMING = frozenset(("the", "of", "ms", "mr", "mrs", "dr", "sir", "lord", "l
 class Side:
     """One actor's side: `actor` in lower case ("redvale polymers"), `concedes` (True for
     admitted / accepted, False for denied / rejected, a negation flips it: "did not accept"
-    denies) and `about`, the text after the verb."""
+    denies), `about`, the text after the verb, and `denies_act`: its verb denies an act or
+    a statement ("denied", "disputes"), not a proposal ("rejected the offer")."""
 
     actor: str
     concedes: bool
     about: str
+    denies_act: bool = False
 
 
 def side_taken(text: str) -> Side | None:
@@ -56,7 +61,8 @@ def side_taken(text: str) -> Side | None:
     concedes = m.group("yes") is not None
     if _NEGATED.search(text, 0, m.end("yes") if concedes else m.end("no")):
         concedes = not concedes
-    return Side(m.group("actor").lower(), concedes, m.group("about"))
+    denies_act = re.fullmatch(_DENYING_ACT, m.group("no") or "", re.IGNORECASE) is not None
+    return Side(m.group("actor").lower(), concedes, m.group("about"), denies_act)
 
 
 def _same_actor(a: str, b: str) -> bool:

@@ -90,9 +90,6 @@ LOOSE_SCORE = 0.45
 # The model's "refutes" without a concrete conflict signal needs a highly relevant sentence.
 MODEL_REFUTE_COVERAGE = 0.4
 
-# Verbs that deny an act or a statement (not "rejected the offer": agent.text.sides).
-_DENYING = re.compile(r"\b(?:deni(?:ed|es)|deny(?:ing)?|disput(?:e|es|ed|ing)|refut(?:e|es|ed)|"
-                      r"rebut(?:s|ted)?)\b", re.IGNORECASE)
 # Dates given by reference to the sentence before.
 _SAME_TIME = re.compile(r"\b(?:(?:that|the) same|that) (?:month|day)\b", re.IGNORECASE)
 # Sentences that open by pointing back ("The report said", "It added") lean on the one before.
@@ -166,7 +163,8 @@ def compare(
     # denied does not say the denial was not made. What "the claims" a denial answers were,
     # its context says (the charge before it, agent.verification.gather).
     about_denial = c.denies or ((side := side_taken(claim)) is not None and not side.concedes
-                                and _DENYING.search(claim) is not None)
+                                and side.denies_act)
+    said_side = side_taken(evidence)  # the side the sentence's actor takes, if any
     ev_terms = set(e.stems) | (ctx.stems if about_denial and e.denies and ctx else set())
     # Alignment ignores the details that may disagree; support counts them.
     core = share_of(terms, ev_terms)
@@ -259,9 +257,8 @@ def compare(
     )
     said = speaker_clause(claim, evidence)  # of a sentence of ";" clauses, the claim's
     reporter = speaker = e.speaker if said == evidence else attribution(said)
-    if (reporter is None and about_denial and (denier := side_taken(evidence)) is not None
-            and not denier.concedes):
-        reporter = speaker = denier.actor  # "Graham Dunmore, ..., denied the claim" said so
+    if reporter is None and about_denial and said_side is not None and not said_side.concedes:
+        reporter = speaker = said_side.actor  # "Graham Dunmore, ..., denied the claim" said so
     if reporter == "someone" and quoted_by:
         reporter = quoted_by  # whose words they are, for a claim that names who said them
     claim_attribution = attribution_of(claim)
@@ -343,8 +340,7 @@ def compare(
         other_actor=actor_mismatch(claim, [evidence], known_names)
         or roles_swapped(claim, evidence) or near_miss,
         denial=e.denies and not c.denies and not c.negation_scopes,
-        no_denial=about_denial and not e.denies
-        and ((said_side := side_taken(evidence)) is None or said_side.concedes),
+        no_denial=about_denial and not e.denies and (said_side is None or said_side.concedes),
         figures_stated=figures_stated(c.quantities, (*e.quantities, *dated)),
         # (a "personal" sentence speaks as I/we, often inside a quotation: no judgement)
         judgement=e.mood in ("question", "deontic") and e.speaker is None
