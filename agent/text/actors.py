@@ -91,7 +91,7 @@ _BE = frozenset(("is", "are", "was", "were", "be", "been", "being", "get", "got"
 _AUX = AUXILIARIES | _BE | frozenset(("shall", "did", "does", "do"))
 
 
-def _finite_verb(word: str) -> frozenset[str]:
+def finite_verb(word: str) -> frozenset[str]:
     """The verbs a past form ("accused") or third-person present form ("accuses") is of;
     empty for an auxiliary ("has", "is"), a base form or a non-verb: base forms are too
     often nouns ("trust", "report")."""
@@ -120,9 +120,9 @@ def roles_swapped(sentence: str, quote: str) -> str | None:
     has no such verb."""
     s_words = list(_WORD.finditer(sentence))
     q_words = list(_WORD.finditer(quote))
-    q_verbs = [_finite_verb(m.group(0)) for m in q_words]
+    q_verbs = [finite_verb(m.group(0)) for m in q_words]
     for i, word in enumerate(s_words[1:8], start=1):
-        lemmas = _finite_verb(word.group(0))
+        lemmas = finite_verb(word.group(0))
         j = next((k for k, v in enumerate(q_verbs) if v & lemmas), None) if lemmas else None
         if j is None:
             continue
@@ -154,7 +154,7 @@ def _done_to(words: Sequence[str]) -> list[str]:
         low = word.lower()
         if low in _CLAUSE_WORDS:
             return list(words[:k])
-        if low in _AUX or _finite_verb(low):
+        if low in _AUX or finite_verb(low):
             return []
     return list(words[:4])
 

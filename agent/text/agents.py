@@ -9,10 +9,11 @@ README.md, labelling rule 3). Word overlap cannot see it: the two sentences shar
 but the names, and the cloze check (agent.verification.slots) is only asked where the model
 leans to support.
 
-A *deed* is a finite verb (a past form, or a third-person "-s" form, agent.text.lexicon) with
-its named agents and the stems of what it was done to:
+A *deed* is a finite verb (a past form, or a third-person "-s" form:
+agent.text.actors.finite_verb) with its named agents and the stems of what it was done to:
 - active: the names right before the verb ("A and B found", "A, 58, and B, 44, found",
-  "A and dental nurse B found"), and the words after it up to a clause (`_done_to`);
+  "A and dental nurse B found"), and up to PATIENT_WORDS words after it, before a clause
+  or a "by";
 - passive: the names after "by" within PASSIVE_GAP words of a participle that follows a form
   of "be" ("was fined £85,000 last month by the Environment Agency"), and the words of its
   clause before the "be".
@@ -24,9 +25,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.text.actors import finite_verb
 from agent.text.analysis import stems
 from agent.text.facts import CAP_RUN, NOT_ENTITY
-from agent.text.lexicon import is_common_word, is_past_form, verb_lemmas
+from agent.text.lexicon import is_common_word
 from agent.text.slots import HONORIFICS, name_words, same_name
 
 # Words a passive participle and its "by" may stand apart ("fined £85,000 last month by").
@@ -65,16 +67,6 @@ class Deed:
     agents: tuple[str, ...]
     patient: frozenset[str]
     passive: bool
-
-
-def _finite(word: str) -> frozenset[str]:
-    """The verbs a past or third-person "-s" form is of; empty for auxiliaries and others."""
-    low = word.lower()
-    if low in _AUX:
-        return frozenset()
-    if is_past_form(low) or (low.endswith("s") and low not in verb_lemmas(low)):
-        return verb_lemmas(low)
-    return frozenset()
 
 
 def _name(span: str) -> str | None:
@@ -144,7 +136,7 @@ def deeds(text: str) -> list[Deed]:
         if low in _CLAUSE_OPENERS:
             start = m.end()
             continue
-        lemmas = _finite(low)
+        lemmas = finite_verb(low)
         if not lemmas:
             continue
         prev = [w.group(0).lower() for w in words[max(0, k - 2): k]]

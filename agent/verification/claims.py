@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.text.facts import FINITE_CUES, NOT_CALLED_OFF
+from agent.text.facts import CAP_RUN, FINITE_CUES, NOT_CALLED_OFF
 from agent.text.number_words import words_to_digits
 from agent.text.segment import word_set
 
@@ -213,7 +213,6 @@ _SPLIT_RE = re.compile(
 )
 
 
-_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 # A reply printed after a charge or report: ", which the company denied", ", but the club
 # has disputed it". It is a claim of its own, by its own speaker; left in, its "denied"
 # reads as the negation of the charge it follows (a newcomer trial: "X alleged ...,
@@ -240,8 +239,8 @@ def _reply_part(text: str) -> tuple[str, str] | None:
     who, content = m.group("who"), attr.content
     # "..., which the company denied": a replier named by a common noun is the party the
     # report is about, the name its content opens with or the charge is made against
-    accused = (re.search(r"\b(?:accused|accuses|accusing)\s+(" + _NAME + r")\s+of\b", main)
-               if attr.charge else re.match(_NAME + r"\b", content))
+    accused = (re.search(rf"\b(?:accused|accuses|accusing)\s+({CAP_RUN.pattern})\s+of\b", main)
+               if attr.charge else CAP_RUN.match(content))
     if re.fullmatch(r"(?i:the)\s+[a-z]+", who) and accused is not None:
         who = accused.group(accused.lastindex or 0)
         if content.startswith(who):
