@@ -182,33 +182,32 @@ class Verifier:
         backed: set[str] = set()
         by_article: dict[str, list[tuple[str, Sentence, Signals]]] = {}
         names = self.evidence.known_names([e.sentence.article_id for _, e in gathered])
-        judged: list[tuple[str, Sentence, Signals]] = []
+        judged: list[tuple[str, Sentence, Signals, str]] = []
         for outlet, e in gathered:
             s = e.sentence
             if looks_like_instruction(s.text):
                 continue  # an instruction to the model is no evidence (agent.text.injection)
             before, quoted_by = self.evidence.context(s)
+            published = publication_date(self.corpus.article(s.article_id).date)
             sig = compare(claim, s.text, e.score, before, self.evidence.article_terms(s.article_id),
-                          quoted_by=quoted_by, known_names=names,
-                          published=publication_date(self.corpus.article(s.article_id).date),
+                          quoted_by=quoted_by, known_names=names, published=published,
                           lead=self.evidence.article_lead(s.article_id))
             if e.label == "F" and not sig.conflicts:
                 sig.conflicts.extend(figure_conflicts(claim, s.text))
             if sig.other_actor is None:  # "The valley has ..." after a near-miss's name
                 sig.other_actor = antecedent_rival(
                     claim, s.text, self.evidence.preceding(s, ANTECEDENT_SENTENCES))
-            judged.append((outlet, s, sig))
+            # the model reads the sentence with its days dated ("this morning [Thursday 26
+            # November 2026]"): it cannot tell from the words alone which day that was
+            judged.append((outlet, s, sig, date_glossed(s.text, published)))
         # The model's few calls go first to the sentences that state every figure of the
         # claim: the outlet that gives the claim's version of a disputed figure ("banned for
         # two years") must be judged for the verdict to be "conflicting", not "refuted".
         judged.sort(key=lambda j: not j[2].figures_stated)
-        for outlet, s, sig in judged:
+        for outlet, s, sig, read in judged:
             # Each call costs seconds on a laptop CPU: stop asking once two outlets back the
             # claim (more agreement cannot change the verdict; conflicts are found by code).
             ask = calls < self.max_calls and len(backed) < self.enough_support
-            # the model reads the sentence with its days dated ("this morning [Thursday 26
-            # November 2026]"): it cannot tell from the words alone which day that was
-            read = date_glossed(s.text, publication_date(self.corpus.article(s.article_id).date))
             final, probs = self.stance(claim, read, sig, speaker, ask)
             calls += probs is not None
             # A support by the words alone (near-verbatim coverage) is checked too: a namesake
