@@ -223,3 +223,58 @@ def test_an_answer_dates_the_day_its_cited_article_names(
         "published on Monday", "The decision was published on Monday.")
     assert ans.answer == "The decision was published on Monday [23 November 2026]."
     assert [c.quote for c in ans.citations] == [published.sentence.text]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "glossed"), [
+    # dev wexcombe q02: "took control of the society on Saturday 21 November" read away from
+    # its article of 24 November 2026 does not say which November
+    ("The watchdog took control on Saturday 21 November and sold the book.",
+     "The watchdog took control on Saturday 21 November [2026] and sold the book."),
+    ("The leak was found on March 3 by a researcher.",
+     "The leak was found on March 3 [2026] by a researcher."),
+    # what is to come is the next such day, what is gone the last one
+    ("The depot will close on 3 March, the firm said.",
+     "The depot will close on 3 March [2027], the firm said."),
+    ("Sales fell on 28 December, the firm said.",
+     "Sales fell on 28 December [2025], the firm said."),
+    ("The fair runs 3-4 December.", "The fair runs 3-4 December [2026]."),
+])
+def test_a_day_of_the_month_without_a_year_gets_the_articles_year(text: str,
+                                                                   glossed: str) -> None:
+    assert date_glossed(text, date(2026, 11, 24), years=True) == glossed
+    assert strip_glosses(glossed) == text
+    # only text shown apart from its article asks for it: the judges read as printed
+    assert date_glossed(text, date(2026, 11, 24)) == text
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("text", [
+    "The vote on 21 November 2026 passed.",
+    "The vote on November 21, 2026 passed.",
+    # a year named anywhere may be that day's: no guess
+    "In 2024, on 3 March, the river flooded.",
+])
+def test_a_day_given_with_a_year_or_beside_one_is_left_as_printed(text: str) -> None:
+    assert date_glossed(text, date(2026, 11, 24), years=True) == text
+
+
+@pytest.mark.integration
+def test_an_answer_gives_the_year_of_a_day_of_the_month(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    """An answer quoting "on Saturday 21 November" from an article of 24 November 2026
+    reads "on Saturday 21 November [2026]"; the citation quotes the article as printed."""
+    article = ("Regulator takes over Wexcombe\nBy Jo Bell\nTuesday, 24 November 2026\n"
+               "Selbury Examiner\n\n"
+               "The regulator took control of the society on Saturday 21 November.\n"
+               "Savers were told their money was safe.\n")
+    app = make_app({"a_ex.txt": article})
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    ans, took = ask_with_draft(
+        answerer, fake_model, "On what day did the regulator take control of the society?",
+        "took control of the society", "The regulator took control of the society on "
+        "Saturday 21 November.")
+    assert ans.answer == ("The regulator took control of the society on Saturday 21 November "
+                          "[2026].")
+    assert [c.quote for c in ans.citations] == [took.sentence.text]

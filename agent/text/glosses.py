@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from agent.text.dates import DAY_NAMES, MONTH_NAMES, relative_day, weekday_date
+from agent.text.dates import DAY_NAMES, MONTH_NAMES, relative_day, tensed_date, weekday_date
 from agent.text.facts import MONTHS, WEEKDAYS
-from agent.text.tense import ahead
+from agent.text.tense import ahead, behind
 
 # A weekday or relative day a reader cannot place without the article's date, with the part
 # of the day that may follow it ("yesterday morning", "on Saturday night") or its possessive
@@ -34,6 +34,14 @@ _UNDATED_PERIOD = re.compile(
     r"(?<!\bthe )(?<!\bpast )\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his) (?P<unit>month|year)\b"
     r"(?!['’]s\b|\s*\[|,?\s+(?:in\s+)?(?:19|20)\d\d\b)")
 _SHIFT = {"last": -1, "this": 0, "next": 1}
+# A day of the month printed without its year ("on Saturday 21 November", "on March 3"):
+# the article's date implies the year, which a reader away from it lacks. Not one a year
+# follows ("21 November 2026"), a bracket already glosses, or a range goes on from ("3-4").
+_YEARLESS_DAY = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH_NAMES})"
+    rf"|(?P<m2>{MONTH_NAMES})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b"
+    rf"(?!,?\s+(?:19|20)\d\d|\s*\[|\s*[-–])")
+_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _period(m: re.Match[str], published: date) -> str:
@@ -46,15 +54,33 @@ def _period(m: re.Match[str], published: date) -> str:
     return f" [{MONTHS[month].title()} {year}]"
 
 
-def date_glossed(text: str, published: date | None) -> str:
+def _year_of(m: re.Match[str], text: str, published: date) -> str:
+    """The bracketed year (" [2026]") of the day of the month `m` (of `_YEARLESS_DAY`)
+    names in `text`, published on `published`: the next such day for what is to come, the
+    last one for what is gone, else the nearest (agent.text.dates.tensed_date); "" when the
+    day does not exist."""
+    day, month = int(m.group("d1") or m.group("d2")), MONTHS.index(
+        (m.group("m1") or m.group("m2")).lower()) + 1
+    said = m.group(0)
+    when = tensed_date(day, month, published, ahead(text, said), behind(text, said))
+    return f" [{when.year}]" if when is not None else ""
+
+
+def date_glossed(text: str, published: date | None, years: bool = False) -> str:
     """`text` with the calendar date in square brackets after each day, month or year it
     names relative to the article's date (`published`): "yesterday morning [Thursday 16
     October 2025]", "on Monday [23 November 2026]" (`weekday_date`: the latest such day, or
     the next one when its clause speaks of what is to come), "last month [October 2025]".
     The editor's bracket marks words the source does not print; unchanged without a
-    publication date."""
+    publication date. With `years`, a day of the month printed without a year gets the year
+    the article implies ("on Saturday 21 November [2026]"), for text a reader sees apart
+    from its article (answers, summaries), unless `text` names a year anywhere (which may
+    be that day's)."""
     if published is None:
         return text
+    if years and not _ANY_YEAR.search(text):
+        original = text
+        text = _YEARLESS_DAY.sub(lambda m: m.group(0) + _year_of(m, original, published), text)
 
     def gloss(m: re.Match[str]) -> str:
         if m.group("rel"):
