@@ -140,6 +140,7 @@ def test_a_time_in_words_states_the_same_time_in_figures() -> None:
 @pytest.mark.parametrize(("text", "said", "written"), [
     ("The regatta was postponed for three weeks.", "3", "three"),
     ("Coach Tam Reid was suspended for a year and a half.", "1.5", "a year and a half"),
+    ("She was jailed for four-and-a-half years yesterday.", "4.5", "four-and-a-half"),
     ("Some twenty-five farms were inspected.", "25", "twenty-five"),
     ("Three hundred and twelve votes were cast.", "312", "Three hundred and twelve"),
     ("The bill came to £4.8m in the end.", "£4.8m", "£4.8m"),  # as written already
@@ -167,3 +168,22 @@ def test_a_duration_with_more_or_another_is_a_duration(text: str, years: float) 
 def test_more_before_another_noun_leaves_a_count() -> None:
     (q,) = quantities("The club signed 15 more players this summer.")
     assert q.kind == "count" and q.value == 15
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    # a newcomer's court story: "was jailed for four-and-a-half years yesterday" gave no
+    # figure, so the outlet was put on the side of another figure of its article
+    ("She was jailed for four-and-a-half years yesterday.", 4.5),
+    ("The rebuild took two-and-a-half years.", 2.5),
+    ("The striker was banned for a year-and-a-half.", 1.5),
+    ("The lease runs for Six-and-a-half years.", 6.5),
+])
+def test_a_number_and_a_half_written_hyphenated_is_read(text: str, years: float) -> None:
+    (q,) = quantities(text)
+    assert q.kind == "duration" and q.value == pytest.approx(years)
+
+
+def test_a_hyphenated_and_a_half_states_the_same_figure_in_words() -> None:
+    sig = compare("Trask was jailed for four and a half years.",
+                  "Trask was jailed for four-and-a-half years yesterday.")
+    assert sig.figures_stated and not sig.missing_numbers and not sig.conflicts

@@ -80,6 +80,9 @@ _MINUTES = {"five": 5, "ten": 10, "quarter": 15, "a quarter": 15, "twenty": 20,
 _AND_A_HALF_UNIT = re.compile(r"\b(?:a|an|one|another)\s+(year|month|week|day|hour|decade)\s+"
                               r"and a half\b", re.IGNORECASE)
 
+# "four-and-a-half years", "a year-and-a-half": the same numbers written hyphenated.
+_HYPHENED_SHARE = re.compile(r"\b(\w+)-and-a-(half|quarter)\b", re.IGNORECASE)
+
 # "half a year", "a quarter of a century": a share of one unit of time.
 _SHARE_OF_UNIT = re.compile(r"\b(half|a quarter of|three[\s-]quarters of)\s+(?:a|an|one)\s+"
                             r"(year|month|week|day|hour|decade|century|fortnight)\b",
@@ -131,6 +134,7 @@ def words_to_digits(text: str) -> str:
         converted = alpha2digit(core.strip(), "en", threshold=2)
         return converted + trail
 
+    text = _HYPHENED_SHARE.sub(r"\1 and a \2", text)
     text = _CLOCK.sub(_clock, text)
     text = _POINT.sub(_point, text)
     text = _AND_A_HALF_UNIT.sub(lambda m: f"1.5 {m.group(1)}s", text)
