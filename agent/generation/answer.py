@@ -55,6 +55,7 @@ from agent.retrieval.evidence import (
     answer_type_match,
     asked_kind,
     gather_evidence,
+    lede_name,
     lexical_overlap,
     with_evidence_for,
 )
@@ -352,9 +353,11 @@ class Answerer:
 
         def named(cited: list[Evidence]) -> bool:
             # the outlet, byline and title of a cited article name it too ("The Echo
-            # reported that ...")
+            # reported that ..."),
             given = [e.sentence.text for e in cited] + [
                 x for e in cited for x in article_meta(self.corpus, e.sentence.article_id)]
+            # and a lede the person its next sentence names ("A Marlstead woman who ...")
+            given += [n for e in cited if (n := lede_name(self.corpus, e.sentence))]
             return not (names and unbacked_names(text, given, question))
 
         score = {e.sentence.id: support_score(text, [e.sentence.text], question) for e in items}

@@ -18,6 +18,7 @@ from agent.retrieval.retrieve import Retriever
 from agent.text.analysis import analyze
 from agent.text.clock_times import times_of_day
 from agent.text.injection import looks_like_instruction
+from agent.text.ledes import NAMING_SENTENCES, lede_referent
 from agent.text.normalize import content_terms, normalize_for_match
 from agent.types import Evidence, Hit, Sentence
 from vectorstore.store import Embedder
@@ -220,6 +221,16 @@ def candidate_sentences(
 MAX_PER_ARTICLE = 3  # keeps room for other outlets, so disagreements reach the prompt
 
 
+def lede_name(corpus: Corpus, sentence: Sentence) -> str | None:
+    """The name of the person `sentence` describes when it is its article's lede and
+    tells of them by a description the next sentence names ("A Marlstead woman who stole
+    £1.2m ... was jailed" / "Fiona Trask, 47, ..."; agent.text.ledes), else None."""
+    body = corpus.article(sentence.article_id).body_sentences
+    if not body or body[0].id != sentence.id:
+        return None
+    return lede_referent([s.text for s in body[: 1 + NAMING_SENTENCES]])
+
+
 def select_evidence(
     query: str,
     hits: Sequence[Hit],
@@ -269,6 +280,11 @@ def select_evidence(
             semantic[i] = max(semantic[i], sims[title.id])
             lexical[i] = max(lexical[i], lexical_overlap(terms, title.text, idf))
             bonus[i] = ANSWER_TYPE_BOOST
+    for i, (s, _) in enumerate(cands):
+        # a lede names its person in the next sentence: a question naming them shares
+        # no name with the lede that answers it (agent.text.ledes)
+        if (name := lede_name(corpus, s)) is not None:
+            lexical[i] = max(lexical[i], lexical_overlap(terms, f"{s.text} {name}", idf))
     scores = SEMANTIC_WEIGHT * semantic + LEXICAL_WEIGHT * lexical + bonus
     picked: list[int] = []
     per_article: dict[str, int] = {}
