@@ -45,7 +45,8 @@ def test_the_person_a_lede_describes_is_the_one_named_next(body: list[str],
     # a lede that names its person itself
     ["Dana Whitlow was jailed for three years on Monday.", "She is 52."],
     # the next sentence opens on no name
-    ["A former nurse who stole drugs was jailed on Monday.", "On Tuesday, Dana Whitlow said sorry."],
+    ["A former nurse who stole drugs was jailed on Monday.",
+     "On Tuesday, Dana Whitlow said sorry."],
     [],
 ])
 def test_no_person_is_read_into_other_ledes(body: list[str]) -> None:
