@@ -113,6 +113,7 @@ def test_attributed_compound_keeps_the_speaker_on_each_part() -> None:
         ("The trust announced that 40 beds would close", "The trust", "40 beds would close"),
         ("The minister declared the bridge would reopen in May", "The minister",
          "the bridge would reopen in May"),
+        ("Trask admitted that she had forged the forms", "Trask", "she had forged the forms"),
     ],
 )
 def test_attribution_is_parsed(claim: str, speaker: str, content: str) -> None:
@@ -128,7 +129,11 @@ def test_attribution_is_parsed(claim: str, speaker: str, content: str) -> None:
               # an act, not words reported (newcomer trial, dev tarn-valley-flood)
               "Coastguards declared a major incident at 2am on Sunday",
               "The minister announced a £5 million recovery fund",
-              "The firm announced 300 job cuts at its Leeds plant"]
+              "The firm announced 300 job cuts at its Leeds plant",
+              # a plea (a newcomer's court story: "it does not report Trask's words")
+              "Trask admitted four counts of fraud by abuse of position",
+              "The driver admits two charges of careless driving",
+              "The club admitted a breach of the league's rules"]
 )
 def test_plain_claims_have_no_attribution(claim: str) -> None:
     assert attribution_of(claim) is None

@@ -25,9 +25,10 @@ _SPEECH_VERBS = (
 )
 _OBJECT_VERBS = "told|tells|accused|accuses|warned|warns|assured|assures|informed|informs"
 # Verbs of declaring that also take a plain object: "declared a major incident", "announced
-# a £5 million fund" (newcomer trial, dev tarn-valley-flood) state an act, not what someone
-# said; with "that" or a clause they report words ("announced that 200 jobs would go").
-_ACT_VERBS = re.compile(r"announced|announces|declared|declares", re.IGNORECASE)
+# a £5 million fund" (newcomer trial, dev tarn-valley-flood), "admitted four counts of
+# fraud" (a plea: a newcomer's court story) state an act, not what someone said; with
+# "that" or a clause they report words ("announced that 200 jobs would go").
+_ACT_VERBS = re.compile(r"announced|announces|declared|declares|admitted|admits", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|"
                         r"must|may|might|did|does)\b", re.IGNORECASE)
 _NOUN_PHRASE_START = re.compile(r"(?:an?|the|its|his|her|their)(?:\s|\d|$)|[£$€\d]",
@@ -108,7 +109,8 @@ def attribution_of(claim: str) -> Attribution | None:
         return None
     content = m.group("content")
     if m.group("verb") and _ACT_VERBS.fullmatch(m.group("verb")) and not m.group("that") and (
-            _NOUN_PHRASE_START.match(content) and not _CLAUSE_VERB.search(content)):
+            _NOUN_PHRASE_START.match(words_to_digits(content))
+            and not _CLAUSE_VERB.search(content)):
         return None  # "Police declared a major incident": an act, not words reported
     charge = bool(m.group("overb")) and (m.group("that") or "").strip() == "of"
     return Attribution(speaker, m.group("verb") or m.group("overb"), content.strip(), charge)
