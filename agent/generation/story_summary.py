@@ -128,7 +128,7 @@ def extractive_line(cluster: Cluster, published: date | None = None) -> StoryLin
     others = [s for s, _, _ in cluster.point.members if s.id != cluster.best.id]
     text = strip_dateline(cluster.best.text).strip()  # "HEXLEY (Agency) — " is no content
     cited = [cluster.best, *_backers(text, others)]
-    text = date_glossed(text, published, years=True)
+    text = date_glossed(text, published)
     # The outlets the line cites, not every outlet of the cluster: "(agreement, 3 outlets)"
     # must be checkable against the citations shown.
     ids = {s.id for s in cited}
@@ -277,9 +277,8 @@ def dated_difference(diff: Difference, published: Callable[[str], date | None]) 
     are dated against their sentences' articles (agent.text.glosses.date_glossed)."""
     if diff.lead and diff.sides and diff.sides[0].sentence is not None:
         first = diff.sides[0].sentence
-        lead = date_glossed(diff.lead, published(first.article_id), years=True)
-        diff = replace(diff, lead=lead, sides=[
-            replace(s, clause=date_glossed(s.clause, published(s.sentence.article_id), years=True))
+        diff = replace(diff, lead=date_glossed(diff.lead, published(first.article_id)), sides=[
+            replace(s, clause=date_glossed(s.clause, published(s.sentence.article_id)))
             if s.clause and s.sentence is not None else s for s in diff.sides])
     if diff.kind != "day":
         return diff
@@ -348,8 +347,7 @@ class StoryWriter:
         (agent.text.responses: session 46's newcomer saw an accusation without it)."""
         found = next((d for s in line.cited if (d := self.denial(s)) is not None), None)
         return None if found is None else StoryLine(
-            date_glossed(found.text, self.published(found.article_id), years=True), [found],
-            outlets=1)
+            date_glossed(found.text, self.published(found.article_id)), [found], outlets=1)
 
     def rewrites(self, clusters: Sequence[Cluster]) -> dict[int, str]:
         """One model call: a shorter sentence per cluster (by rank) for the top clusters."""

@@ -73,9 +73,10 @@ def date_glossed(text: str, published: date | None, years: bool = False) -> str:
     the next one when its clause speaks of what is to come), "last month [October 2025]".
     The editor's bracket marks words the source does not print; unchanged without a
     publication date. With `years`, a day of the month printed without a year gets the year
-    the article implies ("on Saturday 21 November [2026]"), for text a reader sees apart
-    from its article (answers, summaries), unless `text` names a year anywhere (which may
-    be that day's)."""
+    the article implies ("on Saturday 21 November [2026]"), for an answer a reader sees
+    apart from its article, unless `text` names a year anywhere (which may be that day's).
+    The story summary goes without: on the dev stories the brackets' words cost its
+    180-word budget three key facts (session 50)."""
     if published is None:
         return text
     if years and not _ANY_YEAR.search(text):
