@@ -116,6 +116,12 @@ def test_two_negations_cancel_out() -> None:
 def test_the_stemmer_folds_common_endings() -> None:
     assert stem("sending") == stem("send") and stem("sharing") == stem("share")
     assert stem("deployed") == stem("deploy") and stem("located") == stem("locate")
+    # a consonant doubled before the ending ("banned from football" / "a two-year ban")
+    assert stem("banned") == stem("ban") and stem("admitted") == stem("admit")
+    assert stem("stopping") == stem("stop") and stem("planned") == stem("plan")
+    # but not one the word has itself, nor a word too short to have doubled it
+    assert stem("called") == stem("call") and stem("passed") == stem("pass")
+    assert stem("added") == "add"
 
 
 def test_that_same_month_is_the_month_of_the_sentence_before() -> None:

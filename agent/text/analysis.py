@@ -48,13 +48,27 @@ CACHE_SIZE = 20_000
 def stem(term: str) -> str:
     """A crude stemmer: "-ing", "-ed" and a final "e" dropped, then cut to 5 characters, so
     "send"/"sending", "share"/"sharing", "deployed"/"deploy", "Mexican"/"Mexico",
-    "criticised"/"criticized" fold together. A possessive's remains go ("town'" of
+    "criticised"/"criticized" fold together, and a consonant doubled before the ending
+    is single again ("banned"/"ban", `_DOUBLED`). A possessive's remains go ("town'" of
     "town's", content_terms folding its "s" as a plural)."""
     term = term.rstrip("'")
     if len(term) > 5 and term.endswith("ing"):
         term = term[:-3]
     elif len(term) > 4 and term.endswith("ed"):
         term = term[:-2]
+    else:
+        return _cut(term)
+    if _DOUBLED.search(term):  # "banned" / "ban", "admitted" / "admit"
+        return term[:-1][:5]
+    return _cut(term)
+
+
+# A consonant doubled before "-ed" or "-ing" ("bann", "stopp", "admitt"); not one a base
+# form ends in ("call", "pass", "staff", "buzz").
+_DOUBLED = re.compile(r"^\w+[aeiou]([bdgkmnprt])\1$")
+
+
+def _cut(term: str) -> str:
     if len(term) > 3 and term.endswith("e"):
         term = term[:-1]
     return term[:5]
