@@ -31,6 +31,24 @@ def test_a_frame_holds_the_words_beside_its_figure_within_its_clause() -> None:
 
 
 @pytest.mark.unit
+def test_a_durations_unit_is_part_of_its_figure_not_of_its_frame() -> None:
+    """Every duration in years had "year" in its frame, so any two of them shared a word
+    beside the figure: a newcomer's court story set "jailed for four and a half years"
+    against the fraud's "over more than five years" and a director ban's "eight years"."""
+    text = "Trask was jailed for 4.5 years, the court heard."
+    (frame,) = figure_frames(text, analyze(text).quantities)
+    assert frame is not None and "jail" in frame.stems and "year" not in frame.stems
+    jailed = _fig("a", "Fiona Trask was jailed for four and a half years on Tuesday.",
+                  "duration")
+    banned = _fig("b", "Fiona Trask was also banned from being a company director for eight "
+                       "years.", "duration")
+    assert not same_measure(jailed, banned)
+    # a hyphenated unit ("a two-year ban") leaves its noun in the frame
+    ban = _fig("c", "Callum Ferrante has been given a two-year ban.", "duration")
+    assert ban.frame is not None and "ban" in ban.frame.stems
+
+
+@pytest.mark.unit
 def test_number_words_are_found_where_the_figure_is_written() -> None:
     text = "Nineteen lifeboat crews searched the bay overnight."
     (frame,) = figure_frames(text, analyze(text).quantities)

@@ -70,7 +70,7 @@ def figure_frames(text: str, found: Sequence[Quantity],
             out.append(None)
             continue
         taken.add(at)
-        out.append(_frame(digits, at, at + len(q.said), width))
+        out.append(_frame(digits, at, at + len(q.said), width, unit=q.kind == "duration"))
     return tuple(out)
 
 
@@ -90,8 +90,15 @@ def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]
             [m.group(0) for m in _WORD.finditer(text, end, clause_end)])
 
 
-def _frame(text: str, start: int, end: int, width: int = FRAME_WORDS) -> Frame:
+def _frame(text: str, start: int, end: int, width: int = FRAME_WORDS,
+           unit: bool = False) -> Frame:
+    """The frame of the figure at text[start:end]; with `unit`, the word after it is its
+    unit ("4.5 years", "a 2-year ban"), part of the figure: every duration in years would
+    share it, and two durations of two things ("jailed for 4.5 years", "banned ... for 8
+    years") would read as one measure."""
     words_before, words_after = _clause_words(text, start, end)
+    if unit:
+        words_after = words_after[1:] if words_after else words_after
     before, behind = words_before[-width:], words_after[:width]
     window = " ".join(before + behind)
     return Frame(frozenset(t for t in stems(window) if not t[:1].isdigit()),
