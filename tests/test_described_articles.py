@@ -81,3 +81,42 @@ def test_the_author_of_a_described_article_is_answered_and_cited(
     ans = answerer.ask("Which outlet published the article 'Ferry cuts are a betrayal of "
                        "island families'?")
     assert not ans.abstained and "The Island Voice" in ans.answer
+
+
+# A report and a column on one story, both about the timetable; the column's outlet line
+# names no opinion desk, so it is told by its own voice (agent.text.opinion).
+TIMETABLE = {
+    "a_wire.txt": (
+        "Inchmore ferry timetable cut\n"
+        "By Tom Askew\n"
+        "Monday 9 March 2026\n"
+        "Coastline Wire\n\n"
+        "The council will cut the Inchmore ferry timetable to two sailings a day from April.\n"
+        "Council leader Ruth Dale said the timetable change would save £2 million.\n"
+    ),
+    "b_column.txt": (
+        "What the Inchmore timetable tells us\n"
+        "By Mara Quill\n"
+        "Tuesday 10 March 2026\n"
+        "The Island Voice\n\n"
+        "The Inchmore ferry timetable has been cut to two sailings a day.\n"
+        "Should islanders really pay for the council's mistakes?\n"
+        "The council must restore the timetable before the summer.\n"
+    ),
+}
+
+
+@pytest.mark.integration
+def test_an_opinion_column_asked_about_is_the_article_that_argues(
+    make_app: Callable[..., App],
+) -> None:
+    """"Who wrote the opinion column about the Inchmore timetable?": both articles are
+    about the timetable, the wire first; the column is the one that argues (a newcomer's
+    court story got the wire's byline)."""
+    corpus = make_app(TIMETABLE).corpus
+    (column,) = described_articles(
+        "Who wrote the opinion column about the Inchmore ferry timetable?", corpus)
+    assert column.byline == "Mara Quill"
+    (report,) = described_articles("Who wrote the article about the Inchmore ferry timetable?",
+                                   corpus)
+    assert report.byline == "Tom Askew"

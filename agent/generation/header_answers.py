@@ -20,6 +20,7 @@ from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import EvidenceSet, asked_header_fields
 from agent.text.analysis import share_of
 from agent.text.normalize import content_terms, normalize_for_match
+from agent.text.opinion import opinion_piece
 from agent.types import AnswerSentence, Article
 
 MAX_ARTICLES = 3  # articles of one named outlet answered about, in corpus order
@@ -116,6 +117,9 @@ _NOUNS = r"(?:article|piece|column|report|story|editorial|op-ed|commentary|blog)
 _ARTICLE_NOUN = re.compile(rf"\b{_NOUNS}", re.IGNORECASE)
 # A name right before the article noun names its outlet ("the Wall Street Journal report").
 _NAMED_ARTICLE = re.compile(rf"((?:[A-Z][\w&'’.-]*\s+)+){_NOUNS}")
+# Words that ask for an article that argues rather than reports.
+_OPINION_KIND = re.compile(r"\b(?:opinion|column|editorial|op-ed|commentary|comment piece|"
+                           r"leader column)\b", re.IGNORECASE)
 # Share of a headline's words a question quotes, and share of a description's words one
 # headline or sentence holds, that identify the article (dev questions: the description
 # "calling the disciplinary commission a kangaroo court" against the headline "A kangaroo
@@ -135,14 +139,19 @@ def described_articles(question: str, corpus: Corpus,
     it speaks of no article): the one whose headline it quotes (DESCRIBED_SHARE of the
     headline's words), else the one whose headline or a sentence holds DESCRIPTION_SHARE of
     the words of its first part that do not ask about an article, each word weighed by its
-    IDF ("Who wrote the opinion piece calling the commission a kangaroo court?"); on a tie,
-    an evidence sentence (`ev`) first. None when the question names the article's outlet
+    IDF ("Who wrote the opinion piece calling the commission a kangaroo court?"), among the
+    opinion pieces when it asks for one ("the column about ..."); on a tie, an evidence
+    sentence (`ev`) first. None when the question names the article's outlet
     and no article of the corpus is from it ("the Wall Street Journal report on ...")."""
     parts = compound_parts(question)
     asked = content_terms(parts[0] if parts else question) - _ASKING_WORDS
     if not _ARTICLE_NOUN.search(question) or not asked:
         return []  # "services run on time" asks of no article
     canonical = [a for a in corpus.articles() if a.duplicate_of is None and a.outlet]
+    if _OPINION_KIND.search(question):
+        # "the opinion column about the fraud": of the articles about it, the one that
+        # argues (agent.text.opinion; a newcomer's court story got the wire's byline)
+        canonical = [a for a in canonical if opinion_piece(a)] or canonical
     named = _NAMED_ARTICLE.search(question)
     if named and not any(normalize_for_match(named.group(1)).removeprefix("the ") in
                          outlet_names(a.outlet or "") for a in canonical):
