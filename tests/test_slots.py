@@ -380,3 +380,4 @@ def test_a_sentence_after_another_body_of_the_same_kind_is_about_that_body() -> 
     route = "How long is the diversion around Lowton Bridge?"
     assert antecedent_rival(route, "The signed diversion via Hexley Bridge is 14 miles.",
                             []) is None
+

@@ -25,11 +25,12 @@ from agent.llm.labels import label_probabilities
 from agent.llm.prompts import load_examples, load_prompt, wrap_document
 from agent.llm.usage import UsageSnapshot
 from agent.retrieval.retrieve import Retriever
+from agent.text.analysis import analyze
 from agent.text.dates import publication_date
 from agent.text.glosses import date_glossed
 from agent.text.injection import looks_like_instruction
 from agent.text.roles import role_holder, with_holder
-from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival
+from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival, namesake
 from agent.types import Evidence, Sentence
 from agent.verification.checks import LOOSE_COVERAGE, compare
 from agent.verification.claims import attribution_of, split_claim
@@ -284,7 +285,13 @@ class Verifier:
         finding, used = self.slots.check(claim, sentence, budget, known_names)
         if finding is None:
             return final, used
-        if finding.conflict is not None:
+        # A namesake given a figure the claim's does not match ("Brackenridge Care Homes
+        # ... employs about 140 staff" for "Brackenbridge Homecare employs thirty carers")
+        # tells another entity's fact, no rival doer of the claim's (a newcomer's court
+        # story); in a role it is another holder still.
+        other_fact = (not finding.slot.role and namesake(finding.slot.name, finding.filler)
+                      and bool(analyze(claim).quantities) and not sig.figures_stated)
+        if finding.conflict is not None and not other_fact:
             sig.conflicts.append(finding.conflict)
         else:
             sig.other_actor = finding.filler
