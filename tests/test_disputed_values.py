@@ -5,6 +5,8 @@ day" / "as many as 210" were read as compatible, and the summary printed 210 as 
 
 from __future__ import annotations
 
+import pytest
+
 from agent.generation.contested import contested_marked, difference_versions
 from agent.generation.differences import story_differences
 from agent.generation.extractive import Cluster
@@ -13,6 +15,7 @@ from agent.generation.story_summary import assemble, extractive_line
 from agent.text.glosses import DISPUTED_GLOSS, strip_glosses
 from agent.text.quantities import Quantity, quantities
 from agent.types import Sentence
+from agent.verification.measures import CLAIM_OUTLET, figure_disputes
 
 NAMES = {"wire": "Delta Wire", "daily": "The Orrin Daily", "blog": "RiverWatch"}
 
@@ -49,8 +52,9 @@ def test_a_figure_fitting_both_versions_joins_its_own_value() -> None:
                     "slipway."), "blog"),
     ]
     (diff,) = story_differences(items, NAMES.__getitem__)
-    sides = {side.values[0]: set(side.outlets) for side in diff.sides}
-    assert sides == {"up to 90 launches": {"Delta Wire", "The Orrin Daily"},
+    # (the side is shown as its seed figure writes it: "90" or "up to 90")
+    sides = {side.values[0].removeprefix("up to "): set(side.outlets) for side in diff.sides}
+    assert sides == {"90 launches": {"Delta Wire", "The Orrin Daily"},
                      "as many as 150 launches": {"RiverWatch"}}
 
 
@@ -117,3 +121,34 @@ def test_one_group_counted_under_two_nouns_by_two_outlets_is_a_difference() -> N
     assert sorted(map(sorted, outlets)) == [["Delta Wire"], ["The Orrin Daily"]]
     assert any("800" in v for side in diff.sides for v in side.values)
     assert any("950" in v for side in diff.sides for v in side.values)
+
+
+@pytest.mark.parametrize(("value", "bound", "same"), [
+    # a newcomer's court story: "stole more than £1.2 million" gave a claim's £2.1m
+    ("took £2.1m from the firm", "stole more than £1.2 million from the firm", False),
+    ("moved £1,214,000 out of the firm", "stole more than £1.2 million from the firm", True),
+    ("4,500 homes lost power", "more than 4,000 homes lost power", True),
+    ("6,500 homes lost power", "more than 4,000 homes lost power", False),
+    ("150 people were evacuated", "fewer than 200 people were evacuated", True),
+    ("50 people were evacuated", "fewer than 200 people were evacuated", False),
+])
+def test_a_bound_is_the_version_of_values_within_a_step_of_its_precision(
+        value: str, bound: str, same: bool) -> None:
+    v, b = _q(value), _q(bound)
+    assert v.agrees(b)  # both can be true; only as versions do they differ
+    assert v.same_version(b) is same and b.same_version(v) is same
+
+
+def test_a_claim_beyond_an_outlets_bound_is_refuted_by_the_outlets_value() -> None:
+    """No outlet gives a claim's £2.1m when one says "more than £1.2 million": the claim's
+    own figure anchors its measure, and both outlets are rivals (before, the bound gave the
+    claim's value and the verdict was conflicting)."""
+    wire = _s("wire", "The court heard that Trask took £1,214,000 from the firm.")
+    daily = _s("daily", "Trask, who took more than £1.2 million from the firm, was jailed.")
+    found = figure_disputes("Trask took £2.1m from the firm.", [(wire, "wire"), (daily, "daily")])
+    assert {rival.outlet for rival, _, _ in found} == {"wire", "daily"}
+    assert {anchor.outlet for _, _, anchor in found} == {CLAIM_OUTLET}
+    # and the bound is a version of its own against another outlet's £2.1m
+    blog = _s("blog", "Trask took £2.1m from the firm, the blog claims.")
+    (diff,) = story_differences([(daily, "daily"), (blog, "blog")], NAMES.__getitem__)
+    assert [side.outlets for side in diff.sides] == [["The Orrin Daily"], ["RiverWatch"]]

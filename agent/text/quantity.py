@@ -134,14 +134,39 @@ class Quantity:
 
     def same_version(self, other: Quantity) -> bool:
         """Whether two outlets giving these figures give one version of the figure: they
-        agree (`agrees`), and two estimates ("about 36,000" / "about 38,000": each a value
-        with room either side) give the same value. Two outlets' different estimates are two
+        agree (`agrees`), two estimates ("about 36,000" / "about 38,000": each a value
+        with room either side) give the same value, and a value and a bound of one side
+        ("£1,214,000" / "more than £1.2 million") lie within a step of the bound's precision
+        (`bound_step`). Two outlets' different estimates are two
         versions, though each fits the other's room (a newcomer trial, session 47)."""
         if not self.agrees(other):
             return False
+        bounds = [q for q in (self, other) if math.isinf(q.high) or q.low <= 0 < q.high]
+        exact = [q for q in (self, other) if q.low == q.value == q.high]
+        if len(bounds) == 1 and len(exact) == 1:
+            # "stole more than £1.2 million" is the £1.2m version, not a claim's £2.1m: a
+            # bound leaves unsaid only what lies within one step of the precision it is
+            # written to (a newcomer's court story)
+            bound, value = bounds[0], exact[0].value
+            step = bound.bound_step() + self._room(abs(value))
+            return (value <= bound.low + step if math.isinf(bound.high)
+                    else value >= bound.high - step)
         estimates = all(q.approx and q.low < q.value < q.high for q in (self, other))
         return not estimates or abs(self.value - other.value) <= self._room(
             max(abs(self.value), abs(other.value)))
+
+    def bound_step(self) -> float:
+        """One step of the precision the figure is written to: 100,000 for "more than £1.2
+        million", 1,000 for "over 4,000", 10 for "more than 70" (its significant digits
+        read from `said`); infinite when `said` holds no digits."""
+        m = re.search(r"\d[\d,]*(?:\.\d+)?", self.said)
+        if m is None or self.value == 0:
+            return math.inf
+        digits = m.group(0).replace(",", "")
+        significant = digits.replace(".", "").lstrip("0")
+        if "." not in digits:
+            significant = significant.rstrip("0")
+        return float(10 ** (math.floor(math.log10(abs(self.value))) - max(len(significant), 1) + 1))
 
     @property
     def cap(self) -> bool:
