@@ -55,3 +55,15 @@ def test_rejecting_an_offer_is_no_denial() -> None:
     sig = compare("The mayor rejected the developer's offer to fund the bypass.",
                   "The mayor said she had rejected the developer's offer to fund the bypass.")
     assert not sig.no_denial
+
+
+def test_a_denial_pointing_back_denies_the_figures_of_the_charge_before_it() -> None:
+    """A newcomer's theatre story: "Niamh Okafor-Reid ... denied this." after the council's
+    "£150,000" was not counted ("a figure ... of the claim is not in it")."""
+    claim = "Ana Reid denied that the council had offered the theatre a £150,000 payment."
+    charge = ("The council said it had offered the theatre a one-off payment of £150,000, "
+              "and that the offer had been turned down.")
+    sig = compare(claim, "Ana Reid, the theatre's director, denied this.", 0.7, context=charge)
+    assert not sig.missing_numbers and not sig.conflicts
+    # without the charge before it, the figure is not there
+    assert compare(claim, "Ana Reid, the theatre's director, denied this.", 0.7).missing_numbers

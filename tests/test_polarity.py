@@ -228,3 +228,17 @@ def test_a_report_of_the_denial_a_claim_tells_backs_it() -> None:
     assert analyze(claim).denies
     report = "Okafor denied the allegation, saying the auditors had every document."
     assert not compare(claim, report, 0.8).denial
+
+
+@pytest.mark.unit
+def test_a_verbs_negation_is_not_contradicted_by_its_object_affirmed_elsewhere() -> None:
+    """A newcomer's theatre story: "declined to renew a grant" was flipped by "The council
+    is ending its annual grant ..., and the Arts Board has not renewed its award": the
+    negation is of renewing, and the sentence does not renew either."""
+    claim = "The Arts Board declined to renew a grant worth £1.2m."
+    sentence = ("The council is ending its £450,000 annual grant, and the Arts Board has not "
+                "renewed its £1.2m award.")
+    sig = compare(claim, sentence, 0.8)
+    assert not sig.negation_flip and not sig.polarity_conflict
+    # the verb itself affirmed still flips it
+    assert compare(claim, "The Arts Board renewed its £1.2m grant on Monday.", 0.8).negation_flip

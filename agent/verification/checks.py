@@ -126,6 +126,15 @@ def _neg_word(term: str) -> bool:
     return term in NEGATIONS or any(term.startswith(st[:5]) for st in NEG_STEMS if " " not in st)
 
 
+def _head_stem(scope: str) -> set[str]:
+    """The stem of a negation scope's first content word ("renew a grant worth" ->
+    {"renew"}), empty when it has none."""
+    for word in scope.split():
+        if found := stems(word):
+            return {min(found)}
+    return set()
+
+
 def compare(
     claim: str, evidence: str, score: float = 0.0, context: str = "",
     article_terms: set[str] | None = None, quoted_by: str | None = None,
@@ -189,7 +198,10 @@ def compare(
         dated = (*dated, *years_since(evidence, published))
     # days the evidence gives for something else ("due to end on Thursday" for "began on Monday")
     others = other_event_days(claim, evidence, published)
-    conflicts, missing = number_conflicts(c, e, aligned, loosely, dated, others)
+    # a denial that points back ("Niamh Okafor-Reid denied this.") denies the figures of
+    # the charge before it (a newcomer's theatre story), as it does its words
+    told = analyze(f"{context} {evidence}") if about_denial and e.denies and ctx else e
+    conflicts, missing = number_conflicts(c, told, aligned, loosely, dated, others)
     # A sentence about a near-miss ("Nora Castellan ... 61 per cent" for a claim about
     # Castellane) gives another entity's figures: no rival of the claim's, and no support.
     near_miss = near_miss_name(claim, evidence, known_names)
@@ -299,7 +311,11 @@ def compare(
     # Word-level polarity: what the claim negates ("cannot collaborate"), the sentence affirms
     # in a part of its own ("it is collaboration"), even if it negates something else.
     scopes = c.negation_scopes
-    negated_terms = {t for sc in scopes for t in stems(sc.text)} - names
+    # A verb's negation negates the verb ("declined to renew a grant": renewing), not its
+    # object, which the sentence may affirm of something else ("ending its annual grant";
+    # a newcomer's theatre story); "no injuries" negates its noun.
+    negated_terms = {t for sc in scopes
+                     for t in (stems(sc.text) if sc.absent else _head_stem(sc.text))} - names
     flip = False
     # (the claim's speaker saying the act was done does contradict their denial)
     if negated_terms and loosely and not (about_denial and not same):
