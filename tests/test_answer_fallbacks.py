@@ -193,3 +193,15 @@ def test_a_draft_telling_what_the_outlets_do_as_a_group_gives_way_to_its_quote()
     assert not needs_its_quote("The insurer put the cargo's value at £3 million.", quotes)
     assert not needs_its_quote("Both reports say the cargo was worth £3 million.",
                                ["Both reports say the cargo was worth £3 million."])
+
+
+def test_a_draft_cut_off_without_its_stop_gives_way_to_its_quote() -> None:
+    """A newcomer's answer ended "..., and organiser Dave Hollins said he expected[1]": the
+    model's reply was cut at its token limit, mid-clause, with no final stop."""
+    from agent.generation.drafts import needs_its_quote
+
+    quotes = ["The union will hold a protest on Saturday, and organiser Dave Hollins said he "
+              "expected \"hundreds\" to attend."]
+    assert needs_its_quote("The union will hold a protest on Saturday, and organiser Dave "
+                           "Hollins said he expected", quotes)
+    assert not needs_its_quote("The union will hold a protest on Saturday.", quotes)

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, create_model
 
 from agent.generation.reported import attribution_flag
-from agent.generation.sentence_checks import ends_open, event_verbs
+from agent.generation.sentence_checks import cut_mid_clause, event_verbs
 from agent.llm.prompts import wrap_document
 from agent.text.analysis import analyze, stems
 from agent.types import Evidence
@@ -94,14 +94,15 @@ def about_outlets(text: str, quotes: Sequence[str]) -> bool:
 
 def needs_its_quote(text: str, quotes: Sequence[str]) -> bool:
     """Whether a draft sentence backed by `quotes` must give way to the first of them,
-    quoted: it is cut off mid-clause ("The network accuses Vellmoor of",
-    sentence_checks.ends_open), tells an event in a word no quote has (`unbacked_events`),
+    quoted: it is cut off mid-clause ("The network accuses Vellmoor of", or with no
+    final stop: "... said he expected", the model's reply cut at its token limit;
+    sentence_checks.cut_mid_clause), tells an event in a word no quote has (`unbacked_events`),
     tells what the outlets do as a group (`about_outlets`), or it states as fact what its
     sources only report someone
     saying ("because she is afraid of the cartels", reported.attribution_flag). A draft
     that names another speaker is left to the support checks: the speakers read off quotes
     ("The piece stated ...") are too rough to swap."""
-    if ends_open(text) or unbacked_events(text, quotes) or about_outlets(text, quotes):
+    if cut_mid_clause(text) or unbacked_events(text, quotes) or about_outlets(text, quotes):
         return True
     return analyze(text).speaker is None and bool(attribution_flag(text, quotes))
 
