@@ -152,3 +152,13 @@ def test_a_claim_beyond_an_outlets_bound_is_refuted_by_the_outlets_value() -> No
     blog = _s("blog", "Trask took £2.1m from the firm, the blog claims.")
     (diff,) = story_differences([(daily, "daily"), (blog, "blog")], NAMES.__getitem__)
     assert [side.outlets for side in diff.sides] == [["The Orrin Daily"], ["RiverWatch"]]
+
+
+def test_a_count_of_staff_qualified_by_an_adjective_is_a_version_of_a_count_of_staff() -> None:
+    """A newcomer's theatre story: "Twenty-two permanent staff will be made redundant" and
+    "with 28 staff set to lose their jobs" were never two versions of one count."""
+    wire = _s("wire", "At the theatre, twenty-two permanent staff will be made redundant.")
+    daily = _s("daily", "The theatre will close, with 28 staff set to lose their jobs.")
+    found = figure_disputes("Twenty-two permanent staff at the theatre will lose their jobs.",
+                            [(wire, "wire"), (daily, "daily")])
+    assert [(rival.outlet, rival.quantity.value) for rival, _, _ in found] == [("daily", 28.0)]

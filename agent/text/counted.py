@@ -10,6 +10,8 @@ import functools
 import re
 from typing import Any
 
+from agent.text.lexicon import is_adjective, is_verb_only
+
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SKIP = frozenset(("of", "the", "a", "an", "and", "more", "than", "about", "some", "per",
                    "cent", "percent", "to", "from", "its", "their", "his", "her", "our"))
@@ -54,7 +56,8 @@ def head_after(text: str, end: int) -> str:
     """The noun a figure ending at `end` counts, singular, "" if none:
     - the first word after it (past "of", "its" ...): "10,000 runners";
     - the next, when that one is a regular plural and the first is not: "500,000 app
-      users", "1,100 heavy lorries" (the first word qualifies the second);
+      users", "1,100 heavy lorries" (the first word qualifies the second), or when the
+      first is an adjective and the next a noun: "22 permanent staff";
     - when the first word is a name, the first regular plural of the noun compound it
       opens (adjacent words, up to MAX_COMPOUND): a name before a noun qualifies it
       ("184,000 MagnaTrail Explorer magnetic building sets" counts sets, as "148,000 sets"
@@ -71,9 +74,13 @@ def head_after(text: str, end: int) -> str:
             if found is not None:
                 return singular(found)
         nxt = words[n + 1] if n + 1 < len(words) else None
-        if (nxt is not None and not after[m.start()].startswith("-") and not plural(lw)
-                and after[m.end(): nxt.start()].strip() == ""
-                and plural(nxt.group(0).lower())):
+        adjacent = (nxt is not None and not after[m.start()].startswith("-")
+                    and after[m.end(): nxt.start()].strip() == "")
+        if adjacent and nxt is not None and not plural(lw) and (
+                plural(nw := nxt.group(0).lower())
+                # "22 permanent staff": an adjective qualifies the noun after it
+                or (is_adjective(lw) and nw[:1].islower() and nw not in _SKIP
+                    and not is_verb_only(nw) and not is_adjective(nw))):
             lw = nxt.group(0).lower()
         return singular(lw)
     return ""
