@@ -187,3 +187,15 @@ def test_a_hyphenated_and_a_half_states_the_same_figure_in_words() -> None:
     sig = compare("Trask was jailed for four and a half years.",
                   "Trask was jailed for four-and-a-half years yesterday.")
     assert sig.figures_stated and not sig.missing_numbers and not sig.conflicts
+
+
+@pytest.mark.parametrize("text", [
+    # a newcomer's theatre story: "£4.5m a year" gave a duration of a year too, which
+    # "artistic director since 2019" then contradicted (seven years)
+    "The Lyric brings £4.5m a year into the town's economy.",
+    "The firm earns $2bn a year from its ports.",
+    "Parking brings in 10k a month.",
+])
+def test_a_scaled_sum_before_a_unit_of_time_is_no_duration(text: str) -> None:
+    (q,) = quantities(text)
+    assert q.kind in ("money", "count")

@@ -52,9 +52,9 @@ def _scale_words(m: re.Match[str]) -> str:
 _ONE_UNIT = re.compile(r"\b(?:(?:a|an)\s+(?=(?:week|month|year|decade|fortnight|century|day|"
                        r"hour)\b)|one\s+(?=(?:week|month|year|decade|fortnight|century|"
                        r"hour)s?\b))", re.IGNORECASE)
-_RATE_BEFORE = re.compile(r"(?:[\d%]|\b(?:once|twice|thrice|times|per|half|every|each|"
-                          r"thousand|million|billion|trillion|bn|mn|m|k|[a-z]{3,}s))\W*$",
-                          re.IGNORECASE)
+_RATE_BEFORE = re.compile(r"(?:[\d%]|\d(?:bn|mn|m|k)|\b(?:once|twice|thrice|times|per|half|"
+                          r"every|each|thousand|million|billion|trillion|bn|mn|m|k|[a-z]{3,}s))"
+                          r"\W*$", re.IGNORECASE)
 
 
 def _one_unit(m: re.Match[str]) -> str:
