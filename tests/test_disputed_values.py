@@ -162,3 +162,20 @@ def test_a_count_of_staff_qualified_by_an_adjective_is_a_version_of_a_count_of_s
     found = figure_disputes("Twenty-two permanent staff at the theatre will lose their jobs.",
                             [(wire, "wire"), (daily, "daily")])
     assert [(rival.outlet, rival.quantity.value) for rival, _, _ in found] == [("daily", 28.0)]
+
+
+def test_a_value_the_anchors_own_outlet_also_gives_measures_another_thing() -> None:
+    """A newcomer's theatre story: the column's "the £450,000 grant had to go" (the
+    council's grant) contradicted a claim of the Arts Board's £1.2m grant, though the wire
+    that gives £1.2m gives the council's £450,000 too: two grants, not two versions."""
+    claim = "The Arts Board declined to renew a three-year grant worth £1.2m."
+    items = [
+        (_s("wire", "The Arts Board has declined to renew a three-year grant worth £1.2m."),
+         "wire"),
+        (_s("wire", "The council is ending its £450,000 grant to the theatre.", 1), "wire"),
+        (_s("blog", "The council leader tells us the £450,000 grant had to go."), "blog"),
+    ]
+    assert figure_disputes(claim, items) == []
+    other = (_s("daily", "The Arts Board has declined to renew its three-year grant worth "
+                         "£1.5m."), "daily")
+    assert [rival.outlet for rival, _, _ in figure_disputes(claim, [*items, other])] == ["daily"]
