@@ -340,11 +340,9 @@ def figure_disputes(
                         or not (same_measure(a, f) or (a is not own and counts_alike(a, f)))
                         or f.quantity.same_version(q) or mentions(f.sentence.text, q)
                         or near_miss_name(claim, f.sentence.text)
-                        # the anchor's outlet gives the rival sum too: two sums it tells
-                        # of ("a £1.2m three-year grant" and the council's "£450,000
-                        # grant"; a newcomer's theatre story), not two versions of one.
-                        # Not counts: an outlet may cite the count it corrects (dev
-                        # galloway c05, kelderby c01)
+                        # a sum the anchor's outlet gives too is another thing it tells of
+                        # (a £1.2m grant, the council's £450,000 grant); not counts: an
+                        # outlet may cite the count it corrects (dev galloway c05)
                         or (f.quantity.kind == "money" and any(
                             g.outlet == a.outlet and g.quantity.kind == "money"
                             and g.quantity.same_version(f.quantity) for g in figs))):
