@@ -316,12 +316,6 @@ def test_a_bound_is_stated_only_by_a_count_of_its_own_noun() -> None:
     ("a 40,000-seat stadium", "seat"),  # a hyphened noun is what is counted
     ("12 people injured", "people"),  # no plural after: the first word
     ("300 homes left without power", "home"),
-    # an adjective before a noun that is no regular plural (a newcomer's theatre story:
-    # "Twenty-two permanent staff" counted "permanent", so the Ledger's "28 staff" was no
-    # other version of it)
-    ("Twenty-two permanent staff will be made redundant", "staff"),
-    ("15 senior police were moved", "police"),
-    ("three new were added", "new"),  # no noun after it: the adjective itself
 ])
 def test_the_noun_a_count_counts(text: str, head: str) -> None:
     (q,) = quantities(text)
