@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from agent.generation.asked import asked_count_noun
 from agent.generation.name_context import name_out_of_context, quote_context
@@ -25,6 +26,7 @@ from agent.retrieval.evidence import (
 )
 from agent.retrieval.retrieve import Retriever
 from agent.text.actors import actor_and_verb
+from agent.text.analysis import analyze
 from agent.text.facts import (
     event_places,
     event_weekdays,
@@ -115,13 +117,20 @@ def differs(answer: str, other: str, question: str = "") -> str | None:
     return None
 
 
-def measured_alike(answer: str, other: str) -> bool:
+def measured_alike(answer: str, other: str, question: str = "") -> bool:
     """`other` gives a figure or day that is the same measure as one of `answer`'s, with
     another value (agent.verification.measures.same_measure, the rule the verifier and the
     story differences use, on the words beside each figure): "until spring 2028" and
     "joined from Kessock Rovers in 2023" share no word beside their years, and are no two
-    versions of when he may play again."""
+    versions of when he may play again. The names of `question` do not count as such words."""
     mine, theirs = _figures_of(strip_glosses(answer), "answer"), _figures_of(other, "other")
+    # a name the question asks about, beside both figures, is whom they are of, not what
+    # they measure ("How long was Fiona Trask jailed for?": "Fiona Trask was jailed for
+    # four-and-a-half years" / "For more than five years, Trask forged ...", the fraud's
+    # length, was given as a version of the sentence to a court newcomer)
+    asked = analyze(question).name_stems
+    mine = tuple(_without(f, asked) for f in mine)
+    theirs = tuple(_without(f, asked) for f in theirs)
     # The whole sentences need share no words: the version is found by the question's
     # words already (`with_versions`); the words beside the two figures must.
     return any(same_measure(a, b, min_shared=0.0) and not a.quantity.agrees(b.quantity)
@@ -144,6 +153,13 @@ def gives_answer_figures(answer: str, article: str, kind: str = "figure") -> boo
 
 _VERSION_KINDS = frozenset(("money", "percent"))
 _DATE_KINDS = frozenset(("day",))
+
+
+def _without(f: Figure, stems: frozenset[str]) -> Figure:
+    """`f` with `stems` out of its frame."""
+    if f.frame is None or not stems:
+        return f
+    return replace(f, frame=replace(f.frame, stems=f.frame.stems - stems))
 
 
 @functools.lru_cache(maxsize=256)
@@ -265,7 +281,7 @@ def with_versions(
             continue
         if _of_another_name(question, sentence, corpus):
             continue  # "about 350 homes" of the story's fire, asked of another town's
-        if kind in ("figure", "date") and not measured_alike(answer, text) \
+        if kind in ("figure", "date") and not measured_alike(answer, text, question) \
                 and not (kind == "date" and _month_alike(answer, text)):
             continue  # another figure or day of something else ("joined in 2023")
         if kind in ("figure", "date") and gives_answer_figures(
