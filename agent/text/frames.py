@@ -98,7 +98,7 @@ def _frame(text: str, start: int, end: int, width: int = FRAME_WORDS,
     years") would read as one measure."""
     words_before, words_after = _clause_words(text, start, end)
     if unit:
-        words_after = words_after[1:] if words_after else words_after
+        words_after = words_after[1:]
     before, behind = words_before[-width:], words_after[:width]
     window = " ".join(before + behind)
     return Frame(frozenset(t for t in stems(window) if not t[:1].isdigit()),

@@ -19,7 +19,7 @@ from agent.text.facts import strip_dateline
 # or the verb.
 _DESCRIPTION = re.compile(
     r"^\s*(?:A|An)\s+((?:[\w'’-]+\s+){0,4}?[a-z][\w'’-]*)"
-    r"(?=\s+(?:who|whose|of|from|in|at|with|on|was|is|has|had|were|will|has)\b|,)")
+    r"(?=\s+(?:who|whose|of|from|in|at|with|on|was|is|has|had|were|will)\b|,)")
 _WHO = re.compile(r"^\s*(?:who|whose)\b")
 # The sentence that names the lede's person opens on the name, two to four capitalised
 # words, followed by an aside or the verb: "Graham Pellow, 61, was", "Fiona Trask, of

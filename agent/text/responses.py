@@ -7,7 +7,7 @@ left the denial out), so the denial goes with it.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from agent.text.analysis import analyze
 from agent.types import Article, Sentence
@@ -27,7 +27,7 @@ def denial_after(article: Article, sentence: Sentence,
     if said.speaker is None or said.denies:
         return None
     body = article.body_sentences
-    at = next((i for i, s in enumerate(body) if s.id == sentence.id), None)
+    at = _body_index(body, sentence)
     if at is None:
         return None
     for s in body[at + 1: at + 1 + RESPONSE_WINDOW]:
@@ -52,9 +52,14 @@ def charges_answered(article: Article, sentence: Sentence) -> list[Sentence]:
     if not analyze(sentence.text).denies:
         return []
     body = article.body_sentences
-    at = next((i for i, s in enumerate(body) if s.id == sentence.id), None)
+    at = _body_index(body, sentence)
     if at is None:
         return []
     before = body[max(0, at - RESPONSE_WINDOW - 1): at]
     return [s for s in before
             if (said := analyze(s.text)).speaker is not None and not said.denies]
+
+
+def _body_index(body: Sequence[Sentence], sentence: Sentence) -> int | None:
+    """Where `sentence` stands among an article's `body` sentences, None when not there."""
+    return next((i for i, s in enumerate(body) if s.id == sentence.id), None)

@@ -174,7 +174,10 @@ def compare(
     about_denial = c.denies or ((side := side_taken(claim)) is not None and not side.concedes
                                 and side.denies_act)
     said_side = side_taken(evidence)  # the side the sentence's actor takes, if any
-    ev_terms = set(e.stems) | (ctx.stems if about_denial and e.denies and ctx else set())
+    # a denial that points back ("Niamh Okafor-Reid denied this.") denies the words and
+    # figures of the charge before it (its context)
+    charge = ctx if about_denial and e.denies else None
+    ev_terms = set(e.stems) | (charge.stems if charge is not None else set())
     # Alignment ignores the details that may disagree; support counts them.
     core = share_of(terms, ev_terms)
     coverage = share_of(all_terms, ev_terms)
@@ -198,9 +201,7 @@ def compare(
         dated = (*dated, *years_since(evidence, published))
     # days the evidence gives for something else ("due to end on Thursday" for "began on Monday")
     others = other_event_days(claim, evidence, published)
-    # a denial that points back ("Niamh Okafor-Reid denied this.") denies the figures of
-    # the charge before it (a newcomer's theatre story), as it does its words
-    told = analyze(f"{context} {evidence}") if about_denial and e.denies and ctx else e
+    told = analyze(f"{context} {evidence}") if charge is not None else e
     conflicts, missing = number_conflicts(c, told, aligned, loosely, dated, others)
     # A sentence about a near-miss ("Nora Castellan ... 61 per cent" for a claim about
     # Castellane) gives another entity's figures: no rival of the claim's, and no support.
