@@ -108,3 +108,21 @@ def test_when_a_thing_was_made_public_is_the_day_of_the_statement(
 def test_other_questions_are_not_about_a_statements_day(question: str) -> None:
     assert statement_verb(question) is None
     assert dates_asked_statement(question, ["The depot will close on 30 June."])
+
+
+@pytest.mark.unit
+def test_a_short_name_is_named_by_the_head_of_its_longer_name() -> None:
+    # "at the Granary" where the article calls it "the Granary Arts Centre" and the figure's
+    # sentence follows one that says "The centre"
+    asked = "How many volunteers will be laid off at the Granary?"
+    quotes = [("The centre, which opened in 1988, said it had no choice. "
+               "Fourteen volunteers will be laid off.", FRIDAY)]
+    names = {"granary arts centre", "wendham"}
+    assert states_asked_setting(asked, quotes, names)
+    assert not states_asked_setting(asked, quotes)  # without the article's names
+    # a longer name that does not contain the asked one gives no head
+    assert not states_asked_setting(asked, quotes, {"wendham arts centre"})
+    # the head of the longer name must stand in the quotes
+    assert not states_asked_setting(
+        asked, [("The council said it had no choice. Fourteen volunteers will be laid off.",
+                 FRIDAY)], names)

@@ -82,6 +82,12 @@ def cited_outlets(sentences: Sequence[AnswerSentence], corpus: Corpus) -> set[st
             if (o := corpus.article(c.source).outlet)}
 
 
+def cited_names(sentences: Sequence[AnswerSentence], corpus: Corpus) -> set[str]:
+    """The names (agent.text.facts.entities, lower case) of the articles `sentences` cite."""
+    return {e for aid in dict.fromkeys(c.source for s in sentences for c in s.citations)
+            for e in entities(article_text(corpus, aid))}
+
+
 def near_miss(question: str, sentences: Sequence[AnswerSentence], corpus: Corpus) -> bool:
     """Whether the answer `sentences` fail a check of what the question asks: a name of it
     that no cited article gives (`unmatched_names`), a count of another thing, no figure of
@@ -96,7 +102,8 @@ def near_miss(question: str, sentences: Sequence[AnswerSentence], corpus: Corpus
                 or not gives_asked_figure(question, told)
                 or tells_another_day(question, dated)
                 or not states_asked_period(question, dated)
-                or not states_asked_setting(question, dated_quotes(corpus, sentences, before=True))
+                or not states_asked_setting(question, dated_quotes(corpus, sentences, before=True),
+                                            cited_names(sentences, corpus))
                 or not gives_figure_per_item(question, quoted)
                 or not gives_total(question, quoted)
                 or names_another_entity(question, sentences)

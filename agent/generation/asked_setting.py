@@ -8,7 +8,7 @@ place, or a total for every one, restates a nearby fact, and the answerer abstai
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from agent.generation.asked import COMPOUND
@@ -51,16 +51,24 @@ def tells_another_day(question: str, quotes: Sequence[tuple[str, date | None]]) 
     return bool(told) and not asked & told
 
 
-def states_asked_setting(question: str, quotes: Sequence[tuple[str, date | None]]) -> bool:
+def states_asked_setting(question: str, quotes: Sequence[tuple[str, date | None]],
+                         names: Collection[str] = ()) -> bool:
     """Whether a one-part how-many / how-much question that confines its figure to a place
     or a day ("made in Eastwold Bay", "still offline on Wednesday morning") is answered by
     (quote, publication date) pairs that name it: a total for every place or day is no
     answer. On dev answers every answered question of this kind quoted its place or day;
-    three unanswerable ones were answered with the whole figure. True for other questions."""
+    three unanswerable ones were answered with the whole figure. True for other questions.
+
+    A word of the place's name counts ("the hospital" for "Hollin Community Hospital"),
+    and so does the head of a longer name of it among `names` (the cited articles'
+    names, lower case): "at the Lyric" is named by "The 540-seat theatre" where the
+    article calls it "Lyric Theatre" (an arts newcomer, session 50)."""
     if asked_kind(question) != "number" or COMPOUND.search(question):
         return True
     a = analyze(question)
     asked = {w for p in a.places for w in p.split() if len(w) > 2}
+    asked |= {n.split()[-1] for p in a.places for n in names
+              if n != p and re.search(rf"\b{re.escape(p)}\b", n)}
     if not (asked or a.weekdays) or not quotes:
         return True
     low = " ".join(q for q, _ in quotes).lower()
