@@ -198,3 +198,21 @@ def test_a_count_said_as_a_modifier_rivals_in_a_sentence_about_something_else() 
                   "has about 1.6 million registered users, disclosed the leak on Tuesday.",
                   score=0.3)
     assert sig.conflicts == []
+
+
+def test_a_sum_that_says_it_is_of_another_thing_is_no_rival() -> None:
+    # an arts newcomer: "a one-off transition payment of £150,000" beside "its annual grant"
+    claim = "Harwood District Council is cutting an annual subsidy of £80,000 to the museum."
+    other = ("Harwood District Council said it had offered the museum a one-off bridging "
+             "payment of £25,000 to soften the loss of its annual subsidy.")
+    assert compare(claim, other, score=0.8).conflicts == []
+    # the same thing with another value is still a rival, told either way round
+    for rival in ("Harwood District Council is cutting its annual subsidy of £60,000 to the "
+                  "museum.", "Harwood District Council is cutting the £60,000 subsidy it "
+                  "gives the museum each year."):
+        assert [c.describe() for c in compare(claim, rival, score=0.8).conflicts] == [
+            "number: claim £80,000 vs source £60,000"]
+    # a noun that places the figure does not say what it is of
+    placed = "Harwood District Council is cutting a subsidy in the region of £60,000."
+    assert [c.describe() for c in compare(claim, placed, score=0.8).conflicts] == [
+        "number: claim £80,000 vs source £60,000"]

@@ -328,8 +328,33 @@ def thing_after(text: str, q: Quantity) -> str:
     m = _THING_AFTER.match(text, at + len(q.said)) if at >= 0 else None
     words = m.group(1).split() if m is not None else []
     kept = words[:next((i for i, w in enumerate(words)
-                        if w in FUNCTION_WORDS or w in _NOT_THING), len(words))]
+                        if w in FUNCTION_WORDS or w in STOPWORDS or w in _NOT_THING),
+                       len(words))]
     return stem(kept[-1]) if kept and is_noun_not_verb(kept[-1]) else ""
+
+
+# "a one-off transition payment of £150,000": the noun a sum or share is "of", past a hedge.
+_THING_OF = r"\b([a-z][a-z-]*)\s+of\s+(?:(?:about|around|some|nearly|almost|roughly|just|" \
+    r"up|to|more|less|over|under|than)\s+)*"
+# Nouns before "of" that place a figure, not name what it is ("in the region of £2m",
+# "in excess of £2m").
+_NOT_THING_OF = frozenset(("region", "excess", "upwards"))
+
+
+def figure_thing(text: str, q: Quantity) -> str:
+    """The stem of the noun that says what a sum of money or a percentage `q` of `text` is:
+    the noun after it (`thing_after`), else the noun it is "of" ("a transition payment of
+    £150,000" -> "payment"), a noun that is no verb (agent.text.lexicon.is_noun_not_verb,
+    as for `thing_after`); "" when neither is found or for other kinds."""
+    after = thing_after(text, q)
+    if after or q.kind not in ("money", "percent") or not q.said:
+        return after
+    for body in (text, words_to_digits(text)):
+        m = re.search(_THING_OF + re.escape(q.said), body, re.IGNORECASE)
+        if m is not None:
+            word = m.group(1).lower()
+            return stem(word) if word not in _NOT_THING_OF and is_noun_not_verb(word) else ""
+    return ""
 
 
 # Words on one side of a claim's blank that must stand beside the filler in the sentence

@@ -20,7 +20,7 @@ from typing import Literal, cast, get_args
 
 from agent.text.analysis import SentenceAnalysis, stem
 from agent.text.facts import MONTHS
-from agent.text.frames import FRAME_WORDS, Frame, figure_frames
+from agent.text.frames import FRAME_WORDS, Frame, figure_frames, figure_thing
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
 
@@ -131,6 +131,7 @@ def number_conflicts(
                       and not (c.agrees(e) and not c.rival_bound(e))
                       and not _other_measure(c, e)
                       and not gives_another(e, c, cq)
+                      and not _of_other_things(c, e, claim, evidence)
                       and (c.part == e.part or _part_by_property(c, e, claim, evidence))]
         same_head = [e for e in comparable if c.head and e.head == c.head]
         # off the claim's subject, a count of the same thing said as a modifier still rivals
@@ -141,6 +142,17 @@ def number_conflicts(
             shown = tuple(sorted({show_quantity(e) for e in rival}))
             conflicts.append(Conflict("number", (show_quantity(c),), shown))
     return conflicts, missing
+
+
+def _of_other_things(c: Quantity, e: Quantity, claim: SentenceAnalysis,
+                     evidence: SentenceAnalysis) -> bool:
+    """Whether sums or shares `c` (claim) and `e` (evidence) say what they are
+    (agent.text.frames.figure_thing) and one's noun is not in the other's sentence: "a
+    one-off transition payment of £150,000" is no version of "an annual grant of £450,000"
+    (an arts newcomer, session 50), as the story differences read it
+    (agent.verification.measures)."""
+    return any((thing := figure_thing(x.text, q)) and thing not in y.stems
+               for x, q, y in ((claim, c, evidence), (evidence, e, claim)))
 
 
 def _counts_alike(c: Quantity, e: Quantity, claim: SentenceAnalysis,

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem
 from agent.text.facts import MONTHS, WEEKDAYS
-from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frames, thing_after
+from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frames, figure_thing
 from agent.text.near_miss import near_miss_name
 from agent.text.quantities import Quantity
 from agent.text.tense import ahead, behind
@@ -181,7 +181,7 @@ def same_measure(a: Figure, b: Figure, min_shared: float = MIN_SHARED) -> bool:
     if a.quantity.kind == "weekday" and _same_speaker(a, b) and overlap(
             _said(a.sentence.text), _said(b.sentence.text)) < min_shared:
         return False  # one speaker's two statements on two days, not one statement's day
-    if any((thing := thing_after(x.sentence.text, x.quantity))
+    if any((thing := figure_thing(x.sentence.text, x.quantity))
            and thing not in terms(y.sentence.text) for x, y in ((a, b), (b, a))):
         return False  # "a £50 goodwill payment" is no "average overcharge was £31"
     return (overlap(terms(a.sentence.text), terms(b.sentence.text)) >= min_shared
