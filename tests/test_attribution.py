@@ -38,6 +38,11 @@ def test_an_accused_party_or_a_hedged_subject_is_no_speaker() -> None:
     ("They also claim that old batteries in the waste sparked the blaze.", "someone"),
     ("Campaigners argue the bypass is unlawful.", "Campaigners"),
     ("Residents who insist the road is unsafe have marched.", "Residents"),
+    # after a name, when a clause follows (a newcomer trial, session 51)
+    ("Campaigners at Kelby Water Watch claim the trust has hidden the leak.", "Kelby Water Watch"),
+    ("The Orton Residents Association argue the council has ignored them.",
+     "Orton Residents Association"),
+    ("Hale hopes to claim the title at Orton this weekend.", None),
     # the noun, or a verb that reports nothing, is no reporting
     ("The council rejected its claim that the road is safe.", None),
     ("This claim was rejected by the council.", None),

@@ -51,13 +51,22 @@ NOT_CALLED_OFF = r"(?!\s+(?:off|in|up|out)\b)"
 _BASE_CUE = (r"(?:(?<=\bthey )|(?<=\bwe )|(?<=\balso )|(?<=\bwho )|(?<=\bstill )"
              r"|(?<=[a-z]s )(?<!\bits )(?<!\bhis )(?<!\bthis )(?<!\bwas )(?<!\bhas )"
              r"(?<!\bis ))(?:claim|allege|argue|insist|contend|assert)\b")
+# ... and after any subject when a clause follows it: "Campaigners at Patients First
+# Marrowdale claim the board has played down the side effects" (a newcomer trial, session 51:
+# a name before the verb), not "to claim the title" (no verb after its object).
+_CLAUSE_BASE_CUE = (r"(?<!\bits )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bthis )(?<!\btheir )"
+                    r"\b(?:claim|allege|argue|insist|contend|assert)\b(?=\s+(?:that\b|"
+                    r"(?:the|a|an|its|their|his|her|it|they|he|she|there)\s+"
+                    r"(?:[\w’'-]+\s+){0,3}?(?:has|have|had|is|are|was|were|will|would|"
+                    r"could|did|does)\b))")
 # Verbs that state an act as often as words ("The force confirmed six suspensions", "announced
 # a £5 million fund") report words when "that" opens a clause after them: "Headteacher Judith
 # Penhale confirmed that two members of staff had been suspended".
 _THAT_CUE = (r"\b(?:confirmed|confirms|admitted|admits|announced|announces|denied|denies|"
              r"reported|reports|revealed|reveals)(?=\s+that\b)")
 CUE_RE = re.compile(rf"(?:(?<![\w,’'] )|(?=(?-i:[a-z])))\b(?:{_CUES})\b(?<!called)"
-                    rf"|\bcalled\b{NOT_CALLED_OFF}|{_BASE_CUE}|{_THAT_CUE}", re.IGNORECASE)
+                    rf"|\bcalled\b{NOT_CALLED_OFF}|{_BASE_CUE}|{_CLAUSE_BASE_CUE}|{_THAT_CUE}",
+                    re.IGNORECASE)
 QUOTE_CHARS = '“”"«»„'
 LONG_QUOTE = re.compile(r"[“\"«„][^”\"»]{30,}")
 # The prepositions (and article) before a named place: "in", "aboard the", ...
