@@ -187,3 +187,19 @@ def test_two_round_figures_of_one_value_state_each_other() -> None:
 def test_add_up_to_states_a_total_not_a_bound(text: str, low: float, high: float) -> None:
     (q,) = quantities(text)
     assert (q.low, q.high) == (low, high)
+
+
+@pytest.mark.unit
+def test_short_of_a_round_mark_leaves_the_room_of_a_share() -> None:
+    """ "just under £2m" and "nearly 1,000" fall short of a figure written to one
+    significant digit: another outlet's "about £1.85m" or "910" is the same figure (a
+    health newcomer: "just under £1m" a year against "about £900,000"), while a figure of
+    two digits keeps the finer room."""
+    claim = "The scheme will cost just under £2m a year, the trust said."
+    assert compare(claim, "The scheme will cost about £1.85m a year.", 0.8).conflicts == []
+    assert compare("Nearly 1,000 patients took part in the trial.",
+                   "In all, 910 patients took part in the trial.", 0.8).conflicts == []
+    assert [c.describe() for c in compare(
+        "Nearly 1,200 patients took part in the trial.",
+        "In all, 1,110 patients took part in the trial.", 0.8).conflicts] == [
+            "number: claim 1200 vs source 1110"]

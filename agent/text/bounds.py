@@ -59,8 +59,18 @@ def adds_up_to(text: str, start: int) -> bool:
     return _ADDS.search(text, max(0, start - 10), start) is not None
 
 
-def bound_factors(bound: str, table: dict[str, tuple[float, float]]) -> tuple[float, float]:
-    """(low factor, high factor) of a bound word or a comparative ("heavier than")."""
+def bound_factors(bound: str, table: dict[str, tuple[float, float]],
+                  digits: str = "") -> tuple[float, float]:
+    """(low factor, high factor) of a bound word or a comparative ("heavier than").
+
+    A figure that falls short of a round mark (`digits`, the number as written, has one
+    significant digit: "just under £1m", "nearly 1,000") gets the coarser room of a share
+    (SHARE_APPROX): "just under £1m" tells what another outlet's "about £900,000" does (a
+    newcomer trial, session 51), as "almost half" spans 45-50%."""
     if bound in table:
-        return table[bound]
+        low, high = table[bound]
+        significant = digits.replace(",", "").replace(".", "").strip("0")
+        if high == 1.0 and low > 0 and len(significant) == 1:
+            return SHARE_BOUND_WORDS[bound]
+        return low, high
     return table["less than" if bound.split()[0] in _DOWNWARD else "more than"]

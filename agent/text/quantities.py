@@ -281,7 +281,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             continue
         low, high = min(value, high_value), max(value, high_value)
         if bound:
-            lo_f, hi_f = bound_factors(bound, BOUND_WORDS)
+            lo_f, hi_f = bound_factors(bound, BOUND_WORDS, m.group("num") or "")
             low, high = low * lo_f, high * hi_f
         head = head_after(text, end)
         if kind == "count" and _CLAUSE_ENDS.match(text, end):
