@@ -203,3 +203,16 @@ def test_short_of_a_round_mark_leaves_the_room_of_a_share() -> None:
         "Nearly 1,200 patients took part in the trial.",
         "In all, 1,110 patients took part in the trial.", 0.8).conflicts] == [
             "number: claim 1200 vs source 1110"]
+
+
+@pytest.mark.unit
+def test_within_a_span_is_at_most_that_span() -> None:
+    # a health newcomer: one patient's "healed in nine weeks" was set against a trial's
+    # "healed within 12 weeks"
+    (q,) = quantities("Most burns treated with the dressing closed within six weeks.")
+    assert (q.kind, q.low, q.high) == ("duration", 0.0, pytest.approx(6 * 7 / 365))
+    claim = "Most burns treated with the dressing closed within six weeks."
+    assert compare(claim, "Her burn closed in four weeks, she said.", 0.8).conflicts == []
+    assert [c.describe() for c in compare(
+        claim, "Most burns treated with the dressing closed in nine weeks.", 0.8).conflicts] \
+        == ["number: claim 6 weeks vs source 9 weeks"]

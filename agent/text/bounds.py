@@ -35,6 +35,9 @@ def _bound_words(approx: float) -> dict[str, tuple[float, float]]:
         "not less than": up, "a maximum of": down, "less than": down, "fewer than": down,
         "under": down, "below": down, "up to": down, "at most": down, "no more than": down,
         "not more than": down, "as much as": down, "as many as": down, "as high as": down,
+        # "healed within 12 weeks": at most that long (a health newcomer's "healed in nine
+        # weeks" was set against it)
+        "within": down,
     }
 
 
