@@ -216,3 +216,11 @@ def test_within_a_span_is_at_most_that_span() -> None:
     assert [c.describe() for c in compare(
         claim, "Most burns treated with the dressing closed in nine weeks.", 0.8).conflicts] \
         == ["number: claim 6 weeks vs source 9 weeks"]
+
+
+@pytest.mark.unit
+def test_short_durations_keep_only_rounding_room() -> None:
+    (a,), (b,) = quantities("in 48 hours"), quantities("in 72 hours")
+    (c,), (d,) = quantities("within 48 hours"), quantities("within 72 hours")
+    assert a.kind == b.kind == "duration" and not a.agrees(b)
+    assert c.high < d.high and c.rival_bound(d)  # "within": two limits of one thing

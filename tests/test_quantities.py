@@ -34,7 +34,7 @@ def _one(text: str) -> tuple[str, float, float, float, str]:
         ("more than 4,000 homes", ("count", 4000, 4000, float("inf"), "")),
         ("over 4,000 homes", ("count", 4000, 4000, float("inf"), "")),
         ("between 30 and 40 people", ("count", 30, 30, 40, "")),
-        ("nearly three decades", ("duration", 30, 28.5, 30, "")),
+        ("nearly three decades", ("duration", 30, 27, 30, "")),  # one digit: a share's room
         ("about thirty years", ("duration", 30, 28.5, 31.5, "")),
         ("in 2024", ("year", 2024, 2024, 2024, "")),
         ("the 3rd round", ("ordinal", 3, 3, 3, "")),
@@ -257,11 +257,6 @@ def test_a_unit_of_time_alone_is_one_of_it_but_a_rate_is_not() -> None:
                   "Firms must warn staff at least 14 days before a strike.", score=0.8)
     assert [c.kind for c in sig.conflicts] == ["number"]
 
-
-@pytest.mark.unit
-def test_short_durations_keep_only_rounding_room() -> None:
-    (a,), (b,) = quantities("within 48 hours"), quantities("within 72 hours")
-    assert a.kind == b.kind == "duration" and not a.agrees(b)
 
 
 @pytest.mark.unit

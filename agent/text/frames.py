@@ -31,7 +31,7 @@ from agent.text.facts import (
     months,
     places,
 )
-from agent.text.lexicon import is_common_word, is_noun_not_verb
+from agent.text.lexicon import is_common_word, is_noun_not_verb, is_past_form, verb_lemmas
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
@@ -353,7 +353,34 @@ def figure_thing(text: str, q: Quantity) -> str:
         m = re.search(_THING_OF + re.escape(q.said), body, re.IGNORECASE)
         if m is not None:
             word = m.group(1).lower()
-            return stem(word) if word not in _NOT_THING_OF and is_noun_not_verb(word) else ""
+            if word in _NOT_THING_OF or not is_noun_not_verb(word):
+                return ""
+            return min(stems(word), default="")  # "debts" -> "debt", as sentences' terms
+    return ""
+
+
+# Words back from a duration to the verb whose act it measures: "was banned from being a
+# company director for eight years".
+_ACT_WORDS = 12
+_AUXILIARIES = frozenset(("be", "have", "do"))  # "was shut for three hours": "shut" or none
+
+
+def duration_act(text: str, q: Quantity) -> str:
+    """The stem of the verb whose act duration `q` of `text` measures: the nearest past form
+    (agent.text.lexicon.is_past_form) before it in its clause, within _ACT_WORDS words
+    ("jailed" in "has been jailed for five and a half years", "banned" in "banned from being
+    a company director for eight years"); "" for other kinds or when there is none."""
+    if q.kind != "duration" or not q.said:
+        return ""
+    digits = words_to_digits(text)
+    at = digits.find(q.said)
+    if at < 0:
+        return ""
+    before, _ = _clause_words(digits, at, at + len(q.said))
+    for word in reversed(before[-_ACT_WORDS:]):
+        bare = word.strip(",;:\"'“”‘’()")
+        if bare.isalpha() and is_past_form(bare) and not verb_lemmas(bare) & _AUXILIARIES:
+            return stem(bare)
     return ""
 
 
