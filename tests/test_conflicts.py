@@ -216,3 +216,16 @@ def test_a_sum_that_says_it_is_of_another_thing_is_no_rival() -> None:
     placed = "Harwood District Council is cutting a subsidy in the region of £60,000."
     assert [c.describe() for c in compare(claim, placed, score=0.8).conflicts] == [
         "number: claim £80,000 vs source £60,000"]
+
+
+def test_durations_of_two_acts_are_no_rivals() -> None:
+    # a court newcomer: a director ban's eight years was set against a jail term
+    claim = "The former bursar was barred from serving as a charity trustee for ten years."
+    jail = ("A former bursar who took £300,000 from a school charity has been imprisoned for "
+            "three years.")
+    assert compare(claim, jail, score=0.8).conflicts == []
+    # the same act with another length is a rival, and so is a length with no verb before it
+    for rival in ("The former bursar was barred from serving as a charity trustee for six "
+                  "years.", "The former bursar faces a six-year bar as a charity trustee."):
+        assert [c.describe() for c in compare(claim, rival, score=0.8).conflicts] == [
+            "number: claim 10 years vs source 6 years"]

@@ -20,7 +20,7 @@ from typing import Literal, cast, get_args
 
 from agent.text.analysis import SentenceAnalysis, stem
 from agent.text.facts import MONTHS
-from agent.text.frames import FRAME_WORDS, Frame, figure_frames, figure_thing
+from agent.text.frames import FRAME_WORDS, Frame, duration_act, figure_frames, figure_thing
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
 
@@ -132,6 +132,7 @@ def number_conflicts(
                       and not _other_measure(c, e)
                       and not gives_another(e, c, cq)
                       and not _of_other_things(c, e, claim, evidence)
+                      and not _of_other_acts(c, e, claim, evidence)
                       and (c.part == e.part or _part_by_property(c, e, claim, evidence))]
         same_head = [e for e in comparable if c.head and e.head == c.head]
         # off the claim's subject, a count of the same thing said as a modifier still rivals
@@ -153,6 +154,18 @@ def _of_other_things(c: Quantity, e: Quantity, claim: SentenceAnalysis,
     (agent.verification.measures)."""
     return any((thing := figure_thing(x.text, q)) and thing not in y.stems
                for x, q, y in ((claim, c, evidence), (evidence, e, claim)))
+
+
+def _of_other_acts(c: Quantity, e: Quantity, claim: SentenceAnalysis,
+                   evidence: SentenceAnalysis) -> bool:
+    """Whether durations `c` (claim) and `e` (evidence) measure two acts: each follows a
+    verb (agent.text.frames.duration_act) that the other's sentence does not have. "Banned
+    from being a company director for eight years" is no version of "has been jailed for
+    five and a half years" (a court newcomer, session 50)."""
+    if not (c.kind == e.kind == "duration"):
+        return False
+    acts = duration_act(claim.text, c), duration_act(evidence.text, e)
+    return all(acts) and acts[0] not in evidence.stems and acts[1] not in claim.stems
 
 
 def _counts_alike(c: Quantity, e: Quantity, claim: SentenceAnalysis,
