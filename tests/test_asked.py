@@ -213,7 +213,7 @@ def test_an_answer_must_name_the_month_the_question_names() -> None:
 
 @pytest.mark.unit
 def test_a_question_about_each_one_needs_a_figure_per_item() -> None:
-    from agent.generation.asked import gives_figure_per_item
+    from agent.generation.asked_items import gives_figure_per_item
 
     each = "How much will each season ticket holder receive?"
     assert not gives_figure_per_item(each, ["The operator has put £3.5m aside for refunds."])
@@ -232,7 +232,7 @@ def test_a_question_about_each_one_needs_a_figure_per_item() -> None:
 
 @pytest.mark.unit
 def test_a_question_about_the_whole_needs_more_than_a_figure_per_item() -> None:
-    from agent.generation.asked import gives_total
+    from agent.generation.asked_items import gives_total
 
     total = "How much will the fare refunds cost Tallis Ferries in total?"
     # dev kettering q13: "will credit £12 to every affected account" prices one account

@@ -16,12 +16,11 @@ from agent.generation.asked import (
     asked_figure_kinds,
     counts_what_is_asked,
     gives_asked_figure,
-    gives_figure_per_item,
-    gives_total,
     name_heads,
     names_another_entity,
     names_asked_entity,
 )
+from agent.generation.asked_items import gives_figure_per_item, gives_total
 from agent.generation.asked_setting import (
     dated_quotes,
     states_asked_period,
