@@ -86,7 +86,7 @@ def complete_sentence(text: str) -> bool:
             and not looks_like_instruction(t))
 
 
-def stands_alone(text: str) -> bool:
+def stands_alone(text: str, reply: bool = False) -> bool:
     """Readable out of its article, in the summary's voice: does not open with a pronoun
     ("She said ..."), has no first- or second-person word (a quotation's "our country",
     "help you" would read as the summary's own voice), states rather than asks or judges
@@ -94,12 +94,14 @@ def stands_alone(text: str) -> bool:
     sulking?" printed verbatim would be the summary's opinion), and, if it reports speech,
     names who speaks (agent.text.speakers.attribution is not "someone"), is no bare
     no-comment line ("Rovers declined to comment on that claim") and names no thing by
-    pointing back to its article (`_POINTS_BACK`, outside quotations: "in that closure")."""
+    pointing back to its article (`_POINTS_BACK`, outside quotations: "in that closure").
+    A `reply` printed right after the charge it answers may name its speaker by a
+    description ("The board denied this, ...": a newcomer's charge was printed without it)."""
     # "US" is the country, not "us"; "I" is the one capitalised pronoun.
     words = {w.lower() for w in WORD.findall(text) if not w.isupper() or w == "I"}
     return (not _PRONOUN_START.match(text.strip()) and not words & _PERSONAL
             and not _NO_COMMENT.search(text) and not _points_back(text)
-            and analyze(text).mood == "statement" and attribution(text) != "someone")
+            and analyze(text).mood == "statement" and (reply or attribution(text) != "someone"))
 
 
 def _points_back(text: str) -> bool:

@@ -200,8 +200,12 @@ def assemble(
         if budget - used < MIN_LINE_WORDS:
             break
         start = len(out)
-        add(line_for(c))
-        if len(out) > start and (reply := reply_for(out[-1])) is not None:
+        line = line_for(c)
+        reply = reply_for(line)
+        if reply is not None and used + word_count(line.text) + word_count(reply.text) > budget:
+            continue  # a charge is never printed without the denial its article prints
+        add(line)
+        if len(out) > start and reply is not None:
             add(reply)
         diff = difference_of(c.point, outlet_name, sim) if c.outlets > 1 else None
         # Figures and dates are compared story-wide (agent.generation.differences), where

@@ -331,7 +331,8 @@ class Summarizer:
         opinion piece, whose "denies ..., but its bungling ..." is the writer's view."""
         art = self.corpus.article(said.article_id)
         found = None if opinion_piece(art) else denial_after(art, said)
-        return found if (found and has_finite_verb(found.text) and stands_alone(found.text)
+        return found if (found and has_finite_verb(found.text)
+                         and stands_alone(found.text, reply=True)
                          and not cut_mid_clause(found.text)) else None
 
     def differences(self) -> list[Difference]:
