@@ -259,6 +259,14 @@ def test_a_day_given_with_a_year_or_beside_one_is_left_as_printed(text: str) -> 
     assert date_glossed(text, date(2026, 11, 24), years=True) == text
 
 
+@pytest.mark.unit
+def test_a_day_whose_year_follows_in_words_is_glossed_once() -> None:
+    # a health newcomer's answer read "from 1 March [2027] next year [2027]"
+    glossed = date_glossed("The clinic opens on 2 February next year.", date(2026, 11, 24),
+                           years=True)
+    assert glossed == "The clinic opens on 2 February next year [2027]."
+
+
 @pytest.mark.integration
 def test_an_answer_gives_the_year_of_a_day_of_the_month(
     make_app: Callable[..., App], fake_model: FakeChatModel

@@ -40,7 +40,8 @@ _SHIFT = {"last": -1, "this": 0, "next": 1}
 _YEARLESS_DAY = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH_NAMES})"
     rf"|(?P<m2>{MONTH_NAMES})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b"
-    rf"(?!,?\s+(?:19|20)\d\d|\s*\[|\s*[-–])")
+    # nor a day whose year follows in words ("from 1 March next year": that gets its own)
+    rf"(?!,?\s+(?:19|20)\d\d|\s*\[|\s*[-–]|\s+(?:next|last|this)\s+year\b)")
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
