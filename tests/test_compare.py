@@ -187,3 +187,21 @@ def test_a_rows_claim_leaves_out_the_wire_dateline(make_app: Callable[..., App])
     vecs = np.ones((2, 4), dtype=np.float32) / 2.0
     (row,) = point_rows(app.corpus, cands, vecs, sorted(k for k, _ in cands))
     assert row.claim.startswith("The harbour union ended") and "KELBY" not in row.claim
+
+
+def test_a_point_a_figure_row_shows_is_not_repeated(make_app: Callable[..., App]) -> None:
+    """A health newcomer saw "The trial enrolled 960 patients ..." as the figure row and
+    again as a point row with the dissenting outlet silent."""
+    told = "The pilot enrolled 480 pupils at Ashby Grammar and four village schools."
+    app = make_app({
+        "a_wire.txt": f"Tutoring pilot\n\n{told}\n",
+        "b_ledger.txt": "Tutoring pilot ends\n\nThe pilot enrolled 480 pupils at Ashby Grammar "
+                        "and four village schools, the trust said.\n",
+    })
+    points = [r for r in build_matrix(app.corpus, app.embedder).rows if r.claim == told]
+    assert len(points) == 1 and points[0].kind == "point"
+    figure = MatrixRow(claim=told, kind="figure", contradiction=True, cells={
+        "The Wire": MatrixCell(stance="supports", quote=told),
+        "The Ledger": MatrixCell(stance="contradicts", quote="Some 410 pupils took part.")})
+    rows = build_matrix(app.corpus, app.embedder, extra=[figure]).rows
+    assert [r.kind for r in rows if r.claim == told] == ["figure"]

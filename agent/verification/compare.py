@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Literal
 
 import numpy as np
@@ -242,23 +242,30 @@ def build_matrix(
     """The matrix of at most `max_claims` rows over the independent outlets: venue rows,
     then rows of sentences two or more outlets tell, plus `extra` rows built elsewhere (the
     story's figure differences, whose versions are often worded too differently to group);
-    contradictions first. A point row whose contradicting quotes an `extra` row already
-    shows is left out. Outlets an `extra` row does not name are silent in it."""
+    contradictions first. A point row whose contradicting quotes, or whose claim, an `extra`
+    row already shows is left out. Outlets an `extra` row does not name are silent in it."""
     cands = _candidates(corpus)
     outlets = sorted({k for k, _ in cands})
     if not cands:
         return Matrix(outlets=outlets, rows=[])
     vecs = np.asarray(embedder.embed([s.text for _, s in cands]), dtype=np.float32)
     shown = {c.quote for r in extra for c in r.cells.values() if c.quote}
-    points = [r for r in point_rows(corpus, cands, vecs, outlets)
-              if not (r.contradiction and all(c.quote in shown for c in r.cells.values()
-                                              if c.stance == "contradicts"))]
+    points = [r for r in point_rows(corpus, cands, vecs, outlets) if not _shown(r, shown)]
     extra = [r.model_copy(update={"cells": {o: r.cells.get(o, MatrixCell(stance="silent"))
                                             for o in outlets}}) for r in extra]
     rows = venue_rows(corpus, cands, outlets) + extra + points
     supporting = lambda r: sum(c.stance == "supports" for c in r.cells.values())  # noqa: E731
     rows.sort(key=lambda r: (not r.contradiction, -supporting(r)))
     return Matrix(outlets=outlets, rows=rows[:max_claims])
+
+
+def _shown(row: MatrixRow, shown: Collection[str | None]) -> bool:
+    """Whether the quotes `shown` by other rows hold a contradiction row's contradicting
+    quotes, or the sentence that is `row`'s claim (a health newcomer saw "The trial enrolled
+    960 patients ..." as a difference row and again as a point row)."""
+    return (row.contradiction and all(c.quote in shown for c in row.cells.values()
+                                      if c.stance == "contradicts")) or any(
+        q is not None and row.claim in q for q in shown)
 
 
 _SYMBOL = {"supports": "✔", "contradicts": "✘", "silent": "·"}
