@@ -161,3 +161,28 @@ def test_an_answer_that_quotes_a_charge_shows_the_denial_printed_after_it(
     assert texts == [ACCUSED, DENIAL]
     assert [c.quote for c in ans.sentences[1].citations] == [DENIAL]
     assert all(is_valid(app.corpus, c) for s in ans.sentences for c in s.citations)
+
+
+@pytest.mark.integration
+def test_an_answer_that_quotes_a_denial_of_this_shows_what_it_denies(
+    make_app: Callable[..., App], fake_model: FakeChatModel,
+) -> None:
+    """Session 50's arts newcomer: "Who is the artistic director?" was answered with
+    "..., the Lyric's artistic director, denied this." alone."""
+    from scenarios import draft
+
+    from agent.generation.answer import Answerer
+    from agent.text.responses import charge_pointed_to
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    app = make_app(ARTICLE, embedder=MiniLMEmbedder())
+    art = next(iter(app.corpus.articles()))
+    assert charge_pointed_to(art, DENIAL) is not None
+    assert charge_pointed_to(art, ACCUSED) is None  # no denial
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    question = "What did Harlow Council say about the survey?"
+    ev = answerer.evidence(question)
+    denial = next(e for e in ev.items if e.sentence.text == DENIAL)
+    fake_model.queue(draft((DENIAL, [denial.label])))
+    texts = [s.text for s in answerer.ask(question).sentences]
+    assert texts == [ACCUSED, DENIAL]

@@ -33,7 +33,7 @@ from agent.retrieval.citations import make_citation
 from agent.text.facts import entities, mentions
 from agent.text.normalize import STOPWORDS, normalize_for_match
 from agent.text.quantities import quantities
-from agent.text.responses import denial_after_quote
+from agent.text.responses import charge_pointed_to, denial_after_quote
 from agent.text.roles import asked_speaker
 from agent.text.slots import name_slots, other_entity_referred, spelt_alike
 from agent.types import AnswerSentence
@@ -143,10 +143,17 @@ def with_denials(sentences: list[AnswerSentence], corpus: Corpus) -> list[Answer
     sentences after a charge it quotes (agent.text.responses), quoted, when no sentence
     cites that denial yet: "Did Halverd know about the fault in September?" answered with
     a consumer group's accusation must show the company's reply too (a newcomer trial,
-    session 47, as the story summary does)."""
+    session 47, as the story summary does). A sentence that quotes a denial of "this" is
+    led by the charge it points back to (agent.text.responses.charge_pointed_to)."""
     cited = {(c.source, c.quote) for s in sentences for c in s.citations}
     out: list[AnswerSentence] = []
     for s in sentences:
+        for c in s.citations[:1]:  # a denial of "this" after the charge it points back to
+            charge = charge_pointed_to(corpus.article(c.source), c.quote)
+            told = make_citation(corpus, c.source, charge.text) if charge is not None else None
+            if told is not None and (c.source, told.quote) not in cited:
+                cited.add((c.source, told.quote))
+                out.append(AnswerSentence(text=told.quote, citations=[told]))
         out.append(s)
         for c in s.citations:
             reply = denial_after_quote(corpus.article(c.source), c.quote)

@@ -7,6 +7,7 @@ left the denial out), so the denial goes with it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 from agent.text.analysis import analyze
@@ -63,3 +64,24 @@ def charges_answered(article: Article, sentence: Sentence) -> list[Sentence]:
 def _body_index(body: Sequence[Sentence], sentence: Sentence) -> int | None:
     """Where `sentence` stands among an article's `body` sentences, None when not there."""
     return next((i for i, s in enumerate(body) if s.id == sentence.id), None)
+
+
+# A denial whose object points back to what came before: "denied this", "rejected the
+# claims", "disputed that account".
+_POINTS_BACK = re.compile(
+    r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|disput(?:e|es|ed))\s+"
+    r"(?:this|that|it|these|those|the\s+(?:claims?|allegations?|accusations?|charges?|"
+    r"suggestions?|reports?))\b", re.IGNORECASE)
+
+
+def charge_pointed_to(article: Article, quote: str) -> Sentence | None:
+    """The charge a denial points back to (`charges_answered`, the nearest), for the body
+    sentence of `article` whose text is `quote` when it denies "this", "that" or "the
+    claims" ("Niamh Okafor-Reid, the Lyric's artistic director, denied this."); None
+    otherwise. Quoted alone, such a denial does not say what it denies (an arts newcomer,
+    session 50, got it as the answer to who the artistic director is)."""
+    if not _POINTS_BACK.search(quote):
+        return None
+    said = next((s for s in article.body_sentences if s.text == quote), None)
+    charges = charges_answered(article, said) if said is not None else []
+    return charges[-1] if charges else None
