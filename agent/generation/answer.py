@@ -27,6 +27,7 @@ from agent.generation.asked import (
     gives_asked_kind,
     without_asked_measure,
 )
+from agent.generation.asked_act import states_asked_act
 from agent.generation.asked_setting import dates_asked_statement, statement_verb
 from agent.generation.drafts import (
     Draft,
@@ -178,16 +179,19 @@ class Answerer:
             if draft.answerable:
                 sentences = self.check(question, draft, ev)
                 counted = counts_what_is_asked(question, sentences)
+                quotes = [c.quote for s in sentences for c in s.citations]
+                acted = not quotes or states_asked_act(question, quotes)
                 if (not counted or not gives_asked_kind(question, sentences)
                         or not gives_asked_figure(question, [s.text for s in sentences])
-                        or not dates_asked_statement(question, [s.text for s in sentences])):
+                        or not dates_asked_statement(question, [s.text for s in sentences])
+                        or not acted):
                     # No figure for "how many", no date for "when", a figure of something
                     # else: the draft restates a nearby fact. Quote a sentence with the kind
                     # asked for. Figures and dates are read reliably, so a lone "how many"
                     # or "when" with none abstains; places less so, and a compound
                     # question's other part may be there.
-                    strict = (asked_kind(question) in ("number", "date")
-                              and not COMPOUND.search(question))
+                    strict = not acted or (asked_kind(question) in ("number", "date")
+                                           and not COMPOUND.search(question))
                     sentences = self.extractive(question, ev) or ([] if strict else sentences)
                 if not names_asked_field(question, sentences, ev):
                     sentences = header_line_answer(question, ev, self.corpus) or sentences
@@ -297,6 +301,7 @@ class Answerer:
                 or answer_type_match(question, text) is False
                 or not gives_asked_figure(question, [text])  # "how long": a duration
                 or not dates_asked_statement(question, [text])  # "when ... announce": its day
+                or not states_asked_act(question, [text])  # "Has X lodged an appeal?"
                 or (noun is not None and not counts_noun(text, noun))  # "how many trains"
                 or lexical_overlap(terms, text, idf) < EXTRACT_MIN_LEXICAL
                 or looks_like_instruction(text)

@@ -1,0 +1,55 @@
+"""The act a yes/no question asks about (agent.generation.asked_act): a court newcomer's "Has
+Fiona Trask lodged an appeal against her sentence?" was answered with a column's line that
+gives her name and nothing of an appeal. The sentences are made up for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pytest
+
+from agent.app import App
+from agent.generation.asked_act import asked_act, states_asked_act
+
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
+
+
+@pytest.mark.unit
+def test_a_yes_no_question_is_not_answered_by_its_name_alone() -> None:
+    asked = "Has Owen Pryce lodged a complaint against the council?"
+    assert {"lodg", "compl"} <= asked_act(asked)
+    assert not states_asked_act(asked, ["Owen Pryce did not just lose his shop."])
+    assert states_asked_act(asked, ["Pryce said he would complain to the ombudsman."])
+
+
+@pytest.mark.unit
+def test_other_questions_and_two_part_ones_ask_no_act() -> None:
+    assert asked_act("Who prosecuted Owen Pryce?") == frozenset()
+    assert asked_act("How long was Owen Pryce jailed for?") == frozenset()
+    two = "Did Owen Pryce appeal, and what did the court decide?"
+    assert asked_act(two) == frozenset()
+    assert states_asked_act(two, ["Owen Pryce did not just lose his shop."])
+
+
+@pytest.mark.integration
+def test_the_answerer_abstains_when_no_quote_tells_the_act(
+    make_app: Callable[..., App], fake_model: FakeChatModel,
+) -> None:
+    from scenarios import draft
+
+    from agent.generation.answer import Answerer
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    named = "Owen Pryce did not just lose his shop to the flood."
+    app = make_app({"a_post.txt": (
+        "Flooded trader speaks out\n\n"
+        f"{named}\nThe river rose two metres overnight.\n"
+        "The council said repairs to the flood wall would begin in March.\n")},
+        embedder=MiniLMEmbedder())
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    question = "Has Owen Pryce lodged a complaint against the council?"
+    cited = next(e for e in answerer.evidence(question).items if e.sentence.text == named)
+    fake_model.queue(draft((named, [cited.label])))
+    assert answerer.ask(question).abstained
