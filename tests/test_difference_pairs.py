@@ -100,10 +100,10 @@ def test_a_day_gone_by_an_irregular_verb_is_no_version_of_a_day_to_come() -> Non
 def test_a_sum_that_names_its_thing_is_no_version_of_another_sum() -> None:
     """A newcomer trial (session 47): "The average overcharge was £31" and "pay every
     affected household a £50 goodwill payment" were shown as two outlets' sums. A sum
-    followed by a noun that is no verb names what it is (frames.thing_after); a sentence
+    followed by a noun that is no verb names what it is (measured.thing_after); a sentence
     without that noun gives no version of it. "a £600k cut" may be told with a verb
     ("slashed ... by £800,000"), so a noun that is also a verb names nothing."""
-    from agent.text.frames import thing_after
+    from agent.text.measured import thing_after
     from agent.text.quantities import quantities
 
     payment = "Councillors want every affected home to get a £50 goodwill payment."

@@ -57,7 +57,8 @@ def head_after(text: str, end: int) -> str:
     - the first word after it (past "of", "its" ...): "10,000 runners";
     - the next, when that one is a regular plural and the first is not: "500,000 app
       users", "1,100 heavy lorries" (the first word qualifies the second), or when the
-      first is an adjective and the next a noun: "22 permanent staff";
+      first is an adjective and the next a noun: "22 permanent staff", or the plural after
+      that noun: "14 diabetic foot clinics";
     - when the first word is a name, the first regular plural of the noun compound it
       opens (adjacent words, up to MAX_COMPOUND): a name before a noun qualifies it
       ("184,000 MagnaTrail Explorer magnetic building sets" counts sets, as "148,000 sets"
@@ -73,6 +74,12 @@ def head_after(text: str, end: int) -> str:
             found = next((w for w in compound[1:] if plural(w)), None)
             if found is not None:
                 return singular(found)
+        # "12 rural dental surgeries": a run of adjectives qualifies what follows it
+        while (n + 1 < len(words) and is_adjective(lw) and not plural(lw)
+               and is_adjective(aw := words[n + 1].group(0)) and aw[:1].islower()
+               and aw.lower() not in _SKIP and after[m.end(): words[n + 1].start()] == " "):
+            n, m = n + 1, words[n + 1]
+            lw = m.group(0).lower()
         nxt = words[n + 1] if n + 1 < len(words) else None
         adjacent = (nxt is not None and not after[m.start()].startswith("-")
                     and after[m.end(): nxt.start()].strip() == "")
@@ -82,6 +89,10 @@ def head_after(text: str, end: int) -> str:
                 or (is_adjective(lw) and nw[:1].islower() and nw not in _SKIP
                     and not is_verb_only(nw) and not is_adjective(nw))):
             lw = nxt.group(0).lower()
+            third = words[n + 2] if n + 2 < len(words) else None
+            if (third is not None and not plural(lw) and plural(tw := third.group(0).lower())
+                    and tw not in _SKIP and after[nxt.end(): third.start()].strip() == ""):
+                lw = tw  # "14 diabetic foot clinics": the compound's plural is counted
         return singular(lw)
     return ""
 

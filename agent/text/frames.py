@@ -18,11 +18,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from agent.text.analysis import stem, stems
+from agent.text.analysis import stems
 from agent.text.facts import (
     FINITE_CUES,
-    FUNCTION_WORDS,
-    MONTHS,
     PLACE_PREPOSITION,
     WEEKDAYS,
     WORD,
@@ -31,7 +29,7 @@ from agent.text.facts import (
     months,
     places,
 )
-from agent.text.lexicon import is_common_word, is_noun_not_verb, is_past_form, verb_lemmas
+from agent.text.lexicon import is_common_word
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
@@ -83,7 +81,7 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     return clause_start, after.start() if after else len(text)
 
 
-def _clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+def clause_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """The words of the clause around text[start:end]: those before it, those after it."""
     clause_start, clause_end = clause_span(text, start, end)
     return ([m.group(0) for m in _WORD.finditer(text, clause_start, start)],
@@ -96,7 +94,7 @@ def _frame(text: str, start: int, end: int, width: int = FRAME_WORDS,
     unit ("4.5 years", "a 2-year ban"), part of the figure: every duration in years would
     share it, and two durations of two things ("jailed for 4.5 years", "banned ... for 8
     years") would read as one measure."""
-    words_before, words_after = _clause_words(text, start, end)
+    words_before, words_after = clause_words(text, start, end)
     if unit:
         words_after = words_after[1:]
     before, behind = words_before[-width:], words_after[:width]
@@ -158,7 +156,7 @@ def _day_frame(digits: str, start: int, end: int) -> frozenset[str]:
     weekday, at most FRAME_WORDS, a time of day passed over ("The strike began at 4am on
     Monday": "strike began"); when the date opens its clause ("On Monday, the board ..."),
     the words after it."""
-    words_before, words_after = _clause_words(digits, start, end)
+    words_before, words_after = clause_words(digits, start, end)
     before: list[str] = []
     for w in reversed(words_before):
         if _TIME_OF_DAY.fullmatch(w.strip(",.")):
@@ -224,10 +222,10 @@ def place_frames(text: str) -> dict[str, frozenset[str]]:
                  found[0] if found else None)
         if m is None:
             continue
-        before, _ = _clause_words(text, m.start(), m.end())
+        before, _ = clause_words(text, m.start(), m.end())
         out[place] = frozenset(stems(" ".join(before[-PLACE_FRAME_WORDS - 2:])))
     for m in _BASED.finditer(text):  # "Carrowgate-based Vellmoor Toys": based there
-        _, after = _clause_words(text, m.start(), m.end())
+        _, after = clause_words(text, m.start(), m.end())
         out.setdefault(m.group(1).lower(), frozenset(
             stems(" ".join(["based", *after[:PLACE_FRAME_WORDS]]))))
     return out
@@ -303,85 +301,6 @@ def days_of_another_event(claim: str, evidence: str, shared: frozenset[str],
         if len(said & theirs.get(best, frozenset())) > len(said & theirs.get(d, frozenset())):
             out.append((d, best))
     return out
-
-
-# What a sum, share or measure is of, when a noun follows it: "a £50 goodwill payment", "a
-# 25% tariff" (a newcomer trial, session 47: an average overcharge of £31 and a £50
-# goodwill payment were shown as two outlets' versions of one sum).
-_THING_AFTER = re.compile(r"\s+((?:[a-z][a-z-]*\s+)?[a-z][a-z-]*)\b")
-# Words after a figure that say when or how much more, not what it is of ("4.5 per cent last
-# year", "£400 extra").
-_NOT_THING = frozenset(("last", "next", "this", "each", "every", "more", "less", "extra",
-                        "year", "years", "month", "months", "week", "weeks", "day", "days",
-                        *MONTHS, *WEEKDAYS))
-
-
-def thing_after(text: str, q: Quantity) -> str:
-    """The stem of the noun a sum of money or a percentage `q` of `text` modifies
-    ("payment" of "a £50 goodwill payment"): one or two words right after it that are no
-    function words and end in a noun that is no verb (agent.text.lexicon.is_noun_not_verb:
-    "a £600k cut" may be told "slashed ... by £800,000"); "" otherwise ("£31,
-    although ...", "£1.2 million from ...", "4.5 per cent last year") or for other kinds."""
-    if q.kind not in ("money", "percent") or not q.said:
-        return ""
-    at = text.find(q.said)
-    m = _THING_AFTER.match(text, at + len(q.said)) if at >= 0 else None
-    words = m.group(1).split() if m is not None else []
-    kept = words[:next((i for i, w in enumerate(words)
-                        if w in FUNCTION_WORDS or w in STOPWORDS or w in _NOT_THING),
-                       len(words))]
-    return stem(kept[-1]) if kept and is_noun_not_verb(kept[-1]) else ""
-
-
-# "a one-off transition payment of £150,000": the noun a sum or share is "of", past a hedge.
-_THING_OF = r"\b([a-z][a-z-]*)\s+of\s+(?:(?:about|around|some|nearly|almost|roughly|just|" \
-    r"up|to|more|less|over|under|than)\s+)*"
-# Nouns before "of" that place a figure, not name what it is ("in the region of £2m",
-# "in excess of £2m").
-_NOT_THING_OF = frozenset(("region", "excess", "upwards"))
-
-
-def figure_thing(text: str, q: Quantity) -> str:
-    """The stem of the noun that says what a sum of money or a percentage `q` of `text` is:
-    the noun after it (`thing_after`), else the noun it is "of" ("a transition payment of
-    £150,000" -> "payment"), a noun that is no verb (agent.text.lexicon.is_noun_not_verb,
-    as for `thing_after`); "" when neither is found or for other kinds."""
-    after = thing_after(text, q)
-    if after or q.kind not in ("money", "percent") or not q.said:
-        return after
-    for body in (text, words_to_digits(text)):
-        m = re.search(_THING_OF + re.escape(q.said), body, re.IGNORECASE)
-        if m is not None:
-            word = m.group(1).lower()
-            if word in _NOT_THING_OF or not is_noun_not_verb(word):
-                return ""
-            return min(stems(word), default="")  # "debts" -> "debt", as sentences' terms
-    return ""
-
-
-# Words back from a duration to the verb whose act it measures: "was banned from being a
-# company director for eight years".
-_ACT_WORDS = 12
-_AUXILIARIES = frozenset(("be", "have", "do"))  # "was shut for three hours": "shut" or none
-
-
-def duration_act(text: str, q: Quantity) -> str:
-    """The stem of the verb whose act duration `q` of `text` measures: the nearest past form
-    (agent.text.lexicon.is_past_form) before it in its clause, within _ACT_WORDS words
-    ("jailed" in "has been jailed for five and a half years", "banned" in "banned from being
-    a company director for eight years"); "" for other kinds or when there is none."""
-    if q.kind != "duration" or not q.said:
-        return ""
-    digits = words_to_digits(text)
-    at = digits.find(q.said)
-    if at < 0:
-        return ""
-    before, _ = _clause_words(digits, at, at + len(q.said))
-    for word in reversed(before[-_ACT_WORDS:]):
-        bare = word.strip(",;:\"'“”‘’()")
-        if bare.isalpha() and is_past_form(bare) and not verb_lemmas(bare) & _AUXILIARIES:
-            return stem(bare)
-    return ""
 
 
 # Words on one side of a claim's blank that must stand beside the filler in the sentence

@@ -20,7 +20,8 @@ from typing import Literal, cast, get_args
 
 from agent.text.analysis import SentenceAnalysis, stem
 from agent.text.facts import MONTHS
-from agent.text.frames import FRAME_WORDS, Frame, duration_act, figure_frames, figure_thing
+from agent.text.frames import FRAME_WORDS, Frame, figure_frames
+from agent.text.measured import duration_act, figure_thing, qualified_apart
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
 
@@ -133,6 +134,7 @@ def number_conflicts(
                       and not gives_another(e, c, cq)
                       and not _of_other_things(c, e, claim, evidence)
                       and not _of_other_acts(c, e, claim, evidence)
+                      and not qualified_apart(c, claim.text, e, evidence.text)
                       and (c.part == e.part or _part_by_property(c, e, claim, evidence))]
         same_head = [e for e in comparable if c.head and e.head == c.head]
         # off the claim's subject, a count of the same thing said as a modifier still rivals
@@ -148,7 +150,7 @@ def number_conflicts(
 def _of_other_things(c: Quantity, e: Quantity, claim: SentenceAnalysis,
                      evidence: SentenceAnalysis) -> bool:
     """Whether sums or shares `c` (claim) and `e` (evidence) say what they are
-    (agent.text.frames.figure_thing) and one's noun is not in the other's sentence: "a
+    (agent.text.measured.figure_thing) and one's noun is not in the other's sentence: "a
     one-off transition payment of £150,000" is no version of "an annual grant of £450,000"
     (an arts newcomer, session 50), as the story differences read it
     (agent.verification.measures)."""
@@ -159,7 +161,7 @@ def _of_other_things(c: Quantity, e: Quantity, claim: SentenceAnalysis,
 def _of_other_acts(c: Quantity, e: Quantity, claim: SentenceAnalysis,
                    evidence: SentenceAnalysis) -> bool:
     """Whether durations `c` (claim) and `e` (evidence) measure two acts: each follows a
-    verb (agent.text.frames.duration_act) that the other's sentence does not have. "Banned
+    verb (agent.text.measured.duration_act) that the other's sentence does not have. "Banned
     from being a company director for eight years" is no version of "has been jailed for
     five and a half years" (a court newcomer, session 50)."""
     if not (c.kind == e.kind == "duration"):

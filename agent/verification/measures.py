@@ -24,7 +24,8 @@ from dataclasses import dataclass, replace
 
 from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem
 from agent.text.facts import MONTHS, WEEKDAYS
-from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frames, figure_thing
+from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frames
+from agent.text.measured import figure_thing
 from agent.text.near_miss import near_miss_name
 from agent.text.quantities import Quantity
 from agent.text.tense import ahead, behind
