@@ -80,3 +80,22 @@ def test_a_denial_told_without_a_verb_of_speech_is_its_deniers_words() -> None:
     sig = compare(claim, "A spokesperson for Jo Hale, the academy's former head, denied the "
                   "claim.", context="Parents alleged that the academy hid a damp survey.")
     assert sig.speaker == "jo hale" and sig.same_speaker and not sig.no_denial
+
+
+def test_a_sum_said_in_words_keeps_its_currency_and_is_marked_where_disputed() -> None:
+    """A sport newcomer: "sold ... for 3.5 million pounds" was shown as "3.5 million" on one
+    side of a difference line (a count, not a sum), and the point line stating it went
+    unmarked."""
+    from agent.generation.contested import contested_marked, difference_versions
+    from agent.generation.differences import Difference, Side
+    from agent.text.quantities import quantities
+
+    line = "Ossett Town sold their captain to Lowmoor for 2.5 million pounds in May."
+    (q,) = quantities(line)
+    assert (q.kind, q.said) == ("money", "2.5 million pounds")
+    diff = Difference(kind="sum", sides=[Side(values=[q.said], outlets=["a", "b"]),
+                                         Side(values=["£3.1m"], outlets=["c"])])
+    assert [v.kind for v in difference_versions([diff])] == ["money", "money"]
+    assert contested_marked(line, difference_versions([diff])) == (
+        "Ossett Town sold their captain to Lowmoor for 2.5 million pounds [outlets differ] "
+        "in May.")

@@ -122,6 +122,9 @@ def _share(value: float, bound: str | None, head: str, said: str) -> Quantity:
     return Quantity(value, value * lo_f, value * hi_f, "percent", "", head, True, said)
 
 
+_NEXT_WORD_SAID = re.compile(r"\s+[A-Za-z]+")
+
+
 def _blanked(text: str, m: re.Match[str]) -> str:
     """`text` with the match's span as spaces: a figure read once is not read again."""
     return text[:m.start()] + " " * len(m.group(0)) + text[m.end():]
@@ -264,6 +267,10 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 kind = "year"
             else:
                 kind = "count"
+        if (kind == "money" and unit_after(text, end)[0] == "money"
+                and (word := _NEXT_WORD_SAID.match(text, end))):
+            # "3.5 million pounds" as said: a difference line shows its sum as money
+            said, end = said + word.group(0), word.end()
         changes = kind in _CHANGING_KINDS or (kind == "count" and _CLAUSE_ENDS.match(text, end))
         if phases[1] and changes:
             # "rise from £6 to £7": two values of one thing, before and after, not a range
