@@ -41,7 +41,7 @@ def denial_after_quote(article: Article, quote: str,
                        used: Collection[str] = ()) -> Sentence | None:
     """`denial_after` for the body sentence of `article` whose text is `quote` (a
     citation's quote); None when no body sentence is that quote."""
-    said = next((s for s in article.body_sentences if s.text == quote), None)
+    said = _quoted(article, quote)
     return denial_after(article, said, used) if said is not None else None
 
 
@@ -59,6 +59,11 @@ def charges_answered(article: Article, sentence: Sentence) -> list[Sentence]:
     before = body[max(0, at - RESPONSE_WINDOW - 1): at]
     return [s for s in before
             if (said := analyze(s.text)).speaker is not None and not said.denies]
+
+
+def _quoted(article: Article, quote: str) -> Sentence | None:
+    """The body sentence of `article` whose text is `quote` (a citation's), None if none."""
+    return next((s for s in article.body_sentences if s.text == quote), None)
 
 
 def _body_index(body: Sequence[Sentence], sentence: Sentence) -> int | None:
@@ -82,6 +87,6 @@ def charge_pointed_to(article: Article, quote: str) -> Sentence | None:
     session 50, got it as the answer to who the artistic director is)."""
     if not _POINTS_BACK.search(quote):
         return None
-    said = next((s for s in article.body_sentences if s.text == quote), None)
+    said = _quoted(article, quote)
     charges = charges_answered(article, said) if said is not None else []
     return charges[-1] if charges else None
