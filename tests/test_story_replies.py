@@ -58,3 +58,21 @@ def test_a_charge_without_room_for_its_denial_is_left_out(
     tight = [line.text for line in writer.floor(clusters, budget=30).lines]
     assert CHARGE not in tight and DENIAL not in tight
     assert tight == [lead.text, cost.text]
+
+
+@pytest.mark.unit
+def test_a_denial_that_echoes_its_charge_is_still_printed_after_it(
+    make_app: Callable[..., App],
+) -> None:
+    """Dev vellmoor: "... accused Vellmoor of 'sitting on' the reports." was printed and
+    "Vellmoor rejected the accusation." left out as saying nothing new (its words are the
+    charge's)."""
+    echo = "The trust rejected the accusation."
+    app = make_app({"a_post.txt": ARTICLE["a_post.txt"].replace(DENIAL, echo)})
+    art = next(iter(app.corpus.articles()))
+    lead, charge = art.body_sentences[0], art.body_sentences[1]
+    summarizer = Summarizer(app.corpus, app.embedder, app.llm)
+    writer = StoryWriter(app.llm, str, lambda a, b: 0.0, denial=summarizer._reported_denial)
+    clusters = [Cluster(Point(members=[(lead, "A", 1.0)]), lead, 0),
+                Cluster(Point(members=[(charge, "A", 0.9)]), charge, 1)]
+    assert [line.text for line in writer.floor(clusters).lines] == [lead.text, CHARGE, echo]

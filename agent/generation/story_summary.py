@@ -159,7 +159,7 @@ def assemble(
     MAX_FRAMING_NOTES concrete framing notes. A line that does not fit is skipped and
     shorter later ones may still fit; a point's line less than MIN_NOVELTY new is
     skipped. A point's line is followed by its `reply_for` line, if any (the denial of a
-    charge it reports)."""
+    charge it reports), or neither is printed."""
     out: list[StoryLine] = []
     used = 0
 
@@ -168,24 +168,29 @@ def assemble(
 
     disputed = _disputed_figures(differences)
 
-    def add(line: StoryLine) -> None:
+    def add(line: StoryLine, reply: bool = False) -> bool:
+        """Append `line` if it passes the checks below and fits; whether it was. A `reply`
+        (the denial of the charge just added, not printed yet) echoes its charge's words by
+        nature: it is not asked to be new."""
         nonlocal used
         printed = strip_glosses(line.text)  # a bracketed date is no news of its own
         terms = analyze(printed).stems
         point = line.origin in ("extractive", "model")
-        if point and terms and len(terms - said) / len(terms) < MIN_NOVELTY:
-            return  # mostly says again what an earlier line said
+        if point and not reply and terms and len(terms - said) / len(terms) < MIN_NOVELTY:
+            return False  # mostly says again what an earlier line said
         if point and terms and len(terms - differed) / len(terms) < TOLD_NOVELTY:
-            return  # a difference line below tells it
+            return False  # a difference line below tells it
         if point and any(q.kind == d.kind and q.value == d.value
                          for q in sentence_figures(printed) for d in disputed):
-            return  # a disputed figure is told by its difference line, never as plain fact
+            return False  # a disputed figure is told by its difference line, never as plain fact
         if point:  # marked where it tells a version of a difference below, the mark counted
             line = replace(line, text=contested_marked(line.text, versions))
-        if used + word_count(line.text) <= budget:
-            out.append(line)
-            used += word_count(line.text)
-            said.update(terms)
+        if used + word_count(line.text) > budget:
+            return False
+        out.append(line)
+        used += word_count(line.text)
+        said.update(terms)
+        return True
 
     told = [(d, _difference_line(d)) for d in differences if len(d.sides) > 1]
     told = [(d, x) for d, x in told if word_count(x.text) <= budget // 4]
@@ -202,11 +207,16 @@ def assemble(
         start = len(out)
         line = line_for(c)
         reply = reply_for(line)
-        if reply is not None and used + word_count(line.text) + word_count(reply.text) > budget:
-            continue  # a charge is never printed without the denial its article prints
-        add(line)
-        if len(out) > start and reply is not None:
-            add(reply)
+        kept = used, set(said)
+        if (add(line) and reply is not None and all(x.text != reply.text for x in out)
+                and not add(reply, reply=True)):
+            # a charge is never printed without the denial its article prints (printed
+            # once): here the denial did not fit (its line's "[outlets differ]" counted)
+            del out[start:]
+            used = kept[0]
+            said.clear()
+            said.update(kept[1])
+            continue
         diff = difference_of(c.point, outlet_name, sim) if c.outlets > 1 else None
         # Figures and dates are compared story-wide (agent.generation.differences), where
         # an outlet's other sentences show whether it disputes a value: one cluster's
