@@ -72,8 +72,16 @@ def bound_factors(bound: str, table: dict[str, tuple[float, float]],
     newcomer trial, session 51), as "almost half" spans 45-50%."""
     if bound in table:
         low, high = table[bound]
-        significant = digits.replace(",", "").replace(".", "").strip("0")
-        if high == 1.0 and low > 0 and len(significant) == 1:
+        if high == 1.0 and low > 0 and len(significant_digits(digits)) == 1:
             return SHARE_BOUND_WORDS[bound]
         return low, high
     return table["less than" if bound.split()[0] in _DOWNWARD else "more than"]
+
+
+def significant_digits(number: str) -> str:
+    """The significant digits of a number as written ("1,214,000" -> "1214", "1.2" -> "12",
+    "1.20" -> "120": a zero after the point is written as precision, one before it may be
+    rounding); "" for no digits."""
+    digits = number.replace(",", "")
+    significant = digits.replace(".", "").lstrip("0")
+    return significant if "." in digits else significant.rstrip("0")

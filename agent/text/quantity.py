@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from agent.text.bounds import significant_digits
 from agent.text.changes import Phase, other_time
 
 Kind = Literal["count", "percent", "money", "duration", "year", "ordinal", "day", "label",
@@ -162,10 +163,7 @@ class Quantity:
         m = re.search(r"\d[\d,]*(?:\.\d+)?", self.said)
         if m is None or self.value == 0:
             return math.inf
-        digits = m.group(0).replace(",", "")
-        significant = digits.replace(".", "").lstrip("0")
-        if "." not in digits:
-            significant = significant.rstrip("0")
+        significant = significant_digits(m.group(0))
         return float(10 ** (math.floor(math.log10(abs(self.value))) - max(len(significant), 1) + 1))
 
     @property
