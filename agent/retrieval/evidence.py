@@ -55,6 +55,16 @@ DATE_CUE = re.compile(
     r"(earlier|later) this (week|month|year))\b",
     re.I,
 )
+# "What was the result of the council vote?", "How did the board vote?": the count of a
+# vote (agent.text.tallies), which a tally answers ("approved by 31 votes to 24"), not any
+# figure ("voted to close five branch libraries"; dev: three such questions, each answered
+# with a sentence of the vote's decision or of another vote).
+_ASKS_VOTE_COUNT = re.compile(
+    r"\b(?:result|outcome|margin|tally|count)\s+(?:of|in)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:vote|ballot)\b"
+    # a body's vote, not a person's ("How did Hollins vote on the ban?" asks a side)
+    r"|\bhow did (?!the vote\b)(?:the\s+)?(?:(?-i:[a-z])[\w'’-]*\s+){0,4}?vote\b",
+    re.I)
 # Answer-type cues (classic QA answer typing): a sentence that carries the kind of thing the
 # question asks for gets a small boost. Generic English, not tied to any story.
 _ANSWER_TYPES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
@@ -86,7 +96,8 @@ _ANSWER_TYPES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
             r"|\bwhat (?:was|is|were|are|will be|would be)\b[^?]{0,60}\bworth\s*\?"
             r"|\bwhat (?:did|does|do|will|would)\b[^?]{0,60}(?<!the )(?<!its )\bcost"
             r"(?:\s+\w+)?\s*\?"
-            r"|\bwhat (?:is|was|were|are) the (?:\w+ )?(?:value|cost|price)\b",
+            r"|\bwhat (?:is|was|were|are) the (?:\w+ )?(?:value|cost|price)\b"
+            r"|" + _ASKS_VOTE_COUNT.pattern,
             re.I,
         ),
         re.compile(r"\d"),
@@ -104,6 +115,9 @@ def answer_type_match(query: str, sentence: str) -> bool | None:
     date for *when*, a time of day for *at what time* (`agent.text.clock_times`), a number
     for *how many*: a digit or a quantity of the sentence analysis, `agent.text.analysis`)?
     None when the question asks for no such kind."""
+    if _ASKS_VOTE_COUNT.search(query):
+        vote = analyze(sentence).vote
+        return vote is not None and (vote.margin is not None or vote.unanimous)
     for kind, question_cue, sentence_cue in _ANSWER_TYPES:
         if question_cue.search(query):
             if kind == "date" and _ASKS_TIME_OF_DAY.search(query):

@@ -39,6 +39,7 @@ from agent.text.polarity import (
 from agent.text.quantities import Quantity, quantities
 from agent.text.segment import TITLES
 from agent.text.speakers import attribution, subject_of
+from agent.text.tallies import Vote, vote
 from agent.text.voice import mood
 
 # Distinct texts kept: a corpus of ~5,000 sentences plus the claims of a batch.
@@ -136,6 +137,12 @@ class SentenceAnalysis:
     def quantities(self) -> tuple[Quantity, ...]:
         """Numbers as intervals with kind, unit and the word they count (`quantities`)."""
         return quantities(self.text)
+
+    @cached_property
+    def vote(self) -> Vote | None:
+        """The count of a vote it gives: a tally, one side, the margin, "unanimous"
+        (`tallies.vote`); None when it gives none."""
+        return vote(self.text, self.quantities)
 
     @cached_property
     def months(self) -> frozenset[str]:

@@ -141,6 +141,8 @@ def words_to_digits(text: str) -> str:
     text = _SHARE_OF_UNIT.sub(_share_of_unit, text)
     text = _A_SCALE.sub(_scale_words, text)
     text = _WORD_NUMBER.sub(repl, text)
+    # "by eight votes to one": the second count of a tally is a number, not a pronoun
+    text = re.sub(r"(\b\d+\s+[a-z]+\s+to\s+)one\b", r"\g<1>1", text, flags=re.IGNORECASE)
     # "a dozen and a half" is 18 (a dozen and half a dozen), not 12.5
     text = re.sub(r"\b(a|one|\d+)[\s-]+dozen and a half\b",
                   lambda m: str(int(m.group(1)) * 12 + 6 if m.group(1).isdigit() else 18), text,

@@ -110,7 +110,13 @@ def number_conflicts(
                and not (e.kind == "year" and int(e.value) in other_years))
     conflicts: list[Conflict] = []
     missing = False
+    decided: list[Quantity] = []
+    if aligned and claim.vote is not None and evidence.vote is not None:
+        decided, rivals = claim.vote.compared(evidence.vote)  # a count of one vote's side
+        conflicts += [Conflict("number", (mine,), (theirs,)) for mine, theirs in rivals]
     for c in cq:
+        if any(c is d for d in decided):
+            continue
         now = _of_its_time(c, eq)
         own = _may_state(c, now)
         other = misbound(c, claim, evidence) if loosely else None

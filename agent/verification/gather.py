@@ -25,6 +25,7 @@ from agent.text.slots import proper_words
 from agent.types import Evidence, Sentence
 from agent.verification.checks import place_rival, stems, strip_places
 from agent.verification.measures import CLAIM_OUTLET, figure_disputes, strip_figures
+from agent.verification.votes import vote_disputes
 from vectorstore.store import Embedder
 
 # Documents a corpus may have for the figure-rival scan to read every article (a story
@@ -78,6 +79,9 @@ class EvidenceGatherer:
         items += [e for e in self._holder_rivals(claim, sources) if e.sentence.id not in seen]
         disputes = self._figure_disputes(claim, sources)
         rivals = {s.id: s for s, _ in disputes}
+        # a count of one side of a vote, against the outlets' tallies
+        vote_rivals, vote_anchors = vote_disputes(claim, self._story(claim, sources))
+        rivals.update((s.id, s) for s in vote_rivals)
         # The outlet giving the claim's value is judged too: a claim that takes one side of
         # a disputed figure is conflicting (agent.verification.verdicts.decide). Its sentence
         # names one of the claim's names, if the claim has any: "security staff at Kelby
@@ -85,6 +89,8 @@ class EvidenceGatherer:
         names = {w for n in entities(claim) for w in n.split()}
         anchors = {a.id: a for _, a in disputes if a is not None and a.id not in rivals
                    and (not names or names & set(normalize_for_match(a.text).split()))}
+        # a tally is of the claim's vote by the terms it shares (agent.verification.votes)
+        anchors.update((a.id, a) for a in vote_anchors if a.id not in rivals)
         # A rival or anchor already retrieved is marked too: its conflict is the rival rule's.
         items = [e.model_copy(update={"label": "F"}) if e.sentence.id in rivals
                  else e.model_copy(update={"label": "A"}) if e.sentence.id in anchors else e
@@ -153,17 +159,22 @@ class EvidenceGatherer:
         corpus gives the retrieved articles and those a search without the figures finds."""
         if not analyze(claim).quantities:
             return []
+        pool = [(s, self.corpus.outlet_key(s.article_id)) for s in self._story(claim, sources)]
+        # (an anchor of the claim's own words, CLAIM_OUTLET, is no sentence to judge)
+        return [(f.sentence, None if a.outlet == CLAIM_OUTLET else a.sentence)
+                for f, _, a in figure_disputes(claim, pool)]
+
+    def _story(self, claim: str, sources: Sequence[str]) -> list[Sentence]:
+        """The body sentences scanned for another version of the claim's figures: every
+        article of a story folder (at most SCAN_DOCUMENTS documents); in a larger corpus
+        the retrieved articles and those a search without the figures finds. Syndicated
+        copies left out."""
         if self.corpus.n_documents() <= SCAN_DOCUMENTS:
             ids = [a.id for a in self.corpus.articles()]
         else:
             ids = [*sources, *self._candidates(strip_figures(claim))[1]]
-        pool = [(s, self.corpus.outlet_key(aid))
-                for aid in dict.fromkeys(self.corpus.canonical(a) for a in ids)
-                for s in self.corpus.article(aid).body_sentences
-                if s.duplicate_of is None]
-        # (an anchor of the claim's own words, CLAIM_OUTLET, is no sentence to judge)
-        return [(f.sentence, None if a.outlet == CLAIM_OUTLET else a.sentence)
-                for f, _, a in figure_disputes(claim, pool)]
+        return [s for aid in dict.fromkeys(self.corpus.canonical(a) for a in ids)
+                for s in self.corpus.article(aid).body_sentences if s.duplicate_of is None]
 
     def _candidates(self, query: str) -> tuple[list[Evidence], list[str]]:
         """Evidence sentences for `query` and the articles its retrieval hits came from."""

@@ -28,6 +28,7 @@ from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frame
 from agent.text.measured import figure_thing
 from agent.text.near_miss import near_miss_name
 from agent.text.quantities import Quantity
+from agent.text.tallies import tally_second
 from agent.text.tense import ahead, behind
 from agent.types import Sentence
 from agent.verification.conflicts import (
@@ -79,7 +80,7 @@ def figures(items: Sequence[tuple[Sentence, str]]) -> list[Figure]:
             key = measure_key(q)
             if q.kind in MEASURE_KINDS and key not in seen:
                 seen.add(key)
-                out.append(Figure(s, outlet, q, _tally_second(q, found[n + 1:]), frames[n]))
+                out.append(Figure(s, outlet, q, tally_second(q, found[n + 1:]), frames[n]))
     return out
 
 
@@ -108,17 +109,6 @@ def sentence_figures(text: str) -> tuple[Quantity, ...]:
 @functools.lru_cache(maxsize=8192)
 def _frames(text: str) -> tuple[Frame | None, ...]:
     return figure_frames(text, sentence_figures(text))
-
-
-def _tally_second(q: Quantity, after: Sequence[Quantity]) -> Quantity | None:
-    """The second count of a tally that `q` opens ("by 14 votes to 9", "voted 15-8"): the
-    next figure, joined to `q` and smaller (agent.text.quantities gives it `q`'s noun),
-    both as written."""
-    nxt = after[0] if after else None
-    if (nxt is None or not nxt.joined or q.kind != "count" or nxt.head != q.head
-            or nxt.value >= q.value or not (q.said and nxt.said)):
-        return None
-    return nxt
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -388,9 +378,16 @@ def figure_conflicts(claim: str, sentence: str) -> list[Conflict]:
     figure against the sentence's nearest figure of the same measure ("14 votes to 9" /
     "15 to 8": 14 vs 15 and 9 vs 8), when they cannot both be true; a count the sentence
     gives under no noun of the claim's, against its counts of other nouns (a rival found
-    through an anchor of another noun: "a 42,000-seat stadium" for "40,000 spectators")."""
+    through an anchor of another noun: "a 42,000-seat stadium" for "40,000 spectators");
+    a claim's count of one side of a vote or of its margin against the sentence's tally
+    (agent.text.tallies)."""
     out = []
-    claimed = analyze(claim).quantities
+    decided: list[Quantity] = []
+    mine, theirs = analyze(claim).vote, analyze(sentence).vote
+    if mine is not None and theirs is not None:  # a count of one side of a vote ("4 against")
+        decided, rivals = mine.compared(theirs)
+        out += [Conflict("number", (said,), (given,)) for said, given in rivals]
+    claimed = [q for q in analyze(claim).quantities if not any(q is d for d in decided)]
     found = [g for g in analyze(sentence).quantities if g.kind in MEASURE_KINDS]
     for q in claimed:
         same = [g for g in found if comparable_measure(q, g)
