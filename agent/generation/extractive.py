@@ -38,11 +38,15 @@ from agent.text.injection import looks_like_instruction
 from agent.text.lexicon import is_verb_only
 from agent.text.normalize import normalize_for_match
 from agent.text.quantities import Quantity
+from agent.text.responses import points_back
 from agent.text.speakers import attribution
 from agent.text.voice import THIRD_PERSON
 from agent.types import Sentence
 from agent.verification.checks import compare
 from agent.verification.conflicts import Conflict, show_quantity
+
+# "Business owners in Wendmouth fear the same.": what, the sentence before says
+_SAME_AS_BEFORE = re.compile(r"\b(?:the same|likewise)\W*$", re.IGNORECASE)
 
 # A member's score is divided by its length in words to this power: under a word budget a
 # shorter sentence that is as central says as much for less (the cost-scaled gain of the
@@ -101,7 +105,9 @@ def stands_alone(text: str, reply: bool = False) -> bool:
     words = {w.lower() for w in WORD.findall(text) if not w.isupper() or w == "I"}
     return (not _PRONOUN_START.match(text.strip()) and not words & _PERSONAL
             and not _NO_COMMENT.search(text) and not _points_back(text)
-            and analyze(text).mood == "statement" and (reply or attribution(text) != "someone"))
+            and analyze(text).mood == "statement"
+            and (reply or (attribution(text) != "someone" and not points_back(text)
+                           and not _SAME_AS_BEFORE.search(text))))
 
 
 def _points_back(text: str) -> bool:

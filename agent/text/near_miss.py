@@ -14,6 +14,7 @@ import re
 from agent.text.facts import entities, mentions
 from agent.text.lexicon import is_adjective, is_common_word, is_noun_not_verb
 from agent.text.normalize import STOPWORDS, normalize_for_match
+from agent.text.number_words import words_to_digits
 from agent.text.slots import (
     absent_from,
     is_name,
@@ -130,3 +131,22 @@ def _modifier_or_noun(word: str) -> bool:
     """A word of a noun phrase: a noun that is no verb ("viaduct"; a noun that is also a verb,
     "plans", may be the verb: "Kestrel plans ...") or an adjective, not a stopword ("it")."""
     return word not in STOPWORDS and (is_noun_not_verb(word) or is_adjective(word))
+
+
+def things_apart(a: str, b: str) -> tuple[str, str] | None:
+    """Two things of one kind, each named in one sentence and not in the other: names ending
+    in the same common noun whose other words the other sentence never writes ("Tollard
+    Bridge will close for fourteen months" / "Ardley ... closed its Millford Bridge for
+    eleven months", a newcomer trial, session 52), as (a's name, b's name), lower case; else
+    None. A figure of each is of its own thing, no version of the other's."""
+    words_a, words_b = (set(re.findall(r"\w+", normalize_for_match(t))) for t in (a, b))
+    for x in sorted(entities(a)):
+        xw = re.findall(r"\w+", normalize_for_match(x))
+        if (len(xw) < 2 or not is_common_word(xw[-1]) or set(xw[:-1]) & words_b
+                or words_to_digits(x) != x):  # "Eight wards" is a count, no name
+            continue
+        for y in sorted(entities(b)):
+            yw = re.findall(r"\w+", normalize_for_match(y))
+            if len(yw) >= 2 and yw[-1] == xw[-1] and not set(yw[:-1]) & words_a:
+                return x, y
+    return None

@@ -79,6 +79,21 @@ _POINTS_BACK = re.compile(
     r"suggestions?|reports?))\b", re.IGNORECASE)
 
 
+# A denial of a bare "this" or "that", before a clause break or an adverbial, not "denied
+# that the report was hidden".
+_DENIES_BARE = re.compile(
+    r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|disput(?:e|es|ed))\s+"
+    r"(?:this|that|it|these|those)(?=\s*(?:[,.;:]|$)|\s+(?:on|at|in|when|and|but|as|after|"
+    r"saying|insisting|outright|strongly|firmly)\b)", re.IGNORECASE)
+
+
+def points_back(text: str) -> bool:
+    """Whether `text` denies a bare "this" or "that" ("Graham Pettifer rejected that,
+    insisting ..."): alone, it does not say what it denies ("denied the allegation" names
+    it)."""
+    return _DENIES_BARE.search(text) is not None
+
+
 def charge_pointed_to(article: Article, quote: str) -> Sentence | None:
     """The charge a denial points back to (`charges_answered`, the nearest), for the body
     sentence of `article` whose text is `quote` when it denies "this", "that" or "the
