@@ -24,9 +24,9 @@ from agent.text.frames import clause_span
 from agent.text.normalize import STOPWORDS, content_terms
 from agent.text.number_words import words_to_digits, written_as
 from agent.text.quantities import Quantity, quantities
+from agent.text.quantity import show_quantity
 from agent.text.units import TEMPERATURE
 from agent.text.voice import THIRD_PERSON
-from agent.verification.conflicts import show_quantity
 from agent.verification.measures import Figure
 
 MAX_LEAD_WORDS = 14  # a longer clause is no lead of a difference line (`figure_lead`)

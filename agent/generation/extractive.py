@@ -38,12 +38,13 @@ from agent.text.injection import looks_like_instruction
 from agent.text.lexicon import is_verb_only
 from agent.text.normalize import normalize_for_match
 from agent.text.quantities import Quantity
+from agent.text.quantity import show_quantity
 from agent.text.responses import points_back
 from agent.text.speakers import attribution
 from agent.text.voice import THIRD_PERSON
 from agent.types import Sentence
 from agent.verification.checks import compare
-from agent.verification.conflicts import Conflict, show_quantity
+from agent.verification.conflicts import Conflict
 
 # "Business owners in Wendmouth fear the same.": what, the sentence before says
 _SAME_AS_BEFORE = re.compile(r"\b(?:the same|likewise)\W*$", re.IGNORECASE)

@@ -118,3 +118,64 @@ def qualified_apart(c: Quantity, c_text: str, e: Quantity, e_text: str) -> bool:
         return False
     mine, theirs = count_qualifiers(c_text, c), count_qualifiers(e_text, e)
     return bool(mine - stems(e_text)) and bool(theirs - stems(c_text))
+
+
+# A date that opens a span ("from 18 January 2027", "starting in March") or ends one
+# ("until March 2028", "till 2028"): the month, day and weekday words between the
+# preposition and the year belong to the date.
+_SPAN_POINT = re.compile(r"\b(?:(?P<start>from|since|starting|beginning)|(?P<end>until|till|"
+                         r"through|untill))\s+(?:(?:the|of|in|on|mid|middle|late|early|end|"
+                         r"\d{1,2}(?:st|nd|rd|th)?|[A-Za-z]+day|" + "|".join(MONTHS) +
+                         r"),?\s+){0,4}$", re.IGNORECASE)
+
+
+def span_point(text: str, q: Quantity) -> str:
+    """"start" when date `q` of `text` opens a span ("close from 18 January 2027"), "end"
+    when it ends one ("not expected to reopen until March 2028"), "" otherwise."""
+    if q.kind not in ("year", "day") or not q.said:
+        return ""
+    digits = words_to_digits(text)
+    at = digits.find(q.said)
+    m = _SPAN_POINT.search(digits[:at]) if at >= 0 else None
+    return "" if m is None else "start" if m.group("start") else "end"
+
+
+def span_ends_apart(c: Quantity, c_text: str, e: Quantity, e_text: str) -> bool:
+    """Whether dates `c` (of `c_text`) and `e` (of `e_text`) are the two ends of a span,
+    one its start and the other its end: no versions of one date (a newcomer trial,
+    session 52: "will close from 18 January 2027" was set against "not expected to reopen
+    until March 2028")."""
+    return {span_point(c_text, c), span_point(e_text, e)} == {"start", "end"}
+
+
+_WORD_AFTER = re.compile(r"\s+([a-z][\w’'-]*)")
+
+
+def year_names_thing(text: str, q: Quantity) -> bool:
+    """Whether year `q` of `text` names a thing as its modifier ("the 2023 engineers'
+    report", "the 2024 season") rather than dating what the sentence tells ("published in
+    March 2024", "In 2023 the council ...")."""
+    if q.kind != "year" or not q.said:
+        return False
+    digits = words_to_digits(text)
+    at = digits.find(q.said)
+    m = _WORD_AFTER.match(digits, at + len(q.said)) if at >= 0 else None
+    return (m is not None and m.group(1) not in FUNCTION_WORDS and m.group(1) not in STOPWORDS
+            and not is_past_form(m.group(1)) and m.group(1) not in _NOT_THING)
+
+
+def years_apart(c: Quantity, c_text: str, e: Quantity, e_text: str) -> bool:
+    """Whether years `c` (of `c_text`) and `e` (of `e_text`) are of two things: one names a
+    thing ("hid the 2023 engineers' report"), the other dates an act ("the report had been
+    published in full in March 2024"; a newcomer trial, session 52)."""
+    return c.kind == e.kind == "year" and year_names_thing(c_text, c) != year_names_thing(
+        e_text, e)
+
+
+def figures_apart(c: Quantity, c_text: str, e: Quantity, e_text: str) -> bool:
+    """Whether figures `c` (of `c_text`, a claim's) and `e` (of `e_text`) measure two things
+    by the words around them: two qualified parts of a count (`qualified_apart`), the two
+    ends of a span (`span_ends_apart`), a year naming a thing and one dating an act
+    (`years_apart`)."""
+    return (qualified_apart(c, c_text, e, e_text) or span_ends_apart(c, c_text, e, e_text)
+            or years_apart(c, c_text, e, e_text))

@@ -175,3 +175,45 @@ class Quantity:
 
 _CAP = re.compile(r"(?:up to|as many as|as much as|a maximum of|maximum of|at most)\b",
                   re.IGNORECASE)
+
+
+def show_quantity(q: Quantity) -> str:
+    """A quantity as conflicts show it: "$2,100,000", "45%", "3 years", "9 may", "aged 38"."""
+    if q.kind == "age":
+        return f"aged {q.value:g}"
+    if q.kind == "day":
+        return f"{q.value:g} {q.head}"
+    if q.kind == "time":
+        hours, minutes = divmod(round(q.value * 60), 60)
+        return f"{hours:02d}:{minutes:02d}"
+    if q.kind == "label":
+        return f"{q.head.title()} {q.value:g}"
+    if q.kind == "weekday":
+        return q.said.lower()
+    if q.kind == "measure":
+        return f"{q.said or f'{q.value:g}'} {q.head}"
+    if q.kind == "duration":
+        return _show_duration(q.value)
+    unit = "%" if q.kind == "percent" else ""
+    shown = f"{q.value:,.0f}" if q.value >= 1e4 and q.value == int(q.value) else f"{q.value:g}"
+    return f"{q.unit}{shown}{unit}"
+
+
+def _show_duration(years: float) -> str:
+    """A duration (held in years, agent.text.units) in the unit a reader would say: years
+    from one year up ("1 year", "1.5 years"), whole months below it ("6 months"), weeks or
+    days ("3 weeks", "10 days"), and hours below a day or for a few days not whole ("4
+    hours", "55 hours"); a newcomer read "0.0575342 years" as noise, and "0 years" for
+    four hours."""
+    months, days = years * 12, years * 365
+    if years >= 1:
+        n, unit = round(years, 2), "year"
+    elif months >= 1 and abs(months - round(months)) <= 0.01:
+        n, unit = round(months), "month"
+    elif days < 1 or (days < 4 and abs(days - round(days)) > 0.01):
+        n, unit = round(years * 8760, 1), "hour"
+    elif round(days) % 7 == 0:
+        n, unit = round(days) // 7, "week"
+    else:
+        n, unit = round(days), "day"
+    return f"{n:g} {unit}{'' if n == 1 else 's'}"

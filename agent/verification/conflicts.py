@@ -21,9 +21,10 @@ from typing import Literal, cast, get_args
 from agent.text.analysis import SentenceAnalysis, stem
 from agent.text.facts import MONTHS
 from agent.text.frames import FRAME_WORDS, Frame, figure_frames
-from agent.text.measured import duration_act, figure_thing, qualified_apart
+from agent.text.measured import duration_act, figure_thing, figures_apart
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
+from agent.text.quantity import show_quantity
 
 ConflictKind = Literal["number", "month", "day", "place", "holder"]
 KINDS: tuple[str, ...] = get_args(ConflictKind)
@@ -140,7 +141,7 @@ def number_conflicts(
                       and not gives_another(e, c, cq)
                       and not _of_other_things(c, e, claim, evidence)
                       and not _of_other_acts(c, e, claim, evidence)
-                      and not qualified_apart(c, claim.text, e, evidence.text)
+                      and not figures_apart(c, claim.text, e, evidence.text)
                       and (c.part == e.part or _part_by_property(c, e, claim, evidence))]
         same_head = [e for e in comparable if c.head and e.head == c.head]
         # off the claim's subject, a count of the same thing said as a modifier still rivals
@@ -368,45 +369,3 @@ def _other_measure(c: Quantity, e: Quantity) -> bool:
     if not (c.counts_another(e) or (c.kind in _SCALAR_KINDS and e.kind == c.kind)):
         return False
     return magnitude_ratio(c, e) > MAX_RIVAL_RATIO
-
-
-def show_quantity(q: Quantity) -> str:
-    """A quantity as conflicts show it: "$2,100,000", "45%", "3 years", "9 may", "aged 38"."""
-    if q.kind == "age":
-        return f"aged {q.value:g}"
-    if q.kind == "day":
-        return f"{q.value:g} {q.head}"
-    if q.kind == "time":
-        hours, minutes = divmod(round(q.value * 60), 60)
-        return f"{hours:02d}:{minutes:02d}"
-    if q.kind == "label":
-        return f"{q.head.title()} {q.value:g}"
-    if q.kind == "weekday":
-        return q.said.lower()
-    if q.kind == "measure":
-        return f"{q.said or f'{q.value:g}'} {q.head}"
-    if q.kind == "duration":
-        return _show_duration(q.value)
-    unit = "%" if q.kind == "percent" else ""
-    shown = f"{q.value:,.0f}" if q.value >= 1e4 and q.value == int(q.value) else f"{q.value:g}"
-    return f"{q.unit}{shown}{unit}"
-
-
-def _show_duration(years: float) -> str:
-    """A duration (held in years, agent.text.units) in the unit a reader would say: years
-    from one year up ("1 year", "1.5 years"), whole months below it ("6 months"), weeks or
-    days ("3 weeks", "10 days"), and hours below a day or for a few days not whole ("4
-    hours", "55 hours"); a newcomer read "0.0575342 years" as noise, and "0 years" for
-    four hours."""
-    months, days = years * 12, years * 365
-    if years >= 1:
-        n, unit = round(years, 2), "year"
-    elif months >= 1 and abs(months - round(months)) <= 0.01:
-        n, unit = round(months), "month"
-    elif days < 1 or (days < 4 and abs(days - round(days)) > 0.01):
-        n, unit = round(years * 8760, 1), "hour"
-    elif round(days) % 7 == 0:
-        n, unit = round(days) // 7, "week"
-    else:
-        n, unit = round(days), "day"
-    return f"{n:g} {unit}{'' if n == 1 else 's'}"

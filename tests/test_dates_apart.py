@@ -1,0 +1,57 @@
+"""Dates that are no versions of one date (agent.text.measured.figures_apart): the start and
+the end of one span, and a year that names a thing against one that dates an act. Invented
+wordings; a newcomer's (session 52) are in the module's docstrings."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.text.measured import span_point, year_names_thing
+from agent.text.quantities import quantities
+from agent.verification.checks import compare
+
+
+@pytest.mark.parametrize(("text", "point"), [
+    ("The ferry route will be suspended from 3 March 2027.", "start"),
+    ("The pool will stay shut until June 2028.", "end"),
+    ("The school has been closed since 2024.", "start"),
+    ("The pool opened in 1998.", ""),
+])
+def test_a_date_that_opens_or_ends_a_span(text: str, point: str) -> None:
+    (year,) = [q for q in quantities(text) if q.kind == "year"]
+    assert span_point(text, year) == point
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The mayor buried the 2022 audit report.", True),
+    ("The club's 2025 season ended in relegation.", True),
+    ("The report was published in May 2023.", False),
+    ("In 2022 the council cut the grant.", False),
+])
+def test_a_year_that_names_a_thing(text: str, names: bool) -> None:
+    (year,) = [q for q in quantities(text) if q.kind == "year"]
+    assert year_names_thing(text, year) is names
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    ("The ferry route will be suspended from 3 March 2027.",
+     "The ferry route will be suspended in early March and is not expected to run again "
+     "until May 2028."),
+    ("The mayor buried the 2022 audit report.",
+     "The mayor denied burying the audit report, saying it was published in June 2023."),
+])
+def test_dates_of_two_points_are_no_conflict(claim: str, source: str) -> None:
+    assert compare(claim, source).conflicts == []
+
+
+@pytest.mark.parametrize(("claim", "source", "conflict"), [
+    # the same point of the span, or two years naming one thing, still rival
+    ("The ferry route will be suspended from 3 March 2027.",
+     "The ferry route will be suspended from 3 March 2028 for a year.",
+     "number: claim 2027 vs source 2028"),
+    ("The mayor buried the 2022 audit report.",
+     "The mayor buried the 2021 audit report, the opposition says.",
+     "number: claim 2022 vs source 2021"),
+])
+def test_dates_of_one_point_still_conflict(claim: str, source: str, conflict: str) -> None:
+    assert conflict in [str(c) for c in compare(claim, source).conflicts]
