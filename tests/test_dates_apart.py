@@ -55,3 +55,20 @@ def test_dates_of_two_points_are_no_conflict(claim: str, source: str) -> None:
 ])
 def test_dates_of_one_point_still_conflict(claim: str, source: str, conflict: str) -> None:
     assert conflict in [str(c) for c in compare(claim, source).conflicts]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The viaduct, which opened in 1874, carries 9,000 trains a year.", "year"),
+    ("The chapel has stood on the green since 1712.", "year"),
+    # a figure before a noun, or a count with no date's preposition, stays a count
+    ("Police found the cash in 1500 envelopes.", "count"),
+    ("The crowd grew to 1500 by noon.", "count"),
+])
+def test_a_year_before_1900_after_a_date_s_preposition(text: str, kind: str) -> None:
+    assert quantities(text)[0].kind == kind
+
+
+def test_a_year_before_1900_refutes_another_year() -> None:
+    sig = compare("The viaduct was built in 1901.",
+                  "The viaduct, which opened in 1874, carries 9,000 trains a year.")
+    assert [str(c) for c in sig.conflicts] == ["number: claim 1901 vs source 1874"]

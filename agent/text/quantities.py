@@ -81,6 +81,8 @@ _NOT_A_SPAN = re.compile(
     r"[\s-]*[a-z]+\s+(?:ago\b|(?:a|per|each|every)\s+(?:day|week|month|year)\b)", re.IGNORECASE)
 
 
+# A date's preposition before a number of four digits with no noun after it.
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|circa)\s+$", re.IGNORECASE)
 # Between two counts, "<noun> to": the second counts what the first does ("14 votes to 9",
 # "from 30 jobs to 45").
 _CARRIED_HEAD = re.compile(r"\s+[A-Za-z][\w'’-]*\s+to\s+", re.IGNORECASE)
@@ -265,6 +267,11 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 # A bounded figure ("more than two thousand") is a count: years are not.
                 # "between 2016 and 2022" is a span of years.
                 kind = "year"
+            elif ("," not in raw and "." not in raw and 1000 <= value < 1900 and not scale
+                  and not m.group("bound") and not m.group("num2")
+                  and _YEAR_BEFORE.search(text, max(0, m.start("num") - 8), m.start("num"))
+                  and (not head_after(text, end) or re.match(r"\s*[,.;:)]", text[end:]))):
+                kind = "year"  # "opened in 1874", "since 1874": a year before 1900
             else:
                 kind = "count"
         if (kind == "money" and unit_after(text, end)[0] == "money"
