@@ -143,3 +143,28 @@ def test_a_question_on_a_vote_count_is_answered_by_a_tally(
 def test_one_as_the_second_count_of_a_tally_is_a_number() -> None:
     vote = _vote("The parish council voted to sell the field by eight votes to one.")
     assert vote == Vote(ayes=8, noes=1, margin=7)
+
+
+@pytest.mark.integration
+def test_an_answer_giving_one_side_of_a_vote_shows_the_other_tally(make_app: MakeApp) -> None:
+    """"How many voted against?" answered with one outlet's "with five voting against": the
+    tally that agrees with it (11-5) is its side; the other (12-4) is another outlet's
+    version, shown though retrieval may not rank it (a story folder is read whole)."""
+    from agent.generation.answer import Answerer
+    from agent.generation.answer_differences import with_differences
+    from agent.retrieval.citations import make_citation
+    from agent.types import AnswerSentence
+
+    app = make_app({**VOTE_ARTICLES, "c_daily.txt": (
+        "A merger at last\n\nEleven of the Hallam Trust's 16 trustees backed the merger, "
+        "with five voting against.\n")})
+    question = "How many trustees voted against the merger?"
+    ev = Answerer(app.corpus, app.retriever, app.embedder, app.llm).evidence(question)
+    quote = ("Eleven of the Hallam Trust's 16 trustees backed the merger, with five voting "
+             "against.")
+    cite = make_citation(app.corpus, "c_daily", quote)
+    assert cite is not None
+    shown = with_differences(question, [AnswerSentence(text=quote, citations=[cite])], ev,
+                             app.corpus)
+    assert [s.citations[0].source for s in shown] == ["c_daily", "b_local"]
+    assert "12-4" in shown[1].text and shown[1].text.endswith("across the county.")

@@ -14,11 +14,14 @@ from agent.generation.differences import story_differences
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import EvidenceSet, asked_kind
+from agent.text.analysis import analyze
 from agent.text.facts import strip_dateline
 from agent.text.normalize import normalize_for_match
 from agent.text.opinion import opinion_piece
 from agent.text.quantities import quantities
+from agent.text.tallies import Vote, asked_vote_side
 from agent.types import AnswerSentence, Sentence
+from agent.verification.gather import SCAN_DOCUMENTS
 
 # The kinds of story difference (agent.generation.differences) that answer each kind of
 # question (agent.retrieval.evidence.asked_kind).
@@ -35,8 +38,9 @@ def with_differences(
     the answer does not cite, as its first outlet's sentence, quoted and cited
     ("TarnValleyNow differs: The River Tarn peaked at 6.1 metres ..." beside the Isles Press
     Agency's 5.8 metres), as `with_versions` shows a version.
-    The story is the articles of the evidence and of the answer's citations, syndicated
-    copies read as their originals."""
+    The story is the articles of the evidence and of the answer's citations, and in a
+    story folder (at most SCAN_DOCUMENTS documents, as the verifier reads one) every
+    article; syndicated copies read as their originals."""
     figure_kinds = asked_figure_kinds(question)  # "how much ... cost": sums of money only
     kinds = _DIFFERENCE_KINDS.get(asked_kind(question) or "",
                                   {"number"} if figure_kinds else set())
@@ -46,6 +50,8 @@ def with_differences(
     cited = _quotes(*sentences)
     ids = [c.source for s in sentences for c in s.citations] + [
         e.sentence.article_id for e in ev.items]
+    if corpus.n_documents() <= SCAN_DOCUMENTS:  # a story folder: each article is the story's
+        ids += [a.id for a in corpus.articles()]
     story = list(dict.fromkeys(corpus.canonical(a) for a in ids))[:MAX_STORY_ARTICLES]
     items = [(s, corpus.outlet_key(a)) for a in story for s in corpus.article(a).body_sentences]
 
@@ -55,6 +61,13 @@ def with_differences(
     noun = asked_count_noun(question)
     answer = " ".join(s.text for s in sentences)
     strict = noun is not None and counts_noun(answer, noun)
+    # "How many members voted against?": a tally ("by six votes to three") is a version
+    # of the answer's count of one side ("with two voting against") when it is of the
+    # side the answer's count agrees with (agent.text.tallies)
+    votes = [v for c in cited_texts(sentences) if (v := analyze(c).vote) is not None] \
+        if asked_vote_side(question) else []
+    if votes:
+        strict = False
     extra: list[AnswerSentence] = []
     lead: list[AnswerSentence] = []  # a version more outlets give than the answer's
     minority: list[Sentence] = []  # the sentences of the answer's side, when one leads
@@ -67,7 +80,8 @@ def with_differences(
             continue
         backing = [side.backing or ([side.sentence] if side.sentence else [])
                    for side in diff.sides]
-        answered = [any(_quotes_sentence(cited, s) for s in side) for side in backing]
+        answered = [any(_quotes_sentence(cited, s)
+                        or _same_vote(votes, s) for s in side) for side in backing]
         if not any(answered):
             continue
         # Each other side as the versions above show one: its first outlet's sentence,
@@ -106,6 +120,17 @@ def with_differences(
         sentences = [_told_as_other(s, corpus) if any(
             _quotes_sentence(_quotes(s), m) for m in minority) else s for s in sentences]
     return lead + sentences + extra
+
+
+def cited_texts(sentences: Sequence[AnswerSentence]) -> list[str]:
+    """The quotes the answer's sentences cite, as written."""
+    return [c.quote for s in sentences for c in s.citations]
+
+
+def _same_vote(votes: Sequence[Vote], sentence: Sentence) -> bool:
+    """Whether `sentence` gives a vote count that one of `votes` agrees with."""
+    theirs = analyze(sentence.text).vote if votes else None
+    return theirs is not None and any(v.agrees(theirs) for v in votes)
 
 
 def _quotes(*sentences: AnswerSentence) -> list[str]:

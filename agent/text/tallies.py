@@ -86,6 +86,27 @@ class Vote:
         return decided, rivals
 
 
+    def agrees(self, other: Vote) -> bool:
+        """Whether `other` gives the same count for every part both give, and they give
+        one at least ("with two voting against" agrees with "by seven votes to two")."""
+        shared = [(self.part(n), other.part(n)) for n in ("ayes", "noes", "margin")]
+        given = [(a, b) for a, b in shared if a is not None and b is not None]
+        return bool(given) and all(a == b for a, b in given)
+
+
+_ASKED_SIDE = re.compile(
+    r"\bhow many\b.*?\b(?:(?P<noes>voted against|voting against|opposed)|"
+    r"(?P<ayes>voted (?:for|in favour|in favor)|voting (?:for|in favour)|backed|supported))\b",
+    re.IGNORECASE)
+
+
+def asked_vote_side(question: str) -> str | None:
+    """The part of a vote's count a question asks for: "noes" ("How many cabinet members
+    voted against the closure?"), "ayes" ("How many backed it?"), or None."""
+    m = _ASKED_SIDE.search(question)
+    return None if m is None else "noes" if m.group("noes") else "ayes"
+
+
 def _show(name: str, value: float) -> str:
     count = f"{value:g}"
     return {"ayes": f"{count} for", "noes": f"{count} against"}.get(
@@ -115,18 +136,22 @@ def _tally(text: str, found: Sequence[Quantity]) -> Vote | None:
 
 def _parts_said(text: str, found: Sequence[Quantity]) -> list[tuple[str, Quantity]]:
     """The vote parts a sentence gives one figure each ("Four board members voted
-    against": noes 4)."""
+    against": noes 4). In "Eleven of the 16 trustees backed it" the side is the part's
+    (11), read after the whole (16), which is no count of a side."""
     parts: list[tuple[str, Quantity]] = []
     text = words_to_digits(text)  # as the figures were read
+    spans: list[tuple[int, int]] = []
     at = 0
     for q in found:
-        if q.kind != "count" or not q.said:
+        start = text.find(q.said, at) if q.said else -1
+        spans.append((start, start + len(q.said)) if start >= 0 else (-1, -1))
+        at = max(at, spans[-1][1])
+    for n, q in enumerate(found):
+        start, end = spans[n]
+        if q.kind != "count" or start < 0 or (n and found[n - 1].part):
             continue
-        start = text.find(q.said, at)
-        if start < 0:
-            continue
-        end = start + len(q.said)
-        at = end
+        if q.part and n + 1 < len(found) and spans[n + 1][0] >= 0:
+            end = spans[n + 1][1]  # the side is said after the whole
         side = _SIDE_AFTER.match(text[end:])
         if side is not None:
             parts.append(("noes" if side.group("no") else "ayes", q))
