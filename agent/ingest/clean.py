@@ -26,6 +26,7 @@ from agent.ingest.furniture import (
     BOILER,
     CAPTION,
     CONTROL_TAIL,
+    COOKIE_NOTICE,
     COPYRIGHT,
     COPYRIGHT_HOLDER,
     LINK_LIST,
@@ -143,7 +144,8 @@ def classify_line(t: str) -> Kind:
     short = len(t) <= MAX_META_CHARS
     if short and NAV.match(t):
         return Kind.NAV
-    if ((short or CONTROL_TAIL.search(t)) and BOILER.match(t)) or LINK_LIST.match(t):
+    if (((short or CONTROL_TAIL.search(t)) and BOILER.match(t)) or LINK_LIST.match(t)
+            or COOKIE_NOTICE.match(t)):
         return Kind.BOILER
     if len(t) <= 200 and COPYRIGHT.search(t):
         return Kind.COPYRIGHT
@@ -382,3 +384,9 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
                 art.outlet = ln.text.rstrip(".")  # a short line under the byline/date
             elif not seen_meta:
                 art.headings.append((ln.start, ln.end))
+    if art.outlet is None and art.byline and ", " in art.byline:
+        # "By Alison Creed, Westmarch Press Association": a wire's byline names its agency
+        # last (a newcomer's wire story had "no outlet", named by its file id throughout)
+        last = art.byline.rsplit(", ", 1)[1].strip(" .")
+        if _is_outlet_shaped(last, last.split()):
+            art.outlet = last

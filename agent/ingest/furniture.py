@@ -37,7 +37,8 @@ BOILER = re.compile(
     r"sign in|log in|sign up|newsletter|follow us|back to top|cookie(?:s| policy| settings)?|"
     r"privacy policy|terms of (?:use|service)|accept(?: all)?(?: cookies)?|close|loading\.*|"
     r"tags?|filed under|topics|click here|continue reading|report an error|"
-    r"newer post|older post|home page|labels?)[\s:.!…]*$"
+    r"newer post|older post|home page|labels?|we value your privacy|your privacy choices|"
+    r"manage (?:your )?(?:cookie |privacy )?(?:preferences|settings|choices))[\s:.!…]*$"
     r"|^(?:sign up (?:for|to)|subscribe (?:to|for)|follow us on|share on|read more:|related:|"
     r"tags?:|labels?:|filed under:|click here|posted by|this (?:article|story) (?:was|has been)"
     r" (?:originally )?(?:published|updated)|get the latest|download (?:the|our) app|"
@@ -47,6 +48,11 @@ BOILER = re.compile(
     r"comments (?:are|have been) (?:now )?(?:closed|disabled|switched off|turned off)\b)",
     re.I,
 )
+# A consent banner in the site's voice, however long: "We and our partners use cookies to
+# personalise content and ads ... By clicking "Accept all" you consent ..." (a newcomer's
+# saved page became an article of its own, titled "We value your privacy").
+COOKIE_NOTICE = re.compile(r"^(?:we (?:and our (?:\w+ )?partners )?(?:use|store|place)|"
+                           r"(?:this|our) (?:site|website) uses) cookies\b", re.I)
 # A furniture line of any length ends in page controls: "We use cookies ... Manage
 # preferences | Accept all", "Sign up to the newsletter ... Enter your email | Subscribe".
 CONTROL_TAIL = re.compile(r"[.!?]\s+(?:[^.!?|]{1,30}\|\s*)+[^.!?|]{1,30}$")
