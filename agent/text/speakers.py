@@ -97,8 +97,14 @@ def attribution(text: str) -> str | None:
     opening = _DESCRIBED_SUBJECT.match(bare[: cue.start()])
     if opening and (named := _name_after(" " + opening.group(1))):
         return named
+    # "The leader of the opposition, Councillor Maureen Oakes, accused ...": a name set off
+    # by commas right before the verb is its subject (not the object after "accused")
+    appositive = _NAMED_BEFORE_VERB.search(bare[: cue.start()])
+    if appositive and (named := _name_after(" " + appositive.group(1))):
+        return named
     # "..., said Ana Ruiz": the verb right after a comma, its speaker after it
-    if (clause_start and not region.strip() and (named := _name_after(bare[cue.end():]))
+    if (clause_start and not region.strip() and _INVERTS.fullmatch(cue.group(0))
+            and (named := _name_after(bare[cue.end():]))
             and _ends_clause(bare[cue.end():], named)):
         return named
     if clause_start and re.search(r"[a-z]{3,}", region) and not any(
@@ -141,6 +147,13 @@ def attribution(text: str) -> str | None:
     return _name_after(bare[cue.end():]) or "someone"
 
 
+# Verbs of speech a speaker may follow ("..., said Ana Ruiz"); "..., accused Mardell of"
+# names its object there.
+_INVERTS = re.compile(r"(?:said|says|added|adds|wrote|writes|explained|asked|replied|"
+                      r"continued|insisted|argued|noted|stated|claimed|warned|admitted|"
+                      r"conceded|recalled|told|tells)", re.IGNORECASE)
+# A name between two commas right before the reporting verb.
+_NAMED_BEFORE_VERB = re.compile(r",\s*((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*),\s*$")
 # A name opening the sentence and a description between two commas right before the verb
 # ("Petra Nolan, regional organiser for the union, "), or before a verb and its object
 # whose noun is the cue ("Niamh Calder-Roe, who leads the trial, denied the [accusation]").

@@ -1,0 +1,26 @@
+"""Who speaks a sentence whose subject is set off by commas (agent.text.speakers.attribution):
+the name before the verb, not the object after "accused". A local-politics newcomer's
+(session 52) "The leader of the opposition Independent group, Councillor Maureen Oakes,
+accused council leader Graham Pettifer of ..." was read as Pettifer's words, and the
+verifier reported the charge as "a claim made by Graham Pettifer"."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.text.analysis import analyze
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The chair of the residents' group, Dr Ann Rowe, accused the trust's chief executive "
+     "Tom Hale of misleading parents.", "Ann Rowe"),
+    ("The head of the union, Petra Nolan, blamed Mardell for the delays.", "Petra Nolan"),
+    # an unnamed subject: the name after the verb is its object
+    ("The union, which represents 400 staff, accused Mardell of lying.", "someone"),
+    # a speaker after the verb of speech is the speaker
+    ("The plan was dead, said Ana Ruiz.", "Ana Ruiz"),
+    ("It was, insisted Ana Ruiz, a disaster.", "Ana Ruiz"),
+])
+def test_the_subject_set_off_by_commas_speaks(text: str, speaker: str) -> None:
+    found = analyze(text).speaker
+    assert found is not None and found.endswith(speaker)
