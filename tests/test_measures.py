@@ -42,7 +42,7 @@ def test_another_outlets_value_for_the_claims_figure_is_its_rival() -> None:
     assert claimed.value == 14
     assert [c.describe() for c in figure_conflicts(
         "Councillors passed the lorry ban by 14 votes to 9.", VOTE[2][0].text)] == [
-        "number: claim 14 vs source 15", "number: claim 9 vs source 8"]
+        "number: claim 14 for vs source 15 for", "number: claim 9 against vs source 8 against"]
     # a source figure that gives another of the claim's figures is that one's value
     assert figure_conflicts("It wants $1,200,000 back and froze grants worth $3.4 million.",
                             "The fund is demanding $1.2m back.") == []

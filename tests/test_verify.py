@@ -313,7 +313,7 @@ def test_another_outlets_version_of_the_claims_figure_makes_it_conflicting(
     assert v.verdict == "conflicting"
     refuting = [e for e in v.evidence if e.stance == "refutes"]
     assert [e.citation.source for e in refuting] == ["c_weekly"]
-    assert "number: claim 14 vs source 15" in refuting[0].signals
+    assert "number: claim 14 for vs source 15 for" in refuting[0].signals
     assert "c_weekly contradicts it" in v.explanation
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agent.text.number_words import words_to_digits
 from agent.text.quantity import Quantity
@@ -47,8 +47,8 @@ _MARGIN_AFTER = re.compile(r"^[\s-]*votes?[\s-]+(?:majority|margin)\b", re.IGNOR
 class Vote:
     """A vote's count as one sentence gives it, each part None when unsaid: `ayes` and
     `noes` (votes for and against, counts), `margin` (ayes less noes); `unanimous` when
-    none voted against. `said` maps each part a claim gives to the figure that says it
-    ("noes" -> the 4 of "Four board members voted against")."""
+    none voted against. `said` maps each part the sentence gives to the figure that says it
+    ("noes" -> the 4 of "Four board members voted against"; a tally's two counts)."""
 
     ayes: float | None = None
     noes: float | None = None
@@ -130,7 +130,8 @@ def _tally(text: str, found: Sequence[Quantity]) -> Vote | None:
             continue
         if _REJECTS.search(text):
             return Vote(margin=q.value - second.value)
-        return Vote(ayes=q.value, noes=second.value, margin=q.value - second.value)
+        return Vote(ayes=q.value, noes=second.value, margin=q.value - second.value,
+                    said=(("ayes", q), ("noes", second)))
     return None
 
 
@@ -169,7 +170,7 @@ def vote(text: str, found: Sequence[Quantity]) -> Vote | None:
     unanimous = _UNANIMOUS.search(text) is not None
     tally = _tally(text, found)
     if tally is not None:
-        return Vote(tally.ayes, tally.noes, tally.margin, unanimous)
+        return replace(tally, unanimous=unanimous)
     parts = _parts_said(text, found)
     if not parts and not unanimous:
         return None
