@@ -130,7 +130,7 @@ def test_sums_of_money_far_apart_are_two_things_but_a_near_one_is_a_rival() -> N
     assert sig.conflicts == []
     sig = compare(claim, "Halden Group is offering $2.10 in cash for each Marlow Mills share.",
                   score=0.8)
-    assert [c.describe() for c in sig.conflicts] == ["number: claim $2.4 vs source $2.1"]
+    assert [c.describe() for c in sig.conflicts] == ["number: claim $2.40 vs source $2.10"]
 
 
 def test_an_ordinal_that_only_qualifies_is_no_figure_the_sentence_must_state() -> None:

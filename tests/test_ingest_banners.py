@@ -46,3 +46,10 @@ def test_a_wire_byline_names_its_agency_as_the_outlet() -> None:
     page = page.replace("Westmarch Press Association", "Transport Correspondent")
     (article,), _ = split_articles(page)
     assert article.outlet is None
+
+
+def test_a_byline_naming_a_role_then_a_publication_gives_the_outlet() -> None:
+    page = ("Shares slide\nBy Oliver Penhale, Markets Correspondent, The Ledger\n"
+            "9 December 2026\n\nShares in the biscuit maker fell 78p to 332p.\n")
+    (article,), _ = split_articles(page)
+    assert article.outlet == "The Ledger"

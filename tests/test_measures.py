@@ -167,7 +167,7 @@ def test_a_sentence_that_states_the_others_value_disputes_nothing() -> None:
     assert measure_conflicts(premium, offer) == []
     other = _s("daily", "Orrin's shares closed at $2.65 on Friday.")
     assert [c.describe() for c in measure_conflicts(premium, other)] == [
-        "number: claim $2.4 vs source $2.65"]
+        "number: claim $2.40 vs source $2.65"]
 
 
 @pytest.mark.unit

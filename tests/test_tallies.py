@@ -100,7 +100,8 @@ VOTE_ARTICLES = {
                     "Trustees who spoke against the merger said it would cost local jobs.\n"
                     "The merger's opponents among the trustees have not said what they "
                     "will do next.\n"
-                    "Hallam's trustees voted 12-4 on Monday to join Orly Care, creating a "
+                    "HALLAM, England, Dec 7 (Shire Wire) - Hallam's trustees voted 12-4 on "
+                    "Monday to join Orly Care, creating a "
                     "charity with 300 staff across the county.\n"
                     "In 2019 the trustees rejected a similar plan by 10 votes to 6.\n"),
 }
@@ -168,3 +169,5 @@ def test_an_answer_giving_one_side_of_a_vote_shows_the_other_tally(make_app: Mak
                              app.corpus)
     assert [s.citations[0].source for s in shown] == ["c_daily", "b_local"]
     assert "12-4" in shown[1].text and shown[1].text.endswith("across the county.")
+    # its wire dateline is no part of what it says
+    assert "(Shire Wire)" not in shown[1].text and "differs: Hallam's trustees" in shown[1].text

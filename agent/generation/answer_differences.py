@@ -105,12 +105,13 @@ def with_differences(
                 cites = [c for _, q in named
                          if (c := make_citation(corpus, q.article_id, q.text)) is not None]
                 lead.append(AnswerSentence(
-                    text=f"According to {_joined([o for o, _ in named])}: {named[0][1].text}",
+                    text=f"According to {_joined([o for o, _ in named])}: "
+                         f"{_undated(named[0][1].text)}",
                     citations=cites))
             else:
                 # named as the article names its outlet: an id is no name
                 name = corpus.article(quotes[0].article_id).outlet or "Another report"
-                extra.append(AnswerSentence(text=f"{name} differs: {quotes[0].text}",
+                extra.append(AnswerSentence(text=f"{name} differs: {_undated(quotes[0].text)}",
                                             citations=[cite]))
             cited.append(normalize_for_match(strip_dateline(quotes[0].text)))
         if lead and not minority:
@@ -120,6 +121,12 @@ def with_differences(
         sentences = [_told_as_other(s, corpus) if any(
             _quotes_sentence(_quotes(s), m) for m in minority) else s for s in sentences]
     return lead + sentences + extra
+
+
+def _undated(text: str) -> str:
+    """A quoted sentence without its wire dateline ("WRENFIELD, England, Dec 8 (Northwire) -
+    "): the outlet is named before it, the dateline is no part of what it says."""
+    return strip_dateline(text).strip()
 
 
 def cited_texts(sentences: Sequence[AnswerSentence]) -> list[str]:

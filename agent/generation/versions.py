@@ -33,6 +33,7 @@ from agent.text.facts import (
     mentions,
     months,
     places,
+    strip_dateline,
 )
 from agent.text.glosses import strip_glosses
 from agent.text.injection import looks_like_instruction
@@ -291,7 +292,8 @@ def with_versions(
         if cite is None:
             continue
         extra.append(
-            AnswerSentence(text=f"{outlet or 'Another report'} differs: {text}", citations=[cite])
+            AnswerSentence(text=f"{outlet or 'Another report'} differs: "
+                                f"{strip_dateline(text).strip()}", citations=[cite])
         )
         cited.add(canonical(sentence.article_id))
         shown.add(normalize_for_match(text))

@@ -387,6 +387,11 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
     if art.outlet is None and art.byline and ", " in art.byline:
         # "By Alison Creed, Westmarch Press Association": a wire's byline names its agency
         # last (a newcomer's wire story had "no outlet", named by its file id throughout)
-        last = art.byline.rsplit(", ", 1)[1].strip(" .")
-        if _is_outlet_shaped(last, last.split()):
+        parts = art.byline.split(", ")
+        last = parts[-1].strip(" .")
+        words = last.split()
+        # after a name and a role ("Oliver Penhale, Markets Correspondent, The Ledger") a
+        # short capitalised name is the publication's, whatever its words
+        if _is_outlet_shaped(last, words) or (
+                len(parts) >= 3 and 0 < len(words) <= 5 and all(w[:1].isupper() for w in words)):
             art.outlet = last

@@ -124,7 +124,7 @@ def _share(value: float, bound: str | None, head: str, said: str) -> Quantity:
     return Quantity(value, value * lo_f, value * hi_f, "percent", "", head, True, said)
 
 
-_NEXT_WORD_SAID = re.compile(r"\s+[A-Za-z]+")
+_NEXT_WORD_SAID = re.compile(r"\s+[A-Za-z]+|p\b")  # "3.5 million pounds", "410p"
 
 
 def _blanked(text: str, m: re.Match[str]) -> str:

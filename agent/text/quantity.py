@@ -196,6 +196,8 @@ def show_quantity(q: Quantity) -> str:
         return _show_duration(q.value)
     unit = "%" if q.kind == "percent" else ""
     shown = f"{q.value:,.0f}" if q.value >= 1e4 and q.value == int(q.value) else f"{q.value:g}"
+    if q.kind == "money" and q.value < 1e4 and round(q.value, 2) != int(q.value):
+        shown = f"{q.value:,.2f}"  # "£4.20", a price in pence read as pounds
     return f"{q.unit}{shown}{unit}"
 
 

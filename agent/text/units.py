@@ -21,6 +21,8 @@ from agent.text.facts import NOT_ENTITY
 
 UnitKind = Literal["duration", "money", "measure"]
 _CURRENCY_WORD = {"dollar": "$", "pound": "£", "euro": "€", "yen": "¥"}
+# Pence written after the figure: "410p", "8 pence"; not "3 p.m." nor "5pm".
+_PENCE = re.compile(r"p(?!\.?[A-Za-z])|\s*pence\b")
 # Durations in years, so "three decades" and "30 years" compare.
 _DURATION = {"decade": 10.0, "century": 100.0, "year": 1.0, "month": 1 / 12, "week": 7 / 365,
              "day": 1 / 365, "fortnight": 14 / 365, "hour": 1 / 8760}
@@ -73,6 +75,8 @@ def unit_after(text: str, end: int) -> tuple[UnitKind | None, float, str]:
     next word is no unit."""
     if _TEMPERATURE.match(text, end):
         return "measure", 1.0, TEMPERATURE
+    if _PENCE.match(text, end):
+        return "money", 0.01, "£"  # "fell 78p to 332p": a share price, not a count
     m = _UNIT_WORD.match(text[end: end + 20])
     if not m:
         return None, 1.0, ""
