@@ -13,9 +13,10 @@ from scenarios import ask_with_draft
 
 from agent.app import App
 from agent.generation.answer import Answerer
+from agent.generation.difference_records import dated_difference
 from agent.generation.extractive import Cluster, Difference, Side
 from agent.generation.story_points import Point
-from agent.generation.story_summary import assemble, dated_difference, extractive_line
+from agent.generation.story_summary import assemble, extractive_line
 from agent.text.glosses import date_glossed, strip_glosses
 from agent.types import Sentence
 from evals.summary_judges import printed_flag

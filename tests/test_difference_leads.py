@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from agent.generation.difference_leads import figure_lead
+from agent.generation.difference_records import dated_difference
 from agent.generation.differences import story_differences
-from agent.generation.story_summary import dated_difference
 from agent.types import Sentence
 from evals.summary_judges import difference_stated
 

@@ -76,3 +76,28 @@ def test_a_denial_that_echoes_its_charge_is_still_printed_after_it(
     clusters = [Cluster(Point(members=[(lead, "A", 1.0)]), lead, 0),
                 Cluster(Point(members=[(charge, "A", 0.9)]), charge, 1)]
     assert [line.text for line in writer.floor(clusters).lines] == [lead.text, CHARGE, echo]
+
+
+@pytest.mark.unit
+def test_a_denial_chosen_as_a_point_of_its_own_is_read_after_its_charge(
+    make_app: Callable[..., App],
+) -> None:
+    """A business newcomer (session 52): a denial that names what it denies stands alone,
+    was chosen by its rank before its charge, and was printed two lines above it."""
+    named = "Tessle Rivers Trust denied the anglers' claims on Monday."
+    wire = ("Fish kill claims denied\n\n"
+            "The Tessle Rivers Trust said on Monday it had reported every dead fish.\n")
+    app = make_app({"a_post.txt": ARTICLE["a_post.txt"].replace(DENIAL, named),
+                    "b_wire.txt": wire})
+    post = next(a for a in app.corpus.articles() if a.id == "a_post")
+    other = next(a for a in app.corpus.articles() if a.id == "b_wire")
+    lead, charge, denial = post.body_sentences[0], post.body_sentences[1], post.body_sentences[2]
+    summarizer = Summarizer(app.corpus, app.embedder, app.llm)
+    writer = StoryWriter(app.llm, str, lambda a, b: 0.0, denial=summarizer._reported_denial)
+    # the denial's point is told first by the wire (its median place is the charge's)
+    clusters = [Cluster(Point(members=[(denial, "A", 1.0),
+                                       (other.body_sentences[0], "B", 0.9)]), denial, 0),
+                Cluster(Point(members=[(lead, "A", 0.95)]), lead, 1),
+                Cluster(Point(members=[(charge, "A", 0.9)]), charge, 2)]
+    lines = [line.text for line in writer.floor(clusters).lines]
+    assert lines.index(named) == lines.index(CHARGE) + 1

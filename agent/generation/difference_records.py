@@ -1,17 +1,24 @@
 """The story's differences over a whole corpus, and as the other stages read them: the rows
 of `compare`'s cross-outlet matrix and the verify stage's dispute records. The differences
-themselves are found in agent.generation.differences; no model call.
+themselves are found in agent.generation.differences; no model call. And a difference with
+its weekdays dated for a reader away from the articles (`dated_difference`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
 
 from agent.generation.differences import story_differences
 from agent.generation.extractive import Difference
 from agent.ingest.corpus import Corpus
-from agent.text.facts import strip_dateline
+from agent.text.dates import weekday_date
+from agent.text.facts import WEEKDAYS, strip_dateline
+from agent.text.glosses import bracketed_date, date_glossed
 from agent.text.opinion import opinion_piece
+from agent.types import Sentence
 from agent.verification.compare import Cell, MatrixCell, MatrixRow, quoted_cell
 from agent.verification.disputes import Dispute, DisputeSide
 
@@ -65,3 +72,43 @@ def difference_rows(differences: Sequence[Difference], corpus: Corpus) -> list[M
                                  quoted_cell(corpus, stance, s, values))
         rows.append(MatrixRow(claim=claim, kind="figure", contradiction=True, cells=cells))
     return rows
+
+
+def dated_difference(diff: Difference, published: Callable[[str], date | None]) -> Difference:
+    """`diff` with the calendar date in brackets after each weekday a side gives ("Monday
+    [23 November 2026] (A, B) vs Friday [20 November 2026] (C)"), read against the article
+    date of every sentence backing the side (agent.text.dates.weekday_date); a weekday
+    those sentences date differently is left as it is. A lead, the clause of the first side's
+    sentence (agent.generation.difference_leads.figure_lead), and another side's own clause
+    are dated against their sentences' articles (agent.text.glosses.date_glossed)."""
+    if diff.lead and diff.sides and diff.sides[0].sentence is not None:
+        first = diff.sides[0].sentence
+        diff = replace(diff, lead=date_glossed(diff.lead, published(first.article_id)), sides=[
+            replace(s, clause=date_glossed(s.clause, published(s.sentence.article_id)))
+            if s.clause and s.sentence is not None else s for s in diff.sides])
+    if diff.kind != "day":
+        return diff
+    sides = []
+    for side in diff.sides:
+        backing = side.backing or ([side.sentence] if side.sentence else [])
+        sides.append(replace(
+            side, values=tuple(_dated_weekday(v, backing, published) for v in side.values),
+            worded={o: tuple(_dated_weekday(v, backing, published) for v in vs)
+                    for o, vs in side.worded.items()}))
+    return replace(diff, sides=sides)
+
+
+def _dated_weekday(value: str, backing: Sequence[Sentence],
+                   published: Callable[[str], date | None]) -> str:
+    """`value` ("Monday", "Saturday, 3am") with its weekday's date in brackets, when every
+    `backing` sentence's article dates that weekday alike; else `value` as it is."""
+    day = next((d for d in WEEKDAYS if re.search(rf"\b{d}\b", value, re.I)), None)
+    if day is None:
+        return value
+    dated = {weekday_date(s.text, day, p) if (p := published(s.article_id)) else None
+             for s in backing}
+    when = dated.pop() if len(dated) == 1 else None
+    if when is None:
+        return value
+    return re.sub(rf"\b{day}\b", lambda m: m.group(0) + bracketed_date(when), value, count=1,
+                  flags=re.I)

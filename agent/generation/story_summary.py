@@ -21,6 +21,7 @@ import numpy as np
 from pydantic import BaseModel, Field, create_model
 
 from agent.generation.contested import contested_marked, difference_versions
+from agent.generation.difference_records import dated_difference
 from agent.generation.extractive import (
     WORD_BUDGET,
     Cluster,
@@ -34,9 +35,8 @@ from agent.generation.support import support_score
 from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.text.analysis import analyze
-from agent.text.dates import weekday_date
-from agent.text.facts import WEEKDAYS, strip_dateline
-from agent.text.glosses import bracketed_date, date_glossed, strip_glosses
+from agent.text.facts import strip_dateline
+from agent.text.glosses import date_glossed, strip_glosses
 from agent.text.normalize import normalize_for_match
 from agent.text.quantities import Quantity
 from agent.types import Sentence
@@ -165,6 +165,7 @@ def assemble(
 
     said: set[str] = set()
     differed: set[str] = set()  # the words of the story's difference lines
+    follows: dict[str, str] = {}  # a denial printed as a point -> the charge it answers
 
     disputed = _disputed_figures(differences)
 
@@ -208,6 +209,8 @@ def assemble(
         line = line_for(c)
         reply = reply_for(line)
         kept = used, set(said)
+        if reply is not None and any(x.text == reply.text for x in out):
+            follows[reply.text] = line.text  # printed already, as a point: moved below
         if (add(line) and reply is not None and all(x.text != reply.text for x in out)
                 and not add(reply, reply=True)):
             # a charge is never printed without the denial its article prints (printed
@@ -233,6 +236,16 @@ def assemble(
     ordered = sorted(groups)
     out[:] = [line for _, a, b in ordered for line in out[a:b]]
     at = [pos for pos, a, b in ordered for _ in range(a, b)]  # each line's story position
+    # a denial chosen as a point of its own is read after the charge it answers (a business
+    # newcomer's "A Dunmarsh spokesperson denied the accusation" came two lines before it)
+    for answered, charge in follows.items():
+        texts = [x.text for x in out]
+        if answered in texts and charge in texts and texts.index(answered) < texts.index(charge):
+            i = texts.index(answered)
+            line, _ = out.pop(i), at.pop(i)
+            j = texts.index(charge)  # one less now: the charge's place after the pop
+            out.insert(j, line)
+            at.insert(j, at[j - 1])
     budget += sum(word_count(x.text) for x in story_diffs)
     for d, x in told:
         before = len(out)
@@ -280,46 +293,6 @@ def _difference_line(diff: Difference) -> StoryLine:
              for s in (side.backing or ([side.sentence] if side.sentence else []))]
     return StoryLine(diff.text(), list({s.id: s for s in cited}.values()), "difference",
                      sum(len(s.outlets) for s in diff.sides), "difference")
-
-
-def dated_difference(diff: Difference, published: Callable[[str], date | None]) -> Difference:
-    """`diff` with the calendar date in brackets after each weekday a side gives ("Monday
-    [23 November 2026] (A, B) vs Friday [20 November 2026] (C)"), read against the article
-    date of every sentence backing the side (agent.text.dates.weekday_date); a weekday
-    those sentences date differently is left as it is. A lead, the clause of the first side's
-    sentence (agent.generation.difference_leads.figure_lead), and another side's own clause
-    are dated against their sentences' articles (agent.text.glosses.date_glossed)."""
-    if diff.lead and diff.sides and diff.sides[0].sentence is not None:
-        first = diff.sides[0].sentence
-        diff = replace(diff, lead=date_glossed(diff.lead, published(first.article_id)), sides=[
-            replace(s, clause=date_glossed(s.clause, published(s.sentence.article_id)))
-            if s.clause and s.sentence is not None else s for s in diff.sides])
-    if diff.kind != "day":
-        return diff
-    sides = []
-    for side in diff.sides:
-        backing = side.backing or ([side.sentence] if side.sentence else [])
-        sides.append(replace(
-            side, values=tuple(_dated_weekday(v, backing, published) for v in side.values),
-            worded={o: tuple(_dated_weekday(v, backing, published) for v in vs)
-                    for o, vs in side.worded.items()}))
-    return replace(diff, sides=sides)
-
-
-def _dated_weekday(value: str, backing: Sequence[Sentence],
-                   published: Callable[[str], date | None]) -> str:
-    """`value` ("Monday", "Saturday, 3am") with its weekday's date in brackets, when every
-    `backing` sentence's article dates that weekday alike; else `value` as it is."""
-    day = next((d for d in WEEKDAYS if re.search(rf"\b{d}\b", value, re.I)), None)
-    if day is None:
-        return value
-    dated = {weekday_date(s.text, day, p) if (p := published(s.article_id)) else None
-             for s in backing}
-    when = dated.pop() if len(dated) == 1 else None
-    if when is None:
-        return value
-    return re.sub(rf"\b{day}\b", lambda m: m.group(0) + bracketed_date(when), value, count=1,
-                  flags=re.I)
 
 
 def points_schema(labels: Sequence[str]) -> type[BaseModel]:
