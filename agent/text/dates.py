@@ -113,7 +113,8 @@ def weekday_date(text: str, day: str, published: date) -> date:
     """The date of weekday `day` (lower case) in `text`, an article's sentence of date
     `published`: the day of the month the text writes after it ("Wednesday 4 November",
     "Wednesday, November 4"), else the latest such day on or before `published`, or the
-    next one after it when the day's clause speaks of what is to come (`ahead`)."""
+    next one after it when the day's clause speaks of what is to come (`ahead`); "next
+    Thursday" is the Thursday of the week after `published`'s (weeks start on Monday)."""
     written = re.search(rf"\b{day},?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                         rf"(?P<m1>{MONTH_NAMES})|(?P<m2>{MONTH_NAMES})\s+(?P<d2>\d{{1,2}}))\b",
                         text, re.IGNORECASE)
@@ -124,6 +125,11 @@ def weekday_date(text: str, day: str, published: date) -> date:
         if when is not None:  # "Wednesday 31 November" is no date
             return when
     shift = (published.weekday() - WEEKDAYS.index(day)) % 7
+    if re.search(rf"\bnext\s+{day}\b", text, re.IGNORECASE):
+        # "next Thursday" is the Thursday of next week, not of this one: in an article of
+        # Wednesday 9 December, 17 December (a business newcomer's wire gave that date;
+        # the gloss had said 10 December)
+        return published + timedelta(days=7 - published.weekday() + WEEKDAYS.index(day))
     if ahead(text, day):
         return published + timedelta(days=(7 - shift) % 7)
     return published - timedelta(days=shift)
