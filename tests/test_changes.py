@@ -86,3 +86,13 @@ def test_a_changed_count_meets_the_source_count_after_the_change() -> None:
     # what the two figures count is named before them
     assert {q.head for q in quantities("The number of complaints rose from eight to 13.")} == {
         "complaint"}
+
+
+def test_a_hedged_value_after_a_change_keeps_its_phase() -> None:
+    """A business newcomer (session 52): "expected to fall from £68m to about £42m" read as
+    two figures of no change, so "about £42m ..., down from £68m" did not state it."""
+    found = quantities("Profit is expected to fall from £68m to about £42m.")
+    assert [(q.phase, q.approx) for q in found] == [("before", False), ("after", True)]
+    sig = compare("Profit is expected to fall from £68m to about £42m.",
+                  "The firm expects profit of about £42m, down from £68m a year earlier.")
+    assert sig.figures_stated and not sig.missing_numbers and sig.conflicts == []

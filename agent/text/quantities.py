@@ -86,6 +86,8 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|circa)\s+$", re.IGNORECASE)
 # Between two counts, "<noun> to": the second counts what the first does ("14 votes to 9",
 # "from 30 jobs to 45").
 _CARRIED_HEAD = re.compile(r"\s+[A-Za-z][\w'’-]*\s+to\s+", re.IGNORECASE)
+# Between the figures of "from X to about Y", before the second's hedge.
+_TO_HEDGED = re.compile(r"\s+to\s+", re.IGNORECASE)
 _VOTED = re.compile(r"\bvot(?:ed|es?|ing)\s+(?:(?:by|of)\s+)?$", re.IGNORECASE)
 # A scaled figure after these words is a sum, its currency unsaid ("were worth 48 million").
 _WORTH = re.compile(r"\b(?:worth|valued at|costs?|costing|priced at)\s+(?:about\s+|around\s+|"
@@ -305,6 +307,13 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         # "£7, up from £6", "14 cases, up from nine": any measured kind; "from X to Y"
         # only in the kinds that change (a count's is a spread)
         phase: Phase = "" if kind == "year" or (phases[1] and not changes) else phases[0]
+        if (out and last_end >= 0 and out[-1].kind == kind and changes
+                and out[-1].said.lower().startswith("from ")
+                and _TO_HEDGED.fullmatch(text[last_end:m.start()])):
+            # "fall from £68m to about £42m": a hedge keeps the two figures apart, but the
+            # first is still the value before the change and this one the value after
+            out[-1] = dataclasses.replace(out[-1], phase="before")
+            phase = "after"
         joined = bool(kind == "count" and last_head
                       and _CARRIED_HEAD.fullmatch(text[last_end:m.start("num")]))
         if joined:
