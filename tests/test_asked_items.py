@@ -38,3 +38,12 @@ def test_a_sum_asked_per_period_needs_a_rate_of_that_period() -> None:
     # a share's period is the question's condition, not a rate asked
     share = "What share of drivers worked more than 50 hours a week?"
     assert gives_asked_figure(share, ["About two-thirds of drivers did so."])
+
+
+def test_how_far_a_price_fell_asks_for_a_change_not_a_distance() -> None:
+    """A business newcomer (session 52): "How far did Dunmarsh's share price fall?"
+    abstained, as "how far" asked for a distance."""
+    question = "How far did Kelby Mills' share price fall on Monday?"
+    assert gives_asked_figure(question, ["Shares in Kelby Mills fell 40p to 420p."])
+    assert not gives_asked_figure("How far is the mill from the station?",
+                                  ["Shares in Kelby Mills fell 40p to 420p."])

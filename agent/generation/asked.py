@@ -42,6 +42,12 @@ _ASKED_FIGURES: list[tuple[re.Pattern[str], frozenset[str]]] = [
                 re.IGNORECASE),
      frozenset({"money"})),
     (re.compile(r"\bhow long\b", re.IGNORECASE), frozenset({"duration", "measure", "time"})),
+    # "How far did the share price fall?": a change, of a price, a share or a count (a
+    # business newcomer's question abstained: no distance in "fell 78p to 332p")
+    (re.compile(r"\bhow far\b[^?]*\b(?:fall|fell|fallen|drop|dropped|rise|rose|risen|"
+                r"climb|climbed|slide|slid|slip|slipped|decline|declined|sink|sank)\b",
+                re.IGNORECASE),
+     frozenset({"money", "percent", "count", "measure"})),
     (re.compile(r"\bhow (?:far|fast|high|tall|deep|wide|heavy)\b", re.IGNORECASE),
      frozenset({"measure"})),
     (re.compile(r"\bwhat (?:percentage|proportion|share)\b", re.IGNORECASE),
