@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from agent.text.analysis import analyze
+from agent.verification.claims import attribution_of
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
@@ -24,3 +25,17 @@ from agent.text.analysis import analyze
 def test_the_subject_set_off_by_commas_speaks(text: str, speaker: str) -> None:
     found = analyze(text).speaker
     assert found is not None and found.endswith(speaker)
+
+
+@pytest.mark.parametrize(("claim", "speaker", "content"), [
+    ("Kelby Mills expects annual profit of about 12 million pounds.", "Kelby Mills",
+     "annual profit of about 12 million pounds"),
+    ("The trust forecasts a deficit of £3m next year.", "The trust", "a deficit of £3m next year"),
+])
+def test_what_someone_expects_is_their_statement(claim: str, speaker: str,
+                                                 content: str) -> None:
+    """Labelling rule 2: "X expects P" is supported where a source reports X saying it
+    expects P ("The company said it now expected ..."), as "X said P" is (a business
+    newcomer, session 52, got "only a claim made by the company")."""
+    found = attribution_of(claim)
+    assert found is not None and (found.speaker, found.content) == (speaker, content)

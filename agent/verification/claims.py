@@ -22,6 +22,11 @@ _SPEECH_VERBS = (
     FINITE_CUES + "|tweeted|posted|thinks|reported|reports|admitted|admits|confirmed|"
     "confirms|announced|announces|declared|declares|denied|denies|"
     rf"(?:called|calls){NOT_CALLED_OFF}"  # "called her a lovely woman", not "called off"
+    # what X expects or forecasts is X's statement, as "X said it expects P" (labelling
+    # rule 2): a business newcomer's "Dunmarsh Foods expects annual pre-tax profit of about
+    # 42 million pounds" was "only a claim made by the company" beside "The company said
+    # it now expected pre-tax profit of about £42m"
+    "|expects|forecasts|predicts|anticipates"
 )
 _OBJECT_VERBS = "told|tells|accused|accuses|warned|warns|assured|assures|informed|informs"
 # Verbs of declaring that also take a plain object: "declared a major incident", "announced
