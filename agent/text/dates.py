@@ -114,7 +114,7 @@ def weekday_date(text: str, day: str, published: date) -> date:
     `published`: the day of the month the text writes after it ("Wednesday 4 November",
     "Wednesday, November 4"), else the latest such day on or before `published`, or the
     next one after it when the day's clause speaks of what is to come (`ahead`); "next
-    Thursday" is the Thursday of the week after `published`'s (weeks start on Monday)."""
+    Thursday" is the nearest Thursday more than two days after `published`."""
     written = re.search(rf"\b{day},?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                         rf"(?P<m1>{MONTH_NAMES})|(?P<m2>{MONTH_NAMES})\s+(?P<d2>\d{{1,2}}))\b",
                         text, re.IGNORECASE)
@@ -126,10 +126,12 @@ def weekday_date(text: str, day: str, published: date) -> date:
             return when
     shift = (published.weekday() - WEEKDAYS.index(day)) % 7
     if re.search(rf"\bnext\s+{day}\b", text, re.IGNORECASE):
-        # "next Thursday" is the Thursday of next week, not of this one: in an article of
-        # Wednesday 9 December, 17 December (a business newcomer's wire gave that date;
-        # the gloss had said 10 December)
-        return published + timedelta(days=7 - published.weekday() + WEEKDAYS.index(day))
+        # "next Thursday" is no day of the next two: one would say "tomorrow". In an
+        # article of Wednesday 9 December it is 17 December (a business newcomer's wire
+        # gave that date; the gloss had said 10 December); said on a Monday, the nearer
+        # Thursday may be meant, and is kept.
+        ahead_days = (WEEKDAYS.index(day) - published.weekday()) % 7 or 7
+        return published + timedelta(days=ahead_days + (7 if ahead_days <= 2 else 0))
     if ahead(text, day):
         return published + timedelta(days=(7 - shift) % 7)
     return published - timedelta(days=shift)
