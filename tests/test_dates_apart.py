@@ -72,3 +72,17 @@ def test_a_year_before_1900_refutes_another_year() -> None:
     sig = compare("The viaduct was built in 1901.",
                   "The viaduct, which opened in 1874, carries 9,000 trains a year.")
     assert [str(c) for c in sig.conflicts] == ["number: claim 1901 vs source 1874"]
+
+
+@pytest.mark.parametrize(("claim", "source", "conflict"), [
+    # a year to come is no version of a year gone ("since 1874" is gone whatever follows)
+    ("The viaduct will close to trains from 3 March 2027.",
+     "The viaduct, which has carried trains since 1874, will close in March.", None),
+    ("The viaduct will close to trains from 3 March 2027.",
+     "The viaduct, which opened in 1874, carries 9,000 trains a year.", None),
+    ("The viaduct was built in 1901.",
+     "The viaduct, which has carried trains since 1874, will not reopen until May 2028.",
+     "number: claim 1901 vs source 1874"),
+])
+def test_a_year_to_come_and_a_year_gone(claim: str, source: str, conflict: str | None) -> None:
+    assert [str(c) for c in compare(claim, source).conflicts] == ([conflict] if conflict else [])

@@ -16,6 +16,7 @@ from agent.text.lexicon import is_noun_not_verb, is_past_form, verb_lemmas
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
+from agent.text.tense import ahead, behind
 
 # What a sum, share or measure is of, when a noun follows it: "a £50 goodwill payment", "a
 # 25% tariff" (a newcomer trial, session 47: an average overcharge of £31 and a £50
@@ -172,10 +173,29 @@ def years_apart(c: Quantity, c_text: str, e: Quantity, e_text: str) -> bool:
         e_text, e)
 
 
+def times_apart(c: Quantity, c_text: str, e: Quantity, e_text: str) -> bool:
+    """Whether years `c` (of `c_text`) and `e` (of `e_text`) date what is to come and what
+    was: "will close ... from 18 January 2027" against "which opened in 1874" (a newcomer
+    trial, session 52), or "was built in 1901" against "not expected to reopen until March
+    2028" (agent.text.tense)."""
+    if not c.kind == e.kind == "year" or not (c.said and e.said):
+        return False
+    mine, theirs = _gone(c_text, c.said), _gone(e_text, e.said)
+    return ((not mine and ahead(c_text, c.said) and theirs)
+            or (mine and not theirs and ahead(e_text, e.said)))
+
+
+def _gone(text: str, said: str) -> bool:
+    """Whether the year `said` of `text` dates what was: a past clause (agent.text.tense),
+    or "since" before it ("which has spanned the river since 1874")."""
+    return re.search(rf"\bsince\s+{re.escape(said)}\b", words_to_digits(text),
+                     re.IGNORECASE) is not None or behind(text, said)
+
+
 def figures_apart(c: Quantity, c_text: str, e: Quantity, e_text: str) -> bool:
     """Whether figures `c` (of `c_text`, a claim's) and `e` (of `e_text`) measure two things
     by the words around them: two qualified parts of a count (`qualified_apart`), the two
     ends of a span (`span_ends_apart`), a year naming a thing and one dating an act
-    (`years_apart`)."""
+    (`years_apart`), a year to come and a year gone (`times_apart`)."""
     return (qualified_apart(c, c_text, e, e_text) or span_ends_apart(c, c_text, e, e_text)
-            or years_apart(c, c_text, e, e_text))
+            or years_apart(c, c_text, e, e_text) or times_apart(c, c_text, e, e_text))
