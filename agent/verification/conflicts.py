@@ -112,9 +112,8 @@ def number_conflicts(
     conflicts: list[Conflict] = []
     missing = False
     decided: list[Quantity] = []
-    if aligned and claim.vote is not None and evidence.vote is not None:
-        decided, rivals = claim.vote.compared(evidence.vote)  # a count of one vote's side
-        conflicts += [Conflict("number", (mine,), (theirs,)) for mine, theirs in rivals]
+    if aligned:  # a count of one side of a vote, against the evidence's tally
+        decided, conflicts = vote_conflicts(claim, evidence)
     for c in cq:
         if any(c is d for d in decided):
             continue
@@ -152,6 +151,18 @@ def number_conflicts(
             shown = tuple(sorted({show_quantity(e) for e in rival}))
             conflicts.append(Conflict("number", (show_quantity(c),), shown))
     return conflicts, missing
+
+
+def vote_conflicts(claim: SentenceAnalysis, evidence: SentenceAnalysis
+                   ) -> tuple[list[Quantity], list[Conflict]]:
+    """The claim's figures that the evidence's vote count decides (a side, the margin:
+    agent.text.tallies.Vote.compared), and a number conflict for each part it gives
+    otherwise ("claim 4 against vs source 3 against", "claim unanimous vs source 2
+    against"); both empty when either gives no vote."""
+    if claim.vote is None or evidence.vote is None:
+        return [], []
+    decided, rivals = claim.vote.compared(evidence.vote)
+    return decided, [Conflict("number", (mine,), (theirs,)) for mine, theirs in rivals]
 
 
 def _of_other_things(c: Quantity, e: Quantity, claim: SentenceAnalysis,

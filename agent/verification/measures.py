@@ -28,6 +28,7 @@ from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frame
 from agent.text.measured import figure_thing
 from agent.text.near_miss import near_miss_name, things_apart
 from agent.text.quantities import Quantity
+from agent.text.quantity import show_quantity
 from agent.text.tallies import tally_second
 from agent.text.tense import ahead, behind
 from agent.types import Sentence
@@ -36,7 +37,7 @@ from agent.verification.conflicts import (
     Conflict,
     gives_another,
     magnitude_ratio,
-    show_quantity,
+    vote_conflicts,
 )
 
 # Tuned on the dev stories' labelled conflicts (evals/stories/*/conflicts.jsonl, split dev);
@@ -383,12 +384,7 @@ def figure_conflicts(claim: str, sentence: str) -> list[Conflict]:
     through an anchor of another noun: "a 42,000-seat stadium" for "40,000 spectators");
     a claim's count of one side of a vote or of its margin against the sentence's tally
     (agent.text.tallies)."""
-    out = []
-    decided: list[Quantity] = []
-    mine, theirs = analyze(claim).vote, analyze(sentence).vote
-    if mine is not None and theirs is not None:  # a count of one side of a vote ("4 against")
-        decided, rivals = mine.compared(theirs)
-        out += [Conflict("number", (said,), (given,)) for said, given in rivals]
+    decided, out = vote_conflicts(analyze(claim), analyze(sentence))  # "4 against"
     claimed = [q for q in analyze(claim).quantities if not any(q is d for d in decided)]
     found = [g for g in analyze(sentence).quantities if g.kind in MEASURE_KINDS]
     for q in claimed:
