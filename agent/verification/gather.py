@@ -77,10 +77,13 @@ class EvidenceGatherer:
                 items += self._place_rivals(claim, items, sources + more_sources)
         seen = {e.sentence.id for e in items}
         items += [e for e in self._holder_rivals(claim, sources) if e.sentence.id not in seen]
-        disputes = self._figure_disputes(claim, sources)
+        # the story's sentences, read once for other versions of the claim's figures
+        read = analyze(claim)
+        story = self._story(claim, sources) if read.quantities or read.vote is not None else []
+        disputes = self._figure_disputes(claim, story)
         rivals = {s.id: s for s, _ in disputes}
         # a count of one side of a vote, against the outlets' tallies
-        vote_rivals, vote_anchors = vote_disputes(claim, self._story(claim, sources))
+        vote_rivals, vote_anchors = vote_disputes(claim, story)
         rivals.update((s.id, s) for s in vote_rivals)
         # The outlet giving the claim's value is judged too: a claim that takes one side of
         # a disputed figure is conflicting (agent.verification.verdicts.decide). Its sentence
@@ -149,17 +152,16 @@ class EvidenceGatherer:
         return out
 
     def _figure_disputes(self, claim: str,
-                         sources: Sequence[str]) -> list[tuple[Sentence, Sentence | None]]:
+                         story: Sequence[Sentence]) -> list[tuple[Sentence, Sentence | None]]:
         """(rival, anchor) sentences: another outlet's value for one of the claim's figures,
         and a sentence giving the claim's value that it rivals (agent.verification.measures.
         figure_disputes); `gather` labels them "F" (`figure_conflicts` gives each rival its
         conflict) and "A". The outlet that says "15 to 8" words the
         rest of its sentence apart from the claim's "by 14 votes to 9", so retrieval rarely
-        ranks it: a story folder (at most SCAN_DOCUMENTS documents) is read whole; a larger
-        corpus gives the retrieved articles and those a search without the figures finds."""
+        ranks it: the `story`'s sentences (`_story`) are read."""
         if not analyze(claim).quantities:
             return []
-        pool = [(s, self.corpus.outlet_key(s.article_id)) for s in self._story(claim, sources)]
+        pool = [(s, self.corpus.outlet_key(s.article_id)) for s in story]
         # (an anchor of the claim's own words, CLAIM_OUTLET, is no sentence to judge)
         return [(f.sentence, None if a.outlet == CLAIM_OUTLET else a.sentence)
                 for f, _, a in figure_disputes(claim, pool)]
