@@ -72,6 +72,13 @@ def figure_thing(text: str, q: Quantity) -> str:
     return ""
 
 
+def _said_at(text: str, q: Quantity) -> tuple[str, int]:
+    """`text` with its number words in digits, as its figures were read, and where figure
+    `q` is said in it (-1 when it is not)."""
+    digits = words_to_digits(text)
+    return digits, digits.find(q.said)
+
+
 # Words back from a duration to the verb whose act it measures: "was banned from being a
 # company director for eight years".
 _ACT_WORDS = 12
@@ -85,8 +92,7 @@ def duration_act(text: str, q: Quantity) -> str:
     a company director for eight years"); "" for other kinds or when there is none."""
     if q.kind != "duration" or not q.said:
         return ""
-    digits = words_to_digits(text)
-    at = digits.find(q.said)
+    digits, at = _said_at(text, q)
     if at < 0:
         return ""
     before, _ = clause_words(digits, at, at + len(q.said))
@@ -135,8 +141,7 @@ def span_point(text: str, q: Quantity) -> str:
     when it ends one ("not expected to reopen until March 2028"), "" otherwise."""
     if q.kind not in ("year", "day") or not q.said:
         return ""
-    digits = words_to_digits(text)
-    at = digits.find(q.said)
+    digits, at = _said_at(text, q)
     m = _SPAN_POINT.search(digits[:at]) if at >= 0 else None
     return "" if m is None else "start" if m.group("start") else "end"
 
@@ -158,8 +163,7 @@ def year_names_thing(text: str, q: Quantity) -> bool:
     March 2024", "In 2023 the council ...")."""
     if q.kind != "year" or not q.said:
         return False
-    digits = words_to_digits(text)
-    at = digits.find(q.said)
+    digits, at = _said_at(text, q)
     m = _WORD_AFTER.match(digits, at + len(q.said)) if at >= 0 else None
     return (m is not None and m.group(1) not in FUNCTION_WORDS and m.group(1) not in STOPWORDS
             and not is_past_form(m.group(1)) and m.group(1) not in _NOT_THING)

@@ -71,20 +71,18 @@ def _body_index(body: Sequence[Sentence], sentence: Sentence) -> int | None:
     return next((i for i, s in enumerate(body) if s.id == sentence.id), None)
 
 
+# The verbs of a denial, before their object.
+_DENYING = r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|disput(?:e|es|ed))\s+"
 # A denial whose object points back to what came before: "denied this", "rejected the
 # claims", "disputed that account".
 _POINTS_BACK = re.compile(
-    r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|disput(?:e|es|ed))\s+"
-    r"(?:this|that|it|these|those|the\s+(?:claims?|allegations?|accusations?|charges?|"
-    r"suggestions?|reports?))\b", re.IGNORECASE)
-
-
+    _DENYING + r"(?:this|that|it|these|those|the\s+(?:claims?|allegations?|accusations?|"
+    r"charges?|suggestions?|reports?))\b", re.IGNORECASE)
 # A denial of a bare "this" or "that", before a clause break or an adverbial, not "denied
 # that the report was hidden".
 _DENIES_BARE = re.compile(
-    r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|disput(?:e|es|ed))\s+"
-    r"(?:this|that|it|these|those)(?=\s*(?:[,.;:]|$)|\s+(?:on|at|in|when|and|but|as|after|"
-    r"saying|insisting|outright|strongly|firmly)\b)", re.IGNORECASE)
+    _DENYING + r"(?:this|that|it|these|those)(?=\s*(?:[,.;:]|$)|\s+(?:on|at|in|when|and|"
+    r"but|as|after|saying|insisting|outright|strongly|firmly)\b)", re.IGNORECASE)
 
 
 def points_back(text: str) -> bool:

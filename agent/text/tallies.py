@@ -85,7 +85,6 @@ class Vote:
             rivals.append(("unanimous", _show("noes", noes)))
         return decided, rivals
 
-
     def agrees(self, other: Vote) -> bool:
         """Whether `other` gives the same count for every part both give, and they give
         one at least ("with two voting against" agrees with "by seven votes to two")."""
