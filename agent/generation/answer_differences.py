@@ -64,8 +64,8 @@ def with_differences(
     # "How many members voted against?": a tally ("by six votes to three") is a version
     # of the answer's count of one side ("with two voting against") when it is of the
     # side the answer's count agrees with (agent.text.tallies)
-    votes = [v for c in cited_texts(sentences) if (v := analyze(c).vote) is not None] \
-        if asked_vote_side(question) else []
+    votes = [v for s in sentences for c in s.citations
+             if (v := analyze(c.quote).vote) is not None] if asked_vote_side(question) else []
     if votes:
         strict = False
     extra: list[AnswerSentence] = []
@@ -127,11 +127,6 @@ def _undated(text: str) -> str:
     """A quoted sentence without its wire dateline ("WRENFIELD, England, Dec 8 (Northwire) -
     "): the outlet is named before it, the dateline is no part of what it says."""
     return strip_dateline(text).strip()
-
-
-def cited_texts(sentences: Sequence[AnswerSentence]) -> list[str]:
-    """The quotes the answer's sentences cite, as written."""
-    return [c.quote for s in sentences for c in s.citations]
 
 
 def _same_vote(votes: Sequence[Vote], sentence: Sentence) -> bool:
