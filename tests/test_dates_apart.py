@@ -1,6 +1,8 @@
 """Dates that are no versions of one date (agent.text.measured.figures_apart): the start and
-the end of one span, and a year that names a thing against one that dates an act. Invented
-wordings; a newcomer's (session 52) are in the module's docstrings."""
+the end of one span, a year that names a thing against one that dates an act, and a year to
+come against a year gone; and a four-digit number before 1900 read as a year
+(agent.text.quantities). Invented wordings; a newcomer's (session 52) are in the modules'
+docstrings."""
 
 from __future__ import annotations
 
