@@ -38,6 +38,25 @@ def test_a_total_does_not_answer_a_count_for_one_place_or_day() -> None:
 
 
 @pytest.mark.unit
+def test_a_quote_naming_no_day_tells_of_its_articles_day() -> None:
+    # a business newcomer (session 52): a wire of a Tuesday, "Shares fell ... by midday"
+    asked = "How much did the Pellow Group share price drop on Friday?"
+    undated = "Pellow Group shares sank 12% to 204p by lunchtime, their lowest since 2019."
+    assert states_asked_setting(asked, [(undated, FRIDAY)])
+    assert not states_asked_setting(asked, [(undated, date(2026, 3, 7))])  # Saturday's paper
+    # a quote that names another day keeps its own day
+    assert not states_asked_setting(
+        asked, [("Pellow Group shares sank 12% on Wednesday.", FRIDAY)])
+    assert not states_asked_setting(
+        asked, [("Pellow Group shares sank 12% yesterday.", FRIDAY)])
+    # the article's date gives no part of a day, nor a state at it: a total is no answer
+    assert not states_asked_setting("How many homes were still without power on Friday?",
+                                    [("About 9,000 homes lost power.", FRIDAY)])
+    assert not states_asked_setting("How many homes had no power on Friday morning?",
+                                    [("About 9,000 homes lost power.", FRIDAY)])
+
+
+@pytest.mark.unit
 def test_other_questions_and_two_part_questions_pass() -> None:
     quotes = [("Some 240 trains were cancelled.", FRIDAY)]
     assert states_asked_setting("Why were trains cancelled at Marlow Halt?", quotes)

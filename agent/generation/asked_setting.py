@@ -62,7 +62,9 @@ def states_asked_setting(question: str, quotes: Sequence[tuple[str, date | None]
     A word of the place's name counts ("the hospital" for "Hollin Community Hospital"),
     and so does the head of a longer name of it among `names` (the cited articles'
     names, lower case): "at the Lyric" is named by "The 540-seat theatre" where the
-    article calls it "Lyric Theatre" (an arts newcomer, session 50)."""
+    article calls it "Lyric Theatre" (an arts newcomer, session 50). A quote that names no
+    day (`names_no_day`) tells of its article's day, unless the question asks a part of a
+    day or a state at it ("still offline on Wednesday morning")."""
     if asked_kind(question) != "number" or COMPOUND.search(question):
         return True
     a = analyze(question)
@@ -74,8 +76,26 @@ def states_asked_setting(question: str, quotes: Sequence[tuple[str, date | None]
     low = " ".join(q for q, _ in quotes).lower()
     told = {WEEKDAYS[d.weekday()] for q, p in quotes if p is not None
             for _, d in event_dates(q, p)}
+    if not _HOUR_OR_STATE.search(question):  # an article's date gives no hour or state then
+        told |= {WEEKDAYS[p.weekday()] for q, p in quotes if p is not None and names_no_day(q)}
     return (not asked or any(re.search(rf"\b{w}\b", low) for w in asked)) and all(
         day in low or day in told for day in a.weekdays)
+
+
+def names_no_day(quote: str) -> bool:
+    """Whether `quote` names no day of the month, weekday or relative day ("yesterday"):
+    a wire's "Shares fell 19% to 332p by midday" tells of its article's own day, so it
+    answers "How far did the shares fall on Tuesday?" in an article of a Tuesday (a
+    business newcomer, session 52)."""
+    return not (analyze(quote).weekdays or months(quote) or _RELATIVE_DAY.search(quote))
+
+
+# "still offline on Wednesday morning": a part of the day, or a state at a time, that an
+# article's date does not give ("240,000 households were affected" in Wednesday's article).
+_HOUR_OR_STATE = re.compile(r"\b(?:morning|afternoon|evening|night|midday|noon|still)\b",
+                            re.IGNORECASE)
+_RELATIVE_DAY = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last night|overnight)\b",
+                           re.IGNORECASE)
 
 
 # "in 2023": a year the question confines what it asks to (not "the 2022 election").
