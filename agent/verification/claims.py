@@ -121,6 +121,20 @@ def attribution_of(claim: str) -> Attribution | None:
     return Attribution(speaker, m.group("verb") or m.group("overb"), content.strip(), charge)
 
 
+# "Profit is expected to fall to £42m": an expectation whose holder goes unnamed.
+_EXPECTATION = re.compile(r"\b(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:expected|forecast|"
+                          r"predicted|projected|estimated)\s+to\b", re.IGNORECASE)
+
+
+def states_expectation(claim: str) -> bool:
+    """Whether `claim` states that something is expected, forecast or estimated, naming no
+    one who expects it ("Profit is expected to fall from £68m to about £42m"). A source that
+    reports someone expecting it ("The company said it now expected ...") supports it, as
+    it supports "X said P" (labelling rule 2; dev labels: "The IPSC inquiry is expected to
+    last about half a year" is supported by the IPSC's own expectation)."""
+    return bool(_EXPECTATION.search(claim))
+
+
 def _in_name(words: list[str], i: int) -> bool:
     """Whether words[i] stands between two capitalised words (an "and" of a name)."""
     return 0 < i < len(words) - 1 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()

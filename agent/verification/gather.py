@@ -9,6 +9,7 @@ names) is kept here too, cached per article.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from agent.ingest.corpus import Corpus
@@ -24,9 +25,13 @@ from agent.text.responses import charges_answered
 from agent.text.slots import proper_words
 from agent.types import Evidence, Sentence
 from agent.verification.checks import place_rival, stems, strip_places
-from agent.verification.measures import CLAIM_OUTLET, figure_disputes, strip_figures
+from agent.verification.conflicts import figures_stated
+from agent.verification.measures import CLAIM_OUTLET, figure_disputes, strip_figures, terms
 from agent.verification.votes import vote_disputes
 from vectorstore.store import Embedder
+
+# A sentence opening on a pronoun is about what the sentence before it names.
+_POINTS_BACK = re.compile(r"(?:it|its|he|his|she|her|they|their|this|these)\b", re.IGNORECASE)
 
 # Documents a corpus may have for the figure-rival scan to read every article (a story
 # folder has 3-20; the scan reads each sentence's cached analysis once).
@@ -105,12 +110,13 @@ class EvidenceGatherer:
         items += [Evidence(label="A", sentence=s, score=0.0,
                            outlet=self.corpus.article(s.article_id).outlet)
                   for s in anchors.values() if s.id not in seen]
+        items += self._figure_statements(claim, items, story)
         per: dict[str, list[Evidence]] = {}
         for e in items:
             key = self.corpus.outlet_key(e.sentence.article_id)
             if key not in per and len(per) >= self.max_outlets:
                 continue
-            rival = e.label in ("P", "F", "H", "A")
+            rival = e.label in ("P", "F", "H", "A", "N")
             if len(per.setdefault(key, [])) < self.per_outlet + rival:
                 per[key].append(e)
         return sorted(
@@ -165,6 +171,37 @@ class EvidenceGatherer:
         # (an anchor of the claim's own words, CLAIM_OUTLET, is no sentence to judge)
         return [(f.sentence, None if a.outlet == CLAIM_OUTLET else a.sentence)
                 for f, _, a in figure_disputes(claim, pool)]
+
+    def _figure_statements(self, claim: str, items: Sequence[Evidence],
+                           story: Sequence[Sentence]) -> list[Evidence]:
+        """Sentences of the `story` (`_story`) that state every figure of the claim
+        (agent.verification.conflicts.figures_stated) and share a content term with it
+        besides, labelled "N", one for each outlet none of whose `items` states them: the
+        claim's figure in another format ("£1,200 million" / "£1.2bn", "10k" / "10,000")
+        shares no word of it, so retrieval by words rarely ranks the sentence (a business
+        newcomer, session 52). A sentence naming what the claim does not, or opening on a
+        pronoun, may give the figure of another thing, and is left out."""
+        wanted = analyze(claim).quantities
+        if not wanted:
+            return []
+        claim_terms = terms(claim)
+        claim_names = {w for n in entities(claim) for w in n.split()}
+        stating = {self.corpus.outlet_key(e.sentence.article_id) for e in items
+                   if figures_stated(wanted, analyze(e.sentence.text).quantities)}
+        seen = {e.sentence.id for e in items}
+        out: dict[str, Evidence] = {}
+        for s in story:
+            key = self.corpus.outlet_key(s.article_id)
+            if (key in stating or key in out or s.id in seen
+                    or not figures_stated(wanted, analyze(s.text).quantities)
+                    or not terms(s.text) & claim_terms
+                    # the same figure of another thing: "a wallaby called Pickle ... was
+                    # recaptured after 11 days", "Its own network ... paid each customer £15"
+                    or proper_words([s.text]) - claim_names or _POINTS_BACK.match(s.text)):
+                continue
+            out[key] = Evidence(label="N", sentence=s, score=0.0,
+                                outlet=self.corpus.article(s.article_id).outlet)
+        return list(out.values())
 
     def _story(self, claim: str, sources: Sequence[str]) -> list[Sentence]:
         """The body sentences scanned for another version of the claim's figures: every

@@ -33,7 +33,7 @@ from agent.text.roles import role_holder, with_holder
 from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival, namesake
 from agent.types import Evidence, Sentence
 from agent.verification.checks import LOOSE_COVERAGE, compare
-from agent.verification.claims import attribution_of, split_claim
+from agent.verification.claims import attribution_of, split_claim, states_expectation
 from agent.verification.confirm import Confirmer
 from agent.verification.disputes import Dispute, dispute_verdict
 from agent.verification.gather import EvidenceGatherer
@@ -235,7 +235,8 @@ class Verifier:
             items += self._joint_passages(claim, by_article, speaker, calls)
         # outlets giving the claim's value of a figure that another outlet gives otherwise
         anchored = {outlet for outlet, e in gathered if e.label == "A"}
-        verdict, explanation = decide(claim, items, attr is not None, anchored)
+        verdict, explanation = decide(claim, items, attr is not None or states_expectation(claim),
+                                      anchored)
         if verdict == "supported" and attr is None and (why := contested(self.corpus, items)):
             verdict, explanation = "not_enough_info", why
         order = {"refutes": 0, "supports": 1, "silent": 2}
