@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
-from scenarios import ask_with_draft
+from scenarios import ask_with_draft, draft
 
 from agent.app import App
 from agent.generation.answer import Answerer
@@ -83,3 +83,18 @@ def test_a_question_naming_no_one_is_answered_by_a_named_subjects_sentence(
                             "Parents said the nearest other ward was an hour away by car.")
     assert not ans.abstained
     assert "about 40 beds" in ans.answer
+
+
+@pytest.mark.integration
+def test_a_draft_that_repeats_its_quote_or_a_tail_of_it_says_it_once(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    """An environment newcomer (session 53): the quote twice, then "and pledged £1.2m ..."."""
+    answerer = _answerer(make_app)
+    question = "What did the trust say about reopening the ward?"
+    item = next(e for e in answerer.evidence(question).items if "reopen" in e.sentence.text)
+    quote = "The trust said the ward would reopen when more nurses were hired."
+    fake_model.queue(draft((quote, [item.label]), (quote, [item.label]),
+                           ("would reopen when more nurses were hired.", [item.label])))
+    ans = answerer.ask(question)
+    assert [s.text for s in ans.sentences] == [quote]

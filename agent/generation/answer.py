@@ -42,6 +42,7 @@ from agent.generation.header_answers import (
     unless_stated,
 )
 from agent.generation.name_context import asked_role
+from agent.generation.sentence_checks import repeats
 from agent.generation.streaming import json_text_fields
 from agent.generation.support import MIN_SUPPORT, support_score, unbacked_names
 from agent.generation.versions import attributed_opinion, with_versions
@@ -278,7 +279,7 @@ class Answerer:
             if citations and needs_its_quote(text, [c.quote for c in citations]):
                 citations = citations[:1]
                 text = strip_dateline(citations[0].quote).strip()
-            if citations:
+            if citations and not repeats(text, [k.text for k in kept]):
                 kept.append(AnswerSentence(text=text, citations=citations))
         return kept
 

@@ -63,7 +63,7 @@ _ENDS_OPEN = frozenset((
     "can", "could", "should", "may", "might", "must", "its", "their", "his", "her", "our",
     "your", "my", "this", "these", "those",
 ))
-_TOKEN = re.compile(r"[A-Za-z][\w’'-]*")
+_TOKEN = re.compile(r"[^\W_][\w’'-]*")  # words and figures: "in 2022." ends a clause
 _END = re.compile(r"[.!?][\"'”’)]*$")
 
 
@@ -145,3 +145,16 @@ def rewrite_flag(text: str, quotes: Sequence[str]) -> str | None:
     if not ok:
         return flag
     return attribution_flag(text, quotes)
+
+
+def repeats(text: str, earlier: Sequence[str]) -> bool:
+    """Whether `text` says nothing an `earlier` sentence of the same answer does not: it is
+    one of them, or a part of one ("and pledged £1.2m to restock the Tamble." after the
+    whole quote; an environment newcomer, session 53, got the quote twice and then that
+    tail). Compared lower case, with spacing and end punctuation aside."""
+    said = _plain(text)
+    return bool(said) and any(said in _plain(e) for e in earlier)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().split()).strip(" .;,\"'“”’")
