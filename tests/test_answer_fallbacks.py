@@ -205,3 +205,23 @@ def test_a_draft_cut_off_without_its_stop_gives_way_to_its_quote() -> None:
     assert needs_its_quote("The union will hold a protest on Saturday, and organiser Dave "
                            "Hollins said he expected", quotes)
     assert not needs_its_quote("The union will hold a protest on Saturday.", quotes)
+
+
+@pytest.mark.parametrize(("text", "unbacked"), [
+    # an environment newcomer (session 53): no article has "city"
+    ("The city was fined £40,000 in 2022 for the leak.", "city"),
+    ("A council was fined £40,000 in 2022.", "council"),
+    # the quote's own words, a name, or a subject it describes otherwise pass
+    ("The firm was fined £40,000 in 2022.", None),
+    ("Orwell Chemicals was fined £40,000 in 2022.", None),
+    ("The penalty of £40,000 was imposed in 2022.", None),
+])
+def test_a_draft_subject_no_quote_names_gives_way_to_its_quote(text: str,
+                                                               unbacked: str | None) -> None:
+    from agent.generation.drafts import needs_its_quote, unbacked_subject
+
+    quote = ("Orwell Chemicals, which runs the Kettle Lane plant, was fined £40,000 in 2022 "
+             "for a leak into the River Marl, a penalty the firm did not appeal.")
+    assert unbacked_subject(text, [quote]) == unbacked
+    if unbacked is not None:
+        assert needs_its_quote(text, [quote])

@@ -96,15 +96,36 @@ def needs_its_quote(text: str, quotes: Sequence[str]) -> bool:
     """Whether a draft sentence backed by `quotes` must give way to the first of them,
     quoted: it is cut off mid-clause ("The network accuses Vellmoor of", or with no
     final stop: "... said he expected", the model's reply cut at its token limit;
-    sentence_checks.cut_mid_clause), tells an event in a word no quote has (`unbacked_events`),
+    sentence_checks.cut_mid_clause), tells an event in a word no quote has (`unbacked_events`)
+    or of a subject no quote names (`unbacked_subject`),
     tells what the outlets do as a group (`about_outlets`), or it states as fact what its
     sources only report someone
     saying ("because she is afraid of the cartels", reported.attribution_flag). A draft
     that names another speaker is left to the support checks: the speakers read off quotes
     ("The piece stated ...") are too rough to swap."""
-    if cut_mid_clause(text) or unbacked_events(text, quotes) or about_outlets(text, quotes):
+    if (cut_mid_clause(text) or unbacked_events(text, quotes) or about_outlets(text, quotes)
+            or unbacked_subject(text, quotes)):
         return True
     return analyze(text).speaker is None and bool(attribution_flag(text, quotes))
+
+
+# A subject of common nouns before its verb: "The city was fined", "The new rules will".
+_COMMON_SUBJECT = re.compile(
+    r"^(?i:the|a|an|this|that|these|those)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<head>[a-z][\w-]*)\s+"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|must|may|might|did|does|said|"
+    r"says)\b")
+
+
+def unbacked_subject(text: str, quotes: Sequence[str]) -> str | None:
+    """The head noun of a draft sentence's common-noun subject ("city" in "The city was
+    fined £3.5 million") that none of its `quotes` has, else None: the model's own name for
+    who did it, which may be no one the sources name (an environment newcomer, session 53:
+    the quote's subject was the water company, and no article has the word "city")."""
+    m = _COMMON_SUBJECT.match(text.strip())
+    if m is None:
+        return None
+    head = m.group("head")
+    return head if not set(stems(head)) & set(stems(" ".join(quotes))) else None
 
 
 def unbacked_events(text: str, quotes: Sequence[str]) -> list[str]:
