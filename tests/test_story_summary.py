@@ -78,6 +78,10 @@ def test_fragments_and_cut_clauses_are_caught() -> None:
     # a capitalised last word is a name, not a modal: the month, a man called Will
     assert not cut_mid_clause("The hearing was adjourned until 12 May.")
     assert not cut_mid_clause("The letter was signed by Will.")
+    # a figure after a preposition ends the clause (session 53: "in 2022." read as "in")
+    assert not cut_mid_clause("The firm was fined £40,000 in 2022.")
+    assert not cut_mid_clause("Shares fell 19% to 332p.")
+    assert cut_mid_clause("Shares fell 19% to.")
     assert rewrite_flag(fragment, [fragment]) == "a fragment without a verb"
 
 
