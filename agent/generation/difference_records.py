@@ -25,10 +25,13 @@ from agent.verification.disputes import Dispute, DisputeSide
 
 def corpus_differences(corpus: Corpus) -> list[Difference]:
     """`story_differences` over every body sentence of the corpus's canonical articles (a
-    syndicated copy speaks as its original), no line led from an opinion piece: what the
-    story summary and `compare` show. Code only: no model is built or called."""
+    syndicated copy, or a sentence copied from another article, speaks as its original), no
+    line led from an opinion piece: what the story summary and `compare` show. Code only:
+    no model is built or called."""
     articles = [a for a in corpus.articles() if corpus.canonical(a.id) == a.id]
-    items = [(s, corpus.outlet_key(a.id)) for a in articles for s in a.body_sentences]
+    # a sentence copied from an earlier article is that article's version, not its own
+    items = [(s, corpus.outlet_key(a.id)) for a in articles for s in a.body_sentences
+             if s.duplicate_of is None]
     opinion = {a.id for a in articles if opinion_piece(a)}
     return story_differences(items, corpus.outlet_name, opinion)
 

@@ -284,11 +284,15 @@ class Summarizer:
                 yield art, self.corpus.outlet_key(art.id)
 
     def outlet_sentences(self) -> list[tuple[Sentence, str, float]]:
-        """Map step: key sentences of each canonical article, tagged with its outlet key."""
+        """Map step: key sentences of each canonical article, tagged with its outlet key. A
+        sentence copied from an earlier article (`Sentence.duplicate_of`: a science desk
+        that reprints a wire's first paragraphs) is that article's, and is left out: one
+        wire sentence is no agreement of two outlets (an environment newcomer, session 53)."""
         items: list[tuple[Sentence, str, float]] = []
         for art, outlet in self.independent_articles():
             for s, score in key_sentences(art, self.embedder, KEY_SENTENCES_PER_ARTICLE):
-                items.append((s, outlet, score))
+                if s.duplicate_of is None:
+                    items.append((s, outlet, score))
         return items
 
     def clusters(self) -> tuple[list[Cluster], Callable[[Sentence, Sentence], float]]:
