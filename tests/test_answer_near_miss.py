@@ -22,6 +22,7 @@ from agent.generation.name_context import (
     quote_rival,
     role_of_another,
     role_unstated,
+    sibling_of_asked,
 )
 from agent.text.slots import lower_words
 
@@ -341,3 +342,23 @@ def test_a_figure_told_of_a_near_spelling_in_the_same_quote_answers_nothing() ->
     # no figure asked, or no near-spelling: nothing to check
     assert not figure_of_namesake("Who runs Brackley Water?", [theirs])
     assert not figure_of_namesake(question, ["Brackley Water paid £40,000 in 2024."])
+
+
+@pytest.mark.parametrize(("question", "quote", "names", "sibling"), [
+    # an environment newcomer (session 53): the Tamble's spill asked, the Osk's fine quoted
+    ("What fine was Orwell Chemicals given for the Marl leak?",
+     "Orwell Chemicals was fined £40,000 in 2022 for a leak into the nearby River Teme.",
+     {"river marl", "river teme", "orwell chemicals"}, "river teme"),
+    ("How many homes did the Kelby Road fire damage?",
+     "A fire on Kelby Lane damaged two homes last year.",
+     {"kelby road", "kelby lane"}, None),  # the article's name is the asked one, whole
+    # the quote names the asked one, or no other of its kind: no sibling
+    ("What fine was Orwell Chemicals given for the Marl leak?",
+     "Orwell Chemicals was fined £40,000 for the leak into the River Marl.",
+     {"river marl", "orwell chemicals"}, None),
+    ("How many fish died in the Marl?", "About 2,000 fish died in the river.",
+     {"river marl"}, None),
+])
+def test_a_quote_naming_another_thing_of_the_asked_kind(
+        question: str, quote: str, names: set[str], sibling: str | None) -> None:
+    assert sibling_of_asked(question, [quote], names) == sibling

@@ -7,7 +7,8 @@ of the question stands nowhere near them (`name_out_of_context`), the nearest en
 before a quote that leaves the question's unsaid is a near-miss of it (`quote_rival`),
 they give the office the question asks about to another body (`role_of_another`),
 they give another named person's words where the question asks for one's (`another_speaker`),
-or they give what the question asks of one name's to another's (`possessed_by_another`).
+they give what the question asks of one name's to another's (`possessed_by_another`), or
+they name another thing of the kind of one the question names (`sibling_of_asked`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from agent.ingest.corpus import Corpus
 from agent.text.analysis import analyze
 from agent.text.facts import entities
 from agent.text.holders import POSSESSIVE
+from agent.text.near_miss import sibling_in
 from agent.text.normalize import STOPWORDS, normalize_for_match
 from agent.text.roles import asked_speaker
 from agent.text.slots import (
@@ -50,7 +52,28 @@ def about_another_entity(question: str, sentences: Sequence[AnswerSentence],
             or any(role_of_another(question, c.quote, common) for c in cited)
             or another_speaker(question, quotes)
             or possessed_by_another(question, quotes) is not None
+            or sibling_of_asked(question, quotes, {n for t in texts for n in entities(t)})
+            is not None
             or role_unstated(question, quotes))
+
+
+def sibling_of_asked(question: str, quotes: Sequence[str], names: Iterable[str]) -> str | None:
+    """A name the quotes give in place of one the question gives in short, of the kind its
+    longer name among `names` (the cited articles' names, lower case) tells: "the Tamble
+    spill" where the article writes "River Tamble", and a quote tells of "spills into the
+    nearby River Osk" (agent.text.near_miss.sibling_in; an environment newcomer, session
+    53). Lower case; None when every quote names the asked one, or none names a sibling."""
+    low = [normalize_for_match(q) for q in quotes]
+    for name in name_heads(question):
+        said = re.compile(rf"\b{re.escape(name)}\b")
+        if any(said.search(q) for q in low):
+            continue
+        for long in sorted(n for n in names if n != name and said.search(n)):
+            for quote in quotes:
+                other = sibling_in(long.title(), quote)  # a name as written
+                if other is not None and other in entities(quote):
+                    return other
+    return None
 
 
 # A name and what it owns: "Hollin's new midwife-led birth centre" -> ("Hollin", "new
