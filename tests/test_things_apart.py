@@ -73,3 +73,18 @@ def test_a_line_pointing_back_stands_only_as_a_reply(text: str) -> None:
 ])
 def test_a_denial_that_says_what_it_denies_stands_alone(text: str) -> None:
     assert stands_alone(text)
+
+
+@pytest.mark.parametrize(("text", "alone"), [
+    # a pronoun subject after a fronted phrase names no one (an environment newcomer, s53)
+    ("Three years ago it was ordered to pay £40,000 for a leak into the River Marl.", False),
+    ("In 2022, it was fined £40,000 for a leak.", False),
+    ("However, they said the leak was small.", False),
+    # a name after the fronted phrase, or a pronoun inside a clause, is no such subject
+    ("In 2022, Orwell Chemicals was fined £40,000 for a leak.", True),
+    ("Three years ago Orwell Chemicals was fined £40,000 for a leak.", True),
+    ("Orwell Chemicals, which runs the Kettle Lane plant, was fined £40,000 in 2022.", True),
+])
+def test_a_pronoun_subject_after_a_fronted_phrase_does_not_stand_alone(text: str,
+                                                                       alone: bool) -> None:
+    assert stands_alone(text) is alone
