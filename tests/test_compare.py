@@ -112,6 +112,29 @@ def test_an_outlet_that_says_less_does_not_support_a_row(make_app: Callable[...,
         k for k, s in cands if "Dock workers" in s.text]
 
 
+def test_a_row_claim_names_its_subject_where_a_member_does(
+        make_app: Callable[..., App]) -> None:
+    """A row led by "Its officers took water samples ..." leaves the reader asking whose (an
+    environment newcomer, session 53): the member that names them is the claim."""
+    import numpy as np
+
+    from agent.verification.compare import point_rows
+
+    app = make_app({
+        "a.txt": "Spill checks\n\nIts officers took water samples from the brook on Sunday "
+                 "and Monday.\n",
+        "b.txt": "Brook sampled\n\nAgency officers took water samples from the brook on Sunday "
+                 "and Monday.\n",
+    })
+    cands = [(app.corpus.outlet_key(a.id), s) for a in app.corpus.articles()
+             for s in a.sentences if "samples" in s.text and s.header is None]
+    cands.sort(key=lambda c: not c[1].text.startswith("Its"))  # the pronoun first: leader
+    vecs = np.ones((2, 4), dtype=np.float32) / 2.0
+    (row,) = point_rows(app.corpus, cands, vecs, sorted(k for k, _ in cands))
+    assert row.claim.startswith("Agency officers took")
+    assert {c.stance for c in row.cells.values()} == {"supports"}
+
+
 def test_a_figure_outlets_word_apart_is_a_contradiction_row(make_app: Callable[..., App]) -> None:
     """Found by a newcomer on a dev story: outlets gave a share rise as "18% to $3.69" and
     "22% to $3.82" in sentences too differently worded to group, and the matrix showed none

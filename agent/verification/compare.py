@@ -25,6 +25,7 @@ from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
 from agent.retrieval.grouping import leader_groups, similarities, widest_reach_first
 from agent.text.facts import strip_dateline
+from agent.text.voice import THIRD_PERSON
 from agent.types import Sentence
 from agent.verification.checks import (
     ALIGNED_COVERAGE,
@@ -87,6 +88,21 @@ def _candidates(corpus: Corpus) -> list[tuple[str, Sentence]]:
     return out[:MAX_SENTENCES]
 
 
+# A row's claim that opens on a pronoun ("Its officers took water samples on Sunday")
+# leaves the reader asking whose (an environment newcomer, session 53).
+_PRONOUN_OPENING = re.compile(rf"^[\"'“‘]?(?:{'|'.join(THIRD_PERSON)})\b", re.IGNORECASE)
+
+
+def _named_leader(leader: int, members: Sequence[int], cands: Sequence[tuple[str, Sentence]],
+                  sim: np.ndarray) -> int:
+    """The group member a row's claim quotes: its leader, unless that opens on a pronoun
+    and another member does not; then the one of those most like the leader."""
+    if not _PRONOUN_OPENING.match(cands[leader][1].text):
+        return leader
+    named = [j for j in members if not _PRONOUN_OPENING.match(cands[j][1].text)]
+    return max(named, key=lambda j: sim[leader, j]) if named else leader
+
+
 def quoted_cell(corpus: Corpus, stance: Cell, s: Sentence, note: str | None = None) -> MatrixCell:
     """A cell quoting `s` verbatim at its offsets; silent when the quote cannot be found."""
     c = make_citation(corpus, s.article_id, s.text)
@@ -107,7 +123,7 @@ def point_rows(
     sim = similarities(vecs)
     rows = []
     for group in leader_groups(sim, widest_reach_first(sim, keys)):
-        i = group.leader
+        i = _named_leader(group.leader, group.members, cands, sim)
         centre = cands[i][1]
         cells: dict[str, MatrixCell] = {}
         for outlet in outlets:
