@@ -28,6 +28,7 @@ from agent.generation.asked import (
     without_asked_measure,
 )
 from agent.generation.asked_act import states_asked_act
+from agent.generation.asked_reason import gives_reason
 from agent.generation.asked_setting import dates_asked_statement, statement_verb
 from agent.generation.drafts import (
     Draft,
@@ -185,6 +186,7 @@ class Answerer:
                 if (not counted or not gives_asked_kind(question, sentences)
                         or not gives_asked_figure(question, [s.text for s in sentences])
                         or not dates_asked_statement(question, [s.text for s in sentences])
+                        or not gives_reason(question, [s.text for s in sentences])
                         or not acted):
                     # No figure for "how many", no date for "when", a figure of something
                     # else: the draft restates a nearby fact. Quote a sentence with the kind
@@ -303,6 +305,7 @@ class Answerer:
                 or not gives_asked_figure(question, [text])  # "how long": a duration
                 or not dates_asked_statement(question, [text])  # "when ... announce": its day
                 or not states_asked_act(question, [text])  # "Has X lodged an appeal?"
+                or not gives_reason(question, [text])  # "why": a reason
                 or (noun is not None and not counts_noun(text, noun))  # "how many trains"
                 or lexical_overlap(terms, text, idf) < EXTRACT_MIN_LEXICAL
                 or looks_like_instruction(text)

@@ -270,8 +270,12 @@ def about_another_subject(question: str, text: str) -> bool:
                         re.IGNORECASE)
     if written is None or not all(w[:1].isupper() for w in written.group(0).split()):
         return False
-    asked = {w for name in name_heads(question) for w in name.split()}
-    return bool(asked) and not set(words) & asked
+    names = name_heads(question)
+    asked = {w for name in names for w in name.split()}
+    # a sentence that names all the question names is about them, whoever its subject is
+    # ("Hallowfield Water has admitted that effluent from its Pennock Lane works ...")
+    low = text.lower()
+    return bool(asked) and not set(words) & asked and not all(n in low for n in names)
 
 
 def namesake_in(question: str, quote: str, proper: frozenset[str]) -> str | None:
