@@ -13,7 +13,7 @@ any conflicting -> conflicting; else any not_enough_info -> not_enough_info; els
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, Literal
 
 from langchain_core.messages import BaseMessage
@@ -181,6 +181,7 @@ class Verifier:
         calls = 0
         slot_budget = self.slot_calls
         backed: set[str] = set()
+        refuting: set[str] = set()  # sentences judged to contradict the claim alone
         by_article: dict[str, list[tuple[str, Sentence, Signals]]] = {}
         names = self.evidence.known_names([e.sentence.article_id for _, e in gathered])
         judged: list[tuple[str, Sentence, Signals, str]] = []
@@ -222,6 +223,8 @@ class Verifier:
             self._trace(claim, outlet, s.text, sig, probs, final, speaker)
             if final == "supports":
                 backed.add(outlet)
+            elif final == "refutes":
+                refuting.add(s.id)
             by_article.setdefault(s.article_id, []).append((outlet, s, sig))
             item = evidence_item(self.corpus, s, sig, final, probs, speaker)
             if item is not None:
@@ -232,7 +235,7 @@ class Verifier:
             # What one speaker said stands in one sentence: two sentences read as one
             # passage let one's speaker stand for the other's words ("Leona Marsh said ..."
             # + "Pete Adeyemi said staff had 'simply run out of patience'").
-            items += self._joint_passages(claim, by_article, speaker, calls)
+            items += self._joint_passages(claim, by_article, speaker, calls, refuting)
         # outlets giving the claim's value of a figure that another outlet gives otherwise
         anchored = {outlet for outlet, e in gathered if e.label == "A"}
         verdict, explanation = decide(claim, items, attr is not None or states_expectation(claim),
@@ -300,7 +303,7 @@ class Verifier:
 
     def _joint_passages(
         self, claim: str, by_article: dict[str, list[tuple[str, Sentence, Signals]]],
-        speaker: str | None, calls: int,
+        speaker: str | None, calls: int, refuting: Collection[str] = (),
     ) -> list[tuple[str, EvidenceItem, Signals]]:
         """Two sentences of one article judged as one passage when no sentence backs the
         claim alone: together they may back it ("10,000 runners finished" + "The event
@@ -315,6 +318,11 @@ class Verifier:
             # a sentence that gives the claim's event to someone else ("Helena Marsh closed
             # ..." for Elena Marsh) lends no event to the other's name
             if sa.hard_conflict or sb.hard_conflict or sa.other_actor or sb.other_actor:
+                continue
+            # a sentence judged to say the opposite alone lends its words to no support:
+            # "Harwood Park Primary ... is not affected by the proposals" beside the trust's
+            # plan backed "Harwood Park Primary is affected" (an education newcomer, s53)
+            if a.id in refuting or b.id in refuting:
                 continue
             joint = f"{a.text} {b.text}"
             sig = compare(claim, joint, max(sa.score, sb.score), self.evidence.context(a)[0],
