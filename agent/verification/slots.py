@@ -125,6 +125,7 @@ class SlotChecker:
             filler = filler_name(self.fill(slot.frame, sentence), sentence)
             if filler is not None and (not is_name(filler, known_names)
                                        or _holds_possessed(slot, filler, sentence)
+                                       or _acts_for(slot, filler, sentence)
                                        or _named_by_claim(claim, slot, filler)
                                        or (not slot.role and attribution_of(claim) is None
                                            and _only_describes_speaker(slot, filler,
@@ -182,3 +183,23 @@ def _holds_possessed(slot: NameSlot, filler: str, sentence: str) -> bool:
                      rf"(?:[\w’']+\s+)?{noun}\b", sentence, re.IGNORECASE):
             return True
     return False
+
+
+def _acts_for(slot: NameSlot, filler: str, sentence: str) -> bool:
+    """Whether the sentence makes the filler one of the slot's body: titled after it
+    ("Councillor Brenda Hollis", "Council leader Ana Ruiz" for "Westershire County
+    Council") or placed in it ("Brenda
+    Hollis, who leads on children's services at Westershire County Council", "the
+    council's Brenda Hollis"). Someone acting for a body is no other actor than the body
+    (an education newcomer, session 53: "Westershire County Council asked the trust to
+    pause the plan" was refuted by its own councillor's request)."""
+    words = slot.name.split()
+    if len(words) < 2 or not filler.strip():
+        return False
+    if filler.split()[0].startswith(words[-1].lower()):  # the model kept the title
+        return True
+    body, head, who = re.escape(slot.name), re.escape(words[-1]), re.escape(filler)
+    return bool(re.search(rf"\b{head}\w*\s+(?:[a-z][\w-]*\s+){{0,2}}{who}\b"
+                          rf"|\b{who}\b[^.;]{{0,80}}?\b(?:at|of|for|from|on)\s+(?:the\s+)?{body}\b"
+                          rf"|\b{body}['’]s\s+(?:[\w-]+\s+){{0,4}}{who}\b",
+                          sentence, re.IGNORECASE))
