@@ -245,3 +245,16 @@ def test_an_ed_word_that_describes_a_noun_is_no_past_verb(
 def test_the_year_of_a_date_follows_its_tense(text: str, year: float) -> None:
     published = date(2026, 11, 2)
     assert [q.value for q in implied_years(text, published)] == [year]
+
+
+@pytest.mark.parametrize(("text", "to_come"), [
+    # what someone means to do is to come (an education newcomer, session 53: "wants to
+    # shut the school in August 2027" rivalled another school's "rated good in 2023")
+    ("The trust wants to shut the school in August 2027.", True),
+    ("The council intends to sell the site in 2028.", True),
+    ("The firm is set to open the plant in 2027.", True),
+    ("The trust shut the school in August 2023.", False),
+])
+def test_what_someone_means_to_do_is_to_come(text: str, to_come: bool) -> None:
+    year = text.rstrip(".").split()[-1]
+    assert ahead(text, year) is to_come

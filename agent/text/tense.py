@@ -19,7 +19,9 @@ from agent.text.lexicon import is_past_form, is_third_person_present
 # not "would have" (what did not happen).
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|would(?!\s+have)|scheduled|expected to|plans? to|"
-    r"(?:is|are) (?:due|to))\b",
+    # what someone means to do is to come: "wants to shut the school in August 2027"
+    r"(?:wants?|intends?|aims?|hopes?|proposes?|seeks?) to|"
+    r"(?:is|are) (?:due|to|set to))\b",
     re.IGNORECASE)
 # An obligation puts a day after it to come ("must tell the board ... by 19 June", "the
 # council should reject it at its meeting on Monday"), not one before it ("candidates who sat
