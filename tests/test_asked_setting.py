@@ -145,3 +145,25 @@ def test_a_short_name_is_named_by_the_head_of_its_longer_name() -> None:
     assert not states_asked_setting(
         asked, [("The council said it had no choice. Fourteen volunteers will be laid off.",
                  FRIDAY)], names)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "dated"), [
+    # an education newcomer (session 53): the day it was said is not when it closes
+    ("The trust said on Monday it plans to close Kelby Moor School.", False),
+    ("The trust announced on Monday that it would close Kelby Moor School.", False),
+    # the event's own date, also beside a reporting clause set off by a comma
+    ("Kelby Moor School will close at the end of August 2027.", True),
+    ("The trust announced on Monday that the school would close in the summer of 2027.", True),
+    ("The school will close on 31 August, officials said.", True),
+])
+def test_a_when_question_about_an_event_is_not_answered_by_the_day_it_was_said(
+        text: str, dated: bool) -> None:
+    from agent.generation.asked_setting import dates_asked, dates_asked_event
+
+    question = "When is Kelby Moor School expected to close?"
+    assert dates_asked_event(question, [text]) is dated
+    assert dates_asked(question, [text]) is dated
+    # a question about the saying, or of two parts, is another check's
+    assert dates_asked_event("When did the trust say it would close the school?", [text])
+    assert dates_asked_event("When will it close, and who decides?", [text])

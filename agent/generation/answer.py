@@ -29,7 +29,7 @@ from agent.generation.asked import (
 )
 from agent.generation.asked_act import states_asked_act
 from agent.generation.asked_reason import gives_reason
-from agent.generation.asked_setting import dates_asked_statement, statement_verb
+from agent.generation.asked_setting import dates_asked, statement_verb
 from agent.generation.drafts import (
     Draft,
     draft_schema,
@@ -185,7 +185,7 @@ class Answerer:
                 acted = not quotes or states_asked_act(question, quotes)
                 if (not counted or not gives_asked_kind(question, sentences)
                         or not gives_asked_figure(question, [s.text for s in sentences])
-                        or not dates_asked_statement(question, [s.text for s in sentences])
+                        or not dates_asked(question, [s.text for s in sentences])
                         or not gives_reason(question, [s.text for s in sentences])
                         or not acted):
                     # No figure for "how many", no date for "when", a figure of something
@@ -303,7 +303,7 @@ class Answerer:
                 about_another_subject(question, text)
                 or answer_type_match(question, text) is False
                 or not gives_asked_figure(question, [text])  # "how long": a duration
-                or not dates_asked_statement(question, [text])  # "when ... announce": its day
+                or not dates_asked(question, [text])  # "when ... announce": its day
                 or not states_asked_act(question, [text])  # "Has X lodged an appeal?"
                 or not gives_reason(question, [text])  # "why": a reason
                 or (noun is not None and not counts_noun(text, noun))  # "how many trains"

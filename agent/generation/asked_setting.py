@@ -17,7 +17,16 @@ from agent.ingest.corpus import Corpus
 from agent.retrieval.evidence import DATE_CUE, asked_kind
 from agent.text.analysis import analyze
 from agent.text.dates import event_dates, named_periods, publication_date, relative_periods
-from agent.text.facts import MADE_PUBLIC, MONTHS, WEEKDAYS, beside_speech, months
+from agent.text.facts import (
+    MADE_PUBLIC,
+    MONTHS,
+    SPEECH_WORDS,
+    WEEKDAYS,
+    WORD,
+    beside_speech,
+    made_public_before,
+    months,
+)
 from agent.types import AnswerSentence
 
 
@@ -139,6 +148,41 @@ def dates_asked_statement(question: str, quotes: Sequence[str]) -> bool:
         return True
     return any(beside_speech(quote, d.start(), d.end())
                for quote in quotes for d in DATE_CUE.finditer(quote))
+
+
+def dates_asked(question: str, texts: Sequence[str]) -> bool:
+    """Whether a one-part when-question is answered by a date of what it asks: of the
+    statement for a question about making something public (`dates_asked_statement`),
+    else a date that is not only the day something was said (`dates_asked_event`)."""
+    return dates_asked_statement(question, texts) and dates_asked_event(question, texts)
+
+
+def dates_asked_event(question: str, texts: Sequence[str]) -> bool:
+    """Whether a one-part when-question about an event ("When is the school expected to
+    close?") is answered by a date other than one beside a speech word: "An academy trust
+    said on Monday it plans to close Harwood Moor Academy" tells when it was said, not when
+    the school closes (an education newcomer, session 53; the mirror of
+    `dates_asked_statement`). True for other questions, and when no text dates anything."""
+    if (asked_kind(question) != "date" or COMPOUND.search(question)
+            or statement_verb(question) is not None or _ASKS_SAID.search(question)):
+        return True
+    dates = [(t, d) for t in texts for d in DATE_CUE.finditer(t)]
+    return not dates or any(not _said_day(t, d.start(), d.end()) for t, d in dates)
+
+
+def _said_day(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] dates a saying in its own clause ("said on Monday it plans
+    to close", "announced on Monday that"): `beside_speech` with no comma between, since
+    "will hold the hearing on 10 September, officials said" dates the hearing."""
+    before = text[:start].rsplit(",", 1)[-1]
+    after = text[end:].split(",", 1)[0]
+    near = WORD.findall(before)[-2:] + WORD.findall(after)[:2]
+    return any(SPEECH_WORDS.fullmatch(w) for w in near) or made_public_before(text, start)
+
+
+# "When did she say ...?", "When was it reported ...?": the day of the saying is asked.
+_ASKS_SAID = re.compile(r"\b(?:say|said|tell|told|report|reported|claim|claimed|warn|"
+                        r"warned|write|wrote)\b", re.IGNORECASE)
 
 
 def statement_verb(question: str) -> str | None:
