@@ -9,6 +9,7 @@ explicit Contingency.Cause connectives, Prasad et al. 2008: "because", "as a res
 that", "after"; and verbs of causing or blaming: "caused", "blamed", "led to"). "After" a
 span ("two days after the fire broke out") tells when, and so mostly do "since" and
 "following"; they are left out.
+
 An answer without one gives way to a quoted evidence sentence with one (the extractive
 answer), and stays when no such sentence is found: a restatement is no worse than an
 abstention there. Two-part questions are left alone.
