@@ -186,3 +186,17 @@ def test_an_answer_that_quotes_a_denial_of_this_shows_what_it_denies(
     fake_model.queue(draft((DENIAL, [denial.label])))
     texts = [s.text for s in answerer.ask(question).sentences]
     assert texts == [ACCUSED, DENIAL]
+
+
+@pytest.mark.parametrize(("text", "denial"), [
+    # what others said, named as false (an education newcomer, session 53)
+    ("The trust says the claim is \"completely untrue\" and that the land is not for sale.",
+     True),
+    ("The council called the allegations baseless.", True),
+    ("The board dismissed the union's claims as nonsense.", True),
+    # a false thing that is no one's statement, or a claim not called false
+    ("He made a false claim for benefits in 2019.", False),
+    ("The claims were sent to the regulator on Monday.", False),
+])
+def test_a_statement_named_as_false_is_a_denial(text: str, denial: bool) -> None:
+    assert denies_a_statement(text) is denial

@@ -196,7 +196,14 @@ _DENIED_STATEMENT = re.compile(
     # "strongly denied this", "Ashworth denied that, saying ...": the words just before
     r"|\b(?:deni(?:ed|es)|deny(?:ing)?)\s+(?:this|that|it)\s*(?:[,.;:]|$)"
     # "denied taking payments", "denies ever having met him": the act itself, denied
-    r"|\b(?:deni(?:ed|es)|deny(?:ing)?)\s+(?:ever\s+)?(?:having\s+)?\w+ing\b",
+    r"|\b(?:deni(?:ed|es)|deny(?:ing)?)\s+(?:ever\s+)?(?:having\s+)?\w+ing\b"
+    # "says the claim is 'completely untrue'", "called the allegations baseless": what
+    # others said, named as false (an education newcomer, session 53)
+    r"|\b(?:the|these|those|such|this|that|his|her|their|its)\s+(?:[\w’'-]+\s+)?"
+    r"(?:accusations?|allegations?|charges?|claims?|suggestions?|reports?)\s+"
+    r"(?:(?:is|are|was|were|as)\s+)?[\"“']?(?:(?:completely|totally|wholly|entirely|simply|"
+    r"utterly)\s+)?(?:untrue|false|baseless|unfounded|groundless|wrong|nonsense|rubbish|"
+    r"inaccurate|misleading)\b",
     re.IGNORECASE,
 )
 
