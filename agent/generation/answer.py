@@ -182,11 +182,11 @@ class Answerer:
                 sentences = self.check(question, draft, ev)
                 counted = counts_what_is_asked(question, sentences)
                 quotes = [c.quote for s in sentences for c in s.citations]
+                told = [s.text for s in sentences]
                 acted = not quotes or states_asked_act(question, quotes)
                 if (not counted or not gives_asked_kind(question, sentences)
-                        or not gives_asked_figure(question, [s.text for s in sentences])
-                        or not dates_asked(question, [s.text for s in sentences])
-                        or not gives_reason(question, [s.text for s in sentences])
+                        or not gives_asked_figure(question, told)
+                        or not dates_asked(question, told) or not gives_reason(question, told)
                         or not acted):
                     # No figure for "how many", no date for "when", a figure of something
                     # else: the draft restates a nearby fact. Quote a sentence with the kind

@@ -17,16 +17,7 @@ from agent.ingest.corpus import Corpus
 from agent.retrieval.evidence import DATE_CUE, asked_kind
 from agent.text.analysis import analyze
 from agent.text.dates import event_dates, named_periods, publication_date, relative_periods
-from agent.text.facts import (
-    MADE_PUBLIC,
-    MONTHS,
-    SPEECH_WORDS,
-    WEEKDAYS,
-    WORD,
-    beside_speech,
-    made_public_before,
-    months,
-)
+from agent.text.facts import MADE_PUBLIC, MONTHS, WEEKDAYS, beside_speech, months
 from agent.types import AnswerSentence
 
 
@@ -162,22 +153,14 @@ def dates_asked_event(question: str, texts: Sequence[str]) -> bool:
     close?") is answered by a date other than one beside a speech word: "An academy trust
     said on Monday it plans to close Harwood Moor Academy" tells when it was said, not when
     the school closes (an education newcomer, session 53; the mirror of
-    `dates_asked_statement`). True for other questions, and when no text dates anything."""
+    `dates_asked_statement`; a speech word past a comma dates nothing said, as in "on 10
+    September, officials said"). True for other questions, and when no text dates anything."""
     if (asked_kind(question) != "date" or COMPOUND.search(question)
             or statement_verb(question) is not None or _ASKS_SAID.search(question)):
         return True
     dates = [(t, d) for t in texts for d in DATE_CUE.finditer(t)]
-    return not dates or any(not _said_day(t, d.start(), d.end()) for t, d in dates)
-
-
-def _said_day(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] dates a saying in its own clause ("said on Monday it plans
-    to close", "announced on Monday that"): `beside_speech` with no comma between, since
-    "will hold the hearing on 10 September, officials said" dates the hearing."""
-    before = text[:start].rsplit(",", 1)[-1]
-    after = text[end:].split(",", 1)[0]
-    near = WORD.findall(before)[-2:] + WORD.findall(after)[:2]
-    return any(SPEECH_WORDS.fullmatch(w) for w in near) or made_public_before(text, start)
+    return not dates or any(not beside_speech(t, d.start(), d.end(), within_clause=True)
+                            for t, d in dates)
 
 
 # "When did she say ...?", "When was it reported ...?": the day of the saying is asked.

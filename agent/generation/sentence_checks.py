@@ -17,6 +17,7 @@ from typing import Literal
 from agent.generation.reported import attribution_flag
 from agent.generation.support import MIN_SUPPORT, support_score
 from agent.text.actors import actor_mismatch
+from agent.text.normalize import normalize_for_match
 from agent.verification.checks import compare
 
 Section = Literal["agreement", "difference", "framing"]
@@ -151,10 +152,10 @@ def repeats(text: str, earlier: Sequence[str]) -> bool:
     """Whether `text` says nothing an `earlier` sentence of the same answer does not: it is
     one of them, or a part of one ("and pledged £1.2m to restock the Tamble." after the
     whole quote; an environment newcomer, session 53, got the quote twice and then that
-    tail). Compared lower case, with spacing and end punctuation aside."""
+    tail). Compared as `normalize_for_match` reads them, end punctuation aside."""
     said = _plain(text)
     return bool(said) and any(said in _plain(e) for e in earlier)
 
 
 def _plain(text: str) -> str:
-    return " ".join(text.lower().split()).strip(" .;,\"'“”’")
+    return normalize_for_match(text).strip(" .;,\"'")

@@ -152,12 +152,16 @@ _NOT_THE_ACT = re.compile(r"\b(?:to|that|which|who|will|would|from|until|by|befo
                           re.IGNORECASE)
 
 
-def beside_speech(text: str, start: int, end: int) -> bool:
+def beside_speech(text: str, start: int, end: int, within_clause: bool = False) -> bool:
     """Whether the words at text[start:end] date a speech act, not what it reports: within
     two words of a speech word ("Trump on Sunday said", "said yesterday"; "told reporters
     Sunday" is three words away), or after a verb of making public and its object
-    (`made_public_before`)."""
-    near = WORD.findall(text[:start])[-2:] + WORD.findall(text[end:])[:2]
+    (`made_public_before`). With `within_clause`, a speech word past a comma does not count:
+    "will hold the hearing on 10 September, officials said" dates the hearing."""
+    before, after = text[:start], text[end:]
+    if within_clause:
+        before, after = before.rsplit(",", 1)[-1], after.split(",", 1)[0]
+    near = WORD.findall(before)[-2:] + WORD.findall(after)[:2]
     return any(SPEECH_WORDS.fullmatch(w) for w in near) or made_public_before(text, start)
 
 
