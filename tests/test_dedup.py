@@ -105,6 +105,24 @@ def test_syndicated_sentences_are_marked_across_documents() -> None:
     assert all(s.duplicate_of is None for s in marked[0].sentences)
 
 
+def test_a_reprint_without_the_wire_dateline_is_a_copy() -> None:
+    """A reprint drops the wire's dateline: its sentence repeats the wire's, and a whole
+    reprint without it is a copy of the wire article."""
+    lede = "About 2,000 fish have been killed after sewage escaped into the river Osk."
+    wire = make_article("wire", f"CORLEIGH, England, March 3 (BNA) - {lede} {prose(3, 12)}")
+    desk = make_article("desk", f"{lede} Our science editor explains what ammonia does to gills.")
+    reprint = make_article("reprint", f"{lede} {prose(3, 12)}")
+    other = make_article("other", f"OSK VALLEY - A new footbridge opened over the river. {lede}")
+    marked = mark_duplicates([wire, desk, reprint, other])
+    assert marked[1].duplicate_of is None
+    assert marked[1].sentences[0].duplicate_of == "wire:0"
+    assert marked[1].sentences[1].duplicate_of is None
+    assert marked[2].duplicate_of == "wire"
+    # a dateline opening a sentence of other words makes no copy of it
+    assert marked[3].sentences[0].duplicate_of is None
+    assert marked[3].sentences[1].duplicate_of == "wire:0"
+
+
 def test_short_common_sentences_and_duplicate_articles_do_not_seed_marks() -> None:
     base = prose(7)
     only_in_copy = "This closing line appears only in the copied version of it."

@@ -199,7 +199,7 @@ def test_a_version_1_registry_is_migrated_and_re_marked(tmp_path: Path) -> None:
 
     migrated = Corpus(tmp_path / "data")
     conn = migrated.connection()
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
     assert conn.execute("SELECT * FROM sentence_df ORDER BY norm_key").fetchall() == expected_df
     assert conn.execute("SELECT sentence_id, body FROM sentence_keys ORDER BY 1").fetchall() == (
         flags
@@ -208,3 +208,38 @@ def test_a_version_1_registry_is_migrated_and_re_marked(tmp_path: Path) -> None:
     migrated.save()
     assert stored(Corpus(tmp_path / "data")) == full_run(Corpus(tmp_path / "data"))
     assert refresh_duplicates(migrated) == 0
+
+
+def test_a_version_2_registry_gets_keys_without_datelines(tmp_path: Path) -> None:
+    """Schema 2 keyed a sentence with its wire dateline: opening recomputes those keys (and
+    the buckets and frequencies), and the next refresh marks the reprint that dropped it."""
+    rng = random.Random(12)
+    lede = "About two thousand fish have been killed after sewage escaped into the river."
+    rest = [sentence(rng) for _ in range(6)]
+    corpus = Corpus(tmp_path / "data")
+    corpus.put(record("a_wire", [f"CORLEIGH, England, March 3 (BNA) - {lede}", *rest]), "text")
+    corpus.put(record("b_desk", [lede, *(sentence(rng) for _ in range(6))]), "text")
+    refresh_duplicates(corpus)
+    corpus.save()
+    assert Corpus(tmp_path / "data").article("b_desk").sentences[0].duplicate_of == "a_wire:0"
+    conn = corpus.connection()
+    new_keys = conn.execute("SELECT * FROM sentence_keys ORDER BY 2").fetchall()
+    new_df = conn.execute("SELECT * FROM sentence_df ORDER BY 1").fetchall()
+    dated = f"CORLEIGH, England, March 3 (BNA) - {lede}"
+    old_key = dedup.sentence_key(dedup.normalize_for_match(dated))
+    conn.execute("UPDATE sentence_keys SET norm_key = ? WHERE sentence_id = 'a_wire:0'", (old_key,))
+    conn.execute("UPDATE sentence_keys SET duplicate_of = NULL")
+    conn.execute("DELETE FROM sentence_df")
+    conn.execute("INSERT INTO sentence_df SELECT norm_key, count(DISTINCT article_id) "
+                 "FROM sentence_keys WHERE body GROUP BY norm_key")
+    conn.execute("PRAGMA user_version = 2")
+    conn.close()
+
+    migrated = Corpus(tmp_path / "data")
+    conn = migrated.connection()
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("SELECT * FROM sentence_df ORDER BY 1").fetchall() == new_df
+    assert refresh_duplicates(migrated) == 2  # every article
+    migrated.save()
+    assert conn.execute("SELECT * FROM sentence_keys ORDER BY 2").fetchall() == new_keys
+    assert stored(Corpus(tmp_path / "data")) == full_run(Corpus(tmp_path / "data"))

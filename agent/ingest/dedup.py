@@ -47,6 +47,7 @@ from collections.abc import Collection, Iterable
 
 import numpy as np
 
+from agent.text.facts import strip_dateline
 from agent.text.normalize import normalize_for_match
 from agent.types import Article
 
@@ -146,7 +147,7 @@ def mark_duplicates(
 
     for i, art in enumerate(out):
         art.duplicate_of = None
-        body_norms = [normalize_for_match(s.text) for s in art.body_sentences]
+        body_norms = [sentence_norm(s.text) for s in art.body_sentences]
         body = " ".join(n for n in body_norms if n)
         if body:
             key = hashlib.sha256(body.encode("utf-8")).hexdigest()
@@ -163,7 +164,7 @@ def mark_duplicates(
                 by_hash[key] = art.id
                 index.add(i, sh, sig, keys)
 
-        norms = [normalize_for_match(s.text) for s in art.sentences]
+        norms = [sentence_norm(s.text) for s in art.sentences]
         for s, norm in zip(art.sentences, norms, strict=True):
             s.duplicate_of = None
             if not _long_enough(norm):
@@ -180,13 +181,13 @@ def mark_duplicates(
 def body_text(article: Article) -> str:
     """The normalised body (header-block lines left out) that the exact hash and the
     shingles are computed on; "" for an article with no body text."""
-    return " ".join(n for n in (normalize_for_match(s.text) for s in article.body_sentences) if n)
+    return " ".join(n for n in (sentence_norm(s.text) for s in article.body_sentences) if n)
 
 
 def body_keys(article: Article) -> set[bytes]:
     """The `sentence_key`s of the article's body sentences long enough to count
     (MIN_DUP_SENTENCE_WORDS): the sets containment compares."""
-    norms = (normalize_for_match(s.text) for s in article.body_sentences)
+    norms = (sentence_norm(s.text) for s in article.body_sentences)
     return {sentence_key(n) for n in norms if _long_enough(n)}
 
 
@@ -202,6 +203,14 @@ def contained(shared: int, n_keys: int) -> bool:
     """True when an article with `n_keys` body keys, `shared` of them found in another, is a
     containment copy of it: at least MIN_SHARED_SENTENCES and CONTAINMENT_THRESHOLD of them."""
     return shared >= MIN_SHARED_SENTENCES and shared / n_keys >= CONTAINMENT_THRESHOLD
+
+
+def sentence_norm(text: str) -> str:
+    """The text sentences and bodies are compared by: normalised (normalize_for_match) and
+    without a leading wire dateline, which a reprint often drops (a newcomer trial: a science
+    desk printed the wire's "CORLEIGH, England, March 3 (BNA) - About 2,000 fish have been
+    killed ..." as "About 2,000 fish have been killed ...", and was not seen as a copy)."""
+    return normalize_for_match(strip_dateline(text))
 
 
 def _long_enough(norm: str) -> bool:

@@ -21,9 +21,11 @@ from pydantic import ValidationError
 from agent.ingest import dedup
 from agent.ingest.dedup_keys import MIN_SHARED_BUCKETS, article_buckets, sentence_keys
 from agent.ingest.records import DocumentRecord
+from agent.text.facts import strip_dateline
 from agent.types import Document
 
-# Version 2 added sentence_keys.body and sentence_df (see migrate_v1).
+# Version 2 added sentence_keys.body and sentence_df (see migrate_v1); version 3 keys and
+# buckets leave a leading wire dateline out (see migrate_v2).
 TABLES = """
 CREATE TABLE IF NOT EXISTS dedup_bands (
     bucket INTEGER NOT NULL, article_id TEXT NOT NULL, doc_id TEXT NOT NULL);
@@ -196,6 +198,41 @@ def migrate_v1(conn: sqlite3.Connection) -> None:
                 "INSERT INTO dedup_bands VALUES (?, ?, ?)",
                 [(b, a.id, doc_id) for b in dict.fromkeys(article_buckets(a))],
             )
+    conn.execute(
+        "INSERT INTO sentence_df SELECT norm_key, count(DISTINCT article_id) "
+        "FROM sentence_keys WHERE body GROUP BY norm_key"
+    )
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (REMARK_ALL,))
+
+
+def migrate_v2(conn: sqlite3.Connection) -> None:
+    """Schema 2 -> 3 in the open transaction, from the stored records (no re-ingest): the keys
+    and buckets of articles with a sentence opening on a wire dateline are recomputed without
+    it (dedup.sentence_norm), sentence_df is counted again, and every article is re-marked at
+    the next refresh. Reads each record once (a one-off cost at open)."""
+    for doc_id, raw in conn.execute("SELECT doc_id, record FROM documents"):  # one at a time
+        try:
+            doc = DocumentRecord.model_validate_json(raw).document
+        except (ValidationError, ValueError):
+            continue  # reading the record reports it; its keys stay as they were
+        for a in doc.articles:
+            if all(strip_dateline(s.text) == s.text for s in a.sentences):
+                continue
+            conn.execute("DELETE FROM sentence_keys WHERE article_id = ?", (a.id,))
+            conn.execute("DELETE FROM dedup_bands WHERE article_id = ?", (a.id,))
+            sents = {s.id: s for s in a.sentences}
+            conn.executemany(
+                "INSERT INTO sentence_keys VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (k, sid, a.id, doc_id, pos, sents[sid].duplicate_of, int(body))
+                    for k, sid, pos, body in sentence_keys(a)
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO dedup_bands VALUES (?, ?, ?)",
+                [(b, a.id, doc_id) for b in dict.fromkeys(article_buckets(a))],
+            )
+    conn.execute("DELETE FROM sentence_df")
     conn.execute(
         "INSERT INTO sentence_df SELECT norm_key, count(DISTINCT article_id) "
         "FROM sentence_keys WHERE body GROUP BY norm_key"

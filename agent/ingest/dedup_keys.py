@@ -12,9 +12,9 @@ from agent.ingest.dedup import (
     body_text,
     minhash,
     sentence_key,
+    sentence_norm,
     shingles,
 )
-from agent.text.normalize import normalize_for_match
 from agent.types import Article
 
 # Two articles are linked when they share at least this many of the LSH_BANDS buckets. One
@@ -45,11 +45,11 @@ def article_buckets(article: Article) -> list[int]:
 def sentence_keys(article: Article) -> list[tuple[bytes, str, int, bool]]:
     """(normalised-text key, sentence id, position, is a body sentence) of each sentence long
     enough to be marked as a repeat (MIN_DUP_SENTENCE_WORDS); the key is dedup.sentence_key
-    (128-bit BLAKE2b of the normalised text). Header-block lines are marked as repeats too but
-    take no part in containment (body False)."""
+    (128-bit BLAKE2b of dedup.sentence_norm's text). Header-block lines are marked as repeats
+    too but take no part in containment (body False)."""
     out = []
     for pos, s in enumerate(article.sentences):
-        norm = normalize_for_match(s.text)
+        norm = sentence_norm(s.text)
         if norm.count(" ") + 1 < MIN_DUP_SENTENCE_WORDS:
             continue
         out.append((sentence_key(norm), s.id, pos, s.header is None))

@@ -32,7 +32,8 @@ from agent.ingest import dedup_index
 from agent.ingest.records import DocumentRecord, RegistryFile
 from agent.text.normalize import content_terms
 
-SCHEMA_VERSION = 2  # 2: sentence_keys.body and sentence_df (dedup_index.migrate_v1)
+SCHEMA_VERSION = 3  # 2: sentence_keys.body and sentence_df (dedup_index.migrate_v1);
+# 3: keys without a leading wire dateline (dedup_index.migrate_v2)
 DB_NAME = "registry.sqlite3"
 LEGACY_NAME = "registry.json"
 BUSY_TIMEOUT_MS = 30_000
@@ -70,11 +71,14 @@ def connect(path: Path) -> sqlite3.Connection:
                 f"BEGIN IMMEDIATE;{SCHEMA}{dedup_index.TABLES}"
                 f"PRAGMA user_version={SCHEMA_VERSION};COMMIT;"
             )
-        elif version == 1:
+        elif version in (1, 2):
             conn.execute("BEGIN IMMEDIATE")
             try:
-                if conn.execute("PRAGMA user_version").fetchone()[0] == 1:  # not done meanwhile
+                found = conn.execute("PRAGMA user_version").fetchone()[0]  # not done meanwhile?
+                if found == 1:
                     dedup_index.migrate_v1(conn)
+                if found in (1, 2):
+                    dedup_index.migrate_v2(conn)
                     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 conn.execute("COMMIT")
             except BaseException:

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from agent.ingest.corpus import Corpus
+from agent.ingest.dedup import sentence_norm
 from agent.retrieval.retrieve import Retriever
 from agent.text.analysis import analyze
 from agent.text.clock_times import times_of_day
 from agent.text.injection import looks_like_instruction
 from agent.text.ledes import NAMING_SENTENCES, lede_referent
-from agent.text.normalize import content_terms, normalize_for_match
+from agent.text.normalize import content_terms
 from agent.types import Evidence, Hit, Sentence
 from vectorstore.store import Embedder
 
@@ -203,13 +204,12 @@ def candidate_sentences(
             out[s.id] = (s, also)
             return
         if s.duplicate_of and corpus.has_sentence(s.duplicate_of):
-            original = corpus.sentence(s.duplicate_of)
-            if corpus.canonical(s.article_id) == original.article_id:
-                # a copy's sentence is cited where the outlet it copies printed it (a
-                # newcomer trial's answer cited the copy); the copy folds into it
-                add(original, [s.article_id, *also])
-                return
-        norm = normalize_for_match(s.text)
+            # a copied sentence is cited where the outlet it copies printed it (a newcomer
+            # trial's answer cited the copy), in a whole copy or a reprinted paragraph; the
+            # copy folds into it
+            add(corpus.sentence(s.duplicate_of), [s.article_id, *also])
+            return
+        norm = sentence_norm(s.text)
         twin = by_norm.get(norm)
         if twin is not None:
             if s.article_id not in out[twin][1] and s.article_id != out[twin][0].article_id:
