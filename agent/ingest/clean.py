@@ -21,9 +21,10 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from agent.ingest.fields import labelled_field
+from agent.ingest.fields import COLUMN_LABEL, labelled_field
 from agent.ingest.furniture import (
     BOILER,
+    BREADCRUMB,
     CAPTION,
     CONTROL_TAIL,
     COOKIE_NOTICE,
@@ -149,7 +150,7 @@ def classify_line(t: str) -> Kind:
         return Kind.BOILER
     if len(t) <= 200 and COPYRIGHT.search(t):
         return Kind.COPYRIGHT
-    if _menu_row(t):
+    if _menu_row(t) or (short and BREADCRUMB.match(t)):
         return Kind.BOILER
     if CAPTION.search(t) and not _DATELINE.match(t):
         return Kind.CAPTION
@@ -202,9 +203,15 @@ def _word_count(t: str) -> int:
     return sum(any(c.isalnum() for c in w) for w in t.split())
 
 
+def _title_cased(words: list[str]) -> bool:
+    """Every word capitalised, but for "of", "the", "and", "&" and dashes ("The Sentinel —
+    Comment")."""
+    return all(w[:1].isupper() or w in ("of", "the", "and", "&", "—", "–", "-") for w in words)
+
+
 def _is_outlet_shaped(t: str, words: list[str]) -> bool:
     """'The Hill.', 'Springfield Gazette', 'Reuters': a short capitalised publication name."""
-    if len(words) > 5 or not all(w[:1].isupper() or w in ("of", "the", "and", "&") for w in words):
+    if len(words) > 5 or not _title_cased(words):
         return False
     if _OUTLET_WORDS.search(t):
         return True
@@ -222,6 +229,9 @@ def classify(text: str) -> list[Line]:
             ln.named_field, at = found
             ln.start, ln.text = ln.start + at, ln.text[at:]
             ln.kind = _FIELD_KINDS[ln.named_field]
+        elif (m := COLUMN_LABEL.match(ln.text)) and _is_name_shaped(ln.text[m.end():].split()):
+            ln.named_field, ln.kind = "byline", Kind.BYLINE  # "Comment: Graham Pryce"
+            ln.start, ln.text = ln.start + m.end(), ln.text[m.end():]
     content = [ln for ln in lines if ln.kind is not Kind.BLANK]
     meta = {Kind.DATE, Kind.OUTLET, Kind.BYLINE, Kind.BYLINE_DATE}
     for i, ln in enumerate(content):
@@ -345,8 +355,24 @@ def split_articles(text: str) -> tuple[list[ArticleBlock], int]:
 def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
     """Fill metadata from the header lines before an article's first paragraph."""
     seen_meta = outlet_dated = False
-    for ln in header:
+    for ln, below in itertools.zip_longest(header, header[1:]):
         k = ln.kind
+        # the layout "headline / outlet / By ... / date": a short title-cased line between
+        # the title and the byline or date names the publication ("The National Ledger",
+        # "PellhamLive"; newcomer trials: their pages had "no outlet", or the footer's)
+        # ("Tobias Renwick" above the date is its writer: a bare name only above a "By" line)
+        by_below = below is not None and _BY.match(below.text) is not None and below.kind in (
+            Kind.BYLINE, Kind.BYLINE_DATE)
+        names_outlet = (
+            art.outlet is None and art.title is not None and not seen_meta
+            and ln.named_field is None and 0 < _word_count(ln.text) <= 5
+            and _title_cased(ln.text.split())
+            and ((k is Kind.HEADING and (by_below or (below is not None
+                                                      and below.kind is Kind.DATE)))
+                 or (k is Kind.BYLINE and by_below and _BY.match(ln.text) is None)))
+        if names_outlet:
+            art.outlet = ln.text.rstrip(".")
+            continue
         if ln.named_field is not None:  # a labelled line says which field it is
             if getattr(art, ln.named_field) is None:
                 setattr(art, ln.named_field, ln.text)

@@ -52,3 +52,8 @@ def labelled_field(line: str) -> tuple[str, int] | None:
     if len(value) > MAX_FIELD_CHARS or (len(value.split()) > 12 and value.endswith(".")):
         return None
     return FIELD_LABELS[m.group("label").lower()], m.end()
+
+# A column's label before its writer's name ("Comment: Graham Pryce", "Opinion: Ann Lee"):
+# a byline when what follows is a name, which agent.ingest.clean checks by its shape (a
+# newcomer trial's comment piece lost its writer).
+COLUMN_LABEL = re.compile(r"^(?:comment|opinion|analysis|column|viewpoint)\s*:\s*(?=\S)", re.I)

@@ -9,11 +9,17 @@ from __future__ import annotations
 import re
 
 COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b", re.I)
+# The holder ends where "All rights reserved" or a row of footer links begins ("© 2026
+# PellhamLive. All rights reserved. | Privacy notice | Terms": a newcomer trial's outlet was
+# the whole line).
 COPYRIGHT_HOLDER = re.compile(
-    r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<holder>.*?)"
-    r"\s*(?:[.,]?\s*all rights reserved\.?)?\s*$",
+    r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<holder>[^|]*?)"
+    r"\s*(?:[.,]?\s*all rights reserved\b[^|]*)?\s*(?:\|.*)?$",
     re.I,
 )
+# A breadcrumb trail, "Castlebridge Live > News > Health", "Home / News": the page's place
+# in its site (a newcomer trial's page took it for its headline).
+BREADCRUMB = re.compile(r"^[A-Z][^<>›»/]{0,40}(?:\s[>›»/]\s[A-Z][^<>›»/]{0,40})+$")
 CAPTION = re.compile(
     r"\((?:[A-Z][\w.&]*\s+)*Photo(?:graph)?(?:\s*/|\s+by\b|:)|\bPhoto(?:graph)?:\s|"
     r"\bPhoto credit\b|\((?:Getty Images|AFP|Reuters|AP)[^)]*\)\s*$|"
