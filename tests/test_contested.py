@@ -34,7 +34,8 @@ COLUMN = ("Shame on Harlow\nBy Ed Marsh\nTuesday 3 November 2026\nThe Fenwick Vo
           f"{STATED}\nIt is time the council told parents the truth.\n")
 
 
-def _items(app: App, column_states: bool = True) -> list[tuple[str, EvidenceItem, Signals]]:
+def _items(app: App, column_states: bool = True,
+           report_stance: str = "supports") -> list[tuple[str, EvidenceItem, Signals]]:
     out = []
     for art in app.corpus.articles():
         for s in art.body_sentences:
@@ -42,7 +43,8 @@ def _items(app: App, column_states: bool = True) -> list[tuple[str, EvidenceItem
                 cite = make_citation(app.corpus, art.id, s.text)
                 assert cite is not None
                 reported = s.text == CHARGE
-                stance = "supports" if reported or column_states else "silent"
+                stance = (report_stance if reported else
+                          "supports" if column_states else "silent")
                 sig = Signals(coverage=0.8, aligned=True,
                               attributed_to="Safe Pitches" if reported else None)
                 out.append((art.outlet or "", EvidenceItem(citation=cite, stance=stance), sig))
@@ -55,6 +57,18 @@ def test_a_charge_only_a_column_states_and_a_report_denies_is_contested(
     app = make_app({"a_post.txt": _report(denied=True), "b_column.txt": COLUMN})
     why = contested(app.corpus, _items(app))
     assert why is not None and "The Fenwick Voice — Comment" in why
+
+
+def test_a_report_of_the_charge_the_model_read_as_silent_still_reports_it(
+    make_app: Callable[..., App],
+) -> None:
+    """A health-research newcomer: the model judged "The alliance claims Veltrane helped
+    design the research" silent (or was not asked), and the column's "helped shape this
+    trial" was the claim's only support; the report and its denial make it contested."""
+    app = make_app({"a_post.txt": _report(denied=True), "b_column.txt": COLUMN})
+    assert contested(app.corpus, _items(app, report_stance="silent")) is not None
+    # a report that contradicts the claim is no report of the charge
+    assert contested(app.corpus, _items(app, report_stance="refutes")) is None
 
 
 def test_no_contest_without_a_denial(make_app: Callable[..., App]) -> None:
@@ -99,3 +113,22 @@ def test_a_sum_said_in_words_keeps_its_currency_and_is_marked_where_disputed() -
     assert contested_marked(line, difference_versions([diff])) == (
         "Ossett Town sold their captain to Lowmoor for 2.5 million pounds [outlets differ] "
         "in May.")
+
+
+def test_a_charge_denied_in_its_own_sentence_is_contested(make_app: Callable[..., App]) -> None:
+    """"..., an accusation the council flatly rejects": the denial in the charge's sentence."""
+    charge = CHARGE.rstrip(".") + ", an accusation the council flatly rejects."
+    report = _report(denied=False).replace(CHARGE, charge)
+    app = make_app({"a_post.txt": report, "b_column.txt": COLUMN})
+    items = []
+    for art in app.corpus.articles():
+        for s in art.body_sentences:
+            if s.text in (charge, STATED):
+                cite = make_citation(app.corpus, art.id, s.text)
+                assert cite is not None
+                sig = Signals(coverage=0.8, aligned=True,
+                              attributed_to="Safe Pitches" if s.text == charge else None)
+                items.append((art.outlet or "", EvidenceItem(citation=cite, stance="supports"),
+                              sig))
+    assert len(items) == 2
+    assert contested(app.corpus, items) is not None

@@ -17,7 +17,7 @@ from agent.app import App
 from agent.generation.key_sentences import key_sentences
 from agent.generation.summarize import Summarizer
 from agent.retrieval.citations import is_valid, make_citation
-from agent.text.polarity import denies_a_statement
+from agent.text.polarity import denied_within, denies_a_statement
 from agent.text.responses import denial_after
 from agent.verification.replies import REPLY, denials
 from agent.verification.verdicts import EvidenceItem
@@ -53,9 +53,26 @@ ARTICLE = {
     # "deny it" inside a longer clause is no denial of what was said before
     ("She did not deny it was a mistake.", False),
     ("Police denied that the road had been closed.", False),
+    # session 54's newcomers: a denial and what it goes on to say, a reply to someone's
+    # account
+    ("The trust denies this and says the land was never for sale.", True),
+    ("The firm rejects that account, saying it moved within hours.", True),
+    ("The union claims the company denied workers their breaks.", False),
+    ("The claims that the mayor denied the permit were wrong.", False),
 ])
 def test_a_denial_of_the_words_just_before_is_a_denial(text: str, denial: bool) -> None:
     assert denies_a_statement(text) is denial
+
+
+@pytest.mark.unit
+def test_a_charge_denied_in_its_own_sentence_is_no_denial_but_is_denied() -> None:
+    """"Wardle Homes claims the mayor took gifts, an accusation he firmly rejects" supports
+    "Wardle Homes accused the mayor ..." (dev: hallam-river-spill c05 was lost when it was
+    read as a denial); the charge it reports is contested all the same."""
+    text = "Wardle Homes claims the mayor took gifts, an accusation he firmly rejects."
+    assert denied_within(text) and not denies_a_statement(text)
+    assert not denied_within("The union claims the company denied workers their breaks.")
+    assert not denied_within("The claims that the mayor denied the permit were wrong.")
 
 
 def test_an_articles_summary_quotes_a_charge_with_the_denial_that_follows(

@@ -191,10 +191,12 @@ _DENIED_STATEMENT = re.compile(
     r"dismiss(?:ed|es)|rebut(?:ted|s)?)\s+(?:(?:the|all|any|these|those|such|his|her|their|"
     r"its|every|of)\s+){0,2}(?:[\w’'-]+\s+)?"  # "the union's accusation"
     r"(?:accusations?|allegations?|charges?|claims?|wrongdoing|reports?|suggestions?|"
-    r"counts?|assertions?)\b"
+    r"counts?|assertions?|account)\b"
     r"|\bpleaded\s+not\s+guilty\b"
-    # "strongly denied this", "Ashworth denied that, saying ...": the words just before
-    r"|\b(?:deni(?:ed|es)|deny(?:ing)?)\s+(?:this|that|it)\s*(?:[,.;:]|$)"
+    # "strongly denied this", "Ashworth denied that, saying ...", "denies this and says":
+    # the words just before
+    r"|\b(?:deni(?:ed|es)|deny(?:ing)?)\s+(?:this|that|it)\s*(?:[,.;:]|$|(?:and|but)\b)"
+
     # "denied taking payments", "denies ever having met him": the act itself, denied
     r"|\b(?:deni(?:ed|es)|deny(?:ing)?)\s+(?:ever\s+)?(?:having\s+)?\w+ing\b"
     # "says the claim is 'completely untrue'", "called the allegations baseless": what
@@ -206,6 +208,24 @@ _DENIED_STATEMENT = re.compile(
     r"inaccurate|misleading)\b",
     re.IGNORECASE,
 )
+
+
+# "..., an accusation the university flatly rejects": a charge and its denial in one
+# sentence (newcomer trials, health research and environment)
+_DENIED_WITHIN = re.compile(
+    r"\b(?:an?|the|this|these)\s+(?:accusations?|allegations?|charges?|claims?|suggestions?)"
+    r"\s+(?:which\s+)?(?!that\b)(?:[\w’'-]+\s+){1,4}?(?:\w+ly\s+)?"
+    r"(?:deni(?:es|ed)|rejects?|rejected|disputes?|disputed)\b",
+    re.IGNORECASE,
+)
+
+
+def denied_within(text: str) -> bool:
+    """Whether `text` reports a charge and, in a clause of its own, its denial ("The alliance
+    claims Veltrane shaped the trial, an accusation the university flatly rejects"). Such a
+    sentence still supports "the alliance accused Veltrane ...": it is no denial
+    (`denies_a_statement`), but the charge it reports is contested."""
+    return bool(_DENIED_WITHIN.search(text))
 
 
 def denies_a_statement(text: str) -> bool:

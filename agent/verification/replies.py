@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import cited_outlet, make_citation
 from agent.text.opinion import opinion_piece
+from agent.text.polarity import denied_within
 from agent.text.responses import denial_after_quote
 from agent.verification.signals import Signals
 from agent.verification.verdicts import EvidenceItem
@@ -53,8 +54,16 @@ def contested(corpus: Corpus, items: Sequence[tuple[str, EvidenceItem, Signals]]
     if not stating or not all(opinion_piece(corpus.article(i.citation.source))
                               for _, i in stating):
         return None
-    reported = [i for _, i, sig in items if i.stance == "supports" and sig.attributed_to]
-    if not (any(sig.denial for _, _, sig in items) or denials(corpus, reported)):
+    # a report of the charge that the model judged silent, or was not asked about ("The
+    # alliance claims Veltrane helped design the research": the model reads "claims" as no
+    # support), is a report of it too when it is about the claim's thing (newcomer trial,
+    # health research: the column's "helped shape this trial" was supported alone)
+    reported = [i.model_copy(update={"stance": "supports"}) for _, i, sig in items
+                if sig.attributed_to and i.stance != "refutes"
+                and (i.stance == "supports" or sig.aligned)]
+    if not (any(sig.denial for _, _, sig in items)
+            or any(denied_within(i.citation.quote) for i in reported)
+            or denials(corpus, reported)):
         return None
     columns = ", ".join(dict.fromkeys(o for o, _ in stating))
     return (f"Only an opinion piece states this as fact ({columns}); the reports give it as a "
