@@ -134,6 +134,22 @@ def test_a_value_beside_its_own_measure_or_of_a_part_does_not() -> None:
 
 
 @pytest.mark.unit
+def test_two_figures_joined_as_a_pair_keep_their_own_words() -> None:
+    """A health-research newcomer: "colmeridine", two words before "4%", was read as what 4%
+    measures, so "11% of patients taking colmeridine reported dizziness" was refuted by the
+    sentence giving that 11%. Another pair, in other words."""
+    evidence = ("Nausea was reported by 18% of riders on the new saddle and 6% of those on "
+                "the old one.")
+    assert compare("18% of riders on the new saddle reported nausea.", evidence,
+                   0.8).conflicts == []
+    # a measure named after the joining word is still the second figure's
+    (c,) = compare("The fine imposed on the company was £20,000.",
+                   "The company was ordered to pay £20,000 in costs and a fine of £5,000.",
+                   0.8).conflicts
+    assert c.describe() == "number: claim £20,000 vs source £5000"
+
+
+@pytest.mark.unit
 def test_a_bare_count_after_a_count_of_the_noun_counts_it_too() -> None:
     # a newcomer trial's kind: "needed at least 10 consultants and ... as few as four"
     evidence = ("A safe rota needs at least eight surgeons, the director said, and at times "
