@@ -98,3 +98,39 @@ def test_a_draft_that_repeats_its_quote_or_a_tail_of_it_says_it_once(
                            ("would reopen when more nurses were hired.", [item.label])))
     ans = answerer.ask(question)
     assert [s.text for s in ans.sentences] == [quote]
+
+
+AGENCY = {
+    "a_post.txt": (
+        "Care agency data leak\nBy Ruth Abbey\nMonday 2 November 2026\nThe Fenwick Post\n\n"
+        "Kellaway Homecare has admitted that the records of 9,000 clients were left open "
+        "on the internet.\n"
+        "Meanwhile Kelloway Nursing, a Leeds agency with a similar name, said it had been "
+        "flooded with calls from worried families.\n"
+        "Kellaway Homecare said the records were secured on Friday.\n"
+    ),
+}
+
+
+@pytest.mark.integration
+def test_a_draft_that_renames_the_asked_look_alike_is_repaired_to_its_quote(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    """A data-breach newcomer (session 54): "What did Corvana Telecoms say?" was answered
+    "Corvane Telecom said ...", the breached firm's name on the look-alike's quote."""
+    from agent.generation.support import respelled_names
+    from agent.text.actors import speaker_terms
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    app = make_app(AGENCY, embedder=MiniLMEmbedder())
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    question = "What did Kelloway Nursing say about the leak?"
+    renamed = "Kellaway Homecare said it had been flooded with calls from worried families."
+    assert respelled_names(renamed, question) == {"kelloway"}
+    assert respelled_names("Kelloway Nursing said so.", question) == set()
+    # the speaker of an appositive's sentence is its subject, not the words after "said"
+    quote = AGENCY["a_post.txt"].splitlines()[6]
+    assert speaker_terms(quote) == {"kelloway", "nursing"}
+    ans, _ = ask_with_draft(answerer, fake_model, question, "Kelloway", renamed)
+    assert ans.answer.startswith("Meanwhile Kelloway Nursing, a Leeds agency")
+    assert "Kellaway" not in ans.answer

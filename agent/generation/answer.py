@@ -34,6 +34,7 @@ from agent.generation.drafts import (
     Draft,
     draft_schema,
     needs_its_quote,
+    quote_in_place,
     render_evidence,
     strip_internal_labels,
 )
@@ -63,7 +64,7 @@ from agent.retrieval.evidence import (
     with_evidence_for,
 )
 from agent.retrieval.retrieve import Retriever
-from agent.text.actors import actor_mismatch, roles_swapped, speaker_terms
+from agent.text.actors import actor_mismatch, speaker_terms
 from agent.text.dates import publication_date
 from agent.text.facts import elsewhere, strip_dateline
 from agent.text.glosses import date_glossed
@@ -255,10 +256,8 @@ class Answerer:
             if not text:
                 continue
             cited = [by_label[c] for c in dict.fromkeys(ds.cite) if c in by_label]
-            swapped = next((e for e in ev.items if roles_swapped(text, e.sentence.text)), None)
+            swapped = quote_in_place(text, question, ev.items, cited)
             if swapped is not None:
-                # "The trust accused the nurses" where a quote has "Nurses accused the
-                # trust": the draft turned the quote around, so the quote is the answer
                 text, cited = strip_dateline(swapped.sentence.text).strip(), [swapped]
             # Keep only citations that back the sentence (the small model often cites every
             # label); fall back to the best backing among all evidence, else drop the sentence.

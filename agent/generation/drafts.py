@@ -15,8 +15,11 @@ from pydantic import BaseModel, Field, create_model
 
 from agent.generation.reported import attribution_flag
 from agent.generation.sentence_checks import cut_mid_clause, event_verbs
+from agent.generation.support import respelled_names
 from agent.llm.prompts import wrap_document
+from agent.text.actors import roles_swapped
 from agent.text.analysis import analyze, stems
+from agent.text.normalize import normalize_for_match
 from agent.types import Evidence
 
 # Prompt labels and outlet aliases are the pipeline's own bookkeeping, never answer text.
@@ -135,3 +138,19 @@ def unbacked_events(text: str, quotes: Sequence[str]) -> list[str]:
     to end at 4am on Thursday", newcomer trial, session 23)."""
     have = set(stems(" ".join(quotes)))
     return [v for v in event_verbs(text) if not set(stems(v)) & have]
+
+
+def quote_in_place(text: str, question: str, items: Sequence[Evidence],
+                   cited: Sequence[Evidence]) -> Evidence | None:
+    """The evidence item whose quote stands in for draft sentence `text`, or None: a quote
+    the draft turned around ("The trust accused the nurses" where a quote has "Nurses
+    accused the trust", agent.text.actors.roles_swapped), or a cited quote naming what the
+    question asks for that the draft renamed as its look-alike ("Corvane Telecom said ..."
+    citing "Corvana Telecoms ... said ...", agent.generation.support.respelled_names)."""
+    swapped = next((e for e in items if roles_swapped(text, e.sentence.text)), None)
+    asked = respelled_names(text, question)
+    if swapped is None and asked:
+        swapped = next((e for e in cited if not respelled_names(e.sentence.text, question)
+                        and all(a in normalize_for_match(e.sentence.text) for a in asked)),
+                       None)
+    return swapped

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from agent.text.analysis import analyze
 from agent.text.facts import entities, mentions
@@ -46,3 +47,23 @@ def unbacked_names(sentence: str, named: Sequence[str], question: str = "") -> s
     quotes that never say Tresham). A name counts as named when one of its words is."""
     asked, have = normalize_for_match(question), normalize_for_match(" ".join(named))
     return {n for n in entities(sentence) if not mentions(asked, n) and not mentions(have, n)}
+
+
+# How alike a name's word and a question's word must be to be two spellings: "corvane" and
+# "corvana" (6 of 7 letters alike, 0.86) are; "corvane" and "corby" are not.
+RESPELLING_RATIO = 0.8
+_NAME_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+
+
+def respelled_names(sentence: str, question: str) -> set[str]:
+    """The words of the question's names (4+ letters) that `sentence` does not give but gives
+    in another spelling of the same first letter (RESPELLING_RATIO, by difflib's ratio; no
+    inflection: "telecom" of "telecoms"): the answer is about the look-alike of what was
+    asked. A data-breach newcomer asked "What did Corvana Telecoms say?", and the answer said
+    "Corvane Telecom said ...", citing the quote about Corvana."""
+    said = {w for n in entities(sentence) for w in _NAME_WORD.findall(n)}
+    asked = {w for n in entities(question) for w in _NAME_WORD.findall(n)}
+    return {a for a in asked - said
+            if any(w[0] == a[0] and not (w.startswith(a) or a.startswith(w))
+                   and SequenceMatcher(None, a, w).ratio() >= RESPELLING_RATIO
+                   for w in said - asked)}

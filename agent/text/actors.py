@@ -16,6 +16,7 @@ from agent.text.facts import (
     CUE_RE,
     NOT_ENTITY,
     blank_quotes,
+    entities,
     mentions,
     strip_dateline,
 )
@@ -177,7 +178,12 @@ def speaker_terms(text: str) -> set[str]:
     before = bare[: cue.start()]
     clause = before[before.rfind(",") + 1 :]
     words = re.findall(r"[A-Za-z][\w’'-]*", clause)[-3:]
-    if not words:
+    if not words:  # "Corvana Telecoms, a mobile reseller ..., said it": the subject, first
+        # (its names: "The Haulage Association reacted with dismay, saying ...")
+        first = before.split(",")[0]
+        words = [w for n in entities(first) for w in n.split()] or re.findall(
+            r"[A-Za-z][\w’'-]*", first)[-3:]
+    if not words:  # "'...,' said the mayor"
         words = re.findall(r"[A-Za-z][\w’'-]*", bare[cue.end() :].split(",")[0])[:3]
     out = {w.lower().replace("’s", "").replace("'s", "") for w in words}
     return {w for w in out if w not in _PRONOUN_OR_FILLER and w not in NOT_ENTITY}
