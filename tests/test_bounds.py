@@ -150,6 +150,21 @@ def test_two_figures_joined_as_a_pair_keep_their_own_words() -> None:
 
 
 @pytest.mark.unit
+def test_a_holding_is_no_rival_of_a_count_of_what_happened() -> None:
+    """A data-breach newcomer: "Corvane, which has about 3.1 million customers" refuted
+    "1.2 million customers had their records exposed". A size still rivals a size, and a
+    count joined to its noun ("the 420-bed hospital", dev) reads as either."""
+    size = "Orrin Water, which has about 90,000 customers, apologised on Monday."
+    assert compare("About 40,000 Orrin Water customers lost supply.", size, 0.8).conflicts == []
+    (c,) = compare("Orrin Water has 70,000 customers.", size, 0.8).conflicts
+    assert c.describe() == "number: claim 70,000 vs source 90,000"
+    assert compare("Northby Hospital has 250 beds.",
+                   "Four wards closed at the 420-bed Northby Hospital.", 0.8).conflicts
+    assert compare("The judgment ran to 46 pages.",
+                   "In a 64-page judgment, the judge found for the couriers.", 0.8).conflicts
+
+
+@pytest.mark.unit
 def test_a_bare_count_after_a_count_of_the_noun_counts_it_too() -> None:
     # a newcomer trial's kind: "needed at least 10 consultants and ... as few as four"
     evidence = ("A safe rota needs at least eight surgeons, the director said, and at times "

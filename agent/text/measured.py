@@ -196,10 +196,49 @@ def _gone(text: str, said: str) -> bool:
                      re.IGNORECASE) is not None or behind(text, said)
 
 
+# A count something has ("Corvane, which has about 3.1 million customers", "employing around
+# 300 people"): the size of what holds it, told as background in a relative clause or a
+# participle, no count of what happened (a data-breach newcomer: the firm's 3.1 million
+# customers refuted "1.2 million customers had their records exposed" and hid the outlets'
+# 1.2m / 1.4m dispute). A main clause's "The orchard has seven diseased trees" states a
+# count like any other.
+_HOLD_VERB = r"(?:has|have|had|employs|employ|employed|serves|serve|owns|own)"
+_BACKGROUND = re.compile(rf"(?:\b(?:which|that|who)\s+{_HOLD_VERB}|\b(?:having|employing|"
+                         r"serving|owning))\s+$", re.IGNORECASE)
+_HOLDS = re.compile(rf"\b{_HOLD_VERB}\s+$", re.IGNORECASE)
+
+
+def holding(text: str, q: Quantity) -> str:
+    """How count `q` of `text` is had: "background" (a relative clause or a participle right
+    before it, `_BACKGROUND`), "stated" (a verb of having right before it), "modifier" (joined
+    to its noun: "the 420-bed hospital", a size that reads either way), or "" (a count of
+    what happened, and any other kind)."""
+    if q.kind != "count":
+        return ""
+    digits, at = _said_at(text, q)
+    if at < 0:
+        return ""
+    if re.match(r"-[a-z]", digits[at + len(q.said):]):
+        return "modifier"
+    if _BACKGROUND.search(digits, 0, at):
+        return "background"
+    return "stated" if _HOLDS.search(digits, 0, at) else ""
+
+
+def holdings_apart(c: Quantity, c_text: str, e: Quantity, e_text: str) -> bool:
+    """Whether one of counts `c` (of `c_text`) and `e` (of `e_text`) is a background
+    holding and the other a count of what happened (`holding`): the size of a firm and a
+    count of what befell part of it. Dev claims replay (session 54): none moved (a first
+    form that took every "has N" for a holding lost a dev claim and a unit case)."""
+    return {holding(c_text, c), holding(e_text, e)} == {"background", ""}
+
+
 def figures_apart(c: Quantity, c_text: str, e: Quantity, e_text: str) -> bool:
     """Whether figures `c` (of `c_text`, a claim's) and `e` (of `e_text`) measure two things
     by the words around them: two qualified parts of a count (`qualified_apart`), the two
     ends of a span (`span_ends_apart`), a year naming a thing and one dating an act
-    (`years_apart`), a year to come and a year gone (`times_apart`)."""
+    (`years_apart`), a year to come and a year gone (`times_apart`), a holding and a count
+    of what happened (`holdings_apart`)."""
     return (qualified_apart(c, c_text, e, e_text) or span_ends_apart(c, c_text, e, e_text)
-            or years_apart(c, c_text, e, e_text) or times_apart(c, c_text, e, e_text))
+            or years_apart(c, c_text, e, e_text) or times_apart(c, c_text, e, e_text)
+            or holdings_apart(c, c_text, e, e_text))

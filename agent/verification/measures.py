@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem
 from agent.text.facts import MONTHS, WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frames
-from agent.text.measured import figure_thing
+from agent.text.measured import figure_thing, holdings_apart
 from agent.text.near_miss import near_miss_name, things_apart
 from agent.text.quantities import Quantity
 from agent.text.quantity import show_quantity
@@ -173,6 +173,8 @@ def same_measure(a: Figure, b: Figure, min_shared: float = MIN_SHARED) -> bool:
     if a.quantity.kind == "weekday" and _same_speaker(a, b) and overlap(
             _said(a.sentence.text), _said(b.sentence.text)) < min_shared:
         return False  # one speaker's two statements on two days, not one statement's day
+    if holdings_apart(a.quantity, a.sentence.text, b.quantity, b.sentence.text):
+        return False  # "which has about 3.1 million customers" / "1.4 million ... affected"
     if things_apart(a.sentence.text, b.sentence.text):
         return False  # "Tollard Bridge ... fourteen months" / "its Millford Bridge for eleven"
     if any((thing := figure_thing(x.sentence.text, x.quantity))
