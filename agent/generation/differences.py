@@ -79,7 +79,33 @@ def _links(figs: Sequence[Figure]) -> list[set[int]]:
             if counts_alike(figs[i], figs[j]):
                 links[i].add(j)
                 links[j].add(i)
+    _link_durations(figs, links)
     return links
+
+
+def _link_durations(figs: Sequence[Figure], links: list[set[int]]) -> None:
+    """Link the durations of two sentences whose counts are one measure (`links`), when each
+    is its sentence's only duration: two outlets telling one study ("randomly assigned 612
+    adults ... every day for six months" / "The trial, which followed 621 people ... over
+    12 months", a health-research newcomer) give its length too, whatever words stand
+    beside it."""
+    by_sentence: dict[str, list[int]] = {}
+    for i, f in enumerate(figs):
+        by_sentence.setdefault(f.sentence.id, []).append(i)
+
+    def lone_duration(sid: str) -> int | None:
+        found = [k for k in by_sentence[sid] if figs[k].quantity.kind == "duration"]
+        return found[0] if len(found) == 1 else None
+
+    for i, f in enumerate(figs):
+        if f.quantity.kind != "count":
+            continue
+        for j in links[i]:
+            a, b = lone_duration(f.sentence.id), lone_duration(figs[j].sentence.id)
+            if (a is not None and b is not None and figs[a].outlet != figs[b].outlet
+                    and figs[a].quantity.comparable(figs[b].quantity)):
+                links[a].add(b)
+                links[b].add(a)
 
 
 def _value_key(q: Quantity) -> tuple[str, str, str, float]:
