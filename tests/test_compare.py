@@ -228,3 +228,35 @@ def test_a_point_a_figure_row_shows_is_not_repeated(make_app: Callable[..., App]
         "The Ledger": MatrixCell(stance="contradicts", quote="Some 410 pupils took part.")})
     rows = build_matrix(app.corpus, app.embedder, extra=[figure]).rows
     assert [r.kind for r in rows if r.claim == told] == ["figure"]
+
+
+def test_an_outlet_reprinting_a_rows_sentence_is_noted_not_plain_silent(
+        make_app: Callable[..., App]) -> None:
+    """Two newcomer trials (session 54): a local paper that reprinted the wire's paragraphs
+    was "silent" on the rows it carries word for word. Its cell stays silent (it adds no
+    voice of its own) with a note naming whom it reprints."""
+    import numpy as np
+
+    from agent.verification.compare import _reprints_noted, point_rows
+
+    told = "The harbour union ended its week-long strike on Tuesday after talks with the council."
+    app = make_app({
+        "a.txt": (f"Strike ends\nBy Ann Lee\n3 May 2026\nKelby Wire\n\n{told}\n"
+                  "Union members voted 212 to 40 to accept a 6 per cent pay rise.\n"),
+        "b.txt": ("Dockers return\nBy Tom Hale\n4 May 2026\nThe Kelby Post\n\nThe harbour "
+                  "union ended its week-long strike on Tuesday after talks with the council "
+                  "ran late.\nPassenger ferries were cancelled for most of the stoppage.\n"),
+        "c.txt": (f"Port reopens\nBy Staff\n5 May 2026\nFenwick Gazette\n\n{told}\n"
+                  "Ferries will run a normal timetable from Friday, the port said.\n"),
+    })
+    copy = next(s for a in app.corpus.articles() for s in a.sentences if s.duplicate_of)
+    assert copy.text == told
+    cands = [(app.corpus.outlet_key(a.id), s) for a in app.corpus.articles()
+             for s in a.sentences if "harbour" in s.text and s.header is None
+             and s.duplicate_of is None]
+    outlets = sorted({app.corpus.outlet_key(a.id) for a in app.corpus.articles()})
+    vecs = np.ones((len(cands), 4), dtype=np.float32) / 2.0
+    (row,) = _reprints_noted(app.corpus, point_rows(app.corpus, cands, vecs, outlets))
+    gazette = row.cells["Fenwick Gazette"]
+    assert (gazette.stance, gazette.note) == ("silent", "reprints Kelby Wire word for word")
+    assert row.cells["The Kelby Post"].stance == "supports"

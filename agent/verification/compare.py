@@ -269,10 +269,35 @@ def build_matrix(
     points = [r for r in point_rows(corpus, cands, vecs, outlets) if not _shown(r, shown)]
     extra = [r.model_copy(update={"cells": {o: r.cells.get(o, MatrixCell(stance="silent"))
                                             for o in outlets}}) for r in extra]
-    rows = venue_rows(corpus, cands, outlets) + extra + points
+    rows = _reprints_noted(corpus, venue_rows(corpus, cands, outlets) + extra + points)
     supporting = lambda r: sum(c.stance == "supports" for c in r.cells.values())  # noqa: E731
     rows.sort(key=lambda r: (not r.contradiction, -supporting(r)))
     return Matrix(outlets=outlets, rows=rows[:max_claims])
+
+
+def _reprints_noted(corpus: Corpus, rows: list[MatrixRow]) -> list[MatrixRow]:
+    """`rows`, with a note on each silent cell of an outlet that printed a row's quoted
+    sentence word for word (Sentence.duplicate_of): it reprints that outlet, so it adds no
+    voice of its own, but it is not silent either (two newcomer trials, session 54: a local
+    paper reprinting the wire's paragraphs was "silent" on rows it carries)."""
+    reprinted: dict[tuple[str, str], set[str]] = {}  # (article, quote) -> reprinting outlets
+    for art in corpus.articles():
+        for s in art.sentences:
+            if s.duplicate_of and corpus.has_sentence(s.duplicate_of):
+                original = corpus.sentence(s.duplicate_of)
+                reprinted.setdefault((original.article_id, original.text), set()).add(
+                    corpus.outlet_key(art.id))
+    for row in rows:
+        for cell in list(row.cells.values()):
+            if cell.stance == "silent" or cell.source is None or cell.quote is None:
+                continue
+            for outlet in reprinted.get((cell.source, cell.quote), ()):
+                mine = row.cells.get(outlet)
+                if mine is not None and mine.stance == "silent" and mine.note is None:
+                    row.cells[outlet] = MatrixCell(
+                        stance="silent",
+                        note=f"reprints {corpus.outlet_key(cell.source)} word for word")
+    return rows
 
 
 def _shown(row: MatrixRow, shown: Collection[str | None]) -> bool:
