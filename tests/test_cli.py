@@ -121,6 +121,29 @@ def test_sources_json(cli: CliApp, run: Run, seeds_dir: Path) -> None:
     assert sum(r["chunks"] for r in rows) == cli.store.count()
 
 
+def test_sources_name_the_sentences_an_article_reprints(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two newcomer trials (session 54): a local paper printing the wire's first paragraphs
+    was listed as if it had nothing of the wire's ("duplicate_of": null, no group)."""
+    lede = "The harbour union ended its week-long strike on Tuesday after talks with the council."
+    vote = "Union members voted 212 to 40 to accept a 6 per cent pay rise, the union said."
+    (tmp_path / "a_wire.txt").write_text(
+        f"Strike ends\nBy Ann Lee\n3 May 2026\nKelby Wire\n\n{lede}\n{vote}\n"
+        "Ferries resume on Friday.\n", encoding="utf-8")
+    (tmp_path / "b_gazette.txt").write_text(
+        f"Port reopens\nBy Staff\n5 May 2026\nFenwick Gazette\n\n{lede}\n{vote}\n"
+        "Fenwick traders said the stoppage had cost them thousands of pounds in lost trade.\n"
+        "The town's market will stay open late on Saturday to win customers back.\n",
+        encoding="utf-8")
+    assert run("ingest", str(tmp_path))[0] == 0
+    rows = {r["id"]: r for r in jsonl(run("sources", "--json")[1])}
+    assert rows["b_gazette"]["duplicate_of"] is None
+    assert rows["b_gazette"]["reprints"] == {"a_wire": 2} and rows["a_wire"]["reprints"] == {}
+    monkeypatch.setattr(common.out, "width", 80)
+    assert "reprints 2 sentences of a_wire" in run("sources")[1]
+
+
 def test_ask_json_with_fake_model(
     cli: CliApp, run: Run, seeds_dir: Path, fake_model: FakeChatModel
 ) -> None:

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from agent.cli.common import app, emit_json, err, get_app, out, progress_bar, span_text
 from agent.errors import InputError
+from agent.ingest.dedup import reprinted_from
 from agent.ingest.fetch import is_url
 
 DEFAULT_SEEDS = Path("seeds")
@@ -127,6 +128,15 @@ def search(
         out.print(f"   {escape(h.text)}")
 
 
+def _reprints(reprints: object) -> str | None:
+    """"reprints 4 sentences of 01_wire" for an article printing another's sentences (a
+    row's "reprints": article id -> sentences)."""
+    if not isinstance(reprints, dict):
+        return None
+    return "; ".join(f"reprints {n} sentence{'s' if n > 1 else ''} of {aid}"
+                     for aid, n in reprints.items()) or None
+
+
 @app.command()
 def sources(
     json_out: bool = typer.Option(False, "--json", help="JSONL: one object per article."),
@@ -151,6 +161,7 @@ def sources(
                     "sentences": len(art.sentences),
                     "chunks": sum(1 for c in rec.chunks if c.article_id == art.id),
                     "duplicate_of": art.duplicate_of,
+                    "reprints": {} if art.duplicate_of else reprinted_from(art),
                 }
             )
     if json_out:
@@ -163,7 +174,8 @@ def sources(
         for r in rows:
             facts = [r["outlet"] or "no outlet", r["date"], r["byline"], _format_label(r),
                      f"{r['chunks']} chunks",
-                     f"copy of {r['duplicate_of']}" if r["duplicate_of"] else None]
+                     f"copy of {r['duplicate_of']}" if r["duplicate_of"] else None,
+                     _reprints(r["reprints"])]
             out.print(f"[bold]{escape(str(r['id']))}[/bold]  "
                       + escape(" · ".join(str(f) for f in facts if f)))
             if r["title"]:
@@ -175,7 +187,9 @@ def sources(
             table.add_column(col, overflow="fold")
         for r in rows:
             fmt = _format_label(r)
-            table.add_row(*(escape(fmt if c == "format" else str(r[c] or "")) for c in cols))
+            shown = {**r, "format": fmt,
+                     "duplicate_of": r["duplicate_of"] or _reprints(r["reprints"])}
+            table.add_row(*(escape(str(shown[c] or "")) for c in cols))
         out.print(table)
     for group in corpus.duplicate_groups():
         out.print(f"duplicate group: {', '.join(group)} (counted as one outlet)")

@@ -278,3 +278,12 @@ def duplicate_groups(articles: list[Article]) -> list[list[str]]:
         if a.duplicate_of:
             groups.setdefault(a.duplicate_of, [a.duplicate_of]).append(a.id)
     return list(groups.values())
+
+
+def reprinted_from(article: Article) -> dict[str, int]:
+    """How many of `article`'s sentences it prints word for word from each earlier article
+    (article id -> sentences, by the sentence marks `mark_duplicates` set): a partial copy,
+    a local paper reprinting a wire's paragraphs, which is no copy of the whole."""
+    found = Counter(s.duplicate_of.rsplit(":", 1)[0] for s in article.sentences
+                    if s.duplicate_of)
+    return dict(found)
