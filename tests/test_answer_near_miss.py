@@ -78,6 +78,25 @@ def test_a_name_that_no_quote_context_or_lead_gives_is_out_of_context() -> None:
 
 
 @pytest.mark.unit
+def test_a_pronoun_sentence_before_the_quote_reaches_back_to_its_name() -> None:
+    """A data-breach newcomer (session 54): "Corvane denied ignoring the warning." came after
+    "She alleged ...", whose "she" is named one sentence further back; the question's
+    researcher was read as named nowhere near the quote, and the answer abstained."""
+    from agent.generation.name_context import quote_context
+    from agent.ingest.parse import parse_document
+
+    text = ("Dock data leak\n\nThe leak was found by researcher Rhona Tait, who said she "
+            "told Kelby Port on 2 May.\nShe alleged the port sat on her warning.\n"
+            "Kelby Port denied ignoring the warning.\nThe port said it acted at once.\n")
+    (article,) = parse_document("d", "d.txt", text).articles
+    near, _ = quote_context(article, "Kelby Port denied ignoring the warning.")
+    assert near.startswith("The leak was found by researcher Rhona Tait")
+    # a sentence before that names its own subject reaches no further
+    plain, _ = quote_context(article, "The port said it acted at once.")
+    assert plain == "Kelby Port denied ignoring the warning. The port said it acted at once."
+
+
+@pytest.mark.unit
 def test_what_the_question_asks_of_one_names_quoted_of_anothers_is_no_answer() -> None:
     question = "How many pupils will Marbury's new sixth-form college teach?"
     other = "Last year Dunley's sixth-form college taught about 900 pupils, the head said."

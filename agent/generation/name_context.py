@@ -231,14 +231,24 @@ def sentence_before(article: Article, quote: str) -> str:
     return article.body_sentences[at - 1].text if at > 0 else ""
 
 
+_PRONOUN_OPENING = re.compile(r"^(?:he|she|they|it)\b", re.IGNORECASE)
+
+
 def quote_context(article: Article, quote: str) -> tuple[str, str]:
-    """(the quote with the sentence before it, the article's title, byline, outlet and
+    """(the quote with the sentence before it, and the one before that when it opens on a
+    pronoun; the article's title, byline, outlet and
     LEAD_SENTENCES first body sentences): where a name the quote leaves unsaid may stand
     (`name_out_of_context`)."""
     meta = (article.title, article.byline, article.outlet)
     lead = " ".join([*(x for x in meta if x),
                      *(s.text for s in article.body_sentences[:LEAD_SENTENCES])])
-    return f"{sentence_before(article, quote)} {quote}", lead
+    before = sentence_before(article, quote)
+    if _PRONOUN_OPENING.match(before):
+        # "She alleged that ..." points further back, to whom it names ("... researcher
+        # Imogen Straker, who said ..."; a data-breach newcomer's "Corvane denied ignoring
+        # the warning" was read as about no Straker)
+        before = f"{sentence_before(article, before)} {before}"
+    return f"{before} {quote}", lead
 
 
 def quote_rival(question: str, article: Article, quote: str) -> str | None:
