@@ -215,9 +215,10 @@ def test_a_version_2_registry_gets_keys_without_datelines(tmp_path: Path) -> Non
     the buckets and frequencies), and the next refresh marks the reprint that dropped it."""
     rng = random.Random(12)
     lede = "About two thousand fish have been killed after sewage escaped into the river."
+    dated = f"CORLEIGH, England, March 3 (BNA) - {lede}"
     rest = [sentence(rng) for _ in range(6)]
     corpus = Corpus(tmp_path / "data")
-    corpus.put(record("a_wire", [f"CORLEIGH, England, March 3 (BNA) - {lede}", *rest]), "text")
+    corpus.put(record("a_wire", [dated, *rest]), "text")
     corpus.put(record("b_desk", [lede, *(sentence(rng) for _ in range(6))]), "text")
     refresh_duplicates(corpus)
     corpus.save()
@@ -225,7 +226,6 @@ def test_a_version_2_registry_gets_keys_without_datelines(tmp_path: Path) -> Non
     conn = corpus.connection()
     new_keys = conn.execute("SELECT * FROM sentence_keys ORDER BY 2").fetchall()
     new_df = conn.execute("SELECT * FROM sentence_df ORDER BY 1").fetchall()
-    dated = f"CORLEIGH, England, March 3 (BNA) - {lede}"
     old_key = dedup.sentence_key(dedup.normalize_for_match(dated))
     conn.execute("UPDATE sentence_keys SET norm_key = ? WHERE sentence_id = 'a_wire:0'", (old_key,))
     conn.execute("UPDATE sentence_keys SET duplicate_of = NULL")

@@ -22,7 +22,7 @@ from agent.ingest import dedup
 from agent.ingest.dedup_keys import MIN_SHARED_BUCKETS, article_buckets, sentence_keys
 from agent.ingest.records import DocumentRecord
 from agent.text.facts import strip_dateline
-from agent.types import Document
+from agent.types import Article, Document
 
 # Version 2 added sentence_keys.body and sentence_df (see migrate_v1); version 3 keys and
 # buckets leave a leading wire dateline out (see migrate_v2).
@@ -62,20 +62,8 @@ def insert_keys(conn: sqlite3.Connection, doc: Document) -> None:
     queue the holders of every key this makes frequent."""
     counts: Counter[bytes] = Counter()  # per body key, how many of the articles hold it
     for a in doc.articles:
-        keys = sentence_keys(a)
+        keys = _insert_article_keys(conn, a, doc.id)
         counts.update({k for k, _sid, _pos, body in keys if body})
-        conn.executemany(
-            "INSERT INTO dedup_bands VALUES (?, ?, ?)",
-            [(b, a.id, doc.id) for b in dict.fromkeys(article_buckets(a))],
-        )
-        sents = {s.id: s for s in a.sentences}
-        conn.executemany(
-            "INSERT INTO sentence_keys VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (k, sid, a.id, doc.id, pos, sents[sid].duplicate_of, int(body))
-                for k, sid, pos, body in keys
-            ],
-        )
     conn.executemany(
         "INSERT INTO sentence_df VALUES (?, ?) "
         "ON CONFLICT (norm_key) DO UPDATE SET df = df + excluded.df",
@@ -84,6 +72,35 @@ def insert_keys(conn: sqlite3.Connection, doc: Document) -> None:
     bound = dedup.MAX_SENTENCE_DF
     crossed = [k for k, n in _frequencies(conn, list(counts)).items() if n > bound >= n - counts[k]]
     _queue_holders(conn, crossed)
+
+
+def _insert_buckets(conn: sqlite3.Connection, a: Article, doc_id: str) -> None:
+    conn.executemany(
+        "INSERT INTO dedup_bands VALUES (?, ?, ?)",
+        [(b, a.id, doc_id) for b in dict.fromkeys(article_buckets(a))],
+    )
+
+
+def _insert_article_keys(conn: sqlite3.Connection, a: Article,
+                         doc_id: str) -> list[tuple[bytes, str, int, bool]]:
+    """Write an article's buckets and sentence keys; its keys (`sentence_keys`)."""
+    _insert_buckets(conn, a, doc_id)
+    keys = sentence_keys(a)
+    sents = {s.id: s for s in a.sentences}
+    conn.executemany(
+        "INSERT INTO sentence_keys VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(k, sid, a.id, doc_id, pos, sents[sid].duplicate_of, int(body))
+         for k, sid, pos, body in keys],
+    )
+    return keys
+
+
+def _count_sentence_df(conn: sqlite3.Connection) -> None:
+    """Fill an empty sentence_df from sentence_keys (a migration's recount)."""
+    conn.execute(
+        "INSERT INTO sentence_df SELECT norm_key, count(DISTINCT article_id) "
+        "FROM sentence_keys WHERE body GROUP BY norm_key"
+    )
 
 
 def forget_keys(conn: sqlite3.Connection, doc_id: str) -> None:
@@ -194,14 +211,8 @@ def migrate_v1(conn: sqlite3.Connection) -> None:
         )
         conn.execute("DELETE FROM dedup_bands WHERE doc_id = ?", (doc_id,))
         for a in doc.articles:
-            conn.executemany(
-                "INSERT INTO dedup_bands VALUES (?, ?, ?)",
-                [(b, a.id, doc_id) for b in dict.fromkeys(article_buckets(a))],
-            )
-    conn.execute(
-        "INSERT INTO sentence_df SELECT norm_key, count(DISTINCT article_id) "
-        "FROM sentence_keys WHERE body GROUP BY norm_key"
-    )
+            _insert_buckets(conn, a, doc_id)
+    _count_sentence_df(conn)
     conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (REMARK_ALL,))
 
 
@@ -220,21 +231,7 @@ def migrate_v2(conn: sqlite3.Connection) -> None:
                 continue
             conn.execute("DELETE FROM sentence_keys WHERE article_id = ?", (a.id,))
             conn.execute("DELETE FROM dedup_bands WHERE article_id = ?", (a.id,))
-            sents = {s.id: s for s in a.sentences}
-            conn.executemany(
-                "INSERT INTO sentence_keys VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (k, sid, a.id, doc_id, pos, sents[sid].duplicate_of, int(body))
-                    for k, sid, pos, body in sentence_keys(a)
-                ],
-            )
-            conn.executemany(
-                "INSERT INTO dedup_bands VALUES (?, ?, ?)",
-                [(b, a.id, doc_id) for b in dict.fromkeys(article_buckets(a))],
-            )
+            _insert_article_keys(conn, a, doc_id)
     conn.execute("DELETE FROM sentence_df")
-    conn.execute(
-        "INSERT INTO sentence_df SELECT norm_key, count(DISTINCT article_id) "
-        "FROM sentence_keys WHERE body GROUP BY norm_key"
-    )
+    _count_sentence_df(conn)
     conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (REMARK_ALL,))

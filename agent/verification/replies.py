@@ -25,11 +25,16 @@ def denials(corpus: Corpus, evidence: Sequence[EvidenceItem]) -> list[EvidenceIt
     """The denials (silent evidence items noted REPLY, at most one per article) that follow
     the evidence's supporting sentences in their articles, each once, for a claim its
     sources only report someone making; none already among `evidence`."""
+    return _replies(corpus, [e for e in evidence if e.stance == "supports"], evidence)
+
+
+def _replies(corpus: Corpus, reports: Sequence[EvidenceItem],
+             evidence: Sequence[EvidenceItem]) -> list[EvidenceItem]:
+    """The denials (`denials`) that follow the sentences of `reports` in their articles,
+    each once, none already among `evidence`."""
     shown = {(e.citation.source, e.citation.quote) for e in evidence}
     out: list[EvidenceItem] = []
-    for item in evidence:
-        if item.stance != "supports":
-            continue
+    for item in reports:
         article = corpus.article(item.citation.source)
         reply = denial_after_quote(article, item.citation.quote)
         if reply is None or (article.id, reply.text) in shown:
@@ -58,12 +63,11 @@ def contested(corpus: Corpus, items: Sequence[tuple[str, EvidenceItem, Signals]]
     # alliance claims Veltrane helped design the research": the model reads "claims" as no
     # support), is a report of it too when it is about the claim's thing (newcomer trial,
     # health research: the column's "helped shape this trial" was supported alone)
-    reported = [i.model_copy(update={"stance": "supports"}) for _, i, sig in items
-                if sig.attributed_to and i.stance != "refutes"
+    reported = [i for _, i, sig in items if sig.attributed_to and i.stance != "refutes"
                 and (i.stance == "supports" or sig.aligned)]
     if not (any(sig.denial for _, _, sig in items)
             or any(denied_within(i.citation.quote) for i in reported)
-            or denials(corpus, reported)):
+            or _replies(corpus, reported, reported)):
         return None
     columns = ", ".join(dict.fromkeys(o for o, _ in stating))
     return (f"Only an opinion piece states this as fact ({columns}); the reports give it as a "
