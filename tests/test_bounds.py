@@ -255,3 +255,19 @@ def test_short_durations_keep_only_rounding_room() -> None:
     (c,), (d,) = quantities("within 48 hours"), quantities("within 72 hours")
     assert a.kind == b.kind == "duration" and not a.agrees(b)
     assert c.high < d.high and c.rival_bound(d)  # "within": two limits of one thing
+
+
+@pytest.mark.parametrize(("approximate", "exact"), [
+    # a newcomer's planning story: "nearly a dozen shops" was a difference from "11 shops"
+    ("The high street has lost nearly a dozen shops in two years.",
+     "Eleven shops have closed on the high street."),
+    ("About 15 people were hurt in the crash.", "Sixteen people were hurt in the crash."),
+])
+def test_an_approximate_count_allows_one_either_side(approximate: str, exact: str) -> None:
+    assert not compare(exact, approximate).conflicts
+
+
+def test_an_approximate_count_still_rules_out_two_off() -> None:
+    (c,) = compare("Ten shops have closed on the high street.",
+                   "The high street has lost nearly a dozen shops in two years.").conflicts
+    assert c.kind == "number"

@@ -179,3 +179,14 @@ def test_a_value_the_anchors_own_outlet_also_gives_measures_another_thing() -> N
     other = (_s("daily", "The Arts Board has declined to renew its three-year grant worth "
                          "£1.5m."), "daily")
     assert [rival.outlet for rival, _, _ in figure_disputes(claim, [*items, other])] == ["daily"]
+
+
+def test_a_bound_on_a_share_of_other_things_gives_no_claim_share() -> None:
+    """Dev orrin c10, once "one in ten" was read as a share: the wire's "fewer than one in
+    ten had crossed the picket line" gave the claim's "6 per cent pay settlement", so the
+    wire's 9 per cent was no rival of it."""
+    wire = [_s("wire", "The union wants a rise of 9 per cent, its organiser said.", 0),
+            _s("wire", "He said fewer than one in ten staff had crossed the picket line.", 1)]
+    found = figure_disputes("The security officers agreed a 6 per cent pay rise.",
+                            [(s, "wire") for s in wire])
+    assert [(rival.outlet, rival.quantity.value) for rival, _, _ in found] == [("wire", 9.0)]

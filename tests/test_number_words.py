@@ -199,3 +199,21 @@ def test_a_hyphenated_and_a_half_states_the_same_figure_in_words() -> None:
 def test_a_scaled_sum_before_a_unit_of_time_is_no_duration(text: str) -> None:
     (q,) = quantities(text)
     assert q.kind in ("money", "count")
+
+
+@pytest.mark.parametrize(("text", "percent"), [
+    # a newcomer's drug trial: "eleven in every hundred" was read as a count of 11
+    ("Headaches came back in eleven in every hundred patients.", 11),
+    ("About one in five nurses were off sick.", 20),
+    ("Roughly one out of every thousand meters failed.", 0.1),
+    ("Twenty-one in two hundred entrants finished.", 10.5),
+])
+def test_a_ratio_in_words_is_a_share(text: str, percent: float) -> None:
+    (q,) = quantities(text)
+    assert q.kind == "percent" and q.value == pytest.approx(percent)
+
+
+def test_one_before_a_span_of_time_is_no_ratio() -> None:
+    assert "percent" not in {q.kind for q in quantities("The first one in five years opened.")}
+    sig = compare("One in five staff were off sick.", "About 20% of staff were off sick.")
+    assert not sig.conflicts

@@ -393,3 +393,4 @@ def test_a_figure_ending_its_clause_takes_no_noun_from_the_next() -> None:
 def test_a_count_counts_the_plural_noun_its_name_qualifies(text: str, head: str) -> None:
     q = next(q for q in quantities(text) if q.kind == "count")
     assert q.head == head
+

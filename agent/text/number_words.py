@@ -31,6 +31,31 @@ _SCALE_VALUES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
                  "billion": 1_000_000_000}
 
 
+# "one in five", "eleven in every hundred", "one out of every thousand": a share as a ratio,
+# both numbers in digits ("one" is no pronoun here, and a bare "hundred" is 100). Not "one in
+# five years" (a time, read by the duration reader).
+_NUMBER_RUN = rf"(?:{_UNIT_WORDS})(?:[\s-]+(?:{_UNIT_WORDS}))?"
+_RATIO_WORDS = re.compile(
+    rf"\b(?P<a>one|{_NUMBER_RUN}|\d{{1,3}})\s+(?P<rel>in|out\s+of)\s+(?P<every>every\s+)?"
+    rf"(?P<b>(?:(?:a|one)\s+)?(?:hundred|thousand)|{_NUMBER_RUN}(?:\s+(?:hundred|thousand))?"
+    rf"|\d{{1,4}})\b(?!\s+(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|seasons?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _ratio_number(said: str) -> str:
+    words = re.sub(r"^(?:a|one)\s+(?=hundred|thousand)", "", said.strip(), flags=re.IGNORECASE)
+    if words.lower() in _SCALE_VALUES:
+        return str(_SCALE_VALUES[words.lower()])
+    converted = alpha2digit(words, "en", threshold=0)
+    return converted if converted.replace(" ", "").isdigit() else said
+
+
+def _ratio_words(m: re.Match[str]) -> str:
+    a, b = _ratio_number(m.group("a")), _ratio_number(m.group("b"))
+    return f"{a.replace(' ', '')} {m.group('rel')} {m.group('every') or ''}{b.replace(' ', '')}"
+
+
 def _share_key(words: str | None) -> str:
     return re.sub(r"[\s-]+", " ", (words or "").lower())
 
@@ -139,6 +164,7 @@ def words_to_digits(text: str) -> str:
     text = _POINT.sub(_point, text)
     text = _AND_A_HALF_UNIT.sub(lambda m: f"1.5 {m.group(1)}s", text)
     text = _SHARE_OF_UNIT.sub(_share_of_unit, text)
+    text = _RATIO_WORDS.sub(_ratio_words, text)
     text = _A_SCALE.sub(_scale_words, text)
     text = _WORD_NUMBER.sub(repl, text)
     # "by eight votes to one": the second count of a tally is a number, not a pronoun

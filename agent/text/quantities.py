@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import re
 from collections.abc import Sequence
 
@@ -19,7 +20,7 @@ from agent.text.changes import Phase, change_phases, goes_up_to
 from agent.text.clock_times import times_of_day
 from agent.text.counted import counts_part, head_after, head_before
 from agent.text.facts import MONTHS, NOT_ENTITY
-from agent.text.lexicon import is_noun_only, is_verb_only
+from agent.text.lexicon import is_noun_only, is_past_form, is_verb_only
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantity import Kind, Quantity
@@ -58,11 +59,34 @@ _FRACTION = re.compile(
 )
 # "nine in ten members", "fewer than two in five", "seven out of every ten": a share as a ratio.
 _RATIO = re.compile(rf"(?:\b(?P<bound>{BOUND_RE})\s+)?\b(?P<a>\d{{1,2}})\s+(?:in|out of)\s+"
-                    r"(?:every\s+)?(?P<b>\d{1,3})\b(?!\s*(?:%|per\s*cent|percent))", re.IGNORECASE)
+                    r"(?:every\s+)?(?P<b>\d{1,4})\b(?!\s*(?:%|per\s*cent|percent))", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:the|first|second|other|latter|former|this|that)\s+$",
                           re.IGNORECASE)
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                   "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+# "the final third of the season": a part of something, not a rank.
+_PART_OF = re.compile(r"\b(?:final|last|middle|opening|closing)\s+$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_AFTER_DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$",
+                                  re.IGNORECASE)
+
+
+def _no_rank(text: str, m: re.Match[str]) -> bool:
+    """Whether the ordinal word `m` ranks nothing: a part ("the final third of the season")
+    or "first" as "at first" before a verb of what was ("were first docked points in
+    November", "first reported the fault"; a newcomer trial's claim was refuted by a source's
+    "final third" as 1 against 3)."""
+    if _PART_OF.search(text, max(0, m.start() - 10), m.start()) and _OF_AFTER.match(text, m.end()):
+        return True
+    following = _NEXT_WORD.match(text, m.end())
+    if (m.group(1).lower() != "first" or following is None
+            or _AFTER_DETERMINER_RE.search(text, max(0, m.start() - 8), m.start())):
+        return False  # "the first bid": a rank
+    word = following.group(1).lower()
+    return (len(word) > 4 and word.endswith("ed")) or is_past_form(word)
+
+
 # A number right after a name word written capitalised mid-sentence names a thing ("on Ward
 # 7", "bus Route 22", "Terminal 2"): an identifier, not a count of anything.
 _NAMED_BY = re.compile(r"[\w,;:’'\")”]\s+([A-Z][a-z]+)\s$")
@@ -299,6 +323,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if bound:
             lo_f, hi_f = bound_factors(bound, BOUND_WORDS, m.group("num") or "")
             low, high = low * lo_f, high * hi_f
+            if kind == "count":  # "nearly a dozen shops" tells what "11 shops" does
+                low = min(low, value - 1) if 0 < lo_f < 1 else low
+                high = max(high, high_value + 1) if 1 < hi_f < math.inf else high
         head = head_after(text, end)
         if kind == "count" and _CLAUSE_ENDS.match(text, end):
             # "put the number of fish killed at around 3,000, mostly trout": the clause ends
@@ -342,6 +369,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         v = float(("once", "twice", "thrice").index(m.group(1).lower()) + 1)
         out.append(Quantity(v, v, v, "count", "", head_after(text, m.end())))
     for m in re.finditer(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", text, re.IGNORECASE):
+        if _no_rank(text, m):
+            continue
         v = float(_ORDINAL_WORDS[m.group(1).lower()])
         out.append(Quantity(v, v, v, "ordinal", "", head_after(text, m.end())))
     return tuple(out)
