@@ -258,3 +258,33 @@ def test_the_year_of_a_date_follows_its_tense(text: str, year: float) -> None:
 def test_what_someone_means_to_do_is_to_come(text: str, to_come: bool) -> None:
     year = text.rstrip(".").split()[-1]
     assert ahead(text, year) is to_come
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # a newcomer's football story: "will go into the final third of the season ... after a
+    # panel on Tuesday trimmed the penalty", in a paper of Wednesday 4 March, was dated the
+    # Tuesday to come (10 March)
+    ("The club will go into the run-in outside the drop zone after an appeal panel on Tuesday "
+     "trimmed the penalty to six points.", 3),
+    ("The striker will miss the cup final because the referee on Tuesday showed him a red card.",
+     3),
+    # the clause opened after the future word tells what is to come: the day is to come
+    ("The club will appeal once the league on Tuesday publishes its reasons.", 10),
+    ("The ward will reopen after repairs are finished on Tuesday.", 10),
+])
+def test_a_clause_opened_after_a_future_word_dates_its_own_day(text: str, day: int) -> None:
+    wednesday = date(2026, 3, 4)
+    (q,) = weekday_dates(text, wednesday)
+    assert (q.value, q.head) == (day, "march")
+
+
+def test_a_future_joined_after_a_past_verb_leaves_its_day_past() -> None:
+    tuesday = date(2026, 3, 3)
+    # a newcomer's planning story: "had been received on Friday and said it would be
+    # assessed", in a paper of Tuesday 3 March, was dated Friday 6 March
+    (q,) = weekday_dates("The officer confirmed that a complaint had been received on Friday and "
+                         "said it would be assessed within 20 working days.", tuesday)
+    assert (q.value, q.head) == (27, "february")
+    # a future after "and" with no past verb before the day is still to come
+    (q,) = weekday_dates("The panel meets on Friday and will decide then.", tuesday)
+    assert (q.value, q.head) == (6, "march")

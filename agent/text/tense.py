@@ -54,9 +54,22 @@ def ahead(text: str, word: str) -> bool:
                     key=lambda m: m.end())
     if before:
         # a past verb between the future and the word dates the word ("would consider a
-        # review of the warnings issued on Friday": Friday is past)
-        return not _past_verb(clause, before[-1].end(), max(at, before[-1].end()))
-    return _FUTURE.search(clause) is not None or _scheduled(clause, at)
+        # review of the warnings issued on Friday": Friday is past), and so does one of a
+        # clause the word opens after it ("will go into the last third of the season after a
+        # panel on Tuesday trimmed the penalty": Tuesday is past)
+        if _past_verb(clause, before[-1].end(), max(at, before[-1].end())):
+            return False
+        return not _in_past_subordinate(clause, before[-1].end(), at)
+    after = _FUTURE.search(clause, at)
+    if after is not None and _past_verb(clause, 0, at) and _COORDINATED.search(clause, at,
+                                                                              after.start()):
+        # "had been received on Friday and said it would be assessed": the future is told in
+        # a verb joined after the word's own past one
+        return False
+    return after is not None or _scheduled(clause, at)
+
+
+_COORDINATED = re.compile(r"\b(?:and|but)\b", re.IGNORECASE)
 
 
 # A present verb at most this many words before the "on" / "from" of a day it governs
@@ -117,6 +130,23 @@ def _past_verb(clause: str, start: int, end: int) -> bool:
     describes a noun (`_ADJECTIVE_ED`) left out."""
     adjectives = {m.start(1) for m in _ADJECTIVE_ED.finditer(clause)}
     return any(m.start() not in adjectives for m in _past_words(clause, start, end))
+
+
+# What opens a clause of its own inside another: "will go ... after a panel on Tuesday
+# trimmed it". Not "as" (mostly "as well as", "such as") nor "until" (a span's end).
+_SUBORDINATOR = re.compile(r"\b(?:after|because|since|once|when|before)\b", re.IGNORECASE)
+
+
+def _in_past_subordinate(clause: str, start: int, at: int) -> bool:
+    """Whether the word at clause[at:] lies in a clause opened by a subordinator after
+    clause[start] (`_SUBORDINATOR`), up to its next comma, that holds a past verb and no
+    sign of what is to come."""
+    opened = [m for m in _SUBORDINATOR.finditer(clause, start, at)]
+    if not opened:
+        return False
+    end = clause.find(",", at)
+    sub = clause[opened[-1].start(): len(clause) if end < 0 else end]
+    return _past_verb(sub, 0, len(sub)) and not (_FUTURE.search(sub) or _DUE.search(sub))
 
 
 def behind(text: str, word: str, sentence: bool = False) -> bool:
