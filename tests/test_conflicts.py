@@ -229,3 +229,21 @@ def test_durations_of_two_acts_are_no_rivals() -> None:
                   "years.", "The former bursar faces a six-year bar as a charity trustee."):
         assert [c.describe() for c in compare(claim, rival, score=0.8).conflicts] == [
             "number: claim 10 years vs source 6 years"]
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    # a newcomer's football story: the overspend was refuted by the losses of its sentence
+    ("The club's losses exceeded the permitted limit by £11.4 million.",
+     "The club reported losses of £46.4 million against a permitted maximum of £35 million, "
+     "an overspend of £11.4 million."),
+    ("Turnout beat the threshold by 12 points.",
+     "Turnout was 62 per cent, against a threshold of 50 per cent, a margin of 12 points."),
+])
+def test_a_margin_is_no_version_of_the_level_beside_it(claim: str, source: str) -> None:
+    assert not [c for c in compare(claim, source).conflicts if c.kind == "number"]
+
+
+def test_two_margins_of_one_measure_still_conflict() -> None:
+    (c,) = compare("Losses exceeded the limit by £11.4 million.",
+                   "Losses exceeded the limit by £12.1 million.").conflicts
+    assert c.claim_values == ("£11,400,000",) and c.source_values == ("£12,100,000",)

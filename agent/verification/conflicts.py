@@ -264,11 +264,27 @@ def misbound(c: Quantity, claim: SentenceAnalysis,
         beside = [e for e, f in found if word in f.stems
                   or (e.kind == "count" and not e.head and word in counted)]
         if (len(beside) == 1 and not c.agrees(beside[0]) and not _other_measure(c, beside[0])
+                and margin(claim.text, c) == margin(evidence.text, beside[0])
                 and not (c.kind == "count" and c.head != beside[0].head)
                 and c.part == beside[0].part
                 and not gives_another(beside[0], c, cq)):
             return beside[0]
     return None
+
+
+# "exceeded the limit by £11.4m", "won by 12 votes": the figure after "by" is a margin.
+_BY = re.compile(r"\bby\s+(?:(?:about|around|roughly|some|nearly|almost|just|only|more than|"
+                 r"less than|over|under)\s+)?$", re.IGNORECASE)
+
+
+def margin(text: str, q: Quantity) -> bool:
+    """Whether figure `q` of `text` is a margin, the gap between two values ("losses exceeded
+    the limit by £11.4m"): said right after "by". A margin and a level of one measure are
+    two things ("losses of £46.4m ..., an overspend of £11.4m": a newcomer trial's claim of
+    the overspend was refuted by the losses)."""
+    digits = words_to_digits(text)
+    at = digits.find(q.said) if q.said else -1
+    return at > 0 and _BY.search(digits, max(0, at - 24), at) is not None
 
 
 @functools.lru_cache(maxsize=8192)
