@@ -74,3 +74,23 @@ def test_a_deed_done_by_another_refutes_in_the_verifier_comparison() -> None:
     assert sig.hard_conflict
     assert [c.describe() for c in sig.conflicts] == [
         "holder: claim liam ortega vs source tomas reyes"]
+
+
+@pytest.mark.parametrize("source", [
+    # a newcomer's football story: "Ruth Calloway chaired the appeal board" was
+    # not_enough_info against a board "chaired by retired judge Margaret Ilsley"
+    "The board, chaired by retired judge Margaret Ilsley, upheld the finding.",
+    "The appeal board was chaired by retired judge Margaret Ilsley.",
+])
+def test_a_participle_after_a_comma_and_a_described_agent_tell_the_deed(source: str) -> None:
+    (c,) = [c for c in compare("Ruth Calloway chaired the appeal board.", source).conflicts
+            if c.kind == "holder"]
+    assert c.source_values == ("margaret ilsley",)
+
+
+@pytest.mark.parametrize("text", [
+    "The firm was fined by the end of March.",
+    "The plan, approved by councillors in May, will cost £2m.",
+])
+def test_words_after_by_that_name_no_one_give_no_agent(text: str) -> None:
+    assert deeds(text) == []

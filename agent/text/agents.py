@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from agent.text.actors import finite_verb
 from agent.text.analysis import stems
-from agent.text.facts import CAP_RUN, NOT_ENTITY
+from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY
 from agent.text.lexicon import is_common_word
 from agent.text.slots import HONORIFICS, name_words, same_name
 
@@ -109,7 +109,11 @@ def _names_after(text: str) -> list[str]:
     out: list[str] = []
     rest = re.sub(r"^\s*(?:the\s+)?", "", text)
     while True:
-        described = re.match(r"(?:[a-z][\w’'-]*\s+){0,2}(?=[A-Z])", rest) if out else None
+        described = re.match(r"(?:[a-z][\w’'-]*\s+){0,2}(?=[A-Z])", rest)
+        if described and not out and set(described.group(0).split()) & FUNCTION_WORDS:
+            described = None  # "by the end of March": no one's description
+        elif not out and described and not described.group(0):
+            described = None
         m = _NAME_RUN.match(rest, described.end() if described else 0)
         if m is None or (name := _name(m.group(0))) is None:
             return out
@@ -143,16 +147,23 @@ def deeds(text: str) -> list[Deed]:
         if prev and _ADVERB.match(prev[-1]):
             prev = prev[:-1]
         if prev and prev[-1] in _BE:
-            deed = _passive_deed(text, words, k, lemmas, start)
+            be = max(i for i in range(max(0, k - 2), k) if words[i].group(0).lower() in _BE)
+            deed = _passive_deed(text, words, k, lemmas, start, words[be].start())
         else:
-            deed = _active_deed(text, words, k, lemmas, start)
+            # a participle after a comma, with its "by": "The board, chaired by retired judge
+            # Margaret Ilsley, upheld ...", done to the words before the comma
+            deed = (_passive_deed(text, words, k, lemmas, start, words[k - 1].end())
+                    if k and between.strip() == "," else None
+                    ) or _active_deed(text, words, k, lemmas, start)
         if deed is not None:
             out.append(deed)
     return out
 
 
 def _passive_deed(text: str, words: list[re.Match[str]], k: int, lemmas: frozenset[str],
-                  start: int) -> Deed | None:
+                  start: int, patient_end: int) -> Deed | None:
+    """The deed of participle words[k] with its agents after "by", done to the words of
+    text[start:patient_end] (the clause before its "be", or before its comma)."""
     for j in range(k + 1, min(k + 2 + PASSIVE_GAP, len(words))):
         gap = text[words[j - 1].end(): words[j].start()]
         if _CLAUSE_BREAK.search(gap) or ", " in gap:
@@ -163,8 +174,7 @@ def _passive_deed(text: str, words: list[re.Match[str]], k: int, lemmas: frozens
                 return None
             # the subject's name, not an appositive after it ("Severnvale Waste Ltd, an
             # unrelated recycling firm based in Cheltenham, was fined")
-            be = max(i for i in range(max(0, k - 2), k) if words[i].group(0).lower() in _BE)
-            clause = _APPOSITIVE.sub("", text[start: words[be].start()].rstrip())
+            clause = _APPOSITIVE.sub("", text[start: patient_end].rstrip())
             before = [w for w in re.findall(r"[\w’'-]+", clause) if w.lower() not in _AUX]
             return Deed(lemmas, tuple(agents), frozenset(stems(" ".join(
                 before[-PATIENT_WORDS:]))), passive=True)
