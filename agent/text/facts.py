@@ -76,7 +76,8 @@ LONG_QUOTE = re.compile(r"[“\"«„][^”\"»]{30,}")
 PLACE_PREPOSITION = (r"\b(?:in|at|aboard|on board|onboard|on|inside|near|outside|"
                      r"(?:taken|flown|airlifted|moved|transferred|sent|rushed|brought|driven|"
                      r"carried|evacuated|relocated|diverted|winched)\s+(?:back\s+)?to)"
-                     r"\s+(?:the\s+)?")
+                     # "at the town's Corn Exchange": a place named after its owner
+                     r"\s+(?:the\s+(?:[a-z]+[’']s\s+)?|(?:its|their)\s+)?")
 _PLACE_PREP = re.compile(
     PLACE_PREPOSITION + r"((?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)")
 # Unnamed venues: "at a campaign event", "during a rally", "at a university event".
