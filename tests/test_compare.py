@@ -260,3 +260,22 @@ def test_an_outlet_reprinting_a_rows_sentence_is_noted_not_plain_silent(
     gazette = row.cells["Fenwick Gazette"]
     assert (gazette.stance, gazette.note) == ("silent", "reprints Kelby Wire word for word")
     assert row.cells["The Kelby Post"].stance == "supports"
+
+
+def test_a_pages_header_lines_are_no_key_claims(make_app: Callable[..., App]) -> None:
+    """A web page's header block ("Title: Fans celebrate as ...") was a row's claim (a
+    newcomer trial, session 55): only body sentences are candidates."""
+    from agent.verification.compare import _candidates
+
+    page = ("<html><head><title>Fans celebrate as the club wins back four points</title>"
+            "<meta name='author' content='Jo Harker'></head><body><article>"
+            "<h1>Fans celebrate as the club wins back four points</h1>"
+            "<p>Nearly 300 supporters gathered outside the ground on Tuesday afternoon after "
+            "the club's ten-point deduction was cut to six by an appeal board.</p>"
+            "<p>The board upheld the finding that the club had broken the league's rules.</p>"
+            "</article></body></html>")
+    app = make_app({"a.html": page})
+    (art,) = app.corpus.articles()
+    assert any(s.header == "title" for s in art.sentences)
+    texts = [s.text for _, s in _candidates(app.corpus)]
+    assert texts and not any(t.startswith(("Title:", "Author:")) for t in texts)

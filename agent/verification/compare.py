@@ -82,7 +82,8 @@ def _candidates(corpus: Corpus) -> list[tuple[str, Sentence]]:
         if art.duplicate_of:
             continue  # a syndicated copy is the same outlet's voice
         key = corpus.outlet_key(art.id)
-        for s in art.sentences:
+        # header lines ("Title: ...", a page's fields) are no claims of the story
+        for s in art.body_sentences:
             if s.duplicate_of is None and MIN_CHARS <= len(s.text) <= MAX_CHARS:
                 out.append((key, s))
     return out[:MAX_SENTENCES]
