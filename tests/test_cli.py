@@ -144,6 +144,28 @@ def test_sources_name_the_sentences_an_article_reprints(
     assert "reprints 2 sentences of a_wire" in run("sources")[1]
 
 
+def test_sources_read_dates_and_name_the_later_article_the_reprint(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newcomer trial (session 55): the paper's file sorted before the wire's, and the wire
+    was said to reprint the paper; dates were listed as printed, in three formats."""
+    lede = "The harbour union ended its week-long strike on Tuesday after talks with the council."
+    vote = "Union members voted 212 to 40 to accept a 6 per cent pay rise, the union said."
+    (tmp_path / "a_gazette.txt").write_text(
+        f"Port reopens\nBy Staff\n5 May 2026\nFenwick Gazette\n\n{lede}\n{vote}\n"
+        "Fenwick traders said the stoppage had cost them thousands of pounds in lost trade.\n",
+        encoding="utf-8")
+    (tmp_path / "b_wire.txt").write_text(
+        f"Strike ends\nBy Ann Lee\nMay 3, 2026\nKelby Wire\n\n{lede}\n{vote}\n"
+        "Ferries resume on Friday.\n", encoding="utf-8")
+    assert run("ingest", str(tmp_path))[0] == 0
+    rows = {r["id"]: r for r in jsonl(run("sources", "--json")[1])}
+    assert rows["a_gazette"]["reprints"] == {"b_wire": 2} and rows["b_wire"]["reprints"] == {}
+    assert (rows["b_wire"]["date"], rows["b_wire"]["published"]) == ("May 3, 2026", "2026-05-03")
+    monkeypatch.setattr(common.out, "width", 80)
+    assert "Kelby Wire · 2026-05-03" in run("sources")[1]
+
+
 def test_ask_json_with_fake_model(
     cli: CliApp, run: Run, seeds_dir: Path, fake_model: FakeChatModel
 ) -> None:
@@ -287,7 +309,7 @@ def test_sources_on_a_narrow_terminal_lists_one_article_per_line(
     monkeypatch.setattr(common.out, "width", 80)
     code, out, _ = run("sources")
     assert code == 0 and "┃" not in out
-    assert "003_7f814669e06ec963#3  AP · Sun, May 4, 2025 · AAMER MADHANI" in out
+    assert "003_7f814669e06ec963#3  AP · 2025-05-04 · AAMER MADHANI" in out
     assert "copy of 003_7f814669e06ec963#1" in out
     monkeypatch.setattr(common.out, "width", 200)
     assert "┃" in run("sources")[1]

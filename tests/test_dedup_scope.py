@@ -5,13 +5,14 @@ change re-marks only the articles it can affect."""
 from __future__ import annotations
 
 import random
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from agent.ingest import dedup
 from agent.ingest.corpus import Corpus, DocumentRecord
-from agent.ingest.dedup import mark_duplicates
+from agent.ingest.dedup import corpus_order, mark_duplicates, published_key, reprinted_from
 from agent.ingest.dedup_scope import refresh_duplicates
 from agent.ingest.parse import parse_document
 from agent.ingest.pipeline import make_chunks
@@ -23,15 +24,17 @@ def sentence(rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14))).capitalize() + "."
 
 
-def record(doc_id: str, sentences: list[str]) -> DocumentRecord:
+def record(doc_id: str, sentences: list[str], date: str | None = None) -> DocumentRecord:
     doc = parse_document(doc_id, f"{doc_id}.txt", "\n".join(sentences) + "\n")
+    for a in doc.articles:
+        a.date = date
     chunks = [c for a in doc.articles for c in make_chunks(a, 480)]
     return DocumentRecord(document=doc, chunks=chunks)
 
 
 def full_run(corpus: Corpus) -> tuple[dict[str, str | None], dict[str, str | None]]:
     """Article and sentence marks of mark_duplicates over the whole corpus, in its order."""
-    docs = sorted(corpus.documents(), key=lambda d: d.id)
+    docs = sorted(corpus.documents(), key=lambda d: corpus_order(published_key(d), d.id))
     marked = mark_duplicates([a for d in docs for a in d.articles])
     return (
         {a.id: a.duplicate_of for a in marked},
@@ -77,7 +80,9 @@ def test_incremental_marks_equal_a_full_run_after_every_change(tmp_path: Path, s
         if corpus.content_hash(doc_id) is not None and rng.random() < 0.25:
             corpus.remove(doc_id)
         else:
-            corpus.put(record(doc_id, variant(rng, rng.choice(bases), shared)), "text")
+            # dated and undated documents: the corpus order is by date, then id
+            date = rng.choice([None, "March 3, 2026", "4 March 2026", "2026-03-05"])
+            corpus.put(record(doc_id, variant(rng, rng.choice(bases), shared), date), "text")
         refresh_duplicates(corpus)
         corpus.save()
         expected = full_run(Corpus(tmp_path / "data"))
@@ -199,7 +204,7 @@ def test_a_version_1_registry_is_migrated_and_re_marked(tmp_path: Path) -> None:
 
     migrated = Corpus(tmp_path / "data")
     conn = migrated.connection()
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
     assert conn.execute("SELECT * FROM sentence_df ORDER BY norm_key").fetchall() == expected_df
     assert conn.execute("SELECT sentence_id, body FROM sentence_keys ORDER BY 1").fetchall() == (
         flags
@@ -237,9 +242,67 @@ def test_a_version_2_registry_gets_keys_without_datelines(tmp_path: Path) -> Non
 
     migrated = Corpus(tmp_path / "data")
     conn = migrated.connection()
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
     assert conn.execute("SELECT * FROM sentence_df ORDER BY 1").fetchall() == new_df
     assert refresh_duplicates(migrated) == 2  # every article
     migrated.save()
     assert conn.execute("SELECT * FROM sentence_keys ORDER BY 2").fetchall() == new_keys
     assert stored(Corpus(tmp_path / "data")) == full_run(Corpus(tmp_path / "data"))
+
+
+# Which of two articles is the copy: the later published, whatever the files are called
+# (dedup.corpus_order), in a new store and in one of schema 3 (registry_db.migrate_v3).
+WIRE_DATE, PAPER_DATE = "March 3, 2026", "4 March 2026"
+
+
+def _store(tmp_path: Path) -> Corpus:
+    """A wire of 3 March and a paper of 4 March that reprints its first five sentences and
+    adds its own; the paper's file name sorts first (a newcomer trial, session 55)."""
+    rng = random.Random(5)
+    wire = [sentence(rng) for _ in range(12)]
+    corpus = Corpus(tmp_path / "data")
+    corpus.put(record("meridian_wire", wire, WIRE_DATE), "text")
+    corpus.put(record("haldwick_gazette", [*wire[:5], *(sentence(rng) for _ in range(3))],
+                      PAPER_DATE), "text")
+    refresh_duplicates(corpus)
+    corpus.save()
+    return corpus
+
+
+def test_the_later_paper_reprints_the_earlier_wire(tmp_path: Path) -> None:
+    _store(tmp_path)
+    corpus = Corpus(tmp_path / "data")
+    assert reprinted_from(corpus.article("haldwick_gazette")) == {"meridian_wire": 5}
+    assert reprinted_from(corpus.article("meridian_wire")) == {}
+
+
+def test_undated_documents_keep_the_order_of_their_ids(tmp_path: Path) -> None:
+    rng = random.Random(6)
+    text = [sentence(rng) for _ in range(12)]
+    corpus = Corpus(tmp_path / "data")
+    corpus.put(record("b_undated", [*text[:5], sentence(rng)]), "text")
+    corpus.put(record("a_undated", text), "text")
+    refresh_duplicates(corpus)
+    corpus.save()
+    assert reprinted_from(Corpus(tmp_path / "data").article("b_undated")) == {"a_undated": 5}
+
+
+def test_a_version_3_registry_learns_its_dates_and_is_re_marked(tmp_path: Path) -> None:
+    _store(tmp_path)
+    path = tmp_path / "data" / "registry.sqlite3"
+    conn = sqlite3.connect(path)
+    # as schema 3 left it: no dates, and the paper (first by id) taken as the original
+    conn.execute("ALTER TABLE documents DROP COLUMN published")
+    conn.execute("UPDATE sentence_keys SET duplicate_of = NULL")
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+    migrated = Corpus(tmp_path / "data")
+    conn2 = migrated.connection()
+    assert conn2.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert dict(conn2.execute("SELECT doc_id, published FROM documents").fetchall()) == {
+        "meridian_wire": "2026-03-03", "haldwick_gazette": "2026-03-04"}
+    assert refresh_duplicates(migrated) == 2  # every article
+    migrated.save()
+    assert reprinted_from(Corpus(tmp_path / "data").article("haldwick_gazette")) == {
+        "meridian_wire": 5}

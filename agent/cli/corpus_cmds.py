@@ -14,6 +14,7 @@ from agent.cli.common import app, emit_json, err, get_app, out, progress_bar, sp
 from agent.errors import InputError
 from agent.ingest.dedup import reprinted_from
 from agent.ingest.fetch import is_url
+from agent.text.dates import publication_date
 
 DEFAULT_SEEDS = Path("seeds")
 
@@ -154,6 +155,8 @@ def sources(
                     "title": art.title,
                     "byline": art.byline,
                     "date": art.date,
+                    # the date as read (ISO), which orders copies after their originals
+                    "published": str(d) if (d := publication_date(art.date)) else None,
                     "url": art.url,
                     "format": rec.document.format,
                     "encoding": rec.document.encoding,
@@ -172,7 +175,8 @@ def sources(
     if out.width < WIDE_TABLE_COLUMNS:  # eight columns of ~10 characters fold into slivers
         out.print(heading)
         for r in rows:
-            facts = [r["outlet"] or "no outlet", r["date"], r["byline"], _format_label(r),
+            facts = [r["outlet"] or "no outlet", r["published"] or r["date"], r["byline"],
+                     _format_label(r),
                      f"{r['chunks']} chunks",
                      f"copy of {r['duplicate_of']}" if r["duplicate_of"] else None,
                      _reprints(r["reprints"])]
@@ -187,7 +191,7 @@ def sources(
             table.add_column(col, overflow="fold")
         for r in rows:
             fmt = _format_label(r)
-            shown = {**r, "format": fmt,
+            shown = {**r, "format": fmt, "date": r["published"] or r["date"],
                      "duplicate_of": r["duplicate_of"] or _reprints(r["reprints"])}
             table.add_row(*(escape(str(shown[c] or "")) for c in cols))
         out.print(table)

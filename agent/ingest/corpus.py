@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from agent.errors import StoreError
 from agent.ingest import registry_db as db
+from agent.ingest.dedup import corpus_order
 from agent.ingest.records import CorpusSummary, DocLookups, DocumentRecord, RegistryFile
 from agent.types import Article, Chunk, Document, Sentence
 
@@ -328,17 +329,15 @@ class Corpus:
         return [a for d in self._load_all() for a in d.articles.values()]
 
     def articles_in_order(self, ids: Iterable[str]) -> list[Article]:
-        """These articles (unknown ids skipped) in corpus order: document id, then position."""
+        """These articles (unknown ids skipped) in corpus order (dedup.corpus_order)."""
         wanted = set(ids)
-        by_doc: dict[str, None] = {}
+        by_doc: dict[str, str] = {}  # doc id -> published
         for batch in db.chunked(sorted(wanted)):
-            marks = ",".join("?" * len(batch))
-            for (doc_id,) in self._rows(
-                f"SELECT DISTINCT doc_id FROM articles WHERE article_id IN ({marks})", batch
-            ):
-                by_doc[doc_id] = None
+            by_doc.update(self._rows(
+                "SELECT DISTINCT a.doc_id, d.published FROM articles a JOIN documents d USING "
+                f"(doc_id) WHERE a.article_id IN ({','.join('?' * len(batch))})", batch))
         out: list[Article] = []
-        for doc_id in sorted(by_doc):
+        for doc_id in sorted(by_doc, key=lambda d: corpus_order(by_doc[d], d)):
             d = self._load(doc_id)
             if d is not None:
                 out.extend(a for a in d.record.document.articles if a.id in wanted)

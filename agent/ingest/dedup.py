@@ -47,11 +47,29 @@ from collections.abc import Collection, Iterable
 
 import numpy as np
 
+from agent.text.dates import publication_date
 from agent.text.facts import strip_dateline
 from agent.text.normalize import normalize_for_match
-from agent.types import Article
+from agent.types import Article, Document
 
 NEAR_DUP_THRESHOLD = 0.8
+
+
+def published_key(document: Document) -> str:
+    """The earliest publication date of the document's articles, ISO "YYYY-MM-DD"
+    (agent.text.dates.publication_date of each article's date field), "" when none gives
+    one. Stored per document in the registry: it orders the corpus (`corpus_order`)."""
+    found = [d for a in document.articles if (d := publication_date(a.date)) is not None]
+    return min(found).isoformat() if found else ""
+
+
+def corpus_order(published: str, doc_id: str) -> tuple[bool, str, str]:
+    """The sort key of a document in corpus order, the order in which `mark_duplicates`
+    takes the first of a group as canonical: dated documents oldest first, then undated ones,
+    each by document id. A paper of 4 March that reprints a wire of 3 March is the copy,
+    whatever the files are called (a newcomer trial, session 55: "haldwick_gazette" sorted
+    before "meridian_wire", and the wire was said to reprint the paper)."""
+    return (published == "", published, doc_id)
 # Share of a later article's body sentences found in an earlier one that makes it a copy,
 # and the fewest shared sentences that count (a one- or two-sentence fragment found in a
 # longer article is quoting; such fragments are still caught as exact or Jaccard copies).
@@ -127,8 +145,9 @@ def mark_duplicates(
     articles: list[Article], frequent: Collection[bytes] | None = None
 ) -> list[Article]:
     """Copies of `articles` (same order) with `duplicate_of` set on exact/near duplicate
-    articles (earliest in input order is canonical) and on sentences that repeat a sentence of
-    an earlier non-duplicate article. Existing marks are recomputed from scratch.
+    articles (earliest in input order is canonical; callers pass corpus order,
+    `corpus_order`) and on sentences that repeat a sentence of an earlier non-duplicate
+    article. Existing marks are recomputed from scratch.
 
     `frequent`: the body sentence keys (`sentence_key`) held by more than MAX_SENTENCE_DF
     articles of the corpus; None computes them from `articles` (a whole-corpus run). The

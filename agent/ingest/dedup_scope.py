@@ -1,8 +1,9 @@
 """Which articles a duplicate refresh must look at, so a re-ingest touches only what changed.
 
-`mark_duplicates` (dedup.py) is order-dependent: the earliest article (document id, then
-article order) of a group is canonical, and a sentence repeats the first occurrence in an
-earlier canonical article. Re-running it over the whole corpus on every change cost 33 s at
+`mark_duplicates` (dedup.py) is order-dependent: the earliest article (corpus order,
+dedup.corpus_order: publication date, document id; then article order) of a group is
+canonical, and a sentence repeats the first occurrence in an earlier canonical article.
+Re-running it over the whole corpus on every change cost 33 s at
 100k chunks. Here the registry keeps each article's LSH band buckets, each long sentence's
 normalised-text key and each body key's document frequency (dedup_index.py), and a refresh
 recomputes:
@@ -118,15 +119,18 @@ def _sentence_marks(corpus: Corpus, norm_keys: set[bytes]) -> dict[str, str | No
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS scope_norms (norm_key BLOB PRIMARY KEY)")
     conn.execute("DELETE FROM scope_norms")
     conn.executemany("INSERT OR IGNORE INTO scope_norms VALUES (?)", [(k,) for k in norm_keys])
-    groups: dict[bytes, list[tuple[str, int, int, str, str, str | None, str | None]]]
+    groups: dict[bytes, list[tuple[tuple[bool, str, str], int, int, str, str, str | None,
+                                   str | None]]]
     groups = defaultdict(list)
-    for key, sid, aid, doc, ordinal, pos, art_dup, sent_dup in conn.execute(
-        "SELECT k.norm_key, k.sentence_id, k.article_id, k.doc_id, a.ord, k.pos, "
+    for key, sid, aid, doc, published, ordinal, pos, art_dup, sent_dup in conn.execute(
+        "SELECT k.norm_key, k.sentence_id, k.article_id, k.doc_id, d.published, a.ord, k.pos, "
         "a.duplicate_of, k.duplicate_of FROM sentence_keys k "
         "JOIN articles a ON a.article_id = k.article_id "
+        "JOIN documents d ON d.doc_id = k.doc_id "
         "WHERE k.norm_key IN (SELECT norm_key FROM scope_norms)"
     ):
-        groups[key].append((doc, ordinal, pos, aid, sid, art_dup, sent_dup))
+        order = dedup.corpus_order(published, doc)
+        groups[key].append((order, ordinal, pos, aid, sid, art_dup, sent_dup))
     conn.execute("DELETE FROM scope_norms")
     changes: dict[str, str | None] = {}
     for occurrences in groups.values():
@@ -134,7 +138,7 @@ def _sentence_marks(corpus: Corpus, norm_keys: set[bytes]) -> dict[str, str | No
         first: str | None = None  # first occurrence in a canonical article seen so far
         candidate: str | None = None  # the current article's own first occurrence
         current: str | None = None
-        for _doc, _ord, _pos, aid, sid, art_dup, sent_dup in occurrences:
+        for _order, _ord, _pos, aid, sid, art_dup, sent_dup in occurrences:
             if aid != current:
                 if first is None and candidate is not None:
                     first = candidate

@@ -28,12 +28,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from agent.errors import StoreError
-from agent.ingest import dedup_index
+from agent.ingest import dedup, dedup_index
 from agent.ingest.records import DocumentRecord, RegistryFile
 from agent.text.normalize import content_terms
 
-SCHEMA_VERSION = 3  # 2: sentence_keys.body and sentence_df (dedup_index.migrate_v1);
-# 3: keys without a leading wire dateline (dedup_index.migrate_v2)
+SCHEMA_VERSION = 4  # 2: sentence_keys.body and sentence_df (dedup_index.migrate_v1);
+# 3: keys without a leading wire dateline (dedup_index.migrate_v2); 4: documents.published,
+# the corpus order (migrate_v3)
 DB_NAME = "registry.sqlite3"
 LEGACY_NAME = "registry.json"
 BUSY_TIMEOUT_MS = 30_000
@@ -42,7 +43,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, path TEXT NOT NULL,
-    n_chunks INTEGER NOT NULL, record TEXT NOT NULL);
+    n_chunks INTEGER NOT NULL, record TEXT NOT NULL, published TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS articles (
     article_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, ord INTEGER NOT NULL,
     n_sentences INTEGER NOT NULL, duplicate_of TEXT);
@@ -71,7 +72,7 @@ def connect(path: Path) -> sqlite3.Connection:
                 f"BEGIN IMMEDIATE;{SCHEMA}{dedup_index.TABLES}"
                 f"PRAGMA user_version={SCHEMA_VERSION};COMMIT;"
             )
-        elif version in (1, 2):
+        elif version in (1, 2, 3):
             conn.execute("BEGIN IMMEDIATE")
             try:
                 found = conn.execute("PRAGMA user_version").fetchone()[0]  # not done meanwhile?
@@ -79,6 +80,8 @@ def connect(path: Path) -> sqlite3.Connection:
                     dedup_index.migrate_v1(conn)
                 if found in (1, 2):
                     dedup_index.migrate_v2(conn)
+                if found in (1, 2, 3):
+                    migrate_v3(conn)
                     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 conn.execute("COMMIT")
             except BaseException:
@@ -95,6 +98,23 @@ def connect(path: Path) -> sqlite3.Connection:
             f"{path}: document registry is unreadable ({e}); "
             "delete the data directory and ingest again"
         ) from e
+
+
+def migrate_v3(conn: sqlite3.Connection) -> None:
+    """Schema 3 -> 4 in the open transaction, from the stored records: each document's
+    publication date (dedup.published_key), which orders the corpus, and every article
+    re-marked at the next refresh (the canonical copy may change). Reads each record once."""
+    if "published" not in {row[1] for row in conn.execute("PRAGMA table_info(documents)")}:
+        conn.execute("ALTER TABLE documents ADD COLUMN published TEXT NOT NULL DEFAULT ''")
+    dates = []
+    for doc_id, raw in conn.execute("SELECT doc_id, record FROM documents"):
+        try:
+            dates.append((dedup.published_key(DocumentRecord.model_validate_json(raw).document),
+                          doc_id))
+        except (ValidationError, ValueError):
+            continue  # reading the record reports it; it sorts as undated
+    conn.executemany("UPDATE documents SET published = ? WHERE doc_id = ?", dates)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (dedup_index.REMARK_ALL,))
 
 
 def chunked(items: Iterable[str], size: int = 500) -> Iterable[list[str]]:
@@ -147,10 +167,12 @@ def insert_record(conn: sqlite3.Connection, record: DocumentRecord, pending: boo
     """Write one record and its index rows (the document row keeps its rowid on replace)."""
     doc = record.document
     conn.execute(
-        "INSERT INTO documents (doc_id, sha256, path, n_chunks, record) VALUES (?, ?, ?, ?, ?) "
+        "INSERT INTO documents (doc_id, sha256, path, n_chunks, record, published) "
+        "VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (doc_id) DO UPDATE SET sha256 = excluded.sha256, path = excluded.path, "
-        "n_chunks = excluded.n_chunks, record = excluded.record",
-        (doc.id, doc.sha256, doc.path, len(record.chunks), record.model_dump_json()),
+        "n_chunks = excluded.n_chunks, record = excluded.record, published = excluded.published",
+        (doc.id, doc.sha256, doc.path, len(record.chunks), record.model_dump_json(),
+         dedup.published_key(doc)),
     )
     conn.executemany(
         "INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
