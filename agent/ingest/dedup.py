@@ -53,23 +53,6 @@ from agent.text.normalize import normalize_for_match
 from agent.types import Article, Document
 
 NEAR_DUP_THRESHOLD = 0.8
-
-
-def published_key(document: Document) -> str:
-    """The earliest publication date of the document's articles, ISO "YYYY-MM-DD"
-    (agent.text.dates.publication_date of each article's date field), "" when none gives
-    one. Stored per document in the registry: it orders the corpus (`corpus_order`)."""
-    found = [d for a in document.articles if (d := publication_date(a.date)) is not None]
-    return min(found).isoformat() if found else ""
-
-
-def corpus_order(published: str, doc_id: str) -> tuple[bool, str, str]:
-    """The sort key of a document in corpus order, the order in which `mark_duplicates`
-    takes the first of a group as canonical: dated documents oldest first, then undated ones,
-    each by document id. A paper of 4 March that reprints a wire of 3 March is the copy,
-    whatever the files are called (a newcomer trial, session 55: "haldwick_gazette" sorted
-    before "meridian_wire", and the wire was said to reprint the paper)."""
-    return (published == "", published, doc_id)
 # Share of a later article's body sentences found in an earlier one that makes it a copy,
 # and the fewest shared sentences that count (a one- or two-sentence fragment found in a
 # longer article is quoting; such fragments are still caught as exact or Jaccard copies).
@@ -139,6 +122,23 @@ def minhash(sh: set[int]) -> np.ndarray:
 
 def _bands(sig: np.ndarray) -> list[tuple[int, bytes]]:
     return [(b, sig[b * LSH_ROWS : (b + 1) * LSH_ROWS].tobytes()) for b in range(LSH_BANDS)]
+
+
+def published_key(document: Document) -> str:
+    """The earliest publication date of the document's articles, ISO "YYYY-MM-DD"
+    (agent.text.dates.publication_date of each article's date field), "" when none gives
+    one. Stored per document in the registry: it orders the corpus (`corpus_order`)."""
+    found = [d for a in document.articles if (d := publication_date(a.date)) is not None]
+    return min(found).isoformat() if found else ""
+
+
+def corpus_order(published: str, doc_id: str) -> tuple[bool, str, str]:
+    """The sort key of a document in corpus order, the order in which `mark_duplicates`
+    takes the first of a group as canonical: dated documents oldest first, then undated ones,
+    each by document id. A paper of 4 March that reprints a wire of 3 March is the copy,
+    whatever the files are called (a newcomer trial, session 55: "haldwick_gazette" sorted
+    before "meridian_wire", and the wire was said to reprint the paper)."""
+    return (published == "", published, doc_id)
 
 
 def mark_duplicates(

@@ -112,8 +112,6 @@ def _names_after(text: str) -> list[str]:
         described = re.match(r"(?:[a-z][\w’'-]*\s+){0,2}(?=[A-Z])", rest)
         if described and not out and set(described.group(0).split()) & FUNCTION_WORDS:
             described = None  # "by the end of March": no one's description
-        elif not out and described and not described.group(0):
-            described = None
         m = _NAME_RUN.match(rest, described.end() if described else 0)
         if m is None or (name := _name(m.group(0))) is None:
             return out

@@ -225,6 +225,20 @@ def holding(text: str, q: Quantity) -> str:
     return "stated" if _HOLDS.search(digits, 0, at) else ""
 
 
+# "exceeded the limit by £11.4m", "won by 12 votes": the figure after "by" is a margin.
+_BY = re.compile(r"\bby\s+(?:(?:about|around|roughly|some|nearly|almost|just|only|more than|"
+                 r"less than|over|under)\s+)?$", re.IGNORECASE)
+
+
+def margin(text: str, q: Quantity) -> bool:
+    """Whether figure `q` of `text` is a margin, the gap between two values ("losses exceeded
+    the limit by £11.4m"): said right after "by". A margin and a level of one measure are
+    two things ("losses of £46.4m ..., an overspend of £11.4m": a newcomer trial's claim of
+    the overspend was refuted by the losses)."""
+    digits, at = _said_at(text, q)
+    return bool(q.said) and at > 0 and _BY.search(digits, max(0, at - 24), at) is not None
+
+
 def holdings_apart(c: Quantity, c_text: str, e: Quantity, e_text: str) -> bool:
     """Whether one of counts `c` (of `c_text`) and `e` (of `e_text`) is a background
     holding and the other a count of what happened (`holding`): the size of a firm and a

@@ -47,13 +47,13 @@ def _ratio_number(said: str) -> str:
     words = re.sub(r"^(?:a|one)\s+(?=hundred|thousand)", "", said.strip(), flags=re.IGNORECASE)
     if words.lower() in _SCALE_VALUES:
         return str(_SCALE_VALUES[words.lower()])
-    converted = alpha2digit(words, "en", threshold=0)
-    return converted if converted.replace(" ", "").isdigit() else said
+    converted = alpha2digit(words, "en", threshold=0).replace(" ", "")
+    return converted if converted.isdigit() else said.replace(" ", "")
 
 
 def _ratio_words(m: re.Match[str]) -> str:
     a, b = _ratio_number(m.group("a")), _ratio_number(m.group("b"))
-    return f"{a.replace(' ', '')} {m.group('rel')} {m.group('every') or ''}{b.replace(' ', '')}"
+    return f"{a} {m.group('rel')} {m.group('every') or ''}{b}"
 
 
 def _share_key(words: str | None) -> str:

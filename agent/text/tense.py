@@ -141,7 +141,7 @@ def _in_past_subordinate(clause: str, start: int, at: int) -> bool:
     """Whether the word at clause[at:] lies in a clause opened by a subordinator after
     clause[start] (`_SUBORDINATOR`), up to its next comma, that holds a past verb and no
     sign of what is to come."""
-    opened = [m for m in _SUBORDINATOR.finditer(clause, start, at)]
+    opened = list(_SUBORDINATOR.finditer(clause, start, at))
     if not opened:
         return False
     end = clause.find(",", at)

@@ -21,7 +21,7 @@ from typing import Literal, cast, get_args
 from agent.text.analysis import SentenceAnalysis, stem
 from agent.text.facts import MONTHS
 from agent.text.frames import FRAME_WORDS, Frame, figure_frames
-from agent.text.measured import duration_act, figure_thing, figures_apart
+from agent.text.measured import duration_act, figure_thing, figures_apart, margin
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
 from agent.text.quantity import show_quantity
@@ -270,21 +270,6 @@ def misbound(c: Quantity, claim: SentenceAnalysis,
                 and not gives_another(beside[0], c, cq)):
             return beside[0]
     return None
-
-
-# "exceeded the limit by £11.4m", "won by 12 votes": the figure after "by" is a margin.
-_BY = re.compile(r"\bby\s+(?:(?:about|around|roughly|some|nearly|almost|just|only|more than|"
-                 r"less than|over|under)\s+)?$", re.IGNORECASE)
-
-
-def margin(text: str, q: Quantity) -> bool:
-    """Whether figure `q` of `text` is a margin, the gap between two values ("losses exceeded
-    the limit by £11.4m"): said right after "by". A margin and a level of one measure are
-    two things ("losses of £46.4m ..., an overspend of £11.4m": a newcomer trial's claim of
-    the overspend was refuted by the losses)."""
-    digits = words_to_digits(text)
-    at = digits.find(q.said) if q.said else -1
-    return at > 0 and _BY.search(digits, max(0, at - 24), at) is not None
 
 
 @functools.lru_cache(maxsize=8192)

@@ -305,10 +305,11 @@ def figure_disputes(
     figs = figures(items)
     out: list[tuple[Figure, Quantity, Figure]] = []
     for q in claimed:
-        giving = [f for f in figs if comparable_measure(q, f.quantity) and q.same_version(
-            f.quantity) and not (  # "fewer than one in ten had crossed the picket line" is no
-                q.kind == "percent" and f.quantity.low <= 0  # "6 per cent pay settlement"
-                and overlap(claim_terms, terms(f.sentence.text)) < OTHER_NOUN_SHARED)]
+        # a bound on a share ("fewer than one in ten") gives it only in a sentence about it
+        giving = [f for f in figs if comparable_measure(q, f.quantity)
+                  and q.same_version(f.quantity)
+                  and not (q.kind == "percent" and f.quantity.low <= 0 and overlap(
+                      claim_terms, terms(f.sentence.text)) < OTHER_NOUN_SHARED)]
         if q.kind == "count" and not giving:
             # the claim counts under a noun no outlet gives its value with ("to hold 40,000
             # spectators" for "a 40,000-seat stadium", "eleven people" for "the eleven
