@@ -96,3 +96,50 @@ def test_a_hedged_value_after_a_change_keeps_its_phase() -> None:
     sig = compare("Profit is expected to fall from £68m to about £42m.",
                   "The firm expects profit of about £42m, down from £68m a year earlier.")
     assert sig.figures_stated and not sig.missing_numbers and sig.conflicts == []
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "phases"), [
+    ("The trust trimmed its grant to the hospice by £75,000.", ["delta"]),
+    ("Membership fell 12% last year.", ["delta"]),
+    ("The orchestra won back two of its lost concerts.", ["delta"]),
+    ("The board announced 140 job cuts at the Westfold depot.", ["delta"]),
+    ("Fees face a 9 per cent rise in September.", ["delta"]),
+    ("Shares in Corvel were down 6% at noon.", ["delta"]),
+    # the value a change ends at, and figures said of no change
+    ("The grant was reduced to £40,000.", ["after"]),
+    ("Nine people fall ill each winter.", [""]),
+    ("The hospice has 140 staff.", [""]),
+])
+def test_the_amount_of_a_change_has_its_own_phase(text: str, phases: list[str]) -> None:
+    """A newcomer trial (session 56): "won back four points" was refuted by "reduced the
+    deduction from ten points to six", its 4 read against the 6 the change ends at."""
+    assert [q.phase for q in quantities(text)] == phases
+
+
+@pytest.mark.unit
+def test_the_values_of_a_change_state_its_amount_and_do_not_rival_it() -> None:
+    source = "The county's grant to Larchfield Hospice falls from £310,000 to £235,000."
+    sig = compare("The county cut its grant to Larchfield Hospice by £75,000.", source,
+                  score=0.8)
+    assert sig.conflicts == [] and sig.figures_stated and not sig.missing_numbers
+    # as a share of the value before: 75,000 of 310,000 is 24.2%
+    share = compare("The county's grant to Larchfield Hospice is being cut by 24.2%.", source,
+                    score=0.8)
+    assert share.conflicts == [] and share.figures_stated
+    # another amount is not stated by the pair, and the pair gives no rival of it either
+    other = compare("The county cut its grant to Larchfield Hospice by £90,000.", source,
+                    score=0.8)
+    assert other.conflicts == [] and not other.figures_stated and other.missing_numbers
+
+
+@pytest.mark.unit
+def test_two_amounts_of_one_change_still_disagree() -> None:
+    sig = compare("The county cut its grant to Larchfield Hospice by £75,000.",
+                  "The county slashed the Larchfield Hospice grant by £90,000.", score=0.8)
+    assert [c.describe() for c in sig.conflicts] == ["number: claim £75,000 vs source £90,000"]
+    # and a value claimed after the change still meets the source's
+    level = compare("The county's grant to Larchfield Hospice will be £250,000.",
+                    "The county's grant to Larchfield Hospice falls from £310,000 to £235,000.",
+                    score=0.8)
+    assert [c.describe() for c in level.conflicts] == ["number: claim £250,000 vs source £235,000"]

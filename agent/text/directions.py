@@ -16,23 +16,14 @@ import re
 from dataclasses import dataclass
 
 from agent.text.analysis import stems
+from agent.text.changes import CAUSE_DOWN, CAUSE_UP, MOVE_DOWN, MOVE_UP
 from agent.text.lexicon import is_past_form
 from agent.text.normalize import STOPWORDS
 
-# Verbs that change their object ("raised the fare", "cut its subsidy"), by direction.
-_CAUSE_UP = r"rais(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|doubl(?:e|es|ed|ing)"
-_CAUSE_DOWN = (r"cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?|"
-               r"halv(?:e|es|ed|ing)|trim(?:s|med|ming)?|scal(?:e|es|ed|ing)\s+back")
-# Verbs that tell a change of their subject ("shares fell", "the fare will rise").
-_MOVE_UP = (r"ris(?:e|es|ing)|rose|risen|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|"
-            r"gr(?:ow|ows|ew|own|owing)|surg(?:e|es|ed|ing)|(?:go|goes|going|gone|went)\s+up")
-_MOVE_DOWN = (r"f(?:all|alls|ell|allen|alling)|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|"
-              r"slip(?:s|ped|ping)?|plung(?:e|es|ed|ing)|shr(?:ink|inks|ank|unk|inking)|"
-              r"(?:go|goes|going|gone|went)\s+down")
 # "38.6%, down from 44.1%": the figure before it moved that way.
 _MOVED_FROM = r"(?P<from>up|down)\s+from"
-_CAUSE = re.compile(rf"\b(?:(?P<up>{_CAUSE_UP})|(?P<down>{_CAUSE_DOWN}))\b", re.IGNORECASE)
-_MOVE = re.compile(rf"\b(?:(?P<up>{_MOVE_UP})|(?P<down>{_MOVE_DOWN})|{_MOVED_FROM})\b"
+_CAUSE = re.compile(rf"\b(?:(?P<up>{CAUSE_UP})|(?P<down>{CAUSE_DOWN}))\b", re.IGNORECASE)
+_MOVE = re.compile(rf"\b(?:(?P<up>{MOVE_UP})|(?P<down>{MOVE_DOWN})|{_MOVED_FROM})\b"
                    # "went up the fell" is a climb, "fell far short" a shortfall and "fell
                    # ill" an illness: no change
                    r"(?!\s+(?:the|a|an|to|ill)\b|\s+(?:far\s+)?short\b)",

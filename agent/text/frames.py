@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from agent.text.analysis import stems
 from agent.text.facts import (
     FINITE_CUES,
+    MONTHS,
     PLACE_PREPOSITION,
     WEEKDAYS,
     WORD,
@@ -51,6 +52,22 @@ class Frame:
     stems: frozenset[str]
     weekdays: frozenset[str]
     years: frozenset[str] = frozenset()  # years named in the frame ("in 2023")
+    # the named sites of the figure's part of its clause ("410 jobs will go at Corsley
+    # Bridge, ... and 270 at the Millhaven plant": corsley bridge, then millhaven)
+    sites: frozenset[str] = frozenset()
+
+
+# A named site after "at" or "in", its head noun aside: "at the Millhaven plant", "at
+# Corsley Bridge", "in Tillingford".
+_SITE = re.compile(r"\b(?:at|in)\s+(?:(?:the|its|their|his|her|our)\s+)?"
+                   r"((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)")
+
+
+def sites(text: str) -> frozenset[str]:
+    """The names (lower-case) of the sites `text` puts something at or in (`_SITE`), months
+    and weekdays left out."""
+    found = (m.group(1).lower() for m in _SITE.finditer(text))
+    return frozenset(n for n in found if n not in MONTHS and n not in WEEKDAYS)
 
 
 def figure_frames(text: str, found: Sequence[Quantity],
@@ -134,7 +151,18 @@ def _frame(text: str, start: int, end: int, width: int = FRAME_WORDS,
     before, behind = words_before[-width:], words_after[:width]
     window = " ".join(before + behind)
     return Frame(frozenset(t for t in stems(window) if not t[:1].isdigit()),
-                 frozenset(event_weekdays(window)), frozenset(_YEAR.findall(window)))
+                 dating_weekdays(words_before, words_after, width),
+                 frozenset(_YEAR.findall(window)), sites(" ".join([*words_before, *words_after])))
+
+
+def dating_weekdays(words_before: Sequence[str], words_after: Sequence[str],
+                    width: int = FRAME_WORDS) -> frozenset[str]:
+    """The weekdays (lower-case, agent.text.facts.event_weekdays) that date a figure with
+    these words of its clause before and after it: those within `width` words of it, else
+    those its clause names ("was 390p at the close of trading on Tuesday": Tuesday, seven
+    words on; a takeover newcomer trial, session 56)."""
+    near = event_weekdays(" ".join([*words_before[-width:], *words_after[:width]]))
+    return frozenset(near or event_weekdays(" ".join([*words_before, *words_after])))
 
 
 def weekday_frames(text: str) -> dict[str, frozenset[str]]:

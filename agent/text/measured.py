@@ -7,11 +7,13 @@ conflicts and measures read them so).
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 
-from agent.text.analysis import stem, stems
+from agent.text.analysis import analyze, stem, stems
 from agent.text.facts import FUNCTION_WORDS, MONTHS, WEEKDAYS
-from agent.text.frames import clause_words
+from agent.text.frames import Frame, clause_words, dating_weekdays, figure_frames
 from agent.text.lexicon import is_noun_not_verb, is_past_form, verb_lemmas
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
@@ -247,12 +249,82 @@ def holdings_apart(c: Quantity, c_text: str, e: Quantity, e_text: str) -> bool:
     return {holding(c_text, c), holding(e_text, e)} == {"background", ""}
 
 
+# Kinds whose value may change from day to day: a share price, a count, a rate.
+_DAILY_KINDS = frozenset(("money", "percent", "count", "measure"))
+
+
+def figure_days(text: str, q: Quantity) -> frozenset[str]:
+    """The weekdays (lower-case) that date figure `q` of `text` (agent.text.frames.
+    dating_weekdays); empty when `q` is not found as said."""
+    digits, at = _said_at(text, q)
+    if not q.said or at < 0:
+        return frozenset()
+    return dating_weekdays(*clause_words(digits, at, at + len(q.said)))
+
+
+def days_apart(c: Quantity, c_text: str, e: Quantity, e_text: str) -> bool:
+    """Whether figures `c` (of `c_text`) and `e` (of `e_text`) of a kind that changes day by
+    day are dated to different weekdays (`figure_days`): two days' values, no versions of
+    one ("shares ended Monday at 398p" / "the share price was 390p at the close of trading
+    on Tuesday": a takeover newcomer trial, session 56)."""
+    if not (c.kind == e.kind and c.kind in _DAILY_KINDS):
+        return False
+    mine, theirs = figure_days(c_text, c), figure_days(e_text, e)
+    return bool(mine and theirs and not mine & theirs)
+
+
+def sites_apart(c: Quantity, c_text: str, e: Quantity, e_text: str) -> bool:
+    """Whether `c` (of `c_text`, a claim's) and `e` (of `e_text`) are each said of a named
+    site and the two share no word (agent.text.frames.Frame.sites): the parts of a count at
+    two plants ("230 jobs will be lost at the Millhaven plant" / "410 jobs will go at
+    Corsley Bridge, ..., and 270 at the Millhaven plant": the 410 is no rival, the 270 is;
+    a takeover newcomer trial, session 56). A claim's figure of no site is no version of
+    one part of a count the evidence breaks down by site ("Brindlecombe is cutting 640
+    jobs" / the 410 there)."""
+    mine, theirs = _sites(c_text, c), _sites(e_text, e)
+    if not theirs:
+        return False
+    if not mine:
+        found = analyze(e_text).quantities
+        return any(o is not e and o.comparable(e) and (other := _sites(e_text, o))
+                   and not _share_word(other, theirs) for o in found)
+    return not _share_word(mine, theirs)
+
+
+def _sites(text: str, q: Quantity) -> frozenset[str]:
+    """The sites of figure `q`'s frame among the figures of `text` (empty if not one)."""
+    found = analyze(text).quantities
+    at = next((i for i, x in enumerate(found) if x is q or (x == q and x.said == q.said)), None)
+    frame = None if at is None else _figure_frames(text, found)[at]
+    return frame.sites if frame is not None else frozenset()
+
+
+@functools.lru_cache(maxsize=4096)
+def _figure_frames(text: str, found: tuple[Quantity, ...]) -> tuple[Frame | None, ...]:
+    return figure_frames(text, found)
+
+
+def _share_word(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool({w for n in a for w in n.split()} & {w for n in b for w in n.split()})
+
+
+def values_of_other_days(c_text: str, claimed: Sequence[Quantity], e_text: str,
+                         found: Sequence[Quantity]) -> bool:
+    """Whether `e_text` gives another value of a figure of `c_text` (`claimed`, `found`:
+    their quantities) on another day (`days_apart`): its weekday dates that value, not the
+    claim's event, so the two days are no versions of one date either."""
+    return any(c.comparable(e) and not c.agrees(e) and days_apart(c, c_text, e, e_text)
+               for c in claimed for e in found)
+
+
 def figures_apart(c: Quantity, c_text: str, e: Quantity, e_text: str) -> bool:
     """Whether figures `c` (of `c_text`, a claim's) and `e` (of `e_text`) measure two things
     by the words around them: two qualified parts of a count (`qualified_apart`), the two
     ends of a span (`span_ends_apart`), a year naming a thing and one dating an act
     (`years_apart`), a year to come and a year gone (`times_apart`), a holding and a count
-    of what happened (`holdings_apart`)."""
+    of what happened (`holdings_apart`), two days' values (`days_apart`), the counts of two
+    sites (`sites_apart`)."""
     return (qualified_apart(c, c_text, e, e_text) or span_ends_apart(c, c_text, e, e_text)
             or years_apart(c, c_text, e, e_text) or times_apart(c, c_text, e, e_text)
-            or holdings_apart(c, c_text, e, e_text))
+            or holdings_apart(c, c_text, e, e_text) or days_apart(c, c_text, e, e_text)
+            or sites_apart(c, c_text, e, e_text))

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from agent.text.bounds import BOUND_RE, BOUND_WORDS, SHARE_BOUND_WORDS, adds_up_to, bound_factors
-from agent.text.changes import Phase, change_phases, goes_up_to
+from agent.text.changes import Phase, change_phase, change_phases, goes_up_to
 from agent.text.clock_times import times_of_day
 from agent.text.counted import counts_part, head_after, head_before
 from agent.text.facts import MONTHS, NOT_ENTITY
@@ -122,6 +122,7 @@ _RATE_KINDS = frozenset(("count", "money", "measure"))
 # its noun ("from ten to twelve people"); a count changes as "from 30 jobs to 45", its noun
 # between, or "rose from nine to 14.", its noun named before and the clause ending there.
 _CHANGING_KINDS = frozenset(("money", "percent", "measure", "duration"))
+_AMOUNT_KINDS = _CHANGING_KINDS | {"count"}  # kinds a change is measured in
 
 
 def _float(raw: str) -> float:
@@ -334,6 +335,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         # "£7, up from £6", "14 cases, up from nine": any measured kind; "from X to Y"
         # only in the kinds that change (a count's is a spread)
         phase: Phase = "" if kind == "year" or (phases[1] and not changes) else phases[0]
+        if not phase and kind in _AMOUNT_KINDS:  # "cut by £600,000", "which drops to £1.8m"
+            phase = change_phase(text, m.start() + len(said) - len(said.lstrip()), end)
         if (out and last_end >= 0 and out[-1].kind == kind and changes
                 and out[-1].said.lower().startswith("from ")
                 and _TO_HEDGED.fullmatch(text[last_end:m.start()])):

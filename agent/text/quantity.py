@@ -5,8 +5,10 @@ agrees with it or is another time's value. agent.text.quantities reads them from
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -175,6 +177,27 @@ class Quantity:
 
 _CAP = re.compile(r"(?:up to|as many as|as much as|a maximum of|maximum of|at most)\b",
                   re.IGNORECASE)
+
+
+def implied_changes(found: Sequence[Quantity]) -> tuple[Quantity, ...]:
+    """The amounts of change (phase "delta") that the value pairs of `found` (a text's
+    figures, in order) imply: each figure of phase "before" followed by a comparable one of
+    phase "after" ("falls from £2.4m to £1.8m", "cut from ten points to six") gives their
+    gap (£600,000; 4 points) and, for a sum, count or measure, the gap as a percent of the
+    value before ("from £14 to £18.50": 32.1%). Only what a claim's amount of change is
+    stated by, never a rival of it: the text does not say the gap in words."""
+    out: list[Quantity] = []
+    for before, after in itertools.pairwise(found):
+        if before.phase != "before" or after.phase != "after" or not before.comparable(after):
+            continue
+        gap = abs(after.value - before.value)
+        approx = before.approx or after.approx
+        out.append(Quantity(gap, gap, gap, before.kind, before.unit, before.head or after.head,
+                            approx, phase="delta"))
+        if before.kind != "percent" and before.value:
+            share = 100 * gap / abs(before.value)
+            out.append(Quantity(share, share, share, "percent", approx=approx, phase="delta"))
+    return tuple(out)
 
 
 def show_quantity(q: Quantity) -> str:

@@ -53,6 +53,7 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
 )
 from agent.text.frames import days_of_another_event, months_meet, place_substitutions
 from agent.text.holders import office_conflict
+from agent.text.measured import values_of_other_days
 from agent.text.near_miss import near_miss_name
 from agent.text.normalize import normalize_for_match
 from agent.text.polarity import NEG_STEMS, NEGATIONS, negated_about
@@ -232,7 +233,8 @@ def compare(
             or not statement:
         ew = ew - speech_weekdays(evidence)
     ew = shift_days(ew - {WEEKDAYS[d.weekday()] for d in others}, gaps)
-    if loosely and cw and ew and not cw & ew:
+    if (loosely and cw and ew and not cw & ew
+            and not values_of_other_days(claim, c.quantities, evidence, e.quantities)):
         conflicts.append(Conflict("day", tuple(sorted(cw)), tuple(sorted(ew))))
     elif loosely and cw & ew and len(ew) > 1:
         # The claim's day is in the sentence, but as the day of something else: "closed on

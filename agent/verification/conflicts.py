@@ -21,10 +21,10 @@ from typing import Literal, cast, get_args
 from agent.text.analysis import SentenceAnalysis, stem
 from agent.text.facts import MONTHS
 from agent.text.frames import FRAME_WORDS, Frame, figure_frames
-from agent.text.measured import duration_act, figure_thing, figures_apart, margin
+from agent.text.measured import duration_act, figure_thing, figures_apart, margin, sites_apart
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
-from agent.text.quantity import show_quantity
+from agent.text.quantity import implied_changes, show_quantity
 
 ConflictKind = Literal["number", "month", "day", "place", "holder"]
 KINDS: tuple[str, ...] = get_args(ConflictKind)
@@ -109,6 +109,7 @@ def number_conflicts(
     eq = tuple(e for e in (*evidence.quantities, *dated)
                if not (e.kind == "day" and (int(e.value), e.head) in other_days)
                and not (e.kind == "year" and int(e.value) in other_years))
+    implied = implied_changes(eq)  # "from £2.4m to £1.8m" states "cut by £600,000"
     conflicts: list[Conflict] = []
     missing = False
     decided: list[Quantity] = []
@@ -123,7 +124,8 @@ def number_conflicts(
         if other is not None:
             conflicts.append(Conflict("number", (show_quantity(c),), (show_quantity(other),)))
             continue
-        if any(c.stated_by(e) for e in own):
+        if any(c.stated_by(e) for e in own) or (
+                c.phase == "delta" and any(c.stated_by(d) for d in implied)):
             continue
         if _qualifying_ordinal(c, now) or _named_by_its_noun(c, evidence, eq):
             continue
@@ -265,6 +267,7 @@ def misbound(c: Quantity, claim: SentenceAnalysis,
                   or (e.kind == "count" and not e.head and word in counted)]
         if (len(beside) == 1 and not c.agrees(beside[0]) and not _other_measure(c, beside[0])
                 and margin(claim.text, c) == margin(evidence.text, beside[0])
+                and not sites_apart(c, claim.text, beside[0], evidence.text)
                 and not (c.kind == "count" and c.head != beside[0].head)
                 and c.part == beside[0].part
                 and not gives_another(beside[0], c, cq)):
@@ -290,8 +293,10 @@ def figures_stated(claim: Sequence[Quantity], evidence: Sequence[Quantity]) -> b
     votes to 9"), leaving aside an ordinal that only qualifies (`number_conflicts` reads
     the same way)."""
     figures = [c for c in claim if not _qualifying_ordinal(c, evidence)]
+    implied = implied_changes(evidence)
     return bool(figures) and all(
-        any(c.stated_by(e) for e in _may_state(c, _of_its_time(c, evidence))) for c in figures)
+        any(c.stated_by(e) for e in _may_state(c, _of_its_time(c, evidence)))
+        or (c.phase == "delta" and any(c.stated_by(d) for d in implied)) for c in figures)
 
 
 def _of_its_time(c: Quantity, evidence: Sequence[Quantity]) -> list[Quantity]:
