@@ -106,6 +106,7 @@ def test_a_hedged_value_after_a_change_keeps_its_phase() -> None:
     ("The board announced 140 job cuts at the Westfold depot.", ["delta"]),
     ("Fees face a 9 per cent rise in September.", ["delta"]),
     ("Shares in Corvel were down 6% at noon.", ["delta"]),
+    ("Corvel shares ended the day 14% higher.", ["delta"]),
     # the value a change ends at, and figures said of no change
     ("The grant was reduced to £40,000.", ["after"]),
     ("Nine people fall ill each winter.", [""]),

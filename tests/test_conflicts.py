@@ -218,6 +218,27 @@ def test_a_sum_that_says_it_is_of_another_thing_is_no_rival() -> None:
         "number: claim £80,000 vs source £60,000"]
 
 
+def test_a_noun_after_a_determiner_says_what_a_sum_is_of() -> None:
+    """A takeover newcomer (session 56): "its offer of 412 pence a share" was set against a
+    closing share price of 398p; "offer" is a verb too, but not after "its"."""
+    claim = "Corvel's shares closed at 344p on Friday, still short of Marlow's price."
+    offer = "Marlow made public its offer of 360 pence a share in cash on Friday."
+    assert compare(claim, offer, score=0.8).conflicts == []
+    rival = "Corvel's shares closed at 338p on Friday."
+    assert [c.describe() for c in compare(claim, rival, score=0.8).conflicts] == [
+        "number: claim £3.44 vs source £3.38"]
+
+
+def test_a_stake_told_as_background_is_no_rival_of_a_change() -> None:
+    # the same takeover newcomer: "which already owns 4.9 percent" against "ended 23% higher"
+    claim = "Corvel's shares ended Friday 14% higher."
+    stake = "Marlow, which already owns 6 percent of Corvel, made its approach on Friday."
+    assert compare(claim, stake, score=0.8).conflicts == []
+    rival = "Corvel's shares ended Friday 11% higher."
+    assert [c.describe() for c in compare(claim, rival, score=0.8).conflicts] == [
+        "number: claim 14% vs source 11%"]
+
+
 def test_durations_of_two_acts_are_no_rivals() -> None:
     # a court newcomer: a director ban's eight years was set against a jail term
     claim = "The former bursar was barred from serving as a charity trustee for ten years."

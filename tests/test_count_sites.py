@@ -14,6 +14,7 @@ import pytest
 from agent.text.frames import figure_frames, sites
 from agent.text.quantities import quantities
 from agent.verification.checks import compare
+from agent.verification.measures import figure_conflicts
 
 BREAKDOWN = ("The trust said 48 beds would close at Hexley General, and 22 at the Ormsby "
              "Community Hospital, by the end of June.")
@@ -46,3 +47,13 @@ def test_a_total_is_no_rival_of_one_part_of_a_breakdown() -> None:
     total = compare("The trust is closing 70 beds.",
                     "The trust said 64 beds would close by the end of June.", score=0.8)
     assert [c.describe() for c in total.conflicts] == ["number: claim 70 vs source 64"]
+
+
+@pytest.mark.unit
+def test_a_rival_sentences_count_at_another_site_is_no_version() -> None:
+    claim = "Twenty-two beds will close at the Ormsby Community Hospital."
+    assert figure_conflicts(claim, "The trust said all 48 beds at the Hexley General site "
+                            "would close.") == []
+    assert [c.describe() for c in figure_conflicts(
+        claim, "The trust said all 25 beds at the Ormsby Community Hospital would close.")] == [
+        "number: claim 22 vs source 25"]

@@ -50,10 +50,11 @@ _AMOUNT_BEFORE = re.compile(
     rf"(?:\b{_CHANGE_VERB}\s+|\b{_CHANGE_VERB}\b[^,;:.()]{{0,60}}?\bby\s+|"
     rf"\b(?:up|down)\s+|\b{_CHANGE_NOUN}\s+of\s+)$", re.IGNORECASE)
 # ... or right before the noun, which ends its phrase: "a £600k cut to the subsidy", "a 32
-# per cent hike", "200 job cuts" ("six people fall ill" tells no change).
-_AMOUNT_AFTER = re.compile(rf"\s*(?:[a-z]+\s+)?{_CHANGE_NOUN}(?=\s*(?:[,;:.)]|$)|\s+(?:in|of|to|"
+# per cent hike", "200 job cuts" ("six people fall ill" tells no change), or before a word
+# of direction: "ended 23% higher", "5% down on the year".
+_AMOUNT_AFTER = re.compile(rf"\s*(?:(?:[a-z]+\s+)?{_CHANGE_NOUN}(?=\s*(?:[,;:.)]|$)|\s+(?:in|of|to|"
                            r"for|on|at|from|by|and|that|which|was|were|is|are|will|would|"
-                           r"has|have|had)\b)", re.IGNORECASE)
+                           r"has|have|had)\b)|(?:higher|lower|up|down)\b)", re.IGNORECASE)
 # The value a change ends at: "which drops to £1.8m", "was cut to six points" (not "the
 # subsidy cut comes to £0.8m", where "cut" is the noun).
 _LEVEL_AFTER = re.compile(rf"\b{_CHANGE_VERB}\s+to\s+$", re.IGNORECASE)

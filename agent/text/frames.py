@@ -29,6 +29,7 @@ from agent.text.facts import (
     mentions,
     months,
     places,
+    speech_weekdays,
 )
 from agent.text.lexicon import is_common_word
 from agent.text.normalize import STOPWORDS
@@ -52,8 +53,8 @@ class Frame:
     stems: frozenset[str]
     weekdays: frozenset[str]
     years: frozenset[str] = frozenset()  # years named in the frame ("in 2023")
-    # the named sites of the figure's part of its clause ("410 jobs will go at Corsley
-    # Bridge, ... and 270 at the Millhaven plant": corsley bridge, then millhaven)
+    # the named sites in the frame ("410 jobs will go at Corsley Bridge, ... and 270 at the
+    # Millhaven plant": corsley bridge, then millhaven)
     sites: frozenset[str] = frozenset()
 
 
@@ -152,7 +153,7 @@ def _frame(text: str, start: int, end: int, width: int = FRAME_WORDS,
     window = " ".join(before + behind)
     return Frame(frozenset(t for t in stems(window) if not t[:1].isdigit()),
                  dating_weekdays(words_before, words_after, width),
-                 frozenset(_YEAR.findall(window)), sites(" ".join([*words_before, *words_after])))
+                 frozenset(_YEAR.findall(window)), sites(window))
 
 
 def dating_weekdays(words_before: Sequence[str], words_after: Sequence[str],
@@ -162,7 +163,12 @@ def dating_weekdays(words_before: Sequence[str], words_after: Sequence[str],
     those its clause names ("was 390p at the close of trading on Tuesday": Tuesday, seven
     words on; a takeover newcomer trial, session 56)."""
     near = event_weekdays(" ".join([*words_before[-width:], *words_after[:width]]))
-    return frozenset(near or event_weekdays(" ".join([*words_before, *words_after])))
+    if near:
+        return frozenset(near)
+    # farther off, a weekday that dates a statement ("..., the operator confirmed on
+    # Tuesday") dates no figure
+    clause = " ".join([*words_before, *words_after])
+    return frozenset(event_weekdays(clause) - speech_weekdays(clause))
 
 
 def weekday_frames(text: str) -> dict[str, frozenset[str]]:

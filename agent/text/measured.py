@@ -49,8 +49,8 @@ def thing_after(text: str, q: Quantity) -> str:
 
 
 # "a one-off transition payment of £150,000": the noun a sum or share is "of", past a hedge.
-_THING_OF = r"\b([a-z][a-z-]*)\s+of\s+(?:(?:about|around|some|nearly|almost|roughly|just|" \
-    r"up|to|more|less|over|under|than)\s+)*"
+_THING_OF = r"(?:\b(?P<det>an?|the|its|their|his|her|our|this|that)\s+)?\b([a-z][a-z-]*)\s+of\s+" \
+    r"(?:(?:about|around|some|nearly|almost|roughly|just|up|to|more|less|over|under|than)\s+)*"
 # Nouns before "of" that place a figure, not name what it is ("in the region of £2m",
 # "in excess of £2m").
 _NOT_THING_OF = frozenset(("region", "excess", "upwards"))
@@ -60,15 +60,16 @@ def figure_thing(text: str, q: Quantity) -> str:
     """The stem of the noun that says what a sum of money or a percentage `q` of `text` is:
     the noun after it (`thing_after`), else the noun it is "of" ("a transition payment of
     £150,000" -> "payment"), a noun that is no verb (agent.text.lexicon.is_noun_not_verb,
-    as for `thing_after`); "" when neither is found or for other kinds."""
+    as for `thing_after`, or any noun after a determiner: "its offer of 412 pence");
+    "" when neither is found or for other kinds."""
     after = thing_after(text, q)
     if after or q.kind not in ("money", "percent") or not q.said:
         return after
     for body in (text, words_to_digits(text)):
         m = re.search(_THING_OF + re.escape(q.said), body, re.IGNORECASE)
         if m is not None:
-            word = m.group(1).lower()
-            if word in _NOT_THING_OF or not is_noun_not_verb(word):
+            word = m.group(2).lower()
+            if word in _NOT_THING_OF or not (m.group("det") or is_noun_not_verb(word)):
                 return ""
             return min(stems(word), default="")  # "debts" -> "debt", as sentences' terms
     return ""
@@ -205,17 +206,19 @@ def _gone(text: str, said: str) -> bool:
 # 1.2m / 1.4m dispute). A main clause's "The orchard has seven diseased trees" states a
 # count like any other.
 _HOLD_VERB = r"(?:has|have|had|employs|employ|employed|serves|serve|owns|own)"
-_BACKGROUND = re.compile(rf"(?:\b(?:which|that|who)\s+{_HOLD_VERB}|\b(?:having|employing|"
+_BACKGROUND = re.compile(rf"(?:\b(?:which|that|who)\s+(?:(?:already|still|now|currently)\s+)?"
+                         rf"{_HOLD_VERB}|\b(?:having|employing|"
                          r"serving|owning))\s+$", re.IGNORECASE)
 _HOLDS = re.compile(rf"\b{_HOLD_VERB}\s+$", re.IGNORECASE)
 
 
 def holding(text: str, q: Quantity) -> str:
-    """How count `q` of `text` is had: "background" (a relative clause or a participle right
-    before it, `_BACKGROUND`), "stated" (a verb of having right before it), "modifier" (joined
-    to its noun: "the 420-bed hospital", a size that reads either way), or "" (a count of
-    what happened, and any other kind)."""
-    if q.kind != "count":
+    """How count or share `q` of `text` is had: "background" (a relative clause or a
+    participle right before it, `_BACKGROUND`: "Vantrell, which already owns 4.9 percent of
+    Brindlecombe"), "stated" (a verb of having right before it), "modifier" (joined to its
+    noun: "the 420-bed hospital", a size that reads either way), or "" (a count of what
+    happened, and any other kind)."""
+    if q.kind not in ("count", "percent"):
         return ""
     digits, at = _said_at(text, q)
     if at < 0:

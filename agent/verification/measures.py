@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem
 from agent.text.facts import MONTHS, WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frames
-from agent.text.measured import figure_thing, holdings_apart
+from agent.text.measured import figure_thing, holdings_apart, sites_apart
 from agent.text.near_miss import near_miss_name, things_apart
 from agent.text.quantities import Quantity
 from agent.text.quantity import show_quantity
@@ -388,16 +388,18 @@ def figure_conflicts(claim: str, sentence: str) -> list[Conflict]:
     gives under no noun of the claim's, against its counts of other nouns (a rival found
     through an anchor of another noun: "a 42,000-seat stadium" for "40,000 spectators");
     a claim's count of one side of a vote or of its margin against the sentence's tally
-    (agent.text.tallies)."""
+    (agent.text.tallies). Counts of two sites are no rivals (agent.text.measured.sites_apart:
+    "230 jobs at the Millhaven plant" / "all 410 jobs at the Corsley Bridge site")."""
     decided, out = vote_conflicts(analyze(claim), analyze(sentence))  # "4 against"
     claimed = [q for q in analyze(claim).quantities if not any(q is d for d in decided)]
     found = [g for g in analyze(sentence).quantities if g.kind in MEASURE_KINDS]
     for q in claimed:
         same = [g for g in found if comparable_measure(q, g)
-                and not gives_another(g, q, claimed)]
+                and not gives_another(g, q, claimed) and not sites_apart(q, claim, g, sentence)]
         if not same and q.kind == "count":  # a rival under another noun (figure_disputes)
             same = [g for g in found if comparable_measure(replace(q, head=g.head), g)
-                    and not gives_another(g, q, claimed)]
+                    and not gives_another(g, q, claimed)
+                    and not sites_apart(q, claim, g, sentence)]
         if same and not any(q.agrees(g) for g in same):
             near = min(same, key=lambda g: abs(math.log(abs(g.value) / abs(q.value))))
             out.append(Conflict("number", (show_quantity(q),), (show_quantity(near),)))
