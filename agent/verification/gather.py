@@ -20,6 +20,7 @@ from agent.text.dates import strip_dates
 from agent.text.facts import entities
 from agent.text.holders import claimed_holder, office_conflict
 from agent.text.normalize import normalize_for_match
+from agent.text.opinion import opinion_piece
 from agent.text.quotes import quote_speaker
 from agent.text.responses import charges_answered
 from agent.text.slots import proper_words
@@ -63,6 +64,7 @@ class EvidenceGatherer:
         self.min_score = min_score
         self._terms_cache: dict[str, set[str]] = {}
         self._names_cache: dict[str, frozenset[str]] = {}
+        self._opinion_cache: dict[str, bool] = {}
 
     def gather(self, claim: str) -> list[tuple[str, Evidence]]:
         """(outlet key, evidence) pairs: the best few sentences of each independent outlet."""
@@ -274,3 +276,9 @@ class EvidenceGatherer:
             text = " ".join(s.text for s in self.corpus.article(article_id).sentences)
             self._terms_cache[article_id] = stems(text)
         return self._terms_cache[article_id]
+
+    def opinion(self, article_id: str) -> bool:
+        """Whether the article is an opinion piece (agent.text.opinion), read once."""
+        if article_id not in self._opinion_cache:
+            self._opinion_cache[article_id] = opinion_piece(self.corpus.article(article_id))
+        return self._opinion_cache[article_id]
