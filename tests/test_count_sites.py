@@ -57,3 +57,7 @@ def test_a_rival_sentences_count_at_another_site_is_no_version() -> None:
     assert [c.describe() for c in figure_conflicts(
         claim, "The trust said all 25 beds at the Ormsby Community Hospital would close.")] == [
         "number: claim 22 vs source 25"]
+    # a site later in the claim's clause than the frame reaches is the figure's site too
+    later = "Twenty-two beds will be closed for good at the Ormsby Community Hospital."
+    assert figure_conflicts(later, "The trust said all 48 beds at the Hexley General site "
+                            "would close.") == []

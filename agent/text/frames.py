@@ -53,8 +53,10 @@ class Frame:
     stems: frozenset[str]
     weekdays: frozenset[str]
     years: frozenset[str] = frozenset()  # years named in the frame ("in 2023")
-    # the named sites in the frame ("410 jobs will go at Corsley Bridge, ... and 270 at the
-    # Millhaven plant": corsley bridge, then millhaven)
+    # the named sites in the frame, else after the figure in its clause ("410 jobs will go
+    # at Corsley Bridge, ... and 270 at the Millhaven plant": corsley bridge, then
+    # millhaven; "230 jobs will be lost at the Millhaven plant"), not one told before it
+    # ("sitting at Carrowby Employment Tribunal, upheld claims brought by 58 couriers")
     sites: frozenset[str] = frozenset()
 
 
@@ -153,7 +155,8 @@ def _frame(text: str, start: int, end: int, width: int = FRAME_WORDS,
     window = " ".join(before + behind)
     return Frame(frozenset(t for t in stems(window) if not t[:1].isdigit()),
                  dating_weekdays(words_before, words_after, width),
-                 frozenset(_YEAR.findall(window)), sites(window))
+                 frozenset(_YEAR.findall(window)),
+                 sites(window) or sites(" ".join(words_after)))
 
 
 def dating_weekdays(words_before: Sequence[str], words_after: Sequence[str],
