@@ -14,6 +14,7 @@ stands where a claim has its own, after the same words.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -97,6 +98,14 @@ def figure_frames(text: str, found: Sequence[Quantity],
         out.append(_frame(digits, span[0], span[1], width, unit=q.kind == "duration",
                           bounds=(lo, hi)))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=8192)
+def cached_figure_frames(text: str, found: tuple[Quantity, ...],
+                         width: int = FRAME_WORDS) -> tuple[Frame | None, ...]:
+    """`figure_frames`, kept: one claim is compared with many sentences, and each sentence
+    with every figure of the claim."""
+    return figure_frames(text, found, width)
 
 
 # Two figures joined as a pair ("11% of patients on the drug and 4% of those on placebo",

@@ -7,13 +7,12 @@ conflicts and measures read them so).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
 from agent.text.analysis import analyze, stem, stems
 from agent.text.facts import FUNCTION_WORDS, MONTHS, WEEKDAYS
-from agent.text.frames import Frame, clause_words, dating_weekdays, figure_frames
+from agent.text.frames import cached_figure_frames, clause_words, dating_weekdays
 from agent.text.lexicon import is_noun_not_verb, is_past_form, verb_lemmas
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
@@ -298,13 +297,8 @@ def _sites(text: str, q: Quantity) -> frozenset[str]:
     """The sites of figure `q`'s frame among the figures of `text` (empty if not one)."""
     found = analyze(text).quantities
     at = next((i for i, x in enumerate(found) if x is q or (x == q and x.said == q.said)), None)
-    frame = None if at is None else _figure_frames(text, found)[at]
+    frame = None if at is None else cached_figure_frames(text, found)[at]
     return frame.sites if frame is not None else frozenset()
-
-
-@functools.lru_cache(maxsize=4096)
-def _figure_frames(text: str, found: tuple[Quantity, ...]) -> tuple[Frame | None, ...]:
-    return figure_frames(text, found)
 
 
 def _share_word(a: frozenset[str], b: frozenset[str]) -> bool:

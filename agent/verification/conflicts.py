@@ -10,7 +10,6 @@ stored (verdict JSON `signals`, the CLI, eval traces), it is its `describe()` te
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Collection, Sequence
@@ -20,7 +19,7 @@ from typing import Literal, cast, get_args
 
 from agent.text.analysis import SentenceAnalysis, stem
 from agent.text.facts import MONTHS
-from agent.text.frames import FRAME_WORDS, Frame, figure_frames
+from agent.text.frames import FRAME_WORDS, cached_figure_frames
 from agent.text.measured import duration_act, figure_thing, figures_apart, margin, sites_apart
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
@@ -246,14 +245,13 @@ def misbound(c: Quantity, claim: SentenceAnalysis,
     # figure of c's value, and need no frames read.
     if not any(c.comparable(e) and c.agrees(e) for e in evidence.quantities):
         return None
-    found = [(e, f) for e, f in zip(evidence.quantities,
-                                    _frames(evidence.text, evidence.quantities, BINDING_WORDS),
-                                    strict=True)
+    their_frames = cached_figure_frames(evidence.text, evidence.quantities, BINDING_WORDS)
+    found = [(e, f) for e, f in zip(evidence.quantities, their_frames, strict=True)
              if f is not None and c.comparable(e) and not c.another_time(e)]
     if not any(c.agrees(e) for e, _ in found):
         return None
     cq = claim.quantities
-    frames = _frames(claim.text, cq, FRAME_WORDS)
+    frames = cached_figure_frames(claim.text, cq, FRAME_WORDS)
     mine = next((f for q, f in zip(cq, frames, strict=True) if q is c), None)
     if mine is None:
         return None
@@ -275,11 +273,6 @@ def misbound(c: Quantity, claim: SentenceAnalysis,
     return None
 
 
-@functools.lru_cache(maxsize=8192)
-def _frames(text: str, found: tuple[Quantity, ...], width: int) -> tuple[Frame | None, ...]:
-    """`figure_frames`, kept: one claim is compared with many sentences, and each sentence
-    with every figure of the claim."""
-    return figure_frames(text, found, width)
 
 
 def _qualifying_ordinal(figure: Quantity, evidence: Sequence[Quantity]) -> bool:
