@@ -7,9 +7,11 @@ import pytest
 
 from agent.text.analysis import analyze, stem, stems
 from agent.text.facts import elsewhere, months, places
-from agent.text.normalize import content_terms
+from agent.text.normalize import content_terms, singular
 from agent.text.quantities import quantities
 from agent.text.speakers import attribution, subject_of
+from agent.verification.checks import compare
+from agent.verification.stance import support_gate
 
 
 def test_one_analysis_per_text_is_shared() -> None:
@@ -152,3 +154,27 @@ def test_a_scaled_figure_after_worth_or_cost_is_a_sum_with_no_currency_sign() ->
     assert jobs.kind == "count" and jobs.head == "job"
     (sum_,) = [q for q in quantities("They were valued at $12m in all.") if q.kind == "money"]
     assert worth.comparable(sum_) and worth.agrees(sum_)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("word", "base"), [
+    ("jobs", "job"), ("sets", "set"), ("kits", "kit"), ("closures", "closure"),
+    ("news", "news"), ("plus", "plus"), ("axis", "axis"), ("boss", "boss"), ("bus", "bus"),
+])
+def test_a_plural_folds_to_its_singular_whatever_its_length(word: str, base: str) -> None:
+    """Four-letter plurals were left whole before session 57: "640 jobs" shared no word with
+    "job losses". Not "-ss", nor a four-letter "-us"/"-is", nor "news"."""
+    assert singular(word) == base
+    assert stem(word) == stem(base)
+
+
+@pytest.mark.unit
+def test_a_short_plural_lets_a_sentence_support_its_singular() -> None:
+    """Dev vellmoor c02 ("Each set cost just under forty dollars" against "sets ... for
+    $39.99") in a made-up story: the claim's noun is the sentence's plural, so the sentence
+    shares its words and states its figure."""
+    sig = compare("Each kit cost just under thirty pounds.",
+                  "The 12-piece kits, aimed at children aged eight and over, have been sold "
+                  "online since May for £29.99.", 0.5)
+    assert sig.figures_stated and sig.matched == 1
+    assert support_gate(sig) is None

@@ -16,6 +16,7 @@ from agent.ingest.dedup import corpus_order, mark_duplicates, published_key, rep
 from agent.ingest.dedup_scope import refresh_duplicates
 from agent.ingest.parse import parse_document
 from agent.ingest.pipeline import make_chunks
+from agent.ingest.registry_db import SCHEMA_VERSION
 
 WORDS = [f"w{i}" for i in range(400)]
 
@@ -204,7 +205,7 @@ def test_a_version_1_registry_is_migrated_and_re_marked(tmp_path: Path) -> None:
 
     migrated = Corpus(tmp_path / "data")
     conn = migrated.connection()
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("SELECT * FROM sentence_df ORDER BY norm_key").fetchall() == expected_df
     assert conn.execute("SELECT sentence_id, body FROM sentence_keys ORDER BY 1").fetchall() == (
         flags
@@ -242,7 +243,7 @@ def test_a_version_2_registry_gets_keys_without_datelines(tmp_path: Path) -> Non
 
     migrated = Corpus(tmp_path / "data")
     conn = migrated.connection()
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("SELECT * FROM sentence_df ORDER BY 1").fetchall() == new_df
     assert refresh_duplicates(migrated) == 2  # every article
     migrated.save()
@@ -299,10 +300,32 @@ def test_a_version_3_registry_learns_its_dates_and_is_re_marked(tmp_path: Path) 
     conn.close()
     migrated = Corpus(tmp_path / "data")
     conn2 = migrated.connection()
-    assert conn2.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert conn2.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert dict(conn2.execute("SELECT doc_id, published FROM documents").fetchall()) == {
         "meridian_wire": "2026-03-03", "haldwick_gazette": "2026-03-04"}
     assert refresh_duplicates(migrated) == 2  # every article
     migrated.save()
     assert reprinted_from(Corpus(tmp_path / "data").article("haldwick_gazette")) == {
         "meridian_wire": 5}
+
+
+def test_a_version_4_registry_counts_its_terms_again(tmp_path: Path) -> None:
+    """Schema 4 counted "jobs" apart from "job" (four-letter plurals were not folded):
+    opening it counts term_df again from the stored records, so the corpus IDF of "job"
+    covers both sentences, and an unreadable record is skipped, not fatal."""
+    corpus = Corpus(tmp_path / "data")
+    corpus.put(record("d0", ["The plant will cut 640 jobs.", "One job went in May."]), "text")
+    corpus.save()
+    conn = corpus.connection()
+    fresh = dict(conn.execute("SELECT term, df FROM term_df").fetchall())
+    assert fresh["job"] == 2 and "jobs" not in fresh
+    conn.execute("DELETE FROM term_df")
+    conn.executemany("INSERT INTO term_df VALUES (?, ?)", [("jobs", 1), ("job", 1)])
+    conn.execute("INSERT INTO documents (doc_id, sha256, path, n_chunks, record) "
+                 "VALUES ('bad', 'x', 'bad.txt', 0, 'not json')")
+    conn.execute("PRAGMA user_version = 4")
+    conn.close()
+
+    conn = Corpus(tmp_path / "data").connection()
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert dict(conn.execute("SELECT term, df FROM term_df").fetchall()) == fresh

@@ -32,9 +32,10 @@ from agent.ingest import dedup, dedup_index
 from agent.ingest.records import DocumentRecord, RegistryFile
 from agent.text.normalize import content_terms
 
-SCHEMA_VERSION = 4  # 2: sentence_keys.body and sentence_df (dedup_index.migrate_v1);
+SCHEMA_VERSION = 5  # 2: sentence_keys.body and sentence_df (dedup_index.migrate_v1);
 # 3: keys without a leading wire dateline (dedup_index.migrate_v2); 4: documents.published,
-# the corpus order (migrate_v3)
+# the corpus order (migrate_v3); 5: term_df counted with four-letter plurals folded
+# (agent.text.normalize.singular, migrate_v4)
 DB_NAME = "registry.sqlite3"
 LEGACY_NAME = "registry.json"
 BUSY_TIMEOUT_MS = 30_000
@@ -72,7 +73,7 @@ def connect(path: Path) -> sqlite3.Connection:
                 f"BEGIN IMMEDIATE;{SCHEMA}{dedup_index.TABLES}"
                 f"PRAGMA user_version={SCHEMA_VERSION};COMMIT;"
             )
-        elif version in (1, 2, 3):
+        elif version in (1, 2, 3, 4):
             conn.execute("BEGIN IMMEDIATE")
             try:
                 found = conn.execute("PRAGMA user_version").fetchone()[0]  # not done meanwhile?
@@ -82,6 +83,8 @@ def connect(path: Path) -> sqlite3.Connection:
                     dedup_index.migrate_v2(conn)
                 if found in (1, 2, 3):
                     migrate_v3(conn)
+                if found in (1, 2, 3, 4):
+                    migrate_v4(conn)
                     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 conn.execute("COMMIT")
             except BaseException:
@@ -115,6 +118,20 @@ def migrate_v3(conn: sqlite3.Connection) -> None:
             continue  # reading the record reports it; it sorts as undated
     conn.executemany("UPDATE documents SET published = ? WHERE doc_id = ?", dates)
     conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (dedup_index.REMARK_ALL,))
+
+
+def migrate_v4(conn: sqlite3.Connection) -> None:
+    """Schema 4 -> 5 in the open transaction: term_df counted again from the stored records,
+    since content_terms now folds four-letter plurals ("jobs" is "job"). A record that does
+    not read is left out, as `migrate_v3` leaves it undated."""
+    df: Counter[str] = Counter()
+    for (raw,) in conn.execute("SELECT record FROM documents"):
+        try:
+            df.update(record_terms(DocumentRecord.model_validate_json(raw)))
+        except (ValidationError, ValueError):
+            continue
+    conn.execute("DELETE FROM term_df")
+    conn.executemany("INSERT INTO term_df VALUES (?, ?)", df.items())
 
 
 def chunked(items: Iterable[str], size: int = 500) -> Iterable[list[str]]:

@@ -26,7 +26,7 @@ from agent.text.facts import (
     places,
     weekdays,
 )
-from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match
+from agent.text.normalize import STOPWORDS, content_terms, normalize_for_match, singular
 from agent.text.number_words import words_to_digits
 from agent.text.polarity import (
     Scope,
@@ -51,8 +51,9 @@ def stem(term: str) -> str:
     "send"/"sending", "share"/"sharing", "deployed"/"deploy", "Mexican"/"Mexico",
     "criticised"/"criticized" fold together, and a consonant doubled before the ending
     is single again ("banned"/"ban", `_DOUBLED`). A possessive's remains go ("town'" of
-    "town's", content_terms folding its "s" as a plural)."""
-    term = term.rstrip("'")
+    "town's", content_terms folding its "s" as a plural). A plural is its singular
+    (agent.text.normalize.singular), as in content_terms, for the words stemmed whole."""
+    term = singular(term.rstrip("'"))
     if len(term) > 5 and term.endswith("ing"):
         term = term[:-3]
     elif len(term) > 4 and term.endswith("ed"):

@@ -134,8 +134,22 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"[a-z0-9][a-z0-9'%.-]*[a-z0-9%]|[a-z0-9]")
 
 
+def singular(word: str) -> str:
+    """A lower-case word with a plural's final "s" dropped (crude): "jobs" -> "job",
+    "sets" -> "set", "closures" -> "closure"; not "-ss" ("less", "boss") and, in a
+    four-letter word, not "-us" or "-is" ("plus", "axis"), nor "news", which is no plural
+    of "new". Four-letter plurals were left whole before session 57, so "640 jobs" shared
+    no word with "job losses", nor "sets" with "each set"."""
+    if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+        return word
+    if len(word) == 4 and (word.endswith(("us", "is")) or word == "news"):
+        return word
+    return word[:-1]
+
+
 def content_terms(text: str) -> set[str]:
-    """Lower-cased content words and numbers, stopwords dropped; crude plural folding."""
+    """Lower-cased content words and numbers, stopwords dropped; crude plural folding
+    (`singular`)."""
     terms = set()
     for w in _WORD.findall(normalize_for_match(text)):
         w = w.strip(".'")
@@ -143,9 +157,7 @@ def content_terms(text: str) -> set[str]:
             w = w[:-2]  # a possessive is its noun ("ferrante's ban"), never a plural
         if not w or w in STOPWORDS:
             continue
-        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]
-        terms.add(w)
+        terms.add(singular(w))
     return terms
 
 
