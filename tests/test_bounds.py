@@ -13,7 +13,9 @@ import math
 import pytest
 
 from agent.text.quantities import quantities
+from agent.types import Sentence
 from agent.verification.checks import compare
+from agent.verification.measures import figure_rivals
 
 
 @pytest.mark.unit
@@ -271,3 +273,35 @@ def test_an_approximate_count_still_rules_out_two_off() -> None:
     (c,) = compare("Ten shops have closed on the high street.",
                    "The high street has lost nearly a dozen shops in two years.").conflicts
     assert c.kind == "number"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("idiom", ["in the region of", "in the order of", "to the tune of"])
+def test_an_idiom_of_an_amount_hedges_its_figure(idiom: str) -> None:
+    """An idiom of an amount says the figure roughly, as "about" does, and is part of it as
+    said (agent.text.bounds)."""
+    (q,) = quantities(f"The club will borrow {idiom} £40 million.")
+    assert q.approx and q.low < 40e6 < q.high and q.said.startswith(idiom)
+
+
+def _sentence(article: str, text: str) -> Sentence:
+    return Sentence(id=f"{article}:0", article_id=article, doc_id=article, start=0,
+                    end=len(text), text=text)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("idiom", ["to the tune of", "in the region of", "in the order of"])
+def test_an_idiom_of_an_amount_is_part_of_the_figure_and_its_rival_is_found(idiom: str) -> None:
+    """Dev torvane c13: "funded by the company to the tune of £3.2 million" was no version of
+    "is funding the study with £3.8 million", its frame read "the company to the tune of"
+    and its thing as a "tune". A made-up repair story in other words."""
+    items = [
+        (_sentence("wire", "Marrow Council, which is funding the repairs with £2.5 million, said "
+                    "work would start in May."), "wire"),
+        (_sentence("daily", "The bridge will be shut for a year while engineers strengthen it, "
+                     f"funded by the council {idiom} £2.1 million."), "daily"),
+    ]
+    rivals = figure_rivals("The council is funding the bridge repairs with £2.5 million.",
+                           items)
+    assert [(f.outlet, f.quantity.value) for f, _ in rivals] == [("daily", 2_100_000)]
+    assert rivals[0][0].quantity.said == f"{idiom} £2.1 million"

@@ -28,6 +28,9 @@ def _bound_words(approx: float) -> dict[str, tuple[float, float]]:
     return {
         "about": near, "around": near, "approximately": near, "roughly": near, "some": near,
         "an estimated": near, "estimated": near,
+        # idioms of an amount, part of the figure as said, so what it measures is read
+        # beyond them ("funded by the company to the tune of £3.2 million": "funded")
+        "in the region of": near, "in the order of": near, "to the tune of": near,
         "close to": below_, "nearly": below_, "almost": below_, "just under": below_,
         "just over": (1.0, 1 + approx), "more than": up, "over": up, "above": up,
         "at least": up, "upwards of": up, "in excess of": up, "exceeding": up,
