@@ -383,3 +383,18 @@ def test_a_described_subject_speaks_a_verb_whose_object_is_the_cue(sentence: str
     object noun ("accusation"), a few words after the description, not the verb after it
     (a dev summary lost the trial lead's denial as "someone"'s)."""
     assert attribution(sentence) is not None and "Calder-Roe" in (attribution(sentence) or "")
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # a role word opening the sentence is capitalised by its place: the name after it speaks,
+    # also when auxiliaries or a clause set off by commas stand before the verb (session 57:
+    # "Chief" and "Walk" had been read as the speakers)
+    ("Finance director Helen Ashe, whose team found the error, said the figures were wrong.",
+     "Helen Ashe"),
+    ("Site manager Tariq Bell has said the crane was checked.", "Tariq Bell"),
+    ("Site manager Tariq Bell has also said the crane was checked.", "Tariq Bell"),
+    ("Opposition councillor Raj Mehta said the plan was flawed.", "Raj Mehta"),
+])
+def test_a_role_word_opening_the_sentence_is_no_speaker(sentence: str, speaker: str) -> None:
+    assert attribution(sentence) == speaker

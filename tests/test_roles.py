@@ -82,3 +82,43 @@ def test_asked_speaker(question: str, speaker: str | None) -> None:
     from agent.text.roles import asked_speaker
 
     assert asked_speaker(question) == speaker
+
+
+OWNED = [
+    "Marlow Water managing director Priya Osei said the leak was found on Monday.",
+    "Osei said the company had apologised to every household.",
+    "Tarnfield Council's chief executive, Tom Hale, said the council would review the case.",
+    "Land agent Ruth Abbott, who manages the Cressing Estate, said the pair had no consent.",
+]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("claim", "texts", "expected"),
+    [
+        # an organisation's role, named with the organisation beside it (dev vellmoor c07:
+        # "Vellmoor's chief executive said" against "Albright said", not_enough_info)
+        ("Marlow Water's managing director said the leak was found on Monday.", OWNED,
+         "Priya Osei said the leak was found on Monday."),
+        # a comma between role and name, and a leading "The"
+        ("The Tarnfield Council's chief executive promised a review.", OWNED,
+         "Tom Hale promised a review."),
+        ("The Cressing Estate's land agent alleged that the pair had no consent.", OWNED,
+         "Ruth Abbott alleged that the pair had no consent."),
+        # each firm's own holder: another firm's chief executive is not Tarnfield's
+        ("Brackwell Homes' chief executive said sorry.",
+         [*OWNED, "Brackwell Homes chief executive Jo Dunn said sorry."], "Jo Dunn said sorry."),
+        # no text names the owner: one name for the role across the story is its holder ...
+        ("Kelso Rail's managing director apologised.",
+         ["Managing director Sam Iqbal said he was sorry."], "Sam Iqbal apologised."),
+        # ... two are not
+        ("Kelso Rail's managing director apologised.",
+         ["Managing director Sam Iqbal said he was sorry.",
+          "Harbour Buses managing director Lyn Cole said nothing."], None),
+    ],
+)
+def test_an_organisations_role_is_judged_with_its_holders_name(
+    claim: str, texts: list[str], expected: str | None,
+) -> None:
+    found = role_holder(claim, texts)
+    assert (with_holder(claim, *found) if found else None) == expected

@@ -118,12 +118,15 @@ def attribution(text: str) -> str | None:
         words = [w for w in _joined_name(region, m.start(), m.end()).split()
                  if w.lower().strip("’'") not in NOT_ENTITY or w == "and"]
         # "Opposition councillor Raj Mehta said": a lone word opening the clause, then a
-        # description, then the name right before the verb: the word is capitalised by place
+        # description, then the name before the verb: the word is capitalised by place.
+        # The name may be followed by auxiliaries ("Walk leader Graham Ostler has said") or
+        # a clause set off by a comma ("Chief executive Desmond Albright, whose father
+        # founded the firm, said"), session 57: both had been read as spoken by the role word.
         if (len(words) == 1 and " " not in m.group(0) and n + 1 < len(runs)
                 and not region[: m.start()].strip(" \"“‘'")
                 and re.fullmatch(r"(?:\s+(?!and\b|or\b|with\b)[a-z][\w’'-]*){1,2}\s+",
                                  region[m.end():runs[n + 1].start()])
-                and not region[runs[n + 1].end():].strip()
+                and _NAME_THEN_VERB.fullmatch(region[runs[n + 1].end():])
                 and any(w.lower() not in NOT_ENTITY for w in runs[n + 1].group(0).split())):
             continue
         # "Local fishermen have accused": an adjective opening the sentence before a
@@ -145,6 +148,11 @@ def attribution(text: str) -> str | None:
         # the verb is its object, not the speaker
         return "someone"
     return _name_after(bare[cue.end():]) or "someone"
+
+
+# What may stand between a speaker's name and the verb of speech: nothing, lower-case
+# auxiliaries ("has", "has also"), or a clause set off by a comma.
+_NAME_THEN_VERB = re.compile(r"\s*|(?:\s+[a-z]+){1,3}\s*|\s*,.*", re.DOTALL)
 
 
 # Verbs of speech a speaker may follow ("..., said Ana Ruiz"); "..., accused Mardell of"
