@@ -45,3 +45,22 @@ def test_a_member_is_placed_in_the_body_by_the_sentence(sentence: str, member: b
     slot = NameSlot("Marlow District Council", "____ asked the bus company to keep the route.",
                     role=False)
     assert _acts_for(slot, "ruth dane", sentence) is member
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("sentence", "conflict"), [
+    # the model filled the blank with who speaks: the claim's own speaker, named once
+    ("Okoro rejected that, saying the trust had not closed a ward in five years.", False),
+    # named again in what is said: the speaker may be the actor the blank asks for
+    ("Okoro said Okoro had not closed a ward in five years.", True),
+])
+def test_the_claims_own_speaker_read_as_the_actor_is_no_other_actor(
+    make_app: Callable[..., App], sentence: str, conflict: bool,
+) -> None:
+    """Dev pemberly c05: "Declan Ashworth said Harland had not paid out a dividend for three
+    years" was left not_enough_info, its cloze filler "Ashworth" from "Ashworth denied
+    that, saying the company had not paid a dividend". A made-up health story."""
+    app = make_app(replies=['{"answer": "Okoro"}'])
+    claim = "Grace Okoro said Marlow Health had not closed a ward in five years."
+    finding, _ = SlotChecker(app.llm).check(claim, sentence, budget=1)
+    assert (finding is not None) is conflict

@@ -127,6 +127,7 @@ class SlotChecker:
                                        or _holds_possessed(slot, filler, sentence)
                                        or _acts_for(slot, filler, sentence)
                                        or _named_by_claim(claim, slot, filler)
+                                       or _speaker_read_as_actor(claim, filler, sentence)
                                        or (not slot.role and attribution_of(claim) is None
                                            and _only_describes_speaker(slot, filler,
                                                                        sentence))):
@@ -152,6 +153,20 @@ def _only_describes_speaker(slot: NameSlot, filler: str, sentence: str) -> bool:
     told = stems(slot.frame.replace(BLANK, " ")) - stems(slot.name)
     return (filler in side and sentence.lower().count(filler) == side.count(filler)
             and not told & stems(side))
+
+
+def _speaker_read_as_actor(claim: str, filler: str, sentence: str) -> bool:
+    """Whether the filler is the speaker the claim and the sentence both name, named once
+    in the sentence, as its speaker: "Declan Ashworth said ____ had not paid out a
+    dividend" filled with "Ashworth" from "Ashworth denied that, saying the company had not
+    paid a dividend" reads who speaks, not who did not pay (dev pemberly c05)."""
+    said = attribution_of(claim)
+    speaker = analyze(sentence).speaker
+    if (said is None or speaker in (None, "someone") or not same_name(said.speaker, filler)
+            or not same_name(speaker, filler)):
+        return False
+    last = filler.split()[-1].lower()
+    return len(re.findall(rf"\b{re.escape(last)}\b", sentence.lower())) == 1
 
 
 def _named_by_claim(claim: str, slot: NameSlot, filler: str) -> bool:
