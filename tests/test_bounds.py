@@ -15,7 +15,7 @@ import pytest
 from agent.text.quantities import quantities
 from agent.types import Sentence
 from agent.verification.checks import compare
-from agent.verification.measures import figure_rivals
+from agent.verification.claim_figures import figure_rivals
 
 
 @pytest.mark.unit

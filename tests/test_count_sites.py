@@ -14,7 +14,7 @@ import pytest
 from agent.text.frames import figure_frames, sites
 from agent.text.quantities import quantities
 from agent.verification.checks import compare
-from agent.verification.measures import figure_conflicts
+from agent.verification.claim_figures import figure_conflicts
 
 BREAKDOWN = ("The trust said 48 beds would close at Hexley General, and 22 at the Ormsby "
              "Community Hospital, by the end of June.")

@@ -15,7 +15,7 @@ from agent.generation.story_summary import assemble, extractive_line
 from agent.text.glosses import DISPUTED_GLOSS, strip_glosses
 from agent.text.quantities import Quantity, quantities
 from agent.types import Sentence
-from agent.verification.measures import CLAIM_OUTLET, figure_disputes
+from agent.verification.claim_figures import CLAIM_OUTLET, figure_disputes
 
 NAMES = {"wire": "Delta Wire", "daily": "The Orrin Daily", "blog": "RiverWatch"}
 

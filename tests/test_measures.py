@@ -6,12 +6,14 @@ from __future__ import annotations
 import pytest
 
 from agent.types import Sentence
-from agent.verification.measures import (
+from agent.verification.claim_figures import (
     CLAIM_OUTLET,
-    Figure,
     figure_conflicts,
     figure_disputes,
     figure_rivals,
+)
+from agent.verification.measures import (
+    Figure,
     figures,
     measure_conflicts,
     same_measure,

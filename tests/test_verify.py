@@ -307,7 +307,7 @@ def test_another_outlets_version_of_the_claims_figure_makes_it_conflicting(
     make_app: MakeApp,
 ) -> None:
     # The weekly's sentence shares few words with the claim: it is found by its figure
-    # (agent.verification.measures.figure_rivals), not by retrieval.
+    # (agent.verification.claim_figures.figure_rivals), not by retrieval.
     app = make_app(VOTE_ARTICLES, replies=[SUPPORTED] * 30)
     v = verifier(app).verify("Councillors passed the lorry ban by 14 votes to 9.")
     assert v.verdict == "conflicting"

@@ -1,6 +1,6 @@
 """A claim that takes one side of a disputed figure is conflicting (labelling rule 1): the
 sentence giving the claim's value is gathered as an anchor (agent.verification.gather,
-measures.figure_disputes) and counted by verdicts.decide. Fakes: chat model, embedder."""
+claim_figures.figure_disputes) and counted by verdicts.decide. Fakes: chat model, embedder."""
 
 from __future__ import annotations
 

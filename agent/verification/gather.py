@@ -26,8 +26,9 @@ from agent.text.responses import charges_answered
 from agent.text.slots import proper_words
 from agent.types import Evidence, Sentence
 from agent.verification.checks import place_rival, stems, strip_places
+from agent.verification.claim_figures import CLAIM_OUTLET, figure_disputes
 from agent.verification.conflicts import figures_stated
-from agent.verification.measures import CLAIM_OUTLET, figure_disputes, strip_figures, terms
+from agent.verification.measures import strip_figures, terms
 from agent.verification.votes import vote_disputes
 from vectorstore.store import Embedder
 

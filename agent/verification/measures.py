@@ -1,6 +1,6 @@
 """Figures of independent outlets that measure the same thing: the one linking rule that the
-verifier (another outlet's version of a claim's figure), the story summary's differences
-(agent.generation.differences) and `compare` use.
+verifier (another outlet's version of a claim's figure, agent.verification.claim_figures),
+the story summary's differences (agent.generation.differences) and `compare` use.
 
 1. Each sentence's figures, one per thing it measures: the first count of a noun, the first
    sum of money, percentage, duration, year, date, time of day or weekday (a sentence's
@@ -25,8 +25,8 @@ from dataclasses import dataclass, replace
 from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem
 from agent.text.facts import MONTHS, WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frames
-from agent.text.measured import figure_thing, holdings_apart, sites_apart
-from agent.text.near_miss import near_miss_name, things_apart
+from agent.text.measured import figure_thing, holdings_apart
+from agent.text.near_miss import things_apart
 from agent.text.quantities import Quantity
 from agent.text.quantity import show_quantity
 from agent.text.tallies import tally_second
@@ -35,9 +35,7 @@ from agent.types import Sentence
 from agent.verification.conflicts import (
     MAX_MEASURE_RATIO,
     Conflict,
-    gives_another,
     magnitude_ratio,
-    vote_conflicts,
 )
 
 # Tuned on the dev stories' labelled conflicts (evals/stories/*/conflicts.jsonl, split dev);
@@ -52,7 +50,7 @@ MEASURE_KINDS = frozenset(("count", "money", "percent", "duration", "year", "day
 # Tuesday" (a newcomer trial). Days count since `ahead` reads "would" as what is to come
 # ("said it would review ... on 3 September" beside "will hold the hearing on 10 September",
 # dev saltmere q09, had been read as past).
-_DATE_KINDS = frozenset(("year", "day", "weekday"))
+DATE_KINDS = frozenset(("year", "day", "weekday"))
 # When something happened: the weekdays beside such a figure are part of its value, not a
 # sign of another event ("at 3am on Saturday" vs "at about 10pm on Friday").
 WHEN_KINDS = frozenset(("day", "time", "weekday"))
@@ -162,7 +160,7 @@ def same_measure(a: Figure, b: Figure, min_shared: float = MIN_SHARED) -> bool:
     sentences already aligned by other means). Symmetric in `a` and `b`."""
     if a.outlet == b.outlet or not comparable_measure(a.quantity, b.quantity):
         return False
-    if a.quantity.kind in _DATE_KINDS and any(
+    if a.quantity.kind in DATE_KINDS and any(
             ahead(x.sentence.text, x.quantity.said)
             and behind(y.sentence.text, y.quantity.said, sentence=y.quantity.kind != "year")
             for x, y in ((a, b), (b, a))):
@@ -258,21 +256,11 @@ def measure_conflicts(a: Sentence, b: Sentence) -> list[Conflict]:
             and not mentions(b.text, x.quantity) and not mentions(a.text, y.quantity)]
 
 
-def figure_rivals(
-    claim: str, items: Sequence[tuple[Sentence, str]]
-) -> list[tuple[Figure, Quantity]]:
-    """Other outlets' versions of the claim's figures among (sentence, outlet key) `items`,
-    as (their figure, the claim figure it contradicts): `figure_disputes` without anchors."""
-    first: dict[str, tuple[Figure, Quantity]] = {}
-    for rival, q, _ in figure_disputes(claim, items):
-        first.setdefault(rival.sentence.id, (rival, q))
-    return list(first.values())
-
-
 # The share of a claim's stems a sentence must have for its count of another noun to give
-# the claim's count (figure_disputes): more than MIN_SHARED, since a value alone is weak
-# evidence ("About 1,200 nurses work at the hospitals" is no "1,200 patients"). Cached
-# replays of the 34 dev stories' claims (session 44), conflicting claims right: at
+# the claim's count (agent.verification.claim_figures.figure_disputes): more than
+# MIN_SHARED, since a value alone is weak evidence ("About 1,200 nurses work at the
+# hospitals" is no "1,200 patients"). Cached replays of the 34 dev stories' claims
+# (session 44), conflicting claims right: at
 # MIN_SHARED (0.2) three; at 0.3 four (cinderford c25, harbour c13, kelsbury c03, varden
 # c23); at 0.4 two; none lost at any.
 OTHER_NOUN_SHARED = 0.3
@@ -282,83 +270,6 @@ OTHER_NOUN_SHARED = 0.3
 # Dev replays (session 45): at 0.5 one false dispute ("her first two emails" / "emailed the
 # company three times", felsham c05); at 0.6 and 0.7 none; no claim gained on dev.
 SAME_TELLING = 0.6
-
-
-def figure_disputes(
-    claim: str, items: Sequence[tuple[Sentence, str]]
-) -> list[tuple[Figure, Quantity, Figure]]:
-    """Other outlets' versions of the claim's figures among (sentence, outlet key) `items`,
-    as (their figure, the claim figure it contradicts, the anchor it rivals).
-
-    An *anchor* is a figure of `items` that gives one of the claim's figures (it agrees, a
-    count of the same noun) in a sentence sharing MIN_SHARED of the claim's stems. A rival
-    is a figure of another outlet that is the same measure as an anchor (`same_measure`) and
-    cannot be true with the claim's figure, from an outlet that gives the claim's value for
-    it nowhere in `items`, in a sentence that does not mention that value ("closed at $3.82
-    after a $4.10 offer"): the dispute rule of the story summary's differences, seen from
-    the claim (agent.generation.differences). When no outlet gives the claim's value, the
-    claim's own figure is the anchor (outlet CLAIM_OUTLET, no article: not evidence)."""
-    claimed = [q for q in sentence_figures(claim) if q.kind in MEASURE_KINDS]
-    if not claimed:
-        return []
-    claim_terms = terms(claim)
-    figs = figures(items)
-    out: list[tuple[Figure, Quantity, Figure]] = []
-    for q in claimed:
-        # a bound on a share ("fewer than one in ten") gives it only in a sentence about it
-        giving = [f for f in figs if comparable_measure(q, f.quantity)
-                  and q.same_version(f.quantity)
-                  and not (q.kind == "percent" and f.quantity.low <= 0 and overlap(
-                      claim_terms, terms(f.sentence.text)) < OTHER_NOUN_SHARED)]
-        if q.kind == "count" and not giving:
-            # the claim counts under a noun no outlet gives its value with ("to hold 40,000
-            # spectators" for "a 40,000-seat stadium", "eleven people" for "the eleven
-            # walkers"): the same value counted under another noun, in a sentence about the
-            # claim, gives it
-            giving = [f for f in figs if f.quantity.kind == "count"
-                      and f.quantity.part == q.part and f.quantity.value == q.value
-                      and overlap(claim_terms, terms(f.sentence.text)) >= OTHER_NOUN_SHARED]
-        gives = {f.outlet for f in giving}
-        anchors = [f for f in giving
-                   if overlap(claim_terms, terms(f.sentence.text)) >= MIN_SHARED]
-        own = (_claim_figure(claim, q)
-               if not giving and q.kind not in _DATE_KINDS | WHEN_KINDS else None)
-        if own is not None:
-            # No outlet gives the claim's value: the claim's own words say what it measures,
-            # so another outlet's value of that measure rivals it ("had debts of about
-            # £4.2m" against every outlet's "had debts of about £2.4m", a newcomer trial,
-            # where retrieval ranked the claim's name above the figure's sentences). Not a
-            # date: a sentence's dates tell many events ("checked in 2024" / "scrapped the
-            # watchman in 2022"), and not a count of another noun (`counts_alike`).
-            anchors = [own]
-        # every anchor a rival rivals, not only the first: each outlet that gives the
-        # claim's value is one side of the dispute ("9-3" in three outlets, "8-4" in one)
-        for a in anchors:
-            for f in figs:
-                if (f.outlet in gives
-                        or not (same_measure(a, f) or (a is not own and counts_alike(a, f)))
-                        or f.quantity.same_version(q) or mentions(f.sentence.text, q)
-                        or near_miss_name(claim, f.sentence.text)
-                        # a sum the anchor's outlet gives too is another thing it tells of
-                        # (a £1.2m grant, the council's £450,000 grant); not counts: an
-                        # outlet may cite the count it corrects (dev galloway c05)
-                        or (f.quantity.kind == "money" and any(
-                            g.outlet == a.outlet and g.quantity.kind == "money"
-                            and g.quantity.same_version(f.quantity) for g in figs))):
-                    continue
-                out.append((f, q, a))
-    return out
-
-
-# The outlet key of the claim read as its own anchor (`figure_disputes`): no outlet's.
-CLAIM_OUTLET = "\x00claim"
-
-
-def _claim_figure(claim: str, q: Quantity) -> Figure | None:
-    """The claim's figure `q` as a Figure of the claim's own sentence (outlet CLAIM_OUTLET,
-    article id "")."""
-    said = Sentence(id="claim", article_id="", doc_id="", start=0, end=len(claim), text=claim)
-    return next((f for f in figures([(said, CLAIM_OUTLET)]) if f.quantity == q), None)
 
 
 def counts_alike(a: Figure, b: Figure) -> bool:
@@ -379,31 +290,6 @@ def counts_alike(a: Figure, b: Figure) -> bool:
     shared = overlap(terms(a.sentence.text), terms(b.sentence.text))
     return shared >= OTHER_NOUN_SHARED and (
         len((a.frame.stems & b.frame.stems) - nouns) >= 2 or shared >= SAME_TELLING)
-
-
-def figure_conflicts(claim: str, sentence: str) -> list[Conflict]:
-    """The number conflicts of a rival sentence (`figure_rivals`) with the claim: each claim
-    figure against the sentence's nearest figure of the same measure ("14 votes to 9" /
-    "15 to 8": 14 vs 15 and 9 vs 8), when they cannot both be true; a count the sentence
-    gives under no noun of the claim's, against its counts of other nouns (a rival found
-    through an anchor of another noun: "a 42,000-seat stadium" for "40,000 spectators");
-    a claim's count of one side of a vote or of its margin against the sentence's tally
-    (agent.text.tallies). Counts of two sites are no rivals (agent.text.measured.sites_apart:
-    "230 jobs at the Millhaven plant" / "all 410 jobs at the Corsley Bridge site")."""
-    decided, out = vote_conflicts(analyze(claim), analyze(sentence))  # "4 against"
-    claimed = [q for q in analyze(claim).quantities if not any(q is d for d in decided)]
-    found = [g for g in analyze(sentence).quantities if g.kind in MEASURE_KINDS]
-    for q in claimed:
-        same = [g for g in found if comparable_measure(q, g)
-                and not gives_another(g, q, claimed) and not sites_apart(q, claim, g, sentence)]
-        if not same and q.kind == "count":  # a rival under another noun (figure_disputes)
-            same = [g for g in found if comparable_measure(replace(q, head=g.head), g)
-                    and not gives_another(g, q, claimed)
-                    and not sites_apart(q, claim, g, sentence)]
-        if same and not any(q.agrees(g) for g in same):
-            near = min(same, key=lambda g: abs(math.log(abs(g.value) / abs(q.value))))
-            out.append(Conflict("number", (show_quantity(q),), (show_quantity(near),)))
-    return out
 
 
 _FIGURE = re.compile(r"[$£€¥]?\d[\d,.]*(?:\s?(?:%|per ?cent\b|[kmb]n?\b|million\b|billion\b))?",

@@ -25,7 +25,7 @@ _CITATION_KEYS = tuple(Citation.model_fields)  # source, quote, start, end
 # the claim part, or its calls were spent (agent.verification.verify).
 NOT_ASKED = "not checked: the model was not asked"
 # The note of a sentence giving the claim's value of a figure another outlet contradicts:
-# one side of a conflicting verdict (agent.verification.measures.figure_disputes).
+# one side of a conflicting verdict (agent.verification.claim_figures.figure_disputes).
 GIVES_FIGURE = "gives the claim's figure, which another outlet contradicts"
 
 
@@ -111,8 +111,8 @@ def decide(
     """The verdict of one claim part from its evidence items (outlet, item, signals), and
     why: outlets on both sides with a concrete conflict -> conflicting, also when one side
     only reports someone saying the claim, or only gives the claim's value of a figure the
-    other side's figures contradict (`anchored`: those outlets, agent.verification.measures.
-    figure_disputes; labelling rule 1: a claim taking one side of a disputed detail is
+    other side's figures contradict (`anchored`: those outlets, agent.verification.
+    claim_figures.figure_disputes; labelling rule 1: a claim taking one side of a disputed detail is
     conflicting); an outlet that states the claim is not counted against it; only refuting
     -> refuted; only supporting -> supported; support that only reports someone's words for
     an unattributed claim -> not_enough_info, naming who said it; none -> not_enough_info."""

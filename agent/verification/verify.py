@@ -33,11 +33,11 @@ from agent.text.roles import role_holder, with_holder
 from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival, namesake
 from agent.types import Evidence, Sentence
 from agent.verification.checks import LOOSE_COVERAGE, compare
+from agent.verification.claim_figures import figure_conflicts
 from agent.verification.claims import attribution_of, split_claim, states_expectation
 from agent.verification.confirm import Confirmer
 from agent.verification.disputes import Dispute, dispute_verdict
 from agent.verification.gather import EvidenceGatherer
-from agent.verification.measures import figure_conflicts
 from agent.verification.notes import evidence_item
 from agent.verification.replies import contested, denials
 from agent.verification.signals import Signals, Stance

@@ -1,7 +1,7 @@
 """The sentences of a story that give the count of the vote a claim counts one side of
 ("Four board members voted against the plan"): each outlet's tally ("voted 9–3", "8–4")
 is a rival when its count of that side differs and an anchor when it agrees, as for the
-claim's other figures (agent.verification.measures.figure_disputes). Retrieval ranks a
+claim's other figures (agent.verification.claim_figures.figure_disputes). Retrieval ranks a
 tally's sentence by its other words, which a claim of one side rarely shares ("The Carrow
 Valley Health Board voted 8–4 on Thursday to turn Rowan Ward into a midwife-led birth
 centre"), so the story is scanned (agent.verification.gather).
