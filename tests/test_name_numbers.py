@@ -53,3 +53,25 @@ def test_a_claims_label_named_by_its_noun_alone_is_no_missing_figure() -> None:
     # another platform's number is no backing
     other = compare(claim, "Platform 4 was closed for four hours on Monday after a fire.")
     assert other.missing_numbers or other.conflicts
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "read"), [
+    # the noun "number" (or "No.") names the house or bus after it (dev ravensholt c06:
+    # "went into number 41, although their warrant named number 14" was conflicting, its
+    # 41 and 14 read as counts of officers against another outlet's "six officers")
+    ("Bailiffs entered number 27 on Mill Lane, though the order named number 72.",
+     [("label", 27, "number"), ("label", 72, "number")]),
+    ("The couple live at No. 9 Kirk Row.", [("label", 9, "number")]),
+    ("The number of homes rose to 300.", [("count", 300, "home")]),
+])
+def test_the_noun_number_names_the_numeral_after_it(text: str,
+                                                    read: list[tuple[str, float, str]]) -> None:
+    assert _read(text) == read
+
+
+@pytest.mark.unit
+def test_a_house_number_is_no_rival_of_a_count() -> None:
+    sig = compare("Bailiffs entered number 27 on Mill Lane, though the order named number 72.",
+                  "The four bailiffs who entered the house were acting on a court order.")
+    assert not sig.conflicts

@@ -168,6 +168,8 @@ def _label_name(text: str, at: int, end: int, found: Sequence[Quantity],
     the last label's name when the number is listed after it ("Wards 5, 6, 7 and 9")."""
     if found and found[-1].kind == "label" and _LIST_GAP.fullmatch(text, label_end, at):
         return found[-1].head
+    if _NUMBER_NOUN.search(text, max(0, at - 10), at):
+        return "number"  # "went into number 41", "No. 10": the number names a house, a bus
     named = _NAMED_BY.search(text, max(0, at - 30), at)
     if named is None:
         first = _NAMED_FIRST.search(text, 0, at)
@@ -181,6 +183,9 @@ def _label_name(text: str, at: int, end: int, found: Sequence[Quantity],
 
 
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+# The noun "number" (or "No.") right before a numeral names what follows it: "number 41",
+# never a count ("the number of homes" has no numeral after it).
+_NUMBER_NOUN = re.compile(r"\b(?:[Nn]umber|No\.)\s$")
 
 
 @functools.lru_cache(maxsize=65536)
