@@ -6,11 +6,20 @@ docstrings."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
 import pytest
 
+from agent.app import App
 from agent.text.measured import span_point, year_names_thing
 from agent.text.quantities import quantities
 from agent.verification.checks import compare
+from agent.verification.verify import Verifier
+
+if TYPE_CHECKING:
+    from conftest import FixedSlotChecker
 
 
 @pytest.mark.parametrize(("text", "point"), [
@@ -88,3 +97,55 @@ def test_a_year_before_1900_refutes_another_year() -> None:
 ])
 def test_a_year_to_come_and_a_year_gone(claim: str, source: str, conflict: str | None) -> None:
     assert [str(c) for c in compare(claim, source).conflicts] == ([conflict] if conflict else [])
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("sentence", "conflict"), [
+    # undated: the story's own event, not the claim's 2025 one (dev cinderford c07: "In
+    # 2024 a fire at a recycling yard in Brackmoor led to 120 homes being evacuated" was
+    # conflicting against this fire's "roughly 350 homes", and against its town)
+    ("The river burst its banks overnight and about 300 families were moved out.", False),
+    # dated to the claim's year, by number or relative to the article's date: a rival
+    ("In 2025 the river burst its banks and about 300 families were moved out.", True),
+    ("Last year the river burst its banks and about 300 families were moved out.", True),
+])
+def test_a_claims_past_year_is_no_undated_sentences_event(sentence: str, conflict: bool) -> None:
+    claim = "In 2025 a flood on the river forced 80 families out of their homes."
+    sig = compare(claim, sentence, 0.8, published=date(2026, 11, 20))
+    assert bool(sig.conflicts) is conflict
+
+
+@pytest.mark.unit
+def test_a_claims_own_year_keeps_its_rivals() -> None:
+    sig = compare("In 2026 a flood on the river forced 80 families out of their homes.",
+                  "The river burst its banks overnight and about 300 families were moved out.",
+                  0.8, published=date(2026, 11, 20))
+    assert sig.conflicts
+
+
+FIRE_ARTICLES = {
+    "a_gazette.txt": ("Mill fire: town remembers last blaze\nBy Ana Ruiz\nNovember 18, 2026\n"
+                      "Kelby Gazette\n\n"
+                      "In August 2024, a fire at a recycling yard in Brackmoor forced 120 homes to "
+                      "be evacuated.\nThe yard never reopened.\n"),
+    "b_wire.txt": ("Homes evacuated as fire hits Kelby plant\nBy Tom Hale\nNovember 17, 2026\n"
+                   "Northline Wire\n\n"
+                   "KELBY (Northline Wire) — Residents of about 350 homes were evacuated overnight "
+                   "after a fire broke out at a plastics recycling plant in Kelby.\n"
+                   "Crews stayed at the site all day.\n"),
+}
+
+
+@pytest.mark.integration
+def test_a_past_years_event_has_no_rivals_in_the_storys_own_event(
+    make_app: Callable[..., App], fixed_slot_checker: type[FixedSlotChecker],
+) -> None:
+    """The verifier's name check (the cloze, agent.verification.slots) reads no rival either:
+    "in Kelby" is where this fire was, not where the 2024 one was (dev cinderford c07)."""
+    app = make_app(FIRE_ARTICLES, scripted=True)
+    verifier = Verifier(app.corpus, app.retriever, app.embedder, app.llm)
+    verifier.slots = fixed_slot_checker("Kelby")
+    verdict = verifier.verify(
+        "In 2024 a fire at a recycling yard in Brackmoor led to 120 homes being evacuated.")
+    assert verdict.verdict == "supported"
+    assert not any(e.stance == "refutes" for e in verdict.evidence)

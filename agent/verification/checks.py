@@ -20,7 +20,15 @@ from agent.text.actors import (
     speaker_clause,
     speaker_side,
 )
-from agent.text.analysis import TITLE_STEMS, analyze, share_of, speech_stems, stem, stems
+from agent.text.analysis import (
+    TITLE_STEMS,
+    SentenceAnalysis,
+    analyze,
+    share_of,
+    speech_stems,
+    stem,
+    stems,
+)
 from agent.text.dates import (
     dated_weekdays,
     implied_years,
@@ -136,6 +144,21 @@ def _head_stem(scope: str) -> set[str]:
     return set()
 
 
+def of_a_past_year(c: SentenceAnalysis, e: SentenceAnalysis, published: date | None,
+                   evidence: str) -> bool:
+    """Whether the claim dates what it tells to a year before the evidence article's and the
+    evidence is dated in no way (no year, day, month or weekday, nor one relative to its
+    date: "last year", "yesterday"): its figures are of the story's own time, another event
+    than the claim's ("In 2024 a fire at a recycling yard led to 120 homes being evacuated"
+    against this fire's "Residents of about 350 homes were evacuated overnight")."""
+    years = {q.value for q in c.quantities if q.kind == "year"}
+    if not years or published is None or max(years) >= published.year:
+        return False
+    return not (any(q.kind in ("year", "day") for q in e.quantities) or e.months or e.weekdays
+                or relative_years(evidence, published)
+                or relative_weekdays(evidence, published))
+
+
 def compare(
     claim: str, evidence: str, score: float = 0.0, context: str = "",
     article_terms: set[str] | None = None, quoted_by: str | None = None,
@@ -207,9 +230,11 @@ def compare(
     # A sentence about a near-miss ("Nora Castellan ... 61 per cent" for a claim about
     # Castellane) gives another entity's figures: no rival of the claim's, and no support.
     near_miss = near_miss_name(claim, evidence, known_names)
-    if near_miss:
+    # (a sentence of the story's own time tells another event than a claim's past year)
+    past = of_a_past_year(c, e, published, evidence)
+    if near_miss or past:
         conflicts = []
-    holder = office_conflict(claim, evidence, lead, same_statement=aligned)
+    holder = None if past else office_conflict(claim, evidence, lead, same_statement=aligned)
     if holder is not None:  # the claim's office held by another, or its person's other post
         conflicts.append(Conflict("holder", (holder[0],), (holder[1],)))
     # the month of another event's day ("will take effect on 31 July 2027" for "was
