@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from agent.generation.differences import story_differences
 from agent.text.lexicon import is_noun_only, is_verb_only
 from agent.text.quantities import quantities
+from agent.types import Sentence
 from agent.verification.checks import compare
 
 
@@ -75,3 +77,33 @@ def test_a_house_number_is_no_rival_of_a_count() -> None:
     sig = compare("Bailiffs entered number 27 on Mill Lane, though the order named number 72.",
                   "The four bailiffs who entered the house were acting on a court order.")
     assert not sig.conflicts
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("text", [
+    "Patients can call the helpline on 01632 960412 for advice.",
+    "Call 0800 123 4567 to book a new appointment.",
+    "Relatives abroad can ring +44 1632 960412.",
+])
+def test_a_number_to_dial_is_no_figure(text: str) -> None:
+    """A newcomer's hospital story (session 57): the story summary printed "Outlets differ
+    on the number of patients: nearly 2,500 vs 01632", a helpline's dialling code."""
+    assert quantities(text) == ()
+
+
+@pytest.mark.unit
+def test_a_number_to_dial_gives_no_difference_of_outlets() -> None:
+    items = [
+        (_sentence("wire", "Figures seen by the Post show nearly 2,500 patients had their "
+                           "appointments affected."), "wire"),
+        (_sentence("local", "The trust has set up a helpline on 01632 960412 for patients "
+                            "whose appointments were affected."), "local"),
+    ]
+    assert story_differences(items, lambda key: key.title()) == []
+    # a figure with a sign or a zero of its own is still read
+    assert [q.value for q in quantities("Fares rose +5% and it ended 3-0.")][:1] == [5.0]
+
+
+def _sentence(article: str, text: str) -> Sentence:
+    return Sentence(id=f"{article}:0", article_id=article, doc_id=article, start=0,
+                    end=len(text), text=text)

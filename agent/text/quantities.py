@@ -100,6 +100,11 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s)\s*")
 # F-35"): a code, not a count (a newcomer trial: every sentence without the code was said to
 # lack a figure of the claim). Lower-case "mid-2025" stays a year.
 _CODE = re.compile(r"(?<![\w-])[A-Z]{1,6}-$")
+# A number to dial or quote, not to count: digits that open on a zero ("01632 960412",
+# "0800 123 4567") or after a "+" ("+44 1632 960412"), with the digit groups after them.
+# A newcomer's hospital story read a helpline's dialling code as "01632 patients".
+_DIALLED = re.compile(r"(?<![\w.,])(?:\+\d{1,3}(?:[ -]\d{2,})+|0\d{2,}(?:[ -]\d{2,})*)"
+                      r"(?![\w.,]*\d)")
 # After a duration's unit: a point in time or a rate, not a span of time.
 _NOT_A_SPAN = re.compile(
     r"[\s-]*[a-z]+\s+(?:ago\b|(?:a|per|each|every)\s+(?:day|week|month|year)\b)", re.IGNORECASE)
@@ -217,6 +222,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                           re.sub(r"\s+of$", "", m.group(0).strip())))
         # its digit is read: "about 2-thirds" holds no count of 2
         text = _blanked(text, m)
+    for m in _DIALLED.finditer(text):
+        text = _blanked(text, m)  # "the helpline on 01632 960412": a number to dial
     last_end, last_head = -1, ""
     label_end = -1  # where the last label's number ends
     for m in _QUANTITY.finditer(text):
