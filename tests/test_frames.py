@@ -209,3 +209,16 @@ def test_two_months_date_one_event_only_told_in_shared_words() -> None:
     # words of one root beside each month ("closures" / "close"), a date phrase between
     assert months_meet("Five depots are to close, with the closures taking effect from June.",
                        "The plan means five depots will close their doors at the end of March.")
+
+
+@pytest.mark.unit
+def test_a_time_and_its_bound_say_when_not_what_happened() -> None:
+    """A newcomer's hospital story (session 57): "began shortly before 8am on Monday" was
+    contradicted by "went down at about 7.40am on Monday and was not fully restored until
+    shortly after 6pm on Wednesday", the claim's Monday read as the restoration's day for
+    the "shortly" beside both times. Made-up strike wording."""
+    sentence = ("Workers walked out at about 5.45am on Tuesday and did not return until "
+                "shortly after 9pm on Thursday, the union said.")
+    assert "short" not in weekday_frames(sentence)["thursday"]
+    sig = compare("The strike at the depot began shortly before 6am on Tuesday.", sentence, 0.7)
+    assert not [c for c in sig.conflicts if c.kind == "day"]

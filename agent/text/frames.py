@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agent.text.analysis import stems
+from agent.text.clock_times import times_of_day
 from agent.text.facts import (
     FINITE_CUES,
     MONTHS,
@@ -187,7 +188,8 @@ def weekday_frames(text: str) -> dict[str, frozenset[str]]:
     """For each event weekday of `text` (lower-case), the content stems of what happened on
     it (`_day_frame`): "the shares closed on Friday, before the approach was made public on
     Monday" gives Friday "the shares closed", Monday "before the approach was made public"."""
-    digits = words_to_digits(text)
+    # a time and its bound ("shortly before 8am") say when, not what happened: blanked
+    _, digits = times_of_day(words_to_digits(text))
     days = event_weekdays(text)
     out: dict[str, frozenset[str]] = {}
     for m in WEEKDAY_WORD.finditer(digits):
