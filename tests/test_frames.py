@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from agent.text.analysis import analyze, stems
-from agent.text.frames import figure_frames, months_meet, place_substitutions, weekday_frames
+from agent.text.frames import figure_frames, months_meet, weekday_frames
+from agent.text.place_frames import place_substitutions
 from agent.types import Sentence
 from agent.verification.checks import compare
 from agent.verification.measures import figures, same_measure, sentence_figures

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from agent.text.frames import in_same_frame, place_substitutions
+from agent.text.frames import in_same_frame
+from agent.text.place_frames import place_substitutions
 
 if TYPE_CHECKING:
     from conftest import FixedSlotChecker

@@ -14,8 +14,8 @@ import pytest
 from agent.generation.extractive import difference_of
 from agent.generation.story_points import Point
 from agent.text.analysis import analyze
-from agent.text.frames import place_phrase
 from agent.text.opinion import opinion_piece
+from agent.text.place_frames import place_phrase
 from agent.text.quotes import quotation_start
 from agent.text.voice import speaks_of_named_party
 from agent.types import Article, Sentence

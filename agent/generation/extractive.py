@@ -33,10 +33,10 @@ from agent.text.facts import (
     WORD,
     content_without_quotes,
 )
-from agent.text.frames import place_phrase
 from agent.text.injection import looks_like_instruction
 from agent.text.lexicon import is_verb_only
 from agent.text.normalize import normalize_for_match
+from agent.text.place_frames import place_phrase
 from agent.text.quantities import Quantity
 from agent.text.quantity import show_quantity
 from agent.text.responses import points_back

@@ -59,11 +59,12 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
     strip_places,
     weekdays,
 )
-from agent.text.frames import days_of_another_event, months_meet, place_substitutions
+from agent.text.frames import days_of_another_event, months_meet
 from agent.text.holders import office_conflict
 from agent.text.measured import values_of_other_days
 from agent.text.near_miss import near_miss_name
 from agent.text.normalize import normalize_for_match
+from agent.text.place_frames import place_substitutions
 from agent.text.polarity import NEG_STEMS, NEGATIONS, negated_about
 from agent.text.sides import opposite_sides, side_taken
 from agent.text.slots import is_name
