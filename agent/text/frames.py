@@ -223,12 +223,9 @@ def months_meet(claim: str, evidence: str, context: frozenset[str] = frozenset()
                for a in claim_frames for b in evidence_frames)
 
 
-# A time of day, which belongs to the date beside it ("at 4am on Monday").
-_TIME_OF_DAY = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:[ap]\.?m\.?)", re.IGNORECASE)
-
-
 def _day_frame(digits: str, start: int, end: int) -> frozenset[str]:
-    """What the date at digits[start:end] dates (`digits`: a text through `words_to_digits`):
+    """What the date at digits[start:end] dates (`digits`: a text through `words_to_digits`,
+    its times of day blanked by `weekday_frames`):
     the content stems of the words before it in its clause, back to the previous figure or
     weekday, at most FRAME_WORDS, a time of day passed over ("The strike began at 4am on
     Monday": "strike began"); when the date opens its clause ("On Monday, the board ..."),
@@ -236,8 +233,6 @@ def _day_frame(digits: str, start: int, end: int) -> frozenset[str]:
     words_before, words_after = clause_words(digits, start, end)
     before: list[str] = []
     for w in reversed(words_before):
-        if _TIME_OF_DAY.fullmatch(w.strip(",.")):
-            continue
         if (any(ch.isdigit() for ch in w) or WEEKDAY_WORD.search(w)
                 or len(before) >= FRAME_WORDS):
             break

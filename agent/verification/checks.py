@@ -390,4 +390,5 @@ def compare(
         # (a "personal" sentence speaks as I/we, often inside a quotation: no judgement)
         judgement=e.mood in ("question", "deontic") and e.speaker is None
         and c.mood == "statement",
+        other_time=past,
     )

@@ -53,6 +53,10 @@ class Signals:
     confirmation: float | None = None
     # P("no") of the same question: the sentence says something that cannot be true with it.
     contradiction: float | None = None
+    # The claim dates its event to a year before the sentence's article and the sentence is
+    # dated in no way (agent.verification.checks.of_a_past_year): it tells the story's own
+    # event, so its figures and names are no rivals of the claim's.
+    other_time: bool = False
 
     @property
     def hard_conflict(self) -> bool:

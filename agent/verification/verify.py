@@ -32,7 +32,7 @@ from agent.text.injection import looks_like_instruction
 from agent.text.roles import role_holder, with_holder
 from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival, namesake
 from agent.types import Evidence, Sentence
-from agent.verification.checks import LOOSE_COVERAGE, compare, of_a_past_year
+from agent.verification.checks import LOOSE_COVERAGE, compare
 from agent.verification.claim_figures import figure_conflicts
 from agent.verification.claims import attribution_of, split_claim, states_expectation
 from agent.verification.confirm import Confirmer
@@ -220,8 +220,7 @@ class Verifier:
             # (no names' rivals for a claim's past year in a sentence of the story's time)
             if (final == "supports" or (probs is not None
                                         and probs.get("supports", 0.0) >= SUPPORT_P)) \
-                    and not of_a_past_year(analyze(claim), analyze(s.text), publication_date(
-                        self.corpus.article(s.article_id).date), s.text):
+                    and not sig.other_time:
                 final, used = self._check_names(
                     claim, s.text, sig, probs, speaker, final, slot_budget, names
                 )
