@@ -122,3 +122,32 @@ def test_an_organisations_role_is_judged_with_its_holders_name(
 ) -> None:
     found = role_holder(claim, texts)
     assert (with_holder(claim, *found) if found else None) == expected
+
+
+# An office told by its verb ("who chairs ...", agent.text.holders), named in the claim as
+# "the <office> of <organisation>" (a dev story of session 58: "The chair of Save Millbrook
+# Fields claimed ..." against "Deborah Linnell, who chairs Save Millbrook Fields, said ...").
+CLUB = [
+    "Priya Olumide, who chairs Dunley Rowing Club, said the boathouse would be rebuilt.",
+    "Tom Ruddock, who runs Harbour Freight, said lorries would use the bypass.",
+]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("claim", "expected"), [
+    ("The chair of Dunley Rowing Club said the boathouse would be rebuilt.",
+     "Priya Olumide said the boathouse would be rebuilt."),
+    ("The executive of Harbour Freight said lorries would use the bypass.",
+     "Tom Ruddock said lorries would use the bypass."),
+])
+def test_an_office_told_by_its_verb_names_the_claims_role(claim: str, expected: str) -> None:
+    found = role_holder(claim, CLUB)
+    assert found is not None
+    assert with_holder(claim, *found) == expected
+
+
+@pytest.mark.unit
+def test_an_office_two_people_are_said_to_hold_names_no_one() -> None:
+    texts = [*CLUB, "Ann Pryor, who chairs Dunley Rowing Club, said nothing."]
+    assert role_holder("The chair of Dunley Rowing Club said the boathouse would be rebuilt.",
+                       texts) is None

@@ -92,6 +92,9 @@ _UNDERTAKING = (r"(?:the\s+|its\s+|their\s+)?(?:(?P<owner>(?:[\w’'-]+\s+){0,4}
 _NAME_LEADING = re.compile(rf"(?P<name>{_NAME}),\s+who\s+{_LEADS}\s+{_UNDERTAKING}"
                            # the body it works for: "who heads enforcement at the NCSO"
                            rf"(?:\s+at\s+{_org_group('at')})?")
+# "Deborah Linnell, who chairs Save Millbrook Fields": an office said by its verb.
+_NAME_HOLDING = re.compile(rf"(?P<name>{_NAME}),\s+who\s+(?P<verb>chairs|chaired|runs|ran)\s+"
+                           + _org_group("org"))
 _CLAIM_LEADING = re.compile(rf"^\s*{_TITLE}(?P<name>{_NAME})\s+{_LEADS}\s+{_UNDERTAKING}")
 # "Ian Haldane is in charge of the Kelderby Fell Rescue Team": leading an organisation.
 # The same office said in the passive: "The AT-311 trial is led by Dr Fiona Calder", "the
@@ -192,6 +195,9 @@ def holders(text: str) -> list[Holder]:
                 # one-word office is its first word ("Brenmoor managing director" names one)
                 role, org = f"{first} {role}", _org_named(m)
             out.append(Holder(person, _office(role), org, _body(text, m, org)))
+    out += [Holder(_person(m.group("name")), _HOLDING_VERBS[m.group("verb")],
+                   _words(m.group("org")), _words(m.group("org")))
+            for m in _NAME_HOLDING.finditer(text)]
     return out + _leaders(text, _NAME_LEADING) + _led_by(text, _SENTENCE_LED_BY)
 
 

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from agent.text.holders import holders
 from agent.text.normalize import STOPWORDS
 
 # "The <role words> <rest of the claim>": up to four role words after a leading "The".
@@ -77,6 +78,8 @@ def role_holder(claim: str, texts: Iterable[str]) -> tuple[str, str] | None:
     corpus = list(texts)
     if (owned := owned_role_holder(claim, corpus)) is not None:
         return owned
+    if (held := _office_holder(claim, corpus)) is not None:
+        return held
     opening = role_subject(claim)
     if opening is None:
         return None
@@ -96,6 +99,34 @@ def role_holder(claim: str, texts: Iterable[str]) -> tuple[str, str] | None:
         if names:
             return phrase, names.most_common(1)[0][0]
     return None
+
+
+# "The chair of Save Millbrook Fields claimed ...": an office of a named organisation.
+_OFFICE_OF = re.compile(r"^\s*(?i:the)\s+(?P<role>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+of\s+"
+                        r"(?P<org>(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,4}[A-Z][\w’'&-]*)")
+
+
+def _office_holder(claim: str, corpus: list[str]) -> tuple[str, str] | None:
+    """(the claim's opening "<role> of <Organisation>", the person the texts name in that
+    office there, as written), for "The chair of Save Millbrook Fields claimed ..." against
+    "Deborah Linnell, who chairs Save Millbrook Fields, said ..." (agent.text.holders reads
+    the office either way). None unless the texts name exactly one such person."""
+    m = _OFFICE_OF.match(claim)
+    if m is None:
+        return None
+    head = m.group("role").split()[-1].lower()
+    org = {w for w in m.group("org").lower().split() if w != "the"}
+    found: dict[str, str] = {}
+    for text in corpus:
+        for h in holders(text):
+            if h.head == head and org <= set(h.org.split()) and h.person not in found:
+                written = re.search(r"\b" + r"\s+".join(map(re.escape, h.person.split()))
+                                    + r"\b", text, re.IGNORECASE)
+                if written:
+                    found[h.person] = written.group(0)
+    if len(found) != 1:
+        return None
+    return claim[m.start("role"):m.end("org")], next(iter(found.values()))
 
 
 def with_holder(claim: str, phrase: str, name: str) -> str:
