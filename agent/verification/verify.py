@@ -29,6 +29,7 @@ from agent.text.analysis import analyze
 from agent.text.dates import publication_date
 from agent.text.glosses import date_glossed
 from agent.text.injection import looks_like_instruction
+from agent.text.referents import with_referent
 from agent.text.roles import role_holder, with_holder
 from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival, namesake
 from agent.types import Evidence, Sentence
@@ -184,29 +185,31 @@ class Verifier:
         refuting: set[str] = set()  # sentences judged to contradict the claim alone
         by_article: dict[str, list[tuple[str, Sentence, Signals]]] = {}
         names = self.evidence.known_names([e.sentence.article_id for _, e in gathered])
-        judged: list[tuple[str, Sentence, Signals, str]] = []
+        judged: list[tuple[str, Sentence, Signals, str, str]] = []
         for outlet, e in gathered:
             s = e.sentence
             if looks_like_instruction(s.text):
                 continue  # an instruction to the model is no evidence (agent.text.injection)
             before, quoted_by = self.evidence.context(s)
             published = publication_date(self.corpus.article(s.article_id).date)
-            sig = compare(claim, s.text, e.score, before, self.evidence.article_terms(s.article_id),
+            preceding = self.evidence.preceding(s, ANTECEDENT_SENTENCES)
+            # "He also said ..." is read as "Owen Baptiste also said ..." (agent.text.referents)
+            text = with_referent(s.text, preceding)
+            sig = compare(claim, text, e.score, before, self.evidence.article_terms(s.article_id),
                           quoted_by=quoted_by, known_names=names, published=published,
                           lead=self.evidence.article_lead(s.article_id))
             if e.label == "F" and not sig.conflicts:
-                sig.conflicts.extend(figure_conflicts(claim, s.text))
+                sig.conflicts.extend(figure_conflicts(claim, text))
             if sig.other_actor is None:  # "The valley has ..." after a near-miss's name
-                sig.other_actor = antecedent_rival(
-                    claim, s.text, self.evidence.preceding(s, ANTECEDENT_SENTENCES))
+                sig.other_actor = antecedent_rival(claim, s.text, preceding)
             # the model reads the sentence with its days dated ("this morning [Thursday 26
             # November 2026]"): it cannot tell from the words alone which day that was
-            judged.append((outlet, s, sig, date_glossed(s.text, published)))
+            judged.append((outlet, s, sig, text, date_glossed(text, published)))
         # The model's few calls go first to the sentences that state every figure of the
         # claim: the outlet that gives the claim's version of a disputed figure ("banned for
         # two years") must be judged for the verdict to be "conflicting", not "refuted".
         judged.sort(key=lambda j: not j[2].figures_stated)
-        for outlet, s, sig, read in judged:
+        for outlet, s, sig, text, read in judged:
             # Each call costs seconds on a laptop CPU: stop asking once two outlets back the
             # claim (more agreement cannot change the verdict; conflicts are found by code).
             ask = calls < self.max_calls and len(backed) < self.enough_support
@@ -222,7 +225,7 @@ class Verifier:
                                         and probs.get("supports", 0.0) >= SUPPORT_P)) \
                     and not sig.other_time:
                 final, used = self._check_names(
-                    claim, s.text, sig, probs, speaker, final, slot_budget, names
+                    claim, text, sig, probs, speaker, final, slot_budget, names
                 )
                 slot_budget -= used
             self._trace(claim, outlet, s.text, sig, probs, final, speaker)
@@ -362,13 +365,10 @@ class Verifier:
         parts = split_claim(claim) or [claim]
         atomic = [self.verify_atomic(p) for p in parts]
         verdict = aggregate(a.verdict for a in atomic)
-        if len(atomic) == 1:
-            explanation = atomic[0].explanation
-        else:
-            deciding = next(a for a in atomic if a.verdict == verdict)
-            label = verdict.replace("_", " ")
-            part = f'"{deciding.claim}" is {label}'
-            explanation = f"{len(atomic)} parts; {part}: {deciding.explanation}"
+        deciding = next(a for a in atomic if a.verdict == verdict)
+        explanation = deciding.explanation if len(atomic) == 1 else (
+            f'{len(atomic)} parts; "{deciding.claim}" is {verdict.replace("_", " ")}: '
+            f"{deciding.explanation}")
         evidence: list[EvidenceItem] = []
         seen: set[tuple[str, int, str]] = set()
         for a in atomic:

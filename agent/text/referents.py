@@ -1,0 +1,102 @@
+"""Whom a sentence's opening pronoun stands for. News names a person once and goes on with
+"he" or "she" ("Harlowmere's chief executive, Owen Baptiste, said ... / He also said there
+would be no compulsory redundancies"), and a thing once and goes on with "it" ("The trial
+of AT-311 ... is being run by the University of Torvane. / It enrolled 240 adults"). Read
+alone, the second sentence shares no name with a claim about Baptiste or the trial: its
+words do not cover the claim and the small judge cannot tell who "he" is.
+
+`with_referent` writes the sentence with its opening pronoun replaced by the name the
+sentence before it gives (`pronoun_referent`). Only a sentence's grammatical subject is
+read, and only from the one sentence before: a pronoun further in, or one whose sentence
+before names nobody it could be, is left as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from agent.text.facts import CAP_RUN, strip_dateline
+from agent.text.holders import holders
+from agent.text.lexicon import is_common_word
+from agent.text.slots import HONORIFICS
+from agent.text.speakers import attribution
+
+# A pronoun subject opening the sentence, and the word after it.
+_OPENING_PRONOUN = re.compile(r"^(\s*)(He|She|It)\s+([a-z][\w’'-]*)")
+# After "It", these make it a dummy subject ("It was the first time", "It is understood
+# that", "It emerged that"), not a thing the sentence before named.
+_DUMMY_IT = frozenset((
+    "is", "was", "has", "had", "will", "would", "could", "may", "might", "must", "should",
+    "can", "seems", "seemed", "appears", "appeared", "emerged", "remains", "remained",
+    "means", "meant", "follows", "followed", "comes", "came", "took", "takes", "did", "does",
+    "became", "becomes", "also", "still", "now", "then"))
+# The subject noun phrase a sentence opens on: "The trial of AT-311", up to its first
+# comma, bracket or verb-like word (an auxiliary or a word ending "-ed" after the noun).
+_SUBJECT_NP = re.compile(
+    r"^\s*((?:The|the)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)"
+    r"(?=\s*[,(—–]|\s+(?:is|was|are|were|has|had|will|would|said|says|which|who)\b)")
+MAX_NAME_WORDS = 4
+
+
+def _person(name: str) -> str | None:
+    """`name` (a capitalised run) as a person's name: its words after any titles, when it
+    has two to MAX_NAME_WORDS of them and the last (the surname) is no common word
+    ("Owen Baptiste"; not "Brackwater Academy" or "Westmoor Police"), or one titled word
+    ("Mr Mallory"). None otherwise."""
+    words = name.replace("’s", "").replace("'s", "").split()
+    titled = False
+    while words and words[0].lower().rstrip(".") in HONORIFICS:
+        words, titled = words[1:], True
+    if not words or len(words) > MAX_NAME_WORDS or is_common_word(words[-1]):
+        return None
+    if len(words) == 1 and not titled:
+        return None
+    return " ".join(words)
+
+
+def _person_named(sentence: str) -> str | None:
+    """The person a sentence is about: its speaker's name, else the one office holder it
+    names, else its first capitalised run that reads as a person's name (`_person`)."""
+    speaker = attribution(sentence)
+    if speaker not in (None, "someone") and (name := _person(speaker)):
+        return name
+    people = {h.person for h in holders(sentence)}
+    if len(people) == 1:
+        found = re.search(r"\b" + r"\s+".join(re.escape(w) for w in next(iter(people)).split())
+                          + r"\b", sentence, re.IGNORECASE)
+        if found:
+            return found.group(0)
+    for m in CAP_RUN.finditer(strip_dateline(sentence)):
+        if (name := _person(m.group(0))) is not None:
+            return name
+    return None
+
+
+def pronoun_referent(sentence: str, before: Sequence[str]) -> str | None:
+    """The name the opening "He", "She" or "It" of `sentence` stands for, as the sentence
+    before it (`before[-1]`) writes it, or None. "He"/"She": the person it is about
+    (`_person_named`). "It": the noun phrase the sentence before opens on ("The trial of
+    AT-311"), unless "It" is a dummy subject (`_DUMMY_IT`)."""
+    m = _OPENING_PRONOUN.match(sentence)
+    if m is None or not before:
+        return None
+    previous = strip_dateline(before[-1])
+    if m.group(2) in ("He", "She"):
+        return _person_named(previous)
+    if m.group(3).lower() in _DUMMY_IT:
+        return None
+    subject = _SUBJECT_NP.match(previous)
+    return subject.group(1) if subject else None
+
+
+def with_referent(sentence: str, before: Sequence[str]) -> str:
+    """`sentence` with its opening pronoun replaced by `pronoun_referent` ("Owen Baptiste
+    also said there would be no compulsory redundancies ..."); unchanged when there is
+    none. `before`: the sentences preceding it in its article, nearest last."""
+    referent = pronoun_referent(sentence, before)
+    if referent is None:
+        return sentence
+    m = _OPENING_PRONOUN.match(sentence)
+    assert m is not None
+    return f"{m.group(1)}{referent}{sentence[m.end(2):]}"

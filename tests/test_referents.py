@@ -1,0 +1,83 @@
+"""A sentence opening on "He", "She" or "It" is read with the name the sentence before it gives
+(agent.text.referents). Dev stories of session 58: "He also said there would be no compulsory
+redundancies" after "Harlowmere's chief executive, Owen Baptiste, said ..."; "It enrolled 240
+adults" after "The trial of AT-311 ... is being run by ...". The variants below are of other
+domains. Fake chat model and embedder, in-memory stores for the verifier's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pytest
+from scenarios import SUPPORTED
+
+from agent.app import App
+from agent.text.referents import pronoun_referent, with_referent
+from agent.verification.verify import Verifier
+
+if TYPE_CHECKING:
+    from conftest import FakeChatModel
+
+
+@pytest.mark.parametrize(("before", "sentence", "expected"), [
+    # a speaker named with an office, then "She"
+    ("The harbour board's chair, Miriam Achebe, said the pier would reopen in May.",
+     "She added that repairs had cost £2.4 million.",
+     "Miriam Achebe added that repairs had cost £2.4 million."),
+    # a titled surname
+    ("Police arrested Mr Okafor at his flat in Dunley on Friday.",
+     "He was later released on bail.",
+     "Okafor was later released on bail."),
+    # a thing: the noun phrase the sentence before opens on
+    ("The inquiry into the pier's collapse, chaired by a retired judge, will report in May.",
+     "It heard from 41 witnesses over six weeks.",
+     "The inquiry into the pier's collapse heard from 41 witnesses over six weeks."),
+])
+def test_an_opening_pronoun_is_read_as_the_name_before_it(
+    before: str, sentence: str, expected: str
+) -> None:
+    assert with_referent(sentence, [before]) == expected
+
+
+@pytest.mark.parametrize(("before", "sentence"), [
+    # a dummy subject: "It emerged that", "It was the first"
+    ("The inquiry into the pier's collapse will report in May.",
+     "It emerged that two engineers had warned of cracks."),
+    ("The inquiry into the pier's collapse will report in May.",
+     "It was the first inquiry of its kind."),
+    # the sentence before names no person, only a body ("Westmoor Police", "Dunley Academy")
+    ("Westmoor Police said the road would stay shut.", "She said diversions were in place."),
+    ("Pupils at Dunley Academy were sent home early.", "He said the heating had failed."),
+    # no pronoun opening the sentence
+    ("Miriam Achebe said the pier would reopen.", "Repairs cost £2.4 million, she said."),
+])
+def test_a_pronoun_with_no_name_before_it_is_left_as_written(before: str, sentence: str) -> None:
+    assert pronoun_referent(sentence, [before]) is None
+    assert with_referent(sentence, [before]) == sentence
+
+
+def test_nothing_before_the_sentence_leaves_it_as_written() -> None:
+    assert with_referent("He added that repairs had cost £2.4 million.", []) == (
+        "He added that repairs had cost £2.4 million.")
+
+
+PIER = {
+    "a_wire.txt": (
+        "Pier repairs\n\n"
+        "Dunley's pier will reopen in May after eight months of repairs.\n"
+        "Harbour master Tom Ruddock said the work had been harder than expected.\n"
+        "He added that the repairs had cost £2.4 million.\n"
+    ),
+}
+
+
+def test_the_judge_reads_who_the_pronoun_is(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    app = make_app(PIER, replies=[SUPPORTED] * 10)
+    v = Verifier(app.corpus, app.retriever, app.embedder, app.llm, max_calls=4)
+    v.verify("Tom Ruddock said the pier repairs had cost £2.4 million.")
+    judged = [str(messages[-1].content) for messages, _ in fake_model.calls]
+    assert any("Tom Ruddock added that the repairs had cost" in j for j in judged), judged
+
