@@ -305,3 +305,43 @@ def test_an_idiom_of_an_amount_is_part_of_the_figure_and_its_rival_is_found(idio
                            items)
     assert [(f.outlet, f.quantity.value) for f, _ in rivals] == [("daily", 2_100_000)]
     assert rivals[0][0].quantity.said == f"{idiom} £2.1 million"
+
+
+# A verb of going past a mark bounds its figure as "above" does, and "once" opening a clause
+# is a conjunction, not a count (a dev story of session 58: "stages to be cleared once gusts
+# go above 45mph" against "cleared when gusts exceed 45mph" lacked a figure "once gusts").
+@pytest.mark.unit
+@pytest.mark.parametrize("text", [
+    "The pumps start when river levels exceed 4.2 metres.",
+    "Ticket sales topped £2m within days.",
+    "The appeal has surpassed 12,000 signatures.",
+])
+def test_a_verb_of_going_past_a_mark_bounds_its_figure(text: str) -> None:
+    (q,) = quantities(text)
+    assert math.isinf(q.high) and q.low > 0
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("text", [
+    "The pool will reopen once staff return from leave.",
+    "Once repairs are finished, trains will run every ten minutes.",
+    "Gates shut once crowds reach the barrier.",
+])
+def test_once_opening_a_clause_is_no_count(text: str) -> None:
+    assert not [q for q in quantities(text) if q.kind == "count" and q.value == 1.0]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("text", [
+    "The committee met only once last year.",
+    "Councillors met once behind closed doors.",
+])
+def test_once_after_its_verb_is_still_a_count(text: str) -> None:
+    assert [q for q in quantities(text) if q.kind == "count" and q.value == 1.0]
+
+
+@pytest.mark.unit
+def test_a_threshold_said_with_either_word_is_stated() -> None:
+    sig = compare("The plan requires stages to be cleared once gusts go above 50mph.",
+                  "The plan requires stages to be cleared when gusts exceed 50mph.", 0.8)
+    assert sig.conflicts == [] and not sig.missing_numbers

@@ -34,6 +34,10 @@ def _bound_words(approx: float) -> dict[str, tuple[float, float]]:
         "close to": below_, "nearly": below_, "almost": below_, "just under": below_,
         "just over": (1.0, 1 + approx), "more than": up, "over": up, "above": up,
         "at least": up, "upwards of": up, "in excess of": up, "exceeding": up,
+        # a verb of going past a mark ("when gusts exceed 45mph", "sales topped £2m") bounds
+        # its figure as "above" does (a dev story of session 58)
+        "exceed": up, "exceeds": up, "exceeded": up, "surpass": up, "surpasses": up,
+        "surpassed": up, "topped": up, "tops": up,
         "a minimum of": up, "no fewer than": up, "no less than": up, "not fewer than": up,
         "not less than": up, "a maximum of": down, "less than": down, "fewer than": down,
         "under": down, "below": down, "up to": down, "at most": down, "no more than": down,

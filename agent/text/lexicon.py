@@ -63,6 +63,13 @@ def verb_lemmas(word: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=8192)
+def is_noun(word: str) -> bool:
+    """Whether `word` (one word, any case) can be a noun: "gusts", "staff", "repairs" are;
+    "in", "last" and words the lexicon lacks are not."""
+    return "NOUN" in getAllLemmas(word.lower())
+
+
+@functools.lru_cache(maxsize=8192)
 def is_noun_only(word: str) -> bool:
     """Whether `word` (one word, any case) has no adjective or adverb reading: "Route",
     "Ward" and "Apollo" (a word the lexicon lacks) are such; "About", "Nearly", "Over" and

@@ -19,8 +19,8 @@ from agent.text.bounds import BOUND_RE, BOUND_WORDS, SHARE_BOUND_WORDS, adds_up_
 from agent.text.changes import Phase, change_phase, change_phases, goes_up_to
 from agent.text.clock_times import times_of_day
 from agent.text.counted import counts_part, head_after, head_before
-from agent.text.facts import MONTHS, NOT_ENTITY
-from agent.text.lexicon import is_noun_only, is_past_form, is_verb_only
+from agent.text.facts import FUNCTION_WORDS, MONTHS, NOT_ENTITY
+from agent.text.lexicon import is_noun, is_noun_only, is_past_form, is_verb_only, verb_lemmas
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantity import Kind, Quantity
@@ -70,6 +70,17 @@ _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _AFTER_DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$",
                                   re.IGNORECASE)
+
+
+def _opens_clause(text: str, end: int) -> bool:
+    """Whether the words after a "once" that ends at `end` are a clause's subject and verb
+    ("once gusts go above 45mph", "once staff return"): "once" is then a conjunction, not a
+    count. The first word may be a noun and the second a verb ("met once last year",
+    "once in March" are counts)."""
+    words = re.findall(r"[a-z]+", text[end:end + 40].split(",")[0].lower())[:2]
+    return (len(words) == 2 and words[0] not in STOPWORDS | FUNCTION_WORDS and is_noun(words[0])
+            and not is_verb_only(words[0])
+            and (bool(verb_lemmas(words[1])) or is_verb_only(words[1])))
 
 
 def _no_rank(text: str, m: re.Match[str]) -> bool:
@@ -379,8 +390,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                          r"his|her|its|their|our|this|that|these|those|inside|there)\b|"
                          r"(?-i:[A-Z])))", text, re.IGNORECASE):
         # "once they reached land" is a conjunction, not a count
-        if m.group(1).lower() == "once" and re.search(r"\bat\s+$", text[:m.start()]):
-            continue  # "at once"
+        if m.group(1).lower() == "once" and (re.search(r"\bat\s+$", text[:m.start()])
+                                             or _opens_clause(text, m.end())):
+            continue  # "at once"; "once gusts go above 45mph"
         v = float(("once", "twice", "thrice").index(m.group(1).lower()) + 1)
         out.append(Quantity(v, v, v, "count", "", head_after(text, m.end())))
     for m in re.finditer(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", text, re.IGNORECASE):
