@@ -92,6 +92,28 @@ def test_a_number_to_dial_is_no_figure(text: str) -> None:
 
 
 @pytest.mark.unit
+@pytest.mark.parametrize("text", [
+    "The alarm was raised when a passer-by dialled 999.",
+    "Residents who smell gas should ring 105 at once.",
+    "Worried parents phoned 111 for advice.",
+])
+def test_a_short_number_called_is_no_figure(text: str) -> None:
+    """A dev story (session 58): "Ostler dialled 999" rivalled "called out nearly 90 times"
+    (number: claim 90 vs source 999)."""
+    assert quantities(text) == ()
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "value"), [
+    ("Police received 999 calls overnight.", 999.0),
+    ("The council called 120 residents to the meeting.", 120.0),
+    ("Nearly 300 people rang the helpline.", 300.0),
+])
+def test_a_count_beside_a_verb_of_calling_is_still_a_figure(text: str, value: float) -> None:
+    assert [q.value for q in quantities(text)] == [value]
+
+
+@pytest.mark.unit
 def test_a_number_to_dial_gives_no_difference_of_outlets() -> None:
     items = [
         (_sentence("wire", "Figures seen by the Post show nearly 2,500 patients had their "

@@ -116,6 +116,12 @@ _CODE = re.compile(r"(?<![\w-])[A-Z]{1,6}-$")
 # A newcomer's hospital story read a helpline's dialling code as "01632 patients".
 _DIALLED = re.compile(r"(?<![\w.,])(?:\+\d{1,3}(?:[ -]\d{2,})+|0\d{2,}(?:[ -]\d{2,})*)"
                       r"(?![\w.,]*\d)")
+# "dialled 999", "rang 111 for advice": a short number after a verb of calling, with no noun
+# after it, is one to dial too.
+_CALLED = re.compile(r"\b(?:dial(?:l?ed|l?ing|s)?|r[ai]ng(?:ing|s)?|phon(?:e|ed|es|ing)|"
+                     r"call(?:ed|ing|s)?|text(?:ed|ing|s)?)\s+(\d{3,})"
+                     r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:if|for|and|or|to|from|when|after|before|on|"
+                     r"in|at|but|with|as|while|because)\b)", re.IGNORECASE)
 # After a duration's unit: a point in time or a rate, not a span of time.
 _NOT_A_SPAN = re.compile(
     r"[\s-]*[a-z]+\s+(?:ago\b|(?:a|per|each|every)\s+(?:day|week|month|year)\b)", re.IGNORECASE)
@@ -235,6 +241,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         text = _blanked(text, m)
     for m in _DIALLED.finditer(text):
         text = _blanked(text, m)  # "the helpline on 01632 960412": a number to dial
+    for m in _CALLED.finditer(text):
+        text = text[:m.start(1)] + " " * len(m.group(1)) + text[m.end(1):]
     last_end, last_head = -1, ""
     label_end = -1  # where the last label's number ends
     for m in _QUANTITY.finditer(text):
