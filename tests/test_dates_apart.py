@@ -15,6 +15,7 @@ import pytest
 from agent.app import App
 from agent.text.measured import span_point, year_names_thing
 from agent.text.quantities import quantities
+from agent.types import Evidence
 from agent.verification.checks import compare
 from agent.verification.verify import Verifier
 
@@ -149,3 +150,32 @@ def test_a_past_years_event_has_no_rivals_in_the_storys_own_event(
         "In 2024 a fire at a recycling yard in Brackmoor led to 120 homes being evacuated.")
     assert verdict.verdict == "supported"
     assert not any(e.stance == "refutes" for e in verdict.evidence)
+
+
+
+COMPENSATION = {
+    "a_wire.txt": ("Traders to get flood payments\nBy Ana Ruiz\nNovember 18, 2026\nKelby Wire\n\n"
+                   "The council has set aside £3m for compensation, paying Kelby Quay traders "
+                   "£900 a week while the quay is shut.\n"),
+}
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("claim", "refuted"), [
+    ("Kelby Quay traders were paid £1.1 million in compensation in 2024.", False),
+    # the story's own year: the other outlet's figure is a rival
+    ("Kelby Quay traders were paid £1.1 million in compensation in 2026.", True),
+])
+def test_a_past_years_figure_is_not_refuted_by_the_storys_own_figure(
+    make_app: Callable[..., App], claim: str, refuted: bool,
+) -> None:
+    """A figure the gatherer found as another outlet's version of the claim's (label "F",
+    "£3m" for "£1.1 million") is no rival when the claim dates its event to a past year and
+    the sentence is undated (dev tollan c19: "growers were paid $1.1 million in compensation
+    in 2024" was refuted by this year's "$3m for compensation")."""
+    app = make_app(COMPENSATION, scripted=True)
+    verifier = Verifier(app.corpus, app.retriever, app.embedder, app.llm, use_model=False)
+    (rival,) = app.corpus.article("a_wire").body_sentences
+    verifier.gather = lambda _claim: [  # type: ignore[method-assign]
+        ("a_wire", Evidence(label="F", sentence=rival, score=0.0, outlet="Kelby Wire"))]
+    assert (verifier.verify(claim).verdict == "refuted") is refuted

@@ -198,7 +198,7 @@ class Verifier:
             sig = compare(claim, text, e.score, before, self.evidence.article_terms(s.article_id),
                           quoted_by=quoted_by, known_names=names, published=published,
                           lead=self.evidence.article_lead(s.article_id))
-            if e.label == "F" and not sig.conflicts:
+            if e.label == "F" and not sig.conflicts and not sig.other_time:
                 sig.conflicts.extend(figure_conflicts(claim, text))
             if sig.other_actor is None:  # "The valley has ..." after a near-miss's name
                 sig.other_actor = antecedent_rival(claim, s.text, preceding)
