@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from agent.ingest.clean import ArticleBlock, Kind, classify, classify_line, split_articles
+from agent.ingest.clean import ArticleBlock, split_articles
+from agent.ingest.lines import Kind, classify, classify_line
 
 
 def paragraphs(text: str, art: ArticleBlock) -> list[str]:

@@ -1,5 +1,5 @@
-"""Line-level cleaning of raw page text: classify lines, drop boilerplate, split pages that
-aggregate several articles, and pull per-article metadata.
+"""Cleaning of raw page text: drop boilerplate, split pages that aggregate several articles,
+and pull per-article metadata, over the lines agent.ingest.lines classifies.
 
 Everything works on character offsets into the original text; the text is never rewritten, so
 a paragraph span `(start, end)` always satisfies `text[start:end] == <that paragraph>`.
@@ -17,46 +17,21 @@ keyed to a particular outlet:
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
-from enum import Enum
 
-from agent.ingest.fields import COLUMN_LABEL, labelled_field
-from agent.ingest.furniture import (
-    BOILER,
-    BREADCRUMB,
-    CAPTION,
-    CONTROL_TAIL,
-    COOKIE_NOTICE,
-    COPYRIGHT,
-    COPYRIGHT_HOLDER,
-    LINK_LIST,
-    NAV,
+from agent.ingest.furniture import COPYRIGHT_HOLDER
+from agent.ingest.lines import (
+    BY_LINE,
+    BY_ON_DATE,
+    DATELINE,
+    TERMINAL,
+    Kind,
+    Line,
+    classify,
+    is_outlet_shaped,
+    title_cased,
+    word_count,
 )
-
-
-class Kind(Enum):
-    BLANK = "blank"
-    BODY = "body"
-    HEADING = "heading"
-    NAME = "name"  # name-shaped; becomes BYLINE or HEADING from its neighbours
-    BYLINE = "byline"
-    BYLINE_DATE = "byline_date"  # "By Jane Roe on May 3, 2025"
-    DATE = "date"
-    OUTLET = "outlet"
-    COPYRIGHT = "copyright"
-    CAPTION = "caption"
-    BOILER = "boiler"  # one-line page furniture: "Advertisement", "Share this"
-    NAV = "nav"  # header of a related/popular-posts block
-
-
-@dataclass
-class Line:
-    start: int  # stripped span into the original text
-    end: int
-    text: str
-    kind: Kind = Kind.BODY
-    named_field: str | None = None  # the field a labelled header line names ("Outlet: ...")
 
 
 @dataclass
@@ -72,189 +47,12 @@ class ArticleBlock:
     headings: list[tuple[int, int]] = field(default_factory=list)
 
 
-# The kind a labelled header line takes (agent.ingest.fields), for the rules that read
-# its neighbours.
-_FIELD_KINDS = {"title": Kind.HEADING, "byline": Kind.BYLINE, "date": Kind.DATE,
-                "outlet": Kind.OUTLET}
-MAX_HEADING_WORDS = 20
-MIN_MENU_ITEMS = 3  # a menu row: this many short items between " | " (`_menu_row`)
-MAX_MENU_ITEM_WORDS = 6
-MAX_META_CHARS = 120
-
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?"
-_TIME = r"(?:\s*(?:at\s+|,\s*|[-–—|]\s*)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
-_DATE_CORE = (
-    rf"(?:(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})"
-    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?"
-    r"|\d{1,2}/\d{1,2}/\d{2,4})"
-)
-_DATE_LINE = re.compile(
-    rf"^(?:(?:published|updated|posted|last updated|date)(?:\s+on)?:?\s+)?{_DATE_CORE}{_TIME}$",
-    re.IGNORECASE,
-)
-_BY_ON_DATE = re.compile(rf"^by\s+(?P<name>.+?)\s+(?:on|[|•·-])\s+(?P<date>{_DATE_CORE})$", re.I)
-_BY = re.compile(r"^by[:\s]\s*(?P<name>[^\d].{1,80})$", re.IGNORECASE)
-_NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][A-Z]+(?:[-'’][A-Z]+)*|[A-Z]\.)$"
-)
-_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "del", "la", "le", "bin", "al"})
-_NOT_NAME_WORDS = frozenset(
-    {"the", "a", "an", "of", "for", "and", "or", "in", "on", "at", "to", "with", "from", "by",
-     "about", "after", "over", "new", "more", "how", "why", "what", "who", "when", "where",
-     "news", "breaking", "live", "update", "updates", "world", "politics", "opinion", "video"}
-)  # fmt: skip
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,20})?\s*"
-    r"\((?P<agency>AP|Reuters|AFP|UPI|CNN|Bloomberg|dpa|Xinhua|CNS|RNS)\)\s*[—–-]+\s*"
-)
 _AGENCY_NAMES = {"AP": "AP", "REUTERS": "Reuters", "AFP": "AFP", "UPI": "UPI"}
-_OUTLET_WORDS = re.compile(
-    r"\b(?:News|Times|Post|Press|Journal|Herald|Tribune|Gazette|Reuters|Associated Press|"
-    r"BBC|CNN|NPR|Guardian|Daily|Magazine|Wire|Telegraph|Chronicle|Insider|Network|Media|"
-    r"Radio|Television|Today|Observer|Independent|Examiner|Courier|Dispatch|Bulletin|Review|"
-    r"Sentinel|Star|Register|Monitor|Report|Digest|Globe|Mail|Express|Standard)\b"
-)
-_TERMINAL = re.compile(r"[.!?…:;,][\"”’')\]]*$")
-
-
-def iter_lines(text: str) -> list[Line]:
-    """Lines with spans stripped of surrounding whitespace (blank lines keep an empty span)."""
-    lines: list[Line] = []
-    for m in re.finditer(r"[^\n]*", text):
-        if m.start() > 0 and m.start() == m.end() and text[m.start() - 1] != "\n":
-            continue  # finditer's empty match right after a non-empty line
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        lines.append(Line(s, e, text[s:e], Kind.BLANK if s == e else Kind.BODY))
-    return lines
-
-
-def classify_line(t: str) -> Kind:
-    """The kind of one stripped line, ignoring its neighbours."""
-    if not t:
-        return Kind.BLANK
-    words = t.split()
-    short = len(t) <= MAX_META_CHARS
-    if short and NAV.match(t):
-        return Kind.NAV
-    if (((short or CONTROL_TAIL.search(t)) and BOILER.match(t)) or LINK_LIST.match(t)
-            or COOKIE_NOTICE.match(t)):
-        return Kind.BOILER
-    if len(t) <= 200 and COPYRIGHT.search(t):
-        return Kind.COPYRIGHT
-    if _menu_row(t) or (short and BREADCRUMB.match(t)):
-        return Kind.BOILER
-    if CAPTION.search(t) and not _DATELINE.match(t):
-        return Kind.CAPTION
-    if short and _DATE_LINE.match(t):
-        return Kind.DATE
-    if short and _BY_ON_DATE.match(t):
-        return Kind.BYLINE_DATE
-    if short and _is_by_line(t, words):
-        return Kind.BYLINE
-    if short and _is_outlet_shaped(t, words):
-        return Kind.OUTLET
-    if _is_name_shaped(words):
-        return Kind.NAME
-    if len(words) <= MAX_HEADING_WORDS and not _TERMINAL.search(t):
-        return Kind.HEADING
-    return Kind.BODY
-
-
-def _menu_row(t: str) -> bool:
-    """A row of page controls or links, alone or after a banner's sentences ("We value your
-    privacy. ... Accept all | Reject all | Show purposes"): short items between bars."""
-    tail = re.split(r"(?<=[.!?])\s+", t)[-1]
-    items = [item.strip() for item in tail.split(" | ")]
-    return len(items) >= MIN_MENU_ITEMS and all(
-        0 < len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items)
-
-
-def _is_by_line(t: str, words: list[str]) -> bool:
-    """'By Jane Roe, Reuters' but not 'By Tuesday, the council had voted.'."""
-    if not _BY.match(t) or len(words) > 12 or len(words) < 2 or not words[1][:1].isupper():
-        return False
-    return not re.search(r"[a-z]{2}[.!?]$", t)
-
-
-def _is_name_shaped(words: list[str]) -> bool:
-    if not 2 <= len(words) <= 4:
-        return False
-    if words[0].casefold() in _NOT_NAME_WORDS:
-        return False
-    for w in words:
-        if w.casefold() in _NAME_PARTICLES:
-            continue
-        if w.casefold() in _NOT_NAME_WORDS or not _NAME_TOKEN.match(w):
-            return False
-    return True
-
-
-def _word_count(t: str) -> int:
-    """Words with a letter or digit: "Freight & Road Weekly — Comment" has four."""
-    return sum(any(c.isalnum() for c in w) for w in t.split())
-
-
-def _title_cased(words: list[str]) -> bool:
-    """Every word capitalised, but for "of", "the", "and", "&" and dashes ("The Sentinel —
-    Comment")."""
-    return all(w[:1].isupper() or w in ("of", "the", "and", "&", "—", "–", "-") for w in words)
-
-
-def _is_outlet_shaped(t: str, words: list[str]) -> bool:
-    """'The Hill.', 'Springfield Gazette', 'Reuters': a short capitalised publication name."""
-    if len(words) > 5 or not _title_cased(words):
-        return False
-    if _OUTLET_WORDS.search(t):
-        return True
-    # A bare "The Xxx." line: a headline would not end with a period, a sentence needs a verb.
-    return words[0] == "The" and t.endswith(".") and len(words) <= 3
-
-
-def classify(text: str) -> list[Line]:
-    """All lines with their kinds, with context rules applied."""
-    lines = iter_lines(text)
-    for ln in lines:
-        ln.kind = classify_line(ln.text)
-        if ln.kind is not Kind.BLANK and (found := labelled_field(ln.text)) is not None:
-            # "Outlet: Northern Press Association": the value alone, as its field's kind
-            ln.named_field, at = found
-            ln.start, ln.text = ln.start + at, ln.text[at:]
-            ln.kind = _FIELD_KINDS[ln.named_field]
-        elif (m := COLUMN_LABEL.match(ln.text)) and _is_name_shaped(ln.text[m.end():].split()):
-            ln.named_field, ln.kind = "byline", Kind.BYLINE  # "Comment: Graham Pryce"
-            ln.start, ln.text = ln.start + m.end(), ln.text[m.end():]
-    content = [ln for ln in lines if ln.kind is not Kind.BLANK]
-    meta = {Kind.DATE, Kind.OUTLET, Kind.BYLINE, Kind.BYLINE_DATE}
-    for i, ln in enumerate(content):
-        if ln.kind is Kind.NAME:
-            # A bare name is a byline only next to other header lines; else it is a heading.
-            near = {c.kind for c in content[max(0, i - 1) : i + 2] if c is not ln}
-            ln.kind = Kind.BYLINE if near & meta else Kind.HEADING
-    # A headline may ask or exclaim ("... so why is Kessock still sulking?"): a short line
-    # ending so, right before a byline, date or outlet line, is the article's title.
-    for a, b in itertools.pairwise(content):
-        if (a.kind is Kind.BODY and b.kind in meta and a.text.endswith(("?", "!"))
-                and len(a.text.split()) <= MAX_HEADING_WORDS):
-            a.kind = Kind.HEADING
-    # A heading-shaped line continued by a lower-case line is a hard-wrapped paragraph.
-    for a, b in itertools.pairwise(lines):
-        if a.kind is Kind.HEADING and b.kind in (Kind.BODY, Kind.HEADING) and b.text[:1].islower():
-            a.kind = Kind.BODY
-    return lines
 
 
 def agency_of(paragraph: str) -> str | None:
     """'WASHINGTON (AP) — ...' -> 'AP'."""
-    m = _DATELINE.match(paragraph)
+    m = DATELINE.match(paragraph)
     if not m:
         return None
     agency = m.group("agency")
@@ -268,7 +66,7 @@ def copyright_holder(line: str) -> str | None:
 
 
 def _byline_name(t: str) -> str:
-    m = _BY_ON_DATE.match(t) or _BY.match(t)
+    m = BY_ON_DATE.match(t) or BY_LINE.match(t)
     name = m.group("name") if m else t
     return name.strip(" ,.|")
 
@@ -319,7 +117,7 @@ def split_articles(text: str) -> tuple[list[ArticleBlock], int]:
             and prev.kind is Kind.BODY
             and current.paragraphs
             and current.paragraphs[-1][1] == prev.end
-            and not _TERMINAL.search(prev.text)
+            and not TERMINAL.search(prev.text)
             and ln.text[:1].islower()
         ):
             # Hard-wrapped paragraph: extend it.
@@ -361,15 +159,15 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
         # the title and the byline or date names the publication ("The National Ledger",
         # "PellhamLive"; newcomer trials: their pages had "no outlet", or the footer's)
         # ("Tobias Renwick" above the date is its writer: a bare name only above a "By" line)
-        by_below = below is not None and _BY.match(below.text) is not None and below.kind in (
+        by_below = below is not None and BY_LINE.match(below.text) is not None and below.kind in (
             Kind.BYLINE, Kind.BYLINE_DATE)
         names_outlet = (
             art.outlet is None and art.title is not None and not seen_meta
-            and ln.named_field is None and 0 < _word_count(ln.text) <= 5
-            and _title_cased(ln.text.split())
+            and ln.named_field is None and 0 < word_count(ln.text) <= 5
+            and title_cased(ln.text.split())
             and ((k is Kind.HEADING and (by_below or (below is not None
                                                       and below.kind is Kind.DATE)))
-                 or (k is Kind.BYLINE and by_below and _BY.match(ln.text) is None)))
+                 or (k is Kind.BYLINE and by_below and BY_LINE.match(ln.text) is None)))
         if names_outlet:
             art.outlet = ln.text.rstrip(".")
             continue
@@ -379,7 +177,7 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
             seen_meta = seen_meta or ln.named_field != "title"
             continue
         if k in (Kind.BYLINE, Kind.BYLINE_DATE):
-            bare = k is Kind.BYLINE and art.outlet is None and not _BY.match(ln.text)
+            bare = k is Kind.BYLINE and art.outlet is None and not BY_LINE.match(ln.text)
             if bare and (art.byline is not None or art.date is not None):
                 # A bare name under "By Liam Costigan", or under the date: the publication
                 # ("Frontline Voice", "Valeport Evening Echo"), not an author.
@@ -387,7 +185,7 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
             elif art.byline is None:
                 art.byline = _byline_name(ln.text)
             if k is Kind.BYLINE_DATE and art.date is None:
-                m = _BY_ON_DATE.match(ln.text)
+                m = BY_ON_DATE.match(ln.text)
                 art.date = m.group("date") if m else None
             seen_meta = True
         elif k is Kind.DATE:
@@ -406,7 +204,7 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
         elif k is Kind.HEADING:
             if not seen_meta and art.title is None:
                 art.title = ln.text
-            elif seen_meta and art.outlet is None and _word_count(ln.text) <= 5:
+            elif seen_meta and art.outlet is None and word_count(ln.text) <= 5:
                 art.outlet = ln.text.rstrip(".")  # a short line under the byline/date
             elif not seen_meta:
                 art.headings.append((ln.start, ln.end))
@@ -418,6 +216,6 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
         words = last.split()
         # after a name and a role ("Oliver Penhale, Markets Correspondent, The Ledger") a
         # short capitalised name is the publication's, whatever its words
-        if _is_outlet_shaped(last, words) or (
+        if is_outlet_shaped(last, words) or (
                 len(parts) >= 3 and 0 < len(words) <= 5 and all(w[:1].isupper() for w in words)):
             art.outlet = last
