@@ -7,6 +7,7 @@ adds each other side, quoted and cited; the side most outlets give leads.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from agent.generation.asked import asked_count_noun, asked_figure_kinds, counts_noun
@@ -152,13 +153,18 @@ def _joined(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+# An answer sentence that already says whose account it is: "According to X: ...", or a
+# version's "X differs: ..." (agent.generation.versions).
+_NAMES_SOURCE = re.compile(r"According to |[^:]{1,120} differs?: ")
+
+
 def _told_as_other(sentence: AnswerSentence, corpus: Corpus) -> AnswerSentence:
     """An answer sentence after a version more outlets give: told as its outlets' account
     ("The Pemberly Gazette differs: ..."), unless it names its source already ("According
     to ...")."""
     names = list(dict.fromkeys(corpus.article(c.source).outlet or "Another report"
                                for c in sentence.citations if corpus.has_article(c.source)))
-    if not names or sentence.text.startswith("According to "):
+    if not names or _NAMES_SOURCE.match(sentence.text):
         return sentence
     verb = "differs" if len(names) == 1 else "differ"
     return sentence.model_copy(update={"text": f"{_joined(names)} {verb}: {sentence.text}"})

@@ -17,6 +17,7 @@ keyed to a particular outlet:
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from agent.ingest.furniture import COPYRIGHT_HOLDER
@@ -48,15 +49,31 @@ class ArticleBlock:
 
 
 _AGENCY_NAMES = {"AP": "AP", "REUTERS": "Reuters", "AFP": "AFP", "UPI": "UPI"}
+_WIRE_AGENCIES = frozenset(("AP", "REUTERS", "AFP", "UPI", "CNN", "BLOOMBERG", "DPA", "XINHUA",
+                            "CNS", "RNS"))
 
 
-def agency_of(paragraph: str) -> str | None:
-    """'WASHINGTON (AP) — ...' -> 'AP'."""
+def agency_of(paragraph: str, text: str = "") -> str | None:
+    """The agency a paragraph's wire dateline credits: "WASHINGTON (AP) — ..." -> "AP"; None
+    without a dateline. Initials that a capitalised name in `text` (the whole page) spells
+    are that name: "(MNA)" with "... seen by Meridian News Agency" -> "Meridian News Agency"."""
     m = DATELINE.match(paragraph)
     if not m:
         return None
     agency = m.group("agency")
-    return _AGENCY_NAMES.get(agency.upper(), agency)
+    if agency.upper() in _AGENCY_NAMES:
+        return _AGENCY_NAMES[agency.upper()]
+    return _spelt_out(agency, text) or agency
+
+
+def _spelt_out(initials: str, text: str) -> str | None:
+    """The name of capitalised words, one per letter of `initials` (two to five capitals),
+    that `text` writes, or None."""
+    if not re.fullmatch(r"[A-Z]{2,5}", initials):
+        return None
+    words = r"\s+".join(rf"{c}[a-z]+" for c in initials)
+    found = re.search(rf"\b{words}\b", text)
+    return found.group(0) if found else None
 
 
 def copyright_holder(line: str) -> str | None:
@@ -128,7 +145,9 @@ def split_articles(text: str) -> tuple[list[ArticleBlock], int]:
         in_nav = False
         header_kinds = {p.kind for p in pending}
         has_header = bool(header_kinds & {Kind.BYLINE, Kind.BYLINE_DATE, Kind.DATE})
-        dateline = agency_of(ln.text) is not None
+        # (only the big agencies' datelines open a new article: a local page may run its
+        # own paragraphs before a regional wire's copy)
+        dateline = (agency_of(ln.text) or "").upper() in _WIRE_AGENCIES
         if current is None or (current.paragraphs and (has_header or boundary or dateline)):
             current = open_article(pending, ln)
         else:
@@ -138,7 +157,7 @@ def split_articles(text: str) -> tuple[list[ArticleBlock], int]:
         pending = []
         boundary = False
         if current.outlet is None:
-            current.outlet = agency_of(ln.text)
+            current.outlet = agency_of(ln.text, text)
         current.paragraphs.append((ln.start, ln.end))
         current.end = ln.end
         prev = ln

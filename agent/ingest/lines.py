@@ -87,9 +87,11 @@ _NOT_NAME_WORDS = frozenset(
      "about", "after", "over", "new", "more", "how", "why", "what", "who", "when", "where",
      "news", "breaking", "live", "update", "updates", "world", "politics", "opinion", "video"}
 )  # fmt: skip
+# A wire dateline: the filing place in capitals, up to two comma parts ("England", "March
+# 3"), the agency in brackets ("AP", "MNA", "Marches Press Agency"), a dash.
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,20})?\s*"
-    r"\((?P<agency>AP|Reuters|AFP|UPI|CNN|Bloomberg|dpa|Xinhua|CNS|RNS)\)\s*[—–-]+\s*"
+    r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,20}){0,2}\s*"
+    r"\((?P<agency>[A-Z][\w&.'’ -]{0,38}[\w.])\)\s*[—–-]+\s*"
 )
 _OUTLET_WORDS = re.compile(
     r"\b(?:News|Times|Post|Press|Journal|Herald|Tribune|Gazette|Reuters|Associated Press|"

@@ -329,7 +329,7 @@ def blank_quotes(text: str) -> str:
 
 # A wire dateline: "ORRIN FLATS —", "KESTON (Reuters) -", "LONDON, May 3 (AP) —".
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{2,}(?:,[^—–-]{0,20})?(?:\s*\([^)]{1,30}\))?\s*[—–-]+\s*"
+    r"^\s*[A-Z][A-Z .'’-]{2,}(?:,[^—–-]{0,32})?(?:\s*\([^)]{1,30}\)\s*|\s+)[—–-]+\s*"
 )
 
 

@@ -19,7 +19,7 @@ from agent.text.bounds import BOUND_RE, BOUND_WORDS, SHARE_BOUND_WORDS, adds_up_
 from agent.text.changes import Phase, change_phase, change_phases, goes_up_to
 from agent.text.clock_times import times_of_day
 from agent.text.counted import counts_part, head_after, head_before
-from agent.text.facts import FUNCTION_WORDS, MONTHS, NOT_ENTITY
+from agent.text.facts import FUNCTION_WORDS, MONTHS, NOT_ENTITY, strip_dateline
 from agent.text.lexicon import is_noun, is_noun_only, is_past_form, is_verb_only, verb_lemmas
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
@@ -104,7 +104,7 @@ _NAMED_BY = re.compile(r"[\w,;:’'\")”]\s+([A-Z][a-z]+)\s$")
 # ... and so does one right after a sentence's (or a dateline's) first word when that word
 # can only be a noun ("Route 42 lost £180,000": a newcomer trial read 42 as a count), not a
 # modifier ("About 300 staff", "Nearly 500").
-_NAMED_FIRST = re.compile(r"(?:^|[—–]\s)\W{0,2}([A-Z][a-z]+)\s$")
+_NAMED_FIRST = re.compile(r"(?:^\s*|[—–]\s)\W{0,2}([A-Z][a-z]+)\s$")
 # Numbers listed after a label are labels of the same name ("Wards 5, 6, 7 and 9").
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s)\s*")
 # Capitals joined to a number by a hyphen name a thing ("the AT-311 trial", "COVID-19", "an
@@ -215,8 +215,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     """Every quantity in `text`: times of day and shares said as ratios or fractions first,
     then the others in order. Years (1900-2100 without separators or a bound such as "more than"),
     ordinals ("3rd", "third"), labels ("Ward 7"), percents, money, durations and plain
-    counts."""
-    text = words_to_digits(text)
+    counts. A leading wire dateline ("MARROWICK, England, March 3 (MNA) -") is when and where
+    the report was filed, not a figure of what it tells: it is not read."""
+    text = words_to_digits(strip_dateline(text))
     out: list[Quantity] = []
     found, text = times_of_day(text)  # first: "10:55" is no count of 10 and one of 55
     out += [Quantity(hour, low, high, "time", said=said) for hour, low, high, said in found]
