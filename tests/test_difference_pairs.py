@@ -140,3 +140,38 @@ def test_two_outlets_different_estimates_are_two_versions() -> None:
     assert story_differences([wire, same], NAMES.__getitem__) == []
     (a,), (b,) = quantities("about 38,000 homes"), quantities("more than 36,000 homes")
     assert a.same_version(b)  # a bound is no estimate: it allows the other's value
+
+
+# A newcomer's theatre story (session 58): "the 420-seat theatre" and "the 450-seat venue",
+# in sentences sharing one word, were no difference; "two-thirds" and "around 66 per cent"
+# were one.
+def test_a_things_size_as_a_modifier_differs_whatever_its_sentence_tells() -> None:
+    items = [
+        (_s("wire", "The grant pays for two-thirds of the 240-bed hospital's running costs."),
+         "wire"),
+        (_s("live", "Nearly 50 nurses work at the 280-bed infirmary, which opened in 1968."),
+         "live"),
+    ]
+    (diff,) = story_differences(items, NAMES.__getitem__)
+    assert sorted(v for side in diff.sides for v in side.values) == ["240-bed", "280-bed"]
+
+
+def test_sizes_of_other_kinds_as_modifiers_are_no_difference() -> None:
+    # a length or a duration as a modifier may be of different things
+    items = [
+        (_s("wire", "The board approved a 12-week trial of the new timetable."), "wire"),
+        (_s("live", "Passengers face a 6-week closure of the line in spring."), "live"),
+    ]
+    assert story_differences(items, NAMES.__getitem__) == []
+
+
+def test_a_fraction_and_its_percentage_are_one_version() -> None:
+    items = [
+        (_s("wire", "The grant makes up two-thirds of the theatre's income."), "wire"),
+        (_s("live", "The grant makes up around 66 per cent of the theatre's income."), "live"),
+    ]
+    assert story_differences(items, NAMES.__getitem__) == []
+    # a percentage further off is another version
+    other = [items[0], (_s("live", "The grant makes up around 60 per cent of the theatre's "
+                                   "income."), "live")]
+    assert len(story_differences(other, NAMES.__getitem__)) == 1

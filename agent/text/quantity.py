@@ -21,6 +21,10 @@ Kind = Literal["count", "percent", "money", "duration", "year", "ordinal", "day"
 # Kinds whose figures are labels, not measurements: no rounding room.
 _EXACT = frozenset({"year", "ordinal", "day", "label", "time", "weekday", "age"})
 ROUNDING = 0.005  # relative room for rounding between two measured figures
+# Percentage points between a share said as a fraction and the same share in per cent
+# ("two-thirds" / "around 66 per cent", a newcomer's theatre story, session 58).
+SPOKEN_SHARE_ROOM = 1.0
+_PER_CENT = re.compile(r"%|per\s?cent", re.IGNORECASE)
 CONVERSION = 0.03  # between one measure in two units: a converted figure kept to 2 digits
 WEEKS_IN_MONTHS = 0.1  # "eight weeks" is said for "two months" (8.7 weeks), not "six weeks"
 
@@ -155,8 +159,16 @@ class Quantity:
             return (value <= bound.low + step if math.isinf(bound.high)
                     else value >= bound.high - step)
         estimates = all(q.approx and q.low < q.value < q.high for q in (self, other))
-        return not estimates or abs(self.value - other.value) <= self._room(
-            max(abs(self.value), abs(other.value)))
+        room = self._room(max(abs(self.value), abs(other.value)))
+        if any(q.spoken_share for q in (self, other)):
+            room = max(room, SPOKEN_SHARE_ROOM)  # "two-thirds" is "around 66 per cent"
+        return not estimates or abs(self.value - other.value) <= room
+
+    @property
+    def spoken_share(self) -> bool:
+        """A percentage said as a fraction or a ratio ("two-thirds", "nine in ten"), not in
+        per cent: one written in per cent rounds it to a whole per cent or so."""
+        return self.kind == "percent" and not _PER_CENT.search(self.said)
 
     def bound_step(self) -> float:
         """One step of the precision the figure is written to: 100,000 for "more than £1.2

@@ -171,6 +171,8 @@ def same_measure(a: Figure, b: Figure, min_shared: float = MIN_SHARED) -> bool:
     if a.quantity.kind == "weekday" and _same_speaker(a, b) and overlap(
             _said(a.sentence.text), _said(b.sentence.text)) < min_shared:
         return False  # one speaker's two statements on two days, not one statement's day
+    if all(capacity(f) for f in (a, b)) and a.quantity.head == b.quantity.head:
+        return True  # "the 420-seat theatre" / "the 450-seat venue": the venue's size
     if holdings_apart(a.quantity, a.sentence.text, b.quantity, b.sentence.text):
         return False  # "which has about 3.1 million customers" / "1.4 million ... affected"
     if things_apart(a.sentence.text, b.sentence.text):
@@ -180,6 +182,18 @@ def same_measure(a: Figure, b: Figure, min_shared: float = MIN_SHARED) -> bool:
         return False  # "a £50 goodwill payment" is no "average overcharge was £31"
     return (overlap(terms(a.sentence.text), terms(b.sentence.text)) >= min_shared
             and same_frame(a.frame, b.frame, when=a.quantity.kind in WHEN_KINDS))
+
+
+def capacity(f: Figure) -> bool:
+    """Whether the figure is a count joined to its noun as a modifier of a thing ("the
+    420-seat theatre", "a 40-bed ward"): the size of that thing, which two outlets give
+    whatever else their sentences tell (a newcomer's theatre story, session 58: "420-seat"
+    and "450-seat" shared one word of their sentences). Counts only: a "12-week trial" and a
+    "72-metre vessel" may be of different things."""
+    q = f.quantity
+    return (q.kind == "count" and bool(q.head) and bool(q.said)
+            and re.search(rf"{re.escape(q.said)}-{re.escape(q.head)}s?\s+[a-z]",
+                          f.sentence.text) is not None)
 
 
 def _same_speaker(a: Figure, b: Figure) -> bool:
