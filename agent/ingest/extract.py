@@ -93,6 +93,19 @@ def _bare(html: str, url: str | None, **options: Any) -> dict[str, Any]:
     return doc if isinstance(doc, dict) else dict(doc.as_dict())
 
 
+# The latest publication date a page's metadata may give. htmldate's default, today by the
+# machine's clock, dropped a page's own `article:published_time` when the clock was behind
+# the page's date (a newcomer's story pages dated ahead of the machine, session 58).
+LATEST_DATE = "2099-12-31"
+
+
+def _date_params() -> dict[str, Any]:
+    """htmldate's parameters as trafilatura sets them, the latest date LATEST_DATE."""
+    from trafilatura.settings import set_date_params
+
+    return {**set_date_params(), "max_date": LATEST_DATE}
+
+
 def _trafilatura_article(html: str, url: str | None) -> ExtractedArticle | None:
     doc = _bare(
         html,
@@ -102,6 +115,7 @@ def _trafilatura_article(html: str, url: str | None) -> ExtractedArticle | None:
         favor_precision=True,
         # True keeps a process-wide cache: a page (or a copy) read a third time loses text.
         deduplicate=False,
+        date_extraction_params=_date_params(),
     )
     text = str(doc.get("text") or "")
     if not text.strip():
@@ -147,7 +161,8 @@ def extract_html(path: str, html: str, url: str | None = None) -> Extracted:
     Raises IngestError(path) when the page has no visible text."""
     import trafilatura
 
-    meta = trafilatura.extract_metadata(html, default_url=url).as_dict()
+    meta = trafilatura.extract_metadata(html, default_url=url,
+                                        date_config=_date_params()).as_dict()
     site = _clean(meta.get("sitename"))
     articles: list[ExtractedArticle] = []
     for fragment in _article_elements(html):
