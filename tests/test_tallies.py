@@ -171,3 +171,24 @@ def test_an_answer_giving_one_side_of_a_vote_shows_the_other_tally(make_app: Mak
     assert "12-4" in shown[1].text and shown[1].text.endswith("across the county.")
     # its wire dateline is no part of what it says
     assert "(Shire Wire)" not in shown[1].text and "differs: Hallam's trustees" in shown[1].text
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("question", "quote", "counted"), [
+    # a newcomer's theatre story (session 58): "How many board members voted against
+    # withdrawing the grant?" abstained on "The board voted by seven votes to five ..."
+    ("How many trustees voted against the merger?",
+     "The trustees voted by nine votes to four to merge with Orly Care.", True),
+    ("How many councillors backed the plan?", "Councillors approved the plan 31-24.", True),
+    # no count of the side asked: a count of something else
+    ("How many trustees voted against the merger?",
+     "The trustees voted to merge with Orly Care, which employs 300 staff.", False),
+])
+def test_a_vote_tally_counts_the_members_who_voted(question: str, quote: str,
+                                                   counted: bool) -> None:
+    from agent.generation.asked import counts_what_is_asked
+    from agent.types import AnswerSentence, Citation
+
+    cited = [AnswerSentence(text=quote, citations=[
+        Citation(source="a", quote=quote, start=0, end=len(quote))])]
+    assert counts_what_is_asked(question, cited) is counted

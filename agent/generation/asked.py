@@ -23,6 +23,7 @@ from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity, quantities
 from agent.text.slots import HONORIFICS, name_slots
+from agent.text.tallies import asked_vote_side
 from agent.types import AnswerSentence
 
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
@@ -158,6 +159,10 @@ def counts_what_is_asked(question: str, sentences: Sequence[AnswerSentence]) -> 
         return True
 
     quotes = [c.quote for s in sentences for c in s.citations]
+    side = asked_vote_side(question)
+    if side is not None and any((v := analyze(quote).vote) is not None
+                                and v.part(side) is not None for quote in quotes):
+        return True  # "by seven votes to five" counts the members who voted each way
     found = [q for quote in quotes for q in quantities(quote)]
     if any(q.kind == "count" for q in found):
         return any(counts_noun(quote, head) for quote in quotes)
