@@ -1,7 +1,7 @@
 """What a sentence places in each named place (`place_frames`), the same read with frames'
 clause rules (agent.text.frames): another place for what a claim places somewhere
-(`place_substitutions`), and how a sentence writes a place (`place_phrase`: an occasion
-told by where it was held)."""
+(`place_substitutions`), how a sentence writes a place (`place_phrase`: an occasion told
+by where it was held), and a place a sentence refers to by its last word (`named_before`)."""
 
 from __future__ import annotations
 
@@ -99,3 +99,14 @@ def place_phrase(place: str, text: str) -> str | None:
         return more.group(1).strip()
     det = _DETERMINER.search(text[: m.start()])
     return text[det.start() if det else m.start() : m.end()]
+
+
+def named_before(place: str, near_low: str, article_terms: set[str] | None) -> bool:
+    """Whether a sentence (`near_low`, lower case) refers to a claim's `place` (lower case)
+    by "the" and its last word, when its article (`article_terms`, its stems) names it in
+    full elsewhere: "the playhouse said 46 jobs were now at risk" in an article on the
+    Lantern Playhouse (a newcomer's theatre story, session 58)."""
+    words = place.split()
+    return (len(words) > 1 and article_terms is not None
+            and re.search(rf"\bthe\s+{re.escape(words[-1])}\b", near_low) is not None
+            and stems(place) <= article_terms)

@@ -64,7 +64,7 @@ from agent.text.holders import office_conflict
 from agent.text.measured import values_of_other_days
 from agent.text.near_miss import near_miss_name
 from agent.text.normalize import normalize_for_match
-from agent.text.place_frames import place_substitutions
+from agent.text.place_frames import named_before, place_substitutions
 from agent.text.polarity import NEG_STEMS, NEGATIONS, negated_about
 from agent.text.sides import opposite_sides, side_taken
 from agent.text.slots import is_name
@@ -291,7 +291,8 @@ def compare(
         missing
         or bool(cm - near_months)
         or bool(cw - near_weekdays)
-        or any(not mentions(near_low, p, every=True) for p in claim_places)
+        or any(not (mentions(near_low, p, every=True)
+                    or named_before(p, near_low, article_terms)) for p in claim_places)
         # Who did it is a detail too: an article that never names Canada says nothing of
         # Canada's refusal, however well one of its sentences matches the rest of the claim.
         or bool(subject_terms and article_terms is not None and subject_terms - article_terms)
