@@ -171,7 +171,7 @@ def split_articles(text: str) -> tuple[list[ArticleBlock], int]:
 
 def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
     """Fill metadata from the header lines before an article's first paragraph."""
-    seen_meta = outlet_dated = False
+    seen_meta = outlet_dated = outlet_first = False
     for ln, below in itertools.zip_longest(header, header[1:]):
         k = ln.kind
         # the layout "headline / outlet / By ... / date": a short title-cased line between
@@ -212,6 +212,7 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
                 art.date = ln.text
             seen_meta = True
         elif k is Kind.OUTLET:
+            outlet_first = outlet_first or not seen_meta
             if art.outlet is None:
                 art.outlet, outlet_dated = ln.text.rstrip("."), art.date is not None
             elif not outlet_dated and art.date is not None:
@@ -221,8 +222,9 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
                 art.outlet, outlet_dated = ln.text.rstrip("."), True
             seen_meta = True
         elif k is Kind.HEADING:
-            if not seen_meta and art.title is None:
-                art.title = ln.text
+            if art.title is None and (not seen_meta or (outlet_first and art.byline is None
+                                                        and art.date is None)):
+                art.title = ln.text  # ("Westmarch Evening Post" / headline / By ... / date)
             elif seen_meta and art.outlet is None and word_count(ln.text) <= 5:
                 art.outlet = ln.text.rstrip(".")  # a short line under the byline/date
             elif not seen_meta:

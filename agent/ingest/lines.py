@@ -59,6 +59,7 @@ MAX_HEADING_WORDS = 20
 MIN_MENU_ITEMS = 3  # a menu row: this many short items between " | " (`_menu_row`)
 MAX_MENU_ITEM_WORDS = 6
 MAX_META_CHARS = 120
+MAX_BYLINE_WORDS = 16
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -77,7 +78,7 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 BY_ON_DATE = re.compile(rf"^by\s+(?P<name>.+?)\s+(?:on|[|•·-])\s+(?P<date>{_DATE_CORE})$", re.I)
-BY_LINE = re.compile(r"^by[:\s]\s*(?P<name>[^\d].{1,80})$", re.IGNORECASE)
+BY_LINE = re.compile(r"^by[:\s]\s*(?P<name>[^\d].{1,120})$", re.IGNORECASE)
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][A-Z]+(?:[-'’][A-Z]+)*|[A-Z]\.)$"
 )
@@ -160,7 +161,10 @@ def _menu_row(t: str) -> bool:
 
 def _is_by_line(t: str, words: list[str]) -> bool:
     """'By Jane Roe, Reuters' but not 'By Tuesday, the council had voted.'."""
-    if not BY_LINE.match(t) or len(words) > 12 or len(words) < 2 or not words[1][:1].isupper():
+    # (up to MAX_BYLINE_WORDS: "By Helen Dracott, Meridian News Agency, with additional
+    # reporting by Evening Post staff")
+    if (not BY_LINE.match(t) or len(words) > MAX_BYLINE_WORDS or len(words) < 2
+            or not words[1][:1].isupper()):
         return False
     return not re.search(r"[a-z]{2}[.!?]$", t)
 
