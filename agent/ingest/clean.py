@@ -147,7 +147,8 @@ def split_articles(text: str) -> tuple[list[ArticleBlock], int]:
         has_header = bool(header_kinds & {Kind.BYLINE, Kind.BYLINE_DATE, Kind.DATE})
         # (only the big agencies' datelines open a new article: a local page may run its
         # own paragraphs before a regional wire's copy)
-        dateline = (agency_of(ln.text) or "").upper() in _WIRE_AGENCIES
+        wire = DATELINE.match(ln.text)
+        dateline = wire is not None and wire.group("agency").upper() in _WIRE_AGENCIES
         if current is None or (current.paragraphs and (has_header or boundary or dateline)):
             current = open_article(pending, ln)
         else:
@@ -156,7 +157,7 @@ def split_articles(text: str) -> tuple[list[ArticleBlock], int]:
                     current.headings.append((p.start, p.end))
         pending = []
         boundary = False
-        if current.outlet is None:
+        if current.outlet is None and wire is not None:
             current.outlet = agency_of(ln.text, text)
         current.paragraphs.append((ln.start, ln.end))
         current.end = ln.end

@@ -252,6 +252,14 @@ def claimed_holder(claim: str) -> Holder | None:
     return Holder(_person(m.group("name")), _office(m.group("role")), _org(m), _org(m))
 
 
+def written_name(person: str, text: str) -> str | None:
+    """A `Holder.person` (lower case, one space between words) as `text` writes it
+    ("owen baptiste" -> "Owen Baptiste"), or None when `text` does not write it."""
+    found = re.search(r"\b" + r"\s+".join(map(re.escape, person.split())) + r"\b", text,
+                      re.IGNORECASE)
+    return found.group(0) if found else None
+
+
 def _same_office(a: Holder, b: Holder) -> bool:
     wa, wb = set(a.office.split()), set(b.office.split())
     if a.head != b.head or (wa & _OTHER_RANK) != (wb & _OTHER_RANK):

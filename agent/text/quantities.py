@@ -176,9 +176,10 @@ def _share(value: float, bound: str | None, head: str, said: str) -> Quantity:
 _NEXT_WORD_SAID = re.compile(r"\s+[A-Za-z]+|p\b")  # "3.5 million pounds", "410p"
 
 
-def _blanked(text: str, m: re.Match[str]) -> str:
-    """`text` with the match's span as spaces: a figure read once is not read again."""
-    return text[:m.start()] + " " * len(m.group(0)) + text[m.end():]
+def _blanked(text: str, m: re.Match[str], group: int = 0) -> str:
+    """`text` with the match's span (or its `group`'s) as spaces: a figure read once is not
+    read again."""
+    return text[:m.start(group)] + " " * len(m.group(group)) + text[m.end(group):]
 
 
 def _label_name(text: str, at: int, end: int, found: Sequence[Quantity],
@@ -243,7 +244,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     for m in _DIALLED.finditer(text):
         text = _blanked(text, m)  # "the helpline on 01632 960412": a number to dial
     for m in _CALLED.finditer(text):
-        text = text[:m.start(1)] + " " * len(m.group(1)) + text[m.end(1):]
+        text = _blanked(text, m, 1)  # "dialled 999": only the number
     last_end, last_head = -1, ""
     label_end = -1  # where the last label's number ends
     for m in _QUANTITY.finditer(text):

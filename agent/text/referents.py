@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from agent.text.facts import CAP_RUN, strip_dateline
-from agent.text.holders import holders
+from agent.text.holders import holders, written_name
 from agent.text.lexicon import is_common_word
 from agent.text.slots import HONORIFICS
 from agent.text.speakers import attribution
@@ -62,11 +62,8 @@ def _person_named(sentence: str) -> str | None:
     if speaker not in (None, "someone") and (name := _person(speaker)):
         return name
     people = {h.person for h in holders(sentence)}
-    if len(people) == 1:
-        found = re.search(r"\b" + r"\s+".join(re.escape(w) for w in next(iter(people)).split())
-                          + r"\b", sentence, re.IGNORECASE)
-        if found:
-            return found.group(0)
+    if len(people) == 1 and (written := written_name(next(iter(people)), sentence)):
+        return written
     for m in CAP_RUN.finditer(strip_dateline(sentence)):
         if (name := _person(m.group(0))) is not None:
             return name
@@ -79,7 +76,12 @@ def pronoun_referent(sentence: str, before: Sequence[str]) -> str | None:
     (`_person_named`). "It": the noun phrase the sentence before opens on ("The trial of
     AT-311"), unless "It" is a dummy subject (`_DUMMY_IT`)."""
     m = _OPENING_PRONOUN.match(sentence)
-    if m is None or not before:
+    return None if m is None else _referent(m, before)
+
+
+def _referent(m: re.Match[str], before: Sequence[str]) -> str | None:
+    """`pronoun_referent` of the opening pronoun `_OPENING_PRONOUN` matched (`m`)."""
+    if not before:
         return None
     previous = strip_dateline(before[-1])
     if m.group(2) in ("He", "She"):
@@ -94,9 +96,8 @@ def with_referent(sentence: str, before: Sequence[str]) -> str:
     """`sentence` with its opening pronoun replaced by `pronoun_referent` ("Owen Baptiste
     also said there would be no compulsory redundancies ..."); unchanged when there is
     none. `before`: the sentences preceding it in its article, nearest last."""
-    referent = pronoun_referent(sentence, before)
-    if referent is None:
-        return sentence
     m = _OPENING_PRONOUN.match(sentence)
-    assert m is not None
+    referent = None if m is None else _referent(m, before)
+    if m is None or referent is None:
+        return sentence
     return f"{m.group(1)}{referent}{sentence[m.end(2):]}"

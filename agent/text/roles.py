@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from agent.text.holders import holders
+from agent.text.holders import holders, written_name
 from agent.text.normalize import STOPWORDS
 
 # "The <role words> <rest of the claim>": up to four role words after a leading "The".
@@ -119,11 +119,9 @@ def _office_holder(claim: str, corpus: list[str]) -> tuple[str, str] | None:
     found: dict[str, str] = {}
     for text in corpus:
         for h in holders(text):
-            if h.head == head and org <= set(h.org.split()) and h.person not in found:
-                written = re.search(r"\b" + r"\s+".join(map(re.escape, h.person.split()))
-                                    + r"\b", text, re.IGNORECASE)
-                if written:
-                    found[h.person] = written.group(0)
+            if (h.head == head and org <= set(h.org.split()) and h.person not in found
+                    and (written := written_name(h.person, text)) is not None):
+                found[h.person] = written
     if len(found) != 1:
         return None
     return claim[m.start("role"):m.end("org")], next(iter(found.values()))

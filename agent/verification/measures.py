@@ -171,7 +171,7 @@ def same_measure(a: Figure, b: Figure, min_shared: float = MIN_SHARED) -> bool:
     if a.quantity.kind == "weekday" and _same_speaker(a, b) and overlap(
             _said(a.sentence.text), _said(b.sentence.text)) < min_shared:
         return False  # one speaker's two statements on two days, not one statement's day
-    if all(capacity(f) for f in (a, b)) and a.quantity.head == b.quantity.head:
+    if a.quantity.head == b.quantity.head and all(capacity(f) for f in (a, b)):
         return True  # "the 420-seat theatre" / "the 450-seat venue": the venue's size
     if holdings_apart(a.quantity, a.sentence.text, b.quantity, b.sentence.text):
         return False  # "which has about 3.1 million customers" / "1.4 million ... affected"
