@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from agent.text.number_words import NUMBER_WORD
+
 
 def _words(text: str) -> list[str]:
     return text.split()
@@ -21,11 +23,16 @@ MONTHS = _words(
 _MONTH_ABBR = {m[:3]: m for m in MONTHS if m != "may"} | {"sept": "september"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
+# "added" reports words ("she added", "added that ..."), but before a count or an article it
+# is an act: "the Brackmoor team added another eight people", "the firm added 40 jobs" (dev
+# kelderby-fell-rescue: the claim was read as the team's words).
+_ADDED = (rf"add(?:ed|s)(?!\s+(?:(?:another|more|extra|further|an?|{NUMBER_WORD})\b|[£$€\d]))")
 # Reporting verbs: a sentence using them states that someone said something, not that it is so
 # (the finite ones also make a claim attributed, agent.verification.claims).
 FINITE_CUES = (
     r"said|says|told|tells|stated|states|claimed|claims|accused|accuses|alleged|alleges|"
-    r"suggested|suggests|argued|argues|asserted|asserts|insisted|insists|remarked|added|"
+    r"suggested|suggests|argued|argues|asserted|asserts|insisted|insists|remarked|"
+    rf"{_ADDED}|"
     r"explained|described|describes|emphasized|emphasised|mentioned|believes|contended|"
     r"contends|warned|warns|wrote|writes|maintained|maintains|blamed|blames|"
     r"stressed|stresses|acknowledged|acknowledges|conceded|concedes|"

@@ -15,6 +15,8 @@ from text_to_num import alpha2digit
 _UNIT_WORDS = (r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
                r"fifty|sixty|seventy|eighty|ninety")
+# A count in words, as a pattern: a number word or a scale word ("eight", "hundreds").
+NUMBER_WORD = rf"(?:{_UNIT_WORDS}|hundreds?|thousands?|millions?|dozens?)"
 _WORD_NUMBER = re.compile(
     rf"\b(?:(?:{_UNIT_WORDS}|hundred|thousand|million|billion)(?:[\s-]+(?:and[\s-]+)?|\b))+",
     re.IGNORECASE,
