@@ -276,6 +276,27 @@ ROLE_SHARE = 0.75
 _DESCRIBING = frozenset(("a", "an", "the", "its", "their", "his", "her"))
 
 
+# A spokesperson's title before a name ("Spokeswoman Elspeth Varley") or after it ("Tom
+# Hale, a spokesman, said").
+_SPOKESPERSON = r"spokes(?:man|woman|person)"
+
+
+def speaks_for(body: str, name: str, sentence: str, before: str) -> bool:
+    """Whether `name` is titled a spokesperson in `sentence`, for no body named there, right
+    after the sentence `before` that names `body` (by its full name, or "the" and its last
+    word): "The bureau rejected the criticism. Spokeswoman Elspeth Varley said ..." speaks
+    for the Upland Weather Bureau. A one-word body is too vague to tell."""
+    words = body.split()
+    name = re.sub(rf"^{_SPOKESPERSON}\s+", "", name.strip(), flags=re.IGNORECASE)
+    if len(words) < 2 or not name or not before:
+        return False
+    who = re.escape(name)
+    titled = re.search(rf"\b{_SPOKESPERSON}\s+{who}\b(?!\s+(?:for|of|at)\b)"
+                       rf"|\b{who},\s+(?:a|the)\s+{_SPOKESPERSON},", sentence, re.IGNORECASE)
+    named = rf"\b(?:{re.escape(body)}|the\s+{re.escape(words[-1])})\b"
+    return bool(titled) and re.search(named, before, re.IGNORECASE) is not None
+
+
 def same_voice(voice: str, speaker: str, ev_terms: set[str]) -> bool:
     """Whether a sentence's `speaker` is the one a claim names as `voice`: by a shared name
     word ("Foyle" / "Declan Foyle"), or by the role the claim describes them with, given

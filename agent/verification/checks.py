@@ -19,6 +19,7 @@ from agent.text.actors import (
     same_voice,
     speaker_clause,
     speaker_side,
+    speaks_for,
 )
 from agent.text.analysis import (
     TITLE_STEMS,
@@ -313,8 +314,11 @@ def compare(
         speaker
         and speaker != "someone"
         and voice
-        and same_voice(voice, speaker,
+        and (same_voice(voice, speaker,
                         stems(speaker_side(evidence, speaker)) if claim_attribution else set())
+             # "The bureau rejected it. Spokeswoman Elspeth Varley said ..."
+             or (claim_attribution is not None
+                 and speaks_for(voice, speaker, evidence, context)))
     )
     # Polarity: compare the clause that says the same thing, on its non-name, non-negation words.
     names = c.name_stems

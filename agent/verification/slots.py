@@ -17,6 +17,7 @@ the blank is asked (`prompts/verify_slot.txt`) and the answer is read by agent.t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
@@ -24,7 +25,7 @@ from pydantic import BaseModel, Field
 from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
 from agent.llm.replies import json_string_opening, parse_json_reply
-from agent.text.actors import speaker_side
+from agent.text.actors import speaker_side, speaks_for
 from agent.text.analysis import analyze, stems
 from agent.text.facts import strip_dateline
 from agent.text.frames import in_same_frame
@@ -106,7 +107,8 @@ class SlotChecker:
             return "NONE"  # an unreadable reply names no one: the check finds nothing
 
     def check(self, claim: str, sentence: str, budget: int,
-              known_names: frozenset[str] | None = None) -> tuple[SlotFinding | None, int]:
+              known_names: frozenset[str] | None = None,
+              preceding: Sequence[str] = ()) -> tuple[SlotFinding | None, int]:
         """(the first of the claim's names that the sentence gives to someone else, or None;
         the model calls made). Only names absent from the sentence, or beside a namesake there
         (`rival_in`: "Maureen Pryce" for "Jonathan Pryce"), are asked, role frames
@@ -114,7 +116,9 @@ class SlotChecker:
         town a story was filed from ("BELLMOUTH (Agency) — A former treasurer ...") is no
         one's name (`strip_dateline`). With `known_names` (agent.text.slots.proper_words of
         the articles), a one-word slot or filler they never capitalise mid-sentence is no
-        name ("Drivers are being sent ..." / "Motorists are ...")."""
+        name ("Drivers are being sent ..." / "Motorists are ..."). `preceding`: the sentences
+        before it in its article, which may name the body a spokesperson speaks for
+        (`_speaks_for`)."""
         sentence = strip_dateline(sentence).strip()
         slots = [s for s in name_slots(claim)
                  if (absent_from(s, sentence) or rival_in(s, sentence))
@@ -126,6 +130,7 @@ class SlotChecker:
             if filler is not None and (not is_name(filler, known_names)
                                        or _holds_possessed(slot, filler, sentence)
                                        or _acts_for(slot, filler, sentence)
+                                       or _speaks_for(slot, filler, sentence, preceding)
                                        or _named_by_claim(claim, slot, filler)
                                        or _speaker_read_as_actor(claim, filler, sentence)
                                        or (not slot.role and attribution_of(claim) is None
@@ -198,6 +203,14 @@ def _holds_possessed(slot: NameSlot, filler: str, sentence: str) -> bool:
                      rf"(?:[\w’']+\s+)?{noun}\b", sentence, re.IGNORECASE):
             return True
     return False
+
+
+def _speaks_for(slot: NameSlot, filler: str, sentence: str, preceding: Sequence[str]) -> bool:
+    """Whether the filler is a spokesperson of the slot's body, named in the sentence before
+    (agent.text.actors.speaks_for): no other actor than the body (dev
+    kelderby-fell-rescue: "According to the Upland Weather Bureau, a yellow gale warning
+    ..." was left not_enough_info, its event given to the bureau's spokeswoman)."""
+    return bool(preceding) and speaks_for(slot.name, filler, sentence, preceding[-1])
 
 
 def _acts_for(slot: NameSlot, filler: str, sentence: str) -> bool:

@@ -225,8 +225,8 @@ class Verifier:
                                         and probs.get("supports", 0.0) >= SUPPORT_P)) \
                     and not sig.other_time:
                 final, used = self._check_names(
-                    claim, text, sig, probs, speaker, final, slot_budget, names
-                )
+                    claim, text, sig, probs, speaker, final, slot_budget, names,
+                    self.evidence.preceding(s, 1))
                 slot_budget -= used
             self._trace(claim, outlet, s.text, sig, probs, final, speaker)
             if final == "supports":
@@ -286,7 +286,7 @@ class Verifier:
     def _check_names(
         self, claim: str, sentence: str, sig: Signals, probs: StanceProbs | None,
         speaker: str | None, final: Stance, budget: int,
-        known_names: frozenset[str] | None = None,
+        known_names: frozenset[str] | None = None, preceding: Sequence[str] = (),
     ) -> tuple[Stance, int]:
         """The stance after the cloze check of the claim's names (agent.verification.slots)
         on a sentence the model leans to support (`final` is the stance before it), and the
@@ -294,7 +294,7 @@ class Verifier:
         someone else is no support."""
         if self.slots is None or budget <= 0:
             return final, 0
-        finding, used = self.slots.check(claim, sentence, budget, known_names)
+        finding, used = self.slots.check(claim, sentence, budget, known_names, preceding)
         if finding is None:
             return final, used
         # A namesake given a figure the claim's does not match ("Brackenridge Care Homes
