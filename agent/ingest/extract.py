@@ -256,6 +256,15 @@ _FRONT_KEYS = {
 }
 
 
+def _unquoted(value: str) -> str:
+    """A front-matter value without the quotes around it: only a pair, so a title ending
+    in a quoted phrase keeps its closing mark ("Colleague 'warned bosses of crack'", a
+    newcomer trial, session 59)."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
 def extract_markdown(path: str, text: str) -> Extracted:
     """A Markdown file as one article: front-matter metadata (if any), the first level-1
     heading as the title when the front matter has none, the rendered text as paragraphs."""
@@ -267,7 +276,7 @@ def extract_markdown(path: str, text: str) -> Extracted:
         for line in m.group("body").splitlines():
             key, sep, value = line.partition(":")
             name = _FRONT_KEYS.get(key.strip().casefold())
-            if sep and name and (v := _clean(value.strip().strip("\"'"))):
+            if sep and name and (v := _clean(_unquoted(value.strip()))):
                 meta[name] = v
         text = text[m.end() :]
     heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)

@@ -100,6 +100,10 @@ _OUTLET_WORDS = re.compile(
     r"Radio|Television|Today|Observer|Independent|Examiner|Courier|Dispatch|Bulletin|Review|"
     r"Sentinel|Star|Register|Monitor|Report|Digest|Globe|Mail|Express|Standard)\b"
 )
+# A desk's label after a dash marks a publication's name line wherever it stands: "The Island
+# Voice — Comment", "The Northern Voice - Comment" (a newcomer trial, session 59: the line
+# opened the file, with no outlet word, and was read as the headline).
+_DESK_LABEL = re.compile(r"\s[—–-]\s*(?:Comment|Opinion|Editorial|Column|Leader|Views?|Analysis)$")
 TERMINAL = re.compile(r"[.!?…:;,][\"”’')\]]*$")
 
 
@@ -197,7 +201,7 @@ def is_outlet_shaped(t: str, words: list[str]) -> bool:
     """'The Hill.', 'Springfield Gazette', 'Reuters': a short capitalised publication name."""
     if len(words) > 5 or not title_cased(words):
         return False
-    if _OUTLET_WORDS.search(t):
+    if _OUTLET_WORDS.search(t) or _DESK_LABEL.search(t):
         return True
     # A bare "The Xxx." line: a headline would not end with a period, a sentence needs a verb.
     return words[0] == "The" and t.endswith(".") and len(words) <= 3
