@@ -16,7 +16,7 @@ from agent.retrieval.evidence import answer_type_match, asked_kind
 from agent.text.analysis import analyze, stems
 from agent.text.counted import said_indefinitely
 from agent.text.facts import CAP_RUN, entities, places
-from agent.text.frames import figure_frames
+from agent.text.frames import clause_words, figure_frames
 from agent.text.lexicon import is_common_word
 from agent.text.near_miss import near_miss_name, sibling_in
 from agent.text.normalize import STOPWORDS
@@ -358,11 +358,24 @@ def figure_beside_other_words(question: str, quotes: Sequence[str]) -> bool:
         kinds = kinds - {"time"}
         if not kinds:
             return False
-    frames = [frame for quote, qs in found.items()
+    frames = [(frame, quote, q) for quote, qs in found.items()
               for q, frame in zip(qs, figure_frames(quote, qs), strict=True)
               if (q.kind in kinds if kinds else q.kind not in _WHEN_KINDS)]
-    return bool(frames) and all(f is not None and not _share_stem(f.stems, asked)
-                                for f in frames)
+    return bool(frames) and all(
+        f is not None and not _share_stem(f.stems, asked)
+        and not _share_stem(_subject_clause(quote, q), asked) for f, quote, q in frames)
+
+
+def _subject_clause(quote: str, figure: Quantity) -> set[str]:
+    """The stems of the clause `figure` opens as its subject, at most one word before it:
+    "Three hundred tonnes of limestone buried him in the cab of his excavator" (a quarry
+    newcomer, session 59: "How much rock fell onto ...'s excavator?" abstained)."""
+    digits = words_to_digits(quote)
+    at = digits.find(figure.said) if figure.said else -1
+    if at < 0:
+        return set()
+    before, after = clause_words(digits, at, at + len(figure.said))
+    return set() if len(before) > 1 else stems(" ".join(after))
 
 
 def _share_stem(a: Iterable[str], b: Iterable[str]) -> bool:
