@@ -62,6 +62,7 @@ from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabula
 )
 from agent.text.frames import days_of_another_event, months_meet
 from agent.text.holders import office_conflict
+from agent.text.links import tie_denied
 from agent.text.measured import values_of_other_days
 from agent.text.near_miss import near_miss_name
 from agent.text.normalize import normalize_for_match
@@ -182,10 +183,8 @@ def compare(
     director of ...", agent.text.holders)."""
     c, e = analyze(claim), analyze(evidence)  # each text parsed once, shared across calls
     claim_places = c.places
-    detail_words = set(c.months | c.weekdays)
-    for p in claim_places:
-        detail_words |= set(p.split())
-    detail = {stem(w) for w in detail_words}
+    detail = {stem(w) for w in {*c.months, *c.weekdays, *(w for p in claim_places
+                                                          for w in p.split())}}
     # Quantities are compared as quantities, so "10k" and "10,000", or "2.4 kilometres"
     # and "2.4 km", leave no missing words.
     units = {stem(q.head) for q in c.quantities if q.kind in ("measure", "duration")}
@@ -239,6 +238,8 @@ def compare(
     holder = None if past else office_conflict(claim, evidence, lead, same_statement=aligned)
     if holder is not None:  # the claim's office held by another, or its person's other post
         conflicts.append(Conflict("holder", (holder[0],), (holder[1],)))
+    if (tie := tie_denied(claim, evidence)) is not None:  # "X has no connection with Y"
+        conflicts.append(Conflict("link", tie, ("no connection",)))
     # the month of another event's day ("will take effect on 31 July 2027" for "was
     # announced on 2 November 2026") is no rival of the claim's; "began running this
     # morning", in an article of Thursday, is Thursday's event

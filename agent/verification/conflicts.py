@@ -25,7 +25,8 @@ from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
 from agent.text.quantity import implied_changes, show_quantity
 
-ConflictKind = Literal["number", "month", "day", "place", "holder"]
+# ("link": the claim ties two names a source says are unconnected, agent.text.links)
+ConflictKind = Literal["number", "month", "day", "place", "holder", "link"]
 KINDS: tuple[str, ...] = get_args(ConflictKind)
 # describe()'s shape; used only to read back conflicts stored as text (eval traces).
 _TEXT = re.compile(r"(\w+): claim (.+?) vs source (.+)$")
