@@ -170,7 +170,15 @@ def beside_speech(text: str, start: int, end: int, within_clause: bool = False) 
     if within_clause:
         before, after = before.rsplit(",", 1)[-1], after.split(",", 1)[0]
     near = WORD.findall(before)[-2:] + WORD.findall(after)[:2]
-    return any(SPEECH_WORDS.fullmatch(w) for w in near) or made_public_before(text, start)
+    return (any(SPEECH_WORDS.fullmatch(w) for w in near) or made_public_before(text, start)
+            or _TOLD_LISTENER.search(before) is not None)
+
+
+# "told an inquest on Monday", "told the jury yesterday": the listener stands between the
+# verb and the day it dates (a newcomer's quarry story, session 59: the inquest's Monday
+# dated the inspection the inspector told of, "claim 2025 vs source 2026").
+_TOLD_LISTENER = re.compile(r"\b(?:told|tells|telling)\s+(?:(?:an?|the|his|her|their|its)\s+)?"
+                            r"[\w’'-]+\s+(?:on\s+|last\s+|this\s+)?$", re.IGNORECASE)
 
 
 def made_public_before(text: str, start: int) -> bool:
