@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from agent.app import App
+from agent.generation.name_context import another_speaker
 from agent.text.actors import speaks_for
 from agent.text.slots import proper_words
 from agent.verification.checks import compare
@@ -76,3 +77,26 @@ def test_the_cloze_check_finds_no_other_actor_in_the_bodys_spokesperson(
     finding, _ = SlotChecker(app.llm).check(CLAIM, SENTENCE, budget=1, known_names=known,
                                             preceding=before)
     assert (finding is not None) is conflict
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("sentence", "speaks"), [
+    ("Tom Hale, for hospital operator Kelby Hospitals Trust, insisted the ward was safe.", True),
+    ("Tom Hale, representing the trust, told the hearing the ward was safe.", True),
+    ("Tom Hale, acting for Kelby Hospitals Trust, said the ward was safe.", True),
+    ("Tom Hale, for the union, insisted the ward was unsafe.", False),
+    ("Tom Hale said the trust had been warned.", False),
+])
+def test_someone_put_at_the_bodys_service_speaks_for_it(sentence: str, speaks: bool) -> None:
+    assert speaks_for(BODY, "Tom Hale", sentence) is speaks
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("quote", "other"), [
+    ("Tom Hale, for hospital operator Kelby Hospitals Trust, insisted the ward was safe.",
+     False),
+    ("Tom Hale, for the union, insisted the ward was unsafe.", True),
+])
+def test_an_answer_quoting_the_bodys_advocate_quotes_the_body(quote: str, other: bool) -> None:
+    question = "What does Kelby Hospitals Trust say about the ward?"
+    assert another_speaker(question, [quote]) is other

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from agent.generation.asked import cites_another, compound_parts, name_heads
 from agent.ingest.corpus import Corpus
+from agent.text.actors import speaks_for
 from agent.text.analysis import analyze
 from agent.text.facts import entities
 from agent.text.holders import POSSESSIVE
@@ -115,8 +116,10 @@ def another_speaker(question: str, quotes: Sequence[str]) -> bool:
     # answer_checks.unmatched_names; a question of two parts may quote others for its second.
     if asked is None or not asked.split()[-1][:1].isupper() or compound_parts(question):
         return False
-    named = [s for q in quotes if (s := analyze(q).speaker) not in (None, "someone")]
-    return bool(named) and not any(same_name(asked, s.lower()) for s in named)
+    # (someone who speaks for the asked body is it: "Rachel Denholm, for Brackwell Stone")
+    named = [(s, q) for q in quotes if (s := analyze(q).speaker) not in (None, "someone")]
+    return bool(named) and not any(same_name(asked, s.lower()) or speaks_for(asked, s, q)
+                                   for s, q in named)
 
 
 _NAME = r"(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&-]*"

@@ -281,20 +281,30 @@ _DESCRIBING = frozenset(("a", "an", "the", "its", "their", "his", "her"))
 _SPOKESPERSON = r"spokes(?:man|woman|person)"
 
 
-def speaks_for(body: str, name: str, sentence: str, before: str) -> bool:
-    """Whether `name` is titled a spokesperson in `sentence`, for no body named there, right
-    after the sentence `before` that names `body` (by its full name, or "the" and its last
-    word): "The bureau rejected the criticism. Spokeswoman Elspeth Varley said ..." speaks
-    for the Upland Weather Bureau. A one-word body is too vague to tell."""
+# Words that put a speaker at a body's service: "Rachel Denholm, for quarry operator Brackwell
+# Stone Ltd, insisted ...", "Tom Hale, representing the trust, said ...".
+_ON_BEHALF = r"(?:for|representing|on\s+behalf\s+of|acting\s+for|speaking\s+for)"
+
+
+def speaks_for(body: str, name: str, sentence: str, before: str = "") -> bool:
+    """Whether `name` speaks for `body` (named by its full name, or "the" and its last word):
+    put at its service in `sentence` ("Rachel Denholm, for quarry operator Brackwell Stone
+    Ltd, insisted ...", "representing", "on behalf of"; a newcomer's quarry story, session
+    59), or titled a spokesperson there, for no body named, right after the sentence `before`
+    that names it ("The bureau rejected the criticism. Spokeswoman Elspeth Varley said
+    ..."). A one-word body is too vague to tell."""
     words = body.split()
     name = re.sub(rf"^{_SPOKESPERSON}\s+", "", name.strip(), flags=re.IGNORECASE)
-    if len(words) < 2 or not name or not before:
+    if len(words) < 2 or not name:
         return False
     who = re.escape(name)
+    named = rf"\b(?:{re.escape(body)}|the\s+{re.escape(words[-1])})\b"
+    if re.search(rf"\b{who},?\s+{_ON_BEHALF}\s+(?:[a-z][\w-]*\s+){{0,3}}{named}", sentence,
+                 re.IGNORECASE):
+        return True
     titled = re.search(rf"\b{_SPOKESPERSON}\s+{who}\b(?!\s+(?:for|of|at)\b)"
                        rf"|\b{who},\s+(?:a|the)\s+{_SPOKESPERSON},", sentence, re.IGNORECASE)
-    named = rf"\b(?:{re.escape(body)}|the\s+{re.escape(words[-1])})\b"
-    return bool(titled) and re.search(named, before, re.IGNORECASE) is not None
+    return bool(titled and before) and re.search(named, before, re.IGNORECASE) is not None
 
 
 def same_voice(voice: str, speaker: str, ev_terms: set[str]) -> bool:

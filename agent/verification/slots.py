@@ -206,11 +206,11 @@ def _holds_possessed(slot: NameSlot, filler: str, sentence: str) -> bool:
 
 
 def _speaks_for(slot: NameSlot, filler: str, sentence: str, preceding: Sequence[str]) -> bool:
-    """Whether the filler is a spokesperson of the slot's body, named in the sentence before
-    (agent.text.actors.speaks_for): no other actor than the body (dev
+    """Whether the filler speaks for the slot's body, in the sentence or as its spokesperson
+    after the sentence before (agent.text.actors.speaks_for): no other actor than the body (dev
     kelderby-fell-rescue: "According to the Upland Weather Bureau, a yellow gale warning
     ..." was left not_enough_info, its event given to the bureau's spokeswoman)."""
-    return bool(preceding) and speaks_for(slot.name, filler, sentence, preceding[-1])
+    return speaks_for(slot.name, filler, sentence, preceding[-1] if preceding else "")
 
 
 def _acts_for(slot: NameSlot, filler: str, sentence: str) -> bool:
