@@ -10,7 +10,8 @@ import pytest
 from scenarios import STRIKE_ARTICLES
 
 from agent.app import App
-from agent.verification.compare import Matrix, MatrixCell, MatrixRow, build_matrix, render_html
+from agent.verification.compare import Matrix, MatrixCell, MatrixRow, build_matrix
+from agent.verification.matrix_view import render_html
 
 
 def test_venue_disagreement_is_a_contradiction_listed_first(make_app: Callable[..., App]) -> None:
@@ -65,7 +66,7 @@ def test_a_narrow_terminal_gets_the_matrix_as_a_list() -> None:
     width a table needs, each claim is listed with the outlets on each side."""
     from rich.console import Console
 
-    from agent.verification.compare import print_matrix
+    from agent.verification.matrix_view import print_matrix
 
     outlets = [f"Outlet {i}" for i in range(6)]
     row = MatrixRow(claim="The rally was held in Lyon.", kind="venue", contradiction=True,

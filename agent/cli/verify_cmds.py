@@ -224,7 +224,7 @@ def compare(
     max_claims: int = typer.Option(12, "--max-claims", min=1, max=100, help="Key claims to show."),
 ) -> None:
     """Key factual claims × independent outlets: supports / contradicts / silent."""
-    from agent.verification.compare import print_matrix, render_html
+    from agent.verification.matrix_view import print_matrix, render_html
 
     matrix = require_articles().matrix(max_claims)
     if html is not None:

@@ -29,6 +29,13 @@ def _closes(text: str) -> bool:
     return sum(text.count(c) for c in CLOSING) > sum(text.count(c) for c in OPENING)
 
 
+def quote_fragment(text: str) -> bool:
+    """The sentence is a piece of a quotation that runs over into another sentence: it
+    leaves one open or closes one it did not open (curly marks), or holds an odd number of
+    straight double quotes ("... said: \"Owen should have come home that night.")."""
+    return _opens(text) or _closes(text) or text.count('"') % 2 == 1
+
+
 def _named(text: str) -> str | None:
     who = analyze(text).speaker  # the shared, cached analysis (`speakers.attribution`)
     return who if who not in (None, "someone") else None

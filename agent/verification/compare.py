@@ -10,21 +10,19 @@ in X" vs "aboard Y"), a detail outlets often get wrong. Contradictions first."""
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Collection, Sequence
 from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel, Field
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
 from agent.retrieval.grouping import leader_groups, similarities, widest_reach_first
 from agent.text.facts import strip_dateline
+from agent.text.opinion import opinion_piece
+from agent.text.quotes import quote_fragment
 from agent.text.voice import THIRD_PERSON
 from agent.types import Sentence
 from agent.verification.checks import (
@@ -95,12 +93,19 @@ _PRONOUN_OPENING = re.compile(rf"^[\"'“‘]?(?:{'|'.join(THIRD_PERSON)})\b", r
 
 
 def _named_leader(leader: int, members: Sequence[int], cands: Sequence[tuple[str, Sentence]],
-                  sim: np.ndarray) -> int:
-    """The group member a row's claim quotes: its leader, unless that opens on a pronoun
-    and another member does not; then the one of those most like the leader."""
-    if not _PRONOUN_OPENING.match(cands[leader][1].text):
+                  sim: np.ndarray, opinion_ids: Collection[str] = ()) -> int:
+    """The group member a row's claim quotes: its leader, unless that opens on a pronoun, is
+    a piece of a longer quotation (`quote_fragment`) or is in an opinion piece (`opinion_ids`:
+    a column's "dithering", a quarry newcomer, session 59), and another member is none of
+    these; then the one of those most like the leader."""
+    def plain(j: int) -> bool:
+        s = cands[j][1]
+        return not (_PRONOUN_OPENING.match(s.text) or quote_fragment(s.text)
+                    or s.article_id in opinion_ids)
+
+    if plain(leader):
         return leader
-    named = [j for j in members if not _PRONOUN_OPENING.match(cands[j][1].text)]
+    named = [j for j in members if plain(j)]
     return max(named, key=lambda j: sim[leader, j]) if named else leader
 
 
@@ -122,10 +127,13 @@ def point_rows(
     `cands` (outlet key, sentence); every outlet of `outlets` gets a cell per row."""
     keys = [k for k, _ in cands]
     sim = similarities(vecs)
+    opinion_ids = {a.id for a in corpus.articles() if opinion_piece(a)}
     rows = []
     for group in leader_groups(sim, widest_reach_first(sim, keys)):
-        i = _named_leader(group.leader, group.members, cands, sim)
+        i = _named_leader(group.leader, group.members, cands, sim, opinion_ids)
         centre = cands[i][1]
+        if quote_fragment(centre.text) and _speaker(centre.text) is None:
+            continue  # words of a quotation whose speaker another sentence names
         cells: dict[str, MatrixCell] = {}
         for outlet in outlets:
             idx = sorted(j for j in group.members if keys[j] == outlet)
@@ -308,89 +316,3 @@ def _shown(row: MatrixRow, shown: Collection[str | None]) -> bool:
     return (row.contradiction and all(c.quote in shown for c in row.cells.values()
                                       if c.stance == "contradicts")) or any(
         q is not None and row.claim in q for q in shown)
-
-
-_SYMBOL = {"supports": "✔", "contradicts": "✘", "silent": "·"}
-
-
-# Below this many columns per outlet (plus the claim's) the matrix is printed as a list.
-_COLS_PER_OUTLET = 16
-_CLAIM_COLS = 40
-
-
-def print_matrix(m: Matrix, console: Console) -> None:
-    """The matrix as a table of claims × outlets, or, on a terminal too narrow for one
-    (under _CLAIM_COLS + _COLS_PER_OUTLET per outlet), as a list: each claim, then the
-    outlets that support it, contradict it (with their version) and stay silent."""
-    if console.width < _CLAIM_COLS + _COLS_PER_OUTLET * len(m.outlets):
-        _print_list(m, console)
-        return
-    table = Table(
-        title=f"{len(m.rows)} key claims × {len(m.outlets)} independent outlets", show_lines=True
-    )
-    table.add_column("claim", overflow="fold", max_width=50)
-    for o in m.outlets:
-        table.add_column(escape(o[:18]), overflow="fold", max_width=28)
-    for r in m.rows:
-        cells = []
-        for o in m.outlets:
-            c = r.cells.get(o, MatrixCell(stance="silent"))
-            colour = {"supports": "green", "contradicts": "red", "silent": "dim"}[c.stance]
-            detail = f"\n[dim]{escape(c.note)}[/dim]" if c.note else ""
-            cells.append(f"[{colour}]{_SYMBOL[c.stance]} {c.stance}[/{colour}]{detail}")
-        flag = "[red]⚠ [/red]" if r.contradiction else ""
-        table.add_row(flag + escape(r.claim), *cells)
-    console.print(table)
-
-
-def _print_list(m: Matrix, console: Console) -> None:
-    console.print(f"{len(m.rows)} key claims × {len(m.outlets)} independent outlets")
-    for r in m.rows:
-        flag = "[red]⚠ [/red]" if r.contradiction else ""
-        console.print(f"\n{flag}[bold]{escape(r.claim)}[/bold]")
-        for stance, colour in (("supports", "green"), ("contradicts", "red"), ("silent", "dim")):
-            named = []
-            for o in m.outlets:
-                c = r.cells.get(o, MatrixCell(stance="silent"))
-                if c.stance == stance:
-                    named.append(escape(o) + (f" ({escape(c.note)})" if c.note else ""))
-            if named:
-                console.print(f"  [{colour}]{_SYMBOL[stance]} {stance}:[/{colour}] "
-                              + "; ".join(named))
-
-
-def render_html(m: Matrix) -> str:
-    """A self-contained page. All article text is escaped: it is data, never markup."""
-    e = html.escape
-    head = "".join(f"<th>{e(o)}</th>" for o in m.outlets)
-    body = []
-    for r in m.rows:
-        tds = []
-        for o in m.outlets:
-            c = r.cells.get(o, MatrixCell(stance="silent"))
-            quote = (
-                f"<blockquote>{e(c.quote)}</blockquote>"
-                f"<small>{e(c.source or '')} [{c.start}:{c.end}]</small>"
-                if c.quote
-                else ""
-            )
-            note = f"<div class=note>{e(c.note)}</div>" if c.note else ""
-            tds.append(
-                f'<td class="{c.stance}"><b>{_SYMBOL[c.stance]} {c.stance}</b>{note}{quote}</td>'
-            )
-        cls = " class=contra" if r.contradiction else ""
-        body.append(f"<tr{cls}><th scope=row>{e(r.claim)}</th>{''.join(tds)}</tr>")
-    return (
-        "<!doctype html><html><head><meta charset=utf-8>"
-        "<title>sourcebound: cross-outlet matrix</title>"
-        "<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse}"
-        "td,th{border:1px solid #ccc;padding:.4em;vertical-align:top;max-width:22em;font-size:.9em}"
-        ".supports{background:#e9f7ec}.contradicts{background:#fdecea}.silent{color:#999}"
-        "tr.contra>th{border-left:4px solid #c62828}blockquote{margin:.3em 0;font-style:italic}"
-        ".note{color:#555;font-size:.85em}</style></head><body>"
-        "<h1>Key claims × independent outlets</h1>"
-        "<p>Contradictions first. Quotes are verbatim from "
-        "the sources, with character offsets.</p>"
-        f"<table><thead><tr><th>claim</th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
-        "</body></html>"
-    )
