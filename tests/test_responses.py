@@ -52,7 +52,8 @@ ARTICLE = {
     ("He denied it.", True),
     # "deny it" inside a longer clause is no denial of what was said before
     ("She did not deny it was a mistake.", False),
-    ("Police denied that the road had been closed.", False),
+    # a clause denied is a denial too (session 59: "denies it was ever told about a crack")
+    ("Police denied that the road had been closed.", True),
     # session 54's newcomers: a denial and what it goes on to say, a reply to someone's
     # account
     ("The trust denies this and says the land was never for sale.", True),

@@ -197,6 +197,11 @@ _DENIED_STATEMENT = re.compile(
     # the words just before
     r"|\b(?:deni(?:ed|es)|deny(?:ing)?)\s+(?:this|that|it)\s*(?:[,.;:]|$|(?:and|but)\b)"
 
+    # "denies it was ever told about a crack", "denied that staff had been warned": a
+    # clause denied (a newcomer's quarry story, session 59)
+    r"|(?<!not )(?<!never )(?<!n't )(?<!n’t )\b(?:deni(?:ed|es)|deny(?:ing)?)\s+(?:that\s+"
+    r"(?:[\w’'-]+\s+){1,3}?|(?:it|he|she|they|we)\s+)(?:ever\s+)?(?:had|has|have|was|were|"
+    r"is|are|did|would|knew|received|made)\b"
     # "denied taking payments", "denies ever having met him": the act itself, denied
     r"|\b(?:deni(?:ed|es)|deny(?:ing)?)\s+(?:ever\s+)?(?:having\s+)?\w+ing\b"
     # "says the claim is 'completely untrue'", "called the allegations baseless": what

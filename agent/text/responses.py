@@ -10,20 +10,29 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from agent.text.analysis import analyze
+from agent.text.analysis import analyze, stems
 from agent.types import Article, Sentence
 
 # How far after a reported statement its denial is looked for, in body sentences: the
 # denial usually follows at once, after at most one sentence of detail.
 RESPONSE_WINDOW = 2
+# The lower-case content words (stems) a denial before an account shares with it to answer
+# it: "crack" of "denies it was ever told about a crack" and "had flagged the crack".
+DENIED_WORDS = 1
+
+
+def _common_words(text: str) -> set[str]:
+    """The stems of `text`'s lower-case words: what it tells, not whom it names."""
+    return stems(" ".join(w for w in text.split() if w[:1].islower()))
 
 
 def denial_after(article: Article, sentence: Sentence,
                  used: Collection[str] = ()) -> Sentence | None:
     """The first of the RESPONSE_WINDOW body sentences after `sentence` in `article` that
     reports a denial (agent.text.polarity.denies_a_statement: "denied the accusation",
-    "strongly denied this"), when `sentence` reports someone's words or charge and is no
-    denial itself; None otherwise, or when that denial's text is in `used`."""
+    "strongly denied this"), else the one just before it that denies what it tells (below),
+    when `sentence` reports someone's words or charge and is no denial itself; None
+    otherwise, or when that denial's text is in `used`."""
     said = analyze(sentence.text)
     if said.speaker is None or said.denies:
         return None
@@ -34,6 +43,13 @@ def denial_after(article: Article, sentence: Sentence,
     for s in body[at + 1: at + 1 + RESPONSE_WINDOW]:
         if analyze(s.text).denies:
             return None if s.text in used else s
+    # A denial printed just before a new account of the charge it answers ("Brackwell Stone
+    # denies it was ever told about a crack." / "Colleague Kieran Moss told the jury he had
+    # flagged the crack ...", a newcomer's quarry story, session 59), telling of it in
+    # DENIED_WORDS of the account's words.
+    if at > 0 and (before := body[at - 1]).text not in used and analyze(before.text).denies \
+            and len(_common_words(before.text) & _common_words(sentence.text)) >= DENIED_WORDS:
+        return before
     return None
 
 

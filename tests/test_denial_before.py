@@ -1,0 +1,56 @@
+"""A denial of a clause ("Brackwell Stone denies it was ever told about a crack") is a denial,
+and one printed just before a new account of the charge it answers ("Colleague Kieran Moss
+told the jury he had flagged the crack ...") goes with that account into a summary (a
+newcomer's quarry story, session 59: the summary printed the worker's account without the
+company's denial). The articles are made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.text.polarity import denies_a_statement
+from agent.text.responses import denial_after
+from agent.types import Article, Sentence
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "denial"), [
+    ("The ferry firm denies it was ever warned about the ramp.", True),
+    ("The club denied that it had breached the rules.", True),
+    ("He denied he was at the depot that night.", True),
+    ("The trust denied that staff had been told to stay silent.", True),
+    # a plain object is refused, not denied as a statement
+    ("Police denied entry to the site.", False),
+    ("The board denied its request for funding.", False),
+])
+def test_a_clause_denied_is_a_denial(text: str, denial: bool) -> None:
+    assert denies_a_statement(text) is denial
+
+
+def _article(*texts: str) -> Article:
+    sentences, at = [], 0
+    for i, text in enumerate(texts):
+        sentences.append(Sentence(id=f"a:{i}", article_id="a", doc_id="a", start=at,
+                                  end=at + len(text), text=text))
+        at += len(text) + 1
+    return Article(id="a", doc_id="a", start=0, end=at, sentences=sentences)
+
+
+CHARGE = "The ferry firm allegedly ignored a report of a loose ramp, the inquiry heard."
+DENIAL = "Harwick Ferries denies it was ever told about a loose ramp."
+ACCOUNT = "Deckhand Tom Hale told the inquiry he had reported the ramp to a supervisor."
+
+
+@pytest.mark.unit
+def test_a_denial_just_before_an_account_of_the_charge_answers_it() -> None:
+    article = _article(CHARGE, DENIAL, ACCOUNT, "The inquiry continues.")
+    found = denial_after(article, article.sentences[2])
+    assert found is not None and found.text == DENIAL
+    assert denial_after(article, article.sentences[2], used={DENIAL}) is None
+
+
+@pytest.mark.unit
+def test_a_denial_before_an_account_of_something_else_does_not() -> None:
+    other = "Deckhand Tom Hale told the inquiry the weather was calm that evening."
+    article = _article(CHARGE, DENIAL, other)
+    assert denial_after(article, article.sentences[2]) is None
