@@ -66,6 +66,7 @@ from agent.text.links import tie_denied
 from agent.text.measured import values_of_other_days
 from agent.text.near_miss import near_miss_name
 from agent.text.normalize import normalize_for_match
+from agent.text.number_words import words_to_digits
 from agent.text.place_frames import named_before, place_substitutions
 from agent.text.polarity import NEG_STEMS, NEGATIONS, negated_about
 from agent.text.sides import opposite_sides, side_taken
@@ -86,8 +87,7 @@ ALIGNED_COVERAGE = 0.5
 ALIGNED_SCORE = 0.62
 # The model's "supports" needs this coverage of the claim's content words (source: stance.py).
 MIN_SUPPORT_COVERAGE = 0.5
-# A sentence covering this share of the claim's words in its own voice states the claim
-# itself; a quote beside it does not make the claim a report of speech.
+# A sentence covering this share of the claim's words in its own voice states the claim itself.
 STATED_COVERAGE = 0.4
 # A paraphrase (high embedding similarity) may support with less word overlap.
 PARAPHRASE_COVERAGE = 0.3
@@ -104,8 +104,7 @@ MODEL_REFUTE_COVERAGE = 0.4
 
 # Dates given by reference to the sentence before.
 _SAME_TIME = re.compile(r"\b(?:(?:that|the) same|that) (?:month|day)\b", re.IGNORECASE)
-# Sentences that open by pointing back ("The report said", "It added") lean on the one before.
-# ("The Hill said" names an outlet: a name is no back-reference.)
+# Sentences that open by pointing back ("The report said", "It added", not "The Hill said").
 _BACK_REFERENCE = re.compile(r"^\W*(?:(?:The|This|That|These|Those)\s+[a-z]|(?:It|He|She|They)\b)")
 
 
@@ -288,7 +287,8 @@ def compare(
         # what the claim places in one named place, the sentence places in another
         conflicts.append(Conflict("place", tuple(sorted({p for p, _ in moved})),
                                   tuple(sorted({q for _, q in moved}))))
-    subject_terms = stems(subject) if subject and is_name(subject, known_names) else set()
+    subject_terms = ({t for t in stems(words_to_digits(subject)) if not _numeric(t)}  # "19-year"
+                     if subject and is_name(subject, known_names) else set())
     missing = (
         missing
         or bool(cm - near_months)
