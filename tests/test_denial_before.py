@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from agent.text.analysis import analyze
 from agent.text.polarity import denies_a_statement
 from agent.text.responses import denial_after
+from agent.text.sides import opposite_sides
 from agent.types import Article, Sentence
 
 
@@ -54,3 +56,16 @@ def test_a_denial_before_an_account_of_something_else_does_not() -> None:
     other = "Deckhand Tom Hale told the inquiry the weather was calm that evening."
     article = _article(CHARGE, DENIAL, other)
     assert denial_after(article, article.sentences[2]) is None
+
+
+@pytest.mark.unit
+def test_saying_a_thing_was_true_concedes_what_a_claimed_denial_denies() -> None:
+    """The seeds' "Trump denied that he had proposed sending US troops to Mexico" (refuted)
+    against "Trump said it was 'true' that he proposed sending the troops": once a clause
+    denied is a denial, the claim is about the denial, and only the other side taken
+    contradicts it."""
+    claim = "Ms Orme denied that she had proposed closing the pier."
+    sentence = "Ms Orme said it was \u201ctrue\u201d that she proposed closing the pier."
+    assert denies_a_statement(claim)
+    assert opposite_sides(analyze(claim), analyze(sentence))
+    assert not opposite_sides(analyze(claim), analyze("Ms Orme said the pier would close."))

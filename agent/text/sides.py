@@ -17,7 +17,10 @@ from agent.text.analysis import TITLE_STEMS, SentenceAnalysis, stems
 # The verbs of a side: conceding ones, then denying ones.
 _CONCEDING = (r"admit(?:s|ted)?|accept(?:s|ed|ing)?|acknowledg(?:e|es|ed)|conced(?:e|es|ed)|"
               r"confess(?:es|ed)?|back(?:s|ed|ing)|endors(?:e|es|ed|ing)|"
-              r"recommend(?:s|ed|ing)?")
+              r"recommend(?:s|ed|ing)?|"
+              # "said it was 'true' that he proposed ...": the seeds' "Trump denied that he
+              # had proposed ..." (refuted), once a clause denied was read as a denial
+              r"(?:said|says)\s+it\s+(?:was|is)\s+[“\"'‘]?true")
 # Denying an act or a statement ("denied hiding", "disputes the figures"), and rejecting a
 # proposal or offer ("rejected the takeover offer"), which denies no act.
 _DENYING_ACT = r"deni(?:es|ed)|deny|disput(?:e|es|ed)|refut(?:e|es|ed)|rebut(?:s|ted)?"
