@@ -75,11 +75,11 @@ def tie_denied(claim: str, sentence: str) -> tuple[str, str] | None:
     ties them with no negation of its own ("Brackwell Stoneworks operates Gorsefell
     Quarry"), or None. Each name must be one the claim writes whole: "Brackwell Stone"
     is not "Brackwell Stoneworks"."""
+    pairs = unlinked_pairs(sentence)  # none in most sentences: the claim is read only after
+    if not pairs:
+        return None
     words = {w.lower() for w in re.findall(r"[\w’'-]+", claim)}
     if words & NEGATIONS or unlinked_pairs(claim):
         return None
     named = set(_names(claim))
-    for a, b in unlinked_pairs(sentence):
-        if a in named and b in named:
-            return a, b
-    return None
+    return next(((a, b) for a, b in pairs if a in named and b in named), None)
