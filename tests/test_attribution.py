@@ -9,8 +9,9 @@ from collections.abc import Callable
 import pytest
 
 from agent.app import App
+from agent.text.speakers import attribution
 from agent.types import Citation
-from agent.verification.checks import attribution, compare
+from agent.verification.checks import compare
 from agent.verification.claims import Attribution, attribution_of
 from agent.verification.signals import Signals
 from agent.verification.stance import combine, support_gate
@@ -183,8 +184,7 @@ def test_a_party_s_own_statement_does_not_make_a_plain_claim_stated() -> None:
 def test_an_unnamed_speaker_is_named_by_its_description_in_the_verdict(
     sentence: str, described: str
 ) -> None:
-    """The note of a claim only reported as someone's words says whose (newcomer trial,
-    session 21: "a claim made by someone" for "The alliance says ...")."""
+    """A claim only reported as someone's words is noted as whose (newcomer, session 21)."""
     claim = "Nitrogen dioxide readings on Bridge Street have broken the legal limit every year."
     assert attribution(sentence) == "someone"  # the verifier's logic is unchanged
     assert compare(claim, sentence, 0.9).attributed_to == described

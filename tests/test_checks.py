@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from agent.text.analysis import stems
+from agent.text.facts import event_places, months, places, weekdays
 from agent.text.polarity import negated
-from agent.verification.checks import (
-    attribution,
-    compare,
-    event_places,
-    months,
-    places,
-    stems,
-    weekdays,
-)
+from agent.text.speakers import attribution
+from agent.verification.checks import compare
 from agent.verification.claims import attribution_of
 from agent.verification.stance import combine
 

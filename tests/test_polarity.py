@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from agent.text.analysis import analyze
+from agent.text.analysis import analyze, stem, stems
 from agent.text.polarity import negated, negated_about, negation_scopes, split_by_polarity
-from agent.verification.checks import compare, stem, stems
+from agent.verification.checks import compare
 from agent.verification.stance import combine
 
 

@@ -41,24 +41,13 @@ from agent.text.dates import (
 )
 from agent.text.directions import opposite_changes
 from agent.text.events import day_gaps, other_event_days, shift_days, tells_a_statement
-from agent.text.facts import (  # noqa: F401  (re-exported: the checks' vocabulary)
-    CAP_RUN,
-    CUE_RE,
+from agent.text.facts import (
     MONTHS,
-    NOT_ENTITY,
-    SPEECH_WORDS,
     WEEKDAYS,
-    asserted_part,
     content_without_quotes,
-    entities,
-    event_places,
     mentions,
-    months,
     naming_days,
-    places,
     speech_weekdays,
-    strip_places,
-    weekdays,
 )
 from agent.text.frames import days_of_another_event, months_meet
 from agent.text.holders import office_conflict
@@ -71,11 +60,7 @@ from agent.text.place_frames import named_before, place_substitutions
 from agent.text.polarity import NEG_STEMS, NEGATIONS, negated_about
 from agent.text.sides import opposite_sides, side_taken
 from agent.text.slots import is_name
-from agent.text.speakers import (  # noqa: F401  (re-exported: the checks' vocabulary)
-    attribution,
-    place_rival,
-    subject_of,
-)
+from agent.text.speakers import attribution, place_rival
 from agent.verification.claims import attribution_of
 from agent.verification.conflicts import Conflict, figures_stated, number_conflicts
 from agent.verification.signals import Signals

@@ -20,22 +20,13 @@ from pydantic import BaseModel, Field
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
 from agent.retrieval.grouping import leader_groups, similarities, widest_reach_first
-from agent.text.facts import strip_dateline
+from agent.text.facts import CUE_RE, SPEECH_WORDS, entities, event_places, strip_dateline
 from agent.text.opinion import opinion_piece
 from agent.text.quotes import quote_fragment
+from agent.text.speakers import attribution, subject_of
 from agent.text.voice import THIRD_PERSON
 from agent.types import Sentence
-from agent.verification.checks import (
-    ALIGNED_COVERAGE,
-    CUE_RE,
-    PARAPHRASE_COVERAGE,
-    SPEECH_WORDS,
-    attribution,
-    compare,
-    entities,
-    event_places,
-    subject_of,
-)
+from agent.verification.checks import ALIGNED_COVERAGE, PARAPHRASE_COVERAGE, compare
 from agent.verification.measures import measure_conflicts
 from vectorstore.store import Embedder
 

@@ -15,17 +15,17 @@ from collections.abc import Sequence
 from agent.ingest.corpus import Corpus
 from agent.retrieval.evidence import select_evidence
 from agent.retrieval.retrieve import Retriever
-from agent.text.analysis import analyze
+from agent.text.analysis import analyze, stems
 from agent.text.dates import strip_dates
-from agent.text.facts import entities
+from agent.text.facts import entities, strip_places
 from agent.text.holders import claimed_holder, office_conflict
 from agent.text.normalize import normalize_for_match
 from agent.text.opinion import opinion_piece
 from agent.text.quotes import quote_speaker
 from agent.text.responses import charges_answered
 from agent.text.slots import proper_words
+from agent.text.speakers import place_rival
 from agent.types import Evidence, Sentence
-from agent.verification.checks import place_rival, stems, strip_places
 from agent.verification.claim_figures import CLAIM_OUTLET, figure_disputes
 from agent.verification.conflicts import figures_stated
 from agent.verification.measures import strip_figures, terms
