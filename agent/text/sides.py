@@ -56,9 +56,21 @@ class Side:
     denies_act: bool = False
 
 
+# "were admitted to hospital", "was denied bail": a passive verb, no side taken.
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
+
+
+def _passive(text: str, m: re.Match[str]) -> bool:
+    verb = "yes" if m.group("yes") is not None else "no"
+    return m.group(verb).endswith("ed") and _PASSIVE.search(text, 0, m.start(verb)) is not None
+
+
 def side_taken(text: str) -> Side | None:
-    """The first side a named actor of `text` takes, or None when none does."""
+    """The first side a named actor of `text` takes, or None when none does (a passive
+    "were admitted", "was denied" takes none)."""
     m = _SIDE.search(text)
+    while m is not None and _passive(text, m):
+        m = _SIDE.search(text, m.end("yes" if m.group("yes") is not None else "no"))
     if m is None:
         return None
     concedes = m.group("yes") is not None
@@ -78,10 +90,19 @@ def opposite_sides(claim: SentenceAnalysis, evidence: SentenceAnalysis) -> bool:
     a word of what the claim's side is about (names and titles aside) is in what the
     evidence's side is about ("admitted keeping more plastic than its permit allows" /
     "denies breaching its permit")."""
+    return sides_apart(claim, evidence) is not None
+
+
+def sides_apart(claim: SentenceAnalysis, evidence: SentenceAnalysis) -> tuple[str, str] | None:
+    """The claim's side and the evidence's, as "conceded" / "denied", when they are
+    `opposite_sides` ("has not denied that its forecast was at fault" / "has denied that
+    its forecast was at fault": ("conceded", "denied")); else None."""
     mine, theirs = side_taken(claim.text), side_taken(evidence.text)
     if mine is None or theirs is None or mine.concedes == theirs.concedes:
-        return False
+        return None
     if not _same_actor(mine.actor, theirs.actor):
-        return False
+        return None
     topic = stems(mine.about) - claim.name_stems - TITLE_STEMS
-    return bool(topic & stems(theirs.about))
+    if not topic & stems(theirs.about):
+        return None
+    return ("conceded", "denied") if mine.concedes else ("denied", "conceded")

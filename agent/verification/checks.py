@@ -58,7 +58,7 @@ from agent.text.normalize import normalize_for_match
 from agent.text.number_words import words_to_digits
 from agent.text.place_frames import named_before, place_substitutions
 from agent.text.polarity import NEG_STEMS, NEGATIONS, negated_about
-from agent.text.sides import opposite_sides, side_taken
+from agent.text.sides import side_taken, sides_apart
 from agent.text.slots import is_name
 from agent.text.speakers import attribution, place_rival
 from agent.verification.claims import attribution_of
@@ -224,6 +224,9 @@ def compare(
         conflicts.append(Conflict("holder", (holder[0],), (holder[1],)))
     if (tie := tie_denied(claim, evidence)) is not None:  # "X has no connection with Y"
         conflicts.append(Conflict("link", tie, ("no connection",)))
+    sides = sides_apart(c, e)  # "has not denied P" / "has denied P" (the model read P 0.73)
+    if aligned and sides is not None:
+        conflicts.append(Conflict("side", (sides[0],), (sides[1],)))
     # the month of another event's day ("will take effect on 31 July 2027" for "was
     # announced on 2 November 2026") is no rival of the claim's; "began running this
     # morning", in an article of Thursday, is Thursday's event
@@ -360,7 +363,7 @@ def compare(
         conflicts=conflicts,
         missing_numbers=missing,
         # admitted / denied; "went up" / "fell" of one thing (agent.text.directions)
-        polarity_conflict=polarity or flip or opposite_sides(c, e)
+        polarity_conflict=polarity or flip or sides is not None
         or opposite_changes(claim, evidence, known_names),
         negation_flip=flip,
         # who said it, for the verdict's note: "the alliance", not "someone"

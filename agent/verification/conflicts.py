@@ -25,8 +25,10 @@ from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
 from agent.text.quantity import implied_changes, show_quantity
 
-# ("link": the claim ties two names a source says are unconnected, agent.text.links)
-ConflictKind = Literal["number", "month", "day", "place", "holder", "link"]
+# ("link": the claim ties two names a source says are unconnected, agent.text.links;
+# "side": the claim's actor conceded what the source has it deny, or the reverse,
+# agent.text.sides)
+ConflictKind = Literal["number", "month", "day", "place", "holder", "link", "side"]
 KINDS: tuple[str, ...] = get_args(ConflictKind)
 # describe()'s shape; used only to read back conflicts stored as text (eval traces).
 _TEXT = re.compile(r"(\w+): claim (.+?) vs source (.+)$")
