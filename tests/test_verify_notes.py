@@ -108,11 +108,12 @@ _COPY_ARTICLE = "{title}\nBy {author}\nMonday, 2 March 2026\n{outlet}\n\n{body}\
 
 
 @pytest.mark.integration
-def test_a_quote_from_a_syndicated_copy_names_the_copy_and_what_it_copies(
+def test_a_quote_only_a_syndicated_copy_prints_names_the_copy(
     make_app: Callable[..., App],
 ) -> None:
     """Found by a newcomer on a dev story: a sentence only the copy prints was shown as the
-    original outlet's, where a reader cannot find it."""
+    original outlet's, where a reader cannot find it. It is the copy's own reporting (a
+    science newcomer, session 60), so the copy alone is named."""
     body = ("A former treasurer of the Alder Foundation was convicted of fraud on Friday.\n"
             "Graham Pellow took money from the charity over six years.\n"
             "The foundation's chair, the Rev Anne Lacey, told the court she signed cheques "
@@ -129,7 +130,7 @@ def test_a_quote_from_a_syndicated_copy_names_the_copy_and_what_it_copies(
     verdict = app.verifier(use_model=False).verify("Graham Pellow joined the foundation in 2011.")
     (item,) = [e for a in verdict.atomic for e in a.evidence if "2009" in e.citation.quote]
     assert item.citation.source == "b"
-    assert item.outlet == "Northgate Gazette, a copy of Vale Wire"
+    assert item.outlet == "Northgate Gazette"
 
 
 def test_a_title_before_the_speakers_name_is_not_what_the_claim_says() -> None:

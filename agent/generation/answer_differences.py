@@ -41,7 +41,7 @@ def with_differences(
     Agency's 5.8 metres), as `with_versions` shows a version.
     The story is the articles of the evidence and of the answer's citations, and in a
     story folder (at most SCAN_DOCUMENTS documents, as the verifier reads one) every
-    article; syndicated copies read as their originals."""
+    article; syndicated copies read as their originals, but for their own paragraphs."""
     figure_kinds = asked_figure_kinds(question)  # "how much ... cost": sums of money only
     kinds = _DIFFERENCE_KINDS.get(asked_kind(question) or "",
                                   {"number"} if figure_kinds else set())
@@ -55,6 +55,10 @@ def with_differences(
         ids += [a.id for a in corpus.articles()]
     story = list(dict.fromkeys(corpus.canonical(a) for a in ids))[:MAX_STORY_ARTICLES]
     items = [(s, corpus.outlet_key(a)) for a in story for s in corpus.article(a).body_sentences]
+    # and a copy's own paragraphs, as the copy's (Corpus.sentence_outlet_key)
+    copies = [a for a in dict.fromkeys(ids) if a not in story and corpus.canonical(a) in story]
+    items += [(s, corpus.sentence_outlet_key(s)) for a in copies
+              for s in corpus.article(a).body_sentences if s.duplicate_of is None]
 
     # "How many wards": a difference over another count of a cited sentence (its patients)
     # is no version of the answer, unless the answer counts no wards at all (its "310,000"

@@ -24,13 +24,13 @@ from agent.verification.disputes import Dispute, DisputeSide
 
 
 def corpus_differences(corpus: Corpus) -> list[Difference]:
-    """`story_differences` over every body sentence of the corpus's canonical articles (a
-    syndicated copy, or a sentence copied from another article, speaks as its original), no
-    line led from an opinion piece: what the story summary and `compare` show. Code only:
-    no model is built or called."""
-    articles = [a for a in corpus.articles() if corpus.canonical(a.id) == a.id]
-    # a sentence copied from an earlier article is that article's version, not its own
-    items = [(s, corpus.outlet_key(a.id)) for a in articles for s in a.body_sentences
+    """`story_differences` over every body sentence of the corpus that repeats no other
+    article's (a sentence copied from another article speaks as its original; a syndicated
+    copy's own paragraphs as the copy, `Corpus.sentence_outlet_key`), no line led from an
+    opinion piece: what the story summary and `compare` show. Code only: no model is built
+    or called."""
+    articles = corpus.articles()
+    items = [(s, corpus.sentence_outlet_key(s)) for a in articles for s in a.body_sentences
              if s.duplicate_of is None]
     opinion = {a.id for a in articles if opinion_piece(a)}
     return story_differences(items, corpus.outlet_name, opinion)

@@ -293,6 +293,13 @@ class Summarizer:
             for s, score in key_sentences(art, self.embedder, KEY_SENTENCES_PER_ARTICLE):
                 if s.duplicate_of is None:
                     items.append((s, outlet, score))
+        # a syndicated copy's own key sentences (a regional paper's paragraphs after the
+        # wire's) are its own outlet's (Corpus.sentence_outlet_key)
+        for art in self.corpus.articles():
+            if self.corpus.canonical(art.id) != art.id:
+                items += [(s, self.corpus.sentence_outlet_key(s), score) for s, score
+                          in key_sentences(art, self.embedder, KEY_SENTENCES_PER_ARTICLE)
+                          if s.duplicate_of is None]
         return items
 
     def clusters(self) -> tuple[list[Cluster], Callable[[Sentence, Sentence], float]]:
@@ -308,7 +315,7 @@ class Summarizer:
         def sim(a: Sentence, b: Sentence) -> float:
             return float(vecs[index[a.id]] @ vecs[index[b.id]])
 
-        # Only the articles that gave key sentences: copies are left out of `items`.
+        # Only the articles that gave key sentences (a copy only by its own).
         shown = {s.article_id for s, _, _ in items}
         opinion = frozenset(a for a in shown if opinion_piece(self.corpus.article(a)))
         return rank_clusters(items, vecs, opinion), sim

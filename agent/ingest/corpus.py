@@ -393,6 +393,14 @@ class Corpus:
         art = d.articles.get(canon) if d is not None else None
         return (art.outlet or canon) if art is not None else canon
 
+    def sentence_outlet_key(self, s: Sentence) -> str:
+        """`outlet_key` of one sentence: a sentence of a syndicated copy that repeats nothing
+        of another article (`Sentence.duplicate_of`: a regional paper's own paragraphs after
+        the wire's) is the copy's own reporting, keyed by the copy's outlet."""
+        if s.duplicate_of is not None or self.canonical(s.article_id) == s.article_id:
+            return self.outlet_key(s.article_id)
+        return self.article(s.article_id).outlet or s.article_id
+
     def outlet_name(self, key: str) -> str:
         """The name shown for an outlet key or a cited source: its article's outlet, else the
         key itself (an article id, or an outlet name already)."""

@@ -8,7 +8,7 @@ quote is then replaced by the source's exact characters and offsets.
 from __future__ import annotations
 
 from agent.ingest.corpus import Corpus
-from agent.types import Citation
+from agent.types import Citation, Sentence
 
 _FOLD = str.maketrans(
     {
@@ -90,14 +90,15 @@ def is_valid(corpus: Corpus, c: Citation) -> bool:
     return 0 <= c.start < c.end <= len(text) and text[c.start : c.end] == c.quote
 
 
-def cited_outlet(corpus: Corpus, article_id: str) -> str:
+def cited_outlet(corpus: Corpus, article_id: str, sentence: Sentence | None = None) -> str:
     """The outlet a reader should look in for a quote of `article_id`: its own outlet (the
     article id when unknown), and for a syndicated copy also the outlet it copies, which
     is the independent voice it is counted as ("Northgate Gazette, a copy of Allied
-    Newswire"): a copy may add sentences its original does not print."""
+    Newswire"); but for a quoted `sentence` of the copy's own (`Corpus.sentence_outlet_key`:
+    it repeats nothing of the original), its own outlet alone."""
     own = corpus.article(article_id).outlet or article_id
     canon = corpus.canonical(article_id)
-    if canon == article_id:
+    if canon == article_id or (sentence is not None and sentence.duplicate_of is None):
         return own
     original = corpus.outlet_key(canon)
     return own if original == own else f"{own}, a copy of {corpus.outlet_name(original)}"

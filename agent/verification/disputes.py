@@ -106,7 +106,7 @@ def dispute_verdict(
                 items.append(EvidenceItem(
                     citation=cite, stance="silent" if taken else "refutes",
                     signals=[GIVES_FIGURE if taken else f"gives another value: {values}"],
-                    outlet=cited_outlet(corpus, s.article_id)))
+                    outlet=cited_outlet(corpus, s.article_id, s)))
     others = [o for n, side in enumerate(dispute.sides) if n != k for o in side.outlets]
     why = (f"Sources disagree on {dispute.detail}: {', '.join(dispute.sides[k].outlets)} "
            f"{'gives' if len(dispute.sides[k].outlets) == 1 else 'give'} the claim's value, "

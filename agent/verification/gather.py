@@ -116,7 +116,7 @@ class EvidenceGatherer:
         items += self._figure_statements(claim, items, story)
         per: dict[str, list[Evidence]] = {}
         for e in items:
-            key = self.corpus.outlet_key(e.sentence.article_id)
+            key = self.corpus.sentence_outlet_key(e.sentence)
             if key not in per and len(per) >= self.max_outlets:
                 continue
             rival = e.label in ("P", "F", "H", "A", "N")
@@ -132,9 +132,8 @@ class EvidenceGatherer:
         """Sentences of the retrieved articles placing the claim's speaker elsewhere: retrieval
         by similarity rarely finds "aboard a plane" for a claim about "a rally in Ohio"."""
         seen = {e.sentence.id for e in items}
-        articles = dict.fromkeys(self.corpus.canonical(a) for a in sources)
         out = []
-        for aid in articles:
+        for aid in self._with_copies(sources):
             for s in self.corpus.article(aid).sentences:
                 if s.id not in seen and s.duplicate_of is None and place_rival(claim, s.text):
                     out.append(
@@ -152,7 +151,7 @@ class EvidenceGatherer:
         if claimed_holder(claim) is None:
             return []
         out = []
-        for aid in dict.fromkeys(self.corpus.canonical(a) for a in sources):
+        for aid in self._with_copies(sources):
             lead = self.article_lead(aid)
             out += [Evidence(label="H", sentence=s, score=0.0,
                              outlet=self.corpus.article(aid).outlet)
@@ -170,7 +169,7 @@ class EvidenceGatherer:
         ranks it: the `story`'s sentences (`_story`) are read."""
         if not analyze(claim).quantities:
             return []
-        pool = [(s, self.corpus.outlet_key(s.article_id)) for s in story]
+        pool = [(s, self.corpus.sentence_outlet_key(s)) for s in story]
         # (an anchor of the claim's own words, CLAIM_OUTLET, is no sentence to judge)
         return [(f.sentence, None if a.outlet == CLAIM_OUTLET else a.sentence)
                 for f, _, a in figure_disputes(claim, pool)]
@@ -189,12 +188,12 @@ class EvidenceGatherer:
             return []
         claim_terms = terms(claim)
         claim_names = {w for n in entities(claim) for w in n.split()}
-        stating = {self.corpus.outlet_key(e.sentence.article_id) for e in items
+        stating = {self.corpus.sentence_outlet_key(e.sentence) for e in items
                    if figures_stated(wanted, analyze(e.sentence.text).quantities)}
         seen = {e.sentence.id for e in items}
         out: dict[str, Evidence] = {}
         for s in story:
-            key = self.corpus.outlet_key(s.article_id)
+            key = self.corpus.sentence_outlet_key(s)
             if (key in stating or key in out or s.id in seen
                     or not figures_stated(wanted, analyze(s.text).quantities)
                     or not terms(s.text) & claim_terms
@@ -209,14 +208,20 @@ class EvidenceGatherer:
     def _story(self, claim: str, sources: Sequence[str]) -> list[Sentence]:
         """The body sentences scanned for another version of the claim's figures: every
         article of a story folder (at most SCAN_DOCUMENTS documents); in a larger corpus
-        the retrieved articles and those a search without the figures finds. Syndicated
-        copies left out."""
+        the retrieved articles and those a search without the figures finds. A syndicated
+        copy gives only its own sentences (`_with_copies`)."""
         if self.corpus.n_documents() <= SCAN_DOCUMENTS:
             ids = [a.id for a in self.corpus.articles()]
         else:
             ids = [*sources, *self._candidates(strip_figures(claim))[1]]
-        return [s for aid in dict.fromkeys(self.corpus.canonical(a) for a in ids)
+        return [s for aid in self._with_copies(ids)
                 for s in self.corpus.article(aid).body_sentences if s.duplicate_of is None]
+
+    def _with_copies(self, article_ids: Sequence[str]) -> list[str]:
+        """The articles to read for `article_ids`: each one's original and the article
+        itself. The callers read only sentences that repeat no other article
+        (`Sentence.duplicate_of` unset): of a syndicated copy, its own paragraphs."""
+        return list(dict.fromkeys(x for a in article_ids for x in (self.corpus.canonical(a), a)))
 
     def _candidates(self, query: str) -> tuple[list[Evidence], list[str]]:
         """Evidence sentences for `query` and the articles its retrieval hits came from."""

@@ -54,4 +54,4 @@ def evidence_item(
     elif final == "refutes" and sig.hard_conflict:
         notes.append("a conflict found by code; the model was not asked")
     return EvidenceItem(citation=cite, stance=final, signals=notes,
-                        outlet=cited_outlet(corpus, s.article_id))
+                        outlet=cited_outlet(corpus, s.article_id, s))
