@@ -25,7 +25,7 @@ from agent.text.facts import (
     speech_weekdays,
 )
 from agent.text.quantities import Quantity, quantities
-from agent.text.tense import ahead, behind
+from agent.text.tense import ahead, behind, untensed
 
 # A date or time phrase, with the preposition that introduces it: "on Sunday 9 November
 # 2025", "in March", "since 2019", "at 4am". Month and weekday names count only capitalised
@@ -134,6 +134,11 @@ def weekday_date(text: str, day: str, published: date) -> date:
         return published + timedelta(days=ahead_days + (7 if ahead_days <= 2 else 0))
     if ahead(text, day):
         return published + timedelta(days=(7 - shift) % 7)
+    if untensed(text, day) and 7 - shift < shift:
+        # an infinitive's day ("asked for the committee to meet on Thursday", in an article
+        # of Tuesday 3 March: a science newcomer, session 60) is the nearer one, not the
+        # one gone by default
+        return published + timedelta(days=7 - shift)
     return published - timedelta(days=shift)
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from agent.text.facts import FINITE_CUES, WEEKDAYS, WORD
-from agent.text.lexicon import is_past_form, is_third_person_present
+from agent.text.lexicon import is_past_form, is_third_person_present, verb_lemmas
 
 # Words that put what a sentence tells after its publication.
 # "would" is the future of a report ("said it would announce compensation on Wednesday"),
@@ -157,6 +157,23 @@ def behind(text: str, word: str, sentence: bool = False) -> bool:
     if ahead(text, word):
         return False
     return next(_past_words(text if sentence else _clause_of(text, word)), None) is not None
+
+
+_INFINITIVE = re.compile(r"\b([a-z]+)\s+to\s+([a-z]+)\b")
+
+
+def untensed(text: str, word: str) -> bool:
+    """Whether the nearest verb before `word` in its clause of `text` is an infinitive after
+    its subject, which has no tense of its own: "said he had asked for the committee to meet
+    on Thursday" tells no Thursday gone, nor one to come ("to" and a word the verb lexicon
+    knows, no past verb between). After a past verb the day may be that verb's: "voted to
+    close the bridge on Friday", "went to court on Friday" are read as told."""
+    clause = _clause_of(text, word)
+    at = clause.lower().find(word.lower())
+    last = next(reversed(list(_INFINITIVE.finditer(clause.lower(), 0, max(at, 0)))), None)
+    return (last is not None and bool(verb_lemmas(last.group(2)))
+            and not is_past_form(last.group(1)) and not last.group(1).endswith("ed")
+            and not _past_verb(clause, last.end(), at))
 
 
 # A reported clause with no "that" opens after its reporting verb and the day it was said
