@@ -237,3 +237,25 @@ def test_an_office_with_a_department_after_it() -> None:
     # a capitalised name after "of" is the organisation, no department
     assert holders("Colin Drury, managing director of Sentinel Vale Security, spoke.") == [
         Holder("colin drury", "managing director", "sentinel vale security")]
+
+
+@pytest.mark.unit
+def test_its_office_belongs_to_the_subject_of_the_sentence_before() -> None:
+    """A science newcomer (session 60): "The Chemical Processors' Association ... called the
+    findings alarmist. Its chief executive, Diane Sutter, said ..." puts Diane Sutter at the
+    association, not at the article's chemical company."""
+    before = "The Orchard Growers' Federation, which speaks for farms, called the plan rushed."
+    sentence = "Its chief executive, Ruth Amble, said the levy had not been costed."
+    claim = "Ruth Amble is the chief executive of Kelby Cider."
+    assert other_post(claim, sentence, before=before) == (
+        "ruth amble, chief executive at kelby cider",
+        "chief executive at orchard growers' federation")
+    assert other_post(claim, sentence) is None  # "its" alone names no body
+    # another person in the office there is no rival of the claim's office at Kelby Cider,
+    # whatever the article's lead names
+    rival = "Tom Reyes is the chief executive of Kelby Cider."
+    assert other_holder(rival, sentence, lead="kelby cider", before=before) is None
+    assert other_holder(rival, sentence, lead="kelby cider") == ("tom reyes", "ruth amble")
+    # and when the sentence before names the claim's organisation, it is one
+    assert other_holder(rival, sentence, lead="", before="Kelby Cider has cut 40 jobs.") == (
+        "tom reyes", "ruth amble")

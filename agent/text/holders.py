@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from agent.text.agents import agent_conflict
 from agent.text.normalize import STOPWORDS
 from agent.text.slots import HONORIFICS, same_name
+from agent.text.speakers import subject_of
 
 # Offices a person holds in an organisation (head nouns), and the verbs that say one holds
 # them ("chairs the board" is its chair).
@@ -280,21 +281,24 @@ def _same_org(claimed: str, said: str, lead: str) -> bool:
 
 
 def other_holder(claim: str, sentence: str, lead: str,
-                 same_statement: bool = False) -> tuple[str, str] | None:
+                 same_statement: bool = False, before: str = "") -> tuple[str, str] | None:
     """(the claim's person, the person the sentence names instead in the office the claim
     gives them, at the claim's organisation), lower case, or None. `lead` is the headline
     and opening of the sentence's article, lower case: what an office named without its
     organisation belongs to. A claim that names no organisation ("managing director Dave
     Rennard said a valve had failed") is compared only with a sentence that makes the same
-    statement (`same_statement`, the checks' alignment)."""
+    statement (`same_statement`, the checks' alignment). "Its chief executive" is an office
+    of the subject of the sentence `before` (`_possessed_by_before`), not of the lead's."""
     claimed = claimed_holder(claim)
     if claimed is None:
         return None
     # someone else the claim names: not the claimed person ("Ian Haldane" names no Morag Haldane)
     claim_low = claim.lower().replace(claimed.person, " ")
     for h in holders(sentence):
-        org_agrees = (_same_org(claimed.org, h.org, lead) if claimed.org.strip()
-                      else same_statement)
+        owned = _possessed_by_before(h, sentence, before)
+        org_agrees = (same_statement if not claimed.org.strip()
+                      else _same_body(claimed.org, owned.body) if owned is not h
+                      else _same_org(claimed.org, h.org, lead))
         named = h.person.split()[-1] in claim_low  # someone the claim names itself
         if (_same_office(claimed, h) and org_agrees and not named
                 and not same_name(claimed.person.title(), h.person)):
@@ -320,7 +324,20 @@ def _proper(body: str, text: str) -> bool:
         for w in body.split())
 
 
-def other_post(claim: str, sentence: str, lead: str = "") -> tuple[str, str] | None:
+def _possessed_by_before(h: Holder, sentence: str, before: str) -> Holder:
+    """`h` with the body an "its" / "their" before its office names in the sentence
+    `before` it, as that sentence's subject: "The Chemical Processors' Association ... called
+    the findings alarmist. Its chief executive, Diane Sutter, said ..." (a science newcomer,
+    session 60). `h` itself when its body is named or no such pronoun owns the office."""
+    if h.body or not before or not re.search(
+            rf"\b(?:its|their)\s+{re.escape(h.office)}\b", sentence, re.IGNORECASE):
+        return h
+    subject = subject_of(before)
+    return replace(h, body=subject) if subject and _proper(subject, before) else h
+
+
+def other_post(claim: str, sentence: str, lead: str = "",
+               before: str = "") -> tuple[str, str] | None:
     """(the post the claim gives its person, the post the sentence gives them instead), or
     None: an office at another organisation, or another office at the claim's.
     - "Priya Sandhu is leading the Northshire Environment Agency's investigation" against
@@ -332,14 +349,17 @@ def other_post(claim: str, sentence: str, lead: str = "") -> tuple[str, str] | N
     - "Marcus Tellwright is SwiftParcel's finance director" against "Chief executive Marcus
       Tellwright" in an article about SwiftParcel (`lead`, as for `other_holder`):
       ("marcus tellwright, finance director", "chief executive"). Offices of
-      `EXCLUSIVE_OFFICES` only: a chief executive also leads, and a director may speak."""
+      `EXCLUSIVE_OFFICES` only: a chief executive also leads, and a director may speak.
+    - "Its chief executive, Diane Sutter" is an office of the subject of the sentence
+      `before` (`_possessed_by_before`)."""
     claimed = claimed_holder(claim)
     if claimed is None:
         return None
     for h in holders(sentence):
         if not same_name(claimed.person.title(), h.person):
             continue
-        if (_proper(claimed.body, claim) and _proper(h.body, sentence)
+        h = _possessed_by_before(h, sentence, before)
+        if (_proper(claimed.body, claim) and _proper(h.body, f"{sentence} {before}")
                 and not _same_body(claimed.body, h.body)):
             return (f"{claimed.person}, {claimed.office} at {claimed.body}",
                     f"{h.office} at {h.body}")
@@ -350,14 +370,15 @@ def other_post(claim: str, sentence: str, lead: str = "") -> tuple[str, str] | N
 
 
 def office_conflict(claim: str, sentence: str, lead: str = "",
-                    same_statement: bool = False) -> tuple[str, str] | None:
+                    same_statement: bool = False, before: str = "") -> tuple[str, str] | None:
     """(what the claim says of an office, what the sentence says instead), or None: the
     office held by another person (`other_holder`), else the claim's person in another
     post (`other_post`), else the claim's deed done by others ("The proposals were moved by
     Councillor Priya Nandra" for "Margaret Hollis moved the proposals", agent.text.agents).
+    `before`: the sentence before it, whose subject an "its" of the office refers to.
     The one check the verifier's comparison and its evidence gathering both run."""
-    found = (other_holder(claim, sentence, lead, same_statement=same_statement)
-             or other_post(claim, sentence, lead))
+    found = (other_holder(claim, sentence, lead, same_statement=same_statement, before=before)
+             or other_post(claim, sentence, lead, before))
     if found is None and (agents := agent_conflict(claim, sentence)) is not None:
         return " and ".join(agents[0]), " and ".join(agents[1])
     return found

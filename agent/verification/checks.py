@@ -219,7 +219,8 @@ def compare(
     past = of_a_past_year(c, e, published, evidence)
     if near_miss or past:
         conflicts = []
-    holder = None if past else office_conflict(claim, evidence, lead, same_statement=aligned)
+    holder = None if past else office_conflict(claim, evidence, lead, same_statement=aligned,
+                                               before=context)
     if holder is not None:  # the claim's office held by another, or its person's other post
         conflicts.append(Conflict("holder", (holder[0],), (holder[1],)))
     if (tie := tie_denied(claim, evidence)) is not None:  # "X has no connection with Y"

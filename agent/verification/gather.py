@@ -156,7 +156,8 @@ class EvidenceGatherer:
             out += [Evidence(label="H", sentence=s, score=0.0,
                              outlet=self.corpus.article(aid).outlet)
                     for s in self.corpus.article(aid).body_sentences
-                    if s.duplicate_of is None and office_conflict(claim, s.text, lead)]
+                    if s.duplicate_of is None and office_conflict(
+                        claim, s.text, lead, before=" ".join(self.preceding(s, 1)))]
         return out
 
     def _figure_disputes(self, claim: str,
