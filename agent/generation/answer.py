@@ -43,7 +43,7 @@ from agent.generation.header_answers import (
     names_asked_field,
     unless_stated,
 )
-from agent.generation.name_context import asked_role
+from agent.generation.name_context import asked_deed, asked_role
 from agent.generation.sentence_checks import repeats
 from agent.generation.streaming import json_text_fields
 from agent.generation.support import MIN_SUPPORT, support_score, unbacked_names
@@ -107,11 +107,21 @@ class Answerer:
         ev = gather_evidence(
             question, self.retriever, k=self.top_k, max_sentences=self.max_evidence
         )
+        # "Who led the Halbrook study?": also the sentences that say the deed ("said
+        # Professor Imogen Varley, who led the study" ranks below every Halbrook sentence)
         role = asked_role(question)
-        if role is None:
+        if role is not None:
+            office, body = role
+            return with_evidence_for(ev, office, self.retriever, any_of=body, k=self.top_k,
+                                     max_sentences=self.max_evidence)
+        deed = asked_deed(question)
+        if deed is None:
             return ev
-        office, body = role
-        return with_evidence_for(ev, office, self.retriever, any_of=body, k=self.top_k,
+        # "Who led the Halbrook study?": the sentences of the question's search that say
+        # the deed ("said Professor Imogen Varley, who led the study" ranked below every
+        # Halbrook sentence; a science newcomer), whatever they call its object ("found the
+        # coins" for "the Orlam hoard")
+        return with_evidence_for(ev, deed[0], self.retriever, search=question, k=self.top_k,
                                  max_sentences=self.max_evidence)
 
     def ask(

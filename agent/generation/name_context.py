@@ -19,9 +19,10 @@ from collections.abc import Iterable, Sequence
 from agent.generation.asked import cites_another, compound_parts, name_heads
 from agent.ingest.corpus import Corpus
 from agent.text.actors import speaks_for
-from agent.text.analysis import analyze
+from agent.text.analysis import analyze, speech_stems
 from agent.text.facts import entities
 from agent.text.holders import POSSESSIVE
+from agent.text.lexicon import is_past_form, verb_lemmas
 from agent.text.near_miss import sibling_in
 from agent.text.normalize import STOPWORDS, normalize_for_match
 from agent.text.roles import asked_speaker
@@ -55,7 +56,7 @@ def about_another_entity(question: str, sentences: Sequence[AnswerSentence],
             or possessed_by_another(question, quotes) is not None
             or sibling_of_asked(question, quotes, {n for t in texts for n in entities(t)})
             is not None
-            or role_unstated(question, quotes))
+            or role_unstated(question, quotes) or deed_unstated(question, quotes))
 
 
 def sibling_of_asked(question: str, quotes: Sequence[str], names: Iterable[str]) -> str | None:
@@ -169,6 +170,44 @@ def role_unstated(question: str, quotes: Sequence[str]) -> bool:
         return False
     office = analyze(m.group(1).split()[-1]).stems
     return bool(office) and not any(office <= analyze(q).stems for q in quotes)
+
+
+# "Who led the Halbrook study?", "Who founded the trust?": a deed asked of its doer.
+_ASKED_DEED = re.compile(r"^\W*who\s+(?P<verb>[a-z]+)\s+(?P<what>[^?]+)", re.IGNORECASE)
+_AUXILIARY = frozenset(("was", "were", "had", "did"))
+
+
+def asked_deed(question: str) -> tuple[str, str] | None:
+    """(verb, what it was done to) of a "Who <past verb> <object>?" question: ("led", "the
+    Halbrook University study"); None for another question, an auxiliary ("Who was ...?")
+    or a verb of speech ("Who said ...?": a quotation tells it without the verb)."""
+    m = _ASKED_DEED.match(question)
+    if m is None:
+        return None
+    verb = m.group("verb").lower()
+    if verb in _AUXILIARY or not is_past_form(verb) or speech_stems(verb):
+        return None
+    return verb, m.group("what").strip(" .")
+
+
+def deed_unstated(question: str, quotes: Sequence[str]) -> bool:
+    """For "Who led the study?", whether no quote says the deed: a form of its verb or a
+    word made from it ("led", "leads", "the study's leader"), or a doer after a past verb's
+    "by", which tells a deed in another verb ("unearthed by two metal detectorists" for
+    "Who found the hoard?"). "Its chairman, Alan Whitcombe, said the trust would ask to meet
+    the Halbrook researchers" does not say who led the Halbrook study (a science newcomer,
+    session 60). False for other questions, or with no quotes."""
+    deed = asked_deed(question)
+    if deed is None or not quotes:
+        return False
+    lemmas = verb_lemmas(deed[0])
+    low = [q.lower() for q in quotes]
+    return not (any(lemmas & verb_lemmas(w) or any(w.startswith(v) for v in lemmas)
+                    for q in low for w in re.findall(r"[a-z]+", q))
+                or any(is_past_form(m.group(1)) for q in low for m in _DONE_BY.finditer(q)))
+
+
+_DONE_BY = re.compile(r"\b([a-z]+)\s+by\b")
 
 
 # Sentences of an article that say what it is about: its title and first body sentences.

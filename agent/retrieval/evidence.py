@@ -367,7 +367,7 @@ def gather_evidence(
 
 def with_evidence_for(
     ev: EvidenceSet, query: str, retriever: Retriever, *, any_of: str = "", k: int = 8,
-    max_sentences: int = 6, n: int = 2,
+    max_sentences: int = 6, n: int = 2, search: str = "",
 ) -> EvidenceSet:
     """`ev` with up to `n` sentences found for a second, narrower `query` that hold every
     one of its content terms and, when given, one of `any_of`'s (the office and the body of
@@ -375,10 +375,11 @@ def with_evidence_for(
     every sentence about the board, and "said the board's chief executive, Gwen Sallow"
     ranked below them, a newcomer trial; "the group's director" is not the park's). They
     take the place of `ev`'s last items beyond `max_sentences`; labels are renumbered
-    S1...; the relevance figures stay `ev`'s (the question's)."""
+    S1...; the relevance figures stay `ev`'s (the question's). `search`: the text to search
+    with instead of `query` (whose terms the sentences must still hold)."""
     terms, body = content_terms(query), content_terms(any_of)
     have = {e.sentence.id for e in ev.items}
-    more = gather_evidence(query, retriever, k=k, max_sentences=max_sentences)
+    more = gather_evidence(search or query, retriever, k=k, max_sentences=max_sentences)
     new = [e for e in more.items if e.sentence.id not in have
            and terms <= (found := content_terms(e.sentence.text))
            and (not body or body & found)][:n]
