@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from agent.text.lexicon import is_adjective, is_noun_not_verb, is_verb_only
+from agent.text.number_words import NUMBER_WORD
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SKIP = frozenset(("of", "the", "a", "an", "and", "more", "than", "about", "some", "per",
@@ -144,9 +145,10 @@ def said_indefinitely(noun: str, text: str) -> bool:
         for before in mentions)
 
 
-# A part of a whole named after a count ("four of the papers", "three of them").
-_PART_OF = re.compile(r"\s+of\s+(?:the|them|its|their|these|those|his|her|our)\b",
-                      re.IGNORECASE)
+# A part of a whole named after a count ("four of the papers", "three of them", "41 of 60
+# sampling sites": the whole's count follows).
+_PART_OF = re.compile(r"\s+of\s+(?:the|them|its|their|these|those|his|her|our|\d[\d,]*"
+                      rf"|{NUMBER_WORD})\b", re.IGNORECASE)
 # A subset named by the words around a count: "the other eight walkers", "the eight
 # remaining walkers", "another 40 homes", "12 more staff" count some of a group, not all of it.
 _SUBSET_BEFORE = re.compile(r"\b(?:other|remaining|further|another|additional|extra)\s+$",

@@ -69,14 +69,15 @@ class Figure:
 
 def figures(items: Sequence[tuple[Sentence, str]]) -> list[Figure]:
     """The figures of (sentence, outlet key) `items`, at most one per thing a sentence
-    measures (kind, unit and counted noun)."""
+    measures (kind, unit and counted noun; a part of a group and the whole group are two:
+    "at 41 of 60 sampling sites")."""
     out: list[Figure] = []
     for s, outlet in items:
-        seen: set[tuple[str, str, str]] = set()
+        seen: set[tuple[str, str, str, bool]] = set()
         found = sentence_figures(s.text)
         frames = _frames(s.text)
         for n, q in enumerate(found):
-            key = measure_key(q)
+            key = (*measure_key(q), q.part)
             if q.kind in MEASURE_KINDS and key not in seen:
                 seen.add(key)
                 out.append(Figure(s, outlet, q, tally_second(q, found[n + 1:]), frames[n]))
