@@ -175,3 +175,31 @@ def test_a_fraction_and_its_percentage_are_one_version() -> None:
     other = [items[0], (_s("live", "The grant makes up around 60 per cent of the theatre's "
                                    "income."), "live")]
     assert len(story_differences(other, NAMES.__getitem__)) == 1
+
+
+def test_a_point_told_with_a_disputed_count_is_told_by_another_outlet_s_sentence() -> None:
+    # a science newcomer (session 60): the study's main finding, best told by the outlet
+    # whose count of sites the others dispute, was left out of the summary altogether
+    minority = _s("daily", "Nitrates above the safe limit were found at most of the 44 "
+                           "sampling points on the River Brant, researchers said.", 0)
+    majority = _s("wire", "Researchers found nitrates above the safe limit at 31 of 50 "
+                          "sampling points on the River Brant.", 0)
+    count = _s("post", "Orvale researchers tested the River Brant at 50 sampling points.", 3)
+    third = _s("live", "Nitrates above the safe limit were found in the Brant, it said.", 1)
+    cluster = Cluster(Point(members=[(minority, "daily", 1.0), (majority, "wire", 0.9),
+                                     (third, "live", 0.5)]), minority, 0, [majority])
+    diffs = story_differences([(minority, "daily"), (majority, "wire"), (count, "post")],
+                              NAMES.__getitem__)
+    assert {v for side in diffs[0].sides for v in side.values} == {"44 points", "50 points"}
+    lines = assemble([cluster], extractive_line, NAMES.__getitem__, lambda a, b: 0.9, 120,
+                     diffs)
+    assert lines[0].text.startswith("Researchers found nitrates")
+    # with no alternate, the point is left to its difference line; so is one point of
+    # fewer outlets (story_summary.WIDE_POINT)
+    narrow = Cluster(Point(members=cluster.point.members[:2]), minority, 0, [majority])
+    assert not any("Nitrates" in x.text for x in assemble(
+        [narrow], extractive_line, NAMES.__getitem__, lambda a, b: 0.9, 120, diffs))
+    alone = Cluster(cluster.point, minority, 0)
+    texts = [x.text for x in assemble([alone], extractive_line, NAMES.__getitem__,
+                                      lambda a, b: 0.9, 120, diffs)]
+    assert not any("Nitrates above the safe limit" in t for t in texts)

@@ -130,22 +130,22 @@ class Cluster:
     point: Point
     best: Sentence
     rank: int
+    # the other members that could speak for it, best first (`_ranked_members`)
+    alternates: list[Sentence] = field(default_factory=list)
 
     @property
     def outlets(self) -> int:
         return len(self.point.outlets)
 
 
-def _best_member(
+def _ranked_members(
     point: Point, vec_of: Callable[[Sentence], np.ndarray], opinion: frozenset[str]
-) -> Sentence | None:
-    """The member that best speaks for the cluster: complete sentences of reports (not of
-    the `opinion` article ids) first, then ones that stand alone; among those, centrality
-    plus mean similarity to the other members, per word to the power BREVITY."""
+) -> list[Sentence]:
+    """The members that may speak for the cluster, best first: complete sentences of
+    reports (not of the `opinion` article ids), those that stand alone first; then by
+    centrality plus mean similarity to the other members, per word to the power BREVITY."""
     members = [m for m in point.members
                if complete_sentence(m[0].text) and m[0].article_id not in opinion]
-    if not members:
-        return None
 
     def key(m: tuple[Sentence, str, float]) -> tuple[bool, float]:
         others = [o for o in point.members if o[0].id != m[0].id]
@@ -153,7 +153,7 @@ def _best_member(
                else 0.0)
         return stands_alone(m[0].text), (m[2] + sim) / word_count(m[0].text) ** BREVITY
 
-    return max(members, key=key)[0]
+    return [m[0] for m in sorted(members, key=key, reverse=True)]
 
 
 def rank_clusters(
@@ -173,9 +173,10 @@ def rank_clusters(
     points.sort(key=lambda p: (-len(p.outlets), -max(sc for _, _, sc in p.members)))
     out: list[Cluster] = []
     for p in points:
-        best = _best_member(p, vec_of, opinion)
-        if best is not None and stands_alone(best.text):
-            out.append(Cluster(p, best, len(out)))
+        ranked = _ranked_members(p, vec_of, opinion)
+        if ranked and stands_alone(ranked[0].text):
+            out.append(Cluster(p, ranked[0], len(out),
+                               [m for m in ranked[1:] if stands_alone(m.text)]))
     return out
 
 

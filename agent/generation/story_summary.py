@@ -181,8 +181,7 @@ def assemble(
             return False  # mostly says again what an earlier line said
         if point and terms and len(terms - differed) / len(terms) < TOLD_NOVELTY:
             return False  # a difference line below tells it
-        if point and any(q.kind == d.kind and q.value == d.value
-                         for q in sentence_figures(printed) for d in disputed):
+        if point and _states_disputed(printed, disputed):
             return False  # a disputed figure is told by its difference line, never as plain fact
         if point:  # marked where it tells a version of a difference below, the mark counted
             line = replace(line, text=contested_marked(line.text, versions))
@@ -207,6 +206,14 @@ def assemble(
             break
         start = len(out)
         line = line_for(c)
+        if (line.origin == "extractive" and c.outlets >= WIDE_POINT
+                and _states_disputed(strip_glosses(line.text), disputed)):
+            # another outlet's sentence of the point that states no disputed figure speaks
+            # for it: the story's main finding told with the minority's count was left out
+            # (a science newcomer, session 60)
+            c = next((replace(c, best=m) for m in c.alternates
+                      if not _states_disputed(strip_dateline(m.text), disputed)), c)
+            line = line_for(c)
         reply = reply_for(line)
         kept = used, set(said)
         if reply is not None and any(x.text == reply.text for x in out):
@@ -270,6 +277,17 @@ def assemble(
             add(StoryLine(note.text(), list(note.sentences), "framing", 2, "framing"))
             notes += len(out) > before
     return out
+
+
+# A point this many independent outlets tell is told by another outlet's sentence when its
+# best states a disputed figure (`assemble`).
+WIDE_POINT = 3
+
+
+def _states_disputed(text: str, disputed: Sequence[Quantity]) -> bool:
+    """Whether `text` states one of the `disputed` figures (`_disputed_figures`)."""
+    return any(q.kind == d.kind and q.value == d.value
+               for q in sentence_figures(text) for d in disputed)
 
 
 def _disputed_figures(differences: Sequence[Difference]) -> list[Quantity]:
