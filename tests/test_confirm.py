@@ -4,6 +4,7 @@ model to answer "yes" when asked whether the sentence says the claim."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,9 @@ def test_a_support_the_model_does_not_confirm_is_no_support(
     assert v.verdict == "not_enough_info"
     assert _confirm_calls(doubting) >= 1
     assert any("did not confirm" in note for e in v.evidence for note in e.signals)
+    # with the P("yes") it gave, beside the label's P(supports) (a newcomer, session 60)
+    assert any(re.search(r"did not confirm it \(P\(yes\)=0\.\d\d\)", note)
+               for e in v.evidence for note in e.signals)
 
 
 def test_a_confirmed_support_stands(

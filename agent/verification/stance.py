@@ -115,7 +115,10 @@ def support_gate(sig: Signals, claim_speaker: str | None = None) -> str | None:
     if sig.judgement:
         return "it says what should be, not what is"
     if sig.confirmation is not None and sig.confirmation < CONFIRM_P:
-        return "asked whether the sentence says it, the model did not confirm it"
+        # (its P("yes") beside the label's P(supports): a newcomer read "supports p=0.94 ...
+        # did not confirm it" as a contradiction)
+        return (f"asked yes or no whether the sentence says it, the model did not confirm it "
+                f"(P(yes)={sig.confirmation:.2f})")
     if claim_speaker is not None and not _reports(sig, claim_speaker):
         return f"it does not report {claim_speaker}'s words"
     return None
