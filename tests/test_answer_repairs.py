@@ -134,3 +134,25 @@ def test_a_draft_that_renames_the_asked_look_alike_is_repaired_to_its_quote(
     ans, _ = ask_with_draft(answerer, fake_model, question, "Kelloway", renamed)
     assert ans.answer.startswith("Meanwhile Kelloway Nursing, a Leeds agency")
     assert "Kellaway" not in ans.answer
+
+
+@pytest.mark.integration
+def test_a_sentence_attributed_at_its_end_backs_its_own_words(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    """A transport newcomer (session 60): "The train came off the rails at 8.14am, according
+    to residents ..." was read as spoken by "rails" and "am", which its article never names,
+    so the answer quoting it was dropped and "At what time ...?" abstained."""
+    from agent.text.actors import speaker_terms
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    said = ("The ferry ran aground at 9.40pm, according to passengers and a harbour log seen "
+            "by the Courier.")
+    assert speaker_terms(said) == {"passengers"}
+    app = make_app({"a.txt": "Ferry aground\n\nThe Orla ferry ran aground off Kelby on "
+                             "Sunday.\n" + said + "\nNo one was hurt.\n"},
+                   embedder=MiniLMEmbedder())
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    ans, _ = ask_with_draft(answerer, fake_model, "At what time did the ferry run aground?",
+                            "9.40pm", said)
+    assert ans.answer.startswith("The ferry ran aground at 9.40pm")
