@@ -107,8 +107,6 @@ class Answerer:
         ev = gather_evidence(
             question, self.retriever, k=self.top_k, max_sentences=self.max_evidence
         )
-        # "Who led the Halbrook study?": also the sentences that say the deed ("said
-        # Professor Imogen Varley, who led the study" ranks below every Halbrook sentence)
         role = asked_role(question)
         if role is not None:
             office, body = role

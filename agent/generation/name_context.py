@@ -175,6 +175,8 @@ def role_unstated(question: str, quotes: Sequence[str]) -> bool:
 # "Who led the Halbrook study?", "Who founded the trust?": a deed asked of its doer.
 _ASKED_DEED = re.compile(r"^\W*who\s+(?P<verb>[a-z]+)\s+(?P<what>[^?]+)", re.IGNORECASE)
 _AUXILIARY = frozenset(("was", "were", "had", "did"))
+# A doer after a past verb's "by": "unearthed by two metal detectorists".
+_DONE_BY = re.compile(r"\b([a-z]+)\s+by\b")
 
 
 def asked_deed(question: str) -> tuple[str, str] | None:
@@ -205,9 +207,6 @@ def deed_unstated(question: str, quotes: Sequence[str]) -> bool:
     return not (any(lemmas & verb_lemmas(w) or any(w.startswith(v) for v in lemmas)
                     for q in low for w in re.findall(r"[a-z]+", q))
                 or any(is_past_form(m.group(1)) for q in low for m in _DONE_BY.finditer(q)))
-
-
-_DONE_BY = re.compile(r"\b([a-z]+)\s+by\b")
 
 
 # Sentences of an article that say what it is about: its title and first body sentences.
