@@ -336,10 +336,10 @@ def test_the_asked_figure_stands_among_the_question_s_words(
     ("Which ship will run the service?", "The sister ship MV Corran Spirit will.", True),
     ("What share of the homes are affordable?", "More than a third are affordable.", True),
     ("What tariff rate did he impose?", "He imposed a 25% tariff on imports.", True),  # qa-008
-    # the noun as another noun's modifier is no mention of it (a science newcomer, s60)
-    ("Which pesticide did they find?", "They found carbenzol, a pesticide industry group "
-     "said.", True),
-    ("Which pesticide did they find?", "They found a pesticide used on wheat.", False),
+    # a noun said indefinitely as another noun's modifier identifies none either (seeds
+    # qa-050, after session 60's 5c53225 read it as no mention)
+    ("Which university did she speak at?", "She spoke at a university event on Saturday.",
+     False),
 ])
 def test_a_question_asking_which_company_needs_a_name_in_the_answer(
     question: str, answer: str, named: bool
