@@ -5,7 +5,8 @@ By design the version most outlets give may be told as a point, its difference l
 (agent.generation.story_summary.assemble). A helper reading dev summaries against their
 articles called such lines misleading: a reader of the line alone "gets no sign that
 anything is disputed". The mark is agent.text.glosses.DISPUTED_GLOSS, which strip_glosses
-removes again for every judge of what a source prints.
+removes again for every judge of what a source prints. The versions fewer outlets give
+(`disputed_figures`) no point line states at all (`states_disputed`).
 """
 
 from __future__ import annotations
@@ -57,3 +58,23 @@ def _written_figure(q: Quantity) -> str:
     elif q.kind == "day":
         tail = rf"(?:\s+(?:{MONTH_NAMES})\b)?"
     return rf"(?<![\w£$€]){re.escape(q.said)}(?!\w){tail}(?:\s*\[[^\]]*\])?"
+
+
+def states_disputed(text: str, disputed: Sequence[Quantity]) -> bool:
+    """Whether `text` states one of the `disputed` figures (`disputed_figures`)."""
+    return any(q.kind == d.kind and q.value == d.value
+               for q in sentence_figures(text) for d in disputed)
+
+
+def disputed_figures(differences: Sequence[Difference]) -> list[Quantity]:
+    """The figures no point line may state as plain fact: of each difference, the versions
+    fewer outlets give, or every version when no side has more outlets (the side most
+    outlets give need not come first: a lead puts its own side first)."""
+    out: list[Quantity] = []
+    for d in differences:
+        counts = sorted((len(side.outlets) for side in d.sides), reverse=True)
+        most = counts[0] if len(counts) > 1 and counts[0] > counts[1] else None
+        sides = [side for side in d.sides if len(side.outlets) != most]
+        out += [q for side in sides for v in side.values
+                for q in sentence_figures(strip_glosses(v))]
+    return out

@@ -20,7 +20,12 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, Field, create_model
 
-from agent.generation.contested import contested_marked, difference_versions
+from agent.generation.contested import (
+    contested_marked,
+    difference_versions,
+    disputed_figures,
+    states_disputed,
+)
 from agent.generation.difference_records import dated_difference
 from agent.generation.extractive import (
     WORD_BUDGET,
@@ -38,9 +43,7 @@ from agent.text.analysis import analyze
 from agent.text.facts import strip_dateline
 from agent.text.glosses import date_glossed, strip_glosses
 from agent.text.normalize import normalize_for_match
-from agent.text.quantities import Quantity
 from agent.types import Sentence
-from agent.verification.measures import sentence_figures
 
 Mode = Literal["extractive", "model"]
 MODES: tuple[Mode, ...] = ("extractive", "model")
@@ -167,7 +170,7 @@ def assemble(
     differed: set[str] = set()  # the words of the story's difference lines
     follows: dict[str, str] = {}  # a denial printed as a point -> the charge it answers
 
-    disputed = _disputed_figures(differences)
+    disputed = disputed_figures(differences)
 
     def add(line: StoryLine, reply: bool = False) -> bool:
         """Append `line` if it passes the checks below and fits; whether it was. A `reply`
@@ -181,7 +184,7 @@ def assemble(
             return False  # mostly says again what an earlier line said
         if point and terms and len(terms - differed) / len(terms) < TOLD_NOVELTY:
             return False  # a difference line below tells it
-        if point and _states_disputed(printed, disputed):
+        if point and states_disputed(printed, disputed):
             return False  # a disputed figure is told by its difference line, never as plain fact
         if point:  # marked where it tells a version of a difference below, the mark counted
             line = replace(line, text=contested_marked(line.text, versions))
@@ -207,12 +210,12 @@ def assemble(
         start = len(out)
         line = line_for(c)
         if (line.origin == "extractive" and c.outlets >= WIDE_POINT
-                and _states_disputed(strip_glosses(line.text), disputed)):
+                and states_disputed(strip_glosses(line.text), disputed)):
             # another outlet's sentence of the point that states no disputed figure speaks
             # for it: the story's main finding told with the minority's count was left out
             # (a science newcomer, session 60)
             c = next((replace(c, best=m) for m in c.alternates
-                      if not _states_disputed(strip_dateline(m.text), disputed)), c)
+                      if not states_disputed(strip_dateline(m.text), disputed)), c)
             line = line_for(c)
         reply = reply_for(line)
         kept = used, set(said)
@@ -282,26 +285,6 @@ def assemble(
 # A point this many independent outlets tell is told by another outlet's sentence when its
 # best states a disputed figure (`assemble`).
 WIDE_POINT = 3
-
-
-def _states_disputed(text: str, disputed: Sequence[Quantity]) -> bool:
-    """Whether `text` states one of the `disputed` figures (`_disputed_figures`)."""
-    return any(q.kind == d.kind and q.value == d.value
-               for q in sentence_figures(text) for d in disputed)
-
-
-def _disputed_figures(differences: Sequence[Difference]) -> list[Quantity]:
-    """The figures no point line may state as plain fact: of each difference, the versions
-    fewer outlets give, or every version when no side has more outlets (the side most
-    outlets give need not come first: a lead puts its own side first)."""
-    out: list[Quantity] = []
-    for d in differences:
-        counts = sorted((len(side.outlets) for side in d.sides), reverse=True)
-        most = counts[0] if len(counts) > 1 and counts[0] > counts[1] else None
-        sides = [side for side in d.sides if len(side.outlets) != most]
-        out += [q for side in sides for v in side.values
-                for q in sentence_figures(strip_glosses(v))]
-    return out
 
 
 def _difference_line(diff: Difference) -> StoryLine:
