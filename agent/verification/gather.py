@@ -153,11 +153,13 @@ class EvidenceGatherer:
         out = []
         for aid in self._with_copies(sources):
             lead = self.article_lead(aid)
+            body = self.corpus.article(aid).body_sentences
+            # (the sentence before, whose subject an "its" of the office refers to)
             out += [Evidence(label="H", sentence=s, score=0.0,
                              outlet=self.corpus.article(aid).outlet)
-                    for s in self.corpus.article(aid).body_sentences
+                    for n, s in enumerate(body)
                     if s.duplicate_of is None and office_conflict(
-                        claim, s.text, lead, before=" ".join(self.preceding(s, 1)))]
+                        claim, s.text, lead, before=body[n - 1].text if n else "")]
         return out
 
     def _figure_disputes(self, claim: str,
