@@ -6,6 +6,7 @@ counts are compared only when they count the same thing.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Any
@@ -66,9 +67,13 @@ def head_after(text: str, end: int) -> str:
       does)."""
     after = text[end: end + 80]
     words = list(_WORD.finditer(after))
+    # "three of the (wind farm's) five carriages": what an owner has is counted, not it
+    owner = next((n for n, m in enumerate(words[:4]) if n + 1 < len(words)
+                  and m.group(0).lower().replace("’", "'").endswith("'s")
+                  and after[: m.start()].strip().lower().startswith("of")), -1)
     for n, m in enumerate(words):
         lw = m.group(0).lower().replace("’", "'")
-        if lw in _SKIP:
+        if lw in _SKIP or n <= owner:
             continue
         if m.group(0)[:1].isupper() and not plural(lw):
             compound = _compound(after, words[n:])
@@ -146,6 +151,27 @@ _SUBSET_BEFORE = re.compile(r"\b(?:other|remaining|further|another|additional|ex
                             re.IGNORECASE)
 _SUBSET_AFTER = re.compile(r"\s+(?:remaining|more|other|further|additional|extra)\b",
                            re.IGNORECASE)
+
+
+# A part counted by a pronoun ("31 people were hurt, four of them seriously") counts the
+# noun of the count before it.
+_PRONOUN_HEADS = frozenset(("them", "these", "those"))
+
+
+def inherit_part_heads(found: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`found` (agent.text.quantities.Quantity records of one sentence, in order) with each
+    part whose head is a pronoun ("four of them") given the head of the count before it, so
+    that "four of them seriously" counts people, as the claim "four people were seriously
+    injured" does (a transport newcomer, session 60: the claim was set against the whole's
+    31)."""
+    out = list(found)
+    for n, q in enumerate(out):
+        if q.kind == "count" and q.part and q.head in _PRONOUN_HEADS:
+            before = next((p for p in reversed(out[:n]) if p.kind == "count" and p.head
+                           and p.head not in _PRONOUN_HEADS), None)
+            if before is not None:
+                out[n] = dataclasses.replace(q, head=before.head)
+    return tuple(out)
 
 
 # "All 48 of its drivers": the count after "all" is the whole group's.

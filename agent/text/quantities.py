@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from agent.text.bounds import BOUND_RE, BOUND_WORDS, SHARE_BOUND_WORDS, adds_up_to, bound_factors
 from agent.text.changes import Phase, change_phase, change_phases, goes_up_to
 from agent.text.clock_times import times_of_day
-from agent.text.counted import counts_part, head_after, head_before
+from agent.text.counted import counts_part, head_after, head_before, inherit_part_heads
 from agent.text.facts import FUNCTION_WORDS, MONTHS, NOT_ENTITY, strip_dateline
 from agent.text.lexicon import is_noun, is_noun_only, is_past_form, is_verb_only, verb_lemmas
 from agent.text.normalize import STOPWORDS
@@ -410,4 +410,4 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             continue
         v = float(_ORDINAL_WORDS[m.group(1).lower()])
         out.append(Quantity(v, v, v, "ordinal", "", head_after(text, m.end())))
-    return tuple(out)
+    return inherit_part_heads(tuple(out))
