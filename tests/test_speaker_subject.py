@@ -39,3 +39,20 @@ def test_what_someone_expects_is_their_statement(claim: str, speaker: str,
     newcomer, session 52, got "only a claim made by the company")."""
     found = attribution_of(claim)
     assert found is not None and (found.speaker, found.content) == (speaker, content)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a name that qualifies the noun after it is no speaker of its own (a transport
+    # newcomer, session 60: "according to the Langholt fire and rescue service" was read as
+    # spoken by the town)
+    ("Two coaches overturned, according to the Fenmouth ambulance service.",
+     "Fenmouth ambulance service"),
+    ("According to Tarrow coastguard officers, the crew were rescued.",
+     "Tarrow coastguard officers"),
+    # a name with a description after "of" is the speaker
+    ("According to Dr Ana Ruiz of the university, the trial failed.", "Ana Ruiz"),
+    ("The trial failed, according to Ana Ruiz.", "Ana Ruiz"),
+])
+def test_the_source_after_according_to_is_its_whole_noun_phrase(text: str,
+                                                                 speaker: str) -> None:
+    assert analyze(text).speaker == speaker

@@ -80,12 +80,12 @@ def attribution(text: str) -> str | None:
         return "someone"  # "X has reportedly bussed in staff": X is no speaker
     bare = blank_quotes(text)
     if cue.group(0).lower() == "according to":  # the source follows; the subject precedes
-        return _name_after(bare[cue.end():]) or "someone"
+        return _source_named(bare[cue.end():]) or "someone"
     # "Crew members warned management ..., according to their union": a closing source is
     # the speaker of the whole sentence, whatever verb of speech comes before it.
     closing = _CLOSING_SOURCE.search(bare)
     if closing:
-        return _name_after(" " + closing.group(1)) or "someone"
+        return _source_named(" " + closing.group(1)) or "someone"
     before = text[: cue.start()]
     if re.search(r"\b(?:he|she|they|it|we|i)(?:\s+[a-z]+){0,2}\s*$", before, re.IGNORECASE):
         return "someone"  # "..., she said", "He later asserted"
@@ -203,6 +203,26 @@ def _ends_clause(rest: str, name: str) -> bool:
     after = rest[at + len(last):]
     return re.match(r"[’']s\b|\s*(?:[,.;:!?)\u2014\u2013-]|$)|\s+(?:who|of|from|at|in)\b",
                     after) is not None
+
+
+# A name that qualifies the noun after it: "the Langholt fire and rescue service".
+_NAME_AS_MODIFIER = re.compile(r"\s+(?!of\b|and\b)[a-z][\w’'-]*(?:\s+(?:and\s+)?[a-z][\w’'-]*)*"
+                               r"\s*(?:[,.;:]|$)")
+
+
+def _source_named(rest: str) -> str | None:
+    """The source named after "according to" (`rest`): its name (`_name_after`), or, when
+    the name only qualifies the noun that ends the source ("the Langholt fire and rescue
+    service", a transport newcomer, session 60: read as spoken by the town), that whole
+    noun phrase ("Langholt fire and rescue service")."""
+    name = _name_after(rest)
+    if name is None:
+        return None
+    at = rest.find(name.split()[-1])
+    tail = _NAME_AS_MODIFIER.match(rest, at + len(name.split()[-1])) if at >= 0 else None
+    if tail is None:
+        return name
+    return f"{name}{tail.group(0).rstrip(' ,.;:')}"
 
 
 def _name_after(rest: str) -> str | None:
