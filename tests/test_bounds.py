@@ -32,9 +32,10 @@ def test_a_comparative_bounds_its_figure(text: str, low: float, high: float) -> 
 
 @pytest.mark.unit
 def test_as_much_as_is_up_to() -> None:
-    """Dev: "fines of as much as $2,000,000" against "fines of up to $2 million"."""
+    """Dev: "fines of as much as $2,000,000" against "fines of up to $2 million". "As much
+    as" tells the top of an estimate, as "nearly" does (session 61)."""
     (q,) = quantities("The firm faces fines of as much as $2,000,000.")
-    assert (q.low, q.high) == (0.0, 2_000_000.0)
+    assert q.high == 2_000_000.0 and 0 < q.low < q.high
     sig = compare("The firm faces fines of as much as $2,000,000.",
                   "The firm faces fines of up to $2 million.", 0.8)
     assert sig.conflicts == [] and not sig.missing_numbers
@@ -345,3 +346,20 @@ def test_a_threshold_said_with_either_word_is_stated() -> None:
     sig = compare("The plan requires stages to be cleared once gusts go above 50mph.",
                   "The plan requires stages to be cleared when gusts exceed 50mph.", 0.8)
     assert sig.conflicts == [] and not sig.missing_numbers
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("claim", "source", "stated"), [
+    # an estimate told at its top is stated by its top only (a crime newcomer, session 61:
+    # "as much as 2.4 million pounds" was supported by "about £1.5 million")
+    ("as much as 2.4 million pounds went missing", "about £1.5 million went missing", False),
+    ("as many as 90 jobs could go", "60 jobs could go", False),
+    ("as much as 2.4 million pounds went missing", "£2.4m went missing", True),
+    ("fines of as much as $2,000,000", "fines of up to $2 million", True),
+    # a limit is stated by a figure within it
+    ("fewer than 55,000 pupils", "52,000 pupils", True),
+])
+def test_an_estimate_at_its_top_is_stated_by_its_top(claim: str, source: str,
+                                                     stated: bool) -> None:
+    (c,), (e,) = quantities(claim), quantities(source)
+    assert c.stated_by(e) is stated

@@ -41,7 +41,11 @@ def _bound_words(approx: float) -> dict[str, tuple[float, float]]:
         "a minimum of": up, "no fewer than": up, "no less than": up, "not fewer than": up,
         "not less than": up, "a maximum of": down, "less than": down, "fewer than": down,
         "under": down, "below": down, "up to": down, "at most": down, "no more than": down,
-        "not more than": down, "as much as": down, "as many as": down, "as high as": down,
+        "not more than": down,
+        # an estimate told at its top ("as much as £2.4 million may have disappeared"): the
+        # figure reported, which another outlet's "about £1.5 million" rivals (a crime
+        # newcomer, session 61: it was read as any sum up to £2.4m)
+        "as much as": below_, "as many as": below_, "as high as": below_,
         # "healed within 12 weeks": at most that long (a health newcomer's "healed in nine
         # weeks" was set against it)
         "within": down,
