@@ -67,3 +67,15 @@ def test_the_other_side_of_the_same_actor_refutes(claim: str, evidence: str) -> 
 ])
 def test_no_clash_without_the_same_actor_topic_and_other_side(claim: str, evidence: str) -> None:
     assert not compare(claim, evidence, 0.8).polarity_conflict
+
+
+def test_what_a_relative_clause_says_in_passing_is_no_part_of_a_denial() -> None:
+    """A crime newcomer (session 61): "Fernleigh Housing Trust, which provides supported
+    housing for nearly 300 tenants, denies that any money is missing" was set aside as a
+    denial of "the trust provides homes for nearly 300 tenants"."""
+    source = ("Harrow Vale Hospice, which cares for about 40 patients at a time, denies that "
+              "its nurses were ever told to cut corners.")
+    assert not compare("Harrow Vale Hospice cares for about 40 patients at a time.",
+                       source, 0.8).denial
+    # what the subject denies is still a denial
+    assert compare("The hospice's nurses were told to cut corners.", source, 0.8).denial

@@ -58,7 +58,7 @@ from agent.text.normalize import normalize_for_match
 from agent.text.number_words import words_to_digits
 from agent.text.place_frames import named_before, place_substitutions
 from agent.text.polarity import NEG_STEMS, NEGATIONS, negated_about
-from agent.text.sides import side_taken, sides_apart
+from agent.text.sides import side_taken, sides_apart, told_aside
 from agent.text.slots import is_name
 from agent.text.speakers import attribution, place_rival
 from agent.verification.claims import attribution_of
@@ -379,7 +379,8 @@ def compare(
         # "The trust accused the nurses" where it says "Nurses accused the trust".
         other_actor=actor_mismatch(claim, [evidence], known_names)
         or roles_swapped(claim, evidence) or near_miss,
-        denial=e.denies and not c.denies and not c.negation_scopes,
+        denial=e.denies and not c.denies and not c.negation_scopes
+        and not told_aside(all_terms - c.name_stems, evidence),
         no_denial=about_denial and not e.denies and (said_side is None or said_side.concedes),
         figures_stated=figures_stated(c.quantities, (*e.quantities, *dated)),
         # (a "personal" sentence speaks as I/we, often inside a quotation: no judgement)
