@@ -5,7 +5,11 @@ telling one study give its length as well as its count. Newcomer trials of sessi
 
 from __future__ import annotations
 
+import pytest
+
 from agent.generation.differences import story_differences
+from agent.text.analysis import analyze
+from agent.text.measured import is_gap
 from agent.types import Sentence
 
 
@@ -54,3 +58,20 @@ def test_two_outlets_telling_one_study_give_its_length_too() -> None:
     alone = [_s("wire", "Walkers were asked to walk briskly every day for eight weeks."),
              _s("blog", "The follow-up lasted 16 weeks, Dr Ann Lowe said.")]
     assert story_differences([(alone[0], "wire"), (alone[1], "blog")], _name) == []
+
+
+
+@pytest.mark.parametrize(("text", "gap"), [
+    ("Ann Pell was arrested on Monday and charged four days later with theft.", True),
+    ("The school reopened 10 days later.", True),
+    ("It happened a month earlier.", True),
+    ("Ann Pell kept the school's books for nine years.", False),
+    ("The hall shut for two weeks before reopening.", False),
+    ("She was jailed three years after the fire.", False),
+])
+def test_a_duration_between_two_acts_is_a_gap(text: str, gap: bool) -> None:
+    """A crime newcomer (session 61): "Hartigan, who ran the finances for eight years" and
+    "arrested on Sunday and charged three days later" were printed as "Outlets differ on how
+    long: 8 years vs 3 days"; the story's differences link no gap with a length."""
+    (q,) = [q for q in analyze(text).quantities if q.kind == "duration"]
+    assert is_gap(text, q) is gap

@@ -34,6 +34,7 @@ from agent.generation.difference_leads import (
 )
 from agent.generation.extractive import MAX_SIDES, Difference, Side
 from agent.text.counted import any_plural
+from agent.text.measured import is_gap
 from agent.text.quantities import Quantity
 from agent.text.slots import antecedent_rival
 from agent.types import Sentence
@@ -103,7 +104,10 @@ def _link_durations(figs: Sequence[Figure], links: list[set[int]]) -> None:
         for j in links[i]:
             a, b = lone_duration(f.sentence.id), lone_duration(figs[j].sentence.id)
             if (a is not None and b is not None and figs[a].outlet != figs[b].outlet
-                    and figs[a].quantity.comparable(figs[b].quantity)):
+                    and figs[a].quantity.comparable(figs[b].quantity)
+                    # "charged three days later" tells no study's length (agent.text.measured)
+                    and is_gap(figs[a].sentence.text, figs[a].quantity)
+                    == is_gap(figs[b].sentence.text, figs[b].quantity)):
                 links[a].add(b)
                 links[b].add(a)
 

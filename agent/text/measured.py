@@ -81,6 +81,26 @@ def _said_at(text: str, q: Quantity) -> tuple[str, int]:
     return digits, digits.find(q.said)
 
 
+# A duration told as the time between two acts: "charged three days later", "a month earlier".
+_GAP_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:later|earlier|ago|afterwards|before|after)\b"
+                        r"(?!\s+(?:the|a|an|his|her|its|their)\b)", re.IGNORECASE)
+_LENGTH_BEFORE = re.compile(r"\b(?:for|over|lasting|spanning)\s+(?:about\s+|nearly\s+)?$",
+                            re.IGNORECASE)
+
+
+def is_gap(text: str, q: Quantity) -> bool:
+    """Whether duration `q` of `text` is a gap between two acts ("charged three days later",
+    "a month earlier"), not the length of one ("ran the finances for
+    eight years", "shut for two weeks before reopening"): a time word after it that no noun
+    phrase follows ("three days after the vote" is left to the frames). False for other
+    kinds."""
+    if q.kind != "duration" or not q.said:
+        return False
+    digits, at = _said_at(text, q)
+    return (at >= 0 and _GAP_AFTER.match(digits, at + len(q.said)) is not None
+            and not _LENGTH_BEFORE.search(digits[:at]))
+
+
 # Words back from a duration to the verb whose act it measures: "was banned from being a
 # company director for eight years".
 _ACT_WORDS = 12

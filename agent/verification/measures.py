@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem
 from agent.text.facts import MONTHS, WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frames
-from agent.text.measured import figure_thing, holdings_apart
+from agent.text.measured import figure_thing, holdings_apart, is_gap
 from agent.text.near_miss import things_apart
 from agent.text.quantities import Quantity
 from agent.text.quantity import show_quantity
@@ -166,6 +166,9 @@ def same_measure(a: Figure, b: Figure, min_shared: float = MIN_SHARED) -> bool:
             and behind(y.sentence.text, y.quantity.said, sentence=y.quantity.kind != "year")
             for x, y in ((a, b), (b, a))):
         return False  # "will become ... from April 2027" dates no "downgraded ... in 2023"
+    if a.quantity.kind == "duration" and len({is_gap(f.sentence.text, f.quantity)
+                                              for f in (a, b)}) > 1:
+        return False  # "charged three days later" is no length of "ran it for eight years"
     if a.quantity.kind in WHEN_KINDS and len({
             dates_statement(f.sentence.text, f.quantity.said) for f in (a, b)}) > 1:
         return False  # "said at 11.15pm that all services had been restored": when it was said
