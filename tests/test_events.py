@@ -7,8 +7,10 @@ from datetime import date
 
 import pytest
 
+from agent.generation.extractive import same_event
 from agent.text.events import other_event_days
 from agent.verification.checks import compare
+from agent.verification.conflicts import Conflict
 
 TUESDAY = date(2026, 3, 10)  # the evidence article's date
 
@@ -95,3 +97,19 @@ def test_the_date_of_a_day_some_days_after_an_event_is_moved_by_the_gap() -> Non
                     score=0.8, published=sunday).conflicts
     assert [c.describe() for c in found] == ["number: claim 27 november vs source 26 november",
                                              "day: claim friday vs source thursday"]
+
+
+def test_places_of_a_past_and_a_coming_hearing_or_of_two_bodies_are_no_difference() -> None:
+    """A crime newcomer (session 61): a past and a coming hearing, and a near-miss body's
+    town, were printed as "Outlets differ on the place"."""
+    coming = Conflict("place", ("kelby crown court",), ("dunmoor magistrates' court",))
+    assert not same_event(coming, "Ross is due to appear at Kelby Crown Court on 4 May.",
+                          "Ross appeared at Dunmoor Magistrates' Court on Friday.")
+    bodies = Conflict("place", ("tarrow",), ("dunmoor",))
+    assert not same_event(bodies, "Orrin Housing Association, a separate landlord based in "
+                                  "Tarrow, said it had no link with the trust.",
+                          "Orrin Housing Trust, which runs 300 homes in Dunmoor, denied it.")
+    # one speaker's two venues of one past speech are a difference
+    venues = Conflict("place", ("kelby town hall",), ("dunmoor library",))
+    assert same_event(venues, "Ross spoke at Kelby Town Hall on Friday.",
+                      "Ross spoke at Dunmoor Library on Friday.")

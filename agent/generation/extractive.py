@@ -41,6 +41,7 @@ from agent.text.quantities import Quantity
 from agent.text.quantity import show_quantity
 from agent.text.responses import points_back
 from agent.text.speakers import attribution
+from agent.text.tense import ahead
 from agent.text.voice import THIRD_PERSON
 from agent.types import Sentence
 from agent.verification.checks import compare
@@ -316,6 +317,8 @@ def same_event(conflict: Conflict, a: str, b: str) -> bool:
     pupils" are two schools): the last names before the two values share a word. When
     either sentence names no one before its value, or gives two days or dates (two events
     of its own), it is not printed as a difference."""
+    if conflict.kind == "place":
+        return not _places_of_two_events(conflict, a, b)
     if conflict.kind not in ("day", "month", "number"):
         return True
     if conflict.kind in ("day", "month") and max(
@@ -324,6 +327,22 @@ def same_event(conflict: Conflict, a: str, b: str) -> bool:
     actors = [_actor_of(v, t) for vs, t in ((conflict.claim_values, a),
                                              (conflict.source_values, b)) for v in vs[:1]]
     return len(actors) == 2 and bool(actors[0] & actors[1])
+
+
+def _places_of_two_events(conflict: Conflict, a: str, b: str) -> bool:
+    """Whether the places two sentences give are of two events: one told as to come and the
+    other as past ("is due to appear at Marlshire Crown Court on 2 April" / "appeared at
+    Ashcombe Magistrates' Court on Thursday"), or of two bodies of near-miss names, the names
+    before them sharing a word but neither within the other ("Fernleigh Housing Association,
+    ... based in Kenbury" / "Fernleigh Housing Trust, ... in Ashcombe"). A crime newcomer
+    (session 61) saw both printed as differences between outlets. Names that share no word
+    may be one event told around different people ("Penhallow unveiled the designs at ..."
+    / "The designs, drawn up by Lindqvist & Rowe, were unveiled at ...", a dev difference)."""
+    values = [(conflict.claim_values[0], a), (conflict.source_values[0], b)]
+    if len({ahead(text, value) for value, text in values}) > 1:
+        return True
+    first, second = (_actor_of(value, text) for value, text in values)
+    return bool(first & second) and not (first <= second or second <= first)
 
 
 def word_from(head: str, text: str) -> str:
