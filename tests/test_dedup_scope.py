@@ -302,11 +302,53 @@ def test_a_version_3_registry_learns_its_dates_and_is_re_marked(tmp_path: Path) 
     conn2 = migrated.connection()
     assert conn2.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert dict(conn2.execute("SELECT doc_id, published FROM documents").fetchall()) == {
-        "meridian_wire": "2026-03-03", "haldwick_gazette": "2026-03-04"}
+        "meridian_wire": "2026-03-03+", "haldwick_gazette": "2026-03-04+"}
     assert refresh_duplicates(migrated) == 2  # every article
     migrated.save()
     assert reprinted_from(Corpus(tmp_path / "data").article("haldwick_gazette")) == {
         "meridian_wire": 5}
+
+
+def _same_day(tmp_path: Path) -> Corpus:
+    """An agency's filing and a paper of the same day that reprints its first four sentences
+    without the dateline and adds its own; the paper's file name sorts first (a transport
+    newcomer, session 60)."""
+    rng = random.Random(7)
+    wire = [sentence(rng) for _ in range(10)]
+    corpus = Corpus(tmp_path / "data")
+    corpus.put(record("tpa_wire", [f"KELBY, England, March 3 (TPA) - {wire[0]}", *wire[1:]],
+                      WIRE_DATE), "text")
+    corpus.put(record("dunmarsh_courier", [*wire[:4], *(sentence(rng) for _ in range(2))],
+                      "3 March 2026"), "text")
+    refresh_duplicates(corpus)
+    corpus.save()
+    return corpus
+
+
+def test_of_one_day_the_agency_s_filing_is_the_original(tmp_path: Path) -> None:
+    _same_day(tmp_path)
+    corpus = Corpus(tmp_path / "data")
+    assert reprinted_from(corpus.article("dunmarsh_courier")) == {"tpa_wire": 4}
+    assert reprinted_from(corpus.article("tpa_wire")) == {}
+
+
+def test_a_version_5_registry_reads_its_keys_again_and_is_re_marked(tmp_path: Path) -> None:
+    _same_day(tmp_path)
+    conn = sqlite3.connect(tmp_path / "data" / "registry.sqlite3")
+    # as schema 5 left it: one day's key for both, the paper (first by id) the original
+    conn.execute("UPDATE documents SET published = '2026-03-03'")
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+    migrated = Corpus(tmp_path / "data")
+    conn2 = migrated.connection()
+    assert conn2.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert dict(conn2.execute("SELECT doc_id, published FROM documents").fetchall()) == {
+        "tpa_wire": "2026-03-03", "dunmarsh_courier": "2026-03-03+"}
+    assert refresh_duplicates(migrated) == 2  # every article
+    migrated.save()
+    assert reprinted_from(Corpus(tmp_path / "data").article("dunmarsh_courier")) == {
+        "tpa_wire": 4}
 
 
 def test_a_version_4_registry_counts_its_terms_again(tmp_path: Path) -> None:

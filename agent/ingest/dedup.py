@@ -48,7 +48,7 @@ from collections.abc import Collection, Iterable
 import numpy as np
 
 from agent.text.dates import publication_date
-from agent.text.facts import strip_dateline
+from agent.text.facts import agency_dateline, strip_dateline
 from agent.text.normalize import normalize_for_match
 from agent.types import Article, Document
 
@@ -124,12 +124,24 @@ def _bands(sig: np.ndarray) -> list[tuple[int, bytes]]:
     return [(b, sig[b * LSH_ROWS : (b + 1) * LSH_ROWS].tobytes()) for b in range(LSH_BANDS)]
 
 
+# The key of a dated document that is no agency's own filing: after the agency's of its day.
+SAME_DAY_AFTER = "+"
+
+
 def published_key(document: Document) -> str:
     """The earliest publication date of the document's articles, ISO "YYYY-MM-DD"
-    (agent.text.dates.publication_date of each article's date field), "" when none gives
-    one. Stored per document in the registry: it orders the corpus (`corpus_order`)."""
+    (agent.text.dates.publication_date of each article's date field), followed by
+    SAME_DAY_AFTER unless an article opens with an agency's wire dateline
+    (agent.text.facts.agency_dateline); "" when none gives a date. Stored per document in
+    the registry: it orders the corpus (`corpus_order`), so that of one day's wire and a
+    paper that reprints it without the dateline, the wire is the original (a transport
+    newcomer, session 60: both dated 3 March, the file names made the wire the copy)."""
     found = [d for a in document.articles if (d := publication_date(a.date)) is not None]
-    return min(found).isoformat() if found else ""
+    if not found:
+        return ""
+    filed = any(agency_dateline(s.text) for a in document.articles
+                for s in a.body_sentences[:1])
+    return min(found).isoformat() + ("" if filed else SAME_DAY_AFTER)
 
 
 def corpus_order(published: str, doc_id: str) -> tuple[bool, str, str]:

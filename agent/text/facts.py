@@ -348,6 +348,13 @@ _DATELINE = re.compile(
 )
 
 
+def agency_dateline(text: str) -> bool:
+    """Whether `text` opens with a wire dateline that names its agency ("LANGHOLT, England,
+    March 3 (TPA) -"): the agency's own filing, which papers reprint without it."""
+    m = _DATELINE.match(text)
+    return m is not None and "(" in m.group(0)
+
+
 def strip_dateline(text: str) -> str:
     """The sentence without a leading wire dateline, blanked to keep offsets: the place in a
     dateline is where the story was filed, never a speaker or the sentence's subject."""
