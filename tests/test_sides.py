@@ -79,3 +79,15 @@ def test_what_a_relative_clause_says_in_passing_is_no_part_of_a_denial() -> None
                        source, 0.8).denial
     # what the subject denies is still a denial
     assert compare("The hospice's nurses were told to cut corners.", source, 0.8).denial
+
+
+@pytest.mark.parametrize("title", ["Dr", "Professor", "Mr"])
+def test_a_speaker_s_title_is_no_word_of_what_they_said(title: str) -> None:
+    """An energy newcomer (session 61): "Dr Ruth Pritchard said patients had been harmed" was
+    supported by "Its medical director, Dr Ruth Pritchard, said no patients had been harmed":
+    "Dr" counted as a word the sentence's clause had to hold, so its negation was not read."""
+    source = f"The trust's chief nurse, {title} Alan Verey, said no residents had been evacuated."
+    assert compare(f"{title} Alan Verey said residents had been evacuated.", source,
+                   0.8).polarity_conflict
+    assert not compare(f"{title} Alan Verey said no residents had been evacuated.", source,
+                       0.8).polarity_conflict

@@ -316,7 +316,8 @@ def compare(
     double = c.double_negation
     # Reporting verbs ("said") say who speaks, not what is so: they are no polarity terms.
     speech = speech_stems(claim)
-    pol_terms = {t for t in terms - names - speech if double or not _neg_word(t)}
+    # A title ("Dr", "Professor") belongs to the name it opens.
+    pol_terms = {t for t in terms - names - speech - TITLE_STEMS if double or not _neg_word(t)}
     clause, clause_cov = best_clause(pol_terms, evidence)
     # Only a negation of what the other text says counts: "showed no emotion as the jury
     # returned guilty verdicts" negates the emotion, not the verdict.
