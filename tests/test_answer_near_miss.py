@@ -344,6 +344,23 @@ def test_who_holds_an_office_finds_the_sentence_naming_the_office(
     assert with_evidence_for(ev, "finance director", answerer.retriever).items == ev.items
 
 
+@pytest.mark.integration
+def test_the_body_of_an_office_is_named_by_its_initials_too(
+    make_app: Callable[..., App],
+) -> None:
+    # an energy newcomer (session 61): "EGN's chief executive" for Eastvale Grid Networks's
+    echo = TRUST["b_echo.txt"].replace("the trust's chief executive", "DHT's chief executive")
+    from agent.retrieval.evidence import EvidenceSet, with_evidence_for
+
+    answerer = _answerer(make_app, {**TRUST, "b_echo.txt": echo})
+    found = answerer.evidence("Who is the chief executive of Dunford Health Trust?")
+    others = [e for e in found.items if "Ana Ruiz" not in e.sentence.text]
+    ev = EvidenceSet(others, found.best_semantic, found.best_lexical)
+    merged = with_evidence_for(ev, "chief executive", answerer.retriever,
+                               any_of="Dunford Health Trust", max_sentences=len(others))
+    assert "DHT's chief executive, Ana Ruiz" in merged.items[-1].sentence.text
+
+
 @pytest.mark.unit
 def test_a_figure_told_of_a_near_spelling_in_the_same_quote_answers_nothing() -> None:
     """Found on a dev story: "How much did the ODC fine Felsham Health in 2025?" was

@@ -373,11 +373,17 @@ def with_evidence_for(
     one of its content terms and, when given, one of `any_of`'s (the office and the body of
     "Who is the chief executive of the Carrow Valley Health Board?": the board's name draws
     every sentence about the board, and "said the board's chief executive, Gwen Sallow"
-    ranked below them, a newcomer trial; "the group's director" is not the park's). They
+    ranked below them, a newcomer trial; "the group's director" is not the park's; the
+    initials of `any_of`'s capitalised words name it too: "EGN" for "Eastvale Grid
+    Networks"). They
     take the place of `ev`'s last items beyond `max_sentences`; labels are renumbered
     S1...; the relevance figures stay `ev`'s (the question's). `search`: the text to search
     with instead of `query` (whose terms the sentences must still hold)."""
     terms, body = content_terms(query), content_terms(any_of)
+    # a body is also named by its initials: "EGN's chief executive" (an energy newcomer)
+    capitals = [w for w in any_of.split() if w[:1].isupper()]
+    if len(capitals) >= 2:
+        body |= {"".join(w[0] for w in capitals).lower()}
     have = {e.sentence.id for e in ev.items}
     more = gather_evidence(search or query, retriever, k=k, max_sentences=max_sentences)
     new = [e for e in more.items if e.sentence.id not in have
