@@ -378,3 +378,16 @@ def test_the_asked_kind_is_no_word_to_find_in_the_evidence() -> None:
     assert "date" not in content_terms(without_asked_measure("On what date did Ann Roe resign?"))
     assert "long" not in content_terms(without_asked_measure("How long did the strike last?"))
     assert "date" in content_terms(without_asked_measure("Did the court set a date?"))
+
+
+@pytest.mark.unit
+def test_a_length_of_what_the_counted_did_counts_none_of_them() -> None:
+    """An energy newcomer (session 61): "How many firefighters attended?" was answered with
+    "Firefighters needed almost three hours to bring the fire under control"."""
+    assert not counts_what_is_asked("How many lifeboat crews were called out?", _quoted(
+        "Lifeboat crews searched for nearly four hours before the ferry was found."))
+    # a length of the asked unit answers it; a quote naming the counted, with no figure, too
+    assert counts_what_is_asked("How many years did Pell serve as treasurer?",
+                                _quoted("Pell served as treasurer for eight years."))
+    assert counts_what_is_asked("How many lifeboat crews were called out?",
+                                _quoted("Dozens of lifeboat crews were called out."))

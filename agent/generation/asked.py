@@ -153,7 +153,9 @@ def counts_what_is_asked(question: str, sentences: Sequence[AnswerSentence]) -> 
     residents spent the night away from home" (a lure: a figure is there, and the thing
     counted may even be named, but the figure counts something else). X must be the
     counted noun of a count in a cited quote, or among the COUNTED_WORDS words after it;
-    when the quotes hold no count, X named anywhere in them."""
+    when the quotes hold no count, X named anywhere in them, unless their figures are only
+    measures of other things ("Firefighters needed almost three hours": an energy newcomer,
+    session 61; "How many years ..." is answered by "eight years")."""
     head = asked_count_noun(question)
     if head is None or not sentences:
         return True
@@ -168,6 +170,9 @@ def counts_what_is_asked(question: str, sentences: Sequence[AnswerSentence]) -> 
         return any(counts_noun(quote, head) for quote in quotes)
     if any(q.kind in ("money", "percent") and q.head == head for q in found):
         return False  # "$15,000 per hectare" prices hectares and counts none
+    measures = [q for q in found if q.kind in ("duration", "measure", "money", "percent")]
+    if measures and not any(q.head and _names(head, [_singular(q.head)]) for q in measures):
+        return False
     return _names(head, (_singular(w) for q in quotes for w in re.findall(r"[a-z]+", q.lower())))
 
 
