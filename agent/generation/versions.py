@@ -107,6 +107,10 @@ def differs(answer: str, other: str, question: str = "") -> str | None:
     420 walked out on Monday" is a version of "More than 500 walked out on Sunday" for how
     many, and of its day only for when."""
     want = _VERSION_OF.get(asked_kind(question) or "")
+    # a wire's dateline ("BRACKENFORD, Merland, March 3 (MPA) -") is when and where it was
+    # filed, no version of the event's (an energy newcomer, session 61: "March 3" against
+    # the answer's fire of Monday 2 March)
+    other = strip_dateline(other)
     if want in (None, "place") and _other_place(answer, other, where=want == "place"):
         return "place"
     if want in (None, "date") and _other_day(answer, other):
@@ -211,7 +215,10 @@ def _other_figure(answer: str, other: str, question: str,
     asked = {kind for kind, cue in _ASKED_MEASURES if cue.search(question)} | set(also)
     mine, theirs = quantities(answer), quantities(other)
     noun = asked_count_noun(question)
-    same = [(a, b) for a in mine for b in theirs if _versions_of_one(a, b, asked, noun)]
+    # a when question's versions are of its kinds only: "190,000 homes ... on Monday night"
+    # and "about 142,000 homes ... on Monday evening" tell one day (an energy newcomer)
+    same = [(a, b) for a in mine for b in theirs if _versions_of_one(a, b, asked, noun)
+            and (not also or a.kind in asked)]
     if not same or any(a.agrees(b) for a, b in same):
         return False
     # A percentage names no unit or noun of its own: two are versions of one measure only
