@@ -256,18 +256,26 @@ def test_a_version_2_registry_gets_keys_without_datelines(tmp_path: Path) -> Non
 WIRE_DATE, PAPER_DATE = "March 3, 2026", "4 March 2026"
 
 
-def _store(tmp_path: Path) -> Corpus:
-    """A wire of 3 March and a paper of 4 March that reprints its first five sentences and
-    adds its own; the paper's file name sorts first (a newcomer trial, session 55)."""
-    rng = random.Random(5)
-    wire = [sentence(rng) for _ in range(12)]
+def _wire_and_paper(tmp_path: Path, wire: tuple[str, str, str], paper: tuple[str, str],
+                    shared: int, seed: int) -> Corpus:
+    """A store of a wire (id, first-sentence prefix, date) and a paper (id, date) that
+    reprints its first `shared` sentences and adds its own."""
+    rng = random.Random(seed)
+    text = [sentence(rng) for _ in range(12)]
     corpus = Corpus(tmp_path / "data")
-    corpus.put(record("meridian_wire", wire, WIRE_DATE), "text")
-    corpus.put(record("haldwick_gazette", [*wire[:5], *(sentence(rng) for _ in range(3))],
-                      PAPER_DATE), "text")
+    corpus.put(record(wire[0], [wire[1] + text[0], *text[1:]], wire[2]), "text")
+    corpus.put(record(paper[0], [*text[:shared], *(sentence(rng) for _ in range(3))],
+                      paper[1]), "text")
     refresh_duplicates(corpus)
     corpus.save()
     return corpus
+
+
+def _store(tmp_path: Path) -> Corpus:
+    """A wire of 3 March and a paper of 4 March that reprints its first five sentences and
+    adds its own; the paper's file name sorts first (a newcomer trial, session 55)."""
+    return _wire_and_paper(tmp_path, ("meridian_wire", "", WIRE_DATE),
+                           ("haldwick_gazette", PAPER_DATE), shared=5, seed=5)
 
 
 def test_the_later_paper_reprints_the_earlier_wire(tmp_path: Path) -> None:
@@ -298,31 +306,31 @@ def test_a_version_3_registry_learns_its_dates_and_is_re_marked(tmp_path: Path) 
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
     conn.close()
+    _assert_migrated(tmp_path, {"meridian_wire": "2026-03-03+",
+                                "haldwick_gazette": "2026-03-04+"},
+                     ("haldwick_gazette", "meridian_wire", 5))
+
+
+def _assert_migrated(tmp_path: Path, published: dict[str, str],
+                     reprint: tuple[str, str, int]) -> None:
+    """The store opens at SCHEMA_VERSION with these published keys, re-marks every article
+    (two), and then has `reprint`: (the copy, its original, sentences reprinted)."""
     migrated = Corpus(tmp_path / "data")
-    conn2 = migrated.connection()
-    assert conn2.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert dict(conn2.execute("SELECT doc_id, published FROM documents").fetchall()) == {
-        "meridian_wire": "2026-03-03+", "haldwick_gazette": "2026-03-04+"}
-    assert refresh_duplicates(migrated) == 2  # every article
+    conn = migrated.connection()
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert dict(conn.execute("SELECT doc_id, published FROM documents").fetchall()) == published
+    assert refresh_duplicates(migrated) == 2
     migrated.save()
-    assert reprinted_from(Corpus(tmp_path / "data").article("haldwick_gazette")) == {
-        "meridian_wire": 5}
+    copy, original, n = reprint
+    assert reprinted_from(Corpus(tmp_path / "data").article(copy)) == {original: n}
 
 
 def _same_day(tmp_path: Path) -> Corpus:
     """An agency's filing and a paper of the same day that reprints its first four sentences
     without the dateline and adds its own; the paper's file name sorts first (a transport
     newcomer, session 60)."""
-    rng = random.Random(7)
-    wire = [sentence(rng) for _ in range(10)]
-    corpus = Corpus(tmp_path / "data")
-    corpus.put(record("tpa_wire", [f"KELBY, England, March 3 (TPA) - {wire[0]}", *wire[1:]],
-                      WIRE_DATE), "text")
-    corpus.put(record("dunmarsh_courier", [*wire[:4], *(sentence(rng) for _ in range(2))],
-                      "3 March 2026"), "text")
-    refresh_duplicates(corpus)
-    corpus.save()
-    return corpus
+    return _wire_and_paper(tmp_path, ("tpa_wire", "KELBY, England, March 3 (TPA) - ", WIRE_DATE),
+                           ("dunmarsh_courier", "3 March 2026"), shared=4, seed=7)
 
 
 def test_of_one_day_the_agency_s_filing_is_the_original(tmp_path: Path) -> None:
@@ -340,15 +348,8 @@ def test_a_version_5_registry_reads_its_keys_again_and_is_re_marked(tmp_path: Pa
     conn.execute("PRAGMA user_version = 5")
     conn.commit()
     conn.close()
-    migrated = Corpus(tmp_path / "data")
-    conn2 = migrated.connection()
-    assert conn2.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert dict(conn2.execute("SELECT doc_id, published FROM documents").fetchall()) == {
-        "tpa_wire": "2026-03-03", "dunmarsh_courier": "2026-03-03+"}
-    assert refresh_duplicates(migrated) == 2  # every article
-    migrated.save()
-    assert reprinted_from(Corpus(tmp_path / "data").article("dunmarsh_courier")) == {
-        "tpa_wire": 4}
+    _assert_migrated(tmp_path, {"tpa_wire": "2026-03-03", "dunmarsh_courier": "2026-03-03+"},
+                     ("dunmarsh_courier", "tpa_wire", 4))
 
 
 def test_a_version_4_registry_counts_its_terms_again(tmp_path: Path) -> None:
