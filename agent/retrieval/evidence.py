@@ -375,10 +375,9 @@ def with_evidence_for(
     every sentence about the board, and "said the board's chief executive, Gwen Sallow"
     ranked below them, a newcomer trial; "the group's director" is not the park's; the
     initials of `any_of`'s capitalised words name it too: "EGN" for "Eastvale Grid
-    Networks"). They
-    take the place of `ev`'s last items beyond `max_sentences`; labels are renumbered
-    S1...; the relevance figures stay `ev`'s (the question's). `search`: the text to search
-    with instead of `query` (whose terms the sentences must still hold)."""
+    Networks"). They take the place of `ev`'s last items beyond `max_sentences`; labels are
+    renumbered S1...; the relevance figures stay `ev`'s (the question's). `search`: the
+    text to search with instead of `query` (whose terms the sentences must still hold)."""
     terms, body = content_terms(query), content_terms(any_of)
     # a body is also named by its initials: "EGN's chief executive" (an energy newcomer)
     capitals = [w for w in any_of.split() if w[:1].isupper()]

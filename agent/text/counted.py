@@ -9,10 +9,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from agent.text.lexicon import is_adjective, is_verb_only
-from agent.text.number_words import NUMBER_WORD
+from agent.text.number_words import NUMBER_WORD, words_to_digits
+from agent.text.quantity import Quantity
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SKIP = frozenset(("of", "the", "a", "an", "and", "more", "than", "about", "some", "per",
@@ -158,7 +160,7 @@ _SUBSET_AFTER = re.compile(r"\s+(?:remaining|more|other|further|additional|extra
 _PRONOUN_HEADS = frozenset(("them", "these", "those"))
 
 
-def inherit_part_heads(found: tuple[Any, ...]) -> tuple[Any, ...]:
+def inherit_part_heads(found: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
     """`found` (agent.text.quantities.Quantity records of one sentence, in order) with each
     part whose head is a pronoun ("four of them") given the head of the count before it, so
     that "four of them seriously" counts people, as the claim "four people were seriously
@@ -187,3 +189,30 @@ def counts_part(text: str, start: int, end: int) -> bool:
         return False
     return bool(_PART_OF.match(text, end) or _SUBSET_AFTER.match(text, end)
                 or _SUBSET_BEFORE.search(text, max(0, start - 12), start))
+
+
+def whole_of_stated_part(c: Quantity, e: Quantity, evidence: Sequence[Quantity]) -> bool:
+    """Whether evidence count `e` is the whole of a part, in the same sentence, that gives
+    claim count `c`'s value for the same noun: "31 people were injured, four of them
+    seriously" gives the claim "four people were seriously injured" a part of the 31, no
+    rival of it (a transport newcomer, session 60)."""
+    return (c.kind == e.kind == "count" and not c.part and not e.part and bool(c.head)
+            and e.head == c.head
+            and any(p.part and p.head == c.head and c.agrees(p) for p in evidence))
+
+
+def part_of_claimed_all(c: Quantity, claim: str,
+                        evidence: Sequence[Quantity]) -> Quantity | None:
+    """The evidence part that counts fewer than the whole that claim count `c` says all of,
+    when the evidence gives that whole too, else None: "All five carriages left the track"
+    against "Three of the train's five carriages left the track" (claim 5 vs source 3; a
+    transport newcomer, session 60: the whole's "five" had been read as support). The
+    verifier asks it only of a sentence aligned with the claim, whose part did what the
+    claim says all did."""
+    if c.kind != "count" or c.part or not c.head or not c.said or not re.search(
+            rf"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?{re.escape(c.said)}\b",
+            words_to_digits(claim), re.IGNORECASE):
+        return None
+    if not any(not w.part and w.head == c.head and c.agrees(w) for w in evidence):
+        return None
+    return next((p for p in evidence if p.part and p.head == c.head and p.high < c.low), None)

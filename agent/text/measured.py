@@ -90,10 +90,9 @@ _LENGTH_BEFORE = re.compile(r"\b(?:for|over|lasting|spanning)\s+(?:about\s+|near
 
 def is_gap(text: str, q: Quantity) -> bool:
     """Whether duration `q` of `text` is a gap between two acts ("charged three days later",
-    "a month earlier"), not the length of one ("ran the finances for
-    eight years", "shut for two weeks before reopening"): a time word after it that no noun
-    phrase follows ("three days after the vote" is left to the frames). False for other
-    kinds."""
+    "a month earlier"), not the length of one ("ran the finances for eight years", "shut for
+    two weeks before reopening"): a time word after it that no noun phrase follows ("three
+    days after the vote" is left to the frames). False for other kinds."""
     if q.kind != "duration" or not q.said:
         return False
     digits, at = _said_at(text, q)

@@ -24,7 +24,7 @@ ROUNDING = 0.005  # relative room for rounding between two measured figures
 # Percentage points between a share said as a fraction and the same share in per cent
 # ("two-thirds" / "around 66 per cent", a newcomer's theatre story, session 58).
 SPOKEN_SHARE_ROOM = 1.0
-# Bound words that tell an estimate at its top, not a limit (agent.text.bounds).
+# Bound words that give a figure as the top of what it may be (agent.text.bounds).
 _CEILING = re.compile(r"(?:as\s+(?:much|many|high)\s+as|up\s+to)\b", re.IGNORECASE)
 _PER_CENT = re.compile(r"%|per\s?cent", re.IGNORECASE)
 CONVERSION = 0.03  # between one measure in two units: a converted figure kept to 2 digits

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Literal, cast, get_args
 
 from agent.text.analysis import SentenceAnalysis, stem
+from agent.text.counted import part_of_claimed_all, whole_of_stated_part
 from agent.text.facts import MONTHS
 from agent.text.frames import FRAME_WORDS, cached_figure_frames
 from agent.text.measured import duration_act, figure_thing, figures_apart, margin, sites_apart
@@ -126,7 +127,7 @@ def number_conflicts(
         if other is not None:
             conflicts.append(Conflict("number", (show_quantity(c),), (show_quantity(other),)))
             continue
-        fewer = _part_of_claimed_all(c, claim.text, eq) if aligned else None
+        fewer = part_of_claimed_all(c, claim.text, eq) if aligned else None
         if fewer is not None:
             conflicts.append(Conflict("number", (show_quantity(c),), (show_quantity(fewer),)))
             continue
@@ -150,7 +151,7 @@ def number_conflicts(
                       and not _of_other_acts(c, e, claim, evidence)
                       and not figures_apart(c, claim.text, e, evidence.text)
                       and (c.part == e.part or _part_by_property(c, e, claim, evidence))
-                      and not _whole_of_stated_part(c, e, eq)]
+                      and not whole_of_stated_part(c, e, eq)]
         same_head = [e for e in comparable if c.head and e.head == c.head]
         # off the claim's subject, a count of the same thing said as a modifier still rivals
         rival = (same_head if loosely
@@ -233,32 +234,6 @@ def _part_by_property(c: Quantity, e: Quantity, claim: SentenceAnalysis,
     return m is not None and stem(m.group(1)) in claim.stems
 
 
-def _whole_of_stated_part(c: Quantity, e: Quantity, evidence: Sequence[Quantity]) -> bool:
-    """Whether evidence count `e` is the whole of a part, in the same sentence, that gives
-    claim count `c`'s value for the same noun: "31 people were injured, four of them
-    seriously" gives the claim "four people were seriously injured" a part of the 31, no
-    rival of it (a transport newcomer, session 60)."""
-    return (c.kind == e.kind == "count" and not c.part and not e.part and bool(c.head)
-            and e.head == c.head
-            and any(p.part and p.head == c.head and c.agrees(p) for p in evidence))
-
-
-def _part_of_claimed_all(c: Quantity, claim: str,
-                         evidence: Sequence[Quantity]) -> Quantity | None:
-    """The evidence part that counts fewer than the whole that claim count `c` says all of,
-    when the evidence gives that whole too, else None: "All five carriages left the track"
-    against "Three of the train's five carriages left the track" (claim 5 vs source 3; a
-    transport newcomer, session 60: the whole's "five" had been read as support). Checked
-    only on a sentence aligned with the claim: its part did what the claim says all did."""
-    if c.kind != "count" or c.part or not c.head or not c.said or not re.search(
-            rf"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?{re.escape(c.said)}\b",
-            words_to_digits(claim), re.IGNORECASE):
-        return None
-    if not any(not w.part and w.head == c.head and c.agrees(w) for w in evidence):
-        return None
-    return next((p for p in evidence if p.part and p.head == c.head and p.high < c.low), None)
-
-
 # Words either side of an evidence figure that say what it measures ("on a turnout of 71
 # per cent"): closer than a frame's, so a clause's other figure does not share them.
 BINDING_WORDS = 2
@@ -302,7 +277,7 @@ def misbound(c: Quantity, claim: SentenceAnalysis,
                 and not sites_apart(c, claim.text, beside[0], evidence.text)
                 and not (c.kind == "count" and c.head != beside[0].head)
                 and c.part == beside[0].part
-                and not _whole_of_stated_part(c, beside[0], evidence.quantities)
+                and not whole_of_stated_part(c, beside[0], evidence.quantities)
                 and not gives_another(beside[0], c, cq)):
             return beside[0]
     return None
