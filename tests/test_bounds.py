@@ -356,6 +356,8 @@ def test_a_threshold_said_with_either_word_is_stated() -> None:
     ("as many as 90 jobs could go", "60 jobs could go", False),
     ("as much as 2.4 million pounds went missing", "£2.4m went missing", True),
     ("fines of as much as $2,000,000", "fines of up to $2 million", True),
+    # a limit said as a cap is no figure below it ("a maximum of 300" / "200 fans")
+    ("a maximum of 300 fans", "200 fans", False),
     # a limit is stated by a figure within it
     ("fewer than 55,000 pupils", "52,000 pupils", True),
 ])

@@ -24,8 +24,6 @@ ROUNDING = 0.005  # relative room for rounding between two measured figures
 # Percentage points between a share said as a fraction and the same share in per cent
 # ("two-thirds" / "around 66 per cent", a newcomer's theatre story, session 58).
 SPOKEN_SHARE_ROOM = 1.0
-# Bound words that give a figure as the top of what it may be (agent.text.bounds).
-_CEILING = re.compile(r"(?:as\s+(?:much|many|high)\s+as|up\s+to)\b", re.IGNORECASE)
 _PER_CENT = re.compile(r"%|per\s?cent", re.IGNORECASE)
 CONVERSION = 0.03  # between one measure in two units: a converted figure kept to 2 digits
 WEEKS_IN_MONTHS = 0.1  # "eight weeks" is said for "two months" (8.7 weeks), not "six weeks"
@@ -95,13 +93,12 @@ class Quantity:
         # three-quarters", "nearly thirty years" / "almost three decades"), bounds aside.
         loose = (self.approx and other.approx and abs(self.value - other.value) <= eps
                  and not any(math.isinf(q.high) or q.low <= 0 for q in (self, other)))
-        # "up to £2.4 million" reports £2.4m at the top of an estimate: a smaller sum ("about
-        # £1.5 million") is within it but does not state it; another top of the same value
-        # does ("as much as $2,000,000" / "up to $2 million"; a crime newcomer, session 61).
-        tops = [bool(_CEILING.match(q.said)) for q in (self, other)]
-        if all(tops) and self.comparable(other):
+        # "as much as £2.4 million" (a cap) reports £2.4m as the top: a smaller sum ("about
+        # £1.5 million") is within it but does not state it; another cap of the same value
+        # does ("up to $2 million"; a crime newcomer, session 61).
+        if self.cap and other.cap and self.comparable(other):
             return abs(self.high - other.high) <= eps
-        reaches = not tops[0] or other.high >= self.high - eps
+        reaches = not self.cap or other.high >= self.high - eps
         return (
             self.comparable(other)
             and (loose or (self.low - eps <= other.low and other.high <= self.high + eps))
