@@ -20,7 +20,7 @@ from agent.text.analysis import analyze
 from agent.text.clock_times import times_of_day
 from agent.text.injection import looks_like_instruction
 from agent.text.ledes import NAMING_SENTENCES, lede_referent
-from agent.text.normalize import content_terms
+from agent.text.normalize import content_terms, initials
 from agent.types import Evidence, Hit, Sentence
 from vectorstore.store import Embedder
 
@@ -382,7 +382,7 @@ def with_evidence_for(
     # a body is also named by its initials: "EGN's chief executive" (an energy newcomer)
     capitals = [w for w in any_of.split() if w[:1].isupper()]
     if len(capitals) >= 2:
-        body |= {"".join(w[0] for w in capitals).lower()}
+        body |= {initials(capitals).lower()}
     have = {e.sentence.id for e in ev.items}
     more = gather_evidence(search or query, retriever, k=k, max_sentences=max_sentences)
     new = [e for e in more.items if e.sentence.id not in have

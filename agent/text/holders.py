@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from agent.text.agents import agent_conflict
-from agent.text.normalize import STOPWORDS
+from agent.text.normalize import STOPWORDS, initials
 from agent.text.slots import HONORIFICS, same_name
 from agent.text.speakers import subject_of
 
@@ -313,7 +313,7 @@ def _same_body(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if {w for w in wa if len(w) > 2} & {w for w in wb if len(w) > 2}:
         return True
-    return any(len(x) == 1 and len(y) > 1 and x[0] == "".join(w[0] for w in y)
+    return any(len(x) == 1 and len(y) > 1 and x[0] == initials(y)
                for x, y in ((wa, wb), (wb, wa)))
 
 

@@ -147,6 +147,12 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+def initials(words: Sequence[str]) -> str:
+    """The first letters of `words`, joined, as written: "US" of ["United", "States"],
+    "egn" of ["eastvale", "grid", "networks"]: the acronym a name may be written as."""
+    return "".join(w[0] for w in words)
+
+
 def content_terms(text: str) -> set[str]:
     """Lower-cased content words and numbers, stopwords dropped; crude plural folding
     (`singular`)."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY, entities, places
-from agent.text.normalize import normalize_for_match
+from agent.text.normalize import initials, normalize_for_match
 from agent.text.segment import TITLES
 
 BLANK = "____"
@@ -273,7 +273,7 @@ def same_name(slot_name: str, filler: str) -> bool:
     b = [w for w in filler.split() if w.rstrip(".") not in HONORIFICS]
     if not a or not b:
         return False
-    if len(b) == 1 and len(a) > 1 and b[0] == "".join(w[0] for w in a):
+    if len(b) == 1 and len(a) > 1 and b[0] == initials(a):
         return True  # an acronym of the name: "US" is "United States"
     if len(a) == 1 and a[0] in (b[-1] + "s", b[-1] + "es"):
         return True  # a family: "the Mallorys" are Dennis Mallory's
