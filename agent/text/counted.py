@@ -209,9 +209,11 @@ def part_of_claimed_all(c: Quantity, claim: str,
     transport newcomer, session 60: the whole's "five" had been read as support). The
     verifier asks it only of a sentence aligned with the claim, whose part did what the
     claim says all did."""
-    if c.kind != "count" or c.part or not c.head or not c.said or not re.search(
-            rf"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?{re.escape(c.said)}\b",
-            words_to_digits(claim), re.IGNORECASE):
+    # (asked of every aligned pair: the claim's number words are read only when it says "all")
+    if (c.kind != "count" or c.part or not c.head or not c.said
+            or not re.search(r"\ball\b", claim, re.IGNORECASE) or not re.search(
+                rf"\ball\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?{re.escape(c.said)}\b",
+                words_to_digits(claim), re.IGNORECASE)):
         return None
     if not any(not w.part and w.head == c.head and c.agrees(w) for w in evidence):
         return None
