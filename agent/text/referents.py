@@ -18,8 +18,7 @@ from collections.abc import Sequence
 
 from agent.text.facts import CAP_RUN, strip_dateline
 from agent.text.holders import holders, written_name
-from agent.text.lexicon import is_common_word
-from agent.text.slots import HONORIFICS
+from agent.text.slots import person_name
 from agent.text.speakers import attribution
 
 # A pronoun subject opening the sentence, and the word after it.
@@ -36,36 +35,20 @@ _DUMMY_IT = frozenset((
 _SUBJECT_NP = re.compile(
     r"^\s*((?:The|the)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+?)"
     r"(?=\s*[,(—–]|\s+(?:is|was|are|were|has|had|will|would|said|says|which|who)\b)")
-MAX_NAME_WORDS = 4
-
-
-def _person(name: str) -> str | None:
-    """`name` (a capitalised run) as a person's name: its words after any titles, when it
-    has two to MAX_NAME_WORDS of them and the last (the surname) is no common word
-    ("Owen Baptiste"; not "Brackwater Academy" or "Westmoor Police"), or one titled word
-    ("Mr Mallory"). None otherwise."""
-    words = name.replace("’s", "").replace("'s", "").split()
-    titled = False
-    while words and words[0].lower().rstrip(".") in HONORIFICS:
-        words, titled = words[1:], True
-    if not words or len(words) > MAX_NAME_WORDS or is_common_word(words[-1]):
-        return None
-    if len(words) == 1 and not titled:
-        return None
-    return " ".join(words)
 
 
 def _person_named(sentence: str) -> str | None:
     """The person a sentence is about: its speaker's name, else the one office holder it
-    names, else its first capitalised run that reads as a person's name (`_person`)."""
+    names, else its first capitalised run that reads as a person's name
+    (agent.text.slots.person_name)."""
     speaker = attribution(sentence)
-    if speaker not in (None, "someone") and (name := _person(speaker)):
+    if speaker not in (None, "someone") and (name := person_name(speaker)):
         return name
     people = {h.person for h in holders(sentence)}
     if len(people) == 1 and (written := written_name(next(iter(people)), sentence)):
         return written
     for m in CAP_RUN.finditer(strip_dateline(sentence)):
-        if (name := _person(m.group(0))) is not None:
+        if (name := person_name(m.group(0))) is not None:
             return name
     return None
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY, entities, places
+from agent.text.lexicon import is_common_word
 from agent.text.normalize import initials, normalize_for_match
 from agent.text.segment import TITLES
 
@@ -261,6 +262,59 @@ HONORIFICS = TITLES | frozenset((
     "professor", "doctor", "mister", "miss", "sir", "dame", "lord", "lady", "judge", "justice",
     "captain", "councillor", "cllr", "inspector", "detective", "sergeant", "constable",
     "reverend", "senator", "governor"))
+
+
+# A person's name has at most this many words after its titles.
+MAX_NAME_WORDS = 4
+
+
+def person_name(name: str) -> str | None:
+    """`name` (a capitalised run) as a person's name: its words after any titles, when it
+    has two to MAX_NAME_WORDS of them and the last (the surname) is no common word
+    ("Owen Baptiste"; not "Brackwater Academy" or "Westmoor Police"), or one titled word
+    ("Mr Mallory"). None otherwise."""
+    words = name.replace("’s", "").replace("'s", "").split()
+    titled = False
+    while words and words[0].lower().rstrip(".") in HONORIFICS:
+        words, titled = words[1:], True
+    if not words or len(words) > MAX_NAME_WORDS or is_common_word(words[-1]):
+        return None
+    if len(words) == 1 and not titled:
+        return None
+    return " ".join(words)
+
+
+# A cloze answer's determiner, and the words of a description the sentence brings in
+# as someone new ("A 38-year-old woman from Stanmere ...", "a second suspect").
+_DETERMINER = re.compile(r"^(?:an?|the|another)\s+", re.IGNORECASE)
+_INTRODUCED = r"\b(?:an?|another)\s+"
+
+
+def unnamed_other(slot_name: str, answer: str, sentence: str,
+                  preceding: Sequence[str]) -> str | None:
+    """The description a cloze answer gives in place of a person's name, lower-cased, when
+    it is someone else: the sentence brings it in with "a", "an" or "another" ("A
+    38-year-old woman from Stanmere ... has been released without charge", answered "the
+    38-year-old woman") after its article has already named the person (`preceding`: the
+    article's sentences before it). News names a person and then goes on with "he" or "the
+    former director"; a new indefinite description is a new person, so the sentence tells
+    another's event (a crime newcomer: "Police released Dominic Hartigan without charge" was
+    supported by the woman's release). None for a body's name, "NONE", a description that
+    holds the name's words, or a person the article has not named before (an arrest told
+    as "A 54-year-old man was arrested ..." before it names him)."""
+    person = person_name(slot_name)
+    described = _DETERMINER.sub("", answer.strip().strip(".,;:\"'“”")).lower()
+    words = described.split()
+    if person is None or not words or described.upper() == "NONE":
+        return None
+    surname = person.split()[-1].lower()
+    if any(w.strip(",.") in _lower_words(person) for w in words):
+        return None
+    head = r"\s+".join(map(re.escape, words[:3]))
+    if not re.search(_INTRODUCED + head + r"\b", sentence, re.IGNORECASE):
+        return None
+    named = any(re.search(rf"\b{re.escape(surname)}\b", s, re.IGNORECASE) for s in preceding)
+    return described if named else None
 
 
 def same_name(slot_name: str, filler: str) -> bool:

@@ -257,11 +257,12 @@ class EvidenceGatherer:
             return before, None
         return before, quote_speaker([x.text for x in sents], n)
 
-    def preceding(self, s: Sentence, n: int) -> list[str]:
-        """The texts of the (at most) `n` body sentences before `s` in its article."""
+    def preceding(self, s: Sentence, n: int | None = None) -> list[str]:
+        """The texts of the (at most) `n` body sentences before `s` in its article, all of
+        them when `n` is None."""
         body = self.corpus.article(s.article_id).body_sentences
         at = next((i for i, x in enumerate(body) if x.id == s.id), 0)
-        return [x.text for x in body[max(0, at - n): at]]
+        return [x.text for x in body[0 if n is None else max(0, at - n): at]]
 
     def known_names(self, article_ids: Sequence[str]) -> frozenset[str]:
         """The words the articles capitalise mid-sentence (agent.text.slots.proper_words)."""

@@ -39,6 +39,7 @@ from agent.text.slots import (
     namesake,
     rival_in,
     same_name,
+    unnamed_other,
 )
 from agent.verification.claims import attribution_of
 from agent.verification.conflicts import Conflict
@@ -61,6 +62,7 @@ class SlotFinding:
     slot: NameSlot
     filler: str
     same_frame: bool = False  # the filler stands where the claim has the name (in_same_frame)
+    named: bool = True  # False: a description of someone new (agent.text.slots.unnamed_other)
 
     @property
     def conflict(self) -> Conflict | None:
@@ -70,7 +72,10 @@ class SlotFinding:
         words ("joined Dunmere from Kessock Rovers" for "... from Harrowby City",
         agent.text.frames.in_same_frame): the source says who else it was, a substitution
         that refutes (evals/stories/README.md, labelling rule 3)."""
-        if not (self.slot.role or self.same_frame or namesake(self.slot.name, self.filler)):
+        # (someone described, not named, holds no role the claim gives a name: "a
+        # spokesman" may be its own)
+        if not self.named or not (self.slot.role or self.same_frame
+                                  or namesake(self.slot.name, self.filler)):
             return None
         return Conflict("holder", (self.slot.name.lower(),), (self.filler,))
 
@@ -118,7 +123,7 @@ class SlotChecker:
         the articles), a one-word slot or filler they never capitalise mid-sentence is no
         name ("Drivers are being sent ..." / "Motorists are ..."). `preceding`: the sentences
         before it in its article, which may name the body a spokesperson speaks for
-        (`_speaks_for`)."""
+        (`_speaks_for`), and whether it named the claim's person already (`unnamed_other`)."""
         sentence = strip_dateline(sentence).strip()
         slots = [s for s in name_slots(claim)
                  if (absent_from(s, sentence) or rival_in(s, sentence))
@@ -126,7 +131,11 @@ class SlotChecker:
         calls = 0
         for slot in sorted(slots, key=lambda s: not s.role)[: max(budget, 0)]:
             calls += 1
-            filler = filler_name(self.fill(slot.frame, sentence), sentence)
+            answer = self.fill(slot.frame, sentence)
+            filler = filler_name(answer, sentence)
+            if filler is None and (other := unnamed_other(slot.name, answer, sentence,
+                                                          preceding)):
+                return SlotFinding(slot=slot, filler=other, named=False), calls
             if filler is not None and (not is_name(filler, known_names)
                                        or _holds_possessed(slot, filler, sentence)
                                        or _acts_for(slot, filler, sentence)

@@ -226,7 +226,7 @@ class Verifier:
                     and not sig.other_time:
                 final, used = self._check_names(
                     claim, text, sig, probs, speaker, final, slot_budget, names,
-                    self.evidence.preceding(s, 1))
+                    self.evidence.preceding(s))
                 slot_budget -= used
             self._trace(claim, outlet, s.text, sig, probs, final, speaker)
             if final == "supports":
