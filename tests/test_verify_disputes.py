@@ -94,6 +94,28 @@ def test_a_claim_part_takes_the_side_whose_value_it_gives(claim: str, side: int 
     assert (found[1] if found else None) == side
 
 
+# Two sides worded apart (one measure by the story's differences): a short claim whose words,
+# its figure's aside, are one side's words, gives the other side's value (a council newcomer,
+# session 62: "The shortfall is 3.1 million pounds" of "plug a £3.1m hole").
+DEFICIT = _dispute(
+    "the sum",
+    ("live", "£2.4m", "The ruling group says the closures will help close a £2.4m deficit."),
+    ("courier", "£3.1m", "Councillors backed the cuts, which are needed to plug a £3.1m hole."))
+
+
+@pytest.mark.parametrize(("claim", "side"), [
+    ("The deficit is 3.1 million pounds.", 1),
+    ("The deficit is £2.4m.", 0),
+    # a word of no sentence of the dispute: the value of something else
+    ("The new library cost 3.1 million pounds.", None),
+])
+def test_a_short_claim_about_the_disputed_measure_takes_the_side_of_its_value(
+    claim: str, side: int | None,
+) -> None:
+    found = side_taken(claim, [DEFICIT])
+    assert (found[1] if found else None) == side
+
+
 def test_a_bound_time_takes_a_side_only_inside_its_interval() -> None:
     # "by 5pm" overlaps "by 7.30pm" (both from midnight) but is not its value
     restored = _dispute(

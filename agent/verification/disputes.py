@@ -61,13 +61,20 @@ def same_value(a: Quantity, b: Quantity) -> bool:
     return b.low <= a.value <= b.high and a.low <= b.value <= a.high
 
 
-def _gives(part: str, figures: Sequence[Quantity], side: DisputeSide) -> bool:
+def _gives(part: str, figures: Sequence[Quantity], side: DisputeSide,
+           dispute: Dispute) -> bool:
     """Whether the claim part's `figures` include the side's value, given by a sentence of
-    the side about the same thing (MIN_SHARED_TERMS shared terms)."""
+    the side about the same thing (MIN_SHARED_TERMS shared terms), or the part is so short
+    that all its words but its figures' are in one sentence of the dispute ("The shortfall
+    is 3.1 million pounds" of "plug a £3.1m hole" / "close a £2.4m shortfall": the sides'
+    sentences are one measure already, a council newcomer, session 62)."""
     if not any(same_value(p, q) for p in figures for q in side.figures):
         return False
     words = terms(part)
-    return any(len(words & terms(s.text)) >= MIN_SHARED_TERMS
+    told = words - frozenset().union(*(terms(q.said) for q in figures))
+    about = bool(told) and any(told <= terms(s.text) for d in dispute.sides
+                               for s in d.sentences)
+    return any((about or len(words & terms(s.text)) >= MIN_SHARED_TERMS)
                and any(same_value(p, q) for p in figures for q in sentence_figures(s.text))
                for s in side.sentences)
 
@@ -80,7 +87,7 @@ def side_taken(part: str, disputes: Sequence[Dispute]) -> tuple[Dispute, int] | 
     if not figures:
         return None
     for d in disputes:
-        taken = [k for k, side in enumerate(d.sides) if _gives(part, figures, side)]
+        taken = [k for k, side in enumerate(d.sides) if _gives(part, figures, side, d)]
         if len(taken) == 1:
             return d, taken[0]
     return None
