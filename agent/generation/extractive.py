@@ -67,6 +67,13 @@ _PRONOUN_START = re.compile(
     r"(?:[\w-]+\s+){1,3}ago,?\s+)?"
     rf"(?:{'|'.join((*THIRD_PERSON, 'this', 'that', 'these', 'those'))})\b",
     re.IGNORECASE)
+# A pronoun or demonstrative as the object of an opening phrase points back the same way:
+# "Among them was Maureen Dovecote, 71, ..." (them: the protesters of the sentence before, a
+# newcomer's council story), "Two of those were children", "Despite this, ...".
+_OPENS_ON_OBJECT = re.compile(
+    r"^[\"'“‘]?[a-z-]+\s+(?:[a-z-]+\s+of\s+|of\s+)?(?:(?:them|him|it)\b|(?:these|those|this|that)"
+    r"(?=\s*,|\s+(?:is|was|are|were|has|had|have|will|would|can|could|may|might)\b))",
+    re.IGNORECASE)
 # Reporters' no-comment lines state only an absence: beside the accusation they answer they
 # matter, alone in a summary they are filler ("BrightWay did not respond to a request for
 # comment").
@@ -110,7 +117,9 @@ def stands_alone(text: str, reply: bool = False) -> bool:
     description ("The board denied this, ...": a newcomer's charge was printed without it)."""
     # "US" is the country, not "us"; "I" is the one capitalised pronoun.
     words = {w.lower() for w in WORD.findall(text) if not w.isupper() or w == "I"}
-    return (not _PRONOUN_START.match(text.strip()) and not words & _PERSONAL
+    opening = text.strip()
+    return (not _PRONOUN_START.match(opening) and not _OPENS_ON_OBJECT.match(opening)
+            and not words & _PERSONAL
             and not _NO_COMMENT.search(text) and not _points_back(text)
             and analyze(text).mood == "statement"
             and (reply or (attribution(text) != "someone" and not points_back(text)
