@@ -80,6 +80,10 @@ def with_differences(
         values = [v for side in diff.sides for v in side.values]
         if (diff.kind not in kinds
                 or (strict and noun and not any(counts_noun(v, noun) for v in values))
+                # a tally question's versions are tallies or counts of its voters: the
+                # answer's "31 votes to 24" beside a £3.1m in one sentence makes the £3.1m no
+                # answer to "How many councillors voted against?" (a council newcomer)
+                or (votes and not any(_of_the_vote(v, noun) for v in values))
                 or (figure_kinds and not any(q.kind in figure_kinds
                                              for v in values for q in quantities(v)))):
             continue
@@ -132,6 +136,13 @@ def _undated(text: str) -> str:
     """A quoted sentence without its wire dateline ("WRENFIELD, England, Dec 8 (Northwire) -
     "): the outlet is named before it, the dateline is no part of what it says."""
     return strip_dateline(text).strip()
+
+
+def _of_the_vote(value: str, noun: str | None) -> bool:
+    """Whether a difference's value is a tally, or a count of votes or of `noun` (the
+    voters a question counts)."""
+    return (analyze(value).vote is not None or counts_noun(value, "vote")
+            or (noun is not None and counts_noun(value, noun)))
 
 
 def _same_vote(votes: Sequence[Vote], sentence: Sentence) -> bool:

@@ -64,7 +64,10 @@ _ASKS_VOTE_COUNT = re.compile(
     r"\b(?:result|outcome|margin|tally|count)\s+(?:of|in)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,4}?(?:vote|ballot)\b"
     # a body's vote, not a person's ("How did Hollins vote on the ban?" asks a side)
-    r"|\bhow did (?!the vote\b)(?:the\s+)?(?:(?-i:[a-z])[\w'’-]*\s+){0,4}?vote\b",
+    r"|\bhow did (?!the vote\b)(?:the\s+)?(?:(?-i:[a-z])[\w'’-]*\s+){0,4}?vote\b"
+    # one side's count ("How many councillors voted against?", a council newcomer,
+    # session 62), not what a vote decided ("How many libraries did it vote to close?")
+    r"|\bhow many\b[^?]{0,40}?\b(?:voted|votes?)\s+(?:for|against|in favour|in support)\b",
     re.I)
 # Answer-type cues (classic QA answer typing): a sentence that carries the kind of thing the
 # question asks for gets a small boost. Generic English, not tied to any story.
