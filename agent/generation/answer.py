@@ -18,18 +18,14 @@ from agent.generation.answer_checks import article_meta, article_text, near_miss
 from agent.generation.answer_differences import with_differences
 from agent.generation.asked import (
     COMPOUND,
-    about_another_subject,
-    asked_count_noun,
     compound_parts,
-    counts_noun,
     counts_what_is_asked,
     gives_asked_figure,
     gives_asked_kind,
-    without_asked_measure,
 )
 from agent.generation.asked_act import states_asked_act
 from agent.generation.asked_reason import gives_reason
-from agent.generation.asked_setting import dates_asked, statement_verb
+from agent.generation.asked_setting import dates_asked
 from agent.generation.drafts import (
     Draft,
     draft_schema,
@@ -44,6 +40,7 @@ from agent.generation.header_answers import (
     unless_stated,
 )
 from agent.generation.name_context import asked_deed, asked_role
+from agent.generation.quotable import Quotable
 from agent.generation.sentence_checks import repeats
 from agent.generation.streaming import json_text_fields
 from agent.generation.support import MIN_SUPPORT, support_score, unbacked_names
@@ -56,17 +53,15 @@ from agent.llm.replies import parse_json_reply
 from agent.retrieval.citations import make_citation
 from agent.retrieval.evidence import (
     EvidenceSet,
-    answer_type_match,
     asked_kind,
     gather_evidence,
     lede_name,
-    lexical_overlap,
     with_evidence_for,
 )
 from agent.retrieval.retrieve import Retriever
 from agent.text.actors import actor_mismatch, speaker_terms
 from agent.text.dates import publication_date
-from agent.text.facts import elsewhere, strip_dateline
+from agent.text.facts import strip_dateline
 from agent.text.glosses import date_glossed
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms, normalize_for_match
@@ -78,8 +73,6 @@ from vectorstore.store import Embedder
 MIN_SEMANTIC = 0.40
 MIN_LEXICAL = 0.5
 MAX_CITATIONS = 3  # ALCE also caps citations per sentence at 3
-# An extractive fallback answer must cover this share of the question's (IDF-weighted) terms.
-EXTRACT_MIN_LEXICAL = 0.4
 ABSTAIN_TEXT = "The sources do not say."
 class Answerer:
     def __init__(
@@ -293,31 +286,12 @@ class Answerer:
         return kept
 
     def extractive(self, question: str, ev: EvidenceSet) -> list[AnswerSentence]:
-        """The best evidence sentence that holds the kind of thing asked for, covers most of
-        the question and names no other place than the question's, quoted as the answer,
-        cited with the sentences that agree with it."""
-        terms = content_terms(without_asked_measure(question))
-        if (verb := statement_verb(question)) is not None:  # checked near its date below
-            terms = {t for t in terms if not t.startswith(verb)}
-        idf = self.corpus.term_idf()
-        noun = asked_count_noun(question)
+        """The best evidence sentence that may be quoted as the answer
+        (agent.generation.quotable), cited with the sentences that agree with it."""
+        quotable = Quotable(question, self.corpus.term_idf())
         for e in ev.items:  # best first
             text = e.sentence.text
-            if (
-                # a sentence quoted as the answer is not about someone the question does not
-                # name: "Tarrow Coast has run 97 per cent of its trains on time" answers no
-                # question about Brenford Valley Trains
-                about_another_subject(question, text)
-                or answer_type_match(question, text) is False
-                or not gives_asked_figure(question, [text])  # "how long": a duration
-                or not dates_asked(question, [text])  # "when ... announce": its day
-                or not states_asked_act(question, [text])  # "Has X lodged an appeal?"
-                or not gives_reason(question, [text])  # "why": a reason
-                or (noun is not None and not counts_noun(text, noun))  # "how many trains"
-                or lexical_overlap(terms, text, idf) < EXTRACT_MIN_LEXICAL
-                or looks_like_instruction(text)
-                or elsewhere(question, [text])  # "in Tarnbridge" for "in Tarnford"
-            ):
+            if not quotable(e.sentence):
                 continue
             backing = [e] + [b for b in self._backing(text, question, ev.items) if b is not e]
             citations = [

@@ -26,7 +26,9 @@ _WHY = re.compile(r"^\W*(?:why\b|what\s+(?:caused|led\s+to|was\s+behind|is\s+beh
                   re.IGNORECASE)
 _CAUSE = re.compile(
     r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|result(?:s|ed)?\s+(?:of|from)|"
-    r"so\s+that|in\s+order\s+to|thanks\s+to|"
+    r"so\s+that|in\s+order\s+to|so\s+as\s+to|thanks\s+to|"
+    # a purpose told as a need ("the closures were needed to help fill a budget gap")
+    r"(?:needed|necessary|required)\s+to|"
     # "after a power cut knocked out a pump"; not "two days after the fire broke out"
     r"(?<!days\s)(?<!hours\s)(?<!weeks\s)(?<!months\s)(?<!years\s)(?<!shortly\s)(?<!soon\s)"
     r"after|"
