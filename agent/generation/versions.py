@@ -151,7 +151,8 @@ def measured_alike(answer: str, other: str, question: str = "") -> bool:
     theirs = tuple(_without(f, asked) for f in theirs)
     # The whole sentences need share no words: the version is found by the question's
     # words already (`with_versions`); the words beside the two figures must.
-    return any(same_measure(a, b, min_shared=0.0) and not a.quantity.agrees(b.quantity)
+    return any(same_measure(a, b, min_shared=0.0)
+               and (not a.quantity.agrees(b.quantity) or a.quantity.beyond_bound(b.quantity))
                for a in mine for b in theirs)
 
 
@@ -232,7 +233,8 @@ def _other_figure(answer: str, other: str, question: str,
     # and "about 142,000 homes ... on Monday evening" tell one day (an energy newcomer)
     same = [(a, b) for a in mine for b in theirs if _versions_of_one(a, b, asked, noun)
             and (not also or a.kind in asked)]
-    if not same or any(a.agrees(b) for a, b in same):
+    # ("more than 140,000" / "nearly 190,000" overlap, but tell two counts: beyond_bound)
+    if not same or any(a.agrees(b) and not a.beyond_bound(b) for a, b in same):
         return False
     # A percentage names no unit or noun of its own: two are versions of one measure only
     # in sentences about the same thing (agent.verification.measures, the verifier's and

@@ -155,7 +155,7 @@ class Quantity:
         versions, though each fits the other's room (a newcomer trial, session 47)."""
         if not self.agrees(other):
             return False
-        bounds = [q for q in (self, other) if math.isinf(q.high) or q.low <= 0 < q.high]
+        bounds = [q for q in (self, other) if _one_sided(q)]
         exact = [q for q in (self, other) if q.low == q.value == q.high]
         if len(bounds) == 1 and len(exact) == 1:
             # "stole more than £1.2 million" is the £1.2m version, not a claim's £2.1m: a
@@ -170,6 +170,22 @@ class Quantity:
         if any(q.spoken_share for q in (self, other)):
             room = max(room, SPOKEN_SHARE_ROOM)  # "two-thirds" is "around 66 per cent"
         return not estimates or abs(self.value - other.value) <= room
+
+    def beyond_bound(self, other: Quantity) -> bool:
+        """Whether one of the two is a one-sided bound ("more than 140,000") and the other,
+        no bound, lies wholly beyond one step of the bound's precision (`bound_step`) from it
+        ("nearly 190,000"): a bound leaves unsaid only what lies within that step, so the two
+        are two outlets' versions though their intervals overlap (an energy newcomer,
+        session 61). "More than 3,800" and "nearly 4,000" are one."""
+        for bound, value in ((self, other), (other, self)):
+            if _one_sided(value) or not self.comparable(other):
+                continue
+            reach = bound.bound_step() + bound._room(abs(bound.value))
+            if math.isinf(bound.high) and value.low > bound.low + reach:
+                return True
+            if bound.low <= 0 < bound.high and value.high < bound.high - reach:
+                return True
+        return False
 
     @property
     def spoken_share(self) -> bool:
@@ -261,3 +277,8 @@ def _show_duration(years: float) -> str:
     else:
         n, unit = round(days), "day"
     return f"{n:g} {unit}{'' if n == 1 else 's'}"
+
+
+def _one_sided(q: Quantity) -> bool:
+    """A bound with one side open: "more than 4,000" (no top), "fewer than 40" (from 0)."""
+    return math.isinf(q.high) or q.low <= 0 < q.high
