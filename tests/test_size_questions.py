@@ -1,14 +1,14 @@
 """A size asked by its dimension ("How big is the budget gap?") asks for a figure, so an
 answer shows other outlets' versions of it (agent.generation.versions.asked_detail); and a
 summary line that opens on a pronoun object ("Among them was ...") does not stand alone
-(agent.generation.extractive.stands_alone). Invented variants of a council newcomer's
+(agent.generation.standalone.stands_alone). Invented variants of a council newcomer's
 (session 62)."""
 
 from __future__ import annotations
 
 import pytest
 
-from agent.generation.extractive import stands_alone
+from agent.generation.standalone import stands_alone
 from agent.generation.versions import asked_detail, differs
 
 ANSWER = "The county council says it must fill a budget gap of £6.2 million next year."

@@ -11,7 +11,8 @@ from collections.abc import Callable
 import pytest
 
 from agent.app import App
-from agent.generation.extractive import Cluster, stands_alone
+from agent.generation.extractive import Cluster
+from agent.generation.standalone import stands_alone
 from agent.generation.story_points import Point
 from agent.generation.story_summary import StoryWriter
 from agent.generation.summarize import Summarizer

@@ -18,11 +18,8 @@ from agent.generation.extractive import (
     Cluster,
     Difference,
     Side,
-    complete_sentence,
     difference_of,
     rank_clusters,
-    stands_alone,
-    word_count,
 )
 from agent.generation.framing import framing_of
 from agent.generation.sentence_checks import (
@@ -31,6 +28,7 @@ from agent.generation.sentence_checks import (
     has_finite_verb,
     rewrite_flag,
 )
+from agent.generation.standalone import complete_sentence, stands_alone, word_count
 from agent.generation.story_points import Point
 from agent.generation.story_summary import (
     MAX_REWRITE_POINTS,

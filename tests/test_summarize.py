@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from agent.app import App
-from agent.generation.extractive import complete_sentence
+from agent.generation.standalone import complete_sentence
 from agent.generation.summarize import (
     OPINION_NOTE,
     Point,

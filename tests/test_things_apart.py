@@ -2,7 +2,7 @@
 no outlet's version of the other's, in the story's differences, an answer's versions and
 the verifier's rivals (agent.verification.measures.same_measure). And a line of the story
 summary that points back to what its article said before ("rejected that", "fear the
-same") does not stand alone (agent.generation.extractive.stands_alone). Invented wordings;
+same") does not stand alone (agent.generation.standalone.stands_alone). Invented wordings;
 the newcomer's (session 52) are in the modules' docstrings."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from agent.generation.differences import story_differences
-from agent.generation.extractive import stands_alone
+from agent.generation.standalone import stands_alone
 from agent.text.near_miss import things_apart
 from agent.types import Sentence
 

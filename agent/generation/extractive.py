@@ -17,12 +17,12 @@ agent.generation.framing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from agent.generation.sentence_checks import cut_mid_clause, has_finite_verb
+from agent.generation.standalone import complete_sentence, stands_alone, word_count
 from agent.generation.story_points import Point, group_points
 from agent.text.analysis import analyze
 from agent.text.facts import (
@@ -30,25 +30,15 @@ from agent.text.facts import (
     MONTHS,
     NOT_ENTITY,
     WEEKDAYS,
-    WORD,
-    content_without_quotes,
 )
-from agent.text.injection import looks_like_instruction
-from agent.text.lexicon import is_verb_only
 from agent.text.normalize import normalize_for_match
 from agent.text.place_frames import place_phrase
 from agent.text.quantities import Quantity
 from agent.text.quantity import show_quantity
-from agent.text.responses import points_back
-from agent.text.speakers import attribution
 from agent.text.tense import ahead
-from agent.text.voice import THIRD_PERSON
 from agent.types import Sentence
 from agent.verification.checks import compare
 from agent.verification.conflicts import Conflict
-
-# "Business owners in Wendmouth fear the same.": what, the sentence before says
-_SAME_AS_BEFORE = re.compile(r"\b(?:the same|likewise)\W*$", re.IGNORECASE)
 
 # A member's score is divided by its length in words to this power: under a word budget a
 # shorter sentence that is as central says as much for less (the cost-scaled gain of the
@@ -57,82 +47,6 @@ _SAME_AS_BEFORE = re.compile(r"\b(?:the same|likewise)\W*$", re.IGNORECASE)
 BREVITY = 0.3
 WORD_BUDGET = 180  # words in a story summary (issue 15: <= 180, most important first)
 MAX_SIDES = 3  # versions of one detail named in a difference
-# The third-person pronouns and demonstratives, each form: "Hers was one of many emergencies"
-# names no one out of its article (a reader of a dev summary).
-# So do those after a fronted time or linking phrase: "Three years ago it was ordered to
-# pay £3.5 million", "In 2023, it was fined" (an environment newcomer, session 53).
-_PRONOUN_START = re.compile(
-    r"^[\"'“‘]?(?:(?:in|on|at|by|after|before|during|since|last|earlier|later|however|"
-    r"instead|meanwhile|now|then|yet|still|also|speaking)\b[^,\"“”]{0,30},\s+|"
-    r"(?:[\w-]+\s+){1,3}ago,?\s+)?"
-    rf"(?:{'|'.join((*THIRD_PERSON, 'this', 'that', 'these', 'those'))})\b",
-    re.IGNORECASE)
-# A pronoun or demonstrative as the object of an opening phrase points back the same way:
-# "Among them was Maureen Dovecote, 71, ..." (them: the protesters of the sentence before, a
-# newcomer's council story), "Two of those were children", "Despite this, ...".
-_OPENS_ON_OBJECT = re.compile(
-    r"^[\"'“‘]?[a-z-]+\s+(?:[a-z-]+\s+of\s+|of\s+)?(?:(?:them|him|it)\b|(?:these|those|this|that)"
-    r"(?=\s*,|\s+(?:is|was|are|were|has|had|have|will|would|can|could|may|might)\b))",
-    re.IGNORECASE)
-# Reporters' no-comment lines state only an absence: beside the accusation they answer they
-# matter, alone in a summary they are filler ("BrightWay did not respond to a request for
-# comment").
-_NO_COMMENT = re.compile(r"\b(?:declined to comment|(?:did not|has not|had not) (?:immediately )?"
-                         r"(?:respond|reply|responded|replied) to (?:a |our |requests? |"
-                         r"calls? )*(?:requests? )?for comment|could not be reached)\b",
-                         re.IGNORECASE)
-_PERSONAL = frozenset(("i", "me", "my", "we", "us", "our", "ours", "you", "your", "yours"))
-# A noun after a preposition and "that" / "those" is one the article named before: "cut 30
-# posts in that closure", "no one was hurt on that occasion", "nine of those children" (a
-# newcomer trial and a reader of dev summaries: what closure, what occasion?). "this" is
-# left alone: "in this county" points at the place of the news, not back.
-_POINTS_BACK = re.compile(r"\b(?:in|at|of|on|to|for|from|by|with|after|before|since|about|"
-                          r"over|under|during)\s+(?:that|those)\s+([a-z][\w-]*)\b")
-
-
-def word_count(text: str) -> int:
-    """Words as a reader counts them: whitespace-separated tokens."""
-    return len(text.split())
-
-
-def complete_sentence(text: str) -> bool:
-    """A sentence a summary may quote verbatim: at least 6 words, a whole clause with a
-    finite verb that is not cut off (agent.generation.sentence_checks), not an instruction
-    to a model (agent.text.injection)."""
-    t = text.strip()
-    return (word_count(t) >= 6 and not cut_mid_clause(t) and has_finite_verb(t)
-            and not looks_like_instruction(t))
-
-
-def stands_alone(text: str, reply: bool = False) -> bool:
-    """Readable out of its article, in the summary's voice: does not open with a pronoun
-    ("She said ..."), has no first- or second-person word (a quotation's "our country",
-    "help you" would read as the summary's own voice), states rather than asks or judges
-    (agent.text mood "statement": an opinion piece's "X deserves ..." or "why is Y
-    sulking?" printed verbatim would be the summary's opinion), and, if it reports speech,
-    names who speaks (agent.text.speakers.attribution is not "someone"), is no bare
-    no-comment line ("Rovers declined to comment on that claim") and names no thing by
-    pointing back to its article (`_POINTS_BACK`, outside quotations: "in that closure").
-    A `reply` printed right after the charge it answers may name its speaker by a
-    description ("The board denied this, ...": a newcomer's charge was printed without it)."""
-    # "US" is the country, not "us"; "I" is the one capitalised pronoun.
-    words = {w.lower() for w in WORD.findall(text) if not w.isupper() or w == "I"}
-    opening = text.strip()
-    return (not _PRONOUN_START.match(opening) and not _OPENS_ON_OBJECT.match(opening)
-            and not words & _PERSONAL
-            and not _NO_COMMENT.search(text) and not _points_back(text)
-            and analyze(text).mood == "statement"
-            and (reply or (attribution(text) != "someone" and not points_back(text)
-                           and not _SAME_AS_BEFORE.search(text))))
-
-
-def _points_back(text: str) -> bool:
-    """Whether `text` names a thing as "that" / "those" + noun after a preposition, outside
-    a quotation (`_POINTS_BACK`); "those who ..." and "that is" name nothing."""
-    return any(m.group(1) not in NOT_ENTITY and not is_verb_only(m.group(1))
-               for m in _POINTS_BACK.finditer(content_without_quotes(text)))
-
-
 @dataclass
 class Cluster:
     """One ranked cluster: its point, its best sentence and the cluster's cosine matrix."""
@@ -142,6 +56,13 @@ class Cluster:
     rank: int
     # the other members that could speak for it, best first (`_ranked_members`)
     alternates: list[Sentence] = field(default_factory=list)
+    # members' texts as a line shows them, by sentence id, where that is not their own
+    # words: an opening "He" named ("[Gareth Pennick] told the chamber ...")
+    named: Mapping[str, str] = field(default_factory=dict)
+
+    def text_of(self, sentence: Sentence) -> str:
+        """The sentence as a line of the summary shows it (`named`, else its text)."""
+        return self.named.get(sentence.id, sentence.text)
 
     @property
     def outlets(self) -> int:
@@ -149,44 +70,54 @@ class Cluster:
 
 
 def _ranked_members(
-    point: Point, vec_of: Callable[[Sentence], np.ndarray], opinion: frozenset[str]
+    point: Point, vec_of: Callable[[Sentence], np.ndarray], opinion: frozenset[str],
+    named: Mapping[str, str],
 ) -> list[Sentence]:
     """The members that may speak for the cluster, best first: complete sentences of
-    reports (not of the `opinion` article ids), those that stand alone first; then by
-    centrality plus mean similarity to the other members, per word to the power BREVITY."""
+    reports (not of the `opinion` article ids), those that stand alone first (as `named`
+    shows them); then by centrality plus mean similarity to the other members, per word to
+    the power BREVITY."""
     members = [m for m in point.members
                if complete_sentence(m[0].text) and m[0].article_id not in opinion]
 
-    def key(m: tuple[Sentence, str, float]) -> tuple[bool, float]:
+    def key(m: tuple[Sentence, str, float]) -> tuple[bool, bool, float]:
         others = [o for o in point.members if o[0].id != m[0].id]
         sim = (float(np.mean([vec_of(m[0]) @ vec_of(o[0]) for o in others])) if others
                else 0.0)
-        return stands_alone(m[0].text), (m[2] + sim) / word_count(m[0].text) ** BREVITY
+        # (a member in its own words before one whose pronoun a line must name)
+        return (stands_alone(named.get(m[0].id, m[0].text)), m[0].id not in named,
+                (m[2] + sim) / word_count(m[0].text) ** BREVITY)
 
     return [m[0] for m in sorted(members, key=key, reverse=True)]
 
 
 def rank_clusters(
     items: Sequence[tuple[Sentence, str, float]], vecs: np.ndarray,
-    opinion: frozenset[str] = frozenset(),
+    opinion: frozenset[str] = frozenset(), named: Mapping[str, str] | None = None,
 ) -> list[Cluster]:
     """Clusters of (sentence, outlet key, centrality) `items` with (n, d) unit embeddings
     `vecs`, ranked by independent outlets, then by their best member's centrality; clusters
     with no complete sentence that stands alone outside the `opinion` articles (ids of
-    `opinion_piece`s) are left out."""
+    `opinion_piece`s) are left out. `named`: sentence texts as a line would show them, by
+    id (`Cluster.named`), read for whether they stand alone."""
     index = {s.id: i for i, (s, _, _) in enumerate(items)}
+    named = named or {}
 
     def vec_of(s: Sentence) -> np.ndarray:
         return vecs[index[s.id]]
+
+    def alone(s: Sentence) -> bool:
+        return stands_alone(named.get(s.id, s.text))
 
     points = group_points(items, vecs)
     points.sort(key=lambda p: (-len(p.outlets), -max(sc for _, _, sc in p.members)))
     out: list[Cluster] = []
     for p in points:
-        ranked = _ranked_members(p, vec_of, opinion)
-        if ranked and stands_alone(ranked[0].text):
+        ranked = _ranked_members(p, vec_of, opinion, named)
+        if ranked and alone(ranked[0]):
+            mine = {s.id: named[s.id] for s, _, _ in p.members if s.id in named}
             out.append(Cluster(p, ranked[0], len(out),
-                               [m for m in ranked[1:] if stands_alone(m.text)]))
+                               [m for m in ranked[1:] if alone(m)], mine))
     return out
 
 

@@ -27,15 +27,10 @@ from agent.generation.contested import (
     states_disputed,
 )
 from agent.generation.difference_records import dated_difference
-from agent.generation.extractive import (
-    WORD_BUDGET,
-    Cluster,
-    Difference,
-    difference_of,
-    word_count,
-)
+from agent.generation.extractive import WORD_BUDGET, Cluster, Difference, difference_of
 from agent.generation.framing import framing_of
 from agent.generation.sentence_checks import META_WORDS, Section, rewrite_flag
+from agent.generation.standalone import word_count
 from agent.generation.support import support_score
 from agent.llm.facade import LLM
 from agent.llm.prompts import load_prompt, wrap_document
@@ -129,7 +124,8 @@ def extractive_line(cluster: Cluster, published: date | None = None) -> StoryLin
     it names relative to its article's date (`published`) is dated in brackets
     (agent.text.glosses.date_glossed)."""
     others = [s for s, _, _ in cluster.point.members if s.id != cluster.best.id]
-    text = strip_dateline(cluster.best.text).strip()  # "HEXLEY (Agency) — " is no content
+    # "HEXLEY (Agency) — " is no content; an opening "He" is named (Cluster.named)
+    text = strip_dateline(cluster.text_of(cluster.best)).strip()
     cited = [cluster.best, *_backers(text, others)]
     text = date_glossed(text, published)
     # The outlets the line cites, not every outlet of the cluster: "(agreement, 3 outlets)"

@@ -23,15 +23,7 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, Field, create_model
 
 from agent.generation.difference_records import corpus_differences
-from agent.generation.extractive import (
-    WORD_BUDGET,
-    Cluster,
-    Difference,
-    complete_sentence,
-    rank_clusters,
-    stands_alone,
-    word_count,
-)
+from agent.generation.extractive import WORD_BUDGET, Cluster, Difference, rank_clusters
 from agent.generation.key_sentences import MAX_ARTICLE_SENTENCES, key_sentences
 from agent.generation.sentence_checks import (
     META_WORDS,
@@ -40,6 +32,7 @@ from agent.generation.sentence_checks import (
     lexical_check,
     rewrite_flag,
 )
+from agent.generation.standalone import complete_sentence, stands_alone, word_count
 from agent.generation.story_points import (  # noqa: F401  (re-exported: the story's points)
     MAX_POINT_SENTENCES,
     Point,
@@ -61,6 +54,7 @@ from agent.text.dates import publication_date
 from agent.text.facts import strip_dateline
 from agent.text.injection import looks_like_instruction
 from agent.text.opinion import opinion_piece
+from agent.text.referents import bracketed_referent
 from agent.text.responses import denial_after
 from agent.types import Article, Citation, ModelRun, Sentence
 from vectorstore.store import Embedder
@@ -318,7 +312,21 @@ class Summarizer:
         # Only the articles that gave key sentences (a copy only by its own).
         shown = {s.article_id for s, _, _ in items}
         opinion = frozenset(a for a in shown if opinion_piece(self.corpus.article(a)))
-        return rank_clusters(items, vecs, opinion), sim
+        return rank_clusters(items, vecs, opinion, self._named_openings(items)), sim
+
+    def _named_openings(self, items: Sequence[tuple[Sentence, str, float]]) -> dict[str, str]:
+        """The key sentences that open on "He" or "She", as a line shows them: the person
+        the sentence before names, in brackets (agent.text.referents.bracketed_referent).
+        Else "He told the chamber the council had been left with no choice" stands alone in
+        no summary, and the council leader's case was left out of a newcomer's (session
+        62)."""
+        out: dict[str, str] = {}
+        for s, _, _ in items:
+            body = self.corpus.article(s.article_id).body_sentences
+            at = next((i for i, b in enumerate(body) if b.id == s.id), 0)
+            if at and (shown := bracketed_referent(s.text, [body[at - 1].text])):
+                out[s.id] = shown
+        return out
 
     def outlet_name(self, key: str) -> str:
         """The name shown for an outlet key (the outlet, else the article id)."""

@@ -84,3 +84,15 @@ def with_referent(sentence: str, before: Sequence[str]) -> str:
     if m is None or referent is None:
         return sentence
     return f"{m.group(1)}{referent}{sentence[m.end(2):]}"
+
+
+def bracketed_referent(sentence: str, before: Sequence[str]) -> str | None:
+    """`sentence` with its opening "He" or "She" replaced by the person the sentence before
+    it names, in an editor's square brackets ("[Gareth Pennick] told the chamber ..."): how
+    a line quoted out of its article says whom its pronoun stands for. None when it opens on
+    no such pronoun, or the sentence before names no one (`pronoun_referent`)."""
+    m = _OPENING_PRONOUN.match(sentence)
+    if m is None or m.group(2) not in ("He", "She"):
+        return None
+    referent = _referent(m, before)
+    return None if referent is None else f"{m.group(1)}[{referent}]{sentence[m.end(2):]}"
