@@ -309,8 +309,11 @@ class Answerer:
         brackets ("on Monday [23 November 2026]", agent.text.glosses.date_glossed), and the
         year of a day of the month printed without one ("on 3 March [2026]"), when every
         cited article dates it alike; an answer is read away from its articles' datelines."""
+        # the outlets it names ("According to The Sentinel on Sunday — Comment:") keep
+        # their words
+        names = [self.corpus.article(c.source).outlet or "" for c in sentence.citations]
         dated = {date_glossed(sentence.text, publication_date(self.corpus.article(c.source).date),
-                              years=True) for c in sentence.citations}
+                              years=True, names=names) for c in sentence.citations}
         if len(dated) != 1:
             return sentence
         return sentence.model_copy(update={"text": dated.pop()})

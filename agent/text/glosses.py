@@ -7,6 +7,7 @@ and the same text without them (`strip_glosses`) for a judge of what a source pr
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from agent.text.dates import DAY_NAMES, MONTH_NAMES, relative_day, tensed_date, weekday_date
@@ -22,7 +23,7 @@ _UNDATED_DAY = re.compile(
     # capitalised only where a sentence starts: "Tollerby Today" is a name
     rf"|(?:(?<=^)|(?<=[.!?:\"“] ))(?:Yesterday|Today|Tonight|Tomorrow|Last night"
     rf"|This (?:morning|afternoon|evening)))|(?P<day>{DAY_NAMES})\b)"  # not "on Sundays"
-    rf"(?:['’]s\b|\s+(?:night|morning|afternoon|evening))?"
+    rf"(?:['’]s\b|\s+(?:night|morning|afternoon|evening)(?:['’]s\b)?)?"
     # nor one that names a kind of thing: "Sunday day-ticket holders", "Saturday-only passes"
     rf"(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{MONTH_NAMES})\b|\[)|\s+day\b|-)")
 
@@ -67,7 +68,8 @@ def _year_of(m: re.Match[str], text: str, published: date) -> str:
     return f" [{when.year}]" if when is not None else ""
 
 
-def date_glossed(text: str, published: date | None, years: bool = False) -> str:
+def date_glossed(text: str, published: date | None, years: bool = False,
+                 names: Sequence[str] = ()) -> str:
     """`text` with the calendar date in square brackets after each day, month or year it
     names relative to the article's date (`published`): "yesterday morning [Thursday 16
     October 2025]", "on Monday [23 November 2026]" (`weekday_date`: the latest such day, or
@@ -77,14 +79,22 @@ def date_glossed(text: str, published: date | None, years: bool = False) -> str:
     the article implies ("on Saturday 21 November [2026]"), for an answer a reader sees
     apart from its article, unless `text` names a year anywhere (which may be that day's).
     The story summary goes without: on the dev stories the brackets' words cost its
-    180-word budget three key facts (session 50)."""
+    180-word budget three key facts (session 50). A day inside one of `names` (outlets'
+    names: "According to The Sentinel on Sunday — Comment: ...") is no day the text tells."""
     if published is None:
         return text
+
+    def in_name(m: re.Match[str]) -> bool:  # (spans in the text being rewritten, m.string)
+        return any(n.start() <= m.start() < n.end() for name in names if name
+                   for n in re.finditer(re.escape(name), m.string))
+
     if years and not _ANY_YEAR.search(text):
         original = text
         text = _YEARLESS_DAY.sub(lambda m: m.group(0) + _year_of(m, original, published), text)
 
     def gloss(m: re.Match[str]) -> str:
+        if in_name(m):
+            return m.group(0)
         if m.group("rel"):
             return m.group(0) + bracketed_date(relative_day(m.group("rel").lower(), published),
                                                weekday=True)
@@ -95,7 +105,8 @@ def date_glossed(text: str, published: date | None, years: bool = False) -> str:
             return m.group(0)
         return m.group(0) + bracketed_date(weekday_date(text, day, published))
 
-    text = _UNDATED_PERIOD.sub(lambda m: m.group(0) + _period(m, published), text)
+    text = _UNDATED_PERIOD.sub(
+        lambda m: m.group(0) if in_name(m) else m.group(0) + _period(m, published), text)
     return _UNDATED_DAY.sub(gloss, text)
 
 
