@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -218,3 +219,33 @@ def part_of_claimed_all(c: Quantity, claim: str,
     if not any(not w.part and w.head == c.head and c.agrees(w) for w in evidence):
         return None
     return next((p for p in evidence if p.part and p.head == c.head and p.high < c.low), None)
+
+
+def shares_of_wholes(text: str, found: Sequence[Quantity]) -> tuple[Quantity, ...]:
+    """The parts of `share_pairs`: "two-thirds of its 3.6 million customers" as 2.4 million
+    customers."""
+    return tuple(part for part, _ in share_pairs(text, found))
+
+
+def share_pairs(text: str, found: Sequence[Quantity]) -> tuple[tuple[Quantity, Quantity], ...]:
+    """The counts `text` states as a share of a whole it counts too: "nearly two-thirds of
+    its 3.6 million customers" states about 2.4 million customers (the share's interval
+    times the whole), which a claim's "About 2.4 million customers" is stated by, and a
+    claim's "1.9 million" is a rival of (a data-breach newcomer, session 62: the whole's
+    3.6 million was set against the claim). `found`: the sentence's quantities, in order
+    (agent.text.quantities). Each as (the part, the whole)."""
+    out: list[tuple[Quantity, Quantity]] = []
+    for share, whole in itertools.pairwise(found):
+        # (the share's head may be a possessive's name: "two-thirds of Kelby's 900,000"; a
+    # count joined to its noun, "two-thirds of the 240-bed hospital's costs", is no whole)
+        if (share.kind != "percent" or whole.kind != "count" or not whole.head
+                or not share.said or not whole.said
+                or not re.search(rf"{re.escape(share.said)}\s+of\s+(?:the\s+|its\s+|their\s+"
+                                 rf"|his\s+|her\s+|our\s+|(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*['’]s\s+)?"
+                                 rf"{re.escape(whole.said)}(?![\w-])", text)):
+            continue
+        out.append((dataclasses.replace(
+            whole, value=round(share.value / 100 * whole.value), low=share.low / 100 * whole.low,
+            high=share.high / 100 * whole.high, approx=True,
+            said=f"{share.said} of {whole.said}"), whole))
+    return tuple(out)

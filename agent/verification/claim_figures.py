@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from agent.text.analysis import analyze
+from agent.text.counted import shares_of_wholes
 from agent.text.measured import sites_apart
 from agent.text.near_miss import near_miss_name
 from agent.text.quantities import Quantity
@@ -135,7 +136,8 @@ def figure_conflicts(claim: str, sentence: str) -> list[Conflict]:
     "230 jobs at the Millhaven plant" / "all 410 jobs at the Corsley Bridge site")."""
     decided, out = vote_conflicts(analyze(claim), analyze(sentence))  # "4 against"
     claimed = [q for q in analyze(claim).quantities if not any(q is d for d in decided)]
-    found = [g for g in analyze(sentence).quantities if g.kind in MEASURE_KINDS]
+    given = analyze(sentence).quantities  # and "two-thirds of its 3.6 million" as 2.4m
+    found = [g for g in (*given, *shares_of_wholes(sentence, given)) if g.kind in MEASURE_KINDS]
     for q in claimed:
         same = [g for g in found if comparable_measure(q, g)
                 and not gives_another(g, q, claimed) and not sites_apart(q, claim, g, sentence)]

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Literal, cast, get_args
 
 from agent.text.analysis import SentenceAnalysis, stem
-from agent.text.counted import part_of_claimed_all, whole_of_stated_part
+from agent.text.counted import part_of_claimed_all, share_pairs, whole_of_stated_part
 from agent.text.facts import MONTHS
 from agent.text.frames import FRAME_WORDS, cached_figure_frames
 from agent.text.measured import duration_act, figure_thing, figures_apart, margin, sites_apart
@@ -112,6 +112,10 @@ def number_conflicts(
     eq = tuple(e for e in (*evidence.quantities, *dated)
                if not (e.kind == "day" and (int(e.value), e.head) in other_days)
                and not (e.kind == "year" and int(e.value) in other_years))
+    # "two-thirds of its 3.6 million customers" states 2.4 million of them; the whole is
+    # then no rival of a claim's count of them
+    shares = share_pairs(evidence.text, evidence.quantities)
+    eq = (*eq, *(part for part, _ in shares))
     implied = implied_changes(eq)  # "from £2.4m to £1.8m" states "cut by £600,000"
     conflicts: list[Conflict] = []
     missing = False
@@ -151,7 +155,8 @@ def number_conflicts(
                       and not _of_other_acts(c, e, claim, evidence)
                       and not figures_apart(c, claim.text, e, evidence.text)
                       and (c.part == e.part or _part_by_property(c, e, claim, evidence))
-                      and not whole_of_stated_part(c, e, eq)]
+                      and not whole_of_stated_part(c, e, eq)
+                      and not any(e is whole for _, whole in shares)]
         same_head = [e for e in comparable if c.head and e.head == c.head]
         # off the claim's subject, a count of the same thing said as a modifier still rivals
         rival = (same_head if loosely

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem
+from agent.text.counted import share_pairs
 from agent.text.facts import MONTHS, WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frames
 from agent.text.measured import figure_thing, holdings_apart, is_gap
@@ -80,7 +81,10 @@ def figures(items: Sequence[tuple[Sentence, str]]) -> list[Figure]:
         seen: set[tuple[str, str, str, bool]] = set()
         found = sentence_figures(s.text)
         frames = _frames(s.text)
+        # "two-thirds of its 3.6 million customers" gives 2.4 million of them, not 3.6
+        parts = {id(whole): part for part, whole in share_pairs(s.text, found)}
         for n, q in enumerate(found):
+            q = parts.get(id(q), q)
             key = (*measure_key(q), q.part)
             if q.kind in MEASURE_KINDS and key not in seen:
                 seen.add(key)
