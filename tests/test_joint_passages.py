@@ -40,3 +40,37 @@ def test_a_sentence_that_refutes_alone_lends_no_words_to_a_passage(
     v.trace = []
     v._joint_passages(CLAIM, by_article, None, 0)
     assert [t["joint"] for t in v.trace] == [True]
+
+
+CARDS = {
+    "a_wire.txt": (
+        "Club hack\n\n"
+        "The data stolen from members included names, addresses and card expiry dates.\n"
+        "The club said full card numbers and PINs were not taken.\n"
+    ),
+}
+
+
+@pytest.mark.integration
+def test_a_sentence_the_model_leans_to_refute_lends_no_words_to_a_passage(
+    make_app: Callable[..., App], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A data-breach newcomer (session 62): "The bank said full card numbers and PINs were not
+    taken" was judged refutes P 0.69, under the 0.7 that lets it refute, and then backed
+    "Full card numbers and PINs were among the data stolen" read with the sentence before."""
+    app = make_app(CARDS)
+    v = Verifier(app.corpus, app.retriever, app.embedder, app.llm)
+    v.confirmer = None
+
+    def judged(claim: str, sentence: str) -> dict[str, float]:
+        if "expiry dates" in sentence and "not taken" in sentence:
+            return {"supports": 0.95, "refutes": 0.03, "silent": 0.02}  # the passage
+        if "not taken" in sentence:
+            return {"supports": 0.2, "refutes": 0.6, "silent": 0.2}
+        return {"supports": 0.1, "refutes": 0.1, "silent": 0.8}
+
+    monkeypatch.setattr(v, "judge_probs", judged)
+    v.trace = []
+    verdict = v.verify("Full card numbers and PINs were among the data stolen.")
+    assert verdict.verdict != "supported"
+    assert not any(t["joint"] for t in v.trace)  # the passage was never put to the model

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.text.facts import CAP_RUN, FINITE_CUES, NOT_CALLED_OFF
+from agent.text.facts import CAP_RUN, FINITE_CUES, HEDGES, NOT_CALLED_OFF
 from agent.text.number_words import words_to_digits
 from agent.text.segment import word_set
 
@@ -133,6 +133,15 @@ def states_expectation(claim: str) -> bool:
     it supports "X said P" (labelling rule 2; dev labels: "The IPSC inquiry is expected to
     last about half a year" is supported by the IPSC's own expectation)."""
     return bool(_EXPECTATION.search(claim))
+
+
+def reports_itself(claim: str) -> bool:
+    """Whether `claim` tells what is said, expected or reported rather than stating it: an
+    attribution ("X said P", `attribution_of`), an expectation (`states_expectation`) or a
+    hedge ("The hackers reportedly demanded £1.5m", agent.text.facts.HEDGES; a data-breach
+    newcomer, session 62). A source reporting someone saying it supports it."""
+    return (attribution_of(claim) is not None or states_expectation(claim)
+            or HEDGES.search(claim) is not None)
 
 
 def _in_name(words: list[str], i: int) -> bool:

@@ -80,6 +80,21 @@ CONTRADICTION_P = 0.5
 RELATION_COVERAGE = 0.2
 
 
+# The model's P(refutes), above its P(supports), at which a sentence alone leans to say the
+# opposite of the claim (agent.verification.verify keeps such a sentence out of the joint
+# passages that may back the claim).
+LEAN_REFUTE_P = 0.5
+
+
+def leans_to_refute(probs: StanceProbs | None) -> bool:
+    """Whether the model's judgement of one sentence leans to "refutes": P(refutes) at least
+    LEAN_REFUTE_P and above P(supports). False when the model was not asked."""
+    if not probs:
+        return False
+    p_ref = probs.get("refutes", 0.0)
+    return p_ref >= LEAN_REFUTE_P and p_ref > probs.get("supports", 0.0)
+
+
 def as_probs(model: Stance | StanceProbs | None) -> dict[str, float]:
     """A model stance as probabilities: a bare label is certain, None is no opinion."""
     if model is None:

@@ -35,7 +35,7 @@ from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival, namesake
 from agent.types import Evidence, Sentence
 from agent.verification.checks import LOOSE_COVERAGE, compare
 from agent.verification.claim_figures import figure_conflicts
-from agent.verification.claims import attribution_of, split_claim, states_expectation
+from agent.verification.claims import attribution_of, reports_itself, split_claim
 from agent.verification.confirm import Confirmer
 from agent.verification.disputes import Dispute, dispute_verdict
 from agent.verification.gather import EvidenceGatherer
@@ -47,6 +47,7 @@ from agent.verification.stance import (
     SUPPORT_P,
     StanceProbs,
     combine,
+    leans_to_refute,
 )
 from agent.verification.verdicts import (  # noqa: F401  (re-exported: the verify stage's records)
     GIVES_FIGURE,
@@ -231,7 +232,10 @@ class Verifier:
             self._trace(claim, outlet, s.text, sig, probs, final, speaker)
             if final == "supports":
                 backed.add(outlet)
-            elif final == "refutes":
+            elif final == "refutes" or leans_to_refute(probs):
+                # (the model's lean counts too: "The bank said full card numbers and PINs
+                # were not taken", refutes P 0.69, backed "... were among the data stolen"
+                # in a joint passage; a data-breach newcomer, session 62)
                 refuting.add(s.id)
             by_article.setdefault(s.article_id, []).append((outlet, s, sig))
             item = evidence_item(self.corpus, s, sig, final, probs, speaker)
@@ -246,8 +250,7 @@ class Verifier:
             items += self._joint_passages(claim, by_article, speaker, calls, refuting)
         # outlets giving the claim's value of a figure that another outlet gives otherwise
         anchored = {outlet for outlet, e in gathered if e.label == "A"}
-        verdict, explanation = decide(claim, items, attr is not None or states_expectation(claim),
-                                      anchored)
+        verdict, explanation = decide(claim, items, reports_itself(claim), anchored)
         if verdict == "supported" and attr is None and (why := contested(self.corpus, items)):
             verdict, explanation = "not_enough_info", why
         order = {"refutes": 0, "supports": 1, "silent": 2}
