@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agent.text.analysis import analyze, stems
-from agent.text.frames import figure_frames, months_meet, weekday_frames
+from agent.text.frames import dates_statement, figure_frames, months_meet, weekday_frames
 from agent.text.place_frames import place_substitutions
 from agent.types import Sentence
 from agent.verification.checks import compare
@@ -223,3 +223,19 @@ def test_a_time_and_its_bound_say_when_not_what_happened() -> None:
     assert "short" not in weekday_frames(sentence)["thursday"]
     sig = compare("The strike at the depot began shortly before 6am on Tuesday.", sentence, 0.7)
     assert not [c for c in sig.conflicts if c.kind == "day"]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("text", "said", "dates_it"), [
+    # a day of the month written as its number has its month beside it (a data-breach
+    # newcomer, session 62: "On February 24 the bank said ..." was set against "flagged
+    # unusual activity as early as February 12")
+    ("On March 9 the club said it had found no sign of a leak.", "9", True),
+    ("On 9 March the club said it had found no sign of a leak.", "9", True),
+    ("The club said on March 9 that it had found no sign of a leak.", "9", True),
+    ("She said she warned the club on March 9.", "9", False),
+    ("The club's systems flagged the leak as early as March 2, documents show.", "2", False),
+])
+def test_a_day_numbered_beside_its_month_dates_a_statement(text: str, said: str,
+                                                           dates_it: bool) -> None:
+    assert dates_statement(text, said) is dates_it

@@ -256,6 +256,11 @@ _REPORTS_NEXT = re.compile(rf"^\s*(?:(?:morning|afternoon|evening|night)\s+)?(?:
 _OPENING = re.compile(r"^\s*(?:(?:late|early)\s+)?(?:on|at|by|in)?\s*$", re.IGNORECASE)
 
 
+_MONTH_NAME = "|".join(m.capitalize() for m in MONTHS)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAME})\s+$")
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:{_MONTH_NAME})\b")
+
+
 def dates_statement(text: str, said: str) -> bool:
     """Whether the time or day `said` (as `text` writes it) dates when someone said
     something rather than the event told: right after a reporting verb ("The company said at
@@ -267,6 +272,10 @@ def dates_statement(text: str, said: str) -> bool:
     if at < 0:
         return False
     before, after = text[:at], text[at + len(said):]
+    # a day of the month written as its number ("24") has its month beside it: "On
+    # February 24 the bank said ..." (a data-breach newcomer, session 62)
+    before = _MONTH_BEFORE.sub("", before)
+    after = _MONTH_AFTER.sub("", after)
     return bool(_REPORTED_AT.search(before) or _REPORTS_NEXT.match(after)
                 or (_OPENING.match(before) and _OPENS_REPORT.match(after)))
 
