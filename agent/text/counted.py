@@ -237,7 +237,7 @@ def share_pairs(text: str, found: Sequence[Quantity]) -> tuple[tuple[Quantity, Q
     out: list[tuple[Quantity, Quantity]] = []
     for share, whole in itertools.pairwise(found):
         # (the share's head may be a possessive's name: "two-thirds of Kelby's 900,000"; a
-    # count joined to its noun, "two-thirds of the 240-bed hospital's costs", is no whole)
+        # count joined to its noun, "two-thirds of the 240-bed hospital's costs", is no whole)
         if (share.kind != "percent" or whole.kind != "count" or not whole.head
                 or not share.said or not whole.said
                 or not re.search(rf"{re.escape(share.said)}\s+of\s+(?:the\s+|its\s+|their\s+"

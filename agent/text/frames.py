@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from agent.text.analysis import stems
 from agent.text.clock_times import times_of_day
+from agent.text.dates import MONTH_NAMES
 from agent.text.facts import (
     FINITE_CUES,
     MONTHS,
@@ -256,9 +257,8 @@ _REPORTS_NEXT = re.compile(rf"^\s*(?:(?:morning|afternoon|evening|night)\s+)?(?:
 _OPENING = re.compile(r"^\s*(?:(?:late|early)\s+)?(?:on|at|by|in)?\s*$", re.IGNORECASE)
 
 
-_MONTH_NAME = "|".join(m.capitalize() for m in MONTHS)
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAME})\s+$")
-_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:{_MONTH_NAME})\b")
+_MONTH_BEFORE = re.compile(rf"\b(?:{MONTH_NAMES})\s+$")
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})\b")
 
 
 def dates_statement(text: str, said: str) -> bool:
