@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from agent.text.bounds import BOUND_RE, BOUND_WORDS, SHARE_BOUND_WORDS, adds_up_to, bound_factors
 from agent.text.changes import Phase, change_phase, change_phases, goes_up_to
 from agent.text.clock_times import times_of_day
-from agent.text.counted import counts_part, head_after, head_before, inherit_part_heads
+from agent.text.counted import any_plural, counts_part, head_after, head_before, inherit_part_heads
 from agent.text.facts import FUNCTION_WORDS, MONTHS, NOT_ENTITY, strip_dateline
 from agent.text.lexicon import is_noun, is_noun_only, is_past_form, is_verb_only, verb_lemmas
 from agent.text.normalize import STOPWORDS
@@ -147,6 +147,13 @@ _CHANGING_KINDS = frozenset(("money", "percent", "measure", "duration"))
 _AMOUNT_KINDS = _CHANGING_KINDS | {"count"}  # kinds a change is measured in
 
 
+def _counts_after(text: str, end: int) -> bool:
+    """Whether the figure ending at `end` ("2.4m") is followed at once by a plural noun
+    ("birds", "tonnes"): a count of millions, not metres ("a 10m wall", "rose 2.4m")."""
+    nxt = re.match(r"\s+([a-z]+)\b(?!-)", text[end:])
+    return nxt is not None and any_plural(nxt.group(1))
+
+
 def _float(raw: str) -> float:
     return float(raw.replace(",", ""))
 
@@ -256,8 +263,10 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         value = _float(raw)
         scale = (m.group("scale") or "").lower()
         cur = m.group("cur") or ""
-        if scale in ("m", "b") and not cur:
-            scale = ""  # "5.8 m" is metres, "4 b" nothing: only "£4.8m" is a scale
+        if scale in ("m", "b") and not cur and not (scale == "m" and _counts_after(text, m.end())):
+            # "5.8 m" is metres, "4 b" nothing: only "£4.8m" is a scale, and "2.4m birds" (a
+            # plural noun after it: an agriculture newcomer, session 62, had 2.4 birds)
+            scale = ""
         value *= _SCALE.get(scale, 1.0)
         bound = (m.group("bound") or "").lower()
         from_word = (m.group("between") or "").lower() == "from"
