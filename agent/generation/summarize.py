@@ -322,9 +322,8 @@ class Summarizer:
         62)."""
         out: dict[str, str] = {}
         for s, _, _ in items:
-            body = self.corpus.article(s.article_id).body_sentences
-            at = next((i for i, b in enumerate(body) if b.id == s.id), 0)
-            if at and (shown := bracketed_referent(s.text, [body[at - 1].text])):
+            before = self.corpus.article(s.article_id).body_before(s, 1)
+            if before and (shown := bracketed_referent(s.text, [before[0].text])):
                 out[s.id] = shown
         return out
 

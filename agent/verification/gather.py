@@ -260,9 +260,7 @@ class EvidenceGatherer:
     def preceding(self, s: Sentence, n: int | None = None) -> list[str]:
         """The texts of the (at most) `n` body sentences before `s` in its article, all of
         them when `n` is None."""
-        body = self.corpus.article(s.article_id).body_sentences
-        at = next((i for i, x in enumerate(body) if x.id == s.id), 0)
-        return [x.text for x in body[0 if n is None else max(0, at - n): at]]
+        return [x.text for x in self.corpus.article(s.article_id).body_before(s, n)]
 
     def known_names(self, article_ids: Sequence[str]) -> frozenset[str]:
         """The words the articles capitalise mid-sentence (agent.text.slots.proper_words)."""
