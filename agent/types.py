@@ -54,12 +54,15 @@ class Article(BaseModel):
         """The sentences of the article's text, without its header-block lines."""
         return [s for s in self.sentences if s.header is None]
 
+    def body_index(self, sentence: Sentence) -> int | None:
+        """Where `sentence` stands among `body_sentences` (0-based), None when not there."""
+        return next((i for i, x in enumerate(self.body_sentences) if x.id == sentence.id), None)
+
     def body_before(self, sentence: Sentence, n: int | None = None) -> list[Sentence]:
         """The (at most) `n` body sentences before `sentence`, nearest last; all of them when
         `n` is None, none when `sentence` is not one of the body's."""
-        body = self.body_sentences
-        at = next((i for i, x in enumerate(body) if x.id == sentence.id), 0)
-        return body[0 if n is None else max(0, at - n): at]
+        at = self.body_index(sentence) or 0
+        return self.body_sentences[0 if n is None else max(0, at - n): at]
 
 
 class Document(BaseModel):

@@ -162,7 +162,7 @@ class Quantity:
             # bound leaves unsaid only what lies within one step of the precision it is
             # written to (a newcomer's court story)
             bound, value = bounds[0], exact[0].value
-            step = bound.bound_step() + self._room(abs(value))
+            step = bound.bound_reach(value)
             return (value <= bound.low + step if math.isinf(bound.high)
                     else value >= bound.high - step)
         estimates = all(q.approx and q.low < q.value < q.high for q in (self, other))
@@ -180,7 +180,7 @@ class Quantity:
         for bound, value in ((self, other), (other, self)):
             if _one_sided(value) or not self.comparable(other):
                 continue
-            reach = bound.bound_step() + bound._room(abs(bound.value))
+            reach = bound.bound_reach(bound.value)
             if math.isinf(bound.high) and value.low > bound.low + reach:
                 return True
             if bound.low <= 0 < bound.high and value.high < bound.high - reach:
@@ -202,6 +202,11 @@ class Quantity:
             return math.inf
         significant = significant_digits(m.group(0))
         return float(10 ** (math.floor(math.log10(abs(self.value))) - max(len(significant), 1) + 1))
+
+    def bound_reach(self, near: float) -> float:
+        """How far past this bound a figure near `near` may lie and still be left unsaid by
+        it: one step of its precision (`bound_step`) and the rounding room at `near`."""
+        return self.bound_step() + self._room(abs(near))
 
     @property
     def cap(self) -> bool:

@@ -8,7 +8,7 @@ left the denial out), so the denial goes with it.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 
 from agent.text.analysis import analyze, stems
 from agent.types import Article, Sentence
@@ -37,7 +37,7 @@ def denial_after(article: Article, sentence: Sentence,
     if said.speaker is None or said.denies:
         return None
     body = article.body_sentences
-    at = _body_index(body, sentence)
+    at = article.body_index(sentence)
     if at is None:
         return None
     for s in body[at + 1: at + 1 + RESPONSE_WINDOW]:
@@ -69,7 +69,7 @@ def charges_answered(article: Article, sentence: Sentence) -> list[Sentence]:
     if not analyze(sentence.text).denies:
         return []
     body = article.body_sentences
-    at = _body_index(body, sentence)
+    at = article.body_index(sentence)
     if at is None:
         return []
     before = body[max(0, at - RESPONSE_WINDOW - 1): at]
@@ -80,11 +80,6 @@ def charges_answered(article: Article, sentence: Sentence) -> list[Sentence]:
 def _quoted(article: Article, quote: str) -> Sentence | None:
     """The body sentence of `article` whose text is `quote` (a citation's), None if none."""
     return next((s for s in article.body_sentences if s.text == quote), None)
-
-
-def _body_index(body: Sequence[Sentence], sentence: Sentence) -> int | None:
-    """Where `sentence` stands among an article's `body` sentences, None when not there."""
-    return next((i for i, s in enumerate(body) if s.id == sentence.id), None)
 
 
 # The verbs of a denial, before their object.
