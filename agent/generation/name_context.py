@@ -5,7 +5,9 @@ an answer says only what a cited sentence says; shared case 08's kind, a near-mi
 figure of something else or name a namesake (agent.generation.asked.cites_another), a name
 of the question stands nowhere near them (`name_out_of_context`), the nearest entity named
 before a quote that leaves the question's unsaid is a near-miss of it (`quote_rival`),
-they give the office the question asks about to another body (`role_of_another`),
+they give the office the question asks about to another body (`role_of_another`), every
+office holder they name holds office at another body than the one asked about
+(`office_elsewhere`),
 they give another named person's words where the question asks for one's (`another_speaker`),
 they give what the question asks of one name's to another's (`possessed_by_another`), or
 they name another thing of the kind of one the question names (`sibling_of_asked`).
@@ -21,7 +23,7 @@ from agent.ingest.corpus import Corpus
 from agent.text.actors import speaks_for
 from agent.text.analysis import analyze, speech_stems
 from agent.text.facts import entities
-from agent.text.holders import POSSESSIVE
+from agent.text.holders import POSSESSIVE, asked_holder, holders
 from agent.text.lexicon import is_past_form, verb_lemmas
 from agent.text.near_miss import sibling_in
 from agent.text.normalize import STOPWORDS, normalize_for_match
@@ -56,7 +58,28 @@ def about_another_entity(question: str, sentences: Sequence[AnswerSentence],
             or possessed_by_another(question, quotes) is not None
             or sibling_of_asked(question, quotes, {n for t in texts for n in entities(t)})
             is not None
-            or role_unstated(question, quotes) or deed_unstated(question, quotes))
+            or role_unstated(question, quotes) or deed_unstated(question, quotes)
+            or office_elsewhere(question, quotes, common) is not None)
+
+
+def office_elsewhere(question: str, quotes: Sequence[str], common: frozenset[str]) -> str | None:
+    """The organisation of another name where the question asks who holds an office at one
+    (agent.text.holders.asked_holder) and every office holder the quotes name
+    (agent.text.holders.holders) holds it at a body named by a word the question's does not
+    have and the articles never write in lower case (`common`), else None: "Halvorsen chief
+    executive Ingrid Sollemann said ..." does not say who heads the National Consumer Safety
+    Agency (a consumer-safety newcomer, session 63). "The foundation's chair" is the asked
+    foundation's, by its common noun."""
+    asked = asked_holder(question)
+    if asked is None:
+        return None
+    mine = set(asked.org.split())
+    found = [h for q in quotes for h in holders(q)]
+    bodies = [{w for w in f"{h.org} {h.body}".split() if w not in common and w not in STOPWORDS}
+              for h in found]
+    if not found or any(not body or body & mine for body in bodies):
+        return None
+    return found[0].org
 
 
 def sibling_of_asked(question: str, quotes: Sequence[str], names: Iterable[str]) -> str | None:

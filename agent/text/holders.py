@@ -175,7 +175,7 @@ def _org(m: re.Match[str]) -> str:
 
 def _words(org: str) -> str:
     """An organisation's name, lower case, without determiners or a possessive."""
-    return " ".join(w for w in org.lower().replace("’s", "").replace("'s", "").split()
+    return " ".join(w.rstrip("'’") for w in org.lower().replace("’s", "").replace("'s", "").split()
                     if w not in _DETERMINERS)
 
 
@@ -251,6 +251,26 @@ def claimed_holder(claim: str) -> Holder | None:
             office = _office(named.group("role"))
         return Holder(_person(m.group("name")), office, _org(m), _org(m))
     return Holder(_person(m.group("name")), _office(m.group("role")), _org(m), _org(m))
+
+
+# "Who heads the National Consumer Safety Agency?", "Who is the chief executive of X?":
+# asks who holds an office, read as the claim "Someone heads ..." would be.
+_ASKED_HOLDER = re.compile(r"^\W*who\s+(?P<rest>[^?]+)", re.IGNORECASE)
+# "Who runs the festival?" may be answered by a company ("Tidewater Events, which runs the
+# festival"): no office a person holds is asked.
+_RUNS = re.compile(r"(?:runs|ran|run)\b", re.IGNORECASE)
+
+
+def asked_holder(question: str) -> Holder | None:
+    """The office and organisation a who-question asks the holder of ("Who heads the
+    National Consumer Safety Agency?": leader of national consumer safety agency; "Who is
+    the editor of X?"), read by `claimed_holder` with a stand-in subject; None for another
+    question, one that names no organisation, or "Who runs ...?" (`_RUNS`)."""
+    m = _ASKED_HOLDER.match(question)
+    if m is None or _RUNS.match(m.group("rest")):
+        return None
+    found = claimed_holder(f"Someone {m.group('rest').strip()}")
+    return found if found is not None and found.org else None
 
 
 def written_name(person: str, text: str) -> str | None:
