@@ -45,3 +45,18 @@ def test_a_body_sentence_giving_a_reason_is_quoted() -> None:
 ])
 def test_a_purpose_told_as_a_need_is_a_reason(text: str, reason: bool) -> None:
     assert gives_reason(WHY, [text]) is reason
+
+
+@pytest.mark.unit
+def test_a_figure_sentence_covers_the_question_in_another_inflection() -> None:
+    # "How many kettles does the recall cover?" (a consumer-safety newcomer, session 63):
+    # "recalled" is the question's "recall", and "how many" is no word to find. The
+    # question's "cover" is in no sentence and weighs most.
+    idf = {"kettle": 0.9, "recall": 1.8, "recalled": 2.7, "cover": 2.7, "stand": 2.0}
+    question = "How many kettles does the recall cover?"
+    quotable = Quotable(question, idf)
+    assert "many" not in quotable.terms
+    assert quotable(_sentence("About 52,000 steel kettles sold since March are being "
+                              "recalled, the maker said."))
+    # a count of the thing with nothing else of the question is no answer
+    assert not quotable(_sentence("Each of the 52,000 kettles has a plastic stand."))

@@ -401,10 +401,11 @@ def cites_another(question: str, quotes: Sequence[str], proper: frozenset[str]) 
 # The measure or kind a question asks for ("how long", "how far", "on what date"): checked
 # as a figure's kind (`gives_asked_figure`, answer_type_match), not looked for as a word of
 # the evidence ("resigned on Sunday" says no "date").
-_ASKED_MEASURE = re.compile(r"\bhow\s+(?:long|far|old|big|large|high|fast|often)\b|"
+_ASKED_MEASURE = re.compile(r"\bhow\s+(?:long|far|old|big|large|high|fast|often|many|much)\b|"
                             r"\b(?:what|which)\s+(?:date|day|time|year|month)\b", re.IGNORECASE)
 
 
 def without_asked_measure(question: str) -> str:
-    """The question without its "how long" / "on what date" phrase: the words to find."""
+    """The question without its "how long" / "how many" / "on what date" phrase: the
+    words to find."""
     return _ASKED_MEASURE.sub("", question)
