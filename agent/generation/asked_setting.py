@@ -175,3 +175,28 @@ def statement_verb(question: str) -> str | None:
     if m is None or asked_kind(question) != "date" or COMPOUND.search(question):
         return None
     return m.group(1).lower()
+
+
+# "Which heater is being recalled?", "Why have the trains been cancelled?": the act asked
+# about is going on or just done (a present auxiliary, its subject, then its participle).
+_ONGOING_ACT = re.compile(r"\b(?:is|are|has|have)\b(?:\s+[\w'’-]+){0,4}?\s+(?:been\s+|being\s+)?"
+                          r"(?P<act>[a-z]+(?:ed|en))\b", re.IGNORECASE)
+
+
+def tells_earlier_occasion(question: str, quotes: Sequence[tuple[str, date | None]]) -> bool:
+    """Whether an undated question about an act going on or just done
+    (`_ONGOING_ACT`: "Which product is being recalled?") is answered only by quotes that
+    tell the act (its stem) in a year before their article's: "in 2023, rival Vantor
+    Appliances recalled about 12,000 of its radiators" is an earlier recall, not the one
+    asked about (a consumer-safety newcomer, session 63). False when any quote may tell
+    of the present one, or when no article is dated."""
+    m = _ONGOING_ACT.search(question)
+    if m is None or DATE_CUE.search(question) or not quotes:
+        return False
+    act = analyze(m.group("act")).stems
+    for quote, published in quotes:
+        earlier = [int(y) for y in _IN_YEAR.findall(quote)]
+        if (published is None or not act <= analyze(quote).stems
+                or not earlier or max(earlier) >= published.year):
+            return False
+    return True
