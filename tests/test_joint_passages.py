@@ -12,6 +12,7 @@ import pytest
 from scenarios import SUPPORTED
 
 from agent.app import App
+from agent.types import Sentence
 from agent.verification.checks import compare
 from agent.verification.verify import Verifier
 
@@ -74,3 +75,40 @@ def test_a_sentence_the_model_leans_to_refute_lends_no_words_to_a_passage(
     verdict = v.verify("Full card numbers and PINs were among the data stolen.")
     assert verdict.verdict != "supported"
     assert not any(t["joint"] for t in v.trace)  # the passage was never put to the model
+
+
+
+KETTLES = {
+    "a_wire.txt": (
+        "Kettle recall\n\n"
+        "Only kettles with a blue base are affected, she said.\n"
+        "Owners can get a refund or a free replacement by calling Brellmore on its helpline.\n"
+        "Refunds will be paid within a month, the company said.\n"
+    ),
+}
+REFUND = "Buyers of an affected kettle can get their money refunded."
+
+
+@pytest.mark.integration
+def test_a_passage_with_a_sentence_in_the_outlets_own_voice_is_no_mere_report(
+    make_app: Callable[..., App], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A consumer-safety newcomer (session 63): "Buyers ... can get their money back" was
+    backed by "..., she said." read with "Owners can get a refund ...", and the passage
+    counted as only someone's words, so the claim came out not_enough_info."""
+    app = make_app(KETTLES)
+    v = Verifier(app.corpus, app.retriever, app.embedder, app.llm)
+    v.confirmer = None
+    monkeypatch.setattr(v, "judge_probs", lambda claim, sentence: {
+        "supports": 0.9, "refutes": 0.05, "silent": 0.05})
+    said, own, paid = app.corpus.article("a_wire").body_sentences[:3]
+
+    def passage(a: Sentence, b: Sentence) -> list[str | None]:
+        pairs = [("a_wire", s, compare(REFUND, s.text, 0.5)) for s in (a, b)]
+        return [sig.attributed_to for _, _, sig in v._joint_passages(REFUND, {"a_wire": pairs},
+                                                                     None, 0)]
+
+    assert compare(REFUND, said.text, 0.5).attributed_to  # alone, only her words
+    assert passage(said, own) == [None, None]
+    # two reported sentences are still a report
+    assert all(passage(said, paid))

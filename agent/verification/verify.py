@@ -339,6 +339,8 @@ class Verifier:
             sig = compare(claim, joint, max(sa.score, sb.score), self.evidence.context(a)[0],
                           self.evidence.article_terms(a.article_id),
                           known_names=self.evidence.known_names([a.article_id]))
+            if not (sa.attributed_to and sb.attributed_to):  # one in the outlet's own voice
+                sig.attributed_to = None  # is no mere report (a newcomer, session 63)
             final, probs = self.stance(claim, joint, sig, speaker)
             calls += probs is not None
             self._trace(claim, outlet, joint, sig, probs, final, speaker, joint=True)
