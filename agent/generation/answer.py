@@ -14,7 +14,13 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
-from agent.generation.answer_checks import article_meta, article_text, near_miss, with_denials
+from agent.generation.answer_checks import (
+    article_meta,
+    article_text,
+    near_miss,
+    originals_cited,
+    with_denials,
+)
 from agent.generation.answer_differences import with_differences
 from agent.generation.asked import (
     COMPOUND,
@@ -368,7 +374,7 @@ class Answerer:
     def _finish(
         self, question: str, sentences: list[AnswerSentence], t0: float, tin: int, tout: int
     ) -> Answer:
-        sentences = [self._dated(s) for s in sentences]
+        sentences = [self._dated(originals_cited(s, self.corpus)) for s in sentences]
         citations: list[Citation] = []
         for s in sentences:
             for c in s.citations:

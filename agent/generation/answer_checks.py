@@ -11,6 +11,7 @@ dev question and two unanswerable ones: session 37.)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from agent.generation.asked import (
     asked_figure_kinds,
@@ -31,13 +32,13 @@ from agent.generation.asked_setting import (
 from agent.generation.name_context import about_another_entity
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
-from agent.text.facts import entities, mentions
+from agent.text.facts import entities, mentions, strip_dateline
 from agent.text.normalize import STOPWORDS, normalize_for_match
 from agent.text.quantities import quantities
 from agent.text.responses import charge_pointed_to, denial_after_quote
 from agent.text.roles import asked_speaker
 from agent.text.slots import name_slots, other_entity_referred, spelt_alike
-from agent.types import AnswerSentence
+from agent.types import AnswerSentence, Citation
 
 
 def article_meta(corpus: Corpus, article_id: str) -> list[str]:
@@ -165,3 +166,33 @@ def with_denials(sentences: list[AnswerSentence], corpus: Corpus) -> list[Answer
                 out.append(AnswerSentence(text=cite.quote, citations=[cite]))
                 break
     return out
+
+
+# A copy's sentence and its original's that match this closely (difflib's ratio of the
+# two, normalised) are one sentence reprinted, a word or two changed.
+COPY_RATIO = 0.9
+
+
+def originals_cited(sentence: AnswerSentence, corpus: Corpus) -> AnswerSentence:
+    """`sentence` citing the original of each syndicated copy it quotes where the original
+    prints the quote too, and no copy beside its cited original: the two are one voice (a
+    consumer-safety newcomer, session 63, saw a regional reprint cited beside the wire it
+    copies). A sentence that is the dropped copy's quote is told in the original's words."""
+    cited: list[Citation] = []
+    text = sentence.text
+    sources = {c.source for c in sentence.citations}
+    for c in sentence.citations:
+        canon = corpus.canonical(c.source)
+        if canon != c.source and canon in sources:
+            told = normalize_for_match(strip_dateline(c.quote))
+            if normalize_for_match(text) == told:  # the copy's words, told by the original
+                text = next((strip_dateline(o.quote).strip() for o in sentence.citations
+                             if o.source == canon and SequenceMatcher(
+                                 None, normalize_for_match(strip_dateline(o.quote)), told
+                             ).ratio() >= COPY_RATIO), text)
+            continue
+        if canon != c.source:
+            c = make_citation(corpus, canon, c.quote) or c
+        if c not in cited:
+            cited.append(c)
+    return sentence.model_copy(update={"text": text, "citations": cited})
