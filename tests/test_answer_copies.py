@@ -38,3 +38,19 @@ def test_a_copy_beside_its_original_is_not_cited(make_app: Callable[..., App]) -
     assert alone is not None
     told = originals_cited(AnswerSentence(text=_LINES[3], citations=[alone]), app.corpus)
     assert [(c.source, c.quote) for c in told.citations] == [("a", _LINES[3])]
+
+
+def test_a_copys_own_sentence_stays_cited_beside_its_original(
+        make_app: Callable[..., App]) -> None:
+    own = "Harwick Gazette readers have raised £4,000 for a legal challenge."
+    app = make_app({
+        "a.txt": _ARTICLE.format(outlet="Isles Wire", body="\n".join(_LINES)),
+        "b.txt": _ARTICLE.format(outlet="Harwick Gazette", body="\n".join([*_COPIED, own])),
+    })
+    assert app.corpus.canonical("b") == "a"
+    wire, gazette = (make_citation(app.corpus, "a", _LINES[3]),
+                     make_citation(app.corpus, "b", own))
+    assert wire is not None and gazette is not None
+    told = originals_cited(AnswerSentence(text="Islanders are fighting the cuts.",
+                                          citations=[wire, gazette]), app.corpus)
+    assert [c.source for c in told.citations] == ["a", "b"]

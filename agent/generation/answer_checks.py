@@ -175,23 +175,24 @@ COPY_RATIO = 0.9
 
 def originals_cited(sentence: AnswerSentence, corpus: Corpus) -> AnswerSentence:
     """`sentence` citing the original of each syndicated copy it quotes where the original
-    prints the quote too, and no copy beside its cited original: the two are one voice (a
-    consumer-safety newcomer, session 63, saw a regional reprint cited beside the wire it
-    copies). A sentence that is the dropped copy's quote is told in the original's words."""
+    prints the quote too, and no copied sentence beside the original's cited quote of it
+    (`COPY_RATIO`): the two are one voice (a consumer-safety newcomer, session 63, saw a
+    regional reprint cited beside the wire it copies). A copy's own sentence, which its
+    original does not print, stays cited. A sentence that is the dropped copy's quote is
+    told in the original's words."""
     cited: list[Citation] = []
     text = sentence.text
-    sources = {c.source for c in sentence.citations}
     for c in sentence.citations:
         canon = corpus.canonical(c.source)
-        if canon != c.source and canon in sources:
-            told = normalize_for_match(strip_dateline(c.quote))
-            if normalize_for_match(text) == told:  # the copy's words, told by the original
-                text = next((strip_dateline(o.quote).strip() for o in sentence.citations
-                             if o.source == canon and SequenceMatcher(
-                                 None, normalize_for_match(strip_dateline(o.quote)), told
-                             ).ratio() >= COPY_RATIO), text)
-            continue
         if canon != c.source:
+            told = normalize_for_match(strip_dateline(c.quote))
+            original = next((o for o in sentence.citations if o.source == canon
+                             and SequenceMatcher(None, normalize_for_match(
+                                 strip_dateline(o.quote)), told).ratio() >= COPY_RATIO), None)
+            if original is not None:
+                if normalize_for_match(text) == told:  # the copy's words, told by the original
+                    text = strip_dateline(original.quote).strip()
+                continue
             c = make_citation(corpus, canon, c.quote) or c
         if c not in cited:
             cited.append(c)
