@@ -14,8 +14,7 @@ from agent.generation.asked import (
 from agent.generation.asked_act import states_asked_act
 from agent.generation.asked_reason import gives_reason
 from agent.generation.asked_setting import dates_asked, statement_verb
-from agent.retrieval.evidence import answer_type_match, asked_header_fields
-from agent.text.analysis import stem, stems
+from agent.retrieval.evidence import answer_type_match, asked_header_fields, lexical_overlap
 from agent.text.facts import elsewhere
 from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms
@@ -39,19 +38,6 @@ class Quotable:
         self.noun = asked_count_noun(question)
         self.header = bool(asked_header_fields(question))
 
-    def coverage(self, text: str) -> float:
-        """The IDF-weighted share of the question's terms whose stem `text` has
-        (agent.text.analysis.stem), in [0, 1], a term the corpus lacks weighing most
-        (agent.retrieval.evidence.lexical_overlap): "Roughly 41k heaters ... are being
-        recalled" covers the "recall" of "How many heaters does the recall cover?" (a
-        consumer-safety newcomer, session 63)."""
-        if not self.terms:
-            return 0.0
-        top = max(self.idf.values(), default=1.0)
-        said = stems(text)
-        weight = {t: self.idf.get(t, top) for t in self.terms}
-        return sum(w for t, w in weight.items() if stem(t) in said) / sum(weight.values())
-
     def __call__(self, sentence: Sentence) -> bool:
         """Whether `sentence` holds the kind of thing asked for, covers most of the question
         (EXTRACT_MIN_LEXICAL), names no other subject or place than the question's and
@@ -67,7 +53,9 @@ class Quotable:
             or not states_asked_act(question, [text])  # "Has X lodged an appeal?"
             or not gives_reason(question, [text])  # "why": a reason
             or (self.noun is not None and not counts_noun(text, self.noun))  # "how many trains"
-            or self.coverage(text) < EXTRACT_MIN_LEXICAL
+            # by stem: "are being recalled" covers "the recall" (a consumer-safety
+            # newcomer, session 63)
+            or lexical_overlap(self.terms, text, self.idf, stemmed=True) < EXTRACT_MIN_LEXICAL
             or looks_like_instruction(text)
             or elsewhere(question, [text])  # "in Tarnbridge" for "in Tarnford"
             # a header line ("Title: ... to close after stormy council vote", a council

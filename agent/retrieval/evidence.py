@@ -16,7 +16,7 @@ import numpy as np
 from agent.ingest.corpus import Corpus
 from agent.ingest.dedup import sentence_norm
 from agent.retrieval.retrieve import Retriever
-from agent.text.analysis import analyze
+from agent.text.analysis import analyze, stem, stems
 from agent.text.clock_times import times_of_day
 from agent.text.injection import looks_like_instruction
 from agent.text.ledes import NAMING_SENTENCES, lede_referent
@@ -29,9 +29,12 @@ LEXICAL_WEIGHT = 0.3
 MIN_SENTENCE_CHARS = 25  # fragments like "Quick Takes" or a lone date carry no evidence
 
 def lexical_overlap(
-    query_terms: set[str], sentence: str, idf: dict[str, float] | None = None
+    query_terms: set[str], sentence: str, idf: dict[str, float] | None = None,
+    stemmed: bool = False,
 ) -> float:
-    """IDF-weighted share of the query's content terms found in the sentence.
+    """IDF-weighted share of the query's content terms found in the sentence, in [0, 1];
+    with `stemmed`, a term is found by its stem (agent.text.analysis.stem: "recall" in
+    "are being recalled").
 
     Names that every article repeats (the story's protagonists) weigh little; a rare word
     shared with the query weighs a lot. Unknown terms get the highest weight."""
@@ -42,7 +45,11 @@ def lexical_overlap(
     def w(t: str) -> float:
         return idf.get(t, top) if idf else 1.0
 
-    found = query_terms & content_terms(sentence)
+    if stemmed:
+        said = stems(sentence)
+        found = {t for t in query_terms if stem(t) in said}
+    else:
+        found = query_terms & content_terms(sentence)
     return sum(w(t) for t in found) / sum(w(t) for t in query_terms)
 
 
