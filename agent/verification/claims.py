@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.text.facts import CAP_RUN, FINITE_CUES, HEDGES, NOT_CALLED_OFF
+from agent.text.facts import CAP_RUN, DEED_OR_WORDS, FINITE_CUES, HEDGES, NOT_CALLED_OFF
 from agent.text.number_words import words_to_digits
 from agent.text.segment import word_set
+from agent.text.speakers import is_bare_object
 
 # A claim's reporting verbs: the sentence analysis's finite ones (agent.text.facts), and
 # the ones a claim about a statement uses that a news sentence rarely reports with.
@@ -29,15 +30,6 @@ _SPEECH_VERBS = (
     "|expects|forecasts|predicts|anticipates"
 )
 _OBJECT_VERBS = "told|tells|accused|accuses|warned|warns|assured|assures|informed|informs"
-# Verbs of declaring that also take a plain object: "declared a major incident", "announced
-# a £5 million fund" (newcomer trial, dev tarn-valley-flood), "admitted four counts of
-# fraud" (a plea: a newcomer's court story) state an act, not what someone said; with
-# "that" or a clause they report words ("announced that 200 jobs would go").
-_ACT_VERBS = re.compile(r"announced|announces|declared|declares|admitted|admits", re.IGNORECASE)
-_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|"
-                        r"must|may|might|did|does)\b", re.IGNORECASE)
-_NOUN_PHRASE_START = re.compile(r"(?:an?|the|its|his|her|their)(?:\s|\d|$)|[£$€\d]",
-                                re.IGNORECASE)
 # Who an object verb's words go to or are about: the shortest phrase of 1-4 words before
 # "of" or "that" ("accused the council's ruling group of ...", "told officers over and over
 # that ..."), else one word and any capitalised ones ("accused Dunmere Valley Buses").
@@ -113,9 +105,8 @@ def attribution_of(claim: str) -> Attribution | None:
     if len(m.group("content").split()) < 2:
         return None
     content = m.group("content")
-    if m.group("verb") and _ACT_VERBS.fullmatch(m.group("verb")) and not m.group("that") and (
-            _NOUN_PHRASE_START.match(words_to_digits(content))
-            and not _CLAUSE_VERB.search(content)):
+    if (m.group("verb") and DEED_OR_WORDS.fullmatch(m.group("verb")) and not m.group("that")
+            and is_bare_object(content)):
         return None  # "Police declared a major incident": an act, not words reported
     charge = bool(m.group("overb")) and (m.group("that") or "").strip() == "of"
     return Attribution(speaker, m.group("verb") or m.group("overb"), content.strip(), charge)
