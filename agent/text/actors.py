@@ -1,7 +1,8 @@
 """Who does what in a sentence that opens with a name: "President Trump rejected the offer"
 gives the verb "rejected" to "trump". A claim whose quotes give its verb to someone else
 ("Sheinbaum firmly rejected") has a swapped subject, which word overlap cannot see. And
-the words naming who speaks in reported speech (`speaker_terms`).
+the words naming who speaks in reported speech (`speaker_terms`). And what a claim says
+of its subject, from its main verb on (`predicate_of`).
 """
 
 from __future__ import annotations
@@ -332,3 +333,27 @@ def same_voice(voice: str, speaker: str, ev_terms: set[str]) -> bool:
     head = words[-1].lower().strip("’'")
     return (words[0].lower() in _DESCRIBING and len(head) >= 4
             and stem(head) in ev_terms)
+
+
+# Words after which a verb form is a noun ("the charges", "several lives") or a relative
+# clause's verb ("the lynx that escaped was ..."), not the main clause's verb.
+_NOT_BEFORE_MAIN_VERB = frozenset((
+    "a", "an", "the", "its", "his", "her", "their", "our", "this", "these", "those",
+    "several", "many", "some", "no", "all", "each", "every", "of", "to", "that", "who",
+    "which", "whose", "where", "when"))
+
+
+def predicate_of(claim: str) -> str | None:
+    """What `claim` says of its subject: its words from the main clause's verb on, the
+    first auxiliary or finite verb (`finite_verb`) that does not follow a determiner, a
+    preposition or a relative pronoun ("claimed several lives" in "The grounding on Gannet
+    Reef claimed several lives", "was a seven-year-old male" in "The lynx that escaped was a
+    seven-year-old male"). None when no such verb follows the first word."""
+    words = list(_WORD.finditer(claim))
+    for k in range(1, len(words)):
+        word, before = words[k].group(0), words[k - 1].group(0).lower()
+        if before in _NOT_BEFORE_MAIN_VERB or not word.islower():
+            continue
+        if word in _AUX or finite_verb(word):
+            return claim[words[k].start():].strip().rstrip(".")
+    return None

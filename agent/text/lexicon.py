@@ -104,3 +104,11 @@ def is_noun_not_verb(word: str) -> bool:
     lacks are not."""
     found = getAllLemmas(word.lower())
     return "NOUN" in found and "VERB" not in found
+
+
+@functools.lru_cache(maxsize=8192)
+def is_singular_noun(word: str) -> bool:
+    """Whether `word` (one word, any case) is a noun in its singular form: "lynx", "ferry",
+    "council" are; "passengers", "people" and words the lexicon lacks are not."""
+    low = word.lower()
+    return low in getAllLemmas(low).get("NOUN", ())

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from agent.text.facts import entities, mentions
-from agent.text.lexicon import is_adjective, is_common_word, is_noun_not_verb
+from agent.text.actors import predicate_of
+from agent.text.lexicon import is_adjective, is_common_word, is_noun_not_verb, is_singular_noun
 from agent.text.normalize import STOPWORDS, normalize_for_match
 from agent.text.number_words import words_to_digits
 from agent.text.slots import (
@@ -150,3 +151,43 @@ def things_apart(a: str, b: str) -> tuple[str, str] | None:
             if len(yw) >= 2 and yw[-1] == xw[-1] and not set(yw[:-1]) & words_a:
                 return x, y
     return None
+
+
+# Words that end a subject's head noun phrase: a relative clause, a preposition, a comma.
+_AFTER_HEAD = frozenset(("that", "who", "which", "whose", "of", "in", "at", "on", "from",
+                         "with", "for", "to", "by", "near", "inside", "outside"))
+
+
+def other_of_kind(claim: str, evidence: str) -> str | None:
+    """"other <noun>" when the claim's subject is one thing named by a common noun ("The
+    lynx that escaped was a seven-year-old male": "the" and a singular head noun before
+    its verb, agent.text.actors.predicate_of) and the sentence speaks of another of its
+    kind ("The park's other lynx, a seven-year-old male called Birch, ...", "another
+    lynx"): that sentence is about another thing, as a near-miss name is (dev brantwick
+    c15 was supported by the other lynx's age). None otherwise; a plural or indefinite
+    subject ("Uninjured passengers") may be the sentence's "other passengers"."""
+    predicate = predicate_of(claim)
+    if predicate is None:
+        return None
+    subject = claim[: claim.find(predicate)].split()
+    if len(subject) < 2 or subject[0].lower() != "the":
+        return None
+    words = []
+    for w in subject[1:]:
+        if w.lower().strip(",") in _AFTER_HEAD:
+            break
+        words.append(w.strip(","))
+        if w.endswith(","):
+            break
+    head = words[-1].lower() if words else ""
+    if not head.isalpha() or not is_singular_noun(head):
+        return None
+    others = re.findall(rf"\b(?:other|another)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}\b",
+                        evidence, re.IGNORECASE)
+    # (a sentence that also speaks of the claim's own thing, "the ferry, unlike another
+    # ferry, ...", is not only about the other)
+    mentioned = re.findall(rf"\b{re.escape(head)}\b", evidence, re.IGNORECASE)
+    if not others or len(others) < len(mentioned) or re.search(rf"\b(?:other|another)\s+(?:[\w-]+\s+){{0,2}}?"
+                              rf"{re.escape(head)}\b", claim, re.IGNORECASE):
+        return None
+    return f"other {head}"

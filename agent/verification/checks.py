@@ -15,6 +15,7 @@ from agent.text.actors import (
     actor_mismatch,
     described_speaker,
     other_described,
+    predicate_of,
     roles_swapped,
     same_voice,
     speaker_clause,
@@ -53,7 +54,7 @@ from agent.text.frames import days_of_another_event, months_meet
 from agent.text.holders import office_conflict
 from agent.text.links import tie_denied
 from agent.text.measured import values_of_other_days
-from agent.text.near_miss import near_miss_name
+from agent.text.near_miss import near_miss_name, other_of_kind
 from agent.text.normalize import normalize_for_match
 from agent.text.number_words import words_to_digits
 from agent.text.place_frames import named_before, place_substitutions
@@ -214,7 +215,7 @@ def compare(
     conflicts, missing = number_conflicts(c, told, aligned, loosely, dated, others)
     # A sentence about a near-miss ("Nora Castellan ... 61 per cent" for a claim about
     # Castellane) gives another entity's figures: no rival of the claim's, and no support.
-    near_miss = near_miss_name(claim, evidence, known_names)
+    near_miss = near_miss_name(claim, evidence, known_names) or other_of_kind(claim, evidence)
     # (a sentence of the story's own time tells another event than a claim's past year)
     past = of_a_past_year(c, e, published, evidence)
     if near_miss or past:
@@ -358,8 +359,12 @@ def compare(
             speaker = None
     # what the claim says of its names: "Dr Kell told the Post" says nothing Kell said
     relation_terms = all_terms - c.name_stems - TITLE_STEMS
+    # ... and what it says of its subject, from its verb on ("claimed several lives")
+    predicate_terms = stems(predicate) & all_terms if (predicate := predicate_of(claim)) else set()
     return Signals(
         relation_coverage=round(share_of(relation_terms, ev_terms), 3) if relation_terms else 1.0,
+        predicate_coverage=round(share_of(predicate_terms, ev_terms), 3)
+        if predicate_terms else 1.0,
         coverage=round(coverage, 3),
         aligned=aligned,
         conflicts=conflicts,

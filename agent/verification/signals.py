@@ -46,6 +46,11 @@ class Signals:
     # Share of the claim's words other than its names that the sentence has: what the claim
     # says of its names ("will leave the company"), not whom it names.
     relation_coverage: float = 1.0
+    # Share of the words from the claim's main verb on (agent.text.actors.predicate_of) that
+    # the sentence has: 0 when it names the claim's subject and says nothing of what the
+    # claim says it did ("The grounding ... claimed several lives" against "... which
+    # grounded on Gannet Reef ... with 248 passengers").
+    predicate_coverage: float = 1.0
     # It judges or asks in its own voice (agent.text mood) where the claim states:
     # "X should publish the report" says what ought to be, not what will be.
     judgement: bool = False

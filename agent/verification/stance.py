@@ -119,6 +119,8 @@ def support_gate(sig: Signals, claim_speaker: str | None = None) -> str | None:
     # (a stated figure is what the claim says of its names, as a word would be)
     if sig.relation_coverage < RELATION_COVERAGE and not sig.figures_stated:
         return "it names the claim's people or places but not what the claim says of them"
+    if sig.predicate_coverage == 0 and not sig.figures_stated:
+        return "it has none of the words of what the claim says its subject did or is"
     if sig.missing_numbers:
         return "a figure, date or place of the claim is not in it"
     if sig.other_actor is not None:
