@@ -25,6 +25,24 @@ def test_a_yes_no_question_is_not_answered_by_its_name_alone() -> None:
 
 
 @pytest.mark.unit
+def test_a_how_many_question_is_not_answered_by_a_count_of_something_else() -> None:
+    # (a dev story's unanswerable "How many users have joined the group claim ...?" was
+    # answered with the count of all the app's users)
+    asked = "How many customers have joined the group claim against Harwell Water?"
+    assert {"join", "group", "claim"} <= asked_act(asked)
+    assert not states_asked_act(asked, ["About 310,000 Harwell Water customers were left "
+                                        "without a supply on Sunday."])
+    assert states_asked_act(asked, ["Some 2,400 customers have signed up to the group claim."])
+    assert {"injur"} <= asked_act("How many people were injured in the crash?")
+
+
+@pytest.mark.unit
+def test_a_how_many_question_with_no_auxiliary_asks_no_act() -> None:
+    # "died" against "No deaths were reported": a synonym the stems do not see
+    assert asked_act("How many people died in the fire?") == frozenset()
+
+
+@pytest.mark.unit
 def test_other_questions_and_two_part_ones_ask_no_act() -> None:
     assert asked_act("Who prosecuted Owen Pryce?") == frozenset()
     assert asked_act("How long was Owen Pryce jailed for?") == frozenset()
