@@ -1,8 +1,8 @@
-"""Whether an answer's quotes tell the act a yes/no or "how many" question asks about: "Has Fiona Trask
-lodged an appeal against her sentence?" is not answered by a column's "Fiona Trask did not
-just steal from a company." (a court newcomer, session 50), which quotes the question's name
-and nothing of what it asks (issue 13: an answer whose relation is in no cited sentence is
-dropped).
+"""Whether an answer's quotes tell the act a yes/no or "how many" question asks about:
+"Has Fiona Trask lodged an appeal against her sentence?" is not answered by a column's
+"Fiona Trask did not just steal from a company." (a court newcomer, session 50), which
+quotes the question's name and nothing of what it asks (issue 13: an answer whose relation
+is in no cited sentence is dropped).
 
 The act is the question's words other than its names; a quote tells it when it shares a stem
 with them (agent.text.analysis.stems). Two-part questions are left alone. The same check on

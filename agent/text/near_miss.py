@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from agent.text.facts import entities, mentions
 from agent.text.actors import predicate_of
+from agent.text.facts import entities, mentions
 from agent.text.lexicon import is_adjective, is_common_word, is_noun_not_verb, is_singular_noun
 from agent.text.normalize import STOPWORDS, normalize_for_match
 from agent.text.number_words import words_to_digits
@@ -187,7 +187,8 @@ def other_of_kind(claim: str, evidence: str) -> str | None:
     # (a sentence that also speaks of the claim's own thing, "the ferry, unlike another
     # ferry, ...", is not only about the other)
     mentioned = re.findall(rf"\b{re.escape(head)}\b", evidence, re.IGNORECASE)
-    if not others or len(others) < len(mentioned) or re.search(rf"\b(?:other|another)\s+(?:[\w-]+\s+){{0,2}}?"
-                              rf"{re.escape(head)}\b", claim, re.IGNORECASE):
+    said_other = re.search(rf"\b(?:other|another)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}\b",
+                           claim, re.IGNORECASE)
+    if not others or len(others) < len(mentioned) or said_other:
         return None
     return f"other {head}"
