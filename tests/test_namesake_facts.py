@@ -45,3 +45,34 @@ def test_a_namesakes_own_figure_is_another_entitys_fact_not_a_substitution(
     assert fined.verdict == "refuted"
     assert any("holder: claim tarow health vs source tarrow care group" in s
                for e in fined.evidence for s in e.signals)
+
+
+PARKS = {
+    "wire.txt": (
+        "Lynx recaptured\nBy Staff\n\n"
+        "Harwick Wildlife Park is home to more than 300 animals. "
+        "Its lynx was recaptured on Wednesday in woodland east of the village."
+    ),
+}
+
+
+@pytest.mark.integration
+def test_a_namesake_in_a_sentence_saying_nothing_of_the_claims_predicate_is_no_rival(
+    make_app: MakeApp,
+) -> None:
+    """Dev brantwick c06: "Brantwick Farm Park keeps no big cats" was refuted by
+    "Brantwick Wildlife Park is home to more than 300 animals", the model having filled the
+    cloze with the wildlife park. A sentence with none of the words of what the claim says
+    of its subject tells the namesake's own fact: not_enough_info, no holder conflict. A
+    namesake doing the claim's very deed still refutes."""
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    verifier = _verifier(make_app(PARKS, scripted=True, embedder=MiniLMEmbedder()))
+    v = verifier.verify("Harwick Farm Park keeps no big cats.")
+    assert v.verdict == "not_enough_info"
+    assert not any("holder" in s for e in v.evidence for s in e.signals)
+    deed = _verifier(make_app({"post.txt": (
+        "Lynx recaptured\nBy Staff\n\nHarwick Wildlife Park keeps no big cats, its owner said "
+        "on Wednesday after the escape.")}, scripted=True, embedder=MiniLMEmbedder()))
+    refuted = deed.verify("Harwick Farm Park keeps no big cats.")
+    assert any("holder" in s for e in refuted.evidence for s in e.signals)

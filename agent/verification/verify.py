@@ -301,11 +301,13 @@ class Verifier:
         if finding is None:
             return final, used
         # A namesake given a figure the claim's does not match ("Brackenridge Care Homes
-        # ... employs about 140 staff" for "Brackenbridge Homecare employs thirty carers")
-        # tells another entity's fact, no rival doer of the claim's (a newcomer's court
-        # story); in a role it is another holder still.
+        # ... employs about 140 staff" for "... Homecare employs thirty carers", a court
+        # newcomer), or none of what the claim says of its subject ("Brantwick Wildlife
+        # Park is home to ..." for "Brantwick Farm Park keeps no big cats", dev brantwick
+        # c06), tells another entity's fact, no rival doer; in a role, another holder still.
         other_fact = (not finding.slot.role and namesake(finding.slot.name, finding.filler)
-                      and bool(analyze(claim).quantities) and not sig.figures_stated)
+                      and ((bool(analyze(claim).quantities) and not sig.figures_stated)
+                           or sig.predicate_coverage == 0))
         if finding.conflict is not None and not other_fact:
             sig.conflicts.append(finding.conflict)
         else:
