@@ -102,6 +102,11 @@ def test_quotes_about_another_place_are_elsewhere() -> None:
     assert not elsewhere(q, ["About 300 are staying at a rest centre in Tarnford Leisure Centre."])
     assert not elsewhere(q, ["Forty residents of a care home were moved out."])
     assert not elsewhere("How many residents were moved?", ["Forty were moved in Tarnbridge."])
+    # a quote naming the asked place other than as a place still tells of it
+    assert not elsewhere("How many were on board the Selby Star when it ran aground?",
+                         ["The ferry Selby Star ran aground on Gull Reef with 212 on board."])
+    assert elsewhere("How many were on board the Selby Star when it ran aground?",
+                     ["The Selby Spirit ran aground on Gull Reef with 90 on board."])
     # One quote on the asked place is enough.
     assert not elsewhere(q, ["Forty were moved in Tarnbridge.", "Ten were moved in Tarnford."])
 

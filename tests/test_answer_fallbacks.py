@@ -225,3 +225,40 @@ def test_a_draft_subject_no_quote_names_gives_way_to_its_quote(text: str,
     assert unbacked_subject(text, [quote]) == unbacked
     if unbacked is not None:
         assert needs_its_quote(text, [quote])
+
+
+
+FERRIES = {
+    "a_wire.txt": (
+        "Ferry aground off Selby\n\n"
+        "The ferry Selby Star ran aground on Gull Reef on Sunday with 212 passengers on "
+        "board.\n"
+        "All passengers were taken off by midnight, the coastguard said.\n"
+    ),
+    "b_post.txt": (
+        "Island crossings cut\n\n"
+        "The winter timetable cuts island crossings, and the morning boat will carry at most "
+        "90 passengers on board.\n"
+    ),
+}
+
+
+@pytest.mark.integration
+def test_a_draft_failing_a_near_miss_check_falls_back_to_a_quote_that_passes(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    """A draft that cites a sentence of another story (here an article that never names
+    the asked ferry, `unmatched_names`) was dropped and the question abstained, though
+    another sentence answered it (dev alder q08 got its asked sentence back this way). A
+    quote that passes the same checks now stands in for the draft."""
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    app = make_app(FERRIES, embedder=MiniLMEmbedder())
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    ans, _ = ask_with_draft(answerer, fake_model,
+                            "How many passengers were on board the Selby Star when it ran "
+                            "aground?", "at most 90",
+                            "The Selby Star carried at most 90 passengers on board.")
+    assert not ans.abstained
+    assert ans.answer.startswith("The ferry Selby Star ran aground on Gull Reef on Sunday with "
+                                 "212 passengers on board.")

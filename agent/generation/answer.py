@@ -207,7 +207,12 @@ class Answerer:
                 if not names_asked_field(question, sentences, ev):
                     sentences = header_line_answer(question, ev, self.corpus) or sentences
                 if near_miss(question, sentences, self.corpus):
-                    sentences = []  # a near-miss: the cited facts are about something else
+                    # a near-miss: the cited facts are about something else; for a figure,
+                    # day or place asked, a quote of that kind about the question's own may
+                    # still answer it (what someone said, the quote's words cannot check)
+                    sentences = [s for s in (self.extractive(question, ev)
+                                             if asked_kind(question) else [])
+                                 if not near_miss(question, [s], self.corpus)]
                 sentences = self._reported_first(question, sentences, ev)
                 sentences = with_versions(
                     question, sentences, ev, self.corpus, self.retriever, self.top_k

@@ -304,7 +304,12 @@ def elsewhere(question: str, quotes: Sequence[str]) -> bool:
     shares a word with it: "How many were evacuated in Tarnford?" quoted "... in
     Tarnbridge were moved out" answers about another place (a near-miss). A place told
     in more or less detail ("Tarnford" / "Tarnford Leisure Centre") is the same place."""
-    asked = {w for p in places(question) for w in p.split() if len(w) > 2}
+    asked_places = places(question)
+    asked = {w for p in asked_places for w in p.split() if len(w) > 2}
+    # a quote that names the asked place, as a place or not ("The ferry Selby Star ran
+    # aground on Gull Reef" for "... on board the Selby Star"), tells of it
+    if any(mentions(q.lower(), p, every=True) for q in quotes for p in asked_places):
+        return False
     named = [places(q) for q in quotes]
     named = [p for p in named if p]
     return bool(asked and named) and not any(
