@@ -75,3 +75,21 @@ def test_a_duration_between_two_acts_is_a_gap(text: str, gap: bool) -> None:
     long: 8 years vs 3 days"; the story's differences link no gap with a length."""
     (q,) = [q for q in analyze(text).quantities if q.kind == "duration"]
     assert is_gap(text, q) is gap
+
+
+def test_a_word_shared_only_by_two_different_names_links_no_times() -> None:
+    """Dev brantwick's story summary printed "Outlets differ on the time: about 8.30am vs
+    11.10pm": when the park alerted "Hollin Valley Police" and when a doorbell camera in
+    "Hollin Cross" filmed the lynx, linked by the "Hollin" of two names. Invented variant;
+    the same name, told in full or in part, still links."""
+    items = [
+        (_s("wire", "The zoo alerted Tarrow Valley Police at about 8.30am and closed."), "wire"),
+        (_s("blog", "Many people phoned police, and a camera filmed the wolf on Mill Lane in "
+                    "Tarrow Cross at 11.10pm."), "blog"),
+    ]
+    assert story_differences(items, _name) == []
+    same = [
+        (_s("wire", "The zoo alerted Tarrow Valley Police at about 8.30am on Monday."), "wire"),
+        (_s("blog", "The zoo alerted Tarrow Valley Police at 11am on Monday."), "blog"),
+    ]
+    assert len(story_differences(same, _name)) == 1

@@ -56,6 +56,35 @@ class Frame:
     # millhaven; "230 jobs will be lost at the Millhaven plant"), not one told before it
     # ("sitting at Carrowby Employment Tribunal, upheld claims brought by 58 couriers")
     sites: frozenset[str] = frozenset()
+    # the names in the frame (lower-case capitalised runs, `frame_names`): a word two frames
+    # share only as parts of two different names ("Hollin Valley Police at about 8.30am" /
+    # "in Hollin Cross at 11.10pm") is no word of one measure
+    names: frozenset[str] = frozenset()
+
+    def shares_words(self, other: Frame) -> bool:
+        """Whether the two frames share a content stem, one that only stands in two
+        different names aside (a name of one that holds the other's words is the same)."""
+        shared = self.stems & other.stems
+        same = any(set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split())
+                   for a in self.names for b in other.names)
+        if not same:
+            shared -= _name_stems(self.names) & _name_stems(other.names)
+        return bool(shared)
+
+
+# A name: a run of capitalised words (a sentence's first word may be one).
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+
+
+def frame_names(window: str) -> frozenset[str]:
+    """The names of a frame's words (lower-case runs of capitalised words), months and
+    weekdays aside."""
+    found = (m.group(0).lower() for m in _NAME_RUN.finditer(window))
+    return frozenset(n for n in found if n not in MONTHS and n not in WEEKDAYS)
+
+
+def _name_stems(names: frozenset[str]) -> set[str]:
+    return {t for n in names for t in stems(n)}
 
 
 # A named site after "at" or "in", its head noun aside: "at the Millhaven plant", "at
@@ -162,7 +191,8 @@ def _frame(text: str, start: int, end: int, width: int = FRAME_WORDS,
     return Frame(frozenset(t for t in stems(window) if not t[:1].isdigit()),
                  dating_weekdays(words_before, words_after, width),
                  frozenset(_YEAR.findall(window)),
-                 sites(window) or sites(" ".join(words_after)))
+                 sites(window) or sites(" ".join(words_after)),
+                 frame_names(window))
 
 
 def dating_weekdays(words_before: Sequence[str], words_after: Sequence[str],

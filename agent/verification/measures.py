@@ -251,7 +251,7 @@ def same_frame(a: Frame | None, b: Frame | None, when: bool = False,
     if ((not when and a.weekdays and b.weekdays and not a.weekdays & b.weekdays)
             or a.years != b.years):
         return False
-    return not words or bool(a.stems & b.stems)
+    return not words or a.shares_words(b)
 
 
 @functools.lru_cache(maxsize=8192)
