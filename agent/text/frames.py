@@ -76,11 +76,12 @@ class Frame:
 _NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 
 
-def frame_names(window: str) -> frozenset[str]:
-    """The names of a frame's words (lower-case runs of capitalised words), months and
-    weekdays aside."""
-    found = (m.group(0).lower() for m in _NAME_RUN.finditer(window))
-    return frozenset(n for n in found if n not in MONTHS and n not in WEEKDAYS)
+def frame_names(words: str) -> frozenset[str]:
+    """The names of a frame's words on one side of its figure (lower-case runs of
+    capitalised words, function words aside), months and weekdays aside."""
+    found = (" ".join(w for w in m.group(0).lower().split() if w not in STOPWORDS)
+             for m in _NAME_RUN.finditer(words))  # "For" opening a sentence is no name
+    return frozenset(n for n in found if n and n not in MONTHS and n not in WEEKDAYS)
 
 
 def _name_stems(names: frozenset[str]) -> set[str]:
@@ -192,7 +193,7 @@ def _frame(text: str, start: int, end: int, width: int = FRAME_WORDS,
                  dating_weekdays(words_before, words_after, width),
                  frozenset(_YEAR.findall(window)),
                  sites(window) or sites(" ".join(words_after)),
-                 frame_names(window))
+                 frame_names(" ".join(before)) | frame_names(" ".join(behind)))
 
 
 def dating_weekdays(words_before: Sequence[str], words_after: Sequence[str],
