@@ -182,13 +182,12 @@ def other_of_kind(claim: str, evidence: str) -> str | None:
     head = words[-1].lower() if words else ""
     if not head.isalpha() or not is_singular_noun(head):
         return None
-    others = re.findall(rf"\b(?:other|another)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}\b",
-                        evidence, re.IGNORECASE)
+    other = re.compile(rf"\b(?:other|another)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}\b",
+                       re.IGNORECASE)
+    others = other.findall(evidence)
     # (a sentence that also speaks of the claim's own thing, "the ferry, unlike another
     # ferry, ...", is not only about the other)
     mentioned = re.findall(rf"\b{re.escape(head)}\b", evidence, re.IGNORECASE)
-    said_other = re.search(rf"\b(?:other|another)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}\b",
-                           claim, re.IGNORECASE)
-    if not others or len(others) < len(mentioned) or said_other:
+    if not others or len(others) < len(mentioned) or other.search(claim):
         return None
     return f"other {head}"

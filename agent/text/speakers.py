@@ -279,9 +279,8 @@ def is_bare_object(rest: str) -> bool:
     Saturday", "announced a £5 million fund", "admitted four counts of fraud" (a flood
     newcomer and a court newcomer had them read as speech; dev brackwater c08, "The
     grounding claimed several lives", was checked as words of "the grounding"). False for a
-    clause ("said the plan works", "claimed workers were sacked"), a quote or "that";
-    False for nothing at all
-    (", she said."). The verb of a clause is a form of a verb (LemmInflect,
+    clause ("said the plan works", "claimed workers were sacked"), a quote or "that", and
+    for nothing at all (", she said."). The verb of a clause is a form of a verb (LemmInflect,
     agent.text.lexicon) after a word that does not extend a noun phrase: its past or
     third-person present form, or its base form after a plural noun (not a name ending in
     "s": "its Leeds plant")."""
