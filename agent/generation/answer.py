@@ -207,12 +207,11 @@ class Answerer:
                 if not names_asked_field(question, sentences, ev):
                     sentences = header_line_answer(question, ev, self.corpus) or sentences
                 if near_miss(question, sentences, self.corpus):
-                    # a near-miss: the cited facts are about something else; for a figure,
-                    # day or place asked, a quote of that kind about the question's own may
-                    # still answer it (what someone said, the quote's words cannot check)
-                    sentences = [s for s in (self.extractive(question, ev)
-                                             if asked_kind(question) else [])
-                                 if not near_miss(question, [s], self.corpus)]
+                    # a near-miss: the cited facts are about something else (a fallback to
+                    # a quote that passes these checks was tried in session 64: on the dev
+                    # stories it answered an unanswerable "How much has X been fined?" with
+                    # a column's "could be hit with a fine of £1.2 million" and gained none)
+                    sentences = []
                 sentences = self._reported_first(question, sentences, ev)
                 sentences = with_versions(
                     question, sentences, ev, self.corpus, self.retriever, self.top_k
