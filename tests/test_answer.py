@@ -158,6 +158,29 @@ def test_the_quoted_fallback_skips_a_sentence_about_another_place(
     assert ans.abstained, ans.answer
 
 
+SEAL = {
+    "seal.txt": (
+        "Seal back at marine centre\n\n"
+        "Nessa the grey seal is back at Skellow Marine Centre after two days on the loose.\n"
+        "Keepers found her asleep in a boathouse near Harlby on Tuesday morning.\n"
+    )
+}
+
+
+def test_a_where_answer_naming_only_the_questions_place_abstains(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    # A dev question the articles cannot answer: "Where did Juniper live before she came to
+    # Brantwick Wildlife Park?" was answered with "Juniper ... is back at Brantwick ...".
+    answerer = make_answerer(make_app(SEAL))
+    before = "Where did Nessa live before she came to Skellow Marine Centre?"
+    assert ask_citing(answerer, fake_model, before, "back at").abstained
+    # the same draft for a question whose place it does give is an answer
+    where = "Where is Nessa the grey seal now?"
+    ans = ask_citing(answerer, fake_model, where, "back at")
+    assert not ans.abstained and "Skellow" in ans.answer
+
+
 def test_fabricated_number_for_unanswerable_kind_still_abstains(
     answerer: Answerer, fake_model: FakeChatModel
 ) -> None:

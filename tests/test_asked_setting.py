@@ -14,6 +14,7 @@ import pytest
 from agent.generation.asked_setting import (
     dated_quotes,
     dates_asked_statement,
+    gives_new_place,
     statement_verb,
     states_asked_setting,
 )
@@ -167,3 +168,22 @@ def test_a_when_question_about_an_event_is_not_answered_by_the_day_it_was_said(
     # a question about the saying, or of two parts, is another check's
     assert dates_asked_event("When did the trust say it would close the school?", [text])
     assert dates_asked_event("When will it close, and who decides?", [text])
+
+
+@pytest.mark.unit
+def test_a_where_answer_must_name_a_place_beyond_the_questions_own() -> None:
+    # a dev question the articles cannot answer ("Where did Juniper live before she came to
+    # Brantwick Wildlife Park?") was answered by "Juniper ... is back at Brantwick ..."
+    asked = "Where did the seal live before it was brought to Skellow Marine Centre?"
+    assert not gives_new_place(asked, ["The seal is back at Skellow Marine Centre, and "
+                                       "staff are asking how it got out."])
+    assert gives_new_place(asked, ["The seal was born at a sanctuary in Cornwall."])
+    # a lower-case place is a place; a day or a year after "in" or "at" is none
+    found = "Where was the seal found in Harlby?"
+    assert gives_new_place(found, ["It was found asleep in a boathouse near Harlby."])
+    assert not gives_new_place(found, ["It was found in Harlby on Monday."])
+    assert not gives_new_place(found, ["It was found in Harlby in 2024."])
+    # other questions, two-part ones, and answers with no place phrase are not judged here
+    assert gives_new_place("Who found the seal in Harlby?", ["It was found in Harlby."])
+    assert gives_new_place("Where was it found, and who found it?", ["It was in Harlby."])
+    assert gives_new_place(found, ["A fisherman found it."])

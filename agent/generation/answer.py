@@ -31,7 +31,7 @@ from agent.generation.asked import (
 )
 from agent.generation.asked_act import states_asked_act
 from agent.generation.asked_reason import gives_reason
-from agent.generation.asked_setting import dates_asked
+from agent.generation.asked_setting import dates_asked, gives_new_place
 from agent.generation.drafts import (
     Draft,
     draft_schema,
@@ -192,17 +192,19 @@ class Answerer:
                 quotes = [c.quote for s in sentences for c in s.citations]
                 told = [s.text for s in sentences]
                 acted = not quotes or states_asked_act(question, quotes)
+                placed = gives_new_place(question, told)  # not only the question's place
                 if (not counted or not gives_asked_kind(question, sentences)
                         or not gives_asked_figure(question, told)
                         or not dates_asked(question, told) or not gives_reason(question, told)
-                        or not acted):
+                        or not acted or not placed):
                     # No figure for "how many", no date for "when", a figure of something
                     # else: the draft restates a nearby fact. Quote a sentence with the kind
                     # asked for. Figures and dates are read reliably, so a lone "how many"
-                    # or "when" with none abstains; places less so, and a compound
-                    # question's other part may be there.
-                    strict = not acted or (asked_kind(question) in ("number", "date")
-                                           and not COMPOUND.search(question))
+                    # or "when" with none abstains; places less so (but the question's own
+                    # is none), and a compound question's other part may be there.
+                    strict = not acted or not placed or (
+                        asked_kind(question) in ("number", "date")
+                        and not COMPOUND.search(question))
                     sentences = self.extractive(question, ev) or ([] if strict else sentences)
                 if not names_asked_field(question, sentences, ev):
                     sentences = header_line_answer(question, ev, self.corpus) or sentences

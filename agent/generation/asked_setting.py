@@ -18,6 +18,7 @@ from agent.retrieval.evidence import DATE_CUE, asked_kind
 from agent.text.analysis import analyze
 from agent.text.dates import event_dates, named_periods, publication_date, relative_periods
 from agent.text.facts import MADE_PUBLIC, MONTHS, WEEKDAYS, beside_speech, months
+from agent.text.normalize import STOPWORDS
 from agent.types import AnswerSentence
 
 
@@ -200,3 +201,49 @@ def tells_earlier_occasion(question: str, quotes: Sequence[tuple[str, date | Non
                 or not earlier or max(earlier) >= published.year):
             return False
     return True
+
+
+# What a place preposition opens, up to three words: "at Brantwick Wildlife Park", "in a hay
+# barn", "near the harbour", "off the coast".
+_PLACE_PHRASE = re.compile(
+    r"\b(?:in|at|near|inside|outside|into|aboard|beside|behind|off|from)\s+"
+    r"((?:[\w’'-]+\s*){1,3})", re.IGNORECASE)
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    """The content words of a place phrase, lower-case, up to the first function word
+    after one ("Stavenby on Monday": "stavenby"; "a hay barn": "hay", "barn")."""
+    words: list[str] = []
+    for word in (w.lower().strip("’'") for w in phrase.split()):
+        if word in STOPWORDS or word.isdigit():
+            if words:
+                break
+            continue
+        words.append(word)
+    return words
+
+
+def gives_new_place(question: str, texts: Sequence[str]) -> bool:
+    """Whether the answer `texts` to a one-part where-question name a place beyond the
+    question's own: "Where did Juniper live before she came to Brantwick Wildlife Park?"
+    is not answered by "Juniper is back at Brantwick Wildlife Park" (a dev question the
+    articles cannot answer). A phrase a place preposition opens (`_PLACE_PHRASE`) with a
+    word the question does not hold is a new place; so is a lower-case one ("in a hay
+    barn"), and a month, weekday or year is none. True for other questions, and when no
+    text has a place phrase at all (agent.retrieval.evidence.answer_type_match sees to
+    that)."""
+    if asked_kind(question) != "place" or COMPOUND.search(question):
+        return True
+    asked = {w.lower() for w in re.findall(r"[\w’'-]+", question)}
+    when = set(MONTHS) | set(WEEKDAYS)
+    found = False
+    for text in texts:
+        for m in _PLACE_PHRASE.finditer(text):
+            words = _phrase_words(m.group(1))
+            if not words or words[0] in when:
+                continue  # "in 2023", "on Monday": when, not where
+            found = True
+            if any(w not in asked and w.removesuffix("’s").removesuffix("'s") not in asked
+                   for w in words):
+                return True
+    return not found

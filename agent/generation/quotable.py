@@ -13,7 +13,7 @@ from agent.generation.asked import (
 )
 from agent.generation.asked_act import states_asked_act
 from agent.generation.asked_reason import gives_reason
-from agent.generation.asked_setting import dates_asked, statement_verb
+from agent.generation.asked_setting import dates_asked, gives_new_place, statement_verb
 from agent.retrieval.evidence import answer_type_match, asked_header_fields, lexical_overlap
 from agent.text.facts import elsewhere
 from agent.text.injection import looks_like_instruction
@@ -52,6 +52,7 @@ class Quotable:
             or not dates_asked(question, [text])  # "when ... announce": its day
             or not states_asked_act(question, [text])  # "Has X lodged an appeal?"
             or not gives_reason(question, [text])  # "why": a reason
+            or not gives_new_place(question, [text])  # "where": not only the question's place
             or (self.noun is not None and not counts_noun(text, self.noun))  # "how many trains"
             # by stem: "are being recalled" covers "the recall" (a consumer-safety
             # newcomer, session 63)
