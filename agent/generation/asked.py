@@ -127,17 +127,40 @@ def _counted_words(quote: str, q: Quantity) -> list[str]:
     return [_singular(w) for w in found]
 
 
+# "How many of Felsham's paying subscribers ...?": a part of a group, named after "of".
+_HOW_MANY_OF = re.compile(r"\bhow many of\s+((?:[\w'’-]+\s*){1,6})", re.IGNORECASE)
+
+
+_DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "your",
+                          "these", "those", "this", "that"))
+
+
+def _after_owner(words: list[str]) -> list[str]:
+    """The words of a group's noun phrase after its determiners, owner and figures: "the
+    lab's papers" -> "papers"; "Bethan Morley's animals" -> "animals"."""
+    owner = max((i for i, w in enumerate(words[:4]) if w.lower().endswith(("'s", "’s"))),
+                default=-1)
+    rest = words[owner + 1:]
+    while rest and (rest[0].lower() in _DETERMINERS or rest[0][0].isupper()
+                    or rest[0].isdigit()):
+        rest = rest[1:]
+    return rest  # "of them": a function word first, so no noun
+
+
 def asked_count_noun(question: str) -> str | None:
-    """The noun a "how many" question counts, singular: among the words after "how many" up
-    to the first function word, the first regular plural ("How many postal votes were
-    counted?": "vote"; "How many properties lost power?": "property"), else the first word
-    ("How many people ..."); None when it asks no count or the phrase opens with a function
-    word ("how many of")."""
+    """The noun a "how many" question counts, singular: among the words after "how many"
+    (after "how many of", its determiners and owner: `_after_owner`) up to the first
+    function word, the first regular plural ("How many postal votes were counted?": "vote";
+    "How many of Felsham's paying subscribers ...?": "subscriber"), else the first word
+    ("How many people ..."); None when it asks no count or no such word follows."""
     m = _HOW_MANY.search(question)
     if m is None:
         return None
+    words = m.group(1).split()
+    if words[0].lower() == "of" and (part := _HOW_MANY_OF.search(question)):
+        words = _after_owner(part.group(1).split())
     phrase = []
-    for w in m.group(1).lower().split():
+    for w in (w.lower() for w in words):
         if w in STOPWORDS:
             break
         phrase.append(w)
