@@ -24,7 +24,7 @@ from agent.text.lexicon import is_noun, is_noun_only, is_past_form, is_verb_only
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantity import Kind, Quantity
-from agent.text.units import rate_period, states_age, unit_after
+from agent.text.units import duration_unit, rate_period, states_age, unit_after
 
 _MONTH_AT = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -369,7 +369,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             if kind == "count":  # "nearly a dozen shops" tells what "11 shops" does
                 low = min(low, value - 1) if 0 < lo_f < 1 else low
                 high = max(high, high_value + 1) if 1 < hi_f < math.inf else high
-        head = head_after(text, end)
+        head = (duration_unit(text, end) if kind == "duration" else "") or head_after(text, end)
         if kind == "count" and _CLAUSE_ENDS.match(text, end):
             # "put the number of fish killed at around 3,000, mostly trout": the clause ends
             # at the figure, so what it counts is named before it, if anywhere

@@ -25,11 +25,14 @@ _CURRENCY_WORD = {"dollar": "$", "pound": "£", "euro": "€", "yen": "¥"}
 _PENCE = re.compile(r"p(?!\.?[A-Za-z])|\s*pence\b")
 # Durations in years, so "three decades" and "30 years" compare.
 _DURATION = {"decade": 10.0, "century": 100.0, "year": 1.0, "month": 1 / 12, "week": 7 / 365,
-             "day": 1 / 365, "fortnight": 14 / 365, "hour": 1 / 8760}
+             "day": 1 / 365, "fortnight": 14 / 365, "hour": 1 / 8760,
+             # "11 minutes into a 19-minute burn" had been a count of minutes (a newcomer)
+             "minute": 1 / 525_600, "second": 1 / 31_536_000}
 # (after "more", "further", "extra" or "additional": "for fifteen more years", "three
 # further days" are durations too)
 _UNIT_WORD = re.compile(r"\s*(?:-\s*)?(?:(?:more|further|extra|additional)\s+"
-                        r"(?=(?:decade|centur|year|month|week|day|fortnight|hour)))?([a-z]+)",
+                        r"(?=(?:decade|centur|year|month|week|day|fortnight|hour|minute|second)))?"
+                        r"([a-z]+)",
                         re.IGNORECASE)
 
 REPORTED_UNITS = frozenset((
@@ -66,6 +69,15 @@ def measure_unit(word: str) -> tuple[str, float] | None:
 # offset and cannot be scaled like other units, so they are read here, in their own scale.
 _TEMPERATURE = re.compile(r"(?:\s*°\s*)?[CF]\b|\s+degrees?\b")
 TEMPERATURE = "[temperature]"
+
+
+def duration_unit(text: str, end: int) -> str:
+    """The duration unit right after the number that ends at `end`, singular ("minute" of
+    "a 19-minute burn", which is no adjective here), or "" when none follows."""
+    m = _UNIT_WORD.match(text[end: end + 20])
+    word = m.group(1).lower() if m else ""
+    unit = "century" if word in {"centuries", "century"} else word.removesuffix("s")
+    return unit if unit in _DURATION else ""
 
 
 def unit_after(text: str, end: int) -> tuple[UnitKind | None, float, str]:
