@@ -129,7 +129,7 @@ def test_an_age_states_the_claims_age_and_is_compared_only_with_ages() -> None:
 
 
 @pytest.mark.unit
-def test_weeks_said_for_months_agree_within_a_weeks_rounding() -> None:
+def test_weeks_or_days_said_for_months_agree_within_a_months_room() -> None:
     # new-story kind (cinderford): "report within eight weeks" and "report in two months"
     # were shown as outlets that differ; "six weeks" is another duration
     assert compare("The inquiry will report within eight weeks.",
@@ -138,6 +138,13 @@ def test_weeks_said_for_months_agree_within_a_weeks_rounding() -> None:
                    "The inquiry will report in two months.", 0.8).conflicts
     assert compare("The road will shut for three weeks.",
                    "The road will shut for a month.", 0.8).conflicts
+    # and days (a newcomer's space story: "for 30 days" / "for a month" shown as differing)
+    assert compare("The team will keep listening for 30 days.",
+                   "The team will keep listening for a month.", 0.8).conflicts == []
+    assert compare("The permit runs for 90 days.", "The permit runs for three months.",
+                   0.8).conflicts == []
+    assert compare("The team will keep listening for 20 days.",
+                   "The team will keep listening for a month.", 0.8).conflicts
 
 
 def test_a_duration_that_says_when_or_how_often_is_no_span() -> None:

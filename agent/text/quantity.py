@@ -26,7 +26,9 @@ ROUNDING = 0.005  # relative room for rounding between two measured figures
 SPOKEN_SHARE_ROOM = 1.0
 _PER_CENT = re.compile(r"%|per\s?cent", re.IGNORECASE)
 CONVERSION = 0.03  # between one measure in two units: a converted figure kept to 2 digits
-WEEKS_IN_MONTHS = 0.1  # "eight weeks" is said for "two months" (8.7 weeks), not "six weeks"
+# A month is 28 to 31 days: "eight weeks" is said for "two months" (8.7 weeks), "30 days" for
+# "a month" (a newcomer's space story, session 65), but "six weeks" is not.
+MONTH_ROOM = 0.1
 
 
 @dataclass(frozen=True)
@@ -138,8 +140,9 @@ class Quantity:
         scale = max(abs(self.value), abs(other.value))
         converted = self.kind == "measure" and self.head != other.head
         eps = CONVERSION * scale if converted else self._room(scale)
-        if self.kind == "duration" and {self.head, other.head} == {"week", "month"}:
-            eps = WEEKS_IN_MONTHS * scale
+        if self.kind == "duration" and self.head != other.head and "month" in {
+                self.head, other.head}:
+            eps = MONTH_ROOM * scale
         if self.cap and other.cap:
             # Two caps ("may generate up to 120 lorry movements a day" / "allows as many as
             # 210") state the limit itself: they agree only as the limits agree.
