@@ -61,6 +61,9 @@ def test_a_figure_of_another_thing_of_the_kind_is_no_difference() -> None:
     "The council leader, Ann Rowe, rejected that, insisting the report had been published.",
     "The trust disputed this on Monday.",
     "Shop owners in Kelby fear the same.",
+    # since what? (a newcomer's space story: "No signal has been received since.")
+    "No word has been heard from the crew of the trawler since.",
+    "The bridge has stayed shut to traffic ever since then.",
 ])
 def test_a_line_pointing_back_stands_only_as_a_reply(text: str) -> None:
     assert not stands_alone(text)
@@ -70,6 +73,7 @@ def test_a_line_pointing_back_stands_only_as_a_reply(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Ann Rowe denied the allegation on Tuesday.",
     "Ann Rowe denied that the report had been hidden.",
+    "The bridge has stayed shut since the flood of March 2024.",  # says since when
 ])
 def test_a_denial_that_says_what_it_denies_stands_alone(text: str) -> None:
     assert stands_alone(text)

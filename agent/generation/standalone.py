@@ -17,8 +17,9 @@ from agent.text.responses import points_back
 from agent.text.speakers import attribution
 from agent.text.voice import THIRD_PERSON
 
-# "Business owners in Wendmouth fear the same.": what, the sentence before says
-_SAME_AS_BEFORE = re.compile(r"\b(?:the same|likewise)\W*$", re.IGNORECASE)
+# "Business owners in Wendmouth fear the same.": what, the sentence before says; "No signal
+# has been received since.": since what, the sentence before says (a newcomer's space story)
+_SAME_AS_BEFORE = re.compile(r"\b(?:the same|likewise|since(?: then)?)\W*$", re.IGNORECASE)
 
 
 # The third-person pronouns and demonstratives, each form: "Hers was one of many emergencies"
