@@ -15,7 +15,7 @@ from scenarios import ANSWERABLE, UNRELATED, draft
 from agent.app import App
 from agent.generation.answer import ABSTAIN_TEXT, MIN_LEXICAL, MIN_SEMANTIC, Answerer
 from agent.generation.answer_checks import unmatched_names
-from agent.generation.asked import counts_what_is_asked
+from agent.generation.asked_counts import counts_what_is_asked
 from agent.generation.support import numbers_in
 from agent.retrieval.citations import is_valid, make_citation
 from agent.text.glosses import strip_glosses

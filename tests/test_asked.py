@@ -8,9 +8,7 @@ from datetime import date
 import pytest
 
 from agent.generation.asked import (
-    asked_count_noun,
     asked_figure_kinds,
-    counts_what_is_asked,
     figure_beside_other_words,
     figure_of_another,
     gives_asked_figure,
@@ -18,6 +16,7 @@ from agent.generation.asked import (
     names_asked_entity,
     namesake_in,
 )
+from agent.generation.asked_counts import asked_count_noun, counts_what_is_asked
 from agent.generation.asked_setting import tells_another_day
 from agent.generation.support import support_score
 from agent.text.near_miss import sibling_in

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.generation.asked import asked_count_noun, counts_what_is_asked
+from agent.generation.asked_counts import asked_count_noun, counts_what_is_asked
 from agent.types import AnswerSentence, Citation
 
 
@@ -39,3 +39,14 @@ def test_a_count_of_the_whole_does_not_answer_how_many_of_a_part() -> None:
     # "two of the three injured climbers": the count of a part, named after "of"
     assert counts_what_is_asked("How many of the injured climbers were flown out?",
                                 _quoted("Two of the three injured climbers were flown out."))
+
+
+@pytest.mark.unit
+def test_a_how_many_answer_needs_a_count_in_figures_or_words() -> None:
+    # fresh dev questions (session 65): "How many of the patients who fell ill were on Ward
+    # 7?" was answered with when the outbreak began on Ward 7
+    asked = "How many of the residents who were moved out were on Mill Lane?"
+    assert not counts_what_is_asked(asked, _quoted(
+        "The evacuation began on Mill Lane on Sunday, after residents smelt smoke."))
+    assert counts_what_is_asked(asked, _quoted("Dozens of residents of Mill Lane were moved."))
+    assert counts_what_is_asked(asked, _quoted("No residents of Mill Lane were moved out."))

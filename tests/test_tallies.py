@@ -186,7 +186,7 @@ def test_an_answer_giving_one_side_of_a_vote_shows_the_other_tally(make_app: Mak
 ])
 def test_a_vote_tally_counts_the_members_who_voted(question: str, quote: str,
                                                    counted: bool) -> None:
-    from agent.generation.asked import counts_what_is_asked
+    from agent.generation.asked_counts import counts_what_is_asked
     from agent.types import AnswerSentence, Citation
 
     cited = [AnswerSentence(text=quote, citations=[

@@ -22,14 +22,9 @@ from agent.generation.answer_checks import (
     with_denials,
 )
 from agent.generation.answer_differences import with_differences
-from agent.generation.asked import (
-    COMPOUND,
-    compound_parts,
-    counts_what_is_asked,
-    gives_asked_figure,
-    gives_asked_kind,
-)
+from agent.generation.asked import COMPOUND, compound_parts, gives_asked_figure, gives_asked_kind
 from agent.generation.asked_act import states_asked_act
+from agent.generation.asked_counts import counts_what_is_asked
 from agent.generation.asked_reason import gives_reason
 from agent.generation.asked_setting import dates_asked, gives_new_place
 from agent.generation.drafts import (

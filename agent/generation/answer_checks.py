@@ -15,12 +15,12 @@ from difflib import SequenceMatcher
 
 from agent.generation.asked import (
     asked_figure_kinds,
-    counts_what_is_asked,
     gives_asked_figure,
     name_heads,
     names_another_entity,
     names_asked_entity,
 )
+from agent.generation.asked_counts import counts_what_is_asked
 from agent.generation.asked_items import gives_figure_per_item, gives_total
 from agent.generation.asked_setting import (
     dated_quotes,

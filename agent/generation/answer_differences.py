@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.generation.asked import asked_count_noun, asked_figure_kinds, counts_noun
+from agent.generation.asked import asked_figure_kinds
+from agent.generation.asked_counts import asked_count_noun, counts_noun
 from agent.generation.differences import story_differences
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation

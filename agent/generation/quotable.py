@@ -4,14 +4,9 @@ the checks dropped, and for one that restates the question instead of answering 
 
 from __future__ import annotations
 
-from agent.generation.asked import (
-    about_another_subject,
-    asked_count_noun,
-    counts_noun,
-    gives_asked_figure,
-    without_asked_measure,
-)
+from agent.generation.asked import about_another_subject, gives_asked_figure, without_asked_measure
 from agent.generation.asked_act import states_asked_act
+from agent.generation.asked_counts import asked_count_noun, counts_noun
 from agent.generation.asked_reason import gives_reason
 from agent.generation.asked_setting import dates_asked, gives_new_place, statement_verb
 from agent.retrieval.evidence import answer_type_match, asked_header_fields, lexical_overlap

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from agent.generation.asked import asked_count_noun
+from agent.generation.asked_counts import asked_count_noun
 from agent.generation.name_context import name_out_of_context, quote_context
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
