@@ -187,3 +187,19 @@ def test_a_where_answer_must_name_a_place_beyond_the_questions_own() -> None:
     assert gives_new_place("Who found the seal in Harlby?", ["It was found in Harlby."])
     assert gives_new_place("Where was it found, and who found it?", ["It was in Harlby."])
     assert gives_new_place(found, ["A fisherman found it."])
+
+
+@pytest.mark.unit
+def test_a_count_asked_of_an_earlier_years_event_needs_that_year() -> None:
+    # fresh dev questions (session 65): "How many people had to leave their homes during
+    # the 1968 Tarn flood?" was answered with this flood's figures
+    from agent.generation.asked_setting import states_asked_period
+
+    asked = "How many homes were flooded in the 1987 Holm storm?"
+    assert not states_asked_period(asked, [("About 300 homes were flooded.", FRIDAY)])
+    assert states_asked_period(asked, [("In the 1987 storm, 1,200 homes were flooded.",
+                                        FRIDAY)])
+    # the year of the news itself, or a count that looks like a year, confines nothing
+    assert states_asked_period("How many votes did Dane win in the 2026 election?",
+                               [("Dane won 4,100 votes.", FRIDAY)])
+    assert states_asked_period("Were 2000 homes flooded?", [("Some 300 homes were.", FRIDAY)])

@@ -99,8 +99,12 @@ _RELATIVE_DAY = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last night|ov
                            re.IGNORECASE)
 
 
-# "in 2023": a year the question confines what it asks to (not "the 2022 election").
+# "in 2023": a year the question confines what it asks to. "the 2022 election", "the 1968
+# flood" confine it too when the year is before the article's (fresh dev questions, session
+# 65: "How many people had to leave their homes during the 1968 Tarn flood?" was answered
+# with this flood's figures); a year that is a count ("2000 homes") is none.
 _IN_YEAR = re.compile(r"\b(?:in|during|since)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_NAMED_YEAR = re.compile(r"(?<![\d,.£$€])\b((?:19|20)\d\d)\b(?![\d,]|\s+[a-z]+s\b)")
 
 
 def states_asked_period(question: str, quotes: Sequence[tuple[str, date | None]]) -> bool:
@@ -110,13 +114,18 @@ def states_asked_period(question: str, quotes: Sequence[tuple[str, date | None]]
     article's date (agent.text.dates): "What did Bramwell offer last year?" is not answered
     by this week's offer. True when the question names no period or no article is dated."""
     years = {(int(y), 0) for y in _IN_YEAR.findall(question)}
+    named = {int(y) for y in _NAMED_YEAR.findall(question)}
     # a month the question names ("the council's July inspection"), in any year
     asked_months = {MONTHS.index(m) + 1 for m in months(question)}
     dated = [(q, p) for q, p in quotes if p is not None]
-    if not dated or not (years or asked_months or relative_periods(question, dated[0][1])):
+    if not dated or not (years or named or asked_months
+                         or relative_periods(question, dated[0][1])):
         return True
     for quote, published in dated:
-        asked = years | relative_periods(question, published)
+        earlier = {(y, 0) for y in named if y < published.year}
+        asked = years | earlier | relative_periods(question, published)
+        if not asked and not asked_months:
+            return True  # "the 2026 election" in an article of 2026: the news itself
         told = named_periods(quote, published)
         if any(p in told or (p[1] == 0 and any(t[0] == p[0] for t in told)) for p in asked):
             return True
