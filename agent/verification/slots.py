@@ -142,6 +142,7 @@ class SlotChecker:
                                        or _speaks_for(slot, filler, sentence, preceding)
                                        or _named_by_claim(claim, slot, filler)
                                        or _speaker_read_as_actor(claim, filler, sentence)
+                                       or _set_against(filler, sentence)
                                        or (not slot.role and attribution_of(claim) is None
                                            and _only_describes_speaker(slot, filler,
                                                                        sentence))):
@@ -150,6 +151,23 @@ class SlotChecker:
                 return SlotFinding(slot=slot, filler=filler,
                                    same_frame=in_same_frame(slot.frame, filler, sentence)), calls
         return None, calls
+
+
+# Prepositions whose object a thing is dated or measured by, not who holds its role: "the
+# country's first lunar mission since Selene-1", "bigger than the Orlam hoard".
+_SET_AGAINST = re.compile(r"\b(?:since|before|until|than|unlike|like|besides)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+
+
+def _set_against(filler: str, sentence: str) -> bool:
+    """Whether the filler stands in the sentence only after a preposition that sets the
+    claim's subject against it (`_SET_AGAINST`): "It ... was the country's first lunar
+    mission since Selene-1 in 1998" gives the role to "it", not to Selene-1 (a newcomer's
+    space story: "Lodestar was the country's first lunar mission in about 30 years" was
+    refuted, "holder: claim lodestar vs source selene-1")."""
+    low = sentence.lower()
+    spots = [m.start() for m in re.finditer(rf"\b{re.escape(filler.lower())}\b", low)]
+    return bool(spots) and all(_SET_AGAINST.search(sentence[:at]) for at in spots)
 
 
 def _only_describes_speaker(slot: NameSlot, filler: str, sentence: str) -> bool:
