@@ -67,3 +67,30 @@ def test_the_story_s_differences_read_the_copy_s_own_paragraphs(app: App) -> Non
     assert found, [d.detail for d in corpus_differences(app.corpus)]
     outlets = {o for d in found for side in d.sides for o in side.outlets}
     assert {"Isles Wire", "Harwick Gazette"} <= outlets
+
+
+_PAPER = ("Ferry users in Harwick were angry on Monday about the planned cuts.\n"
+          "Coastlink Ferries said the route had lost money for three years.\n"
+          "Islanders have started a petition against the cuts.\n"
+          "Councillor Mair Pryce said she would raise the cuts with ministers.\n"
+          "The harbour board said it had not been consulted.\n"
+          "Local shops fear losing trade in the winter months.")
+
+
+def test_a_sentence_reprinted_by_a_paper_that_is_no_copy_is_the_wire_s(
+    make_app: Callable[..., App],
+) -> None:
+    # a newcomer's space story (session 65): a paper reprinting some of a wire's sentences
+    # word for word, and no copy as a whole, was a second outlet for each of them
+    app = make_app({
+        "a.txt": _ARTICLE.format(title="Ferry cuts", author="Ann Lee", outlet="Isles Wire",
+                                 body=_WIRE),
+        "b.txt": _ARTICLE.format(title="Anger at cuts", author="Rhys Hale",
+                                 outlet="Harwick Gazette", body=_PAPER),
+    })
+    assert app.corpus.canonical("b") == "b"  # not a copy of the wire
+    by_text = {s.text: s for s in app.corpus.article("b").body_sentences}
+    reprinted = by_text["Islanders have started a petition against the cuts."]
+    own = by_text["The harbour board said it had not been consulted."]
+    assert app.corpus.sentence_outlet_key(reprinted) == "Isles Wire"
+    assert app.corpus.sentence_outlet_key(own) == "Harwick Gazette"

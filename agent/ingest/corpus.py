@@ -396,8 +396,12 @@ class Corpus:
     def sentence_outlet_key(self, s: Sentence) -> str:
         """`outlet_key` of one sentence: a sentence of a syndicated copy that repeats nothing
         of another article (`Sentence.duplicate_of`: a regional paper's own paragraphs after
-        the wire's) is the copy's own reporting, keyed by the copy's outlet."""
-        if s.duplicate_of is not None or self.canonical(s.article_id) == s.article_id:
+        the wire's) is the copy's own reporting, keyed by the copy's outlet; one it repeats
+        word for word is the other article's, also in an article that is no copy as a whole
+        (a newcomer's paper reprinting a wire with edits counted as a second outlet)."""
+        if s.duplicate_of is not None:
+            return self.outlet_key(s.duplicate_of.rsplit(":", 1)[0])
+        if self.canonical(s.article_id) == s.article_id:
             return self.outlet_key(s.article_id)
         return self.article(s.article_id).outlet or s.article_id
 
