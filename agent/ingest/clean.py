@@ -172,7 +172,7 @@ def split_articles(text: str) -> tuple[list[ArticleBlock], int]:
 
 def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
     """Fill metadata from the header lines before an article's first paragraph."""
-    seen_meta = outlet_dated = outlet_first = False
+    seen_meta = outlet_dated = outlet_first = bare_byline = False
     for ln, below in itertools.zip_longest(header, header[1:]):
         k = ln.kind
         # the layout "headline / outlet / By ... / date": a short title-cased line between
@@ -202,8 +202,12 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
                 # A bare name under "By Liam Costigan", or under the date: the publication
                 # ("Frontline Voice", "Valeport Evening Echo"), not an author.
                 art.outlet = ln.text.rstrip(".")
-            elif art.byline is None:
-                art.byline = _byline_name(ln.text)
+            elif art.byline is None or (bare_byline and not bare):
+                # "By Kerry Mulgrave" under a bare "Fernholt Evening Echo" taken for its
+                # writer: the bare line named the publication (a newcomer's local paper)
+                if art.byline is not None and art.outlet is None:
+                    art.outlet = art.byline.rstrip(".")
+                art.byline, bare_byline = _byline_name(ln.text), bare
             if k is Kind.BYLINE_DATE and art.date is None:
                 m = BY_ON_DATE.match(ln.text)
                 art.date = m.group("date") if m else None
@@ -223,9 +227,10 @@ def _apply_header(art: ArticleBlock, header: list[Line]) -> None:
                 art.outlet, outlet_dated = ln.text.rstrip("."), True
             seen_meta = True
         elif k is Kind.HEADING:
-            if art.title is None and (not seen_meta or (outlet_first and art.byline is None
-                                                        and art.date is None)):
-                art.title = ln.text  # ("Westmarch Evening Post" / headline / By ... / date)
+            if art.title is None and (not seen_meta or (outlet_first and art.byline is None)):
+                # ("Westmarch Evening Post" / headline / By ... / date), and the date above
+                # the headline ("Meridian Press Agency" / date / headline / By ...: a newcomer)
+                art.title = ln.text
             elif seen_meta and art.outlet is None and word_count(ln.text) <= 5:
                 art.outlet = ln.text.rstrip(".")  # a short line under the byline/date
             elif not seen_meta:
