@@ -163,3 +163,18 @@ def test_many_articles_scale_and_find_the_planted_copy(monkeypatch: pytest.Monke
     # of 1,502 articles are never compared (a few chance LSH collisions at most).
     assert 1 <= len(compared) <= 20, len(compared)
     assert max(compared) >= NEAR_DUP_THRESHOLD
+
+
+def test_a_paper_crediting_the_wire_in_its_byline_is_its_copy() -> None:
+    # a newcomer's paper printed a wire's report "By Hal Ingersby, Meridian Press Agency"
+    # with its own edits: 7 of its 12 sentences the wire's, under CONTAINMENT_THRESHOLD
+    wire_text, own = prose(8, 12), prose(9, 8)
+    half = ". ".join(wire_text.split(". ")[:7]) + ". " + own
+    wire = make_article("wire", wire_text).model_copy(update={"outlet": "Isles Wire"})
+    paper = make_article("paper", half)
+    credited = paper.model_copy(update={"byline": "Ann Lee, Isles Wire"})
+    other = paper.model_copy(update={"byline": "Ann Lee, Harwick Gazette"})
+    assert mark_duplicates([wire, credited])[1].duplicate_of == "wire"
+    assert mark_duplicates([wire, other])[1].duplicate_of is None  # shares, credits none
+    assert not dedup.credits("Ann Lee", "Isles Wire")
+    assert not dedup.credits("Ann Lee, Isles Wire", None)

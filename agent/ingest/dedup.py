@@ -5,9 +5,10 @@ a copy of an earlier one when their word 5-shingle sets (Broder 1997) have Jacca
 NEAR_DUP_THRESHOLD, or when most of the later article is contained in the earlier one
 (containment, Broder's "roughly contained in"): at least CONTAINMENT_THRESHOLD of its body
 sentences (of MIN_DUP_SENTENCE_WORDS words or more, normalised) are sentences of the earlier
-article, and at least MIN_SHARED_SENTENCES of them. Rewritten wire copy (another byline and
-date, a new first sentence, a footer, a sentence cut or added) keeps most of its sentences,
-so containment stays high where Jaccard falls below 0.8; an article that quotes two
+article, and at least MIN_SHARED_SENTENCES of them (fewer than that share when the later
+article's byline credits the earlier one's outlet: `credits`). Rewritten wire copy (another
+byline and date, a new first sentence, a footer, a sentence cut or added) keeps most of its
+sentences, so containment stays high where Jaccard falls below 0.8; an article that quotes two
 sentences of another, or a long article that takes in a short one, stays below it (the
 direction matters: only the later article's share counts). Header-block lines (title,
 author, date, outlet of extracted pages) are not body text and take no part.
@@ -43,7 +44,7 @@ import hashlib
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 import numpy as np
 
@@ -189,7 +190,7 @@ def mark_duplicates(
             if art.duplicate_of is None:
                 sh = shingles(body)
                 sig = minhash(sh)
-                match = index.best_match(sh, sig, keys)
+                match = index.best_match(sh, sig, keys, _crediting(art.byline, out))
                 art.duplicate_of = out[match].id if match is not None else None
             if art.duplicate_of is None and sig is not None:
                 by_hash[key] = art.id
@@ -228,6 +229,20 @@ def frequent_keys(key_sets: Iterable[set[bytes]]) -> set[bytes]:
     for keys in key_sets:
         df.update(keys)
     return {k for k, n in df.items() if n > MAX_SENTENCE_DF}
+
+
+def credits(byline: str | None, outlet: str | None) -> bool:
+    """Whether a byline credits `outlet` ("By Hal Ingersby, Meridian Press Agency"): a paper
+    printing a wire's report with its own edits, a copy though under CONTAINMENT_THRESHOLD
+    of its sentences are the wire's word for word (a newcomer's paper: 7 of 12)."""
+    if not byline or not outlet or len(outlet) < 4:
+        return False
+    return re.search(rf"\b{re.escape(outlet.strip())}\b", byline, re.IGNORECASE) is not None
+
+
+def _crediting(byline: str | None, articles: list[Article]) -> Callable[[int], bool]:
+    """Whether the article at an index of `articles` is the one `byline` credits."""
+    return lambda j: credits(byline, articles[j].outlet)
 
 
 def contained(shared: int, n_keys: int) -> bool:
@@ -280,7 +295,8 @@ class _CanonIndex:
             if key not in self.frequent:  # a posting list holds <= MAX_SENTENCE_DF articles
                 self.sentences[key].append(i)
 
-    def best_match(self, sh: set[int], sig: np.ndarray, keys: set[bytes]) -> int | None:
+    def best_match(self, sh: set[int], sig: np.ndarray, keys: set[bytes],
+                   credited: Callable[[int], bool] = lambda j: False) -> int | None:
         """The earlier canonical article this one copies, or None: the highest score among
         LSH candidates with Jaccard >= NEAR_DUP_THRESHOLD and articles holding at least
         CONTAINMENT_THRESHOLD of this one's body sentences (>= MIN_SHARED_SENTENCES); the
@@ -294,7 +310,7 @@ class _CanonIndex:
                 scores[j] = jac
         for j in {j for key in keys for j in self.sentences.get(key, ())}:
             n = len(keys & self.keys[j])  # exact: frequent sentences count too
-            if contained(n, len(keys)):
+            if contained(n, len(keys)) or (n >= MIN_SHARED_SENTENCES and credited(j)):
                 scores[j] = max(scores.get(j, 0.0), n / len(keys))
         if not scores:
             return None
