@@ -43,3 +43,16 @@ def test_outlets_differ_on_the_elapsed_time_not_on_the_span_it_falls_in() -> Non
     (diff,) = story_differences(told, _name)
     values = sorted(v for side in diff.sides for v in side.values)
     assert values == ["14 minutes", "8 minutes"], values
+
+
+@pytest.mark.unit
+def test_how_far_into_a_span_is_answered_by_a_time_into_it() -> None:
+    # the newcomer's "How far into the engine burn was contact lost?" abstained
+    from agent.generation.asked import asked_figure_kinds, gives_asked_figure
+
+    asked = "How far into the test run did the drill lose power?"
+    assert "duration" in (asked_figure_kinds(asked) or ())
+    assert gives_asked_figure(asked, ["The drill lost power 14 minutes into the test run."])
+    assert not gives_asked_figure(asked, ["The drill lost power on Monday."])
+    # a distance is still what "how far" alone asks for
+    assert asked_figure_kinds("How far did the lorry travel?") == {"measure"}

@@ -46,6 +46,10 @@ _ASKED_FIGURES: list[tuple[re.Pattern[str], frozenset[str]]] = [
                 r"climb|climbed|slide|slid|slip|slipped|decline|declined|sink|sank)\b",
                 re.IGNORECASE),
      frozenset({"money", "percent", "count", "measure"})),
+    # "How far into the engine burn was contact lost?": a point in a span, in time or in
+    # distance (a newcomer's space story abstained on "11 minutes into a ... burn")
+    (re.compile(r"\bhow far (?:into|through|in)\b", re.IGNORECASE),
+     frozenset({"duration", "measure", "time", "percent"})),
     (re.compile(r"\bhow (?:far|fast|high|tall|deep|wide|heavy)\b", re.IGNORECASE),
      frozenset({"measure"})),
     (re.compile(r"\bwhat (?:percentage|proportion|share)\b", re.IGNORECASE),
