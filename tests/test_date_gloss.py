@@ -287,3 +287,15 @@ def test_an_answer_gives_the_year_of_a_day_of_the_month(
     assert ans.answer == ("The regulator took control of the society on Saturday 21 November "
                           "[2026].")
     assert [c.quote for c in ans.citations] == [took.sentence.text]
+
+
+@pytest.mark.unit
+def test_a_count_after_a_relative_day_is_no_date_of_it() -> None:
+    # a newcomer's answer quoted "lost contact ... yesterday, 11 minutes into a burn" undated
+    wed = date(2026, 11, 4)
+    assert date_glossed("The pump failed yesterday, 11 minutes into the test.", wed) == (
+        "The pump failed yesterday [Tuesday 3 November 2026], 11 minutes into the test.")
+    assert "[2 November 2026]" in date_glossed("On Monday, 12 people were hurt.", wed)
+    # a day of the month after a weekday is its date already
+    assert date_glossed("The vote is on Sunday, 8 November.", wed) == (
+        "The vote is on Sunday, 8 November.")
