@@ -93,7 +93,8 @@ def counts_what_is_asked(question: str, sentences: Sequence[AnswerSentence]) -> 
     counted noun of a count in a cited quote, or among the COUNTED_WORDS words after it;
     when the quotes hold no count, X named anywhere in them, unless their figures are only
     measures of other things ("Firefighters needed almost three hours": an energy newcomer,
-    session 61; "How many years ..." is answered by "eight years")."""
+    session 61; "How many years ..." is answered by "eight years") or they hold no amount
+    at all, in figures or in words (`_COUNT_IN_WORDS`: "dozens of", "no one")."""
     head = asked_count_noun(question)
     if head is None or not sentences:
         return True
@@ -111,7 +112,7 @@ def counts_what_is_asked(question: str, sentences: Sequence[AnswerSentence]) -> 
     measures = [q for q in found if q.kind in ("duration", "measure", "money", "percent")]
     if measures and not any(q.head and _names(head, [_singular(q.head)]) for q in measures):
         return False
-    if not measures and not any(_NONE.search(quote) for quote in quotes):
+    if not measures and not any(_COUNT_IN_WORDS.search(quote) for quote in quotes):
         # no figure of any amount, only days or labels ("began on Ward 7 ... on Sunday" for
         # how many patients fell ill on Ward 7: fresh dev questions, session 65), and no
         # count said in words either
@@ -121,8 +122,8 @@ def counts_what_is_asked(question: str, sentences: Sequence[AnswerSentence]) -> 
 
 # A count said without a figure: "No one was hurt", "none of the passengers", "Dozens of
 # lifeboat crews", "all 40 ..." (a figure, read already), "several patients".
-_NONE = re.compile(r"\b(?:no\s+one|nobody|none|no|dozens|hundreds|thousands|scores|several|"
-                   r"many|few|handful|all|every)\b", re.IGNORECASE)
+_COUNT_IN_WORDS = re.compile(r"\b(?:no\s+one|nobody|none|no|dozens|hundreds|thousands|scores|"
+                             r"several|many|few|handful|all|every)\b", re.IGNORECASE)
 
 
 def _names(noun: str, words: Iterable[str]) -> bool:
