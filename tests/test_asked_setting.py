@@ -203,3 +203,19 @@ def test_a_count_asked_of_an_earlier_years_event_needs_that_year() -> None:
     assert states_asked_period("How many votes did Dane win in the 2026 election?",
                                [("Dane won 4,100 votes.", FRIDAY)])
     assert states_asked_period("Were 2000 homes flooded?", [("Some 300 homes were.", FRIDAY)])
+
+
+@pytest.mark.unit
+def test_on_what_date_is_answered_by_a_day_not_a_month() -> None:
+    # a fresh dev question: "On what date will Kestrel shareholders vote on the Bramwell
+    # offer?" was answered "Kestrel shareholders are expected to vote in August"
+    from agent.generation.asked_setting import gives_asked_day
+
+    asked = "On what date will the club's members vote on the sale?"
+    assert not gives_asked_day(asked, ["Members are expected to vote in March."])
+    assert not gives_asked_day(asked, ["Members will vote in 2027."])
+    for day in ("on 14 March", "on Tuesday", "tomorrow", "on 2027-03-14"):
+        assert gives_asked_day(asked, [f"Members will vote {day}."]), day
+    # "when" asks no particular grain; nor does a question of two parts
+    assert gives_asked_day("When will members vote?", ["In March."])
+    assert gives_asked_day("On what date will members vote, and where?", ["In March."])

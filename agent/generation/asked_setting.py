@@ -154,8 +154,31 @@ def dates_asked_statement(question: str, quotes: Sequence[str]) -> bool:
 def dates_asked(question: str, texts: Sequence[str]) -> bool:
     """Whether a one-part when-question is answered by a date of what it asks: of the
     statement for a question about making something public (`dates_asked_statement`),
-    else a date that is not only the day something was said (`dates_asked_event`)."""
-    return dates_asked_statement(question, texts) and dates_asked_event(question, texts)
+    else a date that is not only the day something was said (`dates_asked_event`), and a
+    day where it asks for one (`gives_asked_day`)."""
+    return (dates_asked_statement(question, texts) and dates_asked_event(question, texts)
+            and gives_asked_day(question, texts))
+
+
+# "On what date ...?", "On which day ...?": a day, not a month or a year.
+_ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:date|day)\b(?!\s+of\s+the\s+(?:week|month))",
+                       re.IGNORECASE)
+_NAMES_DAY = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|last night|this morning|"
+                        r"this afternoon|this evening|" + "|".join(WEEKDAYS) + r")\b"
+                        r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",  # 2026-11-04
+                        re.IGNORECASE)
+
+
+def gives_asked_day(question: str, texts: Sequence[str]) -> bool:
+    """Whether a one-part question asking on what date or day something happens is
+    answered by texts that name a day: a day of a month, a weekday or a day relative to
+    the article's ("yesterday"). "Kestrel shareholders are expected to vote in August"
+    does not say on what date they vote (fresh dev questions, session 65). True for other
+    questions."""
+    if not _ASKS_DAY.search(question) or COMPOUND.search(question):
+        return True
+    return any(_NAMES_DAY.search(t) or any(q.kind == "day" for q in analyze(t).quantities)
+               for t in texts)
 
 
 def dates_asked_event(question: str, texts: Sequence[str]) -> bool:
