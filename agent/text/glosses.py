@@ -25,7 +25,7 @@ _UNDATED_DAY = re.compile(
     rf"|This (?:morning|afternoon|evening)))|(?P<day>{DAY_NAMES})\b)"  # not "on Sundays"
     rf"(?:['’]s\b|\s+(?:night|morning|afternoon|evening)(?:['’]s\b)?)?"
     # nor one that names a kind of thing: "Sunday day-ticket holders", "Saturday-only passes"
-    # nor one its date follows ("Sunday 12 March", "Sunday the 12th"); a number that is no
+    # nor one its date follows ("Sunday 12 March", "Sunday 12th"); a number that is no
     # day of a month ("yesterday, 11 minutes into ...": a newcomer's undated answer) is none
     rf"(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)\b|\d{{1,2}}\s+(?:{MONTH_NAMES})\b|(?:{MONTH_NAMES})\b"
     rf"|\[)|\s+day\b|-)")
