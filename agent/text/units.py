@@ -71,12 +71,17 @@ _TEMPERATURE = re.compile(r"(?:\s*°\s*)?[CF]\b|\s+degrees?\b")
 TEMPERATURE = "[temperature]"
 
 
+def _singular_unit(word: str) -> str:
+    """A unit word (lower-case) in the singular the unit tables use: "minutes" -> "minute",
+    "centuries" -> "century"."""
+    return "century" if word in {"centuries", "century"} else word.removesuffix("s")
+
+
 def duration_unit(text: str, end: int) -> str:
     """The duration unit right after the number that ends at `end`, singular ("minute" of
     "a 19-minute burn", which is no adjective here), or "" when none follows."""
     m = _UNIT_WORD.match(text[end: end + 20])
-    word = m.group(1).lower() if m else ""
-    unit = "century" if word in {"centuries", "century"} else word.removesuffix("s")
+    unit = _singular_unit(m.group(1).lower()) if m else ""
     return unit if unit in _DURATION else ""
 
 
@@ -93,8 +98,7 @@ def unit_after(text: str, end: int) -> tuple[UnitKind | None, float, str]:
     if not m:
         return None, 1.0, ""
     w = m.group(1).lower()
-    w1 = w[:-1] if w.endswith("s") else w
-    w1 = "century" if w in {"centuries", "century"} else w1
+    w1 = _singular_unit(w)
     if w1 in _DURATION:
         return "duration", _DURATION[w1], ""
     if w1 in _CURRENCY_WORD:
