@@ -16,7 +16,13 @@ from agent.generation.name_context import sentence_before
 from agent.ingest.corpus import Corpus
 from agent.retrieval.evidence import DATE_CUE, asked_kind
 from agent.text.analysis import analyze
-from agent.text.dates import event_dates, named_periods, publication_date, relative_periods
+from agent.text.dates import (
+    RELATIVE_DAY_WORDS,
+    event_dates,
+    named_periods,
+    publication_date,
+    relative_periods,
+)
 from agent.text.facts import MADE_PUBLIC, MONTHS, WEEKDAYS, beside_speech, months
 from agent.text.normalize import STOPWORDS
 from agent.types import AnswerSentence
@@ -163,8 +169,7 @@ def dates_asked(question: str, texts: Sequence[str]) -> bool:
 # "On what date ...?", "On which day ...?": a day, not a month or a year.
 _ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:date|day)\b(?!\s+of\s+the\s+(?:week|month))",
                        re.IGNORECASE)
-_NAMES_DAY = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|last night|this morning|"
-                        r"this afternoon|this evening|" + "|".join(WEEKDAYS) + r")\b"
+_NAMES_DAY = re.compile(rf"\b(?:{RELATIVE_DAY_WORDS}|" + "|".join(WEEKDAYS) + r")\b"
                         r"|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",  # 2026-11-04
                         re.IGNORECASE)
 

@@ -216,9 +216,9 @@ def _day_of_month(when: date, said: str) -> Quantity:
 
 # A day named relative to the article's date, with its offset in days.
 # (not "a week ago today": an anniversary, the day a week before)
-_RELATIVE_DAY = re.compile(
-    r"\b(?<!ago )(yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))"
-    r"\b", re.IGNORECASE)
+RELATIVE_DAY_WORDS = (r"yesterday|today|tonight|tomorrow|last night"
+                      r"|this (?:morning|afternoon|evening)")
+_RELATIVE_DAY = re.compile(rf"\b(?<!ago )({RELATIVE_DAY_WORDS})\b", re.IGNORECASE)
 _DAY_OFFSET = {"yesterday": -1, "tomorrow": 1, "last night": -1}
 
 

@@ -10,7 +10,14 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from agent.text.dates import DAY_NAMES, MONTH_NAMES, relative_day, tensed_date, weekday_date
+from agent.text.dates import (
+    DAY_NAMES,
+    MONTH_NAMES,
+    RELATIVE_DAY_WORDS,
+    relative_day,
+    tensed_date,
+    weekday_date,
+)
 from agent.text.facts import MONTHS, WEEKDAYS
 from agent.text.tense import ahead, behind
 
@@ -19,7 +26,7 @@ from agent.text.tense import ahead, behind
 # ("Tuesday's recall"); a weekday that a day of the month follows ("Sunday 9 November",
 # "Sunday, November 9") is dated already.
 _UNDATED_DAY = re.compile(
-    rf"\b(?:(?P<rel>yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)"
+    rf"\b(?:(?P<rel>{RELATIVE_DAY_WORDS}"
     # capitalised only where a sentence starts: "Tollerby Today" is a name
     rf"|(?:(?<=^)|(?<=[.!?:\"“] ))(?:Yesterday|Today|Tonight|Tomorrow|Last night"
     rf"|This (?:morning|afternoon|evening)))|(?P<day>{DAY_NAMES})\b)"  # not "on Sundays"
