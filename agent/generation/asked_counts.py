@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from agent.text.agents import AUX, CLAUSE_OPENERS
 from agent.text.analysis import analyze
+from agent.text.lexicon import is_verb_only
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity, quantities
@@ -106,7 +108,8 @@ def counts_what_is_asked(question: str, sentences: Sequence[AnswerSentence]) -> 
         return True  # "by seven votes to five" counts the members who voted each way
     found = [q for quote in quotes for q in quantities(quote)]
     if any(q.kind == "count" for q in found):
-        return any(counts_noun(quote, head) for quote in quotes)
+        return (any(counts_noun(quote, head) for quote in quotes)
+                and counts_asked_part(question, quotes))
     if any(q.kind in ("money", "percent") and q.head == head for q in found):
         return False  # "$15,000 per hectare" prices hectares and counts none
     measures = [q for q in found if q.kind in ("duration", "measure", "money", "percent")]
@@ -135,3 +138,71 @@ def counts_noun(text: str, noun: str) -> bool:
     """Whether a count in `text` counts `noun` (singular, `asked_count_noun`): its counted
     noun, or one of the COUNTED_WORDS words after it ("four of its wards")."""
     return any(_names(noun, _counted_words(text, q)) for q in quantities(text) if q.kind == "count")
+
+
+def asked_part(question: str) -> list[str] | None:
+    """What a "how many of <group> ... <aux> <part>?" question asks of a part of the group:
+    the content words after its last auxiliary, lower case, number words as digits,
+    singular ("How many of the patients who fell ill were on Ward 7?" -> ["ward", "7"];
+    "How many of the bondholders are pensioners?" -> ["pensioner"]); None for any other
+    question, or one with no auxiliary after the group ("... came from Stavenby?")."""
+    m = _HOW_MANY_OF.search(question)
+    if m is None:
+        return None
+    words = re.findall(r"[\w'’-]+", words_to_digits(question[m.start(1):]).lower())
+    aux = max((i for i, w in enumerate(words) if i > 0 and w in AUX), default=None)
+    if aux is None:
+        return None
+    part = [_singular(w) for w in words[aux + 1:] if w not in STOPWORDS and w not in AUX]
+    return part or None
+
+
+# Where the clause a count stands in ends: punctuation, or a word that opens another clause
+# ("63 patients have fallen ill since the first cases appeared on Ward 7").
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:"
+                           + "|".join(sorted(CLAUSE_OPENERS)) + r")\b", re.IGNORECASE)
+
+
+def _words(text: str) -> set[str]:
+    """The words of `text`, lower case and singular."""
+    return {_singular(w) for w in re.findall(r"[\w'’-]+", text.lower())}
+
+
+def _count_clauses(quote: str) -> list[set[str]]:
+    """The words (lower case, singular, number words as digits) of each clause of `quote`
+    that holds a count, the count's own figure left out."""
+    text = words_to_digits(quote)
+    clauses = []
+    for q in quantities(quote):
+        if q.kind != "count" or not q.said:
+            continue
+        for m in re.finditer(rf"(?<![\w.,]){re.escape(q.said)}(?![\w])", text, re.IGNORECASE):
+            start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
+            after = _CLAUSE_BREAK.search(text, m.end())
+            span = text[start:m.start()] + " " + text[m.end():after.start() if after else None]
+            clauses.append(_words(span))
+    return clauses
+
+
+def counts_asked_part(question: str, quotes: Sequence[str]) -> bool:
+    """Whether `quotes` may count the part a "how many of <group> ...?" question asks about
+    (`asked_part`), not only the whole group: False when they leave out a figure that
+    defines the part ("were under five"), or name a noun of it only outside every count's
+    clause ("more than 130 rescues, many of them by boat", "63 patients ... since the first
+    cases appeared on Ward 7"); True when each one they name stands in a count's clause
+    ("nine of them were on Ward 7"), when they name none (a paraphrase: "airlifted" for
+    "taken off by helicopter"; verbs are left out, as the whole's verb is often the part's:
+    "carried out 130 rescues"), and for any other question. Fresh dev questions (session
+    65): five of eleven answered unanswerable questions gave the whole's count for the
+    part's."""
+    part = asked_part(question)
+    if part is None:
+        return True
+    named = set().union(*(_words(words_to_digits(q)) for q in quotes))
+    figures = [w for w in part if w[:1].isdigit()]
+    if not all(f in named for f in figures):
+        return False
+    clauses = set().union(*(c for q in quotes for c in _count_clauses(q)))
+    marks = [w for w in part if w in named and (w[:1].isdigit()
+                                                  or (len(w) > 3 and not is_verb_only(w)))]
+    return all(w in clauses for w in marks)

@@ -38,11 +38,11 @@ PATIENT_WORDS = 4
 
 _WORD = re.compile(r"[A-Za-z£$0-9][\w’'£$.,-]*(?<![.,])")
 _BE = frozenset(("is", "are", "was", "were", "be", "been", "being"))
-_AUX = _BE | frozenset(("has", "have", "had", "will", "would", "did", "does", "do", "can",
+AUX = _BE | frozenset(("has", "have", "had", "will", "would", "did", "does", "do", "can",
                         "could", "may", "might", "must", "should", "shall"))
 _ADVERB = re.compile(r"(?:[a-z]+ly|also|later|then|first|jointly|both|never|not|all)$")
 # A clause opens after these: the words before them are no agent of the verb after them.
-_CLAUSE_OPENERS = frozenset(("that", "who", "which", "when", "where", "whether", "after",
+CLAUSE_OPENERS = frozenset(("that", "who", "which", "when", "where", "whether", "after",
                              "before", "because", "while", "if", "since", "until", "but",
                              "said", "says", "say", "told", "as", "than"))
 _CLAUSE_BREAK = re.compile(r"[;:()\"“”—–]|\s-\s")
@@ -135,7 +135,7 @@ def deeds(text: str) -> list[Deed]:
         between = text[words[k - 1].end(): m.start()] if k else ""
         if _CLAUSE_BREAK.search(between):
             start = m.start()
-        if low in _CLAUSE_OPENERS:
+        if low in CLAUSE_OPENERS:
             start = m.end()
             continue
         lemmas = finite_verb(low)
@@ -173,7 +173,7 @@ def _passive_deed(text: str, words: list[re.Match[str]], k: int, lemmas: frozens
             # the subject's name, not an appositive after it ("Severnvale Waste Ltd, an
             # unrelated recycling firm based in Cheltenham, was fined")
             clause = _APPOSITIVE.sub("", text[start: patient_end].rstrip())
-            before = [w for w in re.findall(r"[\w’'-]+", clause) if w.lower() not in _AUX]
+            before = [w for w in re.findall(r"[\w’'-]+", clause) if w.lower() not in AUX]
             return Deed(lemmas, tuple(agents), frozenset(stems(" ".join(
                 before[-PATIENT_WORDS:]))), passive=True)
     return None
@@ -190,7 +190,7 @@ def _active_deed(text: str, words: list[re.Match[str]], k: int, lemmas: frozense
     after: list[str] = []
     for w in words[k + 1: k + 1 + PATIENT_WORDS]:
         gap = text[words[k].end(): w.start()]
-        if _CLAUSE_BREAK.search(gap) or w.group(0).lower() in _CLAUSE_OPENERS:
+        if _CLAUSE_BREAK.search(gap) or w.group(0).lower() in CLAUSE_OPENERS:
             break
         if w.group(0).lower() == "by":
             break
