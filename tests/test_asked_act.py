@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING
 import pytest
 
 from agent.app import App
-from agent.generation.asked_act import asked_act, states_asked_act
+from agent.generation.asked_act import (
+    asked_act,
+    names_the_doer,
+    states_asked_act,
+    tells_more_than_asked,
+)
 
 if TYPE_CHECKING:
     from conftest import FakeChatModel
@@ -70,4 +75,59 @@ def test_the_answerer_abstains_when_no_quote_tells_the_act(
     question = "Has Owen Pryce lodged a complaint against the council?"
     cited = next(e for e in answerer.evidence(question).items if e.sentence.text == named)
     fake_model.queue(draft((named, [cited.label])))
+    assert answerer.ask(question).abstained
+
+
+@pytest.mark.unit
+def test_an_answer_that_restates_the_question_tells_nothing() -> None:
+    # a fresh dev question (session 65): "What did the <authority> find when it last
+    # inspected the site in March?" answered "The ESA last inspected the site in March."
+    asked = "What did the Food Standards Agency find when it inspected the bakery in June?"
+    assert not tells_more_than_asked(asked, ["The FSA inspected the bakery in June."])
+    assert tells_more_than_asked(asked, ["Inspectors found mouse droppings in the store."])
+    # a yes/no question is answered by restating it; so is either part of a two-part one
+    assert tells_more_than_asked("Did the FSA inspect the bakery in June?",
+                                 ["The FSA inspected the bakery in June."])
+    assert tells_more_than_asked("When did the FSA inspect the bakery, and what did it find?",
+                                 ["The FSA inspected the bakery."])
+
+
+@pytest.mark.unit
+def test_a_who_question_is_not_answered_by_the_act_with_no_doer() -> None:
+    # a fresh dev question (session 65): "Who bequeathed <the painting> to the museum?"
+    # answered with "... since it was bequeathed in 1952"
+    asked = "Who donated the silver chalice to St Aldric's church?"
+    assert not names_the_doer(asked, ["The chalice, donated in 1890, was stolen on Friday."])
+    assert not names_the_doer(asked, ["It has been on display since it was donated in 1890."])
+    assert names_the_doer(asked, ["It was donated by the Marrick family in 1890."])
+    assert names_the_doer(asked, ["The Marrick family donated it in 1890."])
+    # another verb may tell it; a question that asks for whom it was done to is no doer's
+    assert names_the_doer(asked, ["The Marrick family gave it to the church in 1890."])
+    assert names_the_doer("Who was arrested after the theft?", ["A man was arrested."])
+    # "is leading" is active: its doer is named (a dev question's right answer, session 66)
+    assert names_the_doer("Who led the search, and what did she say?",
+                          ['"We will find them," said Inspector Ruth Hale, who is leading '
+                           "the search."])
+
+
+@pytest.mark.integration
+def test_the_answerer_abstains_when_its_answer_restates_the_question(
+    make_app: Callable[..., App], fake_model: FakeChatModel,
+) -> None:
+    from scenarios import draft
+
+    from agent.generation.answer import Answerer
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    restated = "The Food Standards Agency, which licenses the plant, inspected it in June."
+    app = make_app({"a_post.txt": (
+        "Bakery shut after complaints\n\n"
+        f"{restated}\nThe bakery on Quay Street closed on Monday.\n"
+        "Its owner said the shop would reopen within a week.\n")},
+        embedder=MiniLMEmbedder())
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    question = "What did the Food Standards Agency find when it inspected the plant in June?"
+    cited = next(e for e in answerer.evidence(question).items if e.sentence.text == restated)
+    fake_model.queue(draft(("The Food Standards Agency inspected the plant in June.",
+                            [cited.label])))
     assert answerer.ask(question).abstained

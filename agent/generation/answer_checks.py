@@ -20,6 +20,7 @@ from agent.generation.asked import (
     names_another_entity,
     names_asked_entity,
 )
+from agent.generation.asked_act import names_the_doer, tells_more_than_asked
 from agent.generation.asked_counts import counts_what_is_asked
 from agent.generation.asked_items import gives_figure_per_item, gives_total
 from agent.generation.asked_setting import (
@@ -93,8 +94,8 @@ def near_miss(question: str, sentences: Sequence[AnswerSentence], corpus: Corpus
     """Whether the answer `sentences` fail a check of what the question asks: a name of it
     that no cited article gives (`unmatched_names`), a count of another thing, no figure of
     the kind asked, another day, period or setting, a figure not per item or not a total,
-    another entity named or referred to (agent.generation.asked, asked_setting,
-    name_context)."""
+    another entity named or referred to, nothing beyond the question's own words, an act
+    told with no doer (agent.generation.asked, asked_act, asked_setting, name_context)."""
     told = [s.text for s in sentences]
     quoted = [c.quote for s in sentences for c in s.citations]
     dated = dated_quotes(corpus, sentences)
@@ -111,7 +112,9 @@ def near_miss(question: str, sentences: Sequence[AnswerSentence], corpus: Corpus
                 or names_another_entity(question, sentences)
                 or not names_asked_entity(question, sentences, cited_outlets(sentences, corpus))
                 or about_another_entity(question, sentences, corpus)
-                or figure_of_namesake(question, quoted))
+                or figure_of_namesake(question, quoted)
+                or not tells_more_than_asked(question, told)
+                or not names_the_doer(question, quoted))
 
 
 def figure_of_namesake(question: str, quotes: Sequence[str]) -> bool:
