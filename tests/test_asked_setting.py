@@ -39,6 +39,19 @@ def test_a_total_does_not_answer_a_count_for_one_place_or_day() -> None:
 
 
 @pytest.mark.unit
+def test_a_figure_since_a_day_is_no_figure_of_that_day() -> None:
+    # a fresh dev question (session 65): "... hand out on the Monday alone?" answered with
+    # "more than 400,000 litres of bottled water since Monday"
+    asked = "How many meals did the food bank give out on the Tuesday alone?"
+    assert not states_asked_setting(asked, [("It has given out 3,000 meals since Tuesday.",
+                                             FRIDAY)])
+    assert not states_asked_setting(asked, [("It has given out 3,000 meals since last "
+                                             "Tuesday.", FRIDAY)])
+    assert states_asked_setting(asked, [("It gave out 700 meals on Tuesday and 3,000 since "
+                                         "Tuesday.", FRIDAY)])
+
+
+@pytest.mark.unit
 def test_a_quote_naming_no_day_tells_of_its_articles_day() -> None:
     # a business newcomer (session 52): a wire of a Tuesday, "Shares fell ... by midday"
     asked = "How much did the Pellow Group share price drop on Friday?"

@@ -71,7 +71,8 @@ def states_asked_setting(question: str, quotes: Sequence[tuple[str, date | None]
     names, lower case): "at the Lyric" is named by "The 540-seat theatre" where the
     article calls it "Lyric Theatre" (an arts newcomer, session 50). A quote that names no
     day (`names_no_day`) tells of its article's day, unless the question asks a part of a
-    day or a state at it ("still offline on Wednesday morning")."""
+    day or a state at it ("still offline on Wednesday morning"); "since Monday" tells of
+    no one day (`_on_day`)."""
     if asked_kind(question) != "number" or COMPOUND.search(question):
         return True
     a = analyze(question)
@@ -85,8 +86,22 @@ def states_asked_setting(question: str, quotes: Sequence[tuple[str, date | None]
             for _, d in event_dates(q, p)}
     if not _HOUR_OR_STATE.search(question):  # an article's date gives no hour or state then
         told |= {WEEKDAYS[p.weekday()] for q, p in quotes if p is not None and names_no_day(q)}
+    # a day named only where a period starts is no day told, however it is dated
+    told -= {day for day in WEEKDAYS if day in low and not _on_day(day, low)}
     return (not asked or any(re.search(rf"\b{w}\b", low) for w in asked)) and all(
-        day in low or day in told for day in a.weekdays)
+        _on_day(day, low) or day in told for day in a.weekdays)
+
+
+# "since Monday": a figure of the days from then on, not of that day ("How many litres ...
+# did Hallam Water hand out on the Monday alone?" was answered with "more than 400,000
+# litres of bottled water since Monday": a fresh dev question, session 65)
+_SINCE = re.compile(r"\b(?:since|from)\s+(?:last\s+|the\s+)?$")
+
+
+def _on_day(day: str, low: str) -> bool:
+    """Whether lower-case `low` names weekday `day` other than as where a period starts."""
+    return any(not _SINCE.search(low[max(0, m.start() - 12):m.start()])
+               for m in re.finditer(rf"\b{day}\b", low))
 
 
 def names_no_day(quote: str) -> bool:
