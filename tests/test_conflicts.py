@@ -110,6 +110,32 @@ def test_counts_of_other_nouns_far_apart_are_no_rivals() -> None:
     assert [c.describe() for c in sig.conflicts] == ["number: claim 50,000 vs source 10,000"]
 
 
+def test_counts_of_two_named_things_are_no_rivals_of_a_third() -> None:
+    # fresh dev claims (session 66): "had thirty-eight vehicles aboard" was refuted by
+    # "with 248 passengers and 14 crew on board"
+    claim = "The Ardmore Queen had 52 cars aboard when it ran aground."
+    source = "The Ardmore Queen ran aground with 310 passengers and 12 crew on board."
+    assert compare(claim, source, score=0.8).conflicts == []
+    # a figure of one of the things the sentence counts still rivals
+    other = "The Ardmore Queen had 290 passengers aboard when it ran aground."
+    assert [c.describe() for c in compare(other, source, score=0.8).conflicts] == [
+        "number: claim 290 vs source 310"]
+
+
+def test_counts_of_two_nouns_in_two_acts_are_no_rivals() -> None:
+    # fresh dev claims (session 66): "close to four thousand complaints came in during the
+    # first three days" was refuted by "cancelled 1,140 services in the first three days"
+    source = ("Harbour Arts cancelled 240 performances in the first three days of its "
+              "festival, the organisers confirmed on Monday.")
+    claim = ("According to the organisers, close to six hundred complaints came in during "
+             "the festival's first three days.")
+    assert compare(claim, source, score=0.8).conflicts == []
+    # the same act with another word for the thing counted still rivals
+    assert [c.describe() for c in compare(
+        "Organisers cancelled 300 shows in the first three days of the festival.", source,
+        score=0.8).conflicts] == ["number: claim 300 vs source 240"]
+
+
 def test_a_part_named_by_its_property_is_counted_by_that_property() -> None:
     """Found on a dev story: "twelve of the coins ... are gold" against "eleven gold coins"
     counts the same part, so 12 is refuted by 11; a part stays no rival of the whole."""

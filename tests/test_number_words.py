@@ -217,3 +217,26 @@ def test_one_before_a_span_of_time_is_no_ratio() -> None:
     assert "percent" not in {q.kind for q in quantities("The first one in five years opened.")}
     sig = compare("One in five staff were off sick.", "About 20% of staff were off sick.")
     assert not sig.conflicts
+
+
+@pytest.mark.parametrize(("text", "digits"), [
+    # fresh dev claims (session 66): "giving season ticket holders a fortnight's fare back"
+    # was read as a rate, like "four days a week", and left no duration
+    ("The club is giving members a fortnight's fees back.",
+     "The club is giving members 1 fortnight's fees back."),
+    ("The firm paid its drivers a month's wages.", "The firm paid its drivers 1 month's wages."),
+    # a rate: a count of a plural before it, or a sum
+    ("The ferry makes four crossings a day.", "The ferry makes 4 crossings a day."),
+    ("It costs £300 a week.", "It costs £300 a week."),
+    ("The park draws around 120k visitors a year.", "The park draws around 120k visitors a year."),
+])
+def test_a_unit_of_time_after_a_plural_is_a_rate_only_after_a_count(text: str,
+                                                                     digits: str) -> None:
+    assert words_to_digits(text) == digits
+
+
+def test_units_of_time_rival_whatever_unit_each_is_said_in() -> None:
+    claim = "The club is giving members a fortnight's fees back."
+    rival = compare(claim, "Members will get one week's fees back.", 0.6).conflicts
+    assert [c.describe() for c in rival] == ["number: claim 2 weeks vs source 1 week"]
+    assert compare(claim, "Members will get two weeks' fees back.", 0.6).conflicts == []

@@ -106,21 +106,33 @@ _ACT_WORDS = 12
 _AUXILIARIES = frozenset(("be", "have", "do"))  # "was shut for three hours": "shut" or none
 
 
-def duration_act(text: str, q: Quantity) -> str:
-    """The stem of the verb whose act duration `q` of `text` measures: the nearest past form
-    (agent.text.lexicon.is_past_form) before it in its clause, within _ACT_WORDS words
-    ("jailed" in "has been jailed for five and a half years", "banned" in "banned from being
-    a company director for eight years"); "" for other kinds or when there is none."""
-    if q.kind != "duration" or not q.said:
+def _act_verb(word: str) -> str:
+    """The stem of `word` when it is a past form of a verb other than be, have or do ("" if
+    not)."""
+    bare = word.strip(",;:\"'“”‘’()")
+    if bare.isalpha() and is_past_form(bare) and not verb_lemmas(bare) & _AUXILIARIES:
+        return stem(bare)
+    return ""
+
+
+def figure_act(text: str, q: Quantity) -> str:
+    """The stem of the verb whose act figure `q` of `text` measures or counts: the nearest
+    past form (agent.text.lexicon.is_past_form) before it in its clause, within _ACT_WORDS
+    words ("jailed" in "has been jailed for five and a half years", "banned" in "banned from
+    being a company director for eight years", "cancelled" in "cancelled 1,140 services");
+    for a count with none before it, the first within _ACT_WORDS words after its noun
+    ("4,000 complaints came in"); "" for other kinds or when there is none."""
+    if q.kind not in ("duration", "count") or not q.said:
         return ""
     digits, at = _said_at(text, q)
     if at < 0:
         return ""
-    before, _ = clause_words(digits, at, at + len(q.said))
+    before, after = clause_words(digits, at, at + len(q.said))
     for word in reversed(before[-_ACT_WORDS:]):
-        bare = word.strip(",;:\"'“”‘’()")
-        if bare.isalpha() and is_past_form(bare) and not verb_lemmas(bare) & _AUXILIARIES:
-            return stem(bare)
+        if act := _act_verb(word):
+            return act
+    if q.kind == "count" and q.head:
+        return next((act for word in after[1:_ACT_WORDS] if (act := _act_verb(word))), "")
     return ""
 
 

@@ -79,8 +79,12 @@ def _scale_words(m: re.Match[str]) -> str:
 _ONE_UNIT = re.compile(r"\b(?:(?:a|an)\s+(?=(?:week|month|year|decade|fortnight|century|day|"
                        r"hour)\b)|one\s+(?=(?:week|month|year|decade|fortnight|century|"
                        r"hour)s?\b))", re.IGNORECASE)
+# (a plural counted before it: "40 flights a day", "four days a week"; not "gave season
+# ticket holders a fortnight's fare back", a fresh dev claim of session 66)
 _RATE_BEFORE = re.compile(r"(?:[\d%]|\d(?:bn|mn|m|k)|\b(?:once|twice|thrice|times|per|half|"
-                          r"every|each|thousand|million|billion|trillion|bn|mn|m|k|[a-z]{3,}s))"
+                          r"every|each|thousand|million|billion|trillion|bn|mn|m|k)|"
+                          rf"(?:\d(?:k|m|bn|mn)?|\b(?:{NUMBER_WORD}))[\s-]+(?:[a-z-]+\s+)?"
+                          r"[a-z]{3,}s)"
                           r"\W*$", re.IGNORECASE)
 
 

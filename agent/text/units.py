@@ -77,6 +77,11 @@ def _singular_unit(word: str) -> str:
     return "century" if word in {"centuries", "century"} else word.removesuffix("s")
 
 
+def is_duration_unit(word: str) -> bool:
+    """Whether `word` (lower case, singular) is a unit of time: "fortnight", "year"."""
+    return word in _DURATION
+
+
 def duration_unit(text: str, end: int) -> str:
     """The duration unit right after the number that ends at `end`, singular ("minute" of
     "a 19-minute burn", which is no adjective here), or "" when none follows."""

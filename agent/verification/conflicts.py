@@ -21,10 +21,11 @@ from agent.text.analysis import SentenceAnalysis, stem
 from agent.text.counted import part_of_claimed_all, share_pairs, whole_of_stated_part
 from agent.text.facts import MONTHS
 from agent.text.frames import FRAME_WORDS, cached_figure_frames
-from agent.text.measured import duration_act, figure_thing, figures_apart, margin, sites_apart
+from agent.text.measured import figure_act, figure_thing, figures_apart, margin, sites_apart
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
 from agent.text.quantity import implied_changes, show_quantity
+from agent.text.units import is_duration_unit
 
 # ("link": the claim ties two names a source says are unconnected, agent.text.links;
 # "side": the claim's actor conceded what the source has it deny, or the reverse,
@@ -157,15 +158,27 @@ def number_conflicts(
                       and (c.part == e.part or _part_by_property(c, e, claim, evidence))
                       and not whole_of_stated_part(c, e, eq)
                       and not any(e is whole for _, whole in shares)]
-        same_head = [e for e in comparable if c.head and e.head == c.head]
+        same_head = [e for e in comparable if c.head and (e.head == c.head or (
+            c.kind == e.kind == "duration" and is_duration_unit(c.head)
+            and is_duration_unit(e.head)))]  # "a fortnight's fare" / "one week's refund"
         # off the claim's subject, a count of the same thing said as a modifier still rivals
         rival = (same_head if loosely
                  else [e for e in same_head if _counts_alike(c, e, claim, evidence)]
-                 ) or (comparable if aligned else [])
+                 ) or (comparable if aligned and not _counts_other_things(c, now) else [])
         if rival:
             shown = tuple(sorted({show_quantity(e) for e in rival}))
             conflicts.append(Conflict("number", (show_quantity(c),), shown))
     return conflicts, missing
+
+
+def _counts_other_things(c: Quantity, evidence: Sequence[Quantity]) -> bool:
+    """Whether the evidence's figures of `c`'s kind count two or more named things, none of
+    them `c`'s: "with 248 passengers and 14 crew on board" tells apart what it counts, so
+    its figures are no other wording of "thirty-eight vehicles aboard" (fresh dev claims,
+    session 66: a true claim was refuted by them). One figure of another noun may still be
+    the claim's in other words ("over forty people" for "more than forty sightings")."""
+    heads = {e.head for e in evidence if e.kind == c.kind and e.head}
+    return bool(c.head) and len(heads) >= 2 and c.head not in heads
 
 
 def vote_conflicts(claim: SentenceAnalysis, evidence: SentenceAnalysis
@@ -193,13 +206,16 @@ def _of_other_things(c: Quantity, e: Quantity, claim: SentenceAnalysis,
 
 def _of_other_acts(c: Quantity, e: Quantity, claim: SentenceAnalysis,
                    evidence: SentenceAnalysis) -> bool:
-    """Whether durations `c` (claim) and `e` (evidence) measure two acts: each follows a
-    verb (agent.text.measured.duration_act) that the other's sentence does not have. "Banned
-    from being a company director for eight years" is no version of "has been jailed for
-    five and a half years" (a court newcomer, session 50)."""
-    if not (c.kind == e.kind == "duration"):
+    """Whether durations `c` (claim) and `e` (evidence), or counts of two nouns, measure or
+    count in two acts: each has a verb (agent.text.measured.figure_act) that the other's
+    sentence does not have. "Banned from being a company director for eight years" is no
+    version of "has been jailed for five and a half years" (a court newcomer, session 50),
+    nor "4,000 complaints came in" of "cancelled 1,140 services" (fresh dev claims, session
+    66); "sent 10,000 soldiers" still is of "sent 50,000 troops"."""
+    if not (c.kind == e.kind == "duration"
+            or (c.kind == e.kind == "count" and c.head and e.head and c.head != e.head)):
         return False
-    acts = duration_act(claim.text, c), duration_act(evidence.text, e)
+    acts = figure_act(claim.text, c), figure_act(evidence.text, e)
     return all(acts) and acts[0] not in evidence.stems and acts[1] not in claim.stems
 
 
