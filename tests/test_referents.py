@@ -13,7 +13,12 @@ import pytest
 from scenarios import SUPPORTED
 
 from agent.app import App
-from agent.text.referents import pronoun_referent, with_referent
+from agent.text.referents import (
+    described_referent,
+    pronoun_referent,
+    with_described_referent,
+    with_referent,
+)
 from agent.verification.verify import Verifier
 
 if TYPE_CHECKING:
@@ -60,6 +65,43 @@ def test_a_pronoun_with_no_name_before_it_is_left_as_written(before: str, senten
 def test_nothing_before_the_sentence_leaves_it_as_written() -> None:
     assert with_referent("He added that repairs had cost £2.4 million.", []) == (
         "He added that repairs had cost £2.4 million.")
+
+
+@pytest.mark.parametrize(("before", "sentence", "expected"), [
+    # fresh dev claims (session 66): "The ferry, built in 1998, was also carrying 38
+    # vehicles" after "... the passenger ferry Corran Star ..."
+    (["Divers have begun inspecting the cargo ship Baltic Rose, which sank off Hull.",
+      "Salvage crews arrived on Monday."],
+     "The ship, built in 2004, was carrying 300 containers.",
+     "The ship Baltic Rose, built in 2004, was carrying 300 containers."),
+    # a name set off before its noun; a name that ends in the noun stands for it
+    (["Kestrel Lady, a 40-year-old trawler, sank off Whitby on Friday."],
+     "The trawler had been for sale since 2019.",
+     "The trawler Kestrel Lady had been for sale since 2019."),
+    (["Thieves broke into Ashcombe Town Museum, a Victorian townhouse museum, on Sunday."],
+     "The museum has been closed since.", "Ashcombe Town Museum has been closed since."),
+])
+def test_an_opening_noun_is_read_with_the_name_given_it_before(
+    before: list[str], sentence: str, expected: str
+) -> None:
+    assert with_described_referent(sentence, before) == expected
+
+
+@pytest.mark.parametrize(("before", "sentence"), [
+    # two ships named with the noun: which one is not said
+    (["The cargo ship Baltic Rose collided with the cargo ship Nordic Star off Hull."],
+     "The ship was carrying 300 containers."),
+    # the sentence names it already, or opens on no lone noun
+    (["The cargo ship Baltic Rose sank off Hull."], "The ship Baltic Rose was built in 2004."),
+    (["The cargo ship Baltic Rose sank off Hull."], "The ship's owners said nothing."),
+    # no sentence before names a thing it calls a ship
+    (["A vessel sank off Hull on Monday."], "The ship was built in 2004."),
+])
+def test_an_opening_noun_with_no_single_name_before_it_is_left_as_written(
+    before: list[str], sentence: str
+) -> None:
+    assert described_referent(sentence, before) is None
+    assert with_described_referent(sentence, before) == sentence
 
 
 PIER = {

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.text.facts import CAP_RUN, strip_dateline
+from agent.text.facts import CAP_RUN, NOT_ENTITY, strip_dateline
 from agent.text.holders import holders, written_name
 from agent.text.slots import person_name
 from agent.text.speakers import attribution
@@ -84,6 +84,57 @@ def with_referent(sentence: str, before: Sequence[str]) -> str:
     if m is None or referent is None:
         return sentence
     return f"{m.group(1)}{referent}{sentence[m.end(2):]}"
+
+
+# A sentence opening on "The" and a lone noun before a comma or a verb: "The ferry, built in
+# 1998, was carrying 38 vehicles", "The museum has ..."
+_OPENING_DESCRIPTION = re.compile(
+    r"^(\s*The\s+)([a-z][\w-]+)(?=\s*[,(—–]|\s+(?:is|was|are|were|has|had|will|would|"
+    r"said|says|remains|remained)\b)")
+_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
+
+
+def _named_with(text: str, noun: str) -> set[str]:
+    """The names `text` gives a thing it calls `noun`: "the passenger ferry Corran Star",
+    "Corran Star, a 28-year-old ferry"."""
+    found = re.findall(rf"\b{noun}\s+({_NAME})", text)
+    found += re.findall(rf"({_NAME}),\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{noun}\b",
+                        text)
+    return {" ".join(w for w in name.split() if w.lower() not in NOT_ENTITY) for name in found
+            } - {""}
+
+
+def described_referent(sentence: str, before: Sequence[str]) -> str | None:
+    """The name of the thing a sentence opening on "The <noun>" is about ("The ferry, built
+    in 1998, ..."), as the nearest sentence before it (`before`, nearest last) that names a
+    thing it calls that noun gives it ("the passenger ferry Corran Star"), or None: no
+    such opening, no such sentence, two names in it, or a name the sentence has already.
+    News names a thing once and goes on with its noun; read alone, such a sentence shares
+    no name with a claim about it (a true fresh dev claim about the Corran Star's vehicles
+    was not judged against "The ferry, built in 1998, was also carrying 38 vehicles",
+    session 66)."""
+    m = _OPENING_DESCRIPTION.match(sentence)
+    if m is None:
+        return None
+    for earlier in reversed(before):
+        names = _named_with(earlier, m.group(2))
+        if names:
+            name = next(iter(names)) if len(names) == 1 else None
+            return name if name and name.lower() not in sentence.lower() else None
+    return None
+
+
+def with_described_referent(sentence: str, before: Sequence[str]) -> str:
+    """`sentence` with its opening "The <noun>" followed by the name `described_referent`
+    finds ("The ferry Corran Star, built in 1998, ..."), or by the name alone when it ends
+    in the noun ("Galloway House Museum has ..."); unchanged when there is none."""
+    m = _OPENING_DESCRIPTION.match(sentence)
+    name = described_referent(sentence, before)
+    if m is None or name is None:
+        return sentence
+    if name.split()[-1].lower() == m.group(2):  # "the museum" of "Galloway House Museum"
+        return f"{m.group(1)[:-4]}{name}{sentence[m.end():]}"
+    return f"{sentence[:m.end()]} {name}{sentence[m.end():]}"
 
 
 def bracketed_referent(sentence: str, before: Sequence[str]) -> str | None:

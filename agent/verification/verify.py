@@ -29,7 +29,7 @@ from agent.text.analysis import analyze
 from agent.text.dates import publication_date
 from agent.text.glosses import date_glossed
 from agent.text.injection import looks_like_instruction
-from agent.text.referents import with_referent
+from agent.text.referents import with_described_referent, with_referent
 from agent.text.roles import role_holder, with_holder
 from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival, namesake
 from agent.types import Evidence, Sentence
@@ -194,8 +194,10 @@ class Verifier:
             before, quoted_by = self.evidence.context(s)
             published = publication_date(self.corpus.article(s.article_id).date)
             preceding = self.evidence.preceding(s, ANTECEDENT_SENTENCES)
-            # "He also said ..." is read as "Owen Baptiste also said ..." (agent.text.referents)
-            text = with_referent(s.text, preceding)
+            # "He also said ..." is read as "Owen Baptiste also said ...", "The ferry, built
+            # ..." as "The ferry Corran Star, built ..." (agent.text.referents)
+            text = with_described_referent(with_referent(s.text, preceding),
+                                           self.evidence.preceding(s))
             sig = compare(claim, text, e.score, before, self.evidence.article_terms(s.article_id),
                           quoted_by=quoted_by, known_names=names, published=published,
                           lead=self.evidence.article_lead(s.article_id))
