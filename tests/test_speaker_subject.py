@@ -56,3 +56,19 @@ def test_what_someone_expects_is_their_statement(claim: str, speaker: str,
 def test_the_source_after_according_to_is_its_whole_noun_phrase(text: str,
                                                                  speaker: str) -> None:
     assert analyze(text).speaker == speaker
+
+
+@pytest.mark.parametrize(("claim", "speaker", "content"), [
+    # fresh dev claims (session 66): "An auditor, Paul Nyberg, gave evidence that the bank
+    # statements ... had been tampered with" was read as a plain claim of fact
+    ("A surveyor, Ruth Adeyemi, gave evidence that the beams had rotted.", "Ruth Adeyemi",
+     "the beams had rotted"),
+    ("The nurse testified that the ward had been short of staff.", "The nurse",
+     "the ward had been short of staff"),
+    ("The harbour master, Tom Ruddock, said the pier was unsafe.", "Tom Ruddock",
+     "the pier was unsafe"),
+])
+def test_a_witness_named_in_apposition_gives_evidence(claim: str, speaker: str,
+                                                      content: str) -> None:
+    found = attribution_of(claim)
+    assert found is not None and (found.speaker, found.content) == (speaker, content)

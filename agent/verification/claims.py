@@ -28,6 +28,10 @@ _SPEECH_VERBS = (
     # 42 million pounds" was "only a claim made by the company" beside "The company said
     # it now expected pre-tax profit of about £42m"
     "|expects|forecasts|predicts|anticipates"
+    # a witness's words in court (fresh dev claims, session 66: "An auditor, Paul Nyberg,
+    # gave evidence that the bank statements ... had been tampered with" beside "Auditor
+    # Paul Nyberg said bank statements he had been given had been altered")
+    "|testified|testifies|(?:gave|gives) evidence"
 )
 _OBJECT_VERBS = "told|tells|accused|accuses|warned|warns|assured|assures|informed|informs"
 # Who an object verb's words go to or are about: the shortest phrase of 1-4 words before
@@ -38,9 +42,9 @@ _OBJECT = r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?(?=\s+(?:of|that)\s)|[\w’'-]+(?:\
 _ATTR_RE = re.compile(
     rf"^(?P<speaker>(?:[A-Z][\w’'.-]*|the|The|a|A|an|An|[a-z]+)(?:\s+[\w’'.-]+){{0,8}}?)"
     # a phrase between commas: how they spoke ("speaking on Radio 4") or who they are
-    # ("Gwen Sallow, the board's chief executive, said")
-    rf"(?:,\s+(?:speaking|writing|through|via|in|the|a|an|its|his|her|their|who)\b"
-    rf"[^,]{{3,60}},)?\s+"
+    # ("Gwen Sallow, the board's chief executive, said"; "An auditor, Paul Nyberg, said")
+    rf"(?:,\s+(?:(?:speaking|writing|through|via|in|the|a|an|its|his|her|their|who)\b"
+    rf"[^,]{{3,60}}|(?P<named>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})),)?\s+"
     rf"(?:(?:has|have|had)\s+(?:\w+ly\s+)?)?"  # "has alleged", "have repeatedly claimed"
     rf"(?:(?P<overb>{_OBJECT_VERBS})\s+(?P<obj>{_OBJECT})|(?P<verb>{_SPEECH_VERBS})\b)"
     rf"(?:\s+(?:on|in|at|during)\s+[A-Z][\w’'-]*)?\s*(?:,\s*)?(?P<that>that\s+|of\s+)?(?P<content>.+)$"
@@ -91,6 +95,8 @@ def attribution_of(claim: str) -> Attribution | None:
         return None
     speaker = m.group("speaker").strip()
     first = speaker.split()[0]
+    if m.group("named"):  # "An auditor, Paul Nyberg, said": the name is who spoke
+        speaker = m.group("named")
     # "Ana rejected the offer and said ...": a speaker is a noun phrase, not a clause; an
     # "and" between two capitalised words is inside a name ("The Midwives' and Nurses'
     # Union says ...").
