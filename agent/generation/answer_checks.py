@@ -33,12 +33,14 @@ from agent.generation.asked_setting import (
 from agent.generation.name_context import about_another_entity
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
+from agent.retrieval.evidence import asked_kind
+from agent.text.analysis import analyze
 from agent.text.facts import entities, mentions, strip_dateline
 from agent.text.normalize import STOPWORDS, normalize_for_match
 from agent.text.quantities import quantities
 from agent.text.responses import charge_pointed_to, denial_after_quote
 from agent.text.roles import asked_speaker
-from agent.text.slots import name_slots, other_entity_referred, spelt_alike
+from agent.text.slots import name_slots, other_entity_referred, person_name, spelt_alike
 from agent.types import AnswerSentence, Citation
 
 
@@ -95,7 +97,8 @@ def near_miss(question: str, sentences: Sequence[AnswerSentence], corpus: Corpus
     that no cited article gives (`unmatched_names`), a count of another thing, no figure of
     the kind asked, another day, period or setting, a figure not per item or not a total,
     another entity named or referred to, nothing beyond the question's own words, an act
-    told with no doer (agent.generation.asked, asked_act, asked_setting, name_context)."""
+    told with no doer, a figure another body's (agent.generation.asked, asked_act,
+    asked_setting, name_context; `figure_of_other_body`)."""
     told = [s.text for s in sentences]
     quoted = [c.quote for s in sentences for c in s.citations]
     dated = dated_quotes(corpus, sentences)
@@ -114,7 +117,40 @@ def near_miss(question: str, sentences: Sequence[AnswerSentence], corpus: Corpus
                 or about_another_entity(question, sentences, corpus)
                 or figure_of_namesake(question, quoted)
                 or not tells_more_than_asked(question, told)
-                or not names_the_doer(question, quoted))
+                or not names_the_doer(question, quoted)
+                or figure_of_other_body(question, quoted, cited_names(sentences, corpus)))
+
+
+def figure_of_other_body(question: str, quotes: Sequence[str], names: set[str]) -> bool:
+    """Whether every quote that gives a figure to a how-many / how-much question about a
+    named body (`name_heads`) names none of its names and has for subject one word of
+    another name of the cited articles (`names`, lower case) that shares no word before its
+    head with the question's names (`_distinctive`) and is no person's
+    (agent.text.slots.person_name): "Kestrel employs about 6,400 people" does not say how
+    many Bramwell Consumer Group employs (a fresh dev question, session 65). A person's
+    surname may stand for what the question names ("Sheinbaum sent 10,000 troops" for
+    Mexico's troops), so it never counts."""
+    heads = name_heads(question)
+    asked = {w for n in heads for w in n.split()}
+    if asked_kind(question) != "number" or not asked:
+        return False
+    giving = [q for q in quotes if quantities(q)]
+    for quote in giving:
+        subject = analyze(quote).subject or ""
+        if (" " in subject or not subject or subject in asked
+                or any(n in quote.lower() for n in heads)):
+            return False
+        bodies = [n for n in names if subject in n.split() and " " in n]
+        if not bodies or any(_distinctive(n) & asked or person_name(n.title())
+                             for n in bodies):
+            return False
+    return bool(giving)
+
+
+def _distinctive(name: str) -> set[str]:
+    """The words of a name before its head ("harwell" of "harwell water"): two bodies of one
+    kind share their head."""
+    return set(name.split()[:-1]) or set(name.split())
 
 
 def figure_of_namesake(question: str, quotes: Sequence[str]) -> bool:
