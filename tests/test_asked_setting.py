@@ -17,6 +17,7 @@ from agent.generation.asked_setting import (
     gives_new_place,
     statement_verb,
     states_asked_setting,
+    tells_asked_earlier_occasion,
 )
 from agent.types import AnswerSentence, Article, Citation, Sentence
 
@@ -232,3 +233,19 @@ def test_on_what_date_is_answered_by_a_day_not_a_month() -> None:
     # "when" asks no particular grain; nor does a question of two parts
     assert gives_asked_day("When will members vote?", ["In March."])
     assert gives_asked_day("On what date will members vote, and where?", ["In March."])
+
+
+@pytest.mark.unit
+def test_a_question_about_an_earlier_occasion_needs_an_earlier_time() -> None:
+    # a dev question and a newcomer's strike story (session 66): "When did ... last go on
+    # strike before this dispute?" was answered with this strike's end
+    asked = "When did the theatre last close for repairs before this one?"
+    assert not tells_asked_earlier_occasion(asked, [("The theatre closed on Friday.", FRIDAY)])
+    assert tells_asked_earlier_occasion(asked, [("It last closed for repairs in 2019.", FRIDAY)])
+    assert tells_asked_earlier_occasion(asked, [("It shut for a year once before.", FRIDAY)])
+    previously = "Has the theatre previously been fined?"
+    assert tells_asked_earlier_occasion(previously, [("It was fined £5,000 last year.", FRIDAY)])
+    # other questions, and undated quotes, pass
+    assert tells_asked_earlier_occasion("When did the theatre close?",
+                                        [("The theatre closed on Friday.", FRIDAY)])
+    assert tells_asked_earlier_occasion(asked, [("The theatre closed on Friday.", None)])

@@ -28,6 +28,7 @@ from agent.generation.asked_setting import (
     states_asked_period,
     states_asked_setting,
     tells_another_day,
+    tells_asked_earlier_occasion,
     tells_earlier_occasion,
 )
 from agent.generation.name_context import about_another_entity
@@ -107,6 +108,7 @@ def near_miss(question: str, sentences: Sequence[AnswerSentence], corpus: Corpus
                 or not gives_asked_figure(question, told)
                 or tells_another_day(question, dated)
                 or tells_earlier_occasion(question, dated)
+                or not tells_asked_earlier_occasion(question, dated)
                 or not states_asked_period(question, dated)
                 or not states_asked_setting(question, dated_quotes(corpus, sentences, before=True),
                                             cited_names(sentences, corpus))

@@ -299,3 +299,29 @@ def gives_new_place(question: str, texts: Sequence[str]) -> bool:
                    for w in words):
                 return True
     return not found
+
+
+# "When did the hospital last have an outbreak before this one?", "In which year was the
+# museum previously burgled?": a question about an earlier occasion of the story's event.
+_EARLIER_OCCASION = re.compile(r"\bprevious(?:ly)?\b|\bbefore\s+(?:this|that|the\s+current)\b"
+                               r"|\bprior\s+to\s+(?:this|that)\b", re.IGNORECASE)
+# Words that tell an earlier time without a year: "years ago", "once before".
+_TOLD_EARLIER = re.compile(r"\b(?:ago|previous(?:ly)?|once before|in the past|earlier)\b",
+                           re.IGNORECASE)
+
+
+def tells_asked_earlier_occasion(question: str,
+                                 quotes: Sequence[tuple[str, date | None]]) -> bool:
+    """Whether quotes (with their articles' dates) answer a question about an earlier
+    occasion (`_EARLIER_OCCASION`) with one: a period before their article's year ("in
+    2019", "last year": agent.text.dates.named_periods) or a word of an earlier time
+    (`_TOLD_EARLIER`). "When did St Brigid's last have a norovirus outbreak before this
+    one?" is not answered by the days of this outbreak (a dev question; a newcomer's strike
+    story, session 66, had the same). True for other questions and when no quote is dated."""
+    if not _EARLIER_OCCASION.search(question) or COMPOUND.search(question):
+        return True
+    dated = [(q, p) for q, p in quotes if p is not None]
+    if not dated:
+        return True
+    return any(_TOLD_EARLIER.search(q) or any(y < p.year for y, _ in named_periods(q, p))
+               for q, p in dated)
