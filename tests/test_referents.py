@@ -79,7 +79,11 @@ def test_nothing_before_the_sentence_leaves_it_as_written() -> None:
      "The trawler had been for sale since 2019.",
      "The trawler Kestrel Lady had been for sale since 2019."),
     (["Thieves broke into Ashcombe Town Museum, a Victorian townhouse museum, on Sunday."],
-     "The museum has been closed since.", "Ashcombe Town Museum has been closed since."),
+     "The museum has been closed since.", "The Ashcombe Town Museum has been closed since."),
+    # a name before the noun
+    (["Fire broke out at the Hexley Plastics plant on the Mill Lane estate."],
+     "The plant, which employs 85 people, was evacuated.",
+     "The Hexley Plastics plant, which employs 85 people, was evacuated."),
 ])
 def test_an_opening_noun_is_read_with_the_name_given_it_before(
     before: list[str], sentence: str, expected: str

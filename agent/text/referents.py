@@ -95,46 +95,52 @@ _NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
 
 
 def _named_with(text: str, noun: str) -> set[str]:
-    """The names `text` gives a thing it calls `noun`: "the passenger ferry Corran Star",
-    "Corran Star, a 28-year-old ferry"."""
-    found = re.findall(rf"\b{noun}\s+({_NAME})", text)
-    found += re.findall(rf"({_NAME}),\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{noun}\b",
-                        text)
-    return {" ".join(w for w in name.split() if w.lower() not in NOT_ENTITY) for name in found
-            } - {""}
+    """How `text` names a thing it calls `noun`, the noun in its place: "ferry Corran Star"
+    of "the passenger ferry Corran Star" and of "Corran Star, a 28-year-old ferry";
+    "Redvale Polymers plant" of "the Redvale Polymers plant"."""
+    def bare(name: str) -> str:
+        return " ".join(w for w in name.split() if w.lower() not in NOT_ENTITY)
+
+    found = {f"{noun} {n}" for n in map(bare, re.findall(rf"\b{noun}\s+({_NAME})", text)) if n}
+    for n in map(bare, re.findall(
+            rf"({_NAME}),\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{noun}\b", text)):
+        if n:
+            found.add(n if n.split()[-1].lower() == noun else f"{noun} {n}")
+    found |= {f"{n} {noun}" for n in map(bare, re.findall(rf"({_NAME})\s+{noun}\b", text))
+              if n}
+    return found
 
 
 def described_referent(sentence: str, before: Sequence[str]) -> str | None:
-    """The name of the thing a sentence opening on "The <noun>" is about ("The ferry, built
-    in 1998, ..."), as the nearest sentence before it (`before`, nearest last) that names a
-    thing it calls that noun gives it ("the passenger ferry Corran Star"), or None: no
-    such opening, no such sentence, two names in it, or a name the sentence has already.
-    News names a thing once and goes on with its noun; read alone, such a sentence shares
-    no name with a claim about it (a true fresh dev claim about the Corran Star's vehicles
-    was not judged against "The ferry, built in 1998, was also carrying 38 vehicles",
-    session 66)."""
+    """How the nearest sentence before a sentence opening on "The <noun>" ("The ferry,
+    built in 1998, ...") names a thing of that noun (`_named_with`: "ferry Corran Star"),
+    or None: no such opening, no such sentence before it (`before`, nearest last), two
+    names in it, or a name the sentence has already. News names a thing once and goes on
+    with its noun; read alone, such a sentence shares no name with a claim about it (a true
+    fresh dev claim about the Corran Star's vehicles was not judged against "The ferry,
+    built in 1998, was also carrying 38 vehicles", session 66)."""
     m = _OPENING_DESCRIPTION.match(sentence)
     if m is None:
         return None
+    noun = m.group(2)
     for earlier in reversed(before):
-        names = _named_with(earlier, m.group(2))
+        names = _named_with(earlier, noun)
         if names:
             name = next(iter(names)) if len(names) == 1 else None
-            return name if name and name.lower() not in sentence.lower() else None
+            own = name and " ".join(w for w in name.split() if w.lower() != noun)
+            return name if own and own.lower() not in sentence.lower() else None
     return None
 
 
 def with_described_referent(sentence: str, before: Sequence[str]) -> str:
-    """`sentence` with its opening "The <noun>" followed by the name `described_referent`
-    finds ("The ferry Corran Star, built in 1998, ..."), or by the name alone when it ends
-    in the noun ("Galloway House Museum has ..."); unchanged when there is none."""
+    """`sentence` with its opening "The <noun>" read as `described_referent` names it ("The
+    ferry Corran Star, built in 1998, ...", "The Redvale Polymers plant, which ...");
+    unchanged when there is none."""
     m = _OPENING_DESCRIPTION.match(sentence)
     name = described_referent(sentence, before)
     if m is None or name is None:
         return sentence
-    if name.split()[-1].lower() == m.group(2):  # "the museum" of "Galloway House Museum"
-        return f"{m.group(1)[:-4]}{name}{sentence[m.end():]}"
-    return f"{sentence[:m.end()]} {name}{sentence[m.end():]}"
+    return f"{m.group(1)}{name}{sentence[m.end():]}"
 
 
 def bracketed_referent(sentence: str, before: Sequence[str]) -> str | None:
