@@ -113,3 +113,17 @@ def test_places_of_a_past_and_a_coming_hearing_or_of_two_bodies_are_no_differenc
     venues = Conflict("place", ("kelby town hall",), ("dunmoor library",))
     assert same_event(venues, "Ross spoke at Kelby Town Hall on Friday.",
                       "Ross spoke at Dunmoor Library on Friday.")
+
+
+def test_a_day_gone_by_dates_another_event_than_a_claim_of_what_is_to_come() -> None:
+    # a newcomer's strike story (session 66): "The walkout is scheduled to finish on Friday
+    # morning" was refuted by "The walkout, which started ... on Tuesday morning, is set to
+    # last three days" (Tuesday read as the one to come, in the relative clause's sentence)
+    claim = "The stoppage is scheduled to finish on Friday morning."
+    evidence = "The stoppage, which started at 6am on Monday, is set to last four days."
+    assert other_event_days(claim, evidence, TUESDAY) == {date(2026, 3, 9)}
+    assert compare(claim, evidence, 0.6, published=TUESDAY).conflicts == []
+    # a day to come in the claim's own event still rivals
+    rival = compare(claim, "The stoppage is scheduled to finish on Thursday morning.", 0.6,
+                    published=TUESDAY).conflicts
+    assert [c.describe() for c in rival] == ["day: claim friday vs source thursday"]

@@ -33,17 +33,22 @@ from agent.text.tense import ahead
 def other_event_days(claim: str, evidence: str, published: date | None) -> frozenset[date]:
     """The days `evidence` (a sentence of an article dated `published`) names that date
     another event than the one `claim` dates: those after `published` when the claim's
-    dated clause speaks of no future (module docstring). Calendar dates; a weekday, a
+    dated clause speaks of no future (module docstring), those before it when every one
+    speaks of what is to come. Calendar dates; a weekday, a
     relative day and a day of the month ("on 18 May", in the year nearest `published`
     unless written with its own) are read against `published`; a day the claim names
     itself is the claim's. Empty without a publication date or when the claim dates
     nothing."""
-    if published is None or not _dates_the_past(claim):
+    if published is None:
+        return frozenset()
+    past, future = _dates_the_past(claim), _dates_what_is_to_come(claim)
+    if not (past or future):
         return frozenset()
     # the claim's own day is the claim's event ("takes effect on 31 July 2027")
     own = {(d.day, d.month) for d in days_of_month(words_to_digits(claim), published)}
     return frozenset(when for when in _evidence_days(evidence, published)
-                     if when > published and (when.day, when.month) not in own)
+                     if (when > published if past else when < published)
+                     and (when.day, when.month) not in own)
 
 
 @functools.lru_cache(maxsize=4096)  # the checks ask it for every evidence sentence
@@ -54,6 +59,18 @@ def _dates_the_past(claim: str) -> bool:
     spans = [(m.start(), m.end()) for pattern in (WEEKDAY_WORD, DAY_OF_MONTH)
              for m in pattern.finditer(digits)]
     return bool(spans) and not any(ahead(digits, digits[s:e]) for s, e in spans)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dates_what_is_to_come(claim: str) -> bool:
+    """Whether `claim` names a day and every dated clause of it speaks of what is to come
+    ("The walkout is scheduled to finish on Friday morning"): a day before the evidence
+    article's date dates another event then (a newcomer's strike story, session 66: the
+    claim was refuted by "The walkout, which started ... on Tuesday morning, ...")."""
+    digits = words_to_digits(claim)
+    spans = [(m.start(), m.end()) for pattern in (WEEKDAY_WORD, DAY_OF_MONTH)
+             for m in pattern.finditer(digits)]
+    return bool(spans) and all(ahead(digits, digits[s:e]) for s, e in spans)
 
 
 def tells_a_statement(claim: str) -> bool:

@@ -182,9 +182,19 @@ _SAID_ON = re.compile(rf"\b{_REPORTING}\s+(?:on\s+)?"
                       rf"(?:{'|'.join(WEEKDAYS)}|yesterday|today)\b", re.IGNORECASE)
 
 
+# A relative clause set off by commas: "The walkout, which started at six o'clock on Tuesday
+# morning, is set to last three days" (a newcomer's strike story, session 66: Tuesday was
+# read as the one to come, and refuted "scheduled to finish on Friday")
+_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+[^,;:]+(?:,|$)", re.IGNORECASE)
+
+
 def _clause_of(text: str, word: str) -> str:
-    """The clause of `text` (split at `_CLAUSES` and after `_SAID_ON`) that holds `word`,
-    else the whole text."""
+    """The clause of `text` that holds `word`: a relative clause set off by commas
+    (`_RELATIVE`), else a part of it split at `_CLAUSES` and after `_SAID_ON`, else the
+    whole text."""
+    for m in _RELATIVE.finditer(text):
+        if re.search(rf"\b{re.escape(word)}\b", m.group(0), re.IGNORECASE):
+            return m.group(0).strip(" ,")
     parts = [p for c in _CLAUSES.split(text)
              for p in _SAID_ON.sub(lambda m: m.group(0) + "\0", c).split("\0")]
     return next((c for c in parts if word.lower() in c.lower()), text)
