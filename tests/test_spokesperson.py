@@ -100,3 +100,14 @@ def test_someone_put_at_the_bodys_service_speaks_for_it(sentence: str, speaks: b
 def test_an_answer_quoting_the_bodys_advocate_quotes_the_body(quote: str, other: bool) -> None:
     question = "What does Kelby Hospitals Trust say about the ward?"
     assert another_speaker(question, [quote]) is other
+
+
+@pytest.mark.unit
+def test_a_speaker_titled_by_the_asked_body_speaks_for_it() -> None:
+    # a newcomer's strike story (session 66): "How did Brackwater respond to the accusation
+    # ...?" abstained beside "Brackwater spokesperson Alan Pryce denied the accusation"
+    asked = "How did Hexmoor respond to the complaint that it cut staff?"
+    assert not another_speaker(asked, ["Hexmoor spokesperson Ruth Lane denied the claim, "
+                                       "saying no staff had been cut."])
+    assert not another_speaker(asked, ["Hexmoor's chief executive Ana Ruiz said no jobs went."])
+    assert another_speaker(asked, ["Union official Ruth Lane said the cuts were real."])

@@ -143,7 +143,15 @@ def another_speaker(question: str, quotes: Sequence[str]) -> bool:
     # (someone who speaks for the asked body is it: "Rachel Denholm, for Brackwell Stone")
     named = [(s, q) for q in quotes if (s := analyze(q).speaker) not in (None, "someone")]
     return bool(named) and not any(same_name(asked, s.lower()) or speaks_for(asked, s, q)
-                                   for s, q in named)
+                                   or _titled_by(asked, s, q) for s, q in named)
+
+
+def _titled_by(body: str, name: str, quote: str) -> bool:
+    """Whether `quote` writes `name` after a title of `body` ("Brackwater spokesperson Alan
+    Pryce", "Harwell's chief executive Ana Ruiz"): they speak for it (a newcomer's strike
+    story, session 66: "How did Brackwater respond to the accusation ...?" abstained)."""
+    return re.search(rf"\b{re.escape(body)}(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{1,3}}"
+                     rf"{re.escape(name)}\b", quote) is not None
 
 
 _NAME = r"(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&-]*"
