@@ -249,3 +249,16 @@ def test_a_question_about_an_earlier_occasion_needs_an_earlier_time() -> None:
     assert tells_asked_earlier_occasion("When did the theatre close?",
                                         [("The theatre closed on Friday.", FRIDAY)])
     assert tells_asked_earlier_occasion(asked, [("The theatre closed on Friday.", None)])
+
+
+@pytest.mark.unit
+def test_a_when_question_about_a_start_is_not_answered_by_the_end() -> None:
+    # a newcomer's strike story (session 66): "At what time did the strike start?" was
+    # answered "... is scheduled to end at 6am on Friday"
+    from agent.generation.asked_setting import dates_asked
+
+    started = "At what time did the festival open?"
+    assert not dates_asked(started, ["The festival is due to close at 11pm on Sunday."])
+    assert dates_asked(started, ["The festival opened at noon on Friday."])
+    assert dates_asked(started, ["Crowds poured in at noon on Friday."])  # no end named
+    assert not dates_asked("When will the festival end?", ["It began at noon on Friday."])

@@ -15,7 +15,7 @@ from agent.generation.asked import COMPOUND
 from agent.generation.name_context import sentence_before
 from agent.ingest.corpus import Corpus
 from agent.retrieval.evidence import DATE_CUE, asked_kind
-from agent.text.analysis import analyze
+from agent.text.analysis import analyze, stems
 from agent.text.dates import (
     RELATIVE_DAY_WORDS,
     event_dates,
@@ -175,10 +175,11 @@ def dates_asked_statement(question: str, quotes: Sequence[str]) -> bool:
 def dates_asked(question: str, texts: Sequence[str]) -> bool:
     """Whether a one-part when-question is answered by a date of what it asks: of the
     statement for a question about making something public (`dates_asked_statement`),
-    else a date that is not only the day something was said (`dates_asked_event`), and a
-    day where it asks for one (`gives_asked_day`)."""
+    else a date that is not only the day something was said (`dates_asked_event`), a day
+    where it asks for one (`gives_asked_day`), and a date of the asked end of an event
+    (`dates_asked_phase`)."""
     return (dates_asked_statement(question, texts) and dates_asked_event(question, texts)
-            and gives_asked_day(question, texts))
+            and gives_asked_day(question, texts) and dates_asked_phase(question, texts))
 
 
 # "On what date ...?", "On which day ...?": a day, not a month or a year.
@@ -325,3 +326,25 @@ def tells_asked_earlier_occasion(question: str,
         return True
     return any(_TOLD_EARLIER.search(q) or any(y < p.year for y, _ in named_periods(q, p))
                for q, p in dated)
+
+
+# Verbs of an event's two ends (their stems): "When did the strike start?" is not answered
+# by "The strike is scheduled to end at 6am on Friday" (a newcomer's strike story, session 66).
+_PHASES = (frozenset(stems("start begin began begun open opened launch commence")),
+           frozenset(stems("end ended finish finished close closed conclude stop stopped")))
+
+
+def dates_asked_phase(question: str, texts: Sequence[str]) -> bool:
+    """Whether the answer `texts` to a one-part when-question about an event's start (or its
+    end) date it by that end: False when every clause that holds a date (DATE_CUE) names a
+    verb of the other end (`_PHASES`) and none of the asked one. True for other questions,
+    and when no text dates anything."""
+    if asked_kind(question) != "date" or COMPOUND.search(question):
+        return True
+    asked = set(stems(question))
+    phase = next((n for n, verbs in enumerate(_PHASES) if verbs & asked), None)
+    if phase is None:
+        return True
+    clauses = [stems(c) for t in texts for c in re.split(r"[,;:]", t) if DATE_CUE.search(c)]
+    return not clauses or any(_PHASES[phase] & c or not _PHASES[1 - phase] & c
+                              for c in clauses)
