@@ -13,7 +13,9 @@ from agent.app import App
 from agent.generation.asked_act import (
     asked_act,
     names_the_doer,
+    settles_yes_no,
     states_asked_act,
+    tells_asked_topic,
     tells_more_than_asked,
 )
 
@@ -131,3 +133,51 @@ def test_the_answerer_abstains_when_its_answer_restates_the_question(
     fake_model.queue(draft(("The Food Standards Agency inspected the plant in June.",
                             [cited.label])))
     assert answerer.ask(question).abstained
+
+
+@pytest.mark.unit
+def test_a_why_question_is_not_answered_by_its_event_in_other_verb_forms() -> None:
+    # fresh dev questions (session 66): "Why did the jury find Pellow not guilty ...?"
+    # answered "The jury found Pellow not guilty ..."
+    asked = "Why did the panel find Dr Reyes not guilty of misconduct?"
+    assert not tells_more_than_asked(asked, ["The panel found Dr Reyes not guilty of "
+                                             "misconduct."])
+    assert not tells_more_than_asked("Why did it take the council six weeks to reply?",
+                                     ["The council took six weeks to reply, it said."])
+    assert tells_more_than_asked(asked, ["The panel found the evidence too thin."])
+
+
+@pytest.mark.unit
+def test_a_participle_after_its_noun_names_no_doer() -> None:
+    # a fresh dev question (session 66): "Who recorded the doorbell-camera footage ...?"
+    # answered with "... doorbell-camera footage recorded on Mill Lane ..."
+    asked = "Who filmed the video of the flood on Quay Street?"
+    assert not names_the_doer(asked, ["Residents shared a video filmed on Quay Street."])
+    assert names_the_doer(asked, ["It was a video filmed by a resident on Quay Street."])
+    assert names_the_doer(asked, ["A resident filmed the video on Quay Street."])
+
+
+@pytest.mark.unit
+def test_what_is_to_come_or_should_be_does_not_settle_what_happened() -> None:
+    # fresh dev questions (session 66): "Did Dunlin Marine succeed in refloating ...?"
+    # answered "... are expected to attempt to refloat the ship later this week"
+    asked = "Did the salvage team manage to raise the trawler?"
+    assert not settles_yes_no(asked, ["The salvage team will try to raise the trawler "
+                                      "on Friday."])
+    assert not settles_yes_no("Has the club agreed to publish the report?",
+                              ["The club should publish the report now."])
+    assert settles_yes_no(asked, ["The salvage team raised the trawler on Friday."])
+
+
+@pytest.mark.unit
+def test_what_someone_said_about_a_specific_topic_needs_a_word_of_it() -> None:
+    # fresh dev questions (sessions 65, 66): two such answers gave other words of theirs
+    asked = "What did the harbour master say about how badly the pier was damaged?"
+    assert not tells_asked_topic(asked, ["The harbour master said the season had been busy."])
+    assert tells_asked_topic(asked, ["The harbour master said the pier was unsafe."])
+    # a short topic is often told in other words (a dev answer on "the takeover")
+    assert tells_asked_topic("What has the union said about the takeover?",
+                             ["The union claims the buyer will shut the factory."])
+    # a two-part question, or another kind, is left alone
+    assert tells_asked_topic("What did the harbour master say about how badly the pier was "
+                             "damaged, and who repaired it?", ["He said it was busy."])

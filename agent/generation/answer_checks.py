@@ -20,7 +20,12 @@ from agent.generation.asked import (
     names_another_entity,
     names_asked_entity,
 )
-from agent.generation.asked_act import names_the_doer, tells_more_than_asked
+from agent.generation.asked_act import (
+    names_the_doer,
+    settles_yes_no,
+    tells_asked_topic,
+    tells_more_than_asked,
+)
 from agent.generation.asked_counts import counts_what_is_asked
 from agent.generation.asked_items import gives_figure_per_item, gives_total
 from agent.generation.asked_setting import (
@@ -120,6 +125,8 @@ def near_miss(question: str, sentences: Sequence[AnswerSentence], corpus: Corpus
                 or figure_of_namesake(question, quoted)
                 or not tells_more_than_asked(question, told)
                 or not names_the_doer(question, quoted)
+                or not tells_asked_topic(question, quoted)
+                or not settles_yes_no(question, quoted)
                 or figure_of_other_body(question, quoted, cited_names(sentences, corpus)))
 
 

@@ -19,10 +19,11 @@ from collections.abc import Sequence
 
 from agent.generation.asked import COMPOUND
 from agent.text.agents import AUX
-from agent.text.analysis import stems
-from agent.text.facts import CAP_RUN, entities
+from agent.text.analysis import analyze, stems
+from agent.text.facts import CAP_RUN, CUE_RE, entities
 from agent.text.lexicon import is_past_form, verb_lemmas
 from agent.text.normalize import initials
+from agent.text.tense import ahead
 
 _AUX = r"(?:has|have|had|did|does|do|is|are|was|were|will|would|can|could)"
 _YES_NO = re.compile(rf"^\s*{_AUX}\s+(.+)$", re.IGNORECASE)
@@ -63,27 +64,48 @@ def tells_more_than_asked(question: str, texts: Sequence[str]) -> bool:
     Environmental Standards Authority). "What did the Environmental Standards Authority find
     when it last inspected the Redvale site in March?" is not answered by "The ESA last
     inspected the site in March." (a fresh dev question the articles cannot answer, session
-    65). True for other questions and for no texts."""
+    65), nor a why-question by its own event in other verb forms (`_lemma_stems`); a verb
+    of speech adds nothing ("Felsham says ..."). True for other questions and for no
+    texts."""
     if not texts or not _WH.match(question) or COMPOUND.search(question):
         return True
-    asked = set(stems(question))
+    asked = {t for word in _words(question) for t in _lemma_stems(word)}
     asked |= {initials(run.split()).lower() for run in CAP_RUN.findall(question)
               if len(run.split()) > 1}
-    return any(set(stems(text)) - asked for text in texts)
+    return any(_lemma_stems(word).isdisjoint(asked) for text in texts
+               for word in _words(text) if stems(word) and not CUE_RE.fullmatch(word))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text)
+
+
+def _lemma_stems(word: str) -> set[str]:
+    """The stems of `word` and of the verbs it is a form of ("found": "found", "find"):
+    "Why did the jury find Pellow not guilty ...?" is restated by "The jury found Pellow not
+    guilty ..." (fresh dev questions, session 66)."""
+    return set(stems(word)) | {s for lemma in verb_lemmas(word) for s in stems(lemma)}
 
 
 # "Who bequeathed the painting ...?": the verb of a question that asks for a doer.
 _WHO_DID = re.compile(r"^\s*who\s+([a-z]+)\b", re.IGNORECASE)
 _BE = frozenset(("is", "are", "was", "were", "be", "been", "being"))
+_AFTER_PARTICIPLE = frozenset(("on", "in", "at", "from", "during", "near", "outside", "inside",
+                               "last", "yesterday", "earlier", "by"))
 
 
 def _agentless(words: Sequence[str], at: int) -> bool | None:
     """Whether the verb form at `at` of `words` (commas among them) is a passive with no
-    doer ("since it was bequeathed in 1952", "The painting, bequeathed in 1952,"): True; a
-    passive with "by" within six words after it: False; an active form ("who is leading
-    the response"): None."""
-    if not is_past_form(words[at]) or (
-            words[at - 1:at] != [","] and not any(w in _BE for w in words[max(0, at - 3):at])):
+    doer ("since it was bequeathed in 1952", "The painting, bequeathed in 1952,", "footage
+    recorded on Mill Lane": a fresh dev question, session 66): True; a passive with "by"
+    within six words after it: False; an active form ("who is leading the response"):
+    None."""
+    if not is_past_form(words[at]):
+        return None
+    passive = words[at - 1:at] == [","] or any(w in _BE for w in words[max(0, at - 3):at])
+    # a participle after its noun, a place or time after it: "footage recorded on Mill Lane"
+    reduced = at > 0 and words[at + 1:at + 2] and words[at + 1] in _AFTER_PARTICIPLE
+    if not (passive or reduced):
         return None
     return "by" not in words[at + 1:at + 7]
 
@@ -105,3 +127,54 @@ def names_the_doer(question: str, quotes: Sequence[str]) -> bool:
         words = [w.lower() for w in re.findall(r"[\w’'-]+|,", quote)]
         found += [_agentless(words, i) for i, w in enumerate(words) if verb_lemmas(w) & lemmas]
     return not found or not all(found)
+
+
+# "What did Ian Haldane say about how well equipped the walkers were?": the topic asked.
+_SAID_ABOUT = re.compile(r"\b(?:say|said|says|think|thinks|thought|tell|told|claim|claimed|"
+                         r"warn|warned)\b[^?]*?\babout\s+(?P<topic>[^?]+)", re.IGNORECASE)
+# The content words a topic needs before its words are asked of the quotes: a topic of one
+# or two ("the takeover", "the level of compensation") is often told in others ("the union
+# claims that Bramwell intends to shut Kestrel's Elsworth factory": a dev answer lost when
+# every topic was checked, session 66); a longer one says what of it is asked.
+SPECIFIC_TOPIC_WORDS = 3
+
+
+def tells_asked_topic(question: str, quotes: Sequence[str]) -> bool:
+    """Whether the quotes of an answer to a one-part "What did X say about <topic>?" share a
+    word (`_lemma_stems`) with a specific topic (SPECIFIC_TOPIC_WORDS content words, names
+    left out: what is said of a name is asked): "What did Ian Haldane say about how well
+    equipped the walkers were?" is not answered by his words on the wind (fresh dev
+    questions, sessions 65 and 66: two such answers gave the person's words on something
+    else). True for other questions and for no quotes."""
+    m = _SAID_ABOUT.search(question)
+    if m is None or not quotes or COMPOUND.search(question):
+        return True
+    topic = {t for word in _words(m.group("topic")) if not word[:1].isupper()
+             for t in _lemma_stems(word)}
+    if len(topic) < SPECIFIC_TOPIC_WORDS:
+        return True
+    said = {t for quote in quotes for word in _words(quote) for t in _lemma_stems(word)}
+    return bool(topic & said)
+
+
+# "Did Dunlin Marine succeed in refloating ...?", "Has the university agreed to publish ...?":
+# a yes/no question about what has happened.
+_HAPPENED = re.compile(r"^\s*(?:did|has|have|had|was|were)\b", re.IGNORECASE)
+
+
+def settles_yes_no(question: str, quotes: Sequence[str]) -> bool:
+    """Whether the quotes of an answer to a one-part yes/no question about what has
+    happened (`_HAPPENED`) may settle it: False when every quote that tells the act asked
+    (`asked_act`) tells it as what is to come (agent.text.tense.ahead: "are expected to
+    attempt to refloat the ship later this week") or as what should be (mood "deontic":
+    a comment's "Caverly should publish the full inquiry report"). Fresh dev questions,
+    session 66. True for other questions, and when no quote tells the act."""
+    act = asked_act(question)
+    if not act or not _HAPPENED.match(question):
+        return True
+    told = []
+    for quote in quotes:
+        words = [w for w in _words(quote) if set(stems(w)) & act]
+        if words:
+            told.append(analyze(quote).mood == "deontic" or all(ahead(quote, w) for w in words))
+    return not told or not all(told)
