@@ -31,6 +31,8 @@ WHY = "Why did the chemical leak from the Kettle Lane plant?"
     ("Orwell blamed a corroded valve.", True),
     ("The leak began after a power cut knocked out a pump.", True),
     ("A corroded valve caused the leak.", True),
+    # what an inquiry asks is why it looks (a dev answer, session 66)
+    ("The agency said it will look at whether the valve was maintained.", True),
 ])
 def test_a_reason_is_told_by_a_causal_connective(text: str, reason: bool) -> None:
     assert gives_reason(WHY, [text]) is reason
@@ -80,3 +82,27 @@ def test_a_restatement_gives_way_to_the_sentence_with_the_cause(
                             "The chemical came from Orwell Chemicals' Kettle Lane plant.")
     assert not ans.abstained
     assert "after a power cut knocked out a pump" in ans.answer
+
+
+NO_CAUSE = {
+    "a_wire.txt": (
+        "Acid leak at Kettle Lane\n\n"
+        "The chemical came from Orwell Chemicals' Kettle Lane plant, the agency said.\n"
+        "The leak was found on Saturday night and lasted two hours.\n"
+    ),
+}
+
+
+@pytest.mark.integration
+def test_a_restatement_with_no_cause_anywhere_abstains(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    # fresh dev why-questions (session 66): three unanswerable ones had been answered with
+    # a restatement of the event asked about
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    app = make_app(NO_CAUSE, embedder=MiniLMEmbedder())
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    ans, _ = ask_with_draft(answerer, fake_model, WHY, "The chemical came from",
+                            "The chemical came from Orwell Chemicals' Kettle Lane plant.")
+    assert ans.abstained

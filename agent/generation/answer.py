@@ -197,7 +197,7 @@ class Answerer:
                     # asked for. Figures and dates are read reliably, so a lone "how many"
                     # or "when" with none abstains; places less so (but the question's own
                     # is none), and a compound question's other part may be there.
-                    strict = not acted or not placed or (
+                    strict = not acted or not placed or not gives_reason(question, told) or (
                         asked_kind(question) in ("number", "date")
                         and not COMPOUND.search(question))
                     sentences = self.extractive(question, ev) or ([] if strict else sentences)

@@ -11,8 +11,10 @@ span ("two days after the fire broke out") tells when, and so mostly do "since" 
 "following"; they are left out.
 
 An answer without one gives way to a quoted evidence sentence with one (the extractive
-answer), and stays when no such sentence is found: a restatement is no worse than an
-abstention there. Two-part questions are left alone.
+answer), and abstains when no such sentence is found (agent.generation.answer): on the
+fresh dev questions of session 66 such answers were to unanswerable why-questions (three
+then abstained, and one dev answer that told a reason as what an inquiry asks "whether" was
+kept by reading that as one). Two-part questions are left alone.
 """
 
 from __future__ import annotations
@@ -27,8 +29,11 @@ _WHY = re.compile(r"^\W*(?:why\b|what\s+(?:caused|led\s+to|was\s+behind|is\s+beh
 _CAUSE = re.compile(
     r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|result(?:s|ed)?\s+(?:of|from)|"
     r"so\s+that|in\s+order\s+to|so\s+as\s+to|thanks\s+to|"
-    # a purpose told as a need ("the closures were needed to help fill a budget gap")
+    # a purpose told as a need ("the closures were needed to help fill a budget gap"), or
+    # as what an inquiry asks ("will look at whether the tie-up reduces competition")
     r"(?:needed|necessary|required)\s+to|"
+    r"(?:look|looking|examine|examining|investigate|investigating|consider|considering|"
+    r"review|reviewing|assess|assessing)\s+(?:at\s+)?whether|"
     # "after a power cut knocked out a pump"; not "two days after the fire broke out"
     r"(?<!days\s)(?<!hours\s)(?<!weeks\s)(?<!months\s)(?<!years\s)(?<!shortly\s)(?<!soon\s)"
     r"after|"
