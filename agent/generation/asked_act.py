@@ -1,15 +1,21 @@
-"""Whether an answer's quotes tell the act a yes/no or "how many" question asks about:
-"Has Fiona Trask lodged an appeal against her sentence?" is not answered by a column's
-"Fiona Trask did not just steal from a company." (a court newcomer, session 50), which
-quotes the question's name and nothing of what it asks (issue 13: an answer whose relation
-is in no cited sentence is dropped).
+"""Whether an answer's quotes tell what its question asks (issue 13: an answer whose relation
+is in no cited sentence is dropped). Each check is one kind of answer that quotes the
+question's names and nothing of what it asks:
 
-The act is the question's words other than its names; a quote tells it when it shares a stem
-with them (agent.text.analysis.stems). Two-part questions are left alone. The same check on
-the past-tense verb of "Who <verb>ed ...?" was tried (session 51) and dropped: a synonym
-("unearthed" for "found") sent a right dev answer to the extractive fallback, and that
-fallback answered an unanswerable "Who leaked the maths paper?" with a sentence that has the
-act and no one doing it.
+- the act of a yes/no or "how many" question (`states_asked_act`): "Has Fiona Trask lodged
+  an appeal against her sentence?" is not answered by a column's "Fiona Trask did not just
+  steal from a company." (a court newcomer, session 50). The act is the question's words
+  other than its names; a quote tells it when it shares a stem with them
+  (agent.text.analysis.stems);
+- anything beyond the question's own words (`tells_more_than_asked`);
+- a doer, for "Who <verb> ...?" (`names_the_doer`). The verb missing from the quotes is no
+  finding: a check of that was tried (session 51) and dropped, as a synonym ("unearthed" for
+  "found") sent a right dev answer to the extractive fallback. Only the verb in passives
+  with no "by" is;
+- a specific topic of "What did X say about ...?" (`tells_asked_topic`);
+- what happened, for a yes/no question about it (`settles_yes_no`).
+
+Two-part questions are left alone.
 """
 
 from __future__ import annotations
@@ -104,7 +110,7 @@ def _agentless(words: Sequence[str], at: int) -> bool | None:
         return None
     passive = words[at - 1:at] == [","] or any(w in _BE for w in words[max(0, at - 3):at])
     # a participle after its noun, a place or time after it: "footage recorded on Mill Lane"
-    reduced = at > 0 and words[at + 1:at + 2] and words[at + 1] in _AFTER_PARTICIPLE
+    reduced = at > 0 and words[at + 1:at + 2] != [] and words[at + 1] in _AFTER_PARTICIPLE
     if not (passive or reduced):
         return None
     return "by" not in words[at + 1:at + 7]
