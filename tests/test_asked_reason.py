@@ -15,6 +15,7 @@ from agent.app import App
 from agent.generation.answer import Answerer
 from agent.generation.asked import about_another_subject
 from agent.generation.asked_reason import asks_reason, gives_reason
+from agent.types import Answer
 
 if TYPE_CHECKING:
     from conftest import FakeChatModel
@@ -68,22 +69,6 @@ PLANT = {
         "brook after a power cut knocked out a pump.\n"
     ),
 }
-
-
-@pytest.mark.integration
-def test_a_restatement_gives_way_to_the_sentence_with_the_cause(
-    make_app: Callable[..., App], fake_model: FakeChatModel
-) -> None:
-    from vectorstore.embeddings import MiniLMEmbedder
-
-    app = make_app(PLANT, embedder=MiniLMEmbedder())
-    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
-    ans, _ = ask_with_draft(answerer, fake_model, WHY, "The chemical came from",
-                            "The chemical came from Orwell Chemicals' Kettle Lane plant.")
-    assert not ans.abstained
-    assert "after a power cut knocked out a pump" in ans.answer
-
-
 NO_CAUSE = {
     "a_wire.txt": (
         "Acid leak at Kettle Lane\n\n"
@@ -93,16 +78,31 @@ NO_CAUSE = {
 }
 
 
+def _asked_with_restatement(articles: dict[str, str], make_app: Callable[..., App],
+                            fake_model: FakeChatModel) -> Answer:
+    """WHY asked over `articles`, the model's draft restating where the chemical came from."""
+    from vectorstore.embeddings import MiniLMEmbedder
+
+    app = make_app(articles, embedder=MiniLMEmbedder())
+    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
+    ans, _ = ask_with_draft(answerer, fake_model, WHY, "The chemical came from",
+                            "The chemical came from Orwell Chemicals' Kettle Lane plant.")
+    return ans
+
+
+@pytest.mark.integration
+def test_a_restatement_gives_way_to_the_sentence_with_the_cause(
+    make_app: Callable[..., App], fake_model: FakeChatModel
+) -> None:
+    ans = _asked_with_restatement(PLANT, make_app, fake_model)
+    assert not ans.abstained
+    assert "after a power cut knocked out a pump" in ans.answer
+
+
 @pytest.mark.integration
 def test_a_restatement_with_no_cause_anywhere_abstains(
     make_app: Callable[..., App], fake_model: FakeChatModel
 ) -> None:
     # fresh dev why-questions (session 66): three unanswerable ones had been answered with
     # a restatement of the event asked about
-    from vectorstore.embeddings import MiniLMEmbedder
-
-    app = make_app(NO_CAUSE, embedder=MiniLMEmbedder())
-    answerer = Answerer(app.corpus, app.retriever, app.embedder, app.llm)
-    ans, _ = ask_with_draft(answerer, fake_model, WHY, "The chemical came from",
-                            "The chemical came from Orwell Chemicals' Kettle Lane plant.")
-    assert ans.abstained
+    assert _asked_with_restatement(NO_CAUSE, make_app, fake_model).abstained

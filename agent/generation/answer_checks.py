@@ -108,6 +108,7 @@ def near_miss(question: str, sentences: Sequence[AnswerSentence], corpus: Corpus
     told = [s.text for s in sentences]
     quoted = [c.quote for s in sentences for c in s.citations]
     dated = dated_quotes(corpus, sentences)
+    names = cited_names(sentences, corpus)
     return bool(unmatched_names(question, sentences, corpus)
                 or not counts_what_is_asked(question, sentences)
                 or not gives_asked_figure(question, told)
@@ -116,7 +117,7 @@ def near_miss(question: str, sentences: Sequence[AnswerSentence], corpus: Corpus
                 or not tells_asked_earlier_occasion(question, dated)
                 or not states_asked_period(question, dated)
                 or not states_asked_setting(question, dated_quotes(corpus, sentences, before=True),
-                                            cited_names(sentences, corpus))
+                                            names)
                 or not gives_figure_per_item(question, quoted)
                 or not gives_total(question, quoted)
                 or names_another_entity(question, sentences)
@@ -127,7 +128,7 @@ def near_miss(question: str, sentences: Sequence[AnswerSentence], corpus: Corpus
                 or not names_the_doer(question, quoted)
                 or not tells_asked_topic(question, quoted)
                 or not settles_yes_no(question, quoted)
-                or figure_of_other_body(question, quoted, cited_names(sentences, corpus)))
+                or figure_of_other_body(question, quoted, names))
 
 
 def figure_of_other_body(question: str, quotes: Sequence[str], names: set[str]) -> bool:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from agent.generation.asked import COMPOUND
-from agent.text.agents import AUX
+from agent.text.agents import AUX, BE
 from agent.text.analysis import analyze, stems
 from agent.text.facts import CAP_RUN, CUE_RE, entities
 from agent.text.lexicon import is_past_form, verb_lemmas
@@ -95,7 +95,6 @@ def _lemma_stems(word: str) -> set[str]:
 
 # "Who bequeathed the painting ...?": the verb of a question that asks for a doer.
 _WHO_DID = re.compile(r"^\s*who\s+([a-z]+)\b", re.IGNORECASE)
-_BE = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 _AFTER_PARTICIPLE = frozenset(("on", "in", "at", "from", "during", "near", "outside", "inside",
                                "last", "yesterday", "earlier", "by"))
 
@@ -108,7 +107,7 @@ def _agentless(words: Sequence[str], at: int) -> bool | None:
     None."""
     if not is_past_form(words[at]):
         return None
-    passive = words[at - 1:at] == [","] or any(w in _BE for w in words[max(0, at - 3):at])
+    passive = words[at - 1:at] == [","] or any(w in BE for w in words[max(0, at - 3):at])
     # a participle after its noun, a place or time after it: "footage recorded on Mill Lane"
     reduced = at > 0 and words[at + 1:at + 2] != [] and words[at + 1] in _AFTER_PARTICIPLE
     if not (passive or reduced):

@@ -37,8 +37,8 @@ PASSIVE_GAP = 5
 PATIENT_WORDS = 4
 
 _WORD = re.compile(r"[A-Za-z£$0-9][\w’'£$.,-]*(?<![.,])")
-_BE = frozenset(("is", "are", "was", "were", "be", "been", "being"))
-AUX = _BE | frozenset(("has", "have", "had", "will", "would", "did", "does", "do", "can",
+BE = frozenset(("is", "are", "was", "were", "be", "been", "being"))
+AUX = BE | frozenset(("has", "have", "had", "will", "would", "did", "does", "do", "can",
                         "could", "may", "might", "must", "should", "shall"))
 _ADVERB = re.compile(r"(?:[a-z]+ly|also|later|then|first|jointly|both|never|not|all)$")
 # A clause opens after these: the words before them are no agent of the verb after them.
@@ -144,8 +144,8 @@ def deeds(text: str) -> list[Deed]:
         prev = [w.group(0).lower() for w in words[max(0, k - 2): k]]
         if prev and _ADVERB.match(prev[-1]):
             prev = prev[:-1]
-        if prev and prev[-1] in _BE:
-            be = max(i for i in range(max(0, k - 2), k) if words[i].group(0).lower() in _BE)
+        if prev and prev[-1] in BE:
+            be = max(i for i in range(max(0, k - 2), k) if words[i].group(0).lower() in BE)
             deed = _passive_deed(text, words, k, lemmas, start, words[be].start())
         else:
             # a participle after a comma, with its "by": "The board, chaired by retired judge

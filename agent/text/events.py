@@ -52,25 +52,27 @@ def other_event_days(claim: str, evidence: str, published: date | None) -> froze
 
 
 @functools.lru_cache(maxsize=4096)  # the checks ask it for every evidence sentence
-def _dates_the_past(claim: str) -> bool:
-    """Whether `claim` names a day (a weekday or a day of the month) and none of its dated
-    clauses speaks of what is to come."""
+def _days_ahead(claim: str) -> tuple[bool, ...]:
+    """For each day `claim` names (a weekday or a day of the month), whether its clause
+    speaks of what is to come (agent.text.tense.ahead)."""
     digits = words_to_digits(claim)
-    spans = [(m.start(), m.end()) for pattern in (WEEKDAY_WORD, DAY_OF_MONTH)
-             for m in pattern.finditer(digits)]
-    return bool(spans) and not any(ahead(digits, digits[s:e]) for s, e in spans)
+    return tuple(ahead(digits, m.group(0)) for pattern in (WEEKDAY_WORD, DAY_OF_MONTH)
+                 for m in pattern.finditer(digits))
 
 
-@functools.lru_cache(maxsize=4096)
+def _dates_the_past(claim: str) -> bool:
+    """Whether `claim` names a day and none of its dated clauses speaks of what is to come."""
+    days = _days_ahead(claim)
+    return bool(days) and not any(days)
+
+
 def _dates_what_is_to_come(claim: str) -> bool:
     """Whether `claim` names a day and every dated clause of it speaks of what is to come
     ("The walkout is scheduled to finish on Friday morning"): a day before the evidence
     article's date dates another event then (a newcomer's strike story, session 66: the
     claim was refuted by "The walkout, which started ... on Tuesday morning, ...")."""
-    digits = words_to_digits(claim)
-    spans = [(m.start(), m.end()) for pattern in (WEEKDAY_WORD, DAY_OF_MONTH)
-             for m in pattern.finditer(digits)]
-    return bool(spans) and all(ahead(digits, digits[s:e]) for s, e in spans)
+    days = _days_ahead(claim)
+    return bool(days) and all(days)
 
 
 def tells_a_statement(claim: str) -> bool:

@@ -87,7 +87,7 @@ def duration_unit(text: str, end: int) -> str:
     "a 19-minute burn", which is no adjective here), or "" when none follows."""
     m = _UNIT_WORD.match(text[end: end + 20])
     unit = _singular_unit(m.group(1).lower()) if m else ""
-    return unit if unit in _DURATION else ""
+    return unit if is_duration_unit(unit) else ""
 
 
 def unit_after(text: str, end: int) -> tuple[UnitKind | None, float, str]:
