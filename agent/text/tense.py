@@ -91,7 +91,7 @@ def _scheduled(clause: str, at: int) -> bool:
         if _AFTER_DETERMINER.search(word + " "):
             return False
         if is_third_person_present(word):
-            return next(_past_words(clause), None) is None
+            return not _past_verb(clause, 0, len(clause))
     return False
 
 
