@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from agent.text.bodies import described_body
 from agent.text.holders import holders, written_name
 from agent.text.normalize import STOPWORDS
 
@@ -125,6 +126,18 @@ def _office_holder(claim: str, corpus: list[str]) -> tuple[str, str] | None:
     if len(found) != 1:
         return None
     return claim[m.start("role"):m.end("org")], next(iter(found.values()))
+
+
+def with_named_subject(claim: str, texts: Sequence[str], speaker: str | None = None) -> str:
+    """`claim` with its subject named by role replaced by the name `texts` give that role
+    (`role_holder`, `with_holder`), else with its `speaker` (of an attributed claim),
+    when described as a body ("According to the operator, ..."), replaced by the body's
+    name (agent.text.bodies.described_body). Unchanged when the texts name neither."""
+    found = role_holder(claim, texts)
+    if found:
+        return with_holder(claim, *found)
+    body = described_body(speaker, texts) if speaker else None
+    return claim.replace(speaker, body, 1) if speaker and body else claim
 
 
 def with_holder(claim: str, phrase: str, name: str) -> str:

@@ -30,7 +30,7 @@ from agent.text.dates import publication_date
 from agent.text.glosses import date_glossed
 from agent.text.injection import looks_like_instruction
 from agent.text.referents import with_described_referent, with_referent
-from agent.text.roles import role_holder, with_holder
+from agent.text.roles import with_named_subject
 from agent.text.slots import ANTECEDENT_SENTENCES, antecedent_rival, namesake
 from agent.types import Evidence, Sentence
 from agent.verification.checks import LOOSE_COVERAGE, compare
@@ -282,11 +282,13 @@ class Verifier:
         """`claim` with a subject named by role ("The Mexican president sent ...") replaced
         by the name its evidence's articles put after that role ("Mexican President Claudia
         Sheinbaum"): the small judge reads the role and the name as two people
-        (agent.text.roles). Unchanged when no article gives the role a name."""
+        (agent.text.roles); or with a speaker described as a body ("According to the
+        operator") replaced by the body's name (agent.text.bodies). Unchanged when no
+        article gives the role or the description a name."""
         articles = dict.fromkeys(e.sentence.article_id for _, e in gathered)
-        texts = (s.text for aid in articles for s in self.corpus.article(aid).sentences)
-        found = role_holder(claim, texts)
-        return with_holder(claim, *found) if found else claim
+        texts = [s.text for aid in articles for s in self.corpus.article(aid).sentences]
+        attr = attribution_of(claim)
+        return with_named_subject(claim, texts, attr.speaker if attr else None)
 
     def _check_names(
         self, claim: str, sentence: str, sig: Signals, probs: StanceProbs | None,
