@@ -4,11 +4,16 @@ role"). Invented variants in other domains than the dev stories' cases."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from agent.app import App
 from agent.text.agents import agent_conflict, deeds
 from agent.text.analysis import stems
+from agent.types import Evidence
 from agent.verification.checks import compare
+from agent.verification.verify import Verifier
 
 
 def test_passive_agents_are_read_after_by_across_a_gap() -> None:
@@ -94,3 +99,64 @@ def test_a_participle_after_a_comma_and_a_described_agent_tell_the_deed(source: 
 ])
 def test_words_after_by_that_name_no_one_give_no_agent(text: str) -> None:
     assert deeds(text) == []
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    # a fresh dev claim's kind (session 67): "Elspeth Varley has been appointed to lead the
+    # council's independent review" against "The council's review will be led by Judith
+    # Carrow" came out not_enough_info
+    ("Omar Wells has been appointed to lead the trust's inquiry into the delays.",
+     "The trust's inquiry will be led by Dr Hana Keel, a retired surgeon."),
+    ("Omar Wells was named to chair the inquiry.",
+     "The inquiry will be chaired by Hana Keel."),
+    ("Omar Wells will chair the inquiry.", "The inquiry is to be chaired by Hana Keel."),
+])
+def test_a_doer_to_come_named_before_an_appointment_or_a_modal_conflicts(
+    claim: str, sentence: str
+) -> None:
+    assert agent_conflict(claim, sentence) is not None
+    assert agent_conflict(claim.replace("Omar Wells", "Hana Keel"), sentence) is None
+
+
+@pytest.mark.parametrize("claim", [
+    # the name before "asked ... to" is not the doer; a base form after a noun is no deed
+    "The board asked Omar Wells to chair the inquiry.",
+    "Omar Wells wants a review to lead nowhere.",
+])
+def test_no_doer_to_come_without_an_appointment_or_a_modal(claim: str) -> None:
+    assert [d for d in deeds(claim)
+            if d.verbs & {"chair", "lead"} and "omar wells" in d.agents] == []
+
+
+INQUIRY = {
+    "trust.txt": (
+        "Trust opens delay inquiry\nBy Staff\n\n"
+        "The trust's inquiry into the delays was announced on Monday by Harbour Trust. "
+        "Omar Wells, the trust's spokesman, said the inquiry into the delays would be thorough. "
+        "Omar Wells said the trust's inquiry into the delays would report in June. "
+        "The trust's inquiry into the delays will be led by Dr Hana Keel, a retired surgeon."
+    ),
+}
+
+
+@pytest.mark.integration
+def test_a_rival_doer_already_retrieved_is_kept_past_the_outlets_cap(
+    make_app: Callable[..., App], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the rival sentence retrieved as an ordinary candidate, third of its outlet: marked
+    # as a rival, it is not dropped by the cap of two ordinary sentences per outlet
+    app = make_app(INQUIRY, scripted=True)
+    gatherer = Verifier(app.corpus, app.retriever, app.embedder, app.llm).evidence
+    (article,) = app.corpus.articles()
+    (keel,) = [s for s in article.sentences if "Hana Keel" in s.text]
+    retrieve = gatherer._candidates
+
+    def candidates(query: str) -> tuple[list[Evidence], list[str]]:
+        items, sources = retrieve(query)
+        return [*items, Evidence(label="S9", sentence=keel, score=0.3,
+                                 outlet=article.outlet)], sources
+
+    monkeypatch.setattr(gatherer, "_candidates", candidates)
+    gathered = gatherer.gather("Omar Wells has been appointed to lead the trust's inquiry "
+                               "into the delays.")
+    assert [e.label for _, e in gathered if e.sentence.id == keel.id] == ["H"]

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from agent.text.actors import finite_verb
 from agent.text.analysis import stems
 from agent.text.facts import CAP_RUN, FUNCTION_WORDS, NOT_ENTITY
-from agent.text.lexicon import is_common_word
+from agent.text.lexicon import is_common_word, verb_lemmas
 from agent.text.slots import HONORIFICS, name_words, same_name
 
 # Words a passive participle and its "by" may stand apart ("fined £85,000 last month by").
@@ -140,6 +140,8 @@ def deeds(text: str) -> list[Deed]:
             continue
         lemmas = finite_verb(low)
         if not lemmas:
+            if (deed := _deed_to_come(text, words, k, start)) is not None:
+                out.append(deed)
             continue
         prev = [w.group(0).lower() for w in words[max(0, k - 2): k]]
         if prev and _ADVERB.match(prev[-1]):
@@ -156,6 +158,33 @@ def deeds(text: str) -> list[Deed]:
         if deed is not None:
             out.append(deed)
     return out
+
+
+# What puts a name before a verb's base form as its doer: an appointment ("has been appointed
+# to lead", "was named to chair") or a modal ("will lead", "is to chair"). Not "asked Y to":
+# the name before it there is not the doer.
+_DOER_TO_COME = re.compile(
+    r"\s+(?:(?:(?:has|have|had)\s+been|(?:is|are|was|were)|(?:will|would)\s+be)\s+"
+    r"(?:appointed|named|chosen|selected|picked|hired|nominated|drafted\s+in)\s+to"
+    r"|(?:will|would|shall|(?:is|are|was|were)\s+to))\s*$")
+
+
+def _deed_to_come(text: str, words: list[re.Match[str]], k: int, start: int) -> Deed | None:
+    """The deed of the base form words[k] whose doer is named before an appointment or a
+    modal (`_DOER_TO_COME`): "Elspeth Varley has been appointed to lead the review" gives
+    Varley the leading of the review, as "The review will be led by Judith Carrow" gives it
+    Carrow (a fresh dev claim, session 67, came out not_enough_info)."""
+    low = words[k].group(0).lower()
+    if low not in verb_lemmas(low):
+        return None
+    before = text[start: words[k].start()]
+    to_come = _DOER_TO_COME.search(before)
+    if to_come is None:
+        return None
+    agents = _names_before(before[: to_come.start()])
+    if not agents or any(a in NOT_ENTITY for a in agents):
+        return None
+    return Deed(frozenset((low,)), tuple(agents), _patient_after(text, words, k), passive=False)
 
 
 def _passive_deed(text: str, words: list[re.Match[str]], k: int, lemmas: frozenset[str],
@@ -187,6 +216,12 @@ def _active_deed(text: str, words: list[re.Match[str]], k: int, lemmas: frozense
     agents = _names_before(before)
     if not agents or any(a in NOT_ENTITY for a in agents):
         return None
+    return Deed(lemmas, tuple(agents), _patient_after(text, words, k), passive=False)
+
+
+def _patient_after(text: str, words: list[re.Match[str]], k: int) -> frozenset[str]:
+    """The stems of what the active verb words[k] was done to: up to PATIENT_WORDS words
+    after it, before a clause or a "by"."""
     after: list[str] = []
     for w in words[k + 1: k + 1 + PATIENT_WORDS]:
         gap = text[words[k].end(): w.start()]
@@ -195,7 +230,7 @@ def _active_deed(text: str, words: list[re.Match[str]], k: int, lemmas: frozense
         if w.group(0).lower() == "by":
             break
         after.append(w.group(0))
-    return Deed(lemmas, tuple(agents), frozenset(stems(" ".join(after))), passive=False)
+    return frozenset(stems(" ".join(after)))
 
 
 def agent_conflict(claim: str, sentence: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

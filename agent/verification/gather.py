@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from agent.ingest.corpus import Corpus
 from agent.retrieval.evidence import select_evidence
 from agent.retrieval.retrieve import Retriever
+from agent.text.agents import deeds
 from agent.text.analysis import analyze, stems
 from agent.text.dates import strip_dates
 from agent.text.facts import entities, strip_places
@@ -84,7 +85,11 @@ class EvidenceGatherer:
             if placeless != claim:
                 items += self._place_rivals(claim, items, sources + more_sources)
         seen = {e.sentence.id for e in items}
-        items += [e for e in self._holder_rivals(claim, sources) if e.sentence.id not in seen]
+        holders = self._holder_rivals(claim, sources)
+        # (one already retrieved is marked too, or the outlet's cap may drop it)
+        rival_ids = {e.sentence.id for e in holders}
+        items = [e.model_copy(update={"label": "H"}) if e.sentence.id in rival_ids else e
+                 for e in items] + [e for e in holders if e.sentence.id not in seen]
         # the story's sentences, read once for other versions of the claim's figures
         read = analyze(claim)
         story = self._story(claim, sources) if read.quantities or read.vote is not None else []
@@ -146,9 +151,11 @@ class EvidenceGatherer:
     def _holder_rivals(self, claim: str, sources: Sequence[str]) -> list[Evidence]:
         """Sentences of the retrieved articles that give the office the claim gives someone
         to another person, or the claim's person an office at another organisation
-        (agent.text.holders), labelled "H": "the foundation's chair, the Rev Anne Lacey"
-        shares few words with "Graham Pellow chaired the Alder Foundation"."""
-        if claimed_holder(claim) is None:
+        (agent.text.holders), or its deed to others (agent.text.agents), labelled "H": "the
+        foundation's chair, the Rev Anne Lacey" shares few words with "Graham Pellow chaired
+        the Alder Foundation", "The review will be led by Judith Carrow" few with "Elspeth
+        Varley has been appointed to lead the council's independent review"."""
+        if claimed_holder(claim) is None and not deeds(claim):
             return []
         out = []
         for aid in self._with_copies(sources):
