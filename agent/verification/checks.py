@@ -31,6 +31,7 @@ from agent.text.analysis import (
     stem,
     stems,
 )
+from agent.text.contests import result_reversed
 from agent.text.dates import (
     dated_weekdays,
     implied_years,
@@ -226,6 +227,8 @@ def compare(
         conflicts.append(Conflict("holder", (holder[0],), (holder[1],)))
     if (tie := tie_denied(claim, evidence)) is not None:  # "X has no connection with Y"
         conflicts.append(Conflict("link", tie, ("no connection",)))
+    if (outcome := result_reversed(claim, evidence)) is not None:  # "B's win over A"
+        conflicts.append(Conflict("result", (outcome[0],), (outcome[1],)))
     sides = sides_apart(c, e)  # "has not denied P" / "has denied P" (the model read P 0.73)
     if aligned and sides is not None:
         conflicts.append(Conflict("side", (sides[0],), (sides[1],)))

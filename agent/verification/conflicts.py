@@ -29,8 +29,8 @@ from agent.text.units import is_duration_unit
 
 # ("link": the claim ties two names a source says are unconnected, agent.text.links;
 # "side": the claim's actor conceded what the source has it deny, or the reverse,
-# agent.text.sides)
-ConflictKind = Literal["number", "month", "day", "place", "holder", "link", "side"]
+# agent.text.sides; "result": winner and loser the other way round, agent.text.contests)
+ConflictKind = Literal["number", "month", "day", "place", "holder", "link", "side", "result"]
 KINDS: tuple[str, ...] = get_args(ConflictKind)
 # describe()'s shape; used only to read back conflicts stored as text (eval traces).
 _TEXT = re.compile(r"(\w+): claim (.+?) vs source (.+)$")
