@@ -84,6 +84,13 @@ def test_nothing_before_the_sentence_leaves_it_as_written() -> None:
     (["Fire broke out at the Hexley Plastics plant on the Mill Lane estate."],
      "The plant, which employs 85 people, was evacuated.",
      "The Hexley Plastics plant, which employs 85 people, was evacuated."),
+    # brought in by its kind, named in the next sentence (a fresh dev claim, session 67:
+    # "A passenger ferry ... ran aground" / "The MV Corran Star, operated by ...")
+    (["HULL (Wire) — A cargo ship carrying 300 containers sank off Hull on Monday.",
+      "The MV Nordic Star, owned by Baltic Lines, went down in heavy seas.",
+      "All 14 crew were rescued."],
+     "The ship, built in 2004, had passed an inspection in May.",
+     "The ship MV Nordic Star, built in 2004, had passed an inspection in May."),
 ])
 def test_an_opening_noun_is_read_with_the_name_given_it_before(
     before: list[str], sentence: str, expected: str
@@ -100,6 +107,11 @@ def test_an_opening_noun_is_read_with_the_name_given_it_before(
     (["The cargo ship Baltic Rose sank off Hull."], "The ship's owners said nothing."),
     # no sentence before names a thing it calls a ship
     (["A vessel sank off Hull on Monday."], "The ship was built in 2004."),
+    # brought in by its kind, but the next sentence opens on no name of it
+    (["A cargo ship sank off Hull on Monday.", "Police said all 14 crew were rescued."],
+     "The ship was built in 2004."),
+    (["A cargo ship sank off Hull on Monday.", "Rescuers reached it within an hour."],
+     "The ship was built in 2004."),
 ])
 def test_an_opening_noun_with_no_single_name_before_it_is_left_as_written(
     before: list[str], sentence: str

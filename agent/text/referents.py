@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from agent.text.facts import CAP_RUN, NOT_ENTITY, strip_dateline
 from agent.text.holders import holders, written_name
+from agent.text.lexicon import is_common_word
 from agent.text.slots import person_name
 from agent.text.speakers import attribution
 
@@ -127,9 +128,35 @@ def described_referent(sentence: str, before: Sequence[str]) -> str | None:
         names = _named_with(earlier, noun)
         if names:
             name = next(iter(names)) if len(names) == 1 else None
-            own = name and " ".join(w for w in name.split() if w.lower() != noun)
-            return name if own and own.lower() not in sentence.lower() else None
+            break
+    else:
+        name = _introduced_then_named(noun, before)
+    own = name and " ".join(w for w in name.split() if w.lower() != noun)
+    return name if own and own.lower() not in sentence.lower() else None
+
+
+def _introduced_then_named(noun: str, before: Sequence[str]) -> str | None:
+    """"<noun> <Name>" for a thing a sentence of `before` brings in as "A ... <noun>" at
+    its opening and the next sentence opens on the name of ("A passenger ferry carrying
+    212 passengers ran aground ... / The MV Corran Star, operated by ..., struck Gannet
+    Reef": "ferry MV Corran Star"), the latest such; None when there is none. News
+    brings the story's thing in by its kind, names it in the next sentence, and goes on
+    with "The ferry" (a fresh dev claim of session 66 stayed not_enough_info after
+    `_named_with` was read)."""
+    for k in range(len(before) - 2, -1, -1):
+        if not re.match(rf"(?:A|An)\s+(?:[\w’'-]+\s+){{0,3}}?{noun}\b",
+                        strip_dateline(before[k]).lstrip()):
+            continue
+        subject = _NAMED_SUBJECT.match(strip_dateline(before[k + 1]))
+        words = [w for w in (subject.group(1).split() if subject else [])
+                 if w.lower() not in NOT_ENTITY]
+        if words and not (len(words) == 1 and is_common_word(words[0].lower())):
+            return f"{noun} {' '.join(words)}"
     return None
+
+
+# A sentence opening on a name, then a comma or a verb: "The MV Corran Star, operated by".
+_NAMED_SUBJECT = re.compile(rf"^\s*(?:The\s+)?({_NAME})(?=,|\s+(?:[a-z]+ed|is|was|has|had)\b)")
 
 
 def with_described_referent(sentence: str, before: Sequence[str]) -> str:
