@@ -164,9 +164,11 @@ def compare(
     word that is a name ("Canada refused") from one that is not ("Around 120 ...");
     `published` the evidence article's date, which makes its weekdays dates of the month
     ("on Sunday" in a story of Thursday 19 November is 15 November, agent.text.dates);
-    `lead` its headline and opening, lower case, the organisation an office named alone
-    belongs to ("Managing director Graham Whitlow" against "Joanna Pell is the managing
-    director of ...", agent.text.holders)."""
+    `lead` its headline, outlet and opening, lower case, the organisation an office named
+    alone belongs to ("Managing director Graham Whitlow" against "Joanna Pell is the managing
+    director of ...", agent.text.holders) and the place a sentence naming none is set in
+    ("Temperatures dropped to minus six" in The Brenmouth Courier, for a claim "in
+    Brenmouth": a newcomer trial, session 67)."""
     c, e = analyze(claim), analyze(evidence)  # each text parsed once, shared across calls
     claim_places = c.places
     detail = {stem(w) for w in {*c.months, *c.weekdays, *(w for p in claim_places
@@ -287,10 +289,16 @@ def compare(
         or bool(cm - near_months)
         or bool(cw - near_weekdays)
         or any(not (mentions(near_low, p, every=True)
-                    or named_before(p, near_low, article_terms)) for p in claim_places)
+                    or named_before(p, near_low, article_terms)
+                    # the story's setting, which a sentence naming no place (nor the one
+                    # before it) leaves implied
+                    or (not e.places and not (ctx and ctx.places)
+                        and mentions(lead, p, every=True)))
+               for p in claim_places)
         # Who did it is a detail too: an article that never names Canada says nothing of
         # Canada's refusal, however well one of its sentences matches the rest of the claim.
-        or bool(subject_terms and article_terms is not None and subject_terms - article_terms)
+        or bool(subject_terms and article_terms is not None
+                and subject_terms - article_terms - stems(lead))
     )
     said = speaker_clause(claim, evidence)  # of a sentence of ";" clauses, the claim's
     reporter = speaker = e.speaker if said == evidence else attribution(said)

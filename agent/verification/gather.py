@@ -280,11 +280,12 @@ class EvidenceGatherer:
         return frozenset(out)
 
     def article_lead(self, article_id: str) -> str:
-        """An article's headline and opening sentences, lower case: what it is about
-        (agent.text.holders reads an office named without its organisation against it)."""
+        """An article's headline, outlet and opening sentences, lower case: what it is about
+        and where it is set (agent.text.holders reads an office named without its
+        organisation against it; a local outlet's name says its town)."""
         article = self.corpus.article(article_id)
         opening = " ".join(s.text for s in article.body_sentences[:2])
-        return f"{article.title or ''} {opening}".lower()
+        return f"{article.title or ''} {article.outlet or ''} {opening}".lower()
 
     def article_terms(self, article_id: str) -> set[str]:
         if article_id not in self._terms_cache:
