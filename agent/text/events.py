@@ -22,8 +22,9 @@ import re
 from collections.abc import Iterator, Set
 from datetime import date
 
+from agent.text.actors import finite_verb
 from agent.text.analysis import analyze, stems
-from agent.text.dates import DAY_OF_MONTH, days_of_month, event_dates
+from agent.text.dates import DAY_OF_MONTH, RELATIVE_DAY_WORDS, days_of_month, event_dates
 from agent.text.facts import SPEECH_WORDS, WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD
 from agent.text.number_words import words_to_digits
@@ -46,9 +47,48 @@ def other_event_days(claim: str, evidence: str, published: date | None) -> froze
         return frozenset()
     # the claim's own day is the claim's event ("takes effect on 31 July 2027")
     own = {(d.day, d.month) for d in days_of_month(words_to_digits(claim), published)}
+    elsewhere = days_of_other_clauses(claim, evidence)
     return frozenset(when for when in _evidence_days(evidence, published)
                      if (when > published if past else when < published)
-                     and (when.day, when.month) not in own)
+                     and (when.day, when.month) not in own) | frozenset(
+        when for said, when in event_dates(evidence, published)
+        if said.split()[0].lower() in elsewhere and (when.day, when.month) not in own)
+
+
+# Coordinate clauses: "The first patients fell ill on Friday, and tests have since confirmed"
+_COORDINATE = re.compile(r",\s+(?:and|but)\s+|;\s+")
+_RELATIVE_DAY = re.compile(rf"\b(?:{RELATIVE_DAY_WORDS})\b", re.IGNORECASE)
+
+
+def _verbs(text: str) -> frozenset[str]:
+    """The lemmas of `text`'s past and "-s" verb forms (agent.text.actors.finite_verb)."""
+    return frozenset(lemma for w in re.findall(r"[a-z]+", text.lower())
+                     for lemma in finite_verb(w))
+
+
+def _days_named(text: str) -> set[str]:
+    """The weekdays and relative days ("yesterday") `text` names, lower case."""
+    return {m.group(0).lower().split()[0]
+            for pattern in (WEEKDAY_WORD, _RELATIVE_DAY) for m in pattern.finditer(text)}
+
+
+def days_of_other_clauses(claim: str, evidence: str) -> frozenset[str]:
+    """The weekdays and relative days (lower case) that `evidence` names only in coordinate
+    clauses (split at ", and", ", but", ";") holding none of the claim's verbs (those before
+    a "that", "which" or "who"), when another of its clauses holds one and names no day:
+    "The first patients on Ward 7 fell ill on Friday, and tests have since confirmed the bug
+    as norovirus" does not date the confirming (a fresh dev claim, session 67: "Lab tests
+    confirmed on 17 November" was refuted by that Friday). Empty for a sentence of one
+    clause."""
+    clauses = _COORDINATE.split(evidence)
+    # the claim's own act, not one of a clause it goes on with ("every property that lost it")
+    verbs = _verbs(re.split(r"\b(?:that|which|who|whose)\b", claim, maxsplit=1)[0])
+    if len(clauses) < 2 or not verbs:
+        return frozenset()
+    telling = [c for c in clauses if _verbs(c) & verbs]
+    if not telling or any(_days_named(c) for c in telling):
+        return frozenset()
+    return frozenset(d for c in clauses if not _verbs(c) & verbs for d in _days_named(c))
 
 
 @functools.lru_cache(maxsize=4096)  # the checks ask it for every evidence sentence
