@@ -18,6 +18,8 @@ TEXTS = [
     "The council approved the Harbour Plan on Monday.",
     "Port spokesman Omar Finch declined to comment, the White House National Guard said.",
     "Ana Ruiz's office released the figures.",
+    "Fees rose, said Dunley Harbour Board Ltd.",
+    "In Dunley, council leader Ana Ruiz said the depot plan was sound.",
 ]
 
 
@@ -36,6 +38,10 @@ TEXTS = [
         ("The White House statement was brief.", None),
         # one word names no one in particular
         ("The leader backed the plan.", None),
+        # the role's words ending a firm's name are no role before a holder (a newcomer
+        # trial, session 67: "The heat network dates from 1997" was judged as "Ltd dates
+        # from 1997" after "Northvale Heat Network Ltd")
+        ("The harbour board met on Monday.", None),
     ],
 )
 def test_role_holder(claim: str, expected: str | None) -> None:

@@ -96,10 +96,20 @@ def role_holder(claim: str, texts: Iterable[str]) -> tuple[str, str] | None:
             return None
         phrase = " ".join(words[:n])
         pattern = re.compile(rf"(?i:\b{re.escape(phrase)})\s+{_NAME}")
-        names = Counter(m.group(1) for t in corpus for m in pattern.finditer(t))
+        names = Counter(m.group(1) for t in corpus for m in pattern.finditer(t)
+                        if not _inside_name(t, m.start()))
         if names:
             return phrase, names.most_common(1)[0][0]
     return None
+
+
+def _inside_name(text: str, at: int) -> bool:
+    """Whether text[at:] goes on a capitalised run begun before it: "Heat Network Ltd" of
+    "Northvale Heat Network Ltd" is the end of a firm's name, not the role "heat network"
+    and its holder "Ltd" (a newcomer trial, session 67: "The heat network dates from 1997"
+    was judged as "Ltd dates from 1997")."""
+    before = text[:at].split()
+    return bool(before) and before[-1][:1].isupper() and not before[-1].endswith((".", ":", ","))
 
 
 # "The chair of Save Millbrook Fields claimed ...": an office of a named organisation.
