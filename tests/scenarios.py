@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from agent.app import App
     from agent.generation.answer import Answerer
     from agent.types import Answer, Evidence
+    from agent.verification.verdicts import Verdict
 
 # --- questions and claims about the seeds ----------------------------------------------------
 ANSWERABLE = "How many troops did Mexico send to its border?"
@@ -45,6 +47,17 @@ def ask_with_draft(answerer: Answerer, chat: Any, question: str, cited: str,
     item = next(e for e in answerer.evidence(question).items if cited in e.sentence.text)
     chat.queue(draft((text, [item.label])))
     return answerer.ask(question), item
+
+
+def judged_claims(app: App, claim: str) -> tuple[Verdict, list[str]]:
+    """Verify `claim` on `app` (built with the scripted fake model): (the verification, the
+    claims the judge was asked about, each prompt's "Claim: ..." text in full)."""
+    from agent.verification.verify import Verifier
+
+    verifier = Verifier(app.corpus, app.retriever, app.embedder, app.llm)
+    v = verifier.verify(claim)
+    asked = [str(m[-1].content) for m, _ in app.llm.chat.calls]  # type: ignore[attr-defined]
+    return v, [a for a in asked if a.startswith("Claim:")]
 
 
 def jsonl(text: str) -> list[dict[str, Any]]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from scenarios import judged_claims
 
 from agent.app import App
 from agent.text.bodies import described_body
 from agent.text.roles import with_named_subject
-from agent.verification.verify import Verifier
 
 # The three ties: a closing report by the subject, an apposition, the noun before the name.
 REPORT = ["Harwell Water stopped supplies to 2,000 homes on Monday, the utility confirmed on "
@@ -74,12 +74,8 @@ CORPUS = {
 def test_the_verifier_judges_a_described_speaker_with_the_bodys_name(
     make_app: Callable[..., App],
 ) -> None:
-    app = make_app(CORPUS, scripted=True)
-    verifier = Verifier(app.corpus, app.retriever, app.embedder, app.llm)
     claim = "According to the utility, close to nine hundred complaints came in within two days."
-    v = verifier.verify(claim)
-    asked = [str(m[-1].content) for m, _ in app.llm.chat.calls]  # type: ignore[attr-defined]
-    judged = [a for a in asked if a.startswith("Claim:")]
+    v, judged = judged_claims(make_app(CORPUS, scripted=True), claim)
     assert judged and all("Claim: According to Harwell Water, close to nine hundred" in a
                           for a in judged)
     assert v.claim == claim and v.atomic[0].claim == claim  # reported as the user wrote it

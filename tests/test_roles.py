@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from scenarios import judged_claims
 
 from agent.app import App
 from agent.text.roles import role_holder, with_holder
-from agent.verification.verify import Verifier
 
 TEXTS = [
     "Council leader Ana Ruiz said the depot plan was sound.",
@@ -62,13 +62,10 @@ CORPUS = {
 def test_the_verifier_judges_a_role_named_claim_with_the_holders_name(
     make_app: Callable[..., App],
 ) -> None:
-    app = make_app(CORPUS, scripted=True)
-    verifier = Verifier(app.corpus, app.retriever, app.embedder, app.llm)
     claim = "The council leader said the depot would close in May."
-    v = verifier.verify(claim)
-    asked = [str(m[-1].content) for m, _ in app.llm.chat.calls]  # type: ignore[attr-defined]
-    assert asked and all("Claim: Ana Ruiz said the depot would close in May." in a
-                         for a in asked if a.startswith("Claim:"))
+    v, judged = judged_claims(make_app(CORPUS, scripted=True), claim)
+    assert judged and all("Claim: Ana Ruiz said the depot would close in May." in a
+                          for a in judged)
     assert v.claim == claim and v.atomic[0].claim == claim  # reported as the user wrote it
 
 
