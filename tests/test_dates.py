@@ -288,3 +288,21 @@ def test_a_future_joined_after_a_past_verb_leaves_its_day_past() -> None:
     # a future after "and" with no past verb before the day is still to come
     (q,) = weekday_dates("The panel meets on Friday and will decide then.", tuesday)
     assert (q.value, q.head) == (6, "march")
+
+
+@pytest.mark.unit
+def test_a_year_a_tenure_runs_from_is_no_year_of_the_days_event() -> None:
+    """A fresh dev claim (session 67): "Gordon Pryce, who had run the society since 2019,
+    stepped down on 22 November 2026" lacked its year in "..., who had been chief executive
+    since 2019, stepped down yesterday". Invented variants."""
+    monday = date(2026, 11, 23)
+    tenure = "Ana Ruiz, who has chaired the trust since 2019, resigned yesterday."
+    assert [q.value for q in implied_years(tenure, monday)] == [2026.0]
+    assert [q.value for q in implied_years("Ruiz, head since 2021, quit on Sunday.", monday)] \
+        == [2026.0]
+    # a year of the sentence's own event still gives the day its year
+    assert implied_years("In 2019 Ana Ruiz resigned on 3 May.", monday) == ()
+    claim = "Ana Ruiz, who had chaired the trust since 2019, resigned on 22 November 2026."
+    assert not compare(claim, tenure, 0.7, published=monday).missing_numbers
+    assert compare(claim, tenure.replace("yesterday", "on 3 May"), 0.7,
+                   published=monday).missing_numbers  # 3 May is no 22 November

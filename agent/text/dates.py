@@ -148,11 +148,16 @@ def implied_years(text: str, published: date | None,
     month ("from 1 June") or a weekday or relative day read as one (`weekday_dates`) is in
     the year that puts it nearest the publication date ("1 June" in an article of 20 May
     2026 is 2026; "28 December" in one of 3 January 2026 is 2025). Empty when `text` names a
-    year itself or has no publication date. News gives the year of a current date rarely,
+    year itself, other than one something runs from ("since 2019", `_SINCE_YEAR`), or has no
+    publication date. News gives the year of a current date rarely,
     a claim often ("from 1 June 2026"). Without `statements`, the day of a speech act
     implies no year (`weekday_dates`)."""
     found = quantities(text)
-    if published is None or any(q.kind == "year" for q in found):
+    # a year a tenure runs from dates no day of the sentence: "Gordon Pryce, who had been
+    # chief executive since 2019, stepped down yesterday" is dated in the article's year (a
+    # fresh dev claim, session 67: "... stepped down on 22 November 2026" lacked its year)
+    since = set(_SINCE_YEAR.findall(text))
+    if published is None or any(q.kind == "year" and q.said not in since for q in found):
         return ()
     # "will close on 31 July" in an article of November: next July, not the nearer past one
     # (a newcomer trial, session 46); weekday dates are dated by their words already
