@@ -109,7 +109,7 @@ def _agentless(words: Sequence[str], at: int) -> bool | None:
         return None
     passive = words[at - 1:at] == [","] or any(w in BE for w in words[max(0, at - 3):at])
     # a participle after its noun, a place or time after it: "footage recorded on Mill Lane"
-    reduced = at > 0 and words[at + 1:at + 2] != [] and words[at + 1] in _AFTER_PARTICIPLE
+    reduced = 0 < at < len(words) - 1 and words[at + 1] in _AFTER_PARTICIPLE
     if not (passive or reduced):
         return None
     return "by" not in words[at + 1:at + 7]

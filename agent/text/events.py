@@ -47,12 +47,13 @@ def other_event_days(claim: str, evidence: str, published: date | None) -> froze
         return frozenset()
     # the claim's own day is the claim's event ("takes effect on 31 July 2027")
     own = {(d.day, d.month) for d in days_of_month(words_to_digits(claim), published)}
-    elsewhere = days_of_other_clauses(claim, evidence)
-    return frozenset(when for when in _evidence_days(evidence, published)
-                     if (when > published if past else when < published)
-                     and (when.day, when.month) not in own) | frozenset(
-        when for said, when in event_dates(evidence, published)
-        if said.split()[0].lower() in elsewhere and (when.day, when.month) not in own)
+    found = {when for when in _evidence_days(evidence, published)
+             if (when > published if past else when < published)}
+    # ... and the days of coordinate clauses that tell another act (most sentences have none)
+    if elsewhere := days_of_other_clauses(claim, evidence):
+        found |= {when for said, when in event_dates(evidence, published)
+                  if said.split()[0].lower() in elsewhere}
+    return frozenset(when for when in found if (when.day, when.month) not in own)
 
 
 # Coordinate clauses: "The first patients fell ill on Friday, and tests have since confirmed"

@@ -298,7 +298,8 @@ def compare(
         # Who did it is a detail too: an article that never names Canada says nothing of
         # Canada's refusal, however well one of its sentences matches the rest of the claim.
         or bool(subject_terms and article_terms is not None
-                and subject_terms - article_terms - stems(lead))
+                and (outside := subject_terms - article_terms)  # the lead read only then
+                and outside - stems(lead))
     )
     said = speaker_clause(claim, evidence)  # of a sentence of ";" clauses, the claim's
     reporter = speaker = e.speaker if said == evidence else attribution(said)
