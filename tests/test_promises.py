@@ -3,8 +3,10 @@ promised that none of the 132 staff will be made redundant" is X's statement, an
 reporting X saying it supports it, as it supports "X said P". Variants of a fresh dev claim's
 kind (session 68: "Harlowmere's chief executive has promised that none of Wexcombe's 132
 employees will be made compulsorily redundant ..." beside "He also said there would be no
-compulsory redundancies ...", not_enough_info), and of a newcomer's "has promised ... £150".
-Invented sentences and article; scripted fake model."""
+compulsory redundancies ...", not_enough_info), of a newcomer's "has promised ... £150", and
+of a second newcomer's source (session 68), whose "Interim chief executive Aileen Marsh
+promised that every customer ... would receive a full refund" was read as no one's words.
+Invented sentences and articles; scripted fake model."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from collections.abc import Callable
 import pytest
 
 from agent.app import App
+from agent.text.speakers import attribution
 from agent.verification.claims import attribution_of
 
 
@@ -61,3 +64,28 @@ DEPOT = {
 def test_a_report_of_the_promise_supports_it(make_app: Callable[..., App], claim: str,
                                              verdict: str) -> None:
     assert make_app(DEPOT, scripted=True).verifier().verify(claim).verdict == verdict
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Chief executive Ana Ruiz promised that every customer would get a refund.", "Ana Ruiz"),
+    ("The council has pledged that the library will stay open.", "someone"),
+    ("Ana Ruiz promised to refund every customer.", None),
+])
+def test_a_source_that_promises_that_p_reports_p(sentence: str, speaker: str | None) -> None:
+    assert attribution(sentence) == speaker
+
+
+REFUND = {
+    "a_wire.txt": ("Cheese recalled\nBy Ana Ruiz\nNovember 18, 2026\nShire Wire\n\n"
+                   "Kelby Dairy recalled its blue cheese on Monday. Interim chief executive "
+                   "Rosa Lind promised that every customer who bought the cheese would "
+                   "receive a full refund.\n"),
+}
+
+
+@pytest.mark.integration
+def test_a_source_promising_it_supports_the_promise(make_app: Callable[..., App]) -> None:
+    claim = ("Rosa Lind has promised that every customer who bought the cheese will receive a "
+             "full refund.")
+    assert make_app(REFUND, scripted=True).verifier().verify(claim).verdict == "supported"

@@ -36,6 +36,12 @@ FINITE_CUES = (
     r"explained|described|describes|emphasized|emphasised|mentioned|believes|contended|"
     r"contends|warned|warns|wrote|writes|maintained|maintains|blamed|blames|"
     r"stressed|stresses|acknowledged|acknowledges|conceded|concedes|"
+    # a promise of what will be, before its clause: "X has promised that none of the 132
+    # staff will be made redundant" (not "promised to compensate passengers", an
+    # undertaking, nor "Its promised review"; a fresh dev claim of session 68 and two
+    # newcomer trials, whose sources wrote "Interim chief executive Aileen Marsh promised
+    # that every customer ... would receive a full refund")
+    r"(?:promised|promises|pledged|pledges|vowed|vows)(?=\s+that\b)|"
     # an estimate or a cause someone gives: "the union put the number of cancelled flights
     # at nearly 70", "the director put the escape down to a branch" (not "put jobs at risk")
     r"puts?(?=\s+(?![^.;:,]*\bat\s+risk\b)[^.;:,]{1,60}?\s(?:at|down\s+to)\s)"

@@ -17,13 +17,6 @@ from agent.text.number_words import words_to_digits
 from agent.text.segment import word_set
 from agent.text.speakers import is_bare_object
 
-# A promise is words about what will be: "X has promised that none of the 132 staff will be
-# made redundant" is X's statement, as "He said there would be no compulsory redundancies"
-# reports it (a fresh dev claim, session 68, and a newcomer's "has promised ... £150" were
-# judged as facts and came out not_enough_info beside the report). Only before "that":
-# "promised to compensate passengers", "pledged £2m" tell an undertaking, and "After years
-# of promises, ...", "Its promised review" no one's words (attribution_of).
-_PROMISE_VERBS = r"promised|promises|pledged|pledges|vowed|vows"
 # A claim's reporting verbs: the sentence analysis's finite ones (agent.text.facts), and
 # the ones a claim about a statement uses that a news sentence rarely reports with.
 _SPEECH_VERBS = (
@@ -39,7 +32,6 @@ _SPEECH_VERBS = (
     # gave evidence that the bank statements ... had been tampered with" beside "Auditor
     # Paul Nyberg said bank statements he had been given had been altered")
     "|testified|testifies|(?:gave|gives) evidence"
-    rf"|{_PROMISE_VERBS}"
 )
 _OBJECT_VERBS = "told|tells|accused|accuses|warned|warns|assured|assures|informed|informs"
 # Who an object verb's words go to or are about: the shortest phrase of 1-4 words before
@@ -122,9 +114,6 @@ def attribution_of(claim: str) -> Attribution | None:
     if (m.group("verb") and DEED_OR_WORDS.fullmatch(m.group("verb")) and not m.group("that")
             and is_bare_object(content)):
         return None  # "Police declared a major incident": an act, not words reported
-    if (m.group("verb") and re.fullmatch(_PROMISE_VERBS, m.group("verb"), re.IGNORECASE)
-            and (m.group("that") or "").strip() != "that"):
-        return None  # "promised to compensate passengers", "Its promised review": no words
     charge = bool(m.group("overb")) and (m.group("that") or "").strip() == "of"
     return Attribution(speaker, m.group("verb") or m.group("overb"), content.strip(), charge)
 
