@@ -37,7 +37,7 @@ from agent.settings import load_settings
 from agent.types import Citation
 from agent.verification import stance
 from agent.verification.claims import attribution_of
-from agent.verification.conflicts import KINDS
+from agent.verification.conflict import KINDS
 from agent.verification.signals import Signals
 from agent.verification.stance import combine
 from agent.verification.verdicts import EvidenceItem, aggregate, decide

@@ -13,7 +13,7 @@ import pytest
 from agent.generation.story_points import Point, classify, states_both_sides
 from agent.types import Sentence
 from agent.verification.checks import compare
-from agent.verification.conflicts import Conflict
+from agent.verification.conflict import Conflict
 from agent.verification.signals import Signals
 
 BASELINE = Path(__file__).resolve().parents[1] / "evals" / "baselines" / "local-default.json"
@@ -294,3 +294,28 @@ def test_two_margins_of_one_measure_still_conflict() -> None:
     (c,) = compare("Losses exceeded the limit by £11.4 million.",
                    "Losses exceeded the limit by £12.1 million.").conflicts
     assert c.claim_values == ("£11,400,000",) and c.source_values == ("£12,100,000",)
+
+
+def test_people_read_what_is_compared_and_the_values_as_the_texts_write_them() -> None:
+    # A day of the month is a date, not a number, wherever it is told.
+    claim, sentence = ("The Kessock bridge will close on 14 March.",
+                       "The harbour bridge will shut on 17 March so engineers can repair it.")
+    (c,) = compare(claim, sentence, 0.8).conflicts
+    assert c.describe() == "number: claim 14 march vs source 17 march"  # the record's form
+    assert c.shown(claim, sentence) == "date: claim 14 March vs source 17 March"
+    assert Conflict.parse(c.describe()) == c  # the label is no part of the record
+    # A year is said to be one.
+    (y,) = compare("The mill opened in 1874.", "The mill opened in 1881, records show.",
+                   0.8).conflicts
+    assert y.shown() == "year: claim 1874 vs source 1881"
+    # Another holder of a role is another name, cased as the texts write it, and where
+    # a text does not hold it, capitalised word by word with its particles kept small.
+    who = Conflict("holder", ("councillor tom marsh",), ("helen van der berg",))
+    assert who.shown("Councillor Tom Marsh opened it.", "") == (
+        "name: claim Councillor Tom Marsh vs source Helen van der Berg")
+    assert Conflict("place", ("bank of england",), ("mcleod",)).shown(
+        "", "Officials met at the McLeod centre.") == (
+        "place: claim Bank of England vs source McLeod")
+    # Figures are printed as checked.
+    assert Conflict("number", ("£2,400,000",), ("45%",)).shown() == (
+        "number: claim £2,400,000 vs source 45%")

@@ -10,7 +10,7 @@ import pytest
 from agent.generation.extractive import same_event
 from agent.text.events import other_event_days
 from agent.verification.checks import compare
-from agent.verification.conflicts import Conflict
+from agent.verification.conflict import Conflict
 
 TUESDAY = date(2026, 3, 10)  # the evidence article's date
 

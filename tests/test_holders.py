@@ -79,7 +79,7 @@ def test_a_claim_giving_an_office_to_the_wrong_person_is_refuted(
              "unread.\nThe charity now has its accounts audited every year.")})
     verdict = app.verifier(use_model=False).verify("Graham Pellow chaired the Alder Foundation.")
     assert verdict.verdict == "refuted"
-    assert "holder: claim graham pellow vs source anne lacey" in verdict.explanation
+    assert "name: claim Graham Pellow vs source Anne Lacey" in verdict.explanation
 
 
 @pytest.mark.unit

@@ -15,7 +15,7 @@ from langchain_core.messages import HumanMessage
 from agent.llm.factory import make_llm
 from agent.llm.labels import _from_steps, label_probabilities
 from agent.settings import load_settings
-from agent.verification.conflicts import Conflict
+from agent.verification.conflict import Conflict
 from agent.verification.signals import Signals
 from agent.verification.stance import combine
 from agent.verification.verify import Judgement

@@ -43,7 +43,7 @@ def test_a_namesakes_own_figure_is_another_entitys_fact_not_a_substitution(
     fined = verifier.verify(
         "The watchdog fined Tarow Health £85,000 in 2025.")
     assert fined.verdict == "refuted"
-    assert any("holder: claim tarow health vs source tarrow care group" in s
+    assert any("name: claim Tarow Health vs source Tarrow Care Group" in s
                for e in fined.evidence for s in e.signals)
 
 
@@ -75,4 +75,4 @@ def test_a_namesake_in_a_sentence_saying_nothing_of_the_claims_predicate_is_no_r
         "Lynx recaptured\nBy Staff\n\nHarwick Wildlife Park keeps no big cats, its owner said "
         "on Wednesday after the escape.")}, scripted=True, embedder=MiniLMEmbedder()))
     refuted = deed.verify("Harwick Farm Park keeps no big cats.")
-    assert any("holder" in s for e in refuted.evidence for s in e.signals)
+    assert any("name:" in s for e in refuted.evidence for s in e.signals)

@@ -8,7 +8,7 @@ import pytest
 
 from agent.text.sides import side_taken
 from agent.verification.checks import compare
-from agent.verification.conflicts import Conflict
+from agent.verification.conflict import Conflict
 from agent.verification.stance import combine
 
 CONFIDENT_SUPPORT = {"supports": 0.9, "refutes": 0.05, "silent": 0.05}

@@ -139,7 +139,7 @@ def test_another_holder_of_the_role_refutes(make_app: MakeApp) -> None:
     )
     assert v.verdict == "refuted"
     refuting = [e for e in v.evidence if e.stance == "refutes"]
-    assert any("holder: claim dana reyes vs source omar finch" in s for e in refuting
+    assert any("name: claim Dana Reyes vs source Omar Finch" in s for e in refuting
                for s in e.signals)
 
 

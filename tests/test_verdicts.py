@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agent.types import Citation
-from agent.verification.conflicts import Conflict
+from agent.verification.conflict import Conflict
 from agent.verification.signals import Signals, Stance
 from agent.verification.verdicts import EvidenceItem, decide
 
@@ -33,7 +33,7 @@ def test_a_reported_version_against_a_concrete_other_one_is_a_disagreement() -> 
     label, why = decide(CLAIM, [REPORTED, OTHER_DATE], attributed=False)
     assert label == "conflicting"
     assert "Isles Wire reports the operator saying it" in why
-    assert "Skelly Times contradicts it (number: claim 1 june vs source 15 june)" in why
+    assert "Skelly Times contradicts it (number: claim 1 June vs source 15 June)" in why
 
 
 @pytest.mark.unit

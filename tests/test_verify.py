@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from agent.app import App
 from agent.types import Citation
-from agent.verification.conflicts import Conflict
+from agent.verification.conflict import Conflict
 from agent.verification.notes import evidence_item
 from agent.verification.signals import Signals
 from agent.verification.verdicts import EvidenceItem, decide
@@ -363,7 +363,7 @@ def test_a_claims_date_that_every_outlet_gives_otherwise_is_refuted(make_app: Ma
     v = verifier(app).verify(
         "Burglars struck at 2am on Sunday 9 November 2025.")
     assert v.verdict == "refuted"
-    assert any("day: claim sunday vs source monday" in e.signals for e in v.evidence)
+    assert any("day: claim Sunday vs source Monday" in e.signals for e in v.evidence)
 
 
 def test_two_sentences_that_together_state_the_opposite_refute(

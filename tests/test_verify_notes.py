@@ -15,7 +15,7 @@ from agent.app import App
 from agent.cli.verify_cmds import print_verdict
 from agent.types import Citation
 from agent.verification.checks import compare
-from agent.verification.conflicts import Conflict
+from agent.verification.conflict import Conflict
 from agent.verification.notes import evidence_item
 from agent.verification.signals import Signals
 from agent.verification.stance import REFUTE_P, combine, refute_gate, support_gate

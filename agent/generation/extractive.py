@@ -38,7 +38,7 @@ from agent.text.quantity import show_quantity
 from agent.text.tense import ahead
 from agent.types import Sentence
 from agent.verification.checks import compare
-from agent.verification.conflicts import Conflict
+from agent.verification.conflict import Conflict
 
 # A member's score is divided by its length in words to this power: under a word budget a
 # shorter sentence that is as central says as much for less (the cost-scaled gain of the

@@ -84,7 +84,7 @@ def lexical_check(
     if section != "difference":  # a difference sentence states both sides on purpose
         conflicts = compare(text, " ".join(quotes), score=1.0).conflicts
         if conflicts:
-            return False, "; ".join(c.describe() for c in conflicts)
+            return False, "; ".join(c.shown(text, " ".join(quotes)) for c in conflicts)
     return True, None
 
 

@@ -19,7 +19,7 @@ from agent.retrieval.grouping import SAME_POINT_SIM, group_across_outlets
 from agent.text.normalize import normalize_for_match
 from agent.types import Sentence
 from agent.verification.checks import compare
-from agent.verification.conflicts import Conflict
+from agent.verification.conflict import Conflict
 
 Section = Literal["agreement", "difference", "framing"]
 MAX_POINT_SENTENCES = 3  # sentences shown per story point prompt

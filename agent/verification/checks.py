@@ -64,7 +64,8 @@ from agent.text.sides import side_taken, sides_apart, told_aside
 from agent.text.slots import is_name
 from agent.text.speakers import attribution, place_rival
 from agent.verification.claims import attribution_of
-from agent.verification.conflicts import Conflict, figures_stated, number_conflicts
+from agent.verification.conflict import Conflict
+from agent.verification.conflicts import figures_stated, number_conflicts
 from agent.verification.signals import Signals
 
 # A sentence is "about the same thing" as the claim when it covers this share of the claim's

@@ -14,9 +14,9 @@ from agent.text.counted import shares_of_wholes
 from agent.text.measured import sites_apart
 from agent.text.near_miss import near_miss_name
 from agent.text.quantities import Quantity
-from agent.text.quantity import show_quantity
 from agent.types import Sentence
-from agent.verification.conflicts import Conflict, gives_another, vote_conflicts
+from agent.verification.conflict import Conflict, figure_conflict
+from agent.verification.conflicts import gives_another, vote_conflicts
 from agent.verification.measures import (
     DATE_KINDS,
     MEASURE_KINDS,
@@ -147,5 +147,5 @@ def figure_conflicts(claim: str, sentence: str) -> list[Conflict]:
                     and not sites_apart(q, claim, g, sentence)]
         if same and not any(q.agrees(g) for g in same):
             near = min(same, key=lambda g: abs(math.log(abs(g.value) / abs(q.value))))
-            out.append(Conflict("number", (show_quantity(q),), (show_quantity(near),)))
+            out.append(figure_conflict(q, [near]))
     return out

@@ -138,7 +138,7 @@ def point_rows(
             # when the two give one measure different values (the story summary's rule).
             found = [c for c in sig.conflicts if c.kind != "number"]
             found += measure_conflicts(centre, cands[j][1])
-            bad = "; ".join(c.describe() for c in found)
+            bad = "; ".join(c.shown(centre.text, cands[j][1].text) for c in found)
             if bad:
                 cells[outlet] = quoted_cell(corpus, "contradicts", cands[j][1], bad)
             elif j == i or sig.coverage >= ALIGNED_COVERAGE or (

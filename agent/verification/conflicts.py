@@ -1,11 +1,8 @@
-"""The Conflict record: one concrete disagreement code found between a claim and a sentence,
-and the number conflicts (`number_conflicts`), the kind that needs the quantities' intervals.
+"""The number conflicts (`number_conflicts`): the kind of Conflict (agent.verification.conflict)
+that needs the quantities' intervals, and the tests of when two figures measure one thing.
 
-Produced by agent.verification.checks.compare (a number, month, weekday or place of the
-claim that the sentence gives otherwise), read as a record by the verdict rules, the story
-summary (what two outlets differ on) and the outlet matrix. Where a conflict is shown or
-stored (verdict JSON `signals`, the CLI, eval traces), it is its `describe()` text, e.g.
-"day: claim sunday vs source saturday".
+Read by agent.verification.checks.compare, the claim's figure disputes and the story's
+differences between outlets.
 """
 
 from __future__ import annotations
@@ -13,9 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Literal, cast, get_args
 
 from agent.text.analysis import SentenceAnalysis, stem
 from agent.text.counted import part_of_claimed_all, share_pairs, whole_of_stated_part
@@ -24,58 +19,9 @@ from agent.text.frames import FRAME_WORDS, cached_figure_frames
 from agent.text.measured import figure_act, figure_thing, figures_apart, margin, sites_apart
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
-from agent.text.quantity import implied_changes, show_quantity
+from agent.text.quantity import implied_changes
 from agent.text.units import is_duration_unit
-
-# ("link": the claim ties two names a source says are unconnected, agent.text.links;
-# "side": the claim's actor conceded what the source has it deny, or the reverse,
-# agent.text.sides; "result": winner and loser the other way round, agent.text.contests)
-ConflictKind = Literal["number", "month", "day", "place", "holder", "link", "side", "result"]
-KINDS: tuple[str, ...] = get_args(ConflictKind)
-# describe()'s shape; used only to read back conflicts stored as text (eval traces).
-_TEXT = re.compile(r"(\w+): claim (.+?) vs source (.+)$")
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """What the claim says and what the source says instead, for one kind of detail.
-
-    `claim_values` / `source_values` are the values as shown to people, each side sorted:
-    quantities as the checks print them ("$2,100,000", "45%", "3 years"), lower-case month
-    and weekday names ("june", "sunday"), place names ("lyon").
-    """
-
-    kind: ConflictKind
-    claim_values: tuple[str, ...]
-    source_values: tuple[str, ...]
-
-    @property
-    def claim_text(self) -> str:
-        """The claim's side as text: its values joined by ", "."""
-        return ", ".join(self.claim_values)
-
-    @property
-    def source_text(self) -> str:
-        """The source's side as text: its values joined by ", "."""
-        return ", ".join(self.source_values)
-
-    def describe(self) -> str:
-        """The human-readable form, e.g. "number: claim 50 vs source 29"."""
-        return f"{self.kind}: claim {self.claim_text} vs source {self.source_text}"
-
-    def __str__(self) -> str:
-        return self.describe()
-
-    @classmethod
-    def parse(cls, text: str) -> Conflict:
-        """The record behind a `describe()` text, for conflicts stored as text (eval traces).
-
-        Raises ValueError when `text` is not such a description."""
-        m = _TEXT.match(text)
-        if m is None or m.group(1) not in KINDS:
-            raise ValueError(f"not a conflict description: {text!r}")
-        kind = cast(ConflictKind, m.group(1))  # checked against KINDS above
-        return cls(kind, tuple(m.group(2).split(", ")), tuple(m.group(3).split(", ")))
+from agent.verification.conflict import Conflict, figure_conflict
 
 
 def _named_by_its_noun(c: Quantity, evidence: SentenceAnalysis,
@@ -130,11 +76,11 @@ def number_conflicts(
         own = _may_state(c, now)
         other = misbound(c, claim, evidence) if loosely else None
         if other is not None:
-            conflicts.append(Conflict("number", (show_quantity(c),), (show_quantity(other),)))
+            conflicts.append(figure_conflict(c, [other]))
             continue
         fewer = part_of_claimed_all(c, claim.text, eq) if aligned else None
         if fewer is not None:
-            conflicts.append(Conflict("number", (show_quantity(c),), (show_quantity(fewer),)))
+            conflicts.append(figure_conflict(c, [fewer]))
             continue
         if any(c.stated_by(e) for e in own) or (
                 c.phase == "delta" and any(c.stated_by(d) for d in implied)):
@@ -166,8 +112,7 @@ def number_conflicts(
                  else [e for e in same_head if _counts_alike(c, e, claim, evidence)]
                  ) or (comparable if aligned and not _counts_other_things(c, now) else [])
         if rival:
-            shown = tuple(sorted({show_quantity(e) for e in rival}))
-            conflicts.append(Conflict("number", (show_quantity(c),), shown))
+            conflicts.append(figure_conflict(c, rival))
     return conflicts, missing
 
 

@@ -29,15 +29,11 @@ from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frame
 from agent.text.measured import figure_thing, holdings_apart, is_gap
 from agent.text.near_miss import things_apart
 from agent.text.quantities import Quantity
-from agent.text.quantity import show_quantity
 from agent.text.tallies import tally_second
 from agent.text.tense import ahead, behind
 from agent.types import Sentence
-from agent.verification.conflicts import (
-    MAX_MEASURE_RATIO,
-    Conflict,
-    magnitude_ratio,
-)
+from agent.verification.conflict import Conflict, figure_conflict
+from agent.verification.conflicts import MAX_MEASURE_RATIO, magnitude_ratio
 
 # Tuned on the dev stories' labelled conflicts (evals/stories/*/conflicts.jsonl, split dev);
 # see the issue 15 results in evals/results.
@@ -281,7 +277,7 @@ def measure_conflicts(a: Sentence, b: Sentence) -> list[Conflict]:
     hospital" and "14 crew" measure nothing in common. As in the story's differences, a
     sentence that states the other's value anywhere disputes nothing."""
     fa, fb = figures([(a, "a")]), figures([(b, "b")])
-    return [Conflict("number", (show_quantity(x.quantity),), (show_quantity(y.quantity),))
+    return [figure_conflict(x.quantity, [y.quantity])
             for x in fa for y in fb
             if x.quantity.kind != "weekday"  # the checks compare weekdays (kind "day")
             and (same_measure(x, y, min_shared=0.0)

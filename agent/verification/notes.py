@@ -20,15 +20,16 @@ from agent.verification.verdicts import EvidenceItem
 
 def evidence_item(
     corpus: Corpus, s: Sentence, sig: Signals, final: Stance, probs: StanceProbs | None,
-    speaker: str | None,
+    speaker: str | None, claim: str = "",
 ) -> EvidenceItem | None:
     """The cited evidence item of one judged sentence, with notes on why it was decided;
-    `speaker`: whose words an attributed claim is about (None for a plain claim). None
+    `speaker`: whose words an attributed claim is about (None for a plain claim); `claim`:
+    the claim part's text, whose casing the conflict notes keep (`Conflict.shown`). None
     when the sentence cannot be cited."""
     cite = make_citation(corpus, s.article_id, s.text)
     if cite is None:  # the registry and the text snapshot disagree: never cite it
         return None
-    notes = [c.describe() for c in sig.conflicts] if final == "refutes" else []
+    notes = [c.shown(claim, s.text) for c in sig.conflicts] if final == "refutes" else []
     if sig.polarity_conflict and final == "refutes":
         # Only a conflict of figures, dates or places makes outlets disagree (decide): say
         # that a negation alone is weaker, as the verdict's explanation does.

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-from agent.verification.conflicts import Conflict
+from agent.verification.conflict import Conflict
 
 Stance = Literal["supports", "refutes", "silent"]
 

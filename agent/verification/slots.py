@@ -42,7 +42,7 @@ from agent.text.slots import (
     unnamed_other,
 )
 from agent.verification.claims import attribution_of
-from agent.verification.conflicts import Conflict
+from agent.verification.conflict import Conflict
 
 # Cloze calls per claim part: each costs a model call (~3 s on the local default).
 MAX_SLOT_CALLS = 3

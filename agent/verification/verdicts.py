@@ -131,7 +131,8 @@ def decide(
             else:
                 supports[outlet] = supports.get(outlet, 0) + 1
         elif item.stance == "refutes":
-            found = [c.describe() for c in sig.conflicts] or ["states otherwise"]
+            found = [c.shown(claim, item.citation.quote) for c in sig.conflicts] or [
+                "states otherwise"]
             refutes.setdefault(outlet, []).extend(found)
             refute_kinds.setdefault(outlet, set()).update(
                 [c.kind for c in sig.conflicts] or ["model"])

@@ -240,7 +240,7 @@ class Verifier:
                 # in a joint passage; a data-breach newcomer, session 62)
                 refuting.add(s.id)
             by_article.setdefault(s.article_id, []).append((outlet, s, sig))
-            item = evidence_item(self.corpus, s, sig, final, probs, speaker)
+            item = evidence_item(self.corpus, s, sig, final, probs, speaker, claim)
             if item is not None:
                 if not ask and self.use_model and final == "silent":
                     item.signals.append(NOT_ASKED)
@@ -353,7 +353,7 @@ class Verifier:
             if not passage_counts(final, sig):
                 continue
             for s in (a, b):
-                item = evidence_item(self.corpus, s, sig, final, probs, speaker)
+                item = evidence_item(self.corpus, s, sig, final, probs, speaker, claim)
                 if item is not None:
                     out.append((outlet, item, sig))
             if final == "supports":
