@@ -80,10 +80,32 @@ def test_a_year_before_1900_after_a_date_s_preposition(text: str, kind: str) -> 
     assert quantities(text)[0].kind == kind
 
 
-def test_a_year_before_1900_refutes_another_year() -> None:
-    sig = compare("The viaduct was built in 1901.",
+def test_a_year_before_1900_refutes_another_year_of_the_same_act() -> None:
+    sig = compare("The viaduct opened in 1901.",
                   "The viaduct, which opened in 1874, carries 9,000 trains a year.")
     assert [str(c) for c in sig.conflicts] == ["number: claim 1901 vs source 1874"]
+
+
+@pytest.mark.parametrize(("claim", "source"), [
+    # a newcomer's gondola (session 69): the year the lift was built is no version of the
+    # year it broke down, though the sentence is about the lift
+    ("The Kestrel Peak gondola broke down on Saturday, 21 November 2026.",
+     "The gondola, built in 1998, carried 1.2 million passengers last season."),
+    ("The Harlow pier was closed to the public in March 2025.",
+     "The pier, which was restored in 2009, draws 300,000 visitors a year."),
+    ("The Dunmore plant was closed by inspectors in 2024.",
+     "The plant, which employs about 140 people, has operated on the site since 1987."),
+])
+def test_a_year_of_another_act_is_no_rival(claim: str, source: str) -> None:
+    # each year has its verb ("broke down", "built"), and neither verb is in the other's
+    # sentence: two acts, whose years may differ; the model judges the pair
+    assert compare(claim, source, 0.9).conflicts == []
+
+
+def test_a_year_of_the_same_act_in_other_words_still_rivals() -> None:
+    sig = compare("The Harlow pier was restored in 2011.",
+                  "The pier, which was restored in 2009, draws 300,000 visitors a year.", 0.9)
+    assert [str(c) for c in sig.conflicts] == ["number: claim 2011 vs source 2009"]
 
 
 @pytest.mark.parametrize(("claim", "source", "conflict"), [
@@ -92,7 +114,7 @@ def test_a_year_before_1900_refutes_another_year() -> None:
      "The viaduct, which has carried trains since 1874, will close in March.", None),
     ("The viaduct will close to trains from 3 March 2027.",
      "The viaduct, which opened in 1874, carries 9,000 trains a year.", None),
-    ("The viaduct was built in 1901.",
+    ("The viaduct has carried trains since 1901.",
      "The viaduct, which has carried trains since 1874, will not reopen until May 2028.",
      "number: claim 1901 vs source 1874"),
 ])

@@ -121,8 +121,9 @@ def figure_act(text: str, q: Quantity) -> str:
     words ("jailed" in "has been jailed for five and a half years", "banned" in "banned from
     being a company director for eight years", "cancelled" in "cancelled 1,140 services");
     for a count with none before it, the first within _ACT_WORDS words after its noun
-    ("4,000 complaints came in"); "" for other kinds or when there is none."""
-    if q.kind not in ("duration", "count") or not q.said:
+    ("4,000 complaints came in"); for a year, the verb it dates ("built" in "The gondola,
+    built in 1998, ..."); "" for other kinds or when there is none."""
+    if q.kind not in ("duration", "count", "year") or not q.said:
         return ""
     digits, at = _said_at(text, q)
     if at < 0:

@@ -151,13 +151,16 @@ def _of_other_things(c: Quantity, e: Quantity, claim: SentenceAnalysis,
 
 def _of_other_acts(c: Quantity, e: Quantity, claim: SentenceAnalysis,
                    evidence: SentenceAnalysis) -> bool:
-    """Whether durations `c` (claim) and `e` (evidence), or counts of two nouns, measure or
-    count in two acts: each has a verb (agent.text.measured.figure_act) that the other's
-    sentence does not have. "Banned from being a company director for eight years" is no
-    version of "has been jailed for five and a half years" (a court newcomer, session 50),
-    nor "4,000 complaints came in" of "cancelled 1,140 services" (fresh dev claims, session
-    66); "sent 10,000 soldiers" still is of "sent 50,000 troops"."""
-    if not (c.kind == e.kind == "duration"
+    """Whether durations or years `c` (claim) and `e` (evidence), or counts of two nouns,
+    measure, date or count two acts: each has a verb (agent.text.measured.figure_act) that
+    the other's sentence does not have. "The gondola, built in 1998, ..." dates no
+    breakdown of "broke down on Saturday, 21 November 2026" (a newcomer, session 69: over
+    the 838 dev claims this drops only year rivals of other acts, none a right one).
+    "Banned from being a company director for eight years" is no version of "has been
+    jailed for five and a half years" (a court newcomer, session 50), nor "4,000 complaints
+    came in" of "cancelled 1,140 services" (fresh dev claims, session 66); "sent 10,000
+    soldiers" still is of "sent 50,000 troops"."""
+    if not ((c.kind == e.kind and c.kind in ("duration", "year"))
             or (c.kind == e.kind == "count" and c.head and e.head and c.head != e.head)):
         return False
     acts = figure_act(claim.text, c), figure_act(evidence.text, e)
