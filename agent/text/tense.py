@@ -66,6 +66,12 @@ def ahead(text: str, word: str) -> bool:
         # "had been received on Friday and said it would be assessed": the future is told in
         # a verb joined after the word's own past one
         return False
+    if after is not None and (sub := _SUBORDINATOR.search(clause, at, after.start())) and (
+            _past_verb(clause, at, sub.start())):
+        # "On Saturday, the children spent a freezing night on the lift because its backup
+        # engine would not start": the word's own verb after it is past, and the future is
+        # told in a clause of its own (a newcomer's gondola, session 69)
+        return False
     return after is not None or _scheduled(clause, at)
 
 
