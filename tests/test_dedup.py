@@ -178,3 +178,29 @@ def test_a_paper_crediting_the_wire_in_its_byline_is_its_copy() -> None:
     assert mark_duplicates([wire, other])[1].duplicate_of is None  # shares, credits none
     assert not dedup.credits("Ann Lee", "Isles Wire")
     assert not dedup.credits("Ann Lee, Isles Wire", None)
+
+
+def test_a_copys_sentence_with_words_cut_is_the_originals() -> None:
+    # a newcomer's syndicated copy (session 69) trimmed clauses of the wire's sentences and
+    # was counted as a second outlet for them; a sentence it changed or added stays its own
+    wire_text = ("The pier, restored in 2009, drew 300,000 visitors last summer, making it "
+                 "the busiest on the coast. Four people were treated in hospital and were "
+                 "released on Sunday, a spokesperson for Harlow General said. "
+                 "The council said on Monday it had opened an inquiry into the collapse. "
+                 + prose(11, 6))
+    copy_text = ("The pier, restored in 2009, drew 300,000 visitors last summer. "
+                 "Four people were treated in hospital, a Harlow General spokesperson said. "
+                 "Five people were treated in hospital, a Harlow General spokesperson said. "
+                 "Among the visitors were three families from Dunmore who were unhurt. "
+                 "The council said on Monday it had opened an inquiry into the collapse. "
+                 + prose(11, 6))
+    _, copy = mark_duplicates([make_article("wire", wire_text),
+                                  make_article("copy", copy_text)])
+    assert copy.duplicate_of == "wire"
+    marks = [s.duplicate_of for s in copy.sentences[:5]]
+    assert marks == ["wire:0", "wire:1", None, None, "wire:2"]
+    # an article that is no copy keeps its own sentences, trimmed or not
+    other = make_article("other", "The pier, restored in 2009, drew 300,000 visitors last "
+                         "summer. " + prose(12, 10))
+    assert mark_duplicates([make_article("wire", wire_text), other])[1].sentences[0] \
+        .duplicate_of is None

@@ -55,9 +55,12 @@ def stored(corpus: Corpus) -> tuple[dict[str, str | None], dict[str, str | None]
 
 
 def variant(rng: random.Random, base: list[str], shared: list[str]) -> list[str]:
-    """An exact copy, a near copy (one sentence changed), a loose rewrite, or new text that
-    quotes syndicated sentences."""
-    kind = rng.randrange(4)
+    """An exact copy, a near copy (one sentence changed), a loose rewrite, new text that
+    quotes syndicated sentences, or a reprint with words cut from some sentences (marked as
+    its original's by dedup.mark_trimmed)."""
+    kind = rng.randrange(5)
+    if kind == 4:
+        return [" ".join(s.split()[:-2]) + "." if rng.random() < 0.3 else s for s in base]
     if kind == 0:
         return list(base)
     if kind == 1:
@@ -372,3 +375,4 @@ def test_a_version_4_registry_counts_its_terms_again(tmp_path: Path) -> None:
     conn = Corpus(tmp_path / "data").connection()
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert dict(conn.execute("SELECT term, df FROM term_df").fetchall()) == fresh
+

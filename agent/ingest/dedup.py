@@ -160,7 +160,8 @@ def mark_duplicates(
     """Copies of `articles` (same order) with `duplicate_of` set on exact/near duplicate
     articles (earliest in input order is canonical; callers pass corpus order,
     `corpus_order`) and on sentences that repeat a sentence of an earlier non-duplicate
-    article. Existing marks are recomputed from scratch.
+    article, or, in a copy, one of its original's with words cut (`mark_trimmed`). Existing
+    marks are recomputed from scratch.
 
     `frequent`: the body sentence keys (`sentence_key`) held by more than MAX_SENTENCE_DF
     articles of the corpus; None computes them from `articles` (a whole-corpus run). The
@@ -173,6 +174,7 @@ def mark_duplicates(
     out = [
         a.model_copy(update={"sentences": [s.model_copy() for s in a.sentences]}) for a in articles
     ]
+    by_id = {a.id: a for a in out}
     by_hash: dict[str, str] = {}
     index = _CanonIndex(frequent)
     seen_sentences: dict[str, str] = {}
@@ -204,10 +206,29 @@ def mark_duplicates(
             earlier = seen_sentences.get(norm)
             if earlier is not None and not earlier.startswith(f"{art.id}:"):
                 s.duplicate_of = earlier
-        if art.duplicate_of is None:
+        if art.duplicate_of is not None:
+            mark_trimmed(art, by_id[art.duplicate_of])
+        else:
             for s, norm in zip(art.sentences, norms, strict=True):
                 seen_sentences.setdefault(norm, s.id)
     return out
+
+
+def mark_trimmed(copy: Article, original: Article) -> None:
+    """Mark each body sentence of `copy` (an article found to be a copy of `original`) that
+    is a sentence of `original` with words cut, no word added or changed, as that sentence's
+    duplicate: a reprint that trims the wire's clauses ("The gondola, built in 1998, carried
+    1.2 million passengers last season." of "..., making it one of the busiest lifts in the
+    region.") reports nothing of its own, and was counted as a second outlet (a newcomer's
+    syndicated copy, session 69). A sentence with a word of its own, or a figure or name
+    changed, stays the copy's reporting (`Sentence.duplicate_of` None)."""
+    theirs = [(s.id, set(_WORD.findall(sentence_norm(s.text)))) for s in original.body_sentences]
+    for s in copy.body_sentences:
+        norm = sentence_norm(s.text)
+        if s.duplicate_of is not None or not _long_enough(norm):
+            continue
+        mine = set(_WORD.findall(norm))
+        s.duplicate_of = next((sid for sid, words in theirs if mine <= words), None)
 
 
 def body_text(article: Article) -> str:

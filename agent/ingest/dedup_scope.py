@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from agent.ingest.corpus import Corpus
+    from agent.types import Article
 
 
 def _closure(corpus: Corpus, seeds: list[str]) -> set[str]:
@@ -150,6 +151,29 @@ def _sentence_marks(corpus: Corpus, norm_keys: set[bytes]) -> dict[str, str | No
     return changes
 
 
+def _trimmed_marks(conn: sqlite3.Connection, marked: list[Article],
+                   exact: dict[str, str | None]) -> dict[str, str | None]:
+    """`exact` (sentence id -> mark, the changes `_sentence_marks` finds by sentence keys)
+    with the marks of the copies' sentences that are their originals' with words cut
+    (dedup.mark_trimmed, set by the `marked` run): no key of theirs is shared, so only that
+    run sees them. Only changes against the stored marks are returned."""
+    out = dict(exact)
+    for a in marked:
+        if a.duplicate_of is None:
+            continue
+        stored: dict[str, str | None] = dict(conn.execute(
+            "SELECT sentence_id, duplicate_of FROM sentence_keys WHERE article_id = ?", (a.id,)))
+        for s in a.body_sentences:
+            if s.id not in stored:  # too short to be keyed, and never marked
+                continue
+            final = out.get(s.id, stored[s.id]) or s.duplicate_of
+            if final != stored[s.id]:
+                out[s.id] = final
+            else:
+                out.pop(s.id, None)
+    return out
+
+
 def refresh_duplicates(corpus: Corpus) -> int:
     """Bring the duplicate marks up to date after puts/removes (in the corpus's open write
     transaction; the caller saves). Returns how many articles were re-marked (the scope)."""
@@ -192,7 +216,7 @@ def refresh_duplicates(corpus: Corpus) -> int:
                 f"SELECT norm_key FROM sentence_keys WHERE article_id IN ({marks})", batch
             )
         )
-    sentence_marks = _sentence_marks(corpus, norm_keys)
+    sentence_marks = _trimmed_marks(conn, marked, _sentence_marks(corpus, norm_keys))
     corpus.apply_marks(article_marks, sentence_marks)
     conn.execute("DELETE FROM dedup_pending")
     conn.execute("DELETE FROM dedup_pending_norms")

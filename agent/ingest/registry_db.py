@@ -32,11 +32,13 @@ from agent.ingest import dedup, dedup_index
 from agent.ingest.records import DocumentRecord, RegistryFile
 from agent.text.normalize import content_terms
 
-SCHEMA_VERSION = 6  # 2: sentence_keys.body and sentence_df (dedup_index.migrate_v1);
+SCHEMA_VERSION = 7  # 2: sentence_keys.body and sentence_df (dedup_index.migrate_v1);
 # 3: keys without a leading wire dateline (dedup_index.migrate_v2); 4: documents.published,
 # the corpus order (migrate_v3); 5: term_df counted with four-letter plurals folded
 # (agent.text.normalize.singular, migrate_v4); 6: published keys put an agency's filing
-# before the same day's other documents (dedup.published_key, migrate_v3 again)
+# before the same day's other documents (dedup.published_key, migrate_v3 again); 7: a copy's
+# sentences with words cut from its original's are the original's (dedup.mark_trimmed):
+# every article re-marked at the next refresh
 DB_NAME = "registry.sqlite3"
 LEGACY_NAME = "registry.json"
 BUSY_TIMEOUT_MS = 30_000
@@ -74,7 +76,7 @@ def connect(path: Path) -> sqlite3.Connection:
                 f"BEGIN IMMEDIATE;{SCHEMA}{dedup_index.TABLES}"
                 f"PRAGMA user_version={SCHEMA_VERSION};COMMIT;"
             )
-        elif version in (1, 2, 3, 4, 5):
+        elif version in (1, 2, 3, 4, 5, 6):
             conn.execute("BEGIN IMMEDIATE")
             try:
                 found = conn.execute("PRAGMA user_version").fetchone()[0]  # not done meanwhile?
@@ -86,7 +88,10 @@ def connect(path: Path) -> sqlite3.Connection:
                     migrate_v3(conn)  # (5 -> 6: the published keys read again)
                 if found in (1, 2, 3, 4):
                     migrate_v4(conn)
-                if found in (1, 2, 3, 4, 5):
+                if found == 6:  # (earlier versions re-mark every article in migrate_v3)
+                    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')",
+                                 (dedup_index.REMARK_ALL,))
+                if found in (1, 2, 3, 4, 5, 6):
                     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 conn.execute("COMMIT")
             except BaseException:
