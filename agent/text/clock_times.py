@@ -20,6 +20,9 @@ _CLOCK_TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")
 _LATE_DAY = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:at night|tonight|in the (?:evening|afternoon))|"
                        r"^\s*(?:on|last|this)\s+(?:the\s+)?\w+\s+(?:night|evening|afternoon)\b",
                        re.IGNORECASE)
+# A day part after the hour that puts it before noon ("at six o'clock in the morning").
+_MORNING = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:in the (?:morning|early hours)|this morning)\b|"
+                      r"^\s*(?:on|last|this)\s+(?:the\s+)?\w+\s+morning\b", re.IGNORECASE)
 # (low, high) room a time bound leaves, in hours around the stated time t.
 _TIME_BOUNDS = {"before": (-24.0, 0.0), "by": (-24.0, 0.0), "until": (-24.0, 0.0),
                 "after": (0.0, 24.0), "shortly before": (-0.5, 0.0), "shortly after": (0.0, 0.5),
@@ -37,11 +40,20 @@ def times_of_day(text: str) -> tuple[list[tuple[float, float, float, str]], str]
     for m in timed:
         hour = int(m.group("h")) % 12 + int(m.group("min") or 0) / 60
         marker = m.group("ap").lower()
+        said = m.group(0)
         if marker.startswith("p") or (not marker.startswith("a")
                                       and _LATE_DAY.match(text[m.end():])):
             hour += 12
         lo, hi = _TIME_BOUNDS.get((m.group("tb") or "").lower(), (0.0, 0.0))
-        out.append((hour, max(0.0, hour + lo), min(24.0, hour + hi), m.group(0)))
+        # a bare o'clock names no half of the day ("stopped shortly before a quarter to
+        # three", told after "on Saturday afternoon": a newcomer's gondola, session 69, was
+        # shown "2.45am" and set against "about 2:40 pm"): either hour, like "11:40"
+        either = marker.startswith("o") and 12 <= hour + 12 < 24 and not (
+            hour < 12 and _MORNING.match(text[m.end():]))
+        if either:
+            said = re.sub(r"\s*o[’']clock$", "", said, flags=re.IGNORECASE)
+        out.append((hour, max(0.0, hour + lo), min(24.0, hour + hi + (12 if either else 0)),
+                    said))
     # the times' digits are read: blank them for the other figures
     for m in timed:
         text = text[: m.start()] + " " * len(m.group(0)) + text[m.end():]
