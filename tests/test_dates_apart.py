@@ -15,8 +15,9 @@ import pytest
 from agent.app import App
 from agent.text.measured import span_point, year_names_thing
 from agent.text.quantities import quantities
-from agent.types import Evidence
+from agent.types import Evidence, Sentence
 from agent.verification.checks import compare
+from agent.verification.measures import measure_conflicts
 from agent.verification.verify import Verifier
 
 if TYPE_CHECKING:
@@ -201,3 +202,19 @@ def test_a_past_years_figure_is_not_refuted_by_the_storys_own_figure(
     verifier.gather = lambda _claim: [  # type: ignore[method-assign]
         ("a_wire", Evidence(label="F", sentence=rival, score=0.0, outlet="Kelby Wire"))]
     assert (verifier.verify(claim).verdict == "refuted") is refuted
+
+
+def test_years_of_two_acts_are_no_two_outlets_versions() -> None:
+    # a newcomer's story summary (session 69): "Outlets differ on the year: 2024 vs 2023",
+    # of a union's charge and the firm's reply, each dating its own act
+    a = Sentence(id="wire:0", article_id="wire", doc_id="wire", start=0, end=0,
+                 text="The Harlow union alleged that the firm had slashed its training "
+                      "budget by 30% since 2024.")
+    b = Sentence(id="paper:0", article_id="paper", doc_id="paper", start=0, end=0,
+                 text="The firm rejects that, insisting it has increased spending on "
+                      "training every year since 2023.")
+    assert measure_conflicts(a, b) == []
+    c = Sentence(id="paper:1", article_id="paper", doc_id="paper", start=0, end=0,
+                 text="The union says the firm has slashed its training budget by 30% "
+                      "since 2023.")
+    assert [x.describe() for x in measure_conflicts(a, c)] == ["number: claim 2024 vs source 2023"]

@@ -137,6 +137,16 @@ def figure_act(text: str, q: Quantity) -> str:
     return ""
 
 
+def acts_apart(a_text: str, a: Quantity, b_text: str, b: Quantity) -> bool:
+    """Whether figures `a` of `a_text` and `b` of `b_text` measure, date or count two acts:
+    each has a verb (`figure_act`) that the other's sentence does not have ("alleged that
+    Altavia had cut its maintenance budget by 40% since 2024" / "insisting it has increased
+    spending on maintenance every year since 2023")."""
+    acts = figure_act(a_text, a), figure_act(b_text, b)
+    return (all(acts) and acts[0] not in analyze(b_text).stems
+            and acts[1] not in analyze(a_text).stems)
+
+
 def count_qualifiers(text: str, q: Quantity) -> frozenset[str]:
     """The content stems of the words between count `q` of `text` and its noun (`q.head`):
     {"diabet", "foot"} of "14 diabetic foot clinics", {"commu"} of "five community clinics";

@@ -16,7 +16,7 @@ from agent.text.analysis import SentenceAnalysis, stem
 from agent.text.counted import part_of_claimed_all, share_pairs, whole_of_stated_part
 from agent.text.facts import MONTHS
 from agent.text.frames import FRAME_WORDS, cached_figure_frames
-from agent.text.measured import figure_act, figure_thing, figures_apart, margin, sites_apart
+from agent.text.measured import acts_apart, figure_thing, figures_apart, margin, sites_apart
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
 from agent.text.quantity import implied_changes
@@ -152,7 +152,7 @@ def _of_other_things(c: Quantity, e: Quantity, claim: SentenceAnalysis,
 def _of_other_acts(c: Quantity, e: Quantity, claim: SentenceAnalysis,
                    evidence: SentenceAnalysis) -> bool:
     """Whether durations or years `c` (claim) and `e` (evidence), or counts of two nouns,
-    measure, date or count two acts: each has a verb (agent.text.measured.figure_act) that
+    measure, date or count two acts: each has a verb (agent.text.measured.acts_apart) that
     the other's sentence does not have. "The gondola, built in 1998, ..." dates no
     breakdown of "broke down on Saturday, 21 November 2026" (a newcomer, session 69: over
     the 838 dev claims this drops only year rivals of other acts, none a right one).
@@ -163,8 +163,7 @@ def _of_other_acts(c: Quantity, e: Quantity, claim: SentenceAnalysis,
     if not ((c.kind == e.kind and c.kind in ("duration", "year"))
             or (c.kind == e.kind == "count" and c.head and e.head and c.head != e.head)):
         return False
-    acts = figure_act(claim.text, c), figure_act(evidence.text, e)
-    return all(acts) and acts[0] not in evidence.stems and acts[1] not in claim.stems
+    return acts_apart(claim.text, c, evidence.text, e)
 
 
 def _counts_alike(c: Quantity, e: Quantity, claim: SentenceAnalysis,

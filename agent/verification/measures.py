@@ -26,7 +26,7 @@ from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem
 from agent.text.counted import share_pairs
 from agent.text.facts import MONTHS, WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frames
-from agent.text.measured import figure_thing, holdings_apart, is_gap
+from agent.text.measured import acts_apart, figure_thing, holdings_apart, is_gap
 from agent.text.near_miss import things_apart
 from agent.text.quantities import Quantity
 from agent.text.tallies import tally_second
@@ -173,6 +173,9 @@ def same_measure(a: Figure, b: Figure, min_shared: float = MIN_SHARED) -> bool:
     if a.quantity.kind == "duration" and len({is_gap(f.sentence.text, f.quantity)
                                               for f in (a, b)}) > 1:
         return False  # "charged three days later" is no length of "ran it for eight years"
+    if a.quantity.kind == "year" and acts_apart(a.sentence.text, a.quantity,
+                                                b.sentence.text, b.quantity):
+        return False  # "had cut its budget ... since 2024" / "has increased ... since 2023"
     if a.quantity.kind in WHEN_KINDS and len({
             dates_statement(f.sentence.text, f.quantity.said) for f in (a, b)}) > 1:
         return False  # "said at 11.15pm that all services had been restored": when it was said
@@ -321,10 +324,20 @@ def counts_alike(a: Figure, b: Figure) -> bool:
             or qa.head == qb.head or not comparable_measure(replace(qa, head=qb.head), qb)
             or a.frame is None or b.frame is None or not same_frame(a.frame, b.frame)):
         return False
+    # a sentence with its own count of the other's noun tells its count under that noun,
+    # and this one of a part or of something else ("Seven people, among them two pupils,
+    # were taken to hospital" against "Four people were treated": a newcomer, session 69)
+    if _counts_noun(b.sentence.text, qa.head) or _counts_noun(a.sentence.text, qb.head):
+        return False
     nouns = {stem(qa.head), stem(qb.head)}
     shared = overlap(terms(a.sentence.text), terms(b.sentence.text))
     return shared >= OTHER_NOUN_SHARED and (
         len((a.frame.stems & b.frame.stems) - nouns) >= 2 or shared >= SAME_TELLING)
+
+
+def _counts_noun(text: str, noun: str) -> bool:
+    """Whether `text` gives a count of `noun` (its head, agent.text.quantities)."""
+    return any(q.kind == "count" and q.head == noun for q in analyze(text).quantities)
 
 
 _FIGURE = re.compile(r"[$£€¥]?\d[\d,.]*(?:\s?(?:%|per ?cent\b|[kmb]n?\b|million\b|billion\b))?",
