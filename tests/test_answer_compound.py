@@ -39,7 +39,16 @@ FERRY = {
      ("Where was Pellow tried?", "What was he convicted of?")),
     ("When and where will the recount take place, and how long will it take?",
      ("When and where will the recount take place?", "How long will it take?")),
+    # a preposition may lead the second part (a newcomer's "Which body opened an
+    # investigation into the breakdown, and on what day?", session 69, abstained)
+    ("Which body opened an inquiry into the pier collapse, and on what day?",
+     ("Which body opened an inquiry into the pier collapse?", "On what day?")),
+    ("How much was the club fined, and for what?",
+     ("How much was the club fined?", "For what?")),
+    ("Who will chair the review, and to whom will it report?",
+     ("Who will chair the review?", "To whom will it report?")),
     ("Who and what took part in the rescue?", None),  # one question about two kinds
+    ("What did the mayor say in which she criticised the plan?", None),  # no "and"
     ("How many trains were cancelled?", None),
 ])
 def test_a_compound_question_is_two_questions(question: str,

@@ -67,8 +67,9 @@ def asked_figure_kinds(question: str) -> frozenset[str] | None:
 
 # A second question joined to the first ("What position did he hold, and for how long?",
 # "Where was he tried, and what was he convicted of?"): one part may be answered alone.
-COMPOUND = re.compile(r"\b(?:and|or)\s+(?:what|who|where|when|why|how|which|for how)\b",
-                       re.IGNORECASE)
+# (a preposition may lead the second part: "Which body opened the inquiry, and on what day?")
+COMPOUND = re.compile(r"\b(?:and|or)\s+(?:(?:on|in|at|from|by|since|until|to|for|with)\s+)?"
+                      r"(?:what|who|whom|where|when|why|how|which)\b", re.IGNORECASE)
 MIN_PART_WORDS = 3  # "Who and what took part?", "When and where ...?" are one question
 
 
