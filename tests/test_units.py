@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from agent.text.quantities import quantities
+from agent.text.quantity import show_quantity
 from agent.text.units import measure_unit
 from agent.verification.checks import compare
 
@@ -155,3 +156,13 @@ def test_a_duration_that_says_when_or_how_often_is_no_span() -> None:
     assert [q.kind for q in quantities("Branches will open three days per week.")] == []
     (span,) = quantities("The search lasted two days.")
     assert span.kind == "duration"
+
+
+def test_a_measure_is_shown_with_its_unit_in_the_plural() -> None:
+    # a newcomer (session 69) read "claim as high as 160 metre vs source up to 60 metre"
+    (c,) = compare("The cabins hung as high as 160 metres above the valley floor.",
+                   "The cabins hung up to 60 metres above the valley floor.", 0.9).conflicts
+    assert c.shown() == "number: claim as high as 160 metres vs source up to 60 metres"
+    shown = [show_quantity(q) for q in quantities("It weighed 1 tonne; the wall is 12 feet "
+                                                 "high and the tunnel 2.4 km long.")]
+    assert shown == ["1 tonne", "12 feet", "2.4 km"]

@@ -112,3 +112,11 @@ def is_singular_noun(word: str) -> bool:
     "council" are; "passengers", "people" and words the lexicon lacks are not."""
     low = word.lower()
     return low in getAllLemmas(low).get("NOUN", ())
+
+
+@functools.lru_cache(maxsize=1024)
+def noun_plural(word: str) -> str:
+    """The plural of noun `word` by the lexicon ("metre" -> "metres", "foot" -> "feet"), or
+    `word` itself where it has none (an abbreviation: "km", "kph")."""
+    forms = getAllInflections(word, upos="NOUN").get("NNS", ())
+    return forms[0] if forms else word

@@ -14,6 +14,7 @@ from typing import Literal
 
 from agent.text.bounds import significant_digits
 from agent.text.changes import Phase, other_time
+from agent.text.lexicon import noun_plural
 
 Kind = Literal["count", "percent", "money", "duration", "year", "ordinal", "day", "label",
                "time", "weekday", "measure", "age"]
@@ -256,8 +257,10 @@ def show_quantity(q: Quantity) -> str:
         return f"{q.head.title()} {q.value:g}"
     if q.kind == "weekday":
         return q.said.lower()
-    if q.kind == "measure":
-        return f"{q.said or f'{q.value:g}'} {q.head}"
+    if q.kind == "measure":  # "60 metres", "1 tonne", "2.4 km" (the value is in SI units)
+        said = q.said or f"{q.value:g}"
+        one = said.split()[-1].lower() in ("1", "one", "a", "an")
+        return f"{said} {q.head if one else noun_plural(q.head)}"
     if q.kind == "duration":
         return _show_duration(q.value)
     unit = "%" if q.kind == "percent" else ""
