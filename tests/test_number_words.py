@@ -39,6 +39,18 @@ def test_a_share_of_a_scale_word_is_one_figure(text: str, digits: str, value: fl
     assert [q.value for q in quantities(text)] == [value]
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    # a scale word that more number words follow is one number (a newcomer's column,
+    # session 69, read "one thousand two hundred and forty patients" as 1,000)
+    ("one thousand two hundred and forty patients sat on the list", 1240),
+    ("a hundred and twenty volunteers joined the search", 120),
+    ("one million two hundred thousand visitors came", 1_200_000),
+    ("a thousand volunteers joined the search", 1000),  # and alone it still is one
+])
+def test_a_number_in_words_after_a_scale_word_is_one_number(text: str, value: float) -> None:
+    assert [q.value for q in quantities(text)] == [value]
+
+
 def test_a_hyphenated_share_of_a_unit_of_time_is_a_duration() -> None:
     assert words_to_digits("it took three-quarters of an hour") == "it took 0.75 hours"
 

@@ -24,8 +24,11 @@ _WORD_NUMBER = re.compile(
 
 
 # "half a million", "a quarter of a million", "a thousand": a share of one scale word.
+# Not a scale word that more number words follow: "one thousand two hundred and forty" is
+# 1,240 (a newcomer's column, session 69, read it as 1,000), left to text2num whole.
 _A_SCALE = re.compile(r"\b(?:(half|a quarter of|three[\s-]quarters of)\s+)?(?:a|one)\s+"
-                      r"(hundred|thousand|million|billion)\b", re.IGNORECASE)
+                      r"(hundred|thousand|million|billion)\b"
+                      rf"(?![\s-]+(?:and[\s-]+)?(?:{_UNIT_WORDS}|hundred)\b)", re.IGNORECASE)
 _SHARE_OF = {"": 1.0, "half": 0.5, "a quarter of": 0.25, "three quarters of": 0.75}
 
 
