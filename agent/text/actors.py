@@ -135,10 +135,33 @@ def roles_swapped(sentence: str, quote: str) -> str | None:
         other = stems(quote[: q_words[j].start()])
         done_to = stems(" ".join(_done_to([m.group(0) for m in q_words[j + 1:j + 6]])))
         if not (doer and other and not doer & other and doer <= done_to):
+            acted_on = _done_to([m.group(0) for m in s_words[i + 1:i + 6]])
+            if _namesakes_swapped(doer, stems(" ".join(acted_on)), other, done_to):
+                # the quote's doer is the one the sentence acts on
+                return " ".join(w for w in acted_on if w.lower() not in _DONE_TO_FILLER).lower()
             return None
         before = _CLAUSE_END.split(quote[: q_words[j].start()])[-1].split()
         return " ".join(w for w in before if w.lower() not in _AUX).lower() or None
     return None
+
+
+# Words before the name a verb is done to ("called for Dr Corrigan to ...").
+_DONE_TO_FILLER = frozenset(("for", "on", "to", "the", "a", "an", "at", "with", "against"))
+
+
+def _namesakes_swapped(doer: set[str], object_: set[str], other: set[str],
+                       done_to: set[str]) -> bool:
+    """Whether a sentence's doer and the one it acts on, two people of one surname, stand
+    the other way round in the quote: the words only the sentence's object has are in the
+    quote's doer, those only its doer has are not, and the quote's verb is done to someone
+    with a word only the sentence's doer has. "Dr Helen Corrigan called for Councillor Martin
+    Corrigan to step aside" against "Councillor Martin Corrigan ... called for Dr Corrigan to
+    step aside" (a newcomer's hospital story, session 69, came out supported). Stems of the
+    sentence's doer and object, the quote's words before its verb and after it."""
+    shared = doer & object_
+    own, theirs = doer - object_, object_ - doer
+    return bool(shared and own and theirs and theirs <= other and not own & other
+                and own & done_to)
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
