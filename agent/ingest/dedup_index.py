@@ -48,6 +48,12 @@ CREATE TABLE IF NOT EXISTS dedup_pending_norms (norm_key BLOB PRIMARY KEY);
 REMARK_ALL = "dedup_remark_all"
 
 
+def remark_all_later(conn: sqlite3.Connection) -> None:
+    """Have the next refresh (agent.ingest.dedup_scope) re-mark every article, in the
+    caller's open transaction: the duplicate rule or the corpus order changed."""
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (REMARK_ALL,))
+
+
 def _queue_holders(conn: sqlite3.Connection, keys: list[bytes]) -> None:
     for key in keys:
         conn.execute(
@@ -213,7 +219,7 @@ def migrate_v1(conn: sqlite3.Connection) -> None:
         for a in doc.articles:
             _insert_buckets(conn, a, doc_id)
     _count_sentence_df(conn)
-    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (REMARK_ALL,))
+    remark_all_later(conn)
 
 
 def migrate_v2(conn: sqlite3.Connection) -> None:
@@ -234,4 +240,4 @@ def migrate_v2(conn: sqlite3.Connection) -> None:
             _insert_article_keys(conn, a, doc_id)
     conn.execute("DELETE FROM sentence_df")
     _count_sentence_df(conn)
-    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (REMARK_ALL,))
+    remark_all_later(conn)

@@ -89,8 +89,7 @@ def connect(path: Path) -> sqlite3.Connection:
                 if found in (1, 2, 3, 4):
                     migrate_v4(conn)
                 if found == 6:  # (earlier versions re-mark every article in migrate_v3)
-                    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')",
-                                 (dedup_index.REMARK_ALL,))
+                    dedup_index.remark_all_later(conn)
                 if found in (1, 2, 3, 4, 5, 6):
                     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 conn.execute("COMMIT")
@@ -124,7 +123,7 @@ def migrate_v3(conn: sqlite3.Connection) -> None:
         except (ValidationError, ValueError):
             continue  # reading the record reports it; it sorts as undated
     conn.executemany("UPDATE documents SET published = ? WHERE doc_id = ?", dates)
-    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (dedup_index.REMARK_ALL,))
+    dedup_index.remark_all_later(conn)
 
 
 def migrate_v4(conn: sqlite3.Connection) -> None:
@@ -236,7 +235,7 @@ def migrate_legacy(data_dir: Path) -> None:
                 conn.executemany("INSERT INTO term_df VALUES (?, ?)", df.items())
                 conn.execute("INSERT INTO meta VALUES ('n_sentences', ?)", (str(n),))
                 # the JSON's marks were made under an older duplicate rule
-                conn.execute("INSERT INTO meta VALUES (?, '1')", (dedup_index.REMARK_ALL,))
+                dedup_index.remark_all_later(conn)
                 conn.execute("COMMIT")
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 conn.close()
