@@ -10,6 +10,8 @@ import random
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from agent.ingest.corpus import Corpus, DocumentRecord
 from agent.ingest.dedup_scope import refresh_duplicates
 from agent.ingest.parse import parse_document
@@ -31,10 +33,12 @@ def _marks(corpus: Corpus) -> dict[str, str | None]:
     return {s.id: s.duplicate_of for a in corpus.articles() for s in a.sentences}
 
 
-def test_a_version_6_registry_marks_a_copys_trimmed_sentences(tmp_path: Path) -> None:
-    """Schema 6 marked only a copy's sentences repeated word for word; opening it re-marks
-    every article, and a sentence the paper reprinted with its last words cut is the
-    wire's (dedup.mark_trimmed), as a new store has it."""
+@pytest.mark.parametrize("version", [4, 6])
+def test_an_older_registry_marks_a_copys_trimmed_sentences(tmp_path: Path, version: int) -> None:
+    """Schemas 6 and before marked only a copy's sentences repeated word for word; opening
+    one re-marks every article, and a sentence the paper reprinted with its last words cut
+    is the wire's (dedup.mark_trimmed), as a new store has it. (Schema 4 is migrated
+    without migrate_v3, which re-marks the others.)"""
     rng = random.Random(9)
     text = [" ".join(rng.choice(WORDS) for _ in range(10)).capitalize() + "."
             for _ in range(13)]
@@ -49,7 +53,7 @@ def test_a_version_6_registry_marks_a_copys_trimmed_sentences(tmp_path: Path) ->
     assert fresh["paper:5"] == "wire:5" and fresh["paper:6"] is None
     conn = sqlite3.connect(tmp_path / "data" / "registry.sqlite3")
     conn.execute("UPDATE sentence_keys SET duplicate_of = NULL WHERE sentence_id = 'paper:5'")
-    conn.execute("PRAGMA user_version = 6")
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
     migrated = Corpus(tmp_path / "data")

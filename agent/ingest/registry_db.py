@@ -88,7 +88,7 @@ def connect(path: Path) -> sqlite3.Connection:
                     migrate_v3(conn)  # (5 -> 6: the published keys read again)
                 if found in (1, 2, 3, 4):
                     migrate_v4(conn)
-                if found == 6:  # (earlier versions re-mark every article in migrate_v3)
+                if found in (4, 6):  # (the others re-mark every article in migrate_v3)
                     dedup_index.remark_all_later(conn)
                 if found in (1, 2, 3, 4, 5, 6):
                     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
