@@ -48,8 +48,8 @@ def times_of_day(text: str) -> tuple[list[tuple[float, float, float, str]], str]
         # a bare o'clock names no half of the day ("stopped shortly before a quarter to
         # three", told after "on Saturday afternoon": a newcomer's gondola, session 69, was
         # shown "2.45am" and set against "about 2:40 pm"): either hour, like "11:40"
-        either = marker.startswith("o") and 12 <= hour + 12 < 24 and not (
-            hour < 12 and _MORNING.match(text[m.end():]))
+        either = (marker.startswith("o") and hour < 12  # no evening read after it
+                  and not _MORNING.match(text[m.end():]))
         if either:
             said = re.sub(r"\s*o[’']clock$", "", said, flags=re.IGNORECASE)
         out.append((hour, max(0.0, hour + lo), min(24.0, hour + hi + (12 if either else 0)),
