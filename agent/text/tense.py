@@ -89,8 +89,12 @@ def _scheduled(clause: str, at: int) -> bool:
     Monday" (news tells what has happened in the past tense, and what is timetabled in the
     present; a newcomer trial's "starts on Friday" was read as the Friday gone). The words
     between the verb and "on" / "from" hold no determiner, so "is under pressure after the
-    outbreak on Sunday" is no timetable."""
+    outbreak on Sunday" is no timetable. A present "is" / "are" whose complement is the day
+    is one too: "The first day of the strike is 7 December", "The deadline is Friday" (a
+    newcomer's strike ballot, session 70: the claim was read as of a day gone by)."""
     words = WORD.findall(clause[:at])
+    if words and words[-1].lower() in ("is", "are"):
+        return not _past_verb(clause, 0, len(clause))
     if not words or words[-1].lower() not in ("on", "from"):
         return False
     for word in reversed(words[-SCHEDULE_WORDS - 2:-1]):  # nearest first
