@@ -77,6 +77,13 @@ _CLAUSE_BASE_CUE = (r"(?<!\bits )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bthis )(?
 # Penhale confirmed that two members of staff had been suspended".
 _THAT_CUE = (r"\b(?:confirmed|confirms|admitted|admits|announced|announces|denied|denies|"
              r"reported|reports|revealed|reveals)(?=\s+that\b)")
+# A refusal of what others said, before the clause it refuses, reports the refuser's words:
+# "Maureen Ellacott rejected the suggestion that the count was flawed", "dismissed claims
+# that ..." (a newcomer's strike ballot, session 70: the claim was read as a plain fact).
+REFUSAL = r"(?:rejected|rejects|dismissed|dismisses|disputed|disputes|refuted|refutes)"
+REFUSED_STATEMENT = (r"(?:(?:the|any|all|such)\s+)?(?:suggestions?|claims?|allegations?|"
+                     r"accusations?|charges?|reports?|assertions?|idea|notion)")
+_REFUSAL_CUE = rf"\b{REFUSAL}(?=\s+{REFUSED_STATEMENT}\s+that\b)"
 # Verbs of speech that also state a deed when their object is a bare noun phrase
 # (agent.text.speakers.is_bare_object): "The storm claimed three lives", "announced a £5
 # million fund", "admitted four counts of fraud", "reported 43 sightings", "maintained the
@@ -85,7 +92,8 @@ DEED_OR_WORDS = re.compile(r"claimed|claims|maintained|maintains|acknowledged|ac
                            r"announced|announces|declared|declares|admitted|admits|"
                            r"reported|reports|confirmed|confirms", re.IGNORECASE)
 CUE_RE = re.compile(rf"(?:(?<![\w,’'] )|(?=(?-i:[a-z])))\b(?:{_CUES})\b(?<!called)"
-                    rf"|\bcalled\b{NOT_CALLED_OFF}|{_BASE_CUE}|{_CLAUSE_BASE_CUE}|{_THAT_CUE}",
+                    rf"|\bcalled\b{NOT_CALLED_OFF}|{_BASE_CUE}|{_CLAUSE_BASE_CUE}|{_THAT_CUE}"
+                    rf"|{_REFUSAL_CUE}",
                     re.IGNORECASE)
 QUOTE_CHARS = '“”"«»„'
 LONG_QUOTE = re.compile(r"[“\"«„][^”\"»]{30,}")

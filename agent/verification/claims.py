@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.text.facts import CAP_RUN, DEED_OR_WORDS, FINITE_CUES, HEDGES, NOT_CALLED_OFF
+from agent.text.facts import (
+    CAP_RUN,
+    DEED_OR_WORDS,
+    FINITE_CUES,
+    HEDGES,
+    NOT_CALLED_OFF,
+    REFUSAL,
+    REFUSED_STATEMENT,
+)
 from agent.text.number_words import words_to_digits
 from agent.text.segment import word_set
 from agent.text.speakers import is_bare_object
@@ -32,6 +40,9 @@ _SPEECH_VERBS = (
     # gave evidence that the bank statements ... had been tampered with" beside "Auditor
     # Paul Nyberg said bank statements he had been given had been altered")
     "|testified|testifies|(?:gave|gives) evidence"
+    # a refusal of what others said, before the clause refused: "Maureen Ellacott rejected
+    # the suggestion that the ballot count was flawed" (agent.text.facts)
+    rf"|{REFUSAL}\s+{REFUSED_STATEMENT}(?=\s+that\b)"
 )
 _OBJECT_VERBS = "told|tells|accused|accuses|warned|warns|assured|assures|informed|informs"
 # Who an object verb's words go to or are about: the shortest phrase of 1-4 words before
