@@ -47,13 +47,21 @@ _QUANTITY = re.compile(
 )
 # "45,00" or "1,2345": comma groups that are not thousands are typos, not numbers.
 _MALFORMED = re.compile(r"\d,(?!\d{3}\b)\d+|\d,\d{3}\d")
-# A share said as a fraction ("almost half of the market", "two-thirds of voters") is a
-# percentage, never exact: a bare one gets the room of "about" (words are digits by then).
-_FRACTIONS = {"half": 50.0, "third": 100 / 3, "2thirds": 200 / 3, "quarter": 25.0,
-              "3quarters": 75.0}
+# A share said as a fraction ("almost half of the market", "two-thirds of voters",
+# "four-fifths of staff") is a percentage, never exact: a bare one gets the room of
+# "about" (words are digits by then). Its denominator is an ordinal word, in the plural
+# after a numerator above one; "half" and "quarter" are their own words.
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10}
+_DENOMINATOR = "|".join(_DENOMINATORS)
+# (the number words left as words before a fraction's plural: "two-thirds", "Three quarters")
+_NUMERATORS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9}
+_NUMERATOR = "|".join(_NUMERATORS)
 _FRACTION = re.compile(
-    rf"(?:\b(?P<bound>{BOUND_RE})\s+)?\b(?P<frac>(?:(?:a|one)\s+)?half|(?:a|one)\s+third|"
-    r"(?:2|two)[\s-]+thirds|(?:a|one)\s+quarter|(?:3|three)[\s-]+quarters)"
+    rf"(?:\b(?P<bound>{BOUND_RE})\s+)?\b(?P<frac>(?:(?:a|one|1)\s+)?half|"
+    rf"(?:a|one|1)[\s-]+(?:{_DENOMINATOR})|(?P<num>[2-9]|{_NUMERATOR})[\s-]+(?:thirds|quarters|"
+    r"(?:fif|six|seven|eigh|nin|ten)ths))"
     r"(?:\s+(?:of\b|(?=(?:fewer|more|less|lower|higher)\b))|(?P<end>(?=\s*(?:[.,;:]|$))))",
     re.IGNORECASE,
 )
@@ -242,8 +250,13 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         clause_end = m.group("end") is not None  # ending its clause: a share only after "of"
         if clause_end and not text[:m.start("frac")].rstrip().lower().endswith(" of"):
             continue  # "a minimum of one half" is a share, "cut in half" is none
-        frac = re.sub(r"^(?:a|one)\s+|[\s-]+", "", m.group("frac").lower())
-        value = _FRACTIONS[frac.replace("two", "2").replace("three", "3")]
+        denominator = _DENOMINATORS[re.sub(r"s$", "", m.group("frac").lower().split()[-1]
+                                           .split("-")[-1])]
+        num = (m.group("num") or "1").lower()
+        numerator = _NUMERATORS.get(num) or int(num)
+        if numerator >= denominator:
+            continue  # "4 quarters" is no share
+        value = 100 * numerator / denominator
         out.append(_share(value, m.group("bound"), "" if clause_end else head_after(text, m.end()),
                           re.sub(r"\s+of$", "", m.group(0).strip())))
         # its digit is read: "about 2-thirds" holds no count of 2
