@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 
 from agent.retrieval.evidence import answer_type_match, asked_kind
 from agent.text.analysis import analyze, stems
-from agent.text.counted import said_indefinitely
 from agent.text.facts import CAP_RUN, entities, places
 from agent.text.frames import clause_words, figure_frames
+from agent.text.identified import said_indefinitely
 from agent.text.lexicon import is_common_word
 from agent.text.near_miss import near_miss_name, sibling_in
 from agent.text.normalize import STOPWORDS

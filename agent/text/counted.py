@@ -128,22 +128,6 @@ def head_before(text: str, start: int) -> str:
     return singular(found[-1].lower())
 
 
-_INDEFINITE = frozenset(("a", "an", "another", "one", "some"))
-
-
-def said_indefinitely(noun: str, text: str) -> bool:
-    """Whether `text` (lower case) says `noun` (or its plural in -s), and only as "a / an /
-    another / one / some (adjective) noun": "signed by a magistrate" names no magistrate.
-    A figure between identifies: "a 25% tariff"; nothing else does: "a university event"
-    names no university (seeds qa-050)."""
-    mentions = [text[: m.start()].split()[-2:]
-                for m in re.finditer(rf"\b{re.escape(noun)}s?\b", text)]
-    return bool(mentions) and all(
-        (before[-1:] and before[-1] in _INDEFINITE)
-        or (len(before) == 2 and before[0] in _INDEFINITE and before[1].isalpha())
-        for before in mentions)
-
-
 # A part of a whole named after a count ("four of the papers", "three of them", "41 of 60
 # sampling sites": the whole's count follows).
 _PART_OF = re.compile(r"\s+of\s+(?:the|them|its|their|these|those|his|her|our|\d[\d,]*"
