@@ -2,10 +2,10 @@
 is in no cited sentence is dropped). Each check is one kind of answer that quotes the
 question's names and nothing of what it asks:
 
-- the act of a yes/no or "how many" question (`states_asked_act`): "Has Fiona Trask lodged
-  an appeal against her sentence?" is not answered by a column's "Fiona Trask did not just
-  steal from a company." (a court newcomer, session 50). The act is the question's words
-  other than its names; a quote tells it when it shares a stem with them
+- the act of a yes/no, "how many" or "what share of" question (`states_asked_act`): "Has
+  Fiona Trask lodged an appeal against her sentence?" is not answered by a column's "Fiona
+  Trask did not just steal from a company." (a court newcomer, session 50). The act is the
+  question's words other than its names; a quote tells it when it shares a stem with them
   (agent.text.analysis.stems);
 - anything beyond the question's own words (`tells_more_than_asked`);
 - a doer, for "Who <verb> ...?" (`names_the_doer`). The verb missing from the quotes is no
@@ -38,15 +38,21 @@ _YES_NO = re.compile(rf"^\s*{_AUX}\s+(.+)$", re.IGNORECASE)
 # kind was answered with the count of all the app's users.
 _HOW_MANY = re.compile(rf"^\s*how\s+(?:many|much)\s+(?:[\w’'-]+\s+){{1,4}}?{_AUX}\s+(.+)$",
                        re.IGNORECASE)
+# "What proportion of voters supported action short of a strike?": a share asked as a
+# how-many, its group and act after "of" (a newcomer's strike ballot, session 70, was
+# answered with the turnout, a share of nothing the question names).
+_SHARE_OF = re.compile(r"^\s*what\s+(?:proportion|share|percentage|fraction)\s+of\s+(.+)$",
+                       re.IGNORECASE)
 
 
 def asked_act(question: str) -> frozenset[str]:
-    """The stems of the act a one-part yes/no question, or a one-part "how many" or "how
-    much" question with an auxiliary after what it counts, asks about (see the module
-    docstring); empty for other questions and for two-part ones."""
+    """The stems of the act a one-part yes/no question, a one-part "how many" or "how
+    much" question with an auxiliary after what it counts, or a "what share of" question
+    (its group and act), asks about (see the module docstring); empty for other questions
+    and for two-part ones."""
     if COMPOUND.search(question):
         return frozenset()
-    asked = _YES_NO.match(question) or _HOW_MANY.match(question)
+    asked = _YES_NO.match(question) or _HOW_MANY.match(question) or _SHARE_OF.match(question)
     if asked is None:
         return frozenset()
     names = {t for e in entities(question) for t in stems(e)}
