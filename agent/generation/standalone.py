@@ -20,6 +20,10 @@ from agent.text.voice import THIRD_PERSON
 # "Business owners in Wendmouth fear the same.": what, the sentence before says; "No signal
 # has been received since.": since what, the sentence before says (a newcomer's space story)
 _SAME_AS_BEFORE = re.compile(r"\b(?:the same|likewise|since(?: then)?)\W*$", re.IGNORECASE)
+# "denied sending any such instruction", "Such claims were rejected": "such" names what the
+# article told before (not "such as", "such that"); a newcomer's strike ballot (session
+# 70) had the denial printed as a point without the charge it answers
+_SUCH = re.compile(r"\bsuch\s+(?!as\b|that\b)(?:an?\s+)?[a-z]", re.IGNORECASE)
 
 
 # The third-person pronouns and demonstratives, each form: "Hers was one of many emergencies"
@@ -42,7 +46,10 @@ _OPENS_ON_OBJECT = re.compile(
 # Reporters' no-comment lines state only an absence: beside the accusation they answer they
 # matter, alone in a summary they are filler ("BrightWay did not respond to a request for
 # comment").
-_NO_COMMENT = re.compile(r"\b(?:declined to comment|(?:did not|has not|had not) (?:immediately )?"
+# (and a refusal to confirm, deny or say: "The university declined to confirm the
+# meeting" names what only its article told, and tells nothing; a newcomer, session 70)
+_NO_COMMENT = re.compile(r"\b(?:(?:declined|refused) to (?:comment|confirm|deny|discuss|say)|"
+                         r"(?:did not|has not|had not) (?:immediately )?"
                          r"(?:respond|reply|responded|replied) to (?:a |our |requests? |"
                          r"calls? )*(?:requests? )?for comment|could not be reached)\b",
                          re.IGNORECASE)
@@ -77,7 +84,8 @@ def stands_alone(text: str, reply: bool = False) -> bool:
     sulking?" printed verbatim would be the summary's opinion), and, if it reports speech,
     names who speaks (agent.text.speakers.attribution is not "someone"), is no bare
     no-comment line ("Rovers declined to comment on that claim") and names no thing by
-    pointing back to its article (`_POINTS_BACK`, outside quotations: "in that closure").
+    pointing back to its article (`_POINTS_BACK`, outside quotations: "in that closure";
+    `_SUCH` unless a reply: "denied sending any such instruction").
     A `reply` printed right after the charge it answers may name its speaker by a
     description ("The board denied this, ...": a newcomer's charge was printed without it)."""
     # "US" is the country, not "us"; "I" is the one capitalised pronoun.
@@ -88,7 +96,8 @@ def stands_alone(text: str, reply: bool = False) -> bool:
             and not _NO_COMMENT.search(text) and not _points_back(text)
             and analyze(text).mood == "statement"
             and (reply or (attribution(text) != "someone" and not points_back(text)
-                           and not _SAME_AS_BEFORE.search(text))))
+                           and not _SAME_AS_BEFORE.search(text)
+                           and not _SUCH.search(content_without_quotes(text)))))
 
 
 def _points_back(text: str) -> bool:
