@@ -231,6 +231,8 @@ def shown_figure(f: Figure) -> str:
         text = f.sentence.text if q.said in f.sentence.text else words_to_digits(f.sentence.text)
         at = text.find(q.said)
         after = text[at + len(q.said):] if at >= 0 else ""
+        if after[:len(q.head)].lower() == q.head.lower():  # "180t", "6nm": joined, as written
+            return f"{said}{after[:len(q.head)]}"
         joined = "-" if after.startswith("-") else " "  # "a 14-mile diversion"
         return f"{said}{joined}{word_from(q.head, text[max(at, 0):])}"
     return said

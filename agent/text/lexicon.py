@@ -117,6 +117,10 @@ def is_singular_noun(word: str) -> bool:
 @functools.lru_cache(maxsize=1024)
 def noun_plural(word: str) -> str:
     """The plural of noun `word` by the lexicon ("metre" -> "metres", "foot" -> "feet"), or
-    `word` itself where it has none (an abbreviation: "km", "kph")."""
+    `word` itself where it has none (an abbreviation: "km", "kph"); a noun of several words
+    has its last word in the plural ("nautical mile" -> "nautical miles")."""
+    if " " in word:
+        first, last = word.rsplit(" ", 1)
+        return f"{first} {noun_plural(last)}"
     forms = getAllInflections(word, upos="NOUN").get("NNS", ())
     return forms[0] if forms else word

@@ -24,7 +24,13 @@ from agent.text.lexicon import is_noun, is_noun_only, is_past_form, is_verb_only
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantity import Kind, Quantity
-from agent.text.units import duration_unit, rate_period, states_age, unit_after
+from agent.text.units import (
+    duration_unit,
+    rate_period,
+    states_age,
+    two_word_unit,
+    unit_after,
+)
 
 _MONTH_AT = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -45,8 +51,9 @@ _QUANTITY = re.compile(
     rf"(?:\s?(?P<scale2>{_SCALE_RE})\b)?(?:\s?(?P<pct2>%|percent\b|per cent\b))?)?",
     re.IGNORECASE,
 )
-# "45,00" or "1,2345": comma groups that are not thousands are typos, not numbers.
-_MALFORMED = re.compile(r"\d,(?!\d{3}\b)\d+|\d,\d{3}\d")
+# "45,00" or "1,2345": comma groups that are not thousands are typos, not numbers; a
+# unit joined after the last group is none ("12,500t", "2,500km").
+_MALFORMED = re.compile(r"\d,(?!\d{3}(?!\d))\d+|\d,\d{3}\d")
 # A share said as a fraction ("almost half of the market", "two-thirds of voters",
 # "four-fifths of staff") is a percentage, never exact: a bare one gets the room of
 # "about" (words are digits by then). Its denominator is an ordinal word, in the plural
@@ -382,7 +389,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             if kind == "count":  # "nearly a dozen shops" tells what "11 shops" does
                 low = min(low, value - 1) if 0 < lo_f < 1 else low
                 high = max(high, high_value + 1) if 1 < hi_f < math.inf else high
-        head = (duration_unit(text, end) if kind == "duration" else "") or head_after(text, end)
+        head = ((duration_unit(text, end) if kind == "duration" else "")
+                or (two_word_unit(text, end) if kind == "measure" else "")
+                or head_after(text, end))
         if kind == "count" and _CLAUSE_ENDS.match(text, end):
             # "put the number of fish killed at around 3,000, mostly trout": the clause ends
             # at the figure, so what it counts is named before it, if anywhere

@@ -39,8 +39,20 @@ REPORTED_UNITS = frozenset((
     "meter", "kilometer", "centimeter", "millimeter", "mile", "yard", "foot",
     "gram", "kilogram", "metric_ton", "stone",
     "liter", "milliliter", "gallon", "acre", "hectare",
-    "mile_per_hour", "kilometer_per_hour",
+    "mile_per_hour", "kilometer_per_hour", "nautical_mile",
 ))
+# Abbreviations news writes for a unit pint reads as another: "6nm" at sea is six nautical
+# miles, not six nanometres (a newcomer's estuary spill, session 70).
+_NEWS_ABBREVIATIONS = {"nm": "nautical_mile", "nmi": "nautical_mile"}
+# A unit of two words: "six nautical miles", "a six-nautical-mile stretch".
+_TWO_WORD_UNIT = re.compile(r"\s*(?:-\s*)?(nautical[\s-]+mile)s?\b", re.IGNORECASE)
+
+
+def two_word_unit(text: str, end: int) -> str:
+    """The unit of two words right after the number ending at `end` ("nautical mile",
+    lower case, one space), or ""."""
+    m = _TWO_WORD_UNIT.match(text, end)
+    return " ".join(m.group(1).lower().replace("-", " ").split()) if m else ""
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,7 +68,7 @@ def measure_unit(word: str) -> tuple[str, float] | None:
     "tonnes" -> ("[mass]", 1000.0)); None when `word` names no unit of REPORTED_UNITS."""
     ureg = _registry()
     try:
-        unit = ureg.parse_units(word.lower())
+        unit = ureg.parse_units(_NEWS_ABBREVIATIONS.get(word.lower(), word.lower()))
     except Exception:  # pint raises several error types for a word that is no unit
         return None
     if str(unit) not in REPORTED_UNITS:
@@ -99,6 +111,9 @@ def unit_after(text: str, end: int) -> tuple[UnitKind | None, float, str]:
         return "measure", 1.0, TEMPERATURE
     if _PENCE.match(text, end):
         return "money", 0.01, "£"  # "fell 78p to 332p": a share price, not a count
+    if two := two_word_unit(text, end):
+        dimension, factor = measure_unit(two.replace(" ", "_")) or ("", 1.0)
+        return "measure", factor, dimension
     m = _UNIT_WORD.match(text[end: end + 20])
     if not m:
         return None, 1.0, ""
