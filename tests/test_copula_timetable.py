@@ -41,3 +41,18 @@ def test_another_outlets_day_to_come_is_a_rival(
     conflicts = compare(claim, sentence, published=WEDNESDAY).conflicts
     assert [(c.claim_values, c.source_values) for c in conflicts] == [
         ((values[0],), (values[1],))]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # a past participle after "remain" / "stay" describes, it tells no past (a newcomer's
+    # estuary spill, session 70: "until at least Thursday" was dated the Thursday gone)
+    ("The harbour master said the channel was expected to remain closed until at least "
+     "Thursday.", "Thursday"),
+    ("Schools in the valley will stay shut until at least Wednesday.", "Wednesday"),
+])
+def test_remaining_closed_until_a_day_is_to_come(text: str, day: str) -> None:
+    assert ahead(text, day)
+
+
+def test_a_past_remaining_is_past() -> None:
+    assert not ahead("The road remained closed on Friday.", "Friday")

@@ -106,10 +106,12 @@ def _scheduled(clause: str, at: int) -> bool:
 
 
 # A verb of what was: a past form of "be", "have" or "do", or a past form not after "is" /
-# "are" / "be" (a passive or an adjective of the present: "is licensed until 2027"): one in
-# -ed, or one the verb lexicon knows ("came into force", "brought in"; agent.text.lexicon),
-# not the end of a compound ("midwife-led").
-_PAST = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bis )(?<!\bare )(?<!\bbe )(?<![\w-])[a-z]{3,}\b",
+# "are" / "be" / "remain" / "stay" (a passive or an adjective of the present: "is licensed
+# until 2027", "expected to remain closed until Thursday": a newcomer's estuary spill,
+# session 70): one in -ed, or one the verb lexicon knows ("came into force", "brought in";
+# agent.text.lexicon), not the end of a compound ("midwife-led").
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bremain )"
+                   r"(?<!\bremains )(?<!\bstay )(?<!\bstays )(?<![\w-])[a-z]{3,}\b",
                    re.IGNORECASE)
 # A word after a determiner is a noun or its modifier ("on the ground", "a bit later").
 _AFTER_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s+$",
