@@ -39,6 +39,7 @@ from agent.text.injection import looks_like_instruction
 from agent.text.normalize import content_terms, normalize_for_match
 from agent.text.opinion import opinion_piece
 from agent.text.quantities import Quantity, quantities
+from agent.text.running import totals_apart
 from agent.text.slots import lower_words
 from agent.text.speakers import attribution, subject_of
 from agent.types import AnswerSentence, Evidence, Sentence
@@ -232,7 +233,7 @@ def _other_figure(answer: str, other: str, question: str,
     # a when question's versions are of its kinds only: "190,000 homes ... on Monday night"
     # and "about 142,000 homes ... on Monday evening" tell one day (an energy newcomer)
     same = [(a, b) for a in mine for b in theirs if _versions_of_one(a, b, asked, noun)
-            and (not also or a.kind in asked)]
+            and (not also or a.kind in asked) and not totals_apart(answer, a, other, b)]
     # ("more than 140,000" / "nearly 190,000" overlap, but tell two counts: beyond_bound)
     if not same or any(a.agrees(b) and not a.beyond_bound(b) for a, b in same):
         return False

@@ -17,6 +17,7 @@ from agent.text.lexicon import is_noun_not_verb, is_past_form, verb_lemmas
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
 from agent.text.quantities import Quantity
+from agent.text.running import totals_apart
 from agent.text.tense import ahead, behind
 
 # What a sum, share or measure is of, when a noun follows it: "a £50 goodwill payment", "a
@@ -362,8 +363,8 @@ def figures_apart(c: Quantity, c_text: str, e: Quantity, e_text: str) -> bool:
     ends of a span (`span_ends_apart`), a year naming a thing and one dating an act
     (`years_apart`), a year to come and a year gone (`times_apart`), a holding and a count
     of what happened (`holdings_apart`), two days' values (`days_apart`), the counts of two
-    sites (`sites_apart`)."""
+    sites (`sites_apart`), totals by two times (agent.text.running.totals_apart)."""
     return (qualified_apart(c, c_text, e, e_text) or span_ends_apart(c, c_text, e, e_text)
             or years_apart(c, c_text, e, e_text) or times_apart(c, c_text, e, e_text)
             or holdings_apart(c, c_text, e, e_text) or days_apart(c, c_text, e, e_text)
-            or sites_apart(c, c_text, e, e_text))
+            or sites_apart(c, c_text, e, e_text) or totals_apart(c_text, c, e_text, e))

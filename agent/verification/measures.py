@@ -29,6 +29,7 @@ from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frame
 from agent.text.measured import acts_apart, figure_thing, holdings_apart, is_gap
 from agent.text.near_miss import things_apart
 from agent.text.quantities import Quantity
+from agent.text.running import totals_apart
 from agent.text.tallies import tally_second
 from agent.text.tense import ahead, behind
 from agent.types import Sentence
@@ -184,6 +185,8 @@ def same_measure(a: Figure, b: Figure, min_shared: float = MIN_SHARED) -> bool:
         return False  # one speaker's two statements on two days, not one statement's day
     if a.quantity.head == b.quantity.head and all(capacity(f) for f in (a, b)):
         return True  # "the 420-seat theatre" / "the 450-seat venue": the venue's size
+    if totals_apart(a.sentence.text, a.quantity, b.sentence.text, b.quantity):
+        return False  # "62 oiled birds by midday on Monday" / "By last night ... 140 birds"
     if holdings_apart(a.quantity, a.sentence.text, b.quantity, b.sentence.text):
         return False  # "which has about 3.1 million customers" / "1.4 million ... affected"
     if things_apart(a.sentence.text, b.sentence.text):
