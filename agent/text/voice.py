@@ -36,7 +36,8 @@ _NOT_JUDGING = re.compile(
 )
 # Person deixis: the writer speaks as "I"/"we" or to the reader as "you" (the subject
 # pronouns only; a report's own voice is third person, its first person lives in quotes).
-_PERSONAL = re.compile(r"\bI\b|\b(?i:we|you)\b")
+# ("I" of "P&I" or "R&I" is no first person: a newcomer's trade paper, session 70)
+_PERSONAL = re.compile(r"(?<![&\w])I(?![&\w])|\b(?i:we|you)\b")
 # The third-person pronouns, every form: in a summary or a difference line they point to a
 # name outside the sentence unless it names one before them.
 THIRD_PERSON = ("he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their",
