@@ -66,9 +66,9 @@ _NUMERATORS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "nine": 9}
 _NUMERATOR = "|".join(_NUMERATORS)
 _FRACTION = re.compile(
-    rf"(?:\b(?P<bound>{BOUND_RE})\s+)?\b(?P<frac>(?:(?:a|one|1)\s+)?half|"
-    rf"(?:a|one|1)[\s-]+(?:{_DENOMINATOR})|(?P<num>[2-9]|{_NUMERATOR})[\s-]+(?:thirds|quarters|"
-    r"(?:fif|six|seven|eigh|nin|ten)ths))"
+    rf"(?:\b(?P<bound>{BOUND_RE})\s+)?\b(?P<frac>(?:(?:a|one|1)\s+)?(?P<half>half)|"
+    rf"(?:a|one|1)[\s-]+(?P<den>{_DENOMINATOR})|(?P<num>[2-9]|{_NUMERATOR})[\s-]+"
+    r"(?P<dens>thirds|quarters|(?:fif|six|seven|eigh|nin|ten)ths))"
     r"(?:\s+(?:of\b|(?=(?:fewer|more|less|lower|higher)\b))|(?P<end>(?=\s*(?:[.,;:]|$))))",
     re.IGNORECASE,
 )
@@ -257,8 +257,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         clause_end = m.group("end") is not None  # ending its clause: a share only after "of"
         if clause_end and not text[:m.start("frac")].rstrip().lower().endswith(" of"):
             continue  # "a minimum of one half" is a share, "cut in half" is none
-        denominator = _DENOMINATORS[re.sub(r"s$", "", m.group("frac").lower().split()[-1]
-                                           .split("-")[-1])]
+        # (a plural denominator without its "s": "fifths" -> "fifth")
+        denominator = _DENOMINATORS[(m.group("half") or m.group("den")
+                                     or m.group("dens")[:-1]).lower()]
         num = (m.group("num") or "1").lower()
         numerator = _NUMERATORS.get(num) or int(num)
         if numerator >= denominator:
