@@ -30,6 +30,16 @@ _TIME_BOUNDS = {"before": (-24.0, 0.0), "by": (-24.0, 0.0), "until": (-24.0, 0.0
                 "around": (-0.25, 0.25), "about": (-0.25, 0.25)}
 
 
+def _approx_room(minutes: int) -> float:
+    """The room, in hours either side, of "about" a time stated to the minute: half the step
+    it is rounded to ("about 11.15pm" is a quarter-hour's, "around 10.50pm" five minutes'),
+    not the quarter hour either side of "about 11pm" (a newcomer's pier collapse, session
+    70: "about 11.15pm" agreed with "around 10.50pm")."""
+    if minutes % 15 == 0:
+        return 7.5 / 60
+    return 2.5 / 60 if minutes % 5 == 0 else 1 / 60
+
+
 def times_of_day(text: str) -> tuple[list[tuple[float, float, float, str]], str]:
     """(hour, earliest, latest, as written) of each time of day in `text` (hours 0-24; a
     bound widens the interval: "shortly after 4pm" is 16 to 16.5), and `text` with them
@@ -44,7 +54,10 @@ def times_of_day(text: str) -> tuple[list[tuple[float, float, float, str]], str]
         if marker.startswith("p") or (not marker.startswith("a")
                                       and _LATE_DAY.match(text[m.end():])):
             hour += 12
-        lo, hi = _TIME_BOUNDS.get((m.group("tb") or "").lower(), (0.0, 0.0))
+        bound = (m.group("tb") or "").lower()
+        lo, hi = _TIME_BOUNDS.get(bound, (0.0, 0.0))
+        if bound in ("around", "about") and m.group("min"):
+            lo, hi = -_approx_room(int(m.group("min"))), _approx_room(int(m.group("min")))
         # a bare o'clock names no half of the day ("stopped shortly before a quarter to
         # three", told after "on Saturday afternoon": a newcomer's gondola, session 69, was
         # shown "2.45am" and set against "about 2:40 pm"): either hour, like "11:40"
