@@ -116,7 +116,11 @@ def test_a_quotation_without_its_speaker_does_not_stand_alone() -> None:
     # A no-comment line states only an absence: filler without the accusation it answers.
     assert not stands_alone("Dunmore Haulage did not respond to a request for comment.")
     assert not stands_alone("The club declined to comment on the allegation.")
-    assert stands_alone("Dunmore Haulage denied the allegation on Tuesday.")
+    # a denial of "the allegation" says nothing of what was alleged: only as the reply
+    # printed after its charge (session 70; it had stood alone before)
+    assert not stands_alone("Dunmore Haulage denied the allegation on Tuesday.")
+    assert stands_alone("Dunmore Haulage denied the allegation on Tuesday.", reply=True)
+    assert stands_alone("Dunmore Haulage denied the allegation of price fixing on Tuesday.")
 
 
 @pytest.mark.parametrize("opening", ["Hers", "Theirs", "Their van", "Them"])

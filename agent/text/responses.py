@@ -40,9 +40,21 @@ def denial_after(article: Article, sentence: Sentence,
     at = article.body_index(sentence)
     if at is None:
         return None
+    # "According to Okafor, the engineers rated the piles poor." / "Okafor accused Seabright
+    # of sitting on the report." / "Seabright rejected the accusation.": a denial pointing
+    # back answers the charge between, not the words before it (a newcomer's pier collapse,
+    # session 70); a charge and the words that back it ("said the group's director") are
+    # one charge
+    charge_between = False
     for s in body[at + 1: at + 1 + RESPONSE_WINDOW]:
-        if analyze(s.text).denies:
+        read = analyze(s.text)
+        if read.denies:
+            if charge_between and points_back(s.text):
+                return None
             return None if s.text in used else s
+        charge_between = charge_between or (
+            read.speaker is not None and bool(_CHARGE.search(s.text))
+            and not _CHARGE.search(sentence.text))
     # A denial printed just before a new account of the charge it answers ("Brackwell Stone
     # denies it was ever told about a crack." / "Colleague Kieran Moss told the jury he had
     # flagged the crack ...", a newcomer's quarry story, session 59), telling of it in
@@ -82,6 +94,9 @@ def _quoted(article: Article, quote: str) -> Sentence | None:
     return next((s for s in article.body_sentences if s.text == quote), None)
 
 
+# The verbs of a charge: "accused", "alleged", "claimed", "blamed".
+_CHARGE = re.compile(r"\b(?:accus(?:ed|es|ing)|alleg(?:ed|es|ing)|claim(?:ed|s|ing)|"
+                     r"charg(?:ed|es|ing)|blam(?:ed|es|ing))\b", re.IGNORECASE)
 # The verbs of a denial, before their object.
 _DENYING = r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|disput(?:e|es|ed))\s+"
 # A denial whose object points back to what came before: "denied this", "rejected the
@@ -94,13 +109,21 @@ _POINTS_BACK = re.compile(
 _DENIES_BARE = re.compile(
     _DENYING + r"(?:this|that|it|these|those)(?=\s*(?:[,.;:]|$)|\s+(?:on|at|in|when|and|"
     r"but|as|after|saying|insisting|outright|strongly|firmly)\b)", re.IGNORECASE)
+# ... and of "the accusation" that says nothing of what was alleged: "Seabright Leisure
+# rejected the accusation." (a newcomer's pier collapse, session 70, got it as a summary
+# point without the charge), not "denied the accusation that it ignored the report" nor
+# "the allegations of fraud"
+_DENIES_UNTOLD = re.compile(
+    _DENYING + r"the\s+(?:claims?|allegations?|accusations?|charges?|suggestions?)\b"
+    r"(?!\s+(?:that|of|about)\b)", re.IGNORECASE)
 
 
 def points_back(text: str) -> bool:
     """Whether `text` denies a bare "this" or "that" ("Graham Pettifer rejected that,
-    insisting ..."): alone, it does not say what it denies ("denied the allegation" names
-    it)."""
-    return _DENIES_BARE.search(text) is not None
+    insisting ...") or "the accusation" without what was alleged ("Seabright Leisure
+    rejected the accusation."): alone, it does not say what it denies ("denied the
+    accusation that it ignored the report" does)."""
+    return _DENIES_BARE.search(text) is not None or _DENIES_UNTOLD.search(text) is not None
 
 
 def charge_pointed_to(article: Article, quote: str) -> Sentence | None:
