@@ -44,6 +44,7 @@ from agent.ingest.pipeline import IngestReport, ingest
 from agent.llm.facade import LLM
 from agent.llm.factory import make_llm
 from agent.settings import Settings, load_settings
+from agent.types import Article, Sentence
 from agent.verification.slots import SlotChecker
 from vectorstore.memory_store import InMemoryStore
 
@@ -287,6 +288,21 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+def _article_of(*texts: str) -> Article:
+    sentences, at = [], 0
+    for i, text in enumerate(texts):
+        sentences.append(Sentence(id=f"a:{i}", article_id="a", doc_id="a", start=at,
+                                  end=at + len(text), text=text))
+        at += len(text) + 1
+    return Article(id="a", doc_id="a", start=0, end=at, sentences=sentences)
+
+
+@pytest.fixture
+def article_of() -> Callable[..., Article]:
+    """Builds article "a" from body sentences (texts in order, a space apart)."""
+    return _article_of
 
 
 @pytest.fixture

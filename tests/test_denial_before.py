@@ -6,13 +6,17 @@ company's denial). The articles are made up for these tests."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from agent.text.analysis import analyze
 from agent.text.polarity import denies_a_statement
 from agent.text.responses import denial_after
 from agent.text.sides import opposite_sides
-from agent.types import Article, Sentence
+from agent.types import Article
+
+ArticleOf = Callable[..., Article]  # the conftest fixture `article_of`
 
 
 @pytest.mark.unit
@@ -29,32 +33,23 @@ def test_a_clause_denied_is_a_denial(text: str, denial: bool) -> None:
     assert denies_a_statement(text) is denial
 
 
-def _article(*texts: str) -> Article:
-    sentences, at = [], 0
-    for i, text in enumerate(texts):
-        sentences.append(Sentence(id=f"a:{i}", article_id="a", doc_id="a", start=at,
-                                  end=at + len(text), text=text))
-        at += len(text) + 1
-    return Article(id="a", doc_id="a", start=0, end=at, sentences=sentences)
-
-
 CHARGE = "The ferry firm allegedly ignored a report of a loose ramp, the inquiry heard."
 DENIAL = "Harwick Ferries denies it was ever told about a loose ramp."
 ACCOUNT = "Deckhand Tom Hale told the inquiry he had reported the ramp to a supervisor."
 
 
 @pytest.mark.unit
-def test_a_denial_just_before_an_account_of_the_charge_answers_it() -> None:
-    article = _article(CHARGE, DENIAL, ACCOUNT, "The inquiry continues.")
+def test_a_denial_just_before_an_account_of_the_charge_answers_it(article_of: ArticleOf) -> None:
+    article = article_of(CHARGE, DENIAL, ACCOUNT, "The inquiry continues.")
     found = denial_after(article, article.sentences[2])
     assert found is not None and found.text == DENIAL
     assert denial_after(article, article.sentences[2], used={DENIAL}) is None
 
 
 @pytest.mark.unit
-def test_a_denial_before_an_account_of_something_else_does_not() -> None:
+def test_a_denial_before_an_account_of_something_else_does_not(article_of: ArticleOf) -> None:
     other = "Deckhand Tom Hale told the inquiry the weather was calm that evening."
-    article = _article(CHARGE, DENIAL, other)
+    article = article_of(CHARGE, DENIAL, other)
     assert denial_after(article, article.sentences[2]) is None
 
 

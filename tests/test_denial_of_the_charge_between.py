@@ -7,35 +7,29 @@ articles in other domains."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from agent.text.responses import denial_after, points_back
-from agent.types import Article, Sentence
+from agent.types import Article
 
-
-def _article(*texts: str) -> Article:
-    sentences, at = [], 0
-    for i, text in enumerate(texts):
-        sentences.append(Sentence(id=f"a:{i}", article_id="a", doc_id="a", start=at,
-                                  end=at + len(text), text=text))
-        at += len(text) + 1
-    return Article(id="a", doc_id="a", start=0, end=at, sentences=sentences)
-
+ArticleOf = Callable[..., Article]  # the conftest fixture `article_of`
 
 STATEMENT = "The head teacher, Ann Dray, said the inspection had rated the roof poor."
 CHARGE = "Dray accused the trust of sitting on the report for a year."
 DENIAL = "The trust rejected the accusation."
 
 
-def test_a_denial_answers_the_charge_between() -> None:
-    article = _article(STATEMENT, CHARGE, DENIAL)
+def test_a_denial_answers_the_charge_between(article_of: ArticleOf) -> None:
+    article = article_of(STATEMENT, CHARGE, DENIAL)
     statement, charge, _ = article.body_sentences
     assert denial_after(article, statement) is None
     assert denial_after(article, charge) is not None
 
 
-def test_a_charge_backed_by_its_spokesman_is_one_charge() -> None:
-    article = _article("The drivers' union accused the depot of ignoring brake faults.",
+def test_a_charge_backed_by_its_spokesman_is_one_charge(article_of: ArticleOf) -> None:
+    article = article_of("The drivers' union accused the depot of ignoring brake faults.",
                        '"We raised it months ago," said Tom Reyes, the union\'s rep.',
                        "The company rejected the accusation.")
     charge = article.body_sentences[0]
@@ -43,8 +37,8 @@ def test_a_charge_backed_by_its_spokesman_is_one_charge() -> None:
     assert found is not None and found.text == "The company rejected the accusation."
 
 
-def test_a_denial_that_says_what_it_denies_answers_any_statement_before() -> None:
-    article = _article(STATEMENT, CHARGE, "The trust denied that the roof had been neglected.")
+def test_a_denial_that_says_what_it_denies_answers_a_statement(article_of: ArticleOf) -> None:
+    article = article_of(STATEMENT, CHARGE, "The trust denied that the roof had been neglected.")
     assert denial_after(article, article.body_sentences[0]) is not None
 
 
