@@ -19,7 +19,8 @@ from agent.generation.sentence_checks import ADJECTIVAL, ends_open, event_verbs,
 from agent.text.analysis import analyze, share_of, stem, stems
 from agent.text.clock_times import clock_shown
 from agent.text.counted import any_plural
-from agent.text.facts import MONTHS, strip_dateline
+from agent.text.dates import MONTH_NAMES
+from agent.text.facts import strip_dateline
 from agent.text.frames import WEEKDAY_WORD, clause_span
 from agent.text.normalize import STOPWORDS, content_terms
 from agent.text.number_words import words_to_digits, written_as
@@ -138,9 +139,6 @@ def _plain_words(text: str) -> list[str]:
             if w not in STOPWORDS and w.isalpha() and not has_finite_verb(w)]
 
 
-_MONTH = "(?:" + "|".join(MONTHS) + ")"
-
-
 def _other_figures(text: str, said: str, also: Sequence[str] = ()) -> list[str]:
     """The figures of `text`, as written, other than the values written `said` and `also`
     (neither a part of the other: "£2.1 million" / "2.1 million"), ordinals (asides) and
@@ -150,7 +148,8 @@ def _other_figures(text: str, said: str, also: Sequence[str] = ()) -> list[str]:
     # ballot, session 70: the line went unled, "Outlets differ on the day: Friday ...")
     mine += [m.group(0).lower() for v in (said, *also) if WEEKDAY_WORD.fullmatch(v)
              for m in re.finditer(rf"\b{re.escape(v)},?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+"
-                                  rf"{_MONTH}|{_MONTH}\s+\d{{1,2}}\b)", text, re.IGNORECASE)]
+                                  rf"(?:{MONTH_NAMES})|(?:{MONTH_NAMES})\s+\d{{1,2}}\b)", text,
+                                  re.IGNORECASE)]
     return [q.said for q in quantities(text) if q.kind not in ("ordinal", "label") and q.said
             and not any(_part_of(q.said.lower(), v) or _part_of(v, q.said.lower()) for v in mine)]
 

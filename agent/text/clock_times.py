@@ -57,7 +57,8 @@ def times_of_day(text: str) -> tuple[list[tuple[float, float, float, str]], str]
         bound = (m.group("tb") or "").lower()
         lo, hi = _TIME_BOUNDS.get(bound, (0.0, 0.0))
         if bound in ("around", "about") and m.group("min"):
-            lo, hi = -_approx_room(int(m.group("min"))), _approx_room(int(m.group("min")))
+            room = _approx_room(int(m.group("min")))
+            lo, hi = -room, room
         # a bare o'clock names no half of the day ("stopped shortly before a quarter to
         # three", told after "on Saturday afternoon": a newcomer's gondola, session 69, was
         # shown "2.45am" and set against "about 2:40 pm"): either hour, like "11:40"

@@ -45,7 +45,7 @@ def denial_after(article: Article, sentence: Sentence,
     # back answers the charge between, not the words before it (a newcomer's pier collapse,
     # session 70); a charge and the words that back it ("said the group's director") are
     # one charge
-    charge_between = False
+    charge_between, charging = False, bool(_CHARGE.search(sentence.text))
     for s in body[at + 1: at + 1 + RESPONSE_WINDOW]:
         read = analyze(s.text)
         if read.denies:
@@ -53,8 +53,7 @@ def denial_after(article: Article, sentence: Sentence,
                 return None
             return None if s.text in used else s
         charge_between = charge_between or (
-            read.speaker is not None and bool(_CHARGE.search(s.text))
-            and not _CHARGE.search(sentence.text))
+            not charging and read.speaker is not None and bool(_CHARGE.search(s.text)))
     # A denial printed just before a new account of the charge it answers ("Brackwell Stone
     # denies it was ever told about a crack." / "Colleague Kieran Moss told the jury he had
     # flagged the crack ...", a newcomer's quarry story, session 59), telling of it in
@@ -99,11 +98,13 @@ _CHARGE = re.compile(r"\b(?:accus(?:ed|es|ing)|alleg(?:ed|es|ing)|claim(?:ed|s|i
                      r"charg(?:ed|es|ing)|blam(?:ed|es|ing))\b", re.IGNORECASE)
 # The verbs of a denial, before their object.
 _DENYING = r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|disput(?:e|es|ed))\s+"
+# The nouns of what others said, that a denial names by "the": "the accusation".
+_CHARGE_NOUNS = r"claims?|allegations?|accusations?|charges?|suggestions?"
 # A denial whose object points back to what came before: "denied this", "rejected the
 # claims", "disputed that account".
 _POINTS_BACK = re.compile(
-    _DENYING + r"(?:this|that|it|these|those|the\s+(?:claims?|allegations?|accusations?|"
-    r"charges?|suggestions?|reports?))\b", re.IGNORECASE)
+    _DENYING + rf"(?:this|that|it|these|those|the\s+(?:{_CHARGE_NOUNS}|reports?))\b",
+    re.IGNORECASE)
 # A denial of a bare "this" or "that", before a clause break or an adverbial, not "denied
 # that the report was hidden".
 _DENIES_BARE = re.compile(
@@ -114,8 +115,7 @@ _DENIES_BARE = re.compile(
 # point without the charge), not "denied the accusation that it ignored the report" nor
 # "the allegations of fraud"
 _DENIES_UNTOLD = re.compile(
-    _DENYING + r"the\s+(?:claims?|allegations?|accusations?|charges?|suggestions?)\b"
-    r"(?!\s+(?:that|of|about)\b)", re.IGNORECASE)
+    _DENYING + rf"the\s+(?:{_CHARGE_NOUNS})\b(?!\s+(?:that|of|about)\b)", re.IGNORECASE)
 
 
 def points_back(text: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from agent.text.facts import WEEKDAYS
 from agent.text.frames import clause_span
 from agent.text.number_words import words_to_digits
 from agent.text.quantity import Quantity
@@ -19,7 +20,7 @@ from agent.text.quantity import Quantity
 _BY_TIME = re.compile(r"\bby\s+((?:the\s+)?[\w.:]+(?:\s+(?!and\b)[\w.:]+){0,3})", re.IGNORECASE)
 _TIME_WORD = re.compile(
     r"\b(?:morning|midday|noon|afternoon|evening|night|midnight|tonight|today|yesterday|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|month|"
+    rf"{'|'.join(WEEKDAYS)}|weekend|week|month|"
     r"\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)|\d{1,2}[.:]\d{2}|end)\b", re.IGNORECASE)
 _OPENING = re.compile(r"^(?:the|last|this|next|early|late)\s+", re.IGNORECASE)
 _COUNTED_KINDS = frozenset(("count", "measure", "money"))
