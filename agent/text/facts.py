@@ -81,8 +81,13 @@ _THAT_CUE = (r"\b(?:confirmed|confirms|admitted|admits|announced|announces|denie
 # "Maureen Ellacott rejected the suggestion that the count was flawed", "dismissed claims
 # that ..." (a newcomer's strike ballot, session 70: the claim was read as a plain fact).
 REFUSAL = r"(?:rejected|rejects|dismissed|dismisses|disputed|disputes|refuted|refutes)"
-REFUSED_STATEMENT = (r"(?:(?:the|any|all|such)\s+)?(?:suggestions?|claims?|allegations?|"
-                     r"accusations?|charges?|reports?|assertions?|idea|notion)")
+# What others said, named by a noun: the object of a denial or a refusal ("denied the
+# allegations", "rejected the suggestion that ...", "an accusation the firm rejects"). One
+# list for every reader of denials (agent.text.polarity, agent.text.responses).
+CHARGE_NOUNS = r"(?:accusations?|allegations?|assertions?|charges?|claims?|suggestions?)"
+# ... and a report, which is denied as often though it charges no one.
+STATEMENT_NOUNS = rf"(?:{CHARGE_NOUNS}|reports?)"
+REFUSED_STATEMENT = rf"(?:(?:the|any|all|such)\s+)?(?:{STATEMENT_NOUNS}|idea|notion)"
 _REFUSAL_CUE = rf"\b{REFUSAL}(?=\s+{REFUSED_STATEMENT}\s+that\b)"
 # Verbs of speech that also state a deed when their object is a bare noun phrase
 # (agent.text.speakers.is_bare_object): "The storm claimed three lives", "announced a £5

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from agent.text.facts import AUXILIARIES
+from agent.text.facts import AUXILIARIES, CHARGE_NOUNS, STATEMENT_NOUNS
 from agent.text.normalize import normalize_for_match
 
 # Grammatical negation and verbs whose meaning is a refusal: the polarity of a statement.
@@ -190,8 +190,7 @@ _DENIED_STATEMENT = re.compile(
     r"\b(?:deni(?:ed|es)|deny(?:ing)?|disput(?:ed|es|ing)|reject(?:ed|s|ing)?|refut(?:ed|es)|"
     r"dismiss(?:ed|es)|rebut(?:ted|s)?)\s+(?:(?:the|all|any|these|those|such|his|her|their|"
     r"its|every|of)\s+){0,2}(?:[\w’'-]+\s+)?"  # "the union's accusation"
-    r"(?:accusations?|allegations?|charges?|claims?|wrongdoing|reports?|suggestions?|"
-    r"counts?|assertions?|account)\b"
+    rf"(?:{STATEMENT_NOUNS}|wrongdoing|counts?|account)\b"
     r"|\bpleaded\s+not\s+guilty\b"
     # "strongly denied this", "Ashworth denied that, saying ...", "denies this and says":
     # the words just before
@@ -207,7 +206,7 @@ _DENIED_STATEMENT = re.compile(
     # "says the claim is 'completely untrue'", "called the allegations baseless": what
     # others said, named as false (an education newcomer, session 53)
     r"|\b(?:the|these|those|such|this|that|his|her|their|its)\s+(?:[\w’'-]+\s+)?"
-    r"(?:accusations?|allegations?|charges?|claims?|suggestions?|reports?)\s+"
+    rf"{STATEMENT_NOUNS}\s+"
     r"(?:(?:is|are|was|were|as)\s+)?[\"“']?(?:(?:completely|totally|wholly|entirely|simply|"
     r"utterly)\s+)?(?:untrue|false|baseless|unfounded|groundless|wrong|nonsense|rubbish|"
     r"inaccurate|misleading)\b",
@@ -218,7 +217,7 @@ _DENIED_STATEMENT = re.compile(
 # "..., an accusation the university flatly rejects": a charge and its denial in one
 # sentence (newcomer trials, health research and environment)
 _DENIED_WITHIN = re.compile(
-    r"\b(?:an?|the|this|these)\s+(?:accusations?|allegations?|charges?|claims?|suggestions?)"
+    rf"\b(?:an?|the|this|these)\s+{CHARGE_NOUNS}"
     r"\s+(?:which\s+)?(?!that\b)(?:[\w’'-]+\s+){1,4}?(?:\w+ly\s+)?"
     r"(?:deni(?:es|ed)|rejects?|rejected|disputes?|disputed)\b",
     re.IGNORECASE,

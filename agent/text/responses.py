@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection
 
 from agent.text.analysis import analyze, stems
+from agent.text.facts import CHARGE_NOUNS, STATEMENT_NOUNS
 from agent.types import Article, Sentence
 
 # How far after a reported statement its denial is looked for, in body sentences: the
@@ -98,12 +99,10 @@ _CHARGE = re.compile(r"\b(?:accus(?:ed|es|ing)|alleg(?:ed|es|ing)|claim(?:ed|s|i
                      r"charg(?:ed|es|ing)|blam(?:ed|es|ing))\b", re.IGNORECASE)
 # The verbs of a denial, before their object.
 _DENYING = r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|disput(?:e|es|ed))\s+"
-# The nouns of what others said, that a denial names by "the": "the accusation".
-_CHARGE_NOUNS = r"claims?|allegations?|accusations?|charges?|suggestions?"
 # A denial whose object points back to what came before: "denied this", "rejected the
 # claims", "disputed that account".
 _POINTS_BACK = re.compile(
-    _DENYING + rf"(?:this|that|it|these|those|the\s+(?:{_CHARGE_NOUNS}|reports?))\b",
+    _DENYING + rf"(?:this|that|it|these|those|the\s+{STATEMENT_NOUNS})\b",
     re.IGNORECASE)
 # A denial of a bare "this" or "that", before a clause break or an adverbial, not "denied
 # that the report was hidden".
@@ -115,7 +114,7 @@ _DENIES_BARE = re.compile(
 # point without the charge), not "denied the accusation that it ignored the report" nor
 # "the allegations of fraud"
 _DENIES_UNTOLD = re.compile(
-    _DENYING + rf"the\s+(?:{_CHARGE_NOUNS})\b(?!\s+(?:that|of|about)\b)", re.IGNORECASE)
+    _DENYING + rf"the\s+{CHARGE_NOUNS}\b(?!\s+(?:that|of|about)\b)", re.IGNORECASE)
 
 
 def points_back(text: str) -> bool:
