@@ -1,0 +1,57 @@
+"""A span said in two units is one figure ("five years and four months"), from a
+newcomer's fraud trial (session 71): it was read as two spans, five years and four months,
+so a note said the source gave "5 years" and "64 months" matched neither part. Invented
+wordings in other domains."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.generation.difference_leads import shown_figure
+from agent.text.quantities import quantities
+from agent.types import Sentence
+from agent.verification.checks import compare
+from agent.verification.measures import Figure
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("The keeper was banned for five years and four months.", 5 + 4 / 12),
+    ("She was given 2 years 6 months for the thefts.", 2.5),
+    ("The contract ran for 3 years, 2 months before it lapsed.", 3 + 2 / 12),
+    ("The search lasted two hours and 15 minutes.", 2.25 / (24 * 365)),
+    ("The ferry was stuck for 1 day 12 hours on the sandbank.", 1.5 / 365),
+])
+def test_a_span_in_two_units_is_one_figure(text: str, years: float) -> None:
+    (q,) = quantities(text)
+    assert q.kind == "duration"
+    assert q.value == pytest.approx(years)
+
+
+@pytest.mark.parametrize("text", [
+    # two spans of two things, or a larger unit after a smaller one
+    "He was banned for two years and fined for three months.",
+    "The works took 4 months and 2 years later the road cracked again.",
+])
+def test_two_spans_of_two_things_stay_two(text: str) -> None:
+    assert len([q for q in quantities(text) if q.kind == "duration"]) == 2
+
+
+def test_a_hedge_bounds_the_whole_span() -> None:
+    (q,) = quantities("The ban lasted about three years and six months.")
+    assert q.approx and q.low < 3.5 < q.high
+
+
+def test_the_span_is_shown_whole() -> None:
+    text = "The keeper was banned for five years and four months on Friday."
+    (q, *_) = quantities(text)
+    sentence = Sentence(id="a:0", article_id="a", doc_id="a", start=0, end=len(text), text=text)
+    assert shown_figure(Figure(sentence, "a", q)) == "5 years and 4 months"
+
+
+def test_the_span_agrees_with_its_months_and_contradicts_another() -> None:
+    source = "The gamekeeper was banned from holding a licence for five years and four months."
+    same = compare("The gamekeeper received a 64-month licence ban.", source)
+    assert not same.conflicts and not same.missing_numbers
+    other = compare("The gamekeeper was banned from holding a licence for seven years.", source)
+    assert [c.describe() for c in other.conflicts] == [
+        "number: claim 7 years vs source 5.33 years"]
