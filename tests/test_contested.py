@@ -109,7 +109,7 @@ def test_a_sum_said_in_words_keeps_its_currency_and_is_marked_where_disputed() -
     assert (q.kind, q.said) == ("money", "2.5 million pounds")
     diff = Difference(kind="sum", sides=[Side(values=[q.said], outlets=["a", "b"]),
                                          Side(values=["£3.1m"], outlets=["c"])])
-    assert [v.kind for v in difference_versions([diff])] == ["money", "money"]
+    assert [v.figure.kind for v in difference_versions([diff])] == ["money", "money"]
     assert contested_marked(line, difference_versions([diff])) == (
         "Ossett Town sold their captain to Lowmoor for 2.5 million pounds [outlets differ] "
         "in May.")

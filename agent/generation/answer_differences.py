@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from agent.generation.asked import asked_figure_kinds
 from agent.generation.asked_counts import asked_count_noun, counts_noun
+from agent.generation.difference_records import article_dates
 from agent.generation.differences import story_differences
 from agent.ingest.corpus import Corpus
 from agent.retrieval.citations import make_citation
@@ -77,7 +78,7 @@ def with_differences(
     extra: list[AnswerSentence] = []
     lead: list[AnswerSentence] = []  # a version more outlets give than the answer's
     minority: list[Sentence] = []  # the sentences of the answer's side, when one leads
-    for diff in story_differences(items, corpus.outlet_name):
+    for diff in story_differences(items, corpus.outlet_name, published=article_dates(corpus)):
         values = [v for side in diff.sides for v in side.values]
         if (diff.kind not in kinds
                 or (strict and noun and not any(counts_noun(v, noun) for v in values))

@@ -12,9 +12,11 @@ removes again for every judge of what a source prints. The versions fewer outlet
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
 
-from agent.generation.extractive import Difference
+from agent.generation.extractive import Difference, Side
 from agent.text.dates import MONTH_NAMES
 from agent.text.glosses import DISPUTED_GLOSS, strip_glosses
 from agent.text.quantities import Quantity
@@ -26,18 +28,46 @@ from agent.verification.measures import sentence_figures
 _COUNTED_KINDS = frozenset(("count", "duration", "measure"))
 
 
-def difference_versions(shown: Sequence[Difference]) -> list[Quantity]:
-    """The figures of every side of the differences `shown` (values as shown, glosses off)."""
-    return [q for d in shown for side in d.sides for v in side.values
-            for q in sentence_figures(strip_glosses(v))]
+@dataclass(frozen=True)
+class Version:
+    """One side's figure of a difference, and the ids of the sentences that give the side
+    (`Side.sentence` and `Side.backing`)."""
+
+    figure: Quantity
+    sentences: frozenset[str] = frozenset()
+
+    def told_by(self, q: Quantity, cited: Collection[str]) -> bool:
+        """Whether `q`, a figure of a line citing sentence ids `cited`, tells this version:
+        the same kind and value, and for a weekday a sentence of the side cited. Outlets
+        name many weekdays for many acts: a minority's "yesterday [Tuesday]" for an
+        inspection is no version of "dead fish were still being removed on Tuesday" (an
+        environment newcomer, session 71)."""
+        return (q.kind == self.figure.kind and q.value == self.figure.value
+                and (q.kind != "weekday" or bool(self.sentences & set(cited))))
 
 
-def contested_marked(text: str, versions: Sequence[Quantity]) -> str:
-    """`text` with DISPUTED_GLOSS after the first figure it states that is one of the
-    `versions` (`difference_versions` of the summary's difference lines), outside the
-    editor's brackets; `text` as it is when it states none."""
-    for q in sentence_figures(strip_glosses(text)):
-        if not q.said or not any(q.kind == v.kind and q.value == v.value for v in versions):
+def _versions(side: Side) -> list[Version]:
+    """A side's figures as read (`Side.figures`: a relative day is its weekday), else those
+    of its values as shown, glosses off (a difference within one cluster)."""
+    ids = frozenset(s.id for s in (*side.backing, *([side.sentence] if side.sentence else [])))
+    found = side.figures or [q for v in side.values for q in sentence_figures(strip_glosses(v))]
+    return [Version(q, ids) for q in found]
+
+
+def difference_versions(shown: Sequence[Difference]) -> list[Version]:
+    """The figures of every side of the differences `shown` (`_versions`)."""
+    return [v for d in shown for side in d.sides for v in _versions(side)]
+
+
+def contested_marked(text: str, versions: Sequence[Version], published: date | None = None,
+                     cited: Collection[str] = ()) -> str:
+    """`text` with DISPUTED_GLOSS after the first figure it states that tells one of the
+    `versions` (`difference_versions` of the summary's difference lines, `Version.told_by`),
+    outside the editor's brackets; `text` as it is when it states none. `published`: the
+    date of the article it quotes, which makes its "yesterday" a weekday; `cited`: the ids
+    of the sentences the line cites."""
+    for q in sentence_figures(strip_glosses(text), published):
+        if not q.said or not any(v.told_by(q, cited) for v in versions):
             continue
         for m in re.finditer(_written_figure(q), text, re.IGNORECASE):
             if text.rfind("[", 0, m.start()) > text.rfind("]", 0, m.start()):
@@ -60,21 +90,21 @@ def _written_figure(q: Quantity) -> str:
     return rf"(?<![\w£$€]){re.escape(q.said)}(?!\w){tail}(?:\s*\[[^\]]*\])?"
 
 
-def states_disputed(text: str, disputed: Sequence[Quantity]) -> bool:
-    """Whether `text` states one of the `disputed` figures (`disputed_figures`)."""
-    return any(q.kind == d.kind and q.value == d.value
-               for q in sentence_figures(text) for d in disputed)
+def states_disputed(text: str, disputed: Sequence[Version], published: date | None = None,
+                    cited: Collection[str] = ()) -> bool:
+    """Whether `text` states one of the `disputed` figures (`disputed_figures`,
+    `Version.told_by`); `published` and `cited` as for `contested_marked`."""
+    return any(d.told_by(q, cited) for q in sentence_figures(text, published) for d in disputed)
 
 
-def disputed_figures(differences: Sequence[Difference]) -> list[Quantity]:
+def disputed_figures(differences: Sequence[Difference]) -> list[Version]:
     """The figures no point line may state as plain fact: of each difference, the versions
     fewer outlets give, or every version when no side has more outlets (the side most
     outlets give need not come first: a lead puts its own side first)."""
-    out: list[Quantity] = []
+    out: list[Version] = []
     for d in differences:
         counts = sorted((len(side.outlets) for side in d.sides), reverse=True)
         most = counts[0] if len(counts) > 1 and counts[0] > counts[1] else None
         sides = [side for side in d.sides if len(side.outlets) != most]
-        out += [q for side in sides for v in side.values
-                for q in sentence_figures(strip_glosses(v))]
+        out += [v for side in sides for v in _versions(side)]
     return out

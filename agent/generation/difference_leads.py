@@ -22,6 +22,7 @@ from agent.text.counted import any_plural
 from agent.text.dates import MONTH_NAMES
 from agent.text.facts import strip_dateline
 from agent.text.frames import WEEKDAY_WORD, clause_span
+from agent.text.lexicon import is_past_form
 from agent.text.normalize import STOPWORDS, content_terms
 from agent.text.number_words import words_to_digits, written_as
 from agent.text.quantities import Quantity, quantities
@@ -42,6 +43,7 @@ LONG_LEAD_WORDS = 17
 LEAD_FIT = 0.5
 # A clause a subordinating word opens ("... after the first patient fell ill on Sunday")
 # starts after it, and ends before the next one ("3,000 fish have died after a leak ...").
+_AND_WORD = re.compile(r"\s+and\s+([a-z]+)\b")
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|because|since|until|although|though|while)\s+",
                           re.IGNORECASE)
 # A lead must name what it is about and stand alone: not "It has been valued at £250,000",
@@ -97,7 +99,12 @@ def figure_lead(sentence: str, said: str, also: Sequence[str] = (),
                 sentence[cut.end(): m.start()]):
             start = cut.end()
     nxt = _SUBORDINATE.search(sentence, m.end(), end)
-    lead = sentence[start: nxt.start() if nxt else end].strip(" ,;.")
+    # a second act after the figure's is no part of what the figure dates or measures:
+    # "Officers visited the site on Monday and took samples from its tanks"
+    second = next((p for p in _AND_WORD.finditer(sentence, m.end(), end)
+                   if is_past_form(p.group(1).lower())), None)
+    stop = min(x.start() for x in (nxt, second) if x is not None) if nxt or second else end
+    lead = sentence[start: stop].strip(" ,;.")
     if len(lead.split()) > max_words and "," in sentence[m.end(): end]:
         lead = sentence[start: sentence.index(",", m.end(), end)].strip(" ,;.")
     lead = _without_later_figure(lead, m.end() - start, said, also)

@@ -14,13 +14,19 @@ from datetime import date
 from agent.generation.differences import story_differences
 from agent.generation.extractive import Difference
 from agent.ingest.corpus import Corpus
-from agent.text.dates import weekday_date
+from agent.text.dates import publication_date, weekday_date
 from agent.text.facts import WEEKDAYS, strip_dateline
 from agent.text.glosses import bracketed_date, date_glossed
 from agent.text.opinion import opinion_piece
 from agent.types import Sentence
 from agent.verification.compare import Cell, MatrixCell, MatrixRow, quoted_cell
 from agent.verification.disputes import Dispute, DisputeSide
+
+
+def article_dates(corpus: Corpus) -> Callable[[str], date | None]:
+    """An article id's publication date (agent.text.dates.publication_date), None when its
+    article gives none."""
+    return lambda article_id: publication_date(corpus.article(article_id).date)
 
 
 def corpus_differences(corpus: Corpus) -> list[Difference]:
@@ -33,7 +39,7 @@ def corpus_differences(corpus: Corpus) -> list[Difference]:
     items = [(s, corpus.sentence_outlet_key(s)) for a in articles for s in a.body_sentences
              if s.duplicate_of is None]
     opinion = {a.id for a in articles if opinion_piece(a)}
-    return story_differences(items, corpus.outlet_name, opinion)
+    return story_differences(items, corpus.outlet_name, opinion, article_dates(corpus))
 
 
 def story_disputes(corpus: Corpus) -> list[Dispute]:
@@ -104,10 +110,12 @@ def dated_difference(diff: Difference, published: Callable[[str], date | None]) 
 def _dated_weekday(value: str, backing: Sequence[Sentence],
                    published: Callable[[str], date | None]) -> str:
     """`value` ("Monday", "Saturday, 3am") with its weekday's date in brackets, when every
-    `backing` sentence's article dates that weekday alike; else `value` as it is."""
+    `backing` sentence's article dates that weekday alike ("yesterday" its weekday and date,
+    agent.text.glosses.date_glossed); else `value` as it is."""
     day = next((d for d in WEEKDAYS if re.search(rf"\b{d}\b", value, re.I)), None)
-    if day is None:
-        return value
+    if day is None:  # "yesterday [Tuesday 9 June 2026]": a day named relative to its date
+        glossed = {date_glossed(value, published(s.article_id)) for s in backing}
+        return glossed.pop() if len(glossed) == 1 else value
     dated = {weekday_date(s.text, day, p) if (p := published(s.article_id)) else None
              for s in backing}
     when = dated.pop() if len(dated) == 1 else None

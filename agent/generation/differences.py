@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import date
 
 from agent.generation.difference_leads import (
     LONG_LEAD_WORDS,
@@ -228,7 +229,7 @@ def _join_equal(versions: list[list[int]], figs: Sequence[Figure]) -> None:
 
 def story_differences(
     items: Sequence[tuple[Sentence, str]], outlet_name: Callable[[str], str],
-    opinion: Collection[str] = (),
+    opinion: Collection[str] = (), published: Callable[[str], date | None] | None = None,
 ) -> list[Difference]:
     """Differences over (sentence, outlet key) `items`, the body sentences of independent
     outlets: most outlets first, at most MAX_DIFFERENCES, no figure in two of them. Each
@@ -236,8 +237,9 @@ def story_differences(
     and is backed by that sentence. A line is led by a clause of the side most outlets give
     (`figure_lead`), never from an article of `opinion` (article ids): a comment piece's
     wording ("Instead of conceding with grace, Szabo waited until Monday") is no outlet's
-    account of a figure."""
-    figs = figures(items)
+    account of a figure. `published` gives an article id's date: its days named relative
+    to it ("yesterday") are weekdays to compare (agent.verification.measures.figures)."""
+    figs = figures(items, published)
     links = _links(figs)
     used: set[int] = set()
     found: list[tuple[int, float, Difference]] = []

@@ -149,6 +149,7 @@ def assemble(
     budget: int = WORD_BUDGET,
     differences: Sequence[Difference] = (),
     reply_for: Callable[[StoryLine], StoryLine | None] = lambda line: None,
+    published: Callable[[str], date | None] = lambda article_id: None,
 ) -> list[StoryLine]:
     """Lines chosen in rank order until `budget` words: each cluster's line, then the
     difference its outlets show (if any, and not one of `differences`); then put in story
@@ -158,7 +159,8 @@ def assemble(
     MAX_FRAMING_NOTES concrete framing notes. A line that does not fit is skipped and
     shorter later ones may still fit; a point's line less than MIN_NOVELTY new is
     skipped. A point's line is followed by its `reply_for` line, if any (the denial of a
-    charge it reports), or neither is printed."""
+    charge it reports), or neither is printed. `published` gives an article id's date: a
+    line's "yesterday" is the weekday its article's date makes it."""
     out: list[StoryLine] = []
     used = 0
 
@@ -180,10 +182,12 @@ def assemble(
             return False  # mostly says again what an earlier line said
         if point and terms and len(terms - differed) / len(terms) < TOLD_NOVELTY:
             return False  # a difference line below tells it
-        if point and states_disputed(printed, disputed):
+        when = published(line.cited[0].article_id) if line.cited else None
+        cited = [s.id for s in line.cited]
+        if point and states_disputed(printed, disputed, when, cited):
             return False  # a disputed figure is told by its difference line, never as plain fact
         if point:  # marked where it tells a version of a difference below, the mark counted
-            line = replace(line, text=contested_marked(line.text, versions))
+            line = replace(line, text=contested_marked(line.text, versions, when, cited))
         if used + word_count(line.text) > budget:
             return False
         out.append(line)
@@ -206,12 +210,14 @@ def assemble(
         start = len(out)
         line = line_for(c)
         if (line.origin == "extractive" and c.outlets >= WIDE_POINT
-                and states_disputed(strip_glosses(line.text), disputed)):
+                and states_disputed(strip_glosses(line.text), disputed,
+                                    published(c.best.article_id), [x.id for x in line.cited])):
             # another outlet's sentence of the point that states no disputed figure speaks
             # for it: the story's main finding told with the minority's count was left out
             # (a science newcomer, session 60)
             c = next((replace(c, best=m) for m in c.alternates
-                      if not states_disputed(strip_dateline(m.text), disputed)), c)
+                      if not states_disputed(strip_dateline(m.text), disputed,
+                                             published(m.article_id), [m.id])), c)
             line = line_for(c)
         reply = reply_for(line)
         kept = used, set(said)
@@ -321,7 +327,7 @@ class StoryWriter:
     def floor(self, clusters: Sequence[Cluster], budget: int = WORD_BUDGET) -> StoryDraft:
         """The extractive floor: no model call."""
         return StoryDraft(assemble(clusters, self._extractive_line, self.outlet_name, self.sim,
-                                   budget, self.differences, self._reply))
+                                   budget, self.differences, self._reply, self.published))
 
     def _extractive_line(self, cluster: Cluster) -> StoryLine:
         return extractive_line(cluster, self.published(cluster.best.article_id))
@@ -380,5 +386,5 @@ class StoryWriter:
             return StoryLine(text, cited, floor.section, floor.outlets, "model", floor)
 
         lines = assemble(clusters, line_for, self.outlet_name, self.sim, budget,
-                         self.differences, self._reply)
+                         self.differences, self._reply, self.published)
         return StoryDraft(lines, replaced)

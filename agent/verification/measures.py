@@ -19,11 +19,13 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from agent.text.analysis import TITLE_STEMS, analyze, speech_stems, stem
 from agent.text.counted import share_pairs
+from agent.text.dates import relative_days
 from agent.text.facts import MONTHS, WEEKDAYS
 from agent.text.frames import WEEKDAY_WORD, Frame, dates_statement, figure_frames
 from agent.text.measured import acts_apart, figure_thing, holdings_apart, is_gap
@@ -69,15 +71,18 @@ class Figure:
     frame: Frame | None = None  # the words beside it (agent.text.frames)
 
 
-def figures(items: Sequence[tuple[Sentence, str]]) -> list[Figure]:
+def figures(items: Sequence[tuple[Sentence, str]],
+            published: Callable[[str], date | None] | None = None) -> list[Figure]:
     """The figures of (sentence, outlet key) `items`, at most one per thing a sentence
     measures (kind, unit and counted noun; a part of a group and the whole group are two:
-    "at 41 of 60 sampling sites")."""
+    "at 41 of 60 sampling sites"). `published` gives an article id's date, which makes
+    its relative days weekdays (`sentence_figures`)."""
     out: list[Figure] = []
     for s, outlet in items:
         seen: set[tuple[str, str, str, bool]] = set()
-        found = sentence_figures(s.text)
-        frames = _frames(s.text)
+        when = published(s.article_id) if published is not None else None
+        found = sentence_figures(s.text, when)
+        frames = _frames(s.text, when)
         # "two-thirds of its 3.6 million customers" gives 2.4 million of them, not 3.6
         parts = {id(whole): part for part, whole in share_pairs(s.text, found)}
         for n, q in enumerate(found):
@@ -96,10 +101,18 @@ def measure_key(q: Quantity) -> tuple[str, str, str]:
 
 
 @functools.lru_cache(maxsize=8192)
-def sentence_figures(text: str) -> tuple[Quantity, ...]:
+@functools.lru_cache(maxsize=8192)
+def sentence_figures(text: str, published: date | None = None) -> tuple[Quantity, ...]:
     """The sentence's quantities (agent.text.quantities), then one figure of kind "weekday"
     (value 0 for Monday .. 6) for each weekday that dates its event (`analyze(text).
-    event_weekdays`), `said` as written."""
+    event_weekdays`), `said` as written; with the article's date `published`, one for
+    each day it names relative to that date too ("inspected the plant yesterday" in an
+    article of Wednesday 10 June is Tuesday: agent.text.dates.relative_days), `said` the
+    words as written. An environment newcomer, session 71: one outlet's "yesterday" against
+    three outlets' "on Monday" was told as plain fact, with no difference line. The
+    article's own day ("today", "this morning") is left out: it more often tells how
+    things stand as the article is written ("Passengers faced a second day of disruption
+    today") than the day of one act (dev orrin-airport-strike)."""
     analysis = analyze(text)
     days = analysis.event_weekdays
     extra = []
@@ -108,12 +121,17 @@ def sentence_figures(text: str) -> tuple[Quantity, ...]:
         if day in days:
             n = float(WEEKDAYS.index(day))
             extra.append(Quantity(n, n, n, "weekday", said=m.group(0)))
+    for word, when in relative_days(text, published):
+        written = re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
+        if written is not None and when != published:
+            n = float(when.weekday())
+            extra.append(Quantity(n, n, n, "weekday", said=written.group(0)))
     return analysis.quantities + tuple(extra)
 
 
 @functools.lru_cache(maxsize=8192)
-def _frames(text: str) -> tuple[Frame | None, ...]:
-    return figure_frames(text, sentence_figures(text))
+def _frames(text: str, published: date | None = None) -> tuple[Frame | None, ...]:
+    return figure_frames(text, sentence_figures(text, published))
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
