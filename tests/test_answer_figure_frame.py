@@ -58,3 +58,24 @@ def test_a_sum_beside_other_words_does_not_answer_how_much_was_raised(
     assert ans.abstained is abstains
     if not abstains:
         assert "£12,400" in ans.answer
+
+
+@pytest.mark.parametrize(("question", "quote", "beside"), [
+    # a newcomer's fraud trial (session 71): the verb the span completes stands beyond its
+    # frame, past a court and a date
+    ("How long a ban did the gamekeeper get?",
+     "The gamekeeper was banned at Kelby Magistrates' Court on 3 March for three years.",
+     False),
+    ("How long was the road closed?",
+     "The A40 was closed at Marsh End on Friday 9 May for 14 hours.", False),
+    # a word of what the figure measures comes first: no verb beyond it counts
+    ("How much did the petition raise?",
+     "The council raised its charges last year and cut the Kelby grant by £600,000.", True),
+    ("How much has the appeal raised?",
+     "The hoard has been valued at around £185,000 by experts at the museum.", True),
+])
+def test_the_verb_a_figure_completes_ties_it_to_the_question(
+        question: str, quote: str, beside: bool) -> None:
+    from agent.generation.asked import figure_beside_other_words
+
+    assert figure_beside_other_words(question, [quote]) is beside
