@@ -152,6 +152,18 @@ STATED_FIGURES_COVERAGE = 0.75
 STATED_RELATION_COVERAGE = 0.5
 
 
+def states_all_in_other_units(sig: Signals) -> bool:
+    """The sentence states every figure of the claim (compared as quantities) and nearly all
+    of its words (CODE_SUPPORT_COVERAGE): the model's "no" to the yes/no question is no
+    contradiction of it. Asked whether "She has 21 days to lodge an appeal" says "has three
+    weeks to lodge an appeal", it said no (P 0.54), and the claim was refuted (a fresh dev
+    claim, dunmere m02, session 71). A sentence that lacks a word of the claim keeps the
+    veto ("after diesel leaked" for "after ammonia leaked", hallam m04), and the "yes" it
+    did not give still keeps the sentence from supporting (`support_gate`: "has issued an
+    expression of concern, not a retraction", caverly c06)."""
+    return sig.figures_stated and sig.coverage >= CODE_SUPPORT_COVERAGE
+
+
 def states_figures_and_words(sig: Signals) -> bool:
     """The sentence states the claim's figures and most of its words (the thresholds above),
     so code may call it supporting when `support_gate` lets it."""
@@ -213,7 +225,7 @@ def combine(
     # The yes/no question's "no" on a sentence about the claim: the label's "supports" read
     # the topic ("voted to end consultant-led births" for "voted to keep" them).
     if (sig.contradiction is not None and sig.contradiction >= CONTRADICTION_P
-            and sig.aligned):
+            and sig.aligned and not states_all_in_other_units(sig)):
         return "refutes"
     supportable = support_gate(sig, claim_speaker) is None
     if supportable and (p_sup >= SUPPORT_P or sig.coverage >= CODE_SUPPORT_COVERAGE
