@@ -106,13 +106,17 @@ LONG_QUOTE = re.compile(r"[“\"«„][^”\"»]{30,}")
 # ... and "to" after a verb of taking someone somewhere: where they were taken ("airlifted to
 # Carnholme General Hospital", "will be sent to Kelsworth General Hospital"), not whom
 # something was said to ("spoke to Reuters").
-PLACE_PREPOSITION = (r"\b(?:in|at|aboard|on board|onboard|on|inside|near|outside|"
+PLACE_PREPOSITION = (r"\b(?:in|at|aboard|on board|onboard|on|inside|near|outside|below|above|"
+                     # "ran aground off Kilcaddie", not "called off the Paper 2 sitting"
+                     r"beneath|beside|behind|beyond|off(?!\s+the\b)|opposite|along|"
+                     r"(?:up|down)stream of|"
                      r"(?:taken|flown|airlifted|moved|transferred|sent|rushed|brought|driven|"
                      r"carried|evacuated|relocated|diverted|winched)\s+(?:back\s+)?to)"
                      # "at the town's Corn Exchange": a place named after its owner
                      r"\s+(?:the\s+(?:[a-z]+[’']s\s+)?|(?:its|their)\s+)?")
 _PLACE_PREP = re.compile(
-    PLACE_PREPOSITION + r"((?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*)")
+    # (a name does not run on past a line's end: "reef off Brackwater\nBy Isla Fennimore")
+    PLACE_PREPOSITION + r"((?:[A-Z][\w’'.-]*)(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'.-]*)*)")
 # Unnamed venues: "at a campaign event", "during a rally", "at a university event".
 # Occasions someone appears at; a claim naming one says where its subject was.
 _OCCASIONS = ("event|rally|conference|summit|meeting|speech|address|ceremony|briefing|"

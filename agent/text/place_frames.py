@@ -20,6 +20,9 @@ _PLACE_BEFORE = re.compile(PLACE_PREPOSITION + "$")
 _BASED = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\b")
 
 
+_CLAUSE_OPENERS = frozenset(("that",))
+
+
 def place_frames(text: str) -> dict[str, frozenset[str]]:
     """For each named place of `text` (agent.text.facts.places, lower-case), the content
     stems of the PLACE_FRAME_WORDS words before it in its clause, its preposition and
@@ -29,7 +32,9 @@ def place_frames(text: str) -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     low = text.lower()
     for place in places(text):
-        found = list(re.finditer(rf"\b{re.escape(place)}\b", low))
+        # (a possessive is dropped from the name: "Abbot's Bridge" is "abbot bridge")
+        written = r"(?:['’]s)?\s+".join(re.escape(w) for w in place.split())
+        found = list(re.finditer(rf"\b{written}\b", low))
         # where the text places something there (after its preposition), not a dateline
         # naming the same town ("TILLINGFORD (Wire) — ... at its site in Tillingford")
         m = next((f for f in found if _PLACE_BEFORE.search(low, 0, f.start())),
@@ -37,6 +42,10 @@ def place_frames(text: str) -> dict[str, frozenset[str]]:
         if m is None:
             continue
         before, _ = clause_words(text, m.start(), m.end())
+        # what a "that" clause places there is its own: "ruled at an inquest
+        # that the coins found near Orlam ..." places coins, not the inquest, at Orlam
+        opens = [k for k, w in enumerate(before) if w.lower() in _CLAUSE_OPENERS]
+        before = before[opens[-1] + 1:] if opens else before
         out[place] = frozenset(stems(" ".join(before[-PLACE_FRAME_WORDS - 2:])))
     for m in _BASED.finditer(text):  # "Carrowgate-based Vellmoor Toys": based there
         _, after = clause_words(text, m.start(), m.end())
@@ -52,7 +61,9 @@ def place_substitutions(claim: str, sentence: str, *, aligned: bool = True
     neither place is named by the other text (by its own words: "Kelsworth General Hospital"
     does not name "Barnmoor Hospital", `_names_place`). "filed with the High Court in Kelby"
     against "applied to the High Court in Carrick" gives ("kelby", "carrick"). For a
-    sentence not `aligned` with the claim (agent.verification.checks), only a place right
+    sentence `aligned` with the claim (agent.verification.checks), two places of one kind
+    count without a shared stem (`_same_kind`: "Pennick Crown Court" against "Strathmere
+    Crown Court"). For a sentence not aligned, only a place right
     after the words before the claim's own counts (`in_same_frame`: "will be sent to
     Kelsworth General Hospital" for "... will be sent to Barnmoor Hospital")."""
     claim_low, sentence_low = claim.lower(), sentence.lower()
@@ -64,8 +75,24 @@ def place_substitutions(claim: str, sentence: str, *, aligned: bool = True
             continue
         blanked = re.sub(rf"\b{re.escape(p)}\b", BLANK, claim, count=1, flags=re.IGNORECASE)
         out += [(p, q) for q, other in theirs.items()
-                if frame & other and (aligned or in_same_frame(blanked, q, sentence))]
+                if (frame & other or (aligned and _same_kind(p, q)))
+                and (aligned or in_same_frame(blanked, q, sentence))]
     return out
+
+
+def _same_kind(place: str, other: str) -> bool:
+    """Whether two places (lower case) are two of one kind, by the common words that end
+    their names, each with a name word of its own: "pennick crown court" and "strathmere
+    crown court" (a newcomer's fraud trial, session 71: a claim's other court went
+    unrefuted, the sentence telling the trial in other words)."""
+    def kind(name: str) -> tuple[list[str], list[str]]:
+        words = name.split()
+        n = len(words)
+        while n and is_common_word(words[n - 1]):
+            n -= 1
+        return words[:n], words[n:]
+    (own, tail), (other_own, other_tail) = kind(place), kind(other)
+    return bool(tail) and tail == other_tail and bool(own) and bool(other_own)
 
 
 def _names_place(text_low: str, place: str) -> bool:

@@ -24,7 +24,6 @@ from agent.text.actors import (
 )
 from agent.text.analysis import (
     TITLE_STEMS,
-    SentenceAnalysis,
     analyze,
     share_of,
     speech_stems,
@@ -66,6 +65,7 @@ from agent.text.speakers import attribution, place_rival
 from agent.verification.claims import attribution_of
 from agent.verification.conflict import Conflict
 from agent.verification.conflicts import figures_stated, number_conflicts
+from agent.verification.event_time import of_a_past_year, of_the_article_week
 from agent.verification.signals import Signals
 
 # A sentence is "about the same thing" as the claim when it covers this share of the claim's
@@ -132,21 +132,6 @@ def _head_stem(scope: str) -> set[str]:
         if found := stems(word):
             return {min(found)}
     return set()
-
-
-def of_a_past_year(c: SentenceAnalysis, e: SentenceAnalysis, published: date | None,
-                   evidence: str) -> bool:
-    """Whether the claim dates what it tells to a year before the evidence article's and the
-    evidence is dated in no way (no year, day, month or weekday, nor one relative to its
-    date: "last year", "yesterday"): its figures are of the story's own time, another event
-    than the claim's ("In 2024 a fire at a recycling yard led to 120 homes being evacuated"
-    against this fire's "Residents of about 350 homes were evacuated overnight")."""
-    years = {q.value for q in c.quantities if q.kind == "year"}
-    if not years or published is None or max(years) >= published.year:
-        return False
-    return not (any(q.kind in ("year", "day") for q in e.quantities) or e.months or e.weekdays
-                or relative_years(evidence, published)
-                or relative_weekdays(evidence, published))
 
 
 def compare(
@@ -276,11 +261,13 @@ def compare(
     lost = [p for p in claim_places if not mentions(e.low, p)]
     rivals = [q for q in e.event_places if not mentions(c.low, q)]
     subject = c.subject
-    # Where someone spoke is a detail outlets disagree on: the same speaker somewhere else.
-    if lost and rivals and place_rival(claim, evidence):
-        conflicts.append(Conflict("place", tuple(sorted(lost)), tuple(sorted(rivals))))
-    elif moved := place_substitutions(claim, evidence, aligned=aligned):
-        # what the claim places in one named place, the sentence places in another
+    # Where someone spoke is a detail outlets disagree on: the same speaker somewhere else;
+    # and what the claim places in one named place, the sentence places in another. (Not
+    # another entity's or another time's places.)
+    moved = [] if near_miss or past or of_the_article_week(c, e, published, evidence) else (
+        [(p, q) for p in lost for q in rivals] if lost and rivals and place_rival(claim, evidence)
+        else place_substitutions(claim, evidence, aligned=aligned))
+    if moved:
         conflicts.append(Conflict("place", tuple(sorted({p for p, _ in moved})),
                                   tuple(sorted({q for _, q in moved}))))
     subject_terms = ({t for t in stems(words_to_digits(subject)) if not _numeric(t)}  # "19-year"
