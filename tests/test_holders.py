@@ -259,3 +259,19 @@ def test_its_office_belongs_to_the_subject_of_the_sentence_before() -> None:
     # and when the sentence before names the claim's organisation, it is one
     assert other_holder(rival, sentence, lead="", before="Kelby Cider has cut 40 jobs.") == (
         "tom reyes", "ruth amble")
+
+
+def test_an_office_held_then_by_another_refutes_the_claim() -> None:
+    """A newcomer's fraud trial (session 71): "Neil Ashdown, then the council's director of
+    resources" was no holder, so "Tallow was the council's director of resources" was
+    not_enough_info. Invented wording."""
+    from agent.verification.checks import compare
+
+    sentence = ("The treasurer said his line manager, Ruth Kell, then the trust's head of "
+                "finance, had signed off the payments.")
+    assert [(h.person, h.office) for h in holders(sentence)][:1] == [
+        ("ruth kell", "finance head")]
+    told = compare("Owen Pryce was the trust's head of finance.", sentence,
+                   lead="marwood hospitals trust")
+    assert [c.describe() for c in told.conflicts] == [
+        "holder: claim owen pryce vs source ruth kell"]

@@ -66,9 +66,10 @@ def _org_group(name: str) -> str:
 
 _ORG = _org_group("org")
 # "Colin Drury, managing director of Sentinel Vale Security"; "Anne Lacey, the foundation's
-# chair"; "Leona Marsh, the union's branch secretary"
+# chair"; "Leona Marsh, the union's branch secretary"; "Neil Ashdown, then the council's
+# director of resources" (the office at the story's time)
 _NAME_THEN_ROLE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:who is\s+)?(?:the\s+)?(?:(?P<owner>[\w’'-]+?){POSSESSIVE})?"
+    rf"(?P<name>{_NAME}),\s+(?:who is\s+|then\s+)?(?:the\s+)?(?:(?P<owner>[\w’'-]+?){POSSESSIVE})?"
     rf"(?P<role>{_ROLE})(?:\s+(?:of|at)\s+{_ORG})?")
 # "The foundation's chair, the Rev Anne Lacey"; "Brenmoor managing director Graham Tulley";
 # "Chief executive Imogen Tarrant"; "managing director of Tarrow Coast Railway, Joanna Pell"
