@@ -365,3 +365,19 @@ def test_an_estimate_at_its_top_is_stated_by_its_top(claim: str, source: str,
                                                      stated: bool) -> None:
     (c,), (e,) = quantities(claim), quantities(source)
     assert c.stated_by(e) is stated
+
+
+@pytest.mark.parametrize(("a", "b", "agree"), [
+    # a newcomer's fraud trial (session 71): written to the thousand, "about" is no 5% room
+    ("lost about £312,000", "lost around £327,000", False),
+    ("some 2,450 fish died", "about 2,520 fish died", False),
+    ("some 2,450 fish died", "an estimated 2,500 fish died", True),  # a round one
+    ("about 1,250 staff", "1,245 staff", True),
+    # a round figure keeps its room
+    ("about 4,000 homes", "4,150 homes", True),
+    ("about 45 people", "47 people", True),
+])
+def test_a_precise_figure_hedged_has_the_room_of_its_last_digit(
+        a: str, b: str, agree: bool) -> None:
+    (qa,), (qb,) = quantities(a), quantities(b)
+    assert qa.agrees(qb) is agree

@@ -80,13 +80,42 @@ def bound_factors(bound: str, table: dict[str, tuple[float, float]],
     A figure that falls short of a round mark (`digits`, the number as written, has one
     significant digit: "just under £1m", "nearly 1,000") gets the coarser room of a share
     (SHARE_APPROX): "just under £1m" tells what another outlet's "about £900,000" does (a
-    newcomer trial, session 51), as "almost half" spans 45-50%."""
+    newcomer trial, session 51), as "almost half" spans 45-50%. One written to
+    PRECISE_DIGITS significant digits or more, hedged either way ("about £312,000"), has at
+    most the room of its last digit's step (`_step_share`)."""
     if bound in table:
         low, high = table[bound]
         if high == 1.0 and low > 0 and len(significant_digits(digits)) == 1:
             return SHARE_BOUND_WORDS[bound]
+        if low < 1.0 < high < math.inf and (step := _step_share(digits)) is not None:
+            return max(low, 1 - step), min(high, 1 + step)
         return low, high
     return table["less than" if bound.split()[0] in _DOWNWARD else "more than"]
+
+
+# A figure hedged by "about" yet written to this many significant digits is rounded to its
+# last one: "about £312,000" is £311,000 to £313,000 at most, not "around £327,000" (a
+# newcomer's fraud trial, session 71: 5% either side let the two agree).
+PRECISE_DIGITS = 3
+
+
+def _step_share(digits: str) -> float | None:
+    """The step a number written to PRECISE_DIGITS or more significant digits is rounded
+    to, as a share of it ("312,000" -> 1,000 / 312,000); None for a rounder one."""
+    number = digits.replace(",", "")
+    significant = significant_digits(number)
+    if len(significant) < PRECISE_DIGITS:
+        return None
+    try:
+        value = float(number)
+    except ValueError:
+        return None
+    if value <= 0:
+        return None
+    decimals = len(number.split(".", 1)[1]) if "." in number else 0
+    whole = number.split(".", 1)[0].lstrip("0")
+    step = 10.0 ** -decimals if decimals else 10.0 ** (len(whole) - len(significant))
+    return step / value
 
 
 def significant_digits(number: str) -> str:
