@@ -67,3 +67,13 @@ def test_a_denial_pointing_back_denies_the_figures_of_the_charge_before_it() -> 
     assert not sig.missing_numbers and not sig.conflicts
     # without the charge before it, the figure is not there
     assert compare(claim, "Ana Reid, the theatre's director, denied this.", 0.7).missing_numbers
+
+
+def test_a_rejected_criticism_is_a_denial() -> None:
+    """A bus newcomer (session 71): "rejected Tarnley's criticism" was no denial, so the
+    outlets' denials were kept from supporting the claim ("it reports a denial")."""
+    from agent.text.polarity import denies_a_statement
+
+    assert denies_a_statement("The trust rejected the union's criticism of the rota.")
+    assert denies_a_statement("The council dismissed the criticisms as unfounded.")
+    assert not denies_a_statement("The council rejected the planning application.")

@@ -84,7 +84,8 @@ REFUSAL = r"(?:rejected|rejects|dismissed|dismisses|disputed|disputes|refuted|re
 # What others said, named by a noun: the object of a denial or a refusal ("denied the
 # allegations", "rejected the suggestion that ...", "an accusation the firm rejects"). One
 # list for every reader of denials (agent.text.polarity, agent.text.responses).
-CHARGE_NOUNS = r"(?:accusations?|allegations?|assertions?|charges?|claims?|suggestions?)"
+CHARGE_NOUNS = (r"(?:accusations?|allegations?|assertions?|charges?|claims?|criticisms?|"
+                r"suggestions?)")
 # ... and a report, which is denied as often though it charges no one.
 STATEMENT_NOUNS = rf"(?:{CHARGE_NOUNS}|reports?)"
 REFUSED_STATEMENT = rf"(?:(?:the|any|all|such)\s+)?(?:{STATEMENT_NOUNS}|idea|notion)"
