@@ -55,3 +55,31 @@ def test_the_span_agrees_with_its_months_and_contradicts_another() -> None:
     other = compare("The gamekeeper was banned from holding a licence for seven years.", source)
     assert [c.describe() for c in other.conflicts] == [
         "number: claim 7 years vs source 5.33 years"]
+
+
+def test_a_fraction_of_a_unit_has_the_room_of_a_share() -> None:
+    """A bus newcomer (session 71): "almost a quarter of a century" was 23.75 to 25 years,
+    so "23 years" made a false difference line."""
+    (q,) = quantities("The firm ran the routes for almost a quarter of a century.")
+    (r,) = quantities("The firm ran the routes for 23 years.")
+    assert q.agrees(r)
+    (far,) = quantities("The firm ran the routes for 19 years.")
+    assert not q.agrees(far)
+
+
+def test_spans_of_one_thing_told_by_its_counts_are_rivals_in_verify() -> None:
+    """The same newcomer: "The seven-year franchise ... covers 38 routes" and "The
+    eight-year contract ... covers 38 routes" share no word beside the spans; the story
+    summary linked them by their counts, the verifier found no rival."""
+    from agent.verification.claim_figures import figure_disputes
+
+    items = [
+        (Sentence(id="w:0", article_id="w", doc_id="w", start=0, end=10,
+                  text="The nine-year licence, worth £40 million, covers 12 ferry routes "
+                       "from Kelby."), "wire"),
+        (Sentence(id="t:0", article_id="t", doc_id="t", start=0, end=10,
+                  text="The ten-year deal is valued at £40m and covers 12 ferry routes "
+                       "out of Kelby."), "trade"),
+    ]
+    rivals = figure_disputes("The ferry licence runs for nine years.", items)
+    assert [(f.outlet, f.quantity.value) for f, _, _ in rivals] == [("trade", 10.0)]

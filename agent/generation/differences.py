@@ -35,7 +35,6 @@ from agent.generation.difference_leads import (
 )
 from agent.generation.extractive import MAX_SIDES, Difference, Side
 from agent.text.counted import any_plural
-from agent.text.measured import is_gap
 from agent.text.quantities import Quantity
 from agent.text.slots import antecedent_rival
 from agent.types import Sentence
@@ -44,6 +43,7 @@ from agent.verification.measures import (
     WHEN_KINDS,
     Figure,
     counts_alike,
+    durations_told_alike,
     figures,
     measure_key,
     mentions,
@@ -86,31 +86,14 @@ def _links(figs: Sequence[Figure]) -> list[set[int]]:
 
 
 def _link_durations(figs: Sequence[Figure], links: list[set[int]]) -> None:
-    """Link the durations of two sentences whose counts are one measure (`links`), when each
-    is its sentence's only duration: two outlets telling one study ("randomly assigned 612
-    adults ... every day for six months" / "The trial, which followed 621 people ... over
-    12 months", a health-research newcomer) give its length too, whatever words stand
-    beside it."""
-    by_sentence: dict[str, list[int]] = {}
-    for i, f in enumerate(figs):
-        by_sentence.setdefault(f.sentence.id, []).append(i)
-
-    def lone_duration(sid: str) -> int | None:
-        found = [k for k in by_sentence[sid] if figs[k].quantity.kind == "duration"]
-        return found[0] if len(found) == 1 else None
-
-    for i, f in enumerate(figs):
-        if f.quantity.kind != "count":
-            continue
-        for j in links[i]:
-            a, b = lone_duration(f.sentence.id), lone_duration(figs[j].sentence.id)
-            if (a is not None and b is not None and figs[a].outlet != figs[b].outlet
-                    and figs[a].quantity.comparable(figs[b].quantity)
-                    # "charged three days later" tells no study's length (agent.text.measured)
-                    and is_gap(figs[a].sentence.text, figs[a].quantity)
-                    == is_gap(figs[b].sentence.text, figs[b].quantity)):
-                links[a].add(b)
-                links[b].add(a)
+    """Link the durations two outlets give for one thing their counts tell
+    (agent.verification.measures.durations_told_alike), whatever words stand beside them."""
+    spans = [i for i, f in enumerate(figs) if f.quantity.kind == "duration"]
+    for n, i in enumerate(spans):
+        for j in spans[n + 1:]:
+            if durations_told_alike(figs[i], figs[j], figs):
+                links[i].add(j)
+                links[j].add(i)
 
 
 def _value_key(q: Quantity) -> tuple[str, str, str, float]:

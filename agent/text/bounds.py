@@ -80,17 +80,29 @@ def bound_factors(bound: str, table: dict[str, tuple[float, float]],
     A figure that falls short of a round mark (`digits`, the number as written, has one
     significant digit: "just under £1m", "nearly 1,000") gets the coarser room of a share
     (SHARE_APPROX): "just under £1m" tells what another outlet's "about £900,000" does (a
-    newcomer trial, session 51), as "almost half" spans 45-50%. One written to
-    PRECISE_DIGITS significant digits or more, hedged either way ("about £312,000"), has at
-    most the room of its last digit's step (`_step_share`)."""
+    newcomer trial, session 51), as "almost half" spans 45-50%, and so does a fraction of
+    its unit ("almost a quarter of a century", `_below_one`). One written to
+    PRECISE_DIGITS significant digits or more and hedged both ways ("about £312,000",
+    "roughly"), has at most the room of its last digit's step (`_step_share`)."""
     if bound in table:
         low, high = table[bound]
-        if high == 1.0 and low > 0 and len(significant_digits(digits)) == 1:
+        if high == 1.0 and low > 0 and (len(significant_digits(digits)) == 1
+                                        or _below_one(digits)):
             return SHARE_BOUND_WORDS[bound]
         if low < 1.0 < high < math.inf and (step := _step_share(digits)) is not None:
             return max(low, 1 - step), min(high, 1 + step)
         return low, high
     return table["less than" if bound.split()[0] in _DOWNWARD else "more than"]
+
+
+def _below_one(digits: str) -> bool:
+    """Whether the number is a fraction of its unit ("0.25" of "almost a quarter of a
+    century", read in digits): as coarse as a share said in words (a newcomer's bus
+    franchise, session 71, had "almost a quarter of a century" disagree with "23 years")."""
+    try:
+        return 0 < float(digits.replace(",", "")) < 1
+    except ValueError:
+        return False
 
 
 # A figure hedged by "about" yet written to this many significant digits is rounded to its

@@ -26,6 +26,7 @@ from agent.verification.measures import (
     Figure,
     comparable_measure,
     counts_alike,
+    durations_told_alike,
     figures,
     mentions,
     overlap,
@@ -98,7 +99,8 @@ def figure_disputes(
         for a in anchors:
             for f in figs:
                 if (f.outlet in gives
-                        or not (same_measure(a, f) or (a is not own and counts_alike(a, f)))
+                        or not (same_measure(a, f) or (a is not own and (
+                            counts_alike(a, f) or durations_told_alike(a, f, figs))))
                         or f.quantity.same_version(q) or mentions(f.sentence.text, q)
                         or near_miss_name(claim, f.sentence.text)
                         # a sum the anchor's outlet gives too is another thing it tells of

@@ -368,3 +368,25 @@ _FIGURE = re.compile(r"[$£€¥]?\d[\d,.]*(?:\s?(?:%|per ?cent\b|[kmb]n?\b|mill
 def strip_figures(text: str) -> str:
     """`text` without its figures ("passed by 14 votes to 9" -> "passed by votes to")."""
     return " ".join(_FIGURE.sub(" ", text).split())
+
+
+def durations_told_alike(a: Figure, b: Figure, figs: Sequence[Figure]) -> bool:
+    """Whether durations `a` and `b` of two outlets are one measure because their sentences
+    tell one thing by their counts: each is its sentence's only duration (among `figs`),
+    both tell a span or both a gap (agent.text.measured.is_gap), and a count of one
+    sentence is the same measure as one of the other (`same_measure`, `counts_alike`).
+    "randomly assigned 612 adults ... for six months" / "The trial, which followed 621
+    people ... over 12 months" (a health-research newcomer); "The seven-year franchise ...
+    covers 38 routes" / "The eight-year contract ... covers 38 routes" (a bus newcomer,
+    session 71: its story summary showed the difference, `verify` found no rival)."""
+    if a.outlet == b.outlet or not a.quantity.comparable(b.quantity):
+        return False
+    if (a.quantity.kind, b.quantity.kind) != ("duration", "duration") or (
+            is_gap(a.sentence.text, a.quantity) != is_gap(b.sentence.text, b.quantity)):
+        return False
+    of_a = [f for f in figs if f.sentence.id == a.sentence.id]
+    of_b = [f for f in figs if f.sentence.id == b.sentence.id]
+    if any(sum(f.quantity.kind == "duration" for f in fs) != 1 for fs in (of_a, of_b)):
+        return False
+    return any(x.quantity.kind == y.quantity.kind == "count"
+               and (same_measure(x, y) or counts_alike(x, y)) for x in of_a for y in of_b)
