@@ -38,6 +38,7 @@ from agent.text.analysis import analyze
 from agent.text.facts import strip_dateline
 from agent.text.glosses import date_glossed, strip_glosses
 from agent.text.normalize import normalize_for_match
+from agent.text.sides import denier, same_actor
 from agent.types import Sentence
 
 Mode = Literal["extractive", "model"]
@@ -169,6 +170,7 @@ def assemble(
     follows: dict[str, str] = {}  # a denial printed as a point -> the charge it answers
 
     disputed = disputed_figures(differences)
+    deniers: list[str] = []  # the actors of the denials printed
 
     def add(line: StoryLine, reply: bool = False) -> bool:
         """Append `line` if it passes the checks below and fits; whether it was. A `reply`
@@ -184,6 +186,9 @@ def assemble(
             return False  # a difference line below tells it
         when = published(line.cited[0].article_id) if line.cited else None
         cited = [s.id for s in line.cited]
+        denying = denier(printed) if point else None
+        if denying and not reply and any(same_actor(denying, d) for d in deniers):
+            return False  # another outlet's word of a denial already told
         if point and states_disputed(printed, disputed, when, cited):
             return False  # a disputed figure is told by its difference line, never as plain fact
         if point:  # marked where it tells a version of a difference below, the mark counted
@@ -193,6 +198,8 @@ def assemble(
         out.append(line)
         used += word_count(line.text)
         said.update(terms)
+        if denying:
+            deniers.append(denying)
         return True
 
     told = [(d, _difference_line(d)) for d in differences if len(d.sides) > 1]

@@ -80,9 +80,16 @@ def side_taken(text: str) -> Side | None:
     return Side(m.group("actor").lower(), concedes, m.group("about"), denies_act)
 
 
-def _same_actor(a: str, b: str) -> bool:
+def same_actor(a: str, b: str) -> bool:
     """Two names of one actor: a word in common that names ("Ms Orsett" / "Nadia Orsett")."""
     return bool((set(a.split()) & set(b.split())) - _NOT_NAMING)
+
+
+def denier(text: str) -> str | None:
+    """The actor (lower case) whose denial `text` reports ("The combined authority has
+    rejected that claim": "the combined authority"), or None when it reports none."""
+    side = side_taken(text)
+    return side.actor if side is not None and not side.concedes else None
 
 
 def opposite_sides(claim: SentenceAnalysis, evidence: SentenceAnalysis) -> bool:
@@ -100,7 +107,7 @@ def sides_apart(claim: SentenceAnalysis, evidence: SentenceAnalysis) -> tuple[st
     mine, theirs = side_taken(claim.text), side_taken(evidence.text)
     if mine is None or theirs is None or mine.concedes == theirs.concedes:
         return None
-    if not _same_actor(mine.actor, theirs.actor):
+    if not same_actor(mine.actor, theirs.actor):
         return None
     topic = stems(mine.about) - claim.name_stems - TITLE_STEMS
     if not topic & stems(theirs.about):
