@@ -59,7 +59,7 @@ class Signals:
     # P("no") of the same question: the sentence says something that cannot be true with it.
     contradiction: float | None = None
     # The claim dates its event to a year before the sentence's article and the sentence is
-    # dated in no way (agent.verification.checks.of_a_past_year): it tells the story's own
+    # dated in no way (agent.verification.event_time.of_a_past_year): it tells the story's own
     # event, so its figures and names are no rivals of the claim's.
     other_time: bool = False
 
