@@ -116,3 +116,15 @@ def test_a_lead_ends_before_a_second_act_after_its_figure() -> None:
     # "and" before a noun joins no second act
     assert figure_lead("Officers searched the Morwen on Tuesday and Wednesday.", "Tuesday") == (
         "Officers searched the Morwen on Tuesday and Wednesday")
+
+
+def test_this_weekday_is_the_coming_one() -> None:
+    """A sport newcomer (session 71): "is away at Brindle Town this Saturday", in an article
+    of Tuesday 17 March, was glossed as the Saturday gone (14 March)."""
+    from agent.text.dates import weekday_date
+
+    tuesday = date(2026, 3, 17)
+    assert weekday_date("The new coach's first race is at Kelby this Saturday.", "saturday",
+                        tuesday) == date(2026, 3, 21)
+    assert weekday_date("The crew lost at Kelby on Saturday.", "saturday",
+                        tuesday) == date(2026, 3, 14)

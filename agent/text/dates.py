@@ -113,8 +113,9 @@ def weekday_date(text: str, day: str, published: date) -> date:
     """The date of weekday `day` (lower case) in `text`, an article's sentence of date
     `published`: the day of the month the text writes after it ("Wednesday 4 November",
     "Wednesday, November 4"), else the latest such day on or before `published`, or the
-    next one after it when the day's clause speaks of what is to come (`ahead`); "next
-    Thursday" is the nearest Thursday more than two days after `published`."""
+    next one after it when the day's clause speaks of what is to come (`ahead`) or names
+    it "this Saturday"; "next Thursday" is the nearest Thursday more than two days after
+    `published`."""
     written = re.search(rf"\b{day},?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                         rf"(?P<m1>{MONTH_NAMES})|(?P<m2>{MONTH_NAMES})\s+(?P<d2>\d{{1,2}}))\b",
                         text, re.IGNORECASE)
@@ -132,7 +133,10 @@ def weekday_date(text: str, day: str, published: date) -> date:
         # Thursday may be meant, and is kept.
         ahead_days = (WEEKDAYS.index(day) - published.weekday()) % 7 or 7
         return published + timedelta(days=ahead_days + (7 if ahead_days <= 2 else 0))
-    if ahead(text, day):
+    if ahead(text, day) or re.search(rf"\bthis\s+{day}\b", text, re.IGNORECASE):
+        # "this Saturday" is the coming one ("Rusk's first game in charge is away at Brindle
+        # Town this Saturday", in an article of Tuesday 17 March: a sport newcomer, session
+        # 71, had it glossed as the Saturday gone)
         return published + timedelta(days=(7 - shift) % 7)
     if untensed(text, day) and 7 - shift < shift:
         # an infinitive's day ("asked for the committee to meet on Thursday", in an article
