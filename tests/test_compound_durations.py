@@ -11,7 +11,7 @@ from agent.generation.difference_leads import shown_figure
 from agent.text.quantities import quantities
 from agent.types import Sentence
 from agent.verification.checks import compare
-from agent.verification.measures import Figure
+from agent.verification.measures import Figure, comparable_measure
 
 
 @pytest.mark.parametrize(("text", "years"), [
@@ -83,3 +83,17 @@ def test_spans_of_one_thing_told_by_its_counts_are_rivals_in_verify() -> None:
     ]
     rivals = figure_disputes("The ferry licence runs for nine years.", items)
     assert [(f.outlet, f.quantity.value) for f, _, _ in rivals] == [("trade", 10.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "The losing run ended with a 3-1 home defeat by Kelby Rovers.",
+    "Kelby Rovers won 3-1 in front of a sparse crowd.",
+    "They beat Kelby Rovers 3-1 on Saturday.",
+])
+def test_a_games_score_counts_no_defeats(text: str) -> None:
+    """A sport newcomer (session 71): "a 3-1 home defeat" was a count of "3 defeats to 1"
+    and set against "six successive league defeats" as a false difference."""
+    counts = [q for q in quantities(text) if q.kind == "count"]
+    assert [(q.value, q.head) for q in counts] == [(3.0, "score"), (1.0, "score")]
+    (six,) = quantities("The club has lost six successive league defeats.")
+    assert six.head == "defeat" and not comparable_measure(six, counts[0])

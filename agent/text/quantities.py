@@ -152,6 +152,12 @@ _COMPOUND_GAP = re.compile(r"[\s-]*[A-Za-z]+(?:\s*,)?\s+(?:and\s+)?", re.IGNOREC
 _CARRIED_HEAD = re.compile(r"\s+[A-Za-z][\w'’-]*\s+to\s+", re.IGNORECASE)
 # Between the figures of "from X to about Y", before the second's hedge.
 _TO_HEDGED = re.compile(r"\s+to\s+", re.IGNORECASE)
+# A tally that is a game's score ("a 3-1 home defeat", "won 3-0", "beat Kelby 2-1"): no
+# count of what follows it (a sport newcomer, session 71: "3 defeats to 1" was set against
+# "six successive league defeats").
+_RESULT_AFTER = re.compile(r"\s+(?:(?:home|away)\s+)?(?:defeat|win|victory|loss|draw)s?\b",
+                           re.IGNORECASE)
+_RESULT_BEFORE = re.compile(r"\b(?:won|lost|beat|drew|trailed|led)\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
 _VOTED = re.compile(r"\bvot(?:ed|es?|ing)\s+(?:(?:by|of)\s+)?$", re.IGNORECASE)
 # A scaled figure after these words is a sum, its currency unsaid ("were worth 48 million").
 _WORTH = re.compile(r"\b(?:worth|valued at|costs?|costing|priced at)\s+(?:about\s+|around\s+|"
@@ -318,6 +324,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 # "voted 14-9", "won 3-1": a tally of two counts, not a range; "voted 15 to
                 # 8 to bar lorries" counts votes, not what follows
                 head = ("vote" if _VOTED.search(text, max(0, m.start() - 12), m.start("num"))
+                        else "score" if (_RESULT_AFTER.match(text, end) or _RESULT_BEFORE.search(
+                            text, max(0, m.start() - 40), m.start("num")))
                         else head_after(text, end))
                 out += [Quantity(value, value, value, "count", "", head, said=m.group("num")),
                         Quantity(second, second, second, "count", "", head,
