@@ -17,7 +17,8 @@ from agent.text.analysis import analyze, stems
 from agent.text.facts import CAP_RUN, entities, places
 from agent.text.frames import clause_words, figure_frames
 from agent.text.identified import said_indefinitely
-from agent.text.lexicon import is_common_word, is_past_form
+from agent.text.lexicon import is_common_word
+from agent.text.measured import act_completed
 from agent.text.near_miss import near_miss_name, sibling_in
 from agent.text.normalize import STOPWORDS
 from agent.text.number_words import words_to_digits
@@ -288,7 +289,11 @@ def figure_beside_other_words(question: str, quotes: Sequence[str]) -> bool:
     return bool(frames) and all(
         f is not None and not _share_stem(f.stems, asked)
         and not _share_stem(_subject_clause(quote, q), asked)
-        and not _share_stem(_verb_before(quote, q), asked) for f, quote, q in frames)
+        # the verb it completes, beyond its frame (a newcomer's fraud trial, session 71:
+        # "was sentenced at Strathmere Crown Court on 5 December to five years and four
+        # months" for "How long a prison sentence did Tallow get?")
+        and not _share_stem({act_completed(quote, q)} - {""}, asked)
+        for f, quote, q in frames)
 
 
 def _subject_clause(quote: str, figure: Quantity) -> set[str]:
@@ -301,27 +306,6 @@ def _subject_clause(quote: str, figure: Quantity) -> set[str]:
         return set()
     before, after = clause_words(digits, at, at + len(figure.said))
     return set() if len(before) > 1 else stems(" ".join(after))
-
-
-def _verb_before(quote: str, figure: Quantity) -> set[str]:
-    """The stem of the past form or participle before `figure` in its clause with only
-    names, figures and function words between them: the act the figure completes, which
-    may stand further from it than its frame reaches ("was sentenced at Strathmere Crown
-    Court on 5 December to five years and four months": a newcomer's fraud trial, session
-    71, abstained on "How long a prison sentence did Tallow get?"); empty when another word
-    comes first ("cut its yearly subsidy by £600,000")."""
-    digits = words_to_digits(quote)
-    at = digits.find(figure.said) if figure.said else -1
-    if at < 0:
-        return set()
-    before, _ = clause_words(digits, at, at + len(figure.said))
-    for word in reversed(before):
-        word = word.strip(",;:\"'()")
-        if word.islower() and is_past_form(word):
-            return stems(word)
-        if word.islower() and word not in STOPWORDS and not word[:1].isdigit():
-            return set()  # a word of what the figure counts or measures: no verb beyond it
-    return set()
 
 
 def _share_stem(a: Iterable[str], b: Iterable[str]) -> bool:

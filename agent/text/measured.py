@@ -138,6 +138,25 @@ def figure_act(text: str, q: Quantity) -> str:
     return ""
 
 
+def act_completed(text: str, q: Quantity) -> str:
+    """The stem of the past form or participle before figure `q` of `text` in its clause
+    (`_act_verb`) with only names, figures and function words between them: the act the
+    figure completes, beyond the words a frame reads ("was sentenced at Strathmere Crown
+    Court on 5 December to five years and four months"); "" when another word comes first
+    ("cut its yearly subsidy by £600,000": "subsidy") or there is none."""
+    digits, at = _said_at(text, q) if q.said else (text, -1)
+    if at < 0:
+        return ""
+    before, _ = clause_words(digits, at, at + len(q.said))
+    for word in reversed(before):
+        word = word.strip(",;:\"'()")
+        if word.islower() and (act := _act_verb(word)):
+            return act
+        if word.islower() and word not in STOPWORDS and not word[:1].isdigit():
+            return ""  # a word of what the figure counts or measures: no verb beyond it
+    return ""
+
+
 def acts_apart(a_text: str, a: Quantity, b_text: str, b: Quantity) -> bool:
     """Whether figures `a` of `a_text` and `b` of `b_text` measure, date or count two acts:
     each has a verb (`figure_act`) that the other's sentence does not have ("alleged that

@@ -20,9 +20,6 @@ _PLACE_BEFORE = re.compile(PLACE_PREPOSITION + "$")
 _BASED = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\b")
 
 
-_CLAUSE_OPENERS = frozenset(("that",))
-
-
 def place_frames(text: str) -> dict[str, frozenset[str]]:
     """For each named place of `text` (agent.text.facts.places, lower-case), the content
     stems of the PLACE_FRAME_WORDS words before it in its clause, its preposition and
@@ -44,7 +41,7 @@ def place_frames(text: str) -> dict[str, frozenset[str]]:
         before, _ = clause_words(text, m.start(), m.end())
         # what a "that" clause places there is its own: "ruled at an inquest
         # that the coins found near Orlam ..." places coins, not the inquest, at Orlam
-        opens = [k for k, w in enumerate(before) if w.lower() in _CLAUSE_OPENERS]
+        opens = [k for k, w in enumerate(before) if w.lower() == "that"]
         before = before[opens[-1] + 1:] if opens else before
         out[place] = frozenset(stems(" ".join(before[-PLACE_FRAME_WORDS - 2:])))
     for m in _BASED.finditer(text):  # "Carrowgate-based Vellmoor Toys": based there

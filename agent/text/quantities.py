@@ -144,11 +144,11 @@ _NOT_A_SPAN = re.compile(
 
 # A date's preposition before a number of four digits with no noun after it.
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|circa)\s+$", re.IGNORECASE)
-# Between two counts, "<noun> to": the second counts what the first does ("14 votes to 9",
-# "from 30 jobs to 45").
 # Between the parts of one span said in two units, after the first's number: its unit and
 # "and" or a comma ("5 years and 4 months", "2 hours, 15 minutes", "1 hour 40 minutes").
 _COMPOUND_GAP = re.compile(r"[\s-]*[A-Za-z]+(?:\s*,)?\s+(?:and\s+)?", re.IGNORECASE)
+# Between two counts, "<noun> to": the second counts what the first does ("14 votes to 9",
+# "from 30 jobs to 45").
 _CARRIED_HEAD = re.compile(r"\s+[A-Za-z][\w'’-]*\s+to\s+", re.IGNORECASE)
 # Between the figures of "from X to about Y", before the second's hedge.
 _TO_HEDGED = re.compile(r"\s+to\s+", re.IGNORECASE)
@@ -421,8 +421,10 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             # first is still the value before the change and this one the value after
             out[-1] = dataclasses.replace(out[-1], phase="before")
             phase = "after"
+        # the unit of a span, in years (to join "five years and four months")
+        span_unit = unit_after(text, end)[1] if kind == "duration" else math.inf
         if (kind == "duration" and out and out[-1].kind == "duration" and last_end >= 0
-                and unit_after(text, end)[1] < last_factor and not bound
+                and span_unit < last_factor and not bound
                 and _COMPOUND_GAP.fullmatch(text[last_end:m.start("num")])):
             # "five years and four months", "2 hours 15 minutes": one span in two units
             prev = out[-1]
@@ -430,7 +432,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                                           high=prev.high + high,
                                           said=prev.said + text[last_end:m.end()],
                                           head=duration_unit(text, end) or prev.head)
-            last_end, last_factor = end, unit_after(text, end)[1]
+            last_end, last_factor = end, span_unit
             continue
         joined = bool(kind == "count" and last_head
                       and _CARRIED_HEAD.fullmatch(text[last_end:m.start("num")]))
@@ -451,7 +453,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                             phase=phase))
         out.extend(rest)
         last_end, last_head = end, (head if kind == "count" else "")
-        last_factor = unit_after(text, end)[1] if kind == "duration" else math.inf
+        last_factor = span_unit
     for m in re.finditer(r"\b(once|twice|thrice)\b(?!\s+(?:(?:he|she|it|they|we|you|i|the|a|an|"
                          r"his|her|its|their|our|this|that|these|those|inside|there)\b|"
                          r"(?-i:[A-Z])))", text, re.IGNORECASE):
